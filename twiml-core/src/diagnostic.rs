@@ -1,0 +1,482 @@
+//! Diagnostics as data: what was found, where, how bad, and how to fix it.
+//!
+//! Rendering (rustc-style text, JSON, SARIF) lives at the edge, in the CLI; here a diagnostic
+//! is plain data, generic over the kind of location it carries.
+
+use std::fmt;
+
+/// How bad a finding is.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
+#[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
+#[cfg_attr(feature = "serde", serde(rename_all = "lowercase"))]
+pub enum Severity {
+    /// Worth knowing; never fails anything.
+    Info,
+    /// Twilio accepts it, but it is likely a mistake or a risk.
+    Warning,
+    /// Twilio rejects it, or it breaks a rule that is denied.
+    Error,
+}
+
+impl Severity {
+    /// The lowercase name (`error`, `warning`, `info`).
+    pub const fn as_str(self) -> &'static str {
+        match self {
+            Severity::Error => "error",
+            Severity::Warning => "warning",
+            Severity::Info => "info",
+        }
+    }
+}
+
+impl fmt::Display for Severity {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(self.as_str())
+    }
+}
+
+/// A secondary location that helps explain a finding.
+#[derive(Debug, Clone, PartialEq, Eq)]
+#[cfg_attr(feature = "serde", derive(serde::Serialize))]
+pub struct Label<S> {
+    /// Where.
+    pub span: S,
+    /// What is there, lowercase.
+    pub message: String,
+}
+
+/// One finding.
+#[derive(Debug, Clone, PartialEq, Eq)]
+#[cfg_attr(feature = "serde", derive(serde::Serialize))]
+pub struct Diagnostic<S> {
+    /// The stable code (`TW0105`, `REC001`); `twiml explain CODE` describes it.
+    pub code: &'static str,
+    /// How bad it is.
+    pub severity: Severity,
+    /// What is wrong: lowercase, no trailing period, XML names in backticks.
+    pub message: String,
+    /// Where it is.
+    pub span: S,
+    /// Other places that explain it.
+    pub labels: Vec<Label<S>>,
+    /// How to fix it, where a fix is known.
+    pub help: Option<String>,
+    /// The error or warning code Twilio's platform would raise, where one exists.
+    pub twilio_error: Option<u32>,
+}
+
+impl<S> Diagnostic<S> {
+    /// A finding of `check`, at its default severity and Twilio code.
+    pub fn new(check: &'static CheckInfo, message: impl Into<String>, span: S) -> Self {
+        Diagnostic {
+            code: check.code,
+            severity: check.severity,
+            message: message.into(),
+            span,
+            labels: Vec::new(),
+            help: None,
+            twilio_error: check.twilio_error,
+        }
+    }
+
+    /// Sets the help line.
+    pub fn with_help(mut self, help: impl Into<String>) -> Self {
+        self.help = Some(help.into());
+        self
+    }
+
+    /// Sets the help line when there is one.
+    pub fn with_optional_help(mut self, help: Option<String>) -> Self {
+        self.help = help;
+        self
+    }
+
+    /// Overrides the severity.
+    pub fn with_severity(mut self, severity: Severity) -> Self {
+        self.severity = severity;
+        self
+    }
+
+    /// Overrides the Twilio code.
+    pub fn with_twilio_error(mut self, code: Option<u32>) -> Self {
+        if code.is_some() {
+            self.twilio_error = code;
+        }
+        self
+    }
+
+    /// Adds a secondary location.
+    pub fn with_label(mut self, span: S, message: impl Into<String>) -> Self {
+        self.labels.push(Label {
+            span,
+            message: message.into(),
+        });
+        self
+    }
+
+    /// The same finding at another kind of location.
+    pub fn map_span<T>(self, mut f: impl FnMut(S) -> T) -> Diagnostic<T> {
+        Diagnostic {
+            code: self.code,
+            severity: self.severity,
+            message: self.message,
+            span: f(self.span),
+            labels: self
+                .labels
+                .into_iter()
+                .map(|l| Label {
+                    span: f(l.span),
+                    message: l.message,
+                })
+                .collect(),
+            help: self.help,
+            twilio_error: self.twilio_error,
+        }
+    }
+}
+
+impl<S: fmt::Display> fmt::Display for Diagnostic<S> {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(
+            f,
+            "{}[{}]: {} (at {})",
+            self.severity, self.code, self.message, self.span
+        )?;
+        if let Some(code) = self.twilio_error {
+            write!(f, " [Twilio {code}]")?;
+        }
+        if let Some(help) = &self.help {
+            write!(f, "; help: {help}")?;
+        }
+        Ok(())
+    }
+}
+
+/// Where a finding is in a response made by the builder: the element's path from the root
+/// (`Response/Gather[0]/Say[1]`, positions counted from 0 among sibling elements), and the
+/// attribute, when the finding is about one.
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+#[cfg_attr(feature = "serde", derive(serde::Serialize))]
+pub struct NodePath {
+    /// The element's path.
+    pub element: String,
+    /// The attribute's XML name, when the finding is about an attribute.
+    pub attribute: Option<String>,
+}
+
+impl fmt::Display for NodePath {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(&self.element)?;
+        if let Some(attribute) = &self.attribute {
+            write!(f, "@{attribute}")?;
+        }
+        Ok(())
+    }
+}
+
+/// A structural check: its stable code, kebab-case name, default severity and documentation.
+#[derive(Debug)]
+pub struct CheckInfo {
+    /// The stable code (`TW0105`).
+    pub code: &'static str,
+    /// The kebab-case name (`invalid-value`).
+    pub name: &'static str,
+    /// The severity its findings usually have.
+    pub severity: Severity,
+    /// The Twilio error or warning behind it, where one exists.
+    pub twilio_error: Option<u32>,
+    /// One line: what it finds.
+    pub summary: &'static str,
+    /// Markdown with the sections What it does, Why is this bad, Example, Use instead.
+    pub explanation: &'static str,
+}
+
+macro_rules! declare_checks {
+    ($(
+        $(#[doc = $doc:literal])*
+        $ident:ident: $code:literal $name:literal $severity:ident $twilio:expr, $summary:literal;
+    )*) => {
+        $(
+            #[doc = concat!("`", $code, "` ", $name, ": ", $summary, ".")]
+            pub static $ident: CheckInfo = CheckInfo {
+                code: $code,
+                name: $name,
+                severity: Severity::$severity,
+                twilio_error: $twilio,
+                summary: $summary,
+                explanation: concat!($($doc, "\n"),*),
+            };
+        )*
+
+        /// Every structural check, in code order.
+        pub static CHECKS: &[&CheckInfo] = &[$(&$ident),*];
+    };
+}
+
+/// The structural checks: every code the builder's build step and the validator report.
+pub mod checks {
+    use super::{CheckInfo, Severity};
+
+    declare_checks! {
+        /// ## What it does
+        /// Finds characters that XML 1.0 cannot carry: the control characters U+0000 to U+001F
+        /// other than tab, line feed and carriage return, and U+FFFE and U+FFFF.
+        ///
+        /// ## Why is this bad
+        /// No escaping can put them in an XML 1.0 document, so a document holding one does not
+        /// parse, and Twilio answers error 12100. Some helper libraries write them anyway.
+        ///
+        /// ## Example
+        /// A `<Say>` whose text was pasted from a terminal, holding U+0007 (bell).
+        ///
+        /// ## Use instead
+        /// Remove the character, or replace it with a space, before it reaches the response.
+        INVALID_XML_CHARACTER: "TW0005" "invalid-xml-character" Error Some(12100),
+            "a character that XML 1.0 cannot carry";
+
+        /// ## What it does
+        /// Finds comments whose text contains `--` or ends with `-`.
+        ///
+        /// ## Why is this bad
+        /// XML forbids both inside a comment, and a comment cannot be escaped: the document
+        /// would not parse (Twilio error 12100).
+        ///
+        /// ## Example
+        /// ```xml
+        /// <!-- step 1 -- greet -->
+        /// ```
+        ///
+        /// ## Use instead
+        /// ```xml
+        /// <!-- step 1: greet -->
+        /// ```
+        INVALID_COMMENT: "TW0006" "invalid-comment" Error Some(12100),
+            "a comment that XML cannot hold";
+
+        /// ## What it does
+        /// Finds custom elements and attributes whose names are not XML names.
+        ///
+        /// ## Why is this bad
+        /// A name must start with a letter, `_` or `:` and hold only letters, digits, `_`, `-`,
+        /// `.` and `:`. Anything else makes the document unparsable (Twilio error 12100).
+        ///
+        /// ## Example
+        /// A custom attribute named `1st` or `my attr`.
+        ///
+        /// ## Use instead
+        /// The exact name Twilio documents for the new attribute, such as `firstTry`.
+        INVALID_NAME: "TW0007" "invalid-name" Error Some(12100),
+            "a custom element or attribute name that is not an XML name";
+
+        /// ## What it does
+        /// Finds attribute values and element text that do not follow their grammar: a value
+        /// outside an enumerated set, a malformed URL, SID, phone number, DTMF string or
+        /// duration, a number that is not a number.
+        ///
+        /// ## Why is this bad
+        /// Twilio rejects the verb, or ignores the attribute and falls back to a default the
+        /// author did not choose (warning 12200, or a verb-specific error).
+        ///
+        /// ## Example
+        /// ```xml
+        /// <Gather input="keypad" method="PUT"/>
+        /// ```
+        ///
+        /// ## Use instead
+        /// ```xml
+        /// <Gather input="dtmf" method="POST"/>
+        /// ```
+        INVALID_VALUE: "TW0105" "invalid-value" Error Some(12200),
+            "a value that does not follow its grammar";
+
+        /// ## What it does
+        /// Finds numbers outside their documented bounds and values longer or shorter than
+        /// allowed.
+        ///
+        /// ## Why is this bad
+        /// Twilio rejects the verb or clamps the value; either way the call does not behave as
+        /// written.
+        ///
+        /// ## Example
+        /// ```xml
+        /// <Record maxLength="1"/>
+        /// ```
+        ///
+        /// ## Use instead
+        /// ```xml
+        /// <Record maxLength="30"/>
+        /// ```
+        VALUE_OUT_OF_RANGE: "TW0106" "value-out-of-range" Error Some(12200),
+            "a number or length outside its bounds";
+
+        /// ## What it does
+        /// Finds elements that lack an attribute Twilio requires.
+        ///
+        /// ## Why is this bad
+        /// Without it Twilio cannot run the element: a `<Parameter>` needs a `name` and a
+        /// `value`, a `<Prompt>` needs `for`.
+        ///
+        /// ## Example
+        /// ```xml
+        /// <Parameter name="customer"/>
+        /// ```
+        ///
+        /// ## Use instead
+        /// ```xml
+        /// <Parameter name="customer" value="42"/>
+        /// ```
+        MISSING_ATTRIBUTE: "TW0107" "missing-attribute" Error Some(12200),
+            "a required attribute is missing";
+
+        /// ## What it does
+        /// Finds elements whose required text is missing or blank.
+        ///
+        /// ## Why is this bad
+        /// A `<Redirect>` without a URL, a `<Number>` without a number, or a `<Body>` without
+        /// text cannot run. An empty `<Say>` only draws Twilio warning 13520, so it is reported
+        /// as a warning.
+        ///
+        /// ## Example
+        /// ```xml
+        /// <Redirect/>
+        /// ```
+        ///
+        /// ## Use instead
+        /// ```xml
+        /// <Redirect>/voice/menu</Redirect>
+        /// ```
+        MISSING_TEXT: "TW0108" "missing-text" Error None,
+            "an element's required text is missing";
+
+        /// ## What it does
+        /// Finds custom attributes that repeat another attribute or stand in for one the table
+        /// knows.
+        ///
+        /// ## Why is this bad
+        /// A custom attribute is an escape hatch for names the table does not know yet. Used
+        /// for a known name it would write the attribute twice or bypass its typed value and
+        /// its checks; one helper library treated exactly this as a security bug.
+        ///
+        /// ## Example
+        /// A `<Say>` with a custom attribute `voice`.
+        ///
+        /// ## Use instead
+        /// The typed setter: `say.voice(Voice::PollyJoanna)`.
+        DUPLICATE_ATTRIBUTE: "TW0110" "duplicate-attribute" Error None,
+            "an attribute that repeats or shadows another";
+
+        /// ## What it does
+        /// Finds custom elements named like an element the table knows.
+        ///
+        /// ## Why is this bad
+        /// A custom element is an escape hatch for names the table does not know yet. Used for
+        /// a known name it would bypass the content model, for example putting `<Dial>` inside
+        /// `<Gather>`, which Twilio rejects (13320).
+        ///
+        /// ## Example
+        /// A custom element `Dial` added to a `<Gather>`.
+        ///
+        /// ## Use instead
+        /// The typed builder method, in a place the element may appear: `response.dial()`.
+        SHADOWED_ELEMENT: "TW0111" "shadowed-element" Error None,
+            "a custom element named like a known element";
+
+        /// ## What it does
+        /// Finds values of open sets (voices, languages, speech models) that Twilio has not
+        /// documented but that follow the set's family, like a new `Polly.*` voice.
+        ///
+        /// ## Why is this bad
+        /// Twilio adds such values every few weeks, so the value may be new and fine. It may
+        /// also be a typo, which Twilio answers with a warning and a default voice.
+        ///
+        /// ## Example
+        /// ```xml
+        /// <Say voice="Polly.Joana">Hello</Say>
+        /// ```
+        ///
+        /// ## Use instead
+        /// ```xml
+        /// <Say voice="Polly.Joanna">Hello</Say>
+        /// ```
+        UNKNOWN_VALUE: "TW0112" "unknown-value" Warning None,
+            "a value Twilio has not documented in an open set";
+
+        /// ## What it does
+        /// Finds values Twilio accepts that are not in their documented form: a phone number
+        /// that is not E.164, `True` for `true`, a legacy spelling of an enumerated value.
+        ///
+        /// ## Why is this bad
+        /// Twilio guesses what was meant; the guess can differ by country or change.
+        ///
+        /// ## Example
+        /// ```xml
+        /// <Dial><Number>(415) 555-0100</Number></Dial>
+        /// ```
+        ///
+        /// ## Use instead
+        /// ```xml
+        /// <Dial><Number>+14155550100</Number></Dial>
+        /// ```
+        UNUSUAL_VALUE: "TW0113" "unusual-value" Warning None,
+            "a value accepted by Twilio but not in its documented form";
+
+        /// ## What it does
+        /// Finds elements that lack a child they need, such as a `<Refer>` without its `<Sip>`.
+        ///
+        /// ## Why is this bad
+        /// Twilio cannot run the element.
+        ///
+        /// ## Example
+        /// ```xml
+        /// <Refer/>
+        /// ```
+        ///
+        /// ## Use instead
+        /// ```xml
+        /// <Refer><Sip>sip:alice@example.com</Sip></Refer>
+        /// ```
+        MISSING_CHILD: "TW0114" "missing-child" Error None,
+            "an element lacks a child it needs";
+
+        /// ## What it does
+        /// Finds text longer than Twilio accepts: `<Say>` text over 4096 characters (3000 for
+        /// Polly voices, error 13521), message bodies over 1600 characters (error 21617).
+        ///
+        /// ## Why is this bad
+        /// Twilio refuses the text or cuts it off.
+        ///
+        /// ## Example
+        /// A `<Body>` with 2000 characters.
+        ///
+        /// ## Use instead
+        /// Shorter text, or several messages.
+        TEXT_TOO_LONG: "TW0202" "text-too-long" Error None,
+            "text longer than Twilio accepts";
+
+        /// ## What it does
+        /// Finds elements with more children of one kind than Twilio allows: more than 10
+        /// `<Media>` in a `<Message>` (error 21623), more than 10 `<Number>` or `<Client>` nouns
+        /// in a `<Dial>`, more than one `<Conference>`.
+        ///
+        /// ## Why is this bad
+        /// Twilio rejects the verb.
+        ///
+        /// ## Example
+        /// A `<Message>` with eleven `<Media>` children.
+        ///
+        /// ## Use instead
+        /// At most ten, or several messages.
+        TOO_MANY_CHILDREN: "TW0203" "too-many-children" Error None,
+            "more children of one kind than Twilio allows";
+    }
+}
+
+pub use checks::CHECKS;
+
+/// The structural check with this code or name.
+pub fn find_check(code_or_name: &str) -> Option<&'static CheckInfo> {
+    CHECKS
+        .iter()
+        .copied()
+        .find(|c| c.code.eq_ignore_ascii_case(code_or_name) || c.name == code_or_name)
+}

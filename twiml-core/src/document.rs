@@ -1,0 +1,252 @@
+//! The finished response: what the build step makes from a builder, and what renders.
+//!
+//! Building is a distinct step. It runs the table's checks over the whole response (values,
+//! limits, characters XML cannot carry, custom names) and either refuses it, listing every
+//! error found, or returns a [`Twiml`] that renders without failing. Findings that do not stop
+//! the build (a voice Twilio has not documented yet) stay on the response as warnings.
+
+use std::fmt;
+use std::io;
+
+use crate::check::check_document;
+use crate::diagnostic::{Diagnostic, NodePath, Severity};
+use crate::model::{
+    ModelDocument, fax::FaxResponse, messaging::MessagingResponse, voice::VoiceResponse,
+};
+use crate::render::{IoSink, RenderOptions, Writer};
+use crate::schema::Dialect;
+
+/// The root of a response, of one of the three dialects.
+#[derive(Debug, Clone, PartialEq, Eq)]
+#[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
+pub enum Root {
+    /// A voice response (`VoiceResponse`).
+    #[cfg_attr(feature = "serde", serde(rename = "voice"))]
+    Voice(VoiceResponse),
+    /// A messaging response (`MessagingResponse`).
+    #[cfg_attr(feature = "serde", serde(rename = "messaging"))]
+    Messaging(MessagingResponse),
+    /// A fax response (`FaxResponse`).
+    #[cfg_attr(feature = "serde", serde(rename = "fax"))]
+    Fax(FaxResponse),
+}
+
+impl Root {
+    /// The dialect of the response.
+    pub fn dialect(&self) -> Dialect {
+        match self {
+            Root::Voice(_) => Dialect::Voice,
+            Root::Messaging(_) => Dialect::Messaging,
+            Root::Fax(_) => Dialect::Fax,
+        }
+    }
+
+    fn render<W: fmt::Write>(&self, w: &mut Writer<'_, W>) -> fmt::Result {
+        match self {
+            Root::Voice(r) => r.render(w),
+            Root::Messaging(r) => r.render(w),
+            Root::Fax(r) => r.render(w),
+        }
+    }
+}
+
+impl From<VoiceResponse> for Root {
+    fn from(r: VoiceResponse) -> Self {
+        Root::Voice(r)
+    }
+}
+
+impl From<MessagingResponse> for Root {
+    fn from(r: MessagingResponse) -> Self {
+        Root::Messaging(r)
+    }
+}
+
+impl From<FaxResponse> for Root {
+    fn from(r: FaxResponse) -> Self {
+        Root::Fax(r)
+    }
+}
+
+/// A finished response: checked, and ready to render.
+///
+/// It renders with [`Display`](fmt::Display) (`{}` on one line, `{:#}` indented by two
+/// spaces), [`to_xml`](Twiml::to_xml), [`render_into`](Twiml::render_into) a `String` of
+/// yours, or [`write_to`](Twiml::write_to) any [`io::Write`]. Rendering cannot fail except
+/// through the `io::Write` itself.
+#[derive(Debug, Clone, PartialEq, Eq)]
+#[cfg_attr(feature = "serde", derive(serde::Deserialize))]
+#[cfg_attr(feature = "serde", serde(try_from = "Root"))]
+pub struct Twiml {
+    root: Root,
+    warnings: Vec<Diagnostic<NodePath>>,
+}
+
+impl Twiml {
+    /// Runs the build step over `root`: every check of the element table. Refuses the response
+    /// with every error found, or returns it with its warnings.
+    ///
+    /// # Errors
+    ///
+    /// [`BuildError::Rejected`] when any finding is an error.
+    pub fn build(root: impl Into<Root>) -> Result<Twiml, BuildError> {
+        let root = root.into();
+        let mut findings = Vec::new();
+        check_document(&ModelDocument::new(&root), &mut findings);
+        if findings.iter().any(|d| d.severity == Severity::Error) {
+            return Err(BuildError::Rejected(findings));
+        }
+        Ok(Twiml {
+            root,
+            warnings: findings,
+        })
+    }
+
+    /// The response's content.
+    pub fn root(&self) -> &Root {
+        &self.root
+    }
+
+    /// Gives the content back, to change it and build again.
+    pub fn into_root(self) -> Root {
+        self.root
+    }
+
+    /// Findings that did not stop the build, for the caller to log.
+    pub fn warnings(&self) -> &[Diagnostic<NodePath>] {
+        &self.warnings
+    }
+
+    /// The XML, on one line, with the XML declaration.
+    pub fn to_xml(&self) -> String {
+        self.to_xml_with(&RenderOptions::default())
+    }
+
+    /// The XML, written as `options` say.
+    pub fn to_xml_with(&self, options: &RenderOptions) -> String {
+        let mut out = String::new();
+        self.render_into(&mut out, options);
+        out
+    }
+
+    /// Appends the XML to `out`.
+    pub fn render_into(&self, out: &mut String, options: &RenderOptions) {
+        // Writing into a String cannot fail.
+        let _ = self.render_fmt(out, options);
+    }
+
+    /// Writes the XML to `out`, buffering internally.
+    ///
+    /// # Errors
+    ///
+    /// The first error `out` returns.
+    pub fn write_to<W: io::Write>(&self, out: W, options: &RenderOptions) -> io::Result<()> {
+        let mut sink = IoSink::new(out);
+        let rendered = self.render_fmt(&mut sink, options);
+        sink.finish(rendered)
+    }
+
+    fn render_fmt<W: fmt::Write>(&self, out: &mut W, options: &RenderOptions) -> fmt::Result {
+        let mut w = Writer::new(out, options)?;
+        self.root.render(&mut w)?;
+        w.finish()
+    }
+}
+
+impl fmt::Display for Twiml {
+    /// `{}` writes one line with the XML declaration; `{:#}` indents by two spaces.
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        let mut options = RenderOptions::default();
+        if f.alternate() {
+            options = options.pretty(2);
+        }
+        self.render_fmt(f, &options)
+    }
+}
+
+/// A finished response serializes as its [`Root`]; deserializing one runs the build step.
+#[cfg(feature = "serde")]
+impl serde::Serialize for Twiml {
+    fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        self.root.serialize(s)
+    }
+}
+
+impl From<Twiml> for Root {
+    fn from(t: Twiml) -> Self {
+        t.root
+    }
+}
+
+impl TryFrom<Root> for Twiml {
+    type Error = BuildError;
+
+    fn try_from(root: Root) -> Result<Self, BuildError> {
+        Twiml::build(root)
+    }
+}
+
+/// Why a response could not be built.
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+#[non_exhaustive]
+pub enum BuildError {
+    /// The response breaks rules of the element table. Holds every finding, errors and
+    /// warnings, in document order.
+    #[error("{}", Listing(.0))]
+    Rejected(Vec<Diagnostic<NodePath>>),
+}
+
+impl BuildError {
+    /// Every finding, errors and warnings, in document order.
+    pub fn diagnostics(&self) -> &[Diagnostic<NodePath>] {
+        match self {
+            BuildError::Rejected(d) => d,
+        }
+    }
+
+    /// The findings that stopped the build.
+    pub fn errors(&self) -> impl Iterator<Item = &Diagnostic<NodePath>> {
+        self.diagnostics()
+            .iter()
+            .filter(|d| d.severity == Severity::Error)
+    }
+}
+
+/// Lists findings, one per line, errors first counted in the heading.
+struct Listing<'a>(&'a [Diagnostic<NodePath>]);
+
+impl fmt::Display for Listing<'_> {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        let errors = self
+            .0
+            .iter()
+            .filter(|d| d.severity == Severity::Error)
+            .count();
+        write!(
+            f,
+            "the response was refused with {errors} error{}",
+            if errors == 1 { "" } else { "s" }
+        )?;
+        for d in self.0 {
+            write!(f, "\n  {d}")?;
+        }
+        Ok(())
+    }
+}
+
+macro_rules! build_methods {
+    ($($root:ty),*) => {$(
+        impl $root {
+            /// Runs the build step: checks the whole response against the element table.
+            ///
+            /// # Errors
+            ///
+            /// [`BuildError::Rejected`], listing every error, when any check fails.
+            pub fn build(self) -> Result<Twiml, BuildError> {
+                Twiml::build(self)
+            }
+        }
+    )*};
+}
+
+build_methods!(VoiceResponse, MessagingResponse, FaxResponse);

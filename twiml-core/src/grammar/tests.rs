@@ -1,0 +1,245 @@
+use super::*;
+use crate::schema::{DIAL_RECORD, GATHER_INPUT, METHOD, VOICE};
+
+fn kind_of(problem: Option<ValueProblem>) -> Option<ProblemKind> {
+    problem.map(|p| p.kind)
+}
+
+/// `case(kind, value) => expected` rows: `None` for valid values.
+macro_rules! cases {
+    ($($kind:expr, $value:expr => $expected:expr;)*) => {$(
+        assert_eq!(
+            kind_of(check_text(&$kind, $value)),
+            $expected,
+            "{:?} of {}",
+            $value,
+            stringify!($kind)
+        );
+    )*};
+}
+
+const INVALID: Option<ProblemKind> = Some(ProblemKind::Invalid);
+const RANGE: Option<ProblemKind> = Some(ProblemKind::OutOfRange);
+const UNKNOWN: Option<ProblemKind> = Some(ProblemKind::UnknownInOpenSet);
+const UNUSUAL: Option<ProblemKind> = Some(ProblemKind::Unusual);
+
+#[test]
+fn urls() {
+    let any = ValueKind::Url(UrlKind::AbsoluteOrRelative);
+    let absolute = ValueKind::Url(UrlKind::Absolute);
+    let socket = ValueKind::Url(UrlKind::WebSocket);
+    cases! {
+        any, "https://example.com/voice?step=1&lang=es" => None;
+        any, "/menu" => None;
+        any, "menu.xml" => None;
+        any, "  \n https://example.com/a.mp3\n  " => None;
+        any, "HTTP://EXAMPLE.COM" => None;
+        any, "" => INVALID;
+        any, "https://example.com/a b" => INVALID;
+        any, "ftp://example.com/a" => INVALID;
+        any, "https:/example.com" => INVALID;
+        any, "https://" => INVALID;
+        absolute, "https://demo.twilio.com/owl.png" => None;
+        absolute, "/owl.png" => INVALID;
+        absolute, "mailto:a@b.c" => INVALID;
+        socket, "wss://example.com/stream" => None;
+        socket, "ws://example.com/stream" => INVALID;
+        socket, "https://example.com/stream" => INVALID;
+    }
+}
+
+#[test]
+fn numbers() {
+    let positive = ValueKind::Integer { min: 1, max: None };
+    let bounded = ValueKind::Integer {
+        min: 2,
+        max: Some(14400),
+    };
+    let auto = ValueKind::IntegerOrKeyword {
+        min: 1,
+        keyword: "auto",
+    };
+    let attempts = ValueKind::IntegerList { min: 1, max: 10 };
+    cases! {
+        positive, "5" => None;
+        positive, " 5 " => None;
+        positive, "0" => RANGE;
+        positive, "-1" => INVALID;
+        positive, "1.5" => INVALID;
+        positive, "five" => INVALID;
+        positive, "99999999999999999999999" => None;
+        bounded, "14400" => None;
+        bounded, "14401" => RANGE;
+        bounded, "1" => RANGE;
+        auto, "auto" => None;
+        auto, "3" => None;
+        auto, "0" => RANGE;
+        auto, "Auto" => INVALID;
+        attempts, "1 2 3" => None;
+        attempts, "1 11" => RANGE;
+        attempts, "" => INVALID;
+        ValueKind::Decimal, "49.99" => None;
+        ValueKind::Decimal, "0" => None;
+        ValueKind::Decimal, "49." => INVALID;
+        ValueKind::Decimal, "-5" => INVALID;
+        ValueKind::Decimal, "1e3" => INVALID;
+    }
+    assert_eq!(
+        kind_of(check_integer(&bounded, 1)),
+        Some(ProblemKind::OutOfRange)
+    );
+    assert_eq!(kind_of(check_integer(&bounded, 3600)), None);
+}
+
+#[test]
+fn booleans_and_sets() {
+    let method = ValueKind::Enum(&METHOD);
+    let input = ValueKind::EnumList(&GATHER_INPUT);
+    let record = ValueKind::Enum(&DIAL_RECORD);
+    let voice = ValueKind::Enum(&VOICE);
+    cases! {
+        ValueKind::Boolean, "true" => None;
+        ValueKind::Boolean, "false" => None;
+        ValueKind::Boolean, "True" => UNUSUAL;
+        ValueKind::Boolean, "yes" => INVALID;
+        method, "GET" => None;
+        method, "get" => INVALID;
+        method, "PUT" => INVALID;
+        input, "dtmf speech" => None;
+        input, "speech" => None;
+        input, "dtmf keypad" => INVALID;
+        input, "" => INVALID;
+        record, "record-from-answer-dual" => None;
+        record, "true" => UNUSUAL;
+        record, "yes" => INVALID;
+        voice, "Polly.Joanna-Neural" => None;
+        voice, "Polly.Mía-Generative" => None;
+        voice, "Polly.Zyxwv" => UNKNOWN;
+        voice, "Google.en-US-Chirp3-HD-Zzz" => UNKNOWN;
+        voice, "Joanna" => INVALID;
+        voice, "polly.joanna" => INVALID;
+    }
+}
+
+#[test]
+fn suggestions_name_the_intended_value() {
+    let p = check_text(&ValueKind::Enum(&METHOD), "get").unwrap();
+    assert_eq!(p.help.as_deref(), Some("did you mean `GET`?"));
+    let p = check_text(&ValueKind::Enum(&VOICE), "Polly.Joana").unwrap();
+    assert_eq!(p.kind, ProblemKind::UnknownInOpenSet);
+    assert_eq!(p.help.as_deref(), Some("did you mean `Polly.Joanna`?"));
+    let p = check_text(&ValueKind::Enum(&METHOD), "DELETE").unwrap();
+    assert_eq!(p.help.as_deref(), Some("use `GET` or `POST`"));
+}
+
+#[test]
+fn digits_keys_and_sids() {
+    cases! {
+        ValueKind::Dtmf, "1234w#*" => None;
+        ValueKind::Dtmf, "" => INVALID;
+        ValueKind::Dtmf, "12a" => INVALID;
+        ValueKind::Keys { max_len: Some(1) }, "#" => None;
+        ValueKind::Keys { max_len: Some(1) }, "" => None;
+        ValueKind::Keys { max_len: Some(1) }, "12" => RANGE;
+        ValueKind::Keys { max_len: None }, "1234567890*#" => None;
+        ValueKind::Keys { max_len: None }, "w" => INVALID;
+        ValueKind::Sid("AP"), "AP0123456789abcdef0123456789ABCDEF" => None;
+        ValueKind::Sid("AP"), "PN0123456789abcdef0123456789abcdef" => INVALID;
+        ValueKind::Sid("AP"), "AP0123" => INVALID;
+        ValueKind::Sid("AP"), "AP0123456789abcdef0123456789abcdeg" => INVALID;
+    }
+}
+
+#[test]
+fn phone_numbers_and_sip_uris() {
+    cases! {
+        ValueKind::Phone, "+14155550100" => None;
+        ValueKind::Phone, " +442071838750 " => None;
+        ValueKind::Phone, "(415) 555-0100" => UNUSUAL;
+        ValueKind::Phone, "415-555-0100" => UNUSUAL;
+        ValueKind::Phone, "+1234567890123456" => RANGE;
+        ValueKind::Phone, "+0123" => UNUSUAL;
+        ValueKind::Phone, "call me" => INVALID;
+        ValueKind::Phone, "" => INVALID;
+        ValueKind::SipUri, "sip:alice@example.com" => None;
+        ValueKind::SipUri, "sips:alice@example.com;transport=tls" => None;
+        ValueKind::SipUri, "SIP:alice@example.com" => None;
+        ValueKind::SipUri, "alice@example.com" => INVALID;
+        ValueKind::SipUri, "sip:" => INVALID;
+        ValueKind::PhoneOrSipUri, "sip:alice@example.com" => None;
+        ValueKind::PhoneOrSipUri, "+14155550100" => None;
+        ValueKind::PhoneOrSipUri, "nobody" => INVALID;
+    }
+    let long = format!("sip:{}@example.com", "a".repeat(260));
+    assert_eq!(kind_of(check_text(&ValueKind::SipUri, &long)), RANGE);
+}
+
+#[test]
+fn lengths_count_characters_not_bytes() {
+    let max5 = ValueKind::Text { max_chars: Some(5) };
+    let queue = ValueKind::Name {
+        min_chars: 1,
+        max_chars: 64,
+    };
+    cases! {
+        max5, "ñññññ" => None;
+        max5, "ñññññ!" => RANGE;
+        queue, "support" => None;
+        queue, "" => RANGE;
+    }
+    assert_eq!(kind_of(check_text(&queue, &"q".repeat(65))), RANGE);
+}
+
+#[test]
+fn ssml_values() {
+    cases! {
+        ValueKind::SsmlDuration, "500ms" => None;
+        ValueKind::SsmlDuration, "1.5s" => None;
+        ValueKind::SsmlDuration, "2" => INVALID;
+        ValueKind::SsmlDuration, "ms" => INVALID;
+        ValueKind::ProsodyVolume, "+6dB" => None;
+        ValueKind::ProsodyVolume, "x-loud" => None;
+        ValueKind::ProsodyVolume, "6dB" => INVALID;
+        ValueKind::ProsodyRate, "80%" => None;
+        ValueKind::ProsodyRate, "slow" => None;
+        ValueKind::ProsodyRate, "+80%" => INVALID;
+        ValueKind::ProsodyPitch, "-10%" => None;
+        ValueKind::ProsodyPitch, "10%" => INVALID;
+    }
+}
+
+#[test]
+fn json_objects() {
+    cases! {
+        ValueKind::Json, r#"{"selected_language": "es", "n": [1, 2.5e3, true, null]}"# => None;
+        ValueKind::Json, "{}" => None;
+        ValueKind::Json, "[]" => INVALID;
+        ValueKind::Json, r#"{"a": }"# => INVALID;
+        ValueKind::Json, r#"{"a": 1} x"# => INVALID;
+        ValueKind::Json, r#"{"a": "\x"}"# => INVALID;
+    }
+    let deep = format!("{{\"a\":{}1{}}}", "[".repeat(10_000), "]".repeat(10_000));
+    assert_eq!(kind_of(check_text(&ValueKind::Json, &deep)), INVALID);
+}
+
+#[test]
+fn xml_characters_and_names() {
+    assert_eq!(find_non_xml_char("plain text"), None);
+    assert_eq!(find_non_xml_char("tab\tlf\ncr\r"), None);
+    assert_eq!(find_non_xml_char("Señor café ☕ 😀"), None);
+    assert_eq!(find_non_xml_char("bell\u{7}"), Some((4, '\u{7}')));
+    assert_eq!(find_non_xml_char("ñ\u{0}"), Some((2, '\u{0}')));
+    assert_eq!(find_non_xml_char("a\u{FFFE}"), Some((1, '\u{FFFE}')));
+    assert_eq!(find_non_xml_char("a\u{FFFF}"), Some((1, '\u{FFFF}')));
+    assert_eq!(find_non_xml_char("\u{FFFD}\u{EFFF}"), None);
+    for c in (0u32..0x20).filter_map(char::from_u32) {
+        assert_eq!(is_xml_char(c), matches!(c, '\t' | '\n' | '\r'), "{c:?}");
+    }
+    assert!(is_xml_name("newAttribute"));
+    assert!(is_xml_name("amazon:effect"));
+    assert!(is_xml_name("say-as"));
+    assert!(!is_xml_name("1st"));
+    assert!(!is_xml_name("my attr"));
+    assert!(!is_xml_name(""));
+    assert!(!is_xml_name("a<b"));
+}

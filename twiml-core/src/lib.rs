@@ -1,0 +1,21 @@
+//! The engine of the [`twiml`](https://docs.rs/twiml) crate: the TwiML element table, the typed
+//! model and builder generated from it, the build step's checks, and the renderer.
+//!
+//! Most users depend on `twiml`, which re-exports this crate and adds a prelude.
+
+pub mod check;
+pub mod diagnostic;
+mod document;
+pub mod grammar;
+pub mod model;
+pub mod render;
+pub mod schema;
+pub mod tree;
+
+pub use diagnostic::{Diagnostic, NodePath, Severity};
+pub use document::{BuildError, Root, Twiml};
+pub use model::{
+    CustomAttribute, CustomContent, CustomElement, Decimal, PostalCode, SpeechTimeout,
+    UnknownValue, fax, messaging, values, voice,
+};
+pub use render::RenderOptions;

@@ -1,0 +1,135 @@
+//! The typed model as a [`Document`], so that the table's checks and the compliance rules read
+//! a built response exactly as they read a parsed file.
+
+use crate::diagnostic::NodePath;
+use crate::document::Root;
+use crate::schema::{Dialect, ElementSpec};
+use crate::tree::{Attribute, Content, Document, Part, Path, Tag, Value};
+
+use super::CustomAttribute;
+use super::generated::nodes::{Children, NodeRef};
+
+/// A typed response seen as a document. Findings are located by node path.
+pub(crate) struct ModelDocument<'a> {
+    root: NodeRef<'a>,
+    dialect: Dialect,
+}
+
+impl<'a> ModelDocument<'a> {
+    pub(crate) fn new(root: &'a Root) -> Self {
+        let (root, dialect) = match root {
+            Root::Voice(r) => (NodeRef::VoiceResponse(r), Dialect::Voice),
+            Root::Messaging(r) => (NodeRef::MessagingResponse(r), Dialect::Messaging),
+            Root::Fax(r) => (NodeRef::FaxResponse(r), Dialect::Fax),
+        };
+        ModelDocument { root, dialect }
+    }
+}
+
+/// The attributes of one element: the table's, in table order, then the custom ones.
+pub(crate) struct Attributes<'a> {
+    node: NodeRef<'a>,
+    spec: Option<&'static ElementSpec>,
+    index: usize,
+    custom: std::slice::Iter<'a, CustomAttribute>,
+}
+
+impl<'a> Iterator for Attributes<'a> {
+    type Item = Attribute<'a>;
+
+    fn next(&mut self) -> Option<Attribute<'a>> {
+        if let Some(spec) = self.spec {
+            while let Some(a) = spec.attributes.get(self.index) {
+                let index = self.index;
+                self.index += 1;
+                if let Some(value) = self.node.attribute_value(index) {
+                    return Some(Attribute {
+                        name: a.name,
+                        spec: Some(a),
+                        value,
+                        custom: false,
+                    });
+                }
+            }
+        }
+        self.custom.next().map(|c| Attribute {
+            name: &c.name,
+            spec: None,
+            value: Value::Text(&c.value),
+            custom: true,
+        })
+    }
+}
+
+/// The content of one element, lent for the document's borrow `'t` (the model lives for `'a`).
+pub(crate) struct Items<'t, 'a> {
+    inner: Children<'a>,
+    _borrow: std::marker::PhantomData<&'t ()>,
+}
+
+impl<'t, 'a: 't> Iterator for Items<'t, 'a> {
+    type Item = Content<'t, NodeRef<'a>>;
+
+    fn next(&mut self) -> Option<Self::Item> {
+        self.inner.next()
+    }
+}
+
+impl<'a> Document for ModelDocument<'a> {
+    type Node = NodeRef<'a>;
+    type Span = NodePath;
+    type Attributes<'t>
+        = Attributes<'t>
+    where
+        Self: 't;
+    type Children<'t>
+        = Items<'t, 'a>
+    where
+        Self: 't;
+
+    fn dialect(&self) -> Dialect {
+        self.dialect
+    }
+
+    fn root(&self) -> NodeRef<'a> {
+        self.root
+    }
+
+    fn tag(&self, node: NodeRef<'a>) -> Tag<'_> {
+        node.tag()
+    }
+
+    fn name(&self, node: NodeRef<'a>) -> &str {
+        node.name()
+    }
+
+    fn attributes(&self, node: NodeRef<'a>) -> Attributes<'_> {
+        let spec = match node.tag() {
+            Tag::Known(id) => Some(id.spec()),
+            _ => None,
+        };
+        Attributes {
+            node,
+            spec,
+            index: 0,
+            custom: node.custom_attributes().iter(),
+        }
+    }
+
+    fn children(&self, node: NodeRef<'a>) -> Items<'_, 'a> {
+        Items {
+            inner: node.children(),
+            _borrow: std::marker::PhantomData,
+        }
+    }
+
+    fn locate(&self, _node: NodeRef<'a>, path: &Path<'_>, part: Part<'_>) -> NodePath {
+        NodePath {
+            element: path.to_string(),
+            attribute: match part {
+                Part::Attribute(name) => Some(name.to_string()),
+                Part::Element | Part::Content(_) => None,
+            },
+        }
+    }
+}

@@ -1,0 +1,211 @@
+//! A read-only view of a TwiML document, generic over where its parts came from.
+//!
+//! Checks and rules are written once, against [`Document`]. Three kinds of document implement
+//! it: the typed model a builder made (located by node paths), a parsed XML file (located by
+//! byte ranges), and the markup of a `twiml!` invocation (located by compiler spans). The view is
+//! deliberately simpler than the typed model: element tags, attributes as written or typed,
+//! and content in document order.
+
+use std::fmt;
+
+use crate::schema::{AttributeSpec, Dialect, ElementId};
+
+/// What an element is.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Tag<'a> {
+    /// An element of the table.
+    Known(ElementId),
+    /// An element the builder's user added by name, for a name the table does not know yet.
+    Custom(&'a str),
+    /// A parsed element whose name the table does not know in this place.
+    Unknown(&'a str),
+}
+
+/// A value of an attribute, as written in a document or as held by the typed model.
+#[derive(Clone, Copy)]
+pub enum Value<'a> {
+    /// Text to be checked against the attribute's grammar.
+    Text(&'a str),
+    /// A whole number held by the typed model.
+    Integer(u64),
+    /// A boolean held by the typed model.
+    Boolean(bool),
+    /// A value of an enumerated set held by the typed model; valid by construction.
+    Keyword(&'static str),
+    /// Values of an enumerated set held by the typed model.
+    Keywords(&'a dyn KeywordList),
+    /// Whole numbers held by the typed model.
+    Integers(&'a [u32]),
+}
+
+impl fmt::Debug for Value<'_> {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            Value::Text(s) => f.debug_tuple("Text").field(s).finish(),
+            Value::Integer(n) => f.debug_tuple("Integer").field(n).finish(),
+            Value::Boolean(b) => f.debug_tuple("Boolean").field(b).finish(),
+            Value::Keyword(k) => f.debug_tuple("Keyword").field(k).finish(),
+            Value::Keywords(list) => f
+                .debug_list()
+                .entries((0..list.len()).map(|i| list.keyword(i)))
+                .finish(),
+            Value::Integers(list) => f.debug_tuple("Integers").field(list).finish(),
+        }
+    }
+}
+
+impl Value<'_> {
+    /// Whether the value, read as Twilio reads it, equals `word` (trimmed, for text).
+    pub fn is(&self, word: &str) -> bool {
+        match self {
+            Value::Text(s) => s.trim() == word,
+            Value::Keyword(k) => *k == word,
+            Value::Boolean(b) => word == if *b { "true" } else { "false" },
+            _ => false,
+        }
+    }
+
+    /// Whether a list value holds `word` among its items.
+    pub fn contains(&self, word: &str) -> bool {
+        match self {
+            Value::Text(s) => s.split_ascii_whitespace().any(|item| item == word),
+            Value::Keyword(k) => *k == word,
+            Value::Keywords(list) => (0..list.len()).any(|i| list.keyword(i) == word),
+            _ => false,
+        }
+    }
+}
+
+/// A list of enumerated values held by the typed model (`Vec<GatherInput>`).
+pub trait KeywordList {
+    /// How many values the list holds.
+    fn len(&self) -> usize;
+    /// The Twilio spelling of the value at `index`.
+    fn keyword(&self, index: usize) -> &'static str;
+    /// Whether the list is empty.
+    fn is_empty(&self) -> bool {
+        self.len() == 0
+    }
+}
+
+/// One attribute of an element.
+#[derive(Debug, Clone, Copy)]
+pub struct Attribute<'a> {
+    /// The name as written.
+    pub name: &'a str,
+    /// The table's description of the attribute, when the table knows it for this element.
+    pub spec: Option<&'static AttributeSpec>,
+    /// The value.
+    pub value: Value<'a>,
+    /// Added by name through the builder's escape hatch for attributes the table lacks.
+    pub custom: bool,
+}
+
+/// One item of an element's content, in document order.
+#[derive(Debug, Clone, Copy)]
+pub enum Content<'a, N> {
+    /// A child element.
+    Element(N),
+    /// Character data (entities already resolved).
+    Text(&'a str),
+    /// An XML comment's text.
+    Comment(&'a str),
+}
+
+/// Where in a document a check is looking: the element path from the root, with each
+/// element's position among its parent's child elements.
+#[derive(Debug, Clone, Default)]
+pub struct Path<'a> {
+    segments: Vec<(&'a str, usize)>,
+}
+
+impl<'a> Path<'a> {
+    /// An empty path (above the root).
+    pub fn new() -> Self {
+        Path {
+            segments: Vec::with_capacity(8),
+        }
+    }
+
+    /// Descends into the element `name` at `position` among its siblings.
+    pub fn push(&mut self, name: &'a str, position: usize) {
+        self.segments.push((name, position));
+    }
+
+    /// Returns to the parent.
+    pub fn pop(&mut self) {
+        self.segments.pop();
+    }
+
+    /// The segments from the root down.
+    pub fn segments(&self) -> &[(&'a str, usize)] {
+        &self.segments
+    }
+
+    /// How deep the path is; the root is depth 1.
+    pub fn depth(&self) -> usize {
+        self.segments.len()
+    }
+}
+
+impl fmt::Display for Path<'_> {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        for (i, (name, position)) in self.segments.iter().enumerate() {
+            if i == 0 {
+                f.write_str(name)?;
+            } else {
+                write!(f, "/{name}[{position}]")?;
+            }
+        }
+        Ok(())
+    }
+}
+
+/// Which part of an element a diagnostic points at.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Part<'a> {
+    /// The element as a whole (its start tag, in a parsed document).
+    Element,
+    /// The named attribute (its value, in a parsed document).
+    Attribute(&'a str),
+    /// The item of content at this position among the element's content.
+    Content(usize),
+}
+
+/// A TwiML document that checks and rules can read.
+pub trait Document {
+    /// A handle to one element.
+    type Node: Copy;
+    /// Where something is in the document's source.
+    type Span: Clone + fmt::Debug;
+    /// The attributes of an element, in document order.
+    type Attributes<'t>: Iterator<Item = Attribute<'t>>
+    where
+        Self: 't;
+    /// The content of an element, in document order.
+    type Children<'t>: Iterator<Item = Content<'t, Self::Node>>
+    where
+        Self: 't;
+
+    /// The dialect of the document (from its use, or from its content).
+    fn dialect(&self) -> Dialect;
+    /// The root element.
+    fn root(&self) -> Self::Node;
+    /// What an element is.
+    fn tag(&self, node: Self::Node) -> Tag<'_>;
+    /// The element's XML name as written.
+    fn name(&self, node: Self::Node) -> &str;
+    /// The element's attributes.
+    fn attributes(&self, node: Self::Node) -> Self::Attributes<'_>;
+    /// The element's content.
+    fn children(&self, node: Self::Node) -> Self::Children<'_>;
+    /// Where a part of `node` is; `path` is where the walk found it.
+    fn locate(&self, node: Self::Node, path: &Path<'_>, part: Part<'_>) -> Self::Span;
+
+    /// The value of the attribute named `name`, if present.
+    fn attribute(&self, node: Self::Node, name: &str) -> Option<Value<'_>> {
+        self.attributes(node)
+            .find(|a| a.name == name || a.spec.is_some_and(|s| s.name == name))
+            .map(|a| a.value)
+    }
+}
