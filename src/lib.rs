@@ -1,1 +1,13 @@
-//! twiml
+#![doc = include_str!("../README.md")]
+
+pub use twiml_core::*;
+
+/// The names most programs need: the three response builders, the finished [`Twiml`], its
+/// error, render options, and every attribute value set.
+pub mod prelude {
+    pub use twiml_core::values::*;
+    pub use twiml_core::{
+        BuildError, CustomElement, Decimal, PostalCode, RenderOptions, SpeechTimeout, Twiml,
+        fax::FaxResponse, messaging::MessagingResponse, voice::VoiceResponse,
+    };
+}

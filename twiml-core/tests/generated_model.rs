@@ -258,13 +258,14 @@ fn path_of(spec: &ElementSpec) -> String {
     format!("{}::{}", module_of(spec.dialect), spec.rust_type)
 }
 
-/// Rust identifier for an enum value: `record-from-answer-dual` -> `RecordFromAnswerDual`,
+/// Rust identifier for an enum value, segment by segment (split at anything not a letter or
+/// digit): the first letter upper case, all-caps segments lowered after it.
+/// `record-from-answer-dual` -> `RecordFromAnswerDual`, `en-US` -> `EnUs`, `GET` -> `Get`,
 /// `Polly.Mía-Generative` -> `PollyMiaGenerative`.
 fn variant_name(value: &str) -> String {
-    let mut out = String::new();
-    let mut upper = true;
-    for c in value.chars() {
-        let c = match c {
+    let ascii: String = value
+        .chars()
+        .map(|c| match c {
             'á' | 'à' | 'â' | 'ä' | 'ã' => 'a',
             'é' | 'è' | 'ê' | 'ë' => 'e',
             'í' | 'ì' | 'î' | 'ï' => 'i',
@@ -272,22 +273,19 @@ fn variant_name(value: &str) -> String {
             'ú' | 'ù' | 'û' | 'ü' => 'u',
             'ñ' => 'n',
             'ç' => 'c',
-            'Á' => 'A',
-            'É' => 'E',
             c => c,
-        };
-        if c.is_ascii_alphanumeric() {
-            if upper {
-                out.extend(c.to_uppercase());
-                upper = false;
-            } else if value.chars().all(|c| !c.is_ascii_lowercase()) {
-                // All-caps values (`GET`) become `Get`.
-                out.extend(c.to_lowercase());
-            } else {
-                out.push(c);
-            }
+        })
+        .collect();
+    let mut out = String::new();
+    for segment in ascii.split(|c: char| !c.is_ascii_alphanumeric()) {
+        let mut chars = segment.chars();
+        let Some(first) = chars.next() else { continue };
+        out.push(first.to_ascii_uppercase());
+        let rest: String = chars.collect();
+        if rest.chars().any(|c| c.is_ascii_lowercase()) {
+            out.push_str(&rest);
         } else {
-            upper = true;
+            out.push_str(&rest.to_ascii_lowercase());
         }
     }
     assert!(

@@ -1,0 +1,365 @@
+//! The builder's behaviour through the public API: order, nesting, the build step's findings,
+//! the escape hatches, rendering options, and JSON.
+
+#[path = "../benches/workloads.rs"]
+mod workloads;
+
+use std::io;
+
+use twiml::prelude::*;
+use twiml::voice::{Say, VoiceResponseChild};
+use twiml::{Root, Severity};
+
+fn codes(error: &BuildError) -> Vec<&'static str> {
+    error.errors().map(|d| d.code).collect()
+}
+
+#[test]
+fn children_keep_their_order_and_repeat() {
+    let mut r = VoiceResponse::new();
+    r.say("one");
+    r.play("https://example.com/two.mp3");
+    r.say("three");
+    r.say("three");
+    let xml = r
+        .build()
+        .unwrap()
+        .to_xml_with(&RenderOptions::new().xml_declaration(false));
+    assert_eq!(
+        xml,
+        "<Response><Say>one</Say><Play>https://example.com/two.mp3</Play><Say>three</Say><Say>three</Say></Response>"
+    );
+}
+
+#[test]
+fn children_made_elsewhere_can_be_pushed_and_extended() {
+    let mut say = Say::new("Hello");
+    say.voice(Voice::Alice);
+    let mut r = VoiceResponse::new();
+    r.push(say.clone());
+    r.extend((0..3).map(|i| Say::new(format!("item {i}"))));
+    let twiml = r.build().unwrap();
+    let Root::Voice(root) = twiml.root() else {
+        panic!("a voice response")
+    };
+    assert_eq!(root.children.len(), 4);
+    assert!(matches!(&root.children[0], VoiceResponseChild::Say(s) if *s == say));
+}
+
+#[test]
+fn every_error_is_listed_with_its_path() {
+    let mut r = VoiceResponse::new();
+    r.say("first");
+    let g = r
+        .gather()
+        .timeout(0)
+        .num_digits(0)
+        .action("ftp://example.com");
+    g.say("inside").loop_(2);
+    g.play("not a url");
+    r.pause().length(0);
+    let error = r.build().unwrap_err();
+    let found: Vec<String> = error
+        .errors()
+        .map(|d| format!("{} {}", d.code, d.span))
+        .collect();
+    assert_eq!(
+        found,
+        [
+            "TW0105 Response/Gather[1]@action",
+            "TW0106 Response/Gather[1]@timeout",
+            "TW0106 Response/Gather[1]@numDigits",
+            "TW0105 Response/Gather[1]/Play[1]",
+            "TW0106 Response/Pause[2]@length",
+        ]
+    );
+    assert!(
+        error
+            .to_string()
+            .starts_with("the response was refused with 5 errors\n  error[TW0105]")
+    );
+}
+
+#[test]
+fn undocumented_values_of_open_sets_are_warnings() {
+    let mut r = VoiceResponse::new();
+    r.say("Hola")
+        .voice("Polly.Nueva-Generative")
+        .language("es-CL");
+    r.gather()
+        .language(GatherLanguage::EsCl)
+        .speech_model("deepgram_nova-9");
+    let twiml = r.build().unwrap();
+    let warnings: Vec<(&str, &str)> = twiml
+        .warnings()
+        .iter()
+        .map(|d| (d.code, d.span.attribute.as_deref().unwrap_or("")))
+        .collect();
+    assert_eq!(
+        warnings,
+        [
+            ("TW0112", "voice"),
+            ("TW0112", "language"),
+            ("TW0112", "speechModel")
+        ]
+    );
+    assert!(
+        twiml
+            .to_xml()
+            .contains(r#"<Say language="es-CL" voice="Polly.Nueva-Generative">"#)
+    );
+
+    let mut r = VoiceResponse::new();
+    r.say("Hi").voice("Joanna");
+    assert_eq!(codes(&r.build().unwrap_err()), ["TW0105"]);
+}
+
+#[test]
+fn limits_of_the_table() {
+    let mut r = MessagingResponse::new();
+    let m = r.message();
+    m.body("x".repeat(1601));
+    for i in 0..11 {
+        m.media(format!("https://example.com/{i}.png"));
+    }
+    let error = r.build().unwrap_err();
+    let found: Vec<(&str, Option<u32>)> =
+        error.errors().map(|d| (d.code, d.twilio_error)).collect();
+    assert_eq!(found, [("TW0202", Some(21617)), ("TW0203", Some(21623))]);
+
+    let mut r = VoiceResponse::new();
+    r.say("a".repeat(4096));
+    r.say("a".repeat(3000)).voice(Voice::PollyJoanna);
+    assert!(r.build().is_ok());
+    let mut r = VoiceResponse::new();
+    r.say("a".repeat(4097));
+    r.say("a".repeat(3001)).voice(Voice::PollyJoanna);
+    let error = r.build().unwrap_err();
+    assert_eq!(codes(&error), ["TW0202", "TW0202"]);
+    assert!(error.errors().all(|d| d.twilio_error == Some(13521)));
+
+    // SSML markup does not count, the words inside it do.
+    let mut r = VoiceResponse::new();
+    let say = r.say("a".repeat(4000));
+    say.emphasis().text("b".repeat(97));
+    assert_eq!(codes(&r.build().unwrap_err()), ["TW0202"]);
+
+    let mut r = VoiceResponse::new();
+    r.refer();
+    assert_eq!(codes(&r.build().unwrap_err()), ["TW0114"]);
+
+    let mut r = VoiceResponse::new();
+    let dial = r.dial();
+    for i in 0..11 {
+        dial.number(format!("+1415555{i:04}"));
+    }
+    assert_eq!(codes(&r.build().unwrap_err()), ["TW0203"]);
+}
+
+#[test]
+fn missing_text_is_an_error_except_for_say() {
+    let mut r = VoiceResponse::new();
+    r.redirect("  ");
+    r.dial().number("");
+    assert_eq!(codes(&r.build().unwrap_err()), ["TW0108", "TW0108"]);
+
+    let mut r = VoiceResponse::new();
+    r.say("");
+    let twiml = r.build().unwrap();
+    let w = &twiml.warnings()[0];
+    assert_eq!(
+        (w.code, w.severity, w.twilio_error),
+        ("TW0108", Severity::Warning, Some(13520))
+    );
+}
+
+#[test]
+fn custom_attributes_never_shadow_typed_ones() {
+    let mut r = VoiceResponse::new();
+    r.say("Hi")
+        .custom_attribute("newThing", "1")
+        .custom_attribute("other", "2");
+    assert!(r.build().is_ok());
+
+    let mut r = VoiceResponse::new();
+    r.say("Hi").custom_attribute("loop", "2");
+    r.say("Hi")
+        .custom_attribute("dup", "1")
+        .custom_attribute("dup", "2");
+    r.connect()
+        .conversation_relay("wss://example.com/relay")
+        .custom_attribute("speechtimeout", "3");
+    r.say("Hi").custom_attribute("bad name", "1");
+    let error = r.build().unwrap_err();
+    assert_eq!(codes(&error), ["TW0110", "TW0110", "TW0110", "TW0007"]);
+    let alias = error.errors().nth(2).unwrap();
+    assert!(
+        alias
+            .message
+            .contains("stands in for the known attribute `speechTimeout`")
+    );
+}
+
+#[test]
+fn custom_elements_never_bypass_the_content_model() {
+    let mut r = VoiceResponse::new();
+    let extra = r.gather().custom_element("Beep");
+    extra.attribute("tone", "high").text("now");
+    extra.custom_element("Inner");
+    let xml = r
+        .build()
+        .unwrap()
+        .to_xml_with(&RenderOptions::new().xml_declaration(false));
+    assert_eq!(
+        xml,
+        r#"<Response><Gather><Beep tone="high">now<Inner/></Beep></Gather></Response>"#
+    );
+
+    let mut r = VoiceResponse::new();
+    r.gather().custom_element("Dial").text("+14155550100");
+    r.custom_element("1st");
+    let error = r.build().unwrap_err();
+    assert_eq!(codes(&error), ["TW0111", "TW0007"]);
+    assert_eq!(
+        error.errors().next().unwrap().help.as_deref(),
+        Some("add `<Dial>` with the typed builder method `dial`, where it may appear")
+    );
+}
+
+#[test]
+fn comments_are_kept_and_checked() {
+    let mut r = VoiceResponse::new();
+    r.comment(" greeting ");
+    r.say("Hi");
+    let xml = r
+        .build()
+        .unwrap()
+        .to_xml_with(&RenderOptions::new().pretty(2));
+    assert_eq!(
+        xml,
+        "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<Response>\n  <!-- greeting -->\n  <Say>Hi</Say>\n</Response>\n"
+    );
+    for bad in ["a -- b", "ends with -"] {
+        let mut r = VoiceResponse::new();
+        r.comment(bad);
+        assert_eq!(codes(&r.build().unwrap_err()), ["TW0006"]);
+    }
+}
+
+#[test]
+fn pretty_printing_leaves_text_and_mixed_content_alone() {
+    let mut r = VoiceResponse::new();
+    let say = r.say("Hello ");
+    say.emphasis().text("there");
+    say.text(" friend");
+    r.dial().text("+14155550100");
+    r.dial().number("+14155550101");
+    let xml = r
+        .build()
+        .unwrap()
+        .to_xml_with(&RenderOptions::new().pretty(2).xml_declaration(false));
+    assert_eq!(
+        xml,
+        "<Response>\n  <Say>Hello <emphasis>there</emphasis> friend</Say>\n  <Dial>+14155550100</Dial>\n  <Dial>\n    <Number>+14155550101</Number>\n  </Dial>\n</Response>\n"
+    );
+}
+
+#[test]
+fn every_way_of_rendering_writes_the_same_bytes() {
+    for (name, twiml) in workloads::all() {
+        for options in [
+            RenderOptions::new(),
+            RenderOptions::new().xml_declaration(false),
+            RenderOptions::new().pretty(2),
+        ] {
+            let xml = twiml.to_xml_with(&options);
+            let mut buffer = String::from("prefix:");
+            twiml.render_into(&mut buffer, &options);
+            assert_eq!(buffer, format!("prefix:{xml}"), "{name}");
+            let mut bytes = Vec::new();
+            twiml.write_to(&mut bytes, &options).unwrap();
+            assert_eq!(String::from_utf8(bytes).unwrap(), xml, "{name}");
+        }
+        assert_eq!(twiml.to_string(), twiml.to_xml(), "{name}");
+        assert_eq!(
+            format!("{twiml:#}"),
+            twiml.to_xml_with(&RenderOptions::new().pretty(2)),
+            "{name}"
+        );
+    }
+}
+
+#[test]
+fn write_errors_are_returned() {
+    struct Broken;
+    impl io::Write for Broken {
+        fn write(&mut self, _: &[u8]) -> io::Result<usize> {
+            Err(io::Error::other("disk full"))
+        }
+        fn flush(&mut self) -> io::Result<()> {
+            Ok(())
+        }
+    }
+    let twiml = workloads::w4().build().unwrap();
+    let error = twiml
+        .write_to(Broken, &RenderOptions::default())
+        .unwrap_err();
+    assert_eq!(error.to_string(), "disk full");
+}
+
+#[test]
+fn json_round_trips_and_rebuilds() {
+    for (name, twiml) in workloads::all() {
+        let json = serde_json::to_string(&twiml).unwrap();
+        let back: Twiml = serde_json::from_str(&json).unwrap();
+        assert_eq!(back, twiml, "{name}");
+        let root: Root = serde_json::from_str(&json).unwrap();
+        assert_eq!(&root, twiml.root(), "{name}");
+    }
+    // A finished response cannot be smuggled in through JSON: deserializing builds it.
+    let bad = r#"{"voice":{"children":[{"Pause":{"length":0}}]}}"#;
+    let error = serde_json::from_str::<Twiml>(bad).unwrap_err();
+    assert!(error.to_string().contains("TW0106"), "{error}");
+    // Unknown fields and values are refused, not dropped.
+    assert!(
+        serde_json::from_str::<Root>(r#"{"voice":{"children":[{"Say":{"volume":"11"}}]}}"#)
+            .is_err()
+    );
+    assert!(
+        serde_json::from_str::<Root>(r#"{"voice":{"children":[{"Gather":{"method":"PUT"}}]}}"#)
+            .is_err()
+    );
+}
+
+#[test]
+fn values_render_and_parse_twilios_spelling() {
+    assert_eq!(
+        DialRecord::RecordFromAnswerDual.as_str(),
+        "record-from-answer-dual"
+    );
+    assert_eq!(
+        "record-from-ringing".parse(),
+        Ok(DialRecord::RecordFromRinging)
+    );
+    assert_eq!("true".parse(), Ok(DialRecord::RecordFromAnswer));
+    assert_eq!("false".parse(), Ok(DialRecord::DoNotRecord));
+    assert!("yes".parse::<DialRecord>().is_err());
+    assert_eq!(Method::Get.to_string(), "GET");
+    assert_eq!(Voice::PollyMiaGenerative.as_str(), "Polly.Mía-Generative");
+    assert_eq!(Voice::from("Polly.Joanna-Neural"), Voice::PollyJoannaNeural);
+    assert_eq!(
+        Voice::from("Polly.Future"),
+        Voice::Other("Polly.Future".into())
+    );
+    assert!(!Voice::from("Polly.Future").is_listed());
+    assert_eq!(Voice::ALL.len(), 900);
+    for voice in Voice::ALL {
+        assert_eq!(&Voice::parse(voice.as_str()), voice);
+    }
+    for language in GatherLanguage::ALL {
+        assert_eq!(&GatherLanguage::parse(language.as_str()), language);
+    }
+    for step in PaymentStep::ALL {
+        assert_eq!(step.as_str().parse(), Ok(*step));
+    }
+}
