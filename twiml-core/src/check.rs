@@ -161,11 +161,7 @@ impl<'d, D: Document> Walk<'d, D> {
 
     fn text(&mut self, node: D::Node, spec: &ElementSpec, text: &str) {
         let rule = &spec.text;
-        let blank = if rule.mixed {
-            !self.subtree_has_text(node)
-        } else {
-            text.trim().is_empty()
-        };
+        let blank = text.trim().is_empty() && !(rule.mixed && self.subtree_has_text(node));
         if blank {
             if rule.presence == TextPresence::Required {
                 let severity = if rule.missing_is_warning {
@@ -190,20 +186,23 @@ impl<'d, D: Document> Walk<'d, D> {
         }
         if rule.mixed {
             let ValueKind::Text {
-                max_chars: Some(mut max),
+                max_chars: Some(max),
             } = rule.kind
             else {
                 return;
             };
+            // A character takes at least one byte: short text needs no counting.
+            let bytes = self.subtree_text(node, str::len);
+            if bytes <= POLLY_SAY_MAX_CHARS.min(max) as usize {
+                return;
+            }
             let polly = spec.id == ElementId::Say
                 && self
                     .doc
                     .attribute(node, "voice")
                     .is_some_and(|v| voice_is_polly(&v));
-            if polly {
-                max = POLLY_SAY_MAX_CHARS;
-            }
-            let chars = self.subtree_text_chars(node);
+            let max = if polly { POLLY_SAY_MAX_CHARS } else { max };
+            let chars = self.subtree_text(node, |s| s.chars().count());
             if chars > max as usize {
                 let d = Diagnostic::new(
                     &checks::TEXT_TOO_LONG,
@@ -374,12 +373,13 @@ impl<'d, D: Document> Walk<'d, D> {
         })
     }
 
-    fn subtree_text_chars(&self, node: D::Node) -> usize {
+    /// The sum of `measure` over every piece of text in the element and its descendants.
+    fn subtree_text(&self, node: D::Node, measure: fn(&str) -> usize) -> usize {
         self.doc
             .children(node)
             .map(|item| match item {
-                Content::Text(s) => s.chars().count(),
-                Content::Element(child) => self.subtree_text_chars(child),
+                Content::Text(s) => measure(s),
+                Content::Element(child) => self.subtree_text(child, measure),
                 Content::Comment(_) => 0,
             })
             .sum()

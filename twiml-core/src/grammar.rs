@@ -348,11 +348,15 @@ fn check_url(kind: UrlKind, v: &str) -> Option<ValueProblem> {
     if v.is_empty() {
         return Some(ValueProblem::invalid("the URL is empty"));
     }
-    if let Some(c) = v.chars().find(|c| c.is_whitespace() || c.is_control()) {
-        return Some(
-            ValueProblem::invalid(format!("the URL contains {}", describe(c)))
-                .with_help("percent-encode it (a space is `%20`)"),
-        );
+    // ASCII needs no decoding; other characters are checked one by one.
+    let ascii_clean = v.bytes().all(|b| b > b' ' && b != 0x7F && b < 0x80);
+    if !ascii_clean {
+        if let Some(c) = v.chars().find(|c| c.is_whitespace() || c.is_control()) {
+            return Some(
+                ValueProblem::invalid(format!("the URL contains {}", describe(c)))
+                    .with_help("percent-encode it (a space is `%20`)"),
+            );
+        }
     }
     let scheme = url_scheme(v);
     match kind {
@@ -608,15 +612,18 @@ pub fn is_xml_char(c: char) -> bool {
 
 /// The first character of `s` that XML 1.0 cannot carry, with its byte offset.
 pub fn find_non_xml_char(s: &str) -> Option<(usize, char)> {
-    // Fast path: bytes below 0x20 and the EF BF BE / EF BF BF encodings are the only way in.
-    let bytes = s.as_bytes();
-    let suspicious = bytes
-        .iter()
-        .position(|&b| (b < 0x20 && !matches!(b, b'\t' | b'\n' | b'\r')) || b == 0xEF)?;
-    s[suspicious..]
+    // The only ways in are bytes below 0x20 other than tab, line feed and carriage return, and
+    // the EF BF BE / EF BF BF encodings of U+FFFE and U+FFFF. A branch-free scan for those
+    // bytes vectorises; the exact search runs only when one is there.
+    let suspicious = |b: u8| (b < 0x20) & (b != b'\t') & (b != b'\n') & (b != b'\r') | (b == 0xEF);
+    if !s.bytes().fold(false, |found, b| found | suspicious(b)) {
+        return None;
+    }
+    let start = s.bytes().position(suspicious)?;
+    s[start..]
         .char_indices()
         .find(|&(_, c)| !is_xml_char(c))
-        .map(|(i, c)| (suspicious + i, c))
+        .map(|(i, c)| (start + i, c))
 }
 
 /// Whether `name` is an XML `Name` (letters, digits, `_ - . :`, not starting with a digit,
