@@ -350,13 +350,11 @@ fn check_url(kind: UrlKind, v: &str) -> Option<ValueProblem> {
     }
     // ASCII needs no decoding; other characters are checked one by one.
     let ascii_clean = v.bytes().all(|b| b > b' ' && b != 0x7F && b < 0x80);
-    if !ascii_clean {
-        if let Some(c) = v.chars().find(|c| c.is_whitespace() || c.is_control()) {
-            return Some(
-                ValueProblem::invalid(format!("the URL contains {}", describe(c)))
-                    .with_help("percent-encode it (a space is `%20`)"),
-            );
-        }
+    if !ascii_clean && let Some(c) = v.chars().find(|c| c.is_whitespace() || c.is_control()) {
+        return Some(
+            ValueProblem::invalid(format!("the URL contains {}", describe(c)))
+                .with_help("percent-encode it (a space is `%20`)"),
+        );
     }
     let scheme = url_scheme(v);
     match kind {
