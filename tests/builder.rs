@@ -159,9 +159,18 @@ fn limits_of_the_table() {
 #[test]
 fn missing_text_is_an_error_except_for_say() {
     let mut r = VoiceResponse::new();
-    r.redirect("  ");
     r.dial().number("");
-    assert_eq!(codes(&r.build().unwrap_err()), ["TW0108", "TW0108"]);
+    r.dial();
+    r.sms(" ");
+    assert_eq!(
+        codes(&r.build().unwrap_err()),
+        ["TW0108", "TW0108", "TW0108"]
+    );
+
+    // An empty `<Redirect>` requests the same document again: legal, and worth a warning.
+    let mut r = VoiceResponse::new();
+    r.redirect("");
+    assert_eq!(r.build().unwrap().warnings()[0].code, "TW0108");
 
     let mut r = VoiceResponse::new();
     r.say("");

@@ -190,7 +190,7 @@ pub fn element_json(spec: &ElementSpec, every_attribute: bool) -> serde_json::Ma
         let text = sample(&spec.text.kind, "text", DefaultValue::None);
         if spec.children.is_empty() {
             object.insert("text".into(), text);
-        } else if spec.text.presence == TextPresence::Required {
+        } else if spec.text.presence == TextPresence::Required || spec.text.or_children {
             children.push(json!({ "#text": text }));
         }
     }

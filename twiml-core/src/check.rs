@@ -1,15 +1,19 @@
 //! Structural checks over any [`Document`], driven by the element table.
 //!
 //! The same walk checks a response made by the builder (at its build step) and a parsed file
-//! (in the validator): attribute values against their grammar, required attributes and text,
-//! text length, child counts, characters XML cannot carry, and the names of custom elements
-//! and attributes.
+//! (in the validator): the root, element and attribute names, what each element may hold,
+//! attribute values against their grammar, required attributes and text, text length, child
+//! counts and combinations, unreachable verbs, characters XML cannot carry, and the names of
+//! custom elements and attributes. Checks that a typed model cannot fail (an unknown element,
+//! a `<Dial>` in a `<Gather>`) simply never fire on one.
 
 use std::borrow::Cow;
 
 use crate::diagnostic::{CheckInfo, Diagnostic, Severity, checks};
-use crate::grammar::{self, ProblemKind, ValueProblem};
-use crate::schema::{self, AttributeSpec, ElementId, ElementSpec, TextPresence, ValueKind};
+use crate::grammar::{self, ProblemKind, ValueProblem, closest, one_of};
+use crate::schema::{
+    self, AttributeSpec, ELEMENTS, ElementId, ElementKind, ElementSpec, TextPresence, ValueKind,
+};
 use crate::tree::{Attribute, Content, Document, Part, Path, Tag, Value};
 
 /// `<Say>` text with an Amazon Polly voice is capped lower than basic text-to-speech
@@ -23,13 +27,42 @@ pub fn check_document<D: Document>(doc: &D, out: &mut Vec<Diagnostic<D::Span>>) 
         out,
         path: Path::new(),
     };
-    walk.element(doc.root(), 0);
+    let root = doc.root();
+    let is_root = matches!(doc.tag(root), Tag::Known(id) if id.spec().kind == ElementKind::Root);
+    if !is_root {
+        let name = doc.name(root);
+        walk.path.push(name, 0);
+        let d = Diagnostic::new(
+            &checks::ROOT_NOT_RESPONSE,
+            format!("the root element is `<{name}>`, not `<Response>`"),
+            (),
+        )
+        .with_help(if name.eq_ignore_ascii_case("Response") {
+            "element names are case-sensitive: write `<Response>`".to_string()
+        } else {
+            format!(
+                "wrap the document in `<Response>`: `<Response><{name}>...</{name}></Response>`"
+            )
+        });
+        walk.report(root, Part::Element, d);
+        walk.custom_content(root);
+        return;
+    }
+    walk.element(root, 0);
 }
 
 struct Walk<'d, D: Document> {
     doc: &'d D,
     out: &'d mut Vec<Diagnostic<D::Span>>,
     path: Path<'d>,
+}
+
+/// What an element holds, gathered while walking its content.
+struct Held<'d> {
+    text: Option<Cow<'d, str>>,
+    /// Child elements of the table allowed here, with their content positions.
+    known: Vec<(ElementId, usize)>,
+    elements: usize,
 }
 
 impl<'d, D: Document> Walk<'d, D> {
@@ -43,8 +76,7 @@ impl<'d, D: Document> Walk<'d, D> {
         match self.doc.tag(node) {
             Tag::Known(id) => self.known_element(node, id.spec()),
             Tag::Custom(name) => self.custom_element(node, name),
-            // The validator reports unknown elements; their content is still checked for
-            // characters XML cannot carry.
+            // Reported by the parent; its content is still checked for characters.
             Tag::Unknown(_) => self.custom_content(node),
         }
         self.path.pop();
@@ -52,57 +84,133 @@ impl<'d, D: Document> Walk<'d, D> {
 
     fn known_element(&mut self, node: D::Node, spec: &'static ElementSpec) {
         self.attributes(node, spec);
+        let held = self.content(node, spec);
+        self.text(node, spec, &held);
+        self.child_counts(node, spec, &held);
+    }
 
-        let mut text: Option<Cow<'d, str>> = None;
-        let mut counts = [0u32; 4];
-        let mut element_position = 0;
+    fn content(&mut self, node: D::Node, spec: &'static ElementSpec) -> Held<'d> {
+        let mut held = Held {
+            text: None,
+            known: Vec::new(),
+            elements: 0,
+        };
+        let mut ended_by: Option<(usize, &'static str)> = None;
+        let mut unreachable_reported = false;
         for (i, item) in self.doc.children(node).enumerate() {
             match item {
                 Content::Text(s) => {
                     self.characters(node, Part::Content(i), s, "text");
-                    text = Some(match text {
+                    if spec.text.presence == TextPresence::None && !s.trim().is_empty() {
+                        let d = Diagnostic::new(
+                            &checks::TEXT_NOT_ALLOWED,
+                            format!("`<{}>` holds no text", spec.name),
+                            (),
+                        )
+                        .with_help(text_help(spec));
+                        self.report(node, Part::Content(i), d);
+                    }
+                    held.text = Some(match held.text.take() {
                         None => Cow::Borrowed(s),
                         Some(t) => Cow::Owned(t.into_owned() + s),
                     });
                 }
                 Content::Comment(s) => self.comment(node, i, s),
                 Content::Element(child) => {
-                    if let Tag::Known(child_id) = self.doc.tag(child)
-                        && let Some(k) = spec.child_limits.iter().position(|l| l.child == child_id)
-                    {
-                        counts[k] += 1;
+                    let child_name = self.doc.name(child);
+                    match self.doc.tag(child) {
+                        Tag::Known(id) if spec.allows_child(id) => held.known.push((id, i)),
+                        Tag::Known(id) => self.not_allowed(node, i, spec, id.spec()),
+                        Tag::Unknown(name) => self.unknown_element(node, i, spec, name),
+                        Tag::Custom(_) => {}
                     }
-                    self.element(child, element_position);
-                    element_position += 1;
+                    if let Some((at, ender)) = ended_by
+                        && !unreachable_reported
+                    {
+                        unreachable_reported = true;
+                        let later = self
+                            .doc
+                            .children(node)
+                            .skip(i + 1)
+                            .filter(|c| matches!(c, Content::Element(_)))
+                            .count();
+                        let d = Diagnostic::new(
+                            &checks::UNREACHABLE_VERB,
+                            format!(
+                                "`<{child_name}>`{} never {} after `<{ender}>`",
+                                match later {
+                                    0 => String::new(),
+                                    1 => " and 1 more element".to_string(),
+                                    n => format!(" and {n} more elements"),
+                                },
+                                if later == 0 { "runs" } else { "run" }
+                            ),
+                            (),
+                        )
+                        .with_help(format!("`<{ender}>` ends the document; move what follows before it, or remove it"));
+                        let label = self.doc.locate(node, &self.path, Part::Content(at));
+                        self.report(node, Part::Content(i), d);
+                        if let Some(last) = self.out.last_mut() {
+                            last.labels.push(crate::diagnostic::Label {
+                                span: label,
+                                message: format!("`<{ender}>` ends the document here"),
+                            });
+                        }
+                    }
+                    if ended_by.is_none()
+                        && let Tag::Known(id) = self.doc.tag(child)
+                        && id.spec().terminal
+                    {
+                        ended_by = Some((i, id.spec().name));
+                    }
+                    self.element(child, held.elements);
+                    held.elements += 1;
                 }
             }
         }
+        held
+    }
 
-        self.text(node, spec, text.as_deref().unwrap_or(""));
-        for (limit, &count) in spec.child_limits.iter().zip(&counts) {
-            let child = limit.child.spec().name;
-            if count > limit.max {
-                let d = Diagnostic::new(
-                    &checks::TOO_MANY_CHILDREN,
-                    format!(
-                        "`<{}>` holds {count} `<{child}>` elements; at most {} {} allowed",
-                        spec.name,
-                        limit.max,
-                        if limit.max == 1 { "is" } else { "are" }
-                    ),
-                    (),
-                )
-                .with_twilio_error(limit.twilio_error);
-                self.report(node, Part::Element, d);
-            } else if count < limit.min {
-                let d = Diagnostic::new(
-                    &checks::MISSING_CHILD,
-                    format!("`<{}>` needs a `<{child}>` element", spec.name),
-                    (),
-                );
-                self.report(node, Part::Element, d);
-            }
-        }
+    fn not_allowed(&mut self, node: D::Node, i: usize, spec: &ElementSpec, child: &ElementSpec) {
+        let d = Diagnostic::new(
+            &checks::ELEMENT_NOT_ALLOWED,
+            format!("`<{}>` may not hold `<{}>`", spec.name, child.name),
+            (),
+        )
+        .with_twilio_error(spec.nesting_error)
+        .with_help(children_help(spec));
+        self.report(node, Part::Content(i), d);
+    }
+
+    fn unknown_element(&mut self, node: D::Node, i: usize, spec: &ElementSpec, name: &str) {
+        let allowed: Vec<&str> = spec.children.iter().map(|c| c.spec().name).collect();
+        let elsewhere = ELEMENTS
+            .iter()
+            .find(|e| e.name == name && e.dialect != spec.dialect);
+        let (message, help) = if let Some(other) = elsewhere {
+            (
+                format!(
+                    "`<{name}>` is a {} element; a {} `<{}>` may not hold it",
+                    other.dialect.as_str(),
+                    spec.dialect.as_str(),
+                    spec.name
+                ),
+                if name == "Message" && spec.dialect == schema::Dialect::Voice {
+                    "to text the caller during a call, use `<Sms>` or send the message through the REST API".to_string()
+                } else {
+                    children_help(spec)
+                },
+            )
+        } else if let Some(close) = closest(name, &allowed) {
+            (
+                format!("unknown element `<{name}>`"),
+                format!("did you mean `<{close}>`?"),
+            )
+        } else {
+            (format!("unknown element `<{name}>`"), children_help(spec))
+        };
+        let d = Diagnostic::new(&checks::UNKNOWN_ELEMENT, message, ()).with_help(help);
+        self.report(node, Part::Content(i), d);
     }
 
     fn attributes(&mut self, node: D::Node, spec: &'static ElementSpec) {
@@ -116,11 +224,24 @@ impl<'d, D: Document> Walk<'d, D> {
                 continue;
             }
             let Some(a) = attribute.spec else {
-                // Unknown attributes are the validator's to report.
+                self.unknown_attribute(node, spec, attribute);
                 continue;
             };
             if let Some(i) = spec.attributes.iter().position(|x| std::ptr::eq(x, a)) {
                 present |= 1 << i;
+            }
+            if attribute.name != a.name {
+                let d = Diagnostic::new(
+                    &checks::UNUSUAL_VALUE,
+                    format!(
+                        "`{}` is another spelling of `{}` on `<{}>`",
+                        attribute.name, a.name, spec.name
+                    ),
+                    (),
+                )
+                .with_severity(Severity::Info)
+                .with_help(format!("Twilio documents `{}`", a.name));
+                self.report(node, Part::AttributeName(attribute.name), d);
             }
             self.value(node, spec, a, attribute.value);
         }
@@ -134,6 +255,32 @@ impl<'d, D: Document> Walk<'d, D> {
                 .with_help(format!("`{}`: {}", a.name, a.summary));
                 self.report(node, Part::Element, d);
             }
+        }
+    }
+
+    fn unknown_attribute(&mut self, node: D::Node, spec: &ElementSpec, attribute: Attribute<'_>) {
+        let names: Vec<&str> = spec
+            .attributes
+            .iter()
+            .flat_map(|a| std::iter::once(a.name).chain(a.aliases.iter().copied()))
+            .collect();
+        let help = match closest(attribute.name, &names) {
+            Some(close) => format!("did you mean `{close}`?"),
+            None if names.is_empty() => format!("`<{}>` has no attributes", spec.name),
+            None => format!("`<{}>` has {}", spec.name, one_of(&names)),
+        };
+        let d = Diagnostic::new(
+            &checks::UNKNOWN_ATTRIBUTE,
+            format!(
+                "unknown attribute `{}` on `<{}>`",
+                attribute.name, spec.name
+            ),
+            (),
+        )
+        .with_help(help);
+        self.report(node, Part::AttributeName(attribute.name), d);
+        if let Value::Text(s) = attribute.value {
+            self.characters(node, Part::Attribute(attribute.name), s, attribute.name);
         }
     }
 
@@ -159,11 +306,26 @@ impl<'d, D: Document> Walk<'d, D> {
         }
     }
 
-    fn text(&mut self, node: D::Node, spec: &ElementSpec, text: &str) {
+    fn text(&mut self, node: D::Node, spec: &ElementSpec, held: &Held<'_>) {
         let rule = &spec.text;
-        let blank = text.trim().is_empty() && !(rule.mixed && self.subtree_has_text(node));
+        let text = held.text.as_deref().unwrap_or("");
+        let has_text = !text.trim().is_empty();
+        let children = !held.known.is_empty();
+        if rule.presence != TextPresence::None && !rule.mixed && has_text && children {
+            let d = Diagnostic::new(
+                &checks::CONFLICTING_CONTENT,
+                format!("`<{}>` holds both text and child elements", spec.name),
+                (),
+            )
+            .with_help(format!("give one or the other: {}", rule.summary));
+            self.report(node, Part::Element, d);
+            return;
+        }
+        let blank = !(has_text || rule.mixed && self.subtree_has_text(node));
         if blank {
-            if rule.presence == TextPresence::Required {
+            let missing = rule.presence == TextPresence::Required
+                || (rule.or_children && !children && held.elements == 0);
+            if missing {
                 let severity = if rule.missing_is_warning {
                     Severity::Warning
                 } else {
@@ -176,7 +338,7 @@ impl<'d, D: Document> Walk<'d, D> {
                 )
                 .with_severity(severity)
                 .with_twilio_error(rule.empty_error)
-                .with_help(format!("give {}", lowercase_first(rule.summary)));
+                .with_help(format!("give {}", rule.summary));
                 self.report(node, Part::Element, d);
             }
             return;
@@ -185,38 +347,7 @@ impl<'d, D: Document> Walk<'d, D> {
             return;
         }
         if rule.mixed {
-            let ValueKind::Text {
-                max_chars: Some(max),
-            } = rule.kind
-            else {
-                return;
-            };
-            // A character takes at least one byte: short text needs no counting.
-            let bytes = self.subtree_text(node, str::len);
-            if bytes <= POLLY_SAY_MAX_CHARS.min(max) as usize {
-                return;
-            }
-            let polly = spec.id == ElementId::Say
-                && self
-                    .doc
-                    .attribute(node, "voice")
-                    .is_some_and(|v| voice_is_polly(&v));
-            let max = if polly { POLLY_SAY_MAX_CHARS } else { max };
-            let chars = self.subtree_text(node, |s| s.chars().count());
-            if chars > max as usize {
-                let d = Diagnostic::new(
-                    &checks::TEXT_TOO_LONG,
-                    format!(
-                        "`<{}>` text is {chars} characters long; at most {max} are allowed{}",
-                        spec.name,
-                        if polly { " with a Polly voice" } else { "" }
-                    ),
-                    (),
-                )
-                .with_twilio_error(rule.too_long_error)
-                .with_help("split the text over several elements");
-                self.report(node, Part::Element, d);
-            }
+            self.mixed_text_length(node, spec);
             return;
         }
         if let Some(p) = grammar::check_text(&rule.kind, text) {
@@ -232,7 +363,115 @@ impl<'d, D: Document> Walk<'d, D> {
             } else {
                 value_diagnostic(&format!("text of `<{}>`", spec.name), p)
             };
+            let part = self
+                .doc
+                .children(node)
+                .position(|c| matches!(c, Content::Text(t) if !t.trim().is_empty()))
+                .map_or(Part::Element, Part::Content);
+            self.report(node, part, d);
+        }
+    }
+
+    fn mixed_text_length(&mut self, node: D::Node, spec: &ElementSpec) {
+        let ValueKind::Text {
+            max_chars: Some(max),
+        } = spec.text.kind
+        else {
+            return;
+        };
+        // A character takes at least one byte: short text needs no counting.
+        let bytes = self.subtree_text(node, str::len);
+        if bytes <= POLLY_SAY_MAX_CHARS.min(max) as usize {
+            return;
+        }
+        let polly = spec.id == ElementId::Say
+            && self
+                .doc
+                .attribute(node, "voice")
+                .is_some_and(|v| voice_is_polly(&v));
+        let max = if polly { POLLY_SAY_MAX_CHARS } else { max };
+        let chars = self.subtree_text(node, |s| s.chars().count());
+        if chars > max as usize {
+            let d = Diagnostic::new(
+                &checks::TEXT_TOO_LONG,
+                format!(
+                    "`<{}>` text is {chars} characters long; at most {max} are allowed{}",
+                    spec.name,
+                    if polly { " with a Polly voice" } else { "" }
+                ),
+                (),
+            )
+            .with_twilio_error(spec.text.too_long_error)
+            .with_help("split the text over several elements");
             self.report(node, Part::Element, d);
+        }
+    }
+
+    fn child_counts(&mut self, node: D::Node, spec: &ElementSpec, held: &Held<'_>) {
+        for limit in spec.child_limits {
+            let child = limit.child.spec().name;
+            let count = held
+                .known
+                .iter()
+                .filter(|(id, _)| *id == limit.child)
+                .count() as u32;
+            if count > limit.max {
+                let at = held
+                    .known
+                    .iter()
+                    .filter(|(id, _)| *id == limit.child)
+                    .nth(limit.max as usize)
+                    .map_or(Part::Element, |(_, i)| Part::Content(*i));
+                let d = Diagnostic::new(
+                    &checks::TOO_MANY_CHILDREN,
+                    format!(
+                        "`<{}>` holds {count} `<{child}>` elements; at most {} {} allowed",
+                        spec.name,
+                        limit.max,
+                        if limit.max == 1 { "is" } else { "are" }
+                    ),
+                    (),
+                )
+                .with_twilio_error(limit.twilio_error);
+                self.report(node, at, d);
+            } else if count < limit.min {
+                let d = Diagnostic::new(
+                    &checks::MISSING_CHILD,
+                    format!("`<{}>` needs a `<{child}>` element", spec.name),
+                    (),
+                );
+                self.report(node, Part::Element, d);
+            }
+        }
+        for conflict in spec.child_conflicts {
+            let Some(&(_, at)) = held.known.iter().find(|(id, _)| *id == conflict.child) else {
+                continue;
+            };
+            let Some(&(other, _)) = held
+                .known
+                .iter()
+                .find(|(id, _)| conflict.excludes.contains(id))
+            else {
+                continue;
+            };
+            let d = Diagnostic::new(
+                &checks::CONFLICTING_CONTENT,
+                format!(
+                    "`<{}>` holds `<{}>` together with `<{}>`",
+                    spec.name,
+                    conflict.child.spec().name,
+                    other.spec().name
+                ),
+                (),
+            )
+            .with_severity(if conflict.warning {
+                Severity::Warning
+            } else {
+                Severity::Error
+            })
+            .with_twilio_error(conflict.twilio_error)
+            .with_help(conflict.reason);
+            self.report(node, Part::Content(at), d);
         }
     }
 
@@ -293,7 +532,7 @@ impl<'d, D: Document> Walk<'d, D> {
         attribute: Attribute<'d>,
     ) {
         let name = attribute.name;
-        let part = Part::Attribute(name);
+        let part = Part::AttributeName(name);
         if !grammar::is_xml_name(name) {
             let d = Diagnostic::new(
                 &checks::INVALID_NAME,
@@ -305,7 +544,10 @@ impl<'d, D: Document> Walk<'d, D> {
             let element = element.map_or("", |e| e.name);
             let d = Diagnostic::new(
                 &checks::DUPLICATE_ATTRIBUTE,
-                format!("custom attribute `{name}` stands in for the known attribute `{}` of `<{element}>`", known.name),
+                format!(
+                    "custom attribute `{name}` stands in for the known attribute `{}` of `<{element}>`",
+                    known.name
+                ),
                 (),
             )
             .with_help(format!("set it with the typed method `{}`", known.rust_name));
@@ -321,7 +563,7 @@ impl<'d, D: Document> Walk<'d, D> {
             seen.push(name);
         }
         if let Value::Text(s) = attribute.value {
-            self.characters(node, part, s, name);
+            self.characters(node, Part::Attribute(name), s, name);
         }
     }
 
@@ -394,6 +636,29 @@ fn voice_is_polly(v: &Value<'_>) -> bool {
     }
 }
 
+/// "`<Gather>` holds `<Say>`, `<Play>` or `<Pause>`".
+fn children_help(spec: &ElementSpec) -> String {
+    let names: Vec<String> = spec
+        .children
+        .iter()
+        .map(|c| format!("<{}>", c.spec().name))
+        .collect();
+    let names: Vec<&str> = names.iter().map(String::as_str).collect();
+    if names.is_empty() {
+        format!("`<{}>` holds no elements", spec.name)
+    } else {
+        format!("`<{}>` holds {}", spec.name, one_of(&names))
+    }
+}
+
+fn text_help(spec: &ElementSpec) -> String {
+    if spec.allows_child(ElementId::Say) {
+        "put words to speak in a `<Say>`".to_string()
+    } else {
+        children_help(spec)
+    }
+}
+
 fn empty_list() -> ValueProblem {
     ValueProblem {
         kind: ProblemKind::Invalid,
@@ -420,12 +685,4 @@ fn value_diagnostic(subject: &str, p: ValueProblem) -> Diagnostic<()> {
         ProblemKind::Unusual => (&checks::UNUSUAL_VALUE, format!("{subject}: {}", p.message)),
     };
     Diagnostic::new(check, message, ()).with_optional_help(p.help)
-}
-
-fn lowercase_first(s: &str) -> String {
-    let mut chars = s.chars();
-    match chars.next() {
-        Some(c) => c.to_lowercase().chain(chars).collect(),
-        None => String::new(),
-    }
 }

@@ -219,6 +219,74 @@ pub mod checks {
 
     declare_checks! {
         /// ## What it does
+        /// Finds documents that are not well-formed XML: unclosed or mismatched tags, unquoted
+        /// or repeated attributes, a raw `&` or `<` in text, unknown entities, text outside
+        /// the root element, a second root, bytes that are not UTF-8.
+        ///
+        /// ## Why is this bad
+        /// Twilio cannot read the document at all and answers error 12100; the call fails.
+        ///
+        /// ## Example
+        /// ```xml
+        /// <Response><Dial><Sip>sip:jack@example.com?a=1&b=2</Sip></Dial></Response>
+        /// ```
+        ///
+        /// ## Use instead
+        /// ```xml
+        /// <Response><Dial><Sip>sip:jack@example.com?a=1&amp;b=2</Sip></Dial></Response>
+        /// ```
+        MALFORMED_XML: "TW0001" "malformed-xml" Error Some(12100),
+            "a document that is not well-formed XML";
+
+        /// ## What it does
+        /// Refuses a DOCTYPE, and with it every entity declaration.
+        ///
+        /// ## Why is this bad
+        /// TwiML has no document type. Entity declarations are how XML external entity (XXE)
+        /// and entity expansion attacks work, so the parser never expands them.
+        ///
+        /// ## Example
+        /// ```xml
+        /// <!DOCTYPE Response [<!ENTITY x "...">]><Response>&x;</Response>
+        /// ```
+        ///
+        /// ## Use instead
+        /// The document without its DOCTYPE, with the text written out.
+        FORBIDDEN_MARKUP: "TW0002" "forbidden-markup" Error Some(12100),
+            "a DOCTYPE or entity declaration";
+
+        /// ## What it does
+        /// Refuses elements nested deeper than the parser's bound (64 levels by default).
+        ///
+        /// ## Why is this bad
+        /// TwiML nests about five levels deep; SSML a few more. Anything deeper is a mistake or
+        /// an attempt to exhaust the reader.
+        ///
+        /// ## Example
+        /// Ten thousand nested `<prosody>` elements.
+        ///
+        /// ## Use instead
+        /// A flatter document.
+        NESTING_TOO_DEEP: "TW0003" "nesting-too-deep" Error None,
+            "elements nested deeper than the parser reads";
+
+        /// ## What it does
+        /// Refuses inputs larger than the parser's bound (1 MiB by default).
+        ///
+        /// ## Why is this bad
+        /// Twilio reads at most 64 KB of TwiML (error 11750); the parser's bound sits above that
+        /// so that the size check can report documents in between, and stops there so that no
+        /// input can make it use unbounded memory.
+        ///
+        /// ## Example
+        /// A 5 MB file of generated `<Say>` elements.
+        ///
+        /// ## Use instead
+        /// Split the flow over several documents joined by `<Redirect>`.
+        INPUT_TOO_LARGE: "TW0004" "input-too-large" Error Some(11750),
+            "an input larger than the parser reads";
+
+        /// ## What it does
         /// Finds characters that XML 1.0 cannot carry: the control characters U+0000 to U+001F
         /// other than tab, line feed and carriage return, and U+FFFE and U+FFFF.
         ///
@@ -267,6 +335,86 @@ pub mod checks {
         /// The exact name Twilio documents for the new attribute, such as `firstTry`.
         INVALID_NAME: "TW0007" "invalid-name" Error Some(12100),
             "a custom element or attribute name that is not an XML name";
+
+        /// ## What it does
+        /// Finds documents whose root element is not `<Response>`.
+        ///
+        /// ## Why is this bad
+        /// Twilio answers error 12102 and the call fails. Names are case-sensitive:
+        /// `<response>` is not `<Response>`.
+        ///
+        /// ## Example
+        /// ```xml
+        /// <Message>Some body</Message>
+        /// ```
+        ///
+        /// ## Use instead
+        /// ```xml
+        /// <Response><Message>Some body</Message></Response>
+        /// ```
+        ROOT_NOT_RESPONSE: "TW0101" "root-not-response" Error Some(12102),
+            "the root element is not `<Response>`";
+
+        /// ## What it does
+        /// Finds elements that TwiML does not have, or that belong to another dialect: a
+        /// misspelled or wrongly cased verb, a messaging `<Message>` in a voice response.
+        ///
+        /// ## Why is this bad
+        /// Twilio skips the element with schema warning 12200, so the call goes on without
+        /// it: a menu is never played, a message never sent.
+        ///
+        /// ## Example
+        /// ```xml
+        /// <Response><say>Hello</say></Response>
+        /// ```
+        ///
+        /// ## Use instead
+        /// ```xml
+        /// <Response><Say>Hello</Say></Response>
+        /// ```
+        UNKNOWN_ELEMENT: "TW0102" "unknown-element" Error Some(12200),
+            "an element TwiML does not have here";
+
+        /// ## What it does
+        /// Finds attributes that an element does not have, with the closest known name.
+        ///
+        /// ## Why is this bad
+        /// Twilio ignores the attribute (schema warning 12200), so the setting the author meant
+        /// never takes effect: a misspelled `lagnauge` leaves `<Say>` in English. It is a
+        /// warning because Twilio adds attributes often and a new one may be right.
+        ///
+        /// ## Example
+        /// ```xml
+        /// <Say lagnauge="fr-FR">Bonjour</Say>
+        /// ```
+        ///
+        /// ## Use instead
+        /// ```xml
+        /// <Say language="fr-FR">Bonjour</Say>
+        /// ```
+        UNKNOWN_ATTRIBUTE: "TW0103" "unknown-attribute" Warning Some(12200),
+            "an attribute the element does not have";
+
+        /// ## What it does
+        /// Finds elements where their parent may not hold them: anything but `<Say>`,
+        /// `<Play>` and `<Pause>` inside `<Gather>` (13320), a verb inside `<Dial>` (13215),
+        /// a wrong noun inside `<Start>` or `<Stop>` (14300).
+        ///
+        /// ## Why is this bad
+        /// Twilio rejects or skips the element; the flow does not run as written.
+        ///
+        /// ## Example
+        /// ```xml
+        /// <Gather><Dial>+14155550100</Dial></Gather>
+        /// ```
+        ///
+        /// ## Use instead
+        /// ```xml
+        /// <Gather><Say>Press 1 to be connected.</Say></Gather>
+        /// <Dial>+14155550100</Dial>
+        /// ```
+        ELEMENT_NOT_ALLOWED: "TW0104" "element-not-allowed" Error Some(12200),
+            "an element its parent may not hold";
 
         /// ## What it does
         /// Finds attribute values and element text that do not follow their grammar: a value
@@ -347,6 +495,26 @@ pub mod checks {
         /// ```
         MISSING_TEXT: "TW0108" "missing-text" Error None,
             "an element's required text is missing";
+
+        /// ## What it does
+        /// Finds text in elements that hold none, such as words directly inside `<Gather>`
+        /// or `<Response>`.
+        ///
+        /// ## Why is this bad
+        /// Twilio ignores it or rejects the document (12200); text meant to be spoken belongs
+        /// in a `<Say>`.
+        ///
+        /// ## Example
+        /// ```xml
+        /// <Gather>Press 1 for sales</Gather>
+        /// ```
+        ///
+        /// ## Use instead
+        /// ```xml
+        /// <Gather><Say>Press 1 for sales</Say></Gather>
+        /// ```
+        TEXT_NOT_ALLOWED: "TW0109" "text-not-allowed" Error Some(12200),
+            "text in an element that holds none";
 
         /// ## What it does
         /// Finds custom attributes that repeat another attribute or stand in for one the table
@@ -439,6 +607,20 @@ pub mod checks {
             "an element lacks a child it needs";
 
         /// ## What it does
+        /// Finds documents larger than 64 KB.
+        ///
+        /// ## Why is this bad
+        /// Twilio reads at most 64 KB of TwiML and answers error 11750 for anything larger.
+        ///
+        /// ## Example
+        /// A response that reads a whole catalogue aloud in one document.
+        ///
+        /// ## Use instead
+        /// Several documents joined by `<Redirect>`, or shorter text.
+        DOCUMENT_TOO_LARGE: "TW0201" "document-too-large" Error Some(11750),
+            "a document larger than Twilio reads";
+
+        /// ## What it does
         /// Finds text longer than Twilio accepts: `<Say>` text over 4096 characters (3000 for
         /// Polly voices, error 13521), message bodies over 1600 characters (error 21617).
         ///
@@ -468,6 +650,63 @@ pub mod checks {
         /// At most ten, or several messages.
         TOO_MANY_CHILDREN: "TW0203" "too-many-children" Error None,
             "more children of one kind than Twilio allows";
+
+        /// ## What it does
+        /// Finds verbs after `<Hangup>`, `<Reject>` or `<Redirect>` in the same document.
+        ///
+        /// ## Why is this bad
+        /// Those verbs end the document: nothing after them ever runs, so a closing message or
+        /// a fallback placed there is silently lost.
+        ///
+        /// ## Example
+        /// ```xml
+        /// <Response><Hangup/><Say>Goodbye</Say></Response>
+        /// ```
+        ///
+        /// ## Use instead
+        /// ```xml
+        /// <Response><Say>Goodbye</Say><Hangup/></Response>
+        /// ```
+        UNREACHABLE_VERB: "TW0301" "unreachable-verb" Warning None,
+            "verbs after one that ends the document";
+
+        /// ## What it does
+        /// Finds content that may not be combined in one element: text beside child elements
+        /// in a `<Dial>` or `<Message>`, a `<Conference>` dialled with `<Number>` nouns (13000),
+        /// a `<Sip>` beside other nouns.
+        ///
+        /// ## Why is this bad
+        /// Twilio takes one or the other, or rejects the verb; which one is not what the
+        /// author can rely on.
+        ///
+        /// ## Example
+        /// ```xml
+        /// <Dial>+14155550100<Number>+14155550101</Number></Dial>
+        /// ```
+        ///
+        /// ## Use instead
+        /// ```xml
+        /// <Dial><Number>+14155550100</Number><Number>+14155550101</Number></Dial>
+        /// ```
+        CONFLICTING_CONTENT: "TW0302" "conflicting-content" Error None,
+            "content that may not be combined in one element";
+
+        /// ## What it does
+        /// Finds a document of one dialect where another is expected: a voice response
+        /// (`<Say>`, `<Dial>`) where a messaging one is expected, or the reverse. It runs only
+        /// when the caller says which dialect it expects (`twiml check --expect messaging`).
+        ///
+        /// ## Why is this bad
+        /// Twilio reads the document as the dialect of the webhook that fetched it; verbs of
+        /// the other dialect are unknown there (12200) and nothing happens.
+        ///
+        /// ## Example
+        /// A `<Response><Say>Thanks!</Say></Response>` served to a messaging webhook.
+        ///
+        /// ## Use instead
+        /// `<Response><Message>Thanks!</Message></Response>`.
+        WRONG_DIALECT: "TW0303" "wrong-dialect" Error Some(12200),
+            "a document of another dialect than the one expected";
     }
 }
 

@@ -41,7 +41,7 @@ impl Root {
         }
     }
 
-    fn render<W: fmt::Write>(&self, w: &mut Writer<'_, W>) -> fmt::Result {
+    pub(crate) fn render<W: fmt::Write>(&self, w: &mut Writer<'_, W>) -> fmt::Result {
         match self {
             Root::Voice(r) => r.render(w),
             Root::Messaging(r) => r.render(w),

@@ -424,8 +424,8 @@ fn check_sid(prefix: &str, v: &str) -> Option<ValueProblem> {
         && v.starts_with(prefix)
         && v.as_bytes()[2..].iter().all(u8::is_ascii_hexdigit);
     (!ok).then(|| {
-        ValueProblem::invalid(format!("`{v}` is not a {prefix} SID")).with_help(format!(
-            "a {prefix} SID is `{prefix}` followed by 32 hexadecimal digits"
+        ValueProblem::invalid(format!("`{v}` is not a valid `{prefix}` SID")).with_help(format!(
+            "such a SID is `{prefix}` followed by 32 hexadecimal digits"
         ))
     })
 }
@@ -464,6 +464,11 @@ fn check_sip_uri(v: &str) -> Option<ValueProblem> {
         &v[4..]
     } else if starts_with_ignore_case(v, "sips:") {
         &v[5..]
+    } else if v.contains('@') && !v.contains(char::is_whitespace) && !v.contains(':') {
+        return Some(
+            ValueProblem::unusual(format!("`{v}` has no `sip:` scheme"))
+                .with_help(format!("write `sip:{v}`")),
+        );
     } else {
         return Some(
             ValueProblem::invalid(format!("`{v}` is not a SIP URI"))
@@ -586,17 +591,28 @@ pub fn closest<'a>(v: &str, candidates: &[&'a str]) -> Option<&'a str> {
         .map(|(_, c)| c)
 }
 
-/// Levenshtein distance over characters; inputs here are short names.
+/// Edit distance over characters, counting a swap of two neighbours as one edit (optimal
+/// string alignment), so that `lagnauge` is two edits from `language`. Inputs are short names.
 fn edit_distance(a: &str, b: &str) -> usize {
+    let a: Vec<char> = a.chars().collect();
     let b: Vec<char> = b.chars().collect();
+    // rows[i][j]: distance between a[..i] and b[..j]; three rows are enough.
+    let mut before = vec![0; b.len() + 1];
     let mut previous: Vec<usize> = (0..=b.len()).collect();
     let mut current = vec![0; b.len() + 1];
-    for (i, ca) in a.chars().enumerate() {
-        current[0] = i + 1;
-        for (j, cb) in b.iter().enumerate() {
-            let substitution = previous[j] + usize::from(ca != *cb);
-            current[j + 1] = substitution.min(previous[j + 1] + 1).min(current[j] + 1);
+    for i in 1..=a.len() {
+        current[0] = i;
+        for j in 1..=b.len() {
+            let cost = usize::from(a[i - 1] != b[j - 1]);
+            let mut d = (previous[j - 1] + cost)
+                .min(previous[j] + 1)
+                .min(current[j - 1] + 1);
+            if i > 1 && j > 1 && a[i - 1] == b[j - 2] && a[i - 2] == b[j - 1] {
+                d = d.min(before[j - 2] + 1);
+            }
+            current[j] = d;
         }
+        std::mem::swap(&mut before, &mut previous);
         std::mem::swap(&mut previous, &mut current);
     }
     previous[b.len()]

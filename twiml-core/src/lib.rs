@@ -8,14 +8,18 @@ pub mod diagnostic;
 mod document;
 pub mod grammar;
 pub mod model;
+pub mod parse;
 pub mod render;
 pub mod schema;
 pub mod tree;
+mod validate;
 
 pub use diagnostic::{Diagnostic, NodePath, Severity};
 pub use document::{BuildError, Root, Twiml};
 pub use model::{
-    CustomAttribute, CustomContent, CustomElement, Decimal, PostalCode, SpeechTimeout,
-    UnknownValue, fax, messaging, values, voice,
+    ConvertError, CustomAttribute, CustomContent, CustomElement, Decimal, PostalCode,
+    SpeechTimeout, UnknownValue, fax, messaging, values, voice,
 };
+pub use parse::{ByteSpan, LineIndex, ParseOptions, ParsedDocument, parse, parse_bytes};
 pub use render::RenderOptions;
+pub use validate::{Validation, format_document, validate};

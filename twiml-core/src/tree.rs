@@ -168,6 +168,8 @@ pub enum Part<'a> {
     Element,
     /// The named attribute (its value, in a parsed document).
     Attribute(&'a str),
+    /// The name of the named attribute.
+    AttributeName(&'a str),
     /// The item of content at this position among the element's content.
     Content(usize),
 }

@@ -199,7 +199,7 @@ fn fields(spec: &ElementSpec) -> Vec<Field> {
 }
 
 /// How an element holds text.
-#[derive(PartialEq, Eq)]
+#[derive(Clone, Copy, PartialEq, Eq)]
 enum TextModel {
     None,
     /// A `text` field (elements with text and no child elements).
@@ -432,7 +432,7 @@ impl Generator {
         o.push_str("//! The value sets of attributes as Rust enums, each rendering Twilio's exact spelling.\n\n");
         o.push_str("use std::fmt;\nuse std::str::FromStr;\n\n");
         o.push_str(
-            "use crate::model::{Keyword, ToValue, UnknownValue};\nuse crate::tree::Value;\n\n",
+            "use crate::model::{FromValue, Keyword, ToValue, UnknownValue};\nuse crate::tree::Value;\n\n",
         );
         for e in &self.enums {
             self.value_enum(&mut o, e);
@@ -521,6 +521,17 @@ impl Generator {
         if open {
             let _ = writeln!(
                 o,
+                "impl FromValue for {name} {{\n    fn from_value(value: &Value<'_>) -> Option<Self> {{\n        match value {{\n            Value::Text(t) => Some({name}::parse(t.trim())),\n            Value::Keyword(k) => Some({name}::parse(k)),\n            _ => None,\n        }}\n    }}\n}}\n"
+            );
+        } else {
+            let _ = writeln!(
+                o,
+                "impl FromValue for {name} {{\n    fn from_value(value: &Value<'_>) -> Option<Self> {{\n        match value {{\n            Value::Text(t) => t.trim().parse().ok(),\n            Value::Keyword(k) => k.parse().ok(),\n            _ => None,\n        }}\n    }}\n}}\n"
+            );
+        }
+        if open {
+            let _ = writeln!(
+                o,
                 "impl From<&str> for {name} {{\n    fn from(value: &str) -> Self {{\n        {name}::parse(value)\n    }}\n}}\n\n\
                  impl From<String> for {name} {{\n    fn from(value: String) -> Self {{\n        match {name}::parse(&value) {{\n            {name}::Other(_) => {name}::Other(value),\n            listed => listed,\n        }}\n    }}\n}}\n\n\
                  impl FromStr for {name} {{\n    type Err = std::convert::Infallible;\n    fn from_str(value: &str) -> Result<Self, Self::Err> {{\n        Ok({name}::parse(value))\n    }}\n}}\n\n\
@@ -589,7 +600,12 @@ impl Generator {
         };
         let _ = writeln!(o, "//! {title}\n");
         o.push_str("use std::fmt;\n\n");
-        let mut model_imports = vec!["CustomAttribute", "CustomElement"];
+        let mut model_imports = vec![
+            "ConvertError",
+            "CustomAttribute",
+            "CustomElement",
+            "FromValue",
+        ];
         for t in ["Decimal", "PostalCode", "SpeechTimeout"] {
             if used.contains(t) {
                 model_imports.push(t);
@@ -611,7 +627,7 @@ impl Generator {
                     .join(", ")
             );
         }
-        o.push_str("use crate::render::Writer;\n\n");
+        o.push_str("use crate::render::Writer;\nuse crate::schema::ElementId;\nuse crate::tree::{Content, Document, Tag};\n\n");
         o.push_str(&body);
         o
     }
@@ -810,6 +826,9 @@ impl Generator {
             );
         }
 
+        // ---- from a document
+        self.write_from_document(o, spec, &fields);
+
         // ---- render
         o.push_str("    pub(crate) fn render<W: fmt::Write>(&self, w: &mut Writer<'_, W>) -> fmt::Result {\n");
         let _ = writeln!(o, "        w.start({:?})?;", spec.name);
@@ -952,6 +971,109 @@ impl Generator {
                 "impl<C: Into<{ce}>> Extend<C> for {ty} {{\n    fn extend<I: IntoIterator<Item = C>>(&mut self, items: I) {{\n        self.children.extend(items.into_iter().map(Into::into));\n    }}\n}}\n"
             );
         }
+    }
+
+    /// `from_document`: reads an element of any `Document` (a parsed file) into the model.
+    fn write_from_document(&self, o: &mut String, spec: &ElementSpec, fields: &[Field]) {
+        let ty = spec.rust_type;
+        let text = text_model(spec);
+        o.push_str(
+            "    /// Reads this element from a document whose structural checks found no error.\n",
+        );
+        o.push_str("    pub(crate) fn from_document<D: Document>(doc: &D, node: D::Node) -> Result<Self, ConvertError> {\n");
+        for f in fields {
+            let r = f.spec.rust_name;
+            let init = if f.ty.is_list() { "Vec::new()" } else { "None" };
+            let t = if f.ty.is_list() {
+                f.ty.value()
+            } else {
+                format!("Option<{}>", f.ty.value())
+            };
+            let _ = writeln!(o, "        let mut {r}: {t} = {init};");
+        }
+        if fields.is_empty() {
+            o.push_str("        let custom_attributes = doc\n            .attributes(node)\n            .map(|a| CustomAttribute::from_attribute(&a))\n            .collect();\n");
+        } else {
+            o.push_str("        let mut custom_attributes = Vec::new();\n");
+            o.push_str("        for a in doc.attributes(node) {\n            match a.spec.map(|s| s.name) {\n");
+        }
+        for f in fields {
+            let r = f.spec.rust_name;
+            let assign = if f.ty.is_list() {
+                format!("{r} = FromValue::from_attribute({:?}, &a)?", spec.name)
+            } else {
+                format!(
+                    "{r} = Some(FromValue::from_attribute({:?}, &a)?)",
+                    spec.name
+                )
+            };
+            let _ = writeln!(o, "                Some({:?}) => {assign},", f.spec.name);
+        }
+        if !fields.is_empty() {
+            o.push_str("                _ => custom_attributes.push(CustomAttribute::from_attribute(&a)),\n            }\n        }\n");
+        }
+        match (text, has_children_field(spec)) {
+            (TextModel::Field, _) => {
+                o.push_str("        let mut text = String::new();\n        for item in doc.children(node) {\n            if let Content::Text(t) = item {\n                text.push_str(t);\n            }\n        }\n");
+            }
+            (text, true) => {
+                let ce = child_enum(spec);
+                o.push_str("        let mut children = Vec::new();\n        for item in doc.children(node) {\n            match item {\n                Content::Element(child) => children.push(match doc.tag(child) {\n");
+                for &child in spec.children {
+                    let c = child.spec();
+                    let _ = writeln!(
+                        o,
+                        "                    Tag::Known(ElementId::{}) => {ce}::{}({}::from_document(doc, child)?),",
+                        id_name(c.id),
+                        c.rust_type,
+                        qualified(spec, c)
+                    );
+                }
+                let _ = writeln!(
+                    o,
+                    "                    _ => {ce}::Custom(CustomElement::from_document(doc, child)),\n                }}),"
+                );
+                if text == TextModel::Children && spec.text.mixed {
+                    let _ = writeln!(
+                        o,
+                        "                Content::Text(t) => children.push({ce}::Text(t.to_string())),"
+                    );
+                } else if text == TextModel::Children {
+                    let _ = writeln!(
+                        o,
+                        "                // Whitespace between child elements is indentation.\n                Content::Text(t) if t.trim().is_empty() => {{}}\n                Content::Text(t) => children.push({ce}::Text(t.to_string())),"
+                    );
+                } else {
+                    o.push_str("                // Whitespace between child elements is indentation.\n                Content::Text(_) => {}\n");
+                }
+                let _ = writeln!(
+                    o,
+                    "                Content::Comment(t) => children.push({ce}::Comment(t.to_string())),\n            }}\n        }}"
+                );
+            }
+            _ => {}
+        }
+        let _ = writeln!(o, "        Ok({ty} {{");
+        for f in fields {
+            let r = f.spec.rust_name;
+            if f.spec.required {
+                let _ = writeln!(
+                    o,
+                    "            {r}: {r}.ok_or_else(|| ConvertError::missing({:?}, {:?}))?,",
+                    spec.name, f.spec.name
+                );
+            } else {
+                let _ = writeln!(o, "            {r},");
+            }
+        }
+        if text == TextModel::Field {
+            o.push_str("            text,\n");
+        }
+        o.push_str("            custom_attributes,\n");
+        if has_children_field(spec) {
+            o.push_str("            children,\n");
+        }
+        o.push_str("        })\n    }\n\n");
     }
 
     fn view(&self) -> String {

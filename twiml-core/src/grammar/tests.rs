@@ -164,7 +164,8 @@ fn phone_numbers_and_sip_uris() {
         ValueKind::SipUri, "sip:alice@example.com" => None;
         ValueKind::SipUri, "sips:alice@example.com;transport=tls" => None;
         ValueKind::SipUri, "SIP:alice@example.com" => None;
-        ValueKind::SipUri, "alice@example.com" => INVALID;
+        ValueKind::SipUri, "alice@example.com" => UNUSUAL;
+        ValueKind::SipUri, "alice at example" => INVALID;
         ValueKind::SipUri, "sip:" => INVALID;
         ValueKind::PhoneOrSipUri, "sip:alice@example.com" => None;
         ValueKind::PhoneOrSipUri, "+14155550100" => None;
@@ -242,4 +243,20 @@ fn xml_characters_and_names() {
     assert!(!is_xml_name("my attr"));
     assert!(!is_xml_name(""));
     assert!(!is_xml_name("a<b"));
+}
+
+#[test]
+fn suggestions_allow_for_swapped_letters() {
+    assert_eq!(edit_distance("lagnauge", "language"), 2);
+    assert_eq!(edit_distance("kitten", "sitting"), 3);
+    assert_eq!(edit_distance("", "abc"), 3);
+    assert_eq!(
+        closest("lagnauge", &["voice", "loop", "language"]),
+        Some("language")
+    );
+    assert_eq!(
+        closest("numdigits", &["numDigits", "timeout"]),
+        Some("numDigits")
+    );
+    assert_eq!(closest("xyz", &["voice", "loop"]), None);
 }

@@ -9,8 +9,10 @@
 
 use std::fmt;
 
+use std::str::FromStr;
+
 use crate::render::Writer;
-use crate::tree::{KeywordList, Value};
+use crate::tree::{Attribute, Content, Document, KeywordList, Value};
 
 /// Pushes `$variant($value)` onto `$children` and returns a reference to the new element.
 macro_rules! push_child {
@@ -42,6 +44,16 @@ pub struct CustomAttribute {
     pub name: String,
     /// Its value, unescaped.
     pub value: String,
+}
+
+impl CustomAttribute {
+    /// An attribute of a document kept as a custom attribute (one the table does not know).
+    pub(crate) fn from_attribute(a: &Attribute<'_>) -> Self {
+        CustomAttribute {
+            name: a.name.to_string(),
+            value: value_text(&a.value),
+        }
+    }
 }
 
 /// An element the table does not know yet, added by name with `custom_element`.
@@ -121,6 +133,27 @@ impl CustomElement {
             CustomContent::Element,
             CustomElement::new(name)
         )
+    }
+
+    /// Reads an element of a document that the table does not describe.
+    pub(crate) fn from_document<D: Document>(doc: &D, node: D::Node) -> Self {
+        CustomElement {
+            name: doc.name(node).to_string(),
+            attributes: doc
+                .attributes(node)
+                .map(|a| CustomAttribute::from_attribute(&a))
+                .collect(),
+            children: doc
+                .children(node)
+                .map(|item| match item {
+                    Content::Text(t) => CustomContent::Text(t.to_string()),
+                    Content::Comment(t) => CustomContent::Comment(t.to_string()),
+                    Content::Element(child) => {
+                        CustomContent::Element(CustomElement::from_document(doc, child))
+                    }
+                })
+                .collect(),
+        }
     }
 
     pub(crate) fn render<W: fmt::Write>(&self, w: &mut Writer<'_, W>) -> fmt::Result {
@@ -410,5 +443,138 @@ impl<K: Keyword> KeywordList for Vec<K> {
 impl<K: Keyword> ToValue for Vec<K> {
     fn to_value(&self) -> Value<'_> {
         Value::Keywords(self)
+    }
+}
+
+/// A document could not be read into the typed model: an attribute value that does not parse
+/// or a required attribute that is missing. The structural checks report both first, so this
+/// only happens to documents with errors.
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+#[error("`{attribute}` of `<{element}>`: {problem}")]
+pub struct ConvertError {
+    /// The element's XML name.
+    pub element: &'static str,
+    /// The attribute's XML name.
+    pub attribute: String,
+    /// What went wrong.
+    pub problem: &'static str,
+}
+
+impl ConvertError {
+    pub(crate) fn missing(element: &'static str, attribute: &'static str) -> Self {
+        ConvertError {
+            element,
+            attribute: attribute.to_string(),
+            problem: "the attribute is missing",
+        }
+    }
+}
+
+/// The text of a value as written.
+fn value_text(value: &Value<'_>) -> String {
+    match value {
+        Value::Text(t) => (*t).to_string(),
+        Value::Keyword(k) => (*k).to_string(),
+        Value::Integer(n) => n.to_string(),
+        Value::Boolean(b) => b.to_string(),
+        Value::Keywords(list) => (0..list.len())
+            .map(|i| list.keyword(i))
+            .collect::<Vec<_>>()
+            .join(" "),
+        Value::Integers(list) => list
+            .iter()
+            .map(u32::to_string)
+            .collect::<Vec<_>>()
+            .join(" "),
+    }
+}
+
+/// How a typed field is read from a document's attribute value.
+pub(crate) trait FromValue: Sized {
+    /// The field's value, or `None` when the value does not parse.
+    fn from_value(value: &Value<'_>) -> Option<Self>;
+
+    /// The field's value, or the error naming the attribute.
+    fn from_attribute(element: &'static str, a: &Attribute<'_>) -> Result<Self, ConvertError> {
+        Self::from_value(&a.value).ok_or_else(|| ConvertError {
+            element,
+            attribute: a.name.to_string(),
+            problem: "the value does not parse",
+        })
+    }
+}
+
+impl FromValue for String {
+    fn from_value(value: &Value<'_>) -> Option<Self> {
+        Some(value_text(value))
+    }
+}
+
+impl FromValue for u32 {
+    fn from_value(value: &Value<'_>) -> Option<Self> {
+        match value {
+            Value::Text(t) => {
+                let t = t.trim();
+                t.strip_prefix('+').unwrap_or(t).parse().ok()
+            }
+            Value::Integer(n) => u32::try_from(*n).ok(),
+            _ => None,
+        }
+    }
+}
+
+impl FromValue for bool {
+    fn from_value(value: &Value<'_>) -> Option<Self> {
+        match value {
+            Value::Text(t) if t.trim().eq_ignore_ascii_case("true") => Some(true),
+            Value::Text(t) if t.trim().eq_ignore_ascii_case("false") => Some(false),
+            Value::Boolean(b) => Some(*b),
+            _ => None,
+        }
+    }
+}
+
+impl FromValue for Decimal {
+    fn from_value(value: &Value<'_>) -> Option<Self> {
+        Some(Decimal(value_text(value)))
+    }
+}
+
+impl FromValue for SpeechTimeout {
+    fn from_value(value: &Value<'_>) -> Option<Self> {
+        match value {
+            Value::Integer(n) => u32::try_from(*n).ok().map(SpeechTimeout::Seconds),
+            other => SpeechTimeout::parse(&value_text(other)),
+        }
+    }
+}
+
+impl FromValue for PostalCode {
+    fn from_value(value: &Value<'_>) -> Option<Self> {
+        match value {
+            Value::Boolean(b) => Some(PostalCode::Ask(*b)),
+            other => Some(PostalCode::parse(&value_text(other))),
+        }
+    }
+}
+
+impl FromValue for Vec<u32> {
+    fn from_value(value: &Value<'_>) -> Option<Self> {
+        match value {
+            Value::Integers(list) => Some(list.to_vec()),
+            other => value_text(other)
+                .split_ascii_whitespace()
+                .map(|item| item.parse().ok())
+                .collect(),
+        }
+    }
+}
+
+impl<K: Keyword + FromStr> FromValue for Vec<K> {
+    fn from_value(value: &Value<'_>) -> Option<Self> {
+        value_text(value)
+            .split_ascii_whitespace()
+            .map(|item| item.parse().ok())
+            .collect()
     }
 }

@@ -127,7 +127,7 @@ impl<'a> Document for ModelDocument<'a> {
         NodePath {
             element: path.to_string(),
             attribute: match part {
-                Part::Attribute(name) => Some(name.to_string()),
+                Part::Attribute(name) | Part::AttributeName(name) => Some(name.to_string()),
                 Part::Element | Part::Content(_) => None,
             },
         }

@@ -988,7 +988,15 @@ pub static SAY_LANGUAGE: EnumSpec = EnumSpec {
         "zh-TW",
     ],
     open: Some(OpenFamily::LanguageTag),
-    legacy: &[],
+    legacy: &[
+        // The language codes of the original `man` and `woman` voices.
+        ("en", "en-US"),
+        ("en-gb", "en-GB"),
+        ("es", "es-ES"),
+        ("fr", "fr-FR"),
+        ("de", "de-DE"),
+        ("it", "it-IT"),
+    ],
 };
 
 /// A kind of caller input `<Gather>` accepts.
@@ -1493,6 +1501,10 @@ pub static PAYMENT_ERROR: EnumSpec = EnumSpec {
         "invalid-security-code",
         "internal-error",
         "input-matching-failed",
+        // Listed in Twilio's `<Prompt>` documentation, not in the helper libraries.
+        "invalid-bank-routing-number",
+        "invalid-bank-account-number",
+        "date-validation-failed",
     ],
     open: None,
     legacy: &[],

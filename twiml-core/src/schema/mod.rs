@@ -89,6 +89,13 @@ pub struct ElementSpec {
     pub attributes: &'static [AttributeSpec],
     /// Bounds on how often a child element may appear.
     pub child_limits: &'static [ChildLimit],
+    /// Children that may not appear together.
+    pub child_conflicts: &'static [ChildConflict],
+    /// The Twilio error for a child that is not allowed here, where one is documented
+    /// (`<Gather>`: 13320); otherwise Twilio's schema warning 12200 applies.
+    pub nesting_error: Option<u32>,
+    /// Ends the document: nothing after it runs (`<Hangup>`, `<Reject>`, `<Redirect>`).
+    pub terminal: bool,
 }
 
 impl ElementSpec {
@@ -138,7 +145,11 @@ pub struct TextSpec {
     pub empty_error: Option<u32>,
     /// The Twilio error for text over the length bound, where one is documented.
     pub too_long_error: Option<u32>,
-    /// One line: what the text is.
+    /// Optional text that child elements may replace, but one of the two must be given
+    /// (`<Dial>` needs a number, or noun elements).
+    pub or_children: bool,
+    /// What the text is, as a lowercase noun phrase ("the URL of the next TwiML document"),
+    /// so that it reads in documentation and in a help line ("give the URL of ...").
     pub summary: &'static str,
 }
 
@@ -151,6 +162,7 @@ impl TextSpec {
         missing_is_warning: false,
         empty_error: None,
         too_long_error: None,
+        or_children: false,
         summary: "",
     };
 
@@ -163,6 +175,7 @@ impl TextSpec {
             missing_is_warning: false,
             empty_error: None,
             too_long_error: None,
+            or_children: false,
             summary,
         }
     }
@@ -176,6 +189,7 @@ impl TextSpec {
             missing_is_warning: false,
             empty_error: None,
             too_long_error: None,
+            or_children: false,
             summary,
         }
     }
@@ -193,6 +207,14 @@ impl TextSpec {
         TextSpec {
             empty_error: empty,
             too_long_error: too_long,
+            ..self
+        }
+    }
+
+    /// Text or child elements must be given.
+    pub const fn or_children(self) -> TextSpec {
+        TextSpec {
+            or_children: true,
             ..self
         }
     }
@@ -217,6 +239,21 @@ pub struct ChildLimit {
     pub max: u32,
     /// The Twilio error raised past the bound, where one is documented.
     pub twilio_error: Option<u32>,
+}
+
+/// Two kinds of child that may not appear together in one parent.
+#[derive(Debug, Clone, Copy)]
+pub struct ChildConflict {
+    /// The child that excludes the others.
+    pub child: ElementId,
+    /// The children it may not appear with.
+    pub excludes: &'static [ElementId],
+    /// The Twilio error, where one is documented.
+    pub twilio_error: Option<u32>,
+    /// Twilio accepts the pair in some configurations, so it is a warning, not an error.
+    pub warning: bool,
+    /// Why, in a few words, for the diagnostic's help line.
+    pub reason: &'static str,
 }
 
 /// The default value of an attribute.

@@ -86,8 +86,8 @@ fn every_element_is_documented_and_named_well() {
         }
         if e.text.presence != TextPresence::None {
             assert!(
-                !e.text.summary.is_empty(),
-                "{} has text but no text summary",
+                e.text.summary.starts_with(char::is_lowercase),
+                "{}: the text summary is a lowercase noun phrase",
                 e.name
             );
         }
@@ -267,7 +267,7 @@ fn enumerated_values_are_unique_and_need_no_escaping() {
         }
     }
     assert_eq!(sets, 43);
-    assert_eq!(values, 1359);
+    assert_eq!(values, 1362);
 }
 
 #[test]
@@ -377,11 +377,11 @@ fn matches_the_vocabulary_file() {
                 let (ValueKind::Enum(set) | ValueKind::EnumList(set)) = table.kind else {
                     panic!("{id}@{name} should be enumerated");
                 };
-                let mut expected = values.clone();
-                let mut actual = set.values.to_vec();
-                expected.sort_unstable();
-                actual.sort_unstable();
-                assert_eq!(actual, expected, "values of {id}@{name}");
+                // Every value of the vocabulary is in the table; the table may add values
+                // that Twilio documents but the helper libraries lack.
+                for v in &values {
+                    assert!(set.contains(v), "{id}@{name} lacks `{v}`");
+                }
             }
             match (&table.kind, a["min"].as_u64(), a["max"].as_u64()) {
                 (ValueKind::Integer { min, max }, Some(lo), hi) => {

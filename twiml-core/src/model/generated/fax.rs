@@ -6,8 +6,10 @@
 use std::fmt;
 
 use crate::model::values::{FaxMediaType, FaxPageSize, Method};
-use crate::model::{CustomAttribute, CustomElement};
+use crate::model::{ConvertError, CustomAttribute, CustomElement, FromValue};
 use crate::render::Writer;
+use crate::schema::ElementId;
+use crate::tree::{Content, Document, Tag};
 
 /// `<Response>`: Root of a Fax TwiML document.
 ///
@@ -86,6 +88,32 @@ impl FaxResponse {
             FaxResponseChild::Custom,
             CustomElement::new(name)
         )
+    }
+
+    /// Reads this element from a document whose structural checks found no error.
+    pub(crate) fn from_document<D: Document>(doc: &D, node: D::Node) -> Result<Self, ConvertError> {
+        let custom_attributes = doc
+            .attributes(node)
+            .map(|a| CustomAttribute::from_attribute(&a))
+            .collect();
+        let mut children = Vec::new();
+        for item in doc.children(node) {
+            match item {
+                Content::Element(child) => children.push(match doc.tag(child) {
+                    Tag::Known(ElementId::Receive) => {
+                        FaxResponseChild::Receive(Receive::from_document(doc, child)?)
+                    }
+                    _ => FaxResponseChild::Custom(CustomElement::from_document(doc, child)),
+                }),
+                // Whitespace between child elements is indentation.
+                Content::Text(_) => {}
+                Content::Comment(t) => children.push(FaxResponseChild::Comment(t.to_string())),
+            }
+        }
+        Ok(FaxResponse {
+            custom_attributes,
+            children,
+        })
     }
 
     pub(crate) fn render<W: fmt::Write>(&self, w: &mut Writer<'_, W>) -> fmt::Result {
@@ -266,6 +294,34 @@ impl Receive {
             value: value.into(),
         });
         self
+    }
+
+    /// Reads this element from a document whose structural checks found no error.
+    pub(crate) fn from_document<D: Document>(doc: &D, node: D::Node) -> Result<Self, ConvertError> {
+        let mut action: Option<String> = None;
+        let mut method: Option<Method> = None;
+        let mut media_type: Option<FaxMediaType> = None;
+        let mut page_size: Option<FaxPageSize> = None;
+        let mut store_media: Option<bool> = None;
+        let mut custom_attributes = Vec::new();
+        for a in doc.attributes(node) {
+            match a.spec.map(|s| s.name) {
+                Some("action") => action = Some(FromValue::from_attribute("Receive", &a)?),
+                Some("method") => method = Some(FromValue::from_attribute("Receive", &a)?),
+                Some("mediaType") => media_type = Some(FromValue::from_attribute("Receive", &a)?),
+                Some("pageSize") => page_size = Some(FromValue::from_attribute("Receive", &a)?),
+                Some("storeMedia") => store_media = Some(FromValue::from_attribute("Receive", &a)?),
+                _ => custom_attributes.push(CustomAttribute::from_attribute(&a)),
+            }
+        }
+        Ok(Receive {
+            action,
+            method,
+            media_type,
+            page_size,
+            store_media,
+            custom_attributes,
+        })
     }
 
     pub(crate) fn render<W: fmt::Write>(&self, w: &mut Writer<'_, W>) -> fmt::Result {

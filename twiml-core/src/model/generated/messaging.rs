@@ -6,8 +6,10 @@
 use std::fmt;
 
 use crate::model::values::Method;
-use crate::model::{CustomAttribute, CustomElement};
+use crate::model::{ConvertError, CustomAttribute, CustomElement, FromValue};
 use crate::render::Writer;
+use crate::schema::ElementId;
+use crate::tree::{Content, Document, Tag};
 
 /// `<Response>`: Root of a Messaging TwiML document.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -98,6 +100,37 @@ impl MessagingResponse {
             MessagingResponseChild::Custom,
             CustomElement::new(name)
         )
+    }
+
+    /// Reads this element from a document whose structural checks found no error.
+    pub(crate) fn from_document<D: Document>(doc: &D, node: D::Node) -> Result<Self, ConvertError> {
+        let custom_attributes = doc
+            .attributes(node)
+            .map(|a| CustomAttribute::from_attribute(&a))
+            .collect();
+        let mut children = Vec::new();
+        for item in doc.children(node) {
+            match item {
+                Content::Element(child) => children.push(match doc.tag(child) {
+                    Tag::Known(ElementId::Message) => {
+                        MessagingResponseChild::Message(Message::from_document(doc, child)?)
+                    }
+                    Tag::Known(ElementId::MessagingRedirect) => {
+                        MessagingResponseChild::Redirect(Redirect::from_document(doc, child)?)
+                    }
+                    _ => MessagingResponseChild::Custom(CustomElement::from_document(doc, child)),
+                }),
+                // Whitespace between child elements is indentation.
+                Content::Text(_) => {}
+                Content::Comment(t) => {
+                    children.push(MessagingResponseChild::Comment(t.to_string()))
+                }
+            }
+        }
+        Ok(MessagingResponse {
+            custom_attributes,
+            children,
+        })
     }
 
     pub(crate) fn render<W: fmt::Write>(&self, w: &mut Writer<'_, W>) -> fmt::Result {
@@ -299,7 +332,7 @@ impl Message {
         self
     }
 
-    /// Appends text: text of the message; or give `<Body>` and `<Media>` children.
+    /// Appends text: the text of the message, or `<Body>` and `<Media>` elements instead.
     pub fn text(&mut self, text: impl Into<String>) -> &mut Self {
         self.children.push(MessageChild::Text(text.into()));
         self
@@ -336,6 +369,55 @@ impl Message {
             MessageChild::Custom,
             CustomElement::new(name)
         )
+    }
+
+    /// Reads this element from a document whose structural checks found no error.
+    pub(crate) fn from_document<D: Document>(doc: &D, node: D::Node) -> Result<Self, ConvertError> {
+        let mut to: Option<String> = None;
+        let mut from_: Option<String> = None;
+        let mut action: Option<String> = None;
+        let mut method: Option<Method> = None;
+        let mut status_callback: Option<String> = None;
+        let mut custom_attributes = Vec::new();
+        for a in doc.attributes(node) {
+            match a.spec.map(|s| s.name) {
+                Some("to") => to = Some(FromValue::from_attribute("Message", &a)?),
+                Some("from") => from_ = Some(FromValue::from_attribute("Message", &a)?),
+                Some("action") => action = Some(FromValue::from_attribute("Message", &a)?),
+                Some("method") => method = Some(FromValue::from_attribute("Message", &a)?),
+                Some("statusCallback") => {
+                    status_callback = Some(FromValue::from_attribute("Message", &a)?)
+                }
+                _ => custom_attributes.push(CustomAttribute::from_attribute(&a)),
+            }
+        }
+        let mut children = Vec::new();
+        for item in doc.children(node) {
+            match item {
+                Content::Element(child) => children.push(match doc.tag(child) {
+                    Tag::Known(ElementId::Body) => {
+                        MessageChild::Body(Body::from_document(doc, child)?)
+                    }
+                    Tag::Known(ElementId::Media) => {
+                        MessageChild::Media(Media::from_document(doc, child)?)
+                    }
+                    _ => MessageChild::Custom(CustomElement::from_document(doc, child)),
+                }),
+                // Whitespace between child elements is indentation.
+                Content::Text(t) if t.trim().is_empty() => {}
+                Content::Text(t) => children.push(MessageChild::Text(t.to_string())),
+                Content::Comment(t) => children.push(MessageChild::Comment(t.to_string())),
+            }
+        }
+        Ok(Message {
+            to,
+            from_,
+            action,
+            method,
+            status_callback,
+            custom_attributes,
+            children,
+        })
     }
 
     pub(crate) fn render<W: fmt::Write>(&self, w: &mut Writer<'_, W>) -> fmt::Result {
@@ -445,7 +527,7 @@ impl<C: Into<MessageChild>> Extend<C> for Message {
 #[cfg_attr(feature = "serde", serde(deny_unknown_fields))]
 #[non_exhaustive]
 pub struct Body {
-    /// The element's text: text of the message.
+    /// The element's text: the text of the message.
     #[cfg_attr(
         feature = "serde",
         serde(default, skip_serializing_if = "String::is_empty")
@@ -488,10 +570,28 @@ impl Body {
         self
     }
 
-    /// Sets the text: text of the message.
+    /// Sets the text: the text of the message.
     pub fn text(&mut self, text: impl Into<String>) -> &mut Self {
         self.text = text.into();
         self
+    }
+
+    /// Reads this element from a document whose structural checks found no error.
+    pub(crate) fn from_document<D: Document>(doc: &D, node: D::Node) -> Result<Self, ConvertError> {
+        let custom_attributes = doc
+            .attributes(node)
+            .map(|a| CustomAttribute::from_attribute(&a))
+            .collect();
+        let mut text = String::new();
+        for item in doc.children(node) {
+            if let Content::Text(t) = item {
+                text.push_str(t);
+            }
+        }
+        Ok(Body {
+            text,
+            custom_attributes,
+        })
     }
 
     pub(crate) fn render<W: fmt::Write>(&self, w: &mut Writer<'_, W>) -> fmt::Result {
@@ -514,7 +614,7 @@ impl Body {
 #[cfg_attr(feature = "serde", serde(deny_unknown_fields))]
 #[non_exhaustive]
 pub struct Media {
-    /// The element's text: absolute URL of the media file.
+    /// The element's text: the absolute URL of the media file.
     #[cfg_attr(
         feature = "serde",
         serde(default, skip_serializing_if = "String::is_empty")
@@ -557,10 +657,28 @@ impl Media {
         self
     }
 
-    /// Sets the text: absolute URL of the media file.
+    /// Sets the text: the absolute URL of the media file.
     pub fn text(&mut self, text: impl Into<String>) -> &mut Self {
         self.text = text.into();
         self
+    }
+
+    /// Reads this element from a document whose structural checks found no error.
+    pub(crate) fn from_document<D: Document>(doc: &D, node: D::Node) -> Result<Self, ConvertError> {
+        let custom_attributes = doc
+            .attributes(node)
+            .map(|a| CustomAttribute::from_attribute(&a))
+            .collect();
+        let mut text = String::new();
+        for item in doc.children(node) {
+            if let Content::Text(t) = item {
+                text.push_str(t);
+            }
+        }
+        Ok(Media {
+            text,
+            custom_attributes,
+        })
     }
 
     pub(crate) fn render<W: fmt::Write>(&self, w: &mut Writer<'_, W>) -> fmt::Result {
@@ -589,7 +707,7 @@ pub struct Redirect {
         serde(rename = "method", default, skip_serializing_if = "Option::is_none")
     )]
     pub method: Option<Method>,
-    /// The element's text: uRL of the next TwiML document.
+    /// The element's text: the URL of the next TwiML document.
     #[cfg_attr(
         feature = "serde",
         serde(default, skip_serializing_if = "String::is_empty")
@@ -639,10 +757,33 @@ impl Redirect {
         self
     }
 
-    /// Sets the text: uRL of the next TwiML document.
+    /// Sets the text: the URL of the next TwiML document.
     pub fn text(&mut self, text: impl Into<String>) -> &mut Self {
         self.text = text.into();
         self
+    }
+
+    /// Reads this element from a document whose structural checks found no error.
+    pub(crate) fn from_document<D: Document>(doc: &D, node: D::Node) -> Result<Self, ConvertError> {
+        let mut method: Option<Method> = None;
+        let mut custom_attributes = Vec::new();
+        for a in doc.attributes(node) {
+            match a.spec.map(|s| s.name) {
+                Some("method") => method = Some(FromValue::from_attribute("Redirect", &a)?),
+                _ => custom_attributes.push(CustomAttribute::from_attribute(&a)),
+            }
+        }
+        let mut text = String::new();
+        for item in doc.children(node) {
+            if let Content::Text(t) = item {
+                text.push_str(t);
+            }
+        }
+        Ok(Redirect {
+            method,
+            text,
+            custom_attributes,
+        })
     }
 
     pub(crate) fn render<W: fmt::Write>(&self, w: &mut Writer<'_, W>) -> fmt::Result {

@@ -6,7 +6,7 @@
 use std::fmt;
 use std::str::FromStr;
 
-use crate::model::{Keyword, ToValue, UnknownValue};
+use crate::model::{FromValue, Keyword, ToValue, UnknownValue};
 use crate::tree::Value;
 
 /// A text-to-speech voice for `<Say>`.
@@ -4551,6 +4551,16 @@ impl fmt::Display for Voice {
     }
 }
 
+impl FromValue for Voice {
+    fn from_value(value: &Value<'_>) -> Option<Self> {
+        match value {
+            Value::Text(t) => Some(Voice::parse(t.trim())),
+            Value::Keyword(k) => Some(Voice::parse(k)),
+            _ => None,
+        }
+    }
+}
+
 impl From<&str> for Voice {
     fn from(value: &str) -> Self {
         Voice::parse(value)
@@ -5892,6 +5902,16 @@ impl fmt::Display for SayLanguage {
     }
 }
 
+impl FromValue for SayLanguage {
+    fn from_value(value: &Value<'_>) -> Option<Self> {
+        match value {
+            Value::Text(t) => Some(SayLanguage::parse(t.trim())),
+            Value::Keyword(k) => Some(SayLanguage::parse(k)),
+            _ => None,
+        }
+    }
+}
+
 impl From<&str> for SayLanguage {
     fn from(value: &str) -> Self {
         SayLanguage::parse(value)
@@ -6044,6 +6064,16 @@ impl fmt::Display for GatherInput {
     }
 }
 
+impl FromValue for GatherInput {
+    fn from_value(value: &Value<'_>) -> Option<Self> {
+        match value {
+            Value::Text(t) => t.trim().parse().ok(),
+            Value::Keyword(k) => k.parse().ok(),
+            _ => None,
+        }
+    }
+}
+
 impl FromStr for GatherInput {
     type Err = UnknownValue;
     fn from_str(value: &str) -> Result<Self, UnknownValue> {
@@ -6111,6 +6141,16 @@ impl Method {
 impl fmt::Display for Method {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         f.write_str(self.as_str())
+    }
+}
+
+impl FromValue for Method {
+    fn from_value(value: &Value<'_>) -> Option<Self> {
+        match value {
+            Value::Text(t) => t.trim().parse().ok(),
+            Value::Keyword(k) => k.parse().ok(),
+            _ => None,
+        }
     }
 }
 
@@ -6847,6 +6887,16 @@ impl fmt::Display for GatherLanguage {
     }
 }
 
+impl FromValue for GatherLanguage {
+    fn from_value(value: &Value<'_>) -> Option<Self> {
+        match value {
+            Value::Text(t) => Some(GatherLanguage::parse(t.trim())),
+            Value::Keyword(k) => Some(GatherLanguage::parse(k)),
+            _ => None,
+        }
+    }
+}
+
 impl From<&str> for GatherLanguage {
     fn from(value: &str) -> Self {
         GatherLanguage::parse(value)
@@ -7128,6 +7178,16 @@ impl fmt::Display for SpeechModel {
     }
 }
 
+impl FromValue for SpeechModel {
+    fn from_value(value: &Value<'_>) -> Option<Self> {
+        match value {
+            Value::Text(t) => Some(SpeechModel::parse(t.trim())),
+            Value::Keyword(k) => Some(SpeechModel::parse(k)),
+            _ => None,
+        }
+    }
+}
+
 impl From<&str> for SpeechModel {
     fn from(value: &str) -> Self {
         SpeechModel::parse(value)
@@ -7237,6 +7297,16 @@ impl fmt::Display for DialRecord {
     }
 }
 
+impl FromValue for DialRecord {
+    fn from_value(value: &Value<'_>) -> Option<Self> {
+        match value {
+            Value::Text(t) => t.trim().parse().ok(),
+            Value::Keyword(k) => k.parse().ok(),
+            _ => None,
+        }
+    }
+}
+
 impl FromStr for DialRecord {
     type Err = UnknownValue;
     fn from_str(value: &str) -> Result<Self, UnknownValue> {
@@ -7309,6 +7379,16 @@ impl Trim {
 impl fmt::Display for Trim {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         f.write_str(self.as_str())
+    }
+}
+
+impl FromValue for Trim {
+    fn from_value(value: &Value<'_>) -> Option<Self> {
+        match value {
+            Value::Text(t) => t.trim().parse().ok(),
+            Value::Keyword(k) => k.parse().ok(),
+            _ => None,
+        }
     }
 }
 
@@ -7386,6 +7466,16 @@ impl RecordingEvent {
 impl fmt::Display for RecordingEvent {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         f.write_str(self.as_str())
+    }
+}
+
+impl FromValue for RecordingEvent {
+    fn from_value(value: &Value<'_>) -> Option<Self> {
+        match value {
+            Value::Text(t) => t.trim().parse().ok(),
+            Value::Keyword(k) => k.parse().ok(),
+            _ => None,
+        }
     }
 }
 
@@ -7615,6 +7705,16 @@ impl fmt::Display for RingTone {
     }
 }
 
+impl FromValue for RingTone {
+    fn from_value(value: &Value<'_>) -> Option<Self> {
+        match value {
+            Value::Text(t) => t.trim().parse().ok(),
+            Value::Keyword(k) => k.parse().ok(),
+            _ => None,
+        }
+    }
+}
+
 impl FromStr for RingTone {
     type Err = UnknownValue;
     fn from_str(value: &str) -> Result<Self, UnknownValue> {
@@ -7730,6 +7830,16 @@ impl fmt::Display for RecordingTrack {
     }
 }
 
+impl FromValue for RecordingTrack {
+    fn from_value(value: &Value<'_>) -> Option<Self> {
+        match value {
+            Value::Text(t) => t.trim().parse().ok(),
+            Value::Keyword(k) => k.parse().ok(),
+            _ => None,
+        }
+    }
+}
+
 impl FromStr for RecordingTrack {
     type Err = UnknownValue;
     fn from_str(value: &str) -> Result<Self, UnknownValue> {
@@ -7795,6 +7905,16 @@ impl DialEvent {
 impl fmt::Display for DialEvent {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         f.write_str(self.as_str())
+    }
+}
+
+impl FromValue for DialEvent {
+    fn from_value(value: &Value<'_>) -> Option<Self> {
+        match value {
+            Value::Text(t) => t.trim().parse().ok(),
+            Value::Keyword(k) => k.parse().ok(),
+            _ => None,
+        }
     }
 }
 
@@ -7867,6 +7987,16 @@ impl fmt::Display for RejectReason {
     }
 }
 
+impl FromValue for RejectReason {
+    fn from_value(value: &Value<'_>) -> Option<Self> {
+        match value {
+            Value::Text(t) => t.trim().parse().ok(),
+            Value::Keyword(k) => k.parse().ok(),
+            _ => None,
+        }
+    }
+}
+
 impl FromStr for RejectReason {
     type Err = UnknownValue;
     fn from_str(value: &str) -> Result<Self, UnknownValue> {
@@ -7931,6 +8061,16 @@ impl PayInput {
 impl fmt::Display for PayInput {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         f.write_str(self.as_str())
+    }
+}
+
+impl FromValue for PayInput {
+    fn from_value(value: &Value<'_>) -> Option<Self> {
+        match value {
+            Value::Text(t) => t.trim().parse().ok(),
+            Value::Keyword(k) => k.parse().ok(),
+            _ => None,
+        }
     }
 }
 
@@ -8014,6 +8154,16 @@ impl fmt::Display for BankAccountType {
     }
 }
 
+impl FromValue for BankAccountType {
+    fn from_value(value: &Value<'_>) -> Option<Self> {
+        match value {
+            Value::Text(t) => t.trim().parse().ok(),
+            Value::Keyword(k) => k.parse().ok(),
+            _ => None,
+        }
+    }
+}
+
 impl FromStr for BankAccountType {
     type Err = UnknownValue;
     fn from_str(value: &str) -> Result<Self, UnknownValue> {
@@ -8083,6 +8233,16 @@ impl PaymentMethod {
 impl fmt::Display for PaymentMethod {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         f.write_str(self.as_str())
+    }
+}
+
+impl FromValue for PaymentMethod {
+    fn from_value(value: &Value<'_>) -> Option<Self> {
+        match value {
+            Value::Text(t) => t.trim().parse().ok(),
+            Value::Keyword(k) => k.parse().ok(),
+            _ => None,
+        }
     }
 }
 
@@ -8160,6 +8320,16 @@ impl TokenType {
 impl fmt::Display for TokenType {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         f.write_str(self.as_str())
+    }
+}
+
+impl FromValue for TokenType {
+    fn from_value(value: &Value<'_>) -> Option<Self> {
+        match value {
+            Value::Text(t) => t.trim().parse().ok(),
+            Value::Keyword(k) => k.parse().ok(),
+            _ => None,
+        }
     }
 }
 
@@ -8262,6 +8432,16 @@ impl CardType {
 impl fmt::Display for CardType {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         f.write_str(self.as_str())
+    }
+}
+
+impl FromValue for CardType {
+    fn from_value(value: &Value<'_>) -> Option<Self> {
+        match value {
+            Value::Text(t) => t.trim().parse().ok(),
+            Value::Keyword(k) => k.parse().ok(),
+            _ => None,
+        }
     }
 }
 
@@ -8397,6 +8577,16 @@ impl fmt::Display for PayLanguage {
     }
 }
 
+impl FromValue for PayLanguage {
+    fn from_value(value: &Value<'_>) -> Option<Self> {
+        match value {
+            Value::Text(t) => t.trim().parse().ok(),
+            Value::Keyword(k) => k.parse().ok(),
+            _ => None,
+        }
+    }
+}
+
 impl FromStr for PayLanguage {
     type Err = UnknownValue;
     fn from_str(value: &str) -> Result<Self, UnknownValue> {
@@ -8491,6 +8681,16 @@ impl fmt::Display for CallEvent {
     }
 }
 
+impl FromValue for CallEvent {
+    fn from_value(value: &Value<'_>) -> Option<Self> {
+        match value {
+            Value::Text(t) => t.trim().parse().ok(),
+            Value::Keyword(k) => k.parse().ok(),
+            _ => None,
+        }
+    }
+}
+
 impl FromStr for CallEvent {
     type Err = UnknownValue;
     fn from_str(value: &str) -> Result<Self, UnknownValue> {
@@ -8561,6 +8761,16 @@ impl MachineDetection {
 impl fmt::Display for MachineDetection {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         f.write_str(self.as_str())
+    }
+}
+
+impl FromValue for MachineDetection {
+    fn from_value(value: &Value<'_>) -> Option<Self> {
+        match value {
+            Value::Text(t) => t.trim().parse().ok(),
+            Value::Keyword(k) => k.parse().ok(),
+            _ => None,
+        }
     }
 }
 
@@ -8645,6 +8855,16 @@ impl fmt::Display for ConferenceBeep {
     }
 }
 
+impl FromValue for ConferenceBeep {
+    fn from_value(value: &Value<'_>) -> Option<Self> {
+        match value {
+            Value::Text(t) => t.trim().parse().ok(),
+            Value::Keyword(k) => k.parse().ok(),
+            _ => None,
+        }
+    }
+}
+
 impl FromStr for ConferenceBeep {
     type Err = UnknownValue;
     fn from_str(value: &str) -> Result<Self, UnknownValue> {
@@ -8717,6 +8937,16 @@ impl ConferenceRecord {
 impl fmt::Display for ConferenceRecord {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         f.write_str(self.as_str())
+    }
+}
+
+impl FromValue for ConferenceRecord {
+    fn from_value(value: &Value<'_>) -> Option<Self> {
+        match value {
+            Value::Text(t) => t.trim().parse().ok(),
+            Value::Keyword(k) => k.parse().ok(),
+            _ => None,
+        }
     }
 }
 
@@ -8814,6 +9044,16 @@ impl ConferenceRegion {
 impl fmt::Display for ConferenceRegion {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         f.write_str(self.as_str())
+    }
+}
+
+impl FromValue for ConferenceRegion {
+    fn from_value(value: &Value<'_>) -> Option<Self> {
+        match value {
+            Value::Text(t) => t.trim().parse().ok(),
+            Value::Keyword(k) => k.parse().ok(),
+            _ => None,
+        }
     }
 }
 
@@ -8924,6 +9164,16 @@ impl fmt::Display for ConferenceEvent {
     }
 }
 
+impl FromValue for ConferenceEvent {
+    fn from_value(value: &Value<'_>) -> Option<Self> {
+        match value {
+            Value::Text(t) => t.trim().parse().ok(),
+            Value::Keyword(k) => k.parse().ok(),
+            _ => None,
+        }
+    }
+}
+
 impl FromStr for ConferenceEvent {
     type Err = UnknownValue;
     fn from_str(value: &str) -> Result<Self, UnknownValue> {
@@ -9012,6 +9262,16 @@ impl fmt::Display for JitterBufferSize {
     }
 }
 
+impl FromValue for JitterBufferSize {
+    fn from_value(value: &Value<'_>) -> Option<Self> {
+        match value {
+            Value::Text(t) => t.trim().parse().ok(),
+            Value::Keyword(k) => k.parse().ok(),
+            _ => None,
+        }
+    }
+}
+
 impl FromStr for JitterBufferSize {
     type Err = UnknownValue;
     fn from_str(value: &str) -> Result<Self, UnknownValue> {
@@ -9088,6 +9348,16 @@ impl StreamTrack {
 impl fmt::Display for StreamTrack {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         f.write_str(self.as_str())
+    }
+}
+
+impl FromValue for StreamTrack {
+    fn from_value(value: &Value<'_>) -> Option<Self> {
+        match value {
+            Value::Text(t) => t.trim().parse().ok(),
+            Value::Keyword(k) => k.parse().ok(),
+            _ => None,
+        }
     }
 }
 
@@ -9185,6 +9455,16 @@ impl fmt::Display for ConversationRecord {
     }
 }
 
+impl FromValue for ConversationRecord {
+    fn from_value(value: &Value<'_>) -> Option<Self> {
+        match value {
+            Value::Text(t) => t.trim().parse().ok(),
+            Value::Keyword(k) => k.parse().ok(),
+            _ => None,
+        }
+    }
+}
+
 impl FromStr for ConversationRecord {
     type Err = UnknownValue;
     fn from_str(value: &str) -> Result<Self, UnknownValue> {
@@ -9268,6 +9548,16 @@ impl ConversationEvent {
 impl fmt::Display for ConversationEvent {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         f.write_str(self.as_str())
+    }
+}
+
+impl FromValue for ConversationEvent {
+    fn from_value(value: &Value<'_>) -> Option<Self> {
+        match value {
+            Value::Text(t) => t.trim().parse().ok(),
+            Value::Keyword(k) => k.parse().ok(),
+            _ => None,
+        }
     }
 }
 
@@ -9362,6 +9652,16 @@ impl fmt::Display for Interruptible {
     }
 }
 
+impl FromValue for Interruptible {
+    fn from_value(value: &Value<'_>) -> Option<Self> {
+        match value {
+            Value::Text(t) => t.trim().parse().ok(),
+            Value::Keyword(k) => k.parse().ok(),
+            _ => None,
+        }
+    }
+}
+
 impl FromStr for Interruptible {
     type Err = UnknownValue;
     fn from_str(value: &str) -> Result<Self, UnknownValue> {
@@ -9440,6 +9740,16 @@ impl InterruptSensitivity {
 impl fmt::Display for InterruptSensitivity {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         f.write_str(self.as_str())
+    }
+}
+
+impl FromValue for InterruptSensitivity {
+    fn from_value(value: &Value<'_>) -> Option<Self> {
+        match value {
+            Value::Text(t) => t.trim().parse().ok(),
+            Value::Keyword(k) => k.parse().ok(),
+            _ => None,
+        }
     }
 }
 
@@ -9535,6 +9845,16 @@ impl fmt::Display for TranscriptionEngine {
     }
 }
 
+impl FromValue for TranscriptionEngine {
+    fn from_value(value: &Value<'_>) -> Option<Self> {
+        match value {
+            Value::Text(t) => Some(TranscriptionEngine::parse(t.trim())),
+            Value::Keyword(k) => Some(TranscriptionEngine::parse(k)),
+            _ => None,
+        }
+    }
+}
+
 impl From<&str> for TranscriptionEngine {
     fn from(value: &str) -> Self {
         TranscriptionEngine::parse(value)
@@ -9617,6 +9937,16 @@ impl RecordingChannels {
 impl fmt::Display for RecordingChannels {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         f.write_str(self.as_str())
+    }
+}
+
+impl FromValue for RecordingChannels {
+    fn from_value(value: &Value<'_>) -> Option<Self> {
+        match value {
+            Value::Text(t) => t.trim().parse().ok(),
+            Value::Keyword(k) => k.parse().ok(),
+            _ => None,
+        }
     }
 }
 
@@ -9713,6 +10043,16 @@ impl fmt::Display for PaymentStep {
     }
 }
 
+impl FromValue for PaymentStep {
+    fn from_value(value: &Value<'_>) -> Option<Self> {
+        match value {
+            Value::Text(t) => t.trim().parse().ok(),
+            Value::Keyword(k) => k.parse().ok(),
+            _ => None,
+        }
+    }
+}
+
 impl FromStr for PaymentStep {
     type Err = UnknownValue;
     fn from_str(value: &str) -> Result<Self, UnknownValue> {
@@ -9777,6 +10117,12 @@ pub enum PaymentError {
     InternalError,
     /// `input-matching-failed`
     InputMatchingFailed,
+    /// `invalid-bank-routing-number`
+    InvalidBankRoutingNumber,
+    /// `invalid-bank-account-number`
+    InvalidBankAccountNumber,
+    /// `date-validation-failed`
+    DateValidationFailed,
 }
 
 impl PaymentError {
@@ -9789,6 +10135,9 @@ impl PaymentError {
         PaymentError::InvalidSecurityCode,
         PaymentError::InternalError,
         PaymentError::InputMatchingFailed,
+        PaymentError::InvalidBankRoutingNumber,
+        PaymentError::InvalidBankAccountNumber,
+        PaymentError::DateValidationFailed,
     ];
 
     /// Twilio's spelling.
@@ -9801,6 +10150,9 @@ impl PaymentError {
             PaymentError::InvalidSecurityCode => "invalid-security-code",
             PaymentError::InternalError => "internal-error",
             PaymentError::InputMatchingFailed => "input-matching-failed",
+            PaymentError::InvalidBankRoutingNumber => "invalid-bank-routing-number",
+            PaymentError::InvalidBankAccountNumber => "invalid-bank-account-number",
+            PaymentError::DateValidationFailed => "date-validation-failed",
         }
     }
 }
@@ -9808,6 +10160,16 @@ impl PaymentError {
 impl fmt::Display for PaymentError {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         f.write_str(self.as_str())
+    }
+}
+
+impl FromValue for PaymentError {
+    fn from_value(value: &Value<'_>) -> Option<Self> {
+        match value {
+            Value::Text(t) => t.trim().parse().ok(),
+            Value::Keyword(k) => k.parse().ok(),
+            _ => None,
+        }
     }
 }
 
@@ -9822,6 +10184,9 @@ impl FromStr for PaymentError {
             "invalid-security-code" => Ok(PaymentError::InvalidSecurityCode),
             "internal-error" => Ok(PaymentError::InternalError),
             "input-matching-failed" => Ok(PaymentError::InputMatchingFailed),
+            "invalid-bank-routing-number" => Ok(PaymentError::InvalidBankRoutingNumber),
+            "invalid-bank-account-number" => Ok(PaymentError::InvalidBankAccountNumber),
+            "date-validation-failed" => Ok(PaymentError::DateValidationFailed),
             _ => Err(UnknownValue {
                 set: "PaymentError",
                 value: value.to_string(),
@@ -9905,6 +10270,16 @@ impl fmt::Display for BreakStrength {
     }
 }
 
+impl FromValue for BreakStrength {
+    fn from_value(value: &Value<'_>) -> Option<Self> {
+        match value {
+            Value::Text(t) => t.trim().parse().ok(),
+            Value::Keyword(k) => k.parse().ok(),
+            _ => None,
+        }
+    }
+}
+
 impl FromStr for BreakStrength {
     type Err = UnknownValue;
     fn from_str(value: &str) -> Result<Self, UnknownValue> {
@@ -9983,6 +10358,16 @@ impl EmphasisLevel {
 impl fmt::Display for EmphasisLevel {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         f.write_str(self.as_str())
+    }
+}
+
+impl FromValue for EmphasisLevel {
+    fn from_value(value: &Value<'_>) -> Option<Self> {
+        match value {
+            Value::Text(t) => t.trim().parse().ok(),
+            Value::Keyword(k) => k.parse().ok(),
+            _ => None,
+        }
     }
 }
 
@@ -10255,6 +10640,16 @@ impl fmt::Display for SsmlLanguage {
     }
 }
 
+impl FromValue for SsmlLanguage {
+    fn from_value(value: &Value<'_>) -> Option<Self> {
+        match value {
+            Value::Text(t) => Some(SsmlLanguage::parse(t.trim())),
+            Value::Keyword(k) => Some(SsmlLanguage::parse(k)),
+            _ => None,
+        }
+    }
+}
+
 impl From<&str> for SsmlLanguage {
     fn from(value: &str) -> Self {
         SsmlLanguage::parse(value)
@@ -10394,6 +10789,16 @@ impl fmt::Display for PhonemeAlphabet {
     }
 }
 
+impl FromValue for PhonemeAlphabet {
+    fn from_value(value: &Value<'_>) -> Option<Self> {
+        match value {
+            Value::Text(t) => t.trim().parse().ok(),
+            Value::Keyword(k) => k.parse().ok(),
+            _ => None,
+        }
+    }
+}
+
 impl FromStr for PhonemeAlphabet {
     type Err = UnknownValue;
     fn from_str(value: &str) -> Result<Self, UnknownValue> {
@@ -10512,6 +10917,16 @@ impl InterpretAs {
 impl fmt::Display for InterpretAs {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         f.write_str(self.as_str())
+    }
+}
+
+impl FromValue for InterpretAs {
+    fn from_value(value: &Value<'_>) -> Option<Self> {
+        match value {
+            Value::Text(t) => t.trim().parse().ok(),
+            Value::Keyword(k) => k.parse().ok(),
+            _ => None,
+        }
     }
 }
 
@@ -10635,6 +11050,16 @@ impl fmt::Display for DateFormat {
     }
 }
 
+impl FromValue for DateFormat {
+    fn from_value(value: &Value<'_>) -> Option<Self> {
+        match value {
+            Value::Text(t) => t.trim().parse().ok(),
+            Value::Keyword(k) => k.parse().ok(),
+            _ => None,
+        }
+    }
+}
+
 impl FromStr for DateFormat {
     type Err = UnknownValue;
     fn from_str(value: &str) -> Result<Self, UnknownValue> {
@@ -10714,6 +11139,16 @@ impl fmt::Display for FaxMediaType {
     }
 }
 
+impl FromValue for FaxMediaType {
+    fn from_value(value: &Value<'_>) -> Option<Self> {
+        match value {
+            Value::Text(t) => t.trim().parse().ok(),
+            Value::Keyword(k) => k.parse().ok(),
+            _ => None,
+        }
+    }
+}
+
 impl FromStr for FaxMediaType {
     type Err = UnknownValue;
     fn from_str(value: &str) -> Result<Self, UnknownValue> {
@@ -10784,6 +11219,16 @@ impl FaxPageSize {
 impl fmt::Display for FaxPageSize {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         f.write_str(self.as_str())
+    }
+}
+
+impl FromValue for FaxPageSize {
+    fn from_value(value: &Value<'_>) -> Option<Self> {
+        match value {
+            Value::Text(t) => t.trim().parse().ok(),
+            Value::Keyword(k) => k.parse().ok(),
+            _ => None,
+        }
     }
 }
 

@@ -14,8 +14,12 @@ use crate::model::values::{
     RecordingEvent, RecordingTrack, RejectReason, RingTone, SayLanguage, SpeechModel, SsmlLanguage,
     StreamTrack, TokenType, TranscriptionEngine, Trim, Voice,
 };
-use crate::model::{CustomAttribute, CustomElement, Decimal, PostalCode, SpeechTimeout};
+use crate::model::{
+    ConvertError, CustomAttribute, CustomElement, Decimal, FromValue, PostalCode, SpeechTimeout,
+};
 use crate::render::Writer;
+use crate::schema::ElementId;
+use crate::tree::{Content, Document, Tag};
 
 /// `<Response>`: Root of a Voice TwiML document.
 ///
@@ -195,6 +199,89 @@ impl VoiceResponse {
             VoiceResponseChild::Custom,
             CustomElement::new(name)
         )
+    }
+
+    /// Reads this element from a document whose structural checks found no error.
+    pub(crate) fn from_document<D: Document>(doc: &D, node: D::Node) -> Result<Self, ConvertError> {
+        let custom_attributes = doc
+            .attributes(node)
+            .map(|a| CustomAttribute::from_attribute(&a))
+            .collect();
+        let mut children = Vec::new();
+        for item in doc.children(node) {
+            match item {
+                Content::Element(child) => children.push(match doc.tag(child) {
+                    Tag::Known(ElementId::Connect) => {
+                        VoiceResponseChild::Connect(Connect::from_document(doc, child)?)
+                    }
+                    Tag::Known(ElementId::Dial) => {
+                        VoiceResponseChild::Dial(Dial::from_document(doc, child)?)
+                    }
+                    Tag::Known(ElementId::Echo) => {
+                        VoiceResponseChild::Echo(Echo::from_document(doc, child)?)
+                    }
+                    Tag::Known(ElementId::Enqueue) => {
+                        VoiceResponseChild::Enqueue(Enqueue::from_document(doc, child)?)
+                    }
+                    Tag::Known(ElementId::Gather) => {
+                        VoiceResponseChild::Gather(Gather::from_document(doc, child)?)
+                    }
+                    Tag::Known(ElementId::Hangup) => {
+                        VoiceResponseChild::Hangup(Hangup::from_document(doc, child)?)
+                    }
+                    Tag::Known(ElementId::Leave) => {
+                        VoiceResponseChild::Leave(Leave::from_document(doc, child)?)
+                    }
+                    Tag::Known(ElementId::Pause) => {
+                        VoiceResponseChild::Pause(Pause::from_document(doc, child)?)
+                    }
+                    Tag::Known(ElementId::Play) => {
+                        VoiceResponseChild::Play(Play::from_document(doc, child)?)
+                    }
+                    Tag::Known(ElementId::Queue) => {
+                        VoiceResponseChild::Queue(Queue::from_document(doc, child)?)
+                    }
+                    Tag::Known(ElementId::Record) => {
+                        VoiceResponseChild::Record(Record::from_document(doc, child)?)
+                    }
+                    Tag::Known(ElementId::Redirect) => {
+                        VoiceResponseChild::Redirect(Redirect::from_document(doc, child)?)
+                    }
+                    Tag::Known(ElementId::Reject) => {
+                        VoiceResponseChild::Reject(Reject::from_document(doc, child)?)
+                    }
+                    Tag::Known(ElementId::Say) => {
+                        VoiceResponseChild::Say(Say::from_document(doc, child)?)
+                    }
+                    Tag::Known(ElementId::Sms) => {
+                        VoiceResponseChild::Sms(Sms::from_document(doc, child)?)
+                    }
+                    Tag::Known(ElementId::Pay) => {
+                        VoiceResponseChild::Pay(Pay::from_document(doc, child)?)
+                    }
+                    Tag::Known(ElementId::Prompt) => {
+                        VoiceResponseChild::Prompt(Prompt::from_document(doc, child)?)
+                    }
+                    Tag::Known(ElementId::Start) => {
+                        VoiceResponseChild::Start(Start::from_document(doc, child)?)
+                    }
+                    Tag::Known(ElementId::Stop) => {
+                        VoiceResponseChild::Stop(Stop::from_document(doc, child)?)
+                    }
+                    Tag::Known(ElementId::Refer) => {
+                        VoiceResponseChild::Refer(Refer::from_document(doc, child)?)
+                    }
+                    _ => VoiceResponseChild::Custom(CustomElement::from_document(doc, child)),
+                }),
+                // Whitespace between child elements is indentation.
+                Content::Text(_) => {}
+                Content::Comment(t) => children.push(VoiceResponseChild::Comment(t.to_string())),
+            }
+        }
+        Ok(VoiceResponse {
+            custom_attributes,
+            children,
+        })
     }
 
     pub(crate) fn render<W: fmt::Write>(&self, w: &mut Writer<'_, W>) -> fmt::Result {
@@ -553,7 +640,7 @@ impl Say {
         self
     }
 
-    /// Appends text: text to speak, with SSML elements between.
+    /// Appends text: the text to speak, with SSML elements between its words.
     pub fn text(&mut self, text: impl Into<String>) -> &mut Self {
         self.children.push(SayChild::Text(text.into()));
         self
@@ -634,6 +721,69 @@ impl Say {
     /// The build step refuses a name the table knows: use the typed method for those.
     pub fn custom_element(&mut self, name: impl Into<String>) -> &mut CustomElement {
         push_child!(self.children, SayChild::Custom, CustomElement::new(name))
+    }
+
+    /// Reads this element from a document whose structural checks found no error.
+    pub(crate) fn from_document<D: Document>(doc: &D, node: D::Node) -> Result<Self, ConvertError> {
+        let mut voice: Option<Voice> = None;
+        let mut loop_: Option<u32> = None;
+        let mut language: Option<SayLanguage> = None;
+        let mut custom_attributes = Vec::new();
+        for a in doc.attributes(node) {
+            match a.spec.map(|s| s.name) {
+                Some("voice") => voice = Some(FromValue::from_attribute("Say", &a)?),
+                Some("loop") => loop_ = Some(FromValue::from_attribute("Say", &a)?),
+                Some("language") => language = Some(FromValue::from_attribute("Say", &a)?),
+                _ => custom_attributes.push(CustomAttribute::from_attribute(&a)),
+            }
+        }
+        let mut children = Vec::new();
+        for item in doc.children(node) {
+            match item {
+                Content::Element(child) => children.push(match doc.tag(child) {
+                    Tag::Known(ElementId::SsmlBreak) => {
+                        SayChild::SsmlBreak(SsmlBreak::from_document(doc, child)?)
+                    }
+                    Tag::Known(ElementId::SsmlEmphasis) => {
+                        SayChild::SsmlEmphasis(SsmlEmphasis::from_document(doc, child)?)
+                    }
+                    Tag::Known(ElementId::SsmlLang) => {
+                        SayChild::SsmlLang(SsmlLang::from_document(doc, child)?)
+                    }
+                    Tag::Known(ElementId::SsmlP) => {
+                        SayChild::SsmlP(SsmlP::from_document(doc, child)?)
+                    }
+                    Tag::Known(ElementId::SsmlPhoneme) => {
+                        SayChild::SsmlPhoneme(SsmlPhoneme::from_document(doc, child)?)
+                    }
+                    Tag::Known(ElementId::SsmlProsody) => {
+                        SayChild::SsmlProsody(SsmlProsody::from_document(doc, child)?)
+                    }
+                    Tag::Known(ElementId::SsmlS) => {
+                        SayChild::SsmlS(SsmlS::from_document(doc, child)?)
+                    }
+                    Tag::Known(ElementId::SsmlSayAs) => {
+                        SayChild::SsmlSayAs(SsmlSayAs::from_document(doc, child)?)
+                    }
+                    Tag::Known(ElementId::SsmlSub) => {
+                        SayChild::SsmlSub(SsmlSub::from_document(doc, child)?)
+                    }
+                    Tag::Known(ElementId::SsmlW) => {
+                        SayChild::SsmlW(SsmlW::from_document(doc, child)?)
+                    }
+                    _ => SayChild::Custom(CustomElement::from_document(doc, child)),
+                }),
+                Content::Text(t) => children.push(SayChild::Text(t.to_string())),
+                Content::Comment(t) => children.push(SayChild::Comment(t.to_string())),
+            }
+        }
+        Ok(Say {
+            voice,
+            loop_,
+            language,
+            custom_attributes,
+            children,
+        })
     }
 
     pub(crate) fn render<W: fmt::Write>(&self, w: &mut Writer<'_, W>) -> fmt::Result {
@@ -820,7 +970,7 @@ pub struct Play {
         serde(rename = "digits", default, skip_serializing_if = "Option::is_none")
     )]
     pub digits: Option<String>,
-    /// The element's text: uRL of the audio file to play; may be left out when `digits` is given.
+    /// The element's text: the URL of the audio file to play (may be left out when `digits` is given)
     #[cfg_attr(
         feature = "serde",
         serde(default, skip_serializing_if = "String::is_empty")
@@ -877,10 +1027,36 @@ impl Play {
         self
     }
 
-    /// Sets the text: uRL of the audio file to play; may be left out when `digits` is given.
+    /// Sets the text: the URL of the audio file to play (may be left out when `digits` is given)
     pub fn text(&mut self, text: impl Into<String>) -> &mut Self {
         self.text = text.into();
         self
+    }
+
+    /// Reads this element from a document whose structural checks found no error.
+    pub(crate) fn from_document<D: Document>(doc: &D, node: D::Node) -> Result<Self, ConvertError> {
+        let mut loop_: Option<u32> = None;
+        let mut digits: Option<String> = None;
+        let mut custom_attributes = Vec::new();
+        for a in doc.attributes(node) {
+            match a.spec.map(|s| s.name) {
+                Some("loop") => loop_ = Some(FromValue::from_attribute("Play", &a)?),
+                Some("digits") => digits = Some(FromValue::from_attribute("Play", &a)?),
+                _ => custom_attributes.push(CustomAttribute::from_attribute(&a)),
+            }
+        }
+        let mut text = String::new();
+        for item in doc.children(node) {
+            if let Content::Text(t) = item {
+                text.push_str(t);
+            }
+        }
+        Ok(Play {
+            loop_,
+            digits,
+            text,
+            custom_attributes,
+        })
     }
 
     pub(crate) fn render<W: fmt::Write>(&self, w: &mut Writer<'_, W>) -> fmt::Result {
@@ -956,6 +1132,22 @@ impl Pause {
             value: value.into(),
         });
         self
+    }
+
+    /// Reads this element from a document whose structural checks found no error.
+    pub(crate) fn from_document<D: Document>(doc: &D, node: D::Node) -> Result<Self, ConvertError> {
+        let mut length: Option<u32> = None;
+        let mut custom_attributes = Vec::new();
+        for a in doc.attributes(node) {
+            match a.spec.map(|s| s.name) {
+                Some("length") => length = Some(FromValue::from_attribute("Pause", &a)?),
+                _ => custom_attributes.push(CustomAttribute::from_attribute(&a)),
+            }
+        }
+        Ok(Pause {
+            length,
+            custom_attributes,
+        })
     }
 
     pub(crate) fn render<W: fmt::Write>(&self, w: &mut Writer<'_, W>) -> fmt::Result {
@@ -1328,6 +1520,108 @@ impl Gather {
     /// The build step refuses a name the table knows: use the typed method for those.
     pub fn custom_element(&mut self, name: impl Into<String>) -> &mut CustomElement {
         push_child!(self.children, GatherChild::Custom, CustomElement::new(name))
+    }
+
+    /// Reads this element from a document whose structural checks found no error.
+    pub(crate) fn from_document<D: Document>(doc: &D, node: D::Node) -> Result<Self, ConvertError> {
+        let mut input: Vec<GatherInput> = Vec::new();
+        let mut action: Option<String> = None;
+        let mut method: Option<Method> = None;
+        let mut timeout: Option<u32> = None;
+        let mut speech_timeout: Option<SpeechTimeout> = None;
+        let mut max_speech_time: Option<u32> = None;
+        let mut profanity_filter: Option<bool> = None;
+        let mut finish_on_key: Option<String> = None;
+        let mut num_digits: Option<u32> = None;
+        let mut partial_result_callback: Option<String> = None;
+        let mut partial_result_callback_method: Option<Method> = None;
+        let mut language: Option<GatherLanguage> = None;
+        let mut hints: Option<String> = None;
+        let mut barge_in: Option<bool> = None;
+        let mut debug: Option<bool> = None;
+        let mut action_on_empty_result: Option<bool> = None;
+        let mut speech_model: Option<SpeechModel> = None;
+        let mut enhanced: Option<bool> = None;
+        let mut custom_attributes = Vec::new();
+        for a in doc.attributes(node) {
+            match a.spec.map(|s| s.name) {
+                Some("input") => input = FromValue::from_attribute("Gather", &a)?,
+                Some("action") => action = Some(FromValue::from_attribute("Gather", &a)?),
+                Some("method") => method = Some(FromValue::from_attribute("Gather", &a)?),
+                Some("timeout") => timeout = Some(FromValue::from_attribute("Gather", &a)?),
+                Some("speechTimeout") => {
+                    speech_timeout = Some(FromValue::from_attribute("Gather", &a)?)
+                }
+                Some("maxSpeechTime") => {
+                    max_speech_time = Some(FromValue::from_attribute("Gather", &a)?)
+                }
+                Some("profanityFilter") => {
+                    profanity_filter = Some(FromValue::from_attribute("Gather", &a)?)
+                }
+                Some("finishOnKey") => {
+                    finish_on_key = Some(FromValue::from_attribute("Gather", &a)?)
+                }
+                Some("numDigits") => num_digits = Some(FromValue::from_attribute("Gather", &a)?),
+                Some("partialResultCallback") => {
+                    partial_result_callback = Some(FromValue::from_attribute("Gather", &a)?)
+                }
+                Some("partialResultCallbackMethod") => {
+                    partial_result_callback_method = Some(FromValue::from_attribute("Gather", &a)?)
+                }
+                Some("language") => language = Some(FromValue::from_attribute("Gather", &a)?),
+                Some("hints") => hints = Some(FromValue::from_attribute("Gather", &a)?),
+                Some("bargeIn") => barge_in = Some(FromValue::from_attribute("Gather", &a)?),
+                Some("debug") => debug = Some(FromValue::from_attribute("Gather", &a)?),
+                Some("actionOnEmptyResult") => {
+                    action_on_empty_result = Some(FromValue::from_attribute("Gather", &a)?)
+                }
+                Some("speechModel") => {
+                    speech_model = Some(FromValue::from_attribute("Gather", &a)?)
+                }
+                Some("enhanced") => enhanced = Some(FromValue::from_attribute("Gather", &a)?),
+                _ => custom_attributes.push(CustomAttribute::from_attribute(&a)),
+            }
+        }
+        let mut children = Vec::new();
+        for item in doc.children(node) {
+            match item {
+                Content::Element(child) => children.push(match doc.tag(child) {
+                    Tag::Known(ElementId::Say) => GatherChild::Say(Say::from_document(doc, child)?),
+                    Tag::Known(ElementId::Pause) => {
+                        GatherChild::Pause(Pause::from_document(doc, child)?)
+                    }
+                    Tag::Known(ElementId::Play) => {
+                        GatherChild::Play(Play::from_document(doc, child)?)
+                    }
+                    _ => GatherChild::Custom(CustomElement::from_document(doc, child)),
+                }),
+                // Whitespace between child elements is indentation.
+                Content::Text(_) => {}
+                Content::Comment(t) => children.push(GatherChild::Comment(t.to_string())),
+            }
+        }
+        Ok(Gather {
+            input,
+            action,
+            method,
+            timeout,
+            speech_timeout,
+            max_speech_time,
+            profanity_filter,
+            finish_on_key,
+            num_digits,
+            partial_result_callback,
+            partial_result_callback_method,
+            language,
+            hints,
+            barge_in,
+            debug,
+            action_on_empty_result,
+            speech_model,
+            enhanced,
+            custom_attributes,
+            children,
+        })
     }
 
     pub(crate) fn render<W: fmt::Write>(&self, w: &mut Writer<'_, W>) -> fmt::Result {
@@ -1846,7 +2140,7 @@ impl Dial {
         self
     }
 
-    /// Appends text: phone number or SIP URI to dial; or give noun children, not both.
+    /// Appends text: a phone number or SIP URI to dial, or noun elements instead.
     pub fn text(&mut self, text: impl Into<String>) -> &mut Self {
         self.children.push(DialChild::Text(text.into()));
         self
@@ -1909,6 +2203,129 @@ impl Dial {
     /// The build step refuses a name the table knows: use the typed method for those.
     pub fn custom_element(&mut self, name: impl Into<String>) -> &mut CustomElement {
         push_child!(self.children, DialChild::Custom, CustomElement::new(name))
+    }
+
+    /// Reads this element from a document whose structural checks found no error.
+    pub(crate) fn from_document<D: Document>(doc: &D, node: D::Node) -> Result<Self, ConvertError> {
+        let mut action: Option<String> = None;
+        let mut method: Option<Method> = None;
+        let mut timeout: Option<u32> = None;
+        let mut hangup_on_star: Option<bool> = None;
+        let mut time_limit: Option<u32> = None;
+        let mut caller_id: Option<String> = None;
+        let mut record: Option<DialRecord> = None;
+        let mut trim: Option<Trim> = None;
+        let mut recording_status_callback: Option<String> = None;
+        let mut recording_configuration_id: Option<String> = None;
+        let mut recording_status_callback_method: Option<Method> = None;
+        let mut recording_status_callback_event: Vec<RecordingEvent> = Vec::new();
+        let mut answer_on_bridge: Option<bool> = None;
+        let mut ring_tone: Option<RingTone> = None;
+        let mut recording_track: Option<RecordingTrack> = None;
+        let mut sequential: Option<bool> = None;
+        let mut refer_url: Option<String> = None;
+        let mut refer_method: Option<Method> = None;
+        let mut events: Option<DialEvent> = None;
+        let mut passports: Option<String> = None;
+        let mut call_reason: Option<String> = None;
+        let mut custom_attributes = Vec::new();
+        for a in doc.attributes(node) {
+            match a.spec.map(|s| s.name) {
+                Some("action") => action = Some(FromValue::from_attribute("Dial", &a)?),
+                Some("method") => method = Some(FromValue::from_attribute("Dial", &a)?),
+                Some("timeout") => timeout = Some(FromValue::from_attribute("Dial", &a)?),
+                Some("hangupOnStar") => {
+                    hangup_on_star = Some(FromValue::from_attribute("Dial", &a)?)
+                }
+                Some("timeLimit") => time_limit = Some(FromValue::from_attribute("Dial", &a)?),
+                Some("callerId") => caller_id = Some(FromValue::from_attribute("Dial", &a)?),
+                Some("record") => record = Some(FromValue::from_attribute("Dial", &a)?),
+                Some("trim") => trim = Some(FromValue::from_attribute("Dial", &a)?),
+                Some("recordingStatusCallback") => {
+                    recording_status_callback = Some(FromValue::from_attribute("Dial", &a)?)
+                }
+                Some("recordingConfigurationId") => {
+                    recording_configuration_id = Some(FromValue::from_attribute("Dial", &a)?)
+                }
+                Some("recordingStatusCallbackMethod") => {
+                    recording_status_callback_method = Some(FromValue::from_attribute("Dial", &a)?)
+                }
+                Some("recordingStatusCallbackEvent") => {
+                    recording_status_callback_event = FromValue::from_attribute("Dial", &a)?
+                }
+                Some("answerOnBridge") => {
+                    answer_on_bridge = Some(FromValue::from_attribute("Dial", &a)?)
+                }
+                Some("ringTone") => ring_tone = Some(FromValue::from_attribute("Dial", &a)?),
+                Some("recordingTrack") => {
+                    recording_track = Some(FromValue::from_attribute("Dial", &a)?)
+                }
+                Some("sequential") => sequential = Some(FromValue::from_attribute("Dial", &a)?),
+                Some("referUrl") => refer_url = Some(FromValue::from_attribute("Dial", &a)?),
+                Some("referMethod") => refer_method = Some(FromValue::from_attribute("Dial", &a)?),
+                Some("events") => events = Some(FromValue::from_attribute("Dial", &a)?),
+                Some("passports") => passports = Some(FromValue::from_attribute("Dial", &a)?),
+                Some("callReason") => call_reason = Some(FromValue::from_attribute("Dial", &a)?),
+                _ => custom_attributes.push(CustomAttribute::from_attribute(&a)),
+            }
+        }
+        let mut children = Vec::new();
+        for item in doc.children(node) {
+            match item {
+                Content::Element(child) => children.push(match doc.tag(child) {
+                    Tag::Known(ElementId::Client) => {
+                        DialChild::Client(Client::from_document(doc, child)?)
+                    }
+                    Tag::Known(ElementId::Conference) => {
+                        DialChild::Conference(Conference::from_document(doc, child)?)
+                    }
+                    Tag::Known(ElementId::Number) => {
+                        DialChild::Number(Number::from_document(doc, child)?)
+                    }
+                    Tag::Known(ElementId::Queue) => {
+                        DialChild::Queue(Queue::from_document(doc, child)?)
+                    }
+                    Tag::Known(ElementId::Sim) => DialChild::Sim(Sim::from_document(doc, child)?),
+                    Tag::Known(ElementId::Sip) => DialChild::Sip(Sip::from_document(doc, child)?),
+                    Tag::Known(ElementId::Application) => {
+                        DialChild::Application(Application::from_document(doc, child)?)
+                    }
+                    Tag::Known(ElementId::WhatsApp) => {
+                        DialChild::WhatsApp(WhatsApp::from_document(doc, child)?)
+                    }
+                    _ => DialChild::Custom(CustomElement::from_document(doc, child)),
+                }),
+                // Whitespace between child elements is indentation.
+                Content::Text(t) if t.trim().is_empty() => {}
+                Content::Text(t) => children.push(DialChild::Text(t.to_string())),
+                Content::Comment(t) => children.push(DialChild::Comment(t.to_string())),
+            }
+        }
+        Ok(Dial {
+            action,
+            method,
+            timeout,
+            hangup_on_star,
+            time_limit,
+            caller_id,
+            record,
+            trim,
+            recording_status_callback,
+            recording_configuration_id,
+            recording_status_callback_method,
+            recording_status_callback_event,
+            answer_on_bridge,
+            ring_tone,
+            recording_track,
+            sequential,
+            refer_url,
+            refer_method,
+            events,
+            passports,
+            call_reason,
+            custom_attributes,
+            children,
+        })
     }
 
     pub(crate) fn render<W: fmt::Write>(&self, w: &mut Writer<'_, W>) -> fmt::Result {
@@ -2365,6 +2782,71 @@ impl Record {
         self
     }
 
+    /// Reads this element from a document whose structural checks found no error.
+    pub(crate) fn from_document<D: Document>(doc: &D, node: D::Node) -> Result<Self, ConvertError> {
+        let mut action: Option<String> = None;
+        let mut method: Option<Method> = None;
+        let mut timeout: Option<u32> = None;
+        let mut finish_on_key: Option<String> = None;
+        let mut max_length: Option<u32> = None;
+        let mut play_beep: Option<bool> = None;
+        let mut trim: Option<Trim> = None;
+        let mut recording_status_callback: Option<String> = None;
+        let mut recording_status_callback_method: Option<Method> = None;
+        let mut recording_status_callback_event: Vec<RecordingEvent> = Vec::new();
+        let mut transcribe: Option<bool> = None;
+        let mut transcribe_callback: Option<String> = None;
+        let mut recording_configuration_id: Option<String> = None;
+        let mut custom_attributes = Vec::new();
+        for a in doc.attributes(node) {
+            match a.spec.map(|s| s.name) {
+                Some("action") => action = Some(FromValue::from_attribute("Record", &a)?),
+                Some("method") => method = Some(FromValue::from_attribute("Record", &a)?),
+                Some("timeout") => timeout = Some(FromValue::from_attribute("Record", &a)?),
+                Some("finishOnKey") => {
+                    finish_on_key = Some(FromValue::from_attribute("Record", &a)?)
+                }
+                Some("maxLength") => max_length = Some(FromValue::from_attribute("Record", &a)?),
+                Some("playBeep") => play_beep = Some(FromValue::from_attribute("Record", &a)?),
+                Some("trim") => trim = Some(FromValue::from_attribute("Record", &a)?),
+                Some("recordingStatusCallback") => {
+                    recording_status_callback = Some(FromValue::from_attribute("Record", &a)?)
+                }
+                Some("recordingStatusCallbackMethod") => {
+                    recording_status_callback_method =
+                        Some(FromValue::from_attribute("Record", &a)?)
+                }
+                Some("recordingStatusCallbackEvent") => {
+                    recording_status_callback_event = FromValue::from_attribute("Record", &a)?
+                }
+                Some("transcribe") => transcribe = Some(FromValue::from_attribute("Record", &a)?),
+                Some("transcribeCallback") => {
+                    transcribe_callback = Some(FromValue::from_attribute("Record", &a)?)
+                }
+                Some("recordingConfigurationId") => {
+                    recording_configuration_id = Some(FromValue::from_attribute("Record", &a)?)
+                }
+                _ => custom_attributes.push(CustomAttribute::from_attribute(&a)),
+            }
+        }
+        Ok(Record {
+            action,
+            method,
+            timeout,
+            finish_on_key,
+            max_length,
+            play_beep,
+            trim,
+            recording_status_callback,
+            recording_status_callback_method,
+            recording_status_callback_event,
+            transcribe,
+            transcribe_callback,
+            recording_configuration_id,
+            custom_attributes,
+        })
+    }
+
     pub(crate) fn render<W: fmt::Write>(&self, w: &mut Writer<'_, W>) -> fmt::Result {
         w.start("Record")?;
         if let Some(v) = &self.action {
@@ -2434,7 +2916,7 @@ pub struct Redirect {
         serde(rename = "method", default, skip_serializing_if = "Option::is_none")
     )]
     pub method: Option<Method>,
-    /// The element's text: uRL of the next TwiML document.
+    /// The element's text: the URL of the next TwiML document (without one, Twilio requests this document again)
     #[cfg_attr(
         feature = "serde",
         serde(default, skip_serializing_if = "String::is_empty")
@@ -2484,10 +2966,33 @@ impl Redirect {
         self
     }
 
-    /// Sets the text: uRL of the next TwiML document.
+    /// Sets the text: the URL of the next TwiML document (without one, Twilio requests this document again)
     pub fn text(&mut self, text: impl Into<String>) -> &mut Self {
         self.text = text.into();
         self
+    }
+
+    /// Reads this element from a document whose structural checks found no error.
+    pub(crate) fn from_document<D: Document>(doc: &D, node: D::Node) -> Result<Self, ConvertError> {
+        let mut method: Option<Method> = None;
+        let mut custom_attributes = Vec::new();
+        for a in doc.attributes(node) {
+            match a.spec.map(|s| s.name) {
+                Some("method") => method = Some(FromValue::from_attribute("Redirect", &a)?),
+                _ => custom_attributes.push(CustomAttribute::from_attribute(&a)),
+            }
+        }
+        let mut text = String::new();
+        for item in doc.children(node) {
+            if let Content::Text(t) = item {
+                text.push_str(t);
+            }
+        }
+        Ok(Redirect {
+            method,
+            text,
+            custom_attributes,
+        })
     }
 
     pub(crate) fn render<W: fmt::Write>(&self, w: &mut Writer<'_, W>) -> fmt::Result {
@@ -2602,6 +3107,37 @@ impl Reject {
     /// The build step refuses a name the table knows: use the typed method for those.
     pub fn custom_element(&mut self, name: impl Into<String>) -> &mut CustomElement {
         push_child!(self.children, RejectChild::Custom, CustomElement::new(name))
+    }
+
+    /// Reads this element from a document whose structural checks found no error.
+    pub(crate) fn from_document<D: Document>(doc: &D, node: D::Node) -> Result<Self, ConvertError> {
+        let mut reason: Option<RejectReason> = None;
+        let mut custom_attributes = Vec::new();
+        for a in doc.attributes(node) {
+            match a.spec.map(|s| s.name) {
+                Some("reason") => reason = Some(FromValue::from_attribute("Reject", &a)?),
+                _ => custom_attributes.push(CustomAttribute::from_attribute(&a)),
+            }
+        }
+        let mut children = Vec::new();
+        for item in doc.children(node) {
+            match item {
+                Content::Element(child) => children.push(match doc.tag(child) {
+                    Tag::Known(ElementId::Parameter) => {
+                        RejectChild::Parameter(Parameter::from_document(doc, child)?)
+                    }
+                    _ => RejectChild::Custom(CustomElement::from_document(doc, child)),
+                }),
+                // Whitespace between child elements is indentation.
+                Content::Text(_) => {}
+                Content::Comment(t) => children.push(RejectChild::Comment(t.to_string())),
+            }
+        }
+        Ok(Reject {
+            reason,
+            custom_attributes,
+            children,
+        })
     }
 
     pub(crate) fn render<W: fmt::Write>(&self, w: &mut Writer<'_, W>) -> fmt::Result {
@@ -2755,6 +3291,32 @@ impl Hangup {
     /// The build step refuses a name the table knows: use the typed method for those.
     pub fn custom_element(&mut self, name: impl Into<String>) -> &mut CustomElement {
         push_child!(self.children, HangupChild::Custom, CustomElement::new(name))
+    }
+
+    /// Reads this element from a document whose structural checks found no error.
+    pub(crate) fn from_document<D: Document>(doc: &D, node: D::Node) -> Result<Self, ConvertError> {
+        let custom_attributes = doc
+            .attributes(node)
+            .map(|a| CustomAttribute::from_attribute(&a))
+            .collect();
+        let mut children = Vec::new();
+        for item in doc.children(node) {
+            match item {
+                Content::Element(child) => children.push(match doc.tag(child) {
+                    Tag::Known(ElementId::Parameter) => {
+                        HangupChild::Parameter(Parameter::from_document(doc, child)?)
+                    }
+                    _ => HangupChild::Custom(CustomElement::from_document(doc, child)),
+                }),
+                // Whitespace between child elements is indentation.
+                Content::Text(_) => {}
+                Content::Comment(t) => children.push(HangupChild::Comment(t.to_string())),
+            }
+        }
+        Ok(Hangup {
+            custom_attributes,
+            children,
+        })
     }
 
     pub(crate) fn render<W: fmt::Write>(&self, w: &mut Writer<'_, W>) -> fmt::Result {
@@ -2965,7 +3527,7 @@ impl Enqueue {
         self
     }
 
-    /// Appends text: queue name; may be left out when `workflowSid` is given.
+    /// Appends text: the queue name (may be left out when `workflowSid` is given)
     pub fn text(&mut self, text: impl Into<String>) -> &mut Self {
         self.children.push(EnqueueChild::Text(text.into()));
         self
@@ -2997,6 +3559,59 @@ impl Enqueue {
             EnqueueChild::Custom,
             CustomElement::new(name)
         )
+    }
+
+    /// Reads this element from a document whose structural checks found no error.
+    pub(crate) fn from_document<D: Document>(doc: &D, node: D::Node) -> Result<Self, ConvertError> {
+        let mut action: Option<String> = None;
+        let mut max_queue_size: Option<u32> = None;
+        let mut method: Option<Method> = None;
+        let mut wait_url: Option<String> = None;
+        let mut wait_url_method: Option<Method> = None;
+        let mut workflow_sid: Option<String> = None;
+        let mut custom_attributes = Vec::new();
+        for a in doc.attributes(node) {
+            match a.spec.map(|s| s.name) {
+                Some("action") => action = Some(FromValue::from_attribute("Enqueue", &a)?),
+                Some("maxQueueSize") => {
+                    max_queue_size = Some(FromValue::from_attribute("Enqueue", &a)?)
+                }
+                Some("method") => method = Some(FromValue::from_attribute("Enqueue", &a)?),
+                Some("waitUrl") => wait_url = Some(FromValue::from_attribute("Enqueue", &a)?),
+                Some("waitUrlMethod") => {
+                    wait_url_method = Some(FromValue::from_attribute("Enqueue", &a)?)
+                }
+                Some("workflowSid") => {
+                    workflow_sid = Some(FromValue::from_attribute("Enqueue", &a)?)
+                }
+                _ => custom_attributes.push(CustomAttribute::from_attribute(&a)),
+            }
+        }
+        let mut children = Vec::new();
+        for item in doc.children(node) {
+            match item {
+                Content::Element(child) => children.push(match doc.tag(child) {
+                    Tag::Known(ElementId::Task) => {
+                        EnqueueChild::Task(Task::from_document(doc, child)?)
+                    }
+                    _ => EnqueueChild::Custom(CustomElement::from_document(doc, child)),
+                }),
+                // Whitespace between child elements is indentation.
+                Content::Text(t) if t.trim().is_empty() => {}
+                Content::Text(t) => children.push(EnqueueChild::Text(t.to_string())),
+                Content::Comment(t) => children.push(EnqueueChild::Comment(t.to_string())),
+            }
+        }
+        Ok(Enqueue {
+            action,
+            max_queue_size,
+            method,
+            wait_url,
+            wait_url_method,
+            workflow_sid,
+            custom_attributes,
+            children,
+        })
     }
 
     pub(crate) fn render<W: fmt::Write>(&self, w: &mut Writer<'_, W>) -> fmt::Result {
@@ -3134,6 +3749,15 @@ impl Leave {
             value: value.into(),
         });
         self
+    }
+
+    /// Reads this element from a document whose structural checks found no error.
+    pub(crate) fn from_document<D: Document>(doc: &D, node: D::Node) -> Result<Self, ConvertError> {
+        let custom_attributes = doc
+            .attributes(node)
+            .map(|a| CustomAttribute::from_attribute(&a))
+            .collect();
+        Ok(Leave { custom_attributes })
     }
 
     pub(crate) fn render<W: fmt::Write>(&self, w: &mut Writer<'_, W>) -> fmt::Result {
@@ -3311,6 +3935,66 @@ impl Connect {
             ConnectChild::Custom,
             CustomElement::new(name)
         )
+    }
+
+    /// Reads this element from a document whose structural checks found no error.
+    pub(crate) fn from_document<D: Document>(doc: &D, node: D::Node) -> Result<Self, ConvertError> {
+        let mut action: Option<String> = None;
+        let mut method: Option<Method> = None;
+        let mut custom_attributes = Vec::new();
+        for a in doc.attributes(node) {
+            match a.spec.map(|s| s.name) {
+                Some("action") => action = Some(FromValue::from_attribute("Connect", &a)?),
+                Some("method") => method = Some(FromValue::from_attribute("Connect", &a)?),
+                _ => custom_attributes.push(CustomAttribute::from_attribute(&a)),
+            }
+        }
+        let mut children = Vec::new();
+        for item in doc.children(node) {
+            match item {
+                Content::Element(child) => children.push(match doc.tag(child) {
+                    Tag::Known(ElementId::Room) => {
+                        ConnectChild::Room(Room::from_document(doc, child)?)
+                    }
+                    Tag::Known(ElementId::Autopilot) => {
+                        ConnectChild::Autopilot(Autopilot::from_document(doc, child)?)
+                    }
+                    Tag::Known(ElementId::Stream) => {
+                        ConnectChild::Stream(Stream::from_document(doc, child)?)
+                    }
+                    Tag::Known(ElementId::VirtualAgent) => {
+                        ConnectChild::VirtualAgent(VirtualAgent::from_document(doc, child)?)
+                    }
+                    Tag::Known(ElementId::Conversation) => {
+                        ConnectChild::Conversation(Conversation::from_document(doc, child)?)
+                    }
+                    Tag::Known(ElementId::ConversationRelay) => ConnectChild::ConversationRelay(
+                        ConversationRelay::from_document(doc, child)?,
+                    ),
+                    Tag::Known(ElementId::AiSession) => {
+                        ConnectChild::AiSession(AiSession::from_document(doc, child)?)
+                    }
+                    Tag::Known(ElementId::ConversationRelaySession) => {
+                        ConnectChild::ConversationRelaySession(
+                            ConversationRelaySession::from_document(doc, child)?,
+                        )
+                    }
+                    Tag::Known(ElementId::Assistant) => {
+                        ConnectChild::Assistant(Assistant::from_document(doc, child)?)
+                    }
+                    _ => ConnectChild::Custom(CustomElement::from_document(doc, child)),
+                }),
+                // Whitespace between child elements is indentation.
+                Content::Text(_) => {}
+                Content::Comment(t) => children.push(ConnectChild::Comment(t.to_string())),
+            }
+        }
+        Ok(Connect {
+            action,
+            method,
+            custom_attributes,
+            children,
+        })
     }
 
     pub(crate) fn render<W: fmt::Write>(&self, w: &mut Writer<'_, W>) -> fmt::Result {
@@ -3586,6 +4270,49 @@ impl Start {
         push_child!(self.children, StartChild::Custom, CustomElement::new(name))
     }
 
+    /// Reads this element from a document whose structural checks found no error.
+    pub(crate) fn from_document<D: Document>(doc: &D, node: D::Node) -> Result<Self, ConvertError> {
+        let mut action: Option<String> = None;
+        let mut method: Option<Method> = None;
+        let mut custom_attributes = Vec::new();
+        for a in doc.attributes(node) {
+            match a.spec.map(|s| s.name) {
+                Some("action") => action = Some(FromValue::from_attribute("Start", &a)?),
+                Some("method") => method = Some(FromValue::from_attribute("Start", &a)?),
+                _ => custom_attributes.push(CustomAttribute::from_attribute(&a)),
+            }
+        }
+        let mut children = Vec::new();
+        for item in doc.children(node) {
+            match item {
+                Content::Element(child) => children.push(match doc.tag(child) {
+                    Tag::Known(ElementId::Stream) => {
+                        StartChild::Stream(Stream::from_document(doc, child)?)
+                    }
+                    Tag::Known(ElementId::Siprec) => {
+                        StartChild::Siprec(Siprec::from_document(doc, child)?)
+                    }
+                    Tag::Known(ElementId::Transcription) => {
+                        StartChild::Transcription(Transcription::from_document(doc, child)?)
+                    }
+                    Tag::Known(ElementId::Recording) => {
+                        StartChild::Recording(Recording::from_document(doc, child)?)
+                    }
+                    _ => StartChild::Custom(CustomElement::from_document(doc, child)),
+                }),
+                // Whitespace between child elements is indentation.
+                Content::Text(_) => {}
+                Content::Comment(t) => children.push(StartChild::Comment(t.to_string())),
+            }
+        }
+        Ok(Start {
+            action,
+            method,
+            custom_attributes,
+            children,
+        })
+    }
+
     pub(crate) fn render<W: fmt::Write>(&self, w: &mut Writer<'_, W>) -> fmt::Result {
         w.start("Start")?;
         if let Some(v) = &self.action {
@@ -3778,6 +4505,38 @@ impl Stop {
         push_child!(self.children, StopChild::Custom, CustomElement::new(name))
     }
 
+    /// Reads this element from a document whose structural checks found no error.
+    pub(crate) fn from_document<D: Document>(doc: &D, node: D::Node) -> Result<Self, ConvertError> {
+        let custom_attributes = doc
+            .attributes(node)
+            .map(|a| CustomAttribute::from_attribute(&a))
+            .collect();
+        let mut children = Vec::new();
+        for item in doc.children(node) {
+            match item {
+                Content::Element(child) => children.push(match doc.tag(child) {
+                    Tag::Known(ElementId::Stream) => {
+                        StopChild::Stream(Stream::from_document(doc, child)?)
+                    }
+                    Tag::Known(ElementId::Siprec) => {
+                        StopChild::Siprec(Siprec::from_document(doc, child)?)
+                    }
+                    Tag::Known(ElementId::Transcription) => {
+                        StopChild::Transcription(Transcription::from_document(doc, child)?)
+                    }
+                    _ => StopChild::Custom(CustomElement::from_document(doc, child)),
+                }),
+                // Whitespace between child elements is indentation.
+                Content::Text(_) => {}
+                Content::Comment(t) => children.push(StopChild::Comment(t.to_string())),
+            }
+        }
+        Ok(Stop {
+            custom_attributes,
+            children,
+        })
+    }
+
     pub(crate) fn render<W: fmt::Write>(&self, w: &mut Writer<'_, W>) -> fmt::Result {
         w.start("Stop")?;
         for a in &self.custom_attributes {
@@ -3964,6 +4723,40 @@ impl Refer {
     /// The build step refuses a name the table knows: use the typed method for those.
     pub fn custom_element(&mut self, name: impl Into<String>) -> &mut CustomElement {
         push_child!(self.children, ReferChild::Custom, CustomElement::new(name))
+    }
+
+    /// Reads this element from a document whose structural checks found no error.
+    pub(crate) fn from_document<D: Document>(doc: &D, node: D::Node) -> Result<Self, ConvertError> {
+        let mut action: Option<String> = None;
+        let mut method: Option<Method> = None;
+        let mut custom_attributes = Vec::new();
+        for a in doc.attributes(node) {
+            match a.spec.map(|s| s.name) {
+                Some("action") => action = Some(FromValue::from_attribute("Refer", &a)?),
+                Some("method") => method = Some(FromValue::from_attribute("Refer", &a)?),
+                _ => custom_attributes.push(CustomAttribute::from_attribute(&a)),
+            }
+        }
+        let mut children = Vec::new();
+        for item in doc.children(node) {
+            match item {
+                Content::Element(child) => children.push(match doc.tag(child) {
+                    Tag::Known(ElementId::ReferSip) => {
+                        ReferChild::ReferSip(ReferSip::from_document(doc, child)?)
+                    }
+                    _ => ReferChild::Custom(CustomElement::from_document(doc, child)),
+                }),
+                // Whitespace between child elements is indentation.
+                Content::Text(_) => {}
+                Content::Comment(t) => children.push(ReferChild::Comment(t.to_string())),
+            }
+        }
+        Ok(Refer {
+            action,
+            method,
+            custom_attributes,
+            children,
+        })
     }
 
     pub(crate) fn render<W: fmt::Write>(&self, w: &mut Writer<'_, W>) -> fmt::Result {
@@ -4409,6 +5202,103 @@ impl Pay {
         push_child!(self.children, PayChild::Custom, CustomElement::new(name))
     }
 
+    /// Reads this element from a document whose structural checks found no error.
+    pub(crate) fn from_document<D: Document>(doc: &D, node: D::Node) -> Result<Self, ConvertError> {
+        let mut input: Option<PayInput> = None;
+        let mut action: Option<String> = None;
+        let mut bank_account_type: Option<BankAccountType> = None;
+        let mut status_callback: Option<String> = None;
+        let mut status_callback_method: Option<Method> = None;
+        let mut timeout: Option<u32> = None;
+        let mut max_attempts: Option<u32> = None;
+        let mut security_code: Option<bool> = None;
+        let mut postal_code: Option<PostalCode> = None;
+        let mut min_postal_code_length: Option<u32> = None;
+        let mut payment_connector: Option<String> = None;
+        let mut payment_method: Option<PaymentMethod> = None;
+        let mut token_type: Option<TokenType> = None;
+        let mut charge_amount: Option<Decimal> = None;
+        let mut currency: Option<String> = None;
+        let mut description: Option<String> = None;
+        let mut valid_card_types: Vec<CardType> = Vec::new();
+        let mut language: Option<PayLanguage> = None;
+        let mut custom_attributes = Vec::new();
+        for a in doc.attributes(node) {
+            match a.spec.map(|s| s.name) {
+                Some("input") => input = Some(FromValue::from_attribute("Pay", &a)?),
+                Some("action") => action = Some(FromValue::from_attribute("Pay", &a)?),
+                Some("bankAccountType") => {
+                    bank_account_type = Some(FromValue::from_attribute("Pay", &a)?)
+                }
+                Some("statusCallback") => {
+                    status_callback = Some(FromValue::from_attribute("Pay", &a)?)
+                }
+                Some("statusCallbackMethod") => {
+                    status_callback_method = Some(FromValue::from_attribute("Pay", &a)?)
+                }
+                Some("timeout") => timeout = Some(FromValue::from_attribute("Pay", &a)?),
+                Some("maxAttempts") => max_attempts = Some(FromValue::from_attribute("Pay", &a)?),
+                Some("securityCode") => security_code = Some(FromValue::from_attribute("Pay", &a)?),
+                Some("postalCode") => postal_code = Some(FromValue::from_attribute("Pay", &a)?),
+                Some("minPostalCodeLength") => {
+                    min_postal_code_length = Some(FromValue::from_attribute("Pay", &a)?)
+                }
+                Some("paymentConnector") => {
+                    payment_connector = Some(FromValue::from_attribute("Pay", &a)?)
+                }
+                Some("paymentMethod") => {
+                    payment_method = Some(FromValue::from_attribute("Pay", &a)?)
+                }
+                Some("tokenType") => token_type = Some(FromValue::from_attribute("Pay", &a)?),
+                Some("chargeAmount") => charge_amount = Some(FromValue::from_attribute("Pay", &a)?),
+                Some("currency") => currency = Some(FromValue::from_attribute("Pay", &a)?),
+                Some("description") => description = Some(FromValue::from_attribute("Pay", &a)?),
+                Some("validCardTypes") => valid_card_types = FromValue::from_attribute("Pay", &a)?,
+                Some("language") => language = Some(FromValue::from_attribute("Pay", &a)?),
+                _ => custom_attributes.push(CustomAttribute::from_attribute(&a)),
+            }
+        }
+        let mut children = Vec::new();
+        for item in doc.children(node) {
+            match item {
+                Content::Element(child) => children.push(match doc.tag(child) {
+                    Tag::Known(ElementId::Prompt) => {
+                        PayChild::Prompt(Prompt::from_document(doc, child)?)
+                    }
+                    Tag::Known(ElementId::Parameter) => {
+                        PayChild::Parameter(Parameter::from_document(doc, child)?)
+                    }
+                    _ => PayChild::Custom(CustomElement::from_document(doc, child)),
+                }),
+                // Whitespace between child elements is indentation.
+                Content::Text(_) => {}
+                Content::Comment(t) => children.push(PayChild::Comment(t.to_string())),
+            }
+        }
+        Ok(Pay {
+            input,
+            action,
+            bank_account_type,
+            status_callback,
+            status_callback_method,
+            timeout,
+            max_attempts,
+            security_code,
+            postal_code,
+            min_postal_code_length,
+            payment_connector,
+            payment_method,
+            token_type,
+            charge_amount,
+            currency,
+            description,
+            valid_card_types,
+            language,
+            custom_attributes,
+            children,
+        })
+    }
+
     pub(crate) fn render<W: fmt::Write>(&self, w: &mut Writer<'_, W>) -> fmt::Result {
         w.start("Pay")?;
         if let Some(v) = &self.action {
@@ -4583,7 +5473,7 @@ pub struct Sms {
         )
     )]
     pub status_callback: Option<String>,
-    /// The element's text: text of the message.
+    /// The element's text: the text of the message.
     #[cfg_attr(
         feature = "serde",
         serde(default, skip_serializing_if = "String::is_empty")
@@ -4661,10 +5551,47 @@ impl Sms {
         self
     }
 
-    /// Sets the text: text of the message.
+    /// Sets the text: the text of the message.
     pub fn text(&mut self, text: impl Into<String>) -> &mut Self {
         self.text = text.into();
         self
+    }
+
+    /// Reads this element from a document whose structural checks found no error.
+    pub(crate) fn from_document<D: Document>(doc: &D, node: D::Node) -> Result<Self, ConvertError> {
+        let mut to: Option<String> = None;
+        let mut from_: Option<String> = None;
+        let mut action: Option<String> = None;
+        let mut method: Option<Method> = None;
+        let mut status_callback: Option<String> = None;
+        let mut custom_attributes = Vec::new();
+        for a in doc.attributes(node) {
+            match a.spec.map(|s| s.name) {
+                Some("to") => to = Some(FromValue::from_attribute("Sms", &a)?),
+                Some("from") => from_ = Some(FromValue::from_attribute("Sms", &a)?),
+                Some("action") => action = Some(FromValue::from_attribute("Sms", &a)?),
+                Some("method") => method = Some(FromValue::from_attribute("Sms", &a)?),
+                Some("statusCallback") => {
+                    status_callback = Some(FromValue::from_attribute("Sms", &a)?)
+                }
+                _ => custom_attributes.push(CustomAttribute::from_attribute(&a)),
+            }
+        }
+        let mut text = String::new();
+        for item in doc.children(node) {
+            if let Content::Text(t) = item {
+                text.push_str(t);
+            }
+        }
+        Ok(Sms {
+            to,
+            from_,
+            action,
+            method,
+            status_callback,
+            text,
+            custom_attributes,
+        })
     }
 
     pub(crate) fn render<W: fmt::Write>(&self, w: &mut Writer<'_, W>) -> fmt::Result {
@@ -4738,6 +5665,15 @@ impl Echo {
             value: value.into(),
         });
         self
+    }
+
+    /// Reads this element from a document whose structural checks found no error.
+    pub(crate) fn from_document<D: Document>(doc: &D, node: D::Node) -> Result<Self, ConvertError> {
+        let custom_attributes = doc
+            .attributes(node)
+            .map(|a| CustomAttribute::from_attribute(&a))
+            .collect();
+        Ok(Echo { custom_attributes })
     }
 
     pub(crate) fn render<W: fmt::Write>(&self, w: &mut Writer<'_, W>) -> fmt::Result {
@@ -4889,7 +5825,7 @@ pub struct Number {
         )
     )]
     pub machine_detection_silence_timeout: Option<u32>,
-    /// The element's text: phone number to dial, E.164 preferred.
+    /// The element's text: the phone number to dial, E.164 preferred.
     #[cfg_attr(
         feature = "serde",
         serde(default, skip_serializing_if = "String::is_empty")
@@ -5033,10 +5969,95 @@ impl Number {
         self
     }
 
-    /// Sets the text: phone number to dial, E.164 preferred.
+    /// Sets the text: the phone number to dial, E.164 preferred.
     pub fn text(&mut self, text: impl Into<String>) -> &mut Self {
         self.text = text.into();
         self
+    }
+
+    /// Reads this element from a document whose structural checks found no error.
+    pub(crate) fn from_document<D: Document>(doc: &D, node: D::Node) -> Result<Self, ConvertError> {
+        let mut send_digits: Option<String> = None;
+        let mut url: Option<String> = None;
+        let mut method: Option<Method> = None;
+        let mut status_callback_event: Vec<CallEvent> = Vec::new();
+        let mut status_callback: Option<String> = None;
+        let mut status_callback_method: Option<Method> = None;
+        let mut byoc: Option<String> = None;
+        let mut machine_detection: Option<MachineDetection> = None;
+        let mut amd_status_callback_method: Option<Method> = None;
+        let mut amd_status_callback: Option<String> = None;
+        let mut machine_detection_timeout: Option<u32> = None;
+        let mut machine_detection_speech_threshold: Option<u32> = None;
+        let mut machine_detection_speech_end_threshold: Option<u32> = None;
+        let mut machine_detection_silence_timeout: Option<u32> = None;
+        let mut custom_attributes = Vec::new();
+        for a in doc.attributes(node) {
+            match a.spec.map(|s| s.name) {
+                Some("sendDigits") => send_digits = Some(FromValue::from_attribute("Number", &a)?),
+                Some("url") => url = Some(FromValue::from_attribute("Number", &a)?),
+                Some("method") => method = Some(FromValue::from_attribute("Number", &a)?),
+                Some("statusCallbackEvent") => {
+                    status_callback_event = FromValue::from_attribute("Number", &a)?
+                }
+                Some("statusCallback") => {
+                    status_callback = Some(FromValue::from_attribute("Number", &a)?)
+                }
+                Some("statusCallbackMethod") => {
+                    status_callback_method = Some(FromValue::from_attribute("Number", &a)?)
+                }
+                Some("byoc") => byoc = Some(FromValue::from_attribute("Number", &a)?),
+                Some("machineDetection") => {
+                    machine_detection = Some(FromValue::from_attribute("Number", &a)?)
+                }
+                Some("amdStatusCallbackMethod") => {
+                    amd_status_callback_method = Some(FromValue::from_attribute("Number", &a)?)
+                }
+                Some("amdStatusCallback") => {
+                    amd_status_callback = Some(FromValue::from_attribute("Number", &a)?)
+                }
+                Some("machineDetectionTimeout") => {
+                    machine_detection_timeout = Some(FromValue::from_attribute("Number", &a)?)
+                }
+                Some("machineDetectionSpeechThreshold") => {
+                    machine_detection_speech_threshold =
+                        Some(FromValue::from_attribute("Number", &a)?)
+                }
+                Some("machineDetectionSpeechEndThreshold") => {
+                    machine_detection_speech_end_threshold =
+                        Some(FromValue::from_attribute("Number", &a)?)
+                }
+                Some("machineDetectionSilenceTimeout") => {
+                    machine_detection_silence_timeout =
+                        Some(FromValue::from_attribute("Number", &a)?)
+                }
+                _ => custom_attributes.push(CustomAttribute::from_attribute(&a)),
+            }
+        }
+        let mut text = String::new();
+        for item in doc.children(node) {
+            if let Content::Text(t) = item {
+                text.push_str(t);
+            }
+        }
+        Ok(Number {
+            send_digits,
+            url,
+            method,
+            status_callback_event,
+            status_callback,
+            status_callback_method,
+            byoc,
+            machine_detection,
+            amd_status_callback_method,
+            amd_status_callback,
+            machine_detection_timeout,
+            machine_detection_speech_threshold,
+            machine_detection_speech_end_threshold,
+            machine_detection_silence_timeout,
+            text,
+            custom_attributes,
+        })
     }
 
     pub(crate) fn render<W: fmt::Write>(&self, w: &mut Writer<'_, W>) -> fmt::Result {
@@ -5227,7 +6248,7 @@ impl Client {
         self
     }
 
-    /// Appends text: client identity; use `<Identity>` instead when `<Parameter>` children are present.
+    /// Appends text: the client identity, or an `<Identity>` element instead (needed with `<Parameter>` elements)
     pub fn text(&mut self, text: impl Into<String>) -> &mut Self {
         self.children.push(ClientChild::Text(text.into()));
         self
@@ -5268,6 +6289,59 @@ impl Client {
     /// The build step refuses a name the table knows: use the typed method for those.
     pub fn custom_element(&mut self, name: impl Into<String>) -> &mut CustomElement {
         push_child!(self.children, ClientChild::Custom, CustomElement::new(name))
+    }
+
+    /// Reads this element from a document whose structural checks found no error.
+    pub(crate) fn from_document<D: Document>(doc: &D, node: D::Node) -> Result<Self, ConvertError> {
+        let mut url: Option<String> = None;
+        let mut method: Option<Method> = None;
+        let mut status_callback_event: Vec<CallEvent> = Vec::new();
+        let mut status_callback: Option<String> = None;
+        let mut status_callback_method: Option<Method> = None;
+        let mut custom_attributes = Vec::new();
+        for a in doc.attributes(node) {
+            match a.spec.map(|s| s.name) {
+                Some("url") => url = Some(FromValue::from_attribute("Client", &a)?),
+                Some("method") => method = Some(FromValue::from_attribute("Client", &a)?),
+                Some("statusCallbackEvent") => {
+                    status_callback_event = FromValue::from_attribute("Client", &a)?
+                }
+                Some("statusCallback") => {
+                    status_callback = Some(FromValue::from_attribute("Client", &a)?)
+                }
+                Some("statusCallbackMethod") => {
+                    status_callback_method = Some(FromValue::from_attribute("Client", &a)?)
+                }
+                _ => custom_attributes.push(CustomAttribute::from_attribute(&a)),
+            }
+        }
+        let mut children = Vec::new();
+        for item in doc.children(node) {
+            match item {
+                Content::Element(child) => children.push(match doc.tag(child) {
+                    Tag::Known(ElementId::Identity) => {
+                        ClientChild::Identity(Identity::from_document(doc, child)?)
+                    }
+                    Tag::Known(ElementId::Parameter) => {
+                        ClientChild::Parameter(Parameter::from_document(doc, child)?)
+                    }
+                    _ => ClientChild::Custom(CustomElement::from_document(doc, child)),
+                }),
+                // Whitespace between child elements is indentation.
+                Content::Text(t) if t.trim().is_empty() => {}
+                Content::Text(t) => children.push(ClientChild::Text(t.to_string())),
+                Content::Comment(t) => children.push(ClientChild::Comment(t.to_string())),
+            }
+        }
+        Ok(Client {
+            url,
+            method,
+            status_callback_event,
+            status_callback,
+            status_callback_method,
+            custom_attributes,
+            children,
+        })
     }
 
     pub(crate) fn render<W: fmt::Write>(&self, w: &mut Writer<'_, W>) -> fmt::Result {
@@ -5378,7 +6452,7 @@ impl<C: Into<ClientChild>> Extend<C> for Client {
 #[cfg_attr(feature = "serde", serde(deny_unknown_fields))]
 #[non_exhaustive]
 pub struct Identity {
-    /// The element's text: client identity.
+    /// The element's text: the client identity.
     #[cfg_attr(
         feature = "serde",
         serde(default, skip_serializing_if = "String::is_empty")
@@ -5421,10 +6495,28 @@ impl Identity {
         self
     }
 
-    /// Sets the text: client identity.
+    /// Sets the text: the client identity.
     pub fn text(&mut self, text: impl Into<String>) -> &mut Self {
         self.text = text.into();
         self
+    }
+
+    /// Reads this element from a document whose structural checks found no error.
+    pub(crate) fn from_document<D: Document>(doc: &D, node: D::Node) -> Result<Self, ConvertError> {
+        let custom_attributes = doc
+            .attributes(node)
+            .map(|a| CustomAttribute::from_attribute(&a))
+            .collect();
+        let mut text = String::new();
+        for item in doc.children(node) {
+            if let Content::Text(t) = item {
+                text.push_str(t);
+            }
+        }
+        Ok(Identity {
+            text,
+            custom_attributes,
+        })
     }
 
     pub(crate) fn render<W: fmt::Write>(&self, w: &mut Writer<'_, W>) -> fmt::Result {
@@ -5629,7 +6721,7 @@ pub struct Conference {
         )
     )]
     pub participant_label: Option<String>,
-    /// The element's text: conference room name.
+    /// The element's text: the conference room name.
     #[cfg_attr(
         feature = "serde",
         serde(default, skip_serializing_if = "String::is_empty")
@@ -5825,10 +6917,122 @@ impl Conference {
         self
     }
 
-    /// Sets the text: conference room name.
+    /// Sets the text: the conference room name.
     pub fn text(&mut self, text: impl Into<String>) -> &mut Self {
         self.text = text.into();
         self
+    }
+
+    /// Reads this element from a document whose structural checks found no error.
+    pub(crate) fn from_document<D: Document>(doc: &D, node: D::Node) -> Result<Self, ConvertError> {
+        let mut muted: Option<bool> = None;
+        let mut beep: Option<ConferenceBeep> = None;
+        let mut start_conference_on_enter: Option<bool> = None;
+        let mut end_conference_on_exit: Option<bool> = None;
+        let mut wait_url: Option<String> = None;
+        let mut wait_method: Option<Method> = None;
+        let mut max_participants: Option<u32> = None;
+        let mut record: Option<ConferenceRecord> = None;
+        let mut recording_configuration_id: Option<String> = None;
+        let mut region: Option<ConferenceRegion> = None;
+        let mut coach: Option<String> = None;
+        let mut trim: Option<Trim> = None;
+        let mut status_callback_event: Vec<ConferenceEvent> = Vec::new();
+        let mut status_callback: Option<String> = None;
+        let mut status_callback_method: Option<Method> = None;
+        let mut recording_status_callback: Option<String> = None;
+        let mut recording_status_callback_method: Option<Method> = None;
+        let mut recording_status_callback_event: Vec<RecordingEvent> = Vec::new();
+        let mut event_callback_url: Option<String> = None;
+        let mut jitter_buffer_size: Option<JitterBufferSize> = None;
+        let mut participant_label: Option<String> = None;
+        let mut custom_attributes = Vec::new();
+        for a in doc.attributes(node) {
+            match a.spec.map(|s| s.name) {
+                Some("muted") => muted = Some(FromValue::from_attribute("Conference", &a)?),
+                Some("beep") => beep = Some(FromValue::from_attribute("Conference", &a)?),
+                Some("startConferenceOnEnter") => {
+                    start_conference_on_enter = Some(FromValue::from_attribute("Conference", &a)?)
+                }
+                Some("endConferenceOnExit") => {
+                    end_conference_on_exit = Some(FromValue::from_attribute("Conference", &a)?)
+                }
+                Some("waitUrl") => wait_url = Some(FromValue::from_attribute("Conference", &a)?),
+                Some("waitMethod") => {
+                    wait_method = Some(FromValue::from_attribute("Conference", &a)?)
+                }
+                Some("maxParticipants") => {
+                    max_participants = Some(FromValue::from_attribute("Conference", &a)?)
+                }
+                Some("record") => record = Some(FromValue::from_attribute("Conference", &a)?),
+                Some("recordingConfigurationId") => {
+                    recording_configuration_id = Some(FromValue::from_attribute("Conference", &a)?)
+                }
+                Some("region") => region = Some(FromValue::from_attribute("Conference", &a)?),
+                Some("coach") => coach = Some(FromValue::from_attribute("Conference", &a)?),
+                Some("trim") => trim = Some(FromValue::from_attribute("Conference", &a)?),
+                Some("statusCallbackEvent") => {
+                    status_callback_event = FromValue::from_attribute("Conference", &a)?
+                }
+                Some("statusCallback") => {
+                    status_callback = Some(FromValue::from_attribute("Conference", &a)?)
+                }
+                Some("statusCallbackMethod") => {
+                    status_callback_method = Some(FromValue::from_attribute("Conference", &a)?)
+                }
+                Some("recordingStatusCallback") => {
+                    recording_status_callback = Some(FromValue::from_attribute("Conference", &a)?)
+                }
+                Some("recordingStatusCallbackMethod") => {
+                    recording_status_callback_method =
+                        Some(FromValue::from_attribute("Conference", &a)?)
+                }
+                Some("recordingStatusCallbackEvent") => {
+                    recording_status_callback_event = FromValue::from_attribute("Conference", &a)?
+                }
+                Some("eventCallbackUrl") => {
+                    event_callback_url = Some(FromValue::from_attribute("Conference", &a)?)
+                }
+                Some("jitterBufferSize") => {
+                    jitter_buffer_size = Some(FromValue::from_attribute("Conference", &a)?)
+                }
+                Some("participantLabel") => {
+                    participant_label = Some(FromValue::from_attribute("Conference", &a)?)
+                }
+                _ => custom_attributes.push(CustomAttribute::from_attribute(&a)),
+            }
+        }
+        let mut text = String::new();
+        for item in doc.children(node) {
+            if let Content::Text(t) = item {
+                text.push_str(t);
+            }
+        }
+        Ok(Conference {
+            muted,
+            beep,
+            start_conference_on_enter,
+            end_conference_on_exit,
+            wait_url,
+            wait_method,
+            max_participants,
+            record,
+            recording_configuration_id,
+            region,
+            coach,
+            trim,
+            status_callback_event,
+            status_callback,
+            status_callback_method,
+            recording_status_callback,
+            recording_status_callback_method,
+            recording_status_callback_event,
+            event_callback_url,
+            jitter_buffer_size,
+            participant_label,
+            text,
+            custom_attributes,
+        })
     }
 
     pub(crate) fn render<W: fmt::Write>(&self, w: &mut Writer<'_, W>) -> fmt::Result {
@@ -5950,7 +7154,7 @@ pub struct Queue {
         )
     )]
     pub post_work_activity_sid: Option<String>,
-    /// The element's text: queue name.
+    /// The element's text: the queue name.
     #[cfg_attr(
         feature = "serde",
         serde(default, skip_serializing_if = "String::is_empty")
@@ -6021,10 +7225,46 @@ impl Queue {
         self
     }
 
-    /// Sets the text: queue name.
+    /// Sets the text: the queue name.
     pub fn text(&mut self, text: impl Into<String>) -> &mut Self {
         self.text = text.into();
         self
+    }
+
+    /// Reads this element from a document whose structural checks found no error.
+    pub(crate) fn from_document<D: Document>(doc: &D, node: D::Node) -> Result<Self, ConvertError> {
+        let mut url: Option<String> = None;
+        let mut method: Option<Method> = None;
+        let mut reservation_sid: Option<String> = None;
+        let mut post_work_activity_sid: Option<String> = None;
+        let mut custom_attributes = Vec::new();
+        for a in doc.attributes(node) {
+            match a.spec.map(|s| s.name) {
+                Some("url") => url = Some(FromValue::from_attribute("Queue", &a)?),
+                Some("method") => method = Some(FromValue::from_attribute("Queue", &a)?),
+                Some("reservationSid") => {
+                    reservation_sid = Some(FromValue::from_attribute("Queue", &a)?)
+                }
+                Some("postWorkActivitySid") => {
+                    post_work_activity_sid = Some(FromValue::from_attribute("Queue", &a)?)
+                }
+                _ => custom_attributes.push(CustomAttribute::from_attribute(&a)),
+            }
+        }
+        let mut text = String::new();
+        for item in doc.children(node) {
+            if let Content::Text(t) = item {
+                text.push_str(t);
+            }
+        }
+        Ok(Queue {
+            url,
+            method,
+            reservation_sid,
+            post_work_activity_sid,
+            text,
+            custom_attributes,
+        })
     }
 
     pub(crate) fn render<W: fmt::Write>(&self, w: &mut Writer<'_, W>) -> fmt::Result {
@@ -6330,7 +7570,7 @@ impl Sip {
         self
     }
 
-    /// Appends text: sIP URI to dial; or give `<Uri>` children.
+    /// Appends text: the SIP URI to dial, or `<Uri>` elements instead.
     pub fn text(&mut self, text: impl Into<String>) -> &mut Self {
         self.children.push(SipChild::Text(text.into()));
         self
@@ -6363,6 +7603,101 @@ impl Sip {
     /// The build step refuses a name the table knows: use the typed method for those.
     pub fn custom_element(&mut self, name: impl Into<String>) -> &mut CustomElement {
         push_child!(self.children, SipChild::Custom, CustomElement::new(name))
+    }
+
+    /// Reads this element from a document whose structural checks found no error.
+    pub(crate) fn from_document<D: Document>(doc: &D, node: D::Node) -> Result<Self, ConvertError> {
+        let mut username: Option<String> = None;
+        let mut password: Option<String> = None;
+        let mut url: Option<String> = None;
+        let mut method: Option<Method> = None;
+        let mut status_callback_event: Vec<CallEvent> = Vec::new();
+        let mut status_callback: Option<String> = None;
+        let mut status_callback_method: Option<Method> = None;
+        let mut machine_detection: Option<MachineDetection> = None;
+        let mut amd_status_callback_method: Option<Method> = None;
+        let mut amd_status_callback: Option<String> = None;
+        let mut machine_detection_timeout: Option<u32> = None;
+        let mut machine_detection_speech_threshold: Option<u32> = None;
+        let mut machine_detection_speech_end_threshold: Option<u32> = None;
+        let mut machine_detection_silence_timeout: Option<u32> = None;
+        let mut custom_attributes = Vec::new();
+        for a in doc.attributes(node) {
+            match a.spec.map(|s| s.name) {
+                Some("username") => username = Some(FromValue::from_attribute("Sip", &a)?),
+                Some("password") => password = Some(FromValue::from_attribute("Sip", &a)?),
+                Some("url") => url = Some(FromValue::from_attribute("Sip", &a)?),
+                Some("method") => method = Some(FromValue::from_attribute("Sip", &a)?),
+                Some("statusCallbackEvent") => {
+                    status_callback_event = FromValue::from_attribute("Sip", &a)?
+                }
+                Some("statusCallback") => {
+                    status_callback = Some(FromValue::from_attribute("Sip", &a)?)
+                }
+                Some("statusCallbackMethod") => {
+                    status_callback_method = Some(FromValue::from_attribute("Sip", &a)?)
+                }
+                Some("machineDetection") => {
+                    machine_detection = Some(FromValue::from_attribute("Sip", &a)?)
+                }
+                Some("amdStatusCallbackMethod") => {
+                    amd_status_callback_method = Some(FromValue::from_attribute("Sip", &a)?)
+                }
+                Some("amdStatusCallback") => {
+                    amd_status_callback = Some(FromValue::from_attribute("Sip", &a)?)
+                }
+                Some("machineDetectionTimeout") => {
+                    machine_detection_timeout = Some(FromValue::from_attribute("Sip", &a)?)
+                }
+                Some("machineDetectionSpeechThreshold") => {
+                    machine_detection_speech_threshold = Some(FromValue::from_attribute("Sip", &a)?)
+                }
+                Some("machineDetectionSpeechEndThreshold") => {
+                    machine_detection_speech_end_threshold =
+                        Some(FromValue::from_attribute("Sip", &a)?)
+                }
+                Some("machineDetectionSilenceTimeout") => {
+                    machine_detection_silence_timeout = Some(FromValue::from_attribute("Sip", &a)?)
+                }
+                _ => custom_attributes.push(CustomAttribute::from_attribute(&a)),
+            }
+        }
+        let mut children = Vec::new();
+        for item in doc.children(node) {
+            match item {
+                Content::Element(child) => children.push(match doc.tag(child) {
+                    Tag::Known(ElementId::SipUri) => {
+                        SipChild::SipUri(SipUri::from_document(doc, child)?)
+                    }
+                    Tag::Known(ElementId::Headers) => {
+                        SipChild::Headers(Headers::from_document(doc, child)?)
+                    }
+                    _ => SipChild::Custom(CustomElement::from_document(doc, child)),
+                }),
+                // Whitespace between child elements is indentation.
+                Content::Text(t) if t.trim().is_empty() => {}
+                Content::Text(t) => children.push(SipChild::Text(t.to_string())),
+                Content::Comment(t) => children.push(SipChild::Comment(t.to_string())),
+            }
+        }
+        Ok(Sip {
+            username,
+            password,
+            url,
+            method,
+            status_callback_event,
+            status_callback,
+            status_callback_method,
+            machine_detection,
+            amd_status_callback_method,
+            amd_status_callback,
+            machine_detection_timeout,
+            machine_detection_speech_threshold,
+            machine_detection_speech_end_threshold,
+            machine_detection_silence_timeout,
+            custom_attributes,
+            children,
+        })
     }
 
     pub(crate) fn render<W: fmt::Write>(&self, w: &mut Writer<'_, W>) -> fmt::Result {
@@ -6519,7 +7854,7 @@ pub struct SipUri {
         serde(rename = "password", default, skip_serializing_if = "Option::is_none")
     )]
     pub password: Option<String>,
-    /// The element's text: sIP URI to try.
+    /// The element's text: the SIP URI to try.
     #[cfg_attr(
         feature = "serde",
         serde(default, skip_serializing_if = "String::is_empty")
@@ -6590,10 +7925,42 @@ impl SipUri {
         self
     }
 
-    /// Sets the text: sIP URI to try.
+    /// Sets the text: the SIP URI to try.
     pub fn text(&mut self, text: impl Into<String>) -> &mut Self {
         self.text = text.into();
         self
+    }
+
+    /// Reads this element from a document whose structural checks found no error.
+    pub(crate) fn from_document<D: Document>(doc: &D, node: D::Node) -> Result<Self, ConvertError> {
+        let mut priority: Option<u32> = None;
+        let mut weight: Option<u32> = None;
+        let mut username: Option<String> = None;
+        let mut password: Option<String> = None;
+        let mut custom_attributes = Vec::new();
+        for a in doc.attributes(node) {
+            match a.spec.map(|s| s.name) {
+                Some("priority") => priority = Some(FromValue::from_attribute("Uri", &a)?),
+                Some("weight") => weight = Some(FromValue::from_attribute("Uri", &a)?),
+                Some("username") => username = Some(FromValue::from_attribute("Uri", &a)?),
+                Some("password") => password = Some(FromValue::from_attribute("Uri", &a)?),
+                _ => custom_attributes.push(CustomAttribute::from_attribute(&a)),
+            }
+        }
+        let mut text = String::new();
+        for item in doc.children(node) {
+            if let Content::Text(t) = item {
+                text.push_str(t);
+            }
+        }
+        Ok(SipUri {
+            priority,
+            weight,
+            username,
+            password,
+            text,
+            custom_attributes,
+        })
     }
 
     pub(crate) fn render<W: fmt::Write>(&self, w: &mut Writer<'_, W>) -> fmt::Result {
@@ -6701,6 +8068,32 @@ impl Headers {
             HeadersChild::Custom,
             CustomElement::new(name)
         )
+    }
+
+    /// Reads this element from a document whose structural checks found no error.
+    pub(crate) fn from_document<D: Document>(doc: &D, node: D::Node) -> Result<Self, ConvertError> {
+        let custom_attributes = doc
+            .attributes(node)
+            .map(|a| CustomAttribute::from_attribute(&a))
+            .collect();
+        let mut children = Vec::new();
+        for item in doc.children(node) {
+            match item {
+                Content::Element(child) => children.push(match doc.tag(child) {
+                    Tag::Known(ElementId::Header) => {
+                        HeadersChild::Header(Header::from_document(doc, child)?)
+                    }
+                    _ => HeadersChild::Custom(CustomElement::from_document(doc, child)),
+                }),
+                // Whitespace between child elements is indentation.
+                Content::Text(_) => {}
+                Content::Comment(t) => children.push(HeadersChild::Comment(t.to_string())),
+            }
+        }
+        Ok(Headers {
+            custom_attributes,
+            children,
+        })
     }
 
     pub(crate) fn render<W: fmt::Write>(&self, w: &mut Writer<'_, W>) -> fmt::Result {
@@ -6819,6 +8212,25 @@ impl Header {
         self
     }
 
+    /// Reads this element from a document whose structural checks found no error.
+    pub(crate) fn from_document<D: Document>(doc: &D, node: D::Node) -> Result<Self, ConvertError> {
+        let mut name: Option<String> = None;
+        let mut value: Option<String> = None;
+        let mut custom_attributes = Vec::new();
+        for a in doc.attributes(node) {
+            match a.spec.map(|s| s.name) {
+                Some("name") => name = Some(FromValue::from_attribute("Header", &a)?),
+                Some("value") => value = Some(FromValue::from_attribute("Header", &a)?),
+                _ => custom_attributes.push(CustomAttribute::from_attribute(&a)),
+            }
+        }
+        Ok(Header {
+            name: name.ok_or_else(|| ConvertError::missing("Header", "name"))?,
+            value: value.ok_or_else(|| ConvertError::missing("Header", "value"))?,
+            custom_attributes,
+        })
+    }
+
     pub(crate) fn render<W: fmt::Write>(&self, w: &mut Writer<'_, W>) -> fmt::Result {
         w.start("Header")?;
         {
@@ -6842,7 +8254,7 @@ impl Header {
 #[cfg_attr(feature = "serde", serde(deny_unknown_fields))]
 #[non_exhaustive]
 pub struct Sim {
-    /// The element's text: sID of the Programmable Wireless SIM.
+    /// The element's text: the SID of the Programmable Wireless SIM.
     #[cfg_attr(
         feature = "serde",
         serde(default, skip_serializing_if = "String::is_empty")
@@ -6885,10 +8297,28 @@ impl Sim {
         self
     }
 
-    /// Sets the text: sID of the Programmable Wireless SIM.
+    /// Sets the text: the SID of the Programmable Wireless SIM.
     pub fn text(&mut self, text: impl Into<String>) -> &mut Self {
         self.text = text.into();
         self
+    }
+
+    /// Reads this element from a document whose structural checks found no error.
+    pub(crate) fn from_document<D: Document>(doc: &D, node: D::Node) -> Result<Self, ConvertError> {
+        let custom_attributes = doc
+            .attributes(node)
+            .map(|a| CustomAttribute::from_attribute(&a))
+            .collect();
+        let mut text = String::new();
+        for item in doc.children(node) {
+            if let Content::Text(t) = item {
+                text.push_str(t);
+            }
+        }
+        Ok(Sim {
+            text,
+            custom_attributes,
+        })
     }
 
     pub(crate) fn render<W: fmt::Write>(&self, w: &mut Writer<'_, W>) -> fmt::Result {
@@ -7068,7 +8498,7 @@ impl Application {
         self
     }
 
-    /// Appends text: sID of the TwiML App; use `<ApplicationSid>` instead when `<Parameter>` children are present.
+    /// Appends text: the SID of the TwiML App, or an `<ApplicationSid>` element instead (needed with `<Parameter>` elements)
     pub fn text(&mut self, text: impl Into<String>) -> &mut Self {
         self.children.push(ApplicationChild::Text(text.into()));
         self
@@ -7117,6 +8547,69 @@ impl Application {
             ApplicationChild::Custom,
             CustomElement::new(name)
         )
+    }
+
+    /// Reads this element from a document whose structural checks found no error.
+    pub(crate) fn from_document<D: Document>(doc: &D, node: D::Node) -> Result<Self, ConvertError> {
+        let mut url: Option<String> = None;
+        let mut method: Option<Method> = None;
+        let mut status_callback_event: Vec<CallEvent> = Vec::new();
+        let mut status_callback: Option<String> = None;
+        let mut status_callback_method: Option<Method> = None;
+        let mut customer_id: Option<String> = None;
+        let mut copy_parent_to: Option<bool> = None;
+        let mut custom_attributes = Vec::new();
+        for a in doc.attributes(node) {
+            match a.spec.map(|s| s.name) {
+                Some("url") => url = Some(FromValue::from_attribute("Application", &a)?),
+                Some("method") => method = Some(FromValue::from_attribute("Application", &a)?),
+                Some("statusCallbackEvent") => {
+                    status_callback_event = FromValue::from_attribute("Application", &a)?
+                }
+                Some("statusCallback") => {
+                    status_callback = Some(FromValue::from_attribute("Application", &a)?)
+                }
+                Some("statusCallbackMethod") => {
+                    status_callback_method = Some(FromValue::from_attribute("Application", &a)?)
+                }
+                Some("customerId") => {
+                    customer_id = Some(FromValue::from_attribute("Application", &a)?)
+                }
+                Some("copyParentTo") => {
+                    copy_parent_to = Some(FromValue::from_attribute("Application", &a)?)
+                }
+                _ => custom_attributes.push(CustomAttribute::from_attribute(&a)),
+            }
+        }
+        let mut children = Vec::new();
+        for item in doc.children(node) {
+            match item {
+                Content::Element(child) => children.push(match doc.tag(child) {
+                    Tag::Known(ElementId::ApplicationSid) => {
+                        ApplicationChild::ApplicationSid(ApplicationSid::from_document(doc, child)?)
+                    }
+                    Tag::Known(ElementId::Parameter) => {
+                        ApplicationChild::Parameter(Parameter::from_document(doc, child)?)
+                    }
+                    _ => ApplicationChild::Custom(CustomElement::from_document(doc, child)),
+                }),
+                // Whitespace between child elements is indentation.
+                Content::Text(t) if t.trim().is_empty() => {}
+                Content::Text(t) => children.push(ApplicationChild::Text(t.to_string())),
+                Content::Comment(t) => children.push(ApplicationChild::Comment(t.to_string())),
+            }
+        }
+        Ok(Application {
+            url,
+            method,
+            status_callback_event,
+            status_callback,
+            status_callback_method,
+            customer_id,
+            copy_parent_to,
+            custom_attributes,
+            children,
+        })
     }
 
     pub(crate) fn render<W: fmt::Write>(&self, w: &mut Writer<'_, W>) -> fmt::Result {
@@ -7233,7 +8726,7 @@ impl<C: Into<ApplicationChild>> Extend<C> for Application {
 #[cfg_attr(feature = "serde", serde(deny_unknown_fields))]
 #[non_exhaustive]
 pub struct ApplicationSid {
-    /// The element's text: sID of the TwiML App.
+    /// The element's text: the SID of the TwiML App.
     #[cfg_attr(
         feature = "serde",
         serde(default, skip_serializing_if = "String::is_empty")
@@ -7276,10 +8769,28 @@ impl ApplicationSid {
         self
     }
 
-    /// Sets the text: sID of the TwiML App.
+    /// Sets the text: the SID of the TwiML App.
     pub fn text(&mut self, text: impl Into<String>) -> &mut Self {
         self.text = text.into();
         self
+    }
+
+    /// Reads this element from a document whose structural checks found no error.
+    pub(crate) fn from_document<D: Document>(doc: &D, node: D::Node) -> Result<Self, ConvertError> {
+        let custom_attributes = doc
+            .attributes(node)
+            .map(|a| CustomAttribute::from_attribute(&a))
+            .collect();
+        let mut text = String::new();
+        for item in doc.children(node) {
+            if let Content::Text(t) = item {
+                text.push_str(t);
+            }
+        }
+        Ok(ApplicationSid {
+            text,
+            custom_attributes,
+        })
     }
 
     pub(crate) fn render<W: fmt::Write>(&self, w: &mut Writer<'_, W>) -> fmt::Result {
@@ -7344,7 +8855,7 @@ pub struct WhatsApp {
         )
     )]
     pub status_callback_method: Option<Method>,
-    /// The element's text: whatsApp phone number, E.164.
+    /// The element's text: the WhatsApp phone number, E.164.
     #[cfg_attr(
         feature = "serde",
         serde(default, skip_serializing_if = "String::is_empty")
@@ -7425,10 +8936,51 @@ impl WhatsApp {
         self
     }
 
-    /// Sets the text: whatsApp phone number, E.164.
+    /// Sets the text: the WhatsApp phone number, E.164.
     pub fn text(&mut self, text: impl Into<String>) -> &mut Self {
         self.text = text.into();
         self
+    }
+
+    /// Reads this element from a document whose structural checks found no error.
+    pub(crate) fn from_document<D: Document>(doc: &D, node: D::Node) -> Result<Self, ConvertError> {
+        let mut url: Option<String> = None;
+        let mut method: Option<Method> = None;
+        let mut status_callback_event: Vec<CallEvent> = Vec::new();
+        let mut status_callback: Option<String> = None;
+        let mut status_callback_method: Option<Method> = None;
+        let mut custom_attributes = Vec::new();
+        for a in doc.attributes(node) {
+            match a.spec.map(|s| s.name) {
+                Some("url") => url = Some(FromValue::from_attribute("WhatsApp", &a)?),
+                Some("method") => method = Some(FromValue::from_attribute("WhatsApp", &a)?),
+                Some("statusCallbackEvent") => {
+                    status_callback_event = FromValue::from_attribute("WhatsApp", &a)?
+                }
+                Some("statusCallback") => {
+                    status_callback = Some(FromValue::from_attribute("WhatsApp", &a)?)
+                }
+                Some("statusCallbackMethod") => {
+                    status_callback_method = Some(FromValue::from_attribute("WhatsApp", &a)?)
+                }
+                _ => custom_attributes.push(CustomAttribute::from_attribute(&a)),
+            }
+        }
+        let mut text = String::new();
+        for item in doc.children(node) {
+            if let Content::Text(t) = item {
+                text.push_str(t);
+            }
+        }
+        Ok(WhatsApp {
+            url,
+            method,
+            status_callback_event,
+            status_callback,
+            status_callback_method,
+            text,
+            custom_attributes,
+        })
     }
 
     pub(crate) fn render<W: fmt::Write>(&self, w: &mut Writer<'_, W>) -> fmt::Result {
@@ -7511,6 +9063,25 @@ impl Parameter {
         self
     }
 
+    /// Reads this element from a document whose structural checks found no error.
+    pub(crate) fn from_document<D: Document>(doc: &D, node: D::Node) -> Result<Self, ConvertError> {
+        let mut name: Option<String> = None;
+        let mut value: Option<String> = None;
+        let mut custom_attributes = Vec::new();
+        for a in doc.attributes(node) {
+            match a.spec.map(|s| s.name) {
+                Some("name") => name = Some(FromValue::from_attribute("Parameter", &a)?),
+                Some("value") => value = Some(FromValue::from_attribute("Parameter", &a)?),
+                _ => custom_attributes.push(CustomAttribute::from_attribute(&a)),
+            }
+        }
+        Ok(Parameter {
+            name: name.ok_or_else(|| ConvertError::missing("Parameter", "name"))?,
+            value: value.ok_or_else(|| ConvertError::missing("Parameter", "value"))?,
+            custom_attributes,
+        })
+    }
+
     pub(crate) fn render<W: fmt::Write>(&self, w: &mut Writer<'_, W>) -> fmt::Result {
         w.start("Parameter")?;
         {
@@ -7578,6 +9149,25 @@ impl Config {
         self
     }
 
+    /// Reads this element from a document whose structural checks found no error.
+    pub(crate) fn from_document<D: Document>(doc: &D, node: D::Node) -> Result<Self, ConvertError> {
+        let mut name: Option<String> = None;
+        let mut value: Option<String> = None;
+        let mut custom_attributes = Vec::new();
+        for a in doc.attributes(node) {
+            match a.spec.map(|s| s.name) {
+                Some("name") => name = Some(FromValue::from_attribute("Config", &a)?),
+                Some("value") => value = Some(FromValue::from_attribute("Config", &a)?),
+                _ => custom_attributes.push(CustomAttribute::from_attribute(&a)),
+            }
+        }
+        Ok(Config {
+            name: name.ok_or_else(|| ConvertError::missing("Config", "name"))?,
+            value: value.ok_or_else(|| ConvertError::missing("Config", "value"))?,
+            custom_attributes,
+        })
+    }
+
     pub(crate) fn render<W: fmt::Write>(&self, w: &mut Writer<'_, W>) -> fmt::Result {
         w.start("Config")?;
         {
@@ -7613,7 +9203,7 @@ pub struct Task {
         serde(rename = "timeout", default, skip_serializing_if = "Option::is_none")
     )]
     pub timeout: Option<u32>,
-    /// The element's text: taskRouter task attributes as a JSON object.
+    /// The element's text: the TaskRouter task attributes as a JSON object.
     #[cfg_attr(
         feature = "serde",
         serde(default, skip_serializing_if = "String::is_empty")
@@ -7670,10 +9260,36 @@ impl Task {
         self
     }
 
-    /// Sets the text: taskRouter task attributes as a JSON object.
+    /// Sets the text: the TaskRouter task attributes as a JSON object.
     pub fn text(&mut self, text: impl Into<String>) -> &mut Self {
         self.text = text.into();
         self
+    }
+
+    /// Reads this element from a document whose structural checks found no error.
+    pub(crate) fn from_document<D: Document>(doc: &D, node: D::Node) -> Result<Self, ConvertError> {
+        let mut priority: Option<u32> = None;
+        let mut timeout: Option<u32> = None;
+        let mut custom_attributes = Vec::new();
+        for a in doc.attributes(node) {
+            match a.spec.map(|s| s.name) {
+                Some("priority") => priority = Some(FromValue::from_attribute("Task", &a)?),
+                Some("timeout") => timeout = Some(FromValue::from_attribute("Task", &a)?),
+                _ => custom_attributes.push(CustomAttribute::from_attribute(&a)),
+            }
+        }
+        let mut text = String::new();
+        for item in doc.children(node) {
+            if let Content::Text(t) = item {
+                text.push_str(t);
+            }
+        }
+        Ok(Task {
+            priority,
+            timeout,
+            text,
+            custom_attributes,
+        })
     }
 
     pub(crate) fn render<W: fmt::Write>(&self, w: &mut Writer<'_, W>) -> fmt::Result {
@@ -7870,6 +9486,58 @@ impl Stream {
         push_child!(self.children, StreamChild::Custom, CustomElement::new(name))
     }
 
+    /// Reads this element from a document whose structural checks found no error.
+    pub(crate) fn from_document<D: Document>(doc: &D, node: D::Node) -> Result<Self, ConvertError> {
+        let mut name: Option<String> = None;
+        let mut connector_name: Option<String> = None;
+        let mut url: Option<String> = None;
+        let mut track: Option<StreamTrack> = None;
+        let mut status_callback: Option<String> = None;
+        let mut status_callback_method: Option<Method> = None;
+        let mut custom_attributes = Vec::new();
+        for a in doc.attributes(node) {
+            match a.spec.map(|s| s.name) {
+                Some("name") => name = Some(FromValue::from_attribute("Stream", &a)?),
+                Some("connectorName") => {
+                    connector_name = Some(FromValue::from_attribute("Stream", &a)?)
+                }
+                Some("url") => url = Some(FromValue::from_attribute("Stream", &a)?),
+                Some("track") => track = Some(FromValue::from_attribute("Stream", &a)?),
+                Some("statusCallback") => {
+                    status_callback = Some(FromValue::from_attribute("Stream", &a)?)
+                }
+                Some("statusCallbackMethod") => {
+                    status_callback_method = Some(FromValue::from_attribute("Stream", &a)?)
+                }
+                _ => custom_attributes.push(CustomAttribute::from_attribute(&a)),
+            }
+        }
+        let mut children = Vec::new();
+        for item in doc.children(node) {
+            match item {
+                Content::Element(child) => children.push(match doc.tag(child) {
+                    Tag::Known(ElementId::Parameter) => {
+                        StreamChild::Parameter(Parameter::from_document(doc, child)?)
+                    }
+                    _ => StreamChild::Custom(CustomElement::from_document(doc, child)),
+                }),
+                // Whitespace between child elements is indentation.
+                Content::Text(_) => {}
+                Content::Comment(t) => children.push(StreamChild::Comment(t.to_string())),
+            }
+        }
+        Ok(Stream {
+            name,
+            connector_name,
+            url,
+            track,
+            status_callback,
+            status_callback_method,
+            custom_attributes,
+            children,
+        })
+    }
+
     pub(crate) fn render<W: fmt::Write>(&self, w: &mut Writer<'_, W>) -> fmt::Result {
         w.start("Stream")?;
         if let Some(v) = &self.connector_name {
@@ -7970,7 +9638,7 @@ pub struct Room {
         )
     )]
     pub participant_identity: Option<String>,
-    /// The element's text: unique name of the Programmable Video room.
+    /// The element's text: the unique name of the Programmable Video room.
     #[cfg_attr(
         feature = "serde",
         serde(default, skip_serializing_if = "String::is_empty")
@@ -8020,10 +9688,35 @@ impl Room {
         self
     }
 
-    /// Sets the text: unique name of the Programmable Video room.
+    /// Sets the text: the unique name of the Programmable Video room.
     pub fn text(&mut self, text: impl Into<String>) -> &mut Self {
         self.text = text.into();
         self
+    }
+
+    /// Reads this element from a document whose structural checks found no error.
+    pub(crate) fn from_document<D: Document>(doc: &D, node: D::Node) -> Result<Self, ConvertError> {
+        let mut participant_identity: Option<String> = None;
+        let mut custom_attributes = Vec::new();
+        for a in doc.attributes(node) {
+            match a.spec.map(|s| s.name) {
+                Some("participantIdentity") => {
+                    participant_identity = Some(FromValue::from_attribute("Room", &a)?)
+                }
+                _ => custom_attributes.push(CustomAttribute::from_attribute(&a)),
+            }
+        }
+        let mut text = String::new();
+        for item in doc.children(node) {
+            if let Content::Text(t) = item {
+                text.push_str(t);
+            }
+        }
+        Ok(Room {
+            participant_identity,
+            text,
+            custom_attributes,
+        })
     }
 
     pub(crate) fn render<W: fmt::Write>(&self, w: &mut Writer<'_, W>) -> fmt::Result {
@@ -8051,7 +9744,7 @@ impl Room {
 #[cfg_attr(feature = "serde", serde(deny_unknown_fields))]
 #[non_exhaustive]
 pub struct Autopilot {
-    /// The element's text: sID of the Autopilot assistant.
+    /// The element's text: the SID of the Autopilot assistant.
     #[cfg_attr(
         feature = "serde",
         serde(default, skip_serializing_if = "String::is_empty")
@@ -8094,10 +9787,28 @@ impl Autopilot {
         self
     }
 
-    /// Sets the text: sID of the Autopilot assistant.
+    /// Sets the text: the SID of the Autopilot assistant.
     pub fn text(&mut self, text: impl Into<String>) -> &mut Self {
         self.text = text.into();
         self
+    }
+
+    /// Reads this element from a document whose structural checks found no error.
+    pub(crate) fn from_document<D: Document>(doc: &D, node: D::Node) -> Result<Self, ConvertError> {
+        let custom_attributes = doc
+            .attributes(node)
+            .map(|a| CustomAttribute::from_attribute(&a))
+            .collect();
+        let mut text = String::new();
+        for item in doc.children(node) {
+            if let Content::Text(t) = item {
+                text.push_str(t);
+            }
+        }
+        Ok(Autopilot {
+            text,
+            custom_attributes,
+        })
     }
 
     pub(crate) fn render<W: fmt::Write>(&self, w: &mut Writer<'_, W>) -> fmt::Result {
@@ -8287,6 +9998,60 @@ impl VirtualAgent {
             VirtualAgentChild::Custom,
             CustomElement::new(name)
         )
+    }
+
+    /// Reads this element from a document whose structural checks found no error.
+    pub(crate) fn from_document<D: Document>(doc: &D, node: D::Node) -> Result<Self, ConvertError> {
+        let mut connector_name: Option<String> = None;
+        let mut language: Option<String> = None;
+        let mut sentiment_analysis: Option<bool> = None;
+        let mut status_callback: Option<String> = None;
+        let mut status_callback_method: Option<Method> = None;
+        let mut custom_attributes = Vec::new();
+        for a in doc.attributes(node) {
+            match a.spec.map(|s| s.name) {
+                Some("connectorName") => {
+                    connector_name = Some(FromValue::from_attribute("VirtualAgent", &a)?)
+                }
+                Some("language") => language = Some(FromValue::from_attribute("VirtualAgent", &a)?),
+                Some("sentimentAnalysis") => {
+                    sentiment_analysis = Some(FromValue::from_attribute("VirtualAgent", &a)?)
+                }
+                Some("statusCallback") => {
+                    status_callback = Some(FromValue::from_attribute("VirtualAgent", &a)?)
+                }
+                Some("statusCallbackMethod") => {
+                    status_callback_method = Some(FromValue::from_attribute("VirtualAgent", &a)?)
+                }
+                _ => custom_attributes.push(CustomAttribute::from_attribute(&a)),
+            }
+        }
+        let mut children = Vec::new();
+        for item in doc.children(node) {
+            match item {
+                Content::Element(child) => children.push(match doc.tag(child) {
+                    Tag::Known(ElementId::Config) => {
+                        VirtualAgentChild::Config(Config::from_document(doc, child)?)
+                    }
+                    Tag::Known(ElementId::Parameter) => {
+                        VirtualAgentChild::Parameter(Parameter::from_document(doc, child)?)
+                    }
+                    _ => VirtualAgentChild::Custom(CustomElement::from_document(doc, child)),
+                }),
+                // Whitespace between child elements is indentation.
+                Content::Text(_) => {}
+                Content::Comment(t) => children.push(VirtualAgentChild::Comment(t.to_string())),
+            }
+        }
+        Ok(VirtualAgent {
+            connector_name,
+            language,
+            sentiment_analysis,
+            status_callback,
+            status_callback_method,
+            custom_attributes,
+            children,
+        })
     }
 
     pub(crate) fn render<W: fmt::Write>(&self, w: &mut Writer<'_, W>) -> fmt::Result {
@@ -8649,6 +10414,83 @@ impl Conversation {
             value: value.into(),
         });
         self
+    }
+
+    /// Reads this element from a document whose structural checks found no error.
+    pub(crate) fn from_document<D: Document>(doc: &D, node: D::Node) -> Result<Self, ConvertError> {
+        let mut service_instance_sid: Option<String> = None;
+        let mut inbound_autocreation: Option<bool> = None;
+        let mut routing_assignment_timeout: Option<u32> = None;
+        let mut inbound_timeout: Option<u32> = None;
+        let mut url: Option<String> = None;
+        let mut method: Option<Method> = None;
+        let mut record: Option<ConversationRecord> = None;
+        let mut trim: Option<Trim> = None;
+        let mut recording_status_callback: Option<String> = None;
+        let mut recording_status_callback_method: Option<Method> = None;
+        let mut recording_status_callback_event: Vec<RecordingEvent> = Vec::new();
+        let mut status_callback: Option<String> = None;
+        let mut status_callback_method: Option<Method> = None;
+        let mut status_callback_event: Vec<ConversationEvent> = Vec::new();
+        let mut custom_attributes = Vec::new();
+        for a in doc.attributes(node) {
+            match a.spec.map(|s| s.name) {
+                Some("serviceInstanceSid") => {
+                    service_instance_sid = Some(FromValue::from_attribute("Conversation", &a)?)
+                }
+                Some("inboundAutocreation") => {
+                    inbound_autocreation = Some(FromValue::from_attribute("Conversation", &a)?)
+                }
+                Some("routingAssignmentTimeout") => {
+                    routing_assignment_timeout =
+                        Some(FromValue::from_attribute("Conversation", &a)?)
+                }
+                Some("inboundTimeout") => {
+                    inbound_timeout = Some(FromValue::from_attribute("Conversation", &a)?)
+                }
+                Some("url") => url = Some(FromValue::from_attribute("Conversation", &a)?),
+                Some("method") => method = Some(FromValue::from_attribute("Conversation", &a)?),
+                Some("record") => record = Some(FromValue::from_attribute("Conversation", &a)?),
+                Some("trim") => trim = Some(FromValue::from_attribute("Conversation", &a)?),
+                Some("recordingStatusCallback") => {
+                    recording_status_callback = Some(FromValue::from_attribute("Conversation", &a)?)
+                }
+                Some("recordingStatusCallbackMethod") => {
+                    recording_status_callback_method =
+                        Some(FromValue::from_attribute("Conversation", &a)?)
+                }
+                Some("recordingStatusCallbackEvent") => {
+                    recording_status_callback_event = FromValue::from_attribute("Conversation", &a)?
+                }
+                Some("statusCallback") => {
+                    status_callback = Some(FromValue::from_attribute("Conversation", &a)?)
+                }
+                Some("statusCallbackMethod") => {
+                    status_callback_method = Some(FromValue::from_attribute("Conversation", &a)?)
+                }
+                Some("statusCallbackEvent") => {
+                    status_callback_event = FromValue::from_attribute("Conversation", &a)?
+                }
+                _ => custom_attributes.push(CustomAttribute::from_attribute(&a)),
+            }
+        }
+        Ok(Conversation {
+            service_instance_sid,
+            inbound_autocreation,
+            routing_assignment_timeout,
+            inbound_timeout,
+            url,
+            method,
+            record,
+            trim,
+            recording_status_callback,
+            recording_status_callback_method,
+            recording_status_callback_event,
+            status_callback,
+            status_callback_method,
+            status_callback_event,
+            custom_attributes,
+        })
     }
 
     pub(crate) fn render<W: fmt::Write>(&self, w: &mut Writer<'_, W>) -> fmt::Result {
@@ -9231,6 +11073,174 @@ impl ConversationRelay {
         )
     }
 
+    /// Reads this element from a document whose structural checks found no error.
+    pub(crate) fn from_document<D: Document>(doc: &D, node: D::Node) -> Result<Self, ConvertError> {
+        let mut url: Option<String> = None;
+        let mut language: Option<String> = None;
+        let mut tts_language: Option<String> = None;
+        let mut transcription_language: Option<String> = None;
+        let mut tts_provider: Option<String> = None;
+        let mut voice: Option<String> = None;
+        let mut transcription_provider: Option<String> = None;
+        let mut speech_model: Option<String> = None;
+        let mut profanity_filter: Option<bool> = None;
+        let mut dtmf_detection: Option<bool> = None;
+        let mut welcome_greeting: Option<String> = None;
+        let mut partial_prompts: Option<bool> = None;
+        let mut welcome_greeting_interruptible: Option<Interruptible> = None;
+        let mut interruptible: Option<Interruptible> = None;
+        let mut preemptible: Option<bool> = None;
+        let mut hints: Option<String> = None;
+        let mut intelligence_service: Option<String> = None;
+        let mut report_input_during_agent_speech: Option<bool> = None;
+        let mut elevenlabs_text_normalization: Option<String> = None;
+        let mut interrupt_sensitivity: Option<InterruptSensitivity> = None;
+        let mut debug: Option<String> = None;
+        let mut background_noise_reduction: Option<String> = None;
+        let mut speech_timeout: Option<String> = None;
+        let mut deepgram_smart_format: Option<String> = None;
+        let mut ignore_backchannel: Option<String> = None;
+        let mut events: Option<String> = None;
+        let mut turn_detection: Option<String> = None;
+        let mut custom_attributes = Vec::new();
+        for a in doc.attributes(node) {
+            match a.spec.map(|s| s.name) {
+                Some("url") => url = Some(FromValue::from_attribute("ConversationRelay", &a)?),
+                Some("language") => {
+                    language = Some(FromValue::from_attribute("ConversationRelay", &a)?)
+                }
+                Some("ttsLanguage") => {
+                    tts_language = Some(FromValue::from_attribute("ConversationRelay", &a)?)
+                }
+                Some("transcriptionLanguage") => {
+                    transcription_language =
+                        Some(FromValue::from_attribute("ConversationRelay", &a)?)
+                }
+                Some("ttsProvider") => {
+                    tts_provider = Some(FromValue::from_attribute("ConversationRelay", &a)?)
+                }
+                Some("voice") => voice = Some(FromValue::from_attribute("ConversationRelay", &a)?),
+                Some("transcriptionProvider") => {
+                    transcription_provider =
+                        Some(FromValue::from_attribute("ConversationRelay", &a)?)
+                }
+                Some("speechModel") => {
+                    speech_model = Some(FromValue::from_attribute("ConversationRelay", &a)?)
+                }
+                Some("profanityFilter") => {
+                    profanity_filter = Some(FromValue::from_attribute("ConversationRelay", &a)?)
+                }
+                Some("dtmfDetection") => {
+                    dtmf_detection = Some(FromValue::from_attribute("ConversationRelay", &a)?)
+                }
+                Some("welcomeGreeting") => {
+                    welcome_greeting = Some(FromValue::from_attribute("ConversationRelay", &a)?)
+                }
+                Some("partialPrompts") => {
+                    partial_prompts = Some(FromValue::from_attribute("ConversationRelay", &a)?)
+                }
+                Some("welcomeGreetingInterruptible") => {
+                    welcome_greeting_interruptible =
+                        Some(FromValue::from_attribute("ConversationRelay", &a)?)
+                }
+                Some("interruptible") => {
+                    interruptible = Some(FromValue::from_attribute("ConversationRelay", &a)?)
+                }
+                Some("preemptible") => {
+                    preemptible = Some(FromValue::from_attribute("ConversationRelay", &a)?)
+                }
+                Some("hints") => hints = Some(FromValue::from_attribute("ConversationRelay", &a)?),
+                Some("intelligenceService") => {
+                    intelligence_service = Some(FromValue::from_attribute("ConversationRelay", &a)?)
+                }
+                Some("reportInputDuringAgentSpeech") => {
+                    report_input_during_agent_speech =
+                        Some(FromValue::from_attribute("ConversationRelay", &a)?)
+                }
+                Some("elevenlabsTextNormalization") => {
+                    elevenlabs_text_normalization =
+                        Some(FromValue::from_attribute("ConversationRelay", &a)?)
+                }
+                Some("interruptSensitivity") => {
+                    interrupt_sensitivity =
+                        Some(FromValue::from_attribute("ConversationRelay", &a)?)
+                }
+                Some("debug") => debug = Some(FromValue::from_attribute("ConversationRelay", &a)?),
+                Some("backgroundNoiseReduction") => {
+                    background_noise_reduction =
+                        Some(FromValue::from_attribute("ConversationRelay", &a)?)
+                }
+                Some("speechTimeout") => {
+                    speech_timeout = Some(FromValue::from_attribute("ConversationRelay", &a)?)
+                }
+                Some("deepgramSmartFormat") => {
+                    deepgram_smart_format =
+                        Some(FromValue::from_attribute("ConversationRelay", &a)?)
+                }
+                Some("ignoreBackchannel") => {
+                    ignore_backchannel = Some(FromValue::from_attribute("ConversationRelay", &a)?)
+                }
+                Some("events") => {
+                    events = Some(FromValue::from_attribute("ConversationRelay", &a)?)
+                }
+                Some("turnDetection") => {
+                    turn_detection = Some(FromValue::from_attribute("ConversationRelay", &a)?)
+                }
+                _ => custom_attributes.push(CustomAttribute::from_attribute(&a)),
+            }
+        }
+        let mut children = Vec::new();
+        for item in doc.children(node) {
+            match item {
+                Content::Element(child) => children.push(match doc.tag(child) {
+                    Tag::Known(ElementId::Language) => {
+                        ConversationRelayChild::Language(Language::from_document(doc, child)?)
+                    }
+                    Tag::Known(ElementId::Parameter) => {
+                        ConversationRelayChild::Parameter(Parameter::from_document(doc, child)?)
+                    }
+                    _ => ConversationRelayChild::Custom(CustomElement::from_document(doc, child)),
+                }),
+                // Whitespace between child elements is indentation.
+                Content::Text(_) => {}
+                Content::Comment(t) => {
+                    children.push(ConversationRelayChild::Comment(t.to_string()))
+                }
+            }
+        }
+        Ok(ConversationRelay {
+            url: url.ok_or_else(|| ConvertError::missing("ConversationRelay", "url"))?,
+            language,
+            tts_language,
+            transcription_language,
+            tts_provider,
+            voice,
+            transcription_provider,
+            speech_model,
+            profanity_filter,
+            dtmf_detection,
+            welcome_greeting,
+            partial_prompts,
+            welcome_greeting_interruptible,
+            interruptible,
+            preemptible,
+            hints,
+            intelligence_service,
+            report_input_during_agent_speech,
+            elevenlabs_text_normalization,
+            interrupt_sensitivity,
+            debug,
+            background_noise_reduction,
+            speech_timeout,
+            deepgram_smart_format,
+            ignore_backchannel,
+            events,
+            turn_detection,
+            custom_attributes,
+            children,
+        })
+    }
+
     pub(crate) fn render<W: fmt::Write>(&self, w: &mut Writer<'_, W>) -> fmt::Result {
         w.start("ConversationRelay")?;
         if let Some(v) = &self.background_noise_reduction {
@@ -9494,6 +11504,40 @@ impl Language {
         self
     }
 
+    /// Reads this element from a document whose structural checks found no error.
+    pub(crate) fn from_document<D: Document>(doc: &D, node: D::Node) -> Result<Self, ConvertError> {
+        let mut code: Option<String> = None;
+        let mut tts_provider: Option<String> = None;
+        let mut voice: Option<String> = None;
+        let mut transcription_provider: Option<String> = None;
+        let mut speech_model: Option<String> = None;
+        let mut custom_attributes = Vec::new();
+        for a in doc.attributes(node) {
+            match a.spec.map(|s| s.name) {
+                Some("code") => code = Some(FromValue::from_attribute("Language", &a)?),
+                Some("ttsProvider") => {
+                    tts_provider = Some(FromValue::from_attribute("Language", &a)?)
+                }
+                Some("voice") => voice = Some(FromValue::from_attribute("Language", &a)?),
+                Some("transcriptionProvider") => {
+                    transcription_provider = Some(FromValue::from_attribute("Language", &a)?)
+                }
+                Some("speechModel") => {
+                    speech_model = Some(FromValue::from_attribute("Language", &a)?)
+                }
+                _ => custom_attributes.push(CustomAttribute::from_attribute(&a)),
+            }
+        }
+        Ok(Language {
+            code: code.ok_or_else(|| ConvertError::missing("Language", "code"))?,
+            tts_provider,
+            voice,
+            transcription_provider,
+            speech_model,
+            custom_attributes,
+        })
+    }
+
     pub(crate) fn render<W: fmt::Write>(&self, w: &mut Writer<'_, W>) -> fmt::Result {
         w.start("Language")?;
         {
@@ -9595,6 +11639,29 @@ impl AiSession {
         self
     }
 
+    /// Reads this element from a document whose structural checks found no error.
+    pub(crate) fn from_document<D: Document>(doc: &D, node: D::Node) -> Result<Self, ConvertError> {
+        let mut ai_connector: Option<String> = None;
+        let mut ai_session_configuration: Option<String> = None;
+        let mut custom_attributes = Vec::new();
+        for a in doc.attributes(node) {
+            match a.spec.map(|s| s.name) {
+                Some("aiConnector") => {
+                    ai_connector = Some(FromValue::from_attribute("AiSession", &a)?)
+                }
+                Some("aiSessionConfiguration") => {
+                    ai_session_configuration = Some(FromValue::from_attribute("AiSession", &a)?)
+                }
+                _ => custom_attributes.push(CustomAttribute::from_attribute(&a)),
+            }
+        }
+        Ok(AiSession {
+            ai_connector,
+            ai_session_configuration,
+            custom_attributes,
+        })
+    }
+
     pub(crate) fn render<W: fmt::Write>(&self, w: &mut Writer<'_, W>) -> fmt::Result {
         w.start("AiSession")?;
         if let Some(v) = &self.ai_connector {
@@ -9686,6 +11753,30 @@ impl ConversationRelaySession {
             value: value.into(),
         });
         self
+    }
+
+    /// Reads this element from a document whose structural checks found no error.
+    pub(crate) fn from_document<D: Document>(doc: &D, node: D::Node) -> Result<Self, ConvertError> {
+        let mut connector: Option<String> = None;
+        let mut session_configuration: Option<String> = None;
+        let mut custom_attributes = Vec::new();
+        for a in doc.attributes(node) {
+            match a.spec.map(|s| s.name) {
+                Some("connector") => {
+                    connector = Some(FromValue::from_attribute("ConversationRelaySession", &a)?)
+                }
+                Some("sessionConfiguration") => {
+                    session_configuration =
+                        Some(FromValue::from_attribute("ConversationRelaySession", &a)?)
+                }
+                _ => custom_attributes.push(CustomAttribute::from_attribute(&a)),
+            }
+        }
+        Ok(ConversationRelaySession {
+            connector,
+            session_configuration,
+            custom_attributes,
+        })
     }
 
     pub(crate) fn render<W: fmt::Write>(&self, w: &mut Writer<'_, W>) -> fmt::Result {
@@ -10140,6 +12231,135 @@ impl Assistant {
         )
     }
 
+    /// Reads this element from a document whose structural checks found no error.
+    pub(crate) fn from_document<D: Document>(doc: &D, node: D::Node) -> Result<Self, ConvertError> {
+        let mut debug: Option<String> = None;
+        let mut dtmf_detection: Option<bool> = None;
+        let mut elevenlabs_text_normalization: Option<String> = None;
+        let mut hints: Option<String> = None;
+        let mut id: Option<String> = None;
+        let mut intelligence_service: Option<String> = None;
+        let mut interrupt_sensitivity: Option<String> = None;
+        let mut interruptible: Option<String> = None;
+        let mut language: Option<String> = None;
+        let mut partial_prompts: Option<bool> = None;
+        let mut preemptible: Option<bool> = None;
+        let mut profanity_filter: Option<bool> = None;
+        let mut report_input_during_agent_speech: Option<bool> = None;
+        let mut speech_model: Option<String> = None;
+        let mut transcription_language: Option<String> = None;
+        let mut transcription_provider: Option<String> = None;
+        let mut tts_language: Option<String> = None;
+        let mut tts_provider: Option<String> = None;
+        let mut voice: Option<String> = None;
+        let mut welcome_greeting: Option<String> = None;
+        let mut welcome_greeting_interruptible: Option<String> = None;
+        let mut custom_attributes = Vec::new();
+        for a in doc.attributes(node) {
+            match a.spec.map(|s| s.name) {
+                Some("debug") => debug = Some(FromValue::from_attribute("Assistant", &a)?),
+                Some("dtmfDetection") => {
+                    dtmf_detection = Some(FromValue::from_attribute("Assistant", &a)?)
+                }
+                Some("elevenlabsTextNormalization") => {
+                    elevenlabs_text_normalization =
+                        Some(FromValue::from_attribute("Assistant", &a)?)
+                }
+                Some("hints") => hints = Some(FromValue::from_attribute("Assistant", &a)?),
+                Some("id") => id = Some(FromValue::from_attribute("Assistant", &a)?),
+                Some("intelligenceService") => {
+                    intelligence_service = Some(FromValue::from_attribute("Assistant", &a)?)
+                }
+                Some("interruptSensitivity") => {
+                    interrupt_sensitivity = Some(FromValue::from_attribute("Assistant", &a)?)
+                }
+                Some("interruptible") => {
+                    interruptible = Some(FromValue::from_attribute("Assistant", &a)?)
+                }
+                Some("language") => language = Some(FromValue::from_attribute("Assistant", &a)?),
+                Some("partialPrompts") => {
+                    partial_prompts = Some(FromValue::from_attribute("Assistant", &a)?)
+                }
+                Some("preemptible") => {
+                    preemptible = Some(FromValue::from_attribute("Assistant", &a)?)
+                }
+                Some("profanityFilter") => {
+                    profanity_filter = Some(FromValue::from_attribute("Assistant", &a)?)
+                }
+                Some("reportInputDuringAgentSpeech") => {
+                    report_input_during_agent_speech =
+                        Some(FromValue::from_attribute("Assistant", &a)?)
+                }
+                Some("speechModel") => {
+                    speech_model = Some(FromValue::from_attribute("Assistant", &a)?)
+                }
+                Some("transcriptionLanguage") => {
+                    transcription_language = Some(FromValue::from_attribute("Assistant", &a)?)
+                }
+                Some("transcriptionProvider") => {
+                    transcription_provider = Some(FromValue::from_attribute("Assistant", &a)?)
+                }
+                Some("ttsLanguage") => {
+                    tts_language = Some(FromValue::from_attribute("Assistant", &a)?)
+                }
+                Some("ttsProvider") => {
+                    tts_provider = Some(FromValue::from_attribute("Assistant", &a)?)
+                }
+                Some("voice") => voice = Some(FromValue::from_attribute("Assistant", &a)?),
+                Some("welcomeGreeting") => {
+                    welcome_greeting = Some(FromValue::from_attribute("Assistant", &a)?)
+                }
+                Some("welcomeGreetingInterruptible") => {
+                    welcome_greeting_interruptible =
+                        Some(FromValue::from_attribute("Assistant", &a)?)
+                }
+                _ => custom_attributes.push(CustomAttribute::from_attribute(&a)),
+            }
+        }
+        let mut children = Vec::new();
+        for item in doc.children(node) {
+            match item {
+                Content::Element(child) => children.push(match doc.tag(child) {
+                    Tag::Known(ElementId::Language) => {
+                        AssistantChild::Language(Language::from_document(doc, child)?)
+                    }
+                    Tag::Known(ElementId::Parameter) => {
+                        AssistantChild::Parameter(Parameter::from_document(doc, child)?)
+                    }
+                    _ => AssistantChild::Custom(CustomElement::from_document(doc, child)),
+                }),
+                // Whitespace between child elements is indentation.
+                Content::Text(_) => {}
+                Content::Comment(t) => children.push(AssistantChild::Comment(t.to_string())),
+            }
+        }
+        Ok(Assistant {
+            debug,
+            dtmf_detection,
+            elevenlabs_text_normalization,
+            hints,
+            id,
+            intelligence_service,
+            interrupt_sensitivity,
+            interruptible,
+            language,
+            partial_prompts,
+            preemptible,
+            profanity_filter,
+            report_input_during_agent_speech,
+            speech_model,
+            transcription_language,
+            transcription_provider,
+            tts_language,
+            tts_provider,
+            voice,
+            welcome_greeting,
+            welcome_greeting_interruptible,
+            custom_attributes,
+            children,
+        })
+    }
+
     pub(crate) fn render<W: fmt::Write>(&self, w: &mut Writer<'_, W>) -> fmt::Result {
         w.start("Assistant")?;
         if let Some(v) = &self.debug {
@@ -10436,6 +12656,55 @@ impl Siprec {
     /// The build step refuses a name the table knows: use the typed method for those.
     pub fn custom_element(&mut self, name: impl Into<String>) -> &mut CustomElement {
         push_child!(self.children, SiprecChild::Custom, CustomElement::new(name))
+    }
+
+    /// Reads this element from a document whose structural checks found no error.
+    pub(crate) fn from_document<D: Document>(doc: &D, node: D::Node) -> Result<Self, ConvertError> {
+        let mut name: Option<String> = None;
+        let mut connector_name: Option<String> = None;
+        let mut track: Option<StreamTrack> = None;
+        let mut status_callback: Option<String> = None;
+        let mut status_callback_method: Option<Method> = None;
+        let mut custom_attributes = Vec::new();
+        for a in doc.attributes(node) {
+            match a.spec.map(|s| s.name) {
+                Some("name") => name = Some(FromValue::from_attribute("Siprec", &a)?),
+                Some("connectorName") => {
+                    connector_name = Some(FromValue::from_attribute("Siprec", &a)?)
+                }
+                Some("track") => track = Some(FromValue::from_attribute("Siprec", &a)?),
+                Some("statusCallback") => {
+                    status_callback = Some(FromValue::from_attribute("Siprec", &a)?)
+                }
+                Some("statusCallbackMethod") => {
+                    status_callback_method = Some(FromValue::from_attribute("Siprec", &a)?)
+                }
+                _ => custom_attributes.push(CustomAttribute::from_attribute(&a)),
+            }
+        }
+        let mut children = Vec::new();
+        for item in doc.children(node) {
+            match item {
+                Content::Element(child) => children.push(match doc.tag(child) {
+                    Tag::Known(ElementId::Parameter) => {
+                        SiprecChild::Parameter(Parameter::from_document(doc, child)?)
+                    }
+                    _ => SiprecChild::Custom(CustomElement::from_document(doc, child)),
+                }),
+                // Whitespace between child elements is indentation.
+                Content::Text(_) => {}
+                Content::Comment(t) => children.push(SiprecChild::Comment(t.to_string())),
+            }
+        }
+        Ok(Siprec {
+            name,
+            connector_name,
+            track,
+            status_callback,
+            status_callback_method,
+            custom_attributes,
+            children,
+        })
     }
 
     pub(crate) fn render<W: fmt::Write>(&self, w: &mut Writer<'_, W>) -> fmt::Result {
@@ -10839,6 +13108,102 @@ impl Transcription {
         )
     }
 
+    /// Reads this element from a document whose structural checks found no error.
+    pub(crate) fn from_document<D: Document>(doc: &D, node: D::Node) -> Result<Self, ConvertError> {
+        let mut name: Option<String> = None;
+        let mut track: Option<StreamTrack> = None;
+        let mut status_callback_url: Option<String> = None;
+        let mut status_callback_method: Option<Method> = None;
+        let mut inbound_track_label: Option<String> = None;
+        let mut outbound_track_label: Option<String> = None;
+        let mut partial_results: Option<bool> = None;
+        let mut language_code: Option<String> = None;
+        let mut transcription_engine: Option<TranscriptionEngine> = None;
+        let mut profanity_filter: Option<bool> = None;
+        let mut speech_model: Option<String> = None;
+        let mut hints: Option<String> = None;
+        let mut enable_automatic_punctuation: Option<bool> = None;
+        let mut intelligence_service: Option<String> = None;
+        let mut custom_attributes = Vec::new();
+        for a in doc.attributes(node) {
+            match a.spec.map(|s| s.name) {
+                Some("name") => name = Some(FromValue::from_attribute("Transcription", &a)?),
+                Some("track") => track = Some(FromValue::from_attribute("Transcription", &a)?),
+                Some("statusCallbackUrl") => {
+                    status_callback_url = Some(FromValue::from_attribute("Transcription", &a)?)
+                }
+                Some("statusCallbackMethod") => {
+                    status_callback_method = Some(FromValue::from_attribute("Transcription", &a)?)
+                }
+                Some("inboundTrackLabel") => {
+                    inbound_track_label = Some(FromValue::from_attribute("Transcription", &a)?)
+                }
+                Some("outboundTrackLabel") => {
+                    outbound_track_label = Some(FromValue::from_attribute("Transcription", &a)?)
+                }
+                Some("partialResults") => {
+                    partial_results = Some(FromValue::from_attribute("Transcription", &a)?)
+                }
+                Some("languageCode") => {
+                    language_code = Some(FromValue::from_attribute("Transcription", &a)?)
+                }
+                Some("transcriptionEngine") => {
+                    transcription_engine = Some(FromValue::from_attribute("Transcription", &a)?)
+                }
+                Some("profanityFilter") => {
+                    profanity_filter = Some(FromValue::from_attribute("Transcription", &a)?)
+                }
+                Some("speechModel") => {
+                    speech_model = Some(FromValue::from_attribute("Transcription", &a)?)
+                }
+                Some("hints") => hints = Some(FromValue::from_attribute("Transcription", &a)?),
+                Some("enableAutomaticPunctuation") => {
+                    enable_automatic_punctuation =
+                        Some(FromValue::from_attribute("Transcription", &a)?)
+                }
+                Some("intelligenceService") => {
+                    intelligence_service = Some(FromValue::from_attribute("Transcription", &a)?)
+                }
+                _ => custom_attributes.push(CustomAttribute::from_attribute(&a)),
+            }
+        }
+        let mut children = Vec::new();
+        for item in doc.children(node) {
+            match item {
+                Content::Element(child) => children.push(match doc.tag(child) {
+                    Tag::Known(ElementId::Config) => {
+                        TranscriptionChild::Config(Config::from_document(doc, child)?)
+                    }
+                    Tag::Known(ElementId::Parameter) => {
+                        TranscriptionChild::Parameter(Parameter::from_document(doc, child)?)
+                    }
+                    _ => TranscriptionChild::Custom(CustomElement::from_document(doc, child)),
+                }),
+                // Whitespace between child elements is indentation.
+                Content::Text(_) => {}
+                Content::Comment(t) => children.push(TranscriptionChild::Comment(t.to_string())),
+            }
+        }
+        Ok(Transcription {
+            name,
+            track,
+            status_callback_url,
+            status_callback_method,
+            inbound_track_label,
+            outbound_track_label,
+            partial_results,
+            language_code,
+            transcription_engine,
+            profanity_filter,
+            speech_model,
+            hints,
+            enable_automatic_punctuation,
+            intelligence_service,
+            custom_attributes,
+            children,
+        })
+    }
+
     pub(crate) fn render<W: fmt::Write>(&self, w: &mut Writer<'_, W>) -> fmt::Result {
         w.start("Transcription")?;
         if let Some(v) = &self.enable_automatic_punctuation {
@@ -11110,6 +13475,49 @@ impl Recording {
         self
     }
 
+    /// Reads this element from a document whose structural checks found no error.
+    pub(crate) fn from_document<D: Document>(doc: &D, node: D::Node) -> Result<Self, ConvertError> {
+        let mut recording_status_callback: Option<String> = None;
+        let mut recording_status_callback_method: Option<Method> = None;
+        let mut recording_status_callback_event: Vec<RecordingEvent> = Vec::new();
+        let mut trim: Option<Trim> = None;
+        let mut track: Option<RecordingTrack> = None;
+        let mut channels: Option<RecordingChannels> = None;
+        let mut recording_configuration_id: Option<String> = None;
+        let mut custom_attributes = Vec::new();
+        for a in doc.attributes(node) {
+            match a.spec.map(|s| s.name) {
+                Some("recordingStatusCallback") => {
+                    recording_status_callback = Some(FromValue::from_attribute("Recording", &a)?)
+                }
+                Some("recordingStatusCallbackMethod") => {
+                    recording_status_callback_method =
+                        Some(FromValue::from_attribute("Recording", &a)?)
+                }
+                Some("recordingStatusCallbackEvent") => {
+                    recording_status_callback_event = FromValue::from_attribute("Recording", &a)?
+                }
+                Some("trim") => trim = Some(FromValue::from_attribute("Recording", &a)?),
+                Some("track") => track = Some(FromValue::from_attribute("Recording", &a)?),
+                Some("channels") => channels = Some(FromValue::from_attribute("Recording", &a)?),
+                Some("recordingConfigurationId") => {
+                    recording_configuration_id = Some(FromValue::from_attribute("Recording", &a)?)
+                }
+                _ => custom_attributes.push(CustomAttribute::from_attribute(&a)),
+            }
+        }
+        Ok(Recording {
+            recording_status_callback,
+            recording_status_callback_method,
+            recording_status_callback_event,
+            trim,
+            track,
+            channels,
+            recording_configuration_id,
+            custom_attributes,
+        })
+    }
+
     pub(crate) fn render<W: fmt::Write>(&self, w: &mut Writer<'_, W>) -> fmt::Result {
         w.start("Recording")?;
         if let Some(v) = &self.channels {
@@ -11153,7 +13561,7 @@ impl Default for Recording {
 #[cfg_attr(feature = "serde", serde(deny_unknown_fields))]
 #[non_exhaustive]
 pub struct ReferSip {
-    /// The element's text: sIP URI placed in the Refer-To header.
+    /// The element's text: the SIP URI placed in the Refer-To header.
     #[cfg_attr(
         feature = "serde",
         serde(default, skip_serializing_if = "String::is_empty")
@@ -11196,10 +13604,28 @@ impl ReferSip {
         self
     }
 
-    /// Sets the text: sIP URI placed in the Refer-To header.
+    /// Sets the text: the SIP URI placed in the Refer-To header.
     pub fn text(&mut self, text: impl Into<String>) -> &mut Self {
         self.text = text.into();
         self
+    }
+
+    /// Reads this element from a document whose structural checks found no error.
+    pub(crate) fn from_document<D: Document>(doc: &D, node: D::Node) -> Result<Self, ConvertError> {
+        let custom_attributes = doc
+            .attributes(node)
+            .map(|a| CustomAttribute::from_attribute(&a))
+            .collect();
+        let mut text = String::new();
+        for item in doc.children(node) {
+            if let Content::Text(t) = item {
+                text.push_str(t);
+            }
+        }
+        Ok(ReferSip {
+            text,
+            custom_attributes,
+        })
     }
 
     pub(crate) fn render<W: fmt::Write>(&self, w: &mut Writer<'_, W>) -> fmt::Result {
@@ -11359,6 +13785,55 @@ impl Prompt {
     /// The build step refuses a name the table knows: use the typed method for those.
     pub fn custom_element(&mut self, name: impl Into<String>) -> &mut CustomElement {
         push_child!(self.children, PromptChild::Custom, CustomElement::new(name))
+    }
+
+    /// Reads this element from a document whose structural checks found no error.
+    pub(crate) fn from_document<D: Document>(doc: &D, node: D::Node) -> Result<Self, ConvertError> {
+        let mut for_: Option<PaymentStep> = None;
+        let mut error_type: Vec<PaymentError> = Vec::new();
+        let mut card_type: Vec<CardType> = Vec::new();
+        let mut attempt: Vec<u32> = Vec::new();
+        let mut require_matching_inputs: Option<bool> = None;
+        let mut custom_attributes = Vec::new();
+        for a in doc.attributes(node) {
+            match a.spec.map(|s| s.name) {
+                Some("for") => for_ = Some(FromValue::from_attribute("Prompt", &a)?),
+                Some("errorType") => error_type = FromValue::from_attribute("Prompt", &a)?,
+                Some("cardType") => card_type = FromValue::from_attribute("Prompt", &a)?,
+                Some("attempt") => attempt = FromValue::from_attribute("Prompt", &a)?,
+                Some("requireMatchingInputs") => {
+                    require_matching_inputs = Some(FromValue::from_attribute("Prompt", &a)?)
+                }
+                _ => custom_attributes.push(CustomAttribute::from_attribute(&a)),
+            }
+        }
+        let mut children = Vec::new();
+        for item in doc.children(node) {
+            match item {
+                Content::Element(child) => children.push(match doc.tag(child) {
+                    Tag::Known(ElementId::Say) => PromptChild::Say(Say::from_document(doc, child)?),
+                    Tag::Known(ElementId::Play) => {
+                        PromptChild::Play(Play::from_document(doc, child)?)
+                    }
+                    Tag::Known(ElementId::Pause) => {
+                        PromptChild::Pause(Pause::from_document(doc, child)?)
+                    }
+                    _ => PromptChild::Custom(CustomElement::from_document(doc, child)),
+                }),
+                // Whitespace between child elements is indentation.
+                Content::Text(_) => {}
+                Content::Comment(t) => children.push(PromptChild::Comment(t.to_string())),
+            }
+        }
+        Ok(Prompt {
+            for_: for_.ok_or_else(|| ConvertError::missing("Prompt", "for"))?,
+            error_type,
+            card_type,
+            attempt,
+            require_matching_inputs,
+            custom_attributes,
+            children,
+        })
     }
 
     pub(crate) fn render<W: fmt::Write>(&self, w: &mut Writer<'_, W>) -> fmt::Result {
@@ -11529,6 +14004,25 @@ impl SsmlBreak {
         self
     }
 
+    /// Reads this element from a document whose structural checks found no error.
+    pub(crate) fn from_document<D: Document>(doc: &D, node: D::Node) -> Result<Self, ConvertError> {
+        let mut strength: Option<BreakStrength> = None;
+        let mut time: Option<String> = None;
+        let mut custom_attributes = Vec::new();
+        for a in doc.attributes(node) {
+            match a.spec.map(|s| s.name) {
+                Some("strength") => strength = Some(FromValue::from_attribute("break", &a)?),
+                Some("time") => time = Some(FromValue::from_attribute("break", &a)?),
+                _ => custom_attributes.push(CustomAttribute::from_attribute(&a)),
+            }
+        }
+        Ok(SsmlBreak {
+            strength,
+            time,
+            custom_attributes,
+        })
+    }
+
     pub(crate) fn render<W: fmt::Write>(&self, w: &mut Writer<'_, W>) -> fmt::Result {
         w.start("break")?;
         if let Some(v) = &self.strength {
@@ -11612,7 +14106,7 @@ impl SsmlEmphasis {
         self
     }
 
-    /// Appends text: words to speak, with SSML elements between.
+    /// Appends text: the words to speak, with SSML elements between them.
     pub fn text(&mut self, text: impl Into<String>) -> &mut Self {
         self.children.push(SsmlEmphasisChild::Text(text.into()));
         self
@@ -11707,6 +14201,57 @@ impl SsmlEmphasis {
             SsmlEmphasisChild::Custom,
             CustomElement::new(name)
         )
+    }
+
+    /// Reads this element from a document whose structural checks found no error.
+    pub(crate) fn from_document<D: Document>(doc: &D, node: D::Node) -> Result<Self, ConvertError> {
+        let mut level: Option<EmphasisLevel> = None;
+        let mut custom_attributes = Vec::new();
+        for a in doc.attributes(node) {
+            match a.spec.map(|s| s.name) {
+                Some("level") => level = Some(FromValue::from_attribute("emphasis", &a)?),
+                _ => custom_attributes.push(CustomAttribute::from_attribute(&a)),
+            }
+        }
+        let mut children = Vec::new();
+        for item in doc.children(node) {
+            match item {
+                Content::Element(child) => children.push(match doc.tag(child) {
+                    Tag::Known(ElementId::SsmlBreak) => {
+                        SsmlEmphasisChild::SsmlBreak(SsmlBreak::from_document(doc, child)?)
+                    }
+                    Tag::Known(ElementId::SsmlEmphasis) => {
+                        SsmlEmphasisChild::SsmlEmphasis(SsmlEmphasis::from_document(doc, child)?)
+                    }
+                    Tag::Known(ElementId::SsmlLang) => {
+                        SsmlEmphasisChild::SsmlLang(SsmlLang::from_document(doc, child)?)
+                    }
+                    Tag::Known(ElementId::SsmlPhoneme) => {
+                        SsmlEmphasisChild::SsmlPhoneme(SsmlPhoneme::from_document(doc, child)?)
+                    }
+                    Tag::Known(ElementId::SsmlProsody) => {
+                        SsmlEmphasisChild::SsmlProsody(SsmlProsody::from_document(doc, child)?)
+                    }
+                    Tag::Known(ElementId::SsmlSayAs) => {
+                        SsmlEmphasisChild::SsmlSayAs(SsmlSayAs::from_document(doc, child)?)
+                    }
+                    Tag::Known(ElementId::SsmlSub) => {
+                        SsmlEmphasisChild::SsmlSub(SsmlSub::from_document(doc, child)?)
+                    }
+                    Tag::Known(ElementId::SsmlW) => {
+                        SsmlEmphasisChild::SsmlW(SsmlW::from_document(doc, child)?)
+                    }
+                    _ => SsmlEmphasisChild::Custom(CustomElement::from_document(doc, child)),
+                }),
+                Content::Text(t) => children.push(SsmlEmphasisChild::Text(t.to_string())),
+                Content::Comment(t) => children.push(SsmlEmphasisChild::Comment(t.to_string())),
+            }
+        }
+        Ok(SsmlEmphasis {
+            level,
+            custom_attributes,
+            children,
+        })
     }
 
     pub(crate) fn render<W: fmt::Write>(&self, w: &mut Writer<'_, W>) -> fmt::Result {
@@ -11906,7 +14451,7 @@ impl SsmlLang {
         self
     }
 
-    /// Appends text: words to speak, with SSML elements between.
+    /// Appends text: the words to speak, with SSML elements between them.
     pub fn text(&mut self, text: impl Into<String>) -> &mut Self {
         self.children.push(SsmlLangChild::Text(text.into()));
         self
@@ -12007,6 +14552,63 @@ impl SsmlLang {
             SsmlLangChild::Custom,
             CustomElement::new(name)
         )
+    }
+
+    /// Reads this element from a document whose structural checks found no error.
+    pub(crate) fn from_document<D: Document>(doc: &D, node: D::Node) -> Result<Self, ConvertError> {
+        let mut xml_lang: Option<SsmlLanguage> = None;
+        let mut custom_attributes = Vec::new();
+        for a in doc.attributes(node) {
+            match a.spec.map(|s| s.name) {
+                Some("xml:lang") => xml_lang = Some(FromValue::from_attribute("lang", &a)?),
+                _ => custom_attributes.push(CustomAttribute::from_attribute(&a)),
+            }
+        }
+        let mut children = Vec::new();
+        for item in doc.children(node) {
+            match item {
+                Content::Element(child) => children.push(match doc.tag(child) {
+                    Tag::Known(ElementId::SsmlBreak) => {
+                        SsmlLangChild::SsmlBreak(SsmlBreak::from_document(doc, child)?)
+                    }
+                    Tag::Known(ElementId::SsmlEmphasis) => {
+                        SsmlLangChild::SsmlEmphasis(SsmlEmphasis::from_document(doc, child)?)
+                    }
+                    Tag::Known(ElementId::SsmlLang) => {
+                        SsmlLangChild::SsmlLang(SsmlLang::from_document(doc, child)?)
+                    }
+                    Tag::Known(ElementId::SsmlP) => {
+                        SsmlLangChild::SsmlP(SsmlP::from_document(doc, child)?)
+                    }
+                    Tag::Known(ElementId::SsmlPhoneme) => {
+                        SsmlLangChild::SsmlPhoneme(SsmlPhoneme::from_document(doc, child)?)
+                    }
+                    Tag::Known(ElementId::SsmlProsody) => {
+                        SsmlLangChild::SsmlProsody(SsmlProsody::from_document(doc, child)?)
+                    }
+                    Tag::Known(ElementId::SsmlS) => {
+                        SsmlLangChild::SsmlS(SsmlS::from_document(doc, child)?)
+                    }
+                    Tag::Known(ElementId::SsmlSayAs) => {
+                        SsmlLangChild::SsmlSayAs(SsmlSayAs::from_document(doc, child)?)
+                    }
+                    Tag::Known(ElementId::SsmlSub) => {
+                        SsmlLangChild::SsmlSub(SsmlSub::from_document(doc, child)?)
+                    }
+                    Tag::Known(ElementId::SsmlW) => {
+                        SsmlLangChild::SsmlW(SsmlW::from_document(doc, child)?)
+                    }
+                    _ => SsmlLangChild::Custom(CustomElement::from_document(doc, child)),
+                }),
+                Content::Text(t) => children.push(SsmlLangChild::Text(t.to_string())),
+                Content::Comment(t) => children.push(SsmlLangChild::Comment(t.to_string())),
+            }
+        }
+        Ok(SsmlLang {
+            xml_lang: xml_lang.ok_or_else(|| ConvertError::missing("lang", "xml:lang"))?,
+            custom_attributes,
+            children,
+        })
     }
 
     pub(crate) fn render<W: fmt::Write>(&self, w: &mut Writer<'_, W>) -> fmt::Result {
@@ -12217,7 +14819,7 @@ impl SsmlP {
         self
     }
 
-    /// Appends text: words to speak, with SSML elements between.
+    /// Appends text: the words to speak, with SSML elements between them.
     pub fn text(&mut self, text: impl Into<String>) -> &mut Self {
         self.children.push(SsmlPChild::Text(text.into()));
         self
@@ -12297,6 +14899,55 @@ impl SsmlP {
     /// The build step refuses a name the table knows: use the typed method for those.
     pub fn custom_element(&mut self, name: impl Into<String>) -> &mut CustomElement {
         push_child!(self.children, SsmlPChild::Custom, CustomElement::new(name))
+    }
+
+    /// Reads this element from a document whose structural checks found no error.
+    pub(crate) fn from_document<D: Document>(doc: &D, node: D::Node) -> Result<Self, ConvertError> {
+        let custom_attributes = doc
+            .attributes(node)
+            .map(|a| CustomAttribute::from_attribute(&a))
+            .collect();
+        let mut children = Vec::new();
+        for item in doc.children(node) {
+            match item {
+                Content::Element(child) => children.push(match doc.tag(child) {
+                    Tag::Known(ElementId::SsmlBreak) => {
+                        SsmlPChild::SsmlBreak(SsmlBreak::from_document(doc, child)?)
+                    }
+                    Tag::Known(ElementId::SsmlEmphasis) => {
+                        SsmlPChild::SsmlEmphasis(SsmlEmphasis::from_document(doc, child)?)
+                    }
+                    Tag::Known(ElementId::SsmlLang) => {
+                        SsmlPChild::SsmlLang(SsmlLang::from_document(doc, child)?)
+                    }
+                    Tag::Known(ElementId::SsmlPhoneme) => {
+                        SsmlPChild::SsmlPhoneme(SsmlPhoneme::from_document(doc, child)?)
+                    }
+                    Tag::Known(ElementId::SsmlProsody) => {
+                        SsmlPChild::SsmlProsody(SsmlProsody::from_document(doc, child)?)
+                    }
+                    Tag::Known(ElementId::SsmlS) => {
+                        SsmlPChild::SsmlS(SsmlS::from_document(doc, child)?)
+                    }
+                    Tag::Known(ElementId::SsmlSayAs) => {
+                        SsmlPChild::SsmlSayAs(SsmlSayAs::from_document(doc, child)?)
+                    }
+                    Tag::Known(ElementId::SsmlSub) => {
+                        SsmlPChild::SsmlSub(SsmlSub::from_document(doc, child)?)
+                    }
+                    Tag::Known(ElementId::SsmlW) => {
+                        SsmlPChild::SsmlW(SsmlW::from_document(doc, child)?)
+                    }
+                    _ => SsmlPChild::Custom(CustomElement::from_document(doc, child)),
+                }),
+                Content::Text(t) => children.push(SsmlPChild::Text(t.to_string())),
+                Content::Comment(t) => children.push(SsmlPChild::Comment(t.to_string())),
+            }
+        }
+        Ok(SsmlP {
+            custom_attributes,
+            children,
+        })
     }
 
     pub(crate) fn render<W: fmt::Write>(&self, w: &mut Writer<'_, W>) -> fmt::Result {
@@ -12465,7 +15116,7 @@ pub struct SsmlPhoneme {
     /// `ph`: Phonetic transcription. Phonetic symbols in the chosen alphabet.
     #[cfg_attr(feature = "serde", serde(rename = "ph"))]
     pub ph: String,
-    /// The element's text: words the pronunciation applies to.
+    /// The element's text: the words the pronunciation applies to.
     #[cfg_attr(
         feature = "serde",
         serde(default, skip_serializing_if = "String::is_empty")
@@ -12516,10 +15167,36 @@ impl SsmlPhoneme {
         self
     }
 
-    /// Sets the text: words the pronunciation applies to.
+    /// Sets the text: the words the pronunciation applies to.
     pub fn text(&mut self, text: impl Into<String>) -> &mut Self {
         self.text = text.into();
         self
+    }
+
+    /// Reads this element from a document whose structural checks found no error.
+    pub(crate) fn from_document<D: Document>(doc: &D, node: D::Node) -> Result<Self, ConvertError> {
+        let mut alphabet: Option<PhonemeAlphabet> = None;
+        let mut ph: Option<String> = None;
+        let mut custom_attributes = Vec::new();
+        for a in doc.attributes(node) {
+            match a.spec.map(|s| s.name) {
+                Some("alphabet") => alphabet = Some(FromValue::from_attribute("phoneme", &a)?),
+                Some("ph") => ph = Some(FromValue::from_attribute("phoneme", &a)?),
+                _ => custom_attributes.push(CustomAttribute::from_attribute(&a)),
+            }
+        }
+        let mut text = String::new();
+        for item in doc.children(node) {
+            if let Content::Text(t) = item {
+                text.push_str(t);
+            }
+        }
+        Ok(SsmlPhoneme {
+            alphabet,
+            ph: ph.ok_or_else(|| ConvertError::missing("phoneme", "ph"))?,
+            text,
+            custom_attributes,
+        })
     }
 
     pub(crate) fn render<W: fmt::Write>(&self, w: &mut Writer<'_, W>) -> fmt::Result {
@@ -12631,7 +15308,7 @@ impl SsmlProsody {
         self
     }
 
-    /// Appends text: words to speak, with SSML elements between.
+    /// Appends text: the words to speak, with SSML elements between them.
     pub fn text(&mut self, text: impl Into<String>) -> &mut Self {
         self.children.push(SsmlProsodyChild::Text(text.into()));
         self
@@ -12732,6 +15409,69 @@ impl SsmlProsody {
             SsmlProsodyChild::Custom,
             CustomElement::new(name)
         )
+    }
+
+    /// Reads this element from a document whose structural checks found no error.
+    pub(crate) fn from_document<D: Document>(doc: &D, node: D::Node) -> Result<Self, ConvertError> {
+        let mut volume: Option<String> = None;
+        let mut rate: Option<String> = None;
+        let mut pitch: Option<String> = None;
+        let mut custom_attributes = Vec::new();
+        for a in doc.attributes(node) {
+            match a.spec.map(|s| s.name) {
+                Some("volume") => volume = Some(FromValue::from_attribute("prosody", &a)?),
+                Some("rate") => rate = Some(FromValue::from_attribute("prosody", &a)?),
+                Some("pitch") => pitch = Some(FromValue::from_attribute("prosody", &a)?),
+                _ => custom_attributes.push(CustomAttribute::from_attribute(&a)),
+            }
+        }
+        let mut children = Vec::new();
+        for item in doc.children(node) {
+            match item {
+                Content::Element(child) => children.push(match doc.tag(child) {
+                    Tag::Known(ElementId::SsmlBreak) => {
+                        SsmlProsodyChild::SsmlBreak(SsmlBreak::from_document(doc, child)?)
+                    }
+                    Tag::Known(ElementId::SsmlEmphasis) => {
+                        SsmlProsodyChild::SsmlEmphasis(SsmlEmphasis::from_document(doc, child)?)
+                    }
+                    Tag::Known(ElementId::SsmlLang) => {
+                        SsmlProsodyChild::SsmlLang(SsmlLang::from_document(doc, child)?)
+                    }
+                    Tag::Known(ElementId::SsmlP) => {
+                        SsmlProsodyChild::SsmlP(SsmlP::from_document(doc, child)?)
+                    }
+                    Tag::Known(ElementId::SsmlPhoneme) => {
+                        SsmlProsodyChild::SsmlPhoneme(SsmlPhoneme::from_document(doc, child)?)
+                    }
+                    Tag::Known(ElementId::SsmlProsody) => {
+                        SsmlProsodyChild::SsmlProsody(SsmlProsody::from_document(doc, child)?)
+                    }
+                    Tag::Known(ElementId::SsmlS) => {
+                        SsmlProsodyChild::SsmlS(SsmlS::from_document(doc, child)?)
+                    }
+                    Tag::Known(ElementId::SsmlSayAs) => {
+                        SsmlProsodyChild::SsmlSayAs(SsmlSayAs::from_document(doc, child)?)
+                    }
+                    Tag::Known(ElementId::SsmlSub) => {
+                        SsmlProsodyChild::SsmlSub(SsmlSub::from_document(doc, child)?)
+                    }
+                    Tag::Known(ElementId::SsmlW) => {
+                        SsmlProsodyChild::SsmlW(SsmlW::from_document(doc, child)?)
+                    }
+                    _ => SsmlProsodyChild::Custom(CustomElement::from_document(doc, child)),
+                }),
+                Content::Text(t) => children.push(SsmlProsodyChild::Text(t.to_string())),
+                Content::Comment(t) => children.push(SsmlProsodyChild::Comment(t.to_string())),
+            }
+        }
+        Ok(SsmlProsody {
+            volume,
+            rate,
+            pitch,
+            custom_attributes,
+            children,
+        })
     }
 
     pub(crate) fn render<W: fmt::Write>(&self, w: &mut Writer<'_, W>) -> fmt::Result {
@@ -12953,7 +15693,7 @@ impl SsmlS {
         self
     }
 
-    /// Appends text: words to speak, with SSML elements between.
+    /// Appends text: the words to speak, with SSML elements between them.
     pub fn text(&mut self, text: impl Into<String>) -> &mut Self {
         self.children.push(SsmlSChild::Text(text.into()));
         self
@@ -13028,6 +15768,52 @@ impl SsmlS {
     /// The build step refuses a name the table knows: use the typed method for those.
     pub fn custom_element(&mut self, name: impl Into<String>) -> &mut CustomElement {
         push_child!(self.children, SsmlSChild::Custom, CustomElement::new(name))
+    }
+
+    /// Reads this element from a document whose structural checks found no error.
+    pub(crate) fn from_document<D: Document>(doc: &D, node: D::Node) -> Result<Self, ConvertError> {
+        let custom_attributes = doc
+            .attributes(node)
+            .map(|a| CustomAttribute::from_attribute(&a))
+            .collect();
+        let mut children = Vec::new();
+        for item in doc.children(node) {
+            match item {
+                Content::Element(child) => children.push(match doc.tag(child) {
+                    Tag::Known(ElementId::SsmlBreak) => {
+                        SsmlSChild::SsmlBreak(SsmlBreak::from_document(doc, child)?)
+                    }
+                    Tag::Known(ElementId::SsmlEmphasis) => {
+                        SsmlSChild::SsmlEmphasis(SsmlEmphasis::from_document(doc, child)?)
+                    }
+                    Tag::Known(ElementId::SsmlLang) => {
+                        SsmlSChild::SsmlLang(SsmlLang::from_document(doc, child)?)
+                    }
+                    Tag::Known(ElementId::SsmlPhoneme) => {
+                        SsmlSChild::SsmlPhoneme(SsmlPhoneme::from_document(doc, child)?)
+                    }
+                    Tag::Known(ElementId::SsmlProsody) => {
+                        SsmlSChild::SsmlProsody(SsmlProsody::from_document(doc, child)?)
+                    }
+                    Tag::Known(ElementId::SsmlSayAs) => {
+                        SsmlSChild::SsmlSayAs(SsmlSayAs::from_document(doc, child)?)
+                    }
+                    Tag::Known(ElementId::SsmlSub) => {
+                        SsmlSChild::SsmlSub(SsmlSub::from_document(doc, child)?)
+                    }
+                    Tag::Known(ElementId::SsmlW) => {
+                        SsmlSChild::SsmlW(SsmlW::from_document(doc, child)?)
+                    }
+                    _ => SsmlSChild::Custom(CustomElement::from_document(doc, child)),
+                }),
+                Content::Text(t) => children.push(SsmlSChild::Text(t.to_string())),
+                Content::Comment(t) => children.push(SsmlSChild::Comment(t.to_string())),
+            }
+        }
+        Ok(SsmlS {
+            custom_attributes,
+            children,
+        })
     }
 
     pub(crate) fn render<W: fmt::Write>(&self, w: &mut Writer<'_, W>) -> fmt::Result {
@@ -13186,7 +15972,7 @@ pub struct SsmlSayAs {
         serde(rename = "format", default, skip_serializing_if = "Option::is_none")
     )]
     pub format: Option<DateFormat>,
-    /// The element's text: words to interpret.
+    /// The element's text: the words to interpret.
     #[cfg_attr(
         feature = "serde",
         serde(default, skip_serializing_if = "String::is_empty")
@@ -13237,10 +16023,39 @@ impl SsmlSayAs {
         self
     }
 
-    /// Sets the text: words to interpret.
+    /// Sets the text: the words to interpret.
     pub fn text(&mut self, text: impl Into<String>) -> &mut Self {
         self.text = text.into();
         self
+    }
+
+    /// Reads this element from a document whose structural checks found no error.
+    pub(crate) fn from_document<D: Document>(doc: &D, node: D::Node) -> Result<Self, ConvertError> {
+        let mut interpret_as: Option<InterpretAs> = None;
+        let mut format: Option<DateFormat> = None;
+        let mut custom_attributes = Vec::new();
+        for a in doc.attributes(node) {
+            match a.spec.map(|s| s.name) {
+                Some("interpret-as") => {
+                    interpret_as = Some(FromValue::from_attribute("say-as", &a)?)
+                }
+                Some("format") => format = Some(FromValue::from_attribute("say-as", &a)?),
+                _ => custom_attributes.push(CustomAttribute::from_attribute(&a)),
+            }
+        }
+        let mut text = String::new();
+        for item in doc.children(node) {
+            if let Content::Text(t) = item {
+                text.push_str(t);
+            }
+        }
+        Ok(SsmlSayAs {
+            interpret_as: interpret_as
+                .ok_or_else(|| ConvertError::missing("say-as", "interpret-as"))?,
+            format,
+            text,
+            custom_attributes,
+        })
     }
 
     pub(crate) fn render<W: fmt::Write>(&self, w: &mut Writer<'_, W>) -> fmt::Result {
@@ -13273,7 +16088,7 @@ pub struct SsmlSub {
     /// `alias`: Replacement text spoken instead of the element text.
     #[cfg_attr(feature = "serde", serde(rename = "alias"))]
     pub alias: String,
-    /// The element's text: written form that the alias is spoken in place of.
+    /// The element's text: the written form that the alias is spoken in place of.
     #[cfg_attr(
         feature = "serde",
         serde(default, skip_serializing_if = "String::is_empty")
@@ -13317,10 +16132,33 @@ impl SsmlSub {
         self
     }
 
-    /// Sets the text: written form that the alias is spoken in place of.
+    /// Sets the text: the written form that the alias is spoken in place of.
     pub fn text(&mut self, text: impl Into<String>) -> &mut Self {
         self.text = text.into();
         self
+    }
+
+    /// Reads this element from a document whose structural checks found no error.
+    pub(crate) fn from_document<D: Document>(doc: &D, node: D::Node) -> Result<Self, ConvertError> {
+        let mut alias: Option<String> = None;
+        let mut custom_attributes = Vec::new();
+        for a in doc.attributes(node) {
+            match a.spec.map(|s| s.name) {
+                Some("alias") => alias = Some(FromValue::from_attribute("sub", &a)?),
+                _ => custom_attributes.push(CustomAttribute::from_attribute(&a)),
+            }
+        }
+        let mut text = String::new();
+        for item in doc.children(node) {
+            if let Content::Text(t) = item {
+                text.push_str(t);
+            }
+        }
+        Ok(SsmlSub {
+            alias: alias.ok_or_else(|| ConvertError::missing("sub", "alias"))?,
+            text,
+            custom_attributes,
+        })
     }
 
     pub(crate) fn render<W: fmt::Write>(&self, w: &mut Writer<'_, W>) -> fmt::Result {
@@ -13403,7 +16241,7 @@ impl SsmlW {
         self
     }
 
-    /// Appends text: words to speak, with SSML elements between.
+    /// Appends text: the words to speak, with SSML elements between them.
     pub fn text(&mut self, text: impl Into<String>) -> &mut Self {
         self.children.push(SsmlWChild::Text(text.into()));
         self
@@ -13468,6 +16306,51 @@ impl SsmlW {
     /// The build step refuses a name the table knows: use the typed method for those.
     pub fn custom_element(&mut self, name: impl Into<String>) -> &mut CustomElement {
         push_child!(self.children, SsmlWChild::Custom, CustomElement::new(name))
+    }
+
+    /// Reads this element from a document whose structural checks found no error.
+    pub(crate) fn from_document<D: Document>(doc: &D, node: D::Node) -> Result<Self, ConvertError> {
+        let mut role: Option<String> = None;
+        let mut custom_attributes = Vec::new();
+        for a in doc.attributes(node) {
+            match a.spec.map(|s| s.name) {
+                Some("role") => role = Some(FromValue::from_attribute("w", &a)?),
+                _ => custom_attributes.push(CustomAttribute::from_attribute(&a)),
+            }
+        }
+        let mut children = Vec::new();
+        for item in doc.children(node) {
+            match item {
+                Content::Element(child) => children.push(match doc.tag(child) {
+                    Tag::Known(ElementId::SsmlBreak) => {
+                        SsmlWChild::SsmlBreak(SsmlBreak::from_document(doc, child)?)
+                    }
+                    Tag::Known(ElementId::SsmlEmphasis) => {
+                        SsmlWChild::SsmlEmphasis(SsmlEmphasis::from_document(doc, child)?)
+                    }
+                    Tag::Known(ElementId::SsmlPhoneme) => {
+                        SsmlWChild::SsmlPhoneme(SsmlPhoneme::from_document(doc, child)?)
+                    }
+                    Tag::Known(ElementId::SsmlProsody) => {
+                        SsmlWChild::SsmlProsody(SsmlProsody::from_document(doc, child)?)
+                    }
+                    Tag::Known(ElementId::SsmlSayAs) => {
+                        SsmlWChild::SsmlSayAs(SsmlSayAs::from_document(doc, child)?)
+                    }
+                    Tag::Known(ElementId::SsmlSub) => {
+                        SsmlWChild::SsmlSub(SsmlSub::from_document(doc, child)?)
+                    }
+                    _ => SsmlWChild::Custom(CustomElement::from_document(doc, child)),
+                }),
+                Content::Text(t) => children.push(SsmlWChild::Text(t.to_string())),
+                Content::Comment(t) => children.push(SsmlWChild::Comment(t.to_string())),
+            }
+        }
+        Ok(SsmlW {
+            role,
+            custom_attributes,
+            children,
+        })
     }
 
     pub(crate) fn render<W: fmt::Write>(&self, w: &mut Writer<'_, W>) -> fmt::Result {

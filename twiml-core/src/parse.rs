@@ -1,0 +1,953 @@
+//! Reading TwiML: quick-xml events into a located tree, every part with its byte range.
+//!
+//! The tree borrows from the source wherever it can: names always, text and attribute values
+//! unless a reference had to be resolved. Whatever the input, parsing ends: the size and the
+//! nesting depth are bounded, a DOCTYPE (and with it every entity declaration) is refused
+//! outright, and only the five predefined entities and character references are resolved.
+//! A document that is not well-formed gets one error with its position; everything else is
+//! left to the checks.
+
+use std::borrow::Cow;
+use std::ops::Range;
+
+use quick_xml::XmlVersion;
+use quick_xml::errors::{Error as XmlError, IllFormedError, SyntaxError};
+use quick_xml::escape::{EscapeError, resolve_predefined_entity};
+use quick_xml::events::Event;
+use quick_xml::events::attributes::AttrError;
+use quick_xml::reader::Reader;
+
+use crate::diagnostic::{Diagnostic, checks};
+use crate::grammar::{describe, is_xml_char};
+use crate::schema::{AttributeSpec, Dialect, ELEMENTS, ElementId, ElementKind, lookup};
+use crate::tree::{Attribute, Content, Document, Part, Path, Tag, Value};
+
+/// A range of bytes in the source.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default, PartialOrd, Ord)]
+#[cfg_attr(feature = "serde", derive(serde::Serialize))]
+pub struct ByteSpan {
+    /// Offset of the first byte.
+    pub start: u32,
+    /// Offset just past the last byte.
+    pub end: u32,
+}
+
+impl ByteSpan {
+    /// The span of `range`, clamped to what `u32` holds (sources are bounded far below).
+    pub fn new(range: Range<usize>) -> Self {
+        let clamp = |n: usize| u32::try_from(n).unwrap_or(u32::MAX);
+        ByteSpan {
+            start: clamp(range.start),
+            end: clamp(range.end.max(range.start)),
+        }
+    }
+
+    /// The span as a `usize` range.
+    pub fn range(self) -> Range<usize> {
+        self.start as usize..self.end as usize
+    }
+}
+
+/// Limits and expectations for parsing.
+#[derive(Debug, Clone, PartialEq, Eq)]
+#[non_exhaustive]
+pub struct ParseOptions {
+    /// Larger inputs are refused before parsing (TW0004). The default, 1 MiB, sits well
+    /// above Twilio's 64 KB limit so that documents between the two get the size check
+    /// (TW0201, Twilio 11750) instead.
+    pub max_bytes: usize,
+    /// Deeper nesting is refused (TW0003). TwiML's grammar nests about five deep; SSML may
+    /// nest further. The default is 64.
+    pub max_depth: usize,
+    /// The dialect the caller expects. A document of another dialect gets TW0303.
+    pub expect: Option<Dialect>,
+}
+
+impl Default for ParseOptions {
+    fn default() -> Self {
+        ParseOptions {
+            max_bytes: 1 << 20,
+            max_depth: 64,
+            expect: None,
+        }
+    }
+}
+
+impl ParseOptions {
+    /// The defaults.
+    pub fn new() -> Self {
+        Self::default()
+    }
+
+    /// Expect a document of `dialect`.
+    pub fn expect(mut self, dialect: Dialect) -> Self {
+        self.expect = Some(dialect);
+        self
+    }
+
+    /// Refuse inputs larger than `bytes`.
+    pub fn max_bytes(mut self, bytes: usize) -> Self {
+        self.max_bytes = bytes;
+        self
+    }
+
+    /// Refuse nesting deeper than `depth`.
+    pub fn max_depth(mut self, depth: usize) -> Self {
+        self.max_depth = depth;
+        self
+    }
+}
+
+/// A parsed element.
+#[derive(Debug, Clone)]
+struct ElementNode<'s> {
+    name: &'s str,
+    tag: Tag<'s>,
+    /// The name in the start tag.
+    name_span: ByteSpan,
+    /// From `<` of the start tag to `>` of the end tag.
+    span: ByteSpan,
+    attributes: Range<u32>,
+    content: Range<u32>,
+}
+
+#[derive(Debug, Clone)]
+struct AttributeNode<'s> {
+    name: &'s str,
+    value: Cow<'s, str>,
+    name_span: ByteSpan,
+    value_span: ByteSpan,
+    spec: Option<&'static AttributeSpec>,
+}
+
+#[derive(Debug, Clone)]
+enum Item<'s> {
+    Element(u32),
+    Text(Cow<'s, str>, ByteSpan),
+    Comment(&'s str, ByteSpan),
+}
+
+/// A well-formed XML document, as a tree whose every part knows where it is in the source.
+#[derive(Debug, Clone)]
+pub struct ParsedDocument<'s> {
+    source: &'s str,
+    dialect: Dialect,
+    /// Elements in document order; the root is the first.
+    elements: Vec<ElementNode<'s>>,
+    attributes: Vec<AttributeNode<'s>>,
+    content: Vec<Item<'s>>,
+    /// Comments before and after the root element.
+    prolog: Vec<(&'s str, ByteSpan)>,
+    epilog: Vec<(&'s str, ByteSpan)>,
+    /// Whether the document dialect differs from the one the caller expected.
+    unexpected_dialect: Option<Dialect>,
+}
+
+/// Parses `source`. A document that is not well-formed (or breaks a parsing limit) gets one
+/// error, located where parsing stopped.
+///
+/// # Errors
+///
+/// The diagnostic that stopped parsing: TW0001 (not well-formed), TW0002 (a DOCTYPE),
+/// TW0003 (too deep), TW0004 (too large), TW0005 (a character XML 1.0 cannot carry, written
+/// as a reference).
+pub fn parse<'s>(
+    source: &'s str,
+    options: &ParseOptions,
+) -> Result<ParsedDocument<'s>, Diagnostic<ByteSpan>> {
+    if source.len() > options.max_bytes {
+        return Err(Diagnostic::new(
+            &checks::INPUT_TOO_LARGE,
+            format!(
+                "the input is {} bytes; the parser reads at most {}",
+                source.len(),
+                options.max_bytes
+            ),
+            ByteSpan::new(0..0),
+        ));
+    }
+    let mut parser = Parser::new(source, options);
+    parser.run()?;
+    Ok(parser.finish(options.expect))
+}
+
+/// Parses bytes that should be UTF-8.
+///
+/// # Errors
+///
+/// TW0001 when the bytes are not UTF-8, or any error of [`parse`].
+pub fn parse_bytes<'s>(
+    bytes: &'s [u8],
+    options: &ParseOptions,
+) -> Result<ParsedDocument<'s>, Diagnostic<ByteSpan>> {
+    match std::str::from_utf8(bytes) {
+        Ok(source) => parse(source, options),
+        Err(e) => {
+            let at = e.valid_up_to();
+            Err(Diagnostic::new(
+                &checks::MALFORMED_XML,
+                "the input is not UTF-8",
+                ByteSpan::new(at..at + 1),
+            )
+            .with_help("save the file as UTF-8"))
+        }
+    }
+}
+
+/// Text being collected from consecutive text, reference and CDATA events.
+struct PendingText<'s> {
+    text: Cow<'s, str>,
+    start: usize,
+    end: usize,
+}
+
+struct Parser<'s, 'o> {
+    source: &'s str,
+    options: &'o ParseOptions,
+    reader: Reader<&'s [u8]>,
+    elements: Vec<ElementNode<'s>>,
+    attributes: Vec<AttributeNode<'s>>,
+    content: Vec<Item<'s>>,
+    /// Items of the open elements, innermost last; `marks` says where each element's begin.
+    pending: Vec<Item<'s>>,
+    marks: Vec<usize>,
+    /// Open elements, innermost last.
+    open: Vec<u32>,
+    text: Option<PendingText<'s>>,
+    prolog: Vec<(&'s str, ByteSpan)>,
+    epilog: Vec<(&'s str, ByteSpan)>,
+    root_closed: bool,
+}
+
+impl<'s, 'o> Parser<'s, 'o> {
+    fn new(source: &'s str, options: &'o ParseOptions) -> Self {
+        let mut reader = Reader::from_str(source);
+        let config = reader.config_mut();
+        config.enable_all_checks(true);
+        config.expand_empty_elements = false;
+        config.trim_text(false);
+        Parser {
+            source,
+            options,
+            reader,
+            elements: Vec::new(),
+            attributes: Vec::new(),
+            content: Vec::new(),
+            pending: Vec::new(),
+            marks: Vec::new(),
+            open: Vec::new(),
+            text: None,
+            prolog: Vec::new(),
+            epilog: Vec::new(),
+            root_closed: false,
+        }
+    }
+
+    fn error(
+        &self,
+        check: &'static crate::diagnostic::CheckInfo,
+        message: impl Into<String>,
+        span: Range<usize>,
+    ) -> Diagnostic<ByteSpan> {
+        Diagnostic::new(check, message, ByteSpan::new(span))
+    }
+
+    fn malformed(&self, message: impl Into<String>, span: Range<usize>) -> Diagnostic<ByteSpan> {
+        self.error(&checks::MALFORMED_XML, message, span)
+    }
+
+    /// The offset of `part` (a slice of the source) and the same text with the source's
+    /// lifetime.
+    fn locate(&self, part: &str) -> Option<(usize, &'s str)> {
+        let start = (part.as_ptr() as usize).checked_sub(self.source.as_ptr() as usize)?;
+        let text = self.source.get(start..start.checked_add(part.len())?)?;
+        Some((start, text))
+    }
+
+    fn run(&mut self) -> Result<(), Diagnostic<ByteSpan>> {
+        let bom = if self.source.starts_with('\u{FEFF}') {
+            3
+        } else {
+            0
+        };
+        loop {
+            let before = self.reader.buffer_position() as usize;
+            let event = match self.reader.read_event() {
+                Ok(event) => event,
+                Err(e) => return Err(self.xml_error(&e)),
+            };
+            let after = self.reader.buffer_position() as usize;
+            match event {
+                Event::Text(t) => {
+                    let raw: &str = &t;
+                    let Some((start, raw)) = self.locate(raw) else {
+                        return Err(self.malformed("text could not be located", before..after));
+                    };
+                    let text = if raw.contains('\r') {
+                        Cow::Owned(raw.replace("\r\n", "\n").replace('\r', "\n"))
+                    } else {
+                        Cow::Borrowed(raw)
+                    };
+                    self.add_text(text, start, start + raw.len())?;
+                }
+                Event::GeneralRef(r) => {
+                    let resolved: Cow<'static, str> = match r.resolve_char_ref() {
+                        Ok(Some(c)) if is_xml_char(c) => Cow::Owned(c.to_string()),
+                        Ok(Some(c)) => {
+                            return Err(self.error(
+                                &checks::INVALID_XML_CHARACTER,
+                                format!(
+                                    "the reference stands for {}, which XML 1.0 cannot carry",
+                                    describe(c)
+                                ),
+                                before..after,
+                            ));
+                        }
+                        Ok(None) => match resolve_predefined_entity(&r) {
+                            Some(s) => Cow::Borrowed(s),
+                            None => {
+                                let name: &str = &r;
+                                return Err(self
+                                    .malformed(format!("unknown entity `&{name};`"), before..after)
+                                    .with_help("only `&amp;`, `&lt;`, `&gt;`, `&quot;` and `&apos;` are defined; write `&amp;` for a literal `&`"));
+                            }
+                        },
+                        Err(e) => {
+                            return Err(self.malformed(
+                                format!("invalid character reference: {}", lowercase_error(&e)),
+                                before..after,
+                            ));
+                        }
+                    };
+                    self.add_text(resolved, before, after)?;
+                }
+                Event::CData(c) => {
+                    let raw: &str = &c;
+                    let text = match self.locate(raw) {
+                        Some((_, raw)) if !raw.contains('\r') => Cow::Borrowed(raw),
+                        _ => Cow::Owned(raw.replace("\r\n", "\n").replace('\r', "\n")),
+                    };
+                    self.add_text(text, before, after)?;
+                }
+                Event::Start(ref e) | Event::Empty(ref e) => {
+                    self.flush_text()?;
+                    let empty = matches!(event, Event::Empty(_));
+                    self.start(e, before, after, empty)?;
+                }
+                Event::End(_) => {
+                    self.flush_text()?;
+                    self.end(after);
+                }
+                Event::Comment(c) => {
+                    self.flush_text()?;
+                    let raw: &str = &c;
+                    let text = self.locate(raw).map_or("", |(_, t)| t);
+                    let span = ByteSpan::new(before..after);
+                    if self.open.is_empty() {
+                        if self.root_closed {
+                            self.epilog.push((text, span));
+                        } else {
+                            self.prolog.push((text, span));
+                        }
+                    } else {
+                        self.pending.push(Item::Comment(text, span));
+                    }
+                }
+                Event::Decl(_) => {
+                    if before != bom {
+                        return Err(self
+                            .malformed(
+                                "the XML declaration is not at the very start",
+                                before..after,
+                            )
+                            .with_twilio_error(Some(12100))
+                            .with_help("remove everything before `<?xml`, whitespace included"));
+                    }
+                }
+                Event::DocType(_) => {
+                    return Err(self
+                        .error(
+                            &checks::FORBIDDEN_MARKUP,
+                            "a DOCTYPE is not allowed in TwiML",
+                            before..after,
+                        )
+                        .with_help("remove it; TwiML documents have no document type, and entity declarations are never expanded"));
+                }
+                Event::PI(_) => {}
+                Event::Eof => {
+                    self.flush_text()?;
+                    if let Some(&open) = self.open.last() {
+                        let e = &self.elements[open as usize];
+                        return Err(self
+                            .malformed(format!("`<{}>` is not closed", e.name), e.name_span.range())
+                            .with_help(format!("add `</{}>`", e.name)));
+                    }
+                    if self.elements.is_empty() {
+                        return Err(
+                            self.malformed("the document has no root element", after..after)
+                        );
+                    }
+                    return Ok(());
+                }
+            }
+        }
+    }
+
+    fn add_text(
+        &mut self,
+        piece: Cow<'s, str>,
+        start: usize,
+        end: usize,
+    ) -> Result<(), Diagnostic<ByteSpan>> {
+        match &mut self.text {
+            None => {
+                self.text = Some(PendingText {
+                    text: piece,
+                    start,
+                    end,
+                })
+            }
+            Some(pending) => {
+                pending.text.to_mut().push_str(&piece);
+                pending.end = end;
+            }
+        }
+        Ok(())
+    }
+
+    fn flush_text(&mut self) -> Result<(), Diagnostic<ByteSpan>> {
+        let Some(PendingText { text, start, end }) = self.text.take() else {
+            return Ok(());
+        };
+        if self.open.is_empty() {
+            if text.trim().is_empty() {
+                return Ok(());
+            }
+            let offset = text.len() - text.trim_start().len();
+            return Err(self
+                .malformed("text outside the root element", start + offset..end)
+                .with_help("a TwiML document is one `<Response>` element; put text inside it"));
+        }
+        self.pending
+            .push(Item::Text(text, ByteSpan::new(start..end)));
+        Ok(())
+    }
+
+    fn start(
+        &mut self,
+        e: &quick_xml::events::BytesStart<'s>,
+        before: usize,
+        after: usize,
+        empty: bool,
+    ) -> Result<(), Diagnostic<ByteSpan>> {
+        if self.open.is_empty() && !self.elements.is_empty() {
+            return Err(self
+                .malformed("a second root element", before..after)
+                .with_help("a TwiML document is one `<Response>` element"));
+        }
+        if self.open.len() >= self.options.max_depth {
+            return Err(self.error(
+                &checks::NESTING_TOO_DEEP,
+                format!(
+                    "elements nest deeper than {} levels",
+                    self.options.max_depth
+                ),
+                before..after,
+            ));
+        }
+        let qname = e.name();
+        let raw_name: &str = qname.0;
+        let Some((name_start, name)) = self.locate(raw_name) else {
+            return Err(self.malformed("a name could not be located", before..after));
+        };
+        let first_attribute = self.attributes.len();
+        for attribute in e.attributes() {
+            let attribute = attribute.map_err(|err| self.attribute_error(&err, before, after))?;
+            let key: &str = attribute.key.0;
+            let (key_start, key) = self.locate(key).unwrap_or((before, ""));
+            let raw_value: &str = &attribute.value;
+            let (value_start, raw_value) = self.locate(raw_value).unwrap_or((before, ""));
+            let value = if raw_value.contains(['&', '\t', '\n', '\r']) {
+                match attribute.normalized_value(XmlVersion::Implicit1_0) {
+                    Ok(v) => Cow::Owned(v.into_owned()),
+                    Err(err) => {
+                        return Err(self.value_error(&err, value_start, raw_value.len()));
+                    }
+                }
+            } else {
+                Cow::Borrowed(raw_value)
+            };
+            self.attributes.push(AttributeNode {
+                name: key,
+                value,
+                name_span: ByteSpan::new(key_start..key_start + key.len()),
+                value_span: ByteSpan::new(value_start..value_start + raw_value.len()),
+                spec: None,
+            });
+        }
+        let index = u32::try_from(self.elements.len()).unwrap_or(u32::MAX);
+        self.elements.push(ElementNode {
+            name,
+            tag: Tag::Unknown(name),
+            name_span: ByteSpan::new(name_start..name_start + name.len()),
+            span: ByteSpan::new(before..after),
+            attributes: to_u32(first_attribute)..to_u32(self.attributes.len()),
+            content: 0..0,
+        });
+        self.pending.push(Item::Element(index));
+        self.open.push(index);
+        self.marks.push(self.pending.len());
+        if empty {
+            self.end(after);
+        }
+        Ok(())
+    }
+
+    fn end(&mut self, after: usize) {
+        let (Some(index), Some(mark)) = (self.open.pop(), self.marks.pop()) else {
+            return;
+        };
+        let start = self.content.len();
+        self.content.extend(self.pending.drain(mark..));
+        let element = &mut self.elements[index as usize];
+        element.content = to_u32(start)..to_u32(self.content.len());
+        element.span.end = to_u32(after);
+        if self.open.is_empty() {
+            self.root_closed = true;
+            // The root's own item was pushed before its content; it is not content of anything.
+            self.pending.clear();
+        }
+    }
+
+    fn finish(mut self, expect: Option<Dialect>) -> ParsedDocument<'s> {
+        let dialect = infer_dialect(&self, expect);
+        resolve_tags(&mut self, dialect);
+        ParsedDocument {
+            source: self.source,
+            dialect,
+            elements: self.elements,
+            attributes: self.attributes,
+            content: self.content,
+            prolog: self.prolog,
+            epilog: self.epilog,
+            unexpected_dialect: expect.filter(|&e| e != dialect),
+        }
+    }
+
+    fn xml_error(&self, e: &XmlError) -> Diagnostic<ByteSpan> {
+        let at = self.reader.error_position() as usize;
+        let here = at..(at + 1).min(self.source.len().max(at));
+        let (message, help): (String, Option<&str>) = match e {
+            XmlError::Syntax(s) => (
+                match s {
+                    SyntaxError::InvalidBangMarkup => {
+                        "`<!` starts neither a comment nor CDATA".into()
+                    }
+                    SyntaxError::UnclosedPI => {
+                        "a processing instruction is not closed with `?>`".into()
+                    }
+                    SyntaxError::UnclosedXmlDecl => {
+                        "the XML declaration is not closed with `?>`".into()
+                    }
+                    SyntaxError::UnclosedComment => "a comment is not closed with `-->`".into(),
+                    SyntaxError::UnclosedDoctype => "a DOCTYPE is not closed".into(),
+                    SyntaxError::UnclosedCData => "a CDATA section is not closed with `]]>`".into(),
+                    SyntaxError::UnclosedTag => "a tag is not closed with `>`".into(),
+                    SyntaxError::UnclosedSingleQuotedAttributeValue
+                    | SyntaxError::UnclosedDoubleQuotedAttributeValue => {
+                        "an attribute value is not closed with its quote".into()
+                    }
+                },
+                None,
+            ),
+            XmlError::IllFormed(i) => match i {
+                IllFormedError::MismatchedEndTag { expected, found } => (
+                    format!("`</{found}>` closes `<{expected}>`"),
+                    Some("check that every start tag is closed once, innermost first"),
+                ),
+                IllFormedError::UnmatchedEndTag(name) => (
+                    format!("`</{name}>` closes no open element"),
+                    Some("an element written `<X/>` is already closed; remove the extra end tag"),
+                ),
+                IllFormedError::MissingEndTag(name) => (format!("`<{name}>` is not closed"), None),
+                IllFormedError::DoubleHyphenInComment => (
+                    "a comment contains `--`".into(),
+                    Some("XML comments cannot contain two dashes in a row"),
+                ),
+                IllFormedError::UnclosedReference => (
+                    "a `&` that does not start a reference".into(),
+                    Some("write `&amp;` for a literal `&`"),
+                ),
+                other => (lowercase_error(other), None),
+            },
+            XmlError::InvalidAttr(a) => return self.attribute_error(a, at, at + 1),
+            XmlError::Escape(esc) => return self.escape_error(esc, at),
+            other => (lowercase_error(other), None),
+        };
+        let d = self.malformed(message, here).with_twilio_error(Some(12100));
+        match help {
+            Some(h) => d.with_help(h),
+            None => d,
+        }
+    }
+
+    fn attribute_error(&self, e: &AttrError, before: usize, after: usize) -> Diagnostic<ByteSpan> {
+        // Attribute errors carry positions relative to the start of the tag's content.
+        let tag_content = before + 1;
+        let (message, position, help) = match e {
+            AttrError::ExpectedEq(p) => (
+                "an attribute name is not followed by `=`",
+                *p,
+                Some("write `name=\"value\"`"),
+            ),
+            AttrError::ExpectedValue(p) => (
+                "an attribute has no value",
+                *p,
+                Some("write `name=\"value\"`"),
+            ),
+            AttrError::UnquotedValue(p) => (
+                "an attribute value is not quoted",
+                *p,
+                Some("put the value in double quotes"),
+            ),
+            AttrError::ExpectedQuote(p, _) => (
+                "an attribute value is not quoted",
+                *p,
+                Some("put the value in double quotes"),
+            ),
+            AttrError::Duplicated(p, _) => (
+                "an attribute appears twice on one element",
+                *p,
+                Some("keep one of them"),
+            ),
+        };
+        let at = (tag_content + position).min(after.max(before));
+        let d = self
+            .malformed(message, at..(at + 1).min(after.max(at + 1)))
+            .with_twilio_error(Some(12100));
+        match help {
+            Some(h) => d.with_help(h),
+            None => d,
+        }
+    }
+
+    fn value_error(&self, e: &XmlError, value_start: usize, len: usize) -> Diagnostic<ByteSpan> {
+        match e {
+            XmlError::Escape(esc) => self.escape_error_in(esc, value_start, len),
+            other => self.malformed(lowercase_error(other), value_start..value_start + len),
+        }
+    }
+
+    fn escape_error(&self, e: &EscapeError, at: usize) -> Diagnostic<ByteSpan> {
+        self.escape_error_in(e, at, 1)
+    }
+
+    fn escape_error_in(&self, e: &EscapeError, start: usize, len: usize) -> Diagnostic<ByteSpan> {
+        let span = |r: &Range<usize>| start + r.start..start + r.end;
+        match e {
+            EscapeError::UnrecognizedEntity(r, name) => self
+                .malformed(format!("unknown entity `&{name};`"), span(r))
+                .with_twilio_error(Some(12100))
+                .with_help("only `&amp;`, `&lt;`, `&gt;`, `&quot;` and `&apos;` are defined; write `&amp;` for a literal `&`"),
+            EscapeError::UnterminatedEntity(r) => self
+                .malformed("a `&` does not start a reference", span(r))
+                .with_twilio_error(Some(12100))
+                .with_help("write `&amp;` for a literal `&`"),
+            EscapeError::InvalidCharRef(c) => self
+                .error(
+                    &checks::INVALID_XML_CHARACTER,
+                    format!("invalid character reference: {}", lowercase_error(c)),
+                    start..start + len,
+                )
+                .with_twilio_error(Some(12100)),
+            other => self.malformed(lowercase_error(other), start..start + len),
+        }
+    }
+}
+
+fn to_u32(n: usize) -> u32 {
+    u32::try_from(n).unwrap_or(u32::MAX)
+}
+
+/// An error's message with a lowercase start, in the style of this crate's diagnostics.
+fn lowercase_error(e: &dyn std::fmt::Display) -> String {
+    let text = e.to_string();
+    let mut chars = text.chars();
+    match chars.next() {
+        Some(c) => c.to_lowercase().chain(chars).collect(),
+        None => text,
+    }
+}
+
+/// The dialect whose root the document's top-level elements best fit: voice unless the
+/// content says otherwise, or unless the caller expects another and the content does not
+/// contradict it.
+fn infer_dialect(parser: &Parser<'_, '_>, expect: Option<Dialect>) -> Dialect {
+    let Some(root) = parser.elements.first() else {
+        return expect.unwrap_or(Dialect::Voice);
+    };
+    let mut scores = [
+        (Dialect::Voice, 0usize),
+        (Dialect::Messaging, 0),
+        (Dialect::Fax, 0),
+    ];
+    for item in &parser.content[root.content.start as usize..root.content.end as usize] {
+        let Item::Element(i) = item else { continue };
+        let name = parser.elements[*i as usize].name;
+        for (dialect, score) in &mut scores {
+            let root_spec = ELEMENTS
+                .iter()
+                .find(|e| e.kind == ElementKind::Root && e.dialect == *dialect);
+            if root_spec.is_some_and(|r| r.children.iter().any(|c| c.spec().name == name)) {
+                *score += 1;
+            }
+        }
+    }
+    let best = scores.iter().map(|(_, s)| *s).max().unwrap_or(0);
+    if let Some(e) = expect
+        && scores.iter().any(|(d, s)| *d == e && *s == best)
+    {
+        return e;
+    }
+    scores
+        .iter()
+        .find(|(_, s)| *s == best)
+        .map_or(Dialect::Voice, |(d, _)| *d)
+}
+
+/// Gives every element its table entry, top-down (a parent comes before its children), so
+/// that a name with two meanings (`<Sip>`) resolves by where it stands.
+fn resolve_tags(parser: &mut Parser<'_, '_>, dialect: Dialect) {
+    let mut parents: Vec<Option<ElementId>> = vec![None; parser.elements.len()];
+    for i in 0..parser.elements.len() {
+        let parent = parents[i];
+        let element = &parser.elements[i];
+        let id = if i == 0 {
+            ELEMENTS
+                .iter()
+                .find(|e| {
+                    e.kind == ElementKind::Root && e.dialect == dialect && e.name == element.name
+                })
+                .map(|e| e.id)
+        } else if let Some(p) = parent {
+            lookup(dialect, element.name, Some(p))
+        } else {
+            None
+        };
+        let element = &mut parser.elements[i];
+        if let Some(id) = id {
+            element.tag = Tag::Known(id);
+            let spec = id.spec();
+            for a in &mut parser.attributes
+                [element.attributes.start as usize..element.attributes.end as usize]
+            {
+                a.spec = spec.attribute(a.name);
+            }
+        }
+        let content = element.content.clone();
+        for item in &parser.content[content.start as usize..content.end as usize] {
+            if let Item::Element(child) = item {
+                parents[*child as usize] = id;
+            }
+        }
+    }
+}
+
+impl<'s> ParsedDocument<'s> {
+    /// The source the document was parsed from.
+    pub fn source(&self) -> &'s str {
+        self.source
+    }
+
+    /// The dialect the document was read as.
+    pub fn dialect_read(&self) -> Dialect {
+        self.dialect
+    }
+
+    /// The dialect the caller expected, when the document is of another one.
+    pub fn unexpected_dialect(&self) -> Option<Dialect> {
+        self.unexpected_dialect
+    }
+
+    /// Comments before the root element, with their spans.
+    pub fn prolog_comments(&self) -> &[(&'s str, ByteSpan)] {
+        &self.prolog
+    }
+
+    /// Comments after the root element, with their spans.
+    pub fn epilog_comments(&self) -> &[(&'s str, ByteSpan)] {
+        &self.epilog
+    }
+
+    /// The span of an element, from its start tag to its end tag.
+    pub fn element_span(&self, node: u32) -> ByteSpan {
+        self.elements
+            .get(node as usize)
+            .map_or_else(ByteSpan::default, |e| e.span)
+    }
+
+    fn element(&self, node: u32) -> Option<&ElementNode<'s>> {
+        self.elements.get(node as usize)
+    }
+}
+
+/// The attributes of a parsed element.
+pub struct ParsedAttributes<'t, 's> {
+    inner: std::slice::Iter<'t, AttributeNode<'s>>,
+}
+
+impl<'t, 's> Iterator for ParsedAttributes<'t, 's> {
+    type Item = Attribute<'t>;
+
+    fn next(&mut self) -> Option<Attribute<'t>> {
+        self.inner.next().map(|a| Attribute {
+            name: a.name,
+            spec: a.spec,
+            value: Value::Text(&a.value),
+            custom: false,
+        })
+    }
+}
+
+/// The content of a parsed element.
+pub struct ParsedContent<'t, 's> {
+    inner: std::slice::Iter<'t, Item<'s>>,
+}
+
+impl<'t, 's> Iterator for ParsedContent<'t, 's> {
+    type Item = Content<'t, u32>;
+
+    fn next(&mut self) -> Option<Content<'t, u32>> {
+        self.inner.next().map(|item| match item {
+            Item::Element(i) => Content::Element(*i),
+            Item::Text(t, _) => Content::Text(t),
+            Item::Comment(c, _) => Content::Comment(c),
+        })
+    }
+}
+
+impl<'s> Document for ParsedDocument<'s> {
+    type Node = u32;
+    type Span = ByteSpan;
+    type Attributes<'t>
+        = ParsedAttributes<'t, 's>
+    where
+        Self: 't;
+    type Children<'t>
+        = ParsedContent<'t, 's>
+    where
+        Self: 't;
+
+    fn dialect(&self) -> Dialect {
+        self.dialect
+    }
+
+    fn root(&self) -> u32 {
+        0
+    }
+
+    fn tag(&self, node: u32) -> Tag<'_> {
+        self.element(node).map_or(Tag::Unknown(""), |e| e.tag)
+    }
+
+    fn name(&self, node: u32) -> &str {
+        self.element(node).map_or("", |e| e.name)
+    }
+
+    fn attributes(&self, node: u32) -> ParsedAttributes<'_, 's> {
+        let range = self.element(node).map_or(0..0, |e| {
+            e.attributes.start as usize..e.attributes.end as usize
+        });
+        ParsedAttributes {
+            inner: self.attributes[range].iter(),
+        }
+    }
+
+    fn children(&self, node: u32) -> ParsedContent<'_, 's> {
+        let range = self
+            .element(node)
+            .map_or(0..0, |e| e.content.start as usize..e.content.end as usize);
+        ParsedContent {
+            inner: self.content[range].iter(),
+        }
+    }
+
+    fn locate(&self, node: u32, _path: &Path<'_>, part: Part<'_>) -> ByteSpan {
+        let Some(element) = self.element(node) else {
+            return ByteSpan::default();
+        };
+        let attributes =
+            &self.attributes[element.attributes.start as usize..element.attributes.end as usize];
+        match part {
+            Part::Element => element.name_span,
+            Part::Attribute(name) => attributes
+                .iter()
+                .find(|a| a.name == name || a.spec.is_some_and(|s| s.name == name))
+                .map_or(element.name_span, |a| {
+                    if a.value_span.start == a.value_span.end {
+                        a.name_span
+                    } else {
+                        a.value_span
+                    }
+                }),
+            Part::AttributeName(name) => attributes
+                .iter()
+                .find(|a| a.name == name)
+                .map_or(element.name_span, |a| a.name_span),
+            Part::Content(i) => match self.content.get(element.content.start as usize + i) {
+                Some(Item::Text(t, span)) => trimmed(self.source, *span, t),
+                Some(Item::Comment(_, span)) => *span,
+                Some(Item::Element(child)) => self
+                    .element(*child)
+                    .map_or(element.name_span, |c| c.name_span),
+                None => element.name_span,
+            },
+        }
+    }
+}
+
+/// The span of text without its surrounding whitespace, so that a diagnostic underlines the
+/// words and not the indentation.
+fn trimmed(source: &str, span: ByteSpan, _text: &str) -> ByteSpan {
+    let Some(raw) = source.get(span.range()) else {
+        return span;
+    };
+    let lead = raw.len() - raw.trim_start().len();
+    let trail = raw.len() - raw.trim_end().len();
+    if lead + trail >= raw.len() {
+        return span;
+    }
+    ByteSpan::new(span.start as usize + lead..span.end as usize - trail)
+}
+
+/// Turns byte offsets into 1-based lines and columns (columns count characters).
+#[derive(Debug, Clone)]
+pub struct LineIndex<'s> {
+    source: &'s str,
+    line_starts: Vec<usize>,
+}
+
+impl<'s> LineIndex<'s> {
+    /// Indexes the lines of `source`.
+    pub fn new(source: &'s str) -> Self {
+        let line_starts = std::iter::once(0)
+            .chain(source.match_indices('\n').map(|(i, _)| i + 1))
+            .collect();
+        LineIndex {
+            source,
+            line_starts,
+        }
+    }
+
+    /// The line and column of byte `offset`, both counted from 1.
+    pub fn location(&self, offset: usize) -> (usize, usize) {
+        let offset = offset.min(self.source.len());
+        let line = self.line_starts.partition_point(|&start| start <= offset);
+        let start = self.line_starts[line.saturating_sub(1)];
+        let column = self
+            .source
+            .get(start..offset)
+            .map_or(offset - start, |s| s.chars().count());
+        (line.max(1), column + 1)
+    }
+}

@@ -1,0 +1,155 @@
+//! Validating a TwiML document: parse, then every structural check, located by byte range.
+
+use crate::check::check_document;
+use crate::diagnostic::{Diagnostic, Severity, checks};
+use crate::document::{Root, Twiml};
+use crate::model::{
+    ConvertError, fax::FaxResponse, messaging::MessagingResponse, voice::VoiceResponse,
+};
+use crate::parse::{ByteSpan, ParseOptions, ParsedDocument, parse};
+use crate::render::{RenderOptions, Writer};
+use crate::schema::Dialect;
+use crate::tree::{Document, Part, Path, Tag};
+
+/// Twilio reads at most this many bytes of TwiML (error 11750).
+const TWILIO_MAX_DOCUMENT_BYTES: usize = 64 * 1024;
+
+/// What validating a document found.
+#[derive(Debug)]
+pub struct Validation<'s> {
+    /// Every finding, in source order.
+    pub diagnostics: Vec<Diagnostic<ByteSpan>>,
+    /// The parsed document, when the source is well-formed XML.
+    pub document: Option<ParsedDocument<'s>>,
+}
+
+impl Validation<'_> {
+    /// Whether any finding is an error.
+    pub fn has_errors(&self) -> bool {
+        self.diagnostics
+            .iter()
+            .any(|d| d.severity == Severity::Error)
+    }
+}
+
+/// Parses `source` and runs every structural check of the element table over it.
+pub fn validate<'s>(source: &'s str, options: &ParseOptions) -> Validation<'s> {
+    let document = match parse(source, options) {
+        Ok(document) => document,
+        Err(error) => {
+            return Validation {
+                diagnostics: vec![error],
+                document: None,
+            };
+        }
+    };
+    let mut diagnostics = Vec::new();
+    let root = document.root();
+    if source.len() > TWILIO_MAX_DOCUMENT_BYTES {
+        diagnostics.push(
+            Diagnostic::new(
+                &checks::DOCUMENT_TOO_LARGE,
+                format!(
+                    "the document is {} bytes; Twilio reads at most {TWILIO_MAX_DOCUMENT_BYTES}",
+                    source.len()
+                ),
+                document.locate(root, &Path::new(), Part::Element),
+            )
+            .with_help("split the flow over several documents joined by `<Redirect>`"),
+        );
+    }
+    if let Some(expected) = document.unexpected_dialect()
+        && matches!(document.tag(root), Tag::Known(_))
+    {
+        diagnostics.push(
+            Diagnostic::new(
+                &checks::WRONG_DIALECT,
+                format!(
+                    "this is a {} document; a {} document is expected",
+                    document.dialect().as_str(),
+                    expected.as_str()
+                ),
+                document.locate(root, &Path::new(), Part::Element),
+            )
+            .with_help(match expected {
+                Dialect::Messaging => "a messaging response holds `<Message>` and `<Redirect>`",
+                Dialect::Voice => {
+                    "a voice response holds verbs such as `<Say>`, `<Gather>` and `<Dial>`"
+                }
+                Dialect::Fax => "a fax response holds `<Receive>`",
+            }),
+        );
+    }
+    check_document(&document, &mut diagnostics);
+    diagnostics.sort_by_key(|d| d.span.start);
+    Validation {
+        diagnostics,
+        document: Some(document),
+    }
+}
+
+impl ParsedDocument<'_> {
+    /// Reads the document into the typed model.
+    ///
+    /// # Errors
+    ///
+    /// A [`ConvertError`] when an attribute value does not parse or a required attribute is
+    /// missing; [`validate`] reports both first.
+    pub fn to_root(&self) -> Result<Root, ConvertError> {
+        let root = self.root();
+        Ok(match self.dialect() {
+            Dialect::Voice => Root::Voice(VoiceResponse::from_document(self, root)?),
+            Dialect::Messaging => Root::Messaging(MessagingResponse::from_document(self, root)?),
+            Dialect::Fax => Root::Fax(FaxResponse::from_document(self, root)?),
+        })
+    }
+}
+
+/// Re-renders `source` from its typed model: the canonical form of the document, comments
+/// before and after the root kept. This is `twiml fmt`.
+///
+/// # Errors
+///
+/// Every finding, when any is an error (a document with errors has no typed model).
+pub fn format_document(
+    source: &str,
+    parse_options: &ParseOptions,
+    render: &RenderOptions,
+) -> Result<String, Vec<Diagnostic<ByteSpan>>> {
+    let validation = validate(source, parse_options);
+    let document = match validation.document {
+        Some(document)
+            if !validation
+                .diagnostics
+                .iter()
+                .any(|d| d.severity == Severity::Error) =>
+        {
+            document
+        }
+        _ => return Err(validation.diagnostics),
+    };
+    let located = |message: String| {
+        vec![Diagnostic::new(
+            &checks::INVALID_VALUE,
+            message,
+            document.locate(document.root(), &Path::new(), Part::Element),
+        )]
+    };
+    let root = document.to_root().map_err(|e| located(e.to_string()))?;
+    let twiml = Twiml::build(root).map_err(|e| located(e.to_string()))?;
+    let mut out = String::with_capacity(source.len());
+    let written = (|| {
+        let mut w = Writer::new(&mut out, render)?;
+        for (comment, _) in document.prolog_comments() {
+            w.comment(comment)?;
+        }
+        twiml.root().render(&mut w)?;
+        for (comment, _) in document.epilog_comments() {
+            w.comment(comment)?;
+        }
+        w.finish()
+    })();
+    // Writing into a String cannot fail.
+    debug_assert!(written.is_ok());
+    Ok(out)
+}
