@@ -187,8 +187,20 @@ pub struct CheckInfo {
     pub twilio_error: Option<u32>,
     /// One line: what it finds.
     pub summary: &'static str,
+    /// The documentation as written in the registry (doc-comment lines); read it through
+    /// [`CheckInfo::explanation`].
+    pub docs: &'static str,
+}
+
+impl CheckInfo {
     /// Markdown with the sections What it does, Why is this bad, Example, Use instead.
-    pub explanation: &'static str,
+    pub fn explanation(&self) -> String {
+        self.docs
+            .lines()
+            .map(|line| line.strip_prefix(' ').unwrap_or(line))
+            .collect::<Vec<_>>()
+            .join("\n")
+    }
 }
 
 macro_rules! declare_checks {
@@ -204,7 +216,7 @@ macro_rules! declare_checks {
                 severity: Severity::$severity,
                 twilio_error: $twilio,
                 summary: $summary,
-                explanation: concat!($($doc, "\n"),*),
+                docs: concat!($($doc, "\n"),*),
             };
         )*
 

@@ -535,8 +535,15 @@ impl<'s, 'o> Parser<'s, 'o> {
     }
 
     fn xml_error(&self, e: &XmlError) -> Diagnostic<ByteSpan> {
-        let at = self.reader.error_position() as usize;
-        let here = at..(at + 1).min(self.source.len().max(at));
+        let at = (self.reader.error_position() as usize).min(self.source.len());
+        // Underline a whole end tag; otherwise the character where reading stopped.
+        let rest = &self.source[at..];
+        let here = if rest.starts_with("</") {
+            let line_end = rest.find('\n').unwrap_or(rest.len());
+            at..at + rest[..line_end].find('>').map_or(line_end, |i| i + 1)
+        } else {
+            at..(at + rest.chars().next().map_or(0, char::len_utf8))
+        };
         let (message, help): (String, Option<&str>) = match e {
             XmlError::Syntax(s) => (
                 match s {
@@ -562,8 +569,8 @@ impl<'s, 'o> Parser<'s, 'o> {
             ),
             XmlError::IllFormed(i) => match i {
                 IllFormedError::MismatchedEndTag { expected, found } => (
-                    format!("`</{found}>` closes `<{expected}>`"),
-                    Some("check that every start tag is closed once, innermost first"),
+                    format!("mismatched end tag: expected `</{expected}>`, found `</{found}>`"),
+                    Some("close every element once, innermost first; `<X/>` is already closed"),
                 ),
                 IllFormedError::UnmatchedEndTag(name) => (
                     format!("`</{name}>` closes no open element"),

@@ -1,0 +1,128 @@
+//! Which files a command reads: files as given, folders searched recursively for `*.xml` and
+//! `*.twiml`, and `-` for standard input.
+
+use std::fmt;
+use std::io;
+use std::path::{Path, PathBuf};
+
+/// One document to read.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub(crate) enum Input {
+    /// A file, by the path it is shown with.
+    File(PathBuf),
+    /// Standard input, shown as `<stdin>`.
+    Stdin,
+}
+
+impl Input {
+    /// The name shown in diagnostics.
+    pub(crate) fn name(&self) -> String {
+        match self {
+            Input::File(path) => display_path(path),
+            Input::Stdin => "<stdin>".to_string(),
+        }
+    }
+
+    /// The document's bytes.
+    pub(crate) fn read(&self) -> io::Result<Vec<u8>> {
+        match self {
+            Input::File(path) => std::fs::read(path),
+            Input::Stdin => crate::read_stdin(),
+        }
+    }
+}
+
+/// A path as shown to users: forward slashes, no leading `./`.
+pub(crate) fn display_path(path: &Path) -> String {
+    let text = path.to_string_lossy().replace('\\', "/");
+    text.strip_prefix("./").unwrap_or(&text).to_string()
+}
+
+/// A path that could not be used.
+#[derive(Debug)]
+pub(crate) struct InputError {
+    path: String,
+    error: io::Error,
+}
+
+impl fmt::Display for InputError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "{}: {}", self.path, self.error)
+    }
+}
+
+impl std::error::Error for InputError {}
+
+/// The documents named by `paths`, folders expanded, each file once, in the order given
+/// (files of a folder sorted by path).
+pub(crate) fn collect(paths: &[PathBuf]) -> Result<Vec<Input>, InputError> {
+    let mut inputs = Vec::new();
+    for path in paths {
+        if path.as_os_str() == "-" {
+            if !inputs.contains(&Input::Stdin) {
+                inputs.push(Input::Stdin);
+            }
+            continue;
+        }
+        let metadata = std::fs::metadata(path).map_err(|error| InputError {
+            path: display_path(path),
+            error,
+        })?;
+        if metadata.is_dir() {
+            let mut found = Vec::new();
+            walk(path, &mut found).map_err(|(p, error)| InputError {
+                path: display_path(&p),
+                error,
+            })?;
+            found.sort();
+            for file in found {
+                let input = Input::File(file);
+                if !inputs.contains(&input) {
+                    inputs.push(input);
+                }
+            }
+        } else {
+            let input = Input::File(path.clone());
+            if !inputs.contains(&input) {
+                inputs.push(input);
+            }
+        }
+    }
+    Ok(inputs)
+}
+
+fn is_twiml_file(path: &Path) -> bool {
+    path.extension()
+        .and_then(|e| e.to_str())
+        .is_some_and(|e| e.eq_ignore_ascii_case("xml") || e.eq_ignore_ascii_case("twiml"))
+}
+
+/// Files below `dir`, without following symbolic links to folders (no cycles).
+fn walk(dir: &Path, found: &mut Vec<PathBuf>) -> Result<(), (PathBuf, io::Error)> {
+    let entries = std::fs::read_dir(dir).map_err(|e| (dir.to_path_buf(), e))?;
+    for entry in entries {
+        let entry = entry.map_err(|e| (dir.to_path_buf(), e))?;
+        let path = entry.path();
+        let kind = entry.file_type().map_err(|e| (path.clone(), e))?;
+        if kind.is_dir() {
+            walk(&path, found)?;
+        } else if (kind.is_file() || kind.is_symlink()) && is_twiml_file(&path) {
+            found.push(path);
+        }
+    }
+    Ok(())
+}
+
+/// Reads one file or standard input, for commands that take a single document.
+pub(crate) fn read(path: &Path) -> Result<(String, Vec<u8>), InputError> {
+    let input = if path.as_os_str() == "-" {
+        Input::Stdin
+    } else {
+        Input::File(path.to_path_buf())
+    };
+    let name = input.name();
+    input
+        .read()
+        .map(|bytes| (name.clone(), bytes))
+        .map_err(|error| InputError { path: name, error })
+}

@@ -1,0 +1,79 @@
+//! GitHub Actions workflow commands: one `::error` or `::warning` annotation per finding,
+//! which GitHub shows on the lines of the pull request.
+
+use std::io::{self, Write};
+
+use twiml_core::Severity;
+
+use super::{Sink, counts};
+use crate::check::{FileReport, Summary};
+
+pub(crate) struct GithubSink<W: Write> {
+    out: W,
+}
+
+impl<W: Write> GithubSink<W> {
+    pub(crate) fn new(out: W) -> Self {
+        GithubSink { out }
+    }
+}
+
+/// Escapes the message of a workflow command.
+fn escape_data(s: &str) -> String {
+    s.replace('%', "%25")
+        .replace('\r', "%0D")
+        .replace('\n', "%0A")
+}
+
+/// Escapes a property of a workflow command.
+fn escape_property(s: &str) -> String {
+    escape_data(s).replace(':', "%3A").replace(',', "%2C")
+}
+
+impl<W: Write> Sink for GithubSink<W> {
+    fn begin(&mut self) -> io::Result<()> {
+        Ok(())
+    }
+
+    fn file(&mut self, report: &FileReport) -> io::Result<()> {
+        for d in &report.diagnostics {
+            let command = match d.diagnostic.severity {
+                Severity::Error => "error",
+                Severity::Warning => "warning",
+                Severity::Info => "notice",
+            };
+            let name = twiml_core::diagnostic::find_check(d.diagnostic.code).map_or("", |c| c.name);
+            let mut message = d.diagnostic.message.clone();
+            if let Some(help) = &d.diagnostic.help {
+                message.push_str("\nhelp: ");
+                message.push_str(help);
+            }
+            if let Some(code) = d.diagnostic.twilio_error {
+                message.push_str(&format!("\nTwilio answers with error {code}"));
+            }
+            writeln!(
+                self.out,
+                "::{command} file={},line={},col={},endLine={},endColumn={},title={}::{}",
+                escape_property(&report.name),
+                d.line,
+                d.column,
+                d.end_line,
+                d.end_column,
+                escape_property(&format!("{} {name}", d.diagnostic.code)),
+                escape_data(&message)
+            )?;
+        }
+        Ok(())
+    }
+
+    fn end(&mut self, summary: &Summary) -> io::Result<()> {
+        let files = if summary.files == 1 { "file" } else { "files" };
+        writeln!(
+            self.out,
+            "checked {} {files}: {}",
+            summary.files,
+            counts(summary)
+        )?;
+        self.out.flush()
+    }
+}

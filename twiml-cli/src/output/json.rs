@@ -1,0 +1,65 @@
+//! The JSON form of `twiml check`, version 1. Its fields are documented in the README and
+//! kept stable: a new field may be added, none is renamed or removed.
+
+use std::io::{self, Write};
+
+use serde_json::{Value, json};
+
+use super::{Sink, severity_name};
+use crate::check::{FileReport, Located, Summary};
+
+pub(crate) struct JsonSink<W: Write> {
+    out: W,
+    first: bool,
+}
+
+impl<W: Write> JsonSink<W> {
+    pub(crate) fn new(out: W) -> Self {
+        JsonSink { out, first: true }
+    }
+}
+
+/// One diagnostic as the JSON form writes it.
+pub(crate) fn diagnostic(d: &Located) -> Value {
+    json!({
+        "code": d.diagnostic.code,
+        "severity": severity_name(d.diagnostic.severity),
+        "message": d.diagnostic.message,
+        "line": d.line,
+        "column": d.column,
+        "end_line": d.end_line,
+        "end_column": d.end_column,
+        "help": d.diagnostic.help,
+        "twilio_error": d.diagnostic.twilio_error,
+    })
+}
+
+impl<W: Write> Sink for JsonSink<W> {
+    fn begin(&mut self) -> io::Result<()> {
+        self.out.write_all(br#"{"version":1,"files":["#)
+    }
+
+    fn file(&mut self, report: &FileReport) -> io::Result<()> {
+        if !self.first {
+            self.out.write_all(b",")?;
+        }
+        self.first = false;
+        let entry = json!({
+            "path": report.name,
+            "diagnostics": report.diagnostics.iter().map(diagnostic).collect::<Vec<_>>(),
+        });
+        serde_json::to_writer(&mut self.out, &entry).map_err(io::Error::other)
+    }
+
+    fn end(&mut self, summary: &Summary) -> io::Result<()> {
+        let summary = json!({
+            "files": summary.files,
+            "errors": summary.errors,
+            "warnings": summary.warnings,
+            "infos": summary.infos,
+        });
+        write!(self.out, r#"],"summary":{summary}}}"#)?;
+        writeln!(self.out)?;
+        self.out.flush()
+    }
+}

@@ -1,0 +1,101 @@
+//! rustc-style text through annotate-snippets: `error[CODE]: message`, `--> file:line:col`,
+//! the source excerpt with labels, then help and Twilio's error code.
+
+use std::io::{self, Write};
+
+use annotate_snippets::{AnnotationKind, Group, Level, Renderer, Snippet};
+use twiml_core::{ByteSpan, Diagnostic, Severity};
+
+use super::{Sink, counts};
+use crate::check::{FileReport, Summary};
+
+pub(crate) struct TextSink<W: Write> {
+    out: W,
+}
+
+impl<W: Write> TextSink<W> {
+    pub(crate) fn new(out: W) -> Self {
+        TextSink { out }
+    }
+}
+
+impl<W: Write> Sink for TextSink<W> {
+    fn begin(&mut self) -> io::Result<()> {
+        Ok(())
+    }
+
+    fn file(&mut self, report: &FileReport) -> io::Result<()> {
+        if let Some(text) = &report.rendered {
+            self.out.write_all(text.as_bytes())?;
+        }
+        Ok(())
+    }
+
+    fn end(&mut self, summary: &Summary) -> io::Result<()> {
+        let files = if summary.files == 1 { "file" } else { "files" };
+        if summary.errors + summary.warnings + summary.infos == 0 {
+            writeln!(self.out, "checked {} {files}: no findings", summary.files)?;
+        } else {
+            writeln!(
+                self.out,
+                "checked {} {files}: {}",
+                summary.files,
+                counts(summary)
+            )?;
+        }
+        self.out.flush()
+    }
+}
+
+/// Renders the findings of one file, each followed by a blank line.
+pub(crate) fn render_file(
+    name: &str,
+    source: &str,
+    diagnostics: &[Diagnostic<ByteSpan>],
+) -> String {
+    let renderer = Renderer::plain();
+    let mut out = String::new();
+    for d in diagnostics {
+        let level = match d.severity {
+            Severity::Error => Level::ERROR,
+            Severity::Warning => Level::WARNING,
+            Severity::Info => Level::INFO,
+        };
+        let mut snippet = Snippet::source(source)
+            .path(name)
+            .annotation(AnnotationKind::Primary.span(clamp(d.span, source)));
+        for label in &d.labels {
+            snippet = snippet.annotation(
+                AnnotationKind::Context
+                    .span(clamp(label.span, source))
+                    .label(label.message.as_str()),
+            );
+        }
+        let mut group: Group<'_> = level
+            .primary_title(d.message.as_str())
+            .id(d.code)
+            .element(snippet);
+        if let Some(help) = &d.help {
+            group = group.element(Level::HELP.message(help.as_str()));
+        }
+        if let Some(code) = d.twilio_error {
+            group = group.element(Level::NOTE.message(format!("Twilio answers with error {code}")));
+        }
+        out.push_str(&renderer.render(&[group]));
+        out.push_str("\n\n");
+    }
+    out
+}
+
+/// A span that lies inside `source` and on character boundaries.
+fn clamp(span: ByteSpan, source: &str) -> std::ops::Range<usize> {
+    let mut start = (span.start as usize).min(source.len());
+    let mut end = (span.end as usize).clamp(start, source.len());
+    while !source.is_char_boundary(start) {
+        start -= 1;
+    }
+    while !source.is_char_boundary(end) {
+        end += 1;
+    }
+    start..end
+}
