@@ -117,7 +117,7 @@ fn random_element(spec: &ElementSpec, depth: usize, rng: &mut TestRng) -> Map<St
         for item in required {
             // Keep text items apart: the required text goes first, once.
             if item.get("#text").is_some() {
-                if !children.first().is_some_and(|c| c.get("#text").is_some()) {
+                if children.first().is_none_or(|c| c.get("#text").is_none()) {
                     children.insert(0, item);
                 }
             } else {
