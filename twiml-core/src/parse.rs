@@ -22,6 +22,9 @@ use crate::grammar::{describe, is_xml_char};
 use crate::schema::{AttributeSpec, Dialect, ELEMENTS, ElementId, ElementKind, lookup};
 use crate::tree::{Attribute, Content, Document, Part, Path, Tag, Value};
 
+/// The deepest nesting any option allows: the checks walk the tree recursively.
+const MAX_SUPPORTED_DEPTH: usize = 1024;
+
 /// A range of bytes in the source.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default, PartialOrd, Ord)]
 #[cfg_attr(feature = "serde", derive(serde::Serialize))]
@@ -57,7 +60,8 @@ pub struct ParseOptions {
     /// (TW0201, Twilio 11750) instead.
     pub max_bytes: usize,
     /// Deeper nesting is refused (TW0003). TwiML's grammar nests about five deep; SSML may
-    /// nest further. The default is 64.
+    /// nest further. The default is 64; values above 1024 count as 1024, which bounds the
+    /// stack the checks use.
     pub max_depth: usize,
     /// The dialect the caller expects. A document of another dialect gets TW0303.
     pub expect: Option<Dialect>,
@@ -249,7 +253,12 @@ impl<'s, 'o> Parser<'s, 'o> {
         message: impl Into<String>,
         span: Range<usize>,
     ) -> Diagnostic<ByteSpan> {
-        Diagnostic::new(check, message, ByteSpan::new(span))
+        let start = char_boundary(self.source, span.start);
+        let mut end = span.end.clamp(start, self.source.len());
+        while !self.source.is_char_boundary(end) {
+            end += 1;
+        }
+        Diagnostic::new(check, message, ByteSpan::new(start..end))
     }
 
     fn malformed(&self, message: impl Into<String>, span: Range<usize>) -> Diagnostic<ByteSpan> {
@@ -354,7 +363,8 @@ impl<'s, 'o> Parser<'s, 'o> {
                     }
                 }
                 Event::Decl(_) => {
-                    if before != bom {
+                    // quick-xml may count a byte-order mark as part of the declaration.
+                    if before != 0 && before != bom {
                         return Err(self
                             .malformed(
                                 "the XML declaration is not at the very start",
@@ -445,13 +455,11 @@ impl<'s, 'o> Parser<'s, 'o> {
                 .malformed("a second root element", before..after)
                 .with_help("a TwiML document is one `<Response>` element"));
         }
-        if self.open.len() >= self.options.max_depth {
+        let max_depth = self.options.max_depth.min(MAX_SUPPORTED_DEPTH);
+        if self.open.len() >= max_depth {
             return Err(self.error(
                 &checks::NESTING_TOO_DEEP,
-                format!(
-                    "elements nest deeper than {} levels",
-                    self.options.max_depth
-                ),
+                format!("elements nest deeper than {max_depth} levels"),
                 before..after,
             ));
         }
@@ -535,7 +543,7 @@ impl<'s, 'o> Parser<'s, 'o> {
     }
 
     fn xml_error(&self, e: &XmlError) -> Diagnostic<ByteSpan> {
-        let at = (self.reader.error_position() as usize).min(self.source.len());
+        let at = char_boundary(self.source, self.reader.error_position() as usize);
         // Underline a whole end tag; otherwise the character where reading stopped.
         let rest = &self.source[at..];
         let here = if rest.starts_with("</") {
@@ -670,6 +678,16 @@ impl<'s, 'o> Parser<'s, 'o> {
             other => self.malformed(lowercase_error(other), start..start + len),
         }
     }
+}
+
+/// The nearest character boundary at or before `offset` (error positions may fall inside a
+/// character).
+fn char_boundary(source: &str, offset: usize) -> usize {
+    let mut at = offset.min(source.len());
+    while !source.is_char_boundary(at) {
+        at -= 1;
+    }
+    at
 }
 
 fn to_u32(n: usize) -> u32 {
@@ -958,3 +976,6 @@ impl<'s> LineIndex<'s> {
         (line.max(1), column + 1)
     }
 }
+
+#[cfg(test)]
+mod tests;

@@ -521,7 +521,7 @@ impl Generator {
         if open {
             let _ = writeln!(
                 o,
-                "impl FromValue for {name} {{\n    fn from_value(value: &Value<'_>) -> Option<Self> {{\n        match value {{\n            Value::Text(t) => Some({name}::parse(t.trim())),\n            Value::Keyword(k) => Some({name}::parse(k)),\n            _ => None,\n        }}\n    }}\n}}\n"
+                "impl FromValue for {name} {{\n    fn from_value(value: &Value<'_>) -> Option<Self> {{\n        match value {{\n            Value::Text(t) => Some({name}::parse(t)),\n            Value::Keyword(k) => Some({name}::parse(k)),\n            _ => None,\n        }}\n    }}\n}}\n"
             );
         } else {
             let _ = writeln!(

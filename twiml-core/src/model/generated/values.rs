@@ -4554,7 +4554,7 @@ impl fmt::Display for Voice {
 impl FromValue for Voice {
     fn from_value(value: &Value<'_>) -> Option<Self> {
         match value {
-            Value::Text(t) => Some(Voice::parse(t.trim())),
+            Value::Text(t) => Some(Voice::parse(t)),
             Value::Keyword(k) => Some(Voice::parse(k)),
             _ => None,
         }
@@ -5905,7 +5905,7 @@ impl fmt::Display for SayLanguage {
 impl FromValue for SayLanguage {
     fn from_value(value: &Value<'_>) -> Option<Self> {
         match value {
-            Value::Text(t) => Some(SayLanguage::parse(t.trim())),
+            Value::Text(t) => Some(SayLanguage::parse(t)),
             Value::Keyword(k) => Some(SayLanguage::parse(k)),
             _ => None,
         }
@@ -6890,7 +6890,7 @@ impl fmt::Display for GatherLanguage {
 impl FromValue for GatherLanguage {
     fn from_value(value: &Value<'_>) -> Option<Self> {
         match value {
-            Value::Text(t) => Some(GatherLanguage::parse(t.trim())),
+            Value::Text(t) => Some(GatherLanguage::parse(t)),
             Value::Keyword(k) => Some(GatherLanguage::parse(k)),
             _ => None,
         }
@@ -7181,7 +7181,7 @@ impl fmt::Display for SpeechModel {
 impl FromValue for SpeechModel {
     fn from_value(value: &Value<'_>) -> Option<Self> {
         match value {
-            Value::Text(t) => Some(SpeechModel::parse(t.trim())),
+            Value::Text(t) => Some(SpeechModel::parse(t)),
             Value::Keyword(k) => Some(SpeechModel::parse(k)),
             _ => None,
         }
@@ -9848,7 +9848,7 @@ impl fmt::Display for TranscriptionEngine {
 impl FromValue for TranscriptionEngine {
     fn from_value(value: &Value<'_>) -> Option<Self> {
         match value {
-            Value::Text(t) => Some(TranscriptionEngine::parse(t.trim())),
+            Value::Text(t) => Some(TranscriptionEngine::parse(t)),
             Value::Keyword(k) => Some(TranscriptionEngine::parse(k)),
             _ => None,
         }
@@ -10643,7 +10643,7 @@ impl fmt::Display for SsmlLanguage {
 impl FromValue for SsmlLanguage {
     fn from_value(value: &Value<'_>) -> Option<Self> {
         match value {
-            Value::Text(t) => Some(SsmlLanguage::parse(t.trim())),
+            Value::Text(t) => Some(SsmlLanguage::parse(t)),
             Value::Keyword(k) => Some(SsmlLanguage::parse(k)),
             _ => None,
         }

@@ -1,0 +1,206 @@
+use super::*;
+use crate::diagnostic::Severity;
+
+fn parse_ok(source: &str) -> ParsedDocument<'_> {
+    parse(source, &ParseOptions::default()).unwrap_or_else(|d| panic!("{d:?}"))
+}
+
+fn parse_err(source: &str) -> Diagnostic<ByteSpan> {
+    match parse(source, &ParseOptions::default()) {
+        Ok(_) => panic!("the source should be refused: {:.80}", source),
+        Err(d) => d,
+    }
+}
+
+fn text_of(doc: &ParsedDocument<'_>, node: u32) -> String {
+    doc.children(node)
+        .map(|c| match c {
+            Content::Text(t) => t.to_string(),
+            Content::Element(e) => text_of(doc, e),
+            Content::Comment(_) => String::new(),
+        })
+        .collect()
+}
+
+#[test]
+fn reads_references_cdata_and_comments() {
+    let doc = parse_ok(
+        "<Response><Say>a &amp; b &lt;c&gt; &quot;d&quot; &apos;e&apos; &#65;&#x42;<![CDATA[ <raw> & ]]><!-- note --></Say></Response>",
+    );
+    assert_eq!(text_of(&doc, 1), "a & b <c> \"d\" 'e' AB <raw> & ");
+    let comments: Vec<&str> = doc
+        .children(1)
+        .filter_map(|c| match c {
+            Content::Comment(t) => Some(t),
+            _ => None,
+        })
+        .collect();
+    assert_eq!(comments, [" note "]);
+}
+
+#[test]
+fn normalises_line_ends_and_attribute_whitespace() {
+    let doc =
+        parse_ok("<Response><Say a=\"x&#10;y\" b=\"p\nq\">one\r\ntwo\rthree&#13;</Say></Response>");
+    assert_eq!(text_of(&doc, 1), "one\ntwo\nthree\r");
+    let values: Vec<String> = doc
+        .attributes(1)
+        .map(|a| match a.value {
+            Value::Text(t) => t.to_string(),
+            _ => String::new(),
+        })
+        .collect();
+    assert_eq!(values, ["x\ny", "p q"]);
+}
+
+#[test]
+fn locates_names_values_and_text() {
+    let source =
+        "<Response>\n  <Gather timeout=\"0\">\n    <Say>Hi</Say>\n  </Gather>\n</Response>";
+    let doc = parse_ok(source);
+    let path = Path::new();
+    let gather = 1;
+    let name = doc.locate(gather, &path, Part::Element);
+    assert_eq!(&source[name.range()], "Gather");
+    let value = doc.locate(gather, &path, Part::Attribute("timeout"));
+    assert_eq!(&source[value.range()], "0");
+    let attribute = doc.locate(gather, &path, Part::AttributeName("timeout"));
+    assert_eq!(&source[attribute.range()], "timeout");
+    let lines = LineIndex::new(source);
+    assert_eq!(lines.location(value.start as usize), (2, 20));
+    assert_eq!(lines.location(0), (1, 1));
+    assert_eq!(lines.location(source.len()), (5, 12));
+}
+
+#[test]
+fn columns_count_characters() {
+    let source = "<Response><Say>ñé😀 <x/></Say></Response>";
+    let doc = parse_ok(source);
+    let x = doc.locate(2, &Path::new(), Part::Element);
+    assert_eq!(LineIndex::new(source).location(x.start as usize), (1, 21));
+}
+
+#[test]
+fn the_declaration_is_optional_but_must_come_first() {
+    parse_ok("<Response/>");
+    parse_ok("<?xml version=\"1.0\" encoding=\"UTF-8\"?><Response/>");
+    parse_ok("\u{FEFF}<?xml version=\"1.0\"?><Response/>");
+    let d = parse_err("  <?xml version=\"1.0\"?><Response/>");
+    assert_eq!(d.code, "TW0001");
+    assert!(d.message.contains("declaration"), "{}", d.message);
+}
+
+#[test]
+fn refuses_doctypes_and_unknown_entities() {
+    let xxe = "<?xml version=\"1.0\"?><!DOCTYPE r [<!ENTITY x SYSTEM \"file:///etc/passwd\">]><Response><Say>&x;</Say></Response>";
+    assert_eq!(parse_err(xxe).code, "TW0002");
+    let laughs =
+        "<!DOCTYPE r [<!ENTITY a \"aaaa\"><!ENTITY b \"&a;&a;&a;\">]><Response>&b;</Response>";
+    assert_eq!(parse_err(laughs).code, "TW0002");
+    let d = parse_err("<Response><Say>&nbsp;</Say></Response>");
+    assert_eq!(d.code, "TW0001");
+    assert!(d.message.contains("&nbsp;"));
+    let d = parse_err("<Response><Say a=\"&copy;\"/></Response>");
+    assert_eq!(d.code, "TW0001");
+}
+
+#[test]
+fn refuses_references_to_characters_xml_cannot_carry() {
+    for source in [
+        "<Response><Say>&#1;</Say></Response>",
+        "<Response><Say>&#xFFFE;</Say></Response>",
+        "<Response><Say a=\"&#0;\"/></Response>",
+    ] {
+        let d = parse_err(source);
+        assert!(matches!(d.code, "TW0005" | "TW0001"), "{source}: {d:?}");
+    }
+}
+
+#[test]
+fn refuses_what_is_not_one_element() {
+    for (source, words) in [
+        ("", "no root"),
+        ("<!-- only a comment -->", "no root"),
+        ("hello<Response/>", "outside the root"),
+        ("<Response/>bye", "outside the root"),
+        ("<Response/><Response/>", "second root"),
+        ("<Response><Say>", "not closed"),
+        ("<Response></Say>", "mismatched"),
+        ("<Response><Say a=1/></Response>", "quoted"),
+        ("<Response><Say a=\"1\" a=\"2\"/></Response>", "twice"),
+        ("<Response><Say>a & b</Say></Response>", "reference"),
+        ("<Response><!-- a -- b --></Response>", "--"),
+    ] {
+        let d = parse_err(source);
+        assert_eq!(d.code, "TW0001", "{source}");
+        assert!(d.message.contains(words), "{source}: {}", d.message);
+        assert!(d.span.end as usize <= source.len().max(1));
+    }
+}
+
+#[test]
+fn bounds_depth_and_size() {
+    let deep = format!(
+        "<Response>{}{}</Response>",
+        "<x>".repeat(100_000),
+        "</x>".repeat(100_000)
+    );
+    assert_eq!(parse_err(&deep).code, "TW0003");
+    let options = ParseOptions::new().max_depth(usize::MAX);
+    assert!(matches!(parse(&deep, &options), Err(d) if d.code == "TW0003"));
+    let big = format!("<Response><Say>{}</Say></Response>", "a".repeat(2 << 20));
+    assert_eq!(parse_err(&big).code, "TW0004");
+    assert!(parse(&big, &ParseOptions::new().max_bytes(4 << 20)).is_ok());
+}
+
+#[test]
+fn bytes_must_be_utf8() {
+    let d = parse_bytes(
+        b"<Response><Say>caf\xe9</Say></Response>",
+        &ParseOptions::default(),
+    )
+    .unwrap_err();
+    assert_eq!(d.code, "TW0001");
+    assert_eq!(d.span.start, 18);
+}
+
+#[test]
+fn resolves_names_by_dialect_and_place() {
+    let doc = parse_ok(
+        "<Response><Dial><Sip>sip:a@b.c</Sip></Dial><Refer><Sip>sip:a@b.c</Sip></Refer></Response>",
+    );
+    assert_eq!(doc.tag(2), Tag::Known(ElementId::Sip));
+    assert_eq!(doc.tag(4), Tag::Known(ElementId::ReferSip));
+    let doc = parse_ok("<Response><Message>hi</Message></Response>");
+    assert_eq!(doc.dialect(), Dialect::Messaging);
+    assert_eq!(doc.tag(1), Tag::Known(ElementId::Message));
+    let doc = parse_ok("<Response><Receive/></Response>");
+    assert_eq!(doc.dialect(), Dialect::Fax);
+    let doc = parse_ok("<Response><Foo/></Response>");
+    assert_eq!(doc.dialect(), Dialect::Voice);
+    assert_eq!(doc.tag(1), Tag::Unknown("Foo"));
+}
+
+#[test]
+fn every_finding_of_a_parsed_document_is_located_in_it() {
+    let source = "<Response>\n<Gather timeout=\"x\" bogus=\"1\"><Dial>+1</Dial>words</Gather>\n<Hangup/><Say/></Response>";
+    let validation = crate::validate(source, &ParseOptions::default());
+    let found: Vec<(&str, &str)> = validation
+        .diagnostics
+        .iter()
+        .map(|d| (d.code, &source[d.span.range()]))
+        .collect();
+    assert_eq!(
+        found,
+        [
+            ("TW0105", "x"),
+            ("TW0103", "bogus"),
+            ("TW0104", "Dial"),
+            ("TW0105", "+1"),
+            ("TW0109", "words"),
+            ("TW0301", "Say"),
+            ("TW0108", "Say"),
+        ]
+    );
+    assert_eq!(validation.diagnostics[6].severity, Severity::Warning);
+}
