@@ -60,14 +60,26 @@ fn json_output_has_the_documented_form() {
     let files = json["files"].as_array().unwrap();
     assert_eq!(files.len(), 7);
     for file in files {
-        assert!(file["path"].as_str().unwrap().starts_with("examples/twiml/"));
+        assert!(
+            file["path"]
+                .as_str()
+                .unwrap()
+                .starts_with("examples/twiml/")
+        );
         for d in file["diagnostics"].as_array().unwrap() {
             let keys: Vec<&str> = d.as_object().unwrap().keys().map(String::as_str).collect();
             assert_eq!(
                 keys,
                 [
-                    "code", "severity", "message", "line", "column", "end_line", "end_column",
-                    "help", "twilio_error"
+                    "code",
+                    "severity",
+                    "message",
+                    "line",
+                    "column",
+                    "end_line",
+                    "end_column",
+                    "help",
+                    "twilio_error"
                 ]
             );
         }
@@ -93,9 +105,17 @@ fn sarif_output_is_sarif_2_1_0() {
     for r in results {
         let index = r["ruleIndex"].as_u64().unwrap() as usize;
         assert_eq!(rules[index]["id"], r["ruleId"]);
-        assert!(matches!(r["level"].as_str(), Some("error" | "warning" | "note")));
+        assert!(matches!(
+            r["level"].as_str(),
+            Some("error" | "warning" | "note")
+        ));
         let location = &r["locations"][0]["physicalLocation"];
-        assert!(location["artifactLocation"]["uri"].as_str().unwrap().starts_with("examples/twiml/"));
+        assert!(
+            location["artifactLocation"]["uri"]
+                .as_str()
+                .unwrap()
+                .starts_with("examples/twiml/")
+        );
         assert!(location["region"]["startLine"].as_u64().unwrap() >= 1);
         assert!(location["region"]["startColumn"].as_u64().unwrap() >= 1);
     }
@@ -114,10 +134,19 @@ fn exit_status_follows_the_failing_level() {
     // Warnings only.
     let o = twiml(&["check", "examples/twiml/unreachable.xml"]);
     assert_eq!(o.status.code(), Some(0), "{}", stdout(&o));
-    let o = twiml(&["check", "--deny", "warnings", "examples/twiml/unreachable.xml"]);
+    let o = twiml(&[
+        "check",
+        "--deny",
+        "warnings",
+        "examples/twiml/unreachable.xml",
+    ]);
     assert_eq!(o.status.code(), Some(1));
     // Clean files.
-    let o = twiml(&["check", "examples/twiml/ivr-menu.xml", "examples/twiml/payment.xml"]);
+    let o = twiml(&[
+        "check",
+        "examples/twiml/ivr-menu.xml",
+        "examples/twiml/payment.xml",
+    ]);
     assert_eq!(o.status.code(), Some(0));
     assert_eq!(stdout(&o), "checked 2 files: no findings\n");
     // I/O and usage errors.

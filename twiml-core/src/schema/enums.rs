@@ -1,6 +1,6 @@
 //! The value sets of TwiML attributes, one per distinct set.
 
-use super::{EnumSpec, OpenFamily};
+use super::{EnumSpec, OpenFamily, ValueIndex};
 
 /// A text-to-speech voice for `<Say>`.
 pub static VOICE: EnumSpec = EnumSpec {
@@ -910,6 +910,7 @@ pub static VOICE: EnumSpec = EnumSpec {
     ],
     open: Some(OpenFamily::SayVoice),
     legacy: &[],
+    index: ValueIndex::new(),
 };
 
 /// A language of `<Say>` speech.
@@ -997,6 +998,7 @@ pub static SAY_LANGUAGE: EnumSpec = EnumSpec {
         ("de", "de-DE"),
         ("it", "it-IT"),
     ],
+    index: ValueIndex::new(),
 };
 
 /// A kind of caller input `<Gather>` accepts.
@@ -1006,6 +1008,7 @@ pub static GATHER_INPUT: EnumSpec = EnumSpec {
     values: &["dtmf", "speech"],
     open: None,
     legacy: &[],
+    index: ValueIndex::new(),
 };
 
 /// An HTTP method Twilio uses to request a URL.
@@ -1015,6 +1018,7 @@ pub static METHOD: EnumSpec = EnumSpec {
     values: &["GET", "POST"],
     open: None,
     legacy: &[],
+    index: ValueIndex::new(),
 };
 
 /// A speech recognition language of `<Gather>`.
@@ -1155,6 +1159,7 @@ pub static GATHER_LANGUAGE: EnumSpec = EnumSpec {
     ],
     open: Some(OpenFamily::LanguageTag),
     legacy: &[],
+    index: ValueIndex::new(),
 };
 
 /// A speech recognition model.
@@ -1176,6 +1181,7 @@ pub static SPEECH_MODEL: EnumSpec = EnumSpec {
     ],
     open: Some(OpenFamily::Identifier),
     legacy: &[],
+    index: ValueIndex::new(),
 };
 
 /// Whether and from when `<Dial>` records the bridged call.
@@ -1191,6 +1197,7 @@ pub static DIAL_RECORD: EnumSpec = EnumSpec {
     ],
     open: None,
     legacy: &[("true", "record-from-answer"), ("false", "do-not-record")],
+    index: ValueIndex::new(),
 };
 
 /// Whether silence is trimmed from the ends of a recording.
@@ -1200,6 +1207,7 @@ pub static TRIM: EnumSpec = EnumSpec {
     values: &["trim-silence", "do-not-trim"],
     open: None,
     legacy: &[],
+    index: ValueIndex::new(),
 };
 
 /// A recording status event.
@@ -1209,6 +1217,7 @@ pub static RECORDING_EVENT: EnumSpec = EnumSpec {
     values: &["in-progress", "completed", "absent"],
     open: None,
     legacy: &[],
+    index: ValueIndex::new(),
 };
 
 /// The country whose ringback tone the caller hears.
@@ -1222,6 +1231,7 @@ pub static RING_TONE: EnumSpec = EnumSpec {
     ],
     open: None,
     legacy: &[],
+    index: ValueIndex::new(),
 };
 
 /// Which audio of a call is recorded.
@@ -1231,6 +1241,7 @@ pub static RECORDING_TRACK: EnumSpec = EnumSpec {
     values: &["both", "inbound", "outbound"],
     open: None,
     legacy: &[],
+    index: ValueIndex::new(),
 };
 
 /// An event `<Dial>` reports.
@@ -1240,6 +1251,7 @@ pub static DIAL_EVENT: EnumSpec = EnumSpec {
     values: &["call-progress-event"],
     open: None,
     legacy: &[],
+    index: ValueIndex::new(),
 };
 
 /// The signal a rejected caller hears.
@@ -1249,6 +1261,7 @@ pub static REJECT_REASON: EnumSpec = EnumSpec {
     values: &["rejected", "busy"],
     open: None,
     legacy: &[],
+    index: ValueIndex::new(),
 };
 
 /// How `<Pay>` takes payment data.
@@ -1258,6 +1271,7 @@ pub static PAY_INPUT: EnumSpec = EnumSpec {
     values: &["dtmf"],
     open: None,
     legacy: &[],
+    index: ValueIndex::new(),
 };
 
 /// The kind of bank account an ACH payment draws on.
@@ -1272,6 +1286,7 @@ pub static BANK_ACCOUNT_TYPE: EnumSpec = EnumSpec {
     ],
     open: None,
     legacy: &[],
+    index: ValueIndex::new(),
 };
 
 /// Card or bank (ACH) payment.
@@ -1281,6 +1296,7 @@ pub static PAYMENT_METHOD: EnumSpec = EnumSpec {
     values: &["ach-debit", "credit-card"],
     open: None,
     legacy: &[],
+    index: ValueIndex::new(),
 };
 
 /// The kind of payment token `<Pay>` requests.
@@ -1290,6 +1306,7 @@ pub static TOKEN_TYPE: EnumSpec = EnumSpec {
     values: &["one-time", "reusable", "payment-method"],
     open: None,
     legacy: &[],
+    index: ValueIndex::new(),
 };
 
 /// A payment card brand.
@@ -1309,6 +1326,7 @@ pub static CARD_TYPE: EnumSpec = EnumSpec {
     ],
     open: None,
     legacy: &[],
+    index: ValueIndex::new(),
 };
 
 /// A language of `<Pay>`'s built-in prompts.
@@ -1321,6 +1339,7 @@ pub static PAY_LANGUAGE: EnumSpec = EnumSpec {
     ],
     open: None,
     legacy: &[],
+    index: ValueIndex::new(),
 };
 
 /// A call progress event of a dialed party.
@@ -1330,6 +1349,7 @@ pub static CALL_EVENT: EnumSpec = EnumSpec {
     values: &["initiated", "ringing", "answered", "completed"],
     open: None,
     legacy: &[],
+    index: ValueIndex::new(),
 };
 
 /// Answering machine detection mode.
@@ -1339,6 +1359,7 @@ pub static MACHINE_DETECTION: EnumSpec = EnumSpec {
     values: &["Enable", "DetectMessageEnd"],
     open: None,
     legacy: &[],
+    index: ValueIndex::new(),
 };
 
 /// When a conference plays a tone.
@@ -1348,6 +1369,7 @@ pub static CONFERENCE_BEEP: EnumSpec = EnumSpec {
     values: &["true", "false", "onEnter", "onExit"],
     open: None,
     legacy: &[],
+    index: ValueIndex::new(),
 };
 
 /// Whether a conference is recorded.
@@ -1357,6 +1379,7 @@ pub static CONFERENCE_RECORD: EnumSpec = EnumSpec {
     values: &["do-not-record", "record-from-start"],
     open: None,
     legacy: &[],
+    index: ValueIndex::new(),
 };
 
 /// The region that mixes conference media.
@@ -1366,6 +1389,7 @@ pub static CONFERENCE_REGION: EnumSpec = EnumSpec {
     values: &["us1", "us2", "ie1", "sg1", "br1", "au1", "jp1", "de1"],
     open: None,
     legacy: &[],
+    index: ValueIndex::new(),
 };
 
 /// A conference status event.
@@ -1385,6 +1409,7 @@ pub static CONFERENCE_EVENT: EnumSpec = EnumSpec {
     ],
     open: None,
     legacy: &[],
+    index: ValueIndex::new(),
 };
 
 /// The size of a participant's jitter buffer.
@@ -1394,6 +1419,7 @@ pub static JITTER_BUFFER_SIZE: EnumSpec = EnumSpec {
     values: &["large", "medium", "small", "off"],
     open: None,
     legacy: &[],
+    index: ValueIndex::new(),
 };
 
 /// Which audio track a stream, SIPREC session or transcription takes.
@@ -1403,6 +1429,7 @@ pub static STREAM_TRACK: EnumSpec = EnumSpec {
     values: &["inbound_track", "outbound_track", "both_tracks"],
     open: None,
     legacy: &[],
+    index: ValueIndex::new(),
 };
 
 /// Whether a Conversations call is recorded.
@@ -1420,6 +1447,7 @@ pub static CONVERSATION_RECORD: EnumSpec = EnumSpec {
     ],
     open: None,
     legacy: &[],
+    index: ValueIndex::new(),
 };
 
 /// A Conversations call status event.
@@ -1434,6 +1462,7 @@ pub static CONVERSATION_EVENT: EnumSpec = EnumSpec {
     ],
     open: None,
     legacy: &[],
+    index: ValueIndex::new(),
 };
 
 /// Which caller input may interrupt speech.
@@ -1443,6 +1472,7 @@ pub static INTERRUPTIBLE: EnumSpec = EnumSpec {
     values: &["none", "dtmf", "speech", "any", "true", "false"],
     open: None,
     legacy: &[],
+    index: ValueIndex::new(),
 };
 
 /// How readily speech interrupts the agent.
@@ -1452,6 +1482,7 @@ pub static INTERRUPT_SENSITIVITY: EnumSpec = EnumSpec {
     values: &["low", "medium", "high"],
     open: None,
     legacy: &[],
+    index: ValueIndex::new(),
 };
 
 /// A real-time transcription provider.
@@ -1461,6 +1492,7 @@ pub static TRANSCRIPTION_ENGINE: EnumSpec = EnumSpec {
     values: &["google", "deepgram"],
     open: Some(OpenFamily::Identifier),
     legacy: &[],
+    index: ValueIndex::new(),
 };
 
 /// Mono or dual-channel recording.
@@ -1470,6 +1502,7 @@ pub static RECORDING_CHANNELS: EnumSpec = EnumSpec {
     values: &["mono", "dual"],
     open: None,
     legacy: &[],
+    index: ValueIndex::new(),
 };
 
 /// A step of a `<Pay>` flow that a `<Prompt>` customises.
@@ -1487,6 +1520,7 @@ pub static PAYMENT_STEP: EnumSpec = EnumSpec {
     ],
     open: None,
     legacy: &[],
+    index: ValueIndex::new(),
 };
 
 /// An error of a `<Pay>` step.
@@ -1508,6 +1542,7 @@ pub static PAYMENT_ERROR: EnumSpec = EnumSpec {
     ],
     open: None,
     legacy: &[],
+    index: ValueIndex::new(),
 };
 
 /// The strength of an SSML pause.
@@ -1517,6 +1552,7 @@ pub static BREAK_STRENGTH: EnumSpec = EnumSpec {
     values: &["none", "x-weak", "weak", "medium", "strong", "x-strong"],
     open: None,
     legacy: &[],
+    index: ValueIndex::new(),
 };
 
 /// The level of SSML emphasis.
@@ -1526,6 +1562,7 @@ pub static EMPHASIS_LEVEL: EnumSpec = EnumSpec {
     values: &["strong", "moderate", "reduced"],
     open: None,
     legacy: &[],
+    index: ValueIndex::new(),
 };
 
 /// A language an SSML `<lang>` switches to.
@@ -1573,6 +1610,7 @@ pub static SSML_LANGUAGE: EnumSpec = EnumSpec {
     ],
     open: Some(OpenFamily::LanguageTag),
     legacy: &[],
+    index: ValueIndex::new(),
 };
 
 /// The phonetic alphabet of an SSML `<phoneme>`.
@@ -1589,6 +1627,7 @@ pub static PHONEME_ALPHABET: EnumSpec = EnumSpec {
     ],
     open: None,
     legacy: &[],
+    index: ValueIndex::new(),
 };
 
 /// How SSML `<say-as>` reads its text.
@@ -1612,6 +1651,7 @@ pub static INTERPRET_AS: EnumSpec = EnumSpec {
     ],
     open: None,
     legacy: &[],
+    index: ValueIndex::new(),
 };
 
 /// The order of date parts for SSML `<say-as>`.
@@ -1623,6 +1663,7 @@ pub static DATE_FORMAT: EnumSpec = EnumSpec {
     ],
     open: None,
     legacy: &[],
+    index: ValueIndex::new(),
 };
 
 /// The file format a received fax is stored in.
@@ -1632,6 +1673,7 @@ pub static FAX_MEDIA_TYPE: EnumSpec = EnumSpec {
     values: &["application/pdf", "image/tiff"],
     open: None,
     legacy: &[],
+    index: ValueIndex::new(),
 };
 
 /// The page size of a received fax.
@@ -1641,4 +1683,5 @@ pub static FAX_PAGE_SIZE: EnumSpec = EnumSpec {
     values: &["letter", "legal", "a4"],
     open: None,
     legacy: &[],
+    index: ValueIndex::new(),
 };

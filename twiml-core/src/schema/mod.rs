@@ -6,6 +6,8 @@
 //! step checks values against it, and the parser, validator and `twiml!` macro look names up in
 //! it. Nothing else in the workspace spells an element or attribute name.
 
+use std::sync::OnceLock;
+
 mod elements;
 mod enums;
 
@@ -447,12 +449,40 @@ pub struct EnumSpec {
     pub open: Option<OpenFamily>,
     /// Old spellings still accepted on input, with the value each one means.
     pub legacy: &'static [(&'static str, &'static str)],
+    /// The values sorted, built on first use, for sets too large to scan.
+    pub index: ValueIndex,
+}
+
+/// The values of a large set, sorted for binary search (900 voices).
+#[derive(Debug)]
+pub struct ValueIndex(OnceLock<Box<[&'static str]>>);
+
+impl ValueIndex {
+    /// An index not built yet.
+    pub const fn new() -> Self {
+        ValueIndex(OnceLock::new())
+    }
+}
+
+impl Default for ValueIndex {
+    fn default() -> Self {
+        Self::new()
+    }
 }
 
 impl EnumSpec {
     /// Whether `value` is one of the set's values (exact spelling).
     pub fn contains(&self, value: &str) -> bool {
-        self.values.contains(&value)
+        // A scan is faster than a search for small sets.
+        if self.values.len() <= 16 {
+            return self.values.contains(&value);
+        }
+        let sorted = self.index.0.get_or_init(|| {
+            let mut sorted = self.values.to_vec();
+            sorted.sort_unstable();
+            sorted.into_boxed_slice()
+        });
+        sorted.binary_search(&value).is_ok()
     }
 
     /// The value a legacy spelling stands for.
@@ -486,6 +516,12 @@ impl ElementId {
 /// Finds the element with this XML name in a dialect. `<Sip>` has two meanings in voice
 /// (inside `<Dial>` and inside `<Refer>`); `parent` picks the one it may appear in.
 pub fn lookup(dialect: Dialect, name: &str, parent: Option<ElementId>) -> Option<ElementId> {
+    // The usual case: a child its parent may hold.
+    if let Some(p) = parent
+        && let Some(&child) = p.spec().children.iter().find(|c| c.spec().name == name)
+    {
+        return Some(child);
+    }
     let mut found = None;
     for spec in ELEMENTS
         .iter()
