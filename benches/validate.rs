@@ -3,6 +3,8 @@
 //!
 //! `cargo bench --bench validate`
 
+#![allow(missing_docs)] // criterion_group! generates an undocumented function
+
 use criterion::{Criterion, Throughput, criterion_group, criterion_main};
 use quick_xml::events::Event;
 use quick_xml::reader::Reader;
