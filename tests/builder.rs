@@ -372,3 +372,12 @@ fn values_render_and_parse_twilios_spelling() {
         assert_eq!(step.as_str().parse(), Ok(*step));
     }
 }
+
+#[test]
+fn the_readme_lists_every_diagnostic_code() {
+    let readme = include_str!("../README.md");
+    for check in twiml::diagnostic::CHECKS {
+        let row = format!("| {} | {} | {} |", check.code, check.name, check.severity);
+        assert!(readme.contains(&row), "README lacks `{row}`");
+    }
+}
