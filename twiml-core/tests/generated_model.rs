@@ -314,25 +314,31 @@ fn sentence(s: &str) -> String {
     }
 }
 
-/// Backticks around `<Tag>` mentions so that rustdoc does not read them as HTML.
+/// Backticks around `<Tag>` mentions outside code spans, so that rustdoc does not read them
+/// as HTML.
 fn code_tags(s: &str) -> String {
-    let mut out = String::new();
+    let mut out = String::with_capacity(s.len() + 8);
+    let mut in_code = false;
     let mut rest = s;
-    while let Some(start) = rest.find('<') {
-        let Some(len) = rest[start..].find('>') else {
-            break;
-        };
-        let tag = &rest[start..=start + len];
-        let already = rest[..start].ends_with('`');
-        out.push_str(&rest[..start]);
-        if already || tag.contains(' ') {
-            out.push_str(tag);
-        } else {
-            let _ = write!(out, "`{tag}`");
+    while let Some(c) = rest.chars().next() {
+        if c == '`' {
+            in_code = !in_code;
+        } else if c == '<' && !in_code {
+            let tag_like = rest[1..]
+                .chars()
+                .next()
+                .is_some_and(|n| n.is_ascii_alphabetic() || n == '/' || n == '!');
+            if let Some(end) = rest.find('>').filter(|_| tag_like) {
+                out.push('`');
+                out.push_str(&rest[..=end]);
+                out.push('`');
+                rest = &rest[end + 1..];
+                continue;
+            }
         }
-        rest = &rest[start + len + 1..];
+        out.push(c);
+        rest = &rest[c.len_utf8()..];
     }
-    out.push_str(rest);
     out
 }
 

@@ -37,7 +37,7 @@ pub enum ElementId {
     Connect,
     /// `<Start>` (voice): Start an asynchronous media fork/transcription/recording; non-blocking.
     Start,
-    /// `<Stop>` (voice): Stop a named asynchronous operation started with <Start>.
+    /// `<Stop>` (voice): Stop a named asynchronous operation started with `<Start>`.
     Stop,
     /// `<Refer>` (voice): Send a SIP REFER on a SIP leg (transfer).
     Refer,
@@ -51,7 +51,7 @@ pub enum ElementId {
     Number,
     /// `<Client>` (voice): Dial noun: Voice SDK client.
     Client,
-    /// `<Identity>` (voice): Client identity (used with <Parameter>).
+    /// `<Identity>` (voice): Client identity (used with `<Parameter>`).
     Identity,
     /// `<Conference>` (voice): Dial noun: join a named conference.
     Conference,
@@ -59,7 +59,7 @@ pub enum ElementId {
     Queue,
     /// `<Sip>` (voice): Dial noun: SIP endpoint.
     Sip,
-    /// `<Uri>` (voice): One SIP URI candidate inside <Sip>.
+    /// `<Uri>` (voice): One SIP URI candidate inside `<Sip>`.
     SipUri,
     /// `<Headers>` (voice): Container for custom SIP headers.
     Headers,
@@ -69,7 +69,7 @@ pub enum ElementId {
     Sim,
     /// `<Application>` (voice): Dial noun: TwiML App.
     Application,
-    /// `<ApplicationSid>` (voice): TwiML App SID inside <Application>.
+    /// `<ApplicationSid>` (voice): TwiML App SID inside `<Application>`.
     ApplicationSid,
     /// `<WhatsApp>` (voice): Dial noun: WhatsApp voice user.
     WhatsApp,
@@ -77,7 +77,7 @@ pub enum ElementId {
     Parameter,
     /// `<Config>` (voice): Custom key/value configuration for a connector.
     Config,
-    /// `<Task>` (voice): TaskRouter task attributes for <Enqueue workflowSid>.
+    /// `<Task>` (voice): TaskRouter task attributes for `<Enqueue workflowSid>`.
     Task,
     /// `<Stream>` (voice): Media Stream to a WebSocket.
     Stream,
@@ -107,7 +107,7 @@ pub enum ElementId {
     Recording,
     /// `<Sip>` (voice): Refer-To SIP URI.
     ReferSip,
-    /// `<Prompt>` (voice): Custom prompt for one <Pay> step.
+    /// `<Prompt>` (voice): Custom prompt for one `<Pay>` step.
     Prompt,
     /// `<break>` (voice): SSML pause.
     SsmlBreak,

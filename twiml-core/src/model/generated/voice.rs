@@ -1171,7 +1171,7 @@ impl Default for Pause {
 /// `<Gather>`: Collect DTMF and/or speech, then request action.
 ///
 /// - Allowed children: Say, Play, Pause only (error 13320).
-/// - <Play digits> is not allowed inside Gather.
+/// - `<Play digits>` is not allowed inside Gather.
 /// - If input is received, Twilio requests action and later verbs are unreachable; with no input (and actionOnEmptyResult not true) execution falls through to the next verb.
 /// - Speech gathering has a 60 s maximum duration (older docs).
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -3664,7 +3664,7 @@ impl Default for Enqueue {
 #[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
 #[non_exhaustive]
 pub enum EnqueueChild {
-    /// `<Task>`: TaskRouter task attributes for <Enqueue workflowSid>.
+    /// `<Task>`: TaskRouter task attributes for `<Enqueue workflowSid>`.
     #[cfg_attr(feature = "serde", serde(rename = "Task"))]
     Task(Task),
     /// Text.
@@ -9185,7 +9185,7 @@ impl Config {
     }
 }
 
-/// `<Task>`: TaskRouter task attributes for <Enqueue workflowSid>.
+/// `<Task>`: TaskRouter task attributes for `<Enqueue workflowSid>`.
 #[derive(Debug, Clone, PartialEq, Eq)]
 #[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
 #[cfg_attr(feature = "serde", serde(deny_unknown_fields))]
@@ -9321,7 +9321,7 @@ impl Task {
 #[cfg_attr(feature = "serde", serde(deny_unknown_fields))]
 #[non_exhaustive]
 pub struct Stream {
-    /// `name`: Unique (per call) name; lets `<Stop>` target this stream. Unique per call; used by `<Stop>`<Stream name>.
+    /// `name`: Unique (per call) name; lets `<Stop>` target this stream. Unique per call; used by `<Stop>``<Stream name>`.
     #[cfg_attr(
         feature = "serde",
         serde(rename = "name", default, skip_serializing_if = "Option::is_none")
@@ -9402,7 +9402,7 @@ impl Stream {
         }
     }
 
-    /// Sets `name`: Unique (per call) name; lets `<Stop>` target this stream. Unique per call; used by `<Stop>`<Stream name>.
+    /// Sets `name`: Unique (per call) name; lets `<Stop>` target this stream. Unique per call; used by `<Stop>``<Stream name>`.
     pub fn name(&mut self, value: impl Into<String>) -> &mut Self {
         self.name = Some(value.into());
         self
