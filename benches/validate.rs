@@ -34,7 +34,10 @@ fn bare_event_loop(source: &str) -> usize {
 }
 
 fn bench(c: &mut Criterion) {
-    let w4 = workloads::w4().build().expect("W4 builds").to_xml();
+    let w4 = workloads::w4()
+        .build_with(&workloads::w4_policy())
+        .expect("W4 builds")
+        .to_xml();
     let options = ParseOptions::default();
 
     // Check once that each contender does the whole job, so that a fast wrong answer cannot

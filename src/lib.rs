@@ -3,8 +3,9 @@
 pub use twiml_core::*;
 
 /// The names most programs need: the three response builders, the finished [`Twiml`], its
-/// error, render options, and every attribute value set.
+/// error, render options, every attribute value set, and the compliance policy.
 pub mod prelude {
+    pub use twiml_core::rules::{Disclosure, Fact, Policy, Regime};
     pub use twiml_core::values::*;
     pub use twiml_core::{
         BuildError, CustomElement, Decimal, PostalCode, RenderOptions, SpeechTimeout, Twiml,

@@ -309,7 +309,7 @@ fn write_errors_are_returned() {
             Ok(())
         }
     }
-    let twiml = workloads::w4().build().unwrap();
+    let twiml = workloads::w4().build_with(&workloads::w4_policy()).unwrap();
     let error = twiml
         .write_to(Broken, &RenderOptions::default())
         .unwrap_err();
@@ -320,10 +320,24 @@ fn write_errors_are_returned() {
 fn json_round_trips_and_rebuilds() {
     for (name, twiml) in workloads::all() {
         let json = serde_json::to_string(&twiml).unwrap();
-        let back: Twiml = serde_json::from_str(&json).unwrap();
-        assert_eq!(back, twiml, "{name}");
         let root: Root = serde_json::from_str(&json).unwrap();
         assert_eq!(&root, twiml.root(), "{name}");
+        let rebuilt = Twiml::build_with(root, &workloads::policy(name)).unwrap();
+        assert_eq!(rebuilt.warnings(), twiml.warnings(), "{name}");
+        assert_eq!(rebuilt.overrides(), twiml.overrides(), "{name}");
+        assert_eq!(rebuilt, twiml, "{name}");
+        // Deserializing a finished response builds it under the baseline policy: for W4,
+        // whose 40 recorded calls follow audio nobody declared and dial 80 numbers with no
+        // whisper, that means GEN001 and REC002 warnings.
+        let back: Twiml = serde_json::from_str(&json).unwrap();
+        assert_eq!(back.root(), twiml.root(), "{name}");
+        if name == "W4" {
+            let count = |code| back.warnings().iter().filter(|w| w.code == code).count();
+            assert_eq!((count("GEN001"), count("REC002")), (40, 80));
+            assert_eq!(back.warnings().len(), 120);
+        } else {
+            assert_eq!(back, twiml, "{name}");
+        }
     }
     // A finished response cannot be smuggled in through JSON: deserializing builds it.
     let bad = r#"{"voice":{"children":[{"Pause":{"length":0}}]}}"#;
@@ -378,6 +392,10 @@ fn the_readme_lists_every_diagnostic_code() {
     let readme = include_str!("../README.md");
     for check in twiml::diagnostic::CHECKS {
         let row = format!("| {} | {} | {} |", check.code, check.name, check.severity);
+        assert!(readme.contains(&row), "README lacks `{row}`");
+    }
+    for rule in twiml::rules::RULES {
+        let row = format!("| {} | {} | {} |", rule.code, rule.name, rule.default_level);
         assert!(readme.contains(&row), "README lacks `{row}`");
     }
 }

@@ -3,7 +3,7 @@
 
 mod common;
 
-use common::{Node, Whitespace, canonical, document_with, element_json, path_to};
+use common::{Node, Whitespace, canonical, document_with, element_json, path_to, structure_only};
 use serde_json::Value as Json;
 use twiml::schema::{ELEMENTS, TextPresence};
 use twiml::{RenderOptions, Root, Twiml};
@@ -37,8 +37,8 @@ fn every_element_sets_every_attribute() {
         let document = document_with(spec.id, |s| element_json(s, true));
         let root: Root = serde_json::from_value(document.clone())
             .unwrap_or_else(|e| panic!("{}: {e}\n{document:#}", spec.name));
-        let twiml =
-            Twiml::build(root).unwrap_or_else(|e| panic!("{} does not build: {e}", spec.name));
+        let twiml = Twiml::build_with(root, &structure_only())
+            .unwrap_or_else(|e| panic!("{} does not build: {e}", spec.name));
         assert!(
             twiml.warnings().is_empty(),
             "{}: {:?}",
@@ -88,8 +88,8 @@ fn every_element_sets_every_attribute() {
         // JSON round trip: the same document, and the same response.
         let json = serde_json::to_value(&twiml).unwrap();
         assert_eq!(json, document, "JSON of {}", spec.name);
-        let back: Twiml = serde_json::from_value(json).unwrap();
-        assert_eq!(back, twiml);
+        let back: Root = serde_json::from_value(json).unwrap();
+        assert_eq!(&back, twiml.root());
 
         let name = format!("{}_{}", spec.dialect.as_str(), spec.rust_type);
         insta::assert_snapshot!(name, xml);

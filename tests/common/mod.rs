@@ -273,3 +273,16 @@ pub fn document_with(
     };
     json!({ dialect: Json::Object(node) })
 }
+
+/// A policy under which no compliance rule runs, for tests of the element table alone: each
+/// rule is allowed, with the reason.
+pub fn structure_only() -> twiml::rules::Policy {
+    twiml::rules::RULES
+        .iter()
+        .fold(twiml::rules::Policy::new(), |policy, rule| {
+            policy.allow(
+                rule.code,
+                "this test exercises the element table, not call flows",
+            )
+        })
+}

@@ -4,7 +4,8 @@
 use std::io::{self, Write};
 use std::sync::atomic::{AtomicUsize, Ordering};
 
-use twiml_core::{ByteSpan, Diagnostic, LineIndex, ParseOptions, Severity, validate};
+use twiml_core::rules::AppliedOverride;
+use twiml_core::{ByteSpan, Diagnostic, LineIndex, ParseOptions, Policy, Severity, validate_with};
 
 use crate::inputs::Input;
 use crate::output::{self, Format};
@@ -33,6 +34,8 @@ pub(crate) struct FileReport {
     pub(crate) rendered: Option<String>,
     /// Why the input could not be read.
     pub(crate) unreadable: Option<String>,
+    /// Rules turned off for this file, with their reasons: the audit trail.
+    pub(crate) overrides: Vec<AppliedOverride>,
 }
 
 /// Counts over every file.
@@ -64,9 +67,15 @@ pub(crate) struct Outcome {
     pub(crate) unreadable: usize,
 }
 
+/// One input and the policy it is checked under.
+pub(crate) struct Job<'a> {
+    pub(crate) input: &'a Input,
+    pub(crate) policy: &'a Policy,
+}
+
 /// Checks `inputs` on `jobs` threads and writes the reports to `out` in `format`.
 pub(crate) fn run<W: Write>(
-    inputs: &[Input],
+    inputs: &[Job<'_>],
     options: &ParseOptions,
     format: Format,
     jobs: usize,
@@ -96,7 +105,7 @@ pub(crate) fn run<W: Write>(
 
 /// Checks a batch in parallel; returns the reports in input order.
 fn check_batch(
-    batch: &[Input],
+    batch: &[Job<'_>],
     options: &ParseOptions,
     format: Format,
     jobs: usize,
@@ -112,8 +121,8 @@ fn check_batch(
                     let mut done = Vec::new();
                     loop {
                         let i = next.fetch_add(1, Ordering::Relaxed);
-                        let Some(input) = batch.get(i) else { break };
-                        done.push((i, check_input(input, options, format)));
+                        let Some(job) = batch.get(i) else { break };
+                        done.push((i, check_input(job.input, options, job.policy, format)));
                     }
                     done
                 })
@@ -130,19 +139,25 @@ fn check_batch(
     slots
         .into_iter()
         .zip(batch)
-        .map(|(slot, input)| {
+        .map(|(slot, job)| {
             slot.unwrap_or_else(|| FileReport {
-                name: input.name(),
+                name: job.input.name(),
                 diagnostics: Vec::new(),
                 rendered: None,
                 unreadable: Some("the check of this file stopped unexpectedly".to_string()),
+                overrides: Vec::new(),
             })
         })
         .collect()
 }
 
 /// Reads and checks one input.
-pub(crate) fn check_input(input: &Input, options: &ParseOptions, format: Format) -> FileReport {
+pub(crate) fn check_input(
+    input: &Input,
+    options: &ParseOptions,
+    policy: &Policy,
+    format: Format,
+) -> FileReport {
     let name = input.name();
     let bytes = match input.read() {
         Ok(bytes) => bytes,
@@ -152,10 +167,11 @@ pub(crate) fn check_input(input: &Input, options: &ParseOptions, format: Format)
                 diagnostics: Vec::new(),
                 rendered: None,
                 unreadable: Some(e.to_string()),
+                overrides: Vec::new(),
             };
         }
     };
-    check_bytes(name, &bytes, options, format)
+    check_bytes(name, &bytes, options, policy, format)
 }
 
 /// Checks one document's bytes.
@@ -163,13 +179,16 @@ pub(crate) fn check_bytes(
     name: String,
     bytes: &[u8],
     options: &ParseOptions,
+    policy: &Policy,
     format: Format,
 ) -> FileReport {
+    let mut overrides = Vec::new();
     let (source, diagnostics) = match std::str::from_utf8(bytes) {
-        Ok(source) => (
-            std::borrow::Cow::Borrowed(source),
-            validate(source, options).diagnostics,
-        ),
+        Ok(source) => {
+            let validation = validate_with(source, options, policy);
+            overrides = validation.overrides;
+            (std::borrow::Cow::Borrowed(source), validation.diagnostics)
+        }
         Err(_) => {
             // `parse_bytes` locates the first byte that is not UTF-8; the snippet shows the
             // text around it with replacement characters.
@@ -195,15 +214,20 @@ pub(crate) fn check_bytes(
             }
         })
         .collect::<Vec<_>>();
-    let rendered = (format == Format::Text && !located.is_empty()).then(|| {
+    let rendered = (format == Format::Text
+        && (!located.is_empty() || overrides.iter().any(|o| o.suppressed > 0)))
+    .then(|| {
         let plain: Vec<Diagnostic<ByteSpan>> =
             located.iter().map(|l| l.diagnostic.clone()).collect();
-        output::text::render_file(&name, &source, &plain)
+        let mut text = output::text::render_file(&name, &source, &plain);
+        text.push_str(&output::text::render_overrides(&name, &overrides));
+        text
     });
     FileReport {
         name,
         diagnostics: located,
         rendered,
         unreadable: None,
+        overrides,
     }
 }

@@ -4,6 +4,7 @@
 //! and I/O errors.
 
 mod check;
+mod config;
 mod explain;
 mod inputs;
 mod output;
@@ -14,7 +15,7 @@ use std::process::ExitCode;
 
 use clap::{Parser, Subcommand, ValueEnum};
 use twiml_core::schema::Dialect;
-use twiml_core::{ParseOptions, RenderOptions, format_document};
+use twiml_core::{ParseOptions, Policy, RenderOptions, format_document};
 
 use crate::output::Format;
 
@@ -34,13 +35,16 @@ enum Command {
     /// Check TwiML files: files, folders (recursively, `*.xml` and `*.twiml`), or `-` for
     /// standard input.
     Check(CheckArgs),
-    /// Explain a diagnostic code: what it finds, why it matters, and how to fix it.
+    /// Explain a diagnostic code or compliance rule: what it finds, why it matters, and how
+    /// to fix it.
     Explain {
-        /// The code (`TW0104`) or name (`element-not-allowed`).
+        /// The code (`TW0104`, `REC001`) or name (`element-not-allowed`,
+        /// `capture-before-notice`).
         code: String,
     },
-    /// List every diagnostic code with its default level.
-    Rules,
+    /// List every diagnostic code and compliance rule with its level under the policy
+    /// (`twiml.toml` and the policy options).
+    Rules(PolicyArgs),
     /// Print a document re-rendered from its parsed model: its canonical form.
     Fmt(FmtArgs),
 }
@@ -68,6 +72,96 @@ struct CheckArgs {
     /// Worker threads (default: one per core).
     #[arg(long)]
     jobs: Option<usize>,
+    #[command(flatten)]
+    policy: PolicyArgs,
+}
+
+/// The policy documents are checked under: `twiml.toml`, and additions to it.
+#[derive(clap::Args)]
+struct PolicyArgs {
+    /// Read the policy from this file for every document, instead of the `twiml.toml`
+    /// nearest to each document (at or above its folder).
+    #[arg(long, value_name = "FILE", conflicts_with = "no_config")]
+    config: Option<PathBuf>,
+    /// Ignore any `twiml.toml`: check under the baseline policy and the options given.
+    #[arg(long)]
+    no_config: bool,
+    /// Add a regime: payments, debt-collection, healthcare, telemarketing, ai-agent,
+    /// marketing-sms.
+    #[arg(long = "regime", value_name = "REGIME")]
+    regimes: Vec<String>,
+    /// Add a fact about the calls: outbound, voicemail, subsequent, right-party-verified,
+    /// recording-started, recording-disclosed.
+    #[arg(long = "fact", value_name = "FACT")]
+    facts: Vec<String>,
+    /// Add a name the business uses in its scripts.
+    #[arg(long = "business-name", value_name = "NAME")]
+    business_names: Vec<String>,
+    /// Add a telephone number the business answers for call-backs.
+    #[arg(long = "callback-number", value_name = "NUMBER")]
+    callback_numbers: Vec<String>,
+}
+
+impl PolicyArgs {
+    fn additions(&self) -> config::Additions {
+        config::Additions {
+            regimes: self.regimes.clone(),
+            facts: self.facts.clone(),
+            business_names: self.business_names.clone(),
+            callback_numbers: self.callback_numbers.clone(),
+        }
+    }
+
+    /// The configuration file that applies to documents in `dir`: the one named with
+    /// `--config`, none with `--no-config`, else the nearest `twiml.toml` at or above `dir`.
+    fn config_for(&self, dir: &std::path::Path) -> Option<PathBuf> {
+        if self.no_config {
+            None
+        } else if let Some(path) = &self.config {
+            Some(path.clone())
+        } else {
+            std::path::absolute(dir)
+                .ok()
+                .and_then(|dir| config::find(&dir))
+        }
+    }
+
+    /// The policy for documents in the current folder (`twiml rules`, standard input).
+    fn load(&self) -> Result<Policy, String> {
+        let path = self.config_for(std::path::Path::new("."));
+        config::load(path.as_deref(), &self.additions()).map_err(|e| e.to_string())
+    }
+
+    /// The policy of each input: each file is checked under the `twiml.toml` nearest to it,
+    /// as linters do, so that folders of flows under different regimes can sit side by side.
+    /// Returns the distinct policies and, for each input, the index of its policy.
+    fn for_inputs(&self, inputs: &[inputs::Input]) -> Result<(Vec<Policy>, Vec<usize>), String> {
+        let mut configs: Vec<Option<PathBuf>> = Vec::new();
+        let mut policies = Vec::new();
+        let mut chosen = Vec::with_capacity(inputs.len());
+        for input in inputs {
+            let dir = match input {
+                inputs::Input::File(path) => path
+                    .parent()
+                    .filter(|p| !p.as_os_str().is_empty())
+                    .unwrap_or(std::path::Path::new(".")),
+                inputs::Input::Stdin => std::path::Path::new("."),
+            };
+            let config = self.config_for(dir);
+            let index = match configs.iter().position(|c| *c == config) {
+                Some(index) => index,
+                None => {
+                    let policy = config::load(config.as_deref(), &self.additions())
+                        .map_err(|e| e.to_string())?;
+                    configs.push(config);
+                    policies.push(policy);
+                    policies.len() - 1
+                }
+            };
+            chosen.push(index);
+        }
+        Ok((policies, chosen))
+    }
 }
 
 #[derive(clap::Args)]
@@ -126,7 +220,13 @@ fn main() -> ExitCode {
     let status = match cli.command {
         Command::Check(args) => run_check(args),
         Command::Explain { code } => explain::explain(&code),
-        Command::Rules => explain::rules(),
+        Command::Rules(args) => match args.load() {
+            Ok(policy) => explain::rules(&policy),
+            Err(e) => {
+                eprintln!("error: {e}");
+                TROUBLE
+            }
+        },
         Command::Fmt(args) => run_fmt(&args),
     };
     ExitCode::from(status)
@@ -147,13 +247,28 @@ fn run_check(args: CheckArgs) -> u8 {
             return TROUBLE;
         }
     };
+    let (policies, chosen) = match args.policy.for_inputs(&inputs) {
+        Ok(found) => found,
+        Err(e) => {
+            eprintln!("error: {e}");
+            return TROUBLE;
+        }
+    };
+    let jobs_list: Vec<check::Job<'_>> = inputs
+        .iter()
+        .zip(&chosen)
+        .map(|(input, &i)| check::Job {
+            input,
+            policy: &policies[i],
+        })
+        .collect();
     let jobs = args
         .jobs
         .or_else(|| std::thread::available_parallelism().ok().map(usize::from))
         .unwrap_or(1)
         .max(1);
     let stdout = io::stdout().lock();
-    let outcome = check::run(&inputs, &options, args.format, jobs, stdout);
+    let outcome = check::run(&jobs_list, &options, args.format, jobs, stdout);
     let outcome = match outcome {
         Ok(outcome) => outcome,
         Err(e) => {

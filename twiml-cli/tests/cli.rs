@@ -58,7 +58,7 @@ fn json_output_has_the_documented_form() {
     let json: serde_json::Value = serde_json::from_str(&text).expect("one JSON document");
     assert_eq!(json["version"], 1);
     let files = json["files"].as_array().unwrap();
-    assert_eq!(files.len(), 7);
+    assert_eq!(files.len(), 12);
     for file in files {
         assert!(
             file["path"]
@@ -66,6 +66,20 @@ fn json_output_has_the_documented_form() {
                 .unwrap()
                 .starts_with("examples/twiml/")
         );
+        let overrides = file["overrides"].as_array().unwrap();
+        if file["path"] == "examples/twiml/recorded-with-consent.xml" {
+            assert_eq!(overrides.len(), 1);
+            assert_eq!(overrides[0]["code"], "REC001");
+            assert_eq!(overrides[0]["suppressed"], 1);
+            assert!(
+                overrides[0]["reason"]
+                    .as_str()
+                    .unwrap()
+                    .starts_with("callers accept")
+            );
+        } else {
+            assert!(overrides.is_empty());
+        }
         for d in file["diagnostics"].as_array().unwrap() {
             let keys: Vec<&str> = d.as_object().unwrap().keys().map(String::as_str).collect();
             assert_eq!(
@@ -86,7 +100,7 @@ fn json_output_has_the_documented_form() {
     }
     assert_eq!(
         json["summary"],
-        serde_json::json!({"files": 7, "errors": 6, "warnings": 4, "infos": 0})
+        serde_json::json!({"files": 12, "errors": 10, "warnings": 6, "infos": 0})
     );
     insta::assert_snapshot!(text);
 }
@@ -99,9 +113,12 @@ fn sarif_output_is_sarif_2_1_0() {
     assert_eq!(sarif["version"], "2.1.0");
     let run = &sarif["runs"][0];
     let rules = run["tool"]["driver"]["rules"].as_array().unwrap();
-    assert_eq!(rules.len(), twiml_core::diagnostic::CHECKS.len());
+    assert_eq!(
+        rules.len(),
+        twiml_core::diagnostic::CHECKS.len() + twiml_core::rules::RULES.len()
+    );
     let results = run["results"].as_array().unwrap();
-    assert_eq!(results.len(), 10);
+    assert_eq!(results.len(), 16);
     for r in results {
         let index = r["ruleIndex"].as_u64().unwrap() as usize;
         assert_eq!(rules[index]["id"], r["ruleId"]);
@@ -183,6 +200,211 @@ fn explain_and_rules() {
     let o = twiml(&["rules"]);
     assert_eq!(o.status.code(), Some(0));
     insta::assert_snapshot!("rules", stdout(&o));
+    // A rule's page, by code or name, is the page in docs/rules/ without its header.
+    let o = twiml(&["explain", "REC001"]);
+    assert_eq!(o.status.code(), Some(0));
+    let page = std::fs::read_to_string(root().join("docs/rules/REC001.md")).unwrap();
+    assert!(page.ends_with(&stdout(&o)));
+    assert_eq!(
+        stdout(&twiml(&["explain", "capture-before-notice"])),
+        stdout(&o)
+    );
+    // Levels follow the policy: a regime turns its rules on.
+    let o = twiml(&["rules", "--no-config", "--regime", "debt-collection"]);
+    let line = stdout(&o)
+        .lines()
+        .find(|l| l.starts_with("DEBT001"))
+        .unwrap()
+        .to_string();
+    assert!(line.contains(" deny "), "{line}");
+}
+
+/// A folder with a `twiml.toml` and a document, for the policy tests.
+fn project(config: &str, document: &str) -> tempfile::TempDir {
+    let dir = tempfile::tempdir().unwrap();
+    std::fs::write(dir.path().join("twiml.toml"), config).unwrap();
+    std::fs::create_dir(dir.path().join("flows")).unwrap();
+    std::fs::write(dir.path().join("flows/call.xml"), document).unwrap();
+    dir
+}
+
+fn twiml_in(dir: &Path, args: &[&str]) -> Output {
+    Command::new(env!("CARGO_BIN_EXE_twiml"))
+        .args(args)
+        .current_dir(dir)
+        .output()
+        .expect("twiml runs")
+}
+
+const DEBT_CALL: &str = "<Response><Say>This is Acme Recovery. You owe $420.</Say></Response>";
+
+#[test]
+fn each_file_is_checked_under_its_nearest_config() {
+    // The example folder holds a debt-collection flow with its own twiml.toml: its rules
+    // apply there and nowhere else.
+    let o = twiml(&["check", "--format", "json", "examples/twiml"]);
+    let json: serde_json::Value = serde_json::from_str(&stdout(&o)).unwrap();
+    let codes_of = |path: &str| -> Vec<String> {
+        json["files"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .find(|f| f["path"] == path)
+            .unwrap()["diagnostics"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .map(|d| d["code"].as_str().unwrap().to_string())
+            .collect()
+    };
+    assert_eq!(
+        codes_of("examples/twiml/debt-collection/balance-first.xml"),
+        ["TCPA002", "DEBT001", "DEBT009"]
+    );
+    assert!(codes_of("examples/twiml/debt-collection/verified.xml").is_empty());
+    // Without the configuration, the same file is only checked under the baseline.
+    let o = twiml(&["check", "--no-config", "examples/twiml/debt-collection"]);
+    assert_eq!(o.status.code(), Some(0), "{}", stdout(&o));
+
+    // From inside a project, from above it, and with --config: the same findings.
+    let dir = project(
+        "[policy]\nregimes = [\"debt-collection\"]\nfacts = [\"right-party-verified\"]\nbusiness-names = [\"Acme Recovery\"]\n",
+        DEBT_CALL,
+    );
+    let inside = twiml_in(&dir.path().join("flows"), &["check", "call.xml"]);
+    assert_eq!(inside.status.code(), Some(1));
+    assert!(
+        stdout(&inside).contains("error[DEBT001]"),
+        "{}",
+        stdout(&inside)
+    );
+    let above = twiml_in(
+        dir.path().parent().unwrap(),
+        &["check", dir.path().to_str().unwrap()],
+    );
+    assert!(stdout(&above).contains("error[DEBT001]"));
+    let piped = {
+        let mut child = Command::new(env!("CARGO_BIN_EXE_twiml"))
+            .args([
+                "check",
+                "--config",
+                dir.path().join("twiml.toml").to_str().unwrap(),
+                "-",
+            ])
+            .stdin(Stdio::piped())
+            .stdout(Stdio::piped())
+            .stderr(Stdio::piped())
+            .spawn()
+            .unwrap();
+        child
+            .stdin
+            .take()
+            .unwrap()
+            .write_all(DEBT_CALL.as_bytes())
+            .unwrap();
+        child.wait_with_output().unwrap()
+    };
+    assert!(
+        stdout(&piped).contains("error[DEBT001]"),
+        "{}",
+        stdout(&piped)
+    );
+}
+
+#[test]
+fn policies_from_the_command_line() {
+    let o = twiml_with_stdin(
+        &[
+            "check",
+            "--no-config",
+            "--regime",
+            "debt-collection",
+            "--fact",
+            "right-party-verified",
+            "--business-name",
+            "Acme Recovery",
+            "-",
+        ],
+        DEBT_CALL,
+    );
+    assert_eq!(o.status.code(), Some(1));
+    assert!(stdout(&o).contains("error[DEBT001]"));
+    let o = twiml_with_stdin(
+        &["check", "--no-config", "--regime", "collections", "-"],
+        DEBT_CALL,
+    );
+    assert_eq!(o.status.code(), Some(2));
+    assert!(
+        stderr(&o).starts_with(
+            "error: the command line: unknown regime `collections`; the regimes are `payments`, "
+        ),
+        "{}",
+        stderr(&o)
+    );
+}
+
+#[test]
+fn configuration_errors_name_the_file_and_place() {
+    let cases = [
+        (
+            "[policy]\nregime = [\"payments\"]\n",
+            "twiml.toml:2:1: unknown field `regime`",
+        ),
+        (
+            "[rules]\nREC001 = \"allow\"\n",
+            "`REC001 = \"allow\"` gives no reason",
+        ),
+        (
+            "[rules]\nREC001 = \"loud\"\n",
+            "unknown level `loud` for `REC001`",
+        ),
+        ("[allow]\nREC999 = \"because\"\n", "unknown rule `REC999`"),
+        (
+            "[allow]\nREC001 = \" \"\n",
+            "the override of `REC001` gives no reason",
+        ),
+        (
+            "[audio]\n\"https://example.com/a.mp3\" = [\"greeting\"]\n",
+            "unknown disclosure `greeting`",
+        ),
+    ];
+    for (config, expected) in cases {
+        let dir = project(config, DEBT_CALL);
+        let o = twiml_in(dir.path(), &["check", "flows"]);
+        assert_eq!(o.status.code(), Some(2), "{config}");
+        assert!(stderr(&o).contains(expected), "{config}: {}", stderr(&o));
+        assert!(
+            stdout(&o).is_empty(),
+            "nothing is checked under a broken policy"
+        );
+    }
+}
+
+#[test]
+fn overrides_need_a_reason_and_are_reported() {
+    let dir = project(
+        "[allow]\nREC001 = \"the notice plays in the IVR document before this one\"\n",
+        "<Response><Dial record=\"record-from-answer\"><Number url=\"https://example.com/w\">+14155550100</Number></Dial></Response>",
+    );
+    let o = twiml_in(dir.path(), &["check", "--format", "json", "flows"]);
+    assert_eq!(o.status.code(), Some(0), "{}", stdout(&o));
+    let json: serde_json::Value = serde_json::from_str(&stdout(&o)).unwrap();
+    assert_eq!(
+        json["files"][0]["overrides"],
+        serde_json::json!([{"code": "REC001", "reason": "the notice plays in the IVR document before this one", "suppressed": 1}])
+    );
+    // A comment without a reason is an error, and overrides nothing.
+    let o = twiml_with_stdin(
+        &["check", "--no-config", "-"],
+        "<!-- twiml-allow REC001 -->\n<Response><Dial record=\"record-from-answer\"><Number url=\"https://example.com/w\">+14155550100</Number></Dial></Response>",
+    );
+    let text = stdout(&o);
+    assert!(
+        text.contains("error[TW0008]: `twiml-allow REC001` gives no reason"),
+        "{text}"
+    );
+    assert!(text.contains("error[REC001]"), "{text}");
+    assert!(text.contains("<stdin>:1:1"), "{text}");
 }
 
 #[test]

@@ -349,6 +349,25 @@ pub mod checks {
             "a custom element or attribute name that is not an XML name";
 
         /// ## What it does
+        /// Finds `twiml-allow` comments that name no known rule or give no reason.
+        ///
+        /// ## Why is this bad
+        /// An override turns a compliance rule off for the document; its reason is the audit
+        /// trail that shows why the rule does not apply. An override without one is refused.
+        ///
+        /// ## Example
+        /// ```xml
+        /// <!-- twiml-allow REC001 -->
+        /// ```
+        ///
+        /// ## Use instead
+        /// ```xml
+        /// <!-- twiml-allow REC001: consent to recording is captured at sign-up -->
+        /// ```
+        INVALID_OVERRIDE: "TW0008" "invalid-override" Error None,
+            "a `twiml-allow` comment without a known rule or a reason";
+
+        /// ## What it does
         /// Finds documents whose root element is not `<Response>`.
         ///
         /// ## Why is this bad

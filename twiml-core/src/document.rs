@@ -14,6 +14,7 @@ use crate::model::{
     ModelDocument, fax::FaxResponse, messaging::MessagingResponse, voice::VoiceResponse,
 };
 use crate::render::{IoSink, RenderOptions, Writer};
+use crate::rules::{AppliedOverride, Policy, check_rules};
 use crate::schema::Dialect;
 
 /// The root of a response, of one of the three dialects.
@@ -80,17 +81,52 @@ impl From<FaxResponse> for Root {
 pub struct Twiml {
     root: Root,
     warnings: Vec<Diagnostic<NodePath>>,
+    overrides: Vec<AppliedOverride>,
 }
 
 impl Twiml {
-    /// Runs the build step over `root`: every check of the element table. Refuses the response
-    /// with every error found, or returns it with its warnings.
+    /// Runs the build step over `root` under the baseline policy: every check of the element
+    /// table, and the compliance rules that apply to every flow (recording notices, card
+    /// data, URL hygiene, carrier-filtered content). Refuses the response with every error
+    /// found, or returns it with its warnings.
     ///
     /// # Errors
     ///
     /// [`BuildError::Rejected`] when any finding is an error.
     pub fn build(root: impl Into<Root>) -> Result<Twiml, BuildError> {
+        Twiml::build_with(root, &Policy::new())
+    }
+
+    /// Runs the build step under `policy`: the element table's checks, and every compliance
+    /// rule that applies to the policy's regimes and facts, at the policy's levels. The
+    /// overrides that applied stay on the response ([`Twiml::overrides`]) as its audit trail.
+    ///
+    /// # Errors
+    ///
+    /// [`BuildError::InvalidPolicy`] when the policy itself is wrong (an unknown rule, an
+    /// override without a reason); [`BuildError::Rejected`] when any finding is an error.
+    pub fn build_with(root: impl Into<Root>, policy: &Policy) -> Result<Twiml, BuildError> {
+        if !policy.problems().is_empty() {
+            return Err(BuildError::InvalidPolicy(policy.problems().to_vec()));
+        }
         let root = root.into();
+        let mut findings = Vec::new();
+        let document = ModelDocument::new(&root);
+        check_document(&document, &mut findings);
+        let overrides = check_rules(&document, policy, &mut findings);
+        if findings.iter().any(|d| d.severity == Severity::Error) {
+            return Err(BuildError::Rejected(findings));
+        }
+        Ok(Twiml {
+            root,
+            warnings: findings,
+            overrides,
+        })
+    }
+
+    /// The build step with the element table's checks only, for re-rendering documents that
+    /// were checked elsewhere (`twiml fmt`).
+    pub(crate) fn build_structure(root: Root) -> Result<Twiml, BuildError> {
         let mut findings = Vec::new();
         check_document(&ModelDocument::new(&root), &mut findings);
         if findings.iter().any(|d| d.severity == Severity::Error) {
@@ -99,6 +135,7 @@ impl Twiml {
         Ok(Twiml {
             root,
             warnings: findings,
+            overrides: Vec::new(),
         })
     }
 
@@ -115,6 +152,13 @@ impl Twiml {
     /// Findings that did not stop the build, for the caller to log.
     pub fn warnings(&self) -> &[Diagnostic<NodePath>] {
         &self.warnings
+    }
+
+    /// The rules the policy (or a `twiml-allow` comment) turned off for this response, with
+    /// their reasons and how many findings each kept from being reported: the audit trail to
+    /// log beside the response.
+    pub fn overrides(&self) -> &[AppliedOverride] {
+        &self.overrides
     }
 
     /// The XML, on one line, with the XML declaration.
@@ -190,17 +234,21 @@ impl TryFrom<Root> for Twiml {
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
 #[non_exhaustive]
 pub enum BuildError {
-    /// The response breaks rules of the element table. Holds every finding, errors and
-    /// warnings, in document order.
+    /// The response breaks checks of the element table or compliance rules. Holds every
+    /// finding, errors and warnings, in document order.
     #[error("{}", Listing(.0))]
     Rejected(Vec<Diagnostic<NodePath>>),
+    /// The policy itself is wrong: an unknown rule, an override without a reason.
+    #[error("the policy is invalid: {}", .0.join("; "))]
+    InvalidPolicy(Vec<String>),
 }
 
 impl BuildError {
-    /// Every finding, errors and warnings, in document order.
+    /// Every finding, errors and warnings, in document order (none for an invalid policy).
     pub fn diagnostics(&self) -> &[Diagnostic<NodePath>] {
         match self {
             BuildError::Rejected(d) => d,
+            BuildError::InvalidPolicy(_) => &[],
         }
     }
 
@@ -237,13 +285,24 @@ impl fmt::Display for Listing<'_> {
 macro_rules! build_methods {
     ($($root:ty),*) => {$(
         impl $root {
-            /// Runs the build step: checks the whole response against the element table.
+            /// Runs the build step under the baseline policy: the element table's checks and
+            /// the compliance rules that apply to every flow. See [`Twiml::build`].
             ///
             /// # Errors
             ///
             /// [`BuildError::Rejected`], listing every error, when any check fails.
             pub fn build(self) -> Result<Twiml, BuildError> {
                 Twiml::build(self)
+            }
+
+            /// Runs the build step under `policy`: the element table's checks and the
+            /// compliance rules of the policy's regimes. See [`Twiml::build_with`].
+            ///
+            /// # Errors
+            ///
+            /// [`BuildError::InvalidPolicy`] or [`BuildError::Rejected`].
+            pub fn build_with(self, policy: &Policy) -> Result<Twiml, BuildError> {
+                Twiml::build_with(self, policy)
             }
         }
     )*};

@@ -4,12 +4,14 @@
 //! Most users depend on `twiml`, which re-exports this crate and adds a prelude.
 
 pub mod check;
+pub mod codes;
 pub mod diagnostic;
 mod document;
 pub mod grammar;
 pub mod model;
 pub mod parse;
 pub mod render;
+pub mod rules;
 pub mod schema;
 pub mod tree;
 mod validate;
@@ -22,4 +24,5 @@ pub use model::{
 };
 pub use parse::{ByteSpan, LineIndex, ParseOptions, ParsedDocument, parse, parse_bytes};
 pub use render::RenderOptions;
-pub use validate::{Validation, format_document, validate};
+pub use rules::Policy;
+pub use validate::{Validation, format_document, validate, validate_with};

@@ -936,6 +936,10 @@ impl<'s> Document for ParsedDocument<'s> {
         }
     }
 
+    fn outer_comments(&self) -> Vec<(&str, ByteSpan)> {
+        self.prolog.iter().chain(&self.epilog).copied().collect()
+    }
+
     fn locate(&self, node: u32, _path: &Path<'_>, part: Part<'_>) -> ByteSpan {
         let Some(element) = self.element(node) else {
             return ByteSpan::default();

@@ -204,6 +204,12 @@ pub trait Document {
     /// Where a part of `node` is; `path` is where the walk found it.
     fn locate(&self, node: Self::Node, path: &Path<'_>, part: Part<'_>) -> Self::Span;
 
+    /// Comments outside the root element (before or after it), with where they are. A
+    /// built document has none.
+    fn outer_comments(&self) -> Vec<(&str, Self::Span)> {
+        Vec::new()
+    }
+
     /// The value of the attribute named `name`, if present.
     fn attribute(&self, node: Self::Node, name: &str) -> Option<Value<'_>> {
         self.attributes(node)

@@ -8,6 +8,7 @@ use crate::model::{
 };
 use crate::parse::{ByteSpan, ParseOptions, ParsedDocument, parse};
 use crate::render::{RenderOptions, Writer};
+use crate::rules::{AppliedOverride, Policy, check_rules};
 use crate::schema::Dialect;
 use crate::tree::{Document, Part, Path, Tag};
 
@@ -21,6 +22,9 @@ pub struct Validation<'s> {
     pub diagnostics: Vec<Diagnostic<ByteSpan>>,
     /// The parsed document, when the source is well-formed XML.
     pub document: Option<ParsedDocument<'s>>,
+    /// The rules the policy or the document's `twiml-allow` comments turned off, with their
+    /// reasons and how many findings each suppressed.
+    pub overrides: Vec<AppliedOverride>,
 }
 
 impl Validation<'_> {
@@ -32,14 +36,45 @@ impl Validation<'_> {
     }
 }
 
-/// Parses `source` and runs every structural check of the element table over it.
+/// Parses `source` and runs every structural check of the element table over it, and the
+/// compliance rules of the baseline policy (the rules that apply to every flow).
 pub fn validate<'s>(source: &'s str, options: &ParseOptions) -> Validation<'s> {
+    validate_with(source, options, &Policy::new())
+}
+
+/// Parses `source` and runs every structural check and every compliance rule that applies
+/// under `policy`. A policy with problems (an unknown rule, an override without a reason)
+/// is reported as a finding on the document's root.
+pub fn validate_with<'s>(
+    source: &'s str,
+    options: &ParseOptions,
+    policy: &Policy,
+) -> Validation<'s> {
+    let mut validation = validate_structure(source, options);
+    let Some(document) = &validation.document else {
+        return validation;
+    };
+    let at_root = || document.locate(document.root(), &Path::new(), Part::Element);
+    for problem in policy.problems() {
+        validation.diagnostics.push(
+            Diagnostic::new(&checks::INVALID_OVERRIDE, problem.clone(), at_root())
+                .with_help("fix the policy: `twiml rules` lists every rule"),
+        );
+    }
+    validation.overrides = check_rules(document, policy, &mut validation.diagnostics);
+    validation.diagnostics.sort_by_key(|d| d.span.start);
+    validation
+}
+
+/// Parses `source` and runs the element table's checks only.
+fn validate_structure<'s>(source: &'s str, options: &ParseOptions) -> Validation<'s> {
     let document = match parse(source, options) {
         Ok(document) => document,
         Err(error) => {
             return Validation {
                 diagnostics: vec![error],
                 document: None,
+                overrides: Vec::new(),
             };
         }
     };
@@ -85,6 +120,7 @@ pub fn validate<'s>(source: &'s str, options: &ParseOptions) -> Validation<'s> {
     Validation {
         diagnostics,
         document: Some(document),
+        overrides: Vec::new(),
     }
 }
 
@@ -106,7 +142,8 @@ impl ParsedDocument<'_> {
 }
 
 /// Re-renders `source` from its typed model: the canonical form of the document, comments
-/// before and after the root kept. This is `twiml fmt`.
+/// before and after the root kept. This is `twiml fmt`; it needs a structurally valid
+/// document, and does not run the compliance rules.
 ///
 /// # Errors
 ///
@@ -116,7 +153,7 @@ pub fn format_document(
     parse_options: &ParseOptions,
     render: &RenderOptions,
 ) -> Result<String, Vec<Diagnostic<ByteSpan>>> {
-    let validation = validate(source, parse_options);
+    let validation = validate_structure(source, parse_options);
     let document = match validation.document {
         Some(document)
             if !validation
@@ -136,7 +173,7 @@ pub fn format_document(
         )]
     };
     let root = document.to_root().map_err(|e| located(e.to_string()))?;
-    let twiml = Twiml::build(root).map_err(|e| located(e.to_string()))?;
+    let twiml = Twiml::build_structure(root).map_err(|e| located(e.to_string()))?;
     let mut out = String::with_capacity(source.len());
     let written = (|| {
         let mut w = Writer::new(&mut out, render)?;

@@ -47,6 +47,11 @@ impl<W: Write> Sink for JsonSink<W> {
         let entry = json!({
             "path": report.name,
             "diagnostics": report.diagnostics.iter().map(diagnostic).collect::<Vec<_>>(),
+            "overrides": report.overrides.iter().map(|o| json!({
+                "code": o.code,
+                "reason": o.reason,
+                "suppressed": o.suppressed,
+            })).collect::<Vec<_>>(),
         });
         serde_json::to_writer(&mut self.out, &entry).map_err(io::Error::other)
     }

@@ -5,7 +5,8 @@ use std::io::{self, Write};
 
 use serde_json::{Value, json};
 use twiml_core::Severity;
-use twiml_core::diagnostic::CHECKS;
+
+use twiml_core::codes::Code;
 
 use super::Sink;
 use crate::check::{FileReport, Summary};
@@ -43,19 +44,22 @@ fn uri(path: &str) -> String {
 }
 
 fn rules() -> Vec<Value> {
-    CHECKS
-        .iter()
+    Code::all()
         .map(|c| {
+            let (tags, twilio_error) = match c {
+                Code::Check(check) => (vec!["twiml"], check.twilio_error),
+                Code::Rule(rule) => (vec!["twiml", "compliance", rule.family.as_str()], None),
+            };
             json!({
-                "id": c.code,
-                "name": c.name,
-                "shortDescription": { "text": c.summary },
-                "fullDescription": { "text": c.summary },
-                "help": { "text": c.explanation(), "markdown": c.explanation() },
-                "defaultConfiguration": { "level": level(c.severity) },
+                "id": c.code(),
+                "name": c.name(),
+                "shortDescription": { "text": c.summary() },
+                "fullDescription": { "text": c.summary() },
+                "help": { "text": c.docs(), "markdown": c.docs() },
+                "defaultConfiguration": { "level": level(c.default_severity()) },
                 "properties": {
-                    "tags": ["twiml"],
-                    "twilioError": c.twilio_error,
+                    "tags": tags,
+                    "twilioError": twilio_error,
                 },
             })
         })
@@ -82,7 +86,7 @@ impl<W: Write> Sink for SarifSink<W> {
                 self.out.write_all(b",")?;
             }
             self.first = false;
-            let rule_index = CHECKS.iter().position(|c| c.code == d.diagnostic.code);
+            let rule_index = Code::all().position(|c| c.code() == d.diagnostic.code);
             let mut text = d.diagnostic.message.clone();
             if let Some(help) = &d.diagnostic.help {
                 text.push_str("\nhelp: ");

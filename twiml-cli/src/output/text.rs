@@ -4,6 +4,7 @@
 use std::io::{self, Write};
 
 use annotate_snippets::{AnnotationKind, Group, Level, Renderer, Snippet};
+use twiml_core::rules::AppliedOverride;
 use twiml_core::{ByteSpan, Diagnostic, Severity};
 
 use super::{Sink, counts};
@@ -83,6 +84,24 @@ pub(crate) fn render_file(
         }
         out.push_str(&renderer.render(&[group]));
         out.push_str("\n\n");
+    }
+    out
+}
+
+/// Notes the overrides that kept findings of `name` from being reported, with their reasons,
+/// so that every relaxation shows in the log.
+pub(crate) fn render_overrides(name: &str, overrides: &[AppliedOverride]) -> String {
+    let mut out = String::new();
+    for o in overrides.iter().filter(|o| o.suppressed > 0) {
+        let findings = if o.suppressed == 1 {
+            "finding"
+        } else {
+            "findings"
+        };
+        out.push_str(&format!(
+            "note: {name}: {} allowed ({} {findings} not reported): {}\n\n",
+            o.code, o.suppressed, o.reason
+        ));
     }
     out
 }

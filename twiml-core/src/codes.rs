@@ -1,0 +1,145 @@
+//! Every code a validation reports, structural checks and compliance rules alike, behind one
+//! view: for `twiml explain`, `twiml rules`, SARIF rule lists and the pages in `docs/rules/`.
+
+use std::fmt::Write;
+
+use crate::Severity;
+use crate::diagnostic::{CHECKS, CheckInfo, find_check};
+use crate::rules::{Level, Policy, RULES, RuleInfo, find_rule};
+
+/// A structural check or a compliance rule.
+#[derive(Debug, Clone, Copy)]
+pub enum Code {
+    /// A check of the element table (`TW0104`).
+    Check(&'static CheckInfo),
+    /// A compliance rule (`REC001`).
+    Rule(&'static RuleInfo),
+}
+
+impl Code {
+    /// Every code: the checks first, then the rules, each in code order.
+    pub fn all() -> impl Iterator<Item = Code> {
+        CHECKS
+            .iter()
+            .copied()
+            .map(Code::Check)
+            .chain(RULES.iter().copied().map(Code::Rule))
+    }
+
+    /// The code with this code or name.
+    pub fn find(code_or_name: &str) -> Option<Code> {
+        find_check(code_or_name)
+            .map(Code::Check)
+            .or_else(|| find_rule(code_or_name).map(Code::Rule))
+    }
+
+    /// The code (`TW0104`, `REC001`).
+    pub fn code(self) -> &'static str {
+        match self {
+            Code::Check(c) => c.code,
+            Code::Rule(r) => r.code,
+        }
+    }
+
+    /// The kebab-case name.
+    pub fn name(self) -> &'static str {
+        match self {
+            Code::Check(c) => c.name,
+            Code::Rule(r) => r.name,
+        }
+    }
+
+    /// One line: what it finds.
+    pub fn summary(self) -> &'static str {
+        match self {
+            Code::Check(c) => c.summary,
+            Code::Rule(r) => r.summary,
+        }
+    }
+
+    /// The documentation, as Markdown.
+    pub fn docs(self) -> String {
+        match self {
+            Code::Check(c) => c.explanation(),
+            Code::Rule(r) => r.explanation().to_string(),
+        }
+    }
+
+    /// The most severe finding the code reports by default.
+    pub fn default_severity(self) -> Severity {
+        match self {
+            Code::Check(c) => c.severity,
+            Code::Rule(r) if r.default_level == Level::Warn => Severity::Warning,
+            Code::Rule(_) => Severity::Error,
+        }
+    }
+
+    /// What the code does under `policy`: a check's severity; a rule's level, or `off` when
+    /// its regime or facts do not hold.
+    pub fn level_under(self, policy: &Policy) -> &'static str {
+        match self {
+            Code::Check(c) => c.severity.as_str(),
+            Code::Rule(r) if policy.level_of(r) == Level::Allow => "allow",
+            Code::Rule(r) if !policy.runs(r) => "off",
+            Code::Rule(r) => policy.level_of(r).as_str(),
+        }
+    }
+
+    /// The documentation page: title, summary, where and how strictly it applies, then the
+    /// sections What it does, Why is this bad, Example, Use instead (and References for a
+    /// rule). `twiml explain` prints it; `docs/rules/` holds one per code.
+    pub fn page(self) -> String {
+        let mut page = format!(
+            "# {} {}\n\n{}.\n\n",
+            self.code(),
+            self.name(),
+            capitalise(self.summary())
+        );
+        // Writing into a String cannot fail.
+        let _ = match self {
+            Code::Check(check) => writeln!(
+                page,
+                "Structural check. Default level: {}.{}\n",
+                check.severity,
+                check
+                    .twilio_error
+                    .map(|e| format!(" Twilio error: {e}."))
+                    .unwrap_or_default()
+            ),
+            Code::Rule(rule) => {
+                let applies = if rule.regimes.is_empty() {
+                    "every flow".to_string()
+                } else {
+                    rule.regimes
+                        .iter()
+                        .map(|r| format!("the `{r}` regime"))
+                        .collect::<Vec<_>>()
+                        .join(" or ")
+                };
+                let needs = if rule.needs.is_empty() {
+                    String::new()
+                } else {
+                    let facts: Vec<_> = rule.needs.iter().map(|f| format!("`{f}`")).collect();
+                    format!(", when {} holds", facts.join(" and "))
+                };
+                writeln!(
+                    page,
+                    "Compliance rule, {} family. Applies to {applies}{needs}. Default level: {}.\n",
+                    rule.family.as_str(),
+                    rule.default_level
+                )
+            }
+        };
+        page.push_str(self.docs().trim_end());
+        page.push('\n');
+        page
+    }
+}
+
+fn capitalise(s: &str) -> String {
+    let mut chars = s.chars();
+    match chars.next() {
+        Some(c) => c.to_uppercase().chain(chars).collect(),
+        None => String::new(),
+    }
+}

@@ -1,0 +1,1288 @@
+//! Unit tests for the detectors. Inputs are written as a person would type them and go through
+//! `normalize` first, as the rules will do, so accented Spanish is exercised end to end.
+
+use super::*;
+
+/// Normalises `raw`, runs `detector` and returns the matched text.
+fn hit(detector: fn(&str) -> Option<Match>, raw: &str) -> Option<String> {
+    let text = normalize(raw);
+    detector(&text).map(|m| text[m.start..m.end].to_owned())
+}
+
+/// Asserts that `detector` matches `raw` and that the match reads `expected` (normalised).
+#[track_caller]
+fn assert_hit(detector: fn(&str) -> Option<Match>, raw: &str, expected: &str) {
+    assert_eq!(
+        hit(detector, raw).as_deref(),
+        Some(expected),
+        "input: {raw:?}"
+    );
+}
+
+#[track_caller]
+fn assert_miss(detector: fn(&str) -> Option<Match>, raw: &str) {
+    assert_eq!(hit(detector, raw), None, "input: {raw:?}");
+}
+
+fn names(list: &[&str]) -> Vec<String> {
+    list.iter().map(|s| (*s).to_owned()).collect()
+}
+
+// --- normalize / sentences --------------------------------------------------------------------
+
+#[test]
+fn normalize_folds_accents_case_and_whitespace() {
+    assert_eq!(
+        normalize("  Esta   llamada\tpodrá\nser GRABADA  "),
+        "esta llamada podra ser grabada"
+    );
+    assert_eq!(normalize("NÚMERO de INFORMACIÓN"), "numero de informacion");
+    assert_eq!(normalize("İstanbul"), "istanbul");
+    assert_eq!(normalize("ﬁle ８００"), "file 800");
+    assert_eq!(normalize("a\u{00A0}b"), "a b");
+    assert_eq!(normalize(""), "");
+}
+
+#[test]
+fn normalize_folds_quotes_dashes_and_invisible_characters() {
+    assert_eq!(normalize("I’m “here”"), "i'm \"here\"");
+    assert_eq!(normalize("«STOP»"), "\"stop\"");
+    assert_eq!(normalize("a–b—c−d"), "a-b-c-d");
+    assert_eq!(normalize("re\u{200B}corded"), "recorded");
+    assert_eq!(normalize("$49.99; ok!"), "$49.99; ok!");
+    assert_eq!(normalize("\u{0}"), "\u{0}");
+}
+
+fn sentence_texts(text: &str) -> Vec<&str> {
+    sentences(text).map(|r| &text[r]).collect()
+}
+
+#[test]
+fn sentences_split_on_terminators_but_not_inside_numbers_or_hosts() {
+    assert_eq!(
+        sentence_texts("hello. this call may be recorded! ok? yes; done"),
+        ["hello", "this call may be recorded", "ok", "yes", "done"]
+    );
+    assert_eq!(
+        sentence_texts("you owe $49.99 today. visit bit.ly now"),
+        ["you owe $49.99 today", "visit bit.ly now"]
+    );
+    assert_eq!(sentence_texts("an a.i. agent"), ["an a.i", "agent"]);
+    assert_eq!(
+        sentence_texts("line one\nline two"),
+        ["line one", "line two"]
+    );
+    assert!(sentence_texts("").is_empty());
+    assert!(sentence_texts(" . ;; !? ").is_empty());
+}
+
+// --- D-REC ------------------------------------------------------------------------------------
+
+#[test]
+fn recording_notice_english() {
+    assert_hit(
+        recording_notice,
+        "This call may be recorded for quality assurance.",
+        "this call may be recorded",
+    );
+    assert_hit(
+        recording_notice,
+        "Calls are monitored and recorded.",
+        "calls are monitored",
+    );
+    assert_hit(
+        recording_notice,
+        "Your conversation will be transcribed.",
+        "your conversation will be transcribed",
+    );
+    assert_hit(
+        recording_notice,
+        "We record all calls for training.",
+        "record all calls",
+    );
+    assert_hit(
+        recording_notice,
+        "You are on a recorded line.",
+        "recorded line",
+    );
+    assert_hit(
+        recording_notice,
+        "Everything you say is transcribed and analyzed during this conversation.",
+        "transcribed and analyzed during this conversation",
+    );
+}
+
+#[test]
+fn recording_notice_spanish() {
+    assert_hit(
+        recording_notice,
+        "Esta llamada podrá ser grabada.",
+        "esta llamada podra ser grabada",
+    );
+    assert_hit(
+        recording_notice,
+        "Su llamada está siendo grabada",
+        "su llamada esta siendo grabada",
+    );
+    assert_hit(
+        recording_notice,
+        "Grabamos esta llamada.",
+        "grabamos esta llamada",
+    );
+    assert_hit(
+        recording_notice,
+        "Las llamadas son monitoreadas.",
+        "llamadas son monitoreadas",
+    );
+    assert_hit(
+        recording_notice,
+        "La conversación será transcrita y analizada.",
+        "conversacion sera transcrita",
+    );
+}
+
+#[test]
+fn recording_notice_near_misses() {
+    assert_miss(recording_notice, "Visit our record store on Main Street.");
+    // Decision: "record" as a noun is not a notice, even with "call" in the sentence.
+    assert_miss(recording_notice, "We have no record of your call.");
+    assert_miss(
+        recording_notice,
+        "Please record your message and we will call you back.",
+    );
+    // Verb and noun must share a sentence.
+    assert_miss(
+        recording_notice,
+        "We record podcasts. Thanks for your call.",
+    );
+    assert_miss(recording_notice, "Thank you for calling. The line is busy.");
+    assert_miss(
+        recording_notice,
+        "La grabadora está en la mesa. Gracias por su llamada.",
+    );
+}
+
+// --- D-AI -------------------------------------------------------------------------------------
+
+#[test]
+fn ai_disclosure_english() {
+    assert_hit(
+        ai_disclosure,
+        "Hi, I'm a virtual assistant.",
+        "i'm a virtual",
+    );
+    assert_hit(
+        ai_disclosure,
+        "Our virtual assistant can help.",
+        "virtual assistant",
+    );
+    assert_hit(
+        ai_disclosure,
+        "This is an automated system.",
+        "this is an automated",
+    );
+    assert_hit(ai_disclosure, "I am an AI.", "i am an ai");
+    assert_hit(
+        ai_disclosure,
+        "You are speaking with an A.I. agent.",
+        "a.i. agent",
+    );
+    assert_hit(ai_disclosure, "I’m not a real person.", "not a real person");
+    assert_hit(
+        ai_disclosure,
+        "This message uses a digital voice.",
+        "digital voice",
+    );
+}
+
+#[test]
+fn ai_disclosure_spanish() {
+    assert_hit(
+        ai_disclosure,
+        "Soy un asistente virtual.",
+        "asistente virtual",
+    );
+    assert_hit(
+        ai_disclosure,
+        "Le habla un sistema automatizado.",
+        "sistema automatizado",
+    );
+    assert_hit(ai_disclosure, "No soy una persona.", "no soy una persona");
+    assert_hit(
+        ai_disclosure,
+        "Esta voz fue generada con inteligencia artificial.",
+        "inteligencia artificial",
+    );
+}
+
+#[test]
+fn ai_disclosure_near_misses() {
+    assert_miss(ai_disclosure, "Take our virtual tour online.");
+    assert_miss(ai_disclosure, "This is Anna from Acme.");
+    assert_miss(ai_disclosure, "A real person will call you back.");
+    assert_miss(ai_disclosure, "Digital cameras are on sale.");
+    assert_miss(ai_disclosure, "El sistema está en mantenimiento.");
+    assert_miss(ai_disclosure, "Hable con una persona real.");
+}
+
+// --- D-ID -------------------------------------------------------------------------------------
+
+#[test]
+fn identity_cue_english_and_spanish() {
+    assert_hit(identity_cue, "Hi, this is Acme Widgets.", "this is");
+    assert_hit(identity_cue, "I'm calling from Acme.", "calling from");
+    assert_hit(identity_cue, "We call on behalf of Acme.", "on behalf of");
+    assert_hit(identity_cue, "Le llama Acme Widgets.", "le llama");
+    assert_hit(identity_cue, "Le habla Ana, de parte de Acme.", "le habla");
+    assert_hit(identity_cue, "Llamamos en nombre de Acme.", "en nombre de");
+}
+
+#[test]
+fn identity_cue_near_misses() {
+    assert_miss(identity_cue, "A thistle is a plant.");
+    assert_miss(identity_cue, "Thanks for calling.");
+    assert_miss(identity_cue, "Le llamaremos mañana.");
+    assert_miss(identity_cue, "Buenos días.");
+    assert_miss(identity_cue, "");
+    assert_miss(identity_cue, "behalf");
+}
+
+#[test]
+fn business_name_matches_normalised_whole_names() {
+    let text = normalize("Hello, this is ACME Widgets, Inc. calling about your order.");
+    let found = business_name(&text, &names(&["Acme", "Acme Widgets, Inc."]));
+    let m = found.expect("name present");
+    assert_eq!(&text[m.start..m.end], "acme widgets, inc.");
+
+    let text = normalize("Le llama la Clínica Médica Sol.");
+    let m = business_name(&text, &names(&["clinica medica sol"])).expect("accents folded");
+    assert_eq!(&text[m.start..m.end], "clinica medica sol");
+
+    let text = normalize("Your acmecorp order and then Acme.");
+    let m = business_name(&text, &names(&["Acme"])).expect("standalone later");
+    assert_eq!(m.start, text.rfind("acme").expect("present"));
+}
+
+#[test]
+fn business_name_ignores_empty_names_and_partial_words() {
+    let text = normalize("This is Acme.");
+    assert_eq!(business_name(&text, &names(&["", "   "])), None);
+    assert_eq!(business_name(&text, &[]), None);
+    assert_eq!(business_name(&text, &names(&["Acm"])), None);
+    assert_eq!(business_name(&normalize("acmes"), &names(&["Acme"])), None);
+    assert_eq!(business_name("", &names(&["Acme"])), None);
+}
+
+// --- D-PHONE ----------------------------------------------------------------------------------
+
+fn phones(raw: &str) -> Vec<(String, String, bool, bool)> {
+    let text = normalize(raw);
+    phone_numbers(&text)
+        .into_iter()
+        .map(|p| {
+            let written = text[p.start..p.end].to_owned();
+            (written, p.digits, p.toll_free, p.premium)
+        })
+        .collect()
+}
+
+fn phone(
+    written: &str,
+    digits: &str,
+    toll_free: bool,
+    premium: bool,
+) -> (String, String, bool, bool) {
+    (written.to_owned(), digits.to_owned(), toll_free, premium)
+}
+
+#[test]
+fn phone_numbers_written_with_digits() {
+    assert_eq!(
+        phones("Call 1-800-555-0100 today."),
+        [phone("1-800-555-0100", "18005550100", true, false)]
+    );
+    assert_eq!(
+        phones("Call (212) 555-0199."),
+        [phone("(212) 555-0199", "2125550199", false, false)]
+    );
+    assert_eq!(
+        phones("+1 888.555.0100"),
+        [phone("+1 888.555.0100", "18885550100", true, false)]
+    );
+    assert_eq!(
+        phones("Call us at 8 0 0, 5 5 5, 0 1 0 0."),
+        [phone("8 0 0, 5 5 5, 0 1 0 0", "8005550100", true, false)]
+    );
+    assert_eq!(
+        phones("800-555-0100 or 212-555-0199"),
+        [
+            phone("800-555-0100", "8005550100", true, false),
+            phone("212-555-0199", "2125550199", false, false),
+        ]
+    );
+}
+
+#[test]
+fn phone_numbers_spoken_vanity_and_premium() {
+    assert_eq!(
+        phones("one eight zero zero five five five zero one zero zero"),
+        [phone(
+            "one eight zero zero five five five zero one zero zero",
+            "18005550100",
+            true,
+            false
+        )]
+    );
+    assert_eq!(
+        phones("Llame al ocho cero cero, cinco cinco cinco, cero uno cero cero."),
+        [phone(
+            "ocho cero cero, cinco cinco cinco, cero uno cero cero",
+            "8005550100",
+            true,
+            false
+        )]
+    );
+    assert_eq!(
+        phones("Call 1-800-FLOWERS now"),
+        [phone("1-800-flowers", "1800", true, false)]
+    );
+    assert_eq!(
+        phones("1-800-GOT-JUNK"),
+        [phone("1-800-got-junk", "1800", true, false)]
+    );
+    assert_eq!(
+        phones("Call 1-900-555-0100"),
+        [phone("1-900-555-0100", "19005550100", false, true)]
+    );
+}
+
+#[test]
+fn phone_numbers_near_misses() {
+    assert!(phones("Your code is 123456789.").is_empty());
+    assert!(phones("Call 800-555-010.").is_empty());
+    assert!(phones("Card 4111 1111 1111 1111").is_empty());
+    assert!(phones("Card 4111111111111111").is_empty());
+    assert!(phones("one two three four five six seven eight nine").is_empty());
+    assert!(phones("We sold 800 flowers.").is_empty());
+    assert!(phones("Call 1-800-555-01001").is_empty());
+}
+
+// --- D-OPTOUT-VOICE ---------------------------------------------------------------------------
+
+#[test]
+fn optout_voice_english() {
+    assert_hit(
+        optout_voice,
+        "Press 9 to be removed from our list.",
+        "press 9 to be removed",
+    );
+    assert_hit(
+        optout_voice,
+        "To stop these calls, say stop.",
+        "to stop these calls, say",
+    );
+    assert_hit(optout_voice, "Press 2 to opt out.", "press 2 to opt out");
+    assert_hit(
+        optout_voice,
+        "To be added to our do-not-call list, press 9.",
+        "to be added to our do-not-call list, press",
+    );
+}
+
+#[test]
+fn optout_voice_spanish_and_near_misses() {
+    assert_hit(
+        optout_voice,
+        "Oprima 9 para no recibir más llamadas.",
+        "oprima 9 para no recibir mas llamadas",
+    );
+    assert_hit(
+        optout_voice,
+        "Para darse de baja, marque 9.",
+        "para darse de baja, marque",
+    );
+    assert_miss(optout_voice, "Press 1 for billing.");
+    assert_miss(optout_voice, "Say yes to confirm your appointment.");
+    assert_miss(optout_voice, "Para español, oprima 2.");
+    assert_miss(optout_voice, "To stop the music, press 5.");
+}
+
+// --- D-CARD / D-ACH ---------------------------------------------------------------------------
+
+/// Runs `card_request` on normalised input; returns the cue kind and the text it points at.
+fn card(raw: &str) -> Option<(&'static str, String)> {
+    let text = normalize(raw);
+    let (kind, m) = match card_request(&text)? {
+        CardCue::Card(m) => ("card", m),
+        CardCue::LastFour(m) => ("last four", m),
+        CardCue::Ach(m) => ("ach", m),
+    };
+    Some((kind, text[m.start..m.end].to_owned()))
+}
+
+fn cue(kind: &'static str, text: &str) -> Option<(&'static str, String)> {
+    Some((kind, text.to_owned()))
+}
+
+#[test]
+fn card_request_english() {
+    assert_eq!(
+        card("Please enter your credit card number."),
+        cue("card", "credit card number")
+    );
+    assert_eq!(card("Enter the 16-digit number."), cue("card", "16-digit"));
+    assert_eq!(
+        card("What is the expiration date?"),
+        cue("card", "expiration date")
+    );
+    assert_eq!(card("Please say your CVV."), cue("card", "cvv"));
+    assert_eq!(
+        card("Enter the 3 digit code on the back of your card."),
+        cue("card", "3 digit code on the back")
+    );
+    assert_eq!(card("Card # please"), cue("card", "card #"));
+}
+
+#[test]
+fn card_request_spanish() {
+    assert_eq!(
+        card("Por favor ingrese el número de su tarjeta."),
+        cue("card", "numero de su tarjeta")
+    );
+    assert_eq!(
+        card("Pague con su tarjeta de crédito."),
+        cue("card", "tarjeta de credito")
+    );
+    assert_eq!(
+        card("Ingrese el código de seguridad de su tarjeta."),
+        cue("card", "codigo de seguridad")
+    );
+    assert_eq!(
+        card("Diga la fecha de vencimiento."),
+        cue("card", "fecha de vencimiento")
+    );
+}
+
+#[test]
+fn card_request_vetoes_non_payment_cards() {
+    assert_eq!(card("Enter your gift card number."), None);
+    assert_eq!(
+        card("Enter the 16-digit number on the back of your gift card."),
+        None
+    );
+    assert_eq!(
+        card("Read the expiration date on your insurance card."),
+        None
+    );
+    assert_eq!(card("Ingrese el número de su tarjeta de regalo."), None);
+    assert_eq!(card("Su fecha de vencimiento del pago es el lunes."), None);
+    // A named payment card survives a veto in its sentence.
+    assert_eq!(
+        card("Use your credit card, not a gift card."),
+        cue("card", "credit card")
+    );
+}
+
+#[test]
+fn card_request_weak_cues_and_texted_codes() {
+    assert_eq!(card("Enter the security code we sent you."), None);
+    assert_eq!(
+        card("Enter your security code. Then say your card number."),
+        cue("card", "security code")
+    );
+    assert_eq!(
+        card("Enter the verification code we sent by text, not your card number."),
+        None
+    );
+    assert_eq!(
+        card("Enter the verification code and your card number."),
+        cue("card", "card number")
+    );
+}
+
+#[test]
+fn card_request_last_four_and_ach() {
+    assert_eq!(
+        card("Please enter the last four digits of your card."),
+        cue("last four", "last four")
+    );
+    assert_eq!(
+        card("Enter the last 4 digits of your credit card number."),
+        cue("last four", "last 4")
+    );
+    assert_eq!(
+        card("Marque los últimos 4 dígitos de su tarjeta."),
+        cue("last four", "ultimos 4")
+    );
+    assert_eq!(
+        card("Enter the last four digits of your social security number."),
+        None
+    );
+    assert_eq!(
+        card("Please enter your routing number."),
+        cue("ach", "routing number")
+    );
+    assert_eq!(
+        card("Diga su número de cuenta bancaria."),
+        cue("ach", "numero de cuenta bancaria")
+    );
+    assert_eq!(
+        card("Enter your routing number or your credit card number."),
+        cue("card", "credit card number")
+    );
+    assert_eq!(
+        card("Thank you for your payment. Let's play card games."),
+        None
+    );
+}
+
+// --- D-PAN / CVV / Luhn -----------------------------------------------------------------------
+
+fn pan_list(text: &str) -> Vec<(String, String, bool)> {
+    pans(text)
+        .into_iter()
+        .map(|p| (text[p.start..p.end].to_owned(), p.digits, p.test_card))
+        .collect()
+}
+
+fn pan(written: &str, digits: &str, test_card: bool) -> (String, String, bool) {
+    (written.to_owned(), digits.to_owned(), test_card)
+}
+
+#[test]
+fn pans_find_luhn_valid_numbers_with_issuer_prefixes() {
+    assert_eq!(
+        pan_list("4111 1111 1111 1111"),
+        [pan("4111 1111 1111 1111", "4111111111111111", true)]
+    );
+    assert_eq!(
+        pan_list("card=4111-1111-1111-1111&x=1"),
+        [pan("4111-1111-1111-1111", "4111111111111111", true)]
+    );
+    assert_eq!(
+        pan_list("Pay with 4556 7375 8689 9855 today"),
+        [pan("4556 7375 8689 9855", "4556737586899855", false)]
+    );
+    assert_eq!(
+        pan_list("amex 3782 822463 10005"),
+        [pan("3782 822463 10005", "378282246310005", true)]
+    );
+    assert_eq!(
+        pan_list("4222222222222 and 2221000000000009"),
+        [
+            pan("4222222222222", "4222222222222", true),
+            pan("2221000000000009", "2221000000000009", false),
+        ]
+    );
+}
+
+#[test]
+fn pans_prefer_card_shaped_readings_next_to_other_numbers() {
+    // "555-0100 4111 1111" is Luhn-valid with a Mastercard prefix, but mixes separators.
+    assert_eq!(
+        pan_list("Call 555-0100 4111 1111 1111 1111 now"),
+        [pan("4111 1111 1111 1111", "4111111111111111", true)]
+    );
+    // "42 4111 1111 1111 1111" is a valid 18-digit reading, but 2-4-4-4-4 is no card layout.
+    assert_eq!(
+        pan_list("Option 42 4111 1111 1111 1111"),
+        [pan("4111 1111 1111 1111", "4111111111111111", true)]
+    );
+    // Read digit by digit for TTS.
+    assert_eq!(
+        pan_list("4 2 4 2 4 2 4 2 4 2 4 2 4 2 4 2"),
+        [pan(
+            "4 2 4 2 4 2 4 2 4 2 4 2 4 2 4 2",
+            "4242424242424242",
+            true
+        )]
+    );
+    // Mixed separators alone still count: the number leaks however it is written.
+    assert_eq!(
+        pan_list("4111-1111 1111-1111"),
+        [pan("4111-1111 1111-1111", "4111111111111111", true)]
+    );
+    assert_eq!(
+        pan_list("4111 1111 1111 1111, 4242-4242-4242-4242"),
+        [
+            pan("4111 1111 1111 1111", "4111111111111111", true),
+            pan("4242-4242-4242-4242", "4242424242424242", true),
+        ]
+    );
+}
+
+#[test]
+fn pans_near_misses() {
+    assert!(pan_list("4111 1111 1111 1112").is_empty());
+    // Luhn-valid but no issuer prefix.
+    assert!(pan_list("7000000000000005").is_empty());
+    assert!(pan_list("1800000000000000").is_empty());
+    // Glued to letters, too long, too short, or double-spaced.
+    assert!(pan_list("ref4111111111111111").is_empty());
+    assert!(pan_list("41111111111111111111").is_empty());
+    assert!(pan_list("411111111111").is_empty());
+    assert!(pan_list("4111  1111  1111  1111").is_empty());
+}
+
+#[test]
+fn cvv_literal_finds_digits_near_a_cue() {
+    assert_hit(cvv_literal, "CVV 123", "123");
+    assert_hit(cvv_literal, "Your security code is 4567.", "4567");
+    assert_hit(cvv_literal, "123 is your cvv", "123");
+    assert_hit(cvv_literal, "Código de seguridad: 987", "987");
+    assert_miss(cvv_literal, "Please enter your CVV.");
+    assert_miss(cvv_literal, "security code 12345");
+    assert_miss(
+        cvv_literal,
+        "The cvv is the code that you can find printed near 123",
+    );
+    assert_miss(cvv_literal, "Call 800 about your order.");
+}
+
+#[test]
+fn luhn_checksum() {
+    assert!(luhn("79927398713"));
+    assert!(!luhn("79927398710"));
+    assert!(luhn("4111111111111111"));
+    assert!(!luhn("4111111111111112"));
+    assert!(!luhn(""));
+    assert!(!luhn("4111-1111"));
+    assert!(!luhn("٣٣"));
+    assert!(luhn(&"0".repeat(1_000_000)));
+}
+
+// --- D-PHI ------------------------------------------------------------------------------------
+
+fn phi_of(
+    detector: fn(&str) -> Option<PhiMatch>,
+    raw: &str,
+) -> Option<(PhiCategory, bool, String)> {
+    let text = normalize(raw);
+    detector(&text).map(|m| (m.category, m.sensitive, text[m.start..m.end].to_owned()))
+}
+
+fn phi_hit(
+    category: PhiCategory,
+    sensitive: bool,
+    text: &str,
+) -> Option<(PhiCategory, bool, String)> {
+    Some((category, sensitive, text.to_owned()))
+}
+
+#[test]
+fn phi_english_categories() {
+    use PhiCategory::*;
+    assert_eq!(
+        phi_of(phi, "Time for your diabetes screening."),
+        phi_hit(Condition, false, "diabetes")
+    );
+    assert_eq!(
+        phi_of(phi, "Your HIV test results are ready."),
+        phi_hit(Condition, true, "hiv")
+    );
+    assert_eq!(
+        phi_of(phi, "Your appointment with Oncology is Monday."),
+        phi_hit(Specialty, false, "oncology")
+    );
+    assert_eq!(
+        phi_of(phi, "Reminder from the mental health clinic."),
+        phi_hit(Specialty, true, "mental health")
+    );
+    assert_eq!(
+        phi_of(phi, "Your lab results are ready."),
+        phi_hit(Result, false, "lab results")
+    );
+    assert_eq!(
+        phi_of(phi, "Your Ozempic refill is ready."),
+        phi_hit(Medication, false, "ozempic")
+    );
+    assert_eq!(
+        phi_of(phi, "Your Suboxone refill is ready."),
+        phi_hit(Medication, true, "suboxone")
+    );
+    assert_eq!(
+        phi_of(phi, "Please confirm your date of birth."),
+        phi_hit(Identifier, false, "date of birth")
+    );
+    assert_eq!(
+        phi_of(phi, "Your methadone clinic visit."),
+        phi_hit(Specialty, true, "methadone")
+    );
+}
+
+#[test]
+fn phi_spanish_categories() {
+    use PhiCategory::*;
+    assert_eq!(
+        phi_of(phi, "Sus resultados de laboratorio están listos."),
+        phi_hit(Result, false, "resultados de laboratorio")
+    );
+    assert_eq!(
+        phi_of(phi, "Su cita de salud mental es mañana."),
+        phi_hit(Specialty, true, "salud mental")
+    );
+    assert_eq!(
+        phi_of(phi, "Control de embarazo."),
+        phi_hit(Condition, true, "embarazo")
+    );
+    assert_eq!(
+        phi_of(phi, "Su receta está lista."),
+        phi_hit(Medication, false, "su receta")
+    );
+    assert_eq!(
+        phi_of(phi, "Confirme su fecha de nacimiento."),
+        phi_hit(Identifier, false, "fecha de nacimiento")
+    );
+    assert_eq!(
+        phi_of(phi, "El diagnóstico está listo."),
+        phi_hit(Result, false, "diagnostico")
+    );
+}
+
+#[test]
+fn phi_near_misses() {
+    for raw in [
+        "We sell hearing aids.",
+        "Buy a lithium battery.",
+        "Sunday meal prep ideas.",
+        "A history of the Great Depression.",
+        "¡Qué situación tan embarazosa!",
+        "Run a network diagnostic on your modem.",
+        "Una receta de cocina.",
+        "Free credit counseling.",
+        "We are still open; prepare your documents.",
+    ] {
+        assert_eq!(phi_of(phi, raw), None, "input: {raw:?}");
+    }
+}
+
+#[test]
+fn phi_identifier_in_urls_and_parameters() {
+    use PhiCategory::Identifier;
+    assert_eq!(
+        phi_of(phi_identifier, "https://x.test/p?patient_dob=1980-01-01"),
+        phi_hit(Identifier, false, "dob")
+    );
+    assert_eq!(
+        phi_of(phi_identifier, "https://x.test/p?dateOfBirth=1980-01-01"),
+        phi_hit(Identifier, false, "dateofbirth")
+    );
+    assert_eq!(
+        phi_of(phi_identifier, "id=123-45-6789"),
+        phi_hit(Identifier, false, "123-45-6789")
+    );
+    assert_eq!(
+        phi_of(phi_identifier, "https://x.test/r?mrn=55512"),
+        phi_hit(Identifier, false, "mrn")
+    );
+    assert_eq!(
+        phi_of(phi_identifier, "fecha_de_nacimiento=1980"),
+        phi_hit(Identifier, false, "fecha_de_nacimiento")
+    );
+    assert_eq!(
+        phi_of(phi_identifier, "https://x.test/a?date=2024-01-01"),
+        None
+    );
+    assert_eq!(phi_of(phi_identifier, "Your diabetes results"), None);
+    assert_eq!(phi_of(phi_identifier, "Call 800-555-0100"), None);
+}
+
+// --- Debt collection --------------------------------------------------------------------------
+
+#[test]
+fn debt_content_english_spanish_and_money() {
+    assert_hit(debt_content, "Your account is past-due.", "past-due");
+    assert_hit(debt_content, "You owe money.", "you owe");
+    assert_hit(
+        debt_content,
+        "A payment of $1,250.00 is required.",
+        "$1,250.00",
+    );
+    assert_hit(debt_content, "Send 120 dollars.", "120 dollars");
+    assert_hit(debt_content, "Usted tiene una deuda pendiente.", "deuda");
+    assert_hit(
+        debt_content,
+        "Su saldo vencido es de 50 dólares.",
+        "saldo vencido",
+    );
+    assert_miss(debt_content, "Your appointment is tomorrow.");
+    assert_miss(debt_content, "We will collect your package.");
+    assert_miss(debt_content, "Su fecha de vencimiento es el lunes.");
+}
+
+#[test]
+fn mini_miranda_locates_each_part() {
+    let text = normalize(
+        "This is an attempt to collect a debt, and any information obtained will be used for that purpose.",
+    );
+    let mm = mini_miranda(&text);
+    let a = mm.attempt_to_collect.expect("part A");
+    let b = mm.information_use.expect("part B");
+    assert_eq!(&text[a.start..a.end], "attempt to collect a debt");
+    assert_eq!(
+        &text[b.start..b.end],
+        "information obtained will be used for that purpose"
+    );
+
+    let text = normalize(
+        "Este es un intento de cobrar una deuda y cualquier información obtenida será utilizada para ese fin.",
+    );
+    let mm = mini_miranda(&text);
+    assert!(mm.attempt_to_collect.is_some());
+    assert!(mm.information_use.is_some());
+
+    let mm = mini_miranda(&normalize("We are attempting to collect a debt."));
+    assert!(mm.attempt_to_collect.is_some());
+    assert_eq!(mm.information_use, None);
+
+    let empty = MiniMiranda {
+        attempt_to_collect: None,
+        information_use: None,
+    };
+    assert_eq!(mini_miranda(&normalize("This is a reminder.")), empty);
+    assert_eq!(mini_miranda(""), empty);
+}
+
+#[test]
+fn debt_collector_statement_english_and_spanish() {
+    assert_hit(
+        debt_collector_statement,
+        "This call is from a debt collector.",
+        "this call is from a debt collector",
+    );
+    assert_hit(
+        debt_collector_statement,
+        "We are a debt collector.",
+        "we are a debt collector",
+    );
+    assert_hit(
+        debt_collector_statement,
+        "This is a communication from a debt collector.",
+        "this is a communication from a debt collector",
+    );
+    assert_hit(
+        debt_collector_statement,
+        "Esta comunicación es de un cobrador de deudas.",
+        "esta comunicacion es de un cobrador de deudas",
+    );
+    assert_hit(
+        debt_collector_statement,
+        "Somos una agencia de cobranza.",
+        "somos una agencia de cobranza",
+    );
+    assert_miss(
+        debt_collector_statement,
+        "Debt collectors must follow the law.",
+    );
+    assert_miss(debt_collector_statement, "We are not collectors.");
+}
+
+#[test]
+fn threat_english_and_spanish() {
+    assert_hit(threat, "We will take legal action.", "legal action");
+    assert_hit(threat, "You could be arrested.", "arrested");
+    assert_hit(threat, "A lawsuit may follow.", "lawsuit");
+    assert_hit(threat, "Hay una orden de arresto.", "orden de arresto");
+    assert_hit(threat, "Tomaremos acción legal.", "accion legal");
+    assert_hit(threat, "Hable con su abogado.", "abogado");
+    assert_miss(threat, "Read our privacy policy.");
+    assert_miss(threat, "How to jailbreak a phone.");
+}
+
+#[test]
+fn voicemail_cue_english_and_spanish() {
+    assert_hit(
+        voicemail_cue,
+        "Please leave a message after the beep.",
+        "leave a message",
+    );
+    assert_hit(voicemail_cue, "Speak after the tone.", "after the tone");
+    assert_hit(voicemail_cue, "Record your name.", "record your name");
+    assert_hit(
+        voicemail_cue,
+        "Deje un mensaje después del tono.",
+        "deje un mensaje",
+    );
+    assert_hit(voicemail_cue, "Hable después del tono.", "despues del tono");
+    assert_hit(voicemail_cue, "Grabe su mensaje.", "grabe su mensaje");
+    assert_miss(voicemail_cue, "Please leave the building.");
+    assert_miss(voicemail_cue, "Your message was sent.");
+}
+
+#[test]
+fn reply_request_english_and_spanish() {
+    assert_hit(
+        reply_request,
+        "Please call us at 800-555-0100.",
+        "please call",
+    );
+    assert_hit(reply_request, "Call me back when you can.", "call me back");
+    assert_hit(
+        reply_request,
+        "Kindly return this call.",
+        "return this call",
+    );
+    assert_hit(reply_request, "Llámenos hoy.", "llamenos");
+    assert_hit(
+        reply_request,
+        "Por favor devuelva la llamada.",
+        "devuelva la llamada",
+    );
+    assert_hit(reply_request, "Comuníquese con Ana.", "comuniquese");
+    assert_miss(reply_request, "We will call you back.");
+    assert_miss(reply_request, "Please hold.");
+}
+
+#[test]
+fn collection_sounding_names() {
+    assert!(collection_sounding("ABC Collections"));
+    assert!(collection_sounding("Acme Recovery Services"));
+    assert!(collection_sounding("First Credit Union"));
+    assert!(collection_sounding("Cobranzas del Norte"));
+    assert!(collection_sounding("Deudas Fáciles S.A."));
+    assert!(collection_sounding("National Debt Partners"));
+    assert!(!collection_sounding("Acme Widgets"));
+    assert!(!collection_sounding("Recollection Studios"));
+    assert!(!collection_sounding("Creditable Ventures"));
+    assert!(!collection_sounding(""));
+}
+
+// --- Messaging --------------------------------------------------------------------------------
+
+#[test]
+fn sms_optout_instruction_english_and_spanish() {
+    assert_hit(
+        sms_optout_instruction,
+        "Reply STOP to unsubscribe.",
+        "reply stop",
+    );
+    assert_hit(sms_optout_instruction, "Text STOP to opt out", "text stop");
+    assert_hit(sms_optout_instruction, "Txt “STOP” to end", "txt \"stop");
+    assert_hit(
+        sms_optout_instruction,
+        "Reply with STOP.",
+        "reply with stop",
+    );
+    assert_hit(
+        sms_optout_instruction,
+        "Responda ALTO para cancelar.",
+        "responda alto",
+    );
+    assert_hit(sms_optout_instruction, "Envíe BAJA.", "envie baja");
+    assert_miss(sms_optout_instruction, "Don't stop believing.");
+    assert_miss(sms_optout_instruction, "Reply YES to confirm.");
+    assert_miss(sms_optout_instruction, "Book non-stop flights.");
+    assert_miss(sms_optout_instruction, "We stopped texting you.");
+}
+
+fn shortener_list(text: &str) -> Vec<(String, bool, String)> {
+    shorteners(text)
+        .into_iter()
+        .map(|s| (s.host, s.twilio_shared, text[s.start..s.end].to_owned()))
+        .collect()
+}
+
+fn short(host: &str, shared: bool, written: &str) -> (String, bool, String) {
+    (host.to_owned(), shared, written.to_owned())
+}
+
+#[test]
+fn shorteners_find_listed_hosts() {
+    assert_eq!(
+        shortener_list("Pay at https://bit.ly/3abc now"),
+        [short("bit.ly", false, "bit.ly")]
+    );
+    assert_eq!(
+        shortener_list("see tinyurl.com/xyz"),
+        [short("tinyurl.com", false, "tinyurl.com")]
+    );
+    assert_eq!(
+        shortener_list("WWW.Bit.ly/x"),
+        [short("bit.ly", false, "WWW.Bit.ly")]
+    );
+    assert_eq!(
+        shortener_list("https://demo-1234.twil.io/pay"),
+        [short("demo-1234.twil.io", true, "demo-1234.twil.io")]
+    );
+    assert_eq!(
+        shortener_list("twil.io/abc and ow.ly/b."),
+        [
+            short("twil.io", true, "twil.io"),
+            short("ow.ly", false, "ow.ly"),
+        ]
+    );
+}
+
+#[test]
+fn shorteners_near_misses() {
+    assert!(shortener_list("https://microsoft.com/x").is_empty());
+    assert!(shortener_list("visit t.com or at.co").is_empty());
+    assert!(shortener_list("mail bob@bit.ly").is_empty());
+    assert!(shortener_list("https://example.com/bit.ly").is_empty());
+    assert!(shortener_list("bit.lyrics.com").is_empty());
+    assert!(shortener_list("no links here").is_empty());
+    // The Kelvin sign and the long s fold to "k" and "s" under Unicode rules; hosts stay ASCII
+    // (a 3-byte Kelvin sign inside "a\u{212A}.co" once put a slice offset mid-character).
+    assert!(shortener_list("a\u{212A}.co").is_empty());
+    assert!(shortener_list("b\u{17F}.id").is_empty());
+}
+
+fn shaft(raw: &str) -> Option<(ShaftCategory, String)> {
+    let text = normalize(raw);
+    forbidden_content(&text).map(|m| (m.category, text[m.start..m.end].to_owned()))
+}
+
+#[test]
+fn forbidden_content_categories() {
+    use ShaftCategory::*;
+    let expect = |c: ShaftCategory, s: &str| Some((c, s.to_owned()));
+    assert_eq!(
+        shaft("Buy cheap cigarettes."),
+        expect(Tobacco, "cigarettes")
+    );
+    assert_eq!(shaft("New vape flavors!"), expect(Vaping, "vape"));
+    assert_eq!(shaft("CBD gummies in stock"), expect(Cannabis, "cbd"));
+    assert_eq!(
+        shaft("Happy hour beer specials"),
+        expect(Alcohol, "happy hour")
+    );
+    assert_eq!(shaft("Gun show this weekend"), expect(Firearms, "gun"));
+    assert_eq!(shaft("Bet now on the game"), expect(Gambling, "bet now"));
+    assert_eq!(
+        shaft("Payday loan approved"),
+        expect(HighRiskFinance, "payday loan")
+    );
+    assert_eq!(shaft("Hot XXX videos"), expect(Sex, "xxx"));
+    assert_eq!(shaft("white power rally"), expect(Hate, "white power"));
+    assert_eq!(shaft("Cerveza fría"), expect(Alcohol, "cerveza"));
+    assert_eq!(shaft("Apuestas deportivas"), expect(Gambling, "apuestas"));
+    assert_eq!(
+        shaft("Venta de armas de fuego"),
+        expect(Firearms, "armas de fuego")
+    );
+    assert_eq!(shaft("Tenemos el vino tinto"), expect(Alcohol, "el vino"));
+}
+
+#[test]
+fn forbidden_content_near_misses() {
+    for raw in [
+        "Hot glue gun for crafts",
+        "Root beer float",
+        "Our team spirits are high",
+        "Call xxx-xxx-xxxx",
+        "Juan vino a la tienda",
+        "Weed killer on sale",
+        "Staff will escort you to your seat",
+        "Your appointment is confirmed",
+    ] {
+        assert_eq!(shaft(raw), None, "input: {raw:?}");
+    }
+}
+
+#[test]
+fn marketing_english_and_spanish() {
+    assert_hit(marketing, "Get 20% off today", "20% off");
+    assert_hit(marketing, "Limited-time offer", "limited-time");
+    assert_hit(marketing, "Shop now!", "shop now");
+    assert_hit(marketing, "Free shipping on all orders", "free shipping");
+    assert_hit(marketing, "Oferta por tiempo limitado", "oferta");
+    assert_hit(marketing, "Grandes descuentos", "descuentos");
+    assert_hit(marketing, "Envío gratis", "gratis");
+    assert_miss(marketing, "Your appointment is confirmed.");
+    assert_miss(marketing, "We will deal with it.");
+    assert_miss(marketing, "Press 1 for sales.");
+    assert_miss(marketing, "Wholesale inquiries only.");
+}
+
+// --- Robustness -------------------------------------------------------------------------------
+
+/// Deterministic pseudo-random text mixing scripts, digits, punctuation, controls and marks.
+fn mixed_script_text(seed: u64, chars: usize) -> String {
+    const RANGES: &[(u32, u32)] = &[
+        (0x20, 0x7E),       // ASCII
+        (0x00, 0x1F),       // controls
+        (0xC0, 0x17F),      // Latin accented
+        (0x300, 0x36F),     // combining marks
+        (0x391, 0x3C9),     // Greek
+        (0x410, 0x44F),     // Cyrillic
+        (0x5D0, 0x5EA),     // Hebrew
+        (0x621, 0x64A),     // Arabic
+        (0x660, 0x669),     // Arabic-Indic digits
+        (0x905, 0x939),     // Devanagari
+        (0x2000, 0x206F),   // general punctuation, dashes, quotes, zero-width
+        (0x3041, 0x3096),   // Hiragana
+        (0x4E00, 0x4FFF),   // CJK
+        (0xFF10, 0xFF5A),   // fullwidth digits and letters
+        (0x1F600, 0x1F64F), // emoji
+    ];
+    let mut state = seed;
+    let mut next = move || {
+        // xorshift64*: enough spread for a fuzz-style smoke test, no dependency needed.
+        state ^= state >> 12;
+        state ^= state << 25;
+        state ^= state >> 27;
+        state.wrapping_mul(0x2545_F491_4F6C_DD1D)
+    };
+    (0..chars)
+        .filter_map(|_| {
+            let (low, high) = RANGES[(next() % RANGES.len() as u64) as usize];
+            char::from_u32(low + (next() % u64::from(high - low + 1)) as u32)
+        })
+        .collect()
+}
+
+/// Runs every detector on `text` and checks that reported offsets are char boundaries.
+fn run_all_detectors(text: &str) {
+    let check = |m: Match| {
+        assert!(m.start <= m.end && m.end <= text.len());
+        assert!(text.is_char_boundary(m.start) && text.is_char_boundary(m.end));
+    };
+    let single: [fn(&str) -> Option<Match>; 14] = [
+        recording_notice,
+        ai_disclosure,
+        identity_cue,
+        optout_voice,
+        cvv_literal,
+        debt_content,
+        debt_collector_statement,
+        threat,
+        sms_optout_instruction,
+        marketing,
+        voicemail_cue,
+        reply_request,
+        |t| {
+            phi(t).map(|p| Match {
+                start: p.start,
+                end: p.end,
+            })
+        },
+        |t| {
+            forbidden_content(t).map(|s| Match {
+                start: s.start,
+                end: s.end,
+            })
+        },
+    ];
+    for detector in single {
+        detector(text).into_iter().for_each(check);
+    }
+    for r in sentences(text) {
+        check(Match {
+            start: r.start,
+            end: r.end,
+        });
+    }
+    business_name(text, &names(&["acme", "", "ü"]))
+        .into_iter()
+        .for_each(check);
+    if let Some(CardCue::Card(m) | CardCue::LastFour(m) | CardCue::Ach(m)) = card_request(text) {
+        check(m);
+    }
+    phi_identifier(text).into_iter().for_each(|p| {
+        check(Match {
+            start: p.start,
+            end: p.end,
+        })
+    });
+    let mm = mini_miranda(text);
+    mm.attempt_to_collect
+        .into_iter()
+        .chain(mm.information_use)
+        .for_each(check);
+    phone_numbers(text).iter().for_each(|p| {
+        check(Match {
+            start: p.start,
+            end: p.end,
+        })
+    });
+    pans(text).iter().for_each(|p| {
+        check(Match {
+            start: p.start,
+            end: p.end,
+        })
+    });
+    shorteners(text).iter().for_each(|s| {
+        check(Match {
+            start: s.start,
+            end: s.end,
+        })
+    });
+    let _ = luhn(text);
+    let _ = collection_sounding(text);
+}
+
+#[test]
+fn no_detector_panics_on_edge_inputs() {
+    for raw in [
+        "",
+        "\u{0}",
+        "\u{0}\u{1}\u{7f}\u{85}\u{2028}",
+        "\u{301}\u{301}",
+        ". . . ; ; ! ?",
+        "__________",
+        "$",
+        "1-",
+        "😀👍🏽 مرحبا 世界 Привет नमस्ते",
+    ] {
+        run_all_detectors(raw);
+        run_all_detectors(&normalize(raw));
+    }
+}
+
+#[test]
+fn no_detector_panics_on_a_megabyte_of_digits() {
+    let digits = "7".repeat(1 << 20);
+    run_all_detectors(&digits);
+    assert!(pans(&digits).is_empty());
+    assert!(phone_numbers(&digits).is_empty());
+    assert_eq!(normalize(&digits), digits);
+}
+
+#[test]
+fn no_detector_panics_on_mixed_scripts() {
+    for seed in 1..=40 {
+        let raw = mixed_script_text(seed, 400);
+        run_all_detectors(&raw);
+        run_all_detectors(&normalize(&raw));
+    }
+}
+
+#[test]
+fn no_detector_panics_on_long_separated_digit_runs() {
+    // Many digit groups in one run: the PAN search looks ahead from every group.
+    let spaced = "4 ".repeat(100_000);
+    run_all_detectors(&spaced);
+    let dashed = "4111-".repeat(50_000);
+    run_all_detectors(&dashed);
+}
+
+// --- Plumbing ---------------------------------------------------------------------------------
+
+#[test]
+fn phrase_sources_never_escape_a_backslash() {
+    // `build` rewrites every `\b` as an ASCII word boundary; an escaped backslash followed by
+    // `b` would be corrupted by that rewrite.
+    assert!(!include_str!("../phrases.rs").contains(r"\\b"));
+}
+
+#[test]
+fn ascii_word_boundaries_keep_matching_around_non_ascii_punctuation() {
+    assert_hit(
+        recording_notice,
+        "¿Sabía que esta llamada puede ser grabada?",
+        "esta llamada puede ser grabada",
+    );
+    assert_hit(
+        sms_optout_instruction,
+        "¡Responda «ALTO»!",
+        "responda \"alto",
+    );
+    assert_hit(threat, "¿Llamará a la policía?", "policia");
+}
+
+#[test]
+fn empty_phrase_list_never_matches() {
+    let re = build(&alternation(&[]));
+    assert!(!re.is_match(""));
+    assert!(!re.is_match("anything at all"));
+}

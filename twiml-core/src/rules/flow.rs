@@ -1,0 +1,719 @@
+//! A document as Twilio executes it: the events a caller hears, what is captured and when,
+//! where input is taken, and what ends the document.
+//!
+//! Verbs run top to bottom. A `<Gather>` plays its `<Say>`, `<Play>` and `<Pause>` before it
+//! takes input; a `<Pay>` speaks its `<Prompt>`s step by step; `<Start>` begins a capture that
+//! keeps running while later verbs execute, until a `<Stop>` ends it by name; a `<Dial>`
+//! records only while its call is bridged; a ConversationRelay speaks its `welcomeGreeting`
+//! when the session starts. Text is read as the caller hears it: an SSML `<sub>` is its alias,
+//! a `<break>` is silence.
+
+use std::borrow::Cow;
+use std::cell::OnceCell;
+
+use crate::schema::ElementId;
+use crate::tree::{Content, Document, Part, Path, Tag, Value};
+
+use super::detect;
+
+/// A conservative text-to-speech rate (catalog §1.3): 2.5 words a second, about 150 a minute.
+pub(crate) const WORDS_PER_SECOND: f32 = 2.5;
+
+/// Where an element is: an index into the flow's location table.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) struct Loc(u32);
+
+#[derive(Debug, Clone, Copy)]
+struct LocEntry<'d> {
+    parent: Option<u32>,
+    name: &'d str,
+    position: u32,
+}
+
+/// Words the caller hears (or reads, for a message), with the silences inside them.
+#[derive(Debug)]
+pub(crate) struct Speech<'d> {
+    raw: Cow<'d, str>,
+    normalized: OnceCell<String>,
+    /// Seconds of `<break>` inside the text.
+    pub(crate) pauses: f32,
+    /// How many times it is spoken (`loop`; 0 means until the call ends, counted once here).
+    pub(crate) repeats: u32,
+}
+
+impl<'d> Speech<'d> {
+    fn new(raw: Cow<'d, str>, pauses: f32, repeats: u32) -> Self {
+        Speech {
+            raw,
+            normalized: OnceCell::new(),
+            pauses,
+            repeats,
+        }
+    }
+
+    /// The text as written.
+    pub(crate) fn raw(&self) -> &str {
+        &self.raw
+    }
+
+    /// The text as the detectors read it (case, accents and spacing folded); computed once,
+    /// on first use.
+    pub(crate) fn text(&self) -> &str {
+        self.normalized.get_or_init(|| detect::normalize(&self.raw))
+    }
+
+    /// Estimated seconds to speak the whole text once.
+    pub(crate) fn seconds(&self) -> f32 {
+        words(self.text()) as f32 / WORDS_PER_SECOND + self.pauses
+    }
+}
+
+/// Counts the words of normalised text.
+pub(crate) fn words(text: &str) -> usize {
+    text.split_ascii_whitespace().count()
+}
+
+/// What a capture takes, and how long it runs.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) enum CaptureKind {
+    /// A call recording that runs until stopped: `<Start><Recording>`.
+    Recording,
+    /// A recording of a bridged call (`<Dial record>`), over when the `<Dial>` ends.
+    DialRecording {
+        /// Starts at ringing (`record-from-ringing*`), before the dialed party answers.
+        from_ringing: bool,
+    },
+    /// A conference recording, over when the caller leaves the conference.
+    ConferenceRecording,
+    /// A recording of a Conversations call (`<Connect><Conversation record>`).
+    ConversationRecording,
+    /// A message recorded with `<Record>`.
+    Message {
+        /// `playBeep` is not `false`.
+        beep: bool,
+        /// `transcribe="true"`.
+        transcribe: bool,
+    },
+    /// Audio forked to a WebSocket (`<Start><Stream>`, `<Connect><Stream>`).
+    Stream,
+    /// Audio forked to a SIPREC recorder.
+    Siprec,
+    /// Real-time transcription.
+    Transcription,
+    /// An AI or virtual agent session (ConversationRelay, VirtualAgent, AiSession, ...).
+    AiSession,
+}
+
+impl CaptureKind {
+    /// Whether the capture keeps running after its verb, until a `<Stop>` or the end of the
+    /// call (everything started with `<Start>`).
+    pub(crate) fn persists(self) -> bool {
+        matches!(
+            self,
+            CaptureKind::Recording
+                | CaptureKind::Stream
+                | CaptureKind::Siprec
+                | CaptureKind::Transcription
+        )
+    }
+
+    /// Whether it is a recording rather than real-time interception.
+    pub(crate) fn is_recording(self) -> bool {
+        matches!(
+            self,
+            CaptureKind::Recording
+                | CaptureKind::DialRecording { .. }
+                | CaptureKind::ConferenceRecording
+                | CaptureKind::ConversationRecording
+        )
+    }
+}
+
+/// One step of the execution, in order.
+#[derive(Debug)]
+pub(crate) enum EventKind<'d> {
+    /// Words spoken to the caller.
+    Speech(Speech<'d>),
+    /// An audio file played (opaque unless declared).
+    Audio {
+        /// The audio URL.
+        url: &'d str,
+    },
+    /// Silence, in seconds.
+    Pause(f32),
+    /// A capture begins.
+    Capture {
+        /// What is captured.
+        kind: CaptureKind,
+        /// The name a `<Stop>` can end it by.
+        name: Option<&'d str>,
+    },
+    /// A named capture ends.
+    Stop {
+        /// The name given to `<Stop>`'s noun.
+        name: &'d str,
+    },
+    /// A `<Gather>` begins: its children play next, then it takes input.
+    Gather {
+        /// `numDigits`, when given.
+        num_digits: Option<u64>,
+    },
+    /// The `<Gather>` takes input (after its children played).
+    Input,
+    /// A `<Pay>` begins; its prompts follow.
+    Pay,
+    /// A message is sent (`<Message>`, `<Sms>`).
+    Message(Speech<'d>),
+    /// The document ends here (`<Hangup>`, `<Reject>`, `<Redirect>`).
+    End,
+}
+
+/// An event with the element it comes from.
+#[derive(Debug)]
+pub(crate) struct Event<'d, N> {
+    pub(crate) kind: EventKind<'d>,
+    pub(crate) node: N,
+    pub(crate) loc: Loc,
+    /// The index of the `Gather` event this event plays inside, if any.
+    pub(crate) gather: Option<usize>,
+    /// Whether it is spoken inside a `<Pay>` (a prompt).
+    pub(crate) in_pay: bool,
+    /// Whether it is the greeting of an AI session.
+    pub(crate) greeting: bool,
+}
+
+/// An element of the document, in document order.
+#[derive(Debug, Clone, Copy)]
+pub(crate) struct Element<N> {
+    pub(crate) node: N,
+    pub(crate) id: Option<ElementId>,
+    pub(crate) loc: Loc,
+}
+
+/// A comment of the document, with the element it sits in and its position there.
+#[derive(Debug, Clone, Copy)]
+pub(crate) struct Comment<'d, N> {
+    pub(crate) text: &'d str,
+    pub(crate) node: N,
+    pub(crate) loc: Loc,
+    pub(crate) position: usize,
+}
+
+/// A document as Twilio executes it.
+pub(crate) struct Flow<'d, D: Document> {
+    pub(crate) doc: &'d D,
+    pub(crate) events: Vec<Event<'d, D::Node>>,
+    pub(crate) elements: Vec<Element<D::Node>>,
+    pub(crate) comments: Vec<Comment<'d, D::Node>>,
+    locs: Vec<LocEntry<'d>>,
+}
+
+impl<'d, D: Document> Flow<'d, D> {
+    /// Reads `doc` into its execution order.
+    pub(crate) fn new(doc: &'d D) -> Self {
+        let mut flow = Flow {
+            doc,
+            events: Vec::new(),
+            elements: Vec::new(),
+            comments: Vec::new(),
+            locs: Vec::new(),
+        };
+        let root = doc.root();
+        let loc = flow.enter(None, doc.name(root), 0);
+        flow.elements.push(Element {
+            node: root,
+            id: known(doc.tag(root)),
+            loc,
+        });
+        flow.children(root, loc, Within::default());
+        flow
+    }
+
+    fn enter(&mut self, parent: Option<Loc>, name: &'d str, position: usize) -> Loc {
+        let index = u32::try_from(self.locs.len()).unwrap_or(u32::MAX);
+        self.locs.push(LocEntry {
+            parent: parent.map(|p| p.0),
+            name,
+            position: u32::try_from(position).unwrap_or(u32::MAX),
+        });
+        Loc(index)
+    }
+
+    /// The path of an element, for locating a finding.
+    pub(crate) fn path(&self, loc: Loc) -> Path<'d> {
+        let mut chain = Vec::new();
+        let mut at = Some(loc.0);
+        while let Some(i) = at {
+            let Some(entry) = self.locs.get(i as usize) else {
+                break;
+            };
+            chain.push((entry.name, entry.position as usize));
+            at = entry.parent;
+        }
+        let mut path = Path::new();
+        for (name, position) in chain.into_iter().rev() {
+            path.push(name, position);
+        }
+        path
+    }
+
+    /// The element that holds the element at `loc`.
+    pub(crate) fn parent_of(&self, loc: Loc) -> Option<Loc> {
+        self.locs.get(loc.0 as usize)?.parent.map(Loc)
+    }
+
+    /// Where a part of an element is, in the document's own terms.
+    pub(crate) fn locate(&self, node: D::Node, loc: Loc, part: Part<'_>) -> D::Span {
+        self.doc.locate(node, &self.path(loc), part)
+    }
+
+    fn push(&mut self, kind: EventKind<'d>, node: D::Node, loc: Loc, within: Within) {
+        self.events.push(Event {
+            kind,
+            node,
+            loc,
+            gather: within.gather,
+            in_pay: within.pay,
+            greeting: false,
+        });
+    }
+
+    /// Visits the content of `node`, emitting events for the verbs and nouns it holds.
+    fn children(&mut self, node: D::Node, loc: Loc, within: Within) {
+        let doc = self.doc;
+        let mut position = 0;
+        for (i, item) in doc.children(node).enumerate() {
+            match item {
+                Content::Element(child) => {
+                    let child_loc = self.enter(Some(loc), doc.name(child), position);
+                    position += 1;
+                    let id = known(doc.tag(child));
+                    self.elements.push(Element {
+                        node: child,
+                        id,
+                        loc: child_loc,
+                    });
+                    self.element(child, child_loc, id, within);
+                }
+                Content::Comment(text) => self.comments.push(Comment {
+                    text,
+                    node,
+                    loc,
+                    position: i,
+                }),
+                Content::Text(_) => {}
+            }
+        }
+    }
+
+    /// Records the elements below `node` without emitting events (the nouns of a `<Dial>`,
+    /// the inside of an unknown element), so that attribute rules still see them.
+    fn quietly(&mut self, node: D::Node, loc: Loc) {
+        self.children(node, loc, Within::quiet());
+    }
+
+    fn element(&mut self, node: D::Node, loc: Loc, id: Option<ElementId>, within: Within) {
+        let doc = self.doc;
+        if within.quiet {
+            self.quietly(node, loc);
+            return;
+        }
+        let Some(id) = id else {
+            self.quietly(node, loc);
+            return;
+        };
+        match id {
+            ElementId::Say => {
+                let speech = spoken(doc, node);
+                self.push(EventKind::Speech(speech), node, loc, within);
+                self.quietly(node, loc);
+            }
+            ElementId::Play => {
+                let url = text_of(doc, node);
+                if !url.trim().is_empty() {
+                    self.push(EventKind::Audio { url }, node, loc, within);
+                }
+            }
+            ElementId::Pause => {
+                let seconds = number(doc.attribute(node, "length")).unwrap_or(1) as f32;
+                self.push(EventKind::Pause(seconds), node, loc, within);
+            }
+            ElementId::Gather => {
+                let num_digits = number(doc.attribute(node, "numDigits"));
+                let index = self.events.len();
+                self.push(EventKind::Gather { num_digits }, node, loc, within);
+                self.children(
+                    node,
+                    loc,
+                    Within {
+                        gather: Some(index),
+                        ..within
+                    },
+                );
+                self.push(
+                    EventKind::Input,
+                    node,
+                    loc,
+                    Within {
+                        gather: Some(index),
+                        ..within
+                    },
+                );
+            }
+            ElementId::Record => {
+                let beep = !doc
+                    .attribute(node, "playBeep")
+                    .is_some_and(|v| v.is("false"));
+                let transcribe = doc
+                    .attribute(node, "transcribe")
+                    .is_some_and(|v| v.is("true"));
+                self.push(
+                    EventKind::Capture {
+                        kind: CaptureKind::Message { beep, transcribe },
+                        name: None,
+                    },
+                    node,
+                    loc,
+                    within,
+                );
+            }
+            ElementId::Dial => {
+                let record = doc.attribute(node, "record");
+                let recording = record.is_some_and(|v| !v.is("do-not-record") && !v.is("false"));
+                if recording {
+                    let from_ringing = record.is_some_and(|v| {
+                        v.is("record-from-ringing") || v.is("record-from-ringing-dual")
+                    });
+                    self.push(
+                        EventKind::Capture {
+                            kind: CaptureKind::DialRecording { from_ringing },
+                            name: None,
+                        },
+                        node,
+                        loc,
+                        within,
+                    );
+                }
+                self.dial_nouns(node, loc, within);
+            }
+            ElementId::Start => self.start(node, loc, within),
+            ElementId::Stop => {
+                self.each_child(node, loc, |flow, child, child_loc, _| {
+                    if let Some(name) = text_attribute(flow.doc, child, "name") {
+                        flow.push(EventKind::Stop { name }, child, child_loc, within);
+                    }
+                });
+            }
+            ElementId::Connect => self.connect(node, loc, within),
+            ElementId::Pay => {
+                self.push(EventKind::Pay, node, loc, within);
+                self.children(
+                    node,
+                    loc,
+                    Within {
+                        pay: true,
+                        ..within
+                    },
+                );
+            }
+            ElementId::Prompt => self.children(node, loc, within),
+            ElementId::Sms | ElementId::Message => {
+                let speech = written(doc, node);
+                self.push(EventKind::Message(speech), node, loc, within);
+                self.quietly(node, loc);
+            }
+            ElementId::Hangup
+            | ElementId::Reject
+            | ElementId::Redirect
+            | ElementId::MessagingRedirect => {
+                self.push(EventKind::End, node, loc, within);
+                self.quietly(node, loc);
+            }
+            _ => self.quietly(node, loc),
+        }
+    }
+
+    /// Calls `f` on every child element, after recording it.
+    fn each_child(
+        &mut self,
+        node: D::Node,
+        loc: Loc,
+        mut f: impl FnMut(&mut Self, D::Node, Loc, Option<ElementId>),
+    ) {
+        let doc = self.doc;
+        let mut position = 0;
+        for (i, item) in doc.children(node).enumerate() {
+            match item {
+                Content::Element(child) => {
+                    let child_loc = self.enter(Some(loc), doc.name(child), position);
+                    position += 1;
+                    let id = known(doc.tag(child));
+                    self.elements.push(Element {
+                        node: child,
+                        id,
+                        loc: child_loc,
+                    });
+                    f(self, child, child_loc, id);
+                    self.quietly(child, child_loc);
+                }
+                Content::Comment(text) => self.comments.push(Comment {
+                    text,
+                    node,
+                    loc,
+                    position: i,
+                }),
+                Content::Text(_) => {}
+            }
+        }
+    }
+
+    fn dial_nouns(&mut self, node: D::Node, loc: Loc, within: Within) {
+        self.each_child(node, loc, |flow, child, child_loc, id| {
+            let record = flow.doc.attribute(child, "record");
+            if id == Some(ElementId::Conference)
+                && record.is_some_and(|v| v.is("record-from-start"))
+            {
+                flow.push(
+                    EventKind::Capture {
+                        kind: CaptureKind::ConferenceRecording,
+                        name: None,
+                    },
+                    child,
+                    child_loc,
+                    within,
+                );
+            }
+        });
+    }
+
+    fn start(&mut self, node: D::Node, loc: Loc, within: Within) {
+        self.each_child(node, loc, |flow, child, child_loc, id| {
+            let kind = match id {
+                Some(ElementId::Recording) => CaptureKind::Recording,
+                Some(ElementId::Stream) => CaptureKind::Stream,
+                Some(ElementId::Siprec) => CaptureKind::Siprec,
+                Some(ElementId::Transcription) => CaptureKind::Transcription,
+                _ => return,
+            };
+            let name = text_attribute(flow.doc, child, "name");
+            flow.push(EventKind::Capture { kind, name }, child, child_loc, within);
+        });
+    }
+
+    fn connect(&mut self, node: D::Node, loc: Loc, within: Within) {
+        self.each_child(node, loc, |flow, child, child_loc, id| {
+            let kind = match id {
+                Some(ElementId::Stream) => CaptureKind::Stream,
+                Some(
+                    ElementId::ConversationRelay
+                    | ElementId::VirtualAgent
+                    | ElementId::AiSession
+                    | ElementId::ConversationRelaySession
+                    | ElementId::Assistant,
+                ) => CaptureKind::AiSession,
+                Some(ElementId::Conversation) => {
+                    let record = flow.doc.attribute(child, "record");
+                    if !record.is_some_and(|v| !v.is("do-not-record") && !v.is("false")) {
+                        return;
+                    }
+                    CaptureKind::ConversationRecording
+                }
+                _ => return,
+            };
+            flow.push(
+                EventKind::Capture { kind, name: None },
+                child,
+                child_loc,
+                within,
+            );
+            if let Some(greeting) = text_attribute(flow.doc, child, "welcomeGreeting") {
+                flow.push(
+                    EventKind::Speech(Speech::new(Cow::Borrowed(greeting), 0.0, 1)),
+                    child,
+                    child_loc,
+                    within,
+                );
+                if let Some(last) = flow.events.last_mut() {
+                    last.greeting = true;
+                }
+            }
+        });
+    }
+
+    /// The audible events (speech and audio) before event `index`, nearest last.
+    pub(crate) fn heard_before(
+        &self,
+        index: usize,
+    ) -> impl DoubleEndedIterator<Item = &Event<'d, D::Node>> {
+        self.events[..index.min(self.events.len())]
+            .iter()
+            .filter(|e| matches!(e.kind, EventKind::Speech(_) | EventKind::Audio { .. }))
+    }
+
+    /// The first audible event, and its index.
+    pub(crate) fn first_heard(&self) -> Option<(usize, &Event<'d, D::Node>)> {
+        self.events
+            .iter()
+            .enumerate()
+            .find(|(_, e)| matches!(e.kind, EventKind::Speech(_) | EventKind::Audio { .. }))
+    }
+
+    /// Whether the document is spoken with an artificial or prerecorded voice: any `<Say>`,
+    /// `<Play>` or AI session.
+    pub(crate) fn is_artificial_voice(&self) -> bool {
+        self.events.iter().any(|e| {
+            matches!(
+                e.kind,
+                EventKind::Speech(_)
+                    | EventKind::Audio { .. }
+                    | EventKind::Capture {
+                        kind: CaptureKind::AiSession,
+                        ..
+                    }
+            )
+        })
+    }
+
+    /// Whether the document is a messaging response.
+    pub(crate) fn is_messaging(&self) -> bool {
+        self.events
+            .iter()
+            .any(|e| matches!(e.kind, EventKind::Message(_)))
+    }
+}
+
+/// Where an element's events happen.
+#[derive(Debug, Clone, Copy, Default)]
+struct Within {
+    gather: Option<usize>,
+    pay: bool,
+    /// Record elements only; emit no events.
+    quiet: bool,
+}
+
+impl Within {
+    fn quiet() -> Self {
+        Within {
+            quiet: true,
+            ..Within::default()
+        }
+    }
+}
+
+fn known(tag: Tag<'_>) -> Option<ElementId> {
+    match tag {
+        Tag::Known(id) => Some(id),
+        _ => None,
+    }
+}
+
+fn number(value: Option<Value<'_>>) -> Option<u64> {
+    match value? {
+        Value::Integer(n) => Some(n),
+        Value::Text(t) => t.trim().parse().ok(),
+        _ => None,
+    }
+}
+
+/// An attribute's text, when it is text (names, greetings, URLs).
+pub(crate) fn text_attribute<'d, D: Document>(
+    doc: &'d D,
+    node: D::Node,
+    name: &str,
+) -> Option<&'d str> {
+    match doc.attribute(node, name)? {
+        Value::Text(t) if !t.trim().is_empty() => Some(t),
+        _ => None,
+    }
+}
+
+/// The text directly inside an element (a `<Play>` URL).
+fn text_of<D: Document>(doc: &D, node: D::Node) -> &str {
+    doc.children(node)
+        .find_map(|c| match c {
+            Content::Text(t) if !t.trim().is_empty() => Some(t),
+            _ => None,
+        })
+        .unwrap_or("")
+}
+
+/// What a `<Say>` speaks, read through its SSML.
+fn spoken<'d, D: Document>(doc: &'d D, node: D::Node) -> Speech<'d> {
+    let repeats = number(doc.attribute(node, "loop")).map_or(1, |n| n.max(1) as u32);
+    // The common case, a `<Say>` holding one piece of text, borrows it.
+    let mut items = doc.children(node);
+    if let (Some(Content::Text(t)), None) = (items.next(), items.next()) {
+        return Speech::new(Cow::Borrowed(t), 0.0, repeats);
+    }
+    let mut text = String::new();
+    let mut pauses = 0.0;
+    read_ssml(doc, node, &mut text, &mut pauses);
+    Speech::new(Cow::Owned(text), pauses, repeats)
+}
+
+fn read_ssml<D: Document>(doc: &D, node: D::Node, text: &mut String, pauses: &mut f32) {
+    for item in doc.children(node) {
+        match item {
+            Content::Text(t) => text.push_str(t),
+            Content::Comment(_) => {}
+            Content::Element(child) => match known(doc.tag(child)) {
+                Some(ElementId::SsmlSub) => {
+                    text.push(' ');
+                    match text_attribute(doc, child, "alias") {
+                        Some(alias) => text.push_str(alias),
+                        None => read_ssml(doc, child, text, pauses),
+                    }
+                    text.push(' ');
+                }
+                Some(ElementId::SsmlBreak) => {
+                    *pauses += break_seconds(doc, child);
+                    text.push(' ');
+                }
+                _ => {
+                    // Sentences and paragraphs are separate words even without spaces.
+                    text.push(' ');
+                    read_ssml(doc, child, text, pauses);
+                    text.push(' ');
+                }
+            },
+        }
+    }
+}
+
+/// The silence of an SSML `<break>`: its `time`, or an estimate of its `strength` (catalog
+/// §1.3: weak 0.35 s, medium 0.5 s, strong 0.75 s, x-strong 1 s).
+fn break_seconds<D: Document>(doc: &D, node: D::Node) -> f32 {
+    if let Some(time) = text_attribute(doc, node, "time") {
+        let time = time.trim();
+        if let Some(ms) = time.strip_suffix("ms") {
+            return ms.parse::<f32>().map_or(0.0, |n| n / 1000.0);
+        }
+        if let Some(s) = time.strip_suffix('s') {
+            return s.parse().unwrap_or(0.0);
+        }
+    }
+    match doc.attribute(node, "strength") {
+        Some(v) if v.is("none") => 0.0,
+        Some(v) if v.is("x-weak") => 0.2,
+        Some(v) if v.is("weak") => 0.35,
+        Some(v) if v.is("strong") => 0.75,
+        Some(v) if v.is("x-strong") => 1.0,
+        _ => 0.5,
+    }
+}
+
+/// The text of a message: its own text and its `<Body>` elements.
+fn written<'d, D: Document>(doc: &'d D, node: D::Node) -> Speech<'d> {
+    let mut text = String::new();
+    for item in doc.children(node) {
+        match item {
+            Content::Text(t) => text.push_str(t),
+            Content::Element(child) if known(doc.tag(child)) == Some(ElementId::Body) => {
+                text.push(' ');
+                text.push_str(text_of(doc, child));
+            }
+            _ => {}
+        }
+    }
+    Speech::new(Cow::Owned(text), 0.0, 1)
+}

@@ -1,0 +1,209 @@
+//! PHI001 and PHI003: health details in what is spoken or texted, and in URLs (HIPAA, 45 CFR
+//! 164.530(c) reasonable safeguards, 164.502(b) minimum necessary).
+//!
+//! A covered entity may call and text patients; the risk is that someone else hears the
+//! message or reads the URL. A voicemail, a text message and an unverified outbound call can
+//! all reach someone else, and extra-sensitive details (substance use, HIV, reproductive and
+//! mental health) are never safe to leave there.
+
+use crate::diagnostic::Severity;
+use crate::schema::{ElementId, ValueKind};
+use crate::tree::{Content, Document, Value};
+
+use super::Findings;
+use super::detect::{self, PhiCategory, PhiMatch};
+use super::flow::EventKind;
+use super::policy::Fact;
+use super::registry::{PHI001, PHI003};
+
+pub(super) fn check<D: Document>(f: &mut Findings<'_, '_, D>) {
+    health_details_in_content(f);
+    health_details_in_urls(f);
+}
+
+fn category_words(category: PhiCategory) -> &'static str {
+    match category {
+        PhiCategory::Condition => "a health condition",
+        PhiCategory::Specialty => "a medical specialty",
+        PhiCategory::Result => "a test result",
+        PhiCategory::Medication => "a medication",
+        PhiCategory::Identifier => "a patient identifier",
+    }
+}
+
+/// PHI001: health details in spoken or texted content.
+fn health_details_in_content<D: Document>(f: &mut Findings<'_, '_, D>) {
+    if !f.runs(&PHI001) {
+        return;
+    }
+    let flow = f.flow;
+    let voicemail = f.policy.holds(Fact::Voicemail);
+    let unverified = f.policy.holds(Fact::Outbound) && !f.policy.holds(Fact::RightPartyVerified);
+    for event in &flow.events {
+        let (speech, texted) = match &event.kind {
+            EventKind::Speech(speech) => (speech, false),
+            EventKind::Message(speech) => (speech, true),
+            _ => continue,
+        };
+        let text = speech.text();
+        let Some(found) = detect::phi(text) else {
+            continue;
+        };
+        let words = text.get(found.start..found.end).unwrap_or("");
+        let (severity, reach) = if found.sensitive {
+            (Severity::Error, "an extra-sensitive health detail")
+        } else if texted {
+            (
+                Severity::Error,
+                "a text message, which anyone holding the phone can read,",
+            )
+        } else if voicemail {
+            (
+                Severity::Error,
+                "a voicemail, which anyone at the mailbox can hear,",
+            )
+        } else if unverified {
+            (
+                Severity::Error,
+                "an outbound call to a person not yet verified",
+            )
+        } else {
+            (Severity::Warning, "the call")
+        };
+        let message = if found.sensitive {
+            format!("{reach} is disclosed: \"{words}\"")
+        } else {
+            format!(
+                "{reach} discloses {}: \"{words}\"",
+                category_words(found.category)
+            )
+        };
+        f.report(&PHI001, severity, event.node, event.loc, message)
+            .help("keep the message generic (\"a reminder about your appointment on Monday at 10 a.m.\"); give details only after verifying the patient, or through a secure portal");
+    }
+}
+
+/// The query string of a URL, with its separators read as spaces so that `date_of_birth=`
+/// reads like "date of birth".
+fn query_words(url: &str) -> Option<String> {
+    let (_, query) = url.split_once('?')?;
+    let spaced: String = query
+        .replace("%20", " ")
+        .chars()
+        .map(|c| match c {
+            '_' | '+' | '&' | '=' => ' ',
+            c => c,
+        })
+        .collect();
+    Some(detect::normalize(&spaced))
+}
+
+/// A Social Security number (`123-45-6789`) or a medical record number in the text.
+fn is_ssn_or_mrn(text: &str) -> bool {
+    let bytes = text.as_bytes();
+    let ssn = bytes.windows(11).any(|w| {
+        w.iter().enumerate().all(|(i, b)| match i {
+            3 | 6 => *b == b'-',
+            _ => b.is_ascii_digit(),
+        })
+    });
+    ssn || text.contains("mrn") || text.contains("medical record")
+}
+
+/// What a URL or parameter reveals, if anything: an identifier, or a condition word.
+fn revealed(text: &str) -> Option<PhiMatch> {
+    detect::phi_identifier(text).or_else(|| detect::phi(text))
+}
+
+/// PHI003: health details in URLs and parameters, which servers and Twilio log.
+fn health_details_in_urls<D: Document>(f: &mut Findings<'_, '_, D>) {
+    if !f.runs(&PHI003) {
+        return;
+    }
+    let flow = f.flow;
+    let doc = flow.doc;
+    for element in flow.elements.iter().copied() {
+        let Some(id) = element.id else { continue };
+        let mut carries = false;
+        for attribute in doc.attributes(element.node) {
+            let (Some(spec), Value::Text(value)) = (attribute.spec, attribute.value) else {
+                continue;
+            };
+            let text = match spec.kind {
+                ValueKind::Url(_) => query_words(value),
+                _ if id == ElementId::Parameter && spec.name == "value" => {
+                    Some(detect::normalize(value))
+                }
+                _ => None,
+            };
+            let Some(text) = text else { continue };
+            let Some(found) = revealed(&text) else {
+                continue;
+            };
+            carries = true;
+            let severity = if is_ssn_or_mrn(&text) {
+                Severity::Error
+            } else {
+                Severity::Warning
+            };
+            let words = text.get(found.start..found.end).unwrap_or("");
+            f.report(
+                &PHI003,
+                severity,
+                element.node,
+                element.loc,
+                format!(
+                    "`{}` carries {} (\"{words}\"); URLs and parameters are logged",
+                    spec.name,
+                    category_words(found.category)
+                ),
+            )
+            .at_attribute(spec.name)
+            .help(
+                "pass an opaque reference (a random token) and look the details up on your server",
+            );
+        }
+        if matches!(id, ElementId::Redirect | ElementId::Play) {
+            for item in doc.children(element.node) {
+                let Content::Text(url) = item else { continue };
+                let Some(text) = query_words(url) else {
+                    continue;
+                };
+                if let Some(found) = revealed(&text) {
+                    carries = true;
+                    let severity = if is_ssn_or_mrn(&text) {
+                        Severity::Error
+                    } else {
+                        Severity::Warning
+                    };
+                    f.report(
+                        &PHI003,
+                        severity,
+                        element.node,
+                        element.loc,
+                        format!(
+                            "the URL carries {}; URLs are logged",
+                            category_words(found.category)
+                        ),
+                    )
+                    .help("pass an opaque reference (a random token) and look the details up on your server");
+                }
+            }
+        }
+        if carries
+            && doc
+                .attribute(element.node, "method")
+                .is_some_and(|v| v.is("GET"))
+        {
+            f.report(
+                &PHI003,
+                Severity::Warning,
+                element.node,
+                element.loc,
+                "`method=\"GET\"` puts the request's data in the URL, where it is logged",
+            )
+            .at_attribute("method")
+            .help("use `method=\"POST\"` for requests that carry health data");
+        }
+    }
+}

@@ -1,0 +1,253 @@
+//! Communications-compliance rules: the catalog's v1 set, run over any [`Document`] under a
+//! [`Policy`].
+//!
+//! The rules read the document as Twilio executes it (see the flow model) and its text as the
+//! caller hears it, in English and Spanish. Each finding carries the severity its situation
+//! calls for; the policy's level for the rule then decides what happens to it: `deny` keeps
+//! it, `warn` reports errors as warnings, `allow` drops it and counts it against the override
+//! that allowed the rule, whose reason is the audit trail.
+//!
+//! Overrides come from the policy, or from a comment in the document itself:
+//! `<!-- twiml-allow REC001: consent to recording is captured at sign-up -->`.
+
+pub mod detect;
+mod flow;
+pub(crate) mod phrases;
+mod policy;
+mod registry;
+
+mod debt;
+mod general;
+mod health;
+mod messaging;
+mod payment;
+mod recording;
+mod robocall;
+
+use std::borrow::Cow;
+
+use crate::diagnostic::{Diagnostic, Label, Severity, checks};
+use crate::tree::{Document, Part};
+
+pub use policy::{Disclosure, Fact, Level, Override, Policy, Regime, rule_codes};
+pub use registry::{Family, RULES, RuleInfo, find_rule};
+
+/// Every rule, by name, for use in code (`rules::REC001`).
+pub use registry::{
+    AI002, DEBT001, DEBT002, DEBT003, DEBT004, DEBT008, DEBT009, GEN001, GEN003, MSG003, MSG004,
+    MSG005, MSG006, PCI001, PCI002, PCI004, PCI005, PHI001, PHI003, REC001, REC002, REC003, REC004,
+    REC005, TCPA001, TCPA002, TCPA003, TCPA004,
+};
+
+use flow::{Flow, Loc};
+
+/// An override that applied to a document: the rule, the reason, and how many findings it
+/// kept from being reported.
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+#[cfg_attr(feature = "serde", derive(serde::Serialize))]
+pub struct AppliedOverride {
+    /// The rule's code.
+    pub code: String,
+    /// The reason given.
+    pub reason: String,
+    /// Findings of the rule that the override suppressed in this document.
+    pub suppressed: usize,
+}
+
+/// A finding of a rule, before the policy's level applies.
+pub(crate) struct Finding<N> {
+    rule: &'static RuleInfo,
+    severity: Severity,
+    message: String,
+    help: Option<String>,
+    node: N,
+    loc: Loc,
+    part: Part<'static>,
+    labels: Vec<(N, Loc, Part<'static>, String)>,
+}
+
+impl<N> Finding<N> {
+    /// Sets the help line.
+    pub(crate) fn help(&mut self, help: impl Into<String>) -> &mut Self {
+        self.help = Some(help.into());
+        self
+    }
+
+    /// Adds a label at another element.
+    pub(crate) fn label(&mut self, node: N, loc: Loc, message: impl Into<String>) -> &mut Self {
+        self.labels.push((node, loc, Part::Element, message.into()));
+        self
+    }
+
+    /// Points the finding at an attribute of its element instead of the element.
+    pub(crate) fn at_attribute(&mut self, name: &'static str) -> &mut Self {
+        self.part = Part::Attribute(name);
+        self
+    }
+}
+
+/// What the rules of one document found, and the context they read.
+pub(crate) struct Findings<'f, 'd, D: Document> {
+    pub(crate) flow: &'f Flow<'d, D>,
+    pub(crate) policy: &'f Policy,
+    found: Vec<Finding<D::Node>>,
+    /// The `<Play>` elements GEN001 already reported, with the rule each stood in for.
+    undeclared_reported: Vec<(Loc, &'static str)>,
+}
+
+impl<'f, 'd, D: Document> Findings<'f, 'd, D> {
+    /// Whether `rule` applies to this flow (its regime and facts; its level comes later).
+    pub(crate) fn runs(&self, rule: &RuleInfo) -> bool {
+        let regime =
+            rule.regimes.is_empty() || rule.regimes.iter().any(|r| self.policy.applies(*r));
+        regime && rule.needs.iter().all(|f| self.policy.holds(*f))
+    }
+
+    /// Records a finding of `rule` at an element.
+    pub(crate) fn report(
+        &mut self,
+        rule: &'static RuleInfo,
+        severity: Severity,
+        node: D::Node,
+        loc: Loc,
+        message: impl Into<String>,
+    ) -> &mut Finding<D::Node> {
+        self.found.push(Finding {
+            rule,
+            severity,
+            message: message.into(),
+            help: None,
+            node,
+            loc,
+            part: Part::Element,
+            labels: Vec::new(),
+        });
+        let last = self.found.len() - 1;
+        &mut self.found[last]
+    }
+}
+
+/// Runs every rule that applies under `policy` over `doc`, appending findings to `out`, and
+/// returns the overrides that applied (from the policy and from the document's comments).
+pub fn check_rules<D: Document>(
+    doc: &D,
+    policy: &Policy,
+    out: &mut Vec<Diagnostic<D::Span>>,
+) -> Vec<AppliedOverride> {
+    let flow = Flow::new(doc);
+    let from_comments = comment_overrides(&flow, out);
+    let policy: Cow<'_, Policy> = if from_comments.is_empty() {
+        Cow::Borrowed(policy)
+    } else {
+        Cow::Owned(policy.with_overrides(&from_comments))
+    };
+    let mut findings = Findings {
+        flow: &flow,
+        policy: &policy,
+        found: Vec::new(),
+        undeclared_reported: Vec::new(),
+    };
+    recording::check(&mut findings);
+    payment::check(&mut findings);
+    robocall::check(&mut findings);
+    debt::check(&mut findings);
+    health::check(&mut findings);
+    messaging::check(&mut findings);
+    general::check(&mut findings);
+
+    let mut applied: Vec<AppliedOverride> = policy
+        .overrides()
+        .iter()
+        .map(|o| AppliedOverride {
+            code: o.code.clone(),
+            reason: o.reason.clone(),
+            suppressed: 0,
+        })
+        .collect();
+    for finding in findings.found {
+        let severity = match policy.level_of(finding.rule) {
+            Level::Allow => {
+                if let Some(o) = applied.iter_mut().find(|o| o.code == finding.rule.code) {
+                    o.suppressed += 1;
+                }
+                continue;
+            }
+            Level::Warn => finding.severity.min(Severity::Warning),
+            Level::Deny => finding.severity,
+        };
+        let span = flow.locate(finding.node, finding.loc, finding.part);
+        out.push(Diagnostic {
+            code: finding.rule.code,
+            severity,
+            message: finding.message,
+            span,
+            labels: finding
+                .labels
+                .into_iter()
+                .map(|(node, loc, part, message)| Label {
+                    span: flow.locate(node, loc, part),
+                    message,
+                })
+                .collect(),
+            help: finding.help,
+            twilio_error: None,
+        });
+    }
+    applied
+}
+
+/// Reads `twiml-allow CODE: reason` comments, inside the document or around its root. A
+/// comment that names no rule the registry knows, or gives no reason, is reported instead of
+/// applied.
+fn comment_overrides<D: Document>(
+    flow: &Flow<'_, D>,
+    out: &mut Vec<Diagnostic<D::Span>>,
+) -> Vec<Override> {
+    let inner = flow.comments.iter().map(|c| {
+        (
+            c.text,
+            Located::Inside(c.node, c.loc, Part::Content(c.position)),
+        )
+    });
+    let outer = flow
+        .doc
+        .outer_comments()
+        .into_iter()
+        .map(|(text, span)| (text, Located::Outside(span)));
+    let mut overrides = Vec::new();
+    for (text, at) in inner.chain(outer) {
+        let Some(rest) = text.trim().strip_prefix("twiml-allow") else {
+            continue;
+        };
+        let (code, reason) = match rest.split_once(':') {
+            Some((code, reason)) => (code.trim(), reason.trim()),
+            None => (rest.trim(), ""),
+        };
+        let problem = match find_rule(code) {
+            None => format!("`twiml-allow` names no known rule: `{code}`"),
+            Some(_) if reason.is_empty() => format!("`twiml-allow {code}` gives no reason"),
+            Some(rule) => {
+                overrides.push(Override {
+                    code: rule.code.to_string(),
+                    reason: reason.to_string(),
+                });
+                continue;
+            }
+        };
+        let span = match at {
+            Located::Inside(node, loc, part) => flow.locate(node, loc, part),
+            Located::Outside(span) => span,
+        };
+        out.push(
+            Diagnostic::new(&checks::INVALID_OVERRIDE, problem, span)
+                .with_help("write `<!-- twiml-allow CODE: the reason the rule does not apply -->`"),
+        );
+    }
+    overrides
+}
+
+/// Where a comment is: inside an element, or around the root with its own span.
+enum Located<N, S> {
+    Inside(N, Loc, Part<'static>),
+    Outside(S),
+}

@@ -1,0 +1,440 @@
+//! PCI001, PCI002, PCI004 and PCI005: card data belongs in `<Pay>`, away from recordings, and
+//! never in the document itself.
+//!
+//! `<Gather>` posts what the caller keys or says to the application's webhook, so a card number
+//! taken that way puts the application, its logs and its speech provider in PCI scope; `<Pay>`
+//! hands the digits to a payment connector instead. A recording that runs while the caller
+//! reads out the card keeps sensitive authentication data after authorisation, which PCI DSS
+//! forbids.
+
+use crate::diagnostic::Severity;
+use crate::schema::ElementId;
+use crate::tree::{Content, Document, Value};
+
+use super::Findings;
+use super::detect::{self, CardCue};
+use super::flow::{CaptureKind, Event, EventKind, Flow};
+use super::policy::{Fact, Regime};
+use super::registry::{PCI001, PCI002, PCI004, PCI005};
+
+const PAY_HELP: &str = "collect the card with `<Pay>` (customise its wording with `<Prompt for=\"payment-card-number\">`); the digits then go to the payment connector, not to your webhook";
+
+pub(super) fn check<D: Document>(f: &mut Findings<'_, '_, D>) {
+    let requests = card_requests(f.flow);
+    card_data_outside_pay(f, &requests);
+    card_entry_during_capture(f, &requests);
+    pay_attributes(f);
+    literal_card_data(f);
+}
+
+/// A spoken request for card data that the caller answers outside `<Pay>`.
+struct CardRequest {
+    /// The speech event that asks.
+    event: usize,
+    /// What it asks for.
+    cue: CardCue,
+    /// Where the answer is taken: `in` a `<Gather>`, `before` a `<Gather>`/`<Record>`, or by an
+    /// AI agent.
+    taken_by: TakenBy,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum TakenBy {
+    Gather,
+    Record,
+    LongGather,
+    Agent,
+}
+
+/// Finds every spoken request for card or bank data whose answer the document takes with
+/// `<Gather>`, `<Record>` or an AI agent. Prompts inside `<Pay>` are what `<Pay>` is for.
+fn card_requests<D: Document>(flow: &Flow<'_, D>) -> Vec<CardRequest> {
+    let mut found = Vec::new();
+    for (i, event) in flow.events.iter().enumerate() {
+        let EventKind::Speech(speech) = &event.kind else {
+            continue;
+        };
+        if event.in_pay {
+            continue;
+        }
+        let Some(cue) = detect::card_request(speech.text()) else {
+            continue;
+        };
+        let taken_by = if event.greeting {
+            Some(TakenBy::Agent)
+        } else if event.gather.is_some() {
+            Some(TakenBy::Gather)
+        } else {
+            input_after(flow, i)
+        };
+        if let Some(taken_by) = taken_by {
+            found.push(CardRequest {
+                event: i,
+                cue,
+                taken_by,
+            });
+        }
+    }
+    found
+}
+
+/// What takes input right after the speech at `index`: the next verb (pauses aside), or a
+/// later `<Gather>` sized for a card number (13 to 19 digits).
+fn input_after<D: Document>(flow: &Flow<'_, D>, index: usize) -> Option<TakenBy> {
+    let mut later = flow.events[index + 1..]
+        .iter()
+        .filter(|e| !matches!(e.kind, EventKind::Pause(_)));
+    match later.next().map(|e| &e.kind) {
+        Some(EventKind::Gather { .. }) => return Some(TakenBy::Gather),
+        Some(EventKind::Capture {
+            kind: CaptureKind::Message { .. },
+            ..
+        }) => return Some(TakenBy::Record),
+        _ => {}
+    }
+    flow.events[index + 1..]
+        .iter()
+        .any(|e| {
+            matches!(
+                e.kind,
+                EventKind::Gather {
+                    num_digits: Some(13..=19)
+                }
+            )
+        })
+        .then_some(TakenBy::LongGather)
+}
+
+/// PCI001: card data asked for outside `<Pay>`.
+fn card_data_outside_pay<D: Document>(f: &mut Findings<'_, '_, D>, requests: &[CardRequest]) {
+    if !f.runs(&PCI001) {
+        return;
+    }
+    let flow = f.flow;
+    for request in requests {
+        let event = &flow.events[request.event];
+        let how = match request.taken_by {
+            TakenBy::Gather => "`<Gather>` takes the answer",
+            TakenBy::Record => "`<Record>` records the answer",
+            TakenBy::LongGather => "a `<Gather>` sized for a card number takes the answer",
+            TakenBy::Agent => "the AI agent takes the answer",
+        };
+        match request.cue {
+            CardCue::Card(_) => {
+                f.report(
+                    &PCI001,
+                    Severity::Error,
+                    event.node,
+                    event.loc,
+                    format!("the caller is asked for card data and {how}, outside `<Pay>`"),
+                )
+                .help(PAY_HELP);
+            }
+            CardCue::Ach(_) => {
+                f.report(
+                    &PCI001,
+                    Severity::Warning,
+                    event.node,
+                    event.loc,
+                    format!("the caller is asked for bank account data and {how}, outside `<Pay>`"),
+                )
+                .help("collect bank details with `<Pay paymentMethod=\"ach-debit\">`");
+            }
+            CardCue::LastFour(_) => {
+                f.report(
+                    &PCI001,
+                    Severity::Info,
+                    event.node,
+                    event.loc,
+                    format!("the caller is asked for the last digits of a card and {how}"),
+                )
+                .help("the last four digits may be collected for verification; make sure the prompt cannot draw out the full number");
+            }
+        }
+    }
+}
+
+/// PCI002: card entry while something captures the call's audio.
+fn card_entry_during_capture<D: Document>(f: &mut Findings<'_, '_, D>, requests: &[CardRequest]) {
+    if !f.runs(&PCI002) {
+        return;
+    }
+    let flow = f.flow;
+    let mut active: Vec<(usize, Option<&str>)> = Vec::new();
+    let already_recording = f.policy.holds(Fact::RecordingStarted);
+    let payments = f.policy.applies(Regime::Payments);
+    for (i, event) in flow.events.iter().enumerate() {
+        match &event.kind {
+            EventKind::Capture { kind, name } if kind.persists() => active.push((i, *name)),
+            EventKind::Stop { name } => active.retain(|(_, n)| *n != Some(*name)),
+            EventKind::Pay => {
+                if active.is_empty() && !already_recording {
+                    continue;
+                }
+                let severity = if payments {
+                    Severity::Error
+                } else {
+                    Severity::Warning
+                };
+                let finding = f.report(
+                    &PCI002,
+                    severity,
+                    event.node,
+                    event.loc,
+                    format!(
+                        "`<Pay>` runs while {}",
+                        capture_words(flow, &active, already_recording)
+                    ),
+                );
+                finding.help("stop named streams and transcriptions with `<Stop>` before `<Pay>`, and pause the recording through the Recordings API (or rely on a verified PCI Mode redaction)");
+                label_captures(finding, flow, &active);
+            }
+            EventKind::Speech(_) => {
+                let asks_for_card = requests.iter().any(|r| {
+                    r.event == i
+                        && matches!(r.cue, CardCue::Card(_))
+                        && r.taken_by != TakenBy::Agent
+                });
+                if !asks_for_card || (active.is_empty() && !already_recording) {
+                    continue;
+                }
+                let finding = f.report(
+                    &PCI002,
+                    Severity::Error,
+                    event.node,
+                    event.loc,
+                    format!(
+                        "the caller gives card data while {}",
+                        capture_words(flow, &active, already_recording)
+                    ),
+                );
+                finding.help("take the card with `<Pay>` after stopping every capture; recordings must not keep card data");
+                label_captures(finding, flow, &active);
+            }
+            _ => {}
+        }
+    }
+}
+
+fn capture_words<D: Document>(
+    flow: &Flow<'_, D>,
+    active: &[(usize, Option<&str>)],
+    already_recording: bool,
+) -> &'static str {
+    let kind = active
+        .first()
+        .and_then(|(i, _)| match flow.events[*i].kind {
+            EventKind::Capture { kind, .. } => Some(kind),
+            _ => None,
+        });
+    match kind {
+        Some(CaptureKind::Recording) => "the call is recorded",
+        Some(CaptureKind::Stream) => "a media stream sends the call's audio out",
+        Some(CaptureKind::Siprec) => "a SIPREC session sends the call's audio to a recorder",
+        Some(CaptureKind::Transcription) => "the call is transcribed",
+        _ if already_recording => "the call is recorded (recording started before this document)",
+        _ => "the call's audio is captured",
+    }
+}
+
+fn label_captures<D: Document>(
+    finding: &mut super::Finding<D::Node>,
+    flow: &Flow<'_, D>,
+    active: &[(usize, Option<&str>)],
+) {
+    for (i, _) in active {
+        let capture: &Event<'_, D::Node> = &flow.events[*i];
+        finding.label(capture.node, capture.loc, "the capture starts here");
+    }
+}
+
+/// PCI004: `<Pay>` attributes that weaken the payment flow.
+fn pay_attributes<D: Document>(f: &mut Findings<'_, '_, D>) {
+    if !f.runs(&PCI004) {
+        return;
+    }
+    let flow = f.flow;
+    let doc = flow.doc;
+    for (i, event) in flow.events.iter().enumerate() {
+        if !matches!(event.kind, EventKind::Pay) {
+            continue;
+        }
+        let (node, loc) = (event.node, event.loc);
+        for name in ["action", "statusCallback"] {
+            if let Some(Value::Text(url)) = doc.attribute(node, name)
+                && super::general::is_plain_http(url)
+            {
+                f.report(
+                    &PCI004,
+                    Severity::Error,
+                    node,
+                    loc,
+                    format!(
+                        "`{name}` on `<Pay>` is a plain-HTTP URL; payment results travel over it"
+                    ),
+                )
+                .at_attribute(name)
+                .help(
+                    "use `https://` (PCI DSS Req. 4.2.1: strong cryptography over public networks)",
+                );
+            }
+        }
+        let charges = doc
+            .attribute(node, "chargeAmount")
+            .and_then(decimal)
+            .is_some_and(|amount| amount > 0.0);
+        if charges && doc.attribute(node, "currency").is_none() {
+            // Twilio reads a missing currency as `usd`; naming it keeps a charge in another
+            // currency from silently becoming dollars.
+            f.report(
+                &PCI004,
+                Severity::Info,
+                node,
+                loc,
+                "`<Pay>` charges an amount without naming its `currency`, so Twilio charges US dollars",
+            )
+            .at_attribute("chargeAmount")
+            .help("add `currency=\"usd\"` (or the charge's currency) to make the currency explicit");
+        }
+        let token_type = doc.attribute(node, "tokenType");
+        if token_type.is_some_and(|v| v.is("reusable") || v.is("payment-method"))
+            && !consent_to_store_before(flow, i)
+        {
+            f.report(
+                &PCI004,
+                Severity::Info,
+                node,
+                loc,
+                "`<Pay>` stores the card for later use, and no prompt before it asks the caller's consent",
+            )
+            .at_attribute("tokenType")
+            .help("card networks require consent to store credentials: say that the card will be saved for future payments");
+        }
+        for name in ["securityCode", "postalCode"] {
+            if doc.attribute(node, name).is_some_and(|v| v.is("false")) {
+                f.report(
+                    &PCI004,
+                    Severity::Info,
+                    node,
+                    loc,
+                    format!("`{name}=\"false\"` skips a fraud check"),
+                )
+                .at_attribute(name)
+                .help("this is allowed; confirm the processor accepts payments without it");
+            }
+        }
+        if doc
+            .attribute(node, "paymentMethod")
+            .is_some_and(|v| v.is("ach-debit"))
+        {
+            f.report(
+                &PCI004,
+                Severity::Info,
+                node,
+                loc,
+                "an ACH debit taken by telephone needs the consumer's authorisation under the NACHA rules",
+            )
+            .at_attribute("paymentMethod")
+            .help("record the oral authorisation or confirm it in writing before settlement");
+        }
+    }
+}
+
+fn decimal(value: Value<'_>) -> Option<f64> {
+    match value {
+        Value::Text(t) => t.trim().parse().ok(),
+        Value::Integer(n) => Some(n as f64),
+        _ => None,
+    }
+}
+
+/// Whether a prompt before or inside the `<Pay>` at `index` asks to keep the card for later.
+fn consent_to_store_before<D: Document>(flow: &Flow<'_, D>, index: usize) -> bool {
+    flow.events.iter().enumerate().any(|(i, e)| {
+        let EventKind::Speech(speech) = &e.kind else {
+            return false;
+        };
+        (i < index || e.in_pay) && asks_to_store(speech.text())
+    })
+}
+
+/// Stored-credential consent wording: keeping the card, for later payments.
+fn asks_to_store(text: &str) -> bool {
+    const KEEP: [&str; 6] = [
+        "save",
+        "store",
+        "on file",
+        "guardar",
+        "almacenar",
+        "archivo",
+    ];
+    const LATER: [&str; 6] = [
+        "future",
+        "later",
+        "next time",
+        "recurring",
+        "futur",
+        "proxim",
+    ];
+    KEEP.iter().any(|w| text.contains(w)) && LATER.iter().any(|w| text.contains(w))
+}
+
+/// PCI005: card numbers and security codes written into the document.
+fn literal_card_data<D: Document>(f: &mut Findings<'_, '_, D>) {
+    if !f.runs(&PCI005) {
+        return;
+    }
+    let flow = f.flow;
+    let doc = flow.doc;
+    for element in flow.elements.iter().copied() {
+        for attribute in doc.attributes(element.node) {
+            let Value::Text(text) = attribute.value else {
+                continue;
+            };
+            if let Some(pan) = detect::pans(text).into_iter().next() {
+                let finding = report_pan(f, element.node, element.loc, pan.test_card);
+                // A custom attribute has no `'static` name; its finding points at the element.
+                if let Some(spec) = attribute.spec {
+                    finding.at_attribute(spec.name);
+                }
+            }
+        }
+        let spoken = element
+            .id
+            .is_some_and(|id| !matches!(id, ElementId::Play | ElementId::Redirect));
+        for item in doc.children(element.node) {
+            let Content::Text(text) = item else { continue };
+            if let Some(pan) = detect::pans(text).into_iter().next() {
+                report_pan(f, element.node, element.loc, pan.test_card);
+            } else if spoken && detect::cvv_literal(&detect::normalize(text)).is_some() {
+                f.report(
+                    &PCI005,
+                    Severity::Error,
+                    element.node,
+                    element.loc,
+                    "a card security code is written in the document",
+                )
+                .help("never write card data into TwiML: Twilio and your servers log documents; collect it with `<Pay>`");
+            }
+        }
+    }
+}
+
+fn report_pan<'r, D: Document>(
+    f: &'r mut Findings<'_, '_, D>,
+    node: D::Node,
+    loc: super::flow::Loc,
+    test_card: bool,
+) -> &'r mut super::Finding<D::Node> {
+    let (severity, message) = if test_card {
+        (
+            Severity::Warning,
+            "a well-known test card number is written in the document",
+        )
+    } else {
+        (Severity::Error, "a card number is written in the document")
+    };
+    f.report(&PCI005, severity, node, loc, message).help(
+        "never write card numbers into TwiML, URLs or parameters: Twilio and your servers log them",
+    )
+}

@@ -1,0 +1,275 @@
+//! REC001-REC005: recording, transcription and real-time interception need a notice first.
+//!
+//! A notice is an audible sentence with a capture word and a call word ("this call may be
+//! recorded", "esta llamada puede ser grabada"), or a `<Play>` declared to hold one. It must
+//! come before the capture starts: before the `<Dial>` of a recorded call (recording from
+//! ringing starts before anyone answers), before `<Start><Recording>`, before the `<Connect>` of
+//! an AI session (speech recognition starts at once).
+
+use crate::diagnostic::Severity;
+use crate::schema::ElementId;
+use crate::tree::Document;
+
+use super::Findings;
+use super::detect;
+use super::flow::{CaptureKind, EventKind};
+use super::general::{gives, is_undeclared_audio, report_undeclared, undeclared_audio_before};
+use super::policy::{Disclosure, Fact, Regime};
+use super::registry::{REC001, REC002, REC003, REC004, REC005};
+
+const NOTICE_HELP: &str = "say a notice first: `<Say>This call may be recorded.</Say>` (`<Say language=\"es-US\">Esta llamada puede ser grabada.</Say>`)";
+
+pub(super) fn check<D: Document>(f: &mut Findings<'_, '_, D>) {
+    let flow = f.flow;
+    let captures = flow
+        .events
+        .iter()
+        .any(|e| matches!(e.kind, EventKind::Capture { .. }));
+    if !captures && !f.policy.holds(Fact::RecordingStarted) {
+        return;
+    }
+    // The first notice, by event index; every capture after it is covered.
+    let notice = flow.events.iter().position(|e| {
+        gives(f, e, Disclosure::RecordingNotice, |t| {
+            detect::recording_notice(t).is_some()
+        })
+    });
+    let disclosed = f.policy.holds(Fact::RecordingDisclosed);
+    let noticed_before = |i: usize| disclosed || notice.is_some_and(|n| n < i);
+
+    for (i, event) in flow.events.iter().enumerate() {
+        let EventKind::Capture { kind, .. } = event.kind else {
+            continue;
+        };
+        match kind {
+            CaptureKind::Message { beep, transcribe } => {
+                message_recording(f, i, beep, noticed_before(i));
+                if transcribe && !noticed_before(i) {
+                    interception(
+                        f,
+                        i,
+                        "`<Record transcribe=\"true\">` sends the message to transcription",
+                    );
+                }
+            }
+            kind if kind.is_recording() => {
+                if noticed_before(i) {
+                    continue;
+                }
+                if let Some(audio) = undeclared_audio_before(f, i) {
+                    report_undeclared(f, audio, "a recording notice", "REC001");
+                    continue;
+                }
+                if !f.runs(&REC001) {
+                    continue;
+                }
+                let what = match kind {
+                    CaptureKind::DialRecording { from_ringing: true } => {
+                        "the `<Dial>` records from ringing"
+                    }
+                    CaptureKind::DialRecording { .. } => "the `<Dial>` records the call",
+                    CaptureKind::ConferenceRecording => "the conference is recorded",
+                    CaptureKind::ConversationRecording => "the conversation is recorded",
+                    _ => "`<Start><Recording>` records the call",
+                };
+                f.report(
+                    &REC001,
+                    Severity::Error,
+                    event.node,
+                    event.loc,
+                    format!("{what} before the caller hears a recording notice"),
+                )
+                .help(NOTICE_HELP);
+            }
+            _ => {
+                if !noticed_before(i) {
+                    interception(f, i, interception_words(kind));
+                }
+            }
+        }
+    }
+    dialed_parties(f);
+    recording_already_running(f, notice);
+}
+
+fn interception_words(kind: CaptureKind) -> &'static str {
+    match kind {
+        CaptureKind::Stream => "a media stream sends the call's audio out",
+        CaptureKind::Siprec => "a SIPREC session sends the call's audio to a recorder",
+        CaptureKind::Transcription => "real-time transcription starts",
+        _ => "an AI session starts listening",
+    }
+}
+
+/// REC004: real-time transcription, streaming and AI sessions are interception.
+fn interception<D: Document>(f: &mut Findings<'_, '_, D>, index: usize, what: &str) {
+    if !f.runs(&REC004) {
+        return;
+    }
+    let flow = f.flow;
+    if let Some(audio) = undeclared_audio_before(f, index) {
+        report_undeclared(f, audio, "a notice of monitoring", "REC004");
+        return;
+    }
+    let strict = f.policy.applies(Regime::Payments) || f.policy.applies(Regime::Healthcare);
+    let event = &flow.events[index];
+    f.report(
+        &REC004,
+        if strict { Severity::Error } else { Severity::Warning },
+        event.node,
+        event.loc,
+        format!("{what} before the caller hears that the call may be recorded or monitored"),
+    )
+    .help("say first that the call may be recorded, transcribed and analysed, including by automated systems");
+}
+
+/// REC005: a `<Record>` needs a cue that the caller is being recorded.
+fn message_recording<D: Document>(
+    f: &mut Findings<'_, '_, D>,
+    index: usize,
+    beep: bool,
+    noticed: bool,
+) {
+    if !f.runs(&REC005) || noticed {
+        return;
+    }
+    let flow = f.flow;
+    let cued = flow.heard_before(index).any(|e| {
+        gives(f, e, Disclosure::RecordingNotice, |t| {
+            detect::voicemail_cue(t).is_some()
+        })
+    });
+    if cued {
+        return;
+    }
+    let event = &flow.events[index];
+    let (severity, message) = if beep {
+        (
+            Severity::Info,
+            "`<Record>` starts with only its beep to tell the caller they are recorded",
+        )
+    } else {
+        (
+            Severity::Warning,
+            "`<Record playBeep=\"false\">` records with no cue that the caller is being recorded",
+        )
+    };
+    f.report(&REC005, severity, event.node, event.loc, message)
+        .help("say first `<Say>Please leave a message after the beep.</Say>`");
+}
+
+/// REC002: the party a recorded `<Dial>` reaches hears no notice unless its own leg plays one.
+fn dialed_parties<D: Document>(f: &mut Findings<'_, '_, D>) {
+    if !f.runs(&REC002) {
+        return;
+    }
+    let flow = f.flow;
+    let doc = flow.doc;
+    for (i, event) in flow.events.iter().enumerate() {
+        let EventKind::Capture { kind, .. } = event.kind else {
+            continue;
+        };
+        match kind {
+            CaptureKind::DialRecording { .. } => {
+                let nouns: Vec<_> = flow
+                    .elements
+                    .iter()
+                    .filter(|e| {
+                        flow.parent_of(e.loc) == Some(event.loc)
+                            && matches!(
+                                e.id,
+                                Some(
+                                    ElementId::Number
+                                        | ElementId::Client
+                                        | ElementId::Sip
+                                        | ElementId::Application
+                                        | ElementId::WhatsApp
+                                )
+                            )
+                    })
+                    .copied()
+                    .collect();
+                if nouns.is_empty() {
+                    let has_conference = flow.elements.iter().any(|e| {
+                        flow.parent_of(e.loc) == Some(event.loc)
+                            && e.id == Some(ElementId::Conference)
+                    });
+                    if !has_conference {
+                        f.report(
+                            &REC002,
+                            Severity::Warning,
+                            event.node,
+                            event.loc,
+                            "the recorded `<Dial>` reaches a party who hears no recording notice",
+                        )
+                        .help("dial a `<Number url=\"...\">` whose whisper document announces the recording");
+                    }
+                }
+                for noun in nouns {
+                    if super::flow::text_attribute(doc, noun.node, "url").is_none() {
+                        let name = doc.name(noun.node).to_string();
+                        f.report(
+                            &REC002,
+                            Severity::Warning,
+                            noun.node,
+                            noun.loc,
+                            format!("the recorded call reaches this `<{name}>` with no whisper `url` to announce the recording"),
+                        )
+                        .help("add `url=\"...\"` with a document that says the call may be recorded; it plays to the dialed party before the call is bridged");
+                    }
+                }
+            }
+            CaptureKind::ConferenceRecording => {
+                let _ = i;
+                f.report(
+                    &REC002,
+                    Severity::Warning,
+                    event.node,
+                    event.loc,
+                    "the recorded conference reaches participants who join by other paths",
+                )
+                .help("play a recording notice on every participant's way in, or start recording through the API once everyone was told");
+            }
+            _ => {}
+        }
+    }
+}
+
+/// REC003: when recording runs before the document, its first words must be the notice.
+fn recording_already_running<D: Document>(f: &mut Findings<'_, '_, D>, notice: Option<usize>) {
+    if !f.runs(&REC003) || f.policy.holds(Fact::RecordingDisclosed) {
+        return;
+    }
+    let flow = f.flow;
+    match flow.first_heard() {
+        Some((i, _)) if notice == Some(i) => {}
+        Some((i, event)) => {
+            if is_undeclared_audio(f, event) {
+                report_undeclared(f, event, "the recording notice", "REC003");
+                return;
+            }
+            let _ = i;
+            f.report(
+                &REC003,
+                Severity::Error,
+                event.node,
+                event.loc,
+                "the call is already recorded, and the first thing the caller hears is not a recording notice",
+            )
+            .help(NOTICE_HELP);
+        }
+        None => {
+            let Some(root) = flow.elements.first().copied() else {
+                return;
+            };
+            f.report(
+                &REC003,
+                Severity::Error,
+                root.node,
+                root.loc,
+                "the call is already recorded, and the document never tells the caller",
+            )
+            .help(NOTICE_HELP);
+        }
+    }
+}

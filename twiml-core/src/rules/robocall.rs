@@ -1,0 +1,471 @@
+//! TCPA001-TCPA004 and AI002: what an artificial or prerecorded voice must say on a call the
+//! business places (47 CFR 64.1200(b)), and what an AI agent must say about itself.
+//!
+//! Any outbound document that speaks with `<Say>`, `<Play>` or an AI agent is an artificial-voice
+//! call (FCC 24-17 counts AI-generated voices). It must name the business at the beginning, give
+//! a telephone number, and, when it sells, offer an automated opt-out within two seconds of the
+//! identification; a voicemail must leave a toll-free number for that opt-out.
+
+use crate::diagnostic::Severity;
+use crate::tree::Document;
+
+use super::Findings;
+use super::detect::{self, Match};
+use super::flow::{CaptureKind, Event, EventKind, Flow, Loc, WORDS_PER_SECOND, words};
+use super::general::{gives, is_undeclared_audio, report_undeclared, undeclared_audio_before};
+use super::policy::{Disclosure, Fact, Regime};
+use super::registry::{AI002, TCPA001, TCPA002, TCPA003, TCPA004};
+
+/// How late the opt-out may start after the identification (64.1200(b)(3)).
+const OPT_OUT_WITHIN_SECONDS: f32 = 2.0;
+
+/// How many words may come before the business's name and still be "the beginning": a
+/// greeting and the callee's name (catalog §5).
+const NAME_WITHIN_WORDS: usize = 20;
+
+/// The default `<Gather timeout>`, in seconds.
+const GATHER_TIMEOUT_SECONDS: f32 = 5.0;
+
+pub(super) fn check<D: Document>(f: &mut Findings<'_, '_, D>) {
+    ai_agent(f);
+    if !f.policy.holds(Fact::Outbound) || !f.flow.is_artificial_voice() {
+        return;
+    }
+    let identification = business_identification(f);
+    business_named_first(f, identification);
+    callback_number(f);
+    opt_out(f, identification);
+    voicemail_toll_free(f);
+}
+
+/// A point in what the caller hears: an event, and a byte offset in its normalised text.
+#[derive(Debug, Clone, Copy)]
+struct Moment {
+    event: usize,
+    offset: usize,
+}
+
+/// Where the first audible event names the business, if it does: the moment the name ends.
+fn business_identification<D: Document>(f: &Findings<'_, '_, D>) -> Option<Moment> {
+    let (index, event) = f.flow.first_heard()?;
+    match &event.kind {
+        EventKind::Speech(speech) => {
+            let text = speech.text();
+            let name = detect::business_name(text, f.policy.business_names())?;
+            (words(&text[..name.start]) <= NAME_WITHIN_WORDS).then_some(Moment {
+                event: index,
+                offset: name.end,
+            })
+        }
+        EventKind::Audio { url } => f
+            .policy
+            .audio_says(url)
+            .contains(&Disclosure::BusinessIdentity)
+            .then_some(Moment {
+                event: index,
+                offset: usize::MAX,
+            }),
+        _ => None,
+    }
+}
+
+/// Where a finding about the whole call points: its first audible event, or the root.
+fn call_anchor<D: Document>(flow: &Flow<'_, D>) -> Option<(D::Node, Loc)> {
+    flow.first_heard()
+        .map(|(_, e)| (e.node, e.loc))
+        .or_else(|| flow.elements.first().map(|e| (e.node, e.loc)))
+}
+
+/// TCPA001: the business must be named at the beginning of the message.
+fn business_named_first<D: Document>(f: &mut Findings<'_, '_, D>, identification: Option<Moment>) {
+    if !f.runs(&TCPA001) || identification.is_some() {
+        return;
+    }
+    let flow = f.flow;
+    let Some((_, first)) = flow.first_heard() else {
+        return;
+    };
+    if is_undeclared_audio(f, first) {
+        report_undeclared(f, first, "the business's name", "TCPA001");
+        return;
+    }
+    if f.policy.business_names().is_empty() {
+        f.report(
+            &TCPA001,
+            Severity::Warning,
+            first.node,
+            first.loc,
+            "cannot verify that the call names the business first: the policy names no business",
+        )
+        .help("give the business's registered name: `business-name` in twiml.toml, `--business-name`, or `Policy::business_name`");
+        return;
+    }
+    let names = f.policy.business_names().join("\", \"");
+    let first_name = f.policy.business_names()[0].clone();
+    f.report(
+        &TCPA001,
+        Severity::Error,
+        first.node,
+        first.loc,
+        format!("the call's first words do not name the business (\"{names}\")"),
+    )
+    .help(format!(
+        "begin with the registered name: `<Say>This is {first_name} calling ...</Say>`"
+    ));
+}
+
+/// The digits of a telephone number, without a leading country code 1.
+fn national_digits(number: &str) -> String {
+    let digits: String = number.chars().filter(char::is_ascii_digit).collect();
+    match digits.strip_prefix('1') {
+        Some(rest) if digits.len() == 11 => rest.to_string(),
+        _ => digits,
+    }
+}
+
+/// TCPA002: the message must state a telephone number of the business.
+fn callback_number<D: Document>(f: &mut Findings<'_, '_, D>) {
+    if !f.runs(&TCPA002) {
+        return;
+    }
+    let flow = f.flow;
+    let mut stated: Vec<String> = Vec::new();
+    let mut declared = false;
+    for event in &flow.events {
+        match &event.kind {
+            EventKind::Speech(speech) => stated.extend(
+                detect::phone_numbers(speech.text())
+                    .into_iter()
+                    .filter(|n| !n.premium)
+                    .map(|n| national_digits(&n.digits)),
+            ),
+            EventKind::Audio { url } => {
+                declared |= f
+                    .policy
+                    .audio_says(url)
+                    .contains(&Disclosure::CallbackNumber);
+            }
+            _ => {}
+        }
+    }
+    if declared {
+        return;
+    }
+    let Some((node, loc)) = call_anchor(flow) else {
+        return;
+    };
+    if stated.is_empty() {
+        if let Some(audio) = undeclared_audio_before(f, flow.events.len()) {
+            report_undeclared(f, audio, "a call-back number", "TCPA002");
+            return;
+        }
+        f.report(
+            &TCPA002,
+            Severity::Error,
+            node,
+            loc,
+            "the call never states a telephone number the consumer can call back",
+        )
+        .help("say a number of the business (not a 900 number): `<Say>Call us at 8 0 0, 5 5 5, 0 1 0 0.</Say>`");
+        return;
+    }
+    let known: Vec<String> = f
+        .policy
+        .callback_numbers()
+        .iter()
+        .map(|n| national_digits(n))
+        .collect();
+    if !known.is_empty() && !stated.iter().any(|n| known.contains(n)) {
+        f.report(
+            &TCPA002,
+            Severity::Warning,
+            node,
+            loc,
+            "none of the numbers the call states is one of the business's call-back numbers",
+        )
+        .help("state a number that reaches the business during business hours, as listed in the policy's call-back numbers");
+    }
+}
+
+/// Where the first automated opt-out instruction starts, from `from` on.
+fn first_opt_out<D: Document>(f: &Findings<'_, '_, D>, from: usize) -> Option<Moment> {
+    f.flow
+        .events
+        .iter()
+        .enumerate()
+        .skip(from)
+        .find_map(|(i, e)| match &e.kind {
+            EventKind::Speech(speech) => {
+                detect::optout_voice(speech.text()).map(|m: Match| Moment {
+                    event: i,
+                    offset: m.start,
+                })
+            }
+            EventKind::Audio { url } if f.policy.audio_says(url).contains(&Disclosure::OptOut) => {
+                Some(Moment {
+                    event: i,
+                    offset: 0,
+                })
+            }
+            _ => None,
+        })
+}
+
+/// Estimated seconds of speech, silence and waiting between two moments, or `None` when audio
+/// of unknown length plays between them.
+fn seconds_between<D: Document>(flow: &Flow<'_, D>, from: Moment, to: Moment) -> Option<f32> {
+    let spoken = |event: &Event<'_, D::Node>, range: std::ops::Range<usize>| match &event.kind {
+        EventKind::Speech(speech) => {
+            let text = speech.text();
+            let start = range.start.min(text.len());
+            let end = range.end.min(text.len()).max(start);
+            text.get(start..end)
+                .map_or(0.0, |t| words(t) as f32 / WORDS_PER_SECOND)
+        }
+        _ => 0.0,
+    };
+    if from.event == to.event {
+        return Some(spoken(&flow.events[from.event], from.offset..to.offset));
+    }
+    let mut seconds = spoken(&flow.events[from.event], from.offset..usize::MAX);
+    for event in &flow.events[from.event + 1..to.event] {
+        seconds += match &event.kind {
+            EventKind::Speech(speech) => speech.seconds() * speech.repeats.max(1) as f32,
+            EventKind::Pause(s) => *s,
+            EventKind::Audio { .. } => return None,
+            EventKind::Input => flow
+                .doc
+                .attribute(event.node, "timeout")
+                .and_then(|v| match v {
+                    crate::tree::Value::Integer(n) => Some(n as f32),
+                    crate::tree::Value::Text(t) => t.trim().parse().ok(),
+                    _ => None,
+                })
+                .unwrap_or(GATHER_TIMEOUT_SECONDS),
+            _ => 0.0,
+        };
+    }
+    Some(seconds + spoken(&flow.events[to.event], 0..to.offset))
+}
+
+/// TCPA003: a telemarketing call must offer an automated opt-out, inside a `<Gather>`, within
+/// two seconds of naming the business.
+fn opt_out<D: Document>(f: &mut Findings<'_, '_, D>, identification: Option<Moment>) {
+    if !f.runs(&TCPA003) {
+        return;
+    }
+    let flow = f.flow;
+    let Some((first, _)) = flow.first_heard() else {
+        return;
+    };
+    let from = identification.unwrap_or(Moment {
+        event: first,
+        offset: 0,
+    });
+    let Some(opt_out) = first_opt_out(f, from.event) else {
+        if let Some(audio) = undeclared_audio_before(f, flow.events.len()) {
+            report_undeclared(f, audio, "the automated opt-out", "TCPA003");
+            return;
+        }
+        let event = &flow.events[from.event];
+        f.report(
+            &TCPA003,
+            Severity::Error,
+            event.node,
+            event.loc,
+            "the telemarketing call offers no automated opt-out",
+        )
+        .help("right after the business's name, inside a `<Gather>`: `To stop calls from us, press 9 now.`");
+        return;
+    };
+    let event = &flow.events[opt_out.event];
+    let after = if identification.is_some() {
+        "the business's name"
+    } else {
+        "the call begins"
+    };
+    match seconds_between(flow, from, opt_out) {
+        Some(gap) if gap > OPT_OUT_WITHIN_SECONDS => {
+            let finding = f.report(
+                &TCPA003,
+                Severity::Error,
+                event.node,
+                event.loc,
+                format!("the opt-out starts about {gap:.1} s after {after}; the limit is 2 s"),
+            );
+            finding.help("move the opt-out instruction right after the business's name");
+            if from.event != opt_out.event {
+                let start = &flow.events[from.event];
+                finding.label(start.node, start.loc, "the identification ends here");
+            }
+            return;
+        }
+        None => {
+            f.report(
+                &TCPA003,
+                Severity::Warning,
+                event.node,
+                event.loc,
+                format!("cannot estimate how soon the opt-out follows {after}: audio of unknown length plays between"),
+            )
+            .help("speak the opt-out right after the business's name, before any `<Play>`");
+            return;
+        }
+        Some(_) => {}
+    }
+    let Some(gather) = event.gather else {
+        f.report(
+            &TCPA003,
+            Severity::Error,
+            event.node,
+            event.loc,
+            "the opt-out instruction is not inside a `<Gather>`, so the key or word is not taken while it plays",
+        )
+        .help("put the message inside `<Gather numDigits=\"1\" action=\"...\">` and handle the opt-out key in its `action`");
+        return;
+    };
+    if let EventKind::Speech(speech) = &event.kind
+        && !gather_takes(flow, gather, speech.text())
+    {
+        let gather = &flow.events[gather];
+        f.report(
+            &TCPA003,
+            Severity::Error,
+            gather.node,
+            gather.loc,
+            "the `<Gather>` around the opt-out does not take the input the instruction asks for",
+        )
+        .at_attribute("input")
+        .help("take keys with `input=\"dtmf\"` (the default) and words with `input=\"speech\"`, or `input=\"dtmf speech\"` for both");
+    }
+}
+
+/// Whether the `<Gather>` at event `gather` takes what the opt-out instruction in `text` asks
+/// for: a key press ("press 9", "oprima 9") needs `dtmf`, a spoken word ("say stop", "diga
+/// alto") needs `speech`; an instruction offering both needs either.
+fn gather_takes<D: Document>(flow: &Flow<'_, D>, gather: usize, text: &str) -> bool {
+    let input = flow.doc.attribute(flow.events[gather].node, "input");
+    let dtmf = input.is_none_or(|v| v.contains("dtmf"));
+    let speech = input.is_some_and(|v| v.contains("speech"));
+    let Some(m) = detect::optout_voice(text) else {
+        return true;
+    };
+    let instruction = text.get(m.start..m.end).unwrap_or(text);
+    let asks_key = ["press", "oprim", "pulse", "marque", "presione"]
+        .iter()
+        .any(|w| instruction.contains(w));
+    let asks_word = ["say", "diga"].iter().any(|w| instruction.contains(w));
+    (asks_key && dtmf) || (asks_word && speech) || (!asks_key && !asks_word)
+}
+
+/// TCPA004: a telemarketing voicemail must give a toll-free number that reaches the opt-out.
+fn voicemail_toll_free<D: Document>(f: &mut Findings<'_, '_, D>) {
+    if !f.runs(&TCPA004) {
+        return;
+    }
+    let flow = f.flow;
+    let toll_free = flow.events.iter().any(|e| match &e.kind {
+        EventKind::Speech(speech) => detect::phone_numbers(speech.text())
+            .iter()
+            .any(|n| n.toll_free),
+        _ => false,
+    });
+    if toll_free {
+        return;
+    }
+    if let Some(audio) = undeclared_audio_before(f, flow.events.len()) {
+        report_undeclared(f, audio, "a toll-free opt-out number", "TCPA004");
+        return;
+    }
+    let Some((node, loc)) = call_anchor(flow) else {
+        return;
+    };
+    f.report(
+        &TCPA004,
+        Severity::Error,
+        node,
+        loc,
+        "the voicemail gives no toll-free number for the automated opt-out",
+    )
+    .help("say a toll-free number (800, 833, 844, 855, 866, 877, 888) that reaches the opt-out at any hour");
+}
+
+/// AI002: an AI agent must say, at the outset, that it is an AI and whom it speaks for.
+fn ai_agent<D: Document>(f: &mut Findings<'_, '_, D>) {
+    if !f.runs(&AI002) {
+        return;
+    }
+    let flow = f.flow;
+    let regime = f.policy.applies(Regime::AiAgent);
+    let Some(session) = flow.events.iter().position(|e| match e.kind {
+        EventKind::Capture { kind, .. } => {
+            kind == CaptureKind::AiSession || (regime && kind == CaptureKind::Stream)
+        }
+        _ => false,
+    }) else {
+        return;
+    };
+    // The greeting: what the caller hears before the agent and the agent's welcome.
+    let greeting: Vec<&Event<'_, D::Node>> = flow
+        .events
+        .iter()
+        .enumerate()
+        .filter(|(i, e)| {
+            matches!(e.kind, EventKind::Speech(_) | EventKind::Audio { .. })
+                && (*i < session || e.greeting)
+        })
+        .map(|(_, e)| e)
+        .collect();
+    let says = |disclosure: Disclosure, detect: &dyn Fn(&str) -> bool| {
+        greeting.iter().any(|e| gives(f, e, disclosure, detect))
+    };
+    let names = f.policy.business_names();
+    let disclosed = says(Disclosure::AiDisclosure, &|t| {
+        detect::ai_disclosure(t).is_some()
+    });
+    let named = if names.is_empty() {
+        says(Disclosure::BusinessIdentity, &|t| {
+            detect::identity_cue(t).is_some()
+        })
+    } else {
+        says(Disclosure::BusinessIdentity, &|t| {
+            detect::business_name(t, names).is_some()
+        })
+    };
+    let opaque = greeting.iter().any(|e| is_undeclared_audio(f, e));
+    let agent = &flow.events[session];
+    let (node, loc) = (agent.node, agent.loc);
+    if (!disclosed || !named) && opaque {
+        if let Some(audio) = greeting.iter().find(|e| is_undeclared_audio(f, e)) {
+            report_undeclared(f, audio, "the AI agent's disclosure", "AI002");
+        }
+        return;
+    }
+    if !disclosed {
+        f.report(
+            &AI002,
+            Severity::Warning,
+            node,
+            loc,
+            "the AI agent's greeting does not say that the caller is speaking with an AI",
+        )
+        .help("open with it: `welcomeGreeting=\"Hi, this is the virtual assistant of Acme Widgets, Inc., an automated AI system.\"`");
+    }
+    // On an outbound call TCPA001 already requires the name first, as an error.
+    let named = named || (f.policy.holds(Fact::Outbound) && f.runs(&TCPA001));
+    if !named {
+        let severity = if f.policy.holds(Fact::Outbound) {
+            Severity::Error
+        } else {
+            Severity::Warning
+        };
+        f.report(
+            &AI002,
+            severity,
+            node,
+            loc,
+            "the AI agent's greeting does not name the business it speaks for",
+        )
+        .help("name the business in `welcomeGreeting` or in a `<Say>` before `<Connect>`");
+    }
+}
