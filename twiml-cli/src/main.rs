@@ -86,14 +86,14 @@ struct PolicyArgs {
     /// Ignore any `twiml.toml`: check under the baseline policy and the options given.
     #[arg(long)]
     no_config: bool,
-    /// Add a regime: payments, debt-collection, healthcare, telemarketing, ai-agent,
-    /// marketing-sms.
-    #[arg(long = "regime", value_name = "REGIME")]
-    regimes: Vec<String>,
-    /// Add a fact about the calls: outbound, voicemail, subsequent, right-party-verified,
-    /// recording-started, recording-disclosed.
-    #[arg(long = "fact", value_name = "FACT")]
-    facts: Vec<String>,
+    /// Add policies (regimes that apply), comma-separated: payments, debt-collection,
+    /// healthcare, telemarketing, ai-agent, marketing-sms.
+    #[arg(long = "policy", value_name = "POLICIES", value_delimiter = ',')]
+    policies: Vec<String>,
+    /// Add context facts the documents cannot show, comma-separated: outbound, voicemail,
+    /// subsequent, right-party-verified, recording-started, recording-disclosed.
+    #[arg(long = "context", value_name = "FACTS", value_delimiter = ',')]
+    context: Vec<String>,
     /// Add a name the business uses in its scripts.
     #[arg(long = "business-name", value_name = "NAME")]
     business_names: Vec<String>,
@@ -105,8 +105,8 @@ struct PolicyArgs {
 impl PolicyArgs {
     fn additions(&self) -> config::Additions {
         config::Additions {
-            regimes: self.regimes.clone(),
-            facts: self.facts.clone(),
+            policies: self.policies.clone(),
+            context: self.context.clone(),
             business_names: self.business_names.clone(),
             callback_numbers: self.callback_numbers.clone(),
         }

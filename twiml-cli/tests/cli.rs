@@ -210,7 +210,7 @@ fn explain_and_rules() {
         stdout(&o)
     );
     // Levels follow the policy: a regime turns its rules on.
-    let o = twiml(&["rules", "--no-config", "--regime", "debt-collection"]);
+    let o = twiml(&["rules", "--no-config", "--policy", "debt-collection"]);
     let line = stdout(&o)
         .lines()
         .find(|l| l.starts_with("DEBT001"))
@@ -268,7 +268,7 @@ fn each_file_is_checked_under_its_nearest_config() {
 
     // From inside a project, from above it, and with --config: the same findings.
     let dir = project(
-        "[policy]\nregimes = [\"debt-collection\"]\nfacts = [\"right-party-verified\"]\nbusiness-names = [\"Acme Recovery\"]\n",
+        "policies = [\"debt-collection\"]\ncontext = [\"right-party-verified\"]\nbusiness-names = [\"Acme Recovery\"]\n",
         DEBT_CALL,
     );
     let inside = twiml_in(&dir.path().join("flows"), &["check", "call.xml"]);
@@ -317,10 +317,10 @@ fn policies_from_the_command_line() {
         &[
             "check",
             "--no-config",
-            "--regime",
-            "debt-collection",
-            "--fact",
-            "right-party-verified",
+            "--policy",
+            "debt-collection,healthcare",
+            "--context",
+            "outbound,right-party-verified",
             "--business-name",
             "Acme Recovery",
             "-",
@@ -328,15 +328,17 @@ fn policies_from_the_command_line() {
         DEBT_CALL,
     );
     assert_eq!(o.status.code(), Some(1));
-    assert!(stdout(&o).contains("error[DEBT001]"));
+    let text = stdout(&o);
+    assert!(text.contains("error[DEBT001]"), "{text}");
+    assert!(text.contains("error[TCPA002]"), "outbound applies: {text}");
     let o = twiml_with_stdin(
-        &["check", "--no-config", "--regime", "collections", "-"],
+        &["check", "--no-config", "--policy", "collections", "-"],
         DEBT_CALL,
     );
     assert_eq!(o.status.code(), Some(2));
     assert!(
         stderr(&o).starts_with(
-            "error: the command line: unknown regime `collections`; the regimes are `payments`, "
+            "error: the command line: unknown policy `collections`; the policies are `payments`, "
         ),
         "{}",
         stderr(&o)
@@ -347,25 +349,36 @@ fn policies_from_the_command_line() {
 fn configuration_errors_name_the_file_and_place() {
     let cases = [
         (
-            "[policy]\nregime = [\"payments\"]\n",
+            "policies = [\"payments\"]\nregime = [\"payments\"]\n",
             "twiml.toml:2:1: unknown field `regime`",
         ),
         (
+            "policies = [\"payments\", \"collections\"]\n",
+            "twiml.toml:1:25: unknown policy `collections`",
+        ),
+        (
+            "context = [\"inbound\"]\n",
+            "twiml.toml:1:12: unknown context `inbound`",
+        ),
+        (
             "[rules]\nREC001 = \"allow\"\n",
-            "`REC001 = \"allow\"` gives no reason",
+            "twiml.toml:2:10: `REC001 = \"allow\"` gives no reason",
         ),
         (
             "[rules]\nREC001 = \"loud\"\n",
-            "unknown level `loud` for `REC001`",
+            "twiml.toml:2:10: unknown level `loud` for `REC001`",
         ),
-        ("[allow]\nREC999 = \"because\"\n", "unknown rule `REC999`"),
+        (
+            "[allow]\nREC999 = \"because\"\n",
+            "twiml.toml:2:1: unknown rule `REC999`",
+        ),
         (
             "[allow]\nREC001 = \" \"\n",
-            "the override of `REC001` gives no reason",
+            "twiml.toml:2:1: the override of `REC001` gives no reason",
         ),
         (
             "[audio]\n\"https://example.com/a.mp3\" = [\"greeting\"]\n",
-            "unknown disclosure `greeting`",
+            "twiml.toml:2:32: unknown disclosure `greeting`",
         ),
     ];
     for (config, expected) in cases {

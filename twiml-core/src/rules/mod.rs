@@ -10,6 +10,8 @@
 //! Overrides come from the policy, or from a comment in the document itself:
 //! `<!-- twiml-allow REC001: consent to recording is captured at sign-up -->`.
 
+#[cfg(feature = "config")]
+mod config;
 pub mod detect;
 mod flow;
 pub(crate) mod phrases;
@@ -29,6 +31,8 @@ use std::borrow::Cow;
 use crate::diagnostic::{Diagnostic, Label, Severity, checks};
 use crate::tree::{Document, Part};
 
+#[cfg(feature = "config")]
+pub use config::{FILE_NAME, PolicyFileError};
 pub use policy::{Disclosure, Fact, Level, Override, Policy, Regime, rule_codes};
 pub use registry::{Family, RULES, RuleInfo, find_rule};
 
