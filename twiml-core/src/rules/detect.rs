@@ -467,27 +467,63 @@ pub fn identity_cue(text: &str) -> Option<Match> {
     first(id_cue(), text)
 }
 
-/// D-ID: the first occurrence of any of `names` in `text`. Names are normalised like the text.
-/// A name may not continue into a neighbouring word ("Acme" does not match "acmes"), but an edge
-/// of the name that is punctuation ("Acme, Inc.") needs no boundary. Empty names are ignored; at
-/// equal starts the longer name wins.
+/// D-ID: the first occurrence of any of `names` in `text`. Names are normalised like the text
+/// and compared word by word, punctuation aside: a voice reads "Acme Widgets, Inc." and "Acme
+/// Widgets Inc" alike, and "Acme" does not match "acmes". The match runs from the first word of
+/// the name to its last. Names without words are ignored; at equal starts the longer name wins.
 pub fn business_name(text: &str, names: &[String]) -> Option<Match> {
+    let text_words: Vec<Range<usize>> = word_ranges(text).collect();
     names
         .iter()
-        .filter_map(|name| first_standalone(text, &normalize(name)))
+        .filter_map(|name| first_word_sequence(text, &text_words, &normalize(name)))
         .min_by_key(|m| (m.start, Reverse(m.end)))
 }
 
-fn first_standalone(text: &str, phrase: &str) -> Option<Match> {
-    if phrase.is_empty() {
+/// Whether `phrase` occurs in `text` as whole words: not inside a longer word.
+pub fn has_words(text: &str, phrase: &str) -> bool {
+    !phrase.is_empty()
+        && text.match_indices(phrase).any(|(at, _)| {
+            let before = text[..at].chars().next_back();
+            let after = text[at + phrase.len()..].chars().next();
+            !before.is_some_and(is_word_char) && !after.is_some_and(is_word_char)
+        })
+}
+
+/// The byte ranges of the words (runs of letters and digits) of `text`.
+fn word_ranges(text: &str) -> impl Iterator<Item = Range<usize>> + '_ {
+    let mut chars = text.char_indices().peekable();
+    std::iter::from_fn(move || {
+        let (start, _) = chars.by_ref().find(|(_, c)| c.is_alphanumeric())?;
+        let mut end = text.len();
+        while let Some(&(i, c)) = chars.peek() {
+            if !c.is_alphanumeric() {
+                end = i;
+                break;
+            }
+            chars.next();
+        }
+        Some(start..end)
+    })
+}
+
+/// Where the words of `phrase` first occur, in order and adjacent, among `text_words`.
+fn first_word_sequence(text: &str, text_words: &[Range<usize>], phrase: &str) -> Option<Match> {
+    let wanted: Vec<&str> = word_ranges(phrase).map(|r| &phrase[r]).collect();
+    if wanted.is_empty() {
         return None;
     }
-    text.match_indices(phrase)
-        .map(|(start, found)| Match {
-            start,
-            end: start + found.len(),
+    text_words
+        .windows(wanted.len())
+        .find(|window| {
+            window
+                .iter()
+                .zip(&wanted)
+                .all(|(range, word)| text[range.clone()] == **word)
         })
-        .find(|&m| stands_alone(text, m))
+        .map(|window| Match {
+            start: window[0].start,
+            end: window[window.len() - 1].end,
+        })
 }
 
 fn stands_alone(text: &str, m: Match) -> bool {
@@ -714,19 +750,38 @@ fn first_last_four(text: &str) -> Option<Match> {
 
 phrase_regex!(cvv_cue = CVV_CUES);
 derived_regex!(
-    /// A 3-4 digit number at most five words after a CVV cue; group 1 is the number.
+    /// A 3-4 digit number at most five words after a CVV cue, in the same sentence; group 1 is
+    /// the number.
     cvv_after_cue = format!(
-        r"(?:{})(?:\W+\w+){{0,4}}?\W+([0-9]{{3,4}})\b",
+        r"(?:{})(?:[^\w.!?;]+\w+){{0,4}}?[^\w.!?;]+([0-9]{{3,4}})\b",
         alternation(&[phrases::CVV_CUES])
     )
 );
 derived_regex!(
-    /// A 3-4 digit number at most five words before a CVV cue; group 1 is the number.
+    /// A 3-4 digit number at most five words before a CVV cue, in the same sentence; group 1
+    /// is the number.
     cvv_before_cue = format!(
-        r"\b([0-9]{{3,4}})(?:\W+\w+){{0,4}}?\W+(?:{})",
+        r"\b([0-9]{{3,4}})(?:[^\w.!?;]+\w+){{0,4}}?[^\w.!?;]+(?:{})",
         alternation(&[phrases::CVV_CUES])
     )
 );
+
+/// Whether the number at `m` is an amount of money ("$250", "250 dollars"), not a code.
+fn is_amount(text: &str, m: Match) -> bool {
+    let before = text[..m.start].trim_end();
+    let after = text[m.end..].trim_start();
+    before.ends_with('$')
+        || ["dollar", "dolar", "usd", "cent", "peso"]
+            .iter()
+            .any(|unit| after.starts_with(unit))
+}
+
+/// The first group-1 match of `re` that is not an amount of money.
+fn first_code(re: &Regex, text: &str) -> Option<Match> {
+    re.captures_iter(text)
+        .filter_map(|c| c.get(1).map(span))
+        .find(|&m| !is_amount(text, m))
+}
 
 /// CVV literal (§2): 3 or 4 digits within 5 words of a CVV cue (cvv, cvc, cvv2, cid, csc,
 /// security code, codigo de seguridad), before or after it. The match covers the digits.
@@ -736,13 +791,9 @@ pub fn cvv_literal(text: &str) -> Option<Match> {
         return None;
     }
     earliest([
-        first_group(cvv_after_cue(), text),
-        first_group(cvv_before_cue(), text),
+        first_code(cvv_after_cue(), text),
+        first_code(cvv_before_cue(), text),
     ])
-}
-
-fn first_group(re: &Regex, text: &str) -> Option<Match> {
-    re.captures(text).and_then(|c| c.get(1)).map(span)
 }
 
 derived_regex!(
@@ -1100,6 +1151,7 @@ phrase_regex!(mm_attempt = MM_ATTEMPT);
 phrase_regex!(mm_information_use = MM_INFORMATION_USE);
 phrase_regex!(debt_collector = DEBT_COLLECTOR_EN, DEBT_COLLECTOR_ES);
 phrase_regex!(threat_re = THREAT_EN, THREAT_ES);
+phrase_regex!(threat_veto = THREAT_VETO);
 phrase_regex!(voicemail = VOICEMAIL_CUE);
 phrase_regex!(reply = REPLY_REQUEST);
 phrase_regex!(collection_name = COLLECTION_NAME);
@@ -1127,7 +1179,7 @@ pub fn debt_collector_statement(text: &str) -> Option<Match> {
 /// D-THREAT (§2): arrest, jail, lawsuit, garnishment, ... (EN/ES). A review cue, not a verdict:
 /// such statements are lawful when true and intended.
 pub fn threat(text: &str) -> Option<Match> {
-    first(threat_re(), text)
+    first_unvetoed(text, threat_re(), threat_veto())
 }
 
 /// REC005 voicemail cues: "leave a message", "after the beep/tone", "record your message",

@@ -35,20 +35,33 @@ struct LocEntry<'d> {
 pub(crate) struct Speech<'d> {
     raw: Cow<'d, str>,
     normalized: OnceCell<String>,
-    /// Seconds of `<break>` inside the text.
-    pub(crate) pauses: f32,
+    /// The `<break>`s inside the text: how many words come before each, and its seconds.
+    pub(crate) breaks: Vec<(usize, f32)>,
+    /// The text of each `<say-as interpret-as="telephone">`: a number, however it is written.
+    pub(crate) telephones: Vec<String>,
     /// How many times it is spoken (`loop`; 0 means until the call ends, counted once here).
     pub(crate) repeats: u32,
 }
 
 impl<'d> Speech<'d> {
-    fn new(raw: Cow<'d, str>, pauses: f32, repeats: u32) -> Self {
+    fn new(raw: Cow<'d, str>, repeats: u32) -> Self {
         Speech {
             raw,
             normalized: OnceCell::new(),
-            pauses,
+            breaks: Vec::new(),
+            telephones: Vec::new(),
             repeats,
         }
+    }
+
+    /// Seconds of the `<break>`s that fall between word `from` and word `to` (counted from
+    /// the start of the text), both ends included.
+    pub(crate) fn pauses_between(&self, from: usize, to: usize) -> f32 {
+        self.breaks
+            .iter()
+            .filter(|(at, _)| (from..=to).contains(at))
+            .map(|(_, seconds)| seconds)
+            .sum()
     }
 
     /// The text as written.
@@ -64,7 +77,8 @@ impl<'d> Speech<'d> {
 
     /// Estimated seconds to speak the whole text once.
     pub(crate) fn seconds(&self) -> f32 {
-        words(self.text()) as f32 / WORDS_PER_SECOND + self.pauses
+        words(self.text()) as f32 / WORDS_PER_SECOND
+            + self.breaks.iter().map(|(_, seconds)| seconds).sum::<f32>()
     }
 }
 
@@ -162,6 +176,8 @@ pub(crate) enum EventKind<'d> {
     Input,
     /// A `<Pay>` begins; its prompts follow.
     Pay,
+    /// A `<Dial>` bridges the call to its nouns (after its own recording starts, if any).
+    Dial,
     /// A message is sent (`<Message>`, `<Sms>`).
     Message(Speech<'d>),
     /// The document ends here (`<Hangup>`, `<Reject>`, `<Redirect>`).
@@ -394,6 +410,7 @@ impl<'d, D: Document> Flow<'d, D> {
                         within,
                     );
                 }
+                self.push(EventKind::Dial, node, loc, within);
                 self.dial_nouns(node, loc, within);
             }
             ElementId::Start => self.start(node, loc, within),
@@ -528,7 +545,7 @@ impl<'d, D: Document> Flow<'d, D> {
             );
             if let Some(greeting) = text_attribute(flow.doc, child, "welcomeGreeting") {
                 flow.push(
-                    EventKind::Speech(Speech::new(Cow::Borrowed(greeting), 0.0, 1)),
+                    EventKind::Speech(Speech::new(Cow::Borrowed(greeting), 1)),
                     child,
                     child_loc,
                     within,
@@ -643,15 +660,16 @@ fn spoken<'d, D: Document>(doc: &'d D, node: D::Node) -> Speech<'d> {
     // The common case, a `<Say>` holding one piece of text, borrows it.
     let mut items = doc.children(node);
     if let (Some(Content::Text(t)), None) = (items.next(), items.next()) {
-        return Speech::new(Cow::Borrowed(t), 0.0, repeats);
+        return Speech::new(Cow::Borrowed(t), repeats);
     }
     let mut text = String::new();
-    let mut pauses = 0.0;
-    read_ssml(doc, node, &mut text, &mut pauses);
-    Speech::new(Cow::Owned(text), pauses, repeats)
+    let mut speech = Speech::new(Cow::Borrowed(""), repeats);
+    read_ssml(doc, node, &mut text, &mut speech);
+    speech.raw = Cow::Owned(text);
+    speech
 }
 
-fn read_ssml<D: Document>(doc: &D, node: D::Node, text: &mut String, pauses: &mut f32) {
+fn read_ssml<D: Document>(doc: &D, node: D::Node, text: &mut String, speech: &mut Speech<'_>) {
     for item in doc.children(node) {
         match item {
             Content::Text(t) => text.push_str(t),
@@ -661,18 +679,27 @@ fn read_ssml<D: Document>(doc: &D, node: D::Node, text: &mut String, pauses: &mu
                     text.push(' ');
                     match text_attribute(doc, child, "alias") {
                         Some(alias) => text.push_str(alias),
-                        None => read_ssml(doc, child, text, pauses),
+                        None => read_ssml(doc, child, text, speech),
                     }
                     text.push(' ');
                 }
                 Some(ElementId::SsmlBreak) => {
-                    *pauses += break_seconds(doc, child);
+                    let at = text.split_whitespace().count();
+                    speech.breaks.push((at, break_seconds(doc, child)));
                     text.push(' ');
                 }
                 _ => {
                     // Sentences and paragraphs are separate words even without spaces.
                     text.push(' ');
-                    read_ssml(doc, child, text, pauses);
+                    let start = text.len();
+                    read_ssml(doc, child, text, speech);
+                    let telephone = known(doc.tag(child)) == Some(ElementId::SsmlSayAs)
+                        && doc
+                            .attribute(child, "interpret-as")
+                            .is_some_and(|v| v.is("telephone"));
+                    if telephone {
+                        speech.telephones.push(text[start..].trim().to_string());
+                    }
                     text.push(' ');
                 }
             },
@@ -715,5 +742,5 @@ fn written<'d, D: Document>(doc: &'d D, node: D::Node) -> Speech<'d> {
             _ => {}
         }
     }
-    Speech::new(Cow::Owned(text), 0.0, 1)
+    Speech::new(Cow::Owned(text), 1)
 }

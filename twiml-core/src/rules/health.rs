@@ -12,7 +12,7 @@ use crate::tree::{Content, Document, Value};
 
 use super::Findings;
 use super::detect::{self, PhiCategory, PhiMatch};
-use super::flow::EventKind;
+use super::flow::{self, EventKind};
 use super::policy::Fact;
 use super::registry::{PHI001, PHI003};
 
@@ -46,7 +46,7 @@ fn health_details_in_content<D: Document>(f: &mut Findings<'_, '_, D>) {
             _ => continue,
         };
         let text = speech.text();
-        let Some(found) = detect::phi(text) else {
+        let Some(found) = disclosed_detail(text) else {
             continue;
         };
         let words = text.get(found.start..found.end).unwrap_or("");
@@ -83,19 +83,104 @@ fn health_details_in_content<D: Document>(f: &mut Findings<'_, '_, D>) {
     }
 }
 
-/// The query string of a URL, with its separators read as spaces so that `date_of_birth=`
-/// reads like "date of birth".
+/// The first health detail the text discloses. Asking for an identifier ("enter your date of
+/// birth", "diga su fecha de nacimiento") verifies the caller, as the rule's fix recommends; it
+/// discloses nothing.
+fn disclosed_detail(text: &str) -> Option<PhiMatch> {
+    let mut from = 0;
+    while let Some(found) = text.get(from..).and_then(detect::phi) {
+        let found = PhiMatch {
+            start: found.start + from,
+            end: found.end + from,
+            ..found
+        };
+        if found.category != PhiCategory::Identifier || !asks_for(text, found.start) {
+            return Some(found);
+        }
+        from = found.end;
+    }
+    None
+}
+
+/// Whether the words just before `at`, in its sentence, ask the caller for something.
+fn asks_for(text: &str, at: usize) -> bool {
+    const REQUESTS: [&str; 14] = [
+        "enter",
+        "say",
+        "tell us",
+        "provide",
+        "confirm",
+        "key in",
+        "verify",
+        "ingrese",
+        "introduzca",
+        "marque",
+        "diga",
+        "digame",
+        "indique",
+        "confirme",
+    ];
+    let sentence_start = detect::sentences(text)
+        .find(|s| s.contains(&at))
+        .map_or(0, |s| s.start);
+    let lead = text.get(sentence_start..at).unwrap_or("");
+    REQUESTS.iter().any(|r| detect::has_words(lead, r))
+}
+
+/// The query string of a URL as words: percent-escapes decoded, `+`, `_`, `&` and `=` read as
+/// spaces and camelCase keys split, so that `date_of_birth=`, `dateOfBirth=` and `patientDob=`
+/// read like "date of birth" and "patient dob".
 fn query_words(url: &str) -> Option<String> {
     let (_, query) = url.split_once('?')?;
-    let spaced: String = query
-        .replace("%20", " ")
-        .chars()
-        .map(|c| match c {
-            '_' | '+' | '&' | '=' => ' ',
-            c => c,
-        })
-        .collect();
-    Some(detect::normalize(&spaced))
+    Some(detect::normalize(&split_words(&percent_decode(query))))
+}
+
+/// Decodes `%XX` escapes (as UTF-8, invalid sequences replaced) and `+` as a space.
+fn percent_decode(text: &str) -> String {
+    let bytes = text.as_bytes();
+    let mut out = Vec::with_capacity(bytes.len());
+    let mut i = 0;
+    while i < bytes.len() {
+        let escaped = (bytes[i] == b'%')
+            .then(|| bytes.get(i + 1..i + 3))
+            .flatten()
+            .and_then(|hex| std::str::from_utf8(hex).ok())
+            .and_then(|hex| u8::from_str_radix(hex, 16).ok());
+        match (escaped, bytes[i]) {
+            (Some(byte), _) => {
+                out.push(byte);
+                i += 3;
+            }
+            (None, b'+') => {
+                out.push(b' ');
+                i += 1;
+            }
+            (None, byte) => {
+                out.push(byte);
+                i += 1;
+            }
+        }
+    }
+    String::from_utf8_lossy(&out).into_owned()
+}
+
+/// Separators as spaces, and a space where a lower-case letter meets an upper-case one.
+fn split_words(text: &str) -> String {
+    let mut out = String::with_capacity(text.len() + 8);
+    let mut previous_lower = false;
+    for c in text.chars() {
+        if matches!(c, '_' | '&' | '=') {
+            out.push(' ');
+            previous_lower = false;
+            continue;
+        }
+        if c.is_uppercase() && previous_lower {
+            out.push(' ');
+        }
+        previous_lower = c.is_lowercase();
+        out.push(c);
+    }
+    out
 }
 
 /// A Social Security number (`123-45-6789`) or a medical record number in the text.
@@ -131,8 +216,10 @@ fn health_details_in_urls<D: Document>(f: &mut Findings<'_, '_, D>) {
             };
             let text = match spec.kind {
                 ValueKind::Url(_) => query_words(value),
+                // A parameter's name says what its value is (`dob`, `mrn`).
                 _ if id == ElementId::Parameter && spec.name == "value" => {
-                    Some(detect::normalize(value))
+                    let name = flow::text_attribute(doc, element.node, "name").unwrap_or("");
+                    Some(detect::normalize(&split_words(&format!("{name} {value}"))))
                 }
                 _ => None,
             };

@@ -8,7 +8,6 @@
 //! forbids.
 
 use crate::diagnostic::Severity;
-use crate::schema::ElementId;
 use crate::tree::{Content, Document, Value};
 
 use super::Findings;
@@ -62,8 +61,8 @@ fn card_requests<D: Document>(flow: &Flow<'_, D>) -> Vec<CardRequest> {
         };
         let taken_by = if event.greeting {
             Some(TakenBy::Agent)
-        } else if event.gather.is_some() {
-            Some(TakenBy::Gather)
+        } else if let Some(gather) = event.gather {
+            can_take_card_data(flow, gather).then_some(TakenBy::Gather)
         } else {
             input_after(flow, i)
         };
@@ -78,18 +77,39 @@ fn card_requests<D: Document>(flow: &Flow<'_, D>) -> Vec<CardRequest> {
     found
 }
 
+/// Whether the `<Gather>` at event `gather` can take card data: it hears speech, or its
+/// `numDigits` leaves room for at least a security code. A one-key menu ("to pay by credit
+/// card, press 1") takes no card data.
+fn can_take_card_data<D: Document>(flow: &Flow<'_, D>, gather: usize) -> bool {
+    let event = &flow.events[gather];
+    let EventKind::Gather { num_digits } = event.kind else {
+        return true;
+    };
+    let speech = flow
+        .doc
+        .attribute(event.node, "input")
+        .is_some_and(|v| v.contains("speech"));
+    speech || num_digits.is_none_or(|n| n >= 3)
+}
+
 /// What takes input right after the speech at `index`: the next verb (pauses aside), or a
 /// later `<Gather>` sized for a card number (13 to 19 digits).
 fn input_after<D: Document>(flow: &Flow<'_, D>, index: usize) -> Option<TakenBy> {
-    let mut later = flow.events[index + 1..]
+    let next = flow.events[index + 1..]
         .iter()
-        .filter(|e| !matches!(e.kind, EventKind::Pause(_)));
-    match later.next().map(|e| &e.kind) {
-        Some(EventKind::Gather { .. }) => return Some(TakenBy::Gather),
-        Some(EventKind::Capture {
-            kind: CaptureKind::Message { .. },
-            ..
-        }) => return Some(TakenBy::Record),
+        .position(|e| !matches!(e.kind, EventKind::Pause(_)))
+        .map(|j| index + 1 + j);
+    match next.map(|j| (j, &flow.events[j].kind)) {
+        Some((j, EventKind::Gather { .. })) => {
+            return can_take_card_data(flow, j).then_some(TakenBy::Gather);
+        }
+        Some((
+            _,
+            EventKind::Capture {
+                kind: CaptureKind::Message { .. },
+                ..
+            },
+        )) => return Some(TakenBy::Record),
         _ => {}
     }
     flow.events[index + 1..]
@@ -284,14 +304,14 @@ fn pay_attributes<D: Document>(f: &mut Findings<'_, '_, D>) {
             .and_then(decimal)
             .is_some_and(|amount| amount > 0.0);
         if charges && doc.attribute(node, "currency").is_none() {
-            // Twilio reads a missing currency as `usd`; naming it keeps a charge in another
-            // currency from silently becoming dollars.
+            // A missing currency falls to Twilio's default (reported as `usd`, not confirmed);
+            // naming it keeps a charge in another currency from silently becoming dollars.
             f.report(
                 &PCI004,
                 Severity::Info,
                 node,
                 loc,
-                "`<Pay>` charges an amount without naming its `currency`, so Twilio charges US dollars",
+                "`<Pay>` charges an amount without naming its `currency`, leaving it to Twilio's default",
             )
             .at_attribute("chargeAmount")
             .help("add `currency=\"usd\"` (or the charge's currency) to make the currency explicit");
@@ -358,25 +378,46 @@ fn consent_to_store_before<D: Document>(flow: &Flow<'_, D>, index: usize) -> boo
     })
 }
 
-/// Stored-credential consent wording: keeping the card, for later payments.
+/// Stored-credential consent wording: a sentence about keeping the card that says it serves
+/// later payments ("we will save this card for future payments", "guardaremos su tarjeta
+/// para sus pagos mensuales").
 fn asks_to_store(text: &str) -> bool {
-    const KEEP: [&str; 6] = [
+    const KEEP: [&str; 11] = [
         "save",
         "store",
+        "keep",
+        "remember",
         "on file",
         "guardar",
+        "guardaremos",
+        "guardamos",
         "almacenar",
+        "conservar",
         "archivo",
     ];
-    const LATER: [&str; 6] = [
+    const LATER: [&str; 16] = [
         "future",
         "later",
         "next time",
         "recurring",
-        "futur",
-        "proxim",
+        "each month",
+        "every month",
+        "monthly",
+        "automatic",
+        "automatically",
+        "autopay",
+        "subscription",
+        "futuro",
+        "futuros",
+        "proximos",
+        "mensual",
+        "mensuales",
     ];
-    KEEP.iter().any(|w| text.contains(w)) && LATER.iter().any(|w| text.contains(w))
+    let has = |sentence: &str, words: &[&str]| words.iter().any(|w| detect::has_words(sentence, w));
+    detect::sentences(text).any(|range| {
+        let sentence = &text[range];
+        has(sentence, &KEEP) && has(sentence, &LATER)
+    })
 }
 
 /// PCI005: card numbers and security codes written into the document.
@@ -391,33 +432,49 @@ fn literal_card_data<D: Document>(f: &mut Findings<'_, '_, D>) {
             let Value::Text(text) = attribute.value else {
                 continue;
             };
-            if let Some(pan) = detect::pans(text).into_iter().next() {
-                let finding = report_pan(f, element.node, element.loc, pan.test_card);
-                // A custom attribute has no `'static` name; its finding points at the element.
-                if let Some(spec) = attribute.spec {
-                    finding.at_attribute(spec.name);
-                }
+            let finding = if let Some(pan) = detect::pans(text).into_iter().next() {
+                report_pan(f, element.node, element.loc, pan.test_card)
+            } else if has_security_code(text) {
+                report_security_code(f, element.node, element.loc)
+            } else {
+                continue;
+            };
+            // A custom attribute has no `'static` name; its finding points at the element.
+            if let Some(spec) = attribute.spec {
+                finding.at_attribute(spec.name);
             }
         }
-        let spoken = element
-            .id
-            .is_some_and(|id| !matches!(id, ElementId::Play | ElementId::Redirect));
         for item in doc.children(element.node) {
             let Content::Text(text) = item else { continue };
             if let Some(pan) = detect::pans(text).into_iter().next() {
                 report_pan(f, element.node, element.loc, pan.test_card);
-            } else if spoken && detect::cvv_literal(&detect::normalize(text)).is_some() {
-                f.report(
-                    &PCI005,
-                    Severity::Error,
-                    element.node,
-                    element.loc,
-                    "a card security code is written in the document",
-                )
-                .help("never write card data into TwiML: Twilio and your servers log documents; collect it with `<Pay>`");
+            } else if has_security_code(text) {
+                report_security_code(f, element.node, element.loc);
             }
         }
     }
+}
+
+/// Whether `text` holds a card security code next to its name ("CVV 123", "cvv=737").
+fn has_security_code(text: &str) -> bool {
+    // URL queries separate names and values with `=` and `&`; read them as words.
+    let spaced = text.replace(['=', '&', '_'], " ");
+    detect::cvv_literal(&detect::normalize(&spaced)).is_some()
+}
+
+fn report_security_code<'r, D: Document>(
+    f: &'r mut Findings<'_, '_, D>,
+    node: D::Node,
+    loc: super::flow::Loc,
+) -> &'r mut super::Finding<D::Node> {
+    f.report(
+        &PCI005,
+        Severity::Error,
+        node,
+        loc,
+        "a card security code is written in the document",
+    )
+    .help("never write card data into TwiML: Twilio and your servers log documents; collect it with `<Pay>`")
 }
 
 fn report_pan<'r, D: Document>(

@@ -34,7 +34,7 @@ pub(crate) static REC_NOUN_EN: &[&str] = &[r"\b(?:calls?|conversations?|lines?)\
 
 /// Spanish capture verbs, with plural participles and "analizada" from the REC004 fix (§2 D-REC).
 pub(crate) static REC_VERB_ES: &[&str] = &[
-    r"\b(?:grab(?:ad[ao]s?|ar|amos|aremos|acion)|monitore(?:ad[ao]s?|ar|amos)|supervisad[ao]s?|transcrit[ao]s?|analizad[ao]s?)\b",
+    r"\b(?:grab(?:ad[ao]s?|ar|an|ando|amos|aremos|ara|aran|acion)|monitore(?:ad[ao]s?|ar|an|ando|amos)|supervisad[ao]s?|transcrit[ao]s?|analizad[ao]s?)\b",
 ];
 
 /// Spanish call nouns paired with `REC_VERB_ES` (§2 D-REC).
@@ -51,14 +51,15 @@ pub(crate) static REC_VERB_VETO: &[&str] = &[
 
 /// English statements that the speaker is an AI or automated agent (§2 D-AI).
 pub(crate) static AI_EN: &[&str] = &[
-    r"\b(?:virtual|automated|digital|ai|a\.i\.|artificial\s+intelligence)\s+(?:assistant|agent|system|voice)\b",
-    r"\b(?:i am|i'm|this is|you are speaking with|you're talking to)\s+an?\s+(?:ai|automated|virtual|computer|artificial)\b",
+    r"\b(?:virtual|automated|digital|ai|a\.i\.|artificial\s+intelligence)(?:[\s-](?:powered|driven|based))?\s+(?:assistant|agent|system|voice)\b",
+    r"\b(?:i am|i'm|this is|(?:you are|you're)\s+(?:speaking|talking)\s+(?:with|to))\s+an?\s+(?:ai|automated|virtual|computer|artificial)\b",
     r"\bnot a (?:real |live )?(?:person|human)\b",
 ];
 
 /// Spanish statements that the speaker is an AI or automated agent (§2 D-AI).
 pub(crate) static AI_ES: &[&str] = &[
-    r"\basistente\s+(?:virtual|automatizado|digital|de\s+inteligencia\s+artificial)\b",
+    r"\b(?:asistente|agente)\s+(?:virtual|automatizad[oa]|automatic[oa]|digital|de\s+(?:inteligencia\s+artificial|ia))\b",
+    r"\b(?:sistema|asistente|agente)\s+de\s+ia\b",
     r"\binteligencia\s+artificial\b",
     r"\bsistema\s+automatizado\b",
     r"\bno\s+(?:soy|es)\s+una\s+persona\b",
@@ -134,12 +135,14 @@ pub(crate) static PREMIUM_NPAS: &[&str] = &["900", "976"];
 pub(crate) static OPTOUT_VOICE_EN: &[&str] = &[
     r"\b(?:press|push|dial|say)\b.{0,30}\b(?:to\s+)?(?:be\s+)?(?:removed|opt\s*out|unsubscribe|stop\s+(?:receiving\s+)?(?:these\s+|future\s+)?calls|(?:added|placed)\s+(?:to|on)\s+(?:our|the)\s+do[\s-]?not[\s-]?call)",
     r"\bto\s+(?:opt\s*out|stop\s+(?:receiving\s+)?(?:these\s+|future\s+)?calls|be\s+(?:added\s+to|placed\s+on)\s+(?:our|the)\s+do[\s-]?not[\s-]?call(?:\s+list)?|be\s+removed\s+from\s+(?:our|the)\s+(?:call(?:ing)?\s+)?list)\b.{0,40}\b(?:press|push|dial|say)\b",
+    r"\bif\s+you\s+(?:no\s+longer\s+wish|do\s+not\s+wish|don't\s+wish|do\s+not\s+want|don't\s+want|no\s+longer\s+want)\s+to\s+(?:receive|get)\s+(?:these\s+|future\s+|further\s+|more\s+)?calls\b.{0,40}\b(?:press|push|dial|say)\b",
 ];
 
 /// Spanish key-press / voice opt-out instructions in either order (§2 D-OPTOUT-VOICE).
 pub(crate) static OPTOUT_VOICE_ES: &[&str] = &[
-    r"\b(?:oprima|presione|marque|pulse|diga)\b.{0,30}\b(?:no\s+recibir\s+mas\s+llamadas|darse\s+de\s+baja|ser\s+(?:eliminad[oa]|removid[oa]|agregad[oa])|lista\s+de\s+no\s+llamar)",
-    r"\bpara\s+(?:no\s+recibir\s+mas\s+llamadas|darse\s+de\s+baja|ser\s+(?:agregad[oa]|incluid[oa])\s+(?:a|en)\s+(?:nuestra|la)\s+lista\s+de\s+no\s+llamar).{0,40}\b(?:oprima|presione|marque|pulse|diga)\b",
+    r"\b(?:oprima|presione|marque|pulse|diga)\b.{0,30}\b(?:no\s+recibir\s+mas\s+llamadas|dejar\s+de\s+recibir\s+(?:estas\s+)?llamadas|darse\s+de\s+baja|ser\s+(?:eliminad[oa]|removid[oa]|agregad[oa])|lista\s+de\s+no\s+llamar)",
+    r"\bpara\s+(?:no\s+recibir\s+mas\s+llamadas|dejar\s+de\s+recibir\s+(?:estas\s+)?llamadas|darse\s+de\s+baja|ser\s+(?:agregad[oa]|incluid[oa])\s+(?:a|en)\s+(?:nuestra|la)\s+lista\s+de\s+no\s+llamar).{0,40}\b(?:oprima|presione|marque|pulse|diga)\b",
+    r"\bsi\s+(?:ya\s+)?no\s+(?:desea|quiere)\s+recibir\s+(?:mas\s+|estas\s+)?llamadas\b.{0,40}\b(?:oprima|presione|marque|pulse|diga)\b",
 ];
 
 // --- D-CARD / D-ACH: payment-card and bank-account data requests ----------------------------
@@ -169,6 +172,7 @@ pub(crate) static CARD_GENERIC_ES: &[&str] = &[
     r"\bnumero\s+de\s+(?:la\s+|su\s+)?tarjeta\b",
     r"\bfecha\s+de\s+(?:vencimiento|expiracion|caducidad)\b",
     r"\b(?:tres|cuatro|3|4)\s+digitos\s+(?:al|del|en\s+el)\s+(?:reverso|dorso|frente)\b",
+    r"\b(?:15|16|quince|dieciseis)\s+digitos\b",
 ];
 
 /// Weak card cues, "security code" / "codigo de seguridad" (§2 D-CARD, marked "(weak)").
@@ -315,6 +319,13 @@ pub(crate) static PHI_CONDITION_ES: &[&str] = &[
     r"\bdemencia\b",
     r"\bdialisis\b",
     r"\binsuficiencia\s+(?:renal|cardiaca)\b",
+    r"\basma\b",
+    r"\bautismo\b",
+    r"\balzheimer\b",
+    r"\bepilepsia\b",
+    r"\bderrame\s+cerebral\b",
+    r"\baccidente\s+cerebrovascular\b",
+    r"\btumor(?:es)?\b",
 ];
 
 /// Spanish extra-sensitive conditions (§2 D-PHI). `embaraz...` ends at a word boundary so that
@@ -399,7 +410,7 @@ pub(crate) static PHI_RESULT_SENSITIVE_EN: &[&str] =
 /// Spanish results and diagnoses (§2 D-PHI). "diagnostic" is spelled out to Spanish endings so
 /// the English "network diagnostic" does not match.
 pub(crate) static PHI_RESULT_ES: &[&str] = &[
-    r"\bresultados?\s+de\s+(?:laboratorio|la\s+prueba|su\s+prueba|biopsia|examen|analisis)\b",
+    r"\bresultados?\s+(?:de|del)\s+(?:(?:la|el|su|sus|los|las)\s+)?(?:laboratorio|pruebas?|biopsias?|examen(?:es)?|analisis|mamografia)\b",
     r"\bdio\s+positivo\b",
     r"\bdiagnostic(?:o|ado|ada|ar)\b",
 ];
@@ -485,6 +496,8 @@ pub(crate) static PHI_IDENTIFIER_ES: &[&str] = &[
 pub(crate) static PHI_VETO: &[&str] = &[
     r"\b(?:hearing|visual|teaching|study|learning)\s+aids\b",
     r"\b(?:great|economic|tropical)\s+depression\b",
+    r"\bdepresion\s+(?:tropical|economica)\b",
+    r"\bgran\s+depresion\b",
     r"\blithium[\s-](?:ion|battery|batteries)\b",
     r"\b(?:meal|test|exam|food)\s+prep\b",
     r"\bstroke\s+of\s+(?:luck|genius)\b",
@@ -502,6 +515,7 @@ pub(crate) static DEBT_EN: &[&str] = &[
     r"\bdelinquen(?:t|cy)\b",
     r"\boutstanding\s+balance\b",
     r"\bbalance\s+(?:due|owed|of)\b",
+    r"\b(?:your|the|remaining|unpaid|current|account)\s+balances?\b",
     r"\bamount\s+(?:due|owed)\b",
     r"\byou\s+owe\b",
     r"\bcollections?\s+(?:agency|account)\b",
@@ -529,7 +543,7 @@ pub(crate) static DEBT_ES: &[&str] = &[
     r"\barreglo\s+de\s+pago\b",
     r"\bplan\s+de\s+pagos\b",
     r"\bliquidar\s+(?:su|la)\s+(?:cuenta|deuda)\b",
-    r"\bembargo\b",
+    r"\bsu\s+saldo\b",
 ];
 
 /// Money amounts, which alone make a message debt content in a collection context (§2 D-DEBT).
@@ -565,6 +579,19 @@ pub(crate) static DEBT_COLLECTOR_ES: &[&str] = &[
     r"\bsomos\s+(?:un|una)\s+(?:cobrador|agencia)\s+de\s+(?:deudas|cobranza)\b",
 ];
 
+/// Everyday phrases that hold a threat word without threatening (DEBT009 false positives): "sin
+/// embargo" is "however", "alta demanda" is high demand, and asking whether the consumer has a
+/// lawyer is what Regulation F requires a collector to respect (12 CFR 1006.6(b)(2)).
+pub(crate) static THREAT_VETO: &[&str] = &[
+    r"\bsin\s+embargo\b",
+    r"\b(?:alta|gran|mucha|la)\s+demanda\s+de\s+llamadas\b",
+    r"\b(?:alta|gran|mucha)\s+demanda\b",
+    r"\brepresented\s+by\s+(?:an?\s+)?(?:attorney|lawyer)\b",
+    r"\byour\s+(?:attorney|lawyer)\b",
+    r"\brepresentad[oa]\s+por\s+un\s+abogado\b",
+    r"\bsu\s+abogado\b",
+];
+
 /// English threats and false-representation cues for legal review (§2 D-THREAT).
 pub(crate) static THREAT_EN: &[&str] = &[
     r"\b(?:arrest(?:ed)?|jail|prison|police|criminal|warrant|sue\s+you|lawsuit|legal\s+action|garnish(?:ment)?|seize|repossess|ruin\s+your\s+credit|attorney|lawyer)\b",
@@ -577,11 +604,12 @@ pub(crate) static THREAT_ES: &[&str] = &[
 
 /// Voicemail prompts telling the caller a message will be recorded (§3.1 REC005).
 pub(crate) static VOICEMAIL_CUE: &[&str] = &[
-    r"\bleave\s+(?:a|your)\s+message\b",
+    r"\bleave\s+(?:us\s+|me\s+)?(?:a|your)\s+(?:message|voicemail|voice\s+message)\b",
     r"\bafter\s+the\s+(?:beep|tone)\b",
     r"\brecord\s+your\s+(?:message|name|response)\b",
     r"\bdeje\s+(?:un|su)\s+mensaje\b",
-    r"\bdespues\s+del\s+tono\b",
+    r"\bdespues\s+del\s+(?:tono|pitido)\b",
+    r"\bdespues\s+de\s+la\s+senal\b",
     r"\bgrabe\s+su\s+mensaje\b",
 ];
 
@@ -605,13 +633,14 @@ pub(crate) static COLLECTION_NAME: &[&str] = &[
 
 /// English SMS opt-out instructions: "reply STOP", "text STOP to opt out" (§2 D-OPTOUT-INSTR).
 pub(crate) static SMS_OPTOUT_EN: &[&str] = &[
-    r#"\b(?:reply|text|txt|send|respond)(?:\s+with)?\s+["']?stop\b"#,
-    r"\bstop\s+to\s+(?:opt[\s-]?out|end|cancel|unsubscribe|quit)\b",
+    r#"\b(?:reply|text|txt|send|respond)(?:\s+with)?(?:\s+the\s+word)?\s+["']?(?:stop|stopall|cancel|end|quit|unsubscribe|revoke|optout|opt-out)\b"#,
+    r"\b(?:stop|cancel|end|quit|unsubscribe)\s+to\s+(?:opt[\s-]?out|end|cancel|unsubscribe|quit|stop)\b",
 ];
 
 /// Spanish SMS opt-out instructions: "responda ALTO", "envie BAJA" (§2 D-OPTOUT-INSTR).
-pub(crate) static SMS_OPTOUT_ES: &[&str] =
-    &[r#"\b(?:responda|responde|envie|envia|textee|mande)\s+["']?(?:alto|stop|baja|parar)\b"#];
+pub(crate) static SMS_OPTOUT_ES: &[&str] = &[
+    r#"\b(?:responda|responde|conteste|contesta|envie|envia|escriba|escribe|textee|mande)(?:\s+la\s+palabra)?\s+["']?(?:alto|stop|baja|parar|cancelar)\b"#,
+];
 
 /// Public or shared URL-shortener hosts; a subdomain of one counts as the host (§2 D-SHORTENER).
 pub(crate) static SHORTENER_HOSTS: &[&str] = &[
@@ -645,8 +674,9 @@ pub(crate) static SHORTENER_HOSTS: &[&str] = &[
 pub(crate) const TWILIO_SHARED_HOST: &str = "twil.io";
 
 /// Sexual content (§2 D-SHAFT, §3.9 MSG006).
-pub(crate) static SHAFT_SEX: &[&str] =
-    &[r"\b(?:xxx|porn\w*|nudes?|escorts?|adult\s+(?:content|chat)|sexting)\b"];
+pub(crate) static SHAFT_SEX: &[&str] = &[
+    r"\b(?:xxx|porn\w*|nudes?|escorts?|adult\s+(?:content|chat)|sexting|contenido\s+(?:para\s+adultos|sexual|erotico)|desnud[oa]s|acompanantes)\b",
+];
 
 /// Hate content: extremist slogans (§2 D-SHAFT).
 /// The catalog keeps its slur list elsewhere and does not reproduce it; neither does this file.
@@ -668,24 +698,28 @@ pub(crate) static SHAFT_FIREARMS: &[&str] = &[
 ];
 
 /// Tobacco (§2 D-SHAFT tobacco/vape, tobacco half).
-pub(crate) static SHAFT_TOBACCO: &[&str] =
-    &[r"\b(?:cigarettes?|cigars?|tobacco|nicotine|hookah|tabaco|cigarrillos?)\b"];
+pub(crate) static SHAFT_TOBACCO: &[&str] = &[
+    r"\b(?:cigarettes?|cigars?|tobacco|nicotine|hookah|tabaco|cigarrillos?|cigarros?|puros|nicotina)\b",
+];
 
 /// Vaping (§2 D-SHAFT tobacco/vape, vape half).
-pub(crate) static SHAFT_VAPING: &[&str] =
-    &[r"\b(?:vapes?|vaping|e-?cigs?|e-?cigarettes?|juul|vapeador(?:es)?)\b"];
+pub(crate) static SHAFT_VAPING: &[&str] = &[
+    r"\b(?:vapes?|vaping|e-?cigs?|e-?cigarettes?|juul|vapeador(?:es)?|vapeo|cigarrillos?\s+electronicos?)\b",
+];
 
 /// Cannabis, CBD and kratom (§2 D-SHAFT).
 pub(crate) static SHAFT_CANNABIS: &[&str] =
     &[r"\b(?:cannabis|marijuana|weed|thc|cbd|dispensary|edibles|kratom|marihuana)\b"];
 
 /// Gambling (§2 D-SHAFT).
-pub(crate) static SHAFT_GAMBLING: &[&str] =
-    &[r"\b(?:casinos?|sportsbook|betting|bet\s+now|sweepstakes|raffles?|apuestas?)\b"];
+pub(crate) static SHAFT_GAMBLING: &[&str] = &[
+    r"\b(?:casinos?|sportsbook|betting|bet\s+now|sweepstakes|raffles?|apuestas?|rifas?|sorteos?|juegos?\s+de\s+azar|loteria)\b",
+];
 
 /// High-risk financial services (§2 D-SHAFT).
 pub(crate) static SHAFT_HIGH_RISK_FINANCE: &[&str] = &[
     r"\b(?:payday\s+loans?|cash\s+advance|crypto(?:currency)?|bitcoin|debt\s+(?:relief|consolidation|settlement)|credit\s+repair)\b",
+    r"\b(?:criptomonedas?|cripto|prestamos?\s+(?:de\s+dia\s+de\s+pago|rapidos?|sin\s+buro)|consolidacion\s+de\s+deudas|alivio\s+de\s+deudas|reparacion\s+de\s+credito)\b",
 ];
 
 /// Everyday phrases containing a forbidden-category word (§3.9 MSG006 false positives), including
@@ -695,6 +729,10 @@ pub(crate) static SHAFT_VETO: &[&str] = &[
     r"\broot\s+beers?\b",
     r"\b(?:high|good|team|holiday|school|christmas)\s+spirits\b",
     r"\bweed\s+(?:killer|control|whacker|eater|barrier|removal)\b",
+    r"\bweed\s+(?:the|your|our|out|around)\b",
+    r"\b(?:nuestra|su|una|gran|la|esta)\s+apuesta\b",
+    r"\bapuesta\s+(?:por|es)\b",
+    r"\bcolor\s+tabaco\b",
     r"\bxxx[\-.](?:xxx[\-.])?xxxx\b",
     r"\(xxx\)\s*xxx[\-.]xxxx\b",
     r"\bescort(?:ed)?\s+you\b",

@@ -12,7 +12,7 @@ use crate::tree::Document;
 
 use super::Findings;
 use super::detect;
-use super::flow::{CaptureKind, EventKind};
+use super::flow::{CaptureKind, EventKind, Loc};
 use super::general::{gives, is_undeclared_audio, report_undeclared, undeclared_audio_before};
 use super::policy::{Disclosure, Fact, Regime};
 use super::registry::{REC001, REC002, REC003, REC004, REC005};
@@ -89,7 +89,7 @@ pub(super) fn check<D: Document>(f: &mut Findings<'_, '_, D>) {
         }
     }
     dialed_parties(f);
-    recording_already_running(f, notice);
+    recording_already_running(f);
 }
 
 fn interception_words(kind: CaptureKind) -> &'static str {
@@ -158,69 +158,39 @@ fn message_recording<D: Document>(
         .help("say first `<Say>Please leave a message after the beep.</Say>`");
 }
 
-/// REC002: the party a recorded `<Dial>` reaches hears no notice unless its own leg plays one.
+/// REC002: the party a recorded call reaches hears no notice unless its own leg plays one.
+/// A `<Dial>` is recorded by its own `record`, or by a `<Start><Recording>` still running, or
+/// by a recording that began before the document.
 fn dialed_parties<D: Document>(f: &mut Findings<'_, '_, D>) {
     if !f.runs(&REC002) {
         return;
     }
     let flow = f.flow;
-    let doc = flow.doc;
-    for (i, event) in flow.events.iter().enumerate() {
-        let EventKind::Capture { kind, .. } = event.kind else {
-            continue;
-        };
-        match kind {
-            CaptureKind::DialRecording { .. } => {
-                let nouns: Vec<_> = flow
-                    .elements
-                    .iter()
-                    .filter(|e| {
-                        flow.parent_of(e.loc) == Some(event.loc)
-                            && matches!(
-                                e.id,
-                                Some(
-                                    ElementId::Number
-                                        | ElementId::Client
-                                        | ElementId::Sip
-                                        | ElementId::Application
-                                        | ElementId::WhatsApp
-                                )
-                            )
-                    })
-                    .copied()
-                    .collect();
-                if nouns.is_empty() {
-                    let has_conference = flow.elements.iter().any(|e| {
-                        flow.parent_of(e.loc) == Some(event.loc)
-                            && e.id == Some(ElementId::Conference)
-                    });
-                    if !has_conference {
-                        f.report(
-                            &REC002,
-                            Severity::Warning,
-                            event.node,
-                            event.loc,
-                            "the recorded `<Dial>` reaches a party who hears no recording notice",
-                        )
-                        .help("dial a `<Number url=\"...\">` whose whisper document announces the recording");
-                    }
-                }
-                for noun in nouns {
-                    if super::flow::text_attribute(doc, noun.node, "url").is_none() {
-                        let name = doc.name(noun.node).to_string();
-                        f.report(
-                            &REC002,
-                            Severity::Warning,
-                            noun.node,
-                            noun.loc,
-                            format!("the recorded call reaches this `<{name}>` with no whisper `url` to announce the recording"),
-                        )
-                        .help("add `url=\"...\"` with a document that says the call may be recorded; it plays to the dialed party before the call is bridged");
-                    }
+    let mut running: Vec<Option<&str>> = Vec::new();
+    let mut dial_recorded = false;
+    for event in &flow.events {
+        match event.kind {
+            EventKind::Capture {
+                kind: CaptureKind::Recording,
+                name,
+            } => running.push(name),
+            EventKind::Stop { name } => running.retain(|n| *n != Some(name)),
+            EventKind::Capture {
+                kind: CaptureKind::DialRecording { .. },
+                ..
+            } => dial_recorded = true,
+            EventKind::Dial => {
+                let recorded = std::mem::take(&mut dial_recorded)
+                    || !running.is_empty()
+                    || f.policy.holds(Fact::RecordingStarted);
+                if recorded {
+                    unannounced_parties(f, event.node, event.loc);
                 }
             }
-            CaptureKind::ConferenceRecording => {
-                let _ = i;
+            EventKind::Capture {
+                kind: CaptureKind::ConferenceRecording,
+                ..
+            } => {
                 f.report(
                     &REC002,
                     Severity::Warning,
@@ -235,20 +205,105 @@ fn dialed_parties<D: Document>(f: &mut Findings<'_, '_, D>) {
     }
 }
 
+/// Reports each party of a recorded `<Dial>` that has no whisper document to announce the
+/// recording, or the `<Dial>` itself when it dials plain text.
+fn unannounced_parties<D: Document>(f: &mut Findings<'_, '_, D>, dial: D::Node, dial_loc: Loc) {
+    let flow = f.flow;
+    let doc = flow.doc;
+    let children: Vec<_> = flow
+        .elements
+        .iter()
+        .filter(|e| flow.parent_of(e.loc) == Some(dial_loc))
+        .copied()
+        .collect();
+    let nouns = children.iter().filter(|e| {
+        matches!(
+            e.id,
+            Some(
+                ElementId::Number
+                    | ElementId::Client
+                    | ElementId::Sip
+                    | ElementId::Application
+                    | ElementId::WhatsApp
+            )
+        )
+    });
+    let announceable = children.iter().any(|e| {
+        matches!(
+            e.id,
+            Some(
+                ElementId::Number
+                    | ElementId::Client
+                    | ElementId::Sip
+                    | ElementId::Application
+                    | ElementId::WhatsApp
+                    | ElementId::Conference
+                    | ElementId::Queue
+            )
+        )
+    });
+    if !announceable {
+        f.report(
+            &REC002,
+            Severity::Warning,
+            dial,
+            dial_loc,
+            "the recorded `<Dial>` reaches a party who hears no recording notice",
+        )
+        .help("dial a `<Number url=\"...\">` whose whisper document announces the recording");
+        return;
+    }
+    for noun in nouns {
+        if super::flow::text_attribute(doc, noun.node, "url").is_none() {
+            let name = doc.name(noun.node).to_string();
+            f.report(
+                &REC002,
+                Severity::Warning,
+                noun.node,
+                noun.loc,
+                format!("the recorded call reaches this `<{name}>` with no whisper `url` to announce the recording"),
+            )
+            .help("add `url=\"...\"` with a document that says the call may be recorded; it plays to the dialed party before the call is bridged");
+        }
+    }
+}
+
+/// How many words may come before the notice when recording already runs: a short greeting,
+/// about three seconds ("Thank you for calling Acme Widgets.").
+const NOTICE_WITHIN_WORDS: usize = 8;
+
+/// Whether the audible event opens with the recording notice (or is audio declared to hold it).
+fn opens_with_notice<D: Document>(
+    f: &Findings<'_, '_, D>,
+    event: &super::flow::Event<'_, D::Node>,
+) -> bool {
+    match &event.kind {
+        EventKind::Speech(speech) => {
+            let text = speech.text();
+            detect::recording_notice(text)
+                .is_some_and(|m| super::flow::words(&text[..m.start]) <= NOTICE_WITHIN_WORDS)
+        }
+        EventKind::Audio { url } => f
+            .policy
+            .audio_says(url)
+            .contains(&Disclosure::RecordingNotice),
+        _ => false,
+    }
+}
+
 /// REC003: when recording runs before the document, its first words must be the notice.
-fn recording_already_running<D: Document>(f: &mut Findings<'_, '_, D>, notice: Option<usize>) {
+fn recording_already_running<D: Document>(f: &mut Findings<'_, '_, D>) {
     if !f.runs(&REC003) || f.policy.holds(Fact::RecordingDisclosed) {
         return;
     }
     let flow = f.flow;
     match flow.first_heard() {
-        Some((i, _)) if notice == Some(i) => {}
-        Some((i, event)) => {
+        Some((_, event)) if opens_with_notice(f, event) => {}
+        Some((_, event)) => {
             if is_undeclared_audio(f, event) {
                 report_undeclared(f, event, "the recording notice", "REC003");
                 return;
             }
-            let _ = i;
             f.report(
                 &REC003,
                 Severity::Error,

@@ -11,7 +11,7 @@ use crate::tree::Document;
 
 use super::Findings;
 use super::detect::{self, Match};
-use super::flow::{CaptureKind, Event, EventKind, Flow, Loc, WORDS_PER_SECOND, words};
+use super::flow::{CaptureKind, Event, EventKind, Flow, Loc, Speech, WORDS_PER_SECOND, words};
 use super::general::{gives, is_undeclared_audio, report_undeclared, undeclared_audio_before};
 use super::policy::{Disclosure, Fact, Regime};
 use super::registry::{AI002, TCPA001, TCPA002, TCPA003, TCPA004};
@@ -22,6 +22,10 @@ const OPT_OUT_WITHIN_SECONDS: f32 = 2.0;
 /// How many words may come before the business's name and still be "the beginning": a
 /// greeting and the callee's name (catalog §5).
 const NAME_WITHIN_WORDS: usize = 20;
+
+/// How many words the sentences before the business's name may hold: a greeting and the
+/// callee's name ("Hello, Jane Doe.").
+const GREETING_WORDS: usize = 4;
 
 /// The default `<Gather timeout>`, in seconds.
 const GATHER_TIMEOUT_SECONDS: f32 = 5.0;
@@ -52,7 +56,7 @@ fn business_identification<D: Document>(f: &Findings<'_, '_, D>) -> Option<Momen
         EventKind::Speech(speech) => {
             let text = speech.text();
             let name = detect::business_name(text, f.policy.business_names())?;
-            (words(&text[..name.start]) <= NAME_WITHIN_WORDS).then_some(Moment {
+            (named_at_the_beginning(text, name.start)).then_some(Moment {
                 event: index,
                 offset: name.end,
             })
@@ -67,6 +71,17 @@ fn business_identification<D: Document>(f: &Findings<'_, '_, D>) -> Option<Momen
             }),
         _ => None,
     }
+}
+
+/// Whether a name starting at `start` is "at the beginning of the message" (64.1200(b)(1)):
+/// in the first sentence, or after sentences that hold only a greeting and the callee's
+/// name ("Hello, Jane."), and within the first twenty words.
+fn named_at_the_beginning(text: &str, start: usize) -> bool {
+    let before = &text[..start];
+    let sentence_start = detect::sentences(text)
+        .find(|s| s.contains(&start) || s.start >= start)
+        .map_or(0, |s| s.start.min(start));
+    words(before) <= NAME_WITHIN_WORDS && words(&text[..sentence_start]) <= GREETING_WORDS
 }
 
 /// Where a finding about the whole call points: its first audible event, or the root.
@@ -123,6 +138,26 @@ fn national_digits(number: &str) -> String {
     }
 }
 
+/// The numbers marked `<say-as interpret-as="telephone">`, as national digits (seven or more).
+fn marked_telephones<'s>(speech: &'s Speech<'_>) -> impl Iterator<Item = String> + 's {
+    speech
+        .telephones
+        .iter()
+        .map(|t| national_digits(t))
+        .filter(|digits| digits.len() >= 7)
+}
+
+/// A North American number on a pay-per-call prefix (900, 976), which is no call-back number.
+fn is_premium(national: &str) -> bool {
+    national.len() == 10 && (national.starts_with("900") || national.starts_with("976"))
+}
+
+/// A North American toll-free number.
+fn is_toll_free(national: &str) -> bool {
+    const TOLL_FREE: [&str; 7] = ["800", "833", "844", "855", "866", "877", "888"];
+    national.len() == 10 && TOLL_FREE.iter().any(|npa| national.starts_with(npa))
+}
+
 /// TCPA002: the message must state a telephone number of the business.
 fn callback_number<D: Document>(f: &mut Findings<'_, '_, D>) {
     if !f.runs(&TCPA002) {
@@ -133,12 +168,15 @@ fn callback_number<D: Document>(f: &mut Findings<'_, '_, D>) {
     let mut declared = false;
     for event in &flow.events {
         match &event.kind {
-            EventKind::Speech(speech) => stated.extend(
-                detect::phone_numbers(speech.text())
-                    .into_iter()
-                    .filter(|n| !n.premium)
-                    .map(|n| national_digits(&n.digits)),
-            ),
+            EventKind::Speech(speech) => {
+                stated.extend(
+                    detect::phone_numbers(speech.text())
+                        .into_iter()
+                        .filter(|n| !n.premium)
+                        .map(|n| national_digits(&n.digits)),
+                );
+                stated.extend(marked_telephones(speech).filter(|n| !is_premium(n)));
+            }
             EventKind::Audio { url } => {
                 declared |= f
                     .policy
@@ -214,13 +252,16 @@ fn first_opt_out<D: Document>(f: &Findings<'_, '_, D>, from: usize) -> Option<Mo
 /// Estimated seconds of speech, silence and waiting between two moments, or `None` when audio
 /// of unknown length plays between them.
 fn seconds_between<D: Document>(flow: &Flow<'_, D>, from: Moment, to: Moment) -> Option<f32> {
+    // Speech between two byte offsets of an event's text: its words, and the breaks among them.
     let spoken = |event: &Event<'_, D::Node>, range: std::ops::Range<usize>| match &event.kind {
         EventKind::Speech(speech) => {
             let text = speech.text();
             let start = range.start.min(text.len());
             let end = range.end.min(text.len()).max(start);
-            text.get(start..end)
-                .map_or(0.0, |t| words(t) as f32 / WORDS_PER_SECOND)
+            let words_before = |at: usize| text.get(..at).map_or(0, words);
+            let (first_word, last_word) = (words_before(start), words_before(end));
+            (last_word - first_word) as f32 / WORDS_PER_SECOND
+                + speech.pauses_between(first_word, last_word)
         }
         _ => 0.0,
     };
@@ -351,9 +392,11 @@ fn gather_takes<D: Document>(flow: &Flow<'_, D>, gather: usize, text: &str) -> b
         return true;
     };
     let instruction = text.get(m.start..m.end).unwrap_or(text);
-    let asks_key = ["press", "oprim", "pulse", "marque", "presione"]
-        .iter()
-        .any(|w| instruction.contains(w));
+    let asks_key = [
+        "press", "push", "dial", "oprim", "pulse", "pulsa", "marque", "marca", "presion", "teclee",
+    ]
+    .iter()
+    .any(|w| instruction.contains(w));
     let asks_word = ["say", "diga"].iter().any(|w| instruction.contains(w));
     (asks_key && dtmf) || (asks_word && speech) || (!asks_key && !asks_word)
 }
@@ -365,9 +408,12 @@ fn voicemail_toll_free<D: Document>(f: &mut Findings<'_, '_, D>) {
     }
     let flow = f.flow;
     let toll_free = flow.events.iter().any(|e| match &e.kind {
-        EventKind::Speech(speech) => detect::phone_numbers(speech.text())
-            .iter()
-            .any(|n| n.toll_free),
+        EventKind::Speech(speech) => {
+            detect::phone_numbers(speech.text())
+                .iter()
+                .any(|n| n.toll_free)
+                || marked_telephones(speech).any(|n| is_toll_free(&n))
+        }
         _ => false,
     });
     if toll_free {

@@ -1,0 +1,143 @@
+//! Every compliance rule against its own documents, in `tests/rules/<CODE>/`: files named
+//! `fires-<lang>-*.xml` must trigger the rule, files named `silent-<lang>-*.xml` (near misses)
+//! must not. Each folder's `twiml.toml` is the policy its documents run under.
+//!
+//! Each document runs twice: parsed and validated (what `twiml check` does), and read into the
+//! typed model and built (what the builder does). Both must find the same rule findings.
+//! `twiml-cli/tests/rule_cases.rs` snapshots the rendered diagnostics of each folder.
+
+use std::collections::BTreeMap;
+use std::path::{Path, PathBuf};
+
+use twiml::rules::{Policy, RULES};
+use twiml::{ParseOptions, Severity, Twiml, validate_with};
+
+type Finding = (String, Severity, String);
+
+fn cases_dir() -> PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/rules")
+}
+
+fn policy_of(folder: &Path) -> Policy {
+    let path = folder.join("twiml.toml");
+    match std::fs::read_to_string(&path) {
+        Ok(text) => Policy::from_toml(&text).unwrap_or_else(|e| panic!("{}: {e}", path.display())),
+        Err(_) => Policy::new(),
+    }
+}
+
+fn rule_findings<S>(diagnostics: &[twiml::Diagnostic<S>]) -> Vec<Finding> {
+    let mut found: Vec<Finding> = diagnostics
+        .iter()
+        .filter(|d| !d.code.starts_with("TW"))
+        .map(|d| (d.code.to_string(), d.severity, d.message.clone()))
+        .collect();
+    found.sort_by(|a, b| (&a.0, &a.2).cmp(&(&b.0, &b.2)));
+    found
+}
+
+/// The rule findings of `source`, validated as a file.
+fn through_validation(file: &str, source: &str, policy: &Policy) -> Vec<Finding> {
+    let validation = validate_with(source, &ParseOptions::default(), policy);
+    let structural: Vec<_> = validation
+        .diagnostics
+        .iter()
+        .filter(|d| d.code.starts_with("TW") && d.severity == Severity::Error)
+        .collect();
+    assert!(
+        structural.is_empty(),
+        "{file} is not valid TwiML: {structural:?}"
+    );
+    rule_findings(&validation.diagnostics)
+}
+
+/// The rule findings of `source`, read into the typed model and built.
+fn through_the_builder(file: &str, source: &str, policy: &Policy) -> Vec<Finding> {
+    let parsed =
+        twiml::parse(source, &ParseOptions::default()).unwrap_or_else(|e| panic!("{file}: {e:?}"));
+    let root = parsed.to_root().unwrap_or_else(|e| panic!("{file}: {e}"));
+    match Twiml::build_with(root, policy) {
+        Ok(twiml) => rule_findings(twiml.warnings()),
+        Err(error) => rule_findings(error.diagnostics()),
+    }
+}
+
+#[derive(Default)]
+struct Count {
+    fires: BTreeMap<String, usize>,
+    silent: BTreeMap<String, usize>,
+}
+
+#[test]
+fn every_rule_fires_on_its_cases_and_not_on_its_near_misses() {
+    let mut failures = Vec::new();
+    let mut counts: BTreeMap<&str, Count> = BTreeMap::new();
+    for rule in RULES {
+        let folder = cases_dir().join(rule.code);
+        let policy = policy_of(&folder);
+        let mut files: Vec<PathBuf> = std::fs::read_dir(&folder)
+            .map(|entries| {
+                entries
+                    .map(|e| e.expect("readable folder").path())
+                    .filter(|p| p.extension().is_some_and(|e| e == "xml"))
+                    .collect()
+            })
+            .unwrap_or_default();
+        files.sort();
+        let count = counts.entry(rule.code).or_default();
+        for path in files {
+            let name = path.file_name().unwrap().to_str().unwrap().to_string();
+            let file = format!("{}/{name}", rule.code);
+            let mut parts = name.splitn(3, '-');
+            let (expect, lang) = (parts.next().unwrap(), parts.next().unwrap_or(""));
+            let source = std::fs::read_to_string(&path).unwrap();
+            let validated = through_validation(&file, &source, &policy);
+            let built = through_the_builder(&file, &source, &policy);
+            if validated != built {
+                failures.push(format!(
+                    "{file}: validation and build disagree:\n  {validated:?}\n  {built:?}"
+                ));
+            }
+            let fired = validated.iter().any(|(code, _, _)| code == rule.code);
+            match expect {
+                "fires" => {
+                    *count.fires.entry(lang.to_string()).or_default() += 1;
+                    if !fired {
+                        failures.push(format!("{file}: does not fire; found {validated:?}"));
+                    }
+                }
+                "silent" => {
+                    *count.silent.entry(lang.to_string()).or_default() += 1;
+                    if fired {
+                        failures.push(format!("{file}: fires: {validated:?}"));
+                    }
+                }
+                _ => failures.push(format!("{file}: name it fires-<lang>-… or silent-<lang>-…")),
+            }
+        }
+    }
+    let mut table = String::from("rule     fires (en/es/other)  silent (en/es/other)\n");
+    let lang = |map: &BTreeMap<String, usize>, l: &str| map.get(l).copied().unwrap_or(0);
+    let other = |map: &BTreeMap<String, usize>| {
+        map.iter()
+            .filter(|(l, _)| !matches!(l.as_str(), "en" | "es"))
+            .map(|(_, n)| n)
+            .sum::<usize>()
+    };
+    for (code, c) in &counts {
+        table.push_str(&format!(
+            "{code:8} {:>3} / {:>3} / {:>3}      {:>3} / {:>3} / {:>3}\n",
+            lang(&c.fires, "en"),
+            lang(&c.fires, "es"),
+            other(&c.fires),
+            lang(&c.silent, "en"),
+            lang(&c.silent, "es"),
+            other(&c.silent)
+        ));
+        if c.fires.is_empty() || c.silent.is_empty() {
+            failures.push(format!("{code}: needs documents that fire and near misses"));
+        }
+    }
+    eprintln!("{table}");
+    assert!(failures.is_empty(), "{}", failures.join("\n"));
+}
