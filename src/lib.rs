@@ -2,6 +2,13 @@
 
 pub use twiml_core::*;
 
+/// TwiML markup in Rust, checked at compile time against the element table and the
+/// compliance rules; see [the README](crate#the-twiml-macro).
+pub use twiml_macros::twiml;
+
+#[doc(hidden)]
+pub mod __private;
+
 /// The names most programs need: the three response builders, the finished [`Twiml`], its
 /// error, render options, every attribute value set, and the compliance policy.
 pub mod prelude {

@@ -63,6 +63,9 @@ struct Held<'d> {
     /// Child elements of the table allowed here, with their content positions.
     known: Vec<(ElementId, usize)>,
     elements: usize,
+    /// Some content is supplied when the program runs: it may be text or elements, so the
+    /// checks that need all of the content wait for the build.
+    runtime: bool,
 }
 
 impl<'d, D: Document> Walk<'d, D> {
@@ -94,6 +97,7 @@ impl<'d, D: Document> Walk<'d, D> {
             text: None,
             known: Vec::new(),
             elements: 0,
+            runtime: false,
         };
         let mut ended_by: Option<(usize, &'static str)> = None;
         let mut unreachable_reported = false;
@@ -116,6 +120,7 @@ impl<'d, D: Document> Walk<'d, D> {
                     });
                 }
                 Content::Comment(s) => self.comment(node, i, s),
+                Content::Runtime => held.runtime = true,
                 Content::Element(child) => {
                     let child_name = self.doc.name(child);
                     match self.doc.tag(child) {
@@ -298,7 +303,7 @@ impl<'d, D: Document> Walk<'d, D> {
                 .iter()
                 .find_map(|&n| grammar::check_integer(&a.kind, u64::from(n))),
             Value::Keywords(list) if list.is_empty() => Some(empty_list()),
-            Value::Keywords(_) | Value::Keyword(_) | Value::Boolean(_) => None,
+            Value::Keywords(_) | Value::Keyword(_) | Value::Boolean(_) | Value::Runtime => None,
         };
         if let Some(p) = problem {
             let subject = format!("`{}` on `<{}>`", a.name, el.name);
@@ -307,6 +312,9 @@ impl<'d, D: Document> Walk<'d, D> {
     }
 
     fn text(&mut self, node: D::Node, spec: &ElementSpec, held: &Held<'_>) {
+        if held.runtime {
+            return;
+        }
         let rule = &spec.text;
         let text = held.text.as_deref().unwrap_or("");
         let has_text = !text.trim().is_empty();
@@ -434,7 +442,7 @@ impl<'d, D: Document> Walk<'d, D> {
                 )
                 .with_twilio_error(limit.twilio_error);
                 self.report(node, at, d);
-            } else if count < limit.min {
+            } else if count < limit.min && !held.runtime {
                 let d = Diagnostic::new(
                     &checks::MISSING_CHILD,
                     format!("`<{}>` needs a `<{child}>` element", spec.name),
@@ -516,6 +524,7 @@ impl<'d, D: Document> Walk<'d, D> {
                     self.characters(node, Part::Content(i), s, "text");
                 }
                 Content::Comment(s) => self.comment(node, i, s),
+                Content::Runtime => {}
                 Content::Element(child) => {
                     self.element(child, element_position);
                     element_position += 1;
@@ -612,6 +621,8 @@ impl<'d, D: Document> Walk<'d, D> {
             Content::Text(s) => !s.trim().is_empty(),
             Content::Element(child) => self.subtree_has_text(child),
             Content::Comment(_) => false,
+            // It may be text; the build decides.
+            Content::Runtime => true,
         })
     }
 
@@ -622,7 +633,7 @@ impl<'d, D: Document> Walk<'d, D> {
             .map(|item| match item {
                 Content::Text(s) => measure(s),
                 Content::Element(child) => self.subtree_text(child, measure),
-                Content::Comment(_) => 0,
+                Content::Comment(_) | Content::Runtime => 0,
             })
             .sum()
     }

@@ -19,7 +19,7 @@ mod validate;
 pub use diagnostic::{Diagnostic, NodePath, Severity};
 pub use document::{BuildError, Root, Twiml};
 pub use model::{
-    ConvertError, CustomAttribute, CustomContent, CustomElement, Decimal, PostalCode,
+    AppendTo, ConvertError, CustomAttribute, CustomContent, CustomElement, Decimal, PostalCode,
     SpeechTimeout, UnknownValue, fax, messaging, values, voice,
 };
 pub use parse::{ByteSpan, LineIndex, ParseOptions, ParsedDocument, parse, parse_bytes};

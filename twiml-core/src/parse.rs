@@ -743,40 +743,18 @@ fn lowercase_error(e: &dyn std::fmt::Display) -> String {
     }
 }
 
-/// The dialect whose root the document's top-level elements best fit: voice unless the
-/// content says otherwise, or unless the caller expects another and the content does not
-/// contradict it.
+/// The dialect of the document, from the names of the root's child elements.
 fn infer_dialect(parser: &Parser<'_, '_>, expect: Option<Dialect>) -> Dialect {
     let Some(root) = parser.elements.first() else {
         return expect.unwrap_or(Dialect::Voice);
     };
-    let mut scores = [
-        (Dialect::Voice, 0usize),
-        (Dialect::Messaging, 0),
-        (Dialect::Fax, 0),
-    ];
-    for item in &parser.content[root.content.start as usize..root.content.end as usize] {
-        let Item::Element(i) = item else { continue };
-        let name = parser.elements[*i as usize].name;
-        for (dialect, score) in &mut scores {
-            let root_spec = ELEMENTS
-                .iter()
-                .find(|e| e.kind == ElementKind::Root && e.dialect == *dialect);
-            if root_spec.is_some_and(|r| r.children.iter().any(|c| c.spec().name == name)) {
-                *score += 1;
-            }
-        }
-    }
-    let best = scores.iter().map(|(_, s)| *s).max().unwrap_or(0);
-    if let Some(e) = expect
-        && scores.iter().any(|(d, s)| *d == e && *s == best)
-    {
-        return e;
-    }
-    scores
+    let top_level = parser.content[root.content.start as usize..root.content.end as usize]
         .iter()
-        .find(|(_, s)| *s == best)
-        .map_or(Dialect::Voice, |(d, _)| *d)
+        .filter_map(|item| match item {
+            Item::Element(i) => Some(parser.elements[*i as usize].name),
+            _ => None,
+        });
+    crate::schema::infer_dialect(top_level, expect)
 }
 
 /// Gives every element its table entry, top-down (a parent comes before its children), so

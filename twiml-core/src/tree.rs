@@ -36,6 +36,9 @@ pub enum Value<'a> {
     Keywords(&'a dyn KeywordList),
     /// Whole numbers held by the typed model.
     Integers(&'a [u32]),
+    /// A value the program supplies when it runs (an interpolation in `twiml!`): present, but
+    /// not known until the response is built, where it is checked.
+    Runtime,
 }
 
 impl fmt::Debug for Value<'_> {
@@ -50,6 +53,7 @@ impl fmt::Debug for Value<'_> {
                 .entries((0..list.len()).map(|i| list.keyword(i)))
                 .finish(),
             Value::Integers(list) => f.debug_tuple("Integers").field(list).finish(),
+            Value::Runtime => f.write_str("Runtime"),
         }
     }
 }
@@ -110,6 +114,9 @@ pub enum Content<'a, N> {
     Text(&'a str),
     /// An XML comment's text.
     Comment(&'a str),
+    /// Content the program supplies when it runs (an interpolation in `twiml!`): text or
+    /// elements, not known until the response is built, where it is checked.
+    Runtime,
 }
 
 /// Where in a document a check is looking: the element path from the root, with each

@@ -143,14 +143,16 @@ impl CustomElement {
                 .attributes(node)
                 .map(|a| CustomAttribute::from_attribute(&a))
                 .collect(),
+            // Run-time content has no value to read; only a parsed document is read.
             children: doc
                 .children(node)
-                .map(|item| match item {
-                    Content::Text(t) => CustomContent::Text(t.to_string()),
-                    Content::Comment(t) => CustomContent::Comment(t.to_string()),
-                    Content::Element(child) => {
-                        CustomContent::Element(CustomElement::from_document(doc, child))
-                    }
+                .filter_map(|item| match item {
+                    Content::Text(t) => Some(CustomContent::Text(t.to_string())),
+                    Content::Comment(t) => Some(CustomContent::Comment(t.to_string())),
+                    Content::Element(child) => Some(CustomContent::Element(
+                        CustomElement::from_document(doc, child),
+                    )),
+                    Content::Runtime => None,
                 })
                 .collect(),
         }
@@ -372,6 +374,39 @@ pub struct UnknownValue {
     pub value: String,
 }
 
+/// Content that an interpolation of `twiml!` appends to an element of type `P`: a child element
+/// `P` may hold, an item of its content enum, a custom element, text when `P` holds text, or
+/// an `Option` or `Vec` of these.
+///
+/// ```
+/// use twiml_core::AppendTo;
+/// use twiml_core::voice::{Say, VoiceResponse};
+///
+/// let mut response = VoiceResponse::new();
+/// Say::new("Hello").append_to(&mut response);
+/// Some(Say::new("Goodbye")).append_to(&mut response);
+/// ```
+pub trait AppendTo<P> {
+    /// Appends `self` to `parent`, after its content.
+    fn append_to(self, parent: &mut P);
+}
+
+impl<P, T: AppendTo<P>> AppendTo<P> for Option<T> {
+    fn append_to(self, parent: &mut P) {
+        if let Some(item) = self {
+            item.append_to(parent);
+        }
+    }
+}
+
+impl<P, T: AppendTo<P>> AppendTo<P> for Vec<T> {
+    fn append_to(self, parent: &mut P) {
+        for item in self {
+            item.append_to(parent);
+        }
+    }
+}
+
 /// How a typed value looks to checks and rules.
 pub(crate) trait ToValue {
     fn to_value(&self) -> Value<'_>;
@@ -486,6 +521,7 @@ fn value_text(value: &Value<'_>) -> String {
             .map(u32::to_string)
             .collect::<Vec<_>>()
             .join(" "),
+        Value::Runtime => String::new(),
     }
 }
 

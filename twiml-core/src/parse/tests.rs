@@ -17,7 +17,7 @@ fn text_of(doc: &ParsedDocument<'_>, node: u32) -> String {
         .map(|c| match c {
             Content::Text(t) => t.to_string(),
             Content::Element(e) => text_of(doc, e),
-            Content::Comment(_) => String::new(),
+            Content::Comment(_) | Content::Runtime => String::new(),
         })
         .collect()
 }

@@ -222,17 +222,26 @@ pub(crate) struct Flow<'d, D: Document> {
     pub(crate) elements: Vec<Element<D::Node>>,
     pub(crate) comments: Vec<Comment<'d, D::Node>>,
     locs: Vec<LocEntry<'d>>,
+    /// What run-time content (a `twiml!` interpolation) is read as: nothing, or, to decide
+    /// which findings hold whatever it says, every disclosure at once.
+    runtime_text: &'d str,
 }
 
 impl<'d, D: Document> Flow<'d, D> {
     /// Reads `doc` into its execution order.
     pub(crate) fn new(doc: &'d D) -> Self {
+        Flow::reading_runtime_as(doc, "")
+    }
+
+    /// Reads `doc` into its execution order, with its run-time content read as `runtime_text`.
+    pub(crate) fn reading_runtime_as(doc: &'d D, runtime_text: &'d str) -> Self {
         let mut flow = Flow {
             doc,
             events: Vec::new(),
             elements: Vec::new(),
             comments: Vec::new(),
             locs: Vec::new(),
+            runtime_text,
         };
         let root = doc.root();
         let loc = flow.enter(None, doc.name(root), 0);
@@ -317,7 +326,7 @@ impl<'d, D: Document> Flow<'d, D> {
                     loc,
                     position: i,
                 }),
-                Content::Text(_) => {}
+                Content::Text(_) | Content::Runtime => {}
             }
         }
     }
@@ -340,7 +349,7 @@ impl<'d, D: Document> Flow<'d, D> {
         };
         match id {
             ElementId::Say => {
-                let speech = spoken(doc, node);
+                let speech = spoken(doc, node, self.runtime_text);
                 self.push(EventKind::Speech(speech), node, loc, within);
                 self.quietly(node, loc);
             }
@@ -435,7 +444,7 @@ impl<'d, D: Document> Flow<'d, D> {
             }
             ElementId::Prompt => self.children(node, loc, within),
             ElementId::Sms | ElementId::Message => {
-                let speech = written(doc, node);
+                let speech = written(doc, node, self.runtime_text);
                 self.push(EventKind::Message(speech), node, loc, within);
                 self.quietly(node, loc);
             }
@@ -479,7 +488,7 @@ impl<'d, D: Document> Flow<'d, D> {
                     loc,
                     position: i,
                 }),
-                Content::Text(_) => {}
+                Content::Text(_) | Content::Runtime => {}
             }
         }
     }
@@ -655,7 +664,7 @@ fn text_of<D: Document>(doc: &D, node: D::Node) -> &str {
 }
 
 /// What a `<Say>` speaks, read through its SSML.
-fn spoken<'d, D: Document>(doc: &'d D, node: D::Node) -> Speech<'d> {
+fn spoken<'d, D: Document>(doc: &'d D, node: D::Node, runtime_text: &str) -> Speech<'d> {
     let repeats = number(doc.attribute(node, "loop")).map_or(1, |n| n.max(1) as u32);
     // The common case, a `<Say>` holding one piece of text, borrows it.
     let mut items = doc.children(node);
@@ -664,22 +673,29 @@ fn spoken<'d, D: Document>(doc: &'d D, node: D::Node) -> Speech<'d> {
     }
     let mut text = String::new();
     let mut speech = Speech::new(Cow::Borrowed(""), repeats);
-    read_ssml(doc, node, &mut text, &mut speech);
+    read_ssml(doc, node, &mut text, &mut speech, runtime_text);
     speech.raw = Cow::Owned(text);
     speech
 }
 
-fn read_ssml<D: Document>(doc: &D, node: D::Node, text: &mut String, speech: &mut Speech<'_>) {
+fn read_ssml<D: Document>(
+    doc: &D,
+    node: D::Node,
+    text: &mut String,
+    speech: &mut Speech<'_>,
+    runtime_text: &str,
+) {
     for item in doc.children(node) {
         match item {
             Content::Text(t) => text.push_str(t),
             Content::Comment(_) => {}
+            Content::Runtime => push_runtime(text, runtime_text),
             Content::Element(child) => match known(doc.tag(child)) {
                 Some(ElementId::SsmlSub) => {
                     text.push(' ');
                     match text_attribute(doc, child, "alias") {
                         Some(alias) => text.push_str(alias),
-                        None => read_ssml(doc, child, text, speech),
+                        None => read_ssml(doc, child, text, speech, runtime_text),
                     }
                     text.push(' ');
                 }
@@ -692,7 +708,7 @@ fn read_ssml<D: Document>(doc: &D, node: D::Node, text: &mut String, speech: &mu
                     // Sentences and paragraphs are separate words even without spaces.
                     text.push(' ');
                     let start = text.len();
-                    read_ssml(doc, child, text, speech);
+                    read_ssml(doc, child, text, speech, runtime_text);
                     let telephone = known(doc.tag(child)) == Some(ElementId::SsmlSayAs)
                         && doc
                             .attribute(child, "interpret-as")
@@ -729,15 +745,32 @@ fn break_seconds<D: Document>(doc: &D, node: D::Node) -> f32 {
     }
 }
 
+/// Run-time content, as a separate sentence so that it neither joins nor splits the words
+/// around it.
+fn push_runtime(text: &mut String, runtime_text: &str) {
+    if !runtime_text.is_empty() {
+        text.push(' ');
+        text.push_str(runtime_text);
+        text.push(' ');
+    }
+}
+
 /// The text of a message: its own text and its `<Body>` elements.
-fn written<'d, D: Document>(doc: &'d D, node: D::Node) -> Speech<'d> {
+fn written<'d, D: Document>(doc: &'d D, node: D::Node, runtime_text: &str) -> Speech<'d> {
     let mut text = String::new();
     for item in doc.children(node) {
         match item {
             Content::Text(t) => text.push_str(t),
+            Content::Runtime => push_runtime(&mut text, runtime_text),
             Content::Element(child) if known(doc.tag(child)) == Some(ElementId::Body) => {
                 text.push(' ');
-                text.push_str(text_of(doc, child));
+                for part in doc.children(child) {
+                    match part {
+                        Content::Text(t) => text.push_str(t),
+                        Content::Runtime => push_runtime(&mut text, runtime_text),
+                        _ => {}
+                    }
+                }
             }
             _ => {}
         }

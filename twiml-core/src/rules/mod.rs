@@ -29,7 +29,8 @@ mod robocall;
 use std::borrow::Cow;
 
 use crate::diagnostic::{Diagnostic, Label, Severity, checks};
-use crate::tree::{Document, Part};
+use crate::schema::ElementId;
+use crate::tree::{Content, Document, Part, Tag};
 
 #[cfg(feature = "config")]
 pub use config::{FILE_NAME, PolicyFileError};
@@ -116,6 +117,7 @@ impl<'f, 'd, D: Document> Findings<'f, 'd, D> {
         loc: Loc,
         message: impl Into<String>,
     ) -> &mut Finding<D::Node> {
+        let part = self.said_at(node);
         self.found.push(Finding {
             rule,
             severity,
@@ -123,11 +125,33 @@ impl<'f, 'd, D: Document> Findings<'f, 'd, D> {
             help: None,
             node,
             loc,
-            part: Part::Element,
+            part,
             labels: Vec::new(),
         });
         let last = self.found.len() - 1;
         &mut self.found[last]
+    }
+}
+
+impl<D: Document> Findings<'_, '_, D> {
+    /// Where a finding at an element points: a finding at a `<Say>` or a message is about what
+    /// it says, so it points at its text (its first piece); any other at the element.
+    fn said_at(&self, node: D::Node) -> Part<'static> {
+        let doc = self.flow.doc;
+        let speaks = matches!(
+            doc.tag(node),
+            Tag::Known(ElementId::Say | ElementId::Message | ElementId::Sms)
+        );
+        if !speaks {
+            return Part::Element;
+        }
+        doc.children(node)
+            .position(|c| match c {
+                Content::Text(t) => !t.trim().is_empty(),
+                Content::Runtime => true,
+                _ => false,
+            })
+            .map_or(Part::Element, Part::Content)
     }
 }
 
@@ -139,15 +163,78 @@ pub fn check_rules<D: Document>(
     out: &mut Vec<Diagnostic<D::Span>>,
 ) -> Vec<AppliedOverride> {
     let flow = Flow::new(doc);
-    let from_comments = comment_overrides(&flow, out);
-    let policy: Cow<'_, Policy> = if from_comments.is_empty() {
+    let policy = with_comment_overrides(&flow, policy, out);
+    let found = run_rules(&flow, &policy);
+    emit(&flow, &policy, found, out)
+}
+
+/// Runs the rules over a document that holds run-time content (the interpolations of a
+/// `twiml!` invocation) and keeps the findings its literal content decides: those that hold
+/// whatever the run-time content says. A finding is kept when it appears both with the
+/// run-time content read as nothing and with it read as every disclosure at once; the others
+/// wait for the build, which runs every rule over the finished response.
+pub fn check_rules_decided<D: Document>(
+    doc: &D,
+    policy: &Policy,
+    out: &mut Vec<Diagnostic<D::Span>>,
+) -> Vec<AppliedOverride> {
+    let silent = Flow::new(doc);
+    let policy = with_comment_overrides(&silent, policy, out);
+    let every_disclosure = every_disclosure(&policy);
+    let telling = Flow::reading_runtime_as(doc, &every_disclosure);
+    let without = run_rules(&silent, &policy);
+    // The message of the second reading says what is wrong even in the best case.
+    let decided = run_rules(&telling, &policy)
+        .into_iter()
+        .filter(|w| {
+            without
+                .iter()
+                .any(|s| s.rule.code == w.rule.code && s.loc == w.loc && s.part == w.part)
+        })
+        .collect();
+    emit(&telling, &policy, decided, out)
+}
+
+/// Text that gives every disclosure a rule asks for, in English: run-time content read as this
+/// satisfies every rule that run-time content could satisfy.
+fn every_disclosure(policy: &Policy) -> String {
+    let business = policy
+        .business_names()
+        .first()
+        .map_or("Acme Widgets", String::as_str);
+    let number = policy
+        .callback_numbers()
+        .first()
+        .map_or("1-800-555-0100", String::as_str);
+    format!(
+        "This is {business}. To stop calls from us, press 9. This call may be recorded and \
+         monitored. Please leave a message after the beep. I am a virtual assistant. This is an \
+         attempt to collect a debt, and any information obtained will be used for that purpose. \
+         This communication is from a debt collector. Please call us back at {number}, or at \
+         1-800-555-0100. Reply STOP to opt out."
+    )
+}
+
+/// The policy with the overrides of the document's `twiml-allow` comments added; malformed
+/// comments are reported.
+fn with_comment_overrides<'p, D: Document>(
+    flow: &Flow<'_, D>,
+    policy: &'p Policy,
+    out: &mut Vec<Diagnostic<D::Span>>,
+) -> Cow<'p, Policy> {
+    let from_comments = comment_overrides(flow, out);
+    if from_comments.is_empty() {
         Cow::Borrowed(policy)
     } else {
         Cow::Owned(policy.with_overrides(&from_comments))
-    };
+    }
+}
+
+/// Every family's findings, before the policy's levels apply.
+fn run_rules<D: Document>(flow: &Flow<'_, D>, policy: &Policy) -> Vec<Finding<D::Node>> {
     let mut findings = Findings {
-        flow: &flow,
-        policy: &policy,
+        flow,
+        policy,
         found: Vec::new(),
         undeclared_reported: Vec::new(),
     };
@@ -158,7 +245,17 @@ pub fn check_rules<D: Document>(
     health::check(&mut findings);
     messaging::check(&mut findings);
     general::check(&mut findings);
+    findings.found
+}
 
+/// Applies the policy's levels to the findings and appends what remains to `out`; returns the
+/// overrides, each with how many findings it kept from being reported.
+fn emit<D: Document>(
+    flow: &Flow<'_, D>,
+    policy: &Policy,
+    found: Vec<Finding<D::Node>>,
+    out: &mut Vec<Diagnostic<D::Span>>,
+) -> Vec<AppliedOverride> {
     let mut applied: Vec<AppliedOverride> = policy
         .overrides()
         .iter()
@@ -168,7 +265,7 @@ pub fn check_rules<D: Document>(
             suppressed: 0,
         })
         .collect();
-    for finding in findings.found {
+    for finding in found {
         let severity = match policy.level_of(finding.rule) {
             Level::Allow => {
                 if let Some(o) = applied.iter_mut().find(|o| o.code == finding.rule.code) {

@@ -10,6 +10,7 @@ use std::sync::OnceLock;
 
 mod elements;
 mod enums;
+pub mod rust;
 
 pub use elements::{ELEMENTS, ElementId};
 pub use enums::*;
@@ -533,6 +534,50 @@ pub fn lookup(dialect: Dialect, name: &str, parent: Option<ElementId>) -> Option
         }
     }
     found
+}
+
+/// The dialect whose root best fits these top-level element names: voice unless the content
+/// says otherwise, or unless the caller expects another dialect and the content does not
+/// contradict it. `<Response><Redirect>` is both voice and messaging, as it is for Twilio.
+pub fn infer_dialect<'a>(
+    top_level: impl IntoIterator<Item = &'a str>,
+    expect: Option<Dialect>,
+) -> Dialect {
+    let mut scores = [
+        (Dialect::Voice, 0usize),
+        (Dialect::Messaging, 0),
+        (Dialect::Fax, 0),
+    ];
+    for name in top_level {
+        for (dialect, score) in &mut scores {
+            if root_of(*dialect)
+                .spec()
+                .children
+                .iter()
+                .any(|c| c.spec().name == name)
+            {
+                *score += 1;
+            }
+        }
+    }
+    let best = scores.iter().map(|(_, s)| *s).max().unwrap_or(0);
+    if let Some(e) = expect
+        && scores.iter().any(|(d, s)| *d == e && *s == best)
+    {
+        return e;
+    }
+    scores
+        .iter()
+        .find(|(_, s)| *s == best)
+        .map_or(Dialect::Voice, |(d, _)| *d)
+}
+
+/// The `<Response>` of a dialect.
+pub fn root_of(dialect: Dialect) -> ElementId {
+    ELEMENTS
+        .iter()
+        .find(|e| e.kind == ElementKind::Root && e.dialect == dialect)
+        .map_or(ElementId::VoiceResponse, |e| e.id)
 }
 
 #[cfg(test)]

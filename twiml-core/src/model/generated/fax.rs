@@ -6,7 +6,7 @@
 use std::fmt;
 
 use crate::model::values::{FaxMediaType, FaxPageSize, Method};
-use crate::model::{ConvertError, CustomAttribute, CustomElement, FromValue};
+use crate::model::{AppendTo, ConvertError, CustomAttribute, CustomElement, FromValue};
 use crate::render::Writer;
 use crate::schema::ElementId;
 use crate::tree::{Content, Document, Tag};
@@ -108,6 +108,8 @@ impl FaxResponse {
                 // Whitespace between child elements is indentation.
                 Content::Text(_) => {}
                 Content::Comment(t) => children.push(FaxResponseChild::Comment(t.to_string())),
+                // Only a parsed document is read, and it has no run-time content.
+                Content::Runtime => {}
             }
         }
         Ok(FaxResponse {
@@ -180,6 +182,24 @@ impl From<CustomElement> for FaxResponseChild {
 impl<C: Into<FaxResponseChild>> Extend<C> for FaxResponse {
     fn extend<I: IntoIterator<Item = C>>(&mut self, items: I) {
         self.children.extend(items.into_iter().map(Into::into));
+    }
+}
+
+impl AppendTo<FaxResponse> for Receive {
+    fn append_to(self, parent: &mut FaxResponse) {
+        parent.push(self);
+    }
+}
+
+impl AppendTo<FaxResponse> for FaxResponseChild {
+    fn append_to(self, parent: &mut FaxResponse) {
+        parent.push(self);
+    }
+}
+
+impl AppendTo<FaxResponse> for CustomElement {
+    fn append_to(self, parent: &mut FaxResponse) {
+        parent.push(self);
     }
 }
 

@@ -6,7 +6,7 @@
 use std::fmt;
 
 use crate::model::values::Method;
-use crate::model::{ConvertError, CustomAttribute, CustomElement, FromValue};
+use crate::model::{AppendTo, ConvertError, CustomAttribute, CustomElement, FromValue};
 use crate::render::Writer;
 use crate::schema::ElementId;
 use crate::tree::{Content, Document, Tag};
@@ -125,6 +125,8 @@ impl MessagingResponse {
                 Content::Comment(t) => {
                     children.push(MessagingResponseChild::Comment(t.to_string()))
                 }
+                // Only a parsed document is read, and it has no run-time content.
+                Content::Runtime => {}
             }
         }
         Ok(MessagingResponse {
@@ -207,6 +209,30 @@ impl From<CustomElement> for MessagingResponseChild {
 impl<C: Into<MessagingResponseChild>> Extend<C> for MessagingResponse {
     fn extend<I: IntoIterator<Item = C>>(&mut self, items: I) {
         self.children.extend(items.into_iter().map(Into::into));
+    }
+}
+
+impl AppendTo<MessagingResponse> for Message {
+    fn append_to(self, parent: &mut MessagingResponse) {
+        parent.push(self);
+    }
+}
+
+impl AppendTo<MessagingResponse> for Redirect {
+    fn append_to(self, parent: &mut MessagingResponse) {
+        parent.push(self);
+    }
+}
+
+impl AppendTo<MessagingResponse> for MessagingResponseChild {
+    fn append_to(self, parent: &mut MessagingResponse) {
+        parent.push(self);
+    }
+}
+
+impl AppendTo<MessagingResponse> for CustomElement {
+    fn append_to(self, parent: &mut MessagingResponse) {
+        parent.push(self);
     }
 }
 
@@ -407,6 +433,8 @@ impl Message {
                 Content::Text(t) if t.trim().is_empty() => {}
                 Content::Text(t) => children.push(MessageChild::Text(t.to_string())),
                 Content::Comment(t) => children.push(MessageChild::Comment(t.to_string())),
+                // Only a parsed document is read, and it has no run-time content.
+                Content::Runtime => {}
             }
         }
         Ok(Message {
@@ -518,6 +546,48 @@ impl From<CustomElement> for MessageChild {
 impl<C: Into<MessageChild>> Extend<C> for Message {
     fn extend<I: IntoIterator<Item = C>>(&mut self, items: I) {
         self.children.extend(items.into_iter().map(Into::into));
+    }
+}
+
+impl AppendTo<Message> for Body {
+    fn append_to(self, parent: &mut Message) {
+        parent.push(self);
+    }
+}
+
+impl AppendTo<Message> for Media {
+    fn append_to(self, parent: &mut Message) {
+        parent.push(self);
+    }
+}
+
+impl AppendTo<Message> for MessageChild {
+    fn append_to(self, parent: &mut Message) {
+        parent.push(self);
+    }
+}
+
+impl AppendTo<Message> for CustomElement {
+    fn append_to(self, parent: &mut Message) {
+        parent.push(self);
+    }
+}
+
+impl AppendTo<Message> for String {
+    fn append_to(self, parent: &mut Message) {
+        parent.text(self);
+    }
+}
+
+impl AppendTo<Message> for &str {
+    fn append_to(self, parent: &mut Message) {
+        parent.text(self);
+    }
+}
+
+impl AppendTo<Message> for &String {
+    fn append_to(self, parent: &mut Message) {
+        parent.text(self);
     }
 }
 

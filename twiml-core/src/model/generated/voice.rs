@@ -15,7 +15,8 @@ use crate::model::values::{
     StreamTrack, TokenType, TranscriptionEngine, Trim, Voice,
 };
 use crate::model::{
-    ConvertError, CustomAttribute, CustomElement, Decimal, FromValue, PostalCode, SpeechTimeout,
+    AppendTo, ConvertError, CustomAttribute, CustomElement, Decimal, FromValue, PostalCode,
+    SpeechTimeout,
 };
 use crate::render::Writer;
 use crate::schema::ElementId;
@@ -276,6 +277,8 @@ impl VoiceResponse {
                 // Whitespace between child elements is indentation.
                 Content::Text(_) => {}
                 Content::Comment(t) => children.push(VoiceResponseChild::Comment(t.to_string())),
+                // Only a parsed document is read, and it has no run-time content.
+                Content::Runtime => {}
             }
         }
         Ok(VoiceResponse {
@@ -541,6 +544,138 @@ impl<C: Into<VoiceResponseChild>> Extend<C> for VoiceResponse {
     }
 }
 
+impl AppendTo<VoiceResponse> for Connect {
+    fn append_to(self, parent: &mut VoiceResponse) {
+        parent.push(self);
+    }
+}
+
+impl AppendTo<VoiceResponse> for Dial {
+    fn append_to(self, parent: &mut VoiceResponse) {
+        parent.push(self);
+    }
+}
+
+impl AppendTo<VoiceResponse> for Echo {
+    fn append_to(self, parent: &mut VoiceResponse) {
+        parent.push(self);
+    }
+}
+
+impl AppendTo<VoiceResponse> for Enqueue {
+    fn append_to(self, parent: &mut VoiceResponse) {
+        parent.push(self);
+    }
+}
+
+impl AppendTo<VoiceResponse> for Gather {
+    fn append_to(self, parent: &mut VoiceResponse) {
+        parent.push(self);
+    }
+}
+
+impl AppendTo<VoiceResponse> for Hangup {
+    fn append_to(self, parent: &mut VoiceResponse) {
+        parent.push(self);
+    }
+}
+
+impl AppendTo<VoiceResponse> for Leave {
+    fn append_to(self, parent: &mut VoiceResponse) {
+        parent.push(self);
+    }
+}
+
+impl AppendTo<VoiceResponse> for Pause {
+    fn append_to(self, parent: &mut VoiceResponse) {
+        parent.push(self);
+    }
+}
+
+impl AppendTo<VoiceResponse> for Play {
+    fn append_to(self, parent: &mut VoiceResponse) {
+        parent.push(self);
+    }
+}
+
+impl AppendTo<VoiceResponse> for Queue {
+    fn append_to(self, parent: &mut VoiceResponse) {
+        parent.push(self);
+    }
+}
+
+impl AppendTo<VoiceResponse> for Record {
+    fn append_to(self, parent: &mut VoiceResponse) {
+        parent.push(self);
+    }
+}
+
+impl AppendTo<VoiceResponse> for Redirect {
+    fn append_to(self, parent: &mut VoiceResponse) {
+        parent.push(self);
+    }
+}
+
+impl AppendTo<VoiceResponse> for Reject {
+    fn append_to(self, parent: &mut VoiceResponse) {
+        parent.push(self);
+    }
+}
+
+impl AppendTo<VoiceResponse> for Say {
+    fn append_to(self, parent: &mut VoiceResponse) {
+        parent.push(self);
+    }
+}
+
+impl AppendTo<VoiceResponse> for Sms {
+    fn append_to(self, parent: &mut VoiceResponse) {
+        parent.push(self);
+    }
+}
+
+impl AppendTo<VoiceResponse> for Pay {
+    fn append_to(self, parent: &mut VoiceResponse) {
+        parent.push(self);
+    }
+}
+
+impl AppendTo<VoiceResponse> for Prompt {
+    fn append_to(self, parent: &mut VoiceResponse) {
+        parent.push(self);
+    }
+}
+
+impl AppendTo<VoiceResponse> for Start {
+    fn append_to(self, parent: &mut VoiceResponse) {
+        parent.push(self);
+    }
+}
+
+impl AppendTo<VoiceResponse> for Stop {
+    fn append_to(self, parent: &mut VoiceResponse) {
+        parent.push(self);
+    }
+}
+
+impl AppendTo<VoiceResponse> for Refer {
+    fn append_to(self, parent: &mut VoiceResponse) {
+        parent.push(self);
+    }
+}
+
+impl AppendTo<VoiceResponse> for VoiceResponseChild {
+    fn append_to(self, parent: &mut VoiceResponse) {
+        parent.push(self);
+    }
+}
+
+impl AppendTo<VoiceResponse> for CustomElement {
+    fn append_to(self, parent: &mut VoiceResponse) {
+        parent.push(self);
+    }
+}
+
 /// `<Say>`: Text-to-speech.
 ///
 /// - Text length: max 4096 characters for basic TTS and 3000 characters for Polly voices (error 13521). Older docs: 4 KB.
@@ -775,6 +910,8 @@ impl Say {
                 }),
                 Content::Text(t) => children.push(SayChild::Text(t.to_string())),
                 Content::Comment(t) => children.push(SayChild::Comment(t.to_string())),
+                // Only a parsed document is read, and it has no run-time content.
+                Content::Runtime => {}
             }
         }
         Ok(Say {
@@ -947,6 +1084,96 @@ impl From<CustomElement> for SayChild {
 impl<C: Into<SayChild>> Extend<C> for Say {
     fn extend<I: IntoIterator<Item = C>>(&mut self, items: I) {
         self.children.extend(items.into_iter().map(Into::into));
+    }
+}
+
+impl AppendTo<Say> for SsmlBreak {
+    fn append_to(self, parent: &mut Say) {
+        parent.push(self);
+    }
+}
+
+impl AppendTo<Say> for SsmlEmphasis {
+    fn append_to(self, parent: &mut Say) {
+        parent.push(self);
+    }
+}
+
+impl AppendTo<Say> for SsmlLang {
+    fn append_to(self, parent: &mut Say) {
+        parent.push(self);
+    }
+}
+
+impl AppendTo<Say> for SsmlP {
+    fn append_to(self, parent: &mut Say) {
+        parent.push(self);
+    }
+}
+
+impl AppendTo<Say> for SsmlPhoneme {
+    fn append_to(self, parent: &mut Say) {
+        parent.push(self);
+    }
+}
+
+impl AppendTo<Say> for SsmlProsody {
+    fn append_to(self, parent: &mut Say) {
+        parent.push(self);
+    }
+}
+
+impl AppendTo<Say> for SsmlS {
+    fn append_to(self, parent: &mut Say) {
+        parent.push(self);
+    }
+}
+
+impl AppendTo<Say> for SsmlSayAs {
+    fn append_to(self, parent: &mut Say) {
+        parent.push(self);
+    }
+}
+
+impl AppendTo<Say> for SsmlSub {
+    fn append_to(self, parent: &mut Say) {
+        parent.push(self);
+    }
+}
+
+impl AppendTo<Say> for SsmlW {
+    fn append_to(self, parent: &mut Say) {
+        parent.push(self);
+    }
+}
+
+impl AppendTo<Say> for SayChild {
+    fn append_to(self, parent: &mut Say) {
+        parent.push(self);
+    }
+}
+
+impl AppendTo<Say> for CustomElement {
+    fn append_to(self, parent: &mut Say) {
+        parent.push(self);
+    }
+}
+
+impl AppendTo<Say> for String {
+    fn append_to(self, parent: &mut Say) {
+        parent.text(self);
+    }
+}
+
+impl AppendTo<Say> for &str {
+    fn append_to(self, parent: &mut Say) {
+        parent.text(self);
+    }
+}
+
+impl AppendTo<Say> for &String {
+    fn append_to(self, parent: &mut Say) {
+        parent.text(self);
     }
 }
 
@@ -1598,6 +1825,8 @@ impl Gather {
                 // Whitespace between child elements is indentation.
                 Content::Text(_) => {}
                 Content::Comment(t) => children.push(GatherChild::Comment(t.to_string())),
+                // Only a parsed document is read, and it has no run-time content.
+                Content::Runtime => {}
             }
         }
         Ok(Gather {
@@ -1766,6 +1995,36 @@ impl From<CustomElement> for GatherChild {
 impl<C: Into<GatherChild>> Extend<C> for Gather {
     fn extend<I: IntoIterator<Item = C>>(&mut self, items: I) {
         self.children.extend(items.into_iter().map(Into::into));
+    }
+}
+
+impl AppendTo<Gather> for Say {
+    fn append_to(self, parent: &mut Gather) {
+        parent.push(self);
+    }
+}
+
+impl AppendTo<Gather> for Pause {
+    fn append_to(self, parent: &mut Gather) {
+        parent.push(self);
+    }
+}
+
+impl AppendTo<Gather> for Play {
+    fn append_to(self, parent: &mut Gather) {
+        parent.push(self);
+    }
+}
+
+impl AppendTo<Gather> for GatherChild {
+    fn append_to(self, parent: &mut Gather) {
+        parent.push(self);
+    }
+}
+
+impl AppendTo<Gather> for CustomElement {
+    fn append_to(self, parent: &mut Gather) {
+        parent.push(self);
     }
 }
 
@@ -2299,6 +2558,8 @@ impl Dial {
                 Content::Text(t) if t.trim().is_empty() => {}
                 Content::Text(t) => children.push(DialChild::Text(t.to_string())),
                 Content::Comment(t) => children.push(DialChild::Comment(t.to_string())),
+                // Only a parsed document is read, and it has no run-time content.
+                Content::Runtime => {}
             }
         }
         Ok(Dial {
@@ -2535,6 +2796,84 @@ impl From<CustomElement> for DialChild {
 impl<C: Into<DialChild>> Extend<C> for Dial {
     fn extend<I: IntoIterator<Item = C>>(&mut self, items: I) {
         self.children.extend(items.into_iter().map(Into::into));
+    }
+}
+
+impl AppendTo<Dial> for Client {
+    fn append_to(self, parent: &mut Dial) {
+        parent.push(self);
+    }
+}
+
+impl AppendTo<Dial> for Conference {
+    fn append_to(self, parent: &mut Dial) {
+        parent.push(self);
+    }
+}
+
+impl AppendTo<Dial> for Number {
+    fn append_to(self, parent: &mut Dial) {
+        parent.push(self);
+    }
+}
+
+impl AppendTo<Dial> for Queue {
+    fn append_to(self, parent: &mut Dial) {
+        parent.push(self);
+    }
+}
+
+impl AppendTo<Dial> for Sim {
+    fn append_to(self, parent: &mut Dial) {
+        parent.push(self);
+    }
+}
+
+impl AppendTo<Dial> for Sip {
+    fn append_to(self, parent: &mut Dial) {
+        parent.push(self);
+    }
+}
+
+impl AppendTo<Dial> for Application {
+    fn append_to(self, parent: &mut Dial) {
+        parent.push(self);
+    }
+}
+
+impl AppendTo<Dial> for WhatsApp {
+    fn append_to(self, parent: &mut Dial) {
+        parent.push(self);
+    }
+}
+
+impl AppendTo<Dial> for DialChild {
+    fn append_to(self, parent: &mut Dial) {
+        parent.push(self);
+    }
+}
+
+impl AppendTo<Dial> for CustomElement {
+    fn append_to(self, parent: &mut Dial) {
+        parent.push(self);
+    }
+}
+
+impl AppendTo<Dial> for String {
+    fn append_to(self, parent: &mut Dial) {
+        parent.text(self);
+    }
+}
+
+impl AppendTo<Dial> for &str {
+    fn append_to(self, parent: &mut Dial) {
+        parent.text(self);
+    }
+}
+
+impl AppendTo<Dial> for &String {
+    fn append_to(self, parent: &mut Dial) {
+        parent.text(self);
     }
 }
 
@@ -3131,6 +3470,8 @@ impl Reject {
                 // Whitespace between child elements is indentation.
                 Content::Text(_) => {}
                 Content::Comment(t) => children.push(RejectChild::Comment(t.to_string())),
+                // Only a parsed document is read, and it has no run-time content.
+                Content::Runtime => {}
             }
         }
         Ok(Reject {
@@ -3206,6 +3547,24 @@ impl From<CustomElement> for RejectChild {
 impl<C: Into<RejectChild>> Extend<C> for Reject {
     fn extend<I: IntoIterator<Item = C>>(&mut self, items: I) {
         self.children.extend(items.into_iter().map(Into::into));
+    }
+}
+
+impl AppendTo<Reject> for Parameter {
+    fn append_to(self, parent: &mut Reject) {
+        parent.push(self);
+    }
+}
+
+impl AppendTo<Reject> for RejectChild {
+    fn append_to(self, parent: &mut Reject) {
+        parent.push(self);
+    }
+}
+
+impl AppendTo<Reject> for CustomElement {
+    fn append_to(self, parent: &mut Reject) {
+        parent.push(self);
     }
 }
 
@@ -3311,6 +3670,8 @@ impl Hangup {
                 // Whitespace between child elements is indentation.
                 Content::Text(_) => {}
                 Content::Comment(t) => children.push(HangupChild::Comment(t.to_string())),
+                // Only a parsed document is read, and it has no run-time content.
+                Content::Runtime => {}
             }
         }
         Ok(Hangup {
@@ -3382,6 +3743,24 @@ impl From<CustomElement> for HangupChild {
 impl<C: Into<HangupChild>> Extend<C> for Hangup {
     fn extend<I: IntoIterator<Item = C>>(&mut self, items: I) {
         self.children.extend(items.into_iter().map(Into::into));
+    }
+}
+
+impl AppendTo<Hangup> for Parameter {
+    fn append_to(self, parent: &mut Hangup) {
+        parent.push(self);
+    }
+}
+
+impl AppendTo<Hangup> for HangupChild {
+    fn append_to(self, parent: &mut Hangup) {
+        parent.push(self);
+    }
+}
+
+impl AppendTo<Hangup> for CustomElement {
+    fn append_to(self, parent: &mut Hangup) {
+        parent.push(self);
     }
 }
 
@@ -3600,6 +3979,8 @@ impl Enqueue {
                 Content::Text(t) if t.trim().is_empty() => {}
                 Content::Text(t) => children.push(EnqueueChild::Text(t.to_string())),
                 Content::Comment(t) => children.push(EnqueueChild::Comment(t.to_string())),
+                // Only a parsed document is read, and it has no run-time content.
+                Content::Runtime => {}
             }
         }
         Ok(Enqueue {
@@ -3704,6 +4085,42 @@ impl From<CustomElement> for EnqueueChild {
 impl<C: Into<EnqueueChild>> Extend<C> for Enqueue {
     fn extend<I: IntoIterator<Item = C>>(&mut self, items: I) {
         self.children.extend(items.into_iter().map(Into::into));
+    }
+}
+
+impl AppendTo<Enqueue> for Task {
+    fn append_to(self, parent: &mut Enqueue) {
+        parent.push(self);
+    }
+}
+
+impl AppendTo<Enqueue> for EnqueueChild {
+    fn append_to(self, parent: &mut Enqueue) {
+        parent.push(self);
+    }
+}
+
+impl AppendTo<Enqueue> for CustomElement {
+    fn append_to(self, parent: &mut Enqueue) {
+        parent.push(self);
+    }
+}
+
+impl AppendTo<Enqueue> for String {
+    fn append_to(self, parent: &mut Enqueue) {
+        parent.text(self);
+    }
+}
+
+impl AppendTo<Enqueue> for &str {
+    fn append_to(self, parent: &mut Enqueue) {
+        parent.text(self);
+    }
+}
+
+impl AppendTo<Enqueue> for &String {
+    fn append_to(self, parent: &mut Enqueue) {
+        parent.text(self);
     }
 }
 
@@ -3987,6 +4404,8 @@ impl Connect {
                 // Whitespace between child elements is indentation.
                 Content::Text(_) => {}
                 Content::Comment(t) => children.push(ConnectChild::Comment(t.to_string())),
+                // Only a parsed document is read, and it has no run-time content.
+                Content::Runtime => {}
             }
         }
         Ok(Connect {
@@ -4150,6 +4569,72 @@ impl<C: Into<ConnectChild>> Extend<C> for Connect {
     }
 }
 
+impl AppendTo<Connect> for Room {
+    fn append_to(self, parent: &mut Connect) {
+        parent.push(self);
+    }
+}
+
+impl AppendTo<Connect> for Autopilot {
+    fn append_to(self, parent: &mut Connect) {
+        parent.push(self);
+    }
+}
+
+impl AppendTo<Connect> for Stream {
+    fn append_to(self, parent: &mut Connect) {
+        parent.push(self);
+    }
+}
+
+impl AppendTo<Connect> for VirtualAgent {
+    fn append_to(self, parent: &mut Connect) {
+        parent.push(self);
+    }
+}
+
+impl AppendTo<Connect> for Conversation {
+    fn append_to(self, parent: &mut Connect) {
+        parent.push(self);
+    }
+}
+
+impl AppendTo<Connect> for ConversationRelay {
+    fn append_to(self, parent: &mut Connect) {
+        parent.push(self);
+    }
+}
+
+impl AppendTo<Connect> for AiSession {
+    fn append_to(self, parent: &mut Connect) {
+        parent.push(self);
+    }
+}
+
+impl AppendTo<Connect> for ConversationRelaySession {
+    fn append_to(self, parent: &mut Connect) {
+        parent.push(self);
+    }
+}
+
+impl AppendTo<Connect> for Assistant {
+    fn append_to(self, parent: &mut Connect) {
+        parent.push(self);
+    }
+}
+
+impl AppendTo<Connect> for ConnectChild {
+    fn append_to(self, parent: &mut Connect) {
+        parent.push(self);
+    }
+}
+
+impl AppendTo<Connect> for CustomElement {
+    fn append_to(self, parent: &mut Connect) {
+        parent.push(self);
+    }
+}
+
 /// `<Start>`: Start an asynchronous media fork/transcription/recording; non-blocking.
 ///
 /// - Non-blocking: execution continues with the next verb; if none, the call ends.
@@ -4303,6 +4788,8 @@ impl Start {
                 // Whitespace between child elements is indentation.
                 Content::Text(_) => {}
                 Content::Comment(t) => children.push(StartChild::Comment(t.to_string())),
+                // Only a parsed document is read, and it has no run-time content.
+                Content::Runtime => {}
             }
         }
         Ok(Start {
@@ -4413,6 +4900,42 @@ impl From<CustomElement> for StartChild {
 impl<C: Into<StartChild>> Extend<C> for Start {
     fn extend<I: IntoIterator<Item = C>>(&mut self, items: I) {
         self.children.extend(items.into_iter().map(Into::into));
+    }
+}
+
+impl AppendTo<Start> for Stream {
+    fn append_to(self, parent: &mut Start) {
+        parent.push(self);
+    }
+}
+
+impl AppendTo<Start> for Siprec {
+    fn append_to(self, parent: &mut Start) {
+        parent.push(self);
+    }
+}
+
+impl AppendTo<Start> for Transcription {
+    fn append_to(self, parent: &mut Start) {
+        parent.push(self);
+    }
+}
+
+impl AppendTo<Start> for Recording {
+    fn append_to(self, parent: &mut Start) {
+        parent.push(self);
+    }
+}
+
+impl AppendTo<Start> for StartChild {
+    fn append_to(self, parent: &mut Start) {
+        parent.push(self);
+    }
+}
+
+impl AppendTo<Start> for CustomElement {
+    fn append_to(self, parent: &mut Start) {
+        parent.push(self);
     }
 }
 
@@ -4529,6 +5052,8 @@ impl Stop {
                 // Whitespace between child elements is indentation.
                 Content::Text(_) => {}
                 Content::Comment(t) => children.push(StopChild::Comment(t.to_string())),
+                // Only a parsed document is read, and it has no run-time content.
+                Content::Runtime => {}
             }
         }
         Ok(Stop {
@@ -4621,6 +5146,36 @@ impl From<CustomElement> for StopChild {
 impl<C: Into<StopChild>> Extend<C> for Stop {
     fn extend<I: IntoIterator<Item = C>>(&mut self, items: I) {
         self.children.extend(items.into_iter().map(Into::into));
+    }
+}
+
+impl AppendTo<Stop> for Stream {
+    fn append_to(self, parent: &mut Stop) {
+        parent.push(self);
+    }
+}
+
+impl AppendTo<Stop> for Siprec {
+    fn append_to(self, parent: &mut Stop) {
+        parent.push(self);
+    }
+}
+
+impl AppendTo<Stop> for Transcription {
+    fn append_to(self, parent: &mut Stop) {
+        parent.push(self);
+    }
+}
+
+impl AppendTo<Stop> for StopChild {
+    fn append_to(self, parent: &mut Stop) {
+        parent.push(self);
+    }
+}
+
+impl AppendTo<Stop> for CustomElement {
+    fn append_to(self, parent: &mut Stop) {
+        parent.push(self);
     }
 }
 
@@ -4749,6 +5304,8 @@ impl Refer {
                 // Whitespace between child elements is indentation.
                 Content::Text(_) => {}
                 Content::Comment(t) => children.push(ReferChild::Comment(t.to_string())),
+                // Only a parsed document is read, and it has no run-time content.
+                Content::Runtime => {}
             }
         }
         Ok(Refer {
@@ -4828,6 +5385,24 @@ impl From<CustomElement> for ReferChild {
 impl<C: Into<ReferChild>> Extend<C> for Refer {
     fn extend<I: IntoIterator<Item = C>>(&mut self, items: I) {
         self.children.extend(items.into_iter().map(Into::into));
+    }
+}
+
+impl AppendTo<Refer> for ReferSip {
+    fn append_to(self, parent: &mut Refer) {
+        parent.push(self);
+    }
+}
+
+impl AppendTo<Refer> for ReferChild {
+    fn append_to(self, parent: &mut Refer) {
+        parent.push(self);
+    }
+}
+
+impl AppendTo<Refer> for CustomElement {
+    fn append_to(self, parent: &mut Refer) {
+        parent.push(self);
     }
 }
 
@@ -5273,6 +5848,8 @@ impl Pay {
                 // Whitespace between child elements is indentation.
                 Content::Text(_) => {}
                 Content::Comment(t) => children.push(PayChild::Comment(t.to_string())),
+                // Only a parsed document is read, and it has no run-time content.
+                Content::Runtime => {}
             }
         }
         Ok(Pay {
@@ -5428,6 +6005,30 @@ impl From<CustomElement> for PayChild {
 impl<C: Into<PayChild>> Extend<C> for Pay {
     fn extend<I: IntoIterator<Item = C>>(&mut self, items: I) {
         self.children.extend(items.into_iter().map(Into::into));
+    }
+}
+
+impl AppendTo<Pay> for Prompt {
+    fn append_to(self, parent: &mut Pay) {
+        parent.push(self);
+    }
+}
+
+impl AppendTo<Pay> for Parameter {
+    fn append_to(self, parent: &mut Pay) {
+        parent.push(self);
+    }
+}
+
+impl AppendTo<Pay> for PayChild {
+    fn append_to(self, parent: &mut Pay) {
+        parent.push(self);
+    }
+}
+
+impl AppendTo<Pay> for CustomElement {
+    fn append_to(self, parent: &mut Pay) {
+        parent.push(self);
     }
 }
 
@@ -6331,6 +6932,8 @@ impl Client {
                 Content::Text(t) if t.trim().is_empty() => {}
                 Content::Text(t) => children.push(ClientChild::Text(t.to_string())),
                 Content::Comment(t) => children.push(ClientChild::Comment(t.to_string())),
+                // Only a parsed document is read, and it has no run-time content.
+                Content::Runtime => {}
             }
         }
         Ok(Client {
@@ -6443,6 +7046,48 @@ impl From<CustomElement> for ClientChild {
 impl<C: Into<ClientChild>> Extend<C> for Client {
     fn extend<I: IntoIterator<Item = C>>(&mut self, items: I) {
         self.children.extend(items.into_iter().map(Into::into));
+    }
+}
+
+impl AppendTo<Client> for Identity {
+    fn append_to(self, parent: &mut Client) {
+        parent.push(self);
+    }
+}
+
+impl AppendTo<Client> for Parameter {
+    fn append_to(self, parent: &mut Client) {
+        parent.push(self);
+    }
+}
+
+impl AppendTo<Client> for ClientChild {
+    fn append_to(self, parent: &mut Client) {
+        parent.push(self);
+    }
+}
+
+impl AppendTo<Client> for CustomElement {
+    fn append_to(self, parent: &mut Client) {
+        parent.push(self);
+    }
+}
+
+impl AppendTo<Client> for String {
+    fn append_to(self, parent: &mut Client) {
+        parent.text(self);
+    }
+}
+
+impl AppendTo<Client> for &str {
+    fn append_to(self, parent: &mut Client) {
+        parent.text(self);
+    }
+}
+
+impl AppendTo<Client> for &String {
+    fn append_to(self, parent: &mut Client) {
+        parent.text(self);
     }
 }
 
@@ -7678,6 +8323,8 @@ impl Sip {
                 Content::Text(t) if t.trim().is_empty() => {}
                 Content::Text(t) => children.push(SipChild::Text(t.to_string())),
                 Content::Comment(t) => children.push(SipChild::Comment(t.to_string())),
+                // Only a parsed document is read, and it has no run-time content.
+                Content::Runtime => {}
             }
         }
         Ok(Sip {
@@ -7821,6 +8468,48 @@ impl From<CustomElement> for SipChild {
 impl<C: Into<SipChild>> Extend<C> for Sip {
     fn extend<I: IntoIterator<Item = C>>(&mut self, items: I) {
         self.children.extend(items.into_iter().map(Into::into));
+    }
+}
+
+impl AppendTo<Sip> for SipUri {
+    fn append_to(self, parent: &mut Sip) {
+        parent.push(self);
+    }
+}
+
+impl AppendTo<Sip> for Headers {
+    fn append_to(self, parent: &mut Sip) {
+        parent.push(self);
+    }
+}
+
+impl AppendTo<Sip> for SipChild {
+    fn append_to(self, parent: &mut Sip) {
+        parent.push(self);
+    }
+}
+
+impl AppendTo<Sip> for CustomElement {
+    fn append_to(self, parent: &mut Sip) {
+        parent.push(self);
+    }
+}
+
+impl AppendTo<Sip> for String {
+    fn append_to(self, parent: &mut Sip) {
+        parent.text(self);
+    }
+}
+
+impl AppendTo<Sip> for &str {
+    fn append_to(self, parent: &mut Sip) {
+        parent.text(self);
+    }
+}
+
+impl AppendTo<Sip> for &String {
+    fn append_to(self, parent: &mut Sip) {
+        parent.text(self);
     }
 }
 
@@ -8088,6 +8777,8 @@ impl Headers {
                 // Whitespace between child elements is indentation.
                 Content::Text(_) => {}
                 Content::Comment(t) => children.push(HeadersChild::Comment(t.to_string())),
+                // Only a parsed document is read, and it has no run-time content.
+                Content::Runtime => {}
             }
         }
         Ok(Headers {
@@ -8159,6 +8850,24 @@ impl From<CustomElement> for HeadersChild {
 impl<C: Into<HeadersChild>> Extend<C> for Headers {
     fn extend<I: IntoIterator<Item = C>>(&mut self, items: I) {
         self.children.extend(items.into_iter().map(Into::into));
+    }
+}
+
+impl AppendTo<Headers> for Header {
+    fn append_to(self, parent: &mut Headers) {
+        parent.push(self);
+    }
+}
+
+impl AppendTo<Headers> for HeadersChild {
+    fn append_to(self, parent: &mut Headers) {
+        parent.push(self);
+    }
+}
+
+impl AppendTo<Headers> for CustomElement {
+    fn append_to(self, parent: &mut Headers) {
+        parent.push(self);
     }
 }
 
@@ -8597,6 +9306,8 @@ impl Application {
                 Content::Text(t) if t.trim().is_empty() => {}
                 Content::Text(t) => children.push(ApplicationChild::Text(t.to_string())),
                 Content::Comment(t) => children.push(ApplicationChild::Comment(t.to_string())),
+                // Only a parsed document is read, and it has no run-time content.
+                Content::Runtime => {}
             }
         }
         Ok(Application {
@@ -8717,6 +9428,48 @@ impl From<CustomElement> for ApplicationChild {
 impl<C: Into<ApplicationChild>> Extend<C> for Application {
     fn extend<I: IntoIterator<Item = C>>(&mut self, items: I) {
         self.children.extend(items.into_iter().map(Into::into));
+    }
+}
+
+impl AppendTo<Application> for ApplicationSid {
+    fn append_to(self, parent: &mut Application) {
+        parent.push(self);
+    }
+}
+
+impl AppendTo<Application> for Parameter {
+    fn append_to(self, parent: &mut Application) {
+        parent.push(self);
+    }
+}
+
+impl AppendTo<Application> for ApplicationChild {
+    fn append_to(self, parent: &mut Application) {
+        parent.push(self);
+    }
+}
+
+impl AppendTo<Application> for CustomElement {
+    fn append_to(self, parent: &mut Application) {
+        parent.push(self);
+    }
+}
+
+impl AppendTo<Application> for String {
+    fn append_to(self, parent: &mut Application) {
+        parent.text(self);
+    }
+}
+
+impl AppendTo<Application> for &str {
+    fn append_to(self, parent: &mut Application) {
+        parent.text(self);
+    }
+}
+
+impl AppendTo<Application> for &String {
+    fn append_to(self, parent: &mut Application) {
+        parent.text(self);
     }
 }
 
@@ -9524,6 +10277,8 @@ impl Stream {
                 // Whitespace between child elements is indentation.
                 Content::Text(_) => {}
                 Content::Comment(t) => children.push(StreamChild::Comment(t.to_string())),
+                // Only a parsed document is read, and it has no run-time content.
+                Content::Runtime => {}
             }
         }
         Ok(Stream {
@@ -9619,6 +10374,24 @@ impl From<CustomElement> for StreamChild {
 impl<C: Into<StreamChild>> Extend<C> for Stream {
     fn extend<I: IntoIterator<Item = C>>(&mut self, items: I) {
         self.children.extend(items.into_iter().map(Into::into));
+    }
+}
+
+impl AppendTo<Stream> for Parameter {
+    fn append_to(self, parent: &mut Stream) {
+        parent.push(self);
+    }
+}
+
+impl AppendTo<Stream> for StreamChild {
+    fn append_to(self, parent: &mut Stream) {
+        parent.push(self);
+    }
+}
+
+impl AppendTo<Stream> for CustomElement {
+    fn append_to(self, parent: &mut Stream) {
+        parent.push(self);
     }
 }
 
@@ -10041,6 +10814,8 @@ impl VirtualAgent {
                 // Whitespace between child elements is indentation.
                 Content::Text(_) => {}
                 Content::Comment(t) => children.push(VirtualAgentChild::Comment(t.to_string())),
+                // Only a parsed document is read, and it has no run-time content.
+                Content::Runtime => {}
             }
         }
         Ok(VirtualAgent {
@@ -10143,6 +10918,30 @@ impl From<CustomElement> for VirtualAgentChild {
 impl<C: Into<VirtualAgentChild>> Extend<C> for VirtualAgent {
     fn extend<I: IntoIterator<Item = C>>(&mut self, items: I) {
         self.children.extend(items.into_iter().map(Into::into));
+    }
+}
+
+impl AppendTo<VirtualAgent> for Config {
+    fn append_to(self, parent: &mut VirtualAgent) {
+        parent.push(self);
+    }
+}
+
+impl AppendTo<VirtualAgent> for Parameter {
+    fn append_to(self, parent: &mut VirtualAgent) {
+        parent.push(self);
+    }
+}
+
+impl AppendTo<VirtualAgent> for VirtualAgentChild {
+    fn append_to(self, parent: &mut VirtualAgent) {
+        parent.push(self);
+    }
+}
+
+impl AppendTo<VirtualAgent> for CustomElement {
+    fn append_to(self, parent: &mut VirtualAgent) {
+        parent.push(self);
     }
 }
 
@@ -11206,6 +12005,8 @@ impl ConversationRelay {
                 Content::Comment(t) => {
                     children.push(ConversationRelayChild::Comment(t.to_string()))
                 }
+                // Only a parsed document is read, and it has no run-time content.
+                Content::Runtime => {}
             }
         }
         Ok(ConversationRelay {
@@ -11391,6 +12192,30 @@ impl From<CustomElement> for ConversationRelayChild {
 impl<C: Into<ConversationRelayChild>> Extend<C> for ConversationRelay {
     fn extend<I: IntoIterator<Item = C>>(&mut self, items: I) {
         self.children.extend(items.into_iter().map(Into::into));
+    }
+}
+
+impl AppendTo<ConversationRelay> for Language {
+    fn append_to(self, parent: &mut ConversationRelay) {
+        parent.push(self);
+    }
+}
+
+impl AppendTo<ConversationRelay> for Parameter {
+    fn append_to(self, parent: &mut ConversationRelay) {
+        parent.push(self);
+    }
+}
+
+impl AppendTo<ConversationRelay> for ConversationRelayChild {
+    fn append_to(self, parent: &mut ConversationRelay) {
+        parent.push(self);
+    }
+}
+
+impl AppendTo<ConversationRelay> for CustomElement {
+    fn append_to(self, parent: &mut ConversationRelay) {
+        parent.push(self);
     }
 }
 
@@ -12331,6 +13156,8 @@ impl Assistant {
                 // Whitespace between child elements is indentation.
                 Content::Text(_) => {}
                 Content::Comment(t) => children.push(AssistantChild::Comment(t.to_string())),
+                // Only a parsed document is read, and it has no run-time content.
+                Content::Runtime => {}
             }
         }
         Ok(Assistant {
@@ -12497,6 +13324,30 @@ impl From<CustomElement> for AssistantChild {
 impl<C: Into<AssistantChild>> Extend<C> for Assistant {
     fn extend<I: IntoIterator<Item = C>>(&mut self, items: I) {
         self.children.extend(items.into_iter().map(Into::into));
+    }
+}
+
+impl AppendTo<Assistant> for Language {
+    fn append_to(self, parent: &mut Assistant) {
+        parent.push(self);
+    }
+}
+
+impl AppendTo<Assistant> for Parameter {
+    fn append_to(self, parent: &mut Assistant) {
+        parent.push(self);
+    }
+}
+
+impl AppendTo<Assistant> for AssistantChild {
+    fn append_to(self, parent: &mut Assistant) {
+        parent.push(self);
+    }
+}
+
+impl AppendTo<Assistant> for CustomElement {
+    fn append_to(self, parent: &mut Assistant) {
+        parent.push(self);
     }
 }
 
@@ -12694,6 +13545,8 @@ impl Siprec {
                 // Whitespace between child elements is indentation.
                 Content::Text(_) => {}
                 Content::Comment(t) => children.push(SiprecChild::Comment(t.to_string())),
+                // Only a parsed document is read, and it has no run-time content.
+                Content::Runtime => {}
             }
         }
         Ok(Siprec {
@@ -12785,6 +13638,24 @@ impl From<CustomElement> for SiprecChild {
 impl<C: Into<SiprecChild>> Extend<C> for Siprec {
     fn extend<I: IntoIterator<Item = C>>(&mut self, items: I) {
         self.children.extend(items.into_iter().map(Into::into));
+    }
+}
+
+impl AppendTo<Siprec> for Parameter {
+    fn append_to(self, parent: &mut Siprec) {
+        parent.push(self);
+    }
+}
+
+impl AppendTo<Siprec> for SiprecChild {
+    fn append_to(self, parent: &mut Siprec) {
+        parent.push(self);
+    }
+}
+
+impl AppendTo<Siprec> for CustomElement {
+    fn append_to(self, parent: &mut Siprec) {
+        parent.push(self);
     }
 }
 
@@ -13182,6 +14053,8 @@ impl Transcription {
                 // Whitespace between child elements is indentation.
                 Content::Text(_) => {}
                 Content::Comment(t) => children.push(TranscriptionChild::Comment(t.to_string())),
+                // Only a parsed document is read, and it has no run-time content.
+                Content::Runtime => {}
             }
         }
         Ok(Transcription {
@@ -13320,6 +14193,30 @@ impl From<CustomElement> for TranscriptionChild {
 impl<C: Into<TranscriptionChild>> Extend<C> for Transcription {
     fn extend<I: IntoIterator<Item = C>>(&mut self, items: I) {
         self.children.extend(items.into_iter().map(Into::into));
+    }
+}
+
+impl AppendTo<Transcription> for Config {
+    fn append_to(self, parent: &mut Transcription) {
+        parent.push(self);
+    }
+}
+
+impl AppendTo<Transcription> for Parameter {
+    fn append_to(self, parent: &mut Transcription) {
+        parent.push(self);
+    }
+}
+
+impl AppendTo<Transcription> for TranscriptionChild {
+    fn append_to(self, parent: &mut Transcription) {
+        parent.push(self);
+    }
+}
+
+impl AppendTo<Transcription> for CustomElement {
+    fn append_to(self, parent: &mut Transcription) {
+        parent.push(self);
     }
 }
 
@@ -13823,6 +14720,8 @@ impl Prompt {
                 // Whitespace between child elements is indentation.
                 Content::Text(_) => {}
                 Content::Comment(t) => children.push(PromptChild::Comment(t.to_string())),
+                // Only a parsed document is read, and it has no run-time content.
+                Content::Runtime => {}
             }
         }
         Ok(Prompt {
@@ -13933,6 +14832,36 @@ impl From<CustomElement> for PromptChild {
 impl<C: Into<PromptChild>> Extend<C> for Prompt {
     fn extend<I: IntoIterator<Item = C>>(&mut self, items: I) {
         self.children.extend(items.into_iter().map(Into::into));
+    }
+}
+
+impl AppendTo<Prompt> for Say {
+    fn append_to(self, parent: &mut Prompt) {
+        parent.push(self);
+    }
+}
+
+impl AppendTo<Prompt> for Play {
+    fn append_to(self, parent: &mut Prompt) {
+        parent.push(self);
+    }
+}
+
+impl AppendTo<Prompt> for Pause {
+    fn append_to(self, parent: &mut Prompt) {
+        parent.push(self);
+    }
+}
+
+impl AppendTo<Prompt> for PromptChild {
+    fn append_to(self, parent: &mut Prompt) {
+        parent.push(self);
+    }
+}
+
+impl AppendTo<Prompt> for CustomElement {
+    fn append_to(self, parent: &mut Prompt) {
+        parent.push(self);
     }
 }
 
@@ -14245,6 +15174,8 @@ impl SsmlEmphasis {
                 }),
                 Content::Text(t) => children.push(SsmlEmphasisChild::Text(t.to_string())),
                 Content::Comment(t) => children.push(SsmlEmphasisChild::Comment(t.to_string())),
+                // Only a parsed document is read, and it has no run-time content.
+                Content::Runtime => {}
             }
         }
         Ok(SsmlEmphasis {
@@ -14395,6 +15326,84 @@ impl From<CustomElement> for SsmlEmphasisChild {
 impl<C: Into<SsmlEmphasisChild>> Extend<C> for SsmlEmphasis {
     fn extend<I: IntoIterator<Item = C>>(&mut self, items: I) {
         self.children.extend(items.into_iter().map(Into::into));
+    }
+}
+
+impl AppendTo<SsmlEmphasis> for SsmlBreak {
+    fn append_to(self, parent: &mut SsmlEmphasis) {
+        parent.push(self);
+    }
+}
+
+impl AppendTo<SsmlEmphasis> for SsmlEmphasis {
+    fn append_to(self, parent: &mut SsmlEmphasis) {
+        parent.push(self);
+    }
+}
+
+impl AppendTo<SsmlEmphasis> for SsmlLang {
+    fn append_to(self, parent: &mut SsmlEmphasis) {
+        parent.push(self);
+    }
+}
+
+impl AppendTo<SsmlEmphasis> for SsmlPhoneme {
+    fn append_to(self, parent: &mut SsmlEmphasis) {
+        parent.push(self);
+    }
+}
+
+impl AppendTo<SsmlEmphasis> for SsmlProsody {
+    fn append_to(self, parent: &mut SsmlEmphasis) {
+        parent.push(self);
+    }
+}
+
+impl AppendTo<SsmlEmphasis> for SsmlSayAs {
+    fn append_to(self, parent: &mut SsmlEmphasis) {
+        parent.push(self);
+    }
+}
+
+impl AppendTo<SsmlEmphasis> for SsmlSub {
+    fn append_to(self, parent: &mut SsmlEmphasis) {
+        parent.push(self);
+    }
+}
+
+impl AppendTo<SsmlEmphasis> for SsmlW {
+    fn append_to(self, parent: &mut SsmlEmphasis) {
+        parent.push(self);
+    }
+}
+
+impl AppendTo<SsmlEmphasis> for SsmlEmphasisChild {
+    fn append_to(self, parent: &mut SsmlEmphasis) {
+        parent.push(self);
+    }
+}
+
+impl AppendTo<SsmlEmphasis> for CustomElement {
+    fn append_to(self, parent: &mut SsmlEmphasis) {
+        parent.push(self);
+    }
+}
+
+impl AppendTo<SsmlEmphasis> for String {
+    fn append_to(self, parent: &mut SsmlEmphasis) {
+        parent.text(self);
+    }
+}
+
+impl AppendTo<SsmlEmphasis> for &str {
+    fn append_to(self, parent: &mut SsmlEmphasis) {
+        parent.text(self);
+    }
+}
+
+impl AppendTo<SsmlEmphasis> for &String {
+    fn append_to(self, parent: &mut SsmlEmphasis) {
+        parent.text(self);
     }
 }
 
@@ -14602,6 +15611,8 @@ impl SsmlLang {
                 }),
                 Content::Text(t) => children.push(SsmlLangChild::Text(t.to_string())),
                 Content::Comment(t) => children.push(SsmlLangChild::Comment(t.to_string())),
+                // Only a parsed document is read, and it has no run-time content.
+                Content::Runtime => {}
             }
         }
         Ok(SsmlLang {
@@ -14767,6 +15778,96 @@ impl From<CustomElement> for SsmlLangChild {
 impl<C: Into<SsmlLangChild>> Extend<C> for SsmlLang {
     fn extend<I: IntoIterator<Item = C>>(&mut self, items: I) {
         self.children.extend(items.into_iter().map(Into::into));
+    }
+}
+
+impl AppendTo<SsmlLang> for SsmlBreak {
+    fn append_to(self, parent: &mut SsmlLang) {
+        parent.push(self);
+    }
+}
+
+impl AppendTo<SsmlLang> for SsmlEmphasis {
+    fn append_to(self, parent: &mut SsmlLang) {
+        parent.push(self);
+    }
+}
+
+impl AppendTo<SsmlLang> for SsmlLang {
+    fn append_to(self, parent: &mut SsmlLang) {
+        parent.push(self);
+    }
+}
+
+impl AppendTo<SsmlLang> for SsmlP {
+    fn append_to(self, parent: &mut SsmlLang) {
+        parent.push(self);
+    }
+}
+
+impl AppendTo<SsmlLang> for SsmlPhoneme {
+    fn append_to(self, parent: &mut SsmlLang) {
+        parent.push(self);
+    }
+}
+
+impl AppendTo<SsmlLang> for SsmlProsody {
+    fn append_to(self, parent: &mut SsmlLang) {
+        parent.push(self);
+    }
+}
+
+impl AppendTo<SsmlLang> for SsmlS {
+    fn append_to(self, parent: &mut SsmlLang) {
+        parent.push(self);
+    }
+}
+
+impl AppendTo<SsmlLang> for SsmlSayAs {
+    fn append_to(self, parent: &mut SsmlLang) {
+        parent.push(self);
+    }
+}
+
+impl AppendTo<SsmlLang> for SsmlSub {
+    fn append_to(self, parent: &mut SsmlLang) {
+        parent.push(self);
+    }
+}
+
+impl AppendTo<SsmlLang> for SsmlW {
+    fn append_to(self, parent: &mut SsmlLang) {
+        parent.push(self);
+    }
+}
+
+impl AppendTo<SsmlLang> for SsmlLangChild {
+    fn append_to(self, parent: &mut SsmlLang) {
+        parent.push(self);
+    }
+}
+
+impl AppendTo<SsmlLang> for CustomElement {
+    fn append_to(self, parent: &mut SsmlLang) {
+        parent.push(self);
+    }
+}
+
+impl AppendTo<SsmlLang> for String {
+    fn append_to(self, parent: &mut SsmlLang) {
+        parent.text(self);
+    }
+}
+
+impl AppendTo<SsmlLang> for &str {
+    fn append_to(self, parent: &mut SsmlLang) {
+        parent.text(self);
+    }
+}
+
+impl AppendTo<SsmlLang> for &String {
+    fn append_to(self, parent: &mut SsmlLang) {
+        parent.text(self);
     }
 }
 
@@ -14942,6 +16043,8 @@ impl SsmlP {
                 }),
                 Content::Text(t) => children.push(SsmlPChild::Text(t.to_string())),
                 Content::Comment(t) => children.push(SsmlPChild::Comment(t.to_string())),
+                // Only a parsed document is read, and it has no run-time content.
+                Content::Runtime => {}
             }
         }
         Ok(SsmlP {
@@ -15098,6 +16201,90 @@ impl From<CustomElement> for SsmlPChild {
 impl<C: Into<SsmlPChild>> Extend<C> for SsmlP {
     fn extend<I: IntoIterator<Item = C>>(&mut self, items: I) {
         self.children.extend(items.into_iter().map(Into::into));
+    }
+}
+
+impl AppendTo<SsmlP> for SsmlBreak {
+    fn append_to(self, parent: &mut SsmlP) {
+        parent.push(self);
+    }
+}
+
+impl AppendTo<SsmlP> for SsmlEmphasis {
+    fn append_to(self, parent: &mut SsmlP) {
+        parent.push(self);
+    }
+}
+
+impl AppendTo<SsmlP> for SsmlLang {
+    fn append_to(self, parent: &mut SsmlP) {
+        parent.push(self);
+    }
+}
+
+impl AppendTo<SsmlP> for SsmlPhoneme {
+    fn append_to(self, parent: &mut SsmlP) {
+        parent.push(self);
+    }
+}
+
+impl AppendTo<SsmlP> for SsmlProsody {
+    fn append_to(self, parent: &mut SsmlP) {
+        parent.push(self);
+    }
+}
+
+impl AppendTo<SsmlP> for SsmlS {
+    fn append_to(self, parent: &mut SsmlP) {
+        parent.push(self);
+    }
+}
+
+impl AppendTo<SsmlP> for SsmlSayAs {
+    fn append_to(self, parent: &mut SsmlP) {
+        parent.push(self);
+    }
+}
+
+impl AppendTo<SsmlP> for SsmlSub {
+    fn append_to(self, parent: &mut SsmlP) {
+        parent.push(self);
+    }
+}
+
+impl AppendTo<SsmlP> for SsmlW {
+    fn append_to(self, parent: &mut SsmlP) {
+        parent.push(self);
+    }
+}
+
+impl AppendTo<SsmlP> for SsmlPChild {
+    fn append_to(self, parent: &mut SsmlP) {
+        parent.push(self);
+    }
+}
+
+impl AppendTo<SsmlP> for CustomElement {
+    fn append_to(self, parent: &mut SsmlP) {
+        parent.push(self);
+    }
+}
+
+impl AppendTo<SsmlP> for String {
+    fn append_to(self, parent: &mut SsmlP) {
+        parent.text(self);
+    }
+}
+
+impl AppendTo<SsmlP> for &str {
+    fn append_to(self, parent: &mut SsmlP) {
+        parent.text(self);
+    }
+}
+
+impl AppendTo<SsmlP> for &String {
+    fn append_to(self, parent: &mut SsmlP) {
+        parent.text(self);
     }
 }
 
@@ -15463,6 +16650,8 @@ impl SsmlProsody {
                 }),
                 Content::Text(t) => children.push(SsmlProsodyChild::Text(t.to_string())),
                 Content::Comment(t) => children.push(SsmlProsodyChild::Comment(t.to_string())),
+                // Only a parsed document is read, and it has no run-time content.
+                Content::Runtime => {}
             }
         }
         Ok(SsmlProsody {
@@ -15644,6 +16833,96 @@ impl<C: Into<SsmlProsodyChild>> Extend<C> for SsmlProsody {
     }
 }
 
+impl AppendTo<SsmlProsody> for SsmlBreak {
+    fn append_to(self, parent: &mut SsmlProsody) {
+        parent.push(self);
+    }
+}
+
+impl AppendTo<SsmlProsody> for SsmlEmphasis {
+    fn append_to(self, parent: &mut SsmlProsody) {
+        parent.push(self);
+    }
+}
+
+impl AppendTo<SsmlProsody> for SsmlLang {
+    fn append_to(self, parent: &mut SsmlProsody) {
+        parent.push(self);
+    }
+}
+
+impl AppendTo<SsmlProsody> for SsmlP {
+    fn append_to(self, parent: &mut SsmlProsody) {
+        parent.push(self);
+    }
+}
+
+impl AppendTo<SsmlProsody> for SsmlPhoneme {
+    fn append_to(self, parent: &mut SsmlProsody) {
+        parent.push(self);
+    }
+}
+
+impl AppendTo<SsmlProsody> for SsmlProsody {
+    fn append_to(self, parent: &mut SsmlProsody) {
+        parent.push(self);
+    }
+}
+
+impl AppendTo<SsmlProsody> for SsmlS {
+    fn append_to(self, parent: &mut SsmlProsody) {
+        parent.push(self);
+    }
+}
+
+impl AppendTo<SsmlProsody> for SsmlSayAs {
+    fn append_to(self, parent: &mut SsmlProsody) {
+        parent.push(self);
+    }
+}
+
+impl AppendTo<SsmlProsody> for SsmlSub {
+    fn append_to(self, parent: &mut SsmlProsody) {
+        parent.push(self);
+    }
+}
+
+impl AppendTo<SsmlProsody> for SsmlW {
+    fn append_to(self, parent: &mut SsmlProsody) {
+        parent.push(self);
+    }
+}
+
+impl AppendTo<SsmlProsody> for SsmlProsodyChild {
+    fn append_to(self, parent: &mut SsmlProsody) {
+        parent.push(self);
+    }
+}
+
+impl AppendTo<SsmlProsody> for CustomElement {
+    fn append_to(self, parent: &mut SsmlProsody) {
+        parent.push(self);
+    }
+}
+
+impl AppendTo<SsmlProsody> for String {
+    fn append_to(self, parent: &mut SsmlProsody) {
+        parent.text(self);
+    }
+}
+
+impl AppendTo<SsmlProsody> for &str {
+    fn append_to(self, parent: &mut SsmlProsody) {
+        parent.text(self);
+    }
+}
+
+impl AppendTo<SsmlProsody> for &String {
+    fn append_to(self, parent: &mut SsmlProsody) {
+        parent.text(self);
+    }
+}
+
 /// `<s>`: SSML sentence.
 #[derive(Debug, Clone, PartialEq, Eq)]
 #[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
@@ -15808,6 +17087,8 @@ impl SsmlS {
                 }),
                 Content::Text(t) => children.push(SsmlSChild::Text(t.to_string())),
                 Content::Comment(t) => children.push(SsmlSChild::Comment(t.to_string())),
+                // Only a parsed document is read, and it has no run-time content.
+                Content::Runtime => {}
             }
         }
         Ok(SsmlS {
@@ -15954,6 +17235,84 @@ impl From<CustomElement> for SsmlSChild {
 impl<C: Into<SsmlSChild>> Extend<C> for SsmlS {
     fn extend<I: IntoIterator<Item = C>>(&mut self, items: I) {
         self.children.extend(items.into_iter().map(Into::into));
+    }
+}
+
+impl AppendTo<SsmlS> for SsmlBreak {
+    fn append_to(self, parent: &mut SsmlS) {
+        parent.push(self);
+    }
+}
+
+impl AppendTo<SsmlS> for SsmlEmphasis {
+    fn append_to(self, parent: &mut SsmlS) {
+        parent.push(self);
+    }
+}
+
+impl AppendTo<SsmlS> for SsmlLang {
+    fn append_to(self, parent: &mut SsmlS) {
+        parent.push(self);
+    }
+}
+
+impl AppendTo<SsmlS> for SsmlPhoneme {
+    fn append_to(self, parent: &mut SsmlS) {
+        parent.push(self);
+    }
+}
+
+impl AppendTo<SsmlS> for SsmlProsody {
+    fn append_to(self, parent: &mut SsmlS) {
+        parent.push(self);
+    }
+}
+
+impl AppendTo<SsmlS> for SsmlSayAs {
+    fn append_to(self, parent: &mut SsmlS) {
+        parent.push(self);
+    }
+}
+
+impl AppendTo<SsmlS> for SsmlSub {
+    fn append_to(self, parent: &mut SsmlS) {
+        parent.push(self);
+    }
+}
+
+impl AppendTo<SsmlS> for SsmlW {
+    fn append_to(self, parent: &mut SsmlS) {
+        parent.push(self);
+    }
+}
+
+impl AppendTo<SsmlS> for SsmlSChild {
+    fn append_to(self, parent: &mut SsmlS) {
+        parent.push(self);
+    }
+}
+
+impl AppendTo<SsmlS> for CustomElement {
+    fn append_to(self, parent: &mut SsmlS) {
+        parent.push(self);
+    }
+}
+
+impl AppendTo<SsmlS> for String {
+    fn append_to(self, parent: &mut SsmlS) {
+        parent.text(self);
+    }
+}
+
+impl AppendTo<SsmlS> for &str {
+    fn append_to(self, parent: &mut SsmlS) {
+        parent.text(self);
+    }
+}
+
+impl AppendTo<SsmlS> for &String {
+    fn append_to(self, parent: &mut SsmlS) {
+        parent.text(self);
     }
 }
 
@@ -16344,6 +17703,8 @@ impl SsmlW {
                 }),
                 Content::Text(t) => children.push(SsmlWChild::Text(t.to_string())),
                 Content::Comment(t) => children.push(SsmlWChild::Comment(t.to_string())),
+                // Only a parsed document is read, and it has no run-time content.
+                Content::Runtime => {}
             }
         }
         Ok(SsmlW {
@@ -16474,5 +17835,71 @@ impl From<CustomElement> for SsmlWChild {
 impl<C: Into<SsmlWChild>> Extend<C> for SsmlW {
     fn extend<I: IntoIterator<Item = C>>(&mut self, items: I) {
         self.children.extend(items.into_iter().map(Into::into));
+    }
+}
+
+impl AppendTo<SsmlW> for SsmlBreak {
+    fn append_to(self, parent: &mut SsmlW) {
+        parent.push(self);
+    }
+}
+
+impl AppendTo<SsmlW> for SsmlEmphasis {
+    fn append_to(self, parent: &mut SsmlW) {
+        parent.push(self);
+    }
+}
+
+impl AppendTo<SsmlW> for SsmlPhoneme {
+    fn append_to(self, parent: &mut SsmlW) {
+        parent.push(self);
+    }
+}
+
+impl AppendTo<SsmlW> for SsmlProsody {
+    fn append_to(self, parent: &mut SsmlW) {
+        parent.push(self);
+    }
+}
+
+impl AppendTo<SsmlW> for SsmlSayAs {
+    fn append_to(self, parent: &mut SsmlW) {
+        parent.push(self);
+    }
+}
+
+impl AppendTo<SsmlW> for SsmlSub {
+    fn append_to(self, parent: &mut SsmlW) {
+        parent.push(self);
+    }
+}
+
+impl AppendTo<SsmlW> for SsmlWChild {
+    fn append_to(self, parent: &mut SsmlW) {
+        parent.push(self);
+    }
+}
+
+impl AppendTo<SsmlW> for CustomElement {
+    fn append_to(self, parent: &mut SsmlW) {
+        parent.push(self);
+    }
+}
+
+impl AppendTo<SsmlW> for String {
+    fn append_to(self, parent: &mut SsmlW) {
+        parent.text(self);
+    }
+}
+
+impl AppendTo<SsmlW> for &str {
+    fn append_to(self, parent: &mut SsmlW) {
+        parent.text(self);
+    }
+}
+
+impl AppendTo<SsmlW> for &String {
+    fn append_to(self, parent: &mut SsmlW) {
+        parent.text(self);
     }
 }

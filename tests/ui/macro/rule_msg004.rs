@@ -1,0 +1,14 @@
+//! MSG004 sender-not-identified: the example of the rule's documentation, written with `twiml!`.
+#![deny(deprecated)] // the macro reports warnings as deprecation warnings; here they fail
+
+fn main() {
+    let _ = twiml::twiml! {
+        #![policy(marketing_sms)]
+        #![business(name = "Acme Widgets")]
+        <Response>
+            <Message>
+                "Our spring sale starts today. Take 20% off all garden tools at https://example.com/spring. Reply STOP to opt out."
+            </Message>
+        </Response>
+    };
+}
