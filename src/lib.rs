@@ -9,6 +9,16 @@ pub use twiml_macros::twiml;
 #[doc(hidden)]
 pub mod __private;
 
+// Serving TwiML from web handlers; each module's documentation says what it holds.
+#[cfg(feature = "webhook")]
+pub mod webhook;
+
+#[cfg(feature = "axum")]
+pub mod axum;
+
+#[cfg(feature = "actix-web")]
+pub mod actix_web;
+
 /// The names most programs need: the three response builders, the finished [`Twiml`], its
 /// error, render options, every attribute value set, and the compliance policy.
 pub mod prelude {

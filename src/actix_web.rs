@@ -1,0 +1,413 @@
+//! Serving TwiML from [actix-web](https://docs.rs/actix-web) 4 handlers.
+//!
+//! - [`Xml`] makes a finished [`Twiml`] a handler's response, with the content type Twilio
+//!   requires (`text/xml; charset=utf-8`); [`EmptyResponse`] answers `<Response/>`.
+//! - [`BuildFailed`] makes a refused build a 500 with a log line, never a half-written
+//!   document, so `?` works on `build()` in a handler returning `Result<Xml, BuildFailed>`.
+//! - [`RequireSignature`] is a middleware that answers 403 to every request Twilio did not
+//!   sign, before any handler runs; behind it, plain `web::Form<VoiceWebhook>` is safe to use.
+//! - [`TwilioForm`] is an extractor that checks the signature and parses the form, for apps
+//!   without the middleware. It takes the [`Validator`] from the app data (`Validator` or
+//!   `web::Data<Validator>`).
+//!
+//! ```no_run
+//! use actix_web::{App, HttpServer, web};
+//! use twiml::actix_web::{BuildFailed, RequireSignature, Xml};
+//! use twiml::prelude::*;
+//! use twiml::webhook::{Validator, VoiceWebhook};
+//!
+//! async fn voice(call: web::Form<VoiceWebhook>) -> Result<Xml, BuildFailed> {
+//!     let mut response = VoiceResponse::new();
+//!     response.say(format!("Hello. You are calling from {}.", call.from));
+//!     Ok(Xml(response.build()?))
+//! }
+//!
+//! #[actix_web::main]
+//! async fn main() -> Result<(), Box<dyn std::error::Error>> {
+//!     let validator = Validator::new(std::env::var("TWILIO_AUTH_TOKEN")?)
+//!         .public_url("https://ivr.example.com");
+//!     HttpServer::new(move || {
+//!         App::new()
+//!             .wrap(RequireSignature::new(validator.clone()))
+//!             .route("/voice", web::post().to(voice))
+//!     })
+//!     .bind(("127.0.0.1", 3000))?
+//!     .run()
+//!     .await?;
+//!     Ok(())
+//! }
+//! ```
+//!
+//! Log lines go through [`tracing`](https://docs.rs/tracing), which forwards them to the
+//! [`log`](https://docs.rs/log) crate (`env_logger` and the like) when no tracing subscriber
+//! is installed: an error for a refused build, a warning for a refused signature, with the
+//! URL the signature was checked against.
+
+use std::fmt;
+use std::future::{Future, Ready, ready};
+use std::ops::{Deref, DerefMut};
+use std::pin::Pin;
+use std::rc::Rc;
+
+use actix_web::body::BoxBody;
+use actix_web::dev::{Payload, Service, ServiceRequest, ServiceResponse, Transform, forward_ready};
+use actix_web::http::{Method, StatusCode, header};
+use actix_web::web::{Bytes, Data};
+use actix_web::{Error, FromRequest, HttpRequest, HttpResponse, Responder, ResponseError, error};
+use serde::de::DeserializeOwned;
+
+use crate::webhook::{
+    CONTENT_TYPE, EMPTY_RESPONSE, SIGNATURE_HEADER, SignatureError, Validator, WebhookRequest,
+};
+use crate::{BuildError, Twiml};
+
+type LocalBoxFuture<T> = Pin<Box<dyn Future<Output = T>>>;
+
+/// A finished response as a handler's return value: status 200, `Content-Type:
+/// text/xml; charset=utf-8`, and the document with its XML declaration.
+///
+/// ```
+/// use actix_web::{Responder, test::TestRequest};
+/// use twiml::actix_web::Xml;
+/// use twiml::prelude::*;
+///
+/// let mut response = MessagingResponse::new();
+/// response.message().body("Thanks, we got your message.");
+/// let http = Xml(response.build()?).respond_to(&TestRequest::default().to_http_request());
+/// let content_type = http.headers().get("content-type").and_then(|value| value.to_str().ok());
+/// assert_eq!(content_type, Some("text/xml; charset=utf-8"));
+/// # Ok::<(), twiml::BuildError>(())
+/// ```
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Xml(pub Twiml);
+
+impl From<Twiml> for Xml {
+    fn from(twiml: Twiml) -> Self {
+        Xml(twiml)
+    }
+}
+
+impl Responder for Xml {
+    type Body = BoxBody;
+
+    fn respond_to(self, _: &HttpRequest) -> HttpResponse {
+        xml_response(self.0.to_xml())
+    }
+}
+
+/// The empty response, `<Response/>`: a voice call ends, a message gets no reply. For
+/// handlers with nothing to say, and for status callbacks.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub struct EmptyResponse;
+
+impl Responder for EmptyResponse {
+    type Body = BoxBody;
+
+    fn respond_to(self, _: &HttpRequest) -> HttpResponse {
+        xml_response(EMPTY_RESPONSE.to_string())
+    }
+}
+
+fn xml_response(body: String) -> HttpResponse {
+    HttpResponse::Ok().content_type(CONTENT_TYPE).body(body)
+}
+
+/// A response the build step refused, as a handler's error: status 500 with an empty body,
+/// and the findings logged as an error. Twilio reports the 500 as error 11200 in its
+/// debugger and the caller hears its application-error message.
+///
+/// `From<BuildError>` lets `?` convert: return `Result<Xml, BuildFailed>` and write
+/// `Ok(Xml(response.build()?))`.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct BuildFailed(pub BuildError);
+
+impl From<BuildError> for BuildFailed {
+    fn from(error: BuildError) -> Self {
+        BuildFailed(error)
+    }
+}
+
+impl fmt::Display for BuildFailed {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        self.0.fmt(f)
+    }
+}
+
+impl std::error::Error for BuildFailed {
+    fn source(&self) -> Option<&(dyn std::error::Error + 'static)> {
+        Some(&self.0)
+    }
+}
+
+impl ResponseError for BuildFailed {
+    fn status_code(&self) -> StatusCode {
+        StatusCode::INTERNAL_SERVER_ERROR
+    }
+
+    fn error_response(&self) -> HttpResponse {
+        tracing::error!(error = %self.0, "refused to serve a TwiML response that failed its build");
+        HttpResponse::InternalServerError().finish()
+    }
+}
+
+/// A refused signature answers 403, with the reason as plain text.
+impl ResponseError for SignatureError {
+    fn status_code(&self) -> StatusCode {
+        StatusCode::FORBIDDEN
+    }
+}
+
+/// A middleware that answers 403 to requests without Twilio's valid signature; the services
+/// it wraps (an app, a scope, a resource) never see them.
+///
+/// It reads the body (within the app's `PayloadConfig` limit, 256 KiB unless set) to check
+/// a form's parameters or a JSON body's `bodySHA256`, and puts it back unchanged, so the
+/// handler's `web::Form`, `web::Json` or `Bytes` extractor reads it as usual.
+///
+/// ```no_run
+/// # use actix_web::{App, web};
+/// # use twiml::actix_web::{EmptyResponse, RequireSignature};
+/// # use twiml::webhook::{MessagingWebhook, Validator};
+/// # async fn sms(_: web::Form<MessagingWebhook>) -> EmptyResponse { EmptyResponse }
+/// let app = App::new()
+///     .wrap(RequireSignature::new(Validator::new("your auth token")))
+///     .route("/sms", web::post().to(sms));
+/// ```
+#[derive(Debug, Clone)]
+pub struct RequireSignature {
+    validator: Validator,
+}
+
+impl RequireSignature {
+    /// A middleware checking signatures with `validator`.
+    pub fn new(validator: Validator) -> Self {
+        RequireSignature { validator }
+    }
+}
+
+impl<S, B> Transform<S, ServiceRequest> for RequireSignature
+where
+    S: Service<ServiceRequest, Response = ServiceResponse<B>, Error = Error> + 'static,
+    B: 'static,
+{
+    type Response = ServiceResponse<B>;
+    type Error = Error;
+    type Transform = RequireSignatureMiddleware<S>;
+    type InitError = ();
+    type Future = Ready<Result<Self::Transform, ()>>;
+
+    fn new_transform(&self, service: S) -> Self::Future {
+        ready(Ok(RequireSignatureMiddleware {
+            service: Rc::new(service),
+            validator: self.validator.clone(),
+        }))
+    }
+}
+
+/// The service [`RequireSignature`] wraps around another.
+#[derive(Debug)]
+pub struct RequireSignatureMiddleware<S> {
+    service: Rc<S>,
+    validator: Validator,
+}
+
+impl<S, B> Service<ServiceRequest> for RequireSignatureMiddleware<S>
+where
+    S: Service<ServiceRequest, Response = ServiceResponse<B>, Error = Error> + 'static,
+    B: 'static,
+{
+    type Response = ServiceResponse<B>;
+    type Error = Error;
+    type Future = LocalBoxFuture<Result<ServiceResponse<B>, Error>>;
+
+    forward_ready!(service);
+
+    fn call(&self, mut request: ServiceRequest) -> Self::Future {
+        let service = Rc::clone(&self.service);
+        let validator = self.validator.clone();
+        Box::pin(async move {
+            let body = request.extract::<Bytes>().await?;
+            check_signature(&validator, request.request(), &body)?;
+            request.set_payload(Payload::from(body));
+            service.call(request).await
+        })
+    }
+}
+
+/// A form that Twilio signed, parsed into `T` ([`VoiceWebhook`](crate::webhook::VoiceWebhook),
+/// [`MessagingWebhook`](crate::webhook::MessagingWebhook) or a struct of yours): the
+/// signature is checked first, and a request without a valid one is answered 403 before the
+/// form is read.
+///
+/// The form is the body of a POST request, or the query of a GET request. The
+/// [`Validator`] comes from the app data, as `Validator` or `web::Data<Validator>`; without
+/// one, the request is answered 500 and the mistake logged.
+///
+/// ```no_run
+/// use actix_web::{App, web};
+/// use twiml::actix_web::{BuildFailed, TwilioForm, Xml};
+/// use twiml::prelude::*;
+/// use twiml::webhook::{Validator, VoiceWebhook};
+///
+/// async fn menu(TwilioForm(call): TwilioForm<VoiceWebhook>) -> Result<Xml, BuildFailed> {
+///     let mut response = VoiceResponse::new();
+///     match call.digits.as_deref() {
+///         Some("1") => response.say("Sales is closed today."),
+///         _ => response.say("Goodbye."),
+///     };
+///     Ok(Xml(response.build()?))
+/// }
+///
+/// let app = App::new()
+///     .app_data(Validator::new("your auth token").public_url("https://ivr.example.com"))
+///     .route("/menu", web::post().to(menu));
+/// ```
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub struct TwilioForm<T>(pub T);
+
+impl<T> Deref for TwilioForm<T> {
+    type Target = T;
+
+    fn deref(&self) -> &T {
+        &self.0
+    }
+}
+
+impl<T> DerefMut for TwilioForm<T> {
+    fn deref_mut(&mut self) -> &mut T {
+        &mut self.0
+    }
+}
+
+impl<T: DeserializeOwned + 'static> FromRequest for TwilioForm<T> {
+    /// 403 for a missing or invalid signature, 422 for a form that does not fit `T`, 500
+    /// without a `Validator` in the app data, or the body's own error (413 over the limit).
+    type Error = Error;
+    type Future = LocalBoxFuture<Result<Self, Error>>;
+
+    fn from_request(request: &HttpRequest, payload: &mut Payload) -> Self::Future {
+        let validator = validator_of(request);
+        let body = Bytes::from_request(request, payload);
+        let request = request.clone();
+        Box::pin(async move {
+            let validator = validator?;
+            let body = body.await?;
+            check_signature(&validator, &request, &body)?;
+            let form = if request.method() == Method::GET || request.method() == Method::HEAD {
+                request.query_string().as_bytes()
+            } else {
+                &body
+            };
+            serde_urlencoded::from_bytes(form)
+                .map(TwilioForm)
+                .map_err(|error| {
+                    tracing::warn!(%error, "a signed webhook form did not fit its type");
+                    error::ErrorUnprocessableEntity(format!(
+                        "the webhook's parameters do not fit: {error}"
+                    ))
+                })
+        })
+    }
+}
+
+/// The app's validator, as `Validator` or `web::Data<Validator>`.
+fn validator_of(request: &HttpRequest) -> Result<Validator, Error> {
+    request
+        .app_data::<Validator>()
+        .cloned()
+        .or_else(|| {
+            request
+                .app_data::<Data<Validator>>()
+                .map(|data| data.get_ref().clone())
+        })
+        .ok_or_else(|| {
+            tracing::error!(
+                "TwilioForm needs a twiml::webhook::Validator in the app data \
+                 (`App::app_data(validator)`)"
+            );
+            error::ErrorInternalServerError("")
+        })
+}
+
+/// Checks the request's signature, refusing it (and logging why) when it is not Twilio's.
+fn check_signature(
+    validator: &Validator,
+    request: &HttpRequest,
+    body: &[u8],
+) -> Result<(), SignatureError> {
+    let uri = request.uri();
+    let path_and_query = uri.path_and_query().map_or("/", |p| p.as_str());
+    let host = header_text(request, header::HOST.as_str())
+        .or_else(|| uri.authority().map(|authority| authority.as_str()));
+    let webhook = WebhookRequest {
+        host,
+        path_and_query,
+        content_type: header_text(request, header::CONTENT_TYPE.as_str()),
+        // A header that is not text cannot be a signature; it fails as an invalid one.
+        signature: request
+            .headers()
+            .get(SIGNATURE_HEADER)
+            .map(|value| value.to_str().unwrap_or_default()),
+        body,
+    };
+    validator.verify(&webhook).inspect_err(|error| {
+        tracing::warn!(
+            %error,
+            url = %validator.request_url(host, path_and_query).as_deref().unwrap_or("(unknown)"),
+            "refused a webhook request without Twilio's signature"
+        );
+    })
+}
+
+fn header_text<'a>(request: &'a HttpRequest, name: &str) -> Option<&'a str> {
+    request
+        .headers()
+        .get(name)
+        .and_then(|value| value.to_str().ok())
+}
+
+#[cfg(test)]
+mod tests {
+    use actix_web::test::TestRequest;
+
+    use super::*;
+    use crate::prelude::*;
+
+    #[test]
+    fn responses_carry_the_twiml_content_type() -> Result<(), BuildError> {
+        let request = TestRequest::default().to_http_request();
+        let mut voice = VoiceResponse::new();
+        voice.say("Hello");
+        for response in [
+            Xml(voice.build()?).respond_to(&request),
+            EmptyResponse.respond_to(&request),
+        ] {
+            assert_eq!(response.status(), StatusCode::OK);
+            assert_eq!(
+                response.headers().get(header::CONTENT_TYPE),
+                Some(&header::HeaderValue::from_static(CONTENT_TYPE))
+            );
+        }
+        Ok(())
+    }
+
+    #[test]
+    fn a_refused_build_is_a_500_without_a_body() {
+        let mut voice = VoiceResponse::new();
+        voice.gather().timeout(0);
+        let Err(error) = voice.build() else {
+            panic!("a timeout of 0 builds");
+        };
+        let response = BuildFailed::from(error).error_response();
+        assert_eq!(response.status(), StatusCode::INTERNAL_SERVER_ERROR);
+        assert!(response.headers().get(header::CONTENT_TYPE).is_none());
+    }
+
+    #[test]
+    fn a_refused_signature_is_a_403() {
+        assert_eq!(
+            SignatureError::MissingSignature.status_code(),
+            StatusCode::FORBIDDEN
+        );
+    }
+}
