@@ -123,6 +123,21 @@ impl<'a> Document for ModelDocument<'a> {
         }
     }
 
+    /// One lookup in the table, then the one field: checks and rules ask for attributes by
+    /// name often, and an element of the table has dozens of them.
+    fn attribute(&self, node: NodeRef<'a>, name: &str) -> Option<Value<'_>> {
+        if let Tag::Known(id) = node.tag()
+            && let Some(index) = id.spec().attributes.iter().position(|a| a.name == name)
+        {
+            // The build step refuses a custom attribute named like one of the table's.
+            return node.attribute_value(index);
+        }
+        node.custom_attributes()
+            .iter()
+            .find(|c| c.name == name)
+            .map(|c| Value::Text(&c.value))
+    }
+
     fn locate(&self, _node: NodeRef<'a>, path: &Path<'_>, part: Part<'_>) -> NodePath {
         NodePath {
             element: path.to_string(),

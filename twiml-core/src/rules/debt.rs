@@ -12,12 +12,15 @@ use super::Findings;
 use super::detect::{self, Match};
 use super::flow::{Event, EventKind, Flow, Loc};
 use super::general::{report_undeclared, undeclared_audio_before};
-use super::policy::{Disclosure, Fact};
+use super::policy::{Disclosure, Fact, Regime};
 use super::registry::{DEBT001, DEBT002, DEBT003, DEBT004, DEBT008, DEBT009};
 
 const MINI_MIRANDA_HELP: &str = "say first: `This is an attempt to collect a debt, and any information obtained will be used for that purpose.` (`Este es un intento de cobrar una deuda y cualquier información obtenida será utilizada para ese fin.`)";
 
 pub(super) fn check<D: Document>(f: &mut Findings<'_, '_, D>) {
+    if !f.policy.applies(Regime::DebtCollection) {
+        return;
+    }
     threats(f);
     if f.policy.holds(Fact::Voicemail) {
         // A voicemail is judged as a limited-content message, which must carry no disclosure

@@ -13,8 +13,7 @@ use std::ops::Range;
 use std::sync::OnceLock;
 
 use regex::{Regex, RegexBuilder};
-use unicode_normalization::UnicodeNormalization;
-use unicode_normalization::char::is_combining_mark;
+use unicode_normalization::char::{decompose_compatible, is_combining_mark};
 
 use super::phrases;
 
@@ -161,16 +160,54 @@ pub struct ShortenerMatch {
 /// zero-width characters removed, every run of whitespace → one space, trimmed. Digits and other
 /// punctuation are kept.
 pub fn normalize(text: &str) -> String {
+    if text.is_ascii() {
+        normalize_ascii(text)
+    } else {
+        normalize_unicode(text)
+    }
+}
+
+/// `normalize` for any text. Each character is decomposed on its own: NFKD differs from
+/// that only in the order of combining marks, which are all dropped.
+fn normalize_unicode(text: &str) -> String {
     let mut out = String::with_capacity(text.len());
     let mut pending_space = false;
-    let folded = text
-        .nfkd()
-        .flat_map(char::to_lowercase)
-        // Lower-casing can itself emit a combining mark ('İ' → "i\u{307}"), so strip afterwards.
-        .filter(|&c| !is_combining_mark(c) && !is_invisible(c))
-        .map(fold_punctuation);
-    for c in folded {
+    let mut push = |c: char| {
         if c.is_whitespace() {
+            pending_space = !out.is_empty();
+            return;
+        }
+        if pending_space {
+            out.push(' ');
+            pending_space = false;
+        }
+        out.push(c);
+    };
+    for c in text.chars() {
+        if c.is_ascii() {
+            push(c.to_ascii_lowercase());
+            continue;
+        }
+        decompose_compatible(c, |d| {
+            // Lower-casing can itself emit a combining mark ('İ' → "i\u{307}"), so strip
+            // after it.
+            for l in d.to_lowercase() {
+                if !is_combining_mark(l) && !is_invisible(l) {
+                    push(fold_punctuation(l));
+                }
+            }
+        });
+    }
+    out
+}
+
+/// `normalize` for ASCII text, which has no accents to strip and no typographic punctuation
+/// to fold: lower case and spacing only, without the Unicode tables.
+fn normalize_ascii(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    let mut pending_space = false;
+    for b in text.bytes() {
+        if b.is_ascii_whitespace() || b == 0x0B {
             pending_space = !out.is_empty();
             continue;
         }
@@ -178,7 +215,7 @@ pub fn normalize(text: &str) -> String {
             out.push(' ');
             pending_space = false;
         }
-        out.push(c);
+        out.push(char::from(b.to_ascii_lowercase()));
     }
     out
 }
@@ -721,11 +758,27 @@ fn card_sentence(sentence: &str, _offset: usize) -> CardSentence {
 ///   sentence is downgraded to it.
 /// * `Ach`: routing/bank/checking account number, numero de ruta/cuenta, when no card cue exists.
 pub fn card_request(text: &str) -> Option<CardCue> {
+    // One pass over the text with every cue at once; most text names no card, and the
+    // sentence-by-sentence reading below costs several passes.
+    if !any_card_cue().is_match(text) {
+        return None;
+    }
     first_card_cue(text)
         .map(CardCue::Card)
         .or_else(|| first_last_four(text).map(CardCue::LastFour))
         .or_else(|| first(ach(), text).map(CardCue::Ach))
 }
+
+phrase_regex!(
+    /// Every cue `card_request` reads, in one pattern.
+    any_card_cue = CARD_EXPLICIT_EN,
+    CARD_EXPLICIT_ES,
+    CARD_GENERIC_EN,
+    CARD_GENERIC_ES,
+    CARD_WEAK,
+    LAST_FOUR,
+    ACH
+);
 
 fn first_card_cue(text: &str) -> Option<Match> {
     let explicit = first_in_sentence(text, card_explicit(), card_sentence, |s, m| {
@@ -814,6 +867,16 @@ const PAN_LENGTHS: Range<usize> = 13..20;
 /// 4-6-4. Every match, in text order, without overlaps.
 pub fn pans(text: &str) -> Vec<PanMatch> {
     let mut found = Vec::new();
+    // A card number has at least 13 digits; most text has far fewer.
+    if text
+        .bytes()
+        .filter(u8::is_ascii_digit)
+        .take(PAN_LENGTHS.start)
+        .count()
+        < PAN_LENGTHS.start
+    {
+        return found;
+    }
     for run in digit_run().find_iter(text) {
         // Too few bytes for 13 digits; or glued to letters ("ref4111..."), which the catalog's
         // `\b` rules out as an identifier.

@@ -28,6 +28,9 @@ struct LocEntry<'d> {
     parent: Option<u32>,
     name: &'d str,
     position: u32,
+    /// One past the last location in the element's subtree (locations are made in document
+    /// order, so a subtree is a run of them).
+    end: u32,
 }
 
 /// Words the caller hears (or reads, for a message), with the silences inside them.
@@ -251,6 +254,7 @@ impl<'d, D: Document> Flow<'d, D> {
             loc,
         });
         flow.children(root, loc, Within::default());
+        flow.close(loc);
         flow
     }
 
@@ -260,6 +264,7 @@ impl<'d, D: Document> Flow<'d, D> {
             parent: parent.map(|p| p.0),
             name,
             position: u32::try_from(position).unwrap_or(u32::MAX),
+            end: index.saturating_add(1),
         });
         Loc(index)
     }
@@ -280,6 +285,25 @@ impl<'d, D: Document> Flow<'d, D> {
             path.push(name, position);
         }
         path
+    }
+
+    /// Marks the end of the subtree of `loc`: everything made since belongs to it.
+    fn close(&mut self, loc: Loc) {
+        let end = u32::try_from(self.locs.len()).unwrap_or(u32::MAX);
+        if let Some(entry) = self.locs.get_mut(loc.0 as usize) {
+            entry.end = end;
+        }
+    }
+
+    /// The child elements of the element at `loc`, in document order.
+    pub(crate) fn children_of(&self, loc: Loc) -> impl Iterator<Item = &Element<D::Node>> {
+        let end = self.locs.get(loc.0 as usize).map_or(0, |e| e.end as usize);
+        let start = (loc.0 as usize + 1).min(end);
+        self.elements
+            .get(start..end)
+            .unwrap_or(&[])
+            .iter()
+            .filter(move |e| self.parent_of(e.loc) == Some(loc))
     }
 
     /// The element that holds the element at `loc`.
@@ -319,6 +343,7 @@ impl<'d, D: Document> Flow<'d, D> {
                         loc: child_loc,
                     });
                     self.element(child, child_loc, id, within);
+                    self.close(child_loc);
                 }
                 Content::Comment(text) => self.comments.push(Comment {
                     text,
@@ -481,6 +506,7 @@ impl<'d, D: Document> Flow<'d, D> {
                     });
                     f(self, child, child_loc, id);
                     self.quietly(child, child_loc);
+                    self.close(child_loc);
                 }
                 Content::Comment(text) => self.comments.push(Comment {
                     text,

@@ -8,7 +8,8 @@
 //! forbids.
 
 use crate::diagnostic::Severity;
-use crate::tree::{Content, Document, Value};
+use crate::schema::{ElementId, ElementKind};
+use crate::tree::{Content, Document, Tag, Value};
 
 use super::Findings;
 use super::detect::{self, CardCue};
@@ -420,13 +421,29 @@ fn asks_to_store(text: &str) -> bool {
     })
 }
 
-/// PCI005: card numbers and security codes written into the document.
+/// PCI005: card numbers and security codes written into the document: in what is spoken or
+/// texted, read from the flow (where its normalised form is made once for every rule), and in
+/// every other text and attribute value.
 fn literal_card_data<D: Document>(f: &mut Findings<'_, '_, D>) {
     if !f.runs(&PCI005) {
         return;
     }
     let flow = f.flow;
     let doc = flow.doc;
+    for event in &flow.events {
+        let (EventKind::Speech(speech) | EventKind::Message(speech)) = &event.kind else {
+            continue;
+        };
+        // A greeting is an attribute value, read with the attributes below.
+        if event.greeting {
+            continue;
+        }
+        if let Some(pan) = detect::pans(speech.raw()).into_iter().next() {
+            report_pan(f, event.node, event.loc, pan.test_card);
+        } else if has_digits(speech.raw(), 3) && detect::cvv_literal(speech.text()).is_some() {
+            report_security_code(f, event.node, event.loc);
+        }
+    }
     for element in flow.elements.iter().copied() {
         for attribute in doc.attributes(element.node) {
             let Value::Text(text) = attribute.value else {
@@ -444,6 +461,9 @@ fn literal_card_data<D: Document>(f: &mut Findings<'_, '_, D>) {
                 finding.at_attribute(spec.name);
             }
         }
+        if is_said(doc.tag(element.node)) {
+            continue;
+        }
         for item in doc.children(element.node) {
             let Content::Text(text) = item else { continue };
             if let Some(pan) = detect::pans(text).into_iter().next() {
@@ -455,8 +475,31 @@ fn literal_card_data<D: Document>(f: &mut Findings<'_, '_, D>) {
     }
 }
 
+/// Whether an element's text is part of what the flow reads as spoken or texted: a `<Say>` and
+/// the SSML inside it, a message and its body.
+fn is_said(tag: Tag<'_>) -> bool {
+    match tag {
+        Tag::Known(id) => {
+            matches!(
+                id,
+                ElementId::Say | ElementId::Message | ElementId::Sms | ElementId::Body
+            ) || id.spec().kind == ElementKind::Ssml
+        }
+        _ => false,
+    }
+}
+
+/// Whether `text` holds at least `n` ASCII digits.
+fn has_digits(text: &str, n: usize) -> bool {
+    text.bytes().filter(u8::is_ascii_digit).take(n).count() >= n
+}
+
 /// Whether `text` holds a card security code next to its name ("CVV 123", "cvv=737").
 fn has_security_code(text: &str) -> bool {
+    // A code has three digits or more; most text and values have fewer.
+    if !has_digits(text, 3) {
+        return false;
+    }
     // URL queries separate names and values with `=` and `&`; read them as words.
     let spaced = text.replace(['=', '&', '_'], " ");
     detect::cvv_literal(&detect::normalize(&spaced)).is_some()

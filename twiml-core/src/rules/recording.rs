@@ -28,13 +28,24 @@ pub(super) fn check<D: Document>(f: &mut Findings<'_, '_, D>) {
     if !captures && !f.policy.holds(Fact::RecordingStarted) {
         return;
     }
-    // The first notice, by event index; every capture after it is covered.
-    let notice = flow.events.iter().position(|e| {
-        gives(f, e, Disclosure::RecordingNotice, |t| {
-            detect::recording_notice(t).is_some()
-        })
-    });
+    // The first notice, by event index; every capture after it is covered. Only what comes
+    // before the last capture can cover one, and nothing needs covering once the notice was
+    // given earlier in the call.
     let disclosed = f.policy.holds(Fact::RecordingDisclosed);
+    let last_capture = flow
+        .events
+        .iter()
+        .rposition(|e| matches!(e.kind, EventKind::Capture { .. }))
+        .unwrap_or(0);
+    let notice = if disclosed {
+        None
+    } else {
+        flow.events[..last_capture].iter().position(|e| {
+            gives(f, e, Disclosure::RecordingNotice, |t| {
+                detect::recording_notice(t).is_some()
+            })
+        })
+    };
     let noticed_before = |i: usize| disclosed || notice.is_some_and(|n| n < i);
 
     for (i, event) in flow.events.iter().enumerate() {
@@ -210,12 +221,7 @@ fn dialed_parties<D: Document>(f: &mut Findings<'_, '_, D>) {
 fn unannounced_parties<D: Document>(f: &mut Findings<'_, '_, D>, dial: D::Node, dial_loc: Loc) {
     let flow = f.flow;
     let doc = flow.doc;
-    let children: Vec<_> = flow
-        .elements
-        .iter()
-        .filter(|e| flow.parent_of(e.loc) == Some(dial_loc))
-        .copied()
-        .collect();
+    let children: Vec<_> = flow.children_of(dial_loc).copied().collect();
     let nouns = children.iter().filter(|e| {
         matches!(
             e.id,

@@ -548,14 +548,10 @@ pub fn infer_dialect<'a>(
         (Dialect::Messaging, 0),
         (Dialect::Fax, 0),
     ];
+    let roots = scores.map(|(dialect, _)| root_of(dialect).spec());
     for name in top_level {
-        for (dialect, score) in &mut scores {
-            if root_of(*dialect)
-                .spec()
-                .children
-                .iter()
-                .any(|c| c.spec().name == name)
-            {
+        for ((_, score), root) in scores.iter_mut().zip(roots) {
+            if root.children.iter().any(|c| c.spec().name == name) {
                 *score += 1;
             }
         }

@@ -1294,3 +1294,17 @@ fn empty_phrase_list_never_matches() {
     assert!(!re.is_match(""));
     assert!(!re.is_match("anything at all"));
 }
+
+#[test]
+fn ascii_text_normalises_as_unicode_text_does() {
+    let every_ascii: String = (0u8..128).map(char::from).collect();
+    for text in [
+        every_ascii.as_str(),
+        "  This Call\tMay\r\nBe RECORDED.  ",
+        "\u{b}vertical\u{c}tab and form feed",
+        "",
+        "   ",
+    ] {
+        assert_eq!(normalize_ascii(text), normalize_unicode(text), "{text:?}");
+    }
+}

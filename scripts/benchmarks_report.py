@@ -1,0 +1,161 @@
+#!/usr/bin/env python3
+"""Writes BENCHMARKS.md from one run of scripts/benchmarks.sh.
+
+Usage: benchmarks_report.py WORK_DIR CRITERION_DIR
+"""
+import glob
+import json
+import os
+import statistics
+import sys
+
+WORKLOADS = ["W1", "W2", "W3", "W4", "W5"]
+NAMES = {"W1": "hello", "W2": "ivr", "W3": "pay", "W4": "big", "W5": "messaging"}
+
+
+def peers(work):
+    """The peers' medians, by (workload, library, op): (ns, spread %)."""
+    out = {}
+    for name in ("python", "node"):
+        path = os.path.join(work, "peers", "results", "run", name + ".json")
+        data = json.load(open(path))
+        for r in data["results"]:
+            spread = (max(r["repeats_ns"]) - min(r["repeats_ns"])) / r["ns"] * 100
+            out[(r["workload"], r["lib"], r["op"])] = (r["ns"], spread)
+    return out
+
+
+def ours(criterion):
+    """This project's medians, by (group, function): (ns, low, high) of the median's 95% CI."""
+    out = {}
+    for path in glob.glob(os.path.join(criterion, "**", "new", "benchmark.json"), recursive=True):
+        meta = json.load(open(path))
+        est = json.load(open(os.path.join(os.path.dirname(path), "estimates.json")))
+        median = est["median"]
+        out[(meta["group_id"], meta["function_id"])] = (
+            median["point_estimate"],
+            median["confidence_interval"]["lower_bound"],
+            median["confidence_interval"]["upper_bound"],
+        )
+    return out
+
+
+def ns(v):
+    if v >= 100_000:
+        return "{:,.0f} µs".format(v / 1000)
+    if v >= 10_000:
+        return "{:,.1f} µs".format(v / 1000)
+    if v >= 1_000:
+        return "{:,.2f} µs".format(v / 1000)
+    return "{:,.0f} ns".format(v)
+
+
+def ours_cell(m):
+    value, low, high = m
+    half = max(value - low, high - value) / value * 100
+    return "%s ±%.0f%%" % (ns(value), half)
+
+
+def scale(work):
+    rows = []
+    for count in (1000, 10000):
+        runs = []
+        for path in sorted(glob.glob(os.path.join(work, "scale-%d-*.txt" % count))):
+            wall, cpu, rss = open(path).read().split()[-3:]
+            runs.append((float(wall), int(cpu.rstrip("%")), int(rss)))
+        if not runs:
+            continue
+        walls = [r[0] for r in runs]
+        summary = json.load(open(os.path.join(work, "scale-%d.json" % count)))["summary"]
+        rows.append((count, statistics.median(walls), min(walls), max(walls),
+                     statistics.median([r[1] for r in runs]),
+                     max(r[2] for r in runs) / 1024, summary))
+    return rows
+
+
+def main():
+    work, criterion = sys.argv[1], sys.argv[2]
+    p = peers(work)
+    o = ours(criterion)
+    machine = open(os.path.join(work, "machine.txt")).read().strip()
+
+    print("# Benchmarks")
+    print()
+    print("One run of `scripts/benchmarks.sh` on one machine: the peers first (twilio-python and")
+    print("twilio-node through `../shared/bench/peers/run.sh`, median of 5 repeats of at least 1 s),")
+    print("then this project's criterion benchmarks (`cargo bench --bench build --bench parse`,")
+    print("median of 100 samples, with the 95% confidence interval of the median), then `twiml check`")
+    print("over 10,000 files (median of 3 runs). The machine is shared and noisy: read ratios, not")
+    print("absolute times, and treat differences under about 20% as noise.")
+    print()
+    print("```text")
+    print(machine)
+    print("```")
+    print()
+    print("## Build and render")
+    print()
+    print("What a webhook handler does per request: the builder, the build step (every check of")
+    print("the element table and the compliance rules of the baseline policy) and `to_xml`. The")
+    print("floor is a hand-written writer that pushes the same bytes, with the same escaping, into")
+    print("a pre-sized `String` (`benches/build.rs`).")
+    print()
+    print("| workload | twilio-python | twilio-node | twiml | floor | faster peer ÷ twiml | twiml ÷ floor |")
+    print("|---|---:|---:|---:|---:|---:|---:|")
+    for w in WORKLOADS:
+        py = p[(w, "twilio-python", "build+render")]
+        nd = p[(w, "twilio-node", "build+render")]
+        us = o[(w, "build + render")]
+        fl = o[(w, "floor")]
+        print("| %s %s | %s | %s | %s | %s | %.0f× | %.2f |" % (
+            w, NAMES[w], ns(py[0]), ns(nd[0]), ours_cell(us), ours_cell(fl),
+            min(py[0], nd[0]) / us[0], us[0] / fl[0]))
+    print()
+    print("Render only (the response built once, written again and again):")
+    print()
+    print("| workload | twilio-python | twilio-node | twiml | faster peer ÷ twiml |")
+    print("|---|---:|---:|---:|---:|")
+    for w in WORKLOADS:
+        py = p[(w, "twilio-python", "render-only")]
+        nd = p[(w, "twilio-node", "render-only")]
+        us = o[(w, "render")]
+        print("| %s %s | %s | %s | %s | %.0f× |" % (
+            w, NAMES[w], ns(py[0]), ns(nd[0]), ours_cell(us), min(py[0], nd[0]) / us[0]))
+    print()
+    print("## Parse and validate")
+    print()
+    print("The peers' bytes (`expected/W*.xml`). The floor is a bare quick-xml event loop that")
+    print("reads every event and does nothing with it (`benches/parse.rs`); `parse` builds the tree")
+    print("with byte spans; `+ validate` runs the element table's checks; `+ rules` is `validate`,")
+    print("with every rule of the baseline policy.")
+    print()
+    print("| workload | xml.etree | lxml | floor | parse | + validate | + rules | validate ÷ floor | rules ÷ floor |")
+    print("|---|---:|---:|---:|---:|---:|---:|---:|---:|")
+    for w in WORKLOADS:
+        g = w + " parse"
+        et = p[(w, "xml.etree", "parse")]
+        lx = p[(w, "lxml", "parse")]
+        fl = o[(g, "floor")]
+        pa = o[(g, "parse")]
+        va = o[(g, "parse + validate")]
+        ru = o[(g, "parse + validate + rules")]
+        print("| %s %s | %s | %s | %s | %s | %s | %s | %.2f | %.2f |" % (
+            w, NAMES[w], ns(et[0]), ns(lx[0]), ours_cell(fl), ours_cell(pa), ours_cell(va),
+            ours_cell(ru), va[0] / fl[0], ru[0] / fl[0]))
+    print()
+    rows = scale(work)
+    if rows:
+        print("## `twiml check` at scale")
+        print()
+        print("The api-snippets corpus copied until there are N files, checked with")
+        print("`twiml check --no-config --format json` (release build), timed by `/usr/bin/time`.")
+        print()
+        print("| files | wall time (median of 3) | min – max | CPU (both cores = 200%) | peak memory | findings |")
+        print("|---:|---:|---:|---:|---:|---|")
+        for count, wall, low, high, cpu, rss, s in rows:
+            print("| {:,} | {:.2f} s | {:.2f} – {:.2f} s | {}% | {:.1f} MiB | {} errors, {} warnings, {} infos |".format(
+                count, wall, low, high, cpu, rss, s["errors"], s["warnings"], s["infos"]))
+        print()
+
+
+if __name__ == "__main__":
+    main()
