@@ -49,7 +49,7 @@ for count in 1000 10000; do
     done
     for run in 1 2 3; do
         /usr/bin/time -f "%e %P %M" -o "$work/scale-$count-$run.txt" \
-            "$root/target/release/twiml" check --no-config --format json "$dir" \
+            "$root/target/release/twiml" check --format json "$dir" \
             > "$work/scale-$count.json" || true
     done
 done

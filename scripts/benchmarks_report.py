@@ -147,7 +147,7 @@ def main():
         print("## `twiml check` at scale")
         print()
         print("The api-snippets corpus copied until there are N files, checked with")
-        print("`twiml check --no-config --format json` (release build), timed by `/usr/bin/time`.")
+        print("`twiml check --format json` (release build), timed by `/usr/bin/time`.")
         print()
         print("| files | wall time (median of 3) | min – max | CPU (both cores = 200%) | peak memory | findings |")
         print("|---:|---:|---:|---:|---:|---|")

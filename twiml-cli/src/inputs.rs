@@ -1,12 +1,13 @@
 //! Which files a command reads: files as given, folders searched recursively for `*.xml` and
 //! `*.twiml`, and `-` for standard input.
 
+use std::collections::HashSet;
 use std::fmt;
 use std::io;
 use std::path::{Path, PathBuf};
 
 /// One document to read.
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
 pub(crate) enum Input {
     /// A file, by the path it is shown with.
     File(PathBuf),
@@ -57,11 +58,17 @@ impl std::error::Error for InputError {}
 /// (files of a folder sorted by path).
 pub(crate) fn collect(paths: &[PathBuf]) -> Result<Vec<Input>, InputError> {
     let mut inputs = Vec::new();
+    // Seen inputs, so that a file named twice is read once; a set, since a folder may hold
+    // tens of thousands of files.
+    let mut seen: HashSet<Input> = HashSet::new();
+    let mut add = |input: Input, inputs: &mut Vec<Input>| {
+        if seen.insert(input.clone()) {
+            inputs.push(input);
+        }
+    };
     for path in paths {
         if path.as_os_str() == "-" {
-            if !inputs.contains(&Input::Stdin) {
-                inputs.push(Input::Stdin);
-            }
+            add(Input::Stdin, &mut inputs);
             continue;
         }
         let metadata = std::fs::metadata(path).map_err(|error| InputError {
@@ -76,16 +83,10 @@ pub(crate) fn collect(paths: &[PathBuf]) -> Result<Vec<Input>, InputError> {
             })?;
             found.sort();
             for file in found {
-                let input = Input::File(file);
-                if !inputs.contains(&input) {
-                    inputs.push(input);
-                }
+                add(Input::File(file), &mut inputs);
             }
         } else {
-            let input = Input::File(path.clone());
-            if !inputs.contains(&input) {
-                inputs.push(input);
-            }
+            add(Input::File(path.clone()), &mut inputs);
         }
     }
     Ok(inputs)

@@ -139,6 +139,10 @@ impl PolicyArgs {
         let mut configs: Vec<Option<PathBuf>> = Vec::new();
         let mut policies = Vec::new();
         let mut chosen = Vec::with_capacity(inputs.len());
+        // The configuration of each folder, looked up once: a folder may hold thousands of
+        // documents.
+        let mut by_folder: std::collections::HashMap<&std::path::Path, Option<PathBuf>> =
+            std::collections::HashMap::new();
         for input in inputs {
             let dir = match input {
                 inputs::Input::File(path) => path
@@ -147,7 +151,10 @@ impl PolicyArgs {
                     .unwrap_or(std::path::Path::new(".")),
                 inputs::Input::Stdin => std::path::Path::new("."),
             };
-            let config = self.config_for(dir);
+            let config = by_folder
+                .entry(dir)
+                .or_insert_with(|| self.config_for(dir))
+                .clone();
             let index = match configs.iter().position(|c| *c == config) {
                 Some(index) => index,
                 None => {
