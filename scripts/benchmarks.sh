@@ -28,7 +28,9 @@ echo "== peers: twilio-python, twilio-node" >&2
 rm -rf "$work/peers"
 cp -r "$shared/bench/peers" "$work/peers"
 rm -rf "$work/peers/results"
-"$work/peers/run.sh" run > "$work/peers.log"
+# npm refuses to set up a folder whose name starts with a dot, the script's default.
+PEERS_VENV="$work/peers-venv" PEERS_NODE_DIR="$work/peers-node" \
+    "$work/peers/run.sh" run > "$work/peers.log"
 
 echo "== this project: criterion (build, parse)" >&2
 rm -rf "$root/target/criterion"

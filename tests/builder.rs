@@ -399,3 +399,37 @@ fn the_readme_lists_every_diagnostic_code() {
         assert!(readme.contains(&row), "README lacks `{row}`");
     }
 }
+
+#[test]
+fn the_readme_counts_the_vocabulary() {
+    use twiml::schema::{ELEMENTS, EnumSpec, ValueKind};
+    let readme = include_str!("../README.md");
+    let attributes: usize = ELEMENTS.iter().map(|e| e.attributes.len()).sum();
+    let mut sets: Vec<&EnumSpec> = Vec::new();
+    for a in ELEMENTS.iter().flat_map(|e| e.attributes.iter()) {
+        if let ValueKind::Enum(set) | ValueKind::EnumList(set) = a.kind
+            && !sets.iter().any(|s| std::ptr::eq(*s, set))
+        {
+            sets.push(set);
+        }
+    }
+    let values: usize = sets.iter().map(|s| s.values.len()).sum();
+    let with_separator = |n: usize| {
+        let digits = n.to_string();
+        match digits.len() {
+            4.. => format!(
+                "{},{}",
+                &digits[..digits.len() - 3],
+                &digits[digits.len() - 3..]
+            ),
+            _ => digits,
+        }
+    };
+    let summary = format!(
+        "all {} elements of voice (with the SSML elements inside `<Say>`),\n  messaging and fax TwiML, every one of their {attributes} attributes, and {} value sets with {}\n  values",
+        ELEMENTS.len(),
+        sets.len(),
+        with_separator(values)
+    );
+    assert!(readme.contains(&summary), "README lacks:\n{summary}");
+}
