@@ -836,6 +836,20 @@ fn first_code(re: &Regex, text: &str) -> Option<Match> {
         .find(|&m| !is_amount(text, m))
 }
 
+derived_regex!(
+    /// The CVV cues without their word boundaries: in ASCII text, every place where the cue
+    /// regex matches once the text is normalised (lower case, spaces collapsed, separators added)
+    /// is a place where this one matches in the raw text.
+    cvv_cue_in_raw_ascii = alternation(&[phrases::CVV_CUES]).replace(r"\b", "")
+);
+
+/// Whether `raw`, once normalised, may hold a CVV cue: a cheap test that spares normalising
+/// the many attribute values (phone numbers, URLs) that name no card security code. Text
+/// that is not ASCII can change more in normalising, and always may.
+pub fn may_hold_cvv_cue(raw: &str) -> bool {
+    !raw.is_ascii() || cvv_cue_in_raw_ascii().is_match(raw)
+}
+
 /// CVV literal (§2): 3 or 4 digits within 5 words of a CVV cue (cvv, cvc, cvv2, cid, csc,
 /// security code, codigo de seguridad), before or after it. The match covers the digits.
 pub fn cvv_literal(text: &str) -> Option<Match> {

@@ -440,7 +440,10 @@ fn literal_card_data<D: Document>(f: &mut Findings<'_, '_, D>) {
         }
         if let Some(pan) = detect::pans(speech.raw()).into_iter().next() {
             report_pan(f, event.node, event.loc, pan.test_card);
-        } else if has_digits(speech.raw(), 3) && detect::cvv_literal(speech.text()).is_some() {
+        } else if has_digits(speech.raw(), 3)
+            && detect::may_hold_cvv_cue(speech.raw())
+            && detect::cvv_literal(speech.text()).is_some()
+        {
             report_security_code(f, event.node, event.loc);
         }
     }
@@ -502,7 +505,7 @@ fn has_security_code(text: &str) -> bool {
     }
     // URL queries separate names and values with `=` and `&`; read them as words.
     let spaced = text.replace(['=', '&', '_'], " ");
-    detect::cvv_literal(&detect::normalize(&spaced)).is_some()
+    detect::may_hold_cvv_cue(&spaced) && detect::cvv_literal(&detect::normalize(&spaced)).is_some()
 }
 
 fn report_security_code<'r, D: Document>(

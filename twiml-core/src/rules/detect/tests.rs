@@ -644,6 +644,30 @@ fn cvv_literal_finds_digits_near_a_cue() {
 }
 
 #[test]
+fn the_raw_cvv_prefilter_passes_every_text_whose_normal_form_names_a_cue() {
+    for raw in [
+        "CVV 123",
+        "cvc2=737",
+        "SECURITY\t\n  CODE 4567",
+        "CID: 1234",
+        "csc 999",
+        "codigo  de\tseguridad 987",
+        "Código de seguridad: 987",
+        "ﬁle cvv 123",
+    ] {
+        assert!(cvv_cue().is_match(&normalize(raw)), "{raw:?} names a cue");
+        assert!(may_hold_cvv_cue(raw), "{raw:?} is let through");
+    }
+    for raw in [
+        "+15551230000",
+        "https://example.com/audio/123.mp3",
+        "wwww1928",
+    ] {
+        assert!(!may_hold_cvv_cue(raw), "{raw:?} is ruled out");
+    }
+}
+
+#[test]
 fn luhn_checksum() {
     assert!(luhn("79927398713"));
     assert!(!luhn("79927398710"));
