@@ -20,7 +20,8 @@ def peers(work):
         path = os.path.join(work, "peers", "results", "run", name + ".json")
         data = json.load(open(path))
         for r in data["results"]:
-            spread = (max(r["repeats_ns"]) - min(r["repeats_ns"])) / r["ns"] * 100
+            # Half the range of the repeats, as a share of the median.
+            spread = (max(r["repeats_ns"]) - min(r["repeats_ns"])) / 2 / r["ns"] * 100
             out[(r["workload"], r["lib"], r["op"])] = (r["ns"], spread)
     return out
 
@@ -50,6 +51,11 @@ def ns(v):
     return "{:,.0f} ns".format(v)
 
 
+def peer_cell(m):
+    value, spread = m
+    return "%s ±%.0f%%" % (ns(value), spread)
+
+
 def ours_cell(m):
     value, low, high = m
     half = max(value - low, high - value) / value * 100
@@ -73,6 +79,43 @@ def scale(work):
     return rows
 
 
+def targets(p, o, rows):
+    """Each target of the benchmark plan, with the ratio this run measured."""
+    def verdict(met):
+        return "met" if met else "missed"
+
+    print("## Targets")
+    print()
+    print("| target | measured in this run | |")
+    print("|---|---|---|")
+    peer = {w: min(p[(w, "twilio-python", "build+render")][0],
+                   p[(w, "twilio-node", "build+render")][0]) / o[(w, "build + render")][0]
+            for w in WORKLOADS}
+    worst = min(peer, key=peer.get)
+    print("| build and render ≥ 100× faster than the faster peer, every workload | %.1f× to %.1f× (worst: %s) | %s |" % (
+        min(peer.values()), max(peer.values()), worst, verdict(peer[worst] >= 100)))
+    floor = {w: o[(w, "build + render")][0] / o[(w, "floor")][0] for w in WORKLOADS}
+    worst = max(floor, key=floor.get)
+    print("| build and render within 1.5× of the floor writer | %.1f× to %.1f× (worst: %s) | %s |" % (
+        min(floor.values()), max(floor.values()), worst, verdict(floor[worst] <= 1.5)))
+    w4 = o[("W4 parse", "parse + validate")][0] / o[("W4 parse", "floor")][0]
+    print("| parse and validate within 2× of the bare quick-xml loop on W4 | %.2f× | %s |" % (
+        w4, verdict(w4 <= 2)))
+    for count, wall, _low, _high, _cpu, _rss, _s in rows:
+        if count == 10000:
+            print("| `twiml check` of 10,000 documents under 1 s | %.2f s | %s |" % (
+                wall, verdict(wall < 1)))
+    print()
+    print("The peers' floor-to-peer gap bounds the first target: on a workload where even the")
+    print("floor writer is less than 100× faster than the faster peer, no builder can meet it.")
+    print()
+    print("| workload | faster peer ÷ floor |")
+    print("|---|---:|")
+    for w in WORKLOADS:
+        print("| %s %s | %.0f× |" % (w, NAMES[w], peer[w] * floor[w]))
+    print()
+
+
 def main():
     work, criterion = sys.argv[1], sys.argv[2]
     p = peers(work)
@@ -86,7 +129,9 @@ def main():
     print("then this project's criterion benchmarks (`cargo bench --bench build --bench parse`,")
     print("median of 100 samples, with the 95% confidence interval of the median), then `twiml check`")
     print("over 10,000 files (median of 3 runs). The machine is shared and noisy: read ratios, not")
-    print("absolute times, and treat differences under about 20% as noise.")
+    print("absolute times, and treat differences under about 20% as noise. After each median,")
+    print("± is half the range of the peer's repeats, or half the width of the confidence")
+    print("interval of ours, as a share of the median.")
     print()
     print("```text")
     print(machine)
@@ -106,8 +151,8 @@ def main():
         nd = p[(w, "twilio-node", "build+render")]
         us = o[(w, "build + render")]
         fl = o[(w, "floor")]
-        print("| %s %s | %s | %s | %s | %s | %.0f× | %.2f |" % (
-            w, NAMES[w], ns(py[0]), ns(nd[0]), ours_cell(us), ours_cell(fl),
+        print("| %s %s | %s | %s | %s | %s | %.1f× | %.1f× |" % (
+            w, NAMES[w], peer_cell(py), peer_cell(nd), ours_cell(us), ours_cell(fl),
             min(py[0], nd[0]) / us[0], us[0] / fl[0]))
     print()
     print("Render only (the response built once, written again and again):")
@@ -118,8 +163,8 @@ def main():
         py = p[(w, "twilio-python", "render-only")]
         nd = p[(w, "twilio-node", "render-only")]
         us = o[(w, "render")]
-        print("| %s %s | %s | %s | %s | %.0f× |" % (
-            w, NAMES[w], ns(py[0]), ns(nd[0]), ours_cell(us), min(py[0], nd[0]) / us[0]))
+        print("| %s %s | %s | %s | %s | %.1f× |" % (
+            w, NAMES[w], peer_cell(py), peer_cell(nd), ours_cell(us), min(py[0], nd[0]) / us[0]))
     print()
     print("## Parse and validate")
     print()
@@ -138,11 +183,12 @@ def main():
         pa = o[(g, "parse")]
         va = o[(g, "parse + validate")]
         ru = o[(g, "parse + validate + rules")]
-        print("| %s %s | %s | %s | %s | %s | %s | %s | %.2f | %.2f |" % (
-            w, NAMES[w], ns(et[0]), ns(lx[0]), ours_cell(fl), ours_cell(pa), ours_cell(va),
+        print("| %s %s | %s | %s | %s | %s | %s | %s | %.1f× | %.1f× |" % (
+            w, NAMES[w], peer_cell(et), peer_cell(lx), ours_cell(fl), ours_cell(pa), ours_cell(va),
             ours_cell(ru), va[0] / fl[0], ru[0] / fl[0]))
     print()
     rows = scale(work)
+    targets(p, o, rows)
     if rows:
         print("## `twiml check` at scale")
         print()
