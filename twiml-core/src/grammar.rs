@@ -314,6 +314,10 @@ fn is_language_tag(v: &str) -> bool {
 }
 
 fn check_length(v: &str, min: u32, max: u32) -> Option<ValueProblem> {
+    // A character takes one to four bytes, so the byte length alone settles most values.
+    if v.len() <= max as usize && v.len().div_ceil(4) >= min as usize {
+        return None;
+    }
     let n = v.chars().count();
     if n < min as usize {
         Some(ValueProblem::out_of_range(if min == 1 {

@@ -182,11 +182,22 @@ fn lengths_count_characters_not_bytes() {
         min_chars: 1,
         max_chars: 64,
     };
+    let two_to_ten = ValueKind::Name {
+        min_chars: 2,
+        max_chars: 10,
+    };
     cases! {
         max5, "ñññññ" => None;
         max5, "ñññññ!" => RANGE;
+        max5, "abcde" => None;
+        max5, "abcdef" => RANGE;
         queue, "support" => None;
         queue, "" => RANGE;
+        two_to_ten, "€" => RANGE;
+        two_to_ten, "€€" => None;
+        two_to_ten, "ab" => None;
+        two_to_ten, "€€€€€€€€€€" => None;
+        two_to_ten, "€€€€€€€€€€€" => RANGE;
     }
     assert_eq!(kind_of(check_text(&queue, &"q".repeat(65))), RANGE);
 }
