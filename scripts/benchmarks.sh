@@ -1,10 +1,11 @@
 #!/usr/bin/env bash
 # One comparison run, written to BENCHMARKS.md: twilio-python and twilio-node (the peers'
 # own scripts, `../shared/bench/peers`), then this project's criterion benchmarks with their
-# floors, then `twiml check` over 10,000 documents. Everything runs one after the other, never
-# at the same time, on the same machine.
+# floors, their instruction counts under callgrind (when valgrind is installed), then
+# `twiml check` over 10,000 documents. Everything runs one after the other, never at the same
+# time, on the same machine.
 #
-#   scripts/benchmarks.sh            (from the root of the repository; about 15 minutes)
+#   scripts/benchmarks.sh            (from the root of the repository; about 20 minutes)
 #
 # The peers' environments (a Python venv, an npm folder) are set up by their script, in a copy
 # of their folder under target/, so that nothing is written beside the project.
@@ -35,6 +36,29 @@ PEERS_VENV="$work/peers-venv" PEERS_NODE_DIR="$work/peers-node" \
 echo "== this project: criterion (build, parse)" >&2
 rm -rf "$root/target/criterion"
 cargo bench --bench build --bench parse -- --noplot > "$work/criterion.log" 2>&1
+
+echo "== this project: instructions per document (callgrind)" >&2
+rm -f "$work/instructions.tsv"
+if command -v valgrind > /dev/null; then
+    counter=$(cargo bench --bench instructions --no-run 2>&1 |
+        sed -n 's/.*Executable .*(\(.*\))$/\1/p')
+    # Instructions of `runs` iterations: what callgrind collected in the whole process.
+    collected() {
+        valgrind --tool=callgrind --callgrind-out-file=/dev/null "$counter" "$1" "$2" "$3" 2>&1 |
+            sed -n 's/.*Collected : \([0-9]*\).*/\1/p'
+    }
+    for operation in build render write-floor read-floor parse validate rules; do
+        for workload in W1 W2 W3 W4 W5; do
+            # The difference between 60 and 10 iterations: 50 documents, without the set-up.
+            few=$(collected "$operation" "$workload" 10)
+            many=$(collected "$operation" "$workload" 60)
+            printf '%s\t%s\t%s\n' "$operation" "$workload" $(((many - few) / 50)) \
+                >> "$work/instructions.tsv"
+        done
+    done
+else
+    echo "valgrind is not installed: no instruction counts" >&2
+fi
 
 echo "== twiml check over 10,000 documents" >&2
 cargo build --release --quiet -p twiml-cli

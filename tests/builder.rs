@@ -1,7 +1,7 @@
 //! The builder's behaviour through the public API: order, nesting, the build step's findings,
 //! the escape hatches, rendering options, and JSON.
 
-#[path = "../benches/workloads.rs"]
+#[path = "../benches/support/workloads.rs"]
 mod workloads;
 
 use std::io;

@@ -2,7 +2,7 @@
 //! the program supplies is checked when the response is built, and nothing it supplies gets
 //! past a rule.
 
-#[path = "../benches/workloads.rs"]
+#[path = "../benches/support/workloads.rs"]
 mod workloads;
 
 use twiml::voice::Say;

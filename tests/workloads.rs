@@ -3,7 +3,7 @@
 //! may differ, content may not).
 
 mod common;
-#[path = "../benches/workloads.rs"]
+#[path = "../benches/support/workloads.rs"]
 mod workloads;
 
 use common::{Whitespace, canonical, shared};
