@@ -1,6 +1,6 @@
 //! Serving TwiML from [actix-web](https://docs.rs/actix-web) 4 handlers.
 //!
-//! - [`Xml`] makes a finished [`Twiml`] a handler's response, with the content type Twilio
+//! - [`Xml`] makes a finished [`Twiml`](crate::Twiml) a handler's response, with the content type Twilio
 //!   requires (`text/xml; charset=utf-8`); [`EmptyResponse`] answers `<Response/>`.
 //! - [`BuildFailed`] makes a refused build a 500 with a log line, never a half-written
 //!   document, so `?` works on `build()` in a handler returning `Result<Xml, BuildFailed>`.
@@ -43,7 +43,6 @@
 //! is installed: an error for a refused build, a warning for a refused signature, with the
 //! URL the signature was checked against.
 
-use std::fmt;
 use std::future::{Future, Ready, ready};
 use std::ops::{Deref, DerefMut};
 use std::pin::Pin;
@@ -56,15 +55,14 @@ use actix_web::web::{Bytes, Data};
 use actix_web::{Error, FromRequest, HttpRequest, HttpResponse, Responder, ResponseError, error};
 use serde::de::DeserializeOwned;
 
+pub use crate::responses::{BuildFailed, EmptyResponse, Xml};
 use crate::webhook::{
     CONTENT_TYPE, EMPTY_RESPONSE, SIGNATURE_HEADER, SignatureError, Validator, WebhookRequest,
 };
-use crate::{BuildError, Twiml};
 
 type LocalBoxFuture<T> = Pin<Box<dyn Future<Output = T>>>;
 
-/// A finished response as a handler's return value: status 200, `Content-Type:
-/// text/xml; charset=utf-8`, and the document with its XML declaration.
+/// Status 200, `Content-Type: text/xml; charset=utf-8`, and the document.
 ///
 /// ```
 /// use actix_web::{Responder, test::TestRequest};
@@ -78,15 +76,6 @@ type LocalBoxFuture<T> = Pin<Box<dyn Future<Output = T>>>;
 /// assert_eq!(content_type, Some("text/xml; charset=utf-8"));
 /// # Ok::<(), twiml::BuildError>(())
 /// ```
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct Xml(pub Twiml);
-
-impl From<Twiml> for Xml {
-    fn from(twiml: Twiml) -> Self {
-        Xml(twiml)
-    }
-}
-
 impl Responder for Xml {
     type Body = BoxBody;
 
@@ -94,11 +83,6 @@ impl Responder for Xml {
         xml_response(self.0.to_xml())
     }
 }
-
-/// The empty response, `<Response/>`: a voice call ends, a message gets no reply. For
-/// handlers with nothing to say, and for status callbacks.
-#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
-pub struct EmptyResponse;
 
 impl Responder for EmptyResponse {
     type Body = BoxBody;
@@ -112,40 +96,13 @@ fn xml_response(body: String) -> HttpResponse {
     HttpResponse::Ok().content_type(CONTENT_TYPE).body(body)
 }
 
-/// A response the build step refused, as a handler's error: status 500 with an empty body,
-/// and the findings logged as an error. Twilio reports the 500 as error 11200 in its
-/// debugger and the caller hears its application-error message.
-///
-/// `From<BuildError>` lets `?` convert: return `Result<Xml, BuildFailed>` and write
-/// `Ok(Xml(response.build()?))`.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct BuildFailed(pub BuildError);
-
-impl From<BuildError> for BuildFailed {
-    fn from(error: BuildError) -> Self {
-        BuildFailed(error)
-    }
-}
-
-impl fmt::Display for BuildFailed {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        self.0.fmt(f)
-    }
-}
-
-impl std::error::Error for BuildFailed {
-    fn source(&self) -> Option<&(dyn std::error::Error + 'static)> {
-        Some(&self.0)
-    }
-}
-
 impl ResponseError for BuildFailed {
     fn status_code(&self) -> StatusCode {
         StatusCode::INTERNAL_SERVER_ERROR
     }
 
     fn error_response(&self) -> HttpResponse {
-        tracing::error!(error = %self.0, "refused to serve a TwiML response that failed its build");
+        self.log();
         HttpResponse::InternalServerError().finish()
     }
 }

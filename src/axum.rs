@@ -1,6 +1,6 @@
 //! Serving TwiML from [axum](https://docs.rs/axum) 0.8 handlers.
 //!
-//! - [`Xml`] makes a finished [`Twiml`] a handler's response, with the content type Twilio
+//! - [`Xml`] makes a finished [`Twiml`](crate::Twiml) a handler's response, with the content type Twilio
 //!   requires (`text/xml; charset=utf-8`); [`EmptyResponse`] answers `<Response/>`.
 //! - [`BuildFailed`] makes a refused build a 500 with a log line, never a half-written
 //!   document, so `?` works on `build()` in a handler returning `Result<Xml, BuildFailed>`.
@@ -38,7 +38,6 @@
 //! warning for a refused signature, with the URL the signature was checked against.
 
 use std::convert::Infallible;
-use std::fmt;
 use std::future::Future;
 use std::ops::{Deref, DerefMut};
 use std::pin::Pin;
@@ -52,13 +51,12 @@ use axum::response::{IntoResponse, Response};
 use serde::de::DeserializeOwned;
 use tower::{Layer, Service};
 
+pub use crate::responses::{BuildFailed, EmptyResponse, Xml};
 use crate::webhook::{
     CONTENT_TYPE, EMPTY_RESPONSE, SIGNATURE_HEADER, SignatureError, Validator, WebhookRequest,
 };
-use crate::{BuildError, Twiml};
 
-/// A finished response as a handler's return value: status 200, `Content-Type:
-/// text/xml; charset=utf-8`, and the document with its XML declaration.
+/// Status 200, `Content-Type: text/xml; charset=utf-8`, and the document.
 ///
 /// ```
 /// use axum::response::IntoResponse;
@@ -71,25 +69,11 @@ use crate::{BuildError, Twiml};
 /// assert_eq!(http.headers()["content-type"], "text/xml; charset=utf-8");
 /// # Ok::<(), twiml::BuildError>(())
 /// ```
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct Xml(pub Twiml);
-
-impl From<Twiml> for Xml {
-    fn from(twiml: Twiml) -> Self {
-        Xml(twiml)
-    }
-}
-
 impl IntoResponse for Xml {
     fn into_response(self) -> Response {
         xml_response(self.0.to_xml())
     }
 }
-
-/// The empty response, `<Response/>`: a voice call ends, a message gets no reply. For
-/// handlers with nothing to say, and for status callbacks.
-#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
-pub struct EmptyResponse;
 
 impl IntoResponse for EmptyResponse {
     fn into_response(self) -> Response {
@@ -101,36 +85,9 @@ fn xml_response(body: String) -> Response {
     ([(header::CONTENT_TYPE, CONTENT_TYPE)], body).into_response()
 }
 
-/// A response the build step refused, as a handler's error: status 500 with an empty body,
-/// and the findings logged as an error. Twilio reports the 500 as error 11200 in its
-/// debugger and the caller hears its application-error message.
-///
-/// `From<BuildError>` lets `?` convert: return `Result<Xml, BuildFailed>` and write
-/// `Ok(Xml(response.build()?))`.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct BuildFailed(pub BuildError);
-
-impl From<BuildError> for BuildFailed {
-    fn from(error: BuildError) -> Self {
-        BuildFailed(error)
-    }
-}
-
-impl fmt::Display for BuildFailed {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        self.0.fmt(f)
-    }
-}
-
-impl std::error::Error for BuildFailed {
-    fn source(&self) -> Option<&(dyn std::error::Error + 'static)> {
-        Some(&self.0)
-    }
-}
-
 impl IntoResponse for BuildFailed {
     fn into_response(self) -> Response {
-        tracing::error!(error = %self.0, "refused to serve a TwiML response that failed its build");
+        self.log();
         StatusCode::INTERNAL_SERVER_ERROR.into_response()
     }
 }

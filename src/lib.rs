@@ -13,6 +13,9 @@ pub mod __private;
 #[cfg(feature = "webhook")]
 pub mod webhook;
 
+#[cfg(any(feature = "axum", feature = "actix-web"))]
+mod responses;
+
 #[cfg(feature = "axum")]
 pub mod axum;
 

@@ -1,0 +1,56 @@
+//! The return values of TwiML handlers, one set for every web framework: `twiml::axum` and
+//! `twiml::actix_web` re-export these types and give them their framework's response traits.
+
+use std::fmt;
+
+use crate::{BuildError, Twiml};
+
+/// A finished response as a handler's return value: status 200, `Content-Type:
+/// text/xml; charset=utf-8`, and the document with its XML declaration.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Xml(pub Twiml);
+
+impl From<Twiml> for Xml {
+    fn from(twiml: Twiml) -> Self {
+        Xml(twiml)
+    }
+}
+
+/// The empty response, `<Response/>`: a voice call ends, a message gets no reply. For
+/// handlers with nothing to say, and for status callbacks.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub struct EmptyResponse;
+
+/// A response the build step refused, as a handler's error: status 500 with an empty body,
+/// and the findings logged as an error. Twilio reports the 500 as error 11200 in its
+/// debugger and the caller hears its application-error message.
+///
+/// `From<BuildError>` lets `?` convert: return `Result<Xml, BuildFailed>` and write
+/// `Ok(Xml(response.build()?))`.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct BuildFailed(pub BuildError);
+
+impl BuildFailed {
+    /// The log line of a refused build, written as the 500 goes out.
+    pub(crate) fn log(&self) {
+        tracing::error!(error = %self.0, "refused to serve a TwiML response that failed its build");
+    }
+}
+
+impl From<BuildError> for BuildFailed {
+    fn from(error: BuildError) -> Self {
+        BuildFailed(error)
+    }
+}
+
+impl fmt::Display for BuildFailed {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        self.0.fmt(f)
+    }
+}
+
+impl std::error::Error for BuildFailed {
+    fn source(&self) -> Option<&(dyn std::error::Error + 'static)> {
+        Some(&self.0)
+    }
+}
