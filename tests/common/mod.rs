@@ -125,10 +125,35 @@ fn close(stack: &mut [Node], root: &mut Option<Node>, node: Node) -> Result<(), 
     Ok(())
 }
 
-/// The shared folder beside the project, when it is there.
+/// The shared folder beside the project (`../shared`: Twilio's samples, the peers' expected
+/// output), when it is there.
+///
+/// Without it, a test that needs it skips, and says so on the terminal: the line goes to the
+/// process's standard error directly, which the test harness does not capture. Under CI
+/// (`CI` set to anything but `false` or `0`), a missing folder fails the test instead, so
+/// that a run without the corpus can never pass as a run with it.
 pub fn shared() -> Option<PathBuf> {
     let path = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../shared");
-    path.is_dir().then_some(path)
+    if path.is_dir() {
+        return Some(path);
+    }
+    let ci = std::env::var("CI").is_ok_and(|v| !v.is_empty() && v != "false" && v != "0");
+    assert!(
+        !ci,
+        "CI is set, and the shared folder is missing: expected it at {}",
+        path.display()
+    );
+    use std::io::Write;
+    let test = std::thread::current()
+        .name()
+        .unwrap_or("a test")
+        .to_string();
+    let _ = writeln!(
+        std::io::stderr(),
+        "SKIPPED {test}: the shared folder is not beside the project ({})",
+        path.display()
+    );
+    None
 }
 
 /// A valid sample value of a kind, as the JSON form holds it.
