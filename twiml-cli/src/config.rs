@@ -2,10 +2,14 @@
 //! configuration), or the file named with `--config`, plus the policy options of the command
 //! line. The file's format is `Policy::from_toml`'s.
 
+use std::collections::HashMap;
 use std::fmt;
 use std::path::{Path, PathBuf};
 
 use twiml_core::rules::{FILE_NAME, Fact, Policy, Regime};
+
+use crate::args::PolicyArgs;
+use crate::inputs::Input;
 
 /// Why a policy could not be made.
 #[derive(Debug)]
@@ -29,14 +33,7 @@ pub(crate) fn find(start: &Path) -> Option<PathBuf> {
         .find(|candidate| candidate.is_file())
 }
 
-/// What the command line adds to the policy file.
-#[derive(Debug, Default)]
-pub(crate) struct Additions {
-    pub(crate) policies: Vec<String>,
-    pub(crate) context: Vec<String>,
-    pub(crate) business_names: Vec<String>,
-    pub(crate) callback_numbers: Vec<String>,
-}
+impl std::error::Error for ConfigError {}
 
 /// A path as users should see it: relative to the current folder when it is below it.
 fn shown(path: &Path) -> String {
@@ -49,8 +46,64 @@ fn shown(path: &Path) -> String {
         .to_string()
 }
 
+/// The configuration file that applies to documents in `dir`: the one named with
+/// `--config`, none with `--no-config`, else the nearest `twiml.toml` at or above `dir`.
+fn config_for(args: &PolicyArgs, dir: &Path) -> Option<PathBuf> {
+    if args.no_config {
+        None
+    } else if let Some(path) = &args.config {
+        Some(path.clone())
+    } else {
+        std::path::absolute(dir).ok().and_then(|dir| find(&dir))
+    }
+}
+
+/// The policy for documents in the current folder (`twiml rules`, standard input).
+pub(crate) fn current(args: &PolicyArgs) -> Result<Policy, ConfigError> {
+    load(config_for(args, Path::new(".")).as_deref(), args)
+}
+
+/// The policy of each input: each file is checked under the `twiml.toml` nearest to it, as
+/// linters do, so that folders of flows under different regimes can sit side by side.
+/// Returns the distinct policies and, for each input, the index of its policy.
+pub(crate) fn for_inputs(
+    args: &PolicyArgs,
+    inputs: &[Input],
+) -> Result<(Vec<Policy>, Vec<usize>), ConfigError> {
+    let mut configs: Vec<Option<PathBuf>> = Vec::new();
+    let mut policies = Vec::new();
+    let mut chosen = Vec::with_capacity(inputs.len());
+    // The configuration of each folder, looked up once: a folder may hold thousands of
+    // documents.
+    let mut by_folder: HashMap<&Path, Option<PathBuf>> = HashMap::new();
+    for input in inputs {
+        let dir = match input {
+            Input::File(path) => path
+                .parent()
+                .filter(|p| !p.as_os_str().is_empty())
+                .unwrap_or(Path::new(".")),
+            Input::Stdin => Path::new("."),
+        };
+        let config = by_folder
+            .entry(dir)
+            .or_insert_with(|| config_for(args, dir))
+            .clone();
+        let index = match configs.iter().position(|c| *c == config) {
+            Some(index) => index,
+            None => {
+                let policy = load(config.as_deref(), args)?;
+                configs.push(config);
+                policies.push(policy);
+                policies.len() - 1
+            }
+        };
+        chosen.push(index);
+    }
+    Ok((policies, chosen))
+}
+
 /// Reads the policy file at `path` (when there is one) and adds the command line's options.
-pub(crate) fn load(path: Option<&Path>, additions: &Additions) -> Result<Policy, ConfigError> {
+fn load(path: Option<&Path>, additions: &PolicyArgs) -> Result<Policy, ConfigError> {
     let mut policy = match path {
         None => Policy::new(),
         Some(path) => {

@@ -3,7 +3,7 @@
 
 use std::collections::HashSet;
 use std::fmt;
-use std::io;
+use std::io::{self, Read};
 use std::path::{Path, PathBuf};
 
 /// One document to read.
@@ -28,7 +28,11 @@ impl Input {
     pub(crate) fn read(&self) -> io::Result<Vec<u8>> {
         match self {
             Input::File(path) => std::fs::read(path),
-            Input::Stdin => crate::read_stdin(),
+            Input::Stdin => {
+                let mut bytes = Vec::new();
+                io::stdin().lock().read_to_end(&mut bytes)?;
+                Ok(bytes)
+            }
         }
     }
 }

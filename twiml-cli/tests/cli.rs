@@ -187,6 +187,57 @@ fn exit_status_follows_the_failing_level() {
 }
 
 #[test]
+fn quiet_prints_the_findings_only_and_silent_nothing() {
+    let full = twiml(&["check", "examples/twiml"]);
+    let findings = stdout(&full)
+        .strip_suffix("checked 12 files: 10 errors, 6 warnings, 0 infos\n")
+        .expect("the summary ends the output")
+        .to_string();
+    assert!(findings.contains("error[TW0104]"), "{findings}");
+    for quiet in [
+        twiml(&["check", "-q", "examples/twiml"]),
+        twiml(&["check", "--quiet", "examples/twiml"]),
+        twiml(&["-q", "check", "examples/twiml"]),
+    ] {
+        assert_eq!(quiet.status.code(), Some(1));
+        assert_eq!(stdout(&quiet), findings);
+    }
+    let github = twiml(&["check", "-q", "--format", "github", "examples/twiml"]);
+    assert!(
+        stdout(&github).lines().all(|l| l.starts_with("::")),
+        "{}",
+        stdout(&github)
+    );
+    // JSON is a document: `--quiet` leaves it whole.
+    let json = twiml(&["check", "-q", "--format", "json", "examples/twiml"]);
+    let parsed: serde_json::Value = serde_json::from_str(&stdout(&json)).unwrap();
+    assert_eq!(parsed["summary"]["errors"], 10);
+    for silent in [
+        twiml(&["check", "--silent", "examples/twiml"]),
+        twiml(&["check", "-s", "--format", "sarif", "examples/twiml"]),
+        twiml(&["-qq", "check", "examples/twiml"]),
+    ] {
+        assert_eq!(silent.status.code(), Some(1), "the status still tells");
+        assert_eq!(stdout(&silent), "");
+        assert_eq!(stderr(&silent), "");
+    }
+    let clean = twiml(&["check", "-s", "examples/twiml/ivr-menu.xml"]);
+    assert_eq!(clean.status.code(), Some(0));
+    assert_eq!(stdout(&clean), "");
+    // Errors that stop a command still show.
+    let missing = twiml(&["check", "-s", "examples/twiml/missing.xml"]);
+    assert_eq!(missing.status.code(), Some(2));
+    assert!(stderr(&missing).starts_with("error: examples/twiml/missing.xml: "));
+    for args in [["explain", "-s", "TW0104"], ["rules", "-s", "--no-config"]] {
+        let o = twiml(&args);
+        assert_eq!(o.status.code(), Some(0));
+        assert_eq!(stdout(&o), "");
+    }
+    let o = twiml(&["check", "-q", "--silent", "examples/twiml"]);
+    assert_eq!(o.status.code(), Some(2), "the two conflict");
+}
+
+#[test]
 fn standard_input_and_expected_dialect() {
     let o = twiml_with_stdin(
         &["check", "--expect", "messaging", "-"],

@@ -7,16 +7,18 @@ use annotate_snippets::{AnnotationKind, Group, Level, Renderer, Snippet};
 use twiml_core::rules::AppliedOverride;
 use twiml_core::{ByteSpan, Diagnostic, Severity};
 
-use super::{Sink, counts};
-use crate::check::{FileReport, Summary};
+use super::{Sink, counts, plural};
+use crate::report::{FileReport, Summary};
 
 pub(crate) struct TextSink<W: Write> {
     out: W,
+    /// Whether to end with the summary line.
+    summary: bool,
 }
 
 impl<W: Write> TextSink<W> {
-    pub(crate) fn new(out: W) -> Self {
-        TextSink { out }
+    pub(crate) fn new(out: W, summary: bool) -> Self {
+        TextSink { out, summary }
     }
 }
 
@@ -33,16 +35,14 @@ impl<W: Write> Sink for TextSink<W> {
     }
 
     fn end(&mut self, summary: &Summary) -> io::Result<()> {
-        let files = if summary.files == 1 { "file" } else { "files" };
-        if summary.errors + summary.warnings + summary.infos == 0 {
-            writeln!(self.out, "checked {} {files}: no findings", summary.files)?;
+        let files = plural(summary.files, "file");
+        if !self.summary {
+            return self.out.flush();
+        }
+        if summary.findings() == 0 {
+            writeln!(self.out, "checked {files}: no findings")?;
         } else {
-            writeln!(
-                self.out,
-                "checked {} {files}: {}",
-                summary.files,
-                counts(summary)
-            )?;
+            writeln!(self.out, "checked {files}: {}", counts(summary))?;
         }
         self.out.flush()
     }

@@ -1,91 +1,82 @@
 //! `twiml check`: validates every input on worker threads and writes the reports in input
 //! order, a batch at a time, so that memory stays flat however many files there are.
 
+use std::borrow::Cow;
 use std::io::{self, Write};
 use std::sync::atomic::{AtomicUsize, Ordering};
 
-use twiml_core::rules::AppliedOverride;
-use twiml_core::{ByteSpan, Diagnostic, LineIndex, ParseOptions, Policy, Severity, validate_with};
+use twiml_core::{ByteSpan, Diagnostic, LineIndex, ParseOptions, Policy, validate_with};
 
-use crate::inputs::Input;
-use crate::output::{self, Format};
+use super::{Error, ExitStatus};
+use crate::args::{CheckArgs, Deny, LogLevel, OutputFormat};
+use crate::config;
+use crate::inputs::{self, Input};
+use crate::printer;
+use crate::report::{FileReport, Located, Summary};
 
 /// Files checked in one batch: the most reports held in memory at once.
 const BATCH: usize = 256;
 
-/// A diagnostic with its position in lines and columns (1-based; the end is exclusive).
-#[derive(Debug, Clone)]
-pub(crate) struct Located {
-    pub(crate) diagnostic: Diagnostic<ByteSpan>,
-    pub(crate) line: usize,
-    pub(crate) column: usize,
-    pub(crate) end_line: usize,
-    pub(crate) end_column: usize,
+/// Runs `twiml check`.
+pub(crate) fn run(args: CheckArgs, log: LogLevel) -> Result<ExitStatus, Error> {
+    let options = args.parse_options();
+    let inputs = inputs::collect(&args.paths).map_err(Error::new)?;
+    let (policies, chosen) = config::for_inputs(&args.policy, &inputs).map_err(Error::new)?;
+    let jobs_list: Vec<Job<'_>> = inputs
+        .iter()
+        .zip(&chosen)
+        .map(|(input, &i)| Job {
+            input,
+            policy: &policies[i],
+        })
+        .collect();
+    let jobs = args
+        .jobs
+        .or_else(|| std::thread::available_parallelism().ok().map(usize::from))
+        .unwrap_or(1)
+        .max(1);
+    let stdout = io::stdout().lock();
+    let outcome = check(&jobs_list, &options, args.format, log, jobs, stdout)?;
+    let failing = outcome.summary.errors > 0
+        || (args.deny == Some(Deny::Warnings) && outcome.summary.warnings > 0);
+    Ok(if outcome.unreadable > 0 {
+        ExitStatus::Error
+    } else if failing {
+        ExitStatus::Failure
+    } else {
+        ExitStatus::Success
+    })
 }
 
-/// What checking one input found.
-#[derive(Debug)]
-pub(crate) struct FileReport {
-    /// The name shown for the input.
-    pub(crate) name: String,
-    /// Findings in source order.
-    pub(crate) diagnostics: Vec<Located>,
-    /// The findings rendered for the text format.
-    pub(crate) rendered: Option<String>,
-    /// Why the input could not be read.
-    pub(crate) unreadable: Option<String>,
-    /// Rules turned off for this file, with their reasons: the audit trail.
-    pub(crate) overrides: Vec<AppliedOverride>,
-}
-
-/// Counts over every file.
-#[derive(Debug, Default, Clone, Copy)]
-pub(crate) struct Summary {
-    pub(crate) files: usize,
-    pub(crate) errors: usize,
-    pub(crate) warnings: usize,
-    pub(crate) infos: usize,
-}
-
-impl Summary {
-    fn add(&mut self, report: &FileReport) {
-        self.files += 1;
-        for d in &report.diagnostics {
-            match d.diagnostic.severity {
-                Severity::Error => self.errors += 1,
-                Severity::Warning => self.warnings += 1,
-                Severity::Info => self.infos += 1,
-            }
-        }
-    }
-}
-
-/// What `run` found.
-pub(crate) struct Outcome {
-    pub(crate) summary: Summary,
+/// What [`check`] found.
+struct Outcome {
+    summary: Summary,
     /// Inputs that could not be read.
-    pub(crate) unreadable: usize,
+    unreadable: usize,
 }
 
 /// One input and the policy it is checked under.
-pub(crate) struct Job<'a> {
-    pub(crate) input: &'a Input,
-    pub(crate) policy: &'a Policy,
+struct Job<'a> {
+    input: &'a Input,
+    policy: &'a Policy,
 }
 
 /// Checks `inputs` on `jobs` threads and writes the reports to `out` in `format`.
-pub(crate) fn run<W: Write>(
+fn check<W: Write>(
     inputs: &[Job<'_>],
     options: &ParseOptions,
-    format: Format,
+    format: OutputFormat,
+    log: LogLevel,
     jobs: usize,
     out: W,
 ) -> io::Result<Outcome> {
-    let mut sink = output::sink(format, out);
+    let mut sink = printer::sink(format, log, out);
     let mut summary = Summary::default();
     let mut unreadable = 0;
     sink.begin()?;
     for batch in inputs.chunks(BATCH) {
+        // Nothing is printed under `--silent`: no need to render it.
+        let format = (log != LogLevel::Silent).then_some(format);
         for report in check_batch(batch, options, format, jobs) {
             if let Some(reason) = &report.unreadable {
                 eprintln!("error: {}: {reason}", report.name);
@@ -107,7 +98,7 @@ pub(crate) fn run<W: Write>(
 fn check_batch(
     batch: &[Job<'_>],
     options: &ParseOptions,
-    format: Format,
+    format: Option<OutputFormat>,
     jobs: usize,
 ) -> Vec<FileReport> {
     let next = AtomicUsize::new(0);
@@ -140,54 +131,44 @@ fn check_batch(
         .into_iter()
         .zip(batch)
         .map(|(slot, job)| {
-            slot.unwrap_or_else(|| FileReport {
-                name: job.input.name(),
-                diagnostics: Vec::new(),
-                rendered: None,
-                unreadable: Some("the check of this file stopped unexpectedly".to_string()),
-                overrides: Vec::new(),
+            slot.unwrap_or_else(|| {
+                FileReport::unreadable(
+                    job.input.name(),
+                    "the check of this file stopped unexpectedly".to_string(),
+                )
             })
         })
         .collect()
 }
 
 /// Reads and checks one input.
-pub(crate) fn check_input(
+fn check_input(
     input: &Input,
     options: &ParseOptions,
     policy: &Policy,
-    format: Format,
+    format: Option<OutputFormat>,
 ) -> FileReport {
     let name = input.name();
-    let bytes = match input.read() {
-        Ok(bytes) => bytes,
-        Err(e) => {
-            return FileReport {
-                name,
-                diagnostics: Vec::new(),
-                rendered: None,
-                unreadable: Some(e.to_string()),
-                overrides: Vec::new(),
-            };
-        }
-    };
-    check_bytes(name, &bytes, options, policy, format)
+    match input.read() {
+        Ok(bytes) => check_bytes(name, &bytes, options, policy, format),
+        Err(e) => FileReport::unreadable(name, e.to_string()),
+    }
 }
 
 /// Checks one document's bytes.
-pub(crate) fn check_bytes(
+fn check_bytes(
     name: String,
     bytes: &[u8],
     options: &ParseOptions,
     policy: &Policy,
-    format: Format,
+    format: Option<OutputFormat>,
 ) -> FileReport {
     let mut overrides = Vec::new();
     let (source, diagnostics) = match std::str::from_utf8(bytes) {
         Ok(source) => {
             let validation = validate_with(source, options, policy);
             overrides = validation.overrides;
-            (std::borrow::Cow::Borrowed(source), validation.diagnostics)
+            (Cow::Borrowed(source), validation.diagnostics)
         }
         Err(_) => {
             // `parse_bytes` locates the first byte that is not UTF-8; the snippet shows the
@@ -200,27 +181,17 @@ pub(crate) fn check_bytes(
         }
     };
     let lines = LineIndex::new(&source);
-    let located = diagnostics
+    let located: Vec<Located> = diagnostics
         .into_iter()
-        .map(|diagnostic| {
-            let (line, column) = lines.location(diagnostic.span.start as usize);
-            let (end_line, end_column) = lines.location(diagnostic.span.end as usize);
-            Located {
-                diagnostic,
-                line,
-                column,
-                end_line,
-                end_column,
-            }
-        })
-        .collect::<Vec<_>>();
-    let rendered = (format == Format::Text
+        .map(|diagnostic| Located::new(diagnostic, &lines))
+        .collect();
+    let rendered = (format == Some(OutputFormat::Text)
         && (!located.is_empty() || overrides.iter().any(|o| o.suppressed > 0)))
     .then(|| {
         let plain: Vec<Diagnostic<ByteSpan>> =
             located.iter().map(|l| l.diagnostic.clone()).collect();
-        let mut text = output::text::render_file(&name, &source, &plain);
-        text.push_str(&output::text::render_overrides(&name, &overrides));
+        let mut text = printer::text::render_file(&name, &source, &plain);
+        text.push_str(&printer::text::render_overrides(&name, &overrides));
         text
     });
     FileReport {

@@ -5,16 +5,18 @@ use std::io::{self, Write};
 
 use twiml_core::Severity;
 
-use super::{Sink, counts};
-use crate::check::{FileReport, Summary};
+use super::{Sink, counts, plural};
+use crate::report::{FileReport, Summary};
 
 pub(crate) struct GithubSink<W: Write> {
     out: W,
+    /// Whether to end with the summary line.
+    summary: bool,
 }
 
 impl<W: Write> GithubSink<W> {
-    pub(crate) fn new(out: W) -> Self {
-        GithubSink { out }
+    pub(crate) fn new(out: W, summary: bool) -> Self {
+        GithubSink { out, summary }
     }
 }
 
@@ -67,11 +69,13 @@ impl<W: Write> Sink for GithubSink<W> {
     }
 
     fn end(&mut self, summary: &Summary) -> io::Result<()> {
-        let files = if summary.files == 1 { "file" } else { "files" };
+        if !self.summary {
+            return self.out.flush();
+        }
         writeln!(
             self.out,
-            "checked {} {files}: {}",
-            summary.files,
+            "checked {}: {}",
+            plural(summary.files, "file"),
             counts(summary)
         )?;
         self.out.flush()

@@ -9,7 +9,7 @@ use twiml_core::Severity;
 use twiml_core::codes::Code;
 
 use super::Sink;
-use crate::check::{FileReport, Summary};
+use crate::report::{FileReport, Summary};
 
 pub(crate) struct SarifSink<W: Write> {
     out: W,

@@ -5,8 +5,8 @@ use std::io::{self, Write};
 
 use serde_json::{Value, json};
 
-use super::{Sink, severity_name};
-use crate::check::{FileReport, Located, Summary};
+use super::Sink;
+use crate::report::{FileReport, Located, Summary};
 
 pub(crate) struct JsonSink<W: Write> {
     out: W,
@@ -23,7 +23,7 @@ impl<W: Write> JsonSink<W> {
 pub(crate) fn diagnostic(d: &Located) -> Value {
     json!({
         "code": d.diagnostic.code,
-        "severity": severity_name(d.diagnostic.severity),
+        "severity": d.diagnostic.severity.as_str(),
         "message": d.diagnostic.message,
         "line": d.line,
         "column": d.column,

@@ -1,0 +1,215 @@
+//! What the command line accepts: every command's arguments, and the groups of options that
+//! several commands share. Nothing here runs anything; `commands/` does.
+
+use std::path::PathBuf;
+
+use clap::{ArgAction, Parser, Subcommand, ValueEnum};
+use twiml_core::ParseOptions;
+use twiml_core::schema::Dialect;
+
+/// `twiml`: check, explain and format Twilio TwiML.
+#[derive(Debug, Parser)]
+#[command(
+    name = "twiml",
+    version,
+    about = "Check, explain and format Twilio TwiML"
+)]
+pub(crate) struct Cli {
+    #[command(subcommand)]
+    pub(crate) command: Command,
+    #[command(flatten)]
+    pub(crate) log: LogLevelArgs,
+}
+
+/// The commands. Each variant's arguments are a struct below; each command runs in its own
+/// module under `commands/`.
+#[derive(Debug, Subcommand)]
+pub(crate) enum Command {
+    /// Check TwiML files: files, folders (recursively, `*.xml` and `*.twiml`), or `-` for
+    /// standard input.
+    Check(CheckArgs),
+    /// Explain a diagnostic code or compliance rule: what it finds, why it matters, and how
+    /// to fix it.
+    Explain(ExplainArgs),
+    /// List every diagnostic code and compliance rule with its level under the policy
+    /// (`twiml.toml` and the policy options).
+    Rules(RulesArgs),
+    /// Print a document re-rendered from its parsed model: its canonical form.
+    Fmt(FmtArgs),
+}
+
+/// How much the commands print, for every command.
+#[derive(Debug, Clone, Copy, clap::Args)]
+pub(crate) struct LogLevelArgs {
+    /// Print the findings only: no summary, no warnings.
+    #[arg(short, long, global = true, action = ArgAction::Count, conflicts_with = "silent")]
+    quiet: u8,
+    /// Print nothing on standard output; the exit status tells the result. Errors that stop
+    /// a command still go to standard error. Same as `-qq`.
+    #[arg(short, long, global = true)]
+    silent: bool,
+}
+
+/// How much a command prints.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
+pub(crate) enum LogLevel {
+    /// Nothing on standard output, and no warnings; errors still on standard error.
+    Silent,
+    /// The results only: no summary, no warnings.
+    Quiet,
+    /// Results, summaries and warnings.
+    Default,
+}
+
+impl LogLevelArgs {
+    /// The level these options ask for.
+    pub(crate) fn level(self) -> LogLevel {
+        match (self.silent, self.quiet) {
+            (true, _) | (false, 2..) => LogLevel::Silent,
+            (false, 1) => LogLevel::Quiet,
+            (false, 0) => LogLevel::Default,
+        }
+    }
+}
+
+/// `twiml check`.
+#[derive(Debug, clap::Args)]
+pub(crate) struct CheckArgs {
+    /// Files, folders, or `-` for standard input.
+    #[arg(required = true)]
+    pub(crate) paths: Vec<PathBuf>,
+    /// Output format.
+    #[arg(long, value_enum, default_value_t = OutputFormat::Text)]
+    pub(crate) format: OutputFormat,
+    /// Make findings of this level fail the check as well (`warnings`).
+    #[arg(long, value_enum)]
+    pub(crate) deny: Option<Deny>,
+    /// The dialect the documents must be (documents of another get TW0303).
+    #[arg(long, value_enum)]
+    pub(crate) expect: Option<Expect>,
+    /// Refuse inputs larger than this many bytes.
+    #[arg(long, default_value_t = ParseOptions::default().max_bytes)]
+    pub(crate) max_bytes: usize,
+    /// Refuse elements nested deeper than this.
+    #[arg(long, default_value_t = ParseOptions::default().max_depth)]
+    pub(crate) max_depth: usize,
+    /// Worker threads (default: one per core).
+    #[arg(long)]
+    pub(crate) jobs: Option<usize>,
+    #[command(flatten)]
+    pub(crate) policy: PolicyArgs,
+}
+
+impl CheckArgs {
+    /// The parser's options.
+    pub(crate) fn parse_options(&self) -> ParseOptions {
+        let options = ParseOptions::new()
+            .max_bytes(self.max_bytes)
+            .max_depth(self.max_depth);
+        match self.expect {
+            Some(e) => options.expect(e.into()),
+            None => options,
+        }
+    }
+}
+
+/// `twiml explain`.
+#[derive(Debug, clap::Args)]
+pub(crate) struct ExplainArgs {
+    /// The code (`TW0104`, `REC001`) or name (`element-not-allowed`,
+    /// `capture-before-notice`).
+    pub(crate) code: String,
+}
+
+/// `twiml rules`.
+#[derive(Debug, clap::Args)]
+pub(crate) struct RulesArgs {
+    #[command(flatten)]
+    pub(crate) policy: PolicyArgs,
+}
+
+/// The policy documents are checked under: `twiml.toml`, and additions to it.
+#[derive(Debug, Clone, clap::Args)]
+pub(crate) struct PolicyArgs {
+    /// Read the policy from this file for every document, instead of the `twiml.toml`
+    /// nearest to each document (at or above its folder).
+    #[arg(long, value_name = "FILE", conflicts_with = "no_config")]
+    pub(crate) config: Option<PathBuf>,
+    /// Ignore any `twiml.toml`: check under the baseline policy and the options given.
+    #[arg(long)]
+    pub(crate) no_config: bool,
+    /// Add policies (regimes that apply), comma-separated: payments, debt-collection,
+    /// healthcare, telemarketing, ai-agent, marketing-sms.
+    #[arg(long = "policy", value_name = "POLICIES", value_delimiter = ',')]
+    pub(crate) policies: Vec<String>,
+    /// Add context facts the documents cannot show, comma-separated: outbound, voicemail,
+    /// subsequent, right-party-verified, recording-started, recording-disclosed.
+    #[arg(long = "context", value_name = "FACTS", value_delimiter = ',')]
+    pub(crate) context: Vec<String>,
+    /// Add a name the business uses in its scripts.
+    #[arg(long = "business-name", value_name = "NAME")]
+    pub(crate) business_names: Vec<String>,
+    /// Add a telephone number the business answers for call-backs.
+    #[arg(long = "callback-number", value_name = "NUMBER")]
+    pub(crate) callback_numbers: Vec<String>,
+}
+
+/// `twiml fmt`.
+#[derive(Debug, clap::Args)]
+pub(crate) struct FmtArgs {
+    /// The file to format, or `-` for standard input.
+    pub(crate) path: PathBuf,
+    /// Indent element-only content by this many spaces.
+    #[arg(long, default_value_t = 2, conflicts_with = "compact")]
+    pub(crate) indent: usize,
+    /// Write the document on one line.
+    #[arg(long)]
+    pub(crate) compact: bool,
+    /// Leave out the XML declaration.
+    #[arg(long)]
+    pub(crate) no_declaration: bool,
+    /// Print nothing; exit with 1 when the file is not in canonical form.
+    #[arg(long)]
+    pub(crate) check: bool,
+}
+
+/// The output formats of `twiml check`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub(crate) enum OutputFormat {
+    /// rustc-style diagnostics with source excerpts.
+    Text,
+    /// One JSON document (see the README for its fields).
+    Json,
+    /// SARIF 2.1.0, for GitHub code scanning and other tools.
+    Sarif,
+    /// GitHub Actions workflow annotations.
+    Github,
+}
+
+/// `--deny`: a level of finding that fails the check besides errors.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub(crate) enum Deny {
+    /// Warnings fail the check, as errors do.
+    Warnings,
+}
+
+/// `--expect`: the dialect documents must be.
+#[derive(Debug, Clone, Copy, ValueEnum)]
+pub(crate) enum Expect {
+    /// Voice responses (calls).
+    Voice,
+    /// Messaging responses (SMS, MMS, WhatsApp).
+    Messaging,
+    /// Fax responses.
+    Fax,
+}
+
+impl From<Expect> for Dialect {
+    fn from(e: Expect) -> Self {
+        match e {
+            Expect::Voice => Dialect::Voice,
+            Expect::Messaging => Dialect::Messaging,
+            Expect::Fax => Dialect::Fax,
+        }
+    }
+}

@@ -1,0 +1,84 @@
+//! The commands, one module each. Every command is a function
+//! `run(args: XArgs, log: LogLevel) -> Result<ExitStatus, Error>`: it reads its arguments
+//! (defined in [`crate::args`]), does its work, prints its results, and says how it ended.
+//! It returns an [`Error`] for trouble that stops it (a file that cannot be read, a broken
+//! policy); [`run`] prints that as `error: ...` and exits with 2.
+
+pub(crate) mod check;
+pub(crate) mod explain;
+pub(crate) mod fmt;
+pub(crate) mod rules;
+
+use std::fmt::Display;
+use std::io;
+use std::process::ExitCode;
+
+use crate::args::{Command, LogLevel};
+
+/// How a command ended: the exit status of `twiml`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) enum ExitStatus {
+    /// 0: nothing failed.
+    Success,
+    /// 1: the command found what it looks for (findings at the failing level, files that
+    /// would be reformatted).
+    Failure,
+    /// 2: the command could not do its work (a usage error, an unreadable file, a broken
+    /// policy).
+    Error,
+}
+
+impl From<ExitStatus> for ExitCode {
+    fn from(status: ExitStatus) -> Self {
+        match status {
+            ExitStatus::Success => ExitCode::SUCCESS,
+            ExitStatus::Failure => ExitCode::from(1),
+            ExitStatus::Error => ExitCode::from(2),
+        }
+    }
+}
+
+/// Trouble that stops a command.
+#[derive(Debug)]
+pub(crate) enum Error {
+    /// Shown as `error: {message}`.
+    Message(String),
+    /// Standard output was closed by its reader (`twiml rules | head`): the reader has what
+    /// it wanted, so the command stops without a word, and with status 0, as ruff does.
+    BrokenPipe,
+}
+
+impl Error {
+    /// An error with this message (lowercase, no trailing period).
+    pub(crate) fn new(message: impl Display) -> Self {
+        Error::Message(message.to_string())
+    }
+}
+
+impl From<io::Error> for Error {
+    fn from(e: io::Error) -> Self {
+        if e.kind() == io::ErrorKind::BrokenPipe {
+            Error::BrokenPipe
+        } else {
+            Error::new(e)
+        }
+    }
+}
+
+/// Runs `command` and prints the error that stopped it, if one did.
+pub(crate) fn run(command: Command, log: LogLevel) -> ExitStatus {
+    let result = match command {
+        Command::Check(args) => check::run(args, log),
+        Command::Explain(args) => explain::run(args, log),
+        Command::Rules(args) => rules::run(args, log),
+        Command::Fmt(args) => fmt::run(args, log),
+    };
+    match result {
+        Ok(status) => status,
+        Err(Error::BrokenPipe) => ExitStatus::Success,
+        Err(Error::Message(message)) => {
+            eprintln!("error: {message}");
+            ExitStatus::Error
+        }
+    }
+}

@@ -1,0 +1,78 @@
+//! Writing check reports: rustc-style text, JSON, SARIF 2.1.0, and GitHub workflow
+//! annotations. Each format streams: a header, one entry per file, a footer with the summary.
+//! Printers read the report types of [`crate::report`] and know nothing of how they were
+//! made.
+
+pub(crate) mod github;
+pub(crate) mod json;
+pub(crate) mod sarif;
+pub(crate) mod text;
+
+use std::io::{self, Write};
+
+use crate::args::{LogLevel, OutputFormat};
+use crate::report::{FileReport, Summary};
+
+/// Receives reports in input order.
+pub(crate) trait Sink {
+    /// Writes what comes before the first file.
+    fn begin(&mut self) -> io::Result<()>;
+    /// Writes one file's findings.
+    fn file(&mut self, report: &FileReport) -> io::Result<()>;
+    /// Writes what comes after the last file, and flushes.
+    fn end(&mut self, summary: &Summary) -> io::Result<()>;
+}
+
+/// The sink of `format`, writing to `out`. Under `--quiet` the text and GitHub formats leave
+/// out the summary line; JSON and SARIF are documents, written whole. Under `--silent`
+/// nothing is written.
+pub(crate) fn sink<'w, W: Write + 'w>(
+    format: OutputFormat,
+    log: LogLevel,
+    out: W,
+) -> Box<dyn Sink + 'w> {
+    let summary = log == LogLevel::Default;
+    match (log, format) {
+        (LogLevel::Silent, _) => Box::new(Silent),
+        (_, OutputFormat::Text) => Box::new(text::TextSink::new(out, summary)),
+        (_, OutputFormat::Json) => Box::new(json::JsonSink::new(out)),
+        (_, OutputFormat::Sarif) => Box::new(sarif::SarifSink::new(out)),
+        (_, OutputFormat::Github) => Box::new(github::GithubSink::new(out, summary)),
+    }
+}
+
+/// Writes nothing (`--silent`).
+struct Silent;
+
+impl Sink for Silent {
+    fn begin(&mut self) -> io::Result<()> {
+        Ok(())
+    }
+
+    fn file(&mut self, _report: &FileReport) -> io::Result<()> {
+        Ok(())
+    }
+
+    fn end(&mut self, _summary: &Summary) -> io::Result<()> {
+        Ok(())
+    }
+}
+
+/// "2 errors, 1 warning, 0 infos".
+pub(crate) fn counts(summary: &Summary) -> String {
+    format!(
+        "{}, {}, {}",
+        plural(summary.errors, "error"),
+        plural(summary.warnings, "warning"),
+        plural(summary.infos, "info")
+    )
+}
+
+/// "1 file", "2 files".
+pub(crate) fn plural(n: usize, word: &str) -> String {
+    if n == 1 {
+        format!("{n} {word}")
+    } else {
+        format!("{n} {word}s")
+    }
+}

@@ -1,0 +1,85 @@
+//! What a check found, per file and in total: the data that `commands::check` produces and
+//! every printer reads. It depends on neither, so that neither depends on the other.
+
+use twiml_core::rules::AppliedOverride;
+use twiml_core::{ByteSpan, Diagnostic, LineIndex, Severity};
+
+/// A diagnostic with its position in lines and columns (1-based; the end is exclusive).
+#[derive(Debug, Clone)]
+pub(crate) struct Located {
+    pub(crate) diagnostic: Diagnostic<ByteSpan>,
+    pub(crate) line: usize,
+    pub(crate) column: usize,
+    pub(crate) end_line: usize,
+    pub(crate) end_column: usize,
+}
+
+impl Located {
+    /// Locates `diagnostic` in the source that `lines` indexes.
+    pub(crate) fn new(diagnostic: Diagnostic<ByteSpan>, lines: &LineIndex<'_>) -> Self {
+        let (line, column) = lines.location(diagnostic.span.start as usize);
+        let (end_line, end_column) = lines.location(diagnostic.span.end as usize);
+        Located {
+            diagnostic,
+            line,
+            column,
+            end_line,
+            end_column,
+        }
+    }
+}
+
+/// What checking one input found.
+#[derive(Debug, Default)]
+pub(crate) struct FileReport {
+    /// The name shown for the input.
+    pub(crate) name: String,
+    /// Findings in source order.
+    pub(crate) diagnostics: Vec<Located>,
+    /// The findings as the printer renders them, when it renders them ahead (the text
+    /// format, which needs the source, renders on the worker threads).
+    pub(crate) rendered: Option<String>,
+    /// Why the input could not be read.
+    pub(crate) unreadable: Option<String>,
+    /// Rules turned off for this file, with their reasons: the audit trail.
+    pub(crate) overrides: Vec<AppliedOverride>,
+}
+
+impl FileReport {
+    /// The report of an input that could not be read.
+    pub(crate) fn unreadable(name: String, reason: String) -> Self {
+        FileReport {
+            name,
+            unreadable: Some(reason),
+            ..FileReport::default()
+        }
+    }
+}
+
+/// Counts over every file.
+#[derive(Debug, Default, Clone, Copy, PartialEq, Eq)]
+pub(crate) struct Summary {
+    pub(crate) files: usize,
+    pub(crate) errors: usize,
+    pub(crate) warnings: usize,
+    pub(crate) infos: usize,
+}
+
+impl Summary {
+    /// Counts one file's findings.
+    pub(crate) fn add(&mut self, report: &FileReport) {
+        self.files += 1;
+        for d in &report.diagnostics {
+            match d.diagnostic.severity {
+                Severity::Error => self.errors += 1,
+                Severity::Warning => self.warnings += 1,
+                Severity::Info => self.infos += 1,
+            }
+        }
+    }
+
+    /// The number of findings.
+    pub(crate) fn findings(&self) -> usize {
+        self.errors + self.warnings + self.infos
+    }
+}
