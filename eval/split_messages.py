@@ -1,0 +1,404 @@
+#!/usr/bin/env python3
+"""The two message sets: outbound messages (essential or not) and inbound replies (opt-out,
+opt-in, help or none). Splits a pool once into a development half and a held-out half, checks
+the halves, and writes the count tables into the sets' READMEs.
+
+Usage (from the root of a checkout):
+
+    python3 eval/split_messages.py split classify POOL.toml   # once: writes dev.toml, held-out.toml
+    python3 eval/split_messages.py split inbound POOL.toml
+    python3 eval/split_messages.py check                      # validate both sets; exit 1 on any fault
+    python3 eval/split_messages.py tables                     # rewrite the count tables in the READMEs
+
+The split rule. Every item gets the SHA-256 of its id. Items are sorted by their stratum
+(language, label, then the finer fields) and, inside a stratum, by that digest; the sorted
+list is then dealt alternately, the first item to dev, the second to held-out, and so on.
+Because each stratum, and each group of strata that shares a prefix (a language, a language and
+a class), is a contiguous run of that list, every one of them is split evenly, give or take one
+item. `check` deals the union of the two halves again and fails if any item sits in the other
+half, so an item moved by hand is caught. The split is made once: `split` refuses to overwrite a
+half that exists.
+
+Only the standard library is needed (Python 3.11 or later, for tomllib).
+"""
+import hashlib
+import os
+import re
+import sys
+import tomllib
+
+ROOT = os.path.dirname(os.path.abspath(__file__))
+
+ESSENTIAL = ["otp", "notifications", "fraud", "security", "customercare", "delivery"]
+NON_ESSENTIAL = ["marketing", "events", "education", "polling", "announcements"]
+
+# Finer tags. Each kind belongs to one class, except the few that say both.
+CLASSIFY_KINDS = {
+    "essential": [
+        "otp", "fraud-alert", "security-alert", "delivery", "shipping", "order-confirmation",
+        "appointment-reminder", "payment-reminder", "account-notice", "renewal-notice",
+        "prescription", "customer-care", "outage", "safety-alert", "school-closure",
+        "travel-update",
+    ],
+    "non-essential": [
+        "promo", "loyalty", "re-engagement", "price-alert", "stock-alert", "hard-mixed",
+        "event-invitation", "survey", "poll", "education", "announcement", "newsletter",
+        "charity", "political",
+    ],
+}
+
+INBOUND_KINDS = {
+    "opt-out": ["keyword", "keyword-variant", "free-text-revocation", "wrong-number",
+                "question-revocation"],
+    "opt-in": ["keyword", "keyword-variant", "opt-in"],
+    "help": ["keyword", "keyword-variant", "help-request"],
+    "none": ["near-miss", "question", "conversation"],
+}
+
+
+class Set:
+    """What distinguishes the two sets."""
+
+    def __init__(self, name, table, prefix, fields, optional, label, stratum):
+        self.name = name
+        self.table = table          # the TOML array-of-tables name
+        self.prefix = prefix        # ids are PREFIX-LANG-NNNN
+        self.fields = fields        # in the order they are written
+        self.optional = optional    # fields that may be absent
+        self.label = label          # the field the table of counts is kept by
+        self.stratum = stratum      # item -> tuple of strings
+
+
+SETS = {
+    "classify": Set(
+        "classify", "message", "cls",
+        ["id", "lang", "text", "class", "intent", "kind", "hard", "note"],
+        {"note"},
+        "class",
+        lambda m: (m["lang"], m["class"], "hard" if m["hard"] else "plain", m["kind"]),
+    ),
+    "inbound": Set(
+        "inbound", "reply", "in",
+        ["id", "lang", "text", "action", "scope", "kind", "note"],
+        {"scope", "note"},
+        "action",
+        lambda r: (r["lang"], r["action"], r.get("scope", ""), r["kind"]),
+    ),
+}
+
+HALVES = ["dev", "held-out"]
+
+
+def half_path(s, half):
+    return os.path.join(ROOT, s.name, half + ".toml")
+
+
+def digest(item_id):
+    return hashlib.sha256(item_id.encode("utf-8")).hexdigest()
+
+
+def deal(s, items):
+    """The split rule: {id: half}."""
+    order = sorted(items, key=lambda it: (s.stratum(it), digest(it["id"])))
+    return {it["id"]: HALVES[i % 2] for i, it in enumerate(order)}
+
+
+# ---------------------------------------------------------------------------------------------
+# Validation
+
+
+def validate_item(s, it, where):
+    """The faults of one item, as messages naming the file and the id."""
+    faults = []
+    name = it.get("id", "?")
+
+    def fault(msg):
+        faults.append(f"{where}: {name}: {msg}")
+
+    for f in s.fields:
+        if f not in it and f not in s.optional:
+            fault(f"missing field `{f}`")
+    for f in it:
+        if f not in s.fields:
+            fault(f"unknown field `{f}`")
+    if faults:
+        return faults
+    for f in s.fields:
+        if f in it and f != "hard" and not isinstance(it[f], str):
+            fault(f"`{f}` must be a string")
+    if faults:
+        return faults
+    if it["lang"] not in ("en", "es"):
+        fault(f"`lang` is {it['lang']!r}, not en or es")
+    if not re.fullmatch(rf"{s.prefix}-{it['lang']}-\d{{4}}", it["id"]):
+        fault(f"id does not read {s.prefix}-{it['lang']}-NNNN")
+    if not it["text"].strip():
+        fault("empty `text`")
+    if it["text"] != it["text"].strip():
+        fault("`text` has leading or trailing white space")
+
+    if s.name == "classify":
+        if not isinstance(it["hard"], bool):
+            fault("`hard` must be true or false")
+        cls, intent, kind = it["class"], it["intent"], it["kind"]
+        if cls not in CLASSIFY_KINDS:
+            fault(f"`class` is {cls!r}")
+            return faults
+        intents = ESSENTIAL if cls == "essential" else NON_ESSENTIAL
+        if intent not in intents:
+            fault(f"intent {intent!r} is not one of the {cls} intents")
+        if kind not in CLASSIFY_KINDS[cls]:
+            fault(f"kind {kind!r} is not a {cls} kind")
+        if kind == "hard-mixed" and not it["hard"]:
+            fault("a hard-mixed message must be marked hard")
+        if it["hard"] and not it.get("note", "").strip():
+            fault("a hard case needs a `note` that gives the reason for its label")
+    else:
+        action, kind = it["action"], it["kind"]
+        if action not in INBOUND_KINDS:
+            fault(f"`action` is {action!r}")
+            return faults
+        if kind not in INBOUND_KINDS[action]:
+            fault(f"kind {kind!r} is not a kind of {action}")
+        if action == "opt-out":
+            if it.get("scope") not in ("sender", "all"):
+                fault("an opt-out needs `scope` = sender or all")
+        elif "scope" in it:
+            fault("only an opt-out has a `scope`")
+    return faults
+
+
+def load_half(s, half):
+    path = half_path(s, half)
+    with open(path, "rb") as f:
+        data = tomllib.load(f)
+    extra = set(data) - {s.table}
+    if extra:
+        raise SystemExit(f"{path}: unexpected top-level keys {sorted(extra)}")
+    return data.get(s.table, [])
+
+
+def check_set(s):
+    faults = []
+    halves = {}
+    for half in HALVES:
+        rel = f"eval/{s.name}/{half}.toml"
+        try:
+            items = load_half(s, half)
+        except FileNotFoundError:
+            faults.append(f"{rel}: missing")
+            continue
+        except tomllib.TOMLDecodeError as e:
+            faults.append(f"{rel}: {e}")
+            continue
+        for it in items:
+            faults.extend(validate_item(s, it, rel))
+        halves[half] = items
+    if len(halves) < 2 or faults:
+        return faults
+    seen = {}
+    for half, items in halves.items():
+        for it in items:
+            if it["id"] in seen:
+                faults.append(f"{it['id']}: in {seen[it['id']]} and in {half}")
+            seen[it["id"]] = half
+    texts = {}
+    for half, items in halves.items():
+        for it in items:
+            key = (it["lang"], it["text"])
+            if key in texts:
+                faults.append(f"{it['id']}: same text as {texts[key]}")
+            texts[key] = it["id"]
+    if faults:
+        return faults
+    everything = halves["dev"] + halves["held-out"]
+    dealt = deal(s, everything)
+    for half, items in halves.items():
+        for it in items:
+            if dealt[it["id"]] != half:
+                faults.append(f"{it['id']}: is in {half}, the split rule puts it in {dealt[it['id']]}")
+    tables = render_tables(s, halves)
+    readme = os.path.join(ROOT, s.name, "README.md")
+    if os.path.exists(readme):
+        with open(readme, encoding="utf-8") as f:
+            text = f.read()
+        if tables not in text:
+            faults.append(f"eval/{s.name}/README.md: the count tables are stale; run `tables`")
+    return faults
+
+
+# ---------------------------------------------------------------------------------------------
+# Writing
+
+
+def toml_string(value):
+    out = ['"']
+    for ch in value:
+        if ch == '"':
+            out.append('\\"')
+        elif ch == "\\":
+            out.append("\\\\")
+        elif ch == "\n":
+            out.append("\\n")
+        elif ch == "\t":
+            out.append("\\t")
+        elif ord(ch) < 0x20 or ord(ch) == 0x7F:
+            out.append(f"\\u{ord(ch):04X}")
+        else:
+            out.append(ch)
+    out.append('"')
+    return "".join(out)
+
+
+def render_items(s, items, header):
+    lines = [header.rstrip("\n"), ""]
+    for it in items:
+        lines.append(f"[[{s.table}]]")
+        for f in s.fields:
+            if f not in it or (f in s.optional and it[f] == ""):
+                continue
+            v = it[f]
+            lines.append(f"{f} = {'true' if v is True else 'false' if v is False else toml_string(v)}")
+        lines.append("")
+    return "\n".join(lines)
+
+
+HEADER = """\
+# {title}: the {half} half.
+# Written once by eval/split_messages.py from a pool of {total}. Never move an item to the
+# other half, and never change a label here to fit a result. README.md beside this file gives
+# the schema and the labelling doctrine.
+"""
+
+TITLES = {"classify": "Outbound messages, essential or non-essential",
+          "inbound": "Inbound replies: opt-out, opt-in, help or none"}
+
+
+def split(set_name, pool_path):
+    s = SETS[set_name]
+    for half in HALVES:
+        if os.path.exists(half_path(s, half)):
+            raise SystemExit(f"eval/{s.name}/{half}.toml exists: the split is made once")
+    with open(pool_path, "rb") as f:
+        items = tomllib.load(f)[s.table]
+    faults = []
+    for it in items:
+        faults.extend(validate_item(s, it, "pool"))
+    ids = [it["id"] for it in items]
+    if len(ids) != len(set(ids)):
+        faults.append("pool: duplicate ids")
+    if faults:
+        raise SystemExit("\n".join(faults))
+    dealt = deal(s, items)
+    os.makedirs(os.path.join(ROOT, s.name), exist_ok=True)
+    for half in HALVES:
+        chosen = sorted((it for it in items if dealt[it["id"]] == half), key=lambda it: it["id"])
+        header = HEADER.format(title=TITLES[s.name], half=half, total=len(items))
+        with open(half_path(s, half), "w", encoding="utf-8") as f:
+            f.write(render_items(s, chosen, header))
+        print(f"eval/{s.name}/{half}.toml: {len(chosen)} items")
+
+
+# ---------------------------------------------------------------------------------------------
+# Count tables
+
+BEGIN = "<!-- counts: generated by eval/split_messages.py tables; do not edit -->"
+END = "<!-- end of counts -->"
+
+
+def table(header, rows):
+    out = ["| " + " | ".join(header) + " |", "|" + "|".join("---" for _ in header) + "|"]
+    out += ["| " + " | ".join(str(c) for c in row) + " |" for row in rows]
+    return "\n".join(out)
+
+
+def pct(n, d):
+    return f"{100 * n / d:.1f}%" if d else "-"
+
+
+def render_tables(s, halves):
+    """The Markdown of the count tables, between the markers."""
+    labels = list(CLASSIFY_KINDS) if s.name == "classify" else list(INBOUND_KINDS)
+    parts = [BEGIN, ""]
+    rows = []
+    for half in HALVES + ["total"]:
+        items = halves["dev"] + halves["held-out"] if half == "total" else halves[half]
+        for lang in ("en", "es", "all"):
+            sel = [it for it in items if lang == "all" or it["lang"] == lang]
+            row = [half, lang] + [sum(it[s.label] == lab for it in sel) for lab in labels]
+            if s.name == "classify":
+                hard = sum(it["hard"] for it in sel)
+                row += [len(sel), f"{hard} ({pct(hard, len(sel))})"]
+            else:
+                near = sum(it["kind"] == "near-miss" for it in sel)
+                alls = sum(it.get("scope") == "all" for it in sel)
+                row += [len(sel), f"{near} ({pct(near, len(sel))})", alls]
+            rows.append(row)
+    extra = ["total", "hard cases"] if s.name == "classify" else ["total", "near misses", "scope all"]
+    parts.append(table(["half", "lang"] + labels + extra, rows))
+    parts.append("")
+
+    # Kinds, per half: shows that every kind reaches both halves.
+    kinds = CLASSIFY_KINDS if s.name == "classify" else INBOUND_KINDS
+    rows = []
+    for lab, ks in kinds.items():
+        for k in ks:
+            counts = []
+            for half in HALVES:
+                for lang in ("en", "es"):
+                    counts.append(sum(it[s.label] == lab and it["kind"] == k and it["lang"] == lang
+                                      for it in halves[half]))
+            if sum(counts):
+                rows.append([lab, k] + counts)
+    parts.append(table([s.label, "kind", "dev en", "dev es", "held-out en", "held-out es"], rows))
+    if s.name == "classify":
+        parts.append("")
+        rows = []
+        for intent in ESSENTIAL + NON_ESSENTIAL:
+            counts = [sum(it["intent"] == intent for it in halves[h]) for h in HALVES]
+            rows.append([intent] + counts)
+        parts.append(table(["intent", "dev", "held-out"], rows))
+    parts += ["", END]
+    return "\n".join(parts)
+
+
+def write_tables():
+    for s in SETS.values():
+        readme = os.path.join(ROOT, s.name, "README.md")
+        if not all(os.path.exists(half_path(s, h)) for h in HALVES) or not os.path.exists(readme):
+            continue
+        halves = {h: load_half(s, h) for h in HALVES}
+        with open(readme, encoding="utf-8") as f:
+            text = f.read()
+        start, end = text.find(BEGIN), text.find(END)
+        if start < 0 or end < start:
+            raise SystemExit(f"eval/{s.name}/README.md: no count markers")
+        text = text[:start] + render_tables(s, halves) + text[end + len(END):]
+        with open(readme, "w", encoding="utf-8") as f:
+            f.write(text)
+        print(f"eval/{s.name}/README.md: tables written")
+
+
+def main(argv):
+    if len(argv) == 3 and argv[0] == "split" and argv[1] in SETS:
+        split(argv[1], argv[2])
+    elif argv and argv[0] == "check" and all(a in SETS for a in argv[1:]):
+        faults = []
+        names = argv[1:] or [n for n in SETS if os.path.isdir(os.path.join(ROOT, n))]
+        for n in names:
+            faults.extend(check_set(SETS[n]))
+        for f in faults:
+            print(f, file=sys.stderr)
+        if faults:
+            return 1
+        print("ok: " + ", ".join(names))
+    elif argv == ["tables"]:
+        write_tables()
+    else:
+        print(__doc__, file=sys.stderr)
+        return 2
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main(sys.argv[1:]))

@@ -1,0 +1,266 @@
+//! The labelled message sets in `eval/` are well-formed and still split by their rule.
+//!
+//! `eval/split_messages.py` made each split once; this test repeats its checks in CI, where
+//! Python does not run: every item has the set's fields with allowed values, ids and texts are
+//! unique, every hard case explains its label, the set keeps its size, its balance of languages
+//! and its share of hard cases, and dealing the union of the two halves again by the split rule
+//! puts every item in the half it is in. An item moved between halves by hand fails here.
+
+use std::collections::{BTreeMap, BTreeSet};
+use std::path::{Path, PathBuf};
+
+use sha2::{Digest, Sha256};
+use toml::{Table, Value};
+
+const ESSENTIAL: [&str; 6] = [
+    "otp",
+    "notifications",
+    "fraud",
+    "security",
+    "customercare",
+    "delivery",
+];
+const NON_ESSENTIAL: [&str; 5] = [
+    "marketing",
+    "events",
+    "education",
+    "polling",
+    "announcements",
+];
+
+fn eval_dir() -> PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR")).join("eval")
+}
+
+/// One item, with the half it was read from.
+struct Item {
+    half: &'static str,
+    fields: Table,
+}
+
+impl Item {
+    fn str(&self, key: &str) -> &str {
+        self.fields.get(key).and_then(Value::as_str).unwrap_or("")
+    }
+
+    fn id(&self) -> &str {
+        self.str("id")
+    }
+}
+
+/// Reads both halves of a set; every fault goes into `faults`.
+fn read_set(set: &str, table: &str, faults: &mut Vec<String>) -> Vec<Item> {
+    let mut items = Vec::new();
+    for half in ["dev", "held-out"] {
+        let path = eval_dir().join(set).join(format!("{half}.toml"));
+        let text = match std::fs::read_to_string(&path) {
+            Ok(text) => text,
+            Err(e) => {
+                faults.push(format!("{}: {e}", path.display()));
+                continue;
+            }
+        };
+        let doc: Table = match toml::from_str(&text) {
+            Ok(doc) => doc,
+            Err(e) => {
+                faults.push(format!("{}: {e}", path.display()));
+                continue;
+            }
+        };
+        for key in doc.keys().filter(|k| *k != table) {
+            faults.push(format!("{}: unexpected key `{key}`", path.display()));
+        }
+        let Some(array) = doc.get(table).and_then(Value::as_array) else {
+            faults.push(format!("{}: no `[[{table}]]` items", path.display()));
+            continue;
+        };
+        for value in array {
+            match value.as_table() {
+                Some(fields) => items.push(Item {
+                    half,
+                    fields: fields.clone(),
+                }),
+                None => faults.push(format!("{}: an item is not a table", path.display())),
+            }
+        }
+    }
+    items
+}
+
+/// Checks the fields every item of a set shares: the listed fields and no others, strings
+/// where strings belong, the id's shape, the language, a text with no stray white space.
+fn check_common(
+    items: &[Item],
+    prefix: &str,
+    required: &[&str],
+    optional: &[&str],
+    faults: &mut Vec<String>,
+) {
+    let mut ids = BTreeSet::new();
+    let mut texts = BTreeMap::new();
+    for item in items {
+        let id = item.id().to_owned();
+        let at = format!("{} {id}", item.half);
+        for field in required {
+            if !item.fields.contains_key(*field) {
+                faults.push(format!("{at}: missing `{field}`"));
+            }
+        }
+        for field in item.fields.keys() {
+            if !required.contains(&field.as_str()) && !optional.contains(&field.as_str()) {
+                faults.push(format!("{at}: unknown field `{field}`"));
+            }
+            if field != "hard" && !item.fields[field].is_str() {
+                faults.push(format!("{at}: `{field}` is not a string"));
+            }
+        }
+        let lang = item.str("lang");
+        if lang != "en" && lang != "es" {
+            faults.push(format!("{at}: `lang` is {lang:?}"));
+        }
+        let number = id.strip_prefix(&format!("{prefix}-{lang}-")).unwrap_or("");
+        if number.len() != 4 || !number.bytes().all(|b| b.is_ascii_digit()) {
+            faults.push(format!("{at}: the id does not read {prefix}-{lang}-NNNN"));
+        }
+        if !ids.insert(id.clone()) {
+            faults.push(format!("{at}: the id is used twice"));
+        }
+        let text = item.str("text");
+        if text.trim().is_empty() || text.trim() != text {
+            faults.push(format!("{at}: `text` is empty or has stray white space"));
+        }
+        if let Some(other) = texts.insert((lang.to_owned(), text.to_owned()), id.clone()) {
+            faults.push(format!("{at}: same text as {other}"));
+        }
+    }
+}
+
+/// Deals the items by the split rule: sorted by stratum, then by the SHA-256 of the id, and
+/// dealt alternately to dev and held-out. Pushes a fault for every item in the other half.
+fn check_split(items: &[Item], stratum: impl Fn(&Item) -> Vec<String>, faults: &mut Vec<String>) {
+    let mut order: Vec<(Vec<String>, Vec<u8>, &Item)> = items
+        .iter()
+        .map(|item| {
+            let digest = Sha256::digest(item.id().as_bytes()).to_vec();
+            (stratum(item), digest, item)
+        })
+        .collect();
+    order.sort_by(|a, b| (&a.0, &a.1).cmp(&(&b.0, &b.1)));
+    for (i, (_, _, item)) in order.iter().enumerate() {
+        let dealt = if i % 2 == 0 { "dev" } else { "held-out" };
+        if item.half != dealt {
+            faults.push(format!(
+                "{}: is in {}, the split rule puts it in {dealt}",
+                item.id(),
+                item.half
+            ));
+        }
+    }
+}
+
+/// The set keeps its size and its balance: at least `min` items, each language at least 45%
+/// of them, and the two halves within one item of each other per language and label.
+fn check_balance(items: &[Item], min: usize, label: &str, faults: &mut Vec<String>) {
+    if items.len() < min {
+        faults.push(format!("{} items, fewer than {min}", items.len()));
+    }
+    for lang in ["en", "es"] {
+        let n = items.iter().filter(|i| i.str("lang") == lang).count();
+        if n * 100 < items.len() * 45 {
+            faults.push(format!("{n} items in {lang}, under 45% of {}", items.len()));
+        }
+    }
+    let mut per: BTreeMap<(String, String), [usize; 2]> = BTreeMap::new();
+    for item in items {
+        let key = (item.str("lang").to_owned(), item.str(label).to_owned());
+        per.entry(key).or_default()[usize::from(item.half == "held-out")] += 1;
+    }
+    for ((lang, value), [dev, held]) in per {
+        if dev.abs_diff(held) > 1 {
+            faults.push(format!("{lang} {value}: {dev} in dev, {held} held out"));
+        }
+    }
+}
+
+fn report(set: &str, faults: Vec<String>) {
+    assert!(
+        faults.is_empty(),
+        "eval/{set}: {} faults:\n{}",
+        faults.len(),
+        faults.join("\n")
+    );
+}
+
+#[test]
+fn classify_set_is_well_formed_and_split_by_its_rule() {
+    let mut faults = Vec::new();
+    let items = read_set("classify", "message", &mut faults);
+    check_common(
+        &items,
+        "cls",
+        &["id", "lang", "text", "class", "intent", "kind", "hard"],
+        &["note"],
+        &mut faults,
+    );
+    for item in &items {
+        let at = format!("{} {}", item.half, item.id());
+        let intent = item.str("intent");
+        let expected = if ESSENTIAL.contains(&intent) {
+            "essential"
+        } else if NON_ESSENTIAL.contains(&intent) {
+            "non-essential"
+        } else {
+            faults.push(format!("{at}: `intent` {intent:?} is not a MessageIntent"));
+            continue;
+        };
+        if item.str("class") != expected {
+            faults.push(format!(
+                "{at}: intent {intent} is {expected}, not {:?}",
+                item.str("class")
+            ));
+        }
+        let kind = item.str("kind");
+        if kind.is_empty() || !kind.bytes().all(|b| b.is_ascii_lowercase() || b == b'-') {
+            faults.push(format!("{at}: `kind` {kind:?} is not a lowercase tag"));
+        }
+        let hard = item.fields.get("hard").and_then(Value::as_bool);
+        if hard.is_none() {
+            faults.push(format!("{at}: `hard` is not true or false"));
+        }
+        if hard == Some(true) && item.str("note").trim().is_empty() {
+            faults.push(format!("{at}: a hard case needs a note"));
+        }
+        if kind == "hard-mixed" && (hard != Some(true) || expected != "non-essential") {
+            faults.push(format!(
+                "{at}: a hard-mixed message is hard and non-essential"
+            ));
+        }
+    }
+    let hard = items
+        .iter()
+        .filter(|i| i.fields.get("hard").and_then(Value::as_bool) == Some(true))
+        .count();
+    if hard * 4 < items.len() {
+        faults.push(format!(
+            "{hard} hard cases, under a quarter of {}",
+            items.len()
+        ));
+    }
+    check_balance(&items, 400, "class", &mut faults);
+    check_split(
+        &items,
+        |i| {
+            let hard = i.fields.get("hard").and_then(Value::as_bool) == Some(true);
+            [
+                i.str("lang"),
+                i.str("class"),
+                if hard { "hard" } else { "plain" },
+                i.str("kind"),
+            ]
+            .map(str::to_owned)
+            .to_vec()
+        },
+        &mut faults,
+    );
+    report("classify", faults);
+}
