@@ -264,3 +264,61 @@ fn classify_set_is_well_formed_and_split_by_its_rule() {
     );
     report("classify", faults);
 }
+
+#[test]
+fn inbound_set_is_well_formed_and_split_by_its_rule() {
+    let mut faults = Vec::new();
+    let items = read_set("inbound", "reply", &mut faults);
+    check_common(
+        &items,
+        "in",
+        &["id", "lang", "text", "action", "kind"],
+        &["scope", "note"],
+        &mut faults,
+    );
+    for item in &items {
+        let at = format!("{} {}", item.half, item.id());
+        let action = item.str("action");
+        if !["opt-out", "opt-in", "help", "none"].contains(&action) {
+            faults.push(format!("{at}: `action` {action:?}"));
+        }
+        let scope = item.fields.get("scope").map(|_| item.str("scope"));
+        if action == "opt-out" {
+            if !matches!(scope, Some("sender" | "all")) {
+                faults.push(format!("{at}: an opt-out needs scope sender or all"));
+            }
+        } else if scope.is_some() {
+            faults.push(format!("{at}: only an opt-out has a scope"));
+        }
+        let kind = item.str("kind");
+        if kind.is_empty() || !kind.bytes().all(|b| b.is_ascii_lowercase() || b == b'-') {
+            faults.push(format!("{at}: `kind` {kind:?} is not a lowercase tag"));
+        }
+        if kind == "near-miss" && action != "none" {
+            faults.push(format!("{at}: a near miss asks for no action"));
+        }
+    }
+    let near = items
+        .iter()
+        .filter(|i| i.str("kind") == "near-miss")
+        .count();
+    if near * 100 < items.len() * 35 {
+        faults.push(format!("{near} near misses, under 35% of {}", items.len()));
+    }
+    check_balance(&items, 400, "action", &mut faults);
+    check_split(
+        &items,
+        |i| {
+            [
+                i.str("lang"),
+                i.str("action"),
+                i.str("scope"),
+                i.str("kind"),
+            ]
+            .map(str::to_owned)
+            .to_vec()
+        },
+        &mut faults,
+    );
+    report("inbound", faults);
+}
