@@ -221,6 +221,51 @@ fn documentation_samples_round_trip_through_fmt() {
     assert_eq!(formatted, 207 - REALLY_WRONG.len());
 }
 
+/// `fmt` formats every document that parses, those with errors included, without changing
+/// what the checks and rules find in it, and its output is its own canonical form.
+#[test]
+fn every_document_that_parses_formats_without_changing_its_findings() {
+    let (Some(samples), Some(invalid)) = (corpus("api-snippets"), corpus("invalid")) else {
+        return;
+    };
+    let findings = |source: &str| {
+        let mut found: Vec<(String, String)> = validate(source, &ParseOptions::default())
+            .diagnostics
+            .into_iter()
+            .map(|d| (d.code.to_string(), d.message))
+            .collect();
+        found.sort();
+        found
+    };
+    let (mut formatted, mut with_errors, mut refused) = (0, 0, 0);
+    for path in samples.iter().chain(&invalid) {
+        let file = name(path);
+        let source = std::fs::read_to_string(path).unwrap();
+        let before = findings(&source);
+        for render in [
+            RenderOptions::new(),
+            RenderOptions::new().pretty(2),
+            RenderOptions::new().xml_declaration(false).pretty(4),
+        ] {
+            let Ok(output) = format_document(&source, &ParseOptions::default(), &render) else {
+                refused += 1;
+                continue;
+            };
+            assert_eq!(findings(&output), before, "{file}:\n{output}");
+            let again = format_document(&output, &ParseOptions::default(), &render).unwrap();
+            assert_eq!(again, output, "{file}");
+            formatted += 1;
+            if validate(&source, &ParseOptions::default()).has_errors() {
+                with_errors += 1;
+            }
+        }
+    }
+    eprintln!("{formatted} formatted ({with_errors} of documents with errors), {refused} refused");
+    // Three renderings of each: the five malformed documents are the only ones refused.
+    assert_eq!(refused, 3 * 5);
+    assert!(with_errors >= 3 * 15, "{with_errors}");
+}
+
 #[test]
 fn malformed_documents_are_refused_with_a_position() {
     let Some(files) = corpus("invalid") else {

@@ -4,8 +4,10 @@
 use std::path::PathBuf;
 
 use clap::{ArgAction, Parser, Subcommand, ValueEnum};
-use twiml_core::ParseOptions;
 use twiml_core::schema::Dialect;
+use twiml_core::{ParseOptions, RenderOptions};
+
+use crate::selection::Selector;
 
 /// `twiml`: check, explain and format Twilio TwiML.
 #[derive(Debug, Parser)]
@@ -34,7 +36,8 @@ pub(crate) enum Command {
     /// List every diagnostic code and compliance rule with its level under the policy
     /// (`twiml.toml` and the policy options).
     Rules(RulesArgs),
-    /// Print a document re-rendered from its parsed model: its canonical form.
+    /// Rewrite TwiML files in their canonical form: files, folders (recursively, `*.xml` and
+    /// `*.twiml`), or `-` (standard input to standard output).
     Fmt(FmtArgs),
 }
 
@@ -72,15 +75,41 @@ impl LogLevelArgs {
     }
 }
 
+/// The documents a command reads.
+#[derive(Debug, Clone, clap::Args)]
+pub(crate) struct InputArgs {
+    /// Files, folders (searched for `*.xml` and `*.twiml`), or `-` for standard input.
+    #[arg(required = true)]
+    pub(crate) paths: Vec<PathBuf>,
+    /// Succeed when the folders given hold no TwiML file. Without it that is an error (exit
+    /// status 2): a CI job that checks nothing must not pass.
+    #[arg(long)]
+    pub(crate) allow_no_files: bool,
+}
+
 /// `twiml check`.
 #[derive(Debug, clap::Args)]
 pub(crate) struct CheckArgs {
-    /// Files, folders, or `-` for standard input.
-    #[arg(required = true)]
-    pub(crate) paths: Vec<PathBuf>,
+    #[command(flatten)]
+    pub(crate) input: InputArgs,
     /// Output format.
     #[arg(long, value_enum, default_value_t = OutputFormat::Text)]
     pub(crate) format: OutputFormat,
+    /// Report only these codes: comma-separated codes (`REC001`), rule names, prefixes of a
+    /// family (`PCI`, `TW01`), or `ALL`.
+    #[arg(long, value_name = "CODES", value_delimiter = ',', value_parser = Selector::parse)]
+    pub(crate) select: Vec<Selector>,
+    /// Do not report these codes (as `--select`). A more specific `--select` wins over a
+    /// less specific `--ignore`; otherwise `--ignore` wins.
+    #[arg(long, value_name = "CODES", value_delimiter = ',', value_parser = Selector::parse)]
+    pub(crate) ignore: Vec<Selector>,
+    /// Print how many findings each code has instead of the findings (text or JSON).
+    #[arg(long)]
+    pub(crate) statistics: bool,
+    /// Exit with status 0 even when findings fail the check (an unreadable file or a broken
+    /// policy is still status 2).
+    #[arg(long)]
+    pub(crate) exit_zero: bool,
     /// Make findings of this level fail the check as well (`warnings`).
     #[arg(long, value_enum)]
     pub(crate) deny: Option<Deny>,
@@ -157,8 +186,16 @@ pub(crate) struct PolicyArgs {
 /// `twiml fmt`.
 #[derive(Debug, clap::Args)]
 pub(crate) struct FmtArgs {
-    /// The file to format, or `-` for standard input.
-    pub(crate) path: PathBuf,
+    #[command(flatten)]
+    pub(crate) input: InputArgs,
+    /// Write nothing; list the files whose format would change, and exit with status 1 when
+    /// there is one.
+    #[arg(long)]
+    pub(crate) check: bool,
+    /// Write nothing; print how each file's format would change, as a unified diff, and exit
+    /// with status 1 when one would.
+    #[arg(long, conflicts_with = "check")]
+    pub(crate) diff: bool,
     /// Indent element-only content by this many spaces.
     #[arg(long, default_value_t = 2, conflicts_with = "compact")]
     pub(crate) indent: usize,
@@ -168,9 +205,18 @@ pub(crate) struct FmtArgs {
     /// Leave out the XML declaration.
     #[arg(long)]
     pub(crate) no_declaration: bool,
-    /// Print nothing; exit with 1 when the file is not in canonical form.
-    #[arg(long)]
-    pub(crate) check: bool,
+}
+
+impl FmtArgs {
+    /// How to write the documents.
+    pub(crate) fn render_options(&self) -> RenderOptions {
+        let render = RenderOptions::new().xml_declaration(!self.no_declaration);
+        if self.compact {
+            render
+        } else {
+            render.pretty(self.indent)
+        }
+    }
 }
 
 /// The output formats of `twiml check`.

@@ -58,9 +58,19 @@ impl fmt::Display for InputError {
 
 impl std::error::Error for InputError {}
 
-/// The documents named by `paths`, folders expanded, each file once, in the order given
-/// (files of a folder sorted by path).
-pub(crate) fn collect(paths: &[PathBuf]) -> Result<Vec<Input>, InputError> {
+/// The documents named by a command's paths.
+#[derive(Debug, Default)]
+pub(crate) struct Collected {
+    /// Each document once, in the order given (files of a folder sorted by path).
+    pub(crate) inputs: Vec<Input>,
+    /// The folders given that hold no TwiML file, as shown to users.
+    pub(crate) empty_folders: Vec<String>,
+}
+
+/// The documents named by `paths`: files as given (whatever their extension), folders
+/// searched for `*.xml` and `*.twiml`, `-` for standard input.
+pub(crate) fn collect(paths: &[PathBuf]) -> Result<Collected, InputError> {
+    let mut empty_folders = Vec::new();
     let mut inputs = Vec::new();
     // Seen inputs, so that a file named twice is read once; a set, since a folder may hold
     // tens of thousands of files.
@@ -85,6 +95,9 @@ pub(crate) fn collect(paths: &[PathBuf]) -> Result<Vec<Input>, InputError> {
                 path: display_path(&p),
                 error,
             })?;
+            if found.is_empty() {
+                empty_folders.push(display_path(path));
+            }
             found.sort();
             for file in found {
                 add(Input::File(file), &mut inputs);
@@ -93,7 +106,10 @@ pub(crate) fn collect(paths: &[PathBuf]) -> Result<Vec<Input>, InputError> {
             add(Input::File(path.clone()), &mut inputs);
         }
     }
-    Ok(inputs)
+    Ok(Collected {
+        inputs,
+        empty_folders,
+    })
 }
 
 fn is_twiml_file(path: &Path) -> bool {
@@ -116,18 +132,4 @@ fn walk(dir: &Path, found: &mut Vec<PathBuf>) -> Result<(), (PathBuf, io::Error)
         }
     }
     Ok(())
-}
-
-/// Reads one file or standard input, for commands that take a single document.
-pub(crate) fn read(path: &Path) -> Result<(String, Vec<u8>), InputError> {
-    let input = if path.as_os_str() == "-" {
-        Input::Stdin
-    } else {
-        Input::File(path.to_path_buf())
-    };
-    let name = input.name();
-    input
-        .read()
-        .map(|bytes| (name.clone(), bytes))
-        .map_err(|error| InputError { path: name, error })
 }

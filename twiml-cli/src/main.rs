@@ -12,7 +12,8 @@
 //! - [`report`]: what a check found, per file and in total. Both `commands::check` and the
 //!   printers import it; neither imports the other's internals.
 //! - [`printer`]: the output formats of `twiml check` (text, JSON, SARIF, GitHub).
-//! - [`inputs`] (which files a command reads) and [`config`] (which policy applies to each).
+//! - [`inputs`] (which files a command reads), [`config`] (which policy applies to each) and
+//!   [`selection`] (which codes `--select` and `--ignore` leave).
 //!
 //! # Adding a command
 //!
@@ -38,6 +39,7 @@ mod config;
 mod inputs;
 mod printer;
 mod report;
+mod selection;
 
 use std::process::ExitCode;
 

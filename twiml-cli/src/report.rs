@@ -43,6 +43,17 @@ pub(crate) struct FileReport {
     pub(crate) unreadable: Option<String>,
     /// Rules turned off for this file, with their reasons: the audit trail.
     pub(crate) overrides: Vec<AppliedOverride>,
+    /// The findings those overrides kept from being reported, in source order.
+    pub(crate) suppressed: Vec<SuppressedFinding>,
+}
+
+/// A finding that an override kept from being reported.
+#[derive(Debug, Clone)]
+pub(crate) struct SuppressedFinding {
+    /// The finding, at the severity the rule gave it.
+    pub(crate) finding: Located,
+    /// The override that suppressed it: its position in [`FileReport::overrides`].
+    pub(crate) by: usize,
 }
 
 impl FileReport {

@@ -1,57 +1,8 @@
 //! The `twiml` command as users run it: real processes, real files, every output format.
 
-use std::io::Write;
-use std::path::{Path, PathBuf};
-use std::process::{Command, Output, Stdio};
+mod common;
 
-fn root() -> PathBuf {
-    Path::new(env!("CARGO_MANIFEST_DIR")).join("..")
-}
-
-/// Runs `twiml` from the workspace root, so that paths in the output are stable.
-fn twiml(args: &[&str]) -> Output {
-    Command::new(env!("CARGO_BIN_EXE_twiml"))
-        .args(args)
-        .current_dir(root())
-        .output()
-        .expect("twiml runs")
-}
-
-/// Runs `twiml` from the workspace root with `input` on its standard input. The process may exit before it
-/// reads any of it (on a bad option, say): a write that finds the pipe closed is not an error
-/// of the test, and the exit status and output tell what happened.
-fn twiml_with_stdin(args: &[&str], input: &str) -> Output {
-    let mut child = Command::new(env!("CARGO_BIN_EXE_twiml"))
-        .args(args)
-        .current_dir(root())
-        .stdin(Stdio::piped())
-        .stdout(Stdio::piped())
-        .stderr(Stdio::piped())
-        .spawn()
-        .expect("twiml runs");
-    let mut stdin = child.stdin.take().expect("stdin is piped");
-    // Write from another thread: a child that fills its output pipe before it reads all of
-    // its input would otherwise wait for us while we wait for it.
-    let input = input.as_bytes().to_vec();
-    let writer = std::thread::spawn(move || match stdin.write_all(&input) {
-        Err(e) if e.kind() == std::io::ErrorKind::BrokenPipe => Ok(()),
-        other => other,
-    });
-    let output = child.wait_with_output().expect("twiml finishes");
-    writer
-        .join()
-        .expect("the writer thread does not panic")
-        .expect("stdin takes the input, or closes early");
-    output
-}
-
-fn stdout(o: &Output) -> String {
-    String::from_utf8(o.stdout.clone()).unwrap()
-}
-
-fn stderr(o: &Output) -> String {
-    String::from_utf8(o.stderr.clone()).unwrap()
-}
+use common::{root, stderr, stdout, twiml, twiml_in, twiml_with_stdin};
 
 #[test]
 fn text_output_of_the_example_folder() {
@@ -128,7 +79,26 @@ fn sarif_output_is_sarif_2_1_0() {
         twiml_core::diagnostic::CHECKS.len() + twiml_core::rules::RULES.len()
     );
     let results = run["results"].as_array().unwrap();
-    assert_eq!(results.len(), 16);
+    // The 16 findings reported, and the one a `twiml-allow` comment suppressed.
+    assert_eq!(results.len(), 17);
+    let suppressed: Vec<&serde_json::Value> = results
+        .iter()
+        .filter(|r| r.get("suppressions").is_some())
+        .collect();
+    assert_eq!(suppressed.len(), 1);
+    assert_eq!(suppressed[0]["ruleId"], "REC001");
+    assert_eq!(
+        suppressed[0]["locations"][0]["physicalLocation"]["artifactLocation"]["uri"],
+        "examples/twiml/recorded-with-consent.xml"
+    );
+    assert_eq!(
+        suppressed[0]["suppressions"],
+        serde_json::json!([{
+            "kind": "inSource",
+            "status": "accepted",
+            "justification": "callers accept recording in the sign-up terms and hear the notice in the welcome menu",
+        }])
+    );
     for r in results {
         let index = r["ruleIndex"].as_u64().unwrap() as usize;
         assert_eq!(rules[index]["id"], r["ruleId"]);
@@ -287,14 +257,6 @@ fn project(config: &str, document: &str) -> tempfile::TempDir {
     std::fs::create_dir(dir.path().join("flows")).unwrap();
     std::fs::write(dir.path().join("flows/call.xml"), document).unwrap();
     dir
-}
-
-fn twiml_in(dir: &Path, args: &[&str]) -> Output {
-    Command::new(env!("CARGO_BIN_EXE_twiml"))
-        .args(args)
-        .current_dir(dir)
-        .output()
-        .expect("twiml runs")
 }
 
 const DEBT_CALL: &str = "<Response><Say>This is Acme Recovery. You owe $420.</Say></Response>";
@@ -467,25 +429,4 @@ fn overrides_need_a_reason_and_are_reported() {
     );
     assert!(text.contains("error[REC001]"), "{text}");
     assert!(text.contains("<stdin>:1:1"), "{text}");
-}
-
-#[test]
-fn fmt_prints_the_canonical_form() {
-    let input = "<?xml version=\"1.0\"?>\n<!-- menu -->\n<Response><Gather numDigits=\"1\"   action='/m'><Say>Press &#49;</Say></Gather>\n</Response>\n";
-    let o = twiml_with_stdin(&["fmt", "-"], input);
-    assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
-    let formatted = stdout(&o);
-    insta::assert_snapshot!(formatted);
-    let o = twiml_with_stdin(&["fmt", "--check", "-"], &formatted);
-    assert_eq!(o.status.code(), Some(0));
-    let o = twiml_with_stdin(&["fmt", "--check", "-"], input);
-    assert_eq!(o.status.code(), Some(1));
-    let o = twiml_with_stdin(&["fmt", "--compact", "--no-declaration", "-"], input);
-    assert_eq!(
-        stdout(&o),
-        "<!-- menu --><Response><Gather action=\"/m\" numDigits=\"1\"><Say>Press 1</Say></Gather></Response>"
-    );
-    let o = twiml(&["fmt", "examples/twiml/dial-inside-gather.xml"]);
-    assert_eq!(o.status.code(), Some(1));
-    assert!(stderr(&o).contains("error[TW0104]"));
 }

@@ -124,21 +124,6 @@ impl Twiml {
         })
     }
 
-    /// The build step with the element table's checks only, for re-rendering documents that
-    /// were checked elsewhere (`twiml fmt`).
-    pub(crate) fn build_structure(root: Root) -> Result<Twiml, BuildError> {
-        let mut findings = Vec::new();
-        check_document(&ModelDocument::new(&root), &mut findings);
-        if findings.iter().any(|d| d.severity == Severity::Error) {
-            return Err(BuildError::Rejected(findings));
-        }
-        Ok(Twiml {
-            root,
-            warnings: findings,
-            overrides: Vec::new(),
-        })
-    }
-
     /// The response's content.
     pub fn root(&self) -> &Root {
         &self.root

@@ -7,6 +7,7 @@ pub mod check;
 pub mod codes;
 pub mod diagnostic;
 mod document;
+mod format;
 pub mod grammar;
 pub mod model;
 pub mod parse;
@@ -18,6 +19,7 @@ mod validate;
 
 pub use diagnostic::{Diagnostic, NodePath, Severity};
 pub use document::{BuildError, Root, Twiml};
+pub use format::format_document;
 pub use model::{
     AppendTo, ConvertError, CustomAttribute, CustomContent, CustomElement, Decimal, PostalCode,
     SpeechTimeout, UnknownValue, fax, messaging, values, voice,
@@ -25,4 +27,4 @@ pub use model::{
 pub use parse::{ByteSpan, LineIndex, ParseOptions, ParsedDocument, parse, parse_bytes};
 pub use render::RenderOptions;
 pub use rules::Policy;
-pub use validate::{Validation, format_document, validate, validate_with};
+pub use validate::{Validation, validate, validate_with};

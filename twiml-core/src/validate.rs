@@ -2,13 +2,12 @@
 
 use crate::check::check_document;
 use crate::diagnostic::{Diagnostic, Severity, checks};
-use crate::document::{Root, Twiml};
+use crate::document::Root;
 use crate::model::{
     ConvertError, fax::FaxResponse, messaging::MessagingResponse, voice::VoiceResponse,
 };
 use crate::parse::{ByteSpan, ParseOptions, ParsedDocument, parse};
-use crate::render::{RenderOptions, Writer};
-use crate::rules::{AppliedOverride, Policy, check_rules};
+use crate::rules::{AppliedOverride, Policy, Suppressed, check_rules_keeping_suppressed};
 use crate::schema::Dialect;
 use crate::tree::{Document, Part, Path, Tag};
 
@@ -25,6 +24,9 @@ pub struct Validation<'s> {
     /// The rules the policy or the document's `twiml-allow` comments turned off, with their
     /// reasons and how many findings each suppressed.
     pub overrides: Vec<AppliedOverride>,
+    /// The findings those overrides suppressed, in source order, each with the position of
+    /// its override in `overrides`.
+    pub suppressed: Vec<Suppressed<ByteSpan>>,
 }
 
 impl Validation<'_> {
@@ -61,8 +63,16 @@ pub fn validate_with<'s>(
                 .with_help("fix the policy: `twiml rules` lists every rule"),
         );
     }
-    validation.overrides = check_rules(document, policy, &mut validation.diagnostics);
+    validation.overrides = check_rules_keeping_suppressed(
+        document,
+        policy,
+        &mut validation.diagnostics,
+        &mut validation.suppressed,
+    );
     validation.diagnostics.sort_by_key(|d| d.span.start);
+    validation
+        .suppressed
+        .sort_by_key(|s| s.diagnostic.span.start);
     validation
 }
 
@@ -75,6 +85,7 @@ fn validate_structure<'s>(source: &'s str, options: &ParseOptions) -> Validation
                 diagnostics: vec![error],
                 document: None,
                 overrides: Vec::new(),
+                suppressed: Vec::new(),
             };
         }
     };
@@ -121,6 +132,7 @@ fn validate_structure<'s>(source: &'s str, options: &ParseOptions) -> Validation
         diagnostics,
         document: Some(document),
         overrides: Vec::new(),
+        suppressed: Vec::new(),
     }
 }
 
@@ -139,54 +151,4 @@ impl ParsedDocument<'_> {
             Dialect::Fax => Root::Fax(FaxResponse::from_document(self, root)?),
         })
     }
-}
-
-/// Re-renders `source` from its typed model: the canonical form of the document, comments
-/// before and after the root kept. This is `twiml fmt`; it needs a structurally valid
-/// document, and does not run the compliance rules.
-///
-/// # Errors
-///
-/// Every finding, when any is an error (a document with errors has no typed model).
-pub fn format_document(
-    source: &str,
-    parse_options: &ParseOptions,
-    render: &RenderOptions,
-) -> Result<String, Vec<Diagnostic<ByteSpan>>> {
-    let validation = validate_structure(source, parse_options);
-    let document = match validation.document {
-        Some(document)
-            if !validation
-                .diagnostics
-                .iter()
-                .any(|d| d.severity == Severity::Error) =>
-        {
-            document
-        }
-        _ => return Err(validation.diagnostics),
-    };
-    let located = |message: String| {
-        vec![Diagnostic::new(
-            &checks::INVALID_VALUE,
-            message,
-            document.locate(document.root(), &Path::new(), Part::Element),
-        )]
-    };
-    let root = document.to_root().map_err(|e| located(e.to_string()))?;
-    let twiml = Twiml::build_structure(root).map_err(|e| located(e.to_string()))?;
-    let mut out = String::with_capacity(source.len());
-    let written = (|| {
-        let mut w = Writer::new(&mut out, render)?;
-        for (comment, _) in document.prolog_comments() {
-            w.comment(comment)?;
-        }
-        twiml.root().render(&mut w)?;
-        for (comment, _) in document.epilog_comments() {
-            w.comment(comment)?;
-        }
-        w.finish()
-    })();
-    // Writing into a String cannot fail.
-    debug_assert!(written.is_ok());
-    Ok(out)
 }

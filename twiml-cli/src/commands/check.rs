@@ -2,26 +2,37 @@
 //! order, a batch at a time, so that memory stays flat however many files there are.
 
 use std::borrow::Cow;
-use std::io::{self, Write};
+use std::io;
 use std::sync::atomic::{AtomicUsize, Ordering};
 
+use clap::ValueEnum;
 use twiml_core::{ByteSpan, Diagnostic, LineIndex, ParseOptions, Policy, validate_with};
 
 use super::{Error, ExitStatus};
 use crate::args::{CheckArgs, Deny, LogLevel, OutputFormat};
 use crate::config;
-use crate::inputs::{self, Input};
-use crate::printer;
-use crate::report::{FileReport, Located, Summary};
+use crate::inputs::Input;
+use crate::printer::{self, Sink};
+use crate::report::{FileReport, Located, Summary, SuppressedFinding};
+use crate::selection::Selection;
 
 /// Files checked in one batch: the most reports held in memory at once.
 const BATCH: usize = 256;
 
 /// Runs `twiml check`.
 pub(crate) fn run(args: CheckArgs, log: LogLevel) -> Result<ExitStatus, Error> {
+    if args.statistics && !matches!(args.format, OutputFormat::Text | OutputFormat::Json) {
+        return Err(Error::new(format_args!(
+            "`--statistics` writes text or JSON, not `{}`",
+            args.format
+                .to_possible_value()
+                .map_or_else(String::new, |v| v.get_name().to_string())
+        )));
+    }
     let options = args.parse_options();
-    let inputs = inputs::collect(&args.paths).map_err(Error::new)?;
+    let inputs = super::collect_inputs(&args.input, log)?;
     let (policies, chosen) = config::for_inputs(&args.policy, &inputs).map_err(Error::new)?;
+    let selection = Selection::new(&args.select, &args.ignore);
     let jobs_list: Vec<Job<'_>> = inputs
         .iter()
         .zip(&chosen)
@@ -30,22 +41,39 @@ pub(crate) fn run(args: CheckArgs, log: LogLevel) -> Result<ExitStatus, Error> {
             policy: &policies[i],
         })
         .collect();
-    let jobs = args
+    let threads = args
         .jobs
         .or_else(|| std::thread::available_parallelism().ok().map(usize::from))
         .unwrap_or(1)
         .max(1);
-    let stdout = io::stdout().lock();
-    let outcome = check(&jobs_list, &options, args.format, log, jobs, stdout)?;
+    let settings = Settings {
+        options: &options,
+        selection: &selection,
+        // Nothing is printed under `--silent`, and statistics print no finding: no need to
+        // render them.
+        render_text: args.format == OutputFormat::Text
+            && !args.statistics
+            && log != LogLevel::Silent,
+    };
+    let sink = printer::sink(args.format, args.statistics, log, io::stdout().lock());
+    let outcome = check(&jobs_list, &settings, threads, sink)?;
     let failing = outcome.summary.errors > 0
         || (args.deny == Some(Deny::Warnings) && outcome.summary.warnings > 0);
     Ok(if outcome.unreadable > 0 {
         ExitStatus::Error
-    } else if failing {
+    } else if failing && !args.exit_zero {
         ExitStatus::Failure
     } else {
         ExitStatus::Success
     })
+}
+
+/// How each input is checked and reported.
+struct Settings<'a> {
+    options: &'a ParseOptions,
+    selection: &'a Selection,
+    /// Render the text form on the worker threads.
+    render_text: bool,
 }
 
 /// What [`check`] found.
@@ -61,23 +89,18 @@ struct Job<'a> {
     policy: &'a Policy,
 }
 
-/// Checks `inputs` on `jobs` threads and writes the reports to `out` in `format`.
-fn check<W: Write>(
+/// Checks `inputs` on `threads` threads and writes the reports to `sink`.
+fn check(
     inputs: &[Job<'_>],
-    options: &ParseOptions,
-    format: OutputFormat,
-    log: LogLevel,
-    jobs: usize,
-    out: W,
+    settings: &Settings<'_>,
+    threads: usize,
+    mut sink: Box<dyn Sink + '_>,
 ) -> io::Result<Outcome> {
-    let mut sink = printer::sink(format, log, out);
     let mut summary = Summary::default();
     let mut unreadable = 0;
     sink.begin()?;
     for batch in inputs.chunks(BATCH) {
-        // Nothing is printed under `--silent`: no need to render it.
-        let format = (log != LogLevel::Silent).then_some(format);
-        for report in check_batch(batch, options, format, jobs) {
+        for report in check_batch(batch, settings, threads) {
             if let Some(reason) = &report.unreadable {
                 eprintln!("error: {}: {reason}", report.name);
                 unreadable += 1;
@@ -95,14 +118,9 @@ fn check<W: Write>(
 }
 
 /// Checks a batch in parallel; returns the reports in input order.
-fn check_batch(
-    batch: &[Job<'_>],
-    options: &ParseOptions,
-    format: Option<OutputFormat>,
-    jobs: usize,
-) -> Vec<FileReport> {
+fn check_batch(batch: &[Job<'_>], settings: &Settings<'_>, threads: usize) -> Vec<FileReport> {
     let next = AtomicUsize::new(0);
-    let workers = jobs.min(batch.len()).max(1);
+    let workers = threads.min(batch.len()).max(1);
     let mut slots: Vec<Option<FileReport>> = Vec::with_capacity(batch.len());
     slots.resize_with(batch.len(), || None);
     let results: Vec<Vec<(usize, FileReport)>> = std::thread::scope(|scope| {
@@ -113,7 +131,7 @@ fn check_batch(
                     loop {
                         let i = next.fetch_add(1, Ordering::Relaxed);
                         let Some(job) = batch.get(i) else { break };
-                        done.push((i, check_input(job.input, options, job.policy, format)));
+                        done.push((i, check_input(job, settings)));
                     }
                     done
                 })
@@ -142,63 +160,91 @@ fn check_batch(
 }
 
 /// Reads and checks one input.
-fn check_input(
-    input: &Input,
-    options: &ParseOptions,
-    policy: &Policy,
-    format: Option<OutputFormat>,
-) -> FileReport {
-    let name = input.name();
-    match input.read() {
-        Ok(bytes) => check_bytes(name, &bytes, options, policy, format),
+fn check_input(job: &Job<'_>, settings: &Settings<'_>) -> FileReport {
+    let name = job.input.name();
+    match job.input.read() {
+        Ok(bytes) => check_bytes(name, &bytes, job.policy, settings),
         Err(e) => FileReport::unreadable(name, e.to_string()),
     }
 }
 
 /// Checks one document's bytes.
-fn check_bytes(
-    name: String,
-    bytes: &[u8],
-    options: &ParseOptions,
-    policy: &Policy,
-    format: Option<OutputFormat>,
-) -> FileReport {
-    let mut overrides = Vec::new();
-    let (source, diagnostics) = match std::str::from_utf8(bytes) {
-        Ok(source) => {
-            let validation = validate_with(source, options, policy);
-            overrides = validation.overrides;
-            (Cow::Borrowed(source), validation.diagnostics)
-        }
-        Err(_) => {
-            // `parse_bytes` locates the first byte that is not UTF-8; the snippet shows the
-            // text around it with replacement characters.
-            let error = twiml_core::parse_bytes(bytes, options)
-                .err()
-                .into_iter()
-                .collect();
-            (String::from_utf8_lossy(bytes), error)
-        }
+fn check_bytes(name: String, bytes: &[u8], policy: &Policy, settings: &Settings<'_>) -> FileReport {
+    let options = settings.options;
+    let selection = settings.selection;
+    let (source, validation) = match std::str::from_utf8(bytes) {
+        Ok(source) => (
+            Cow::Borrowed(source),
+            Ok(validate_with(source, options, policy)),
+        ),
+        // `parse_bytes` locates the first byte that is not UTF-8; the snippet shows the text
+        // around it with replacement characters.
+        Err(_) => (
+            String::from_utf8_lossy(bytes),
+            Err(twiml_core::parse_bytes(bytes, options).err()),
+        ),
     };
     let lines = LineIndex::new(&source);
-    let located: Vec<Located> = diagnostics
+    let (diagnostics, overrides, suppressed) = match validation {
+        // A document that does not parse is reported whatever the selection: nothing else
+        // could be checked in it.
+        Ok(v) if v.document.is_none() => (v.diagnostics, Vec::new(), Vec::new()),
+        Err(error) => (error.into_iter().collect(), Vec::new(), Vec::new()),
+        Ok(v) => {
+            let diagnostics = v
+                .diagnostics
+                .into_iter()
+                .filter(|d| selection.reports(d.code))
+                .collect();
+            (diagnostics, v.overrides, v.suppressed)
+        }
+    };
+    let diagnostics: Vec<Located> = diagnostics
         .into_iter()
-        .map(|diagnostic| Located::new(diagnostic, &lines))
+        .map(|d| Located::new(d, &lines))
         .collect();
-    let rendered = (format == Some(OutputFormat::Text)
-        && (!located.is_empty() || overrides.iter().any(|o| o.suppressed > 0)))
+    // Overrides of rules the selection leaves out are left out with them.
+    let mut kept = Vec::with_capacity(overrides.len());
+    let overrides: Vec<_> = overrides
+        .into_iter()
+        .filter(|o| {
+            let reported = selection.reports(&o.code);
+            kept.push(reported);
+            reported
+        })
+        .collect();
+    // The position of each kept override among those kept.
+    let mut position = Vec::with_capacity(kept.len());
+    let mut next = 0;
+    for &k in &kept {
+        position.push(k.then_some(next));
+        next += usize::from(k);
+    }
+    let suppressed = suppressed
+        .into_iter()
+        .filter_map(|s| {
+            let by = position.get(s.by).copied().flatten()?;
+            Some(SuppressedFinding {
+                finding: Located::new(s.diagnostic, &lines),
+                by,
+            })
+        })
+        .collect();
+    let rendered = (settings.render_text
+        && (!diagnostics.is_empty() || overrides.iter().any(|o| o.suppressed > 0)))
     .then(|| {
         let plain: Vec<Diagnostic<ByteSpan>> =
-            located.iter().map(|l| l.diagnostic.clone()).collect();
+            diagnostics.iter().map(|l| l.diagnostic.clone()).collect();
         let mut text = printer::text::render_file(&name, &source, &plain);
         text.push_str(&printer::text::render_overrides(&name, &overrides));
         text
     });
     FileReport {
         name,
-        diagnostics: located,
+        diagnostics,
         rendered,
         unreadable: None,
         overrides,
+        suppressed,
     }
 }

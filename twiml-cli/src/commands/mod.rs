@@ -13,7 +13,8 @@ use std::fmt::Display;
 use std::io;
 use std::process::ExitCode;
 
-use crate::args::{Command, LogLevel};
+use crate::args::{Command, InputArgs, LogLevel};
+use crate::inputs::{self, Input};
 
 /// How a command ended: the exit status of `twiml`.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -81,4 +82,38 @@ pub(crate) fn run(command: Command, log: LogLevel) -> ExitStatus {
             ExitStatus::Error
         }
     }
+}
+
+/// Prints a warning on standard error, unless `--quiet` or `--silent` asked for less.
+pub(crate) fn warn(log: LogLevel, message: impl Display) {
+    if log == LogLevel::Default {
+        eprintln!("warning: {message}");
+    }
+}
+
+/// The documents `args` names. A folder without a TwiML file is worth a warning; no document
+/// at all is an error, unless `--allow-no-files` says it is expected (then a warning).
+pub(crate) fn collect_inputs(args: &InputArgs, log: LogLevel) -> Result<Vec<Input>, Error> {
+    let collected = inputs::collect(&args.paths).map_err(Error::new)?;
+    let under = |folders: &[String]| {
+        let folders: Vec<String> = folders.iter().map(|f| format!("`{f}`")).collect();
+        format!(
+            "no TwiML file (`*.xml`, `*.twiml`) under {}",
+            folders.join(", ")
+        )
+    };
+    if collected.inputs.is_empty() {
+        let message = under(&collected.empty_folders);
+        if !args.allow_no_files {
+            return Err(Error::new(format_args!(
+                "{message}: nothing to do (`--allow-no-files` accepts that)"
+            )));
+        }
+        warn(log, message);
+    } else {
+        for folder in &collected.empty_folders {
+            warn(log, under(std::slice::from_ref(folder)));
+        }
+    }
+    Ok(collected.inputs)
 }

@@ -5,7 +5,7 @@ use std::io::{self, Write};
 
 use twiml_core::Severity;
 
-use super::{Sink, counts, plural};
+use super::{Sink, summary_line};
 use crate::report::{FileReport, Summary};
 
 pub(crate) struct GithubSink<W: Write> {
@@ -72,12 +72,7 @@ impl<W: Write> Sink for GithubSink<W> {
         if !self.summary {
             return self.out.flush();
         }
-        writeln!(
-            self.out,
-            "checked {}: {}",
-            plural(summary.files, "file"),
-            counts(summary)
-        )?;
+        writeln!(self.out, "{}", summary_line(summary))?;
         self.out.flush()
     }
 }

@@ -57,14 +57,18 @@ impl<W: Write> Sink for JsonSink<W> {
     }
 
     fn end(&mut self, summary: &Summary) -> io::Result<()> {
-        let summary = json!({
-            "files": summary.files,
-            "errors": summary.errors,
-            "warnings": summary.warnings,
-            "infos": summary.infos,
-        });
-        write!(self.out, r#"],"summary":{summary}}}"#)?;
+        write!(self.out, r#"],"summary":{}}}"#, summary_json(summary))?;
         writeln!(self.out)?;
         self.out.flush()
     }
+}
+
+/// The `summary` object.
+pub(crate) fn summary_json(summary: &Summary) -> Value {
+    json!({
+        "files": summary.files,
+        "errors": summary.errors,
+        "warnings": summary.warnings,
+        "infos": summary.infos,
+    })
 }

@@ -6,6 +6,7 @@
 pub(crate) mod github;
 pub(crate) mod json;
 pub(crate) mod sarif;
+pub(crate) mod statistics;
 pub(crate) mod text;
 
 use std::io::{self, Write};
@@ -23,17 +24,21 @@ pub(crate) trait Sink {
     fn end(&mut self, summary: &Summary) -> io::Result<()>;
 }
 
-/// The sink of `format`, writing to `out`. Under `--quiet` the text and GitHub formats leave
-/// out the summary line; JSON and SARIF are documents, written whole. Under `--silent`
-/// nothing is written.
+/// The sink of `format`, writing to `out`: the findings, or with `statistics` their counts
+/// per code (text or JSON). Under `--quiet` the text and GitHub formats leave out the summary
+/// line; JSON and SARIF are documents, written whole. Under `--silent` nothing is written.
 pub(crate) fn sink<'w, W: Write + 'w>(
     format: OutputFormat,
+    statistics: bool,
     log: LogLevel,
     out: W,
 ) -> Box<dyn Sink + 'w> {
     let summary = log == LogLevel::Default;
     match (log, format) {
         (LogLevel::Silent, _) => Box::new(Silent),
+        (_, OutputFormat::Text | OutputFormat::Json) if statistics => Box::new(
+            statistics::StatisticsSink::new(out, format == OutputFormat::Json, summary),
+        ),
         (_, OutputFormat::Text) => Box::new(text::TextSink::new(out, summary)),
         (_, OutputFormat::Json) => Box::new(json::JsonSink::new(out)),
         (_, OutputFormat::Sarif) => Box::new(sarif::SarifSink::new(out)),
@@ -55,6 +60,16 @@ impl Sink for Silent {
 
     fn end(&mut self, _summary: &Summary) -> io::Result<()> {
         Ok(())
+    }
+}
+
+/// "checked 12 files: 10 errors, 6 warnings, 0 infos", or "checked 2 files: no findings".
+pub(crate) fn summary_line(summary: &Summary) -> String {
+    let files = plural(summary.files, "file");
+    if summary.findings() == 0 {
+        format!("checked {files}: no findings")
+    } else {
+        format!("checked {files}: {}", counts(summary))
     }
 }
 

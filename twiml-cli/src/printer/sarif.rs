@@ -1,15 +1,17 @@
 //! SARIF 2.1.0, the format GitHub code scanning accepts: one run, every diagnostic code as a
-//! rule with its documentation, one result per finding.
+//! rule with its documentation, one result per finding. A finding an override kept from being
+//! reported is a result too, with a `suppressions` entry that gives the override's reason as
+//! its justification: `inSource` for a `twiml-allow` comment, `external` for the policy.
 
 use std::io::{self, Write};
 
 use serde_json::{Value, json};
 use twiml_core::Severity;
-
 use twiml_core::codes::Code;
+use twiml_core::rules::{AppliedOverride, OverrideOrigin};
 
 use super::Sink;
-use crate::report::{FileReport, Summary};
+use crate::report::{FileReport, Located, Summary};
 
 pub(crate) struct SarifSink<W: Write> {
     out: W,
@@ -66,6 +68,48 @@ fn rules() -> Vec<Value> {
         .collect()
 }
 
+/// One result: a finding of `report`.
+fn result(report: &FileReport, d: &Located) -> Value {
+    let rule_index = Code::all().position(|c| c.code() == d.diagnostic.code);
+    let mut text = d.diagnostic.message.clone();
+    if let Some(help) = &d.diagnostic.help {
+        text.push_str("\nhelp: ");
+        text.push_str(help);
+    }
+    json!({
+        "ruleId": d.diagnostic.code,
+        "ruleIndex": rule_index,
+        "level": level(d.diagnostic.severity),
+        "message": { "text": text },
+        "locations": [{
+            "physicalLocation": {
+                "artifactLocation": { "uri": uri(&report.name) },
+                "region": {
+                    "startLine": d.line,
+                    "startColumn": d.column,
+                    "endLine": d.end_line,
+                    "endColumn": d.end_column,
+                },
+            },
+        }],
+        "properties": { "twilioError": d.diagnostic.twilio_error },
+    })
+}
+
+/// The suppression of a finding by an override: `inSource` for a `twiml-allow` comment,
+/// `external` for the policy, accepted, with the override's reason as its justification.
+fn suppression(o: &AppliedOverride) -> Value {
+    let kind = match o.origin {
+        OverrideOrigin::Comment => "inSource",
+        _ => "external",
+    };
+    json!({
+        "kind": kind,
+        "status": "accepted",
+        "justification": o.reason,
+    })
+}
+
 impl<W: Write> Sink for SarifSink<W> {
     fn begin(&mut self) -> io::Result<()> {
         let driver = json!({
@@ -81,35 +125,19 @@ impl<W: Write> Sink for SarifSink<W> {
     }
 
     fn file(&mut self, report: &FileReport) -> io::Result<()> {
-        for d in &report.diagnostics {
+        let reported = report.diagnostics.iter().map(|d| result(report, d));
+        let suppressed = report.suppressed.iter().map(|s| {
+            let mut result = result(report, &s.finding);
+            if let Some(o) = report.overrides.get(s.by) {
+                result["suppressions"] = json!([suppression(o)]);
+            }
+            result
+        });
+        for result in reported.chain(suppressed) {
             if !self.first {
                 self.out.write_all(b",")?;
             }
             self.first = false;
-            let rule_index = Code::all().position(|c| c.code() == d.diagnostic.code);
-            let mut text = d.diagnostic.message.clone();
-            if let Some(help) = &d.diagnostic.help {
-                text.push_str("\nhelp: ");
-                text.push_str(help);
-            }
-            let result = json!({
-                "ruleId": d.diagnostic.code,
-                "ruleIndex": rule_index,
-                "level": level(d.diagnostic.severity),
-                "message": { "text": text },
-                "locations": [{
-                    "physicalLocation": {
-                        "artifactLocation": { "uri": uri(&report.name) },
-                        "region": {
-                            "startLine": d.line,
-                            "startColumn": d.column,
-                            "endLine": d.end_line,
-                            "endColumn": d.end_column,
-                        },
-                    },
-                }],
-                "properties": { "twilioError": d.diagnostic.twilio_error },
-            });
             serde_json::to_writer(&mut self.out, &result).map_err(io::Error::other)?;
         }
         Ok(())

@@ -7,7 +7,7 @@ use annotate_snippets::{AnnotationKind, Group, Level, Renderer, Snippet};
 use twiml_core::rules::AppliedOverride;
 use twiml_core::{ByteSpan, Diagnostic, Severity};
 
-use super::{Sink, counts, plural};
+use super::{Sink, summary_line};
 use crate::report::{FileReport, Summary};
 
 pub(crate) struct TextSink<W: Write> {
@@ -35,14 +35,8 @@ impl<W: Write> Sink for TextSink<W> {
     }
 
     fn end(&mut self, summary: &Summary) -> io::Result<()> {
-        let files = plural(summary.files, "file");
-        if !self.summary {
-            return self.out.flush();
-        }
-        if summary.findings() == 0 {
-            writeln!(self.out, "checked {files}: no findings")?;
-        } else {
-            writeln!(self.out, "checked {files}: {}", counts(summary))?;
+        if self.summary {
+            writeln!(self.out, "{}", summary_line(summary))?;
         }
         self.out.flush()
     }

@@ -46,10 +46,11 @@ pub use registry::{
 
 use flow::{Flow, Loc};
 
-/// An override that applied to a document: the rule, the reason, and how many findings it
-/// kept from being reported.
+/// An override that applied to a document: the rule, the reason, where it was written, and
+/// how many findings it kept from being reported.
 #[derive(Debug, Clone, PartialEq, Eq, Hash)]
 #[cfg_attr(feature = "serde", derive(serde::Serialize))]
+#[non_exhaustive]
 pub struct AppliedOverride {
     /// The rule's code.
     pub code: String,
@@ -57,6 +58,32 @@ pub struct AppliedOverride {
     pub reason: String,
     /// Findings of the rule that the override suppressed in this document.
     pub suppressed: usize,
+    /// Where the override was written.
+    pub origin: OverrideOrigin,
+}
+
+/// Where an override was written.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+#[cfg_attr(feature = "serde", derive(serde::Serialize))]
+#[cfg_attr(feature = "serde", serde(rename_all = "kebab-case"))]
+#[non_exhaustive]
+pub enum OverrideOrigin {
+    /// In the policy (`Policy::allow`, or `[allow]` in `twiml.toml`).
+    Policy,
+    /// In the document, as a `<!-- twiml-allow CODE: reason -->` comment. It replaces an
+    /// override of the same rule in the policy.
+    Comment,
+}
+
+/// A finding that an override kept from being reported, as the rule found it.
+#[derive(Debug, Clone, PartialEq, Eq)]
+#[cfg_attr(feature = "serde", derive(serde::Serialize))]
+#[non_exhaustive]
+pub struct Suppressed<S> {
+    /// The finding, at the severity the rule gave it.
+    pub diagnostic: Diagnostic<S>,
+    /// The override that suppressed it: its position among the applied overrides.
+    pub by: usize,
 }
 
 /// A finding of a rule, before the policy's level applies.
@@ -162,10 +189,27 @@ pub fn check_rules<D: Document>(
     policy: &Policy,
     out: &mut Vec<Diagnostic<D::Span>>,
 ) -> Vec<AppliedOverride> {
+    check_rules_keeping_suppressed(doc, policy, out, &mut Vec::new())
+}
+
+/// [`check_rules`], keeping the findings that overrides suppressed in `suppressed`, for
+/// reports that show them with their reasons (SARIF's suppressions).
+pub(crate) fn check_rules_keeping_suppressed<D: Document>(
+    doc: &D,
+    policy: &Policy,
+    out: &mut Vec<Diagnostic<D::Span>>,
+    suppressed: &mut Vec<Suppressed<D::Span>>,
+) -> Vec<AppliedOverride> {
     let flow = Flow::new(doc);
-    let policy = with_comment_overrides(&flow, policy, out);
+    let (policy, from_comments) = with_comment_overrides(&flow, policy, out);
     let found = run_rules(&flow, &policy);
-    emit(&flow, &policy, found, out)
+    let mut applied = emit(&flow, &policy, found, out, suppressed);
+    for o in &mut applied {
+        if from_comments.iter().any(|c| c.code == o.code) {
+            o.origin = OverrideOrigin::Comment;
+        }
+    }
+    applied
 }
 
 /// Runs the rules over a document that holds run-time content (the interpolations of a
@@ -179,7 +223,7 @@ pub fn check_rules_decided<D: Document>(
     out: &mut Vec<Diagnostic<D::Span>>,
 ) -> Vec<AppliedOverride> {
     let silent = Flow::new(doc);
-    let policy = with_comment_overrides(&silent, policy, out);
+    let (policy, _) = with_comment_overrides(&silent, policy, out);
     let every_disclosure = every_disclosure(&policy);
     let telling = Flow::reading_runtime_as(doc, &every_disclosure);
     let without = run_rules(&silent, &policy);
@@ -192,7 +236,7 @@ pub fn check_rules_decided<D: Document>(
                 .any(|s| s.rule.code == w.rule.code && s.loc == w.loc && s.part == w.part)
         })
         .collect();
-    emit(&telling, &policy, decided, out)
+    emit(&telling, &policy, decided, out, &mut Vec::new())
 }
 
 /// Text that gives every disclosure a rule asks for, in English: run-time content read as this
@@ -215,18 +259,21 @@ fn every_disclosure(policy: &Policy) -> String {
     )
 }
 
-/// The policy with the overrides of the document's `twiml-allow` comments added; malformed
-/// comments are reported.
+/// The policy with the overrides of the document's `twiml-allow` comments added, and those
+/// overrides; malformed comments are reported.
 fn with_comment_overrides<'p, D: Document>(
     flow: &Flow<'_, D>,
     policy: &'p Policy,
     out: &mut Vec<Diagnostic<D::Span>>,
-) -> Cow<'p, Policy> {
+) -> (Cow<'p, Policy>, Vec<Override>) {
     let from_comments = comment_overrides(flow, out);
     if from_comments.is_empty() {
-        Cow::Borrowed(policy)
+        (Cow::Borrowed(policy), from_comments)
     } else {
-        Cow::Owned(policy.with_overrides(&from_comments))
+        (
+            Cow::Owned(policy.with_overrides(&from_comments)),
+            from_comments,
+        )
     }
 }
 
@@ -248,13 +295,15 @@ fn run_rules<D: Document>(flow: &Flow<'_, D>, policy: &Policy) -> Vec<Finding<D:
     findings.found
 }
 
-/// Applies the policy's levels to the findings and appends what remains to `out`; returns the
-/// overrides, each with how many findings it kept from being reported.
+/// Applies the policy's levels to the findings and appends what remains to `out`, and what
+/// an override allowed to `suppressed`; returns the overrides, each with how many findings it
+/// kept from being reported.
 fn emit<D: Document>(
     flow: &Flow<'_, D>,
     policy: &Policy,
     found: Vec<Finding<D::Node>>,
     out: &mut Vec<Diagnostic<D::Span>>,
+    suppressed: &mut Vec<Suppressed<D::Span>>,
 ) -> Vec<AppliedOverride> {
     let mut applied: Vec<AppliedOverride> = policy
         .overrides()
@@ -263,21 +312,17 @@ fn emit<D: Document>(
             code: o.code.clone(),
             reason: o.reason.clone(),
             suppressed: 0,
+            origin: OverrideOrigin::Policy,
         })
         .collect();
     for finding in found {
-        let severity = match policy.level_of(finding.rule) {
-            Level::Allow => {
-                if let Some(o) = applied.iter_mut().find(|o| o.code == finding.rule.code) {
-                    o.suppressed += 1;
-                }
-                continue;
-            }
+        let level = policy.level_of(finding.rule);
+        let severity = match level {
             Level::Warn => finding.severity.min(Severity::Warning),
-            Level::Deny => finding.severity,
+            Level::Allow | Level::Deny => finding.severity,
         };
         let span = flow.locate(finding.node, finding.loc, finding.part);
-        out.push(Diagnostic {
+        let diagnostic = Diagnostic {
             code: finding.rule.code,
             severity,
             message: finding.message,
@@ -292,7 +337,13 @@ fn emit<D: Document>(
                 .collect(),
             help: finding.help,
             twilio_error: None,
-        });
+        };
+        if level != Level::Allow {
+            out.push(diagnostic);
+        } else if let Some(by) = applied.iter().position(|o| o.code == finding.rule.code) {
+            applied[by].suppressed += 1;
+            suppressed.push(Suppressed { diagnostic, by });
+        }
     }
     applied
 }
