@@ -32,6 +32,7 @@ fn json_output_has_the_documented_form() {
             assert_eq!(overrides.len(), 1);
             assert_eq!(overrides[0]["code"], "REC001");
             assert_eq!(overrides[0]["suppressed"], 1);
+            assert_eq!(overrides[0]["origin"], "comment");
             assert!(
                 overrides[0]["reason"]
                     .as_str()
@@ -415,7 +416,7 @@ fn overrides_need_a_reason_and_are_reported() {
     let json: serde_json::Value = serde_json::from_str(&stdout(&o)).unwrap();
     assert_eq!(
         json["files"][0]["overrides"],
-        serde_json::json!([{"code": "REC001", "reason": "the notice plays in the IVR document before this one", "suppressed": 1}])
+        serde_json::json!([{"code": "REC001", "reason": "the notice plays in the IVR document before this one", "suppressed": 1, "origin": "policy"}])
     );
     // A comment without a reason is an error, and overrides nothing.
     let o = twiml_with_stdin(

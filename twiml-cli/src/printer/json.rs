@@ -4,6 +4,7 @@
 use std::io::{self, Write};
 
 use serde_json::{Value, json};
+use twiml_core::rules::OverrideOrigin;
 
 use super::Sink;
 use crate::report::{FileReport, Located, Summary};
@@ -51,6 +52,7 @@ impl<W: Write> Sink for JsonSink<W> {
                 "code": o.code,
                 "reason": o.reason,
                 "suppressed": o.suppressed,
+                "origin": origin(o.origin),
             })).collect::<Vec<_>>(),
         });
         serde_json::to_writer(&mut self.out, &entry).map_err(io::Error::other)
@@ -60,6 +62,14 @@ impl<W: Write> Sink for JsonSink<W> {
         write!(self.out, r#"],"summary":{}}}"#, summary_json(summary))?;
         writeln!(self.out)?;
         self.out.flush()
+    }
+}
+
+/// Where an override was written: `comment` (a `twiml-allow` comment) or `policy`.
+fn origin(origin: OverrideOrigin) -> &'static str {
+    match origin {
+        OverrideOrigin::Comment => "comment",
+        _ => "policy",
     }
 }
 
