@@ -433,3 +433,19 @@ fn the_readme_counts_the_vocabulary() {
     );
     assert!(readme.contains(&summary), "README lacks:\n{summary}");
 }
+
+#[test]
+fn a_postal_code_of_true_or_false_reads_as_the_flag_from_json_too() {
+    // Twilio reads `postalCode="true"` as "ask for it"; JSON must not make a code of it,
+    // or the document would parse back as something else than it was built from.
+    for (json, expected) in [
+        (r#""true""#, PostalCode::Ask(true)),
+        (r#""false""#, PostalCode::Ask(false)),
+        ("true", PostalCode::Ask(true)),
+        (r#""94105""#, PostalCode::Value("94105".into())),
+    ] {
+        let read: PostalCode = serde_json::from_str(json).unwrap();
+        assert_eq!(read, expected, "{json}");
+        assert_eq!(read, PostalCode::parse(read.as_str()), "{json}");
+    }
+}

@@ -295,7 +295,8 @@ impl<'de> serde::Deserialize<'de> for SpeechTimeout {
 pub enum PostalCode {
     /// `true` asks the caller for it; `false` does not.
     Ask(bool),
-    /// Use this postal code without asking.
+    /// Use this postal code without asking. Twilio reads the codes `true` and `false` as
+    /// [`PostalCode::Ask`]; [`PostalCode::parse`] and deserialization do the same.
     Value(String),
 }
 
@@ -356,9 +357,10 @@ impl<'de> serde::Deserialize<'de> for PostalCode {
             Ask(bool),
             Code(String),
         }
+        // A string reads as Twilio reads the attribute: `"true"` asks, like `true`.
         Ok(match Raw::deserialize(d)? {
             Raw::Ask(b) => PostalCode::Ask(b),
-            Raw::Code(c) => PostalCode::Value(c),
+            Raw::Code(c) => PostalCode::parse(&c),
         })
     }
 }
