@@ -59,7 +59,8 @@ fn findings(rule: &RuleInfo, xml: &str) -> Vec<(String, Severity, String)> {
 #[test]
 fn every_rule_documents_the_five_sections_in_order() {
     for rule in RULES {
-        let headings: Vec<&str> = rule.docs.lines().filter(|l| l.starts_with("## ")).collect();
+        let docs = rule.explanation();
+        let headings: Vec<&str> = docs.lines().filter(|l| l.starts_with("## ")).collect();
         assert_eq!(
             headings,
             [
@@ -79,7 +80,8 @@ fn every_rule_documents_the_five_sections_in_order() {
 fn every_example_triggers_its_rule() {
     let mut failures = Vec::new();
     for rule in RULES {
-        let xml = xml_after(rule, rule.docs, "## Example\n");
+        let docs = rule.explanation();
+        let xml = xml_after(rule, &docs, "## Example\n");
         let found = findings(rule, xml);
         if !found.iter().any(|(code, _, _)| code == rule.code) {
             failures.push(format!(
@@ -95,7 +97,8 @@ fn every_example_triggers_its_rule() {
 fn every_use_instead_passes_every_rule() {
     let mut failures = Vec::new();
     for rule in RULES {
-        let xml = xml_after(rule, rule.docs, "## Use instead\n");
+        let docs = rule.explanation();
+        let xml = xml_after(rule, &docs, "## Use instead\n");
         let found = findings(rule, xml);
         if !found.is_empty() {
             failures.push(format!("{}: the fix is not clean: {found:?}", rule.code));

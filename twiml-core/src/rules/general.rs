@@ -4,10 +4,64 @@ use crate::diagnostic::Severity;
 use crate::schema::ValueKind;
 use crate::tree::{Document, Value};
 
-use super::Findings;
+use super::declare_rule;
 use super::flow::{Event, EventKind, Flow};
+use super::payment::PCI004;
 use super::policy::{Disclosure, Level, Regime};
-use super::registry::{GEN001, GEN003, PCI004};
+use super::{Findings, RuleInfo};
+
+declare_rule! {
+    /// ## What it does
+    /// Finds a `<Play>` of an audio URL whose content nobody declared, standing where a disclosure
+    /// that an active rule needs should be: before a recording or an AI session that has no spoken
+    /// notice (REC001, REC003, REC004), first in an outbound call where the business must be named
+    /// (TCPA001), in a call that states no call-back number, opt-out or toll-free number elsewhere
+    /// (TCPA002, TCPA003, TCPA004), before the debt where the collector's name, the mini-Miranda or
+    /// the debt-collector statement should be (DEBT001, DEBT002, DEBT008), in a voicemail that must
+    /// be a limited-content message (DEBT003), or in an AI agent's greeting (AI002). The rules
+    /// cannot hear an audio file, so the finding is reported here, as a warning, instead of the
+    /// disclosure rule's error. Fix it by speaking the disclosure with `<Say>`, or by declaring
+    /// what the file says in the `[audio]` table of `twiml.toml` or with `Policy::declare_audio`,
+    /// after which the rules read the `<Play>` like a `<Say>`.
+    ///
+    /// ## Why is this bad
+    /// The disclosures behind this finding are legal requirements: the business name at the
+    /// beginning of an artificial or prerecorded message (47 CFR 64.1200(b)(1)) and the recording
+    /// notice that all-party consent statutes require before capture (Cal. Penal Code §632.7). An
+    /// undeclared audio file may say all of it or none of it, and it can be replaced on the server
+    /// without any change to the TwiML. Declaring the content makes the claim reviewable and keeps
+    /// it next to the code. A warning.
+    ///
+    /// ## Example
+    /// ```xml
+    /// <Response>
+    ///   <Play>https://example.com/audio/spring-offer.mp3</Play>
+    ///   <Say>To reach us, call 1-800-555-0100.</Say>
+    /// </Response>
+    /// ```
+    ///
+    /// ## Use instead
+    /// ```xml
+    /// <Response>
+    ///   <Say>Hello, this is Acme Widgets, Inc. with news about our spring offer.</Say>
+    ///   <Play>https://example.com/audio/spring-offer.mp3</Play>
+    ///   <Say>To reach us, call 1-800-555-0100.</Say>
+    /// </Response>
+    /// ```
+    ///
+    /// ## References
+    /// - 47 CFR 64.1200(b)(1) (identification at the beginning of the message)
+    /// - Cal. Penal Code §632.7 (all-party consent to recording)
+    pub GEN001 {
+        name: "undeclared-audio",
+        family: General,
+        level: Deny,
+        regimes: [],
+        needs: [],
+        example_policy: "outbound; business=Acme Widgets, Inc.",
+        summary: "a `<Play>` stands where a disclosure is required and nobody declared what it says",
+    }
+}
 
 pub(super) fn check<D: Document>(f: &mut Findings<'_, '_, D>) {
     insecure_urls(f);
@@ -58,9 +112,12 @@ pub(super) fn report_undeclared<D: Document>(
     f: &mut Findings<'_, '_, D>,
     audio: &Event<'_, D::Node>,
     what: &str,
-    rule: &'static str,
+    rule: &'static RuleInfo,
 ) {
-    if f.undeclared_reported.contains(&(audio.loc, rule)) {
+    if f.undeclared_reported
+        .iter()
+        .any(|(loc, r)| *loc == audio.loc && std::ptr::eq(*r, rule))
+    {
         return;
     }
     f.undeclared_reported.push((audio.loc, rule));
@@ -69,11 +126,65 @@ pub(super) fn report_undeclared<D: Document>(
         Severity::Warning,
         audio.node,
         audio.loc,
-        format!("{what} may be in this audio, but nobody declared what it says ({rule})"),
+        format!(
+            "{what} may be in this audio, but nobody declared what it says ({})",
+            rule.code
+        ),
     )
     .help(
         "speak the disclosure with `<Say>`, or declare the audio: `[audio]` in twiml.toml, or `Policy::declare_audio`",
     );
+}
+
+declare_rule! {
+    /// ## What it does
+    /// Checks the callback URLs in the document. It reports `http://` in `action`, `url`,
+    /// `statusCallback`, `recordingStatusCallback`, `transcribeCallback`, `amdStatusCallback`,
+    /// `waitUrl`, `referUrl`, `partialResultCallback` and `statusCallbackUrl`, and in the URL a
+    /// `<Redirect>` fetches. The callbacks of `<Pay>` are reported by PCI004, in payment terms,
+    /// while it runs. `ws://` stream URLs are already refused by the attribute value checks, so
+    /// this rule does not repeat them.
+    ///
+    /// ## Why is this bad
+    /// Twilio sends call data to these URLs (digits pressed, speech results, recording and
+    /// transcription links, payment results), and over plain HTTP anyone on the path can read or
+    /// alter it, including the TwiML your server returns. PCI DSS v4.0 Req. 4.2.1 requires strong
+    /// cryptography for cardholder data over public networks, and HIPAA requires transmission
+    /// security for electronic protected health information (45 CFR 164.312(e)(1)). Serve every
+    /// webhook over HTTPS and validate the `X-Twilio-Signature` header. A warning by default; an
+    /// error under the payments or healthcare regime, and on `<Pay>`.
+    ///
+    /// ## Example
+    /// ```xml
+    /// <Response>
+    ///   <Gather numDigits="1" action="http://example.com/menu">
+    ///     <Say>For sales, press 1. For support, press 2.</Say>
+    ///   </Gather>
+    /// </Response>
+    /// ```
+    ///
+    /// ## Use instead
+    /// ```xml
+    /// <Response>
+    ///   <Gather numDigits="1" action="https://example.com/menu">
+    ///     <Say>For sales, press 1. For support, press 2.</Say>
+    ///   </Gather>
+    /// </Response>
+    /// ```
+    ///
+    /// ## References
+    /// - PCI DSS v4.0 Req. 4.2.1
+    /// - 45 CFR 164.312(e)(1) (HIPAA transmission security)
+    /// - Twilio, webhook request validation with the `X-Twilio-Signature` header
+    pub GEN003 {
+        name: "insecure-url",
+        family: General,
+        level: Deny,
+        regimes: [],
+        needs: [],
+        example_policy: "",
+        summary: "a callback or document URL is plain HTTP",
+    }
 }
 
 /// GEN003: callbacks and fetched documents over plain HTTP expose call data in transit.

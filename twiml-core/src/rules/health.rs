@@ -11,10 +11,10 @@ use crate::schema::{ElementId, ValueKind};
 use crate::tree::{Content, Document, Value};
 
 use super::Findings;
+use super::declare_rule;
 use super::detect::{self, PhiCategory, PhiMatch};
 use super::flow::{self, EventKind};
 use super::policy::Fact;
-use super::registry::{PHI001, PHI003};
 
 pub(super) fn check<D: Document>(f: &mut Findings<'_, '_, D>) {
     health_details_in_content(f);
@@ -28,6 +28,68 @@ fn category_words(category: PhiCategory) -> &'static str {
         PhiCategory::Result => "a test result",
         PhiCategory::Medication => "a medication",
         PhiCategory::Identifier => "a patient identifier",
+    }
+}
+
+declare_rule! {
+    /// ## What it does
+    /// Runs under the healthcare regime and reads `<Say>` text (including inside `<Gather>`),
+    /// `<Message>` and `<Body>` text, `<Pay><Prompt>` text and a ConversationRelay
+    /// `welcomeGreeting`. It reports health details: conditions and diagnoses (diabetes, cancer,
+    /// pregnancy, depression), specialties and departments (cardiology, oncology, behavioral
+    /// health), test results ("lab results", "tested positive"), medications (insulin, sertraline),
+    /// and identifiers such as date of birth or medical record number, with Spanish equivalents
+    /// ("cardiología", "resultados de laboratorio", "embarazo", "fecha de nacimiento"). A clinic
+    /// name that reveals a specialty, such as "… Cancer Center", counts as a health detail. Asking
+    /// for an identifier to verify the caller ("please enter your date of birth", "marque su fecha
+    /// de nacimiento") discloses nothing and is not reported; everyday phrases such as "hearing
+    /// aids" or "tropical depression" are not health details.
+    ///
+    /// ## Why is this bad
+    /// A call can reach voicemail or be answered by someone other than the patient, and a text can
+    /// be read on a lock screen, so health details in the content become disclosures to third
+    /// parties; HIPAA requires reasonable safeguards that limit such incidental disclosures (45 CFR
+    /// 164.530(c)) and, for most administrative and billing messages, only the minimum necessary
+    /// information (45 CFR 164.502(b), 164.514(d)). HHS allows messages on answering machines but
+    /// advises limiting them to what is needed, such as the name, a number and a request to call
+    /// back (HHS FAQ 198). Substance-use treatment records carry stricter federal rules (42 CFR
+    /// Part 2). It is a warning, and an error for voicemail, for SMS messages, on outbound calls
+    /// without `right-party-verified`, and for extra-sensitive details (substance use, HIV and
+    /// STIs, reproductive health, mental health).
+    ///
+    /// ## Example
+    /// ```xml
+    /// <Response>
+    ///   <Gather numDigits="1" action="https://example.com/appointments/confirm">
+    ///     <Say>Hello, this is Acme Medical Group with a reminder about your cardiology appointment on Tuesday at 10 AM. To confirm, press 1.</Say>
+    ///   </Gather>
+    /// </Response>
+    /// ```
+    ///
+    /// ## Use instead
+    /// ```xml
+    /// <Response>
+    ///   <Gather numDigits="1" action="https://example.com/appointments/confirm">
+    ///     <Say>Hello, this is Acme Medical Group with a reminder about an appointment on Tuesday at 10 AM. To confirm, press 1.</Say>
+    ///   </Gather>
+    ///   <Say>To reschedule, please call 1-800-555-0100.</Say>
+    /// </Response>
+    /// ```
+    ///
+    /// ## References
+    /// - 45 CFR 164.530(c) (safeguards; incidental disclosures)
+    /// - 45 CFR 164.502(b), 164.514(d) (minimum necessary)
+    /// - HHS, HIPAA FAQ 198 (messages left for patients):
+    ///   <https://www.hhs.gov/hipaa/for-professionals/faq/198/>
+    /// - 42 CFR Part 2 (substance use disorder patient records)
+    pub PHI001 {
+        name: "health-details-in-content",
+        family: Health,
+        level: Deny,
+        regimes: [Healthcare],
+        needs: [],
+        example_policy: "healthcare",
+        summary: "spoken or texted content holds health details that may reach someone else",
     }
 }
 
@@ -198,6 +260,58 @@ fn is_ssn_or_mrn(text: &str) -> bool {
 /// What a URL or parameter reveals, if anything: an identifier, or a condition word.
 fn revealed(text: &str) -> Option<PhiMatch> {
     detect::phi_identifier(text).or_else(|| detect::phi(text))
+}
+
+declare_rule! {
+    /// ## What it does
+    /// Runs under the healthcare regime and reads URL query strings (in `action`, `url`,
+    /// `statusCallback` and the other URL attributes) and `<Parameter>` values. It reports health
+    /// identifiers (date of birth or `dob`, medical record number or `mrn`, a social security
+    /// number written as 123-45-6789) and condition or specialty words (oncology, diabetes,
+    /// cardiology; Spanish "oncología", "diabetes", "cardiología"). A condition word or date of
+    /// birth is a warning and an SSN or MRN is an error. It also reports, as a warning,
+    /// `method="GET"` on an element whose URL carries such data.
+    ///
+    /// ## Why is this bad
+    /// URLs and their query strings are written to web-server, proxy and Twilio request logs, so
+    /// health data in a URL is stored in places that are not built to protect it; HIPAA requires
+    /// transmission security for electronic protected health information (45 CFR 164.312(e)(1)) and
+    /// reasonable safeguards against incidental disclosure (45 CFR 164.530(c)). Twilio's HIPAA
+    /// guidance requires POST webhooks because GET parameters are logged and kept for 7 days. Pass
+    /// an opaque reference instead and look the patient up on your server.
+    ///
+    /// ## Example
+    /// ```xml
+    /// <Response>
+    ///   <Gather numDigits="1" method="GET" action="https://example.com/appointments/confirm?patient=Jane+Doe&amp;dob=1980-04-12&amp;dept=oncology">
+    ///     <Say>Hello, this is Acme Medical Group with a reminder about an appointment on Tuesday. To confirm, press 1.</Say>
+    ///   </Gather>
+    /// </Response>
+    /// ```
+    ///
+    /// ## Use instead
+    /// ```xml
+    /// <Response>
+    ///   <Gather numDigits="1" method="POST" action="https://example.com/appointments/a7q2/confirm">
+    ///     <Say>Hello, this is Acme Medical Group with a reminder about an appointment on Tuesday. To confirm, press 1.</Say>
+    ///   </Gather>
+    /// </Response>
+    /// ```
+    ///
+    /// ## References
+    /// - 45 CFR 164.312(e)(1) (transmission security)
+    /// - 45 CFR 164.530(c) (safeguards)
+    /// - Twilio HIPAA guidance (POST webhooks; repo `twilio/ai`,
+    ///   `skills/twilio/twilio-security-compliance-hipaa/SKILL.md`)
+    pub PHI003 {
+        name: "health-details-in-urls",
+        family: Health,
+        level: Deny,
+        regimes: [Healthcare],
+        needs: [],
+        example_policy: "healthcare",
+        summary: "a URL or parameter carries health details or identifiers",
+    }
 }
 
 /// PHI003: health details in URLs and parameters, which servers and Twilio log.

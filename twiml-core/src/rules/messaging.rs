@@ -6,9 +6,193 @@ use crate::diagnostic::Severity;
 use crate::tree::Document;
 
 use super::Findings;
+use super::declare_rule;
 use super::detect::{self, ShaftCategory};
 use super::flow::EventKind;
-use super::registry::{MSG003, MSG004, MSG005, MSG006};
+
+declare_rule! {
+    /// ## What it does
+    /// Reads the text of every `<Message>` and `<Body>` for content in categories that Twilio and
+    /// US carriers forbid or restrict. Sex, hate, cannabis and CBD, vaping, gambling and high-risk
+    /// finance (payday loans, cryptocurrency, debt relief) are errors; alcohol, firearms and
+    /// tobacco are warnings. It recognises English and Spanish words for these categories (for
+    /// example "marihuana", "apuestas", "cerveza").
+    ///
+    /// ## Why is this bad
+    /// Twilio's forbidden message categories and carrier rules block these categories on US
+    /// messaging (S.H.A.F.T.: sex, hate, alcohol, firearms, tobacco; plus cannabis and CBD,
+    /// gambling and high-risk financial services), and senders are rejected at verification with
+    /// errors such as 30873 (sex) and 30874 (hate). Alcohol, firearms and tobacco are allowed on
+    /// some senders only with proper age gating (alcohol and tobacco not at all on toll-free
+    /// numbers), and alcohol content without a date-of-birth age gate is rejected with 30875, 30456
+    /// or 30529. Rewording does not fix this: send such content only on a sender registered and
+    /// age-gated for it, or not by SMS at all. An error for the forbidden categories, a warning for
+    /// the age-gated ones; keyword hits are review prompts.
+    ///
+    /// ## Example
+    /// ```xml
+    /// <Response>
+    ///   <Message>Acme Widgets: Try our new CBD gummies, 20% off this weekend at https://example.com/shop. Reply STOP to opt out.</Message>
+    /// </Response>
+    /// ```
+    ///
+    /// ## Use instead
+    /// ```xml
+    /// <Response>
+    ///   <Message>Acme Widgets: Our new gift boxes are 20% off this weekend at https://example.com/shop. Reply STOP to opt out.</Message>
+    /// </Response>
+    /// ```
+    ///
+    /// ## References
+    /// - Twilio, "Forbidden message categories for SMS and MMS in the US and Canada"
+    ///   (help.twilio.com article 360045004974)
+    /// - Twilio errors 30873 (SHAFT: sex), 30874 (SHAFT: hate), 30875, 30456, 30529 (alcohol
+    ///   without a date-of-birth age gate)
+    /// - CTIA Messaging Principles and Best Practices (May 2023) §5.3.1
+    pub MSG006 {
+        name: "forbidden-content",
+        family: Messaging,
+        level: Deny,
+        regimes: [],
+        needs: [],
+        example_policy: "",
+        summary: "a message holds content of a category carriers forbid (SHAFT, cannabis, high-risk finance)",
+    }
+}
+
+declare_rule! {
+    /// ## What it does
+    /// Reads the text of every `<Message>` and `<Body>` and checks the host of each link, with or
+    /// without `https://`. A public URL shortener is an error: bit.ly, bitly.com, tinyurl.com,
+    /// goo.gl, t.co, ow.ly, is.gd, v.gd, buff.ly, cutt.ly, rb.gy, tiny.cc, t.ly and similar.
+    /// Twilio's shared `twil.io` domain is a warning.
+    ///
+    /// ## Why is this bad
+    /// US carriers do not allow shared public URL shorteners and filter messages that use them;
+    /// Twilio lists them among the forbidden practices for SMS and MMS in the US and Canada.
+    /// Spammers share these domains, so one shortened link puts your message in their reputation.
+    /// Use the full URL on your own domain, or Twilio Link Shortening with your own branded domain.
+    /// An error for public shorteners, a warning for the shared `twil.io` domain.
+    ///
+    /// ## Example
+    /// ```xml
+    /// <Response>
+    ///   <Message>Your Acme Widgets order has shipped. Track it at https://bit.ly/3xYzAbc</Message>
+    /// </Response>
+    /// ```
+    ///
+    /// ## Use instead
+    /// ```xml
+    /// <Response>
+    ///   <Message>Your Acme Widgets order has shipped. Track it at https://example.com/track/A1042</Message>
+    /// </Response>
+    /// ```
+    ///
+    /// ## References
+    /// - Twilio, "Forbidden message categories for SMS and MMS in the US and Canada"
+    ///   (help.twilio.com article 360045004974)
+    /// - T-Mobile Code of Conduct (Sept. 2020): recognisable single domains, no URL cycling or
+    ///   multiple redirects
+    /// - CTIA Messaging Principles and Best Practices (May 2023) §5.3.2 (embedded website links)
+    pub MSG005 {
+        name: "public-url-shortener",
+        family: Messaging,
+        level: Deny,
+        regimes: [],
+        needs: [],
+        example_policy: "",
+        summary: "a message links through a public URL shortener, which carriers filter",
+    }
+}
+
+declare_rule! {
+    /// ## What it does
+    /// Runs under the marketing-sms regime and reads every `<Message>`, including its `<Body>`.
+    /// Each message must name the sender with one of the policy's business names; matching ignores
+    /// case and accents. Putting the name at the start of the body ("Acme Widgets: …") is the
+    /// clearest form. A message that does not name the business is reported.
+    ///
+    /// ## Why is this bad
+    /// The CTIA Messaging Principles and Best Practices require that a program make clear who is
+    /// sending and what the consumer will receive (§5.1.1) and prohibit deceptive content (§5.3.1);
+    /// an unbranded promotional text looks like phishing to recipients and to carrier filters.
+    /// 10DLC campaign vetting also expects the brand name in sample messages (carrier practice, to
+    /// be verified). A warning.
+    ///
+    /// ## Example
+    /// ```xml
+    /// <Response>
+    ///   <Message>Our spring sale starts today. Take 20% off all garden tools at https://example.com/spring. Reply STOP to opt out.</Message>
+    /// </Response>
+    /// ```
+    ///
+    /// ## Use instead
+    /// ```xml
+    /// <Response>
+    ///   <Message>Acme Widgets: Our spring sale starts today. Take 20% off all garden tools at https://example.com/spring. Reply STOP to opt out.</Message>
+    /// </Response>
+    /// ```
+    ///
+    /// ## References
+    /// - CTIA Messaging Principles and Best Practices (May 2023) §5.1.1, §5.3.1
+    pub MSG004 {
+        name: "sender-not-identified",
+        family: Messaging,
+        level: Warn,
+        regimes: [MarketingSms],
+        needs: [],
+        example_policy: "marketing-sms; business=Acme Widgets",
+        summary: "a marketing message does not name the sender",
+    }
+}
+
+declare_rule! {
+    /// ## What it does
+    /// Runs under the marketing-sms regime and reads every `<Message>`, including its `<Body>`.
+    /// Each message must tell the recipient how to opt out with a keyword: "Reply STOP to opt out",
+    /// "Text STOP to cancel", "STOP to end", another standard opt-out keyword (CANCEL, END, QUIT,
+    /// UNSUBSCRIBE, STOPALL, REVOKE, OPTOUT), or in Spanish "Responda ALTO para cancelar", "Escriba
+    /// BAJA". A message with no such instruction is reported.
+    ///
+    /// ## Why is this bad
+    /// The CTIA Messaging Principles and Best Practices expect opt-out information in program
+    /// messages (§5.1.2.1 for the opt-in confirmation, §5.1.3 for consumer opt-out), and carriers
+    /// audit messaging programs against them. Consumers may revoke consent by any reasonable means
+    /// (47 CFR 64.1200(a)(10)); naming the keyword steers them to a reply that opt-out handling
+    /// recognises (Twilio's defaults catch single-word replies such as STOP; Spanish ALTO needs
+    /// Advanced Opt-Out). Always an error.
+    ///
+    /// ## Example
+    /// ```xml
+    /// <Response>
+    ///   <Message>Acme Widgets: Our spring sale starts today. Take 20% off all garden tools at https://example.com/spring.</Message>
+    /// </Response>
+    /// ```
+    ///
+    /// ## Use instead
+    /// ```xml
+    /// <Response>
+    ///   <Message>Acme Widgets: Our spring sale starts today. Take 20% off all garden tools at https://example.com/spring. Reply STOP to opt out.</Message>
+    /// </Response>
+    /// ```
+    ///
+    /// ## References
+    /// - CTIA Messaging Principles and Best Practices (May 2023) §5.1.2.1, §5.1.3
+    /// - CTIA Short Code Monitoring Handbook
+    /// - 47 CFR 64.1200(a)(10) (revocation of consent by reasonable means)
+    /// - Twilio, opt-out keywords: <https://help.twilio.com/articles/223134027>
+    /// - Twilio, Advanced Opt-Out (Spanish and custom keywords):
+    ///   <https://www.twilio.com/docs/messaging/tutorials/advanced-opt-out>
+    pub MSG003 {
+        name: "missing-opt-out-instructions",
+        family: Messaging,
+        level: Deny,
+        regimes: [MarketingSms],
+        needs: [],
+        example_policy: "marketing-sms; business=Acme Widgets",
+        summary: "a marketing message does not say how to opt out",
+    }
+}
 
 pub(super) fn check<D: Document>(f: &mut Findings<'_, '_, D>) {
     if !f.flow.is_messaging() {

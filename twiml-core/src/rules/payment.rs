@@ -12,10 +12,10 @@ use crate::schema::{ElementId, ElementKind};
 use crate::tree::{Content, Document, Tag, Value};
 
 use super::Findings;
+use super::declare_rule;
 use super::detect::{self, CardCue};
 use super::flow::{CaptureKind, Event, EventKind, Flow};
 use super::policy::{Fact, Regime};
-use super::registry::{PCI001, PCI002, PCI004, PCI005};
 
 const PAY_HELP: &str = "collect the card with `<Pay>` (customise its wording with `<Prompt for=\"payment-card-number\">`); the digits then go to the payment connector, not to your webhook";
 
@@ -126,6 +126,66 @@ fn input_after<D: Document>(flow: &Flow<'_, D>, index: usize) -> Option<TakenBy>
         .then_some(TakenBy::LongGather)
 }
 
+declare_rule! {
+    /// ## What it does
+    /// Finds card data requested through `<Gather>`, `<Record>` or an AI agent instead of `<Pay>`.
+    /// It reports a request for card data (card number, credit or debit card, expiration date, CVV
+    /// or security code in a card context; Spanish "número de tarjeta", "tarjeta de crédito",
+    /// "fecha de vencimiento") spoken inside a `<Gather>` or immediately before a `<Gather>` or
+    /// `<Record>`, a `<Gather numDigits>` of 13 to 19 after a card cue, and a ConversationRelay
+    /// `welcomeGreeting` that asks for card data. Gift, insurance and member cards do not count;
+    /// asking only for the "last four digits" is reported as info; a bank account or routing number
+    /// request is a warning, fixed with `<Pay paymentMethod="ach-debit">`.
+    ///
+    /// ## Why is this bad
+    /// `<Gather>` posts the digits or speech transcript to your webhook, so the card number lands
+    /// on your servers and in your logs and both enter PCI DSS scope; speech and `<Record>` put the
+    /// data into audio and transcripts as well. PCI DSS v4.0 Req. 3.3.1 forbids keeping sensitive
+    /// authentication data after authorization and Req. 3.3.1.2 the card verification code in
+    /// particular, and the PCI SSC states that keeping that code in a digital audio recording after
+    /// authorization violates the requirement. `<Pay>` collects the digits inside Twilio and hands
+    /// them to a Pay Connector, so your application never sees them. Card requests are an error;
+    /// bank account prompts are a warning because ACH falls under NACHA rules, not PCI DSS.
+    ///
+    /// ## Example
+    /// ```xml
+    /// <Response>
+    ///   <Gather numDigits="16" finishOnKey="#" action="https://example.com/pay/card">
+    ///     <Say>Please enter your credit card number, followed by the pound key.</Say>
+    ///   </Gather>
+    /// </Response>
+    /// ```
+    ///
+    /// ## Use instead
+    /// ```xml
+    /// <Response>
+    ///   <Pay chargeAmount="49.99" currency="usd" action="https://example.com/pay/result">
+    ///     <Prompt for="payment-card-number">
+    ///       <Say>Please enter your credit card number, followed by the pound key.</Say>
+    ///     </Prompt>
+    ///   </Pay>
+    /// </Response>
+    /// ```
+    ///
+    /// ## References
+    /// - PCI DSS v4.0 Req. 3.3.1 and 3.3.1.2 (v3.2.1 Req. 3.2 and 3.2.2)
+    /// - PCI SSC FAQ, "Are audio/voice recordings permitted to contain sensitive authentication
+    ///   data?":
+    ///   <https://www.pcisecuritystandards.org/faq/articles/Frequently_Asked_Question/Are-audio-voice-recordings-permitted-to-contain-sensitive-authentication-data>
+    /// - PCI SSC Information Supplement, "Protecting Telephone-Based Payment Card Data"
+    /// - Twilio, `<Pay>`: <https://www.twilio.com/docs/voice/twiml/pay>
+    /// - Twilio, `<Prompt>`: <https://www.twilio.com/docs/voice/twiml/pay/prompt>
+    pub PCI001 {
+        name: "card-data-outside-pay",
+        family: Payment,
+        level: Deny,
+        regimes: [],
+        needs: [],
+        example_policy: "",
+        summary: "card data is asked for with `<Gather>`, `<Record>` or an AI agent instead of `<Pay>`",
+    }
+}
+
 /// PCI001: card data asked for outside `<Pay>`.
 fn card_data_outside_pay<D: Document>(f: &mut Findings<'_, '_, D>, requests: &[CardRequest]) {
     if !f.runs(&PCI001) {
@@ -172,6 +232,72 @@ fn card_data_outside_pay<D: Document>(f: &mut Findings<'_, '_, D>, requests: &[C
                 .help("the last four digits may be collected for verification; make sure the prompt cannot draw out the full number");
             }
         }
+    }
+}
+
+declare_rule! {
+    /// ## What it does
+    /// Finds card entry while something is capturing the call audio. It reports a `<Pay>`, or a
+    /// `<Gather>` that asks for card data (card number, expiration date, security code; Spanish
+    /// "número de tarjeta", "fecha de vencimiento"), that comes after `<Start><Recording>`, after a
+    /// `<Start><Stream>`, `<Start><Siprec>` or `<Start><Transcription>` not yet ended by a matching
+    /// `<Stop>`, or anywhere in the document when the policy holds `recording-started`. A `<Stop>`
+    /// with the same `name` ends a stream, SIPREC session or transcription; a recording can only be
+    /// paused through the REST Recordings resource, not in TwiML.
+    ///
+    /// ## Why is this bad
+    /// Card numbers and security codes entered while a recording, stream or transcription runs end
+    /// up in audio files, transcripts or a third party's systems; PCI DSS v4.0 Req. 3.3.1 and
+    /// 3.3.1.2 forbid keeping that data after authorization, and the PCI SSC asks merchants to keep
+    /// it out of recordings in the first place. A `<Gather>` card request under capture is an
+    /// error. A `<Pay>` under capture is a warning because Twilio PCI Mode redacts payment data
+    /// captured with `<Pay>` (confirm it covers your configuration), and an error under the
+    /// payments regime.
+    ///
+    /// ## Example
+    /// ```xml
+    /// <Response>
+    ///   <Say>This call may be recorded, transcribed and analyzed.</Say>
+    ///   <Start>
+    ///     <Transcription name="live-notes" statusCallbackUrl="https://example.com/transcripts"/>
+    ///   </Start>
+    ///   <Say>Your order total is 49 dollars and 99 cents.</Say>
+    ///   <Pay chargeAmount="49.99" currency="usd" action="https://example.com/pay/result"/>
+    /// </Response>
+    /// ```
+    ///
+    /// ## Use instead
+    /// ```xml
+    /// <Response>
+    ///   <Say>This call may be recorded, transcribed and analyzed.</Say>
+    ///   <Start>
+    ///     <Transcription name="live-notes" statusCallbackUrl="https://example.com/transcripts"/>
+    ///   </Start>
+    ///   <Say>Your order total is 49 dollars and 99 cents.</Say>
+    ///   <Stop>
+    ///     <Transcription name="live-notes"/>
+    ///   </Stop>
+    ///   <Pay chargeAmount="49.99" currency="usd" action="https://example.com/pay/result"/>
+    /// </Response>
+    /// ```
+    ///
+    /// ## References
+    /// - PCI DSS v4.0 Req. 3.3.1 and 3.3.1.2
+    /// - PCI SSC FAQ, "Are audio/voice recordings permitted to contain sensitive authentication
+    ///   data?":
+    ///   <https://www.pcisecuritystandards.org/faq/articles/Frequently_Asked_Question/Are-audio-voice-recordings-permitted-to-contain-sensitive-authentication-data>
+    /// - Twilio, PCI workflows and PCI Mode: <https://www.twilio.com/docs/voice/pci-workflows>
+    /// - Twilio, Recordings resource (pause and resume a recording):
+    ///   <https://www.twilio.com/docs/voice/api/recording>
+    /// - Twilio, `<Pay>`: <https://www.twilio.com/docs/voice/twiml/pay>
+    pub PCI002 {
+        name: "card-entry-during-capture",
+        family: Payment,
+        level: Deny,
+        regimes: [],
+        needs: [],
+        example_policy: "",
+        summary: "card data is entered while a recording, stream or transcription runs",
     }
 }
 
@@ -266,6 +392,57 @@ fn label_captures<D: Document>(
     for (i, _) in active {
         let capture: &Event<'_, D::Node> = &flow.events[*i];
         finding.label(capture.node, capture.loc, "the capture starts here");
+    }
+}
+
+declare_rule! {
+    /// ## What it does
+    /// Checks the attributes of each `<Pay>`. An `action` or `statusCallback` that starts with
+    /// `http://` is an error; it reports as info: a `chargeAmount` above zero without a `currency`
+    /// (the charge then falls to Twilio's default, reported as `usd`, which is wrong for any other
+    /// currency); `tokenType="reusable"` or `tokenType="payment-method"` with no stored-credential
+    /// consent wording spoken before the `<Pay>`; `securityCode="false"` or `postalCode="false"`;
+    /// and `paymentMethod="ach-debit"`, which needs a NACHA telephone (TEL) authorization.
+    ///
+    /// ## Why is this bad
+    /// The `action` and `statusCallback` requests carry the payment result and token to your
+    /// server; PCI DSS v4.0 Req. 4.2.1 requires strong cryptography for cardholder data sent over
+    /// public networks, so a plain-HTTP callback is an error. Without `currency` the charge relies
+    /// on a default that Twilio does not document reliably (believed to be `usd`), which is wrong
+    /// for any other currency. Reusable tokens are stored credentials, which card-network rules
+    /// expect the cardholder to agree to; turning off the security code or postal code trades fraud
+    /// and address checks for convenience; an ACH debit taken by phone needs an oral authorization
+    /// that is recorded or confirmed in writing under the NACHA Operating Rules (confirm the
+    /// details against their current edition). Severity per finding: error for `http://`, info for
+    /// the rest.
+    ///
+    /// ## Example
+    /// ```xml
+    /// <Response>
+    ///   <Pay chargeAmount="49.99" action="http://example.com/pay/result"/>
+    /// </Response>
+    /// ```
+    ///
+    /// ## Use instead
+    /// ```xml
+    /// <Response>
+    ///   <Pay chargeAmount="49.99" currency="usd" action="https://example.com/pay/result" statusCallback="https://example.com/pay/status"/>
+    /// </Response>
+    /// ```
+    ///
+    /// ## References
+    /// - PCI DSS v4.0 Req. 4.2.1 (strong cryptography for transmission over public networks)
+    /// - NACHA Operating Rules, TEL entries (oral authorization; not checked against the current edition)
+    /// - Twilio, `<Pay>`: <https://www.twilio.com/docs/voice/twiml/pay>
+    /// - Twilio, Payments resource: <https://www.twilio.com/docs/voice/api/payment-resource>
+    pub PCI004 {
+        name: "pay-attribute-hygiene",
+        family: Payment,
+        level: Deny,
+        regimes: [],
+        needs: [],
+        example_policy: "",
+        summary: "a `<Pay>` attribute weakens the payment flow (plain-HTTP callbacks, skipped fraud checks, stored cards)",
     }
 }
 
@@ -419,6 +596,56 @@ fn asks_to_store(text: &str) -> bool {
         let sentence = &text[range];
         has(sentence, &KEEP) && has(sentence, &LATER)
     })
+}
+
+declare_rule! {
+    /// ## What it does
+    /// Looks for card numbers and security codes written into the document. It reports a 13 to 19
+    /// digit number (spaces or hyphens allowed between digits) that passes the Luhn check and
+    /// starts with a card-issuer prefix (Visa, Mastercard, American Express, Discover, JCB, Diners
+    /// Club, UnionPay), wherever it appears: `<Say>` or `<Message>` text, attribute values, URLs
+    /// and their query strings, and `<Parameter>` values. It also reports a 3 or 4 digit code next
+    /// to "CVV" or "security code" ("código de seguridad"). A well-known test card number such as
+    /// 4111 1111 1111 1111 is reported as a warning instead of an error.
+    ///
+    /// ## Why is this bad
+    /// PCI DSS v4.0 Req. 3.3.1 forbids keeping sensitive authentication data such as the card
+    /// verification code after authorization, and Req. 3.4.1 and 3.5.1 require the primary account
+    /// number to be masked when displayed and unreadable wherever it is stored. TwiML documents,
+    /// their URLs and webhook parameters are logged by Twilio's request inspector and debugger and
+    /// by your own infrastructure, so a number written into them is stored in clear text in several
+    /// places. An error for any other card number or a security code; a warning for a well-known
+    /// test number, which should still never reach production.
+    ///
+    /// ## Example
+    /// ```xml
+    /// <Response>
+    ///   <Say>Thank you. Your payment is being processed.</Say>
+    ///   <Redirect>https://example.com/pay/charge?card=4111111111111111</Redirect>
+    /// </Response>
+    /// ```
+    ///
+    /// ## Use instead
+    /// ```xml
+    /// <Response>
+    ///   <Say>Thank you. Your payment is being processed.</Say>
+    ///   <Redirect>https://example.com/pay/charge?order=A1042</Redirect>
+    /// </Response>
+    /// ```
+    ///
+    /// ## References
+    /// - PCI DSS v4.0 Req. 3.3.1, 3.4.1, 3.5.1
+    /// - Twilio, `<Pay>` (card data goes to the Pay Connector, your application receives a token):
+    ///   <https://www.twilio.com/docs/voice/twiml/pay>
+    pub PCI005 {
+        name: "literal-card-number",
+        family: Payment,
+        level: Deny,
+        regimes: [],
+        needs: [],
+        example_policy: "",
+        summary: "a card number or security code is written in the document",
+    }
 }
 
 /// PCI005: card numbers and security codes written into the document: in what is spoken or

@@ -3,7 +3,8 @@
 
 use std::fmt;
 
-use super::registry::{RULES, RuleInfo, find_rule};
+use super::RULES;
+use super::registry::{RuleInfo, find_rule};
 
 /// A body of law or industry rules that applies to a flow. The baseline rules (recording
 /// notices, card data, URL hygiene, carrier-filtered content) apply to every flow.

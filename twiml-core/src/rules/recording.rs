@@ -11,11 +11,81 @@ use crate::schema::ElementId;
 use crate::tree::Document;
 
 use super::Findings;
+use super::declare_rule;
 use super::detect;
 use super::flow::{CaptureKind, EventKind, Loc};
 use super::general::{gives, is_undeclared_audio, report_undeclared, undeclared_audio_before};
 use super::policy::{Disclosure, Fact, Regime};
-use super::registry::{REC001, REC002, REC003, REC004, REC005};
+
+declare_rule! {
+    /// ## What it does
+    /// Checks that a call recording does not start before the caller has heard a recording notice.
+    /// Recording starts at `<Dial record="record-from-answer">` or `record-from-answer-dual`, at
+    /// `<Dial record="record-from-ringing">` or `record-from-ringing-dual` (capture begins while
+    /// the call rings, so the notice must come before the `<Dial>` itself), at `<Dial><Conference
+    /// record="record-from-start">`, at `<Start><Recording>`, and at `<Connect><Conversation>` with
+    /// a recording `record` value. A notice is an earlier audible event (`<Say>` text, including
+    /// `<Say>` inside `<Gather>` or `<Pay><Prompt>`, or a ConversationRelay `welcomeGreeting`) with
+    /// a sentence that holds both a capture word (recorded, monitored, transcribed; grabada,
+    /// monitoreada, transcrita) and a call word (call, conversation, line; llamada, conversación),
+    /// such as "This call may be recorded" or "Esta llamada puede ser grabada". The rule is silent
+    /// when the policy holds the `recording-disclosed` fact (the notice was given in an earlier
+    /// document of the same call); voicemail-style `<Record>` is checked by REC005, and a notice
+    /// hidden in an undeclared `<Play>` is reported by GEN001.
+    ///
+    /// ## Why is this bad
+    /// In all-party consent states, recording a call without the consent of every party is
+    /// unlawful: California covers every cellular and cordless call regardless of confidentiality
+    /// (Cal. Penal Code §632.7) and gives a civil action for damages (§637.2), and Florida (Fla.
+    /// Stat. §934.03(2)(d)) and Washington (RCW 9.73.030) likewise require all parties' consent.
+    /// California applies its law to out-of-state businesses recording calls with California
+    /// residents (*Kearney v. Salomon Smith Barney*, 39 Cal. 4th 95 (2006)), and a mobile number
+    /// does not tell you where the caller is, so the federal one-party rule (18 U.S.C. §2511(2)(d))
+    /// is not the constraint that binds. A spoken notice before capture is what these statutes
+    /// accept: Washington treats a recorded announcement as consent (RCW 9.73.030(3)) and
+    /// Connecticut accepts a recorded verbal notice (Conn. Gen. Stat. §52-570d(a)). Always an
+    /// error.
+    ///
+    /// ## Example
+    /// ```xml
+    /// <Response>
+    ///   <Dial record="record-from-answer-dual">
+    ///     <Number url="https://example.com/twiml/agent-whisper">+18005550142</Number>
+    ///   </Dial>
+    /// </Response>
+    /// ```
+    ///
+    /// ## Use instead
+    /// ```xml
+    /// <Response>
+    ///   <Say>This call may be recorded for quality and training.</Say>
+    ///   <Dial record="record-from-answer-dual">
+    ///     <Number url="https://example.com/twiml/agent-whisper">+18005550142</Number>
+    ///   </Dial>
+    /// </Response>
+    /// ```
+    ///
+    /// ## References
+    /// - Cal. Penal Code §§632, 632.7, 637.2 (California Invasion of Privacy Act)
+    /// - Fla. Stat. §934.03(2)(d)
+    /// - RCW 9.73.030, including 9.73.030(3) (recorded announcement as consent)
+    /// - Conn. Gen. Stat. §52-570d(a) (consent, recorded verbal notice or automatic tone warning)
+    /// - 18 U.S.C. §2511(2)(d) (federal one-party consent)
+    /// - *Kearney v. Salomon Smith Barney*, 39 Cal. 4th 95 (2006)
+    /// - Twilio, `<Dial>`: <https://www.twilio.com/docs/voice/twiml/dial>
+    /// - Twilio, `<Recording>`: <https://www.twilio.com/docs/voice/twiml/recording>
+    /// - Twilio Studio, Call Recording widget (announce the recording before it starts):
+    ///   <https://www.twilio.com/docs/studio/widget-library/call-recording>
+    pub REC001 {
+        name: "capture-before-notice",
+        family: Recording,
+        level: Deny,
+        regimes: [],
+        needs: [],
+        example_policy: "",
+        summary: "call recording starts before the caller has heard a recording notice",
+    }
+}
 
 const NOTICE_HELP: &str = "say a notice first: `<Say>This call may be recorded.</Say>` (`<Say language=\"es-US\">Esta llamada puede ser grabada.</Say>`)";
 
@@ -68,7 +138,7 @@ pub(super) fn check<D: Document>(f: &mut Findings<'_, '_, D>) {
                     continue;
                 }
                 if let Some(audio) = undeclared_audio_before(f, i) {
-                    report_undeclared(f, audio, "a recording notice", "REC001");
+                    report_undeclared(f, audio, "a recording notice", &REC001);
                     continue;
                 }
                 if !f.runs(&REC001) {
@@ -112,6 +182,69 @@ fn interception_words(kind: CaptureKind) -> &'static str {
     }
 }
 
+declare_rule! {
+    /// ## What it does
+    /// Checks that real-time interception of the call starts only after a notice. It reports
+    /// `<Start><Transcription>`, `<Start><Stream>`, `<Start><Siprec>`, `<Connect><Stream>`,
+    /// `<Connect><ConversationRelay>`, `<Connect><VirtualAgent>`, `<Connect><AiSession>`,
+    /// `<Connect><ConversationRelaySession>` and `<Record transcribe="true">` when no earlier
+    /// audible event (`<Say>`, including `<Say>` inside `<Gather>` or `<Pay><Prompt>`) carries a
+    /// notice. A notice is a sentence with a capture word (recorded, monitored, transcribed;
+    /// grabada, monitoreada, transcrita) and a call word (call, conversation, line; llamada,
+    /// conversación), for example "This call may be recorded, transcribed and analyzed" or "Esta
+    /// llamada puede ser grabada y transcrita". `<Gather input="speech">` is speech recognition and
+    /// is not reported. An AI agent listens from the moment its session starts, so a notice in its
+    /// own `welcomeGreeting` comes too late for this rule (it does count for later recordings): say
+    /// it with `<Say>` before `<Connect>`.
+    ///
+    /// ## Why is this bad
+    /// Streaming or transcribing call audio sends the conversation, while it happens, to your
+    /// server, a transcription provider or an AI vendor; without notice this invites claims under
+    /// California's wiretapping provision, Cal. Penal Code §631(a), which reaches third parties who
+    /// listen in on a communication, and under all-party recording statutes such as §632.7. In
+    /// *Ambriz v. Google LLC*, No. 3:23-cv-05437 (N.D. Cal. Feb. 10, 2025), the court let §631
+    /// claims proceed against a contact-center AI vendor because it was capable of using call
+    /// content for its own purposes. It is a warning by default and an error under the payments or
+    /// healthcare regime.
+    ///
+    /// ## Example
+    /// ```xml
+    /// <Response>
+    ///   <Start>
+    ///     <Transcription statusCallbackUrl="https://example.com/transcripts"/>
+    ///   </Start>
+    ///   <Say>Thank you for calling. Please hold for the next agent.</Say>
+    ///   <Dial>+18005550142</Dial>
+    /// </Response>
+    /// ```
+    ///
+    /// ## Use instead
+    /// ```xml
+    /// <Response>
+    ///   <Say>This call may be recorded, transcribed and analyzed, including by automated systems.</Say>
+    ///   <Start>
+    ///     <Transcription statusCallbackUrl="https://example.com/transcripts"/>
+    ///   </Start>
+    ///   <Say>Thank you for calling. Please hold for the next agent.</Say>
+    ///   <Dial>+18005550142</Dial>
+    /// </Response>
+    /// ```
+    ///
+    /// ## References
+    /// - Cal. Penal Code §631(a) (California Invasion of Privacy Act, interception)
+    /// - Cal. Penal Code §§632, 632.7
+    /// - *Ambriz v. Google LLC*, No. 3:23-cv-05437 (N.D. Cal. Feb. 10, 2025)
+    pub REC004 {
+        name: "interception-without-notice",
+        family: Recording,
+        level: Deny,
+        regimes: [],
+        needs: [],
+        example_policy: "",
+        summary: "real-time transcription, streaming or an AI session starts before a notice",
+    }
+}
+
 /// REC004: real-time transcription, streaming and AI sessions are interception.
 fn interception<D: Document>(f: &mut Findings<'_, '_, D>, index: usize, what: &str) {
     if !f.runs(&REC004) {
@@ -119,7 +252,7 @@ fn interception<D: Document>(f: &mut Findings<'_, '_, D>, index: usize, what: &s
     }
     let flow = f.flow;
     if let Some(audio) = undeclared_audio_before(f, index) {
-        report_undeclared(f, audio, "a notice of monitoring", "REC004");
+        report_undeclared(f, audio, "a notice of monitoring", &REC004);
         return;
     }
     let strict = f.policy.applies(Regime::Payments) || f.policy.applies(Regime::Healthcare);
@@ -132,6 +265,56 @@ fn interception<D: Document>(f: &mut Findings<'_, '_, D>, index: usize, what: &s
         format!("{what} before the caller hears that the call may be recorded or monitored"),
     )
     .help("say first that the call may be recorded, transcribed and analysed, including by automated systems");
+}
+
+declare_rule! {
+    /// ## What it does
+    /// Checks that a `<Record>` (a voicemail-style message capture) is preceded by something that
+    /// tells the caller a message is being taken. An earlier audible event counts when it says
+    /// "leave a message", "after the beep", "record your message" (Spanish "deje un mensaje",
+    /// "después del tono") or gives a recording notice such as "This call may be recorded". With
+    /// `playBeep="false"` and no such cue the caller gets no signal at all, and the rule reports a
+    /// warning; when the beep (the default `playBeep="true"`) is the only cue, it reports an info.
+    ///
+    /// ## Why is this bad
+    /// Leaving a message after being asked to is what gives implied consent to a voicemail
+    /// recording; a silent `<Record>` captures whatever the caller says next without any notice,
+    /// which all-party consent statutes forbid (Cal. Penal Code §632.7; Fla. Stat. §934.03(2)(d);
+    /// RCW 9.73.030). A bare beep is weaker evidence: only Connecticut's statute expressly accepts
+    /// an automatic tone warning (Conn. Gen. Stat. §52-570d(a)). A warning when nothing signals the
+    /// recording, an info when only the beep does.
+    ///
+    /// ## Example
+    /// ```xml
+    /// <Response>
+    ///   <Say>Thanks for calling Acme Widgets.</Say>
+    ///   <Record playBeep="false" maxLength="120" action="https://example.com/voicemail"/>
+    /// </Response>
+    /// ```
+    ///
+    /// ## Use instead
+    /// ```xml
+    /// <Response>
+    ///   <Say>Thanks for calling Acme Widgets. Please leave your message after the beep.</Say>
+    ///   <Record maxLength="120" action="https://example.com/voicemail"/>
+    /// </Response>
+    /// ```
+    ///
+    /// ## References
+    /// - Cal. Penal Code §§632, 632.7
+    /// - Fla. Stat. §934.03(2)(d)
+    /// - RCW 9.73.030
+    /// - Conn. Gen. Stat. §52-570d(a) (automatic tone warning)
+    /// - Twilio, Recordings resource: <https://www.twilio.com/docs/voice/api/recording>
+    pub REC005 {
+        name: "record-without-cue",
+        family: Recording,
+        level: Deny,
+        regimes: [],
+        needs: [],
+        example_policy: "",
+        summary: "`<Record>` captures a message with no cue that the caller is being recorded",
+    }
 }
 
 /// REC005: a `<Record>` needs a cue that the caller is being recorded.
@@ -167,6 +350,66 @@ fn message_recording<D: Document>(
     };
     f.report(&REC005, severity, event.node, event.loc, message)
         .help("say first `<Say>Please leave a message after the beep.</Say>`");
+}
+
+declare_rule! {
+    /// ## What it does
+    /// Looks at who else is on a recorded call. A `<Dial>` is recorded when its own `record` value
+    /// records (`record-from-answer`, `record-from-ringing` or their `-dual` forms), when a
+    /// `<Start><Recording>` still runs (no `<Stop>` ended it), or when the policy holds
+    /// `recording-started`. The rule reports a recorded `<Dial>` when a dialed noun (`<Number>`,
+    /// `<Client>`, `<Sip>`, `<Application>`, `<WhatsApp>`) has no `url` attribute, or when the
+    /// `<Dial>` dials a plain-text number with no noun at all. The `url` names the whisper document
+    /// that Twilio runs on the called party's leg after answer and before bridging, which is where
+    /// that party hears the recording notice. It also reports every `<Dial><Conference
+    /// record="record-from-start">`, because each conference participant reaches the room through
+    /// their own call and must hear a notice on that path.
+    ///
+    /// ## Why is this bad
+    /// All-party consent statutes protect every party to the call, including the person your
+    /// application dials: a notice played only to the caller does not cover the agent, the
+    /// transferred-to number or other conference participants (Cal. Penal Code §§632, 632.7; Fla.
+    /// Stat. §934.03(2)(d); RCW 9.73.030). A conference `beep` is not a notice; only Connecticut's
+    /// civil statute expressly accepts an automatic tone warning (Conn. Gen. Stat. §52-570d(a)).
+    /// The rule reports a warning, because a single document cannot show whether the dialed party
+    /// is a consumer or an employee who consented under a written policy.
+    ///
+    /// ## Example
+    /// ```xml
+    /// <Response>
+    ///   <Say>This call may be recorded.</Say>
+    ///   <Dial record="record-from-answer">
+    ///     <Number>+18005550142</Number>
+    ///   </Dial>
+    /// </Response>
+    /// ```
+    ///
+    /// ## Use instead
+    /// ```xml
+    /// <Response>
+    ///   <Say>This call may be recorded.</Say>
+    ///   <Dial record="record-from-answer">
+    ///     <Number url="https://example.com/twiml/recording-notice">+18005550142</Number>
+    ///   </Dial>
+    /// </Response>
+    /// ```
+    ///
+    /// ## References
+    /// - Cal. Penal Code §§632, 632.7, 637.2
+    /// - Fla. Stat. §934.03(2)(d)
+    /// - RCW 9.73.030
+    /// - Conn. Gen. Stat. §52-570d(a)
+    /// - Twilio, `<Dial>` (noun `url` runs on the called party before the call is bridged):
+    ///   <https://www.twilio.com/docs/voice/twiml/dial>
+    pub REC002 {
+        name: "dialed-party-not-notified",
+        family: Recording,
+        level: Deny,
+        regimes: [],
+        needs: [],
+        example_policy: "",
+        summary: "a recorded call reaches a dialed party or conference without a notice for them",
+    }
 }
 
 /// REC002: the party a recorded call reaches hears no notice unless its own leg plays one.
@@ -297,6 +540,65 @@ fn opens_with_notice<D: Document>(
     }
 }
 
+declare_rule! {
+    /// ## What it does
+    /// Runs when the policy holds the `recording-started` fact: recording began before this
+    /// document, for example through `Record=true` on the Calls API, a SIP trunk, or a previous
+    /// document. The first audible event of the document (the first `<Say>`, including one inside
+    /// `<Gather>`, or a ConversationRelay `welcomeGreeting`) must then be a recording notice: a
+    /// sentence with a capture word (recorded, monitored, transcribed; grabada, monitoreada,
+    /// transcrita) and a call word (call, conversation, line; llamada, conversación), such as "This
+    /// call may be recorded" or "Esta llamada puede ser grabada". A short greeting may come first
+    /// (eight words, about three seconds: "Thank you for calling Acme Widgets."); a longer
+    /// greeting, a menu or a hold message spoken before the notice is reported. The rule is silent
+    /// when the policy also holds `recording-disclosed`.
+    ///
+    /// ## Why is this bad
+    /// When recording starts outside the document, everything the caller says from the first second
+    /// is captured, so any words before the notice are recorded without consent, which all-party
+    /// consent statutes forbid (Cal. Penal Code §632.7; Fla. Stat. §934.03(2)(d); RCW 9.73.030).
+    /// Twilio lists seven ways a recording starts, and three of them (`Record=true` on the Calls
+    /// API, Elastic SIP Trunk recording, a POST to the call's Recordings resource) leave no trace
+    /// in the TwiML, which is why the policy must declare `recording-started`. Always an error.
+    ///
+    /// ## Example
+    /// ```xml
+    /// <Response>
+    ///   <Say>Thank you for calling Acme Widgets.</Say>
+    ///   <Say>This call may be recorded.</Say>
+    ///   <Gather numDigits="1" action="https://example.com/menu">
+    ///     <Say>For sales, press 1. For support, press 2.</Say>
+    ///   </Gather>
+    /// </Response>
+    /// ```
+    ///
+    /// ## Use instead
+    /// ```xml
+    /// <Response>
+    ///   <Say>This call may be recorded.</Say>
+    ///   <Gather numDigits="1" action="https://example.com/menu">
+    ///     <Say>Thank you for calling Acme Widgets. For sales, press 1. For support, press 2.</Say>
+    ///   </Gather>
+    /// </Response>
+    /// ```
+    ///
+    /// ## References
+    /// - Cal. Penal Code §§632, 632.7, 637.2
+    /// - Fla. Stat. §934.03(2)(d)
+    /// - RCW 9.73.030
+    /// - Twilio, Recordings resource (the ways a recording starts):
+    ///   <https://www.twilio.com/docs/voice/api/recording>
+    pub REC003 {
+        name: "recording-running-before-notice",
+        family: Recording,
+        level: Deny,
+        regimes: [],
+        needs: [RecordingStarted],
+        example_policy: "recording-started",
+        summary: "recording runs before the document and its first words are not a recording notice",
+    }
+}
+
 /// REC003: when recording runs before the document, its first words must be the notice.
 fn recording_already_running<D: Document>(f: &mut Findings<'_, '_, D>) {
     if !f.runs(&REC003) || f.policy.holds(Fact::RecordingDisclosed) {
@@ -307,7 +609,7 @@ fn recording_already_running<D: Document>(f: &mut Findings<'_, '_, D>) {
         Some((_, event)) if opens_with_notice(f, event) => {}
         Some((_, event)) => {
             if is_undeclared_audio(f, event) {
-                report_undeclared(f, event, "the recording notice", "REC003");
+                report_undeclared(f, event, "the recording notice", &REC003);
                 return;
             }
             f.report(

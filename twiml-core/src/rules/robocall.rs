@@ -10,11 +10,11 @@ use crate::diagnostic::Severity;
 use crate::tree::Document;
 
 use super::Findings;
+use super::declare_rule;
 use super::detect::{self, Match};
 use super::flow::{CaptureKind, Event, EventKind, Flow, Loc, Speech, WORDS_PER_SECOND, words};
 use super::general::{gives, is_undeclared_audio, report_undeclared, undeclared_audio_before};
 use super::policy::{Disclosure, Fact, Regime};
-use super::registry::{AI002, TCPA001, TCPA002, TCPA003, TCPA004};
 
 /// How late the opt-out may start after the identification (64.1200(b)(3)).
 const OPT_OUT_WITHIN_SECONDS: f32 = 2.0;
@@ -91,6 +91,56 @@ fn call_anchor<D: Document>(flow: &Flow<'_, D>) -> Option<(D::Node, Loc)> {
         .or_else(|| flow.elements.first().map(|e| (e.node, e.loc)))
 }
 
+declare_rule! {
+    /// ## What it does
+    /// Runs on outbound calls (the `outbound` fact). The first audible event of the document (the
+    /// first `<Say>`, including one inside `<Gather>`, or a ConversationRelay `welcomeGreeting`)
+    /// must contain one of the policy's business names within its first 20 words. Only a greeting
+    /// ("Hello", "Hola") or the callee's name should precede the name in that sentence, as in
+    /// "Hello Jane, this is Acme Widgets, Inc." or "Le llama Acme Widgets, Inc."; matching ignores
+    /// case and accents. When the policy lists no business name, the rule cannot verify the
+    /// identification and reports a warning. An undeclared `<Play>` in first place is reported by
+    /// GEN001 instead.
+    ///
+    /// ## Why is this bad
+    /// Every artificial or prerecorded voice message, and since FCC 24-17 every AI-generated voice,
+    /// must state clearly at the beginning the identity of the business responsible for the call,
+    /// using the name under which it is registered to do business with the state (47 U.S.C.
+    /// §227(d)(3)(A)(i); 47 CFR 64.1200(b)(1)). This applies to informational calls as well as
+    /// telemarketing. An error when the business name is missing or late; a warning when the policy
+    /// names no business to check against.
+    ///
+    /// ## Example
+    /// ```xml
+    /// <Response>
+    ///   <Say>Your order has shipped and will arrive on Friday.</Say>
+    ///   <Say>This message is from Acme Widgets, Inc. Questions? Call 1-800-555-0100.</Say>
+    /// </Response>
+    /// ```
+    ///
+    /// ## Use instead
+    /// ```xml
+    /// <Response>
+    ///   <Say>Hello, this is Acme Widgets, Inc. Your order has shipped and will arrive on Friday. Questions? Call 1-800-555-0100.</Say>
+    /// </Response>
+    /// ```
+    ///
+    /// ## References
+    /// - 47 U.S.C. §227(d)(3)(A)(i)
+    /// - 47 CFR 64.1200(b)(1)
+    /// - FCC 24-17, Declaratory Ruling, CG Docket No. 23-362 (AI-generated voices are
+    ///   "artificial"): <https://docs.fcc.gov/public/attachments/FCC-24-17A1.pdf>
+    pub TCPA001 {
+        name: "business-not-identified",
+        family: Robocall,
+        level: Deny,
+        regimes: [],
+        needs: [Outbound],
+        example_policy: "outbound; business=Acme Widgets, Inc.",
+        summary: "an outbound artificial-voice call does not name the business at the beginning",
+    }
+}
+
 /// TCPA001: the business must be named at the beginning of the message.
 fn business_named_first<D: Document>(f: &mut Findings<'_, '_, D>, identification: Option<Moment>) {
     if !f.runs(&TCPA001) || identification.is_some() {
@@ -101,7 +151,7 @@ fn business_named_first<D: Document>(f: &mut Findings<'_, '_, D>, identification
         return;
     };
     if is_undeclared_audio(f, first) {
-        report_undeclared(f, first, "the business's name", "TCPA001");
+        report_undeclared(f, first, "the business's name", &TCPA001);
         return;
     }
     if f.policy.business_names().is_empty() {
@@ -158,6 +208,53 @@ fn is_toll_free(national: &str) -> bool {
     national.len() == 10 && TOLL_FREE.iter().any(|npa| national.starts_with(npa))
 }
 
+declare_rule! {
+    /// ## What it does
+    /// Runs on outbound calls (the `outbound` fact) and looks for a telephone number anywhere in
+    /// the audible events: `<Say>` text (including inside `<Gather>` and `<Pay><Prompt>`) and a
+    /// ConversationRelay `welcomeGreeting`. A number counts when written as digits
+    /// ("1-800-555-0100", "(800) 555-0100"), spaced for text-to-speech ("8 0 0, 5 5 5, 0 1 0 0"),
+    /// spoken as ten digit words in English or Spanish ("eight zero zero…", "ocho cero cero…"), or
+    /// marked with `<say-as interpret-as="telephone">`. Numbers in the 900 and 976 pay-per-call
+    /// ranges do not count. No number at all is an error; when the policy lists call-back numbers
+    /// and the document states only other numbers, the rule reports a warning.
+    ///
+    /// ## Why is this bad
+    /// During or after every artificial or prerecorded voice message the caller must state clearly
+    /// a telephone number of the business, not the number of the dialer that placed the call and
+    /// not a 900 or other above-toll number (47 U.S.C. §227(d)(3)(A)(ii); 47 CFR 64.1200(b)(2)).
+    /// For telemarketing to residential lines the number must also take do-not-call requests during
+    /// regular business hours for the whole campaign. An error when no number is stated; a warning
+    /// when none of the stated numbers is one of the policy's call-back numbers.
+    ///
+    /// ## Example
+    /// ```xml
+    /// <Response>
+    ///   <Say>Hello, this is Acme Widgets, Inc. Your order has shipped and will arrive on Friday. Thank you.</Say>
+    /// </Response>
+    /// ```
+    ///
+    /// ## Use instead
+    /// ```xml
+    /// <Response>
+    ///   <Say>Hello, this is Acme Widgets, Inc. Your order has shipped and will arrive on Friday. To reach us, call 8 0 0, 5 5 5, 0 1 0 0.</Say>
+    /// </Response>
+    /// ```
+    ///
+    /// ## References
+    /// - 47 U.S.C. §227(d)(3)(A)(ii)
+    /// - 47 CFR 64.1200(b)(2)
+    pub TCPA002 {
+        name: "no-callback-number",
+        family: Robocall,
+        level: Deny,
+        regimes: [],
+        needs: [Outbound],
+        example_policy: "outbound; business=Acme Widgets, Inc.",
+        summary: "an outbound artificial-voice call states no telephone number of the business",
+    }
+}
+
 /// TCPA002: the message must state a telephone number of the business.
 fn callback_number<D: Document>(f: &mut Findings<'_, '_, D>) {
     if !f.runs(&TCPA002) {
@@ -194,7 +291,7 @@ fn callback_number<D: Document>(f: &mut Findings<'_, '_, D>) {
     };
     if stated.is_empty() {
         if let Some(audio) = undeclared_audio_before(f, flow.events.len()) {
-            report_undeclared(f, audio, "a call-back number", "TCPA002");
+            report_undeclared(f, audio, "a call-back number", &TCPA002);
             return;
         }
         f.report(
@@ -289,6 +386,60 @@ fn seconds_between<D: Document>(flow: &Flow<'_, D>, from: Moment, to: Moment) ->
     Some(seconds + spoken(&flow.events[to.event], 0..to.offset))
 }
 
+declare_rule! {
+    /// ## What it does
+    /// Runs on outbound calls under the telemarketing regime. It looks for an automated opt-out
+    /// instruction in the audible events, such as "To stop calls from us, press 9", "press 9 to
+    /// stop calls", "to opt out, say stop" or, in Spanish, "oprima 9 para no recibir más llamadas".
+    /// It reports the call when there is no such instruction; when the instruction starts more than
+    /// 2 seconds after the end of the business name, estimated at 2.5 words per second plus any
+    /// `<Pause>` or `<break>`; and when the instruction is not spoken inside a `<Gather>` that
+    /// accepts the key or word it names (`input="dtmf"` for a key, `input="speech"` for a word).
+    ///
+    /// ## Why is this bad
+    /// A prerecorded or artificial voice message that includes or introduces an advertisement or
+    /// constitutes telemarketing must offer an automated, interactive voice or key-press opt-out
+    /// mechanism, with brief instructions, within two seconds of providing the identification;
+    /// using it must put the number on the seller's do-not-call list and end the call immediately
+    /// (47 CFR 64.1200(b)(3)). The Telemarketing Sales Rule also requires the opt-out to be
+    /// announced at the outset, preceded only by the prompt disclosures (16 CFR 310.4(b)(1)(v)(B)).
+    /// Anything spoken between the name and the opt-out, even the sales-purpose disclosure the TSR
+    /// allows there, can push it past two seconds, and an opt-out read outside a `<Gather>` cannot
+    /// take the key press. Always an error.
+    ///
+    /// ## Example
+    /// ```xml
+    /// <Response>
+    ///   <Gather numDigits="1" action="https://example.com/optout-or-continue">
+    ///     <Say>This is Acme Widgets, Inc. We are calling with a special offer on home security systems. To stop calls from us, press 9 now. To reach us, call 1-800-555-0100.</Say>
+    ///   </Gather>
+    /// </Response>
+    /// ```
+    ///
+    /// ## Use instead
+    /// ```xml
+    /// <Response>
+    ///   <Gather numDigits="1" action="https://example.com/optout-or-continue">
+    ///     <Say>This is Acme Widgets, Inc. To stop calls from us, press 9 now. We are calling with a special offer on home security systems. To reach us, call 1-800-555-0100.</Say>
+    ///   </Gather>
+    /// </Response>
+    /// ```
+    ///
+    /// ## References
+    /// - 47 CFR 64.1200(b)(3)
+    /// - 16 CFR 310.4(b)(1)(v)(B) (Telemarketing Sales Rule, prerecorded messages)
+    /// - 16 CFR 310.4(d) (prompt oral disclosures)
+    pub TCPA003 {
+        name: "late-or-missing-opt-out",
+        family: Robocall,
+        level: Deny,
+        regimes: [Telemarketing],
+        needs: [Outbound],
+        example_policy: "telemarketing; outbound; business=Acme Widgets, Inc.",
+        summary: "a telemarketing call offers no automated opt-out within two seconds of the identification",
+    }
+}
+
 /// TCPA003: a telemarketing call must offer an automated opt-out, inside a `<Gather>`, within
 /// two seconds of naming the business.
 fn opt_out<D: Document>(f: &mut Findings<'_, '_, D>, identification: Option<Moment>) {
@@ -305,7 +456,7 @@ fn opt_out<D: Document>(f: &mut Findings<'_, '_, D>, identification: Option<Mome
     });
     let Some(opt_out) = first_opt_out(f, from.event) else {
         if let Some(audio) = undeclared_audio_before(f, flow.events.len()) {
-            report_undeclared(f, audio, "the automated opt-out", "TCPA003");
+            report_undeclared(f, audio, "the automated opt-out", &TCPA003);
             return;
         }
         let event = &flow.events[from.event];
@@ -401,6 +552,58 @@ fn gather_takes<D: Document>(flow: &Flow<'_, D>, gather: usize, text: &str) -> b
     (asks_key && dtmf) || (asks_word && speech) || (!asks_key && !asks_word)
 }
 
+declare_rule! {
+    /// ## What it does
+    /// Runs on outbound telemarketing calls whose message is left on an answering machine or
+    /// voicemail (the `voicemail` fact, for example the `machine_end_*` branch after Twilio
+    /// answering machine detection). It looks in the audible events for a toll-free number, one
+    /// whose area code is 800, 833, 844, 855, 866, 877 or 888, in any form the phone-number check
+    /// recognises ("1-800-555-0100", "8 0 0, 5 5 5, 0 1 0 0", spoken digits in English or Spanish,
+    /// `<say-as interpret-as="telephone">`). A message with no number, or only local or other
+    /// non-toll-free numbers, is reported.
+    ///
+    /// ## Why is this bad
+    /// A key-press opt-out does not work for someone listening to a recorded message later, so a
+    /// prerecorded telemarketing message left on an answering machine or voicemail must also give a
+    /// toll-free number that lets the called person call back and reach the automated opt-out
+    /// mechanism directly (47 CFR 64.1200(b)(3), last sentence; see also 16 CFR 310.4(b)(1)(v)(B)).
+    /// The number you state must actually route to that opt-out for the duration of the campaign;
+    /// the rule checks only that a toll-free number is spoken. Always an error.
+    ///
+    /// ## Example
+    /// ```xml
+    /// <Response>
+    ///   <Gather numDigits="1" action="https://example.com/optout-or-continue">
+    ///     <Say>This is Acme Widgets, Inc. To stop calls from us, press 9 now. We are calling about our spring sale on home security systems. To reach us, call 1-212-555-0100.</Say>
+    ///   </Gather>
+    /// </Response>
+    /// ```
+    ///
+    /// ## Use instead
+    /// ```xml
+    /// <Response>
+    ///   <Gather numDigits="1" action="https://example.com/optout-or-continue">
+    ///     <Say>This is Acme Widgets, Inc. To stop calls from us, press 9 now, or call 1-800-555-0100 at any time. We are calling about our spring sale on home security systems.</Say>
+    ///   </Gather>
+    /// </Response>
+    /// ```
+    ///
+    /// ## References
+    /// - 47 CFR 64.1200(b)(3) (toll-free opt-out number in answering-machine messages)
+    /// - 16 CFR 310.4(b)(1)(v)(B)
+    /// - Twilio, `<Dial>` (`<Number machineDetection>`, answering machine detection):
+    ///   <https://www.twilio.com/docs/voice/twiml/dial>
+    pub TCPA004 {
+        name: "voicemail-without-toll-free-opt-out",
+        family: Robocall,
+        level: Deny,
+        regimes: [Telemarketing],
+        needs: [Outbound, Voicemail],
+        example_policy: "telemarketing; outbound; voicemail; business=Acme Widgets, Inc.",
+        summary: "a telemarketing voicemail gives no toll-free number for the automated opt-out",
+    }
+}
+
 /// TCPA004: a telemarketing voicemail must give a toll-free number that reaches the opt-out.
 fn voicemail_toll_free<D: Document>(f: &mut Findings<'_, '_, D>) {
     if !f.runs(&TCPA004) {
@@ -420,7 +623,7 @@ fn voicemail_toll_free<D: Document>(f: &mut Findings<'_, '_, D>) {
         return;
     }
     if let Some(audio) = undeclared_audio_before(f, flow.events.len()) {
-        report_undeclared(f, audio, "a toll-free opt-out number", "TCPA004");
+        report_undeclared(f, audio, "a toll-free opt-out number", &TCPA004);
         return;
     }
     let Some((node, loc)) = call_anchor(flow) else {
@@ -434,6 +637,66 @@ fn voicemail_toll_free<D: Document>(f: &mut Findings<'_, '_, D>) {
         "the voicemail gives no toll-free number for the automated opt-out",
     )
     .help("say a toll-free number (800, 833, 844, 855, 866, 877, 888) that reaches the opt-out at any hour");
+}
+
+declare_rule! {
+    /// ## What it does
+    /// Runs on any document that hands the call to an AI agent with `<Connect><ConversationRelay>`,
+    /// `<Connect><VirtualAgent>`, `<Connect><AiSession>` or `<Connect><ConversationRelaySession>`,
+    /// and on every document under the `ai-agent` regime. The greeting (the ConversationRelay
+    /// `welcomeGreeting`, or the `<Say>` before `<Connect>`) must say that the caller is talking to
+    /// an AI, virtual or automated assistant ("virtual assistant", "automated system", "AI agent";
+    /// Spanish "asistente virtual", "sistema automatizado", "inteligencia artificial") and must
+    /// name one of the policy's business names. A missing AI disclosure is a warning; a missing
+    /// business name is an error on outbound calls (the `outbound` fact) and a warning otherwise.
+    ///
+    /// ## Why is this bad
+    /// The FCC treats AI-generated voices as "artificial" voices under the TCPA (FCC 24-17), so an
+    /// outbound AI agent must state the business's identity at the beginning of the call (47 CFR
+    /// 64.1200(b)(1)). Utah's Artificial Intelligence Policy Act (S.B. 149, 2024, amended by S.B.
+    /// 226, 2025) requires disclosure that the consumer is dealing with AI when asked, and
+    /// proactively at the start for regulated occupations in high-risk interactions; the FCC has
+    /// proposed an AI disclosure at the start of AI-generated calls (FCC 24-84 NPRM, 89 FR 73321),
+    /// not yet adopted. Because parts of this are still marked for verification in the catalog, the
+    /// rule's default level is `warn`. Setting `welcomeGreetingInterruptible="none"` keeps barge-in
+    /// from cutting the disclosure short.
+    ///
+    /// ## Example
+    /// ```xml
+    /// <Response>
+    ///   <Connect>
+    ///     <ConversationRelay url="wss://example.com/relay" welcomeGreeting="Hi! How can I help you today?"/>
+    ///   </Connect>
+    /// </Response>
+    /// ```
+    ///
+    /// ## Use instead
+    /// ```xml
+    /// <Response>
+    ///   <Say>Hi, you have reached the virtual assistant for Acme Widgets, Inc. This call may be recorded and transcribed.</Say>
+    ///   <Connect>
+    ///     <ConversationRelay url="wss://example.com/relay" welcomeGreeting="I am an automated AI system for Acme Widgets, Inc. How can I help you today?"/>
+    ///   </Connect>
+    /// </Response>
+    /// ```
+    ///
+    /// ## References
+    /// - 47 CFR 64.1200(b)(1); 47 U.S.C. §227(d)(3)(A)(i)
+    /// - FCC 24-17, Declaratory Ruling, CG Docket No. 23-362:
+    ///   <https://docs.fcc.gov/public/attachments/FCC-24-17A1.pdf>
+    /// - FCC 24-84, Notice of Proposed Rulemaking on AI-generated calls, 89 FR 73321 (Sept. 10,
+    ///   2024): <https://www.govinfo.gov/content/pkg/FR-2024-09-10/html/2024-19028.htm>
+    /// - Utah Artificial Intelligence Policy Act, S.B. 149 (2024), as amended by S.B. 226 (2025),
+    ///   Utah Code Title 13 (the section numbers were not confirmed)
+    pub AI002 {
+        name: "ai-agent-not-identified",
+        family: Ai,
+        level: Warn,
+        regimes: [],
+        needs: [],
+        example_policy: "business=Acme Widgets, Inc.",
+        summary: "an AI agent does not say, at the outset, which business it speaks for and that it is AI",
+    }
 }
 
 /// AI002: an AI agent must say, at the outset, that it is an AI and whom it speaks for.
@@ -483,7 +746,7 @@ fn ai_agent<D: Document>(f: &mut Findings<'_, '_, D>) {
     let (node, loc) = (agent.node, agent.loc);
     if (!disclosed || !named) && opaque {
         if let Some(audio) = greeting.iter().find(|e| is_undeclared_audio(f, e)) {
-            report_undeclared(f, audio, "the AI agent's disclosure", "AI002");
+            report_undeclared(f, audio, "the AI agent's disclosure", &AI002);
         }
         return;
     }

@@ -6,151 +6,62 @@ use super::{
     UrlKind, ValueKind,
 };
 
-/// Every element of the table, in table order; `ElementId::X as usize` indexes [`ELEMENTS`].
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
-pub enum ElementId {
-    /// `<Response>` (voice): Root of a Voice TwiML document.
-    VoiceResponse,
-    /// `<Say>` (voice): Text-to-speech.
-    Say,
-    /// `<Play>` (voice): Play an audio file and/or DTMF digits.
-    Play,
-    /// `<Pause>` (voice): Wait silently.
-    Pause,
-    /// `<Gather>` (voice): Collect DTMF and/or speech, then request action.
-    Gather,
-    /// `<Dial>` (voice): Connect the current call to another party.
-    Dial,
-    /// `<Record>` (voice): Record the caller and request action with the recording.
-    Record,
-    /// `<Redirect>` (voice): Transfer control to another TwiML URL.
-    Redirect,
-    /// `<Reject>` (voice): Decline an incoming call without answering.
-    Reject,
-    /// `<Hangup>` (voice): End the call.
-    Hangup,
-    /// `<Enqueue>` (voice): Place the caller in a named queue (or TaskRouter workflow).
-    Enqueue,
-    /// `<Leave>` (voice): Leave the current queue (from waitUrl TwiML).
-    Leave,
-    /// `<Connect>` (voice): Hand the call to a long-running service (stream, AI, video, ...); blocking.
-    Connect,
-    /// `<Start>` (voice): Start an asynchronous media fork/transcription/recording; non-blocking.
-    Start,
-    /// `<Stop>` (voice): Stop a named asynchronous operation started with `<Start>`.
-    Stop,
-    /// `<Refer>` (voice): Send a SIP REFER on a SIP leg (transfer).
-    Refer,
-    /// `<Pay>` (voice): Collect and process payment data via a Pay Connector.
-    Pay,
-    /// `<Sms>` (voice): Legacy: send an SMS during a call.
-    Sms,
-    /// `<Echo>` (voice): Echo-test verb (helper definitions only).
-    Echo,
-    /// `<Number>` (voice): Dial noun: PSTN number.
-    Number,
-    /// `<Client>` (voice): Dial noun: Voice SDK client.
-    Client,
-    /// `<Identity>` (voice): Client identity (used with `<Parameter>`).
-    Identity,
-    /// `<Conference>` (voice): Dial noun: join a named conference.
-    Conference,
-    /// `<Queue>` (voice): Dial noun: dequeue a caller from a named queue and bridge.
-    Queue,
-    /// `<Sip>` (voice): Dial noun: SIP endpoint.
-    Sip,
-    /// `<Uri>` (voice): One SIP URI candidate inside `<Sip>`.
-    SipUri,
-    /// `<Headers>` (voice): Container for custom SIP headers.
-    Headers,
-    /// `<Header>` (voice): One custom SIP header.
-    Header,
-    /// `<Sim>` (voice): Dial noun: Programmable Wireless SIM.
-    Sim,
-    /// `<Application>` (voice): Dial noun: TwiML App.
-    Application,
-    /// `<ApplicationSid>` (voice): TwiML App SID inside `<Application>`.
-    ApplicationSid,
-    /// `<WhatsApp>` (voice): Dial noun: WhatsApp voice user.
-    WhatsApp,
-    /// `<Parameter>` (voice): Custom key/value passed to the target (stream, client, app, connector, status callbacks).
-    Parameter,
-    /// `<Config>` (voice): Custom key/value configuration for a connector.
-    Config,
-    /// `<Task>` (voice): TaskRouter task attributes for `<Enqueue workflowSid>`.
-    Task,
-    /// `<Stream>` (voice): Media Stream to a WebSocket.
-    Stream,
-    /// `<Room>` (voice): Programmable Video room.
-    Room,
-    /// `<Autopilot>` (voice): Autopilot assistant (retired product).
-    Autopilot,
-    /// `<VirtualAgent>` (voice): Dialogflow virtual agent.
-    VirtualAgent,
-    /// `<Conversation>` (voice): Conversations/Frontline voice integration.
-    Conversation,
-    /// `<ConversationRelay>` (voice): AI voice agent over WebSocket (STT+TTS handled by Twilio).
-    ConversationRelay,
-    /// `<Language>` (voice): Per-language TTS/STT settings for ConversationRelay/Assistant.
-    Language,
-    /// `<AiSession>` (voice): AI session via an AI Connector add-on.
-    AiSession,
-    /// `<ConversationRelaySession>` (voice): ConversationRelay session defined by a stored configuration.
-    ConversationRelaySession,
-    /// `<Assistant>` (voice): Twilio AI Assistant (removed from the latest definitions).
-    Assistant,
-    /// `<Siprec>` (voice): SIPREC media fork to a recording server.
-    Siprec,
-    /// `<Transcription>` (voice): Real-time transcription.
-    Transcription,
-    /// `<Recording>` (voice): Start call recording.
-    Recording,
-    /// `<Sip>` (voice): Refer-To SIP URI.
-    ReferSip,
-    /// `<Prompt>` (voice): Custom prompt for one `<Pay>` step.
-    Prompt,
-    /// `<break>` (voice): SSML pause.
-    SsmlBreak,
-    /// `<emphasis>` (voice): SSML emphasis.
-    SsmlEmphasis,
-    /// `<lang>` (voice): SSML language switch.
-    SsmlLang,
-    /// `<p>` (voice): SSML paragraph.
-    SsmlP,
-    /// `<phoneme>` (voice): SSML phonetic pronunciation.
-    SsmlPhoneme,
-    /// `<prosody>` (voice): SSML pitch/rate/volume.
-    SsmlProsody,
-    /// `<s>` (voice): SSML sentence.
-    SsmlS,
-    /// `<say-as>` (voice): SSML interpretation hint.
-    SsmlSayAs,
-    /// `<sub>` (voice): SSML substitution.
-    SsmlSub,
-    /// `<w>` (voice): SSML word role.
-    SsmlW,
-    /// `<Response>` (messaging): Root of a Messaging TwiML document.
-    MessagingResponse,
-    /// `<Message>` (messaging): Send a message.
-    Message,
-    /// `<Body>` (messaging): Message text.
-    Body,
-    /// `<Media>` (messaging): Media attachment URL.
-    Media,
-    /// `<Redirect>` (messaging): Transfer control to another Messaging TwiML URL.
-    MessagingRedirect,
-    /// `<Response>` (fax): Root of a Fax TwiML document.
-    FaxResponse,
-    /// `<Receive>` (fax): Accept an incoming fax.
-    Receive,
+/// Declares the table: one entry per element, in table order. From the entries it makes
+/// [`ElementId`], one variant per entry in the same order, and [`ELEMENTS`], where
+/// `ElementId::X as usize` indexes the row of `X`. Removing or adding an entry is the whole
+/// change; the typed model is then regenerated from the table (`cargo xtask codegen`).
+macro_rules! element_table {
+    ($(
+        $id:ident {
+            name: $name:literal,
+            dialect: $dialect:ident,
+            $($field:ident: $value:expr),* $(,)?
+        }
+    ),* $(,)?) => {
+        /// Every element of the table, in table order; `ElementId::X as usize` indexes
+        /// [`ELEMENTS`], and [`ElementId::spec`] returns the row.
+        #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
+        pub enum ElementId {
+            $(
+                #[doc = concat!("`<", $name, ">` of ", dialect_name!($dialect), " TwiML.")]
+                $id,
+            )*
+        }
+
+        impl ElementId {
+            /// Every element, in table order.
+            pub const ALL: &'static [ElementId] = &[$(ElementId::$id),*];
+        }
+
+        /// The element table.
+        pub static ELEMENTS: [ElementSpec; ElementId::ALL.len()] = [$(
+            ElementSpec {
+                id: ElementId::$id,
+                name: $name,
+                dialect: Dialect::$dialect,
+                $($field: $value,)*
+            },
+        )*];
+    };
 }
 
-/// The element table.
-pub static ELEMENTS: [ElementSpec; 67] = [
-    ElementSpec {
-        id: ElementId::VoiceResponse,
+/// The lowercase name of a dialect, for documentation.
+macro_rules! dialect_name {
+    (Voice) => {
+        "voice"
+    };
+    (Messaging) => {
+        "messaging"
+    };
+    (Fax) => {
+        "fax"
+    };
+}
+
+element_table! {
+    VoiceResponse {
         name: "Response",
-        dialect: Dialect::Voice,
+        dialect: Voice,
         kind: ElementKind::Root,
         status: Status::Current,
         summary: "Root of a Voice TwiML document.",
@@ -169,10 +80,9 @@ pub static ELEMENTS: [ElementSpec; 67] = [
         nesting_error: None,
         terminal: false,
     },
-    ElementSpec {
-        id: ElementId::Say,
+    Say {
         name: "Say",
-        dialect: Dialect::Voice,
+        dialect: Voice,
         kind: ElementKind::Verb,
         status: Status::Current,
         summary: "Text-to-speech.",
@@ -195,10 +105,9 @@ pub static ELEMENTS: [ElementSpec; 67] = [
         nesting_error: None,
         terminal: false,
     },
-    ElementSpec {
-        id: ElementId::Play,
+    Play {
         name: "Play",
-        dialect: Dialect::Voice,
+        dialect: Voice,
         kind: ElementKind::Verb,
         status: Status::Current,
         summary: "Play an audio file and/or DTMF digits.",
@@ -218,10 +127,9 @@ pub static ELEMENTS: [ElementSpec; 67] = [
         nesting_error: None,
         terminal: false,
     },
-    ElementSpec {
-        id: ElementId::Pause,
+    Pause {
         name: "Pause",
-        dialect: Dialect::Voice,
+        dialect: Voice,
         kind: ElementKind::Verb,
         status: Status::Current,
         summary: "Wait silently.",
@@ -238,10 +146,9 @@ pub static ELEMENTS: [ElementSpec; 67] = [
         nesting_error: None,
         terminal: false,
     },
-    ElementSpec {
-        id: ElementId::Gather,
+    Gather {
         name: "Gather",
-        dialect: Dialect::Voice,
+        dialect: Voice,
         kind: ElementKind::Verb,
         status: Status::Current,
         summary: "Collect DTMF and/or speech, then request action.",
@@ -280,10 +187,9 @@ pub static ELEMENTS: [ElementSpec; 67] = [
         nesting_error: Some(13320),
         terminal: false,
     },
-    ElementSpec {
-        id: ElementId::Dial,
+    Dial {
         name: "Dial",
-        dialect: Dialect::Voice,
+        dialect: Voice,
         kind: ElementKind::Verb,
         status: Status::Current,
         summary: "Connect the current call to another party.",
@@ -353,10 +259,9 @@ pub static ELEMENTS: [ElementSpec; 67] = [
         nesting_error: Some(13215),
         terminal: false,
     },
-    ElementSpec {
-        id: ElementId::Record,
+    Record {
         name: "Record",
-        dialect: Dialect::Voice,
+        dialect: Voice,
         kind: ElementKind::Verb,
         status: Status::Current,
         summary: "Record the caller and request action with the recording.",
@@ -387,10 +292,9 @@ pub static ELEMENTS: [ElementSpec; 67] = [
         nesting_error: None,
         terminal: false,
     },
-    ElementSpec {
-        id: ElementId::Redirect,
+    Redirect {
         name: "Redirect",
-        dialect: Dialect::Voice,
+        dialect: Voice,
         kind: ElementKind::Verb,
         status: Status::Current,
         summary: "Transfer control to another TwiML URL.",
@@ -409,10 +313,9 @@ pub static ELEMENTS: [ElementSpec; 67] = [
         nesting_error: None,
         terminal: true,
     },
-    ElementSpec {
-        id: ElementId::Reject,
+    Reject {
         name: "Reject",
-        dialect: Dialect::Voice,
+        dialect: Voice,
         kind: ElementKind::Verb,
         status: Status::Current,
         summary: "Decline an incoming call without answering.",
@@ -432,10 +335,9 @@ pub static ELEMENTS: [ElementSpec; 67] = [
         nesting_error: None,
         terminal: true,
     },
-    ElementSpec {
-        id: ElementId::Hangup,
+    Hangup {
         name: "Hangup",
-        dialect: Dialect::Voice,
+        dialect: Voice,
         kind: ElementKind::Verb,
         status: Status::Current,
         summary: "End the call.",
@@ -453,10 +355,9 @@ pub static ELEMENTS: [ElementSpec; 67] = [
         nesting_error: None,
         terminal: true,
     },
-    ElementSpec {
-        id: ElementId::Enqueue,
+    Enqueue {
         name: "Enqueue",
-        dialect: Dialect::Voice,
+        dialect: Voice,
         kind: ElementKind::Verb,
         status: Status::Current,
         summary: "Place the caller in a named queue (or TaskRouter workflow).",
@@ -481,10 +382,9 @@ pub static ELEMENTS: [ElementSpec; 67] = [
         nesting_error: None,
         terminal: false,
     },
-    ElementSpec {
-        id: ElementId::Leave,
+    Leave {
         name: "Leave",
-        dialect: Dialect::Voice,
+        dialect: Voice,
         kind: ElementKind::Verb,
         status: Status::Current,
         summary: "Leave the current queue (from waitUrl TwiML).",
@@ -501,10 +401,9 @@ pub static ELEMENTS: [ElementSpec; 67] = [
         nesting_error: None,
         terminal: false,
     },
-    ElementSpec {
-        id: ElementId::Connect,
+    Connect {
         name: "Connect",
-        dialect: Dialect::Voice,
+        dialect: Voice,
         kind: ElementKind::Verb,
         status: Status::Current,
         summary: "Hand the call to a long-running service (stream, AI, video, ...); blocking.",
@@ -525,10 +424,9 @@ pub static ELEMENTS: [ElementSpec; 67] = [
         nesting_error: None,
         terminal: false,
     },
-    ElementSpec {
-        id: ElementId::Start,
+    Start {
         name: "Start",
-        dialect: Dialect::Voice,
+        dialect: Voice,
         kind: ElementKind::Verb,
         status: Status::Current,
         summary: "Start an asynchronous media fork/transcription/recording; non-blocking.",
@@ -548,10 +446,9 @@ pub static ELEMENTS: [ElementSpec; 67] = [
         nesting_error: Some(14300),
         terminal: false,
     },
-    ElementSpec {
-        id: ElementId::Stop,
+    Stop {
         name: "Stop",
-        dialect: Dialect::Voice,
+        dialect: Voice,
         kind: ElementKind::Verb,
         status: Status::Current,
         summary: "Stop a named asynchronous operation started with <Start>.",
@@ -568,10 +465,9 @@ pub static ELEMENTS: [ElementSpec; 67] = [
         nesting_error: Some(14300),
         terminal: false,
     },
-    ElementSpec {
-        id: ElementId::Refer,
+    Refer {
         name: "Refer",
-        dialect: Dialect::Voice,
+        dialect: Voice,
         kind: ElementKind::Verb,
         status: Status::Current,
         summary: "Send a SIP REFER on a SIP leg (transfer).",
@@ -593,10 +489,9 @@ pub static ELEMENTS: [ElementSpec; 67] = [
         nesting_error: None,
         terminal: false,
     },
-    ElementSpec {
-        id: ElementId::Pay,
+    Pay {
         name: "Pay",
-        dialect: Dialect::Voice,
+        dialect: Voice,
         kind: ElementKind::Verb,
         status: Status::Current,
         summary: "Collect and process payment data via a Pay Connector.",
@@ -633,10 +528,9 @@ pub static ELEMENTS: [ElementSpec; 67] = [
         nesting_error: None,
         terminal: false,
     },
-    ElementSpec {
-        id: ElementId::Sms,
+    Sms {
         name: "Sms",
-        dialect: Dialect::Voice,
+        dialect: Voice,
         kind: ElementKind::Verb,
         status: Status::Deprecated("superseded by Messaging `<Message>`; some regions answer 13803"),
         summary: "Legacy: send an SMS during a call.",
@@ -657,10 +551,9 @@ pub static ELEMENTS: [ElementSpec; 67] = [
         nesting_error: None,
         terminal: false,
     },
-    ElementSpec {
-        id: ElementId::Echo,
+    Echo {
         name: "Echo",
-        dialect: Dialect::Voice,
+        dialect: Voice,
         kind: ElementKind::Verb,
         status: Status::Current,
         summary: "Echo-test verb (helper definitions only).",
@@ -677,10 +570,9 @@ pub static ELEMENTS: [ElementSpec; 67] = [
         nesting_error: None,
         terminal: false,
     },
-    ElementSpec {
-        id: ElementId::Number,
+    Number {
         name: "Number",
-        dialect: Dialect::Voice,
+        dialect: Voice,
         kind: ElementKind::Noun,
         status: Status::Current,
         summary: "Dial noun: PSTN number.",
@@ -710,10 +602,9 @@ pub static ELEMENTS: [ElementSpec; 67] = [
         nesting_error: None,
         terminal: false,
     },
-    ElementSpec {
-        id: ElementId::Client,
+    Client {
         name: "Client",
-        dialect: Dialect::Voice,
+        dialect: Voice,
         kind: ElementKind::Noun,
         status: Status::Current,
         summary: "Dial noun: Voice SDK client.",
@@ -736,10 +627,9 @@ pub static ELEMENTS: [ElementSpec; 67] = [
         nesting_error: None,
         terminal: false,
     },
-    ElementSpec {
-        id: ElementId::Identity,
+    Identity {
         name: "Identity",
-        dialect: Dialect::Voice,
+        dialect: Voice,
         kind: ElementKind::Noun,
         status: Status::Current,
         summary: "Client identity (used with <Parameter>).",
@@ -754,10 +644,9 @@ pub static ELEMENTS: [ElementSpec; 67] = [
         nesting_error: None,
         terminal: false,
     },
-    ElementSpec {
-        id: ElementId::Conference,
+    Conference {
         name: "Conference",
-        dialect: Dialect::Voice,
+        dialect: Voice,
         kind: ElementKind::Noun,
         status: Status::Current,
         summary: "Dial noun: join a named conference.",
@@ -794,10 +683,9 @@ pub static ELEMENTS: [ElementSpec; 67] = [
         nesting_error: None,
         terminal: false,
     },
-    ElementSpec {
-        id: ElementId::Queue,
+    Queue {
         name: "Queue",
-        dialect: Dialect::Voice,
+        dialect: Voice,
         kind: ElementKind::Noun,
         status: Status::Current,
         summary: "Dial noun: dequeue a caller from a named queue and bridge.",
@@ -819,10 +707,9 @@ pub static ELEMENTS: [ElementSpec; 67] = [
         nesting_error: None,
         terminal: false,
     },
-    ElementSpec {
-        id: ElementId::Sip,
+    Sip {
         name: "Sip",
-        dialect: Dialect::Voice,
+        dialect: Voice,
         kind: ElementKind::Noun,
         status: Status::Current,
         summary: "Dial noun: SIP endpoint.",
@@ -855,10 +742,9 @@ pub static ELEMENTS: [ElementSpec; 67] = [
         nesting_error: None,
         terminal: false,
     },
-    ElementSpec {
-        id: ElementId::SipUri,
+    SipUri {
         name: "Uri",
-        dialect: Dialect::Voice,
+        dialect: Voice,
         kind: ElementKind::Noun,
         status: Status::Current,
         summary: "One SIP URI candidate inside <Sip>.",
@@ -878,10 +764,9 @@ pub static ELEMENTS: [ElementSpec; 67] = [
         nesting_error: None,
         terminal: false,
     },
-    ElementSpec {
-        id: ElementId::Headers,
+    Headers {
         name: "Headers",
-        dialect: Dialect::Voice,
+        dialect: Voice,
         kind: ElementKind::Noun,
         status: Status::Current,
         summary: "Container for custom SIP headers.",
@@ -896,10 +781,9 @@ pub static ELEMENTS: [ElementSpec; 67] = [
         nesting_error: None,
         terminal: false,
     },
-    ElementSpec {
-        id: ElementId::Header,
+    Header {
         name: "Header",
-        dialect: Dialect::Voice,
+        dialect: Voice,
         kind: ElementKind::Noun,
         status: Status::Current,
         summary: "One custom SIP header.",
@@ -917,10 +801,9 @@ pub static ELEMENTS: [ElementSpec; 67] = [
         nesting_error: None,
         terminal: false,
     },
-    ElementSpec {
-        id: ElementId::Sim,
+    Sim {
         name: "Sim",
-        dialect: Dialect::Voice,
+        dialect: Voice,
         kind: ElementKind::Noun,
         status: Status::Current,
         summary: "Dial noun: Programmable Wireless SIM.",
@@ -935,10 +818,9 @@ pub static ELEMENTS: [ElementSpec; 67] = [
         nesting_error: None,
         terminal: false,
     },
-    ElementSpec {
-        id: ElementId::Application,
+    Application {
         name: "Application",
-        dialect: Dialect::Voice,
+        dialect: Voice,
         kind: ElementKind::Noun,
         status: Status::Current,
         summary: "Dial noun: TwiML App.",
@@ -961,10 +843,9 @@ pub static ELEMENTS: [ElementSpec; 67] = [
         nesting_error: None,
         terminal: false,
     },
-    ElementSpec {
-        id: ElementId::ApplicationSid,
+    ApplicationSid {
         name: "ApplicationSid",
-        dialect: Dialect::Voice,
+        dialect: Voice,
         kind: ElementKind::Noun,
         status: Status::Current,
         summary: "TwiML App SID inside <Application>.",
@@ -979,10 +860,9 @@ pub static ELEMENTS: [ElementSpec; 67] = [
         nesting_error: None,
         terminal: false,
     },
-    ElementSpec {
-        id: ElementId::WhatsApp,
+    WhatsApp {
         name: "WhatsApp",
-        dialect: Dialect::Voice,
+        dialect: Voice,
         kind: ElementKind::Noun,
         status: Status::Current,
         summary: "Dial noun: WhatsApp voice user.",
@@ -1003,10 +883,9 @@ pub static ELEMENTS: [ElementSpec; 67] = [
         nesting_error: None,
         terminal: false,
     },
-    ElementSpec {
-        id: ElementId::Parameter,
+    Parameter {
         name: "Parameter",
-        dialect: Dialect::Voice,
+        dialect: Voice,
         kind: ElementKind::Noun,
         status: Status::Current,
         summary: "Custom key/value passed to the target (stream, client, app, connector, status callbacks).",
@@ -1024,10 +903,9 @@ pub static ELEMENTS: [ElementSpec; 67] = [
         nesting_error: None,
         terminal: false,
     },
-    ElementSpec {
-        id: ElementId::Config,
+    Config {
         name: "Config",
-        dialect: Dialect::Voice,
+        dialect: Voice,
         kind: ElementKind::Noun,
         status: Status::Current,
         summary: "Custom key/value configuration for a connector.",
@@ -1045,10 +923,9 @@ pub static ELEMENTS: [ElementSpec; 67] = [
         nesting_error: None,
         terminal: false,
     },
-    ElementSpec {
-        id: ElementId::Task,
+    Task {
         name: "Task",
-        dialect: Dialect::Voice,
+        dialect: Voice,
         kind: ElementKind::Noun,
         status: Status::Current,
         summary: "TaskRouter task attributes for <Enqueue workflowSid>.",
@@ -1066,10 +943,9 @@ pub static ELEMENTS: [ElementSpec; 67] = [
         nesting_error: None,
         terminal: false,
     },
-    ElementSpec {
-        id: ElementId::Stream,
+    Stream {
         name: "Stream",
-        dialect: Dialect::Voice,
+        dialect: Voice,
         kind: ElementKind::Noun,
         status: Status::Current,
         summary: "Media Stream to a WebSocket.",
@@ -1094,10 +970,9 @@ pub static ELEMENTS: [ElementSpec; 67] = [
         nesting_error: None,
         terminal: false,
     },
-    ElementSpec {
-        id: ElementId::Room,
+    Room {
         name: "Room",
-        dialect: Dialect::Voice,
+        dialect: Voice,
         kind: ElementKind::Noun,
         status: Status::Current,
         summary: "Programmable Video room.",
@@ -1114,10 +989,9 @@ pub static ELEMENTS: [ElementSpec; 67] = [
         nesting_error: None,
         terminal: false,
     },
-    ElementSpec {
-        id: ElementId::Autopilot,
+    Autopilot {
         name: "Autopilot",
-        dialect: Dialect::Voice,
+        dialect: Voice,
         kind: ElementKind::Noun,
         status: Status::Legacy("Twilio retired Autopilot"),
         summary: "Autopilot assistant (retired product).",
@@ -1132,10 +1006,9 @@ pub static ELEMENTS: [ElementSpec; 67] = [
         nesting_error: None,
         terminal: false,
     },
-    ElementSpec {
-        id: ElementId::VirtualAgent,
+    VirtualAgent {
         name: "VirtualAgent",
-        dialect: Dialect::Voice,
+        dialect: Voice,
         kind: ElementKind::Noun,
         status: Status::Current,
         summary: "Dialogflow virtual agent.",
@@ -1156,10 +1029,9 @@ pub static ELEMENTS: [ElementSpec; 67] = [
         nesting_error: None,
         terminal: false,
     },
-    ElementSpec {
-        id: ElementId::Conversation,
+    Conversation {
         name: "Conversation",
-        dialect: Dialect::Voice,
+        dialect: Voice,
         kind: ElementKind::Noun,
         status: Status::Current,
         summary: "Conversations/Frontline voice integration.",
@@ -1189,10 +1061,9 @@ pub static ELEMENTS: [ElementSpec; 67] = [
         nesting_error: None,
         terminal: false,
     },
-    ElementSpec {
-        id: ElementId::ConversationRelay,
+    ConversationRelay {
         name: "ConversationRelay",
-        dialect: Dialect::Voice,
+        dialect: Voice,
         kind: ElementKind::Noun,
         status: Status::Current,
         summary: "AI voice agent over WebSocket (STT+TTS handled by Twilio).",
@@ -1235,10 +1106,9 @@ pub static ELEMENTS: [ElementSpec; 67] = [
         nesting_error: None,
         terminal: false,
     },
-    ElementSpec {
-        id: ElementId::Language,
+    Language {
         name: "Language",
-        dialect: Dialect::Voice,
+        dialect: Voice,
         kind: ElementKind::Noun,
         status: Status::Current,
         summary: "Per-language TTS/STT settings for ConversationRelay/Assistant.",
@@ -1259,10 +1129,9 @@ pub static ELEMENTS: [ElementSpec; 67] = [
         nesting_error: None,
         terminal: false,
     },
-    ElementSpec {
-        id: ElementId::AiSession,
+    AiSession {
         name: "AiSession",
-        dialect: Dialect::Voice,
+        dialect: Voice,
         kind: ElementKind::Noun,
         status: Status::Current,
         summary: "AI session via an AI Connector add-on.",
@@ -1280,10 +1149,9 @@ pub static ELEMENTS: [ElementSpec; 67] = [
         nesting_error: None,
         terminal: false,
     },
-    ElementSpec {
-        id: ElementId::ConversationRelaySession,
+    ConversationRelaySession {
         name: "ConversationRelaySession",
-        dialect: Dialect::Voice,
+        dialect: Voice,
         kind: ElementKind::Noun,
         status: Status::Current,
         summary: "ConversationRelay session defined by a stored configuration.",
@@ -1301,10 +1169,9 @@ pub static ELEMENTS: [ElementSpec; 67] = [
         nesting_error: None,
         terminal: false,
     },
-    ElementSpec {
-        id: ElementId::Assistant,
+    Assistant {
         name: "Assistant",
-        dialect: Dialect::Voice,
+        dialect: Voice,
         kind: ElementKind::Noun,
         status: Status::Removed("dropped from Twilio's August 2026 definitions"),
         summary: "Twilio AI Assistant (removed from the latest definitions).",
@@ -1343,10 +1210,9 @@ pub static ELEMENTS: [ElementSpec; 67] = [
         nesting_error: None,
         terminal: false,
     },
-    ElementSpec {
-        id: ElementId::Siprec,
+    Siprec {
         name: "Siprec",
-        dialect: Dialect::Voice,
+        dialect: Voice,
         kind: ElementKind::Noun,
         status: Status::Current,
         summary: "SIPREC media fork to a recording server.",
@@ -1367,10 +1233,9 @@ pub static ELEMENTS: [ElementSpec; 67] = [
         nesting_error: None,
         terminal: false,
     },
-    ElementSpec {
-        id: ElementId::Transcription,
+    Transcription {
         name: "Transcription",
-        dialect: Dialect::Voice,
+        dialect: Voice,
         kind: ElementKind::Noun,
         status: Status::Current,
         summary: "Real-time transcription.",
@@ -1400,10 +1265,9 @@ pub static ELEMENTS: [ElementSpec; 67] = [
         nesting_error: None,
         terminal: false,
     },
-    ElementSpec {
-        id: ElementId::Recording,
+    Recording {
         name: "Recording",
-        dialect: Dialect::Voice,
+        dialect: Voice,
         kind: ElementKind::Noun,
         status: Status::Current,
         summary: "Start call recording.",
@@ -1426,10 +1290,9 @@ pub static ELEMENTS: [ElementSpec; 67] = [
         nesting_error: None,
         terminal: false,
     },
-    ElementSpec {
-        id: ElementId::ReferSip,
+    ReferSip {
         name: "Sip",
-        dialect: Dialect::Voice,
+        dialect: Voice,
         kind: ElementKind::Noun,
         status: Status::Current,
         summary: "Refer-To SIP URI.",
@@ -1444,10 +1307,9 @@ pub static ELEMENTS: [ElementSpec; 67] = [
         nesting_error: None,
         terminal: false,
     },
-    ElementSpec {
-        id: ElementId::Prompt,
+    Prompt {
         name: "Prompt",
-        dialect: Dialect::Voice,
+        dialect: Voice,
         kind: ElementKind::Noun,
         status: Status::Current,
         summary: "Custom prompt for one <Pay> step.",
@@ -1470,10 +1332,9 @@ pub static ELEMENTS: [ElementSpec; 67] = [
         nesting_error: None,
         terminal: false,
     },
-    ElementSpec {
-        id: ElementId::SsmlBreak,
+    SsmlBreak {
         name: "break",
-        dialect: Dialect::Voice,
+        dialect: Voice,
         kind: ElementKind::Ssml,
         status: Status::Current,
         summary: "SSML pause.",
@@ -1491,10 +1352,9 @@ pub static ELEMENTS: [ElementSpec; 67] = [
         nesting_error: None,
         terminal: false,
     },
-    ElementSpec {
-        id: ElementId::SsmlEmphasis,
+    SsmlEmphasis {
         name: "emphasis",
-        dialect: Dialect::Voice,
+        dialect: Voice,
         kind: ElementKind::Ssml,
         status: Status::Current,
         summary: "SSML emphasis.",
@@ -1511,10 +1371,9 @@ pub static ELEMENTS: [ElementSpec; 67] = [
         nesting_error: None,
         terminal: false,
     },
-    ElementSpec {
-        id: ElementId::SsmlLang,
+    SsmlLang {
         name: "lang",
-        dialect: Dialect::Voice,
+        dialect: Voice,
         kind: ElementKind::Ssml,
         status: Status::Current,
         summary: "SSML language switch.",
@@ -1531,10 +1390,9 @@ pub static ELEMENTS: [ElementSpec; 67] = [
         nesting_error: None,
         terminal: false,
     },
-    ElementSpec {
-        id: ElementId::SsmlP,
+    SsmlP {
         name: "p",
-        dialect: Dialect::Voice,
+        dialect: Voice,
         kind: ElementKind::Ssml,
         status: Status::Current,
         summary: "SSML paragraph.",
@@ -1549,10 +1407,9 @@ pub static ELEMENTS: [ElementSpec; 67] = [
         nesting_error: None,
         terminal: false,
     },
-    ElementSpec {
-        id: ElementId::SsmlPhoneme,
+    SsmlPhoneme {
         name: "phoneme",
-        dialect: Dialect::Voice,
+        dialect: Voice,
         kind: ElementKind::Ssml,
         status: Status::Current,
         summary: "SSML phonetic pronunciation.",
@@ -1570,10 +1427,9 @@ pub static ELEMENTS: [ElementSpec; 67] = [
         nesting_error: None,
         terminal: false,
     },
-    ElementSpec {
-        id: ElementId::SsmlProsody,
+    SsmlProsody {
         name: "prosody",
-        dialect: Dialect::Voice,
+        dialect: Voice,
         kind: ElementKind::Ssml,
         status: Status::Current,
         summary: "SSML pitch/rate/volume.",
@@ -1592,10 +1448,9 @@ pub static ELEMENTS: [ElementSpec; 67] = [
         nesting_error: None,
         terminal: false,
     },
-    ElementSpec {
-        id: ElementId::SsmlS,
+    SsmlS {
         name: "s",
-        dialect: Dialect::Voice,
+        dialect: Voice,
         kind: ElementKind::Ssml,
         status: Status::Current,
         summary: "SSML sentence.",
@@ -1610,10 +1465,9 @@ pub static ELEMENTS: [ElementSpec; 67] = [
         nesting_error: None,
         terminal: false,
     },
-    ElementSpec {
-        id: ElementId::SsmlSayAs,
+    SsmlSayAs {
         name: "say-as",
-        dialect: Dialect::Voice,
+        dialect: Voice,
         kind: ElementKind::Ssml,
         status: Status::Current,
         summary: "SSML interpretation hint.",
@@ -1631,10 +1485,9 @@ pub static ELEMENTS: [ElementSpec; 67] = [
         nesting_error: None,
         terminal: false,
     },
-    ElementSpec {
-        id: ElementId::SsmlSub,
+    SsmlSub {
         name: "sub",
-        dialect: Dialect::Voice,
+        dialect: Voice,
         kind: ElementKind::Ssml,
         status: Status::Current,
         summary: "SSML substitution.",
@@ -1651,10 +1504,9 @@ pub static ELEMENTS: [ElementSpec; 67] = [
         nesting_error: None,
         terminal: false,
     },
-    ElementSpec {
-        id: ElementId::SsmlW,
+    SsmlW {
         name: "w",
-        dialect: Dialect::Voice,
+        dialect: Voice,
         kind: ElementKind::Ssml,
         status: Status::Current,
         summary: "SSML word role.",
@@ -1671,10 +1523,9 @@ pub static ELEMENTS: [ElementSpec; 67] = [
         nesting_error: None,
         terminal: false,
     },
-    ElementSpec {
-        id: ElementId::MessagingResponse,
+    MessagingResponse {
         name: "Response",
-        dialect: Dialect::Messaging,
+        dialect: Messaging,
         kind: ElementKind::Root,
         status: Status::Current,
         summary: "Root of a Messaging TwiML document.",
@@ -1689,10 +1540,9 @@ pub static ELEMENTS: [ElementSpec; 67] = [
         nesting_error: None,
         terminal: false,
     },
-    ElementSpec {
-        id: ElementId::Message,
+    Message {
         name: "Message",
-        dialect: Dialect::Messaging,
+        dialect: Messaging,
         kind: ElementKind::Verb,
         status: Status::Current,
         summary: "Send a message.",
@@ -1719,10 +1569,9 @@ pub static ELEMENTS: [ElementSpec; 67] = [
         nesting_error: None,
         terminal: false,
     },
-    ElementSpec {
-        id: ElementId::Body,
+    Body {
         name: "Body",
-        dialect: Dialect::Messaging,
+        dialect: Messaging,
         kind: ElementKind::Noun,
         status: Status::Current,
         summary: "Message text.",
@@ -1737,10 +1586,9 @@ pub static ELEMENTS: [ElementSpec; 67] = [
         nesting_error: None,
         terminal: false,
     },
-    ElementSpec {
-        id: ElementId::Media,
+    Media {
         name: "Media",
-        dialect: Dialect::Messaging,
+        dialect: Messaging,
         kind: ElementKind::Noun,
         status: Status::Current,
         summary: "Media attachment URL.",
@@ -1755,10 +1603,9 @@ pub static ELEMENTS: [ElementSpec; 67] = [
         nesting_error: None,
         terminal: false,
     },
-    ElementSpec {
-        id: ElementId::MessagingRedirect,
+    MessagingRedirect {
         name: "Redirect",
-        dialect: Dialect::Messaging,
+        dialect: Messaging,
         kind: ElementKind::Verb,
         status: Status::Current,
         summary: "Transfer control to another Messaging TwiML URL.",
@@ -1775,10 +1622,9 @@ pub static ELEMENTS: [ElementSpec; 67] = [
         nesting_error: None,
         terminal: true,
     },
-    ElementSpec {
-        id: ElementId::FaxResponse,
+    FaxResponse {
         name: "Response",
-        dialect: Dialect::Fax,
+        dialect: Fax,
         kind: ElementKind::Root,
         status: Status::Legacy("Twilio disabled Programmable Fax in December 2021"),
         summary: "Root of a Fax TwiML document.",
@@ -1793,10 +1639,9 @@ pub static ELEMENTS: [ElementSpec; 67] = [
         nesting_error: None,
         terminal: false,
     },
-    ElementSpec {
-        id: ElementId::Receive,
+    Receive {
         name: "Receive",
-        dialect: Dialect::Fax,
+        dialect: Fax,
         kind: ElementKind::Verb,
         status: Status::Legacy("Twilio disabled Programmable Fax in December 2021 (error 34005)"),
         summary: "Accept an incoming fax.",
@@ -1817,4 +1662,4 @@ pub static ELEMENTS: [ElementSpec; 67] = [
         nesting_error: None,
         terminal: false,
     },
-];
+}

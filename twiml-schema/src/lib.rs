@@ -1,0 +1,581 @@
+//! The TwiML vocabulary as data: one table of every element, attribute and value set.
+//!
+//! [`ELEMENTS`] holds the 67 elements of voice (with the SSML elements that may appear inside
+//! `<Say>`), messaging and fax TwiML. Every other part of the workspace reads this table: the
+//! typed model and builder of `twiml-core` are generated from it (`cargo xtask codegen`), the
+//! build step checks values against it, and the parser, validator and `twiml!` macro look names
+//! up in it. Nothing else in the workspace spells an element or attribute name.
+//!
+//! The table is its own crate so that the generator, which reads it, never depends on the code
+//! it writes: a table change that breaks the generated model cannot stop the generator. Use it
+//! through `twiml::schema`, which re-exports it.
+
+use std::sync::OnceLock;
+
+mod elements;
+mod enums;
+pub mod rust;
+
+pub use elements::{ELEMENTS, ElementId};
+pub use enums::*;
+
+/// The TwiML dialect an element belongs to.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum Dialect {
+    /// Programmable Voice TwiML (`VoiceResponse`), including SSML inside `<Say>`.
+    Voice,
+    /// Programmable Messaging TwiML (`MessagingResponse`).
+    Messaging,
+    /// Programmable Fax TwiML (`FaxResponse`); Twilio retired the product in 2021.
+    Fax,
+}
+
+impl Dialect {
+    /// The lowercase name used in diagnostics and JSON (`voice`, `messaging`, `fax`).
+    pub const fn as_str(self) -> &'static str {
+        match self {
+            Dialect::Voice => "voice",
+            Dialect::Messaging => "messaging",
+            Dialect::Fax => "fax",
+        }
+    }
+}
+
+/// What role an element plays in a document.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum ElementKind {
+    /// The document root, `<Response>`.
+    Root,
+    /// A verb: an instruction Twilio executes in order.
+    Verb,
+    /// A noun: what a verb acts on (`<Number>` in `<Dial>`, `<Stream>` in `<Start>`, ...).
+    Noun,
+    /// An SSML element inside `<Say>`.
+    Ssml,
+}
+
+/// Whether Twilio still supports an element.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum Status {
+    /// Documented and supported.
+    Current,
+    /// Superseded; still accepted in some places. The note says by what.
+    Deprecated(&'static str),
+    /// The product behind it was retired. The note says when.
+    Legacy(&'static str),
+    /// Dropped from Twilio's newest definitions but still accepted by older ones.
+    Removed(&'static str),
+}
+
+/// One TwiML element: its XML name, where it may appear, what it may hold.
+#[derive(Debug)]
+pub struct ElementSpec {
+    /// The element's identity in this table.
+    pub id: ElementId,
+    /// The exact XML tag name (`Say`, `say-as`, `Uri`).
+    pub name: &'static str,
+    /// The dialect the element belongs to.
+    pub dialect: Dialect,
+    /// Root, verb, noun or SSML.
+    pub kind: ElementKind,
+    /// Whether Twilio still supports it.
+    pub status: Status,
+    /// One line: what the element does.
+    pub summary: &'static str,
+    /// Further facts from Twilio's documentation (limits, execution behaviour).
+    pub notes: &'static [&'static str],
+    /// The Rust type of the element in its dialect module (`Say`, `ReferSip`, `VoiceResponse`).
+    pub rust_type: &'static str,
+    /// The builder method that adds this element to a parent (`say`, `say_as`, `break_`).
+    pub method: &'static str,
+    /// The elements allowed as children, in Twilio's order.
+    pub children: &'static [ElementId],
+    /// Whether the element holds text, and of what kind.
+    pub text: TextSpec,
+    /// Every attribute, in Twilio's order.
+    pub attributes: &'static [AttributeSpec],
+    /// Bounds on how often a child element may appear.
+    pub child_limits: &'static [ChildLimit],
+    /// Children that may not appear together.
+    pub child_conflicts: &'static [ChildConflict],
+    /// The Twilio error for a child that is not allowed here, where one is documented
+    /// (`<Gather>`: 13320); otherwise Twilio's schema warning 12200 applies.
+    pub nesting_error: Option<u32>,
+    /// Ends the document: nothing after it runs (`<Hangup>`, `<Reject>`, `<Redirect>`).
+    pub terminal: bool,
+}
+
+impl ElementSpec {
+    /// Looks up an attribute by its XML name, or by an alternative spelling some helper
+    /// libraries emit.
+    pub fn attribute(&self, name: &str) -> Option<&'static AttributeSpec> {
+        self.attributes
+            .iter()
+            .find(|a| a.name == name || a.aliases.contains(&name))
+    }
+
+    /// Whether `child` may appear directly inside this element.
+    pub fn allows_child(&self, child: ElementId) -> bool {
+        self.children.contains(&child)
+    }
+
+    /// The elements that may hold this one, derived from the children lists.
+    pub fn parents(&self) -> impl Iterator<Item = &'static ElementSpec> + use<> {
+        let id = self.id;
+        ELEMENTS.iter().filter(move |e| e.children.contains(&id))
+    }
+}
+
+/// Whether an element holds text.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum TextPresence {
+    /// No character data (whitespace is ignored).
+    None,
+    /// Text may be given.
+    Optional,
+    /// Text must be given.
+    Required,
+}
+
+/// The text content of an element.
+#[derive(Debug, Clone, Copy)]
+pub struct TextSpec {
+    /// Whether text is absent, optional or required.
+    pub presence: TextPresence,
+    /// Whether text may interleave with child elements (SSML inside `<Say>`).
+    pub mixed: bool,
+    /// What the text must look like.
+    pub kind: ValueKind,
+    /// When required text is missing, Twilio only warns instead of failing (`<Say>`: 13520).
+    pub missing_is_warning: bool,
+    /// The Twilio error or warning for missing text, where one is documented.
+    pub empty_error: Option<u32>,
+    /// The Twilio error for text over the length bound, where one is documented.
+    pub too_long_error: Option<u32>,
+    /// Optional text that child elements may replace, but one of the two must be given
+    /// (`<Dial>` needs a number, or noun elements).
+    pub or_children: bool,
+    /// What the text is, as a lowercase noun phrase ("the URL of the next TwiML document"),
+    /// so that it reads in documentation and in a help line ("give the URL of ...").
+    pub summary: &'static str,
+}
+
+impl TextSpec {
+    /// An element that holds no text.
+    pub const NONE: TextSpec = TextSpec {
+        presence: TextPresence::None,
+        mixed: false,
+        kind: ValueKind::Text { max_chars: None },
+        missing_is_warning: false,
+        empty_error: None,
+        too_long_error: None,
+        or_children: false,
+        summary: "",
+    };
+
+    /// Text that must be given.
+    pub const fn required(kind: ValueKind, summary: &'static str) -> TextSpec {
+        TextSpec {
+            presence: TextPresence::Required,
+            mixed: false,
+            kind,
+            missing_is_warning: false,
+            empty_error: None,
+            too_long_error: None,
+            or_children: false,
+            summary,
+        }
+    }
+
+    /// Text that may be given.
+    pub const fn optional(kind: ValueKind, summary: &'static str) -> TextSpec {
+        TextSpec {
+            presence: TextPresence::Optional,
+            mixed: false,
+            kind,
+            missing_is_warning: false,
+            empty_error: None,
+            too_long_error: None,
+            or_children: false,
+            summary,
+        }
+    }
+
+    /// Text that may interleave with child elements.
+    pub const fn mixed(self) -> TextSpec {
+        TextSpec {
+            mixed: true,
+            ..self
+        }
+    }
+
+    /// The Twilio codes for missing text and for text over the length bound.
+    pub const fn twilio_errors(self, empty: Option<u32>, too_long: Option<u32>) -> TextSpec {
+        TextSpec {
+            empty_error: empty,
+            too_long_error: too_long,
+            ..self
+        }
+    }
+
+    /// Text or child elements must be given.
+    pub const fn or_children(self) -> TextSpec {
+        TextSpec {
+            or_children: true,
+            ..self
+        }
+    }
+
+    /// Missing text is a warning, not an error.
+    pub const fn missing_is_warning(self) -> TextSpec {
+        TextSpec {
+            missing_is_warning: true,
+            ..self
+        }
+    }
+}
+
+/// A bound on how many times a child element may appear in its parent.
+#[derive(Debug, Clone, Copy)]
+pub struct ChildLimit {
+    /// The child element.
+    pub child: ElementId,
+    /// Fewest allowed.
+    pub min: u32,
+    /// Most allowed.
+    pub max: u32,
+    /// The Twilio error raised past the bound, where one is documented.
+    pub twilio_error: Option<u32>,
+}
+
+/// Two kinds of child that may not appear together in one parent.
+#[derive(Debug, Clone, Copy)]
+pub struct ChildConflict {
+    /// The child that excludes the others.
+    pub child: ElementId,
+    /// The children it may not appear with.
+    pub excludes: &'static [ElementId],
+    /// The Twilio error, where one is documented.
+    pub twilio_error: Option<u32>,
+    /// Twilio accepts the pair in some configurations, so it is a warning, not an error.
+    pub warning: bool,
+    /// Why, in a few words, for the diagnostic's help line.
+    pub reason: &'static str,
+}
+
+/// The default value of an attribute.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum DefaultValue {
+    /// No default: absent means the feature is off or unset.
+    None,
+    /// Twilio uses this literal value when the attribute is absent.
+    Value(&'static str),
+    /// Twilio's behaviour when absent cannot be written as a value (`the current document URL`).
+    Described(&'static str),
+}
+
+/// One attribute of an element.
+#[derive(Debug, Clone, Copy)]
+pub struct AttributeSpec {
+    /// The exact XML name (`numDigits`, `xml:lang`, `interpret-as`).
+    pub name: &'static str,
+    /// The Rust name of the field and its builder method (`num_digits`, `loop_`).
+    pub rust_name: &'static str,
+    /// What the value must look like.
+    pub kind: ValueKind,
+    /// Whether the attribute must be present.
+    pub required: bool,
+    /// What Twilio does when it is absent.
+    pub default: DefaultValue,
+    /// False when the default is recalled rather than read in Twilio's documentation.
+    pub default_confirmed: bool,
+    /// Other spellings accepted on input (some helper libraries emit them lowercased).
+    pub aliases: &'static [&'static str],
+    /// One line: what the attribute does.
+    pub summary: &'static str,
+}
+
+impl AttributeSpec {
+    /// An optional attribute with no default.
+    pub const fn new(
+        name: &'static str,
+        rust_name: &'static str,
+        kind: ValueKind,
+        summary: &'static str,
+    ) -> AttributeSpec {
+        AttributeSpec {
+            name,
+            rust_name,
+            kind,
+            required: false,
+            default: DefaultValue::None,
+            default_confirmed: true,
+            aliases: &[],
+            summary,
+        }
+    }
+
+    /// The attribute must be present.
+    pub const fn required(self) -> AttributeSpec {
+        AttributeSpec {
+            required: true,
+            ..self
+        }
+    }
+
+    /// Twilio's value when the attribute is absent.
+    pub const fn default(self, value: &'static str) -> AttributeSpec {
+        AttributeSpec {
+            default: DefaultValue::Value(value),
+            ..self
+        }
+    }
+
+    /// Twilio's behaviour when the attribute is absent, in words.
+    pub const fn default_described(self, text: &'static str) -> AttributeSpec {
+        AttributeSpec {
+            default: DefaultValue::Described(text),
+            ..self
+        }
+    }
+
+    /// The default was recalled, not confirmed in Twilio's documentation.
+    pub const fn unconfirmed(self) -> AttributeSpec {
+        AttributeSpec {
+            default_confirmed: false,
+            ..self
+        }
+    }
+
+    /// Other spellings accepted on input.
+    pub const fn aliases(self, aliases: &'static [&'static str]) -> AttributeSpec {
+        AttributeSpec { aliases, ..self }
+    }
+}
+
+/// Which URLs an attribute or text accepts.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum UrlKind {
+    /// Absolute (`http`, `https`) or relative to the document Twilio requested.
+    AbsoluteOrRelative,
+    /// Absolute `http` or `https` only (`<Media>`).
+    Absolute,
+    /// A WebSocket URL, `wss://` (`<Stream url>`, `<ConversationRelay url>`).
+    WebSocket,
+}
+
+/// The grammar of an attribute value or of element text.
+#[derive(Debug, Clone, Copy)]
+pub enum ValueKind {
+    /// Free text, with an optional length bound in characters.
+    Text {
+        /// Most characters allowed.
+        max_chars: Option<u32>,
+    },
+    /// A name or identity with a length bound (queue names, client identities).
+    Name {
+        /// Fewest characters allowed.
+        min_chars: u32,
+        /// Most characters allowed.
+        max_chars: u32,
+    },
+    /// A URL.
+    Url(UrlKind),
+    /// `true` or `false`.
+    Boolean,
+    /// A whole number within bounds.
+    Integer {
+        /// Smallest allowed value.
+        min: u32,
+        /// Largest allowed value, if bounded.
+        max: Option<u32>,
+    },
+    /// A whole number, or one keyword (`speechTimeout="auto"`).
+    IntegerOrKeyword {
+        /// Smallest allowed number.
+        min: u32,
+        /// The keyword allowed instead of a number.
+        keyword: &'static str,
+    },
+    /// A non-negative decimal number such as `49.99`.
+    Decimal,
+    /// One value of a set.
+    Enum(&'static EnumSpec),
+    /// Space-separated values of a set.
+    EnumList(&'static EnumSpec),
+    /// Space-separated whole numbers within bounds.
+    IntegerList {
+        /// Smallest allowed item.
+        min: u32,
+        /// Largest allowed item.
+        max: u32,
+    },
+    /// DTMF tones: `0`-`9`, `*`, `#`, and `w` for a half-second pause.
+    Dtmf,
+    /// Keys that end input: `0`-`9`, `*`, `#`.
+    Keys {
+        /// Most keys allowed (`<Gather finishOnKey>` takes one, or none).
+        max_len: Option<u32>,
+    },
+    /// A Twilio SID: a two-letter prefix and 32 hex digits.
+    Sid(&'static str),
+    /// A phone number, E.164 preferred.
+    Phone,
+    /// A SIP URI (`sip:` or `sips:`).
+    SipUri,
+    /// A phone number or a SIP URI (text of `<Dial>`).
+    PhoneOrSipUri,
+    /// `true`, `false`, or a literal value (`<Pay postalCode>`).
+    BooleanOrText,
+    /// A JSON object (`<Task>`).
+    Json,
+    /// An SSML duration such as `500ms` or `2s`.
+    SsmlDuration,
+    /// An SSML volume: a keyword or a signed decibel offset (`+6dB`).
+    ProsodyVolume,
+    /// An SSML rate: a keyword or a percentage (`80%`).
+    ProsodyRate,
+    /// An SSML pitch: a keyword or a signed percentage (`-10%`).
+    ProsodyPitch,
+}
+
+/// A set of values an attribute may take.
+#[derive(Debug)]
+pub struct EnumSpec {
+    /// The Rust enum generated for the set.
+    pub rust_name: &'static str,
+    /// One line: what the set is.
+    pub summary: &'static str,
+    /// Every value, spelled exactly as Twilio writes it.
+    pub values: &'static [&'static str],
+    /// For sets Twilio extends often (voices, languages): the family new values follow.
+    /// An open set's enum has an `Other` variant, and an unknown value that fits the family
+    /// is a warning, not an error.
+    pub open: Option<OpenFamily>,
+    /// Old spellings still accepted on input, with the value each one means.
+    pub legacy: &'static [(&'static str, &'static str)],
+    /// The values sorted, built on first use, for sets too large to scan.
+    pub index: ValueIndex,
+}
+
+/// The values of a large set, sorted for binary search (900 voices).
+#[derive(Debug)]
+pub struct ValueIndex(OnceLock<Box<[&'static str]>>);
+
+impl ValueIndex {
+    /// An index not built yet.
+    pub const fn new() -> Self {
+        ValueIndex(OnceLock::new())
+    }
+}
+
+impl Default for ValueIndex {
+    fn default() -> Self {
+        Self::new()
+    }
+}
+
+impl EnumSpec {
+    /// Whether `value` is one of the set's values (exact spelling).
+    pub fn contains(&self, value: &str) -> bool {
+        // A scan is faster than a search for small sets.
+        if self.values.len() <= 16 {
+            return self.values.contains(&value);
+        }
+        let sorted = self.index.0.get_or_init(|| {
+            let mut sorted = self.values.to_vec();
+            sorted.sort_unstable();
+            sorted.into_boxed_slice()
+        });
+        sorted.binary_search(&value).is_ok()
+    }
+
+    /// The value a legacy spelling stands for.
+    pub fn legacy_meaning(&self, value: &str) -> Option<&'static str> {
+        self.legacy
+            .iter()
+            .find(|(old, _)| *old == value)
+            .map(|(_, new)| *new)
+    }
+}
+
+/// The shape new values of an open set follow.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum OpenFamily {
+    /// `<Say voice>`: `man`, `woman`, `alice`, `Polly.<Name>[-Neural|-Generative]`,
+    /// `Google.<lang>-<REGION>-<Standard|Wavenet|Neural2|Chirp3-HD>-<Variant>`.
+    SayVoice,
+    /// A BCP-47 style language tag (`en-US`, `cmn-Hans-CN`, `arb`).
+    LanguageTag,
+    /// A lowercase identifier (speech models, transcription engines).
+    Identifier,
+}
+
+impl ElementId {
+    /// The table row of this element.
+    pub fn spec(self) -> &'static ElementSpec {
+        &ELEMENTS[self as usize]
+    }
+}
+
+/// Finds the element with this XML name in a dialect. `<Sip>` has two meanings in voice
+/// (inside `<Dial>` and inside `<Refer>`); `parent` picks the one it may appear in.
+pub fn lookup(dialect: Dialect, name: &str, parent: Option<ElementId>) -> Option<ElementId> {
+    // The usual case: a child its parent may hold.
+    if let Some(p) = parent
+        && let Some(&child) = p.spec().children.iter().find(|c| c.spec().name == name)
+    {
+        return Some(child);
+    }
+    let mut found = None;
+    for spec in ELEMENTS
+        .iter()
+        .filter(|e| e.dialect == dialect && e.name == name)
+    {
+        match parent {
+            Some(p) if p.spec().allows_child(spec.id) => return Some(spec.id),
+            _ => found = found.or(Some(spec.id)),
+        }
+    }
+    found
+}
+
+/// The dialect whose root best fits these top-level element names: voice unless the content
+/// says otherwise, or unless the caller expects another dialect and the content does not
+/// contradict it. `<Response><Redirect>` is both voice and messaging, as it is for Twilio.
+pub fn infer_dialect<'a>(
+    top_level: impl IntoIterator<Item = &'a str>,
+    expect: Option<Dialect>,
+) -> Dialect {
+    let mut scores = [
+        (Dialect::Voice, 0usize),
+        (Dialect::Messaging, 0),
+        (Dialect::Fax, 0),
+    ];
+    let roots = scores.map(|(dialect, _)| root_of(dialect).spec());
+    for name in top_level {
+        for ((_, score), root) in scores.iter_mut().zip(roots) {
+            if root.children.iter().any(|c| c.spec().name == name) {
+                *score += 1;
+            }
+        }
+    }
+    let best = scores.iter().map(|(_, s)| *s).max().unwrap_or(0);
+    if let Some(e) = expect
+        && scores.iter().any(|(d, s)| *d == e && *s == best)
+    {
+        return e;
+    }
+    scores
+        .iter()
+        .find(|(_, s)| *s == best)
+        .map_or(Dialect::Voice, |(d, _)| *d)
+}
+
+/// The `<Response>` of a dialect.
+pub fn root_of(dialect: Dialect) -> ElementId {
+    ELEMENTS
+        .iter()
+        .find(|e| e.kind == ElementKind::Root && e.dialect == dialect)
+        .map_or(ElementId::VoiceResponse, |e| e.id)
+}
