@@ -42,9 +42,9 @@ fn bench(c: &mut Criterion) {
         let validation = validate(&source, &options);
         let mut found: Vec<(&str, usize)> = Vec::new();
         for d in &validation.diagnostics {
-            match found.iter_mut().find(|(code, _)| *code == d.code) {
+            match found.iter_mut().find(|(code, _)| d.code == *code) {
                 Some((_, n)) => *n += 1,
-                None => found.push((d.code, 1)),
+                None => found.push((d.code.code(), 1)),
             }
         }
         assert_eq!(found, expected_rule_findings(name), "{name}");

@@ -11,7 +11,7 @@ use twiml::voice::{Say, VoiceResponseChild};
 use twiml::{Root, Severity};
 
 fn codes(error: &BuildError) -> Vec<&'static str> {
-    error.errors().map(|d| d.code).collect()
+    error.errors().map(|d| d.code.code()).collect()
 }
 
 #[test]
@@ -93,7 +93,7 @@ fn undocumented_values_of_open_sets_are_warnings() {
     let warnings: Vec<(&str, &str)> = twiml
         .warnings()
         .iter()
-        .map(|d| (d.code, d.span.attribute.as_deref().unwrap_or("")))
+        .map(|d| (d.code.code(), d.span.attribute.as_deref().unwrap_or("")))
         .collect();
     assert_eq!(
         warnings,
@@ -123,8 +123,10 @@ fn limits_of_the_table() {
         m.media(format!("https://example.com/{i}.png"));
     }
     let error = r.build().unwrap_err();
-    let found: Vec<(&str, Option<u32>)> =
-        error.errors().map(|d| (d.code, d.twilio_error)).collect();
+    let found: Vec<(&str, Option<u32>)> = error
+        .errors()
+        .map(|d| (d.code.code(), d.twilio_error))
+        .collect();
     assert_eq!(found, [("TW0202", Some(21617)), ("TW0203", Some(21623))]);
 
     let mut r = VoiceResponse::new();
@@ -177,7 +179,7 @@ fn missing_text_is_an_error_except_for_say() {
     let twiml = r.build().unwrap();
     let w = &twiml.warnings()[0];
     assert_eq!(
-        (w.code, w.severity, w.twilio_error),
+        (w.code.code(), w.severity, w.twilio_error),
         ("TW0108", Severity::Warning, Some(13520))
     );
 }

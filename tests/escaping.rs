@@ -141,7 +141,7 @@ fn check(position: &Position, s: &str) -> Result<(), TestCaseError> {
     let root: Root = serde_json::from_value(doc).expect("the document deserializes");
     let built = Twiml::build(root);
     let codes: Vec<&str> = match &built {
-        Err(e) => e.errors().map(|d| d.code).collect(),
+        Err(e) => e.errors().map(|d| d.code.code()).collect(),
         Ok(_) => Vec::new(),
     };
     if has_non_xml_char(s) {

@@ -9,6 +9,7 @@
 use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
 
+use twiml::codes::Code;
 use twiml::rules::{Policy, RULES};
 use twiml::{ParseOptions, Severity, Twiml, validate_with};
 
@@ -29,7 +30,7 @@ fn policy_of(folder: &Path) -> Policy {
 fn rule_findings<S>(diagnostics: &[twiml::Diagnostic<S>]) -> Vec<Finding> {
     let mut found: Vec<Finding> = diagnostics
         .iter()
-        .filter(|d| !d.code.starts_with("TW"))
+        .filter(|d| matches!(d.code, Code::Rule(_)))
         .map(|d| (d.code.to_string(), d.severity, d.message.clone()))
         .collect();
     found.sort_by(|a, b| (&a.0, &a.2).cmp(&(&b.0, &b.2)));
@@ -42,7 +43,7 @@ fn through_validation(file: &str, source: &str, policy: &Policy) -> Vec<Finding>
     let structural: Vec<_> = validation
         .diagnostics
         .iter()
-        .filter(|d| d.code.starts_with("TW") && d.severity == Severity::Error)
+        .filter(|d| matches!(d.code, Code::Check(_)) && d.severity == Severity::Error)
         .collect();
     assert!(
         structural.is_empty(),

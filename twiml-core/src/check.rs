@@ -13,6 +13,7 @@ use crate::diagnostic::{CheckInfo, Diagnostic, Severity, checks};
 use crate::grammar::{self, ProblemKind, ValueProblem, closest, one_of};
 use crate::schema::{
     self, AttributeSpec, ELEMENTS, ElementId, ElementKind, ElementSpec, TextPresence, ValueKind,
+    attr,
 };
 use crate::tree::{Attribute, Content, Document, Part, Path, Tag, Value};
 
@@ -37,13 +38,15 @@ pub fn check_document<D: Document>(doc: &D, out: &mut Vec<Diagnostic<D::Span>>) 
             format!("the root element is `<{name}>`, not `<Response>`"),
             (),
         )
-        .with_help(if name.eq_ignore_ascii_case("Response") {
-            "element names are case-sensitive: write `<Response>`".to_string()
-        } else {
-            format!(
-                "wrap the document in `<Response>`: `<Response><{name}>...</{name}></Response>`"
-            )
-        });
+        .with_help(
+            if name.eq_ignore_ascii_case(ElementId::VoiceResponse.spec().name) {
+                "element names are case-sensitive: write `<Response>`".to_string()
+            } else {
+                format!(
+                    "wrap the document in `<Response>`: `<Response><{name}>...</{name}></Response>`"
+                )
+            },
+        );
         walk.report(root, Part::Element, d);
         walk.custom_content(root);
         return;
@@ -200,7 +203,7 @@ impl<'d, D: Document> Walk<'d, D> {
                     spec.dialect.as_str(),
                     spec.name
                 ),
-                if name == "Message" && spec.dialect == schema::Dialect::Voice {
+                if other.id == ElementId::Message && spec.dialect == schema::Dialect::Voice {
                     "to text the caller during a call, use `<Sms>` or send the message through the REST API".to_string()
                 } else {
                     children_help(spec)
@@ -395,7 +398,7 @@ impl<'d, D: Document> Walk<'d, D> {
         let polly = spec.id == ElementId::Say
             && self
                 .doc
-                .attribute(node, "voice")
+                .attribute(node, attr::VOICE)
                 .is_some_and(|v| voice_is_polly(&v));
         let max = if polly { POLLY_SAY_MAX_CHARS } else { max };
         let chars = self.subtree_text(node, |s| s.chars().count());

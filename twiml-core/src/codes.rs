@@ -1,19 +1,106 @@
 //! Every code a validation reports, structural checks and compliance rules alike, behind one
 //! view: for `twiml explain`, `twiml rules`, SARIF rule lists and the pages in `docs/rules/`.
 
-use std::fmt::Write;
+use std::fmt::{self, Write};
+use std::hash::{Hash, Hasher};
 
 use crate::Severity;
 use crate::diagnostic::{CHECKS, CheckInfo, find_check};
 use crate::rules::{Level, Policy, RULES, RuleInfo, find_rule};
 
-/// A structural check or a compliance rule.
-#[derive(Debug, Clone, Copy)]
+/// A structural check or a compliance rule: the code of a [`Diagnostic`](crate::Diagnostic).
+///
+/// It displays and serializes as the code itself (`TW0104`, `REC001`), and compares equal to
+/// it: `diagnostic.code == "REC001"`, or, checked by the compiler,
+/// `diagnostic.code == rules::REC001`.
+#[derive(Clone, Copy)]
 pub enum Code {
     /// A check of the element table (`TW0104`).
     Check(&'static CheckInfo),
     /// A compliance rule (`REC001`).
     Rule(&'static RuleInfo),
+}
+
+impl From<&'static CheckInfo> for Code {
+    fn from(check: &'static CheckInfo) -> Self {
+        Code::Check(check)
+    }
+}
+
+impl From<&'static RuleInfo> for Code {
+    fn from(rule: &'static RuleInfo) -> Self {
+        Code::Rule(rule)
+    }
+}
+
+impl fmt::Debug for Code {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "Code({})", self.code())
+    }
+}
+
+impl fmt::Display for Code {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(self.code())
+    }
+}
+
+impl PartialEq for Code {
+    fn eq(&self, other: &Code) -> bool {
+        self.code() == other.code()
+    }
+}
+
+impl Eq for Code {}
+
+impl Hash for Code {
+    fn hash<H: Hasher>(&self, state: &mut H) {
+        self.code().hash(state);
+    }
+}
+
+impl PartialOrd for Code {
+    fn partial_cmp(&self, other: &Code) -> Option<std::cmp::Ordering> {
+        Some(self.cmp(other))
+    }
+}
+
+/// Codes order as their text does (`REC001` before `TW0104`).
+impl Ord for Code {
+    fn cmp(&self, other: &Code) -> std::cmp::Ordering {
+        self.code().cmp(other.code())
+    }
+}
+
+impl PartialEq<str> for Code {
+    fn eq(&self, other: &str) -> bool {
+        self.code() == other
+    }
+}
+
+impl PartialEq<&str> for Code {
+    fn eq(&self, other: &&str) -> bool {
+        self.code() == *other
+    }
+}
+
+impl PartialEq<CheckInfo> for Code {
+    fn eq(&self, other: &CheckInfo) -> bool {
+        self.code() == other.code
+    }
+}
+
+impl PartialEq<RuleInfo> for Code {
+    fn eq(&self, other: &RuleInfo) -> bool {
+        self.code() == other.code
+    }
+}
+
+#[cfg(feature = "serde")]
+impl serde::Serialize for Code {
+    fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        s.serialize_str(self.code())
+    }
 }
 
 impl Code {

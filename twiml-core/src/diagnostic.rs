@@ -5,6 +5,8 @@
 
 use std::fmt;
 
+use crate::codes::Code;
+
 /// How bad a finding is.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
 #[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
@@ -49,8 +51,9 @@ pub struct Label<S> {
 #[derive(Debug, Clone, PartialEq, Eq)]
 #[cfg_attr(feature = "serde", derive(serde::Serialize))]
 pub struct Diagnostic<S> {
-    /// The stable code (`TW0105`, `REC001`); `twiml explain CODE` describes it.
-    pub code: &'static str,
+    /// The stable code (`TW0105`, `REC001`): the check or rule that found it. It displays and
+    /// serializes as the code; `twiml explain CODE` describes it.
+    pub code: Code,
     /// How bad it is.
     pub severity: Severity,
     /// What is wrong: lowercase, no trailing period, XML names in backticks.
@@ -69,7 +72,7 @@ impl<S> Diagnostic<S> {
     /// A finding of `check`, at its default severity and Twilio code.
     pub fn new(check: &'static CheckInfo, message: impl Into<String>, span: S) -> Self {
         Diagnostic {
-            code: check.code,
+            code: Code::Check(check),
             severity: check.severity,
             message: message.into(),
             span,

@@ -8,7 +8,8 @@
 
 use std::fmt;
 
-use crate::schema::{AttributeSpec, Dialect, ElementId};
+use crate::model::{FromValue, Keyword};
+use crate::schema::{Attr, AttributeSpec, Dialect, ElementId};
 
 /// What an element is.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -77,6 +78,32 @@ impl Value<'_> {
             Value::Keywords(list) => (0..list.len()).any(|i| list.keyword(i) == word),
             _ => false,
         }
+    }
+
+    /// The value of a boolean attribute: `true` or `false` as written, or as held.
+    pub fn as_bool(&self) -> Option<bool> {
+        match self {
+            Value::Boolean(b) => Some(*b),
+            Value::Text(s) => match s.trim() {
+                "true" => Some(true),
+                "false" => Some(false),
+                _ => None,
+            },
+            Value::Keyword("true") => Some(true),
+            Value::Keyword("false") => Some(false),
+            _ => None,
+        }
+    }
+
+    /// The value read as one of a value set (`v.read::<DialRecord>()`), as the typed model
+    /// reads it: `None` when it is not one of the set's values, or not known yet.
+    pub(crate) fn read<T: FromValue>(&self) -> Option<T> {
+        T::from_value(self)
+    }
+
+    /// Whether a list value holds `item` among its items (`v.holds(GatherInput::Speech)`).
+    pub(crate) fn holds<K: Keyword>(&self, item: K) -> bool {
+        self.contains(item.keyword())
     }
 }
 
@@ -217,10 +244,37 @@ pub trait Document {
         Vec::new()
     }
 
-    /// The value of the attribute named `name`, if present.
-    fn attribute(&self, node: Self::Node, name: &str) -> Option<Value<'_>> {
+    /// The value of the attribute `name` (a constant of [`attr`](crate::schema::attr)), if
+    /// present.
+    fn attribute(&self, node: Self::Node, name: Attr) -> Option<Value<'_>> {
+        let name = name.name();
         self.attributes(node)
             .find(|a| a.name == name || a.spec.is_some_and(|s| s.name == name))
             .map(|a| a.value)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::Value;
+    use crate::model::values::{DialRecord, GatherInput};
+
+    #[test]
+    fn values_read_as_the_typed_model_reads_them() {
+        assert_eq!(Value::Text(" false ").as_bool(), Some(false));
+        assert_eq!(Value::Boolean(true).as_bool(), Some(true));
+        assert_eq!(Value::Keyword("true").as_bool(), Some(true));
+        assert_eq!(Value::Text("False").as_bool(), None);
+        assert_eq!(Value::Runtime.as_bool(), None);
+
+        let ringing = Value::Text("record-from-ringing-dual");
+        assert_eq!(ringing.read(), Some(DialRecord::RecordFromRingingDual));
+        // A legacy spelling reads as the value it stands for.
+        assert_eq!(Value::Text("false").read(), Some(DialRecord::DoNotRecord));
+        assert_eq!(Value::Text("yes").read::<DialRecord>(), None);
+        assert_eq!(Value::Runtime.read::<DialRecord>(), None);
+
+        assert!(Value::Text("dtmf speech").holds(GatherInput::Speech));
+        assert!(!Value::Text("dtmf").holds(GatherInput::Speech));
     }
 }

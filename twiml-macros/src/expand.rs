@@ -5,14 +5,14 @@
 use proc_macro2::{Span, TokenStream};
 use quote::{format_ident, quote, quote_spanned};
 use syn::spanned::Spanned;
-use twiml_core::diagnostic::Diagnostic;
+use twiml_core::diagnostic::{CheckInfo, Diagnostic, checks};
 use twiml_core::rules::check_rules_decided;
 use twiml_core::schema::rust::{
     ConstructorArg, RustType, TextModel, constructor_args, module_of, variant_name,
 };
 use twiml_core::schema::{self, AttributeSpec, ElementSpec, EnumSpec};
 use twiml_core::tree::Tag;
-use twiml_core::{Severity, check::check_document};
+use twiml_core::{Severity, SpeechTimeout, check::check_document};
 
 use crate::document::MarkupDocument;
 use crate::policy::PolicySpec;
@@ -32,7 +32,7 @@ pub(crate) fn expand(invocation: &Invocation) -> TokenStream {
     let mut errors = TokenStream::new();
     let mut warnings = TokenStream::new();
     for d in &found {
-        if d.severity == Severity::Error || REFUSED_IN_MARKUP.contains(&d.code) {
+        if d.severity == Severity::Error || REFUSED_IN_MARKUP.iter().any(|c| d.code == **c) {
             errors.extend(compile_error(d));
         } else if d.severity == Severity::Warning {
             warnings.extend(compile_warning(d));
@@ -63,7 +63,11 @@ pub(crate) fn expand(invocation: &Invocation) -> TokenStream {
 /// Findings that a file gets as warnings but markup in Rust gets as errors: an attribute the
 /// table lacks cannot be set through the builder, and a `<Say>` with nothing to say or a verb
 /// after `<Hangup>` is a mistake in code, not a quirk of a file from elsewhere.
-const REFUSED_IN_MARKUP: [&str; 3] = ["TW0103", "TW0108", "TW0301"];
+const REFUSED_IN_MARKUP: [&CheckInfo; 3] = [
+    &checks::UNKNOWN_ATTRIBUTE,
+    &checks::MISSING_TEXT,
+    &checks::UNREACHABLE_VERB,
+];
 
 /// The local that holds the response being built, invisible to the user's expressions.
 fn response_ident() -> syn::Ident {
@@ -96,7 +100,7 @@ fn compile_warning(d: &Diagnostic<Span>) -> TokenStream {
         note.push_str("\n  = help: ");
         note.push_str(help);
     }
-    let name = format_ident!("{}", d.code, span = d.span);
+    let name = format_ident!("{}", d.code.code(), span = d.span);
     quote_spanned! {d.span=>
         {
             #[deprecated(note = #note)]
@@ -359,12 +363,12 @@ fn literal_value(a: &AttributeSpec, l: &Literal) -> syn::Result<TokenStream> {
             "false" => quote_spanned!(span=> false),
             _ => return Err(bad("expected `true` or `false`")),
         },
-        RustType::SpeechTimeout => match text.trim() {
-            "auto" => quote_spanned!(span=> ::twiml::SpeechTimeout::Auto),
-            n => {
-                let n: u32 = n.parse().map_err(|_| bad("expected `auto` or seconds"))?;
+        RustType::SpeechTimeout => match SpeechTimeout::parse(text) {
+            Some(SpeechTimeout::Auto) => quote_spanned!(span=> ::twiml::SpeechTimeout::Auto),
+            Some(SpeechTimeout::Seconds(n)) => {
                 quote_spanned!(span=> ::twiml::SpeechTimeout::Seconds(#n))
             }
+            None => return Err(bad("expected `auto` or seconds")),
         },
         RustType::Closed(e) => variant(e, text.trim(), span)?,
         RustType::Open(e) => match canonical(e, text.trim()) {

@@ -119,6 +119,16 @@ impl ElementSpec {
         self.children.contains(&child)
     }
 
+    /// Whether the element's text is words that someone hears or reads: the text of a verb
+    /// that speaks or sends it (`<Say>`, `<Message>`, `<Sms>`), and of the elements that appear
+    /// only inside such text (`<Body>`, SSML). Not a name (`<Conference>`) or a URL (`<Play>`).
+    pub fn says_words(&self) -> bool {
+        let words = |e: &ElementSpec| {
+            e.text.presence != TextPresence::None && matches!(e.text.kind, ValueKind::Text { .. })
+        };
+        words(self) && (self.kind == ElementKind::Verb || self.parents().all(words))
+    }
+
     /// The elements that may hold this one, derived from the children lists.
     pub fn parents(&self) -> impl Iterator<Item = &'static ElementSpec> + use<> {
         let id = self.id;

@@ -1093,12 +1093,17 @@ fn render(spec: &ElementSpec, fields: &[Field]) -> TokenStream {
                 quote!(w.attr(#n, v.as_str())?;)
             }
             RustType::Closed(_) => quote!(w.attr_keyword(#n, v.as_str())?;),
-            RustType::SpeechTimeout => quote! {
+            RustType::SpeechTimeout => {
+                let ValueKind::IntegerOrKeyword { keyword, .. } = f.spec.kind else {
+                    panic!("`{n}` is held as a SpeechTimeout but has no keyword");
+                };
+                quote! {
                 match v {
-                    SpeechTimeout::Auto => w.attr_keyword(#n, "auto")?,
+                    SpeechTimeout::Auto => w.attr_keyword(#n, #keyword)?,
                     SpeechTimeout::Seconds(s) => w.attr_u32(#n, *s)?,
                 }
-            },
+                }
+            }
             RustType::ClosedList(_) => quote!(w.attr_keywords(#n, v.iter().map(|x| x.as_str()))?;),
             RustType::U32List => quote!(w.attr_u32_list(#n, v)?;),
         };

@@ -151,8 +151,8 @@ fn located(path: &Path, e: &syn::Error) -> Error {
 
 /// Collects the declarations and the `Family` variants among `items`, descending into inline
 /// modules.
-fn visit<'a>(
-    items: &'a [Item],
+fn visit(
+    items: &[Item],
     module: &[String],
     file: &Path,
     found: &mut Vec<Found>,

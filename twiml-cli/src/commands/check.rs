@@ -194,7 +194,7 @@ fn check_bytes(name: String, bytes: &[u8], policy: &Policy, settings: &Settings<
             let diagnostics = v
                 .diagnostics
                 .into_iter()
-                .filter(|d| selection.reports(d.code))
+                .filter(|d| selection.reports(d.code.code()))
                 .collect();
             (diagnostics, v.overrides, v.suppressed)
         }

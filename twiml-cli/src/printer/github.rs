@@ -44,7 +44,7 @@ impl<W: Write> Sink for GithubSink<W> {
                 Severity::Warning => "warning",
                 Severity::Info => "notice",
             };
-            let name = twiml_core::codes::Code::find(d.diagnostic.code).map_or("", |c| c.name());
+            let name = d.diagnostic.code.name();
             let mut message = d.diagnostic.message.clone();
             if let Some(help) = &d.diagnostic.help {
                 message.push_str("\nhelp: ");

@@ -70,7 +70,7 @@ fn rules() -> Vec<Value> {
 
 /// One result: a finding of `report`.
 fn result(report: &FileReport, d: &Located) -> Value {
-    let rule_index = Code::all().position(|c| c.code() == d.diagnostic.code);
+    let rule_index = Code::all().position(|c| c == d.diagnostic.code);
     let mut text = d.diagnostic.message.clone();
     if let Some(help) = &d.diagnostic.help {
         text.push_str("\nhelp: ");

@@ -68,7 +68,7 @@ pub(crate) fn render_file(
         }
         let mut group: Group<'_> = level
             .primary_title(d.message.as_str())
-            .id(d.code)
+            .id(d.code.code())
             .element(snippet);
         if let Some(help) = &d.help {
             group = group.element(Level::HELP.message(help.as_str()));

@@ -246,10 +246,13 @@ impl From<u32> for SpeechTimeout {
 }
 
 impl SpeechTimeout {
+    /// The keyword of [`SpeechTimeout::Auto`], as the table's `speechTimeout` grammar has it.
+    pub(crate) const AUTO: &'static str = "auto";
+
     /// Reads `auto` or a number.
     pub fn parse(s: &str) -> Option<Self> {
         match s.trim() {
-            "auto" => Some(SpeechTimeout::Auto),
+            SpeechTimeout::AUTO => Some(SpeechTimeout::Auto),
             n => n.parse().ok().map(SpeechTimeout::Seconds),
         }
     }
@@ -258,7 +261,7 @@ impl SpeechTimeout {
 impl fmt::Display for SpeechTimeout {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         match self {
-            SpeechTimeout::Auto => f.write_str("auto"),
+            SpeechTimeout::Auto => f.write_str(SpeechTimeout::AUTO),
             SpeechTimeout::Seconds(n) => write!(f, "{n}"),
         }
     }
@@ -268,7 +271,7 @@ impl fmt::Display for SpeechTimeout {
 impl serde::Serialize for SpeechTimeout {
     fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
         match self {
-            SpeechTimeout::Auto => s.serialize_str("auto"),
+            SpeechTimeout::Auto => s.serialize_str(SpeechTimeout::AUTO),
             SpeechTimeout::Seconds(n) => s.serialize_u32(*n),
         }
     }
@@ -443,7 +446,7 @@ impl ToValue for Decimal {
 impl ToValue for SpeechTimeout {
     fn to_value(&self) -> Value<'_> {
         match self {
-            SpeechTimeout::Auto => Value::Keyword("auto"),
+            SpeechTimeout::Auto => Value::Keyword(SpeechTimeout::AUTO),
             SpeechTimeout::Seconds(n) => Value::Integer(u64::from(*n)),
         }
     }

@@ -3,7 +3,7 @@
 
 use crate::diagnostic::NodePath;
 use crate::document::Root;
-use crate::schema::{Dialect, ElementSpec};
+use crate::schema::{Attr, Dialect, ElementSpec};
 use crate::tree::{Attribute, Content, Document, Part, Path, Tag, Value};
 
 use super::CustomAttribute;
@@ -125,7 +125,8 @@ impl<'a> Document for ModelDocument<'a> {
 
     /// One lookup in the table, then the one field: checks and rules ask for attributes by
     /// name often, and an element of the table has dozens of them.
-    fn attribute(&self, node: NodeRef<'a>, name: &str) -> Option<Value<'_>> {
+    fn attribute(&self, node: NodeRef<'a>, name: Attr) -> Option<Value<'_>> {
+        let name = name.name();
         if let Tag::Known(id) = node.tag()
             && let Some(index) = id.spec().attributes.iter().position(|a| a.name == name)
         {

@@ -112,7 +112,10 @@ fn refuses_references_to_characters_xml_cannot_carry() {
         "<Response><Say a=\"&#0;\"/></Response>",
     ] {
         let d = parse_err(source);
-        assert!(matches!(d.code, "TW0005" | "TW0001"), "{source}: {d:?}");
+        assert!(
+            matches!(d.code.code(), "TW0005" | "TW0001"),
+            "{source}: {d:?}"
+        );
     }
 }
 
@@ -188,7 +191,7 @@ fn every_finding_of_a_parsed_document_is_located_in_it() {
     let found: Vec<(&str, &str)> = validation
         .diagnostics
         .iter()
-        .map(|d| (d.code, &source[d.span.range()]))
+        .map(|d| (d.code.code(), &source[d.span.range()]))
         .collect();
     assert_eq!(
         found,

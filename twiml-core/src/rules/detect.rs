@@ -593,7 +593,7 @@ derived_regex!(
         alternation(&[phrases::PHONE_DIGIT_GROUPS, phrases::PHONE_SPACED_DIGITS])
     )
 );
-phrase_regex!(vanity_phone = PHONE_VANITY);
+derived_regex!(vanity_phone = phrases::phone_vanity());
 derived_regex!(
     /// A run of at least `MIN_SPOKEN_DIGITS` digit words separated by spaces or punctuation.
     spoken_phone = {

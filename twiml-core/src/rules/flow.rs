@@ -11,7 +11,10 @@
 use std::borrow::Cow;
 use std::cell::OnceCell;
 
-use crate::schema::ElementId;
+use crate::model::values::{
+    BreakStrength, ConferenceRecord, ConversationRecord, DialRecord, InterpretAs,
+};
+use crate::schema::{Attr, ElementId, attr};
 use crate::tree::{Content, Document, Part, Path, Tag, Value};
 
 use super::detect;
@@ -385,11 +388,11 @@ impl<'d, D: Document> Flow<'d, D> {
                 }
             }
             ElementId::Pause => {
-                let seconds = number(doc.attribute(node, "length")).unwrap_or(1) as f32;
+                let seconds = number(doc.attribute(node, attr::LENGTH)).unwrap_or(1) as f32;
                 self.push(EventKind::Pause(seconds), node, loc, within);
             }
             ElementId::Gather => {
-                let num_digits = number(doc.attribute(node, "numDigits"));
+                let num_digits = number(doc.attribute(node, attr::NUM_DIGITS));
                 let index = self.events.len();
                 self.push(EventKind::Gather { num_digits }, node, loc, within);
                 self.children(
@@ -411,12 +414,12 @@ impl<'d, D: Document> Flow<'d, D> {
                 );
             }
             ElementId::Record => {
-                let beep = !doc
-                    .attribute(node, "playBeep")
-                    .is_some_and(|v| v.is("false"));
+                let beep = doc
+                    .attribute(node, attr::PLAY_BEEP)
+                    .is_none_or(|v| v.as_bool() != Some(false));
                 let transcribe = doc
-                    .attribute(node, "transcribe")
-                    .is_some_and(|v| v.is("true"));
+                    .attribute(node, attr::TRANSCRIBE)
+                    .is_some_and(|v| v.as_bool() == Some(true));
                 self.push(
                     EventKind::Capture {
                         kind: CaptureKind::Message { beep, transcribe },
@@ -428,11 +431,16 @@ impl<'d, D: Document> Flow<'d, D> {
                 );
             }
             ElementId::Dial => {
-                let record = doc.attribute(node, "record");
-                let recording = record.is_some_and(|v| !v.is("do-not-record") && !v.is("false"));
+                // A value that is not known yet (interpolated in `twiml!`) may record.
+                let record = doc.attribute(node, attr::RECORD);
+                let recording =
+                    record.is_some_and(|v| v.read::<DialRecord>() != Some(DialRecord::DoNotRecord));
                 if recording {
                     let from_ringing = record.is_some_and(|v| {
-                        v.is("record-from-ringing") || v.is("record-from-ringing-dual")
+                        matches!(
+                            v.read(),
+                            Some(DialRecord::RecordFromRinging | DialRecord::RecordFromRingingDual)
+                        )
                     });
                     self.push(
                         EventKind::Capture {
@@ -450,7 +458,7 @@ impl<'d, D: Document> Flow<'d, D> {
             ElementId::Start => self.start(node, loc, within),
             ElementId::Stop => {
                 self.each_child(node, loc, |flow, child, child_loc, _| {
-                    if let Some(name) = text_attribute(flow.doc, child, "name") {
+                    if let Some(name) = text_attribute(flow.doc, child, attr::NAME) {
                         flow.push(EventKind::Stop { name }, child, child_loc, within);
                     }
                 });
@@ -473,10 +481,7 @@ impl<'d, D: Document> Flow<'d, D> {
                 self.push(EventKind::Message(speech), node, loc, within);
                 self.quietly(node, loc);
             }
-            ElementId::Hangup
-            | ElementId::Reject
-            | ElementId::Redirect
-            | ElementId::MessagingRedirect => {
+            id if id.spec().terminal => {
                 self.push(EventKind::End, node, loc, within);
                 self.quietly(node, loc);
             }
@@ -521,9 +526,9 @@ impl<'d, D: Document> Flow<'d, D> {
 
     fn dial_nouns(&mut self, node: D::Node, loc: Loc, within: Within) {
         self.each_child(node, loc, |flow, child, child_loc, id| {
-            let record = flow.doc.attribute(child, "record");
+            let record = flow.doc.attribute(child, attr::RECORD);
             if id == Some(ElementId::Conference)
-                && record.is_some_and(|v| v.is("record-from-start"))
+                && record.is_some_and(|v| v.read() == Some(ConferenceRecord::RecordFromStart))
             {
                 flow.push(
                     EventKind::Capture {
@@ -547,7 +552,7 @@ impl<'d, D: Document> Flow<'d, D> {
                 Some(ElementId::Transcription) => CaptureKind::Transcription,
                 _ => return,
             };
-            let name = text_attribute(flow.doc, child, "name");
+            let name = text_attribute(flow.doc, child, attr::NAME);
             flow.push(EventKind::Capture { kind, name }, child, child_loc, within);
         });
     }
@@ -564,8 +569,14 @@ impl<'d, D: Document> Flow<'d, D> {
                     | ElementId::Assistant,
                 ) => CaptureKind::AiSession,
                 Some(ElementId::Conversation) => {
-                    let record = flow.doc.attribute(child, "record");
-                    if !record.is_some_and(|v| !v.is("do-not-record") && !v.is("false")) {
+                    let record = flow.doc.attribute(child, attr::RECORD);
+                    let recording = record.is_some_and(|v| {
+                        !matches!(
+                            v.read(),
+                            Some(ConversationRecord::DoNotRecord | ConversationRecord::False)
+                        )
+                    });
+                    if !recording {
                         return;
                     }
                     CaptureKind::ConversationRecording
@@ -578,7 +589,7 @@ impl<'d, D: Document> Flow<'d, D> {
                 child_loc,
                 within,
             );
-            if let Some(greeting) = text_attribute(flow.doc, child, "welcomeGreeting") {
+            if let Some(greeting) = text_attribute(flow.doc, child, attr::WELCOME_GREETING) {
                 flow.push(
                     EventKind::Speech(Speech::new(Cow::Borrowed(greeting), 1)),
                     child,
@@ -668,11 +679,7 @@ fn number(value: Option<Value<'_>>) -> Option<u64> {
 }
 
 /// An attribute's text, when it is text (names, greetings, URLs).
-pub(crate) fn text_attribute<'d, D: Document>(
-    doc: &'d D,
-    node: D::Node,
-    name: &str,
-) -> Option<&'d str> {
+pub(crate) fn text_attribute<D: Document>(doc: &D, node: D::Node, name: Attr) -> Option<&str> {
     match doc.attribute(node, name)? {
         Value::Text(t) if !t.trim().is_empty() => Some(t),
         _ => None,
@@ -691,7 +698,7 @@ fn text_of<D: Document>(doc: &D, node: D::Node) -> &str {
 
 /// What a `<Say>` speaks, read through its SSML.
 fn spoken<'d, D: Document>(doc: &'d D, node: D::Node, runtime_text: &str) -> Speech<'d> {
-    let repeats = number(doc.attribute(node, "loop")).map_or(1, |n| n.max(1) as u32);
+    let repeats = number(doc.attribute(node, attr::LOOP)).map_or(1, |n| n.max(1) as u32);
     // The common case, a `<Say>` holding one piece of text, borrows it.
     let mut items = doc.children(node);
     if let (Some(Content::Text(t)), None) = (items.next(), items.next()) {
@@ -719,7 +726,7 @@ fn read_ssml<D: Document>(
             Content::Element(child) => match known(doc.tag(child)) {
                 Some(ElementId::SsmlSub) => {
                     text.push(' ');
-                    match text_attribute(doc, child, "alias") {
+                    match text_attribute(doc, child, attr::ALIAS) {
                         Some(alias) => text.push_str(alias),
                         None => read_ssml(doc, child, text, speech, runtime_text),
                     }
@@ -737,8 +744,8 @@ fn read_ssml<D: Document>(
                     read_ssml(doc, child, text, speech, runtime_text);
                     let telephone = known(doc.tag(child)) == Some(ElementId::SsmlSayAs)
                         && doc
-                            .attribute(child, "interpret-as")
-                            .is_some_and(|v| v.is("telephone"));
+                            .attribute(child, attr::INTERPRET_AS)
+                            .is_some_and(|v| v.read() == Some(InterpretAs::Telephone));
                     if telephone {
                         speech.telephones.push(text[start..].trim().to_string());
                     }
@@ -752,7 +759,7 @@ fn read_ssml<D: Document>(
 /// The silence of an SSML `<break>`: its `time`, or an estimate of its `strength` (catalog
 /// §1.3: weak 0.35 s, medium 0.5 s, strong 0.75 s, x-strong 1 s).
 fn break_seconds<D: Document>(doc: &D, node: D::Node) -> f32 {
-    if let Some(time) = text_attribute(doc, node, "time") {
+    if let Some(time) = text_attribute(doc, node, attr::TIME) {
         let time = time.trim();
         if let Some(ms) = time.strip_suffix("ms") {
             return ms.parse::<f32>().map_or(0.0, |n| n / 1000.0);
@@ -761,12 +768,12 @@ fn break_seconds<D: Document>(doc: &D, node: D::Node) -> f32 {
             return s.parse().unwrap_or(0.0);
         }
     }
-    match doc.attribute(node, "strength") {
-        Some(v) if v.is("none") => 0.0,
-        Some(v) if v.is("x-weak") => 0.2,
-        Some(v) if v.is("weak") => 0.35,
-        Some(v) if v.is("strong") => 0.75,
-        Some(v) if v.is("x-strong") => 1.0,
+    match doc.attribute(node, attr::STRENGTH).and_then(|v| v.read()) {
+        Some(BreakStrength::None) => 0.0,
+        Some(BreakStrength::XWeak) => 0.2,
+        Some(BreakStrength::Weak) => 0.35,
+        Some(BreakStrength::Strong) => 0.75,
+        Some(BreakStrength::XStrong) => 1.0,
         _ => 0.5,
     }
 }

@@ -1,12 +1,12 @@
 //! GEN001 and GEN003: opaque audio where a disclosure is required, and plain-HTTP URLs.
 
 use crate::diagnostic::Severity;
-use crate::schema::ValueKind;
-use crate::tree::{Document, Value};
+use crate::schema::{Attr, ElementId, ValueKind};
+use crate::tree::{Content, Document, Value};
 
 use super::declare_rule;
 use super::flow::{Event, EventKind, Flow};
-use super::payment::PCI004;
+use super::payment::{PAY_CALLBACKS, PCI004};
 use super::policy::{Disclosure, Level, Regime};
 use super::{Findings, RuleInfo};
 
@@ -199,13 +199,13 @@ fn insecure_urls<D: Document>(f: &mut Findings<'_, '_, D>) {
     for element in flow.elements.iter().copied() {
         let Some(id) = element.id else { continue };
         let spec = id.spec();
-        let on_pay = id == crate::schema::ElementId::Pay;
+        let on_pay = id == ElementId::Pay;
         // PCI004 reports the callbacks of `<Pay>` in payment terms.
         let pay_reported = on_pay && pay_hygiene_runs;
         for attribute in doc.attributes(element.node) {
             let Some(a) = attribute.spec else { continue };
             if !matches!(a.kind, ValueKind::Url(_))
-                || (pay_reported && matches!(a.name, "action" | "statusCallback"))
+                || (pay_reported && PAY_CALLBACKS.contains(&Attr::of(a)))
             {
                 continue;
             }
@@ -227,18 +227,15 @@ fn insecure_urls<D: Document>(f: &mut Findings<'_, '_, D>) {
                 element.loc,
                 format!("`{}` on `<{}>` is a plain-HTTP URL", a.name, spec.name),
             )
-            .at_attribute(a.name)
+            .at_attribute(Attr::of(a))
             .help("use `https://`: Twilio sends call data to this URL");
         }
         // A `<Redirect>` fetches the next document with the call's parameters.
-        if matches!(
-            id,
-            crate::schema::ElementId::Redirect | crate::schema::ElementId::MessagingRedirect
-        ) {
+        if matches!(id, ElementId::Redirect | ElementId::MessagingRedirect) {
             let url: String = doc
                 .children(element.node)
                 .filter_map(|c| match c {
-                    crate::tree::Content::Text(t) => Some(t),
+                    Content::Text(t) => Some(t),
                     _ => None,
                 })
                 .collect();

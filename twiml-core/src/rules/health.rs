@@ -7,7 +7,8 @@
 //! mental health) are never safe to leave there.
 
 use crate::diagnostic::Severity;
-use crate::schema::{ElementId, ValueKind};
+use crate::model::values::Method;
+use crate::schema::{Attr, ElementId, ValueKind, attr};
 use crate::tree::{Content, Document, Value};
 
 use super::Findings;
@@ -331,8 +332,8 @@ fn health_details_in_urls<D: Document>(f: &mut Findings<'_, '_, D>) {
             let text = match spec.kind {
                 ValueKind::Url(_) => query_words(value),
                 // A parameter's name says what its value is (`dob`, `mrn`).
-                _ if id == ElementId::Parameter && spec.name == "value" => {
-                    let name = flow::text_attribute(doc, element.node, "name").unwrap_or("");
+                _ if id == ElementId::Parameter && spec.name == attr::VALUE.name() => {
+                    let name = flow::text_attribute(doc, element.node, attr::NAME).unwrap_or("");
                     Some(detect::normalize(&split_words(&format!("{name} {value}"))))
                 }
                 _ => None,
@@ -359,12 +360,13 @@ fn health_details_in_urls<D: Document>(f: &mut Findings<'_, '_, D>) {
                     category_words(found.category)
                 ),
             )
-            .at_attribute(spec.name)
+            .at_attribute(Attr::of(spec))
             .help(
                 "pass an opaque reference (a random token) and look the details up on your server",
             );
         }
-        if matches!(id, ElementId::Redirect | ElementId::Play) {
+        // Elements whose text is a URL: `<Play>`, `<Redirect>`, `<Media>`.
+        if matches!(id.spec().text.kind, ValueKind::Url(_)) {
             for item in doc.children(element.node) {
                 let Content::Text(url) = item else { continue };
                 let Some(text) = query_words(url) else {
@@ -393,8 +395,8 @@ fn health_details_in_urls<D: Document>(f: &mut Findings<'_, '_, D>) {
         }
         if carries
             && doc
-                .attribute(element.node, "method")
-                .is_some_and(|v| v.is("GET"))
+                .attribute(element.node, attr::METHOD)
+                .is_some_and(|v| v.read() == Some(Method::Get))
         {
             f.report(
                 &PHI003,
@@ -403,7 +405,7 @@ fn health_details_in_urls<D: Document>(f: &mut Findings<'_, '_, D>) {
                 element.loc,
                 "`method=\"GET\"` puts the request's data in the URL, where it is logged",
             )
-            .at_attribute("method")
+            .at_attribute(attr::METHOD)
             .help("use `method=\"POST\"` for requests that carry health data");
         }
     }

@@ -34,7 +34,7 @@
 //!    runs its Example and Use instead.
 //!
 //! Code names a rule by its static (`&REC001`), never by a string, and names the table's
-//! elements, attributes and values by their typed handles: [`ElementId`], the constants of
+//! elements, attributes and values by their typed handles: [`ElementId`](crate::schema::ElementId), the constants of
 //! [`attr`](crate::schema::attr), and the value enums of [`values`](crate::values).
 
 #[cfg(feature = "config")]
@@ -58,8 +58,9 @@ mod robocall;
 
 use std::borrow::Cow;
 
+use crate::codes::Code;
 use crate::diagnostic::{Diagnostic, Label, Severity, checks};
-use crate::schema::ElementId;
+use crate::schema::Attr;
 use crate::tree::{Content, Document, Part, Tag};
 
 #[cfg(feature = "config")]
@@ -138,8 +139,8 @@ impl<N> Finding<N> {
     }
 
     /// Points the finding at an attribute of its element instead of the element.
-    pub(crate) fn at_attribute(&mut self, name: &'static str) -> &mut Self {
-        self.part = Part::Attribute(name);
+    pub(crate) fn at_attribute(&mut self, name: Attr) -> &mut Self {
+        self.part = Part::Attribute(name.name());
         self
     }
 }
@@ -191,10 +192,7 @@ impl<D: Document> Findings<'_, '_, D> {
     /// it says, so it points at its text (its first piece); any other at the element.
     fn said_at(&self, node: D::Node) -> Part<'static> {
         let doc = self.flow.doc;
-        let speaks = matches!(
-            doc.tag(node),
-            Tag::Known(ElementId::Say | ElementId::Message | ElementId::Sms)
-        );
+        let speaks = matches!(doc.tag(node), Tag::Known(id) if id.spec().says_words());
         if !speaks {
             return Part::Element;
         }
@@ -259,7 +257,7 @@ pub fn check_rules_decided<D: Document>(
         .filter(|w| {
             without
                 .iter()
-                .any(|s| s.rule.code == w.rule.code && s.loc == w.loc && s.part == w.part)
+                .any(|s| std::ptr::eq(s.rule, w.rule) && s.loc == w.loc && s.part == w.part)
         })
         .collect();
     emit(&telling, &policy, decided, out, &mut Vec::new())
@@ -349,7 +347,7 @@ fn emit<D: Document>(
         };
         let span = flow.locate(finding.node, finding.loc, finding.part);
         let diagnostic = Diagnostic {
-            code: finding.rule.code,
+            code: Code::Rule(finding.rule),
             severity,
             message: finding.message,
             span,

@@ -8,7 +8,8 @@
 //! forbids.
 
 use crate::diagnostic::Severity;
-use crate::schema::{ElementId, ElementKind};
+use crate::model::values::{GatherInput, PaymentMethod, TokenType};
+use crate::schema::{Attr, attr};
 use crate::tree::{Content, Document, Tag, Value};
 
 use super::Findings;
@@ -16,6 +17,9 @@ use super::declare_rule;
 use super::detect::{self, CardCue};
 use super::flow::{CaptureKind, Event, EventKind, Flow};
 use super::policy::{Fact, Regime};
+
+/// The attributes of `<Pay>` whose URLs receive the payment's result.
+pub(super) const PAY_CALLBACKS: [Attr; 2] = [attr::ACTION, attr::STATUS_CALLBACK];
 
 const PAY_HELP: &str = "collect the card with `<Pay>` (customise its wording with `<Prompt for=\"payment-card-number\">`); the digits then go to the payment connector, not to your webhook";
 
@@ -88,8 +92,8 @@ fn can_take_card_data<D: Document>(flow: &Flow<'_, D>, gather: usize) -> bool {
     };
     let speech = flow
         .doc
-        .attribute(event.node, "input")
-        .is_some_and(|v| v.contains("speech"));
+        .attribute(event.node, attr::INPUT)
+        .is_some_and(|v| v.holds(GatherInput::Speech));
     speech || num_digits.is_none_or(|n| n >= 3)
 }
 
@@ -458,7 +462,7 @@ fn pay_attributes<D: Document>(f: &mut Findings<'_, '_, D>) {
             continue;
         }
         let (node, loc) = (event.node, event.loc);
-        for name in ["action", "statusCallback"] {
+        for name in PAY_CALLBACKS {
             if let Some(Value::Text(url)) = doc.attribute(node, name)
                 && super::general::is_plain_http(url)
             {
@@ -478,10 +482,10 @@ fn pay_attributes<D: Document>(f: &mut Findings<'_, '_, D>) {
             }
         }
         let charges = doc
-            .attribute(node, "chargeAmount")
+            .attribute(node, attr::CHARGE_AMOUNT)
             .and_then(decimal)
             .is_some_and(|amount| amount > 0.0);
-        if charges && doc.attribute(node, "currency").is_none() {
+        if charges && doc.attribute(node, attr::CURRENCY).is_none() {
             // A missing currency falls to Twilio's default (reported as `usd`, not confirmed);
             // naming it keeps a charge in another currency from silently becoming dollars.
             f.report(
@@ -491,12 +495,16 @@ fn pay_attributes<D: Document>(f: &mut Findings<'_, '_, D>) {
                 loc,
                 "`<Pay>` charges an amount without naming its `currency`, leaving it to Twilio's default",
             )
-            .at_attribute("chargeAmount")
+            .at_attribute(attr::CHARGE_AMOUNT)
             .help("add `currency=\"usd\"` (or the charge's currency) to make the currency explicit");
         }
-        let token_type = doc.attribute(node, "tokenType");
-        if token_type.is_some_and(|v| v.is("reusable") || v.is("payment-method"))
-            && !consent_to_store_before(flow, i)
+        let token_type = doc.attribute(node, attr::TOKEN_TYPE);
+        if token_type.is_some_and(|v| {
+            matches!(
+                v.read(),
+                Some(TokenType::Reusable | TokenType::PaymentMethod)
+            )
+        }) && !consent_to_store_before(flow, i)
         {
             f.report(
                 &PCI004,
@@ -505,11 +513,14 @@ fn pay_attributes<D: Document>(f: &mut Findings<'_, '_, D>) {
                 loc,
                 "`<Pay>` stores the card for later use, and no prompt before it asks the caller's consent",
             )
-            .at_attribute("tokenType")
+            .at_attribute(attr::TOKEN_TYPE)
             .help("card networks require consent to store credentials: say that the card will be saved for future payments");
         }
-        for name in ["securityCode", "postalCode"] {
-            if doc.attribute(node, name).is_some_and(|v| v.is("false")) {
+        for name in [attr::SECURITY_CODE, attr::POSTAL_CODE] {
+            if doc
+                .attribute(node, name)
+                .is_some_and(|v| v.as_bool() == Some(false))
+            {
                 f.report(
                     &PCI004,
                     Severity::Info,
@@ -522,8 +533,8 @@ fn pay_attributes<D: Document>(f: &mut Findings<'_, '_, D>) {
             }
         }
         if doc
-            .attribute(node, "paymentMethod")
-            .is_some_and(|v| v.is("ach-debit"))
+            .attribute(node, attr::PAYMENT_METHOD)
+            .is_some_and(|v| v.read() == Some(PaymentMethod::AchDebit))
         {
             f.report(
                 &PCI004,
@@ -532,7 +543,7 @@ fn pay_attributes<D: Document>(f: &mut Findings<'_, '_, D>) {
                 loc,
                 "an ACH debit taken by telephone needs the consumer's authorisation under the NACHA rules",
             )
-            .at_attribute("paymentMethod")
+            .at_attribute(attr::PAYMENT_METHOD)
             .help("record the oral authorisation or confirm it in writing before settlement");
         }
     }
@@ -688,7 +699,7 @@ fn literal_card_data<D: Document>(f: &mut Findings<'_, '_, D>) {
             };
             // A custom attribute has no `'static` name; its finding points at the element.
             if let Some(spec) = attribute.spec {
-                finding.at_attribute(spec.name);
+                finding.at_attribute(Attr::of(spec));
             }
         }
         if is_said(doc.tag(element.node)) {
@@ -708,15 +719,7 @@ fn literal_card_data<D: Document>(f: &mut Findings<'_, '_, D>) {
 /// Whether an element's text is part of what the flow reads as spoken or texted: a `<Say>` and
 /// the SSML inside it, a message and its body.
 fn is_said(tag: Tag<'_>) -> bool {
-    match tag {
-        Tag::Known(id) => {
-            matches!(
-                id,
-                ElementId::Say | ElementId::Message | ElementId::Sms | ElementId::Body
-            ) || id.spec().kind == ElementKind::Ssml
-        }
-        _ => false,
-    }
+    matches!(tag, Tag::Known(id) if id.spec().says_words())
 }
 
 /// Whether `text` holds at least `n` ASCII digits.

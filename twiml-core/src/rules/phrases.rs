@@ -89,11 +89,15 @@ pub(crate) static PHONE_SPACED_DIGITS: &[&str] = &[
     r"(?:\+?1(?:, ?| |-))?[2-9] [0-9] [0-9](?:, ?| |-|\. ?)[2-9] [0-9] [0-9](?:, ?| |-|\. ?)[0-9] [0-9] [0-9] [0-9]",
 ];
 
-/// Vanity toll-free numbers such as `1-800-FLOWERS`, 4 to 7 letters (§2 D-PHONE).
-/// Letters may be split by dashes (`1-800-GOT-JUNK`); a dash or dot must precede them so that
-/// "800 flowers" stays a quantity.
-pub(crate) static PHONE_VANITY: &[&str] =
-    &[r"(?:\+1[\s.\-]?|\b1[\s.\-]?|\b)(?:800|833|844|855|866|877|888)[.\-][a-z](?:-?[a-z]){3,6}\b"];
+/// Vanity toll-free numbers such as `1-800-FLOWERS`, 4 to 7 letters after a toll-free area
+/// code (§2 D-PHONE). Letters may be split by dashes (`1-800-GOT-JUNK`); a dash or dot must
+/// precede them so that "800 flowers" stays a quantity.
+pub(crate) fn phone_vanity() -> String {
+    format!(
+        r"(?:\+1[\s.\-]?|\b1[\s.\-]?|\b)(?:{})[.\-][a-z](?:-?[a-z]){{3,6}}\b",
+        TOLL_FREE_NPAS.join("|")
+    )
+}
 
 /// Spoken digit words (EN/ES) and the digit each one stands for (§2 D-PHONE).
 pub(crate) static SPOKEN_DIGITS: &[(&str, u8)] = &[

@@ -7,7 +7,7 @@
 //! an AI session (speech recognition starts at once).
 
 use crate::diagnostic::Severity;
-use crate::schema::ElementId;
+use crate::schema::{ElementId, attr};
 use crate::tree::Document;
 
 use super::Findings;
@@ -465,31 +465,16 @@ fn unannounced_parties<D: Document>(f: &mut Findings<'_, '_, D>, dial: D::Node, 
     let flow = f.flow;
     let doc = flow.doc;
     let children: Vec<_> = flow.children_of(dial_loc).copied().collect();
+    // A noun with a `url` has a whisper document, run on the called party's leg before the
+    // call is bridged. A conference gives its participants a notice on their own way in (and
+    // is reported when it records), and a dequeued caller came in on a call of their own; a
+    // noun with no `url` at all (`<Sim>`) cannot be announced to.
+    let whispered = |id: ElementId| attr::URL.on(id).is_some();
     let nouns = children.iter().filter(|e| {
-        matches!(
-            e.id,
-            Some(
-                ElementId::Number
-                    | ElementId::Client
-                    | ElementId::Sip
-                    | ElementId::Application
-                    | ElementId::WhatsApp
-            )
-        )
+        e.id.is_some_and(|id| whispered(id) && id != ElementId::Queue)
     });
     let announceable = children.iter().any(|e| {
-        matches!(
-            e.id,
-            Some(
-                ElementId::Number
-                    | ElementId::Client
-                    | ElementId::Sip
-                    | ElementId::Application
-                    | ElementId::WhatsApp
-                    | ElementId::Conference
-                    | ElementId::Queue
-            )
-        )
+        e.id.is_some_and(|id| whispered(id) || id == ElementId::Conference)
     });
     if !announceable {
         f.report(
@@ -503,7 +488,7 @@ fn unannounced_parties<D: Document>(f: &mut Findings<'_, '_, D>, dial: D::Node, 
         return;
     }
     for noun in nouns {
-        if super::flow::text_attribute(doc, noun.node, "url").is_none() {
+        if super::flow::text_attribute(doc, noun.node, attr::URL).is_none() {
             let name = doc.name(noun.node).to_string();
             f.report(
                 &REC002,

@@ -7,13 +7,16 @@
 //! identification; a voicemail must leave a toll-free number for that opt-out.
 
 use crate::diagnostic::Severity;
-use crate::tree::Document;
+use crate::model::values::GatherInput;
+use crate::schema::{DefaultValue, ElementId, attr};
+use crate::tree::{Document, Value};
 
 use super::Findings;
 use super::declare_rule;
 use super::detect::{self, Match};
 use super::flow::{CaptureKind, Event, EventKind, Flow, Loc, Speech, WORDS_PER_SECOND, words};
 use super::general::{gives, is_undeclared_audio, report_undeclared, undeclared_audio_before};
+use super::phrases::{PREMIUM_NPAS, TOLL_FREE_NPAS};
 use super::policy::{Disclosure, Fact, Regime};
 
 /// How late the opt-out may start after the identification (64.1200(b)(3)).
@@ -27,8 +30,13 @@ const NAME_WITHIN_WORDS: usize = 20;
 /// callee's name ("Hello, Jane Doe.").
 const GREETING_WORDS: usize = 4;
 
-/// The default `<Gather timeout>`, in seconds.
-const GATHER_TIMEOUT_SECONDS: f32 = 5.0;
+/// Twilio's `<Gather timeout>` when none is given, in seconds, as the table records it.
+fn gather_timeout_default() -> f32 {
+    match attr::TIMEOUT.on(ElementId::Gather).map(|a| a.default) {
+        Some(DefaultValue::Value(seconds)) => seconds.parse().unwrap_or(0.0),
+        _ => 0.0,
+    }
+}
 
 pub(super) fn check<D: Document>(f: &mut Findings<'_, '_, D>) {
     ai_agent(f);
@@ -199,13 +207,12 @@ fn marked_telephones<'s>(speech: &'s Speech<'_>) -> impl Iterator<Item = String>
 
 /// A North American number on a pay-per-call prefix (900, 976), which is no call-back number.
 fn is_premium(national: &str) -> bool {
-    national.len() == 10 && (national.starts_with("900") || national.starts_with("976"))
+    national.len() == 10 && PREMIUM_NPAS.iter().any(|npa| national.starts_with(npa))
 }
 
 /// A North American toll-free number.
 fn is_toll_free(national: &str) -> bool {
-    const TOLL_FREE: [&str; 7] = ["800", "833", "844", "855", "866", "877", "888"];
-    national.len() == 10 && TOLL_FREE.iter().any(|npa| national.starts_with(npa))
+    national.len() == 10 && TOLL_FREE_NPAS.iter().any(|npa| national.starts_with(npa))
 }
 
 declare_rule! {
@@ -373,13 +380,13 @@ fn seconds_between<D: Document>(flow: &Flow<'_, D>, from: Moment, to: Moment) ->
             EventKind::Audio { .. } => return None,
             EventKind::Input => flow
                 .doc
-                .attribute(event.node, "timeout")
+                .attribute(event.node, attr::TIMEOUT)
                 .and_then(|v| match v {
-                    crate::tree::Value::Integer(n) => Some(n as f32),
-                    crate::tree::Value::Text(t) => t.trim().parse().ok(),
+                    Value::Integer(n) => Some(n as f32),
+                    Value::Text(t) => t.trim().parse().ok(),
                     _ => None,
                 })
-                .unwrap_or(GATHER_TIMEOUT_SECONDS),
+                .unwrap_or_else(gather_timeout_default),
             _ => 0.0,
         };
     }
@@ -527,7 +534,7 @@ fn opt_out<D: Document>(f: &mut Findings<'_, '_, D>, identification: Option<Mome
             gather.loc,
             "the `<Gather>` around the opt-out does not take the input the instruction asks for",
         )
-        .at_attribute("input")
+        .at_attribute(attr::INPUT)
         .help("take keys with `input=\"dtmf\"` (the default) and words with `input=\"speech\"`, or `input=\"dtmf speech\"` for both");
     }
 }
@@ -536,9 +543,9 @@ fn opt_out<D: Document>(f: &mut Findings<'_, '_, D>, identification: Option<Mome
 /// for: a key press ("press 9", "oprima 9") needs `dtmf`, a spoken word ("say stop", "diga
 /// alto") needs `speech`; an instruction offering both needs either.
 fn gather_takes<D: Document>(flow: &Flow<'_, D>, gather: usize, text: &str) -> bool {
-    let input = flow.doc.attribute(flow.events[gather].node, "input");
-    let dtmf = input.is_none_or(|v| v.contains("dtmf"));
-    let speech = input.is_some_and(|v| v.contains("speech"));
+    let input = flow.doc.attribute(flow.events[gather].node, attr::INPUT);
+    let dtmf = input.is_none_or(|v| v.holds(GatherInput::Dtmf));
+    let speech = input.is_some_and(|v| v.holds(GatherInput::Speech));
     let Some(m) = detect::optout_voice(text) else {
         return true;
     };

@@ -27,6 +27,11 @@ impl Attr {
         Attr(name)
     }
 
+    /// The handle of an attribute of the table.
+    pub(crate) const fn of(spec: &'static AttributeSpec) -> Attr {
+        Attr(spec.name)
+    }
+
     /// The exact XML name (`numDigits`, `xml:lang`).
     pub const fn name(self) -> &'static str {
         self.0

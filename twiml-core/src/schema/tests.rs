@@ -397,3 +397,22 @@ fn matches_the_vocabulary_file() {
         }
     }
 }
+
+#[test]
+fn keywords_held_as_speech_timeout_are_its_keyword() {
+    // The model holds every number-or-keyword value as a `SpeechTimeout`, whose keyword is
+    // `auto`; a table keyword other than that would not survive a round trip.
+    for e in &ELEMENTS {
+        for a in e.attributes {
+            if let ValueKind::IntegerOrKeyword { keyword, .. } = a.kind {
+                assert_eq!(
+                    keyword,
+                    crate::SpeechTimeout::AUTO,
+                    "`{}` on `<{}>`",
+                    a.name,
+                    e.name
+                );
+            }
+        }
+    }
+}
