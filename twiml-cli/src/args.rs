@@ -39,6 +39,8 @@ pub(crate) enum Command {
     /// Rewrite TwiML files in their canonical form: files, folders (recursively, `*.xml` and
     /// `*.twiml`), or `-` (standard input to standard output).
     Fmt(FmtArgs),
+    /// Score a detector on its labelled evaluation set.
+    Eval(EvalArgs),
 }
 
 /// How much the commands print, for every command.
@@ -256,6 +258,68 @@ impl From<Expect> for Dialect {
             Expect::Voice => Dialect::Voice,
             Expect::Messaging => Dialect::Messaging,
             Expect::Fax => Dialect::Fax,
+        }
+    }
+}
+
+/// The output formats of `twiml eval`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub(crate) enum TextOrJson {
+    /// For people.
+    Text,
+    /// One JSON document (see the README for its fields).
+    Json,
+}
+
+/// `twiml eval`.
+#[derive(Debug, clap::Args)]
+pub(crate) struct EvalArgs {
+    #[command(subcommand)]
+    pub(crate) command: EvalCommand,
+}
+
+/// The evaluations.
+#[derive(Debug, Subcommand)]
+pub(crate) enum EvalCommand {
+    /// The compliance rules on the detection corpus, `eval/detection/<SPLIT>/*.toml`: per
+    /// rule and language, the cases, the recall on cases that must fire, the share of cases
+    /// that must stay silent and do, and the precision. On the development half it lists
+    /// every case the rules get wrong; on the held-out half it prints the figures only.
+    Detection(EvalDetectionArgs),
+}
+
+/// `twiml eval detection`.
+#[derive(Debug, clap::Args)]
+pub(crate) struct EvalDetectionArgs {
+    /// Which half of the corpus: tune on dev, only score held-out.
+    #[arg(long, value_enum, default_value_t = Split::Dev)]
+    pub(crate) split: Split,
+    /// Score only the cases of this rule (`PCI001`).
+    #[arg(long, value_name = "CODE")]
+    pub(crate) rule: Option<String>,
+    /// The folder of the corpus (it holds `dev/` and `held-out/`).
+    #[arg(long, value_name = "DIR", default_value = "eval/detection")]
+    pub(crate) dir: PathBuf,
+    /// Output format.
+    #[arg(long, value_enum, default_value_t = TextOrJson::Text)]
+    pub(crate) format: TextOrJson,
+}
+
+/// The halves of a labelled set.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub(crate) enum Split {
+    /// The development half, for tuning.
+    Dev,
+    /// The held-out half, for scoring only.
+    HeldOut,
+}
+
+impl Split {
+    /// The name of the half on disk (`held-out`).
+    pub(crate) fn stem(self) -> &'static str {
+        match self {
+            Split::Dev => "dev",
+            Split::HeldOut => "held-out",
         }
     }
 }

@@ -1,4 +1,5 @@
-//! `twiml`: checks TwiML files, explains diagnostic codes, and formats documents.
+//! `twiml`: checks TwiML files, explains diagnostic codes, formats documents, and scores the
+//! compliance rules on their evaluation corpus.
 //!
 //! # Layout
 //!

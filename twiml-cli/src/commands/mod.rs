@@ -5,6 +5,7 @@
 //! policy); [`run`] prints that as `error: ...` and exits with 2.
 
 pub(crate) mod check;
+pub(crate) mod eval;
 pub(crate) mod explain;
 pub(crate) mod fmt;
 pub(crate) mod rules;
@@ -73,6 +74,7 @@ pub(crate) fn run(command: Command, log: LogLevel) -> ExitStatus {
         Command::Explain(args) => explain::run(args, log),
         Command::Rules(args) => rules::run(args, log),
         Command::Fmt(args) => fmt::run(args, log),
+        Command::Eval(args) => eval::run(args, log),
     };
     match result {
         Ok(status) => status,
