@@ -1,10 +1,18 @@
-//! The labelled message sets in `eval/` are well-formed and still split by their rule.
+//! The labelled sets in `eval/` are well-formed and still split by their rule.
 //!
-//! `eval/split_messages.py` made each split once; this test repeats its checks in CI, where
-//! Python does not run: every item has the set's fields with allowed values, ids and texts are
-//! unique, every hard case explains its label, the set keeps its size, its balance of languages
-//! and its share of hard cases, and dealing the union of the two halves again by the split rule
-//! puts every item in the half it is in. An item moved between halves by hand fails here.
+//! `eval/split_messages.py` made each message set's split once; this test repeats its checks in
+//! CI, where Python does not run: every item has the set's fields with allowed values, ids and
+//! texts are unique, every hard case explains its label, the set keeps its size, its balance of
+//! languages and its share of hard cases, and dealing the union of the two halves again by the
+//! split rule puts every item in the half it is in. An item moved between halves by hand fails
+//! here.
+//!
+//! The detection corpus (`eval/detection/`, made by `eval/split.py`) is checked the same way:
+//! every case has the documented keys and values, names a rule of the registry in its family's
+//! file, has a policy that `Policy::from_toml` reads, and a document that is valid TwiML (no
+//! `TW` finding of any level), and every rule, language and label cell is halved. This test
+//! reads the held-out half only to check its form: it runs no detector and scores nothing
+//! (`twiml eval detection` does).
 
 use std::collections::{BTreeMap, BTreeSet};
 use std::path::{Path, PathBuf};
@@ -321,4 +329,230 @@ fn inbound_set_is_well_formed_and_split_by_its_rule() {
         &mut faults,
     );
     report("inbound", faults);
+}
+
+/// The weakness tags of `eval/README.md`.
+const WEAKNESSES: [&str; 17] = [
+    "card-paraphrase",
+    "spoken-card-capture",
+    "card-menu-option",
+    "card-statement",
+    "numdigits-card",
+    "collector-name",
+    "account-number",
+    "debt-vocabulary",
+    "callback-phrasing",
+    "split-say",
+    "ssml-boundary",
+    "not-a-notice",
+    "negation",
+    "everyday-health",
+    "continuation",
+    "voicemail-name",
+    "late-identification",
+];
+
+/// The keys of a case, required and optional.
+const CASE_REQUIRED: [&str; 5] = ["id", "rule", "lang", "expect", "twiml"];
+const CASE_OPTIONAL: [&str; 3] = ["weakness", "note", "policy"];
+
+/// One detection case, with the half and family file it was read from.
+struct Case {
+    half: &'static str,
+    family: String,
+    fields: Table,
+}
+
+impl Case {
+    fn str(&self, key: &str) -> &str {
+        self.fields.get(key).and_then(Value::as_str).unwrap_or("")
+    }
+}
+
+/// Reads every `<family>.toml` of both halves of the detection corpus.
+fn read_detection(faults: &mut Vec<String>) -> Vec<Case> {
+    let mut cases = Vec::new();
+    for half in ["dev", "held-out"] {
+        let folder = eval_dir().join("detection").join(half);
+        let mut files: Vec<PathBuf> = match std::fs::read_dir(&folder) {
+            Ok(entries) => entries
+                .filter_map(|e| e.ok().map(|e| e.path()))
+                .filter(|p| p.extension().is_some_and(|x| x == "toml"))
+                .collect(),
+            Err(e) => {
+                faults.push(format!("{}: {e}", folder.display()));
+                continue;
+            }
+        };
+        files.sort();
+        for path in files {
+            let family = path
+                .file_stem()
+                .map(|s| s.to_string_lossy().into_owned())
+                .unwrap_or_default();
+            let doc: Table = match std::fs::read_to_string(&path)
+                .map_err(|e| e.to_string())
+                .and_then(|text| toml::from_str(&text).map_err(|e| e.to_string()))
+            {
+                Ok(doc) => doc,
+                Err(e) => {
+                    faults.push(format!("{}: {e}", path.display()));
+                    continue;
+                }
+            };
+            for key in doc.keys().filter(|k| *k != "case") {
+                faults.push(format!("{}: unexpected key `{key}`", path.display()));
+            }
+            let Some(array) = doc.get("case").and_then(Value::as_array) else {
+                faults.push(format!("{}: no `[[case]]` items", path.display()));
+                continue;
+            };
+            for value in array {
+                match value.as_table() {
+                    Some(fields) => cases.push(Case {
+                        half,
+                        family: family.clone(),
+                        fields: fields.clone(),
+                    }),
+                    None => faults.push(format!("{}: a case is not a table", path.display())),
+                }
+            }
+        }
+    }
+    cases
+}
+
+/// Checks one case's keys, values, rule, family, policy and document.
+fn check_case(case: &Case, ids: &mut BTreeSet<String>, faults: &mut Vec<String>) {
+    let id = case.str("id");
+    let at = format!("{}/{}.toml {id}", case.half, case.family);
+    for key in CASE_REQUIRED {
+        if case.str(key).is_empty() {
+            faults.push(format!("{at}: `{key}` is missing or not a string"));
+        }
+    }
+    for key in case.fields.keys() {
+        if !CASE_REQUIRED.contains(&key.as_str()) && !CASE_OPTIONAL.contains(&key.as_str()) {
+            faults.push(format!("{at}: unknown key `{key}`"));
+        }
+    }
+    if !ids.insert(id.to_owned()) {
+        faults.push(format!("{at}: the id is used twice"));
+    }
+    let (rule, lang) = (case.str("rule"), case.str("lang"));
+    match twiml_core::rules::find_rule(rule) {
+        Some(info) if info.code == rule => {
+            if info.family.as_str() != case.family {
+                faults.push(format!(
+                    "{at}: {rule} belongs in {}.toml",
+                    info.family.as_str()
+                ));
+            }
+        }
+        _ => faults.push(format!("{at}: `rule` {rule:?} is not a rule code")),
+    }
+    if lang != "en" && lang != "es" {
+        faults.push(format!("{at}: `lang` is {lang:?}"));
+    }
+    let number = id
+        .strip_prefix(&format!("{}-{lang}-", rule.to_ascii_lowercase()))
+        .unwrap_or("");
+    if number.len() != 4 || !number.bytes().all(|b| b.is_ascii_digit()) {
+        faults.push(format!("{at}: the id does not read <rule>-<lang>-NNNN"));
+    }
+    let expect = case.str("expect");
+    if expect != "fire" && expect != "silent" {
+        faults.push(format!("{at}: `expect` is {expect:?}"));
+    }
+    if let Some(weakness) = case.fields.get("weakness")
+        && !weakness.as_str().is_some_and(|w| WEAKNESSES.contains(&w))
+    {
+        faults.push(format!("{at}: unknown weakness {weakness}"));
+    }
+    if let Some(note) = case.fields.get("note")
+        && !note.is_str()
+    {
+        faults.push(format!("{at}: `note` is not a string"));
+    }
+    let policy = match case.fields.get("policy") {
+        None => twiml_core::Policy::new(),
+        Some(Value::Table(table)) => {
+            let text = toml::to_string(table).unwrap_or_default();
+            match twiml_core::Policy::from_toml(&text) {
+                Ok(policy) => policy,
+                Err(e) => {
+                    faults.push(format!("{at}: the policy is refused: {e}"));
+                    return;
+                }
+            }
+        }
+        Some(_) => {
+            faults.push(format!("{at}: `policy` is not a table"));
+            return;
+        }
+    };
+    let source = case.str("twiml");
+    let validation =
+        twiml_core::validate_with(source, &twiml_core::ParseOptions::default(), &policy);
+    for d in validation
+        .diagnostics
+        .iter()
+        .filter(|d| matches!(d.code, twiml_core::codes::Code::Check(_)))
+    {
+        faults.push(format!(
+            "{at}: the document is not valid TwiML: {} {}",
+            d.code, d.message
+        ));
+    }
+}
+
+#[test]
+fn detection_corpus_is_well_formed_valid_twiml_and_halved() {
+    let mut faults = Vec::new();
+    let cases = read_detection(&mut faults);
+    let mut ids = BTreeSet::new();
+    for case in &cases {
+        check_case(case, &mut ids, &mut faults);
+    }
+    // Every rule has cases in both languages, both labels, both halves; each cell is halved,
+    // the odd case in the held-out half.
+    let mut cells: BTreeMap<(String, String, String), [usize; 2]> = BTreeMap::new();
+    for case in &cases {
+        let cell = (
+            case.str("rule").to_owned(),
+            case.str("lang").to_owned(),
+            case.str("expect").to_owned(),
+        );
+        cells.entry(cell).or_default()[usize::from(case.half == "held-out")] += 1;
+    }
+    for info in twiml_core::rules::RULES
+        .iter()
+        .filter(|r| cells.keys().any(|(rule, _, _)| rule == r.code))
+    {
+        for lang in ["en", "es"] {
+            for expect in ["fire", "silent"] {
+                let key = (info.code.to_owned(), lang.to_owned(), expect.to_owned());
+                if !cells
+                    .get(&key)
+                    .is_some_and(|[dev, held]| *dev > 0 && *held > 0)
+                {
+                    faults.push(format!(
+                        "{} {lang} {expect}: no case in one of the halves",
+                        info.code
+                    ));
+                }
+            }
+        }
+    }
+    for ((rule, lang, expect), [dev, held]) in &cells {
+        if *dev != (dev + held) / 2 {
+            faults.push(format!(
+                "{rule} {lang} {expect}: {dev} in dev, {held} held out; the cell is not halved"
+            ));
+        }
+    }
+    if cases.len() < 600 {
+        faults.push(format!("{} cases, fewer than 600", cases.len()));
+    }
+    report("detection", faults);
 }

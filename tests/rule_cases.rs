@@ -1,6 +1,8 @@
 //! Every compliance rule against its own documents, in `tests/rules/<CODE>/`: files named
 //! `fires-<lang>-*.xml` must trigger the rule, files named `silent-<lang>-*.xml` (near misses)
-//! must not. Each folder's `twiml.toml` is the policy its documents run under.
+//! must not. Each folder's `twiml.toml` is the policy its documents run under; a subfolder
+//! with its own `twiml.toml` (a continuation document, say) holds documents that need another
+//! policy, as `twiml check` reads the nearest file.
 //!
 //! Each document runs twice: parsed and validated (what `twiml check` does), and read into the
 //! typed model and built (what the builder does). Both must find the same rule findings.
@@ -63,6 +65,26 @@ fn through_the_builder(file: &str, source: &str, policy: &Policy) -> Vec<Finding
     }
 }
 
+/// The `*.xml` documents under `folder`, each with its policy: the `twiml.toml` of its own
+/// folder, or else the nearest one above it (`inherited`).
+fn documents(folder: &Path, inherited: Policy, out: &mut Vec<(PathBuf, Policy)>) {
+    let policy = if folder.join("twiml.toml").is_file() {
+        policy_of(folder)
+    } else {
+        inherited
+    };
+    let Ok(entries) = std::fs::read_dir(folder) else {
+        return;
+    };
+    for path in entries.map(|e| e.expect("readable folder").path()) {
+        if path.is_dir() {
+            documents(&path, policy.clone(), out);
+        } else if path.extension().is_some_and(|e| e == "xml") {
+            out.push((path, policy.clone()));
+        }
+    }
+}
+
 #[derive(Default)]
 struct Count {
     fires: BTreeMap<String, usize>,
@@ -74,21 +96,14 @@ fn every_rule_fires_on_its_cases_and_not_on_its_near_misses() {
     let mut failures = Vec::new();
     let mut counts: BTreeMap<&str, Count> = BTreeMap::new();
     for rule in RULES {
-        let folder = cases_dir().join(rule.code);
-        let policy = policy_of(&folder);
-        let mut files: Vec<PathBuf> = std::fs::read_dir(&folder)
-            .map(|entries| {
-                entries
-                    .map(|e| e.expect("readable folder").path())
-                    .filter(|p| p.extension().is_some_and(|e| e == "xml"))
-                    .collect()
-            })
-            .unwrap_or_default();
-        files.sort();
+        let mut files = Vec::new();
+        documents(&cases_dir().join(rule.code), Policy::new(), &mut files);
+        files.sort_by(|a, b| a.0.cmp(&b.0));
         let count = counts.entry(rule.code).or_default();
-        for path in files {
+        for (path, policy) in files {
             let name = path.file_name().unwrap().to_str().unwrap().to_string();
-            let file = format!("{}/{name}", rule.code);
+            let relative = path.strip_prefix(cases_dir()).unwrap_or(&path);
+            let file = relative.display().to_string();
             let mut parts = name.splitn(3, '-');
             let (expect, lang) = (parts.next().unwrap(), parts.next().unwrap_or(""));
             let source = std::fs::read_to_string(&path).unwrap();

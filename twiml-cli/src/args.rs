@@ -174,7 +174,8 @@ pub(crate) struct PolicyArgs {
     #[arg(long = "policy", value_name = "POLICIES", value_delimiter = ',')]
     pub(crate) policies: Vec<String>,
     /// Add context facts the documents cannot show, comma-separated: outbound, voicemail,
-    /// subsequent, right-party-verified, recording-started, recording-disclosed.
+    /// subsequent, right-party-verified, recording-started, recording-disclosed,
+    /// business-identified.
     #[arg(long = "context", value_name = "FACTS", value_delimiter = ',')]
     pub(crate) context: Vec<String>,
     /// Add a name the business uses in its scripts.

@@ -397,7 +397,9 @@ declare_rule! {
     /// or message content (debt, past due, balance, amount owed, you owe, a dollar amount; Spanish
     /// "deuda", "saldo pendiente", "usted debe") and reports it when none of the policy's business
     /// names has been spoken before it. The name must come first, as in "Hello Jane, this is Acme
-    /// Recovery." or "Le habla Acme Recovery."; matching ignores case and accents.
+    /// Recovery." or "Le habla Acme Recovery."; matching ignores case and accents. A document that
+    /// runs after the collector was named earlier in the call (the `business-identified` fact) has
+    /// nothing to check.
     ///
     /// ## Why is this bad
     /// A debt collector may not place telephone calls without meaningful disclosure of the caller's
@@ -439,7 +441,7 @@ declare_rule! {
 
 /// DEBT008: the collector must be named before the debt.
 fn collector_named<D: Document>(f: &mut Findings<'_, '_, D>, script: &Script) {
-    if !f.runs(&DEBT008) {
+    if !f.runs(&DEBT008) || f.policy.holds(Fact::BusinessIdentified) {
         return;
     }
     let Some((index, debt)) = script.debt else {

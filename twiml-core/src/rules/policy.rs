@@ -77,17 +77,21 @@ pub enum Fact {
     RecordingStarted,
     /// The recording notice was given earlier in the call.
     RecordingDisclosed,
+    /// The business was named earlier in the call (a document that runs after the greeting,
+    /// such as the `action` of a menu): the name need not come again at its beginning.
+    BusinessIdentified,
 }
 
 impl Fact {
     /// Every fact.
-    pub const ALL: [Fact; 6] = [
+    pub const ALL: [Fact; 7] = [
         Fact::Outbound,
         Fact::Voicemail,
         Fact::Subsequent,
         Fact::RightPartyVerified,
         Fact::RecordingStarted,
         Fact::RecordingDisclosed,
+        Fact::BusinessIdentified,
     ];
 
     /// The kebab-case name used in `twiml.toml` and on the command line.
@@ -99,6 +103,7 @@ impl Fact {
             Fact::RightPartyVerified => "right-party-verified",
             Fact::RecordingStarted => "recording-started",
             Fact::RecordingDisclosed => "recording-disclosed",
+            Fact::BusinessIdentified => "business-identified",
         }
     }
 

@@ -108,7 +108,8 @@ declare_rule! {
     /// "Hello Jane, this is Acme Widgets, Inc." or "Le llama Acme Widgets, Inc."; matching ignores
     /// case and accents. When the policy lists no business name, the rule cannot verify the
     /// identification and reports a warning. An undeclared `<Play>` in first place is reported by
-    /// GEN001 instead.
+    /// GEN001 instead. A document that runs after the business was named earlier in the call (the
+    /// `business-identified` fact) has nothing to check.
     ///
     /// ## Why is this bad
     /// Every artificial or prerecorded voice message, and since FCC 24-17 every AI-generated voice,
@@ -151,7 +152,7 @@ declare_rule! {
 
 /// TCPA001: the business must be named at the beginning of the message.
 fn business_named_first<D: Document>(f: &mut Findings<'_, '_, D>, identification: Option<Moment>) {
-    if !f.runs(&TCPA001) || identification.is_some() {
+    if !f.runs(&TCPA001) || identification.is_some() || f.policy.holds(Fact::BusinessIdentified) {
         return;
     }
     let flow = f.flow;
@@ -654,8 +655,9 @@ declare_rule! {
     /// `welcomeGreeting`, or the `<Say>` before `<Connect>`) must say that the caller is talking to
     /// an AI, virtual or automated assistant ("virtual assistant", "automated system", "AI agent";
     /// Spanish "asistente virtual", "sistema automatizado", "inteligencia artificial") and must
-    /// name one of the policy's business names. A missing AI disclosure is a warning; a missing
-    /// business name is an error on outbound calls (the `outbound` fact) and a warning otherwise.
+    /// name one of the policy's business names, unless the business was named earlier in the call
+    /// (the `business-identified` fact). A missing AI disclosure is a warning; a missing business
+    /// name is an error on outbound calls (the `outbound` fact) and a warning otherwise.
     ///
     /// ## Why is this bad
     /// The FCC treats AI-generated voices as "artificial" voices under the TCPA (FCC 24-17), so an
@@ -768,7 +770,9 @@ fn ai_agent<D: Document>(f: &mut Findings<'_, '_, D>) {
         .help("open with it: `welcomeGreeting=\"Hi, this is the virtual assistant of Acme Widgets, Inc., an automated AI system.\"`");
     }
     // On an outbound call TCPA001 already requires the name first, as an error.
-    let named = named || (f.policy.holds(Fact::Outbound) && f.runs(&TCPA001));
+    let named = named
+        || f.policy.holds(Fact::BusinessIdentified)
+        || (f.policy.holds(Fact::Outbound) && f.runs(&TCPA001));
     if !named {
         let severity = if f.policy.holds(Fact::Outbound) {
             Severity::Error

@@ -20,6 +20,7 @@ use std::path::{Path, PathBuf};
 
 use serde::Deserialize;
 use serde_json::json;
+use twiml_core::codes::Code;
 use twiml_core::rules::find_rule;
 use twiml_core::{LineIndex, ParseOptions, Policy, validate_with};
 
@@ -402,11 +403,11 @@ fn run_case(case: &Case, code: &str) -> Outcome {
     let invalid = validation
         .diagnostics
         .iter()
-        .any(|d| d.code.starts_with("TW"));
+        .any(|d| matches!(d.code, Code::Check(_)));
     let fired = validation
         .diagnostics
         .iter()
-        .find(|d| d.code == code)
+        .find(|d| d.code == *code)
         .map(|d| {
             let (line, column) = LineIndex::new(&case.twiml).location(d.span.start as usize);
             format!("{line}:{column} {}: {}", d.severity, d.message)
