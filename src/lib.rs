@@ -2,8 +2,7 @@
 
 pub use twiml_core::*;
 
-/// TwiML markup in Rust, checked at compile time against the element table and the
-/// compliance rules; see [the README](crate#the-twiml-macro).
+#[doc = include_str!("../docs/twiml-macro.md")]
 pub use twiml_macros::twiml;
 
 #[doc(hidden)]

@@ -451,3 +451,27 @@ fn a_postal_code_of_true_or_false_reads_as_the_flag_from_json_too() {
         assert_eq!(read, PostalCode::parse(read.as_str()), "{json}");
     }
 }
+
+#[test]
+fn a_response_over_64_kb_is_refused() {
+    use twiml::prelude::*;
+    let sentence = "This call may be recorded for quality assurance. ".repeat(20);
+    let mut response = VoiceResponse::new();
+    for _ in 0..70 {
+        response.say(sentence.as_str());
+    }
+    // 70 sentences of 1,000 bytes, their tags and the declaration: just over 64 KiB.
+    let error = response.clone().build().unwrap_err();
+    let found: Vec<_> = error
+        .errors()
+        .map(|d| (d.code.code(), d.span.to_string()))
+        .collect();
+    assert_eq!(found, [("TW0201", "Response".to_string())]);
+    // The same flow split over two documents builds.
+    let mut first = VoiceResponse::new();
+    for _ in 0..35 {
+        first.say(sentence.as_str());
+    }
+    first.redirect("/voice/part-two");
+    assert!(first.build().is_ok());
+}

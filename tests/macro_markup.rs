@@ -6,11 +6,12 @@
 mod workloads;
 
 use twiml::voice::Say;
-use twiml::{Twiml, twiml};
+use twiml::{BuildError, Twiml, twiml};
 
 #[test]
-fn literal_markup_is_the_finished_response() {
-    // No interpolation: every check ran at compile time, and the value is a `Twiml`.
+fn literal_markup_is_the_finished_response() -> Result<(), BuildError> {
+    // No interpolation: every check and rule ran at compile time; the build that makes the
+    // `Twiml` runs again, for the size only the finished response shows.
     let response: Twiml = twiml! {
         <Response>
             <Say voice="Polly.Joanna">"This call may be recorded."</Say>
@@ -19,7 +20,7 @@ fn literal_markup_is_the_finished_response() {
             </Gather>
             <Redirect>"/voice"</Redirect>
         </Response>
-    };
+    }?;
     assert_eq!(
         response.to_string(),
         concat!(
@@ -30,10 +31,11 @@ fn literal_markup_is_the_finished_response() {
             r#"<Redirect>/voice</Redirect></Response>"#
         )
     );
+    Ok(())
 }
 
 #[test]
-fn markup_and_builder_make_the_same_response() {
+fn markup_and_builder_make_the_same_response() -> Result<(), BuildError> {
     let markup = twiml! {
         <Response>
             <Say>"This call may be recorded for quality assurance."</Say>
@@ -44,10 +46,11 @@ fn markup_and_builder_make_the_same_response() {
             <Say>"We did not receive input"</Say>
             <Redirect>"/voice"</Redirect>
         </Response>
-    };
+    }?;
     let built = workloads::w2().build().unwrap();
     assert_eq!(markup.to_xml(), built.to_xml());
     assert_eq!(markup.root(), built.root());
+    Ok(())
 }
 
 #[test]
@@ -114,7 +117,7 @@ fn text_supplied_at_run_time_meets_the_same_rules() {
 }
 
 #[test]
-fn messaging_markup() {
+fn messaging_markup() -> Result<(), BuildError> {
     let response = twiml! {
         #![policy(marketing_sms)]
         #![business(name = "Acme Widgets")]
@@ -124,7 +127,7 @@ fn messaging_markup() {
                 <Media>"https://example.com/sale.png"</Media>
             </Message>
         </Response>
-    };
+    }?;
     assert_eq!(
         response.to_xml(),
         concat!(
@@ -133,6 +136,7 @@ fn messaging_markup() {
             r#"<Media>https://example.com/sale.png</Media></Message></Response>"#
         )
     );
+    Ok(())
 }
 
 #[test]
@@ -207,7 +211,7 @@ fn elements_made_elsewhere() {
 }
 
 #[test]
-fn the_policy_inside_the_invocation() {
+fn the_policy_inside_the_invocation() -> Result<(), BuildError> {
     let response = twiml! {
         #![policy(debt_collection)]
         #![context(outbound, right_party_verified)]
@@ -223,7 +227,7 @@ fn the_policy_inside_the_invocation() {
                 <Number url="https://example.com/whisper">"+18005550199"</Number>
             </Dial>
         </Response>
-    };
+    }?;
     let overrides = response.overrides();
     assert_eq!(overrides.len(), 1);
     assert_eq!(overrides[0].code, "REC001");
@@ -232,10 +236,11 @@ fn the_policy_inside_the_invocation() {
         overrides[0].reason,
         "the notice played in the verification document"
     );
+    Ok(())
 }
 
 #[test]
-fn warnings_stay_on_the_response() {
+fn warnings_stay_on_the_response() -> Result<(), BuildError> {
     // REC002 is a warning: the macro prints it as a compiler warning, and the finished
     // response carries it for the program to log.
     #[allow(deprecated)]
@@ -246,6 +251,66 @@ fn warnings_stay_on_the_response() {
                 <Number>"+14155550100"</Number>
             </Dial>
         </Response>
-    };
+    }?;
     assert_eq!(response.warnings()[0].code, "REC002");
+    Ok(())
+}
+
+#[test]
+fn the_policy_file_is_the_policy_of_the_build() -> Result<(), BuildError> {
+    // `tests/policy/twiml.toml`: an outbound debt-collection call, REC001 allowed with a reason.
+    let disclosure = "This is Acme Recovery, a debt collector. This is an attempt to collect a \
+                      debt, and any information obtained will be used for that purpose.";
+    let response = twiml! {
+        #![policy(file = "tests/policy/twiml.toml")]
+        <Response>
+            <Say>{disclosure}</Say>
+            <Say>"To talk to us, call 1-800-555-0100."</Say>
+            <Dial record="record-from-answer">
+                <Number url="https://example.com/whisper">"+18005550199"</Number>
+            </Dial>
+        </Response>
+    }?;
+    assert_eq!(response.overrides()[0].code, "REC001");
+    assert_eq!(
+        response.overrides()[0].reason,
+        "the notice played in the verification document"
+    );
+
+    // What the program supplies meets the file's rules when the response is built.
+    let balance = "Your balance of 420 dollars is past due.";
+    let error = twiml! {
+        #![policy(file = "tests/policy/twiml.toml")]
+        <Response>
+            <Say>"This is Acme Recovery."</Say>
+            <Say>{balance}</Say>
+            <Say>"To talk to us, call 1-800-555-0100."</Say>
+        </Response>
+    }
+    .unwrap_err();
+    assert!(
+        error.errors().any(|d| d.code == twiml::rules::DEBT001),
+        "{error}"
+    );
+    Ok(())
+}
+
+#[test]
+fn a_response_over_64_kb_is_refused_when_it_is_built() {
+    // Only the finished response knows its size, so the build checks it, for markup too.
+    let sentence = "This call may be recorded for quality assurance. ".repeat(20);
+    let error = twiml! {
+        <Response>
+            @for _ in 0..80 {
+                <Say>{sentence.as_str()}</Say>
+            }
+        </Response>
+    }
+    .unwrap_err();
+    let codes: Vec<_> = error.errors().map(|d| d.code).collect();
+    assert_eq!(codes, ["TW0201"]);
+    assert!(
+        error.to_string().contains("Twilio reads at most 65536"),
+        "{error}"
+    );
 }

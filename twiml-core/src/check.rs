@@ -17,6 +17,23 @@ use crate::schema::{
 };
 use crate::tree::{Attribute, Content, Document, Part, Path, Tag, Value};
 
+/// Twilio reads at most this many bytes of TwiML (error 11750).
+pub(crate) const TWILIO_MAX_DOCUMENT_BYTES: usize = 64 * 1024;
+
+/// TW0201 for a document of `bytes` bytes, at the root, when Twilio would not read it all.
+pub(crate) fn document_size<S>(bytes: usize, root: impl FnOnce() -> S) -> Option<Diagnostic<S>> {
+    (bytes > TWILIO_MAX_DOCUMENT_BYTES).then(|| {
+        Diagnostic::new(
+            &checks::DOCUMENT_TOO_LARGE,
+            format!(
+                "the document is {bytes} bytes; Twilio reads at most {TWILIO_MAX_DOCUMENT_BYTES}"
+            ),
+            root(),
+        )
+        .with_help("split the flow over several documents joined by `<Redirect>`")
+    })
+}
+
 /// `<Say>` text with an Amazon Polly voice is capped lower than basic text-to-speech
 /// (Twilio error 13521: 4096 characters for basic voices, 3000 for Polly).
 const POLLY_SAY_MAX_CHARS: u32 = 3000;

@@ -173,8 +173,9 @@ impl Code {
     }
 
     /// The documentation page: title, summary, where and how strictly it applies, then the
-    /// sections What it does, Why is this bad, Example, Use instead (and References for a
-    /// rule). `twiml explain` prints it; `docs/rules/` holds one per code.
+    /// sections What it does, Why is this bad, Example, Use instead, and References for a
+    /// rule or Where it runs for a check that does not run on every path. `twiml explain`
+    /// prints it; `docs/rules/` holds one per code.
     pub fn page(self) -> String {
         let mut page = format!(
             "# {} {}\n\n{}.\n\n",

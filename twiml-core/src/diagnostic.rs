@@ -228,7 +228,28 @@ macro_rules! declare_checks {
     };
 }
 
-/// The structural checks: every code the builder's build step and the validator report.
+/// The structural checks: every code the builder's build step, the validator and `twiml!`
+/// report.
+///
+/// # Where each check runs
+///
+/// The checks of the element table run over every document, whatever made it: a parsed file
+/// (`validate`, `twiml check`), a response at its build step (`build`, `build_with`, and the
+/// build every `twiml!` invocation ends with), and the markup of a `twiml!` invocation while it
+/// compiles. Some findings cannot arise on some paths, because the builder's types rule them
+/// out (a `<Dial>` inside a `<Gather>` does not compile) or because only the builder has the
+/// escape hatches they guard (custom elements and attributes), but the check runs there all
+/// the same. Five codes run on fewer paths, each for a reason its page gives:
+///
+/// | code | runs | why not elsewhere |
+/// |---|---|---|
+/// | TW0001-TW0004 | when a file is parsed | they judge XML text, which a built response and markup are not: the renderer writes well-formed XML, and the markup is Rust tokens |
+/// | TW0201 | when a file is validated, and at every build | the size is known only once the document exists, so `twiml!` leaves it to the build it expands to |
+/// | TW0303 | when a file is validated with an expected dialect | only validation is told which dialect to expect (`--expect`); a builder's type or the markup's content is its dialect |
+///
+/// TW0008 reports a malformed `twiml-allow` comment on every path; a policy with problems is
+/// a TW0008 finding when a file is validated, [`BuildError::InvalidPolicy`](crate::BuildError)
+/// at a build, and a compile error at the attribute in `twiml!`.
 pub mod checks {
     use super::{CheckInfo, Severity};
 
@@ -250,6 +271,10 @@ pub mod checks {
         /// ```xml
         /// <Response><Dial><Sip>sip:jack@example.com?a=1&amp;b=2</Sip></Dial></Response>
         /// ```
+        ///
+        /// ## Where it runs
+        /// When a file is parsed. The renderer writes only well-formed XML, and `twiml!` markup
+        /// is Rust tokens, so neither is read as XML text.
         MALFORMED_XML: "TW0001" "malformed-xml" Error Some(12100),
             "a document that is not well-formed XML";
 
@@ -267,6 +292,10 @@ pub mod checks {
         ///
         /// ## Use instead
         /// The document without its DOCTYPE, with the text written out.
+        ///
+        /// ## Where it runs
+        /// When a file is parsed. The renderer writes only well-formed XML, and `twiml!` markup
+        /// is Rust tokens, so neither is read as XML text.
         FORBIDDEN_MARKUP: "TW0002" "forbidden-markup" Error Some(12100),
             "a DOCTYPE or entity declaration";
 
@@ -282,6 +311,10 @@ pub mod checks {
         ///
         /// ## Use instead
         /// A flatter document.
+        ///
+        /// ## Where it runs
+        /// When a file is parsed: the bound protects the parser. A built response or `twiml!`
+        /// markup is nested as the Rust that made it.
         NESTING_TOO_DEEP: "TW0003" "nesting-too-deep" Error None,
             "elements nested deeper than the parser reads";
 
@@ -298,6 +331,10 @@ pub mod checks {
         ///
         /// ## Use instead
         /// Split the flow over several documents joined by `<Redirect>`.
+        ///
+        /// ## Where it runs
+        /// When a file is parsed; a built response or `twiml!` markup is never read as text.
+        /// TW0201 bounds what is built.
         INPUT_TOO_LARGE: "TW0004" "input-too-large" Error Some(11750),
             "an input larger than the parser reads";
 
@@ -651,6 +688,11 @@ pub mod checks {
         ///
         /// ## Use instead
         /// Several documents joined by `<Redirect>`, or shorter text.
+        ///
+        /// ## Where it runs
+        /// When a file is validated, on its bytes, and at every build, on the response as it
+        /// renders compactly (with its XML declaration). `twiml!` cannot know the size while it
+        /// compiles, so the build that every invocation ends with checks it.
         DOCUMENT_TOO_LARGE: "TW0201" "document-too-large" Error Some(11750),
             "a document larger than Twilio reads";
 
@@ -739,6 +781,11 @@ pub mod checks {
         ///
         /// ## Use instead
         /// `<Response><Message>Thanks!</Message></Response>`.
+        ///
+        /// ## Where it runs
+        /// When a file is validated with an expected dialect. A response built from
+        /// `VoiceResponse` is voice by its type, and `twiml!` markup by its content (or
+        /// `#![dialect(..)]`).
         WRONG_DIALECT: "TW0303" "wrong-dialect" Error Some(12200),
             "a document of another dialect than the one expected";
     }

@@ -8,7 +8,7 @@
 use std::fmt;
 use std::io;
 
-use crate::check::check_document;
+use crate::check::{check_document, document_size};
 use crate::diagnostic::{Diagnostic, NodePath, Severity};
 use crate::model::{
     ModelDocument, fax::FaxResponse, messaging::MessagingResponse, voice::VoiceResponse,
@@ -117,11 +117,26 @@ impl Twiml {
         if findings.iter().any(|d| d.severity == Severity::Error) {
             return Err(BuildError::Rejected(findings));
         }
-        Ok(Twiml {
+        let twiml = Twiml {
             root,
             warnings: findings,
             overrides,
-        })
+        };
+        // The size is known once the response renders: counted, not written, as it is served
+        // (compact, with its XML declaration).
+        let root_path = || NodePath {
+            element: crate::schema::root_of(twiml.root.dialect())
+                .spec()
+                .name
+                .to_string(),
+            attribute: None,
+        };
+        if let Some(too_large) = document_size(twiml.rendered_len(), root_path) {
+            let mut findings = twiml.warnings;
+            findings.push(too_large);
+            return Err(BuildError::Rejected(findings));
+        }
+        Ok(twiml)
     }
 
     /// The response's content.
@@ -174,6 +189,21 @@ impl Twiml {
         let mut sink = IoSink::new(out);
         let rendered = self.render_fmt(&mut sink, options);
         sink.finish(rendered)
+    }
+
+    /// The length in bytes of the compact XML, without writing it.
+    fn rendered_len(&self) -> usize {
+        struct Count(usize);
+        impl fmt::Write for Count {
+            fn write_str(&mut self, s: &str) -> fmt::Result {
+                self.0 += s.len();
+                Ok(())
+            }
+        }
+        let mut count = Count(0);
+        // Counting cannot fail.
+        let _ = self.render_fmt(&mut count, &RenderOptions::default());
+        count.0
     }
 
     fn render_fmt<W: fmt::Write>(&self, out: &mut W, options: &RenderOptions) -> fmt::Result {

@@ -1,6 +1,6 @@
 //! Validating a TwiML document: parse, then every structural check, located by byte range.
 
-use crate::check::check_document;
+use crate::check::{check_document, document_size};
 use crate::diagnostic::{Diagnostic, Severity, checks};
 use crate::document::Root;
 use crate::model::{
@@ -10,9 +10,6 @@ use crate::parse::{ByteSpan, ParseOptions, ParsedDocument, parse};
 use crate::rules::{AppliedOverride, Policy, Suppressed, check_rules_keeping_suppressed};
 use crate::schema::Dialect;
 use crate::tree::{Document, Part, Path, Tag};
-
-/// Twilio reads at most this many bytes of TwiML (error 11750).
-const TWILIO_MAX_DOCUMENT_BYTES: usize = 64 * 1024;
 
 /// What validating a document found.
 #[derive(Debug)]
@@ -91,18 +88,10 @@ fn validate_structure<'s>(source: &'s str, options: &ParseOptions) -> Validation
     };
     let mut diagnostics = Vec::new();
     let root = document.root();
-    if source.len() > TWILIO_MAX_DOCUMENT_BYTES {
-        diagnostics.push(
-            Diagnostic::new(
-                &checks::DOCUMENT_TOO_LARGE,
-                format!(
-                    "the document is {} bytes; Twilio reads at most {TWILIO_MAX_DOCUMENT_BYTES}",
-                    source.len()
-                ),
-                document.locate(root, &Path::new(), Part::Element),
-            )
-            .with_help("split the flow over several documents joined by `<Redirect>`"),
-        );
+    if let Some(d) = document_size(source.len(), || {
+        document.locate(root, &Path::new(), Part::Element)
+    }) {
+        diagnostics.push(d);
     }
     if let Some(expected) = document.unexpected_dialect()
         && matches!(document.tag(root), Tag::Known(_))

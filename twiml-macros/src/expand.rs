@@ -22,9 +22,8 @@ use crate::syntax::{AttributeValue, Content, Element, Else, Invocation, Literal}
 pub(crate) fn expand(invocation: &Invocation) -> TokenStream {
     let policy = match PolicySpec::parse(&invocation.attributes) {
         Ok(policy) => policy,
-        Err(e) => return failed(e.to_compile_error(), invocation.root.has_runtime_parts()),
+        Err(e) => return failed(e.to_compile_error()),
     };
-    let runtime = invocation.root.has_runtime_parts();
     let doc = MarkupDocument::new(&invocation.root, policy.dialect);
     let mut found: Vec<Diagnostic<Span>> = Vec::new();
     check_document(&doc, &mut found);
@@ -39,24 +38,21 @@ pub(crate) fn expand(invocation: &Invocation) -> TokenStream {
         }
     }
     if !errors.is_empty() {
-        return failed(errors, runtime);
+        return failed(errors);
     }
     let mut generator = Generator { doc: &doc, next: 0 };
     let body = match generator.response(&invocation.root) {
         Ok(body) => body,
-        Err(e) => return failed(e.to_compile_error(), runtime),
+        Err(e) => return failed(e.to_compile_error()),
     };
     let policy = policy.tokens();
     let response = response_ident();
-    let finish = if runtime {
-        quote!(::twiml::Twiml::build_with(#response, &#policy))
-    } else {
-        quote!(::twiml::__private::finish(#response, &#policy))
-    };
+    // Every invocation builds, so every invocation has one type: what the program supplies
+    // is checked there, and so is what only the finished response can show (its size).
     quote! {{
         #warnings
         #body
-        #finish
+        ::twiml::Twiml::build_with(#response, &#policy)
     }}
 }
 
@@ -113,15 +109,12 @@ fn compile_warning(d: &Diagnostic<Span>) -> TokenStream {
 
 /// The errors, and an expression of the type the invocation has, so that the code around it
 /// sees no second error.
-fn failed(errors: TokenStream, runtime: bool) -> TokenStream {
-    let ty = if runtime {
-        quote!(::core::result::Result<::twiml::Twiml, ::twiml::BuildError>)
-    } else {
-        quote!(::twiml::Twiml)
-    };
+pub(crate) fn failed(errors: TokenStream) -> TokenStream {
     quote! {{
         #errors
-        ::twiml::__private::placeholder::<#ty>()
+        ::twiml::__private::placeholder::<
+            ::core::result::Result<::twiml::Twiml, ::twiml::BuildError>
+        >()
     }}
 }
 

@@ -15,18 +15,12 @@ mod tests;
 
 use proc_macro::TokenStream;
 
-/// TwiML markup, checked at compile time, expanding to builder calls. See the `twiml` crate.
+/// TwiML markup, checked at compile time, expanding to builder calls. Its reference is the
+/// documentation of `twiml::twiml!`, which re-exports it.
 #[proc_macro]
 pub fn twiml(input: TokenStream) -> TokenStream {
     match syn::parse::<syntax::Invocation>(input) {
         Ok(invocation) => expand::expand(&invocation).into(),
-        Err(e) => {
-            let errors = e.to_compile_error();
-            quote::quote!({
-                #errors
-                ::twiml::__private::placeholder::<::twiml::Twiml>()
-            })
-            .into()
-        }
+        Err(e) => expand::failed(e.to_compile_error()).into(),
     }
 }

@@ -1,6 +1,7 @@
 //! The policy written inside an invocation, with the names the rest of the project uses:
 //!
 //! ```text
+//! #![policy(file = "twiml.toml")]                  the policy file, from the crate's folder
 //! #![policy(debt_collection, healthcare)]          regimes
 //! #![context(outbound, right_party_verified)]      facts the markup cannot show
 //! #![business(name = "Acme Widgets", callback = "+18005550100")]
@@ -11,7 +12,8 @@
 //! ```
 //!
 //! The same policy is checked now, at expansion, and built again in the expanded code for the
-//! build step, which checks what the program supplies when it runs.
+//! build step, which checks what the program supplies when it runs. A policy file is read by
+//! `Policy::from_toml`, as the command line and a program read it; the attributes add to it.
 
 use proc_macro2::{Span, TokenStream};
 use quote::quote;
@@ -34,6 +36,8 @@ enum Entry {
 /// The policy of an invocation, and its dialect when given.
 #[derive(Default)]
 pub(crate) struct PolicySpec {
+    /// The policy file, read, and its full path (so that a change to it rebuilds the crate).
+    file: Option<(Policy, String)>,
     entries: Vec<Entry>,
     pub(crate) dialect: Option<Dialect>,
 }
@@ -64,12 +68,24 @@ impl PolicySpec {
         };
         match kind.as_str() {
             "policy" => {
-                for name in idents(attribute)? {
-                    let regime = Regime::parse(&kebab(&name)).ok_or_else(|| {
-                        unknown(&name, "policy", Regime::ALL.iter().map(|r| r.as_str()))
+                attribute.parse_nested_meta(|meta| {
+                    if meta.path.is_ident("file") {
+                        let path: LitStr = meta.value()?.parse()?;
+                        if self.file.is_some() {
+                            return Err(syn::Error::new(path.span(), "one policy file at most"));
+                        }
+                        self.file = Some(read_policy_file(&path)?);
+                        return Ok(());
+                    }
+                    let name = meta.path.get_ident().ok_or_else(|| {
+                        meta.error("expected a policy or `file = \"twiml.toml\"`")
+                    })?;
+                    let regime = Regime::parse(&kebab(name)).ok_or_else(|| {
+                        unknown(name, "policy", Regime::ALL.iter().map(|r| r.as_str()))
                     })?;
                     self.entries.push(Entry::Regime(regime));
-                }
+                    Ok(())
+                })?;
             }
             "context" => {
                 for name in idents(attribute)? {
@@ -198,49 +214,102 @@ impl PolicySpec {
         Ok(())
     }
 
-    /// The policy, for the checks at expansion.
+    /// The policy, for the checks at expansion: the file's, with the attributes added.
     pub(crate) fn policy(&self) -> Policy {
-        self.entries
-            .iter()
-            .fold(Policy::new(), |policy, entry| match entry {
-                Entry::Regime(r) => policy.regime(*r),
-                Entry::Fact(f) => policy.fact(*f),
-                Entry::BusinessName(n) => policy.business_name(n.clone()),
-                Entry::CallbackNumber(n) => policy.callback_number(n.clone()),
-                Entry::Allow { code, reason } => policy.allow(code, reason.clone()),
-                Entry::Level { code, level } => policy.level(code, *level),
-                Entry::Audio { url, says } => policy.declare_audio(url.clone(), says),
-            })
+        let base = self
+            .file
+            .as_ref()
+            .map_or_else(Policy::new, |(policy, _)| policy.clone());
+        self.entries.iter().fold(base, |policy, entry| match entry {
+            Entry::Regime(r) => policy.regime(*r),
+            Entry::Fact(f) => policy.fact(*f),
+            Entry::BusinessName(n) => policy.business_name(n.clone()),
+            Entry::CallbackNumber(n) => policy.callback_number(n.clone()),
+            Entry::Allow { code, reason } => policy.allow(code, reason.clone()),
+            Entry::Level { code, level } => policy.level(code, *level),
+            Entry::Audio { url, says } => policy.declare_audio(url.clone(), says),
+        })
     }
 
-    /// The expression that builds the same policy when the program runs.
+    /// The expression that builds the same policy when the program runs, from the policy
+    /// itself, so that a file and attributes come out as one list of calls.
     pub(crate) fn tokens(&self) -> TokenStream {
-        let calls = self.entries.iter().map(|entry| match entry {
-            Entry::Regime(r) => {
-                let v = Ident::new(&format!("{r:?}"), Span::call_site());
-                quote!(.regime(::twiml::rules::Regime::#v))
-            }
-            Entry::Fact(f) => {
-                let v = Ident::new(&format!("{f:?}"), Span::call_site());
-                quote!(.fact(::twiml::rules::Fact::#v))
-            }
-            Entry::BusinessName(n) => quote!(.business_name(#n)),
-            Entry::CallbackNumber(n) => quote!(.callback_number(#n)),
-            Entry::Allow { code, reason } => quote!(.allow(#code, #reason)),
-            Entry::Level { code, level } => {
-                let v = Ident::new(&format!("{level:?}"), Span::call_site());
-                quote!(.level(#code, ::twiml::rules::Level::#v))
-            }
-            Entry::Audio { url, says } => {
-                let says = says.iter().map(|d| {
-                    let v = Ident::new(&format!("{d:?}"), Span::call_site());
-                    quote!(::twiml::rules::Disclosure::#v)
-                });
-                quote!(.declare_audio(#url, &[#(#says),*]))
-            }
+        let policy = self.policy();
+        let variant = |debug: String| Ident::new(&debug, Span::call_site());
+        let regimes = policy.regimes().iter().map(|r| {
+            let v = variant(format!("{r:?}"));
+            quote!(.regime(::twiml::rules::Regime::#v))
         });
-        quote!(::twiml::rules::Policy::new() #(#calls)*)
+        let facts = policy.facts().iter().map(|f| {
+            let v = variant(format!("{f:?}"));
+            quote!(.fact(::twiml::rules::Fact::#v))
+        });
+        let names = policy.business_names().iter();
+        let numbers = policy.callback_numbers().iter();
+        let levels = policy.levels().map(|(rule, level)| {
+            let (code, v) = (rule.code, variant(format!("{level:?}")));
+            quote!(.level(#code, ::twiml::rules::Level::#v))
+        });
+        let overrides = policy.overrides().iter().map(|o| {
+            let (code, reason) = (&o.code, &o.reason);
+            quote!(.allow(#code, #reason))
+        });
+        let audio = policy.declared_audio().map(|(url, says)| {
+            let says = says.iter().map(|d| {
+                let v = variant(format!("{d:?}"));
+                quote!(::twiml::rules::Disclosure::#v)
+            });
+            quote!(.declare_audio(#url, &[#(#says),*]))
+        });
+        let policy = quote! {
+            ::twiml::rules::Policy::new()
+                #(#regimes)*
+                #(#facts)*
+                #(.business_name(#names))*
+                #(.callback_number(#numbers))*
+                #(#levels)*
+                #(#overrides)*
+                #(#audio)*
+        };
+        match &self.file {
+            // Reading the file into the expansion makes Cargo rebuild the crate when it changes.
+            Some((_, path)) => quote! {{
+                const _: &[u8] = ::core::include_bytes!(#path);
+                #policy
+            }},
+            None => policy,
+        }
     }
+}
+
+/// Reads the policy file `path` names, from the folder of the crate being compiled (its
+/// `CARGO_MANIFEST_DIR`); a mistake in it is an error at the path, with its line and column.
+fn read_policy_file(path: &LitStr) -> syn::Result<(Policy, String)> {
+    let name = path.value();
+    let folder = std::env::var_os("CARGO_MANIFEST_DIR").ok_or_else(|| {
+        syn::Error::new(
+            path.span(),
+            "cannot find the crate's folder: CARGO_MANIFEST_DIR is not set",
+        )
+    })?;
+    let full = std::path::Path::new(&folder).join(&name);
+    let text = std::fs::read_to_string(&full).map_err(|e| {
+        syn::Error::new(
+            path.span(),
+            format!("cannot read the policy file `{name}` in the crate's folder: {e}"),
+        )
+    })?;
+    let policy = Policy::from_toml(&text).map_err(|e| {
+        let message = match e.at {
+            Some((line, column)) => format!("{name}:{line}:{column}: {}", e.message),
+            None => format!("{name}: {}", e.message),
+        };
+        syn::Error::new(path.span(), message)
+    })?;
+    let full = full
+        .to_str()
+        .ok_or_else(|| syn::Error::new(path.span(), "the policy file's path is not UTF-8"))?;
+    Ok((policy, full.to_string()))
 }
 
 const UNKNOWN_ATTRIBUTE: &str =

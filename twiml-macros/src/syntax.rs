@@ -318,17 +318,3 @@ impl Content {
         }
     }
 }
-
-impl Element {
-    /// Whether anything in the element is supplied when the program runs.
-    pub(crate) fn has_runtime_parts(&self) -> bool {
-        self.attributes
-            .iter()
-            .any(|a| matches!(a.value, AttributeValue::Expr(_)))
-            || self.content.iter().any(|c| match c {
-                Content::Element(e) => e.has_runtime_parts(),
-                Content::Text(_) => false,
-                Content::Expr(_) | Content::If(_) | Content::For(_) => true,
-            })
-    }
-}

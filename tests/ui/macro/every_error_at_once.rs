@@ -1,5 +1,6 @@
 //! Every error of an invocation is reported, each at its token, and the code around the
-//! invocation sees no second error: `response` still has the type `Twiml`.
+//! invocation sees no second error: `response` still has the type every invocation has,
+//! `Result<Twiml, BuildError>`.
 
 fn main() {
     let response = twiml::twiml! {
@@ -11,5 +12,5 @@ fn main() {
             <Dial record="record-from-answer">"+14155550100"</Dial>
         </Response>
     };
-    let _xml: String = response.to_xml();
+    let _xml: Option<String> = response.ok().map(|twiml| twiml.to_xml());
 }

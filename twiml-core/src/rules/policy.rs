@@ -360,6 +360,18 @@ impl Policy {
         &self.overrides
     }
 
+    /// The levels set for rules, in the order set (overrides are in [`Policy::overrides`]).
+    pub fn levels(&self) -> impl Iterator<Item = (&'static RuleInfo, Level)> + '_ {
+        self.levels.iter().copied()
+    }
+
+    /// Every declared audio file, with what it says, in the order declared.
+    pub fn declared_audio(&self) -> impl Iterator<Item = (&str, &[Disclosure])> {
+        self.audio
+            .iter()
+            .map(|(url, says)| (url.as_str(), says.as_slice()))
+    }
+
     /// What the audio file at `url` was declared to say.
     pub fn audio_says(&self, url: &str) -> &[Disclosure] {
         self.audio
