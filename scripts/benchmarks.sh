@@ -6,6 +6,8 @@
 # time, on the same machine.
 #
 #   scripts/benchmarks.sh            (from the root of the repository; about 20 minutes)
+#   scripts/benchmarks.sh gate       (the send-time gate's benchmark alone, about 2 minutes;
+#                                     rewrites its section of BENCHMARKS.md)
 #
 # The peers' environments (a Python venv, an npm folder) are set up by their script, in a copy
 # of their folder under target/, so that nothing is written beside the project.
@@ -25,6 +27,17 @@ echo "== machine" >&2
     echo "loadavg before: $(cat /proc/loadavg)"
 } > "$work/machine.txt"
 
+if [[ "${1:-}" == "gate" ]]; then
+    echo "== this project: criterion (gate)" >&2
+    rm -rf "$root/target/criterion/gate" "$root/target/criterion/gate campaign"
+    cargo bench --features gate --bench gate -- --noplot > "$work/criterion-gate.log" 2>&1
+    echo "loadavg after: $(cat /proc/loadavg)" >> "$work/machine.txt"
+    python3 "$root/scripts/benchmarks_report.py" --gate "$root/BENCHMARKS.md" \
+        "$root/target/criterion" "$work/machine.txt"
+    echo "rewrote the gate's section of BENCHMARKS.md" >&2
+    exit 0
+fi
+
 echo "== peers: twilio-python, twilio-node" >&2
 rm -rf "$work/peers"
 cp -r "$shared/bench/peers" "$work/peers"
@@ -33,9 +46,10 @@ rm -rf "$work/peers/results"
 PEERS_VENV="$work/peers-venv" PEERS_NODE_DIR="$work/peers-node" \
     "$work/peers/run.sh" run > "$work/peers.log"
 
-echo "== this project: criterion (build, parse)" >&2
+echo "== this project: criterion (build, parse, gate)" >&2
 rm -rf "$root/target/criterion"
 cargo bench --bench build --bench parse -- --noplot > "$work/criterion.log" 2>&1
+cargo bench --features gate --bench gate -- --noplot >> "$work/criterion.log" 2>&1
 
 echo "== this project: instructions per document (callgrind)" >&2
 rm -f "$work/instructions.tsv"

@@ -21,6 +21,10 @@ pub mod axum;
 #[cfg(feature = "actix-web")]
 pub mod actix_web;
 
+// Asking the send-time gate before a send, from any service and from axum or actix-web.
+#[cfg(feature = "gate")]
+pub mod sending;
+
 /// The names most programs need: the three response builders, the finished [`Twiml`], its
 /// error, render options, every attribute value set, and the compliance policy.
 pub mod prelude {

@@ -1,18 +1,25 @@
-//! Every compliance rule against its own documents, in `tests/rules/<CODE>/`: files named
-//! `fires-<lang>-*.xml` must trigger the rule, files named `silent-<lang>-*.xml` (near misses)
-//! must not. Each folder's `twiml.toml` is the policy its documents run under; a subfolder
-//! with its own `twiml.toml` (a continuation document, say) holds documents that need another
-//! policy, as `twiml check` reads the nearest file.
+//! Every compliance rule against its own cases, in `tests/rules/<CODE>/`: files named
+//! `fires-<lang>-*` must trigger the rule, files named `silent-<lang>-*` (near misses) must
+//! not.
 //!
-//! Each document runs twice: parsed and validated (what `twiml check` does), and read into the
-//! typed model and built (what the builder does). Both must find the same rule findings.
-//! `twiml-cli/tests/rule_cases.rs` snapshots the rendered diagnostics of each folder.
+//! A document rule's cases are TwiML documents (`*.xml`). Each folder's `twiml.toml` is the
+//! policy its documents run under; a subfolder with its own `twiml.toml` (a continuation
+//! document, say) holds documents that need another policy, as `twiml check` reads the
+//! nearest file. Each document runs twice: parsed and validated (what `twiml check` does), and
+//! read into the typed model and built (what the builder does). Both must find the same rule
+//! findings.
+//!
+//! A gate rule's cases are campaign files (`*.toml`), each send decided by the gate at its
+//! instant (what `twiml gate --campaign` does).
+//!
+//! `twiml-cli/tests/rule_cases.rs` snapshots the command line's output for each folder.
 
 use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
 
 use twiml::codes::Code;
-use twiml::rules::{Policy, RULES};
+use twiml::gate::Campaign;
+use twiml::rules::{Policy, RULES, RuleKind};
 use twiml::{ParseOptions, Severity, Twiml, validate_with};
 
 type Finding = (String, Severity, String);
@@ -65,6 +72,35 @@ fn through_the_builder(file: &str, source: &str, policy: &Policy) -> Vec<Finding
     }
 }
 
+/// The rule findings of every send of a campaign file, each decided at its instant.
+fn through_the_gate(file: &str, source: &str) -> Vec<Finding> {
+    let campaign = Campaign::from_toml(source).unwrap_or_else(|e| panic!("{file}: {e}"));
+    assert!(!campaign.sends.is_empty(), "{file}: no send");
+    let mut found = Vec::new();
+    for send in &campaign.sends {
+        let at = send
+            .at
+            .unwrap_or_else(|| panic!("{file}:{}: a case gives its instant", send.line));
+        let decision = campaign
+            .gate
+            .decide(&send.outbound, &Default::default(), at);
+        found.extend(rule_findings(&decision.findings));
+    }
+    found
+}
+
+/// The campaign files of a gate rule's folder.
+fn campaigns(folder: &Path, out: &mut Vec<(PathBuf, Policy)>) {
+    let Ok(entries) = std::fs::read_dir(folder) else {
+        return;
+    };
+    for path in entries.map(|e| e.expect("readable folder").path()) {
+        if path.extension().is_some_and(|e| e == "toml") {
+            out.push((path, Policy::new()));
+        }
+    }
+}
+
 /// The `*.xml` documents under `folder`, each with its policy: the `twiml.toml` of its own
 /// folder, or else the nearest one above it (`inherited`).
 fn documents(folder: &Path, inherited: Policy, out: &mut Vec<(PathBuf, Policy)>) {
@@ -97,7 +133,12 @@ fn every_rule_fires_on_its_cases_and_not_on_its_near_misses() {
     let mut counts: BTreeMap<&str, Count> = BTreeMap::new();
     for rule in RULES {
         let mut files = Vec::new();
-        documents(&cases_dir().join(rule.code), Policy::new(), &mut files);
+        match rule.kind {
+            RuleKind::Document => {
+                documents(&cases_dir().join(rule.code), Policy::new(), &mut files)
+            }
+            RuleKind::Gate => campaigns(&cases_dir().join(rule.code), &mut files),
+        }
         files.sort_by(|a, b| a.0.cmp(&b.0));
         let count = counts.entry(rule.code).or_default();
         for (path, policy) in files {
@@ -107,13 +148,19 @@ fn every_rule_fires_on_its_cases_and_not_on_its_near_misses() {
             let mut parts = name.splitn(3, '-');
             let (expect, lang) = (parts.next().unwrap(), parts.next().unwrap_or(""));
             let source = std::fs::read_to_string(&path).unwrap();
-            let validated = through_validation(&file, &source, &policy);
-            let built = through_the_builder(&file, &source, &policy);
-            if validated != built {
-                failures.push(format!(
-                    "{file}: validation and build disagree:\n  {validated:?}\n  {built:?}"
-                ));
-            }
+            let validated = match rule.kind {
+                RuleKind::Document => {
+                    let validated = through_validation(&file, &source, &policy);
+                    let built = through_the_builder(&file, &source, &policy);
+                    if validated != built {
+                        failures.push(format!(
+                            "{file}: validation and build disagree:\n  {validated:?}\n  {built:?}"
+                        ));
+                    }
+                    validated
+                }
+                RuleKind::Gate => through_the_gate(&file, &source),
+            };
             let fired = validated.iter().any(|(code, _, _)| code == rule.code);
             match expect {
                 "fires" => {

@@ -1,8 +1,10 @@
 //! Every compliance rule's documentation is executable: its Example triggers the rule, and its
-//! "Use instead" passes every rule, both under the rule's example policy. The sections are all
-//! there, in order.
+//! "Use instead" passes every rule. A document rule's examples are TwiML, run under the rule's
+//! example policy; a gate rule's are campaign files, each send decided at its instant. The
+//! sections are all there, in order.
 
-use twiml::rules::{Fact, Policy, RULES, Regime, RuleInfo};
+use twiml::gate::Campaign;
+use twiml::rules::{Fact, Policy, RULES, Regime, RuleInfo, RuleKind};
 use twiml::{ParseOptions, Severity, validate_with};
 
 /// The policy written in a rule's `example_policy`: regimes, facts, `business=` and
@@ -31,15 +33,31 @@ fn example_policy(rule: &RuleInfo) -> Policy {
     policy
 }
 
-/// The XML of the first fenced block after `heading`.
-fn xml_after<'a>(rule: &RuleInfo, docs: &'a str, heading: &str) -> &'a str {
+/// The language of a rule's examples: TwiML for a document rule, a campaign file for a gate
+/// rule.
+fn example_language(rule: &RuleInfo) -> &'static str {
+    match rule.kind {
+        RuleKind::Document => "xml",
+        RuleKind::Gate => "toml",
+    }
+}
+
+/// The first fenced block after `heading`, in the rule's example language.
+fn example_after<'a>(rule: &RuleInfo, docs: &'a str, heading: &str) -> &'a str {
     let section = docs
         .split_once(heading)
         .unwrap_or_else(|| panic!("{}: no `{heading}` section", rule.code))
         .1;
+    let fence = format!("```{}\n", example_language(rule));
     let block = section
-        .split_once("```xml\n")
-        .unwrap_or_else(|| panic!("{}: `{heading}` has no xml block", rule.code))
+        .split_once(&fence)
+        .unwrap_or_else(|| {
+            panic!(
+                "{}: `{heading}` has no {} block",
+                rule.code,
+                example_language(rule)
+            )
+        })
         .1;
     block
         .split_once("```")
@@ -47,13 +65,46 @@ fn xml_after<'a>(rule: &RuleInfo, docs: &'a str, heading: &str) -> &'a str {
         .0
 }
 
-fn findings(rule: &RuleInfo, xml: &str) -> Vec<(String, Severity, String)> {
-    let validation = validate_with(xml, &ParseOptions::default(), &example_policy(rule));
-    validation
-        .diagnostics
-        .into_iter()
-        .map(|d| (d.code.to_string(), d.severity, d.message))
-        .collect()
+/// Every finding of an example: the rules over a document, or the gate over each send of a
+/// campaign (with a finding `verdict` for a send the gate does not allow without one).
+fn findings(rule: &RuleInfo, example: &str) -> Vec<(String, Severity, String)> {
+    match rule.kind {
+        RuleKind::Document => {
+            let validation =
+                validate_with(example, &ParseOptions::default(), &example_policy(rule));
+            validation
+                .diagnostics
+                .into_iter()
+                .map(|d| (d.code.to_string(), d.severity, d.message))
+                .collect()
+        }
+        RuleKind::Gate => {
+            let campaign = Campaign::from_toml(example)
+                .unwrap_or_else(|e| panic!("{}: the example is not a campaign: {e}", rule.code));
+            assert!(!campaign.sends.is_empty(), "{}: no send", rule.code);
+            let mut found = Vec::new();
+            for send in &campaign.sends {
+                let at = send.at.expect("examples give the instant of each send");
+                let decision = campaign
+                    .gate
+                    .decide(&send.outbound, &Default::default(), at);
+                if !decision.verdict.is_allow() && decision.findings.is_empty() {
+                    found.push((
+                        "verdict".to_string(),
+                        Severity::Error,
+                        decision.verdict.as_str().to_string(),
+                    ));
+                }
+                found.extend(
+                    decision
+                        .findings
+                        .into_iter()
+                        .map(|d| (d.code.to_string(), d.severity, d.message)),
+                );
+            }
+            found
+        }
+    }
 }
 
 #[test]
@@ -81,8 +132,8 @@ fn every_example_triggers_its_rule() {
     let mut failures = Vec::new();
     for rule in RULES {
         let docs = rule.explanation();
-        let xml = xml_after(rule, &docs, "## Example\n");
-        let found = findings(rule, xml);
+        let example = example_after(rule, &docs, "## Example\n");
+        let found = findings(rule, example);
         if !found.iter().any(|(code, _, _)| code == rule.code) {
             failures.push(format!(
                 "{}: the example does not trigger it; found {found:?}",
@@ -98,8 +149,8 @@ fn every_use_instead_passes_every_rule() {
     let mut failures = Vec::new();
     for rule in RULES {
         let docs = rule.explanation();
-        let xml = xml_after(rule, &docs, "## Use instead\n");
-        let found = findings(rule, xml);
+        let example = example_after(rule, &docs, "## Use instead\n");
+        let found = findings(rule, example);
         if !found.is_empty() {
             failures.push(format!("{}: the fix is not clean: {found:?}", rule.code));
         }

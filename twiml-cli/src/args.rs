@@ -39,6 +39,12 @@ pub(crate) enum Command {
     /// Rewrite TwiML files in their canonical form: files, folders (recursively, `*.xml` and
     /// `*.twiml`), or `-` (standard input to standard output).
     Fmt(FmtArgs),
+    /// Decide whether a message or call may go out: the recipient's time zones and states,
+    /// their calling windows, and whether the message is essential. Exit status: 0 for allow,
+    /// 1 for defer, block or review, 2 for trouble.
+    Gate(Box<GateArgs>),
+    /// Classify a message as essential or non-essential, with the cues that decided it.
+    Classify(ClassifyArgs),
     /// Score a detector on its labelled evaluation set.
     Eval(EvalArgs),
 }
@@ -263,13 +269,100 @@ impl From<Expect> for Dialect {
     }
 }
 
-/// The output formats of `twiml eval`.
+/// `twiml gate`.
+#[derive(Debug, clap::Args)]
+pub(crate) struct GateArgs {
+    /// The recipient, in E.164 form (`+13055550123`).
+    #[arg(long, value_name = "NUMBER", required_unless_present = "campaign")]
+    pub(crate) to: Option<String>,
+    /// The instant of sending, in RFC 3339 form (`2026-12-04T02:30:00Z`); now when left out.
+    #[arg(long, value_name = "INSTANT")]
+    pub(crate) at: Option<String>,
+    /// The sender: a number, a short code, or a messaging service SID.
+    #[arg(long, value_name = "SENDER")]
+    pub(crate) from: Option<String>,
+    /// How it goes out: sms, mms, whatsapp or voice.
+    #[arg(long, value_name = "CHANNEL", default_value = "sms")]
+    pub(crate) channel: String,
+    /// Twilio's `MessageIntent`: otp, notifications, fraud, security, customercare,
+    /// delivery (essential); marketing, events, education, polling, announcements.
+    #[arg(long, value_name = "INTENT")]
+    pub(crate) intent: Option<String>,
+    /// The campaign's registered 10DLC use case (`DELIVERY_NOTIFICATION`, `MARKETING`, ...).
+    #[arg(long, value_name = "USE_CASE")]
+    pub(crate) use_case: Option<String>,
+    /// The message's text.
+    #[arg(long, value_name = "TEXT", conflicts_with = "file")]
+    pub(crate) body: Option<String>,
+    /// A TwiML file whose messages or speech are the content, or `-` for standard input.
+    #[arg(value_name = "FILE")]
+    pub(crate) file: Option<PathBuf>,
+    /// The recipient's ZIP code on file.
+    #[arg(long, value_name = "ZIP")]
+    pub(crate) zip: Option<String>,
+    /// The recipient's state on file (`FL`).
+    #[arg(long, value_name = "STATE")]
+    pub(crate) state: Option<String>,
+    /// The recipient's time zone on file (`America/New_York`).
+    #[arg(long, value_name = "ZONE")]
+    pub(crate) time_zone: Option<String>,
+    /// What to answer for a send outside a window: defer (with the first allowed instant)
+    /// or block.
+    #[arg(long, value_enum, default_value_t = HandlingArg::Defer)]
+    pub(crate) handling: HandlingArg,
+    /// A state under a declared state of emergency (repeatable).
+    #[arg(long = "emergency", value_name = "STATE")]
+    pub(crate) emergencies: Vec<String>,
+    /// Override a rule for this send (repeatable); needs `--reason` and `--actor`.
+    #[arg(long = "override", value_name = "RULE", requires_all = ["reason", "actor"])]
+    pub(crate) overrides: Vec<String>,
+    /// Why the overridden rules do not apply to this send.
+    #[arg(long, value_name = "TEXT", requires = "overrides")]
+    pub(crate) reason: Option<String>,
+    /// Who decides the override.
+    #[arg(long, value_name = "NAME", requires = "overrides")]
+    pub(crate) actor: Option<String>,
+    /// Decide every send of a campaign file instead (see the README for its form).
+    #[arg(
+        long,
+        value_name = "FILE",
+        conflicts_with_all = ["to", "at", "from", "intent", "use_case", "body", "file", "zip", "state", "time_zone", "overrides"]
+    )]
+    pub(crate) campaign: Option<PathBuf>,
+    /// Output format.
+    #[arg(long, value_enum, default_value_t = TextOrJson::Text)]
+    pub(crate) format: TextOrJson,
+    #[command(flatten)]
+    pub(crate) policy: PolicyArgs,
+}
+
+/// `--handling`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub(crate) enum HandlingArg {
+    /// Answer defer, with the first instant every window allows.
+    Defer,
+    /// Answer block, with Twilio's error code.
+    Block,
+}
+
+/// The output formats of `twiml gate`, `twiml classify` and `twiml eval`.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
 pub(crate) enum TextOrJson {
     /// For people.
     Text,
     /// One JSON document (see the README for its fields).
     Json,
+}
+
+/// `twiml classify`.
+#[derive(Debug, clap::Args)]
+pub(crate) struct ClassifyArgs {
+    /// The message's text, or `-` (or nothing) to read it from standard input.
+    #[arg(value_name = "TEXT")]
+    pub(crate) text: Option<String>,
+    /// Output format.
+    #[arg(long, value_enum, default_value_t = TextOrJson::Text)]
+    pub(crate) format: TextOrJson,
 }
 
 /// `twiml eval`.
@@ -287,6 +380,11 @@ pub(crate) enum EvalCommand {
     /// that must stay silent and do, and the precision. On the development half it lists
     /// every case the rules get wrong; on the held-out half it prints the figures only.
     Detection(EvalDetectionArgs),
+    /// The essential/non-essential classifier on `eval/classify/<SPLIT>.toml`: accuracy by
+    /// language and class, the confusion, and whether any one-time code, fraud alert or
+    /// delivery notice is read as non-essential (exit status 1 when one is). On the held-out
+    /// half it prints figures only.
+    Classify(EvalClassifyArgs),
 }
 
 /// `twiml eval detection`.
@@ -301,6 +399,24 @@ pub(crate) struct EvalDetectionArgs {
     /// The folder of the corpus (it holds `dev/` and `held-out/`).
     #[arg(long, value_name = "DIR", default_value = "eval/detection")]
     pub(crate) dir: PathBuf,
+    /// Output format.
+    #[arg(long, value_enum, default_value_t = TextOrJson::Text)]
+    pub(crate) format: TextOrJson,
+}
+
+/// `twiml eval classify`.
+#[derive(Debug, clap::Args)]
+pub(crate) struct EvalClassifyArgs {
+    /// Which half of the labelled set: tune on dev, only score held-out.
+    #[arg(long, value_enum, default_value_t = Split::Dev)]
+    pub(crate) split: Split,
+    /// The folder of the labelled set (it holds `dev.toml` and `held-out.toml`).
+    #[arg(long, value_name = "DIR", default_value = "eval/classify")]
+    pub(crate) dir: PathBuf,
+    /// On the development half, list every message the classifier gets wrong or cannot
+    /// decide, with its cues.
+    #[arg(long)]
+    pub(crate) errors: bool,
     /// Output format.
     #[arg(long, value_enum, default_value_t = TextOrJson::Text)]
     pub(crate) format: TextOrJson,

@@ -1,11 +1,12 @@
-//! The compliance rules' documents (`tests/rules/<CODE>/`) through `twiml check`: each folder
-//! under its own `twiml.toml`, `fires-*` files triggering the rule and `silent-*` files not,
-//! and the rendered diagnostics of each folder as a snapshot.
+//! The compliance rules' cases (`tests/rules/<CODE>/`) through the command line, `fires-*`
+//! files triggering the rule and `silent-*` files not, and the output of each folder as a
+//! snapshot: a document rule's TwiML through `twiml check` (each folder under its own
+//! `twiml.toml`), a gate rule's campaign files through `twiml gate --campaign`.
 
 use std::path::Path;
 use std::process::Command;
 
-use twiml_core::rules::RULES;
+use twiml_core::rules::{RULES, RuleKind};
 
 fn root() -> &'static Path {
     Path::new(concat!(env!("CARGO_MANIFEST_DIR"), "/.."))
@@ -29,7 +30,7 @@ fn check(args: &[&str]) -> String {
 #[test]
 fn every_rule_folder_through_twiml_check() {
     let mut failures = Vec::new();
-    for rule in RULES {
+    for rule in RULES.iter().filter(|r| r.kind == RuleKind::Document) {
         let folder = format!("tests/rules/{}", rule.code);
         if !root().join(&folder).is_dir() {
             failures.push(format!("{folder} is missing"));
@@ -54,6 +55,65 @@ fn every_rule_folder_through_twiml_check() {
             }
         }
         insta::assert_snapshot!(format!("rule_{}", rule.code), check(&[&folder]));
+    }
+    assert!(failures.is_empty(), "{}", failures.join("\n"));
+}
+
+/// `twiml gate` as a user runs it, from the workspace root.
+fn gate(args: &[&str]) -> (Option<i32>, String) {
+    let output = Command::new(env!("CARGO_BIN_EXE_twiml"))
+        .arg("gate")
+        .args(args)
+        .current_dir(root())
+        .output()
+        .expect("twiml runs");
+    assert!(
+        matches!(output.status.code(), Some(0 | 1)),
+        "{}",
+        String::from_utf8_lossy(&output.stderr)
+    );
+    (
+        output.status.code(),
+        String::from_utf8(output.stdout).expect("UTF-8 output"),
+    )
+}
+
+#[test]
+fn every_gate_rule_folder_through_twiml_gate() {
+    let mut failures = Vec::new();
+    for rule in RULES.iter().filter(|r| r.kind == RuleKind::Gate) {
+        let folder = root().join("tests/rules").join(rule.code);
+        let mut files: Vec<String> = std::fs::read_dir(&folder)
+            .unwrap_or_else(|e| panic!("{}: {e}", folder.display()))
+            .map(|e| {
+                e.expect("readable folder")
+                    .file_name()
+                    .to_string_lossy()
+                    .into_owned()
+            })
+            .filter(|n| n.ends_with(".toml"))
+            .collect();
+        files.sort();
+        let mut text = String::new();
+        for name in files {
+            let path = format!("tests/rules/{}/{name}", rule.code);
+            let (_, json) = gate(&["--campaign", &path, "--format", "json"]);
+            let json: serde_json::Value = serde_json::from_str(&json).expect("JSON");
+            let fired = json["sends"]
+                .as_array()
+                .expect("sends")
+                .iter()
+                .flat_map(|s| s["findings"].as_array().expect("findings").iter())
+                .any(|d| d["code"] == rule.code);
+            if fired != name.starts_with("fires-") {
+                failures.push(format!(
+                    "{path}: expected it to {}",
+                    if fired { "stay silent" } else { "fire" }
+                ));
+            }
+            text.push_str(&gate(&["--campaign", &path, "--quiet"]).1);
+        }
+        insta::assert_snapshot!(format!("rule_{}", rule.code), text);
     }
     assert!(failures.is_empty(), "{}", failures.join("\n"));
 }

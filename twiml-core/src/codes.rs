@@ -6,7 +6,7 @@ use std::hash::{Hash, Hasher};
 
 use crate::Severity;
 use crate::diagnostic::{CHECKS, CheckInfo, find_check};
-use crate::rules::{Level, Policy, RULES, RuleInfo, find_rule};
+use crate::rules::{Level, Policy, RULES, RuleInfo, RuleKind, find_rule};
 
 /// A structural check or a compliance rule: the code of a [`Diagnostic`](crate::Diagnostic).
 ///
@@ -195,8 +195,12 @@ impl Code {
                     .unwrap_or_default()
             ),
             Code::Rule(rule) => {
+                let (what, every) = match rule.kind {
+                    RuleKind::Document => ("Compliance rule", "every flow"),
+                    RuleKind::Gate => ("Send-time rule of the gate (`twiml gate`)", "every send"),
+                };
                 let applies = if rule.regimes.is_empty() {
-                    "every flow".to_string()
+                    every.to_string()
                 } else {
                     rule.regimes
                         .iter()
@@ -212,7 +216,7 @@ impl Code {
                 };
                 writeln!(
                     page,
-                    "Compliance rule, {} family. Applies to {applies}{needs}. Default level: {}.\n",
+                    "{what}, {} family. Applies to {applies}{needs}. Default level: {}.\n",
                     rule.family.as_str(),
                     rule.default_level
                 )

@@ -8,6 +8,7 @@ pub mod codes;
 pub mod diagnostic;
 mod document;
 mod format;
+pub mod gate;
 pub mod grammar;
 pub mod model;
 pub mod parse;

@@ -6,6 +6,10 @@
 //! - From the `declare_rule!` declarations in `twiml-core/src/`: the rule registry, `RULES`,
 //!   and the re-exports that make every rule `twiml::rules::CODE`
 //!   (`twiml-core/src/rules/registered.rs`).
+//! - From Google's libphonenumber data in `../shared/data/libphonenumber` (Apache-2.0; see
+//!   NOTICE): the gate's table of area codes and exchanges, their time zones and states
+//!   (`twiml-core/src/gate/generated/area_codes.rs`). Without that folder the table is left as
+//!   it is, and [`skipped`] says so.
 //!
 //! The generator reads the table from `twiml-schema` and the declarations as source text, so it
 //! never depends on the crate it writes into: a change that breaks the generated code cannot
@@ -16,6 +20,7 @@
 use std::fmt;
 use std::path::{Path, PathBuf};
 
+mod area_codes;
 mod attributes;
 mod model;
 mod rules;
@@ -75,7 +80,29 @@ pub fn generate(root: &Path) -> Result<Vec<Generated>, Error> {
             "the `declare_rule!` declarations in `twiml-core/src/`",
         )?,
     });
+    if let Some((source, origin)) = area_codes::file(root)? {
+        let tokens: proc_macro2::TokenStream = source.parse().map_err(|e| {
+            Error(format!(
+                "the area-code generator made code that does not parse: {e}"
+            ))
+        })?;
+        files.push(Generated {
+            path: PathBuf::from(area_codes::PATH),
+            text: format(tokens, &origin)?,
+        });
+    }
     Ok(files)
+}
+
+/// The generated files left as they are because their data is not beside the workspace, each
+/// with the folder it needs.
+pub fn skipped(root: &Path) -> Vec<(PathBuf, PathBuf)> {
+    let data = area_codes::data_dir(root);
+    if data.is_dir() {
+        Vec::new()
+    } else {
+        vec![(PathBuf::from(area_codes::PATH), data)]
+    }
 }
 
 /// The generated files whose content on disk differs from what the sources say.

@@ -7,13 +7,21 @@ const USAGE: &str = "usage: cargo xtask codegen [--check]
 
   codegen          write the generated code: the typed model and attribute handles (from the
                    element table, twiml-schema) and the rule registry (from the
-                   `declare_rule!` declarations in twiml-core/src)
+                   `declare_rule!` declarations in twiml-core/src), and the gate's
+                   area-code table (from ../shared/data/libphonenumber)
   codegen --check  write nothing; fail when a generated file is stale";
 
 fn main() -> ExitCode {
     let args: Vec<String> = std::env::args().skip(1).collect();
     let args: Vec<&str> = args.iter().map(String::as_str).collect();
     let root = xtask::workspace_root();
+    for (file, data) in xtask::skipped(&root) {
+        eprintln!(
+            "note: {} left as it is: its data is not at {}",
+            file.display(),
+            data.display()
+        );
+    }
     match args.as_slice() {
         ["codegen"] => match xtask::write(&root) {
             Ok(written) if written.is_empty() => {

@@ -4,6 +4,7 @@
 //! held-out half, which is only ever scored: on the held-out half the subcommands print
 //! figures, never the texts of the cases.
 
+mod classify;
 mod detection;
 
 use super::{Error, ExitStatus};
@@ -13,5 +14,6 @@ use crate::args::{EvalArgs, EvalCommand, LogLevel};
 pub(crate) fn run(args: EvalArgs, log: LogLevel) -> Result<ExitStatus, Error> {
     match args.command {
         EvalCommand::Detection(args) => detection::run(args, log),
+        EvalCommand::Classify(args) => classify::run(args, log),
     }
 }

@@ -5,9 +5,11 @@
 //! policy); [`run`] prints that as `error: ...` and exits with 2.
 
 pub(crate) mod check;
+pub(crate) mod classify;
 pub(crate) mod eval;
 pub(crate) mod explain;
 pub(crate) mod fmt;
+pub(crate) mod gate;
 pub(crate) mod rules;
 
 use std::fmt::Display;
@@ -74,6 +76,8 @@ pub(crate) fn run(command: Command, log: LogLevel) -> ExitStatus {
         Command::Explain(args) => explain::run(args, log),
         Command::Rules(args) => rules::run(args, log),
         Command::Fmt(args) => fmt::run(args, log),
+        Command::Gate(args) => gate::run(*args, log),
+        Command::Classify(args) => classify::run(args, log),
         Command::Eval(args) => eval::run(args, log),
     };
     match result {

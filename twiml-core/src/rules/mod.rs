@@ -68,8 +68,8 @@ pub use config::{FILE_NAME, PolicyFileError};
 pub use policy::{Disclosure, Fact, Level, Override, Policy, Regime, rule_codes};
 /// Every rule, by its code, for use in code (`rules::REC001`), and [`RULES`], the list of them.
 pub use registered::*;
-pub(crate) use registry::declare_rule;
-pub use registry::{Family, RuleInfo, find_rule};
+pub use registry::{Family, RuleInfo, RuleKind, find_rule};
+pub(crate) use registry::{declare_rule, rule_kind};
 
 use flow::{Flow, Loc};
 

@@ -3,6 +3,7 @@
 
 //! Every compliance rule declared with `declare_rule!`, re-exported here and listed in `RULES`.
 use super::RuleInfo;
+pub use crate::gate::rules::{QH001, QH003, DEBT005, MSG002};
 pub use crate::rules::debt::{DEBT001, DEBT002, DEBT003, DEBT004, DEBT008, DEBT009};
 pub use crate::rules::general::{GEN001, GEN003};
 pub use crate::rules::health::{PHI001, PHI003};
@@ -26,14 +27,18 @@ pub static RULES: &[&RuleInfo] = &[
     &TCPA003,
     &TCPA004,
     &AI002,
+    &QH001,
+    &QH003,
     &DEBT001,
     &DEBT002,
     &DEBT003,
     &DEBT004,
+    &DEBT005,
     &DEBT008,
     &DEBT009,
     &PHI001,
     &PHI003,
+    &MSG002,
     &MSG003,
     &MSG004,
     &MSG005,

@@ -19,6 +19,8 @@ pub enum Family {
     Robocall,
     /// AI: artificial voices and AI agents.
     Ai,
+    /// QH: quiet hours and calling windows.
+    QuietHours,
     /// DEBT: debt collection (FDCPA, Regulation F).
     Debt,
     /// PHI: health information (HIPAA).
@@ -41,6 +43,29 @@ impl Family {
             Family::Health => "health",
             Family::Messaging => "messaging",
             Family::General => "general",
+            Family::QuietHours => "quiet-hours",
+        }
+    }
+}
+
+/// What a rule reads, and so what its Example and Use instead are.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum RuleKind {
+    /// A rule of documents: it reads a TwiML document at build, in `twiml!` and in
+    /// `twiml check`. Its examples are TwiML.
+    Document,
+    /// A rule of sends: the send-time gate applies it to one outbound message or call (who,
+    /// when, what for) in `twiml gate` and `gate::Gate::decide`. Its examples are gate
+    /// requests, as TOML.
+    Gate,
+}
+
+impl RuleKind {
+    /// `document` or `gate`.
+    pub const fn as_str(self) -> &'static str {
+        match self {
+            RuleKind::Document => "document",
+            RuleKind::Gate => "gate",
         }
     }
 }
@@ -54,6 +79,8 @@ pub struct RuleInfo {
     pub name: &'static str,
     /// The family.
     pub family: Family,
+    /// What it reads: documents, or sends.
+    pub kind: RuleKind,
     /// The level the rule runs at unless a policy says otherwise: `deny` keeps each
     /// finding's severity, `warn` reports errors as warnings (rules whose legal footing is
     /// still unsettled start there).
@@ -68,7 +95,8 @@ pub struct RuleInfo {
     /// [`RuleInfo::explanation`].
     pub docs: &'static str,
     /// The policy the Example and Use instead run under: regimes, facts, `business=` and
-    /// `callback=` entries, separated by `;`.
+    /// `callback=` entries, separated by `;`. Empty for a gate rule, whose examples carry
+    /// their policy.
     pub example_policy: &'static str,
 }
 
@@ -109,7 +137,9 @@ pub struct RuleInfo {
 ///
 /// The fields come in this order. `family` is a [`Family`], `level` a
 /// [`Level`](super::Level), `regimes` [`Regime`](super::Regime)s and `needs`
-/// [`Fact`](super::Fact)s, each by its variant name. `cargo xtask codegen` then lists the rule
+/// [`Fact`](super::Fact)s, each by its variant name. A rule of the send-time gate adds
+/// `kind: Gate,` before `summary` (see [`RuleKind`]); its Example and Use instead are campaign
+/// files in ```` ```toml ```` blocks. `cargo xtask codegen` then lists the rule
 /// in [`RULES`](super::RULES) and re-exports it as `rules::CODE`; see the
 /// [rules module](super#adding-a-rule).
 macro_rules! declare_rule {
@@ -122,6 +152,7 @@ macro_rules! declare_rule {
             regimes: [$($regime:ident),* $(,)?],
             needs: [$($fact:ident),* $(,)?],
             example_policy: $example:literal,
+            $(kind: $kind:ident,)?
             summary: $summary:literal $(,)?
         }
     ) => {
@@ -132,6 +163,7 @@ macro_rules! declare_rule {
             code: stringify!($code),
             name: $name,
             family: $crate::rules::Family::$family,
+            kind: $crate::rules::rule_kind!($($kind)?),
             default_level: $crate::rules::Level::$level,
             regimes: &[$($crate::rules::Regime::$regime),*],
             needs: &[$($crate::rules::Fact::$fact),*],
@@ -143,6 +175,18 @@ macro_rules! declare_rule {
 }
 
 pub(crate) use declare_rule;
+
+/// A rule's kind: `Document` unless its declaration says `kind: Gate`.
+macro_rules! rule_kind {
+    () => {
+        $crate::rules::RuleKind::Document
+    };
+    ($kind:ident) => {
+        $crate::rules::RuleKind::$kind
+    };
+}
+
+pub(crate) use rule_kind;
 
 /// The rule with this code or name.
 pub fn find_rule(code_or_name: &str) -> Option<&'static RuleInfo> {

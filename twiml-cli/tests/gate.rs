@@ -1,0 +1,475 @@
+//! `twiml gate`, `twiml classify` and `twiml eval classify` as users run them.
+
+use std::io::Write;
+use std::path::Path;
+use std::process::{Command, Output, Stdio};
+
+fn twiml(args: &[&str]) -> Output {
+    Command::new(env!("CARGO_BIN_EXE_twiml"))
+        .args(args)
+        .current_dir(Path::new(env!("CARGO_MANIFEST_DIR")).join(".."))
+        .output()
+        .expect("twiml runs")
+}
+
+fn twiml_with_stdin(args: &[&str], input: &str) -> Output {
+    let mut child = Command::new(env!("CARGO_BIN_EXE_twiml"))
+        .args(args)
+        .stdin(Stdio::piped())
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .expect("twiml runs");
+    let mut stdin = child.stdin.take().expect("stdin is piped");
+    let input = input.as_bytes().to_vec();
+    let writer = std::thread::spawn(move || match stdin.write_all(&input) {
+        Err(e) if e.kind() == std::io::ErrorKind::BrokenPipe => Ok(()),
+        other => other,
+    });
+    let output = child.wait_with_output().expect("twiml finishes");
+    writer
+        .join()
+        .expect("no panic")
+        .expect("stdin takes the input");
+    output
+}
+
+fn stdout(o: &Output) -> String {
+    String::from_utf8(o.stdout.clone()).unwrap()
+}
+
+fn stderr(o: &Output) -> String {
+    String::from_utf8(o.stderr.clone()).unwrap()
+}
+
+fn json(o: &Output) -> serde_json::Value {
+    serde_json::from_str(&stdout(o)).unwrap_or_else(|e| panic!("{e}: {}", stdout(o)))
+}
+
+#[test]
+fn the_json_form_has_the_documented_fields() {
+    let o = twiml(&[
+        "gate",
+        "--to",
+        "+13055550123",
+        "--at",
+        "2026-12-04T02:30:00Z",
+        "--intent",
+        "marketing",
+        "--format",
+        "json",
+    ]);
+    assert_eq!(o.status.code(), Some(1), "{}", stderr(&o));
+    let v = json(&o);
+    let keys: Vec<&str> = v.as_object().unwrap().keys().map(String::as_str).collect();
+    assert_eq!(
+        &keys[..8],
+        [
+            "verdict",
+            "twilio_code",
+            "rules",
+            "next_allowed_at",
+            "zones",
+            "states",
+            "classification",
+            "findings"
+        ]
+    );
+    assert_eq!(v["verdict"], "defer");
+    assert_eq!(v["twilio_code"], serde_json::Value::Null);
+    assert_eq!(v["rules"], serde_json::json!(["MSG002"]));
+    assert_eq!(v["next_allowed_at"], "2026-12-04T13:00:00Z");
+    assert_eq!(v["zones"], serde_json::json!(["America/New_York"]));
+    assert_eq!(v["states"], serde_json::json!(["FL"]));
+    assert_eq!(
+        v["classification"],
+        serde_json::json!({
+            "class": "non-essential",
+            "intent": "marketing",
+            "source": "declared",
+            "cues": ["declared intent: marketing"],
+        })
+    );
+    let finding = &v["findings"][0];
+    for key in [
+        "code",
+        "severity",
+        "message",
+        "line",
+        "column",
+        "end_line",
+        "end_column",
+        "help",
+        "twilio_error",
+    ] {
+        assert!(finding.get(key).is_some(), "finding lacks `{key}`");
+    }
+    assert_eq!(finding["code"], "MSG002");
+    assert_eq!(finding["twilio_error"], 30610);
+}
+
+#[test]
+fn block_handling_gives_the_twilio_code_and_allow_exits_zero() {
+    let o = twiml(&[
+        "gate",
+        "--to",
+        "+13055550123",
+        "--at",
+        "2026-12-04T02:30:00Z",
+        "--intent",
+        "marketing",
+        "--handling",
+        "block",
+        "--format",
+        "json",
+    ]);
+    assert_eq!(o.status.code(), Some(1));
+    let v = json(&o);
+    assert_eq!(v["verdict"], "block");
+    assert_eq!(v["twilio_code"], 30610);
+    let o = twiml(&[
+        "gate",
+        "--to",
+        "+13055550123",
+        "--at",
+        "2026-12-04T15:00:00Z",
+        "--intent",
+        "marketing",
+    ]);
+    assert_eq!(o.status.code(), Some(0), "{}", stdout(&o));
+    assert!(stdout(&o).starts_with("verdict: allow\n"));
+}
+
+#[test]
+fn text_output_gives_times_in_utc_and_in_the_recipients_zones() {
+    let o = twiml(&[
+        "gate",
+        "--to",
+        "+18502010123",
+        "--at",
+        "2026-12-09T13:30:00Z",
+        "--body",
+        "Flash sale: 40% off today only",
+    ]);
+    assert_eq!(o.status.code(), Some(1));
+    let text = stdout(&o);
+    assert!(
+        text.contains("verdict: defer until 2026-12-09T14:00:00Z (Wed 2026-12-09 08:00 CST in America/Chicago; Wed 2026-12-09 09:00 EST in America/New_York)"),
+        "{text}"
+    );
+    assert!(
+        text.contains("at:      2026-12-09T13:30:00Z (Wed 2026-12-09 07:30 CST in America/Chicago; Wed 2026-12-09 08:30 EST in America/New_York)"),
+        "{text}"
+    );
+    assert!(text.contains("marketing: \"40% off\""), "{text}");
+}
+
+#[test]
+fn bad_input_names_the_field_and_exits_two() {
+    for (args, field) in [
+        (vec!["--to", "3055550123"], "`to`"),
+        (vec!["--to", "+1305555012"], "`to`"),
+        (vec!["--to", "+13055550123", "--at", "tomorrow"], "`at`"),
+        (
+            vec!["--to", "+13055550123", "--at", "2026-12-04 02:30"],
+            "`at`",
+        ),
+        (
+            vec!["--to", "+13055550123", "--intent", "promo"],
+            "`intent`",
+        ),
+        (
+            vec!["--to", "+13055550123", "--time-zone", "America/Atlantis"],
+            "`time-zone`",
+        ),
+        (vec!["--to", "+13055550123", "--zip", "ABCDE"], "`zip`"),
+        (vec!["--to", "+13055550123", "--state", "ZZ"], "`state`"),
+        (
+            vec!["--to", "+13055550123", "--channel", "fax"],
+            "`channel`",
+        ),
+        (
+            vec!["--to", "+13055550123", "--use-case", "SHIPPING"],
+            "`use-case`",
+        ),
+        (
+            vec!["--to", "+13055550123", "--from", "not a sender!"],
+            "`from`",
+        ),
+        (
+            vec![
+                "--to",
+                "+13055550123",
+                "--override",
+                "QH001",
+                "--reason",
+                " ",
+                "--actor",
+                "ops",
+            ],
+            "`override`",
+        ),
+    ] {
+        let mut full = vec!["gate"];
+        full.extend(args.iter().copied());
+        let o = twiml(&full);
+        assert_eq!(o.status.code(), Some(2), "{args:?}: {}", stdout(&o));
+        assert!(
+            stdout(&o).is_empty(),
+            "{args:?}: nothing on standard output"
+        );
+        let err = stderr(&o);
+        assert!(
+            err.starts_with(&format!("error: {field}: ")),
+            "{args:?}: {err}"
+        );
+    }
+}
+
+#[test]
+fn a_twiml_file_is_the_content_and_overrides_are_recorded() {
+    let dir = tempfile::tempdir().unwrap();
+    let file = dir.path().join("promo.xml");
+    std::fs::write(
+        &file,
+        "<Response><Message>Acme: 25% off all boots this weekend. Reply STOP to opt out.</Message></Response>",
+    )
+    .unwrap();
+    let path = file.to_str().unwrap();
+    let base = [
+        "gate",
+        "--to",
+        "+12125550123",
+        "--at",
+        "2026-12-10T03:30:00Z",
+        "--format",
+        "json",
+    ];
+    let mut args = base.to_vec();
+    args.push(path);
+    let v = json(&twiml(&args));
+    assert_eq!(v["classification"]["class"], "non-essential");
+    assert_eq!(v["rules"], serde_json::json!(["MSG002"]));
+    let mut args = base.to_vec();
+    args.extend([
+        path,
+        "--override",
+        "MSG002",
+        "--reason",
+        "a reply the customer asked for",
+        "--actor",
+        "ops@acme",
+    ]);
+    let o = twiml(&args);
+    assert_eq!(o.status.code(), Some(0), "{}", stdout(&o));
+    let v = json(&o);
+    assert_eq!(v["verdict"], "allow");
+    assert_eq!(
+        v["overrides"],
+        serde_json::json!([{"code": "MSG002", "reason": "a reply the customer asked for", "actor": "ops@acme", "suppressed": 1}])
+    );
+    // A file that is not TwiML is trouble, named.
+    std::fs::write(&file, "<Response><Message>oops</Response>").unwrap();
+    let mut args = base.to_vec();
+    args.push(path);
+    let o = twiml(&args);
+    assert_eq!(o.status.code(), Some(2));
+    assert!(
+        stderr(&o).contains("not a TwiML document"),
+        "{}",
+        stderr(&o)
+    );
+}
+
+#[test]
+fn outside_the_nanp_without_a_zone_is_review() {
+    let args = [
+        "gate",
+        "--to",
+        "+442079460000",
+        "--at",
+        "2026-12-09T12:00:00Z",
+        "--intent",
+        "marketing",
+        "--format",
+        "json",
+    ];
+    let o = twiml(&args);
+    assert_eq!(o.status.code(), Some(1));
+    let v = json(&o);
+    assert_eq!(v["verdict"], "review");
+    assert_eq!(v["missing"], serde_json::json!(["time-zone"]));
+    let mut args = args.to_vec();
+    args.extend(["--time-zone", "Europe/London"]);
+    assert_eq!(twiml(&args).status.code(), Some(0));
+}
+
+#[test]
+fn a_campaign_file_is_decided_send_by_send() {
+    let dir = tempfile::tempdir().unwrap();
+    let file = dir.path().join("campaign.toml");
+    std::fs::write(
+        &file,
+        "intent = \"marketing\"\nbody = \"Winter sale\"\n\n[[send]]\nto = \"+12125550123\"\nat = \"2026-12-09T15:00:00Z\"\n\n[[send]]\nto = \"+13105550123\"\nat = \"2026-12-09T15:00:00Z\"\n",
+    )
+    .unwrap();
+    let o = twiml(&[
+        "gate",
+        "--campaign",
+        file.to_str().unwrap(),
+        "--format",
+        "json",
+    ]);
+    assert_eq!(o.status.code(), Some(1), "{}", stderr(&o));
+    let v = json(&o);
+    let sends = v["sends"].as_array().unwrap();
+    assert_eq!(sends.len(), 2);
+    assert_eq!(sends[0]["verdict"], "allow");
+    assert_eq!(sends[0]["line"], 5);
+    // 07:00 in Los Angeles.
+    assert_eq!(sends[1]["verdict"], "defer");
+    assert_eq!(sends[1]["next_allowed_at"], "2026-12-09T16:00:00Z");
+    // A bad value is named with its line and column.
+    std::fs::write(&file, "[[send]]\nto = \"+13055550123\"\nat = \"noon\"\n").unwrap();
+    let o = twiml(&["gate", "--campaign", file.to_str().unwrap()]);
+    assert_eq!(o.status.code(), Some(2));
+    assert!(
+        stderr(&o).contains("campaign.toml:3:6: `at`: "),
+        "{}",
+        stderr(&o)
+    );
+}
+
+#[test]
+fn classify_answers_class_intent_and_cues() {
+    let o = twiml(&[
+        "classify",
+        "--format",
+        "json",
+        "Your Acme verification code is 482913",
+    ]);
+    assert_eq!(o.status.code(), Some(0));
+    let v = json(&o);
+    assert_eq!(v["class"], "essential");
+    assert_eq!(v["intent"], "otp");
+    assert!(
+        v["cues"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .any(|c| c == "otp: \"verification code\""),
+        "{v}"
+    );
+    let o = twiml_with_stdin(
+        &["classify", "-"],
+        "¡Oferta especial! 30% de descuento en toda la tienda.",
+    );
+    assert_eq!(o.status.code(), Some(0));
+    assert!(
+        stdout(&o).starts_with("non-essential (marketing)\n"),
+        "{}",
+        stdout(&o)
+    );
+    let o = twiml(&["classify", "--format", "json", "Hello there"]);
+    assert_eq!(json(&o)["class"], serde_json::Value::Null);
+}
+
+#[test]
+fn eval_classify_scores_a_labelled_set() {
+    let dir = tempfile::tempdir().unwrap();
+    std::fs::write(
+        dir.path().join("dev.toml"),
+        r#"
+[[message]]
+id = "t-1"
+lang = "en"
+text = "Your Acme verification code is 482913."
+class = "essential"
+intent = "otp"
+kind = "otp"
+hard = false
+
+[[message]]
+id = "t-2"
+lang = "es"
+text = "¡Oferta especial! 30% de descuento en toda la tienda."
+class = "non-essential"
+intent = "marketing"
+kind = "promo"
+hard = false
+
+[[message]]
+id = "t-3"
+lang = "en"
+text = "Hello there"
+class = "essential"
+intent = "customercare"
+kind = "customer-care"
+hard = true
+"#,
+    )
+    .unwrap();
+    let dir_arg = dir.path().to_str().unwrap();
+    let o = twiml(&["eval", "classify", "--dir", dir_arg, "--format", "json"]);
+    assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
+    let v = json(&o);
+    assert_eq!(v["accuracy"]["total"], 3);
+    assert_eq!(v["accuracy"]["correct"], 2);
+    assert_eq!(v["accuracy"]["undecided"], 1);
+    assert_eq!(v["by_language"]["es"]["correct"], 1);
+    assert_eq!(v["hard"]["total"], 1);
+    // A one-time code read as non-essential fails the check.
+    std::fs::write(
+        dir.path().join("dev.toml"),
+        "[[message]]\nid = \"t-9\"\nlang = \"en\"\ntext = \"Use code 4412 for 20% off\"\nclass = \"essential\"\nintent = \"otp\"\nkind = \"otp\"\n",
+    )
+    .unwrap();
+    let o = twiml(&["eval", "classify", "--dir", dir_arg]);
+    assert_eq!(o.status.code(), Some(1));
+    assert!(
+        stdout(&o).contains("read as non-essential: t-9"),
+        "{}",
+        stdout(&o)
+    );
+    // A missing set is trouble.
+    let o = twiml(&["eval", "classify", "--dir", dir_arg, "--split", "held-out"]);
+    assert_eq!(o.status.code(), Some(2));
+    assert!(stderr(&o).contains("held-out.toml"), "{}", stderr(&o));
+}
+
+#[test]
+fn the_readme_shows_what_the_commands_print() {
+    let readme =
+        std::fs::read_to_string(Path::new(env!("CARGO_MANIFEST_DIR")).join("../README.md"))
+            .unwrap();
+    let block = |prompt: &str| -> String {
+        let start = readme
+            .find(prompt)
+            .unwrap_or_else(|| panic!("README lacks `{prompt}`"));
+        let rest = &readme[start..];
+        let rest = &rest[rest.find('\n').unwrap() + 1..];
+        let end = [rest.find("\n\n"), rest.find("\n```")]
+            .into_iter()
+            .flatten()
+            .min()
+            .unwrap();
+        format!("{}\n", &rest[..end])
+    };
+    let o = twiml(&[
+        "gate",
+        "--to",
+        "+13055550123",
+        "--at",
+        "2026-12-04T02:30:00Z",
+        "--intent",
+        "marketing",
+        "--body",
+        "Acme: 20% off this weekend. Reply STOP to opt out.",
+    ]);
+    assert_eq!(stdout(&o), block("$ twiml gate --to +13055550123"));
+    let o = twiml(&[
+        "classify",
+        "Your order #4412 has shipped! Use code THANKS15 for 15% off your next order.",
+    ]);
+    assert_eq!(stdout(&o), block("$ twiml classify"));
+}

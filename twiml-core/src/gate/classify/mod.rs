@@ -1,0 +1,562 @@
+//! Essential or not: the classifier, and the Compliance Toolkit's precedence of a declared
+//! intent, a registered use case, the policy and the text.
+//!
+//! The classifier is explainable by construction. It reads the text once for every cue
+//! phrase of the lexicon (`lexicon.rs`, English and Spanish), adds the weights of the cues of
+//! each class, and decides:
+//!
+//! - a message with a decisive marketing cue (weight 3 of a non-essential intent) is
+//!   non-essential, whatever else it says: a shipping update with a coupon, or an appointment
+//!   reminder with a promotion, is a dual-purpose message, and such messages are marketing;
+//! - otherwise the class with the greater weight wins when it reaches 2 and leads by at least
+//!   as much as the other class has;
+//! - otherwise (no cue, only weak hints, or cues that pull both ways) the class is undecided,
+//!   and the gate answers `Review` when the class matters.
+//!
+//! The cues it found are part of the answer, each with the words of the text that matched.
+
+mod lexicon;
+
+use std::fmt;
+use std::sync::OnceLock;
+
+use aho_corasick::{AhoCorasick, AhoCorasickKind, MatchKind};
+
+use super::intent::{Class, MessageIntent, UseCase};
+use crate::rules::Regime;
+pub(crate) use lexicon::LEXICON;
+
+/// The version of the classifier and its lexicon: the date of its last change.
+pub(crate) const VERSION: &str = "2026-12-04";
+
+/// Why a message is in its class: a phrase of its text, or a declaration.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Cue {
+    /// A phrase of the text that points to an intent.
+    Phrase {
+        /// The words of the text that matched.
+        text: String,
+        /// The lexicon's phrase.
+        phrase: &'static str,
+        /// The intent it points to.
+        intent: MessageIntent,
+        /// Its weight: 3 decides alone, 2 is clear, 1 only adds.
+        weight: u8,
+    },
+    /// The sender declared the intent (Twilio's `MessageIntent`).
+    Declared(MessageIntent),
+    /// The campaign's registered 10DLC use case.
+    UseCase(UseCase),
+    /// The policy's regime says every send is marketing or telemarketing.
+    Regime(Regime),
+}
+
+impl fmt::Display for Cue {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            Cue::Phrase { text, intent, .. } => write!(f, "{intent}: \"{text}\""),
+            Cue::Declared(intent) => write!(f, "declared intent: {intent}"),
+            Cue::UseCase(use_case) => write!(f, "10DLC use case: {use_case}"),
+            Cue::Regime(regime) => write!(f, "policy: {regime}"),
+        }
+    }
+}
+
+#[cfg(feature = "serde")]
+impl serde::Serialize for Cue {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        serializer.collect_str(self)
+    }
+}
+
+/// Where a class came from.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+#[cfg_attr(feature = "serde", derive(serde::Serialize))]
+#[cfg_attr(feature = "serde", serde(rename_all = "kebab-case"))]
+pub enum Source {
+    /// The sender said so: a `MessageIntent`, a use case, or the policy.
+    Declared,
+    /// The classifier read the text.
+    Classified,
+}
+
+impl Source {
+    /// `declared` or `classified`.
+    pub const fn as_str(self) -> &'static str {
+        match self {
+            Source::Declared => "declared",
+            Source::Classified => "classified",
+        }
+    }
+}
+
+/// Essential or not, with the intent it stands for and the cues that decided it.
+#[derive(Debug, Clone, PartialEq, Eq)]
+#[cfg_attr(feature = "serde", derive(serde::Serialize))]
+pub struct Classification {
+    /// The class; `None` when the cues are too weak or pull both ways.
+    pub class: Option<Class>,
+    /// The intent: declared, or the strongest of the cues of the class.
+    pub intent: Option<MessageIntent>,
+    /// Where the class came from.
+    pub source: Source,
+    /// The cues that decided it, strongest first.
+    pub cues: Vec<Cue>,
+}
+
+impl Classification {
+    fn declared(intent: MessageIntent, cue: Cue) -> Self {
+        Classification {
+            class: Some(intent.class()),
+            intent: Some(intent),
+            source: Source::Declared,
+            cues: vec![cue],
+        }
+    }
+}
+
+/// What the sender declared about a message, in the order the Toolkit honours it.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub struct Declared<'a> {
+    /// The `MessageIntent` given with the send.
+    pub intent: Option<MessageIntent>,
+    /// The campaign's registered 10DLC use case.
+    pub use_case: Option<UseCase>,
+    /// The policy's regimes: `telemarketing` or `marketing-sms` make every send marketing.
+    pub regimes: &'a [Regime],
+}
+
+/// Classifies a message under the Toolkit's precedence:
+///
+/// 1. a declared intent is accepted as it is: a non-essential one stands, an essential one
+///    passes without classification;
+/// 2. a campaign registered under a non-essential use case is non-essential; one registered
+///    under an essential use case is classified, and reclassified as non-essential when its
+///    text reads as such (undecided text keeps the registered class);
+/// 3. a policy whose regime is telemarketing or marketing messages makes every send
+///    non-essential;
+/// 4. otherwise the classifier decides; under the debt-collection regime a text it cannot
+///    place is an account notification (a collector's communication, not a solicitation),
+///    and elsewhere the class is left undecided.
+pub fn classify_with(text: &str, declared: Declared<'_>) -> Classification {
+    if let Some(intent) = declared.intent {
+        return Classification::declared(intent, Cue::Declared(intent));
+    }
+    if let Some(use_case) = declared.use_case
+        && let Some(intent) = use_case.intent()
+    {
+        if intent.class() == Class::NonEssential {
+            return Classification::declared(intent, Cue::UseCase(use_case));
+        }
+        let read = classify(text);
+        return match read.class {
+            Some(Class::NonEssential) => read,
+            Some(Class::Essential) => {
+                let mut read = read;
+                read.cues.insert(0, Cue::UseCase(use_case));
+                read
+            }
+            None => {
+                let mut registered = Classification::declared(intent, Cue::UseCase(use_case));
+                registered.cues.extend(read.cues);
+                registered
+            }
+        };
+    }
+    if let Some(regime) = declared
+        .regimes
+        .iter()
+        .copied()
+        .find(|r| matches!(r, Regime::Telemarketing | Regime::MarketingSms))
+    {
+        return Classification::declared(MessageIntent::Marketing, Cue::Regime(regime));
+    }
+    let read = classify(text);
+    if read.class.is_none() && declared.regimes.contains(&Regime::DebtCollection) {
+        // A debt collector's communication that does not read as marketing is about the
+        // account, not a solicitation.
+        let mut account = Classification::declared(
+            MessageIntent::Notifications,
+            Cue::Regime(Regime::DebtCollection),
+        );
+        account.cues.extend(read.cues);
+        return account;
+    }
+    read
+}
+
+/// Classifies a text by its cues alone.
+///
+/// ```
+/// use twiml_core::gate::{Class, MessageIntent, classify};
+///
+/// let c = classify("Your Acme verification code is 482913. Do not share it.");
+/// assert_eq!(c.class, Some(Class::Essential));
+/// assert_eq!(c.intent, Some(MessageIntent::Otp));
+///
+/// let c = classify("Your order has shipped! Use code SAVE20 for 20% off your next order.");
+/// assert_eq!(c.class, Some(Class::NonEssential));
+///
+/// assert_eq!(classify("Hello").class, None);
+/// ```
+pub fn classify(text: &str) -> Classification {
+    let normal = Normalized::new(text);
+    let matcher = matcher();
+    // The phrases found so far: a message holds a handful, so a list beats a set.
+    let mut seen: Vec<usize> = Vec::new();
+    let mut cues: Vec<Cue> = Vec::new();
+    for m in matcher.find_overlapping_iter(normal.text.as_str()) {
+        let id = m.pattern().as_usize();
+        if seen.contains(&id) {
+            continue;
+        }
+        seen.push(id);
+        let entry = &LEXICON[id];
+        cues.push(Cue::Phrase {
+            text: normal.original(text, m.start(), m.end()),
+            phrase: entry.phrase,
+            intent: entry.intent,
+            weight: entry.weight,
+        });
+    }
+    decide(cues)
+}
+
+/// The class, intent and ordered cues from the cues found.
+fn decide(mut cues: Vec<Cue>) -> Classification {
+    let weight_of = |class: Class| -> u32 {
+        cues.iter()
+            .filter_map(|c| match c {
+                Cue::Phrase { intent, weight, .. } if intent.class() == class => {
+                    Some(u32::from(*weight))
+                }
+                _ => None,
+            })
+            .sum()
+    };
+    let essential = weight_of(Class::Essential);
+    let other = weight_of(Class::NonEssential);
+    let decisive_marketing = cues.iter().any(|c| {
+        matches!(c, Cue::Phrase { intent, weight: 3, .. } if intent.class() == Class::NonEssential)
+    });
+    let class = if decisive_marketing {
+        Some(Class::NonEssential)
+    } else if essential >= 2 && essential >= 2 * other {
+        Some(Class::Essential)
+    } else if other >= 2 && other >= 2 * essential {
+        Some(Class::NonEssential)
+    } else {
+        None
+    };
+    // Strongest first; for the class found, its intent is that of its strongest cue.
+    cues.sort_by_key(|c| match c {
+        Cue::Phrase { intent, weight, .. } => {
+            (Some(intent.class()) != class, std::cmp::Reverse(*weight))
+        }
+        _ => (false, std::cmp::Reverse(u8::MAX)),
+    });
+    let intent = class.and_then(|class| {
+        cues.iter().find_map(|c| match c {
+            Cue::Phrase { intent, .. } if intent.class() == class => Some(*intent),
+            _ => None,
+        })
+    });
+    Classification {
+        class,
+        intent,
+        source: Source::Classified,
+        cues,
+    }
+}
+
+/// The lexicon's phrases in one automaton, built once.
+fn matcher() -> &'static AhoCorasick {
+    static MATCHER: OnceLock<AhoCorasick> = OnceLock::new();
+    MATCHER.get_or_init(|| {
+        let patterns = LEXICON.iter().map(|e| {
+            let phrase = e.phrase;
+            match phrase.strip_suffix('*') {
+                Some(stem) => format!(" {stem}"),
+                None => format!(" {phrase} "),
+            }
+        });
+        AhoCorasick::builder()
+            .match_kind(MatchKind::Standard)
+            .kind(Some(AhoCorasickKind::DFA))
+            .build(patterns)
+            .or_else(|_| AhoCorasick::new(LEXICON.iter().map(|e| e.phrase)))
+            .expect("the lexicon's phrases make an automaton")
+    })
+}
+
+/// A text as the lexicon is written: lower case, no accents or apostrophes, numbers as `#`,
+/// `%` and `$` as words, one space between words and around the whole. Each byte remembers
+/// the range of the original text it came from.
+struct Normalized {
+    text: String,
+    origin: Vec<(u32, u32)>,
+}
+
+impl Normalized {
+    fn new(source: &str) -> Self {
+        let mut n = Normalized {
+            text: String::with_capacity(source.len() + 2),
+            origin: Vec::with_capacity(source.len() + 2),
+        };
+        n.push(' ', 0, 0);
+        let bytes = source.as_bytes();
+        let mut in_number = false;
+        let mut i = 0;
+        while i < bytes.len() {
+            let b = bytes[i];
+            let start = i as u32;
+            // Most messages are ASCII: one byte at a time, without decoding.
+            let (c, len) = if b < 0x80 {
+                (char::from(b), 1)
+            } else {
+                let c = source[i..].chars().next().unwrap_or(' ');
+                (c, c.len_utf8())
+            };
+            let end = (i + len) as u32;
+            i += len;
+            if c.is_ascii_digit() {
+                if in_number {
+                    n.extend_last(end);
+                } else {
+                    n.space(start);
+                    n.push('#', start, end);
+                    in_number = true;
+                }
+                continue;
+            }
+            // "2,500.00" is one number.
+            if in_number && matches!(c, ',' | '.') && bytes.get(i).is_some_and(u8::is_ascii_digit) {
+                n.extend_last(end);
+                continue;
+            }
+            if in_number {
+                n.space(start);
+                in_number = false;
+            }
+            match c {
+                'a'..='z' => n.push(c, start, end),
+                'A'..='Z' => n.push(c.to_ascii_lowercase(), start, end),
+                '\'' | '\u{2019}' | '\u{2018}' => {}
+                '%' | '$' => {
+                    n.space(start);
+                    n.push(c, start, end);
+                    n.space(end);
+                }
+                _ => match fold(c) {
+                    Some(folded) => {
+                        for f in folded.chars() {
+                            n.push(f, start, end);
+                        }
+                    }
+                    None => n.space(start),
+                },
+            }
+        }
+        n.space(source.len() as u32);
+        n
+    }
+
+    fn push(&mut self, c: char, start: u32, end: u32) {
+        self.text.push(c);
+        for _ in 0..c.len_utf8() {
+            self.origin.push((start, end));
+        }
+    }
+
+    /// A space, unless the text already ends with one.
+    fn space(&mut self, at: u32) {
+        if !self.text.ends_with(' ') {
+            self.push(' ', at, at);
+        }
+    }
+
+    fn extend_last(&mut self, end: u32) {
+        if let Some(last) = self.origin.last_mut() {
+            last.1 = end;
+        }
+    }
+
+    /// The original words behind the normalized range `start..end` (which may include the
+    /// spaces around a phrase).
+    fn original(&self, source: &str, start: usize, end: usize) -> String {
+        let text = self.text.as_bytes();
+        let mut start = start;
+        let mut end = end;
+        while start < end && text[start] == b' ' {
+            start += 1;
+        }
+        while end > start && text[end - 1] == b' ' {
+            end -= 1;
+        }
+        if start >= end {
+            return String::new();
+        }
+        let from = self.origin[start].0 as usize;
+        let to = self.origin[end - 1].1 as usize;
+        source.get(from..to).unwrap_or_default().to_string()
+    }
+}
+
+/// A letter in lower case without its accent, or `None` for a character that separates
+/// words.
+fn fold(c: char) -> Option<Cow> {
+    if c.is_ascii_alphabetic() {
+        return Some(Cow::Char(c.to_ascii_lowercase()));
+    }
+    if c.is_ascii() {
+        return None;
+    }
+    let plain = match c {
+        'á' | 'à' | 'â' | 'ä' | 'Á' | 'À' | 'Â' | 'Ä' => 'a',
+        'é' | 'è' | 'ê' | 'ë' | 'É' | 'È' | 'Ê' | 'Ë' => 'e',
+        'í' | 'ì' | 'î' | 'ï' | 'Í' | 'Ì' | 'Î' | 'Ï' => 'i',
+        'ó' | 'ò' | 'ô' | 'ö' | 'Ó' | 'Ò' | 'Ô' | 'Ö' => 'o',
+        'ú' | 'ù' | 'û' | 'ü' | 'Ú' | 'Ù' | 'Û' | 'Ü' => 'u',
+        'ñ' | 'Ñ' => 'n',
+        'ç' | 'Ç' => 'c',
+        c if c.is_alphabetic() => return Some(Cow::Lower(c)),
+        _ => return None,
+    };
+    Some(Cow::Char(plain))
+}
+
+/// A folded letter: one ASCII letter, or the lower case of another letter.
+enum Cow {
+    Char(char),
+    Lower(char),
+}
+
+impl Cow {
+    fn chars(self) -> impl Iterator<Item = char> {
+        let (plain, lower) = match self {
+            Cow::Char(c) => (Some(c), None),
+            Cow::Lower(c) => (None, Some(c.to_lowercase())),
+        };
+        plain.into_iter().chain(lower.into_iter().flatten())
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn class(text: &str) -> Option<Class> {
+        classify(text).class
+    }
+
+    #[test]
+    fn normalization() {
+        let n =
+            Normalized::new("Ahorra 20% en tu próximo pedido, ¡no te pierdas! Don't wait: $5.99");
+        assert_eq!(
+            n.text,
+            " ahorra # % en tu proximo pedido no te pierdas dont wait $ # "
+        );
+    }
+
+    #[test]
+    fn cues_carry_the_original_words() {
+        let c = classify("Take 20% OFF everything today. Envío gratis.");
+        let texts: Vec<String> = c.cues.iter().map(ToString::to_string).collect();
+        assert!(
+            texts.contains(&"marketing: \"20% OFF\"".to_string()),
+            "{texts:?}"
+        );
+        assert!(
+            texts.contains(&"marketing: \"Envío gratis\"".to_string()),
+            "{texts:?}"
+        );
+    }
+
+    #[test]
+    fn essential_messages() {
+        for text in [
+            "Your Acme verification code is 482913. Do not share it.",
+            "Tu código de verificación es 4821. No lo compartas.",
+            "Acme Bank: did you make a $250.00 purchase at STORE 12? Reply YES or NO.",
+            "Alerta de fraude: ¿reconoce esta compra de $89.00? Responda SI o NO.",
+            "Your order #4412 has shipped. Track your package at https://example.com/t/4412",
+            "Su pedido fue entregado hoy a las 3:15 pm.",
+            "Reminder: your appointment with Dr. Lee is on Tue 5/12 at 3:30 PM. Reply C to confirm.",
+            "Recordatorio: su cita es el martes a las 10:00. Responda C para confirmar.",
+            "Your payment of $45.00 is due on 06/01.",
+        ] {
+            assert_eq!(class(text), Some(Class::Essential), "{text}");
+        }
+    }
+
+    #[test]
+    fn non_essential_messages() {
+        for text in [
+            "Acme: 20% off all garden tools this weekend only! Shop now at https://example.com",
+            "Black Friday deals are here: BOGO on all shoes. Reply STOP to opt out",
+            "¡Oferta especial! 30% de descuento en toda la tienda. Compra ahora.",
+            "You're invited to our grand opening this Saturday! RSVP at example.com",
+            "Te invitamos a nuestro evento de aniversario el sábado.",
+            "How did we do? Take our 1-minute survey: https://example.com/s",
+            "Your order has shipped! Use code SAVE20 for 20% off your next order.",
+            "Reminder: your appointment is tomorrow at 9 AM. Book your next cleaning now and get 15% off!",
+        ] {
+            assert_eq!(class(text), Some(Class::NonEssential), "{text}");
+        }
+    }
+
+    #[test]
+    fn weak_or_absent_cues_are_undecided() {
+        for text in ["Hello", "Call us at 555-0100", "Gracias", ""] {
+            assert_eq!(class(text), None, "{text}");
+        }
+    }
+
+    #[test]
+    fn precedence() {
+        let declared = |intent, use_case| Declared {
+            intent,
+            use_case,
+            regimes: &[],
+        };
+        let marketing_text = "Flash sale: 40% off today only";
+        // A declared essential intent passes without classification.
+        let c = classify_with(marketing_text, declared(Some(MessageIntent::Otp), None));
+        assert_eq!(c.class, Some(Class::Essential));
+        assert_eq!(c.source, Source::Declared);
+        // A declared non-essential intent stands.
+        let c = classify_with(
+            "Your code is 1234",
+            declared(Some(MessageIntent::Marketing), None),
+        );
+        assert_eq!(c.class, Some(Class::NonEssential));
+        // An essential use case is reclassified when the text reads as marketing.
+        let c = classify_with(
+            marketing_text,
+            declared(None, Some(UseCase::DeliveryNotification)),
+        );
+        assert_eq!(c.class, Some(Class::NonEssential));
+        assert_eq!(c.source, Source::Classified);
+        // ... and keeps its class when the text is undecided.
+        let c = classify_with("Hello", declared(None, Some(UseCase::DeliveryNotification)));
+        assert_eq!(c.class, Some(Class::Essential));
+        assert_eq!(c.intent, Some(MessageIntent::Delivery));
+        // A non-essential use case stands.
+        let c = classify_with(
+            "Your code is 1234",
+            declared(None, Some(UseCase::Marketing)),
+        );
+        assert_eq!(c.class, Some(Class::NonEssential));
+        // The policy's regime.
+        let c = classify_with(
+            "Hello",
+            Declared {
+                regimes: &[Regime::Telemarketing],
+                ..Declared::default()
+            },
+        );
+        assert_eq!(c.class, Some(Class::NonEssential));
+        assert_eq!(c.cues, [Cue::Regime(Regime::Telemarketing)]);
+    }
+}
