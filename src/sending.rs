@@ -45,7 +45,7 @@ pub fn before_send(
         Ok(Cleared { decision })
     } else {
         Err(Held {
-            decision,
+            decision: Box::new(decision),
             messaging_service: matches!(outbound.from, Some(Sender::MessagingService(_))),
             message: outbound.channel.is_message(),
         })
@@ -83,7 +83,7 @@ impl Cleared {
 /// A send the gate does not allow now: deferred, blocked, or waiting for review.
 #[derive(Debug, Clone)]
 pub struct Held {
-    decision: Decision,
+    decision: Box<Decision>,
     messaging_service: bool,
     message: bool,
 }
