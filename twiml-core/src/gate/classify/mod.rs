@@ -8,12 +8,14 @@
 //! - a message with a decisive marketing cue (weight 3 of a non-essential intent) is
 //!   non-essential, whatever else it says: a shipping update with a coupon, or an appointment
 //!   reminder with a promotion, is a dual-purpose message, and such messages are marketing;
-//! - otherwise the class with the greater weight wins when it reaches 2 and leads by at least
-//!   as much as the other class has;
+//! - otherwise the class with the greater weight wins when it reaches 2;
 //! - otherwise (no cue, only weak hints, or cues that pull both ways) the class is undecided,
 //!   and the gate answers `Review` when the class matters.
 //!
-//! The cues it found are part of the answer, each with the words of the text that matched.
+//! A phrase found inside a longer phrase that also matched does not count: the more specific
+//! phrase decides ("sale" inside the Spanish "sale a las 8", "new location" inside "from a
+//! new location"). The cues it found are part of the answer, each with the words of the text
+//! that matched.
 
 mod lexicon;
 
@@ -201,19 +203,29 @@ pub fn classify_with(text: &str, declared: Declared<'_>) -> Classification {
 /// ```
 pub fn classify(text: &str) -> Classification {
     let normal = Normalized::new(text);
-    let matcher = matcher();
-    // The phrases found so far: a message holds a handful, so a list beats a set.
+    // Every match, as (start, end, phrase): a message holds a handful, so lists beat sets.
+    let mut found: Vec<(usize, usize, usize)> = Vec::new();
+    for m in matcher().find_overlapping_iter(normal.text.as_str()) {
+        found.push((m.start(), m.end(), m.pattern().as_usize()));
+    }
+    // The more specific phrase decides: a match inside a longer match says nothing more
+    // ("sale" inside the Spanish "sale a las", "new location" inside "from a new location").
+    let inside = |&(start, end, id): &(usize, usize, usize)| {
+        found
+            .iter()
+            .any(|&(s, e, other)| other != id && s <= start && end <= e && e - s > end - start)
+    };
     let mut seen: Vec<usize> = Vec::new();
     let mut cues: Vec<Cue> = Vec::new();
-    for m in matcher.find_overlapping_iter(normal.text.as_str()) {
-        let id = m.pattern().as_usize();
-        if seen.contains(&id) {
+    for m in &found {
+        let (start, end, id) = *m;
+        if seen.contains(&id) || inside(m) {
             continue;
         }
         seen.push(id);
         let entry = &LEXICON[id];
         cues.push(Cue::Phrase {
-            text: normal.original(text, m.start(), m.end()),
+            text: normal.original(text, start, end),
             phrase: entry.phrase,
             intent: entry.intent,
             weight: entry.weight,
@@ -241,9 +253,9 @@ fn decide(mut cues: Vec<Cue>) -> Classification {
     });
     let class = if decisive_marketing {
         Some(Class::NonEssential)
-    } else if essential >= 2 && essential >= 2 * other {
+    } else if essential >= 2 && essential > other {
         Some(Class::Essential)
-    } else if other >= 2 && other >= 2 * essential {
+    } else if other >= 2 && other > essential {
         Some(Class::NonEssential)
     } else {
         None
@@ -447,6 +459,24 @@ mod tests {
 
     fn class(text: &str) -> Option<Class> {
         classify(text).class
+    }
+
+    #[test]
+    fn every_phrase_is_written_once_as_the_text_is_read() {
+        let mut seen = std::collections::HashSet::new();
+        for entry in LEXICON {
+            assert!(seen.insert(entry.phrase), "`{}` twice", entry.phrase);
+            assert!((1..=3).contains(&entry.weight), "`{}`", entry.phrase);
+            let stem = entry.phrase.strip_suffix('*').unwrap_or(entry.phrase);
+            // `#` stands for a number: read a number in its place.
+            let normal = Normalized::new(&stem.replace('#', "0")).text;
+            assert_eq!(
+                normal.trim(),
+                stem,
+                "`{}` is not written as the text is read",
+                entry.phrase
+            );
+        }
     }
 
     #[test]
