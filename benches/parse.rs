@@ -36,7 +36,7 @@ fn bench(c: &mut Criterion) {
         // Check once that each contender does the whole job.
         let elements = bare_event_loop(&source);
         let document = parse(&source, &options).expect("parses");
-        let root = twiml::tree::Document::root(&document);
+        let root = twiml_core::tree::Document::root(&document);
         assert_eq!(count_elements(&document, root), elements, "{name}");
         assert_eq!(parse_and_check(&source, &options), 0, "{name}");
         let validation = validate(&source, &options);

@@ -1,6 +1,14 @@
 #![doc = include_str!("../README.md")]
 
-pub use twiml_core::*;
+// What a program calls. The engine's machinery (its checks, value grammars and document
+// view, which the macro and the command line build on) stays in `twiml-core`.
+pub use twiml_core::{
+    BuildError, ByteSpan, ConvertError, CustomAttribute, CustomContent, CustomElement, Decimal,
+    Diagnostic, LineIndex, NodePath, ParseOptions, ParsedDocument, Policy, PostalCode,
+    RenderOptions, Root, Severity, SpeechTimeout, Twiml, UnknownValue, Validation, fax,
+    format_document, messaging, parse, parse_bytes, validate, validate_with, values, voice,
+};
+pub use twiml_core::{codes, diagnostic, gate, rules, schema};
 
 #[doc = include_str!("../docs/twiml-macro.md")]
 pub use twiml_macros::twiml;
@@ -25,13 +33,17 @@ pub mod actix_web;
 #[cfg(feature = "gate")]
 pub mod sending;
 
-/// The names most programs need: the three response builders, the finished [`Twiml`], its
-/// error, render options, every attribute value set, and the compliance policy.
+/// The names most programs need, and no others: the three response builders, the finished
+/// [`Twiml`] and its error, render options, the compliance policy, and the four value sets
+/// most flows set (`Voice`, `SayLanguage`, `GatherInput`, `DialRecord`).
+///
+/// Every other value set is in [`values`] (`use twiml::values::Method;`), so that the prelude
+/// never shadows a name of the program around it, such as `http::Method` in a web handler.
 pub mod prelude {
     pub use twiml_core::rules::{Disclosure, Fact, Policy, Regime};
-    pub use twiml_core::values::*;
+    pub use twiml_core::values::{DialRecord, GatherInput, SayLanguage, Voice};
     pub use twiml_core::{
-        BuildError, CustomElement, Decimal, PostalCode, RenderOptions, SpeechTimeout, Twiml,
-        fax::FaxResponse, messaging::MessagingResponse, voice::VoiceResponse,
+        BuildError, RenderOptions, Twiml, fax::FaxResponse, messaging::MessagingResponse,
+        voice::VoiceResponse,
     };
 }

@@ -9,8 +9,8 @@ use std::path::PathBuf;
 
 use quick_xml::events::Event;
 use quick_xml::reader::Reader;
-use twiml::check::check_document;
 use twiml::{ParseOptions, Twiml, parse};
+use twiml_core::check::check_document;
 
 use crate::workloads;
 
@@ -301,7 +301,7 @@ pub fn expected_rule_findings(name: &str) -> Vec<(&'static str, usize)> {
 
 /// Elements in the parsed tree, for comparing with the floor's count.
 pub fn count_elements(document: &twiml::ParsedDocument<'_>, node: u32) -> usize {
-    use twiml::tree::{Content, Document};
+    use twiml_core::tree::{Content, Document};
     1 + document
         .children(node)
         .map(|c| match c {

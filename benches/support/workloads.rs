@@ -6,7 +6,9 @@
 #![allow(dead_code, unreachable_pub)]
 
 use twiml::prelude::*;
+
 use twiml::rules::{Fact, Policy};
+use twiml::values::PaymentStep;
 
 /// The Mini-Miranda disclosure that W3 speaks first.
 pub const MINI_MIRANDA: &str = "This is an attempt to collect a debt and any information obtained will be used for that purpose.";

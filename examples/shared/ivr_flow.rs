@@ -4,6 +4,8 @@
 //! log line) instead of reaching a caller.
 
 use twiml::prelude::*;
+
+use twiml::values::InterpretAs;
 use twiml::webhook::VoiceWebhook;
 
 /// The policy every document is built under: the flow takes card payments, for Acme Widgets.

@@ -2,7 +2,7 @@
 //! really comes from Twilio (its `X-Twilio-Signature`).
 //!
 //! Enabled by the `webhook` feature, and by the `axum` and `actix-web` features, whose
-//! extractors and middleware ([`crate::axum`], [`crate::actix_web`]) are built on what is here.
+//! extractors and middleware (`twiml::axum`, `twiml::actix_web`) are built on what is here.
 //! Nothing in this module depends on a web framework: any server can use
 //! [`Validator::verify`] on the parts of a request it has.
 //!

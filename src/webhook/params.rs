@@ -158,8 +158,12 @@ value_set! {
 ///
 /// Every request carries the call's parameters (`CallSid`, `AccountSid`, `From`, `To`,
 /// `CallStatus`, `ApiVersion`, `Direction`, and the geographic data Twilio has); the verb
-/// whose action is being requested adds its own. Parameters the struct does not know are
-/// ignored; the ones it knows but the request lacks are `None`.
+/// whose action is being requested adds its own.
+///
+/// `CallSid` and `AccountSid` are required: a form without either is not a request from Twilio
+/// and does not deserialize; the `TwilioForm` extractors answer it with 422, as axum's `Form`
+/// does. Parameters the struct does not know are ignored; the other ones it knows but the
+/// request lacks are `None` (or empty, for `from` and `to`).
 ///
 /// It serializes back to the same form, which is how tests can play Twilio.
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
@@ -373,8 +377,10 @@ pub struct VoiceWebhook {
 /// The parameters of a messaging webhook: an incoming SMS, MMS or WhatsApp message, and
 /// message status callbacks.
 ///
-/// Parameters the struct does not know are ignored; the ones it knows but the request lacks
-/// are `None` (or empty, for `from`, `to` and `body`).
+/// `MessageSid` and `AccountSid` are required: a form without either is not a request from
+/// Twilio and does not deserialize; the `TwilioForm` extractors answer it with 422, as axum's
+/// `Form` does. Parameters the struct does not know are ignored; the other ones it knows but
+/// the request lacks are `None` (or empty, for `from`, `to` and `body`).
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
 #[serde(rename_all = "PascalCase")]
 #[non_exhaustive]

@@ -84,7 +84,8 @@ impl Summary {
             match d.diagnostic.severity {
                 Severity::Error => self.errors += 1,
                 Severity::Warning => self.warnings += 1,
-                Severity::Info => self.infos += 1,
+                // Information, and any severity a later release adds.
+                _ => self.infos += 1,
             }
         }
     }

@@ -216,9 +216,11 @@ impl Code {
                 };
                 writeln!(
                     page,
-                    "{what}, {} family. Applies to {applies}{needs}. Default level: {}.\n",
+                    "{what}, {} family. Applies to {applies}{needs}. Default level: {}. \
+                     Reports {}.\n",
                     rule.family.as_str(),
-                    rule.default_level
+                    rule.default_level,
+                    rule.reports
                 )
             }
         };

@@ -11,6 +11,7 @@ use crate::codes::Code;
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
 #[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
 #[cfg_attr(feature = "serde", serde(rename_all = "lowercase"))]
+#[non_exhaustive]
 pub enum Severity {
     /// Worth knowing; never fails anything.
     Info,
@@ -40,6 +41,7 @@ impl fmt::Display for Severity {
 /// A secondary location that helps explain a finding.
 #[derive(Debug, Clone, PartialEq, Eq)]
 #[cfg_attr(feature = "serde", derive(serde::Serialize))]
+#[non_exhaustive]
 pub struct Label<S> {
     /// Where.
     pub span: S,
@@ -50,6 +52,7 @@ pub struct Label<S> {
 /// One finding.
 #[derive(Debug, Clone, PartialEq, Eq)]
 #[cfg_attr(feature = "serde", derive(serde::Serialize))]
+#[non_exhaustive]
 pub struct Diagnostic<S> {
     /// The stable code (`TW0105`, `REC001`): the check or rule that found it. It displays and
     /// serializes as the code; `twiml explain CODE` describes it.
@@ -160,6 +163,7 @@ impl<S: fmt::Display> fmt::Display for Diagnostic<S> {
 /// attribute, when the finding is about one.
 #[derive(Debug, Clone, PartialEq, Eq, Hash)]
 #[cfg_attr(feature = "serde", derive(serde::Serialize))]
+#[non_exhaustive]
 pub struct NodePath {
     /// The element's path.
     pub element: String,
@@ -179,6 +183,7 @@ impl fmt::Display for NodePath {
 
 /// A structural check: its stable code, kebab-case name, default severity and documentation.
 #[derive(Debug)]
+#[non_exhaustive]
 pub struct CheckInfo {
     /// The stable code (`TW0105`).
     pub code: &'static str,

@@ -26,13 +26,13 @@ use crate::render::{RenderOptions, Writer};
 use crate::schema::TextPresence;
 use crate::tree::{Attribute, Content, Document, Tag, Value};
 
-/// Writes `source` in its canonical form (see the module docs of `twiml fmt`): elements,
+/// Writes `source` in its canonical form, as `twiml fmt` does: elements,
 /// attributes, text and comments as the document has them, laid out anew. Every document
 /// that parses can be formatted, including one that breaks a structural check or a rule:
 /// formatting runs no check.
 ///
 /// ```
-/// use twiml_core::{ParseOptions, RenderOptions, format_document};
+/// use twiml::{ParseOptions, RenderOptions, format_document};
 ///
 /// let source = "<Response><Gather numDigits='1'   action='/menu'><Say>Press 1</Say></Gather></Response>";
 /// let formatted =

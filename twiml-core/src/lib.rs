@@ -1,20 +1,26 @@
 //! The engine of the [`twiml`](https://docs.rs/twiml) crate: the TwiML element table, the typed
 //! model and builder generated from it, the build step's checks, and the renderer.
 //!
-//! Most users depend on `twiml`, which re-exports this crate and adds a prelude.
+//! Most users depend on `twiml`, which re-exports what a program calls from this crate and
+//! adds a prelude. The modules marked hidden here (`check`, `grammar`, `tree`) are the
+//! machinery the workspace's other crates (`twiml-macros`, `twiml-cli`) build on; they are not
+//! part of the API and may change in any release.
 
+#[doc(hidden)]
 pub mod check;
 pub mod codes;
 pub mod diagnostic;
 mod document;
 mod format;
 pub mod gate;
+#[doc(hidden)]
 pub mod grammar;
-pub mod model;
-pub mod parse;
-pub mod render;
+mod model;
+mod parse;
+mod render;
 pub mod rules;
 pub mod schema;
+#[doc(hidden)]
 pub mod tree;
 mod validate;
 

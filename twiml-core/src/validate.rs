@@ -13,6 +13,7 @@ use crate::tree::{Document, Part, Path, Tag};
 
 /// What validating a document found.
 #[derive(Debug)]
+#[non_exhaustive]
 pub struct Validation<'s> {
     /// Every finding, in source order.
     pub diagnostics: Vec<Diagnostic<ByteSpan>>,

@@ -7,12 +7,12 @@ use quote::{format_ident, quote, quote_spanned};
 use syn::spanned::Spanned;
 use twiml_core::diagnostic::{CheckInfo, Diagnostic, checks};
 use twiml_core::rules::check_rules_decided;
-use twiml_core::schema::rust::{
-    ConstructorArg, RustType, TextModel, constructor_args, module_of, variant_name,
-};
 use twiml_core::schema::{self, AttributeSpec, ElementSpec, EnumSpec};
 use twiml_core::tree::Tag;
 use twiml_core::{Severity, SpeechTimeout, check::check_document};
+use twiml_schema::rust::{
+    ConstructorArg, RustType, TextModel, constructor_args, module_of, variant_name,
+};
 
 use crate::document::MarkupDocument;
 use crate::policy::PolicySpec;
@@ -213,7 +213,7 @@ impl Generator<'_, '_> {
                     }
                 }
                 Content::Expr(e) => {
-                    quote_spanned!(e.span()=> ::twiml::AppendTo::append_to(#e, &mut *#this);)
+                    quote_spanned!(e.span()=> ::twiml::__private::AppendTo::append_to(#e, &mut *#this);)
                 }
                 Content::If(block) => {
                     let mut branches = Vec::new();

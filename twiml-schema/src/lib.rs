@@ -13,7 +13,7 @@
 use std::sync::OnceLock;
 
 mod elements;
-mod enums;
+pub mod enums;
 pub mod rust;
 
 pub use elements::{ELEMENTS, ElementId};
@@ -43,6 +43,7 @@ impl Dialect {
 
 /// What role an element plays in a document.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+#[non_exhaustive]
 pub enum ElementKind {
     /// The document root, `<Response>`.
     Root,
@@ -69,6 +70,7 @@ pub enum Status {
 
 /// One TwiML element: its XML name, where it may appear, what it may hold.
 #[derive(Debug)]
+#[non_exhaustive]
 pub struct ElementSpec {
     /// The element's identity in this table.
     pub id: ElementId,
@@ -149,6 +151,7 @@ pub enum TextPresence {
 
 /// The text content of an element.
 #[derive(Debug, Clone, Copy)]
+#[non_exhaustive]
 pub struct TextSpec {
     /// Whether text is absent, optional or required.
     pub presence: TextPresence,
@@ -247,6 +250,7 @@ impl TextSpec {
 
 /// A bound on how many times a child element may appear in its parent.
 #[derive(Debug, Clone, Copy)]
+#[non_exhaustive]
 pub struct ChildLimit {
     /// The child element.
     pub child: ElementId,
@@ -260,6 +264,7 @@ pub struct ChildLimit {
 
 /// Two kinds of child that may not appear together in one parent.
 #[derive(Debug, Clone, Copy)]
+#[non_exhaustive]
 pub struct ChildConflict {
     /// The child that excludes the others.
     pub child: ElementId,
@@ -286,6 +291,7 @@ pub enum DefaultValue {
 
 /// One attribute of an element.
 #[derive(Debug, Clone, Copy)]
+#[non_exhaustive]
 pub struct AttributeSpec {
     /// The exact XML name (`numDigits`, `xml:lang`, `interpret-as`).
     pub name: &'static str,
@@ -451,6 +457,7 @@ pub enum ValueKind {
 
 /// A set of values an attribute may take.
 #[derive(Debug)]
+#[non_exhaustive]
 pub struct EnumSpec {
     /// The Rust enum generated for the set.
     pub rust_name: &'static str,

@@ -42,7 +42,8 @@ impl<W: Write> Sink for GithubSink<W> {
             let command = match d.diagnostic.severity {
                 Severity::Error => "error",
                 Severity::Warning => "warning",
-                Severity::Info => "notice",
+                // Information, and any severity a later release adds.
+                _ => "notice",
             };
             let name = d.diagnostic.code.name();
             let mut message = d.diagnostic.message.clone();

@@ -28,7 +28,8 @@ fn level(severity: Severity) -> &'static str {
     match severity {
         Severity::Error => "error",
         Severity::Warning => "warning",
-        Severity::Info => "note",
+        // Information, and any severity a later release adds.
+        _ => "note",
     }
 }
 

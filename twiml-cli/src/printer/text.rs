@@ -54,7 +54,8 @@ pub(crate) fn render_file(
         let level = match d.severity {
             Severity::Error => Level::ERROR,
             Severity::Warning => Level::WARNING,
-            Severity::Info => Level::INFO,
+            // Information, and any severity a later release adds.
+            _ => Level::INFO,
         };
         let mut snippet = Snippet::source(source)
             .path(name)

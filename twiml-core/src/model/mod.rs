@@ -374,6 +374,7 @@ impl<'de> serde::Deserialize<'de> for PostalCode {
 /// languages) keep such values in their `Other` variant instead.
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
 #[error("`{value}` is not a {set} value")]
+#[non_exhaustive]
 pub struct UnknownValue {
     /// The set (`Method`, `DialRecord`).
     pub set: &'static str,
@@ -493,6 +494,7 @@ impl<K: Keyword> ToValue for Vec<K> {
 /// only happens to documents with errors.
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
 #[error("`{attribute}` of `<{element}>`: {problem}")]
+#[non_exhaustive]
 pub struct ConvertError {
     /// The element's XML name.
     pub element: &'static str,

@@ -33,6 +33,7 @@ pub const FILE_NAME: &str = "twiml.toml";
 
 /// Why a policy file could not be read: what, and where (1-based line and column).
 #[derive(Debug, Clone, PartialEq, Eq)]
+#[non_exhaustive]
 pub struct PolicyFileError {
     /// The line and column of the offending text, when known.
     pub at: Option<(usize, usize)>,
@@ -74,7 +75,7 @@ impl Policy {
     /// Reads a policy from the text of a `twiml.toml`.
     ///
     /// ```
-    /// use twiml_core::rules::{Fact, Policy, Regime};
+    /// use twiml::rules::{Fact, Policy, Regime};
     ///
     /// let policy = Policy::from_toml(
     ///     "policies = [\"debt-collection\"]\ncontext = [\"outbound\"]\n\n[allow]\nREC001 = \"notice given in the IVR\"\n",
@@ -84,7 +85,7 @@ impl Policy {
     ///
     /// let error = Policy::from_toml("policies = [\"collections\"]").unwrap_err();
     /// assert_eq!(error.at, Some((1, 13)));
-    /// # Ok::<(), twiml_core::rules::PolicyFileError>(())
+    /// # Ok::<(), twiml::rules::PolicyFileError>(())
     /// ```
     ///
     /// # Errors

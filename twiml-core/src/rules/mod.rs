@@ -39,7 +39,10 @@
 
 #[cfg(feature = "config")]
 mod config;
-pub mod detect;
+// The text detectors: the rules' machinery, not API. Their items are `pub` for the rules and
+// the detectors' own tests.
+#[allow(unreachable_pub)]
+pub(crate) mod detect;
 mod flow;
 pub(crate) mod phrases;
 mod policy;
@@ -208,7 +211,7 @@ impl<D: Document> Findings<'_, '_, D> {
 
 /// Runs every rule that applies under `policy` over `doc`, appending findings to `out`, and
 /// returns the overrides that applied (from the policy and from the document's comments).
-pub fn check_rules<D: Document>(
+pub(crate) fn check_rules<D: Document>(
     doc: &D,
     policy: &Policy,
     out: &mut Vec<Diagnostic<D::Span>>,
@@ -241,6 +244,9 @@ pub(crate) fn check_rules_keeping_suppressed<D: Document>(
 /// whatever the run-time content says. A finding is kept when it appears both with the
 /// run-time content read as nothing and with it read as every disclosure at once; the others
 /// wait for the build, which runs every rule over the finished response.
+///
+/// The machinery of `twiml!`, not API.
+#[doc(hidden)]
 pub fn check_rules_decided<D: Document>(
     doc: &D,
     policy: &Policy,

@@ -9,6 +9,7 @@ use super::registry::{RuleInfo, find_rule};
 /// A body of law or industry rules that applies to a flow. The baseline rules (recording
 /// notices, card data, URL hygiene, carrier-filtered content) apply to every flow.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
+#[non_exhaustive]
 pub enum Regime {
     /// The flow takes payments (PCI DSS): capture during payment and insecure callbacks are
     /// errors, not warnings.
@@ -62,6 +63,7 @@ impl fmt::Display for Regime {
 
 /// A fact about the call that the document cannot show.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
+#[non_exhaustive]
 pub enum Fact {
     /// The business placed the call (a REST-initiated or dialled-out call), so the TwiML runs
     /// on the consumer's leg and the robocall rules apply.
@@ -123,6 +125,7 @@ impl fmt::Display for Fact {
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
 #[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
 #[cfg_attr(feature = "serde", serde(rename_all = "lowercase"))]
+#[non_exhaustive]
 pub enum Level {
     /// The rule does not run. Setting this level is an override and needs a reason.
     Allow,
@@ -162,6 +165,7 @@ impl fmt::Display for Level {
 /// What a pre-recorded audio file says, declared by its author so that the rules can read a
 /// `<Play>` the way they read a `<Say>`.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+#[non_exhaustive]
 pub enum Disclosure {
     /// "This call may be recorded."
     RecordingNotice,
@@ -214,6 +218,7 @@ impl Disclosure {
 /// output: the audit trail of every relaxation.
 #[derive(Debug, Clone, PartialEq, Eq, Hash)]
 #[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
+#[non_exhaustive]
 pub struct Override {
     /// The rule's code.
     pub code: String,
@@ -225,7 +230,7 @@ pub struct Override {
 /// per-rule levels, overrides with reasons, and declarations of what audio files say.
 ///
 /// ```
-/// use twiml_core::rules::{Fact, Policy, Regime};
+/// use twiml::rules::{Fact, Policy, Regime};
 ///
 /// let policy = Policy::new()
 ///     .regime(Regime::DebtCollection)

@@ -10,6 +10,7 @@ use super::policy::{Fact, Level, Regime};
 
 /// The families of rules, after the catalog's prefixes.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+#[non_exhaustive]
 pub enum Family {
     /// REC: recording, transcription and real-time interception.
     Recording,
@@ -72,6 +73,7 @@ impl RuleKind {
 
 /// One compliance rule.
 #[derive(Debug, PartialEq, Eq)]
+#[non_exhaustive]
 pub struct RuleInfo {
     /// The catalog's ID (`REC001`).
     pub code: &'static str,
@@ -85,6 +87,9 @@ pub struct RuleInfo {
     /// finding's severity, `warn` reports errors as warnings (rules whose legal footing is
     /// still unsettled start there).
     pub default_level: Level,
+    /// When its findings are errors, warnings or information, in a few words ("a warning; an
+    /// error under `payments`"), at the `deny` level; `warn` reports its errors as warnings.
+    pub reports: &'static str,
     /// The regimes the rule belongs to; empty for a baseline rule, which always runs.
     pub regimes: &'static [Regime],
     /// Facts about the call the rule needs to hold before it runs.
@@ -127,6 +132,7 @@ pub struct RuleInfo {
 ///         name: "capture-before-notice",
 ///         family: Recording,
 ///         level: Deny,
+///         reports: "an error",
 ///         regimes: [],
 ///         needs: [],
 ///         example_policy: "",
@@ -137,9 +143,11 @@ pub struct RuleInfo {
 ///
 /// The fields come in this order. `family` is a [`Family`], `level` a
 /// [`Level`](super::Level), `regimes` [`Regime`](super::Regime)s and `needs`
-/// [`Fact`](super::Fact)s, each by its variant name. A rule of the send-time gate adds
-/// `kind: Gate,` before `summary` (see [`RuleKind`]); its Example and Use instead are campaign
-/// files in ```` ```toml ```` blocks. `cargo xtask codegen` then lists the rule
+/// [`Fact`](super::Fact)s, each by its variant name. `reports` says, in a few words, when the
+/// rule's findings are errors, warnings or information (`"a warning; an error under
+/// \`payments\`"`); the README's rule table and each rule's page show it. A rule of the
+/// send-time gate adds `kind: Gate,` before `summary` (see [`RuleKind`]); its Example and Use
+/// instead are campaign files in ```` ```toml ```` blocks. `cargo xtask codegen` then lists the rule
 /// in [`RULES`](super::RULES) and re-exports it as `rules::CODE`; see the
 /// [rules module](super#adding-a-rule).
 macro_rules! declare_rule {
@@ -149,6 +157,7 @@ macro_rules! declare_rule {
             name: $name:literal,
             family: $family:ident,
             level: $level:ident,
+            reports: $reports:literal,
             regimes: [$($regime:ident),* $(,)?],
             needs: [$($fact:ident),* $(,)?],
             example_policy: $example:literal,
@@ -165,6 +174,7 @@ macro_rules! declare_rule {
             family: $crate::rules::Family::$family,
             kind: $crate::rules::rule_kind!($($kind)?),
             default_level: $crate::rules::Level::$level,
+            reports: $reports,
             regimes: &[$($crate::rules::Regime::$regime),*],
             needs: &[$($crate::rules::Fact::$fact),*],
             summary: $summary,
