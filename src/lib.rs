@@ -33,6 +33,9 @@ pub mod actix_web;
 #[cfg(feature = "gate")]
 pub mod sending;
 
+#[cfg(feature = "testing")]
+pub mod testing;
+
 /// The names most programs need, and no others: the three response builders, the finished
 /// [`Twiml`] and its error, render options, the compliance policy, and the four value sets
 /// most flows set (`Voice`, `SayLanguage`, `GatherInput`, `DialRecord`).

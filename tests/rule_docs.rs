@@ -1,8 +1,11 @@
 //! Every compliance rule's documentation is executable: its Example triggers the rule, and its
 //! "Use instead" passes every rule. A document rule's examples are TwiML, run under the rule's
-//! example policy; a gate rule's are campaign files, each send decided at its instant. The
-//! sections are all there, in order.
+//! example policy; a gate rule's are campaign files, each send decided at its instant; a flow
+//! rule's (GEN002) are a `twiml.toml` with a `[flow]` section, then the document of its entry,
+//! run through `check_flow` with an empty `<Response/>` for every other route. The sections
+//! are all there, in order.
 
+use twiml::callflow::{FlowConfig, check_flow};
 use twiml::gate::Campaign;
 use twiml::rules::{Fact, Policy, RULES, Regime, RuleInfo, RuleKind};
 use twiml::{ParseOptions, Severity, validate_with};
@@ -33,45 +36,42 @@ fn example_policy(rule: &RuleInfo) -> Policy {
     policy
 }
 
-/// The language of a rule's examples: TwiML for a document rule, a campaign file for a gate
-/// rule.
-fn example_language(rule: &RuleInfo) -> &'static str {
-    match rule.kind {
-        RuleKind::Document => "xml",
-        RuleKind::Gate => "toml",
-    }
-}
-
-/// The first fenced block after `heading`, in the rule's example language.
-fn example_after<'a>(rule: &RuleInfo, docs: &'a str, heading: &str) -> &'a str {
+/// The text of the first fenced block of `language` after `heading`, if there is one before
+/// the next heading.
+fn block_after<'a>(
+    rule: &RuleInfo,
+    docs: &'a str,
+    heading: &str,
+    language: &str,
+) -> Option<&'a str> {
     let section = docs
         .split_once(heading)
         .unwrap_or_else(|| panic!("{}: no `{heading}` section", rule.code))
         .1;
-    let fence = format!("```{}\n", example_language(rule));
-    let block = section
-        .split_once(&fence)
-        .unwrap_or_else(|| {
-            panic!(
-                "{}: `{heading}` has no {} block",
-                rule.code,
-                example_language(rule)
-            )
-        })
-        .1;
-    block
-        .split_once("```")
-        .unwrap_or_else(|| panic!("{}: unterminated block", rule.code))
-        .0
+    let section = section.split("\n## ").next().unwrap_or(section);
+    let block = section.split_once(&format!("```{language}\n"))?.1;
+    Some(
+        block
+            .split_once("```")
+            .unwrap_or_else(|| panic!("{}: unterminated block", rule.code))
+            .0,
+    )
 }
 
-/// Every finding of an example: the rules over a document, or the gate over each send of a
-/// campaign (with a finding `verdict` for a send the gate does not allow without one).
-fn findings(rule: &RuleInfo, example: &str) -> Vec<(String, Severity, String)> {
+/// The first fenced block of `language` after `heading`, which must be there.
+fn required_block<'a>(rule: &RuleInfo, docs: &'a str, heading: &str, language: &str) -> &'a str {
+    block_after(rule, docs, heading, language)
+        .unwrap_or_else(|| panic!("{}: `{heading}` has no {language} block", rule.code))
+}
+
+/// The findings of the example after `heading`: the rules over a document, the gate over each
+/// send of a campaign (with a finding `verdict` for a send the gate does not allow without
+/// one), or the rules along every path of a flow.
+fn findings(rule: &RuleInfo, docs: &str, heading: &str) -> Vec<(String, Severity, String)> {
     match rule.kind {
         RuleKind::Document => {
-            let validation =
-                validate_with(example, &ParseOptions::default(), &example_policy(rule));
+            let xml = required_block(rule, docs, heading, "xml");
+            let validation = validate_with(xml, &ParseOptions::default(), &example_policy(rule));
             validation
                 .diagnostics
                 .into_iter()
@@ -79,6 +79,7 @@ fn findings(rule: &RuleInfo, example: &str) -> Vec<(String, Severity, String)> {
                 .collect()
         }
         RuleKind::Gate => {
+            let example = required_block(rule, docs, heading, "toml");
             let campaign = Campaign::from_toml(example)
                 .unwrap_or_else(|e| panic!("{}: the example is not a campaign: {e}", rule.code));
             assert!(!campaign.sends.is_empty(), "{}: no send", rule.code);
@@ -103,6 +104,44 @@ fn findings(rule: &RuleInfo, example: &str) -> Vec<(String, Severity, String)> {
                 );
             }
             found
+        }
+        RuleKind::Flow => {
+            let toml = required_block(rule, docs, heading, "toml");
+            let xml = required_block(rule, docs, heading, "xml");
+            let flow = FlowConfig::from_toml(toml)
+                .unwrap_or_else(|e| panic!("{}: {e:?}", rule.code))
+                .unwrap_or_else(|| panic!("{}: the example's twiml.toml has no [flow]", rule.code));
+            assert!(
+                flow.problems().is_empty(),
+                "{}: {:?}",
+                rule.code,
+                flow.problems()
+            );
+            let entry = flow.entries().next().expect("an entry").to_string();
+            let report = check_flow(
+                &flow,
+                |route| {
+                    Ok(if route.path == entry {
+                        xml.as_bytes().to_vec()
+                    } else {
+                        b"<Response/>".to_vec()
+                    })
+                },
+                &example_policy(rule),
+                &ParseOptions::default(),
+            );
+            report
+                .documents
+                .into_iter()
+                .flat_map(|d| d.diagnostics)
+                .map(|d| {
+                    (
+                        d.diagnostic.code.to_string(),
+                        d.diagnostic.severity,
+                        d.diagnostic.message,
+                    )
+                })
+                .collect()
         }
     }
 }
@@ -132,8 +171,7 @@ fn every_example_triggers_its_rule() {
     let mut failures = Vec::new();
     for rule in RULES {
         let docs = rule.explanation();
-        let example = example_after(rule, &docs, "## Example\n");
-        let found = findings(rule, example);
+        let found = findings(rule, &docs, "## Example\n");
         if !found.iter().any(|(code, _, _)| code == rule.code) {
             failures.push(format!(
                 "{}: the example does not trigger it; found {found:?}",
@@ -149,8 +187,7 @@ fn every_use_instead_passes_every_rule() {
     let mut failures = Vec::new();
     for rule in RULES {
         let docs = rule.explanation();
-        let example = example_after(rule, &docs, "## Use instead\n");
-        let found = findings(rule, example);
+        let found = findings(rule, &docs, "## Use instead\n");
         if !found.is_empty() {
             failures.push(format!("{}: the fix is not clean: {found:?}", rule.code));
         }

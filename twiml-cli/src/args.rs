@@ -47,6 +47,9 @@ pub(crate) enum Command {
     Classify(ClassifyArgs),
     /// Score a detector on its labelled evaluation set.
     Eval(EvalArgs),
+    /// Draw the call graph of a flow (the `[flow]` section of `twiml.toml`): its documents,
+    /// the exits between them, and the findings of each, as Mermaid, Graphviz DOT or JSON.
+    Flow(FlowArgs),
 }
 
 /// How much the commands print, for every command.
@@ -181,7 +184,7 @@ pub(crate) struct PolicyArgs {
     pub(crate) policies: Vec<String>,
     /// Add context facts the documents cannot show, comma-separated: outbound, voicemail,
     /// subsequent, right-party-verified, recording-started, recording-disclosed,
-    /// business-identified.
+    /// business-identified, mini-miranda-given.
     #[arg(long = "context", value_name = "FACTS", value_delimiter = ',')]
     pub(crate) context: Vec<String>,
     /// Add a name the business uses in its scripts.
@@ -190,6 +193,30 @@ pub(crate) struct PolicyArgs {
     /// Add a telephone number the business answers for call-backs.
     #[arg(long = "callback-number", value_name = "NUMBER")]
     pub(crate) callback_numbers: Vec<String>,
+}
+
+/// `twiml flow`.
+#[derive(Debug, clap::Args)]
+pub(crate) struct FlowArgs {
+    /// A folder whose `twiml.toml` (there or above) has a `[flow]` section, the `twiml.toml`
+    /// itself, or a document of the flow.
+    pub(crate) path: PathBuf,
+    /// Output format.
+    #[arg(long, value_enum, default_value_t = GraphFormat::Mermaid)]
+    pub(crate) format: GraphFormat,
+    #[command(flatten)]
+    pub(crate) policy: PolicyArgs,
+}
+
+/// The output formats of `twiml flow`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub(crate) enum GraphFormat {
+    /// A Mermaid flowchart (GitHub renders it in Markdown).
+    Mermaid,
+    /// Graphviz DOT (`dot -Tsvg`).
+    Dot,
+    /// One JSON document: nodes, edges and findings (see the README for its fields).
+    Json,
 }
 
 /// `twiml fmt`.

@@ -36,7 +36,7 @@ pub(crate) fn find(start: &Path) -> Option<PathBuf> {
 impl std::error::Error for ConfigError {}
 
 /// A path as users should see it: relative to the current folder when it is below it.
-fn shown(path: &Path) -> String {
+pub(crate) fn shown(path: &Path) -> String {
     let relative = std::env::current_dir()
         .ok()
         .and_then(|cwd| path.strip_prefix(cwd).ok().map(Path::to_path_buf));
@@ -63,13 +63,17 @@ pub(crate) fn current(args: &PolicyArgs) -> Result<Policy, ConfigError> {
     load(config_for(args, Path::new(".")).as_deref(), args)
 }
 
+/// The policies of the inputs: the distinct policies, the file each comes from (none for the
+/// baseline), and for each input the index of its policy.
+pub(crate) struct Policies {
+    pub(crate) policies: Vec<Policy>,
+    pub(crate) files: Vec<Option<PathBuf>>,
+    pub(crate) chosen: Vec<usize>,
+}
+
 /// The policy of each input: each file is checked under the `twiml.toml` nearest to it, as
 /// linters do, so that folders of flows under different regimes can sit side by side.
-/// Returns the distinct policies and, for each input, the index of its policy.
-pub(crate) fn for_inputs(
-    args: &PolicyArgs,
-    inputs: &[Input],
-) -> Result<(Vec<Policy>, Vec<usize>), ConfigError> {
+pub(crate) fn for_inputs(args: &PolicyArgs, inputs: &[Input]) -> Result<Policies, ConfigError> {
     let mut configs: Vec<Option<PathBuf>> = Vec::new();
     let mut policies = Vec::new();
     let mut chosen = Vec::with_capacity(inputs.len());
@@ -99,11 +103,15 @@ pub(crate) fn for_inputs(
         };
         chosen.push(index);
     }
-    Ok((policies, chosen))
+    Ok(Policies {
+        policies,
+        files: configs,
+        chosen,
+    })
 }
 
 /// Reads the policy file at `path` (when there is one) and adds the command line's options.
-fn load(path: Option<&Path>, additions: &PolicyArgs) -> Result<Policy, ConfigError> {
+pub(crate) fn load(path: Option<&Path>, additions: &PolicyArgs) -> Result<Policy, ConfigError> {
     let mut policy = match path {
         None => Policy::new(),
         Some(path) => {

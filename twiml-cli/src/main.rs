@@ -37,6 +37,7 @@
 mod args;
 mod commands;
 mod config;
+mod flows;
 mod inputs;
 mod printer;
 mod report;

@@ -12,6 +12,28 @@ pub(crate) struct Located {
     pub(crate) column: usize,
     pub(crate) end_line: usize,
     pub(crate) end_column: usize,
+    /// In a checked flow, the path on which the finding holds.
+    pub(crate) reached_by: Option<Reached>,
+}
+
+/// The path through a flow that makes a finding true.
+#[derive(Debug, Clone)]
+pub(crate) struct Reached {
+    /// "reached by voice.xml → menu.xml (digit 2)".
+    pub(crate) note: String,
+    /// The documents, the entry first.
+    pub(crate) steps: Vec<Step>,
+}
+
+/// One document of a path.
+#[derive(Debug, Clone)]
+pub(crate) struct Step {
+    /// The document as shown for the files checked (relative to the current folder).
+    pub(crate) file: String,
+    /// The route it answers.
+    pub(crate) route: String,
+    /// What took the call there (`digit 2`); `None` for the entry.
+    pub(crate) via: Option<String>,
 }
 
 impl Located {
@@ -25,6 +47,7 @@ impl Located {
             column,
             end_line,
             end_column,
+            reached_by: None,
         }
     }
 }

@@ -198,6 +198,10 @@ impl Code {
                 let (what, every) = match rule.kind {
                     RuleKind::Document => ("Compliance rule", "every flow"),
                     RuleKind::Gate => ("Send-time rule of the gate (`twiml gate`)", "every send"),
+                    RuleKind::Flow => (
+                        "Rule of whole call flows (`twiml check` with a `[flow]` section)",
+                        "every flow checked whole",
+                    ),
                 };
                 let applies = if rule.regimes.is_empty() {
                     every.to_string()

@@ -793,6 +793,66 @@ pub mod checks {
         /// `#![dialect(..)]`).
         WRONG_DIALECT: "TW0303" "wrong-dialect" Error Some(12200),
             "a document of another dialect than the one expected";
+
+        /// ## What it does
+        /// Finds what cannot be read in the `[flow]` section of `twiml.toml`: an unknown key, a
+        /// value of the wrong type, a `base-url` that is not an absolute `https://` or `http://`
+        /// URL, a route that is not a path (it starts with `/` and has no query string), no
+        /// `entry`, or an entry that no route maps.
+        ///
+        /// ## Why is this bad
+        /// The flow is how `twiml check` follows a call from one document to the next, so that
+        /// each document is checked with what the caller heard before it. A route it cannot
+        /// read leaves part of the call unfollowed: the documents behind it are checked one by
+        /// one, as if nothing came before them. The rest of the section is still read and every
+        /// document still checked.
+        ///
+        /// ## Example
+        /// ```toml
+        /// [flow]
+        /// base-url = "ivr.example.com"
+        /// entry = ["/voice"]
+        ///
+        /// [flow.routes]
+        /// "/voice" = "voice.xml"
+        /// menu = "menu.xml"
+        /// ```
+        ///
+        /// ## Use instead
+        /// ```toml
+        /// [flow]
+        /// base-url = "https://ivr.example.com"
+        /// entry = ["/voice"]
+        ///
+        /// [flow.routes]
+        /// "/voice" = "voice.xml"
+        /// "/menu" = "menu.xml"
+        /// ```
+        INVALID_FLOW: "TW0401" "invalid-flow" Error None,
+            "a `[flow]` section of `twiml.toml` that cannot be read";
+
+        /// ## What it does
+        /// Finds a route of `[flow.routes]` whose document cannot be read: the file does not
+        /// exist (a typo, a document renamed or moved) or cannot be opened.
+        ///
+        /// ## Why is this bad
+        /// Calls that reach the route get a document the check never saw. The finding is
+        /// reported at the route in `twiml.toml`; the edges into the route end there, and the
+        /// rest of the flow is still checked.
+        ///
+        /// ## Example
+        /// ```toml
+        /// [flow.routes]
+        /// "/menu" = "menus.xml"   # the file is menu.xml
+        /// ```
+        ///
+        /// ## Use instead
+        /// ```toml
+        /// [flow.routes]
+        /// "/menu" = "menu.xml"
+        /// ```
+        MISSING_ROUTE_DOCUMENT: "TW0402" "missing-route-document" Error None,
+            "a route of `[flow.routes]` whose document cannot be read";
     }
 }
 

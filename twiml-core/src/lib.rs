@@ -6,6 +6,7 @@
 //! machinery the workspace's other crates (`twiml-macros`, `twiml-cli`) build on; they are not
 //! part of the API and may change in any release.
 
+pub mod callflow;
 #[doc(hidden)]
 pub mod check;
 pub mod codes;

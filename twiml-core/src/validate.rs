@@ -54,13 +54,7 @@ pub fn validate_with<'s>(
     let Some(document) = &validation.document else {
         return validation;
     };
-    let at_root = || document.locate(document.root(), &Path::new(), Part::Element);
-    for problem in policy.problems() {
-        validation.diagnostics.push(
-            Diagnostic::new(&checks::INVALID_OVERRIDE, problem.clone(), at_root())
-                .with_help("fix the policy: `twiml rules` lists every rule"),
-        );
-    }
+    policy_problems(document, policy, &mut validation.diagnostics);
     validation.overrides = check_rules_keeping_suppressed(
         document,
         policy,
@@ -74,8 +68,24 @@ pub fn validate_with<'s>(
     validation
 }
 
+/// Reports the problems of `policy` itself (an unknown rule, an override without a reason)
+/// on the document's root: a check under such a policy fails.
+pub(crate) fn policy_problems(
+    document: &ParsedDocument<'_>,
+    policy: &Policy,
+    out: &mut Vec<Diagnostic<ByteSpan>>,
+) {
+    let at_root = || document.locate(document.root(), &Path::new(), Part::Element);
+    for problem in policy.problems() {
+        out.push(
+            Diagnostic::new(&checks::INVALID_OVERRIDE, problem.clone(), at_root())
+                .with_help("fix the policy: `twiml rules` lists every rule"),
+        );
+    }
+}
+
 /// Parses `source` and runs the element table's checks only.
-fn validate_structure<'s>(source: &'s str, options: &ParseOptions) -> Validation<'s> {
+pub(crate) fn validate_structure<'s>(source: &'s str, options: &ParseOptions) -> Validation<'s> {
     let document = match parse(source, options) {
         Ok(document) => document,
         Err(error) => {

@@ -2,8 +2,8 @@
 
 use super::enums::*;
 use super::{
-    AttributeSpec, ChildConflict, ChildLimit, Dialect, ElementKind, ElementSpec, Status, TextSpec,
-    UrlKind, ValueKind,
+    AttributeSpec, ChildConflict, ChildLimit, Continuation, Dialect, ElementKind, ElementSpec,
+    Status, TextSpec, UrlKind, ValueKind,
 };
 
 /// Declares the table: one entry per element, in table order. From the entries it makes
@@ -164,7 +164,7 @@ element_table! {
         text: TextSpec::NONE,
         attributes: &[
             AttributeSpec::new("input", "input", ValueKind::EnumList(&GATHER_INPUT), "Accepted input: dtmf, speech, or both. Space-separated: \"dtmf\", \"speech\" or \"dtmf speech\".").default("dtmf"),
-            AttributeSpec::new("action", "action", ValueKind::Url(UrlKind::AbsoluteOrRelative), "URL Twilio requests when the verb finishes; the response TwiML continues the call/message flow").default_described("current document URL"),
+            AttributeSpec::new("action", "action", ValueKind::Url(UrlKind::AbsoluteOrRelative), "URL Twilio requests when the verb finishes; the response TwiML continues the call/message flow").default_described("current document URL").continues(Continuation::Next { defaults_to_current: true }),
             AttributeSpec::new("method", "method", ValueKind::Enum(&METHOD), "HTTP method for the element URL (action/url)").default("POST"),
             AttributeSpec::new("timeout", "timeout", ValueKind::Integer { min: 1, max: None }, "Seconds of silence/inactivity before submitting. Seconds; positive integer (error 13313).").default("5"),
             AttributeSpec::new("speechTimeout", "speech_timeout", ValueKind::IntegerOrKeyword { min: 1, keyword: "auto" }, "Silence that ends speech input. Positive integer seconds or \"auto\". Error 13335: auto cannot be used with speechModel default (older rule).").default_described("value of timeout"),
@@ -205,7 +205,7 @@ element_table! {
         children: &[ElementId::Client, ElementId::Conference, ElementId::Number, ElementId::Queue, ElementId::Sim, ElementId::Sip, ElementId::Application, ElementId::WhatsApp],
         text: TextSpec::optional(ValueKind::PhoneOrSipUri, "a phone number or SIP URI to dial, or noun elements instead").or_children(),
         attributes: &[
-            AttributeSpec::new("action", "action", ValueKind::Url(UrlKind::AbsoluteOrRelative), "URL Twilio requests when the verb finishes; the response TwiML continues the call/message flow").default_described("none: continue with next verb"),
+            AttributeSpec::new("action", "action", ValueKind::Url(UrlKind::AbsoluteOrRelative), "URL Twilio requests when the verb finishes; the response TwiML continues the call/message flow").default_described("none: continue with next verb").continues(Continuation::Next { defaults_to_current: false }),
             AttributeSpec::new("method", "method", ValueKind::Enum(&METHOD), "HTTP method for the element URL (action/url)").default("POST"),
             AttributeSpec::new("timeout", "timeout", ValueKind::Integer { min: 1, max: None }, "Seconds to let the dialed party ring. Seconds to ring (positive integer, error 13212). Current docs may bound it 5-600 (unconfirmed).").default("30"),
             AttributeSpec::new("hangupOnStar", "hangup_on_star", ValueKind::Boolean, "Let the caller press * to disconnect the dialed party and continue").default("false"),
@@ -273,7 +273,7 @@ element_table! {
         children: &[],
         text: TextSpec::NONE,
         attributes: &[
-            AttributeSpec::new("action", "action", ValueKind::Url(UrlKind::AbsoluteOrRelative), "URL Twilio requests when the verb finishes; the response TwiML continues the call/message flow").default_described("current document URL"),
+            AttributeSpec::new("action", "action", ValueKind::Url(UrlKind::AbsoluteOrRelative), "URL Twilio requests when the verb finishes; the response TwiML continues the call/message flow").default_described("current document URL").continues(Continuation::Next { defaults_to_current: true }),
             AttributeSpec::new("method", "method", ValueKind::Enum(&METHOD), "HTTP method for the element URL (action/url)").default("POST"),
             AttributeSpec::new("timeout", "timeout", ValueKind::Integer { min: 1, max: None }, "Seconds of silence that end the recording. Seconds of silence that end the recording (error 13611: positive integer).").default("5"),
             AttributeSpec::new("finishOnKey", "finish_on_key", ValueKind::Keys { max_len: None }, "Key(s) that end input/recording. Any set of keys 0-9 # * (error 13613).").default("1234567890*#"),
@@ -304,7 +304,7 @@ element_table! {
         rust_type: "Redirect",
         method: "redirect",
         children: &[],
-        text: TextSpec::required(ValueKind::Url(UrlKind::AbsoluteOrRelative), "the URL of the next TwiML document (without one, Twilio requests this document again)").missing_is_warning(),
+        text: TextSpec::required(ValueKind::Url(UrlKind::AbsoluteOrRelative), "the URL of the next TwiML document (without one, Twilio requests this document again)").missing_is_warning().continues(Continuation::Next { defaults_to_current: true }),
         attributes: &[
             AttributeSpec::new("method", "method", ValueKind::Enum(&METHOD), "HTTP method for the element URL (action/url)").default("POST"),
         ],
@@ -370,10 +370,10 @@ element_table! {
         children: &[ElementId::Task],
         text: TextSpec::optional(ValueKind::Name { min_chars: 1, max_chars: 64 }, "the queue name (may be left out when `workflowSid` is given)"),
         attributes: &[
-            AttributeSpec::new("action", "action", ValueKind::Url(UrlKind::AbsoluteOrRelative), "URL requested when the caller leaves the queue"),
+            AttributeSpec::new("action", "action", ValueKind::Url(UrlKind::AbsoluteOrRelative), "URL requested when the caller leaves the queue").continues(Continuation::Next { defaults_to_current: false }),
             AttributeSpec::new("maxQueueSize", "max_queue_size", ValueKind::Integer { min: 1, max: Some(5000) }, "Maximum number of calls in the queue. Queue max size default 100 (error 14207 and docs; one newer docs snapshot says 1000); max 5000 (14207)."),
             AttributeSpec::new("method", "method", ValueKind::Enum(&METHOD), "HTTP method for the element URL (action/url)").default("POST"),
-            AttributeSpec::new("waitUrl", "wait_url", ValueKind::Url(UrlKind::AbsoluteOrRelative), "TwiML/audio played while waiting").default_described("Twilio default classical playlist"),
+            AttributeSpec::new("waitUrl", "wait_url", ValueKind::Url(UrlKind::AbsoluteOrRelative), "TwiML/audio played while waiting").default_described("Twilio default classical playlist").continues(Continuation::Wait),
             AttributeSpec::new("waitUrlMethod", "wait_url_method", ValueKind::Enum(&METHOD), "HTTP method for waitUrl").default("POST"),
             AttributeSpec::new("workflowSid", "workflow_sid", ValueKind::Sid("WW"), "TaskRouter workflow SID (creates a Task)"),
         ],
@@ -416,7 +416,7 @@ element_table! {
         children: &[ElementId::Room, ElementId::Autopilot, ElementId::Stream, ElementId::VirtualAgent, ElementId::Conversation, ElementId::ConversationRelay, ElementId::AiSession, ElementId::ConversationRelaySession, ElementId::Assistant],
         text: TextSpec::NONE,
         attributes: &[
-            AttributeSpec::new("action", "action", ValueKind::Url(UrlKind::AbsoluteOrRelative), "URL requested when the connected session ends. Requested after the connected session ends; without it Twilio continues with the current document."),
+            AttributeSpec::new("action", "action", ValueKind::Url(UrlKind::AbsoluteOrRelative), "URL requested when the connected session ends. Requested after the connected session ends; without it Twilio continues with the current document.").continues(Continuation::Next { defaults_to_current: false }),
             AttributeSpec::new("method", "method", ValueKind::Enum(&METHOD), "HTTP method for the element URL (action/url)").default("POST").unconfirmed(),
         ],
         child_limits: &[],
@@ -479,7 +479,7 @@ element_table! {
         children: &[ElementId::ReferSip],
         text: TextSpec::NONE,
         attributes: &[
-            AttributeSpec::new("action", "action", ValueKind::Url(UrlKind::AbsoluteOrRelative), "URL requested after the REFER completes"),
+            AttributeSpec::new("action", "action", ValueKind::Url(UrlKind::AbsoluteOrRelative), "URL requested after the REFER completes").continues(Continuation::Next { defaults_to_current: false }),
             AttributeSpec::new("method", "method", ValueKind::Enum(&METHOD), "HTTP method for the element URL (action/url)").default("POST").unconfirmed(),
         ],
         child_limits: &[
@@ -505,7 +505,7 @@ element_table! {
         text: TextSpec::NONE,
         attributes: &[
             AttributeSpec::new("input", "input", ValueKind::Enum(&PAY_INPUT), "Input mode (DTMF only)").default("dtmf"),
-            AttributeSpec::new("action", "action", ValueKind::Url(UrlKind::AbsoluteOrRelative), "URL Twilio requests when the verb finishes; the response TwiML continues the call/message flow"),
+            AttributeSpec::new("action", "action", ValueKind::Url(UrlKind::AbsoluteOrRelative), "URL Twilio requests when the verb finishes; the response TwiML continues the call/message flow").continues(Continuation::Next { defaults_to_current: false }),
             AttributeSpec::new("bankAccountType", "bank_account_type", ValueKind::Enum(&BANK_ACCOUNT_TYPE), "ACH account type. Requires paymentMethod=\"ach-debit\".").default("consumer-checking"),
             AttributeSpec::new("statusCallback", "status_callback", ValueKind::Url(UrlKind::AbsoluteOrRelative), "URL receiving status events"),
             AttributeSpec::new("statusCallbackMethod", "status_callback_method", ValueKind::Enum(&METHOD), "HTTP method for statusCallback").default("POST").unconfirmed(),
@@ -542,7 +542,7 @@ element_table! {
         attributes: &[
             AttributeSpec::new("to", "to", ValueKind::Text { max_chars: None }, "Recipient"),
             AttributeSpec::new("from", "from_", ValueKind::Text { max_chars: None }, "Sender (phone number or alphanumeric sender ID)"),
-            AttributeSpec::new("action", "action", ValueKind::Url(UrlKind::AbsoluteOrRelative), "URL Twilio requests when the verb finishes; the response TwiML continues the call/message flow"),
+            AttributeSpec::new("action", "action", ValueKind::Url(UrlKind::AbsoluteOrRelative), "URL Twilio requests when the verb finishes; the response TwiML continues the call/message flow").continues(Continuation::Next { defaults_to_current: false }),
             AttributeSpec::new("method", "method", ValueKind::Enum(&METHOD), "HTTP method for the element URL (action/url)").default("POST").unconfirmed(),
             AttributeSpec::new("statusCallback", "status_callback", ValueKind::Url(UrlKind::AbsoluteOrRelative), "URL receiving status events"),
         ],
@@ -583,7 +583,7 @@ element_table! {
         text: TextSpec::required(ValueKind::Phone, "the phone number to dial, E.164 preferred"),
         attributes: &[
             AttributeSpec::new("sendDigits", "send_digits", ValueKind::Dtmf, "DTMF digits sent after the callee answers. Characters 0-9 * # w (error 13222)."),
-            AttributeSpec::new("url", "url", ValueKind::Url(UrlKind::AbsoluteOrRelative), "TwiML URL executed on the called party after answer, before bridging (whisper)"),
+            AttributeSpec::new("url", "url", ValueKind::Url(UrlKind::AbsoluteOrRelative), "TwiML URL executed on the called party after answer, before bridging (whisper)").continues(Continuation::OtherParty),
             AttributeSpec::new("method", "method", ValueKind::Enum(&METHOD), "HTTP method for the element URL (action/url)").default("POST"),
             AttributeSpec::new("statusCallbackEvent", "status_callback_event", ValueKind::EnumList(&CALL_EVENT), "Events that trigger statusCallback").default("completed"),
             AttributeSpec::new("statusCallback", "status_callback", ValueKind::Url(UrlKind::AbsoluteOrRelative), "URL receiving status events"),
@@ -616,7 +616,7 @@ element_table! {
         children: &[ElementId::Identity, ElementId::Parameter],
         text: TextSpec::optional(ValueKind::Name { min_chars: 1, max_chars: 256 }, "the client identity, or an `<Identity>` element instead (needed with `<Parameter>` elements)").or_children(),
         attributes: &[
-            AttributeSpec::new("url", "url", ValueKind::Url(UrlKind::AbsoluteOrRelative), "TwiML URL executed on the called client after answer, before bridging"),
+            AttributeSpec::new("url", "url", ValueKind::Url(UrlKind::AbsoluteOrRelative), "TwiML URL executed on the called client after answer, before bridging").continues(Continuation::OtherParty),
             AttributeSpec::new("method", "method", ValueKind::Enum(&METHOD), "HTTP method for the element URL (action/url)").default("POST"),
             AttributeSpec::new("statusCallbackEvent", "status_callback_event", ValueKind::EnumList(&CALL_EVENT), "Events that trigger statusCallback. No default (docs: none)."),
             AttributeSpec::new("statusCallback", "status_callback", ValueKind::Url(UrlKind::AbsoluteOrRelative), "URL receiving status events"),
@@ -660,7 +660,7 @@ element_table! {
             AttributeSpec::new("beep", "beep", ValueKind::Enum(&CONFERENCE_BEEP), "Play a tone when participants join/leave").default("true"),
             AttributeSpec::new("startConferenceOnEnter", "start_conference_on_enter", ValueKind::Boolean, "Start the conference when this participant joins").default("true"),
             AttributeSpec::new("endConferenceOnExit", "end_conference_on_exit", ValueKind::Boolean, "End the conference when this participant leaves").default("false"),
-            AttributeSpec::new("waitUrl", "wait_url", ValueKind::Url(UrlKind::AbsoluteOrRelative), "TwiML/audio played while waiting. Empty string disables wait music. Wait TwiML may only use Say, Play, Pause, Redirect (error 13238).").default_described("Twilio default hold music"),
+            AttributeSpec::new("waitUrl", "wait_url", ValueKind::Url(UrlKind::AbsoluteOrRelative), "TwiML/audio played while waiting. Empty string disables wait music. Wait TwiML may only use Say, Play, Pause, Redirect (error 13238).").default_described("Twilio default hold music").continues(Continuation::Wait),
             AttributeSpec::new("waitMethod", "wait_method", ValueKind::Enum(&METHOD), "HTTP method for waitUrl").default("POST"),
             AttributeSpec::new("maxParticipants", "max_participants", ValueKind::Integer { min: 1, max: Some(250) }, "Maximum concurrent participants").default("250"),
             AttributeSpec::new("record", "record", ValueKind::Enum(&CONFERENCE_RECORD), "Record the conference").default("do-not-record"),
@@ -697,7 +697,7 @@ element_table! {
         children: &[],
         text: TextSpec::required(ValueKind::Name { min_chars: 1, max_chars: 64 }, "the queue name"),
         attributes: &[
-            AttributeSpec::new("url", "url", ValueKind::Url(UrlKind::AbsoluteOrRelative), "TwiML URL executed for the dequeued caller before bridging"),
+            AttributeSpec::new("url", "url", ValueKind::Url(UrlKind::AbsoluteOrRelative), "TwiML URL executed for the dequeued caller before bridging").continues(Continuation::OtherParty),
             AttributeSpec::new("method", "method", ValueKind::Enum(&METHOD), "HTTP method for the element URL (action/url)").default("POST").unconfirmed(),
             AttributeSpec::new("reservationSid", "reservation_sid", ValueKind::Sid("WR"), "TaskRouter reservation SID to accept/dequeue"),
             AttributeSpec::new("postWorkActivitySid", "post_work_activity_sid", ValueKind::Sid("WA"), "TaskRouter activity SID applied to the worker after the call"),
@@ -724,7 +724,7 @@ element_table! {
         attributes: &[
             AttributeSpec::new("username", "username", ValueKind::Text { max_chars: None }, "SIP authentication username"),
             AttributeSpec::new("password", "password", ValueKind::Text { max_chars: None }, "SIP authentication password"),
-            AttributeSpec::new("url", "url", ValueKind::Url(UrlKind::AbsoluteOrRelative), "TwiML URL executed on the called SIP party after answer, before bridging"),
+            AttributeSpec::new("url", "url", ValueKind::Url(UrlKind::AbsoluteOrRelative), "TwiML URL executed on the called SIP party after answer, before bridging").continues(Continuation::OtherParty),
             AttributeSpec::new("method", "method", ValueKind::Enum(&METHOD), "HTTP method for the element URL (action/url)").default("POST"),
             AttributeSpec::new("statusCallbackEvent", "status_callback_event", ValueKind::EnumList(&CALL_EVENT), "Events that trigger statusCallback"),
             AttributeSpec::new("statusCallback", "status_callback", ValueKind::Url(UrlKind::AbsoluteOrRelative), "URL receiving status events"),
@@ -830,7 +830,7 @@ element_table! {
         children: &[ElementId::ApplicationSid, ElementId::Parameter],
         text: TextSpec::optional(ValueKind::Sid("AP"), "the SID of the TwiML App, or an `<ApplicationSid>` element instead (needed with `<Parameter>` elements)").or_children(),
         attributes: &[
-            AttributeSpec::new("url", "url", ValueKind::Url(UrlKind::AbsoluteOrRelative), "TwiML URL executed on the application leg after answer, before bridging"),
+            AttributeSpec::new("url", "url", ValueKind::Url(UrlKind::AbsoluteOrRelative), "TwiML URL executed on the application leg after answer, before bridging").continues(Continuation::OtherParty),
             AttributeSpec::new("method", "method", ValueKind::Enum(&METHOD), "HTTP method for the element URL (action/url)").default("POST").unconfirmed(),
             AttributeSpec::new("statusCallbackEvent", "status_callback_event", ValueKind::EnumList(&CALL_EVENT), "Events that trigger statusCallback"),
             AttributeSpec::new("statusCallback", "status_callback", ValueKind::Url(UrlKind::AbsoluteOrRelative), "URL receiving status events"),
@@ -872,7 +872,7 @@ element_table! {
         children: &[],
         text: TextSpec::required(ValueKind::Phone, "the WhatsApp phone number, E.164"),
         attributes: &[
-            AttributeSpec::new("url", "url", ValueKind::Url(UrlKind::AbsoluteOrRelative), "TwiML URL executed on the called WhatsApp party after answer, before bridging"),
+            AttributeSpec::new("url", "url", ValueKind::Url(UrlKind::AbsoluteOrRelative), "TwiML URL executed on the called WhatsApp party after answer, before bridging").continues(Continuation::OtherParty),
             AttributeSpec::new("method", "method", ValueKind::Enum(&METHOD), "HTTP method for the element URL (action/url)").default("POST").unconfirmed(),
             AttributeSpec::new("statusCallbackEvent", "status_callback_event", ValueKind::EnumList(&CALL_EVENT), "Events that trigger statusCallback"),
             AttributeSpec::new("statusCallback", "status_callback", ValueKind::Url(UrlKind::AbsoluteOrRelative), "URL receiving status events"),
@@ -1613,7 +1613,7 @@ element_table! {
         rust_type: "Redirect",
         method: "redirect",
         children: &[],
-        text: TextSpec::required(ValueKind::Url(UrlKind::AbsoluteOrRelative), "the URL of the next TwiML document"),
+        text: TextSpec::required(ValueKind::Url(UrlKind::AbsoluteOrRelative), "the URL of the next TwiML document").continues(Continuation::Next { defaults_to_current: false }),
         attributes: &[
             AttributeSpec::new("method", "method", ValueKind::Enum(&METHOD), "HTTP method for the element URL (action/url)").default("POST"),
         ],

@@ -171,6 +171,9 @@ pub struct TextSpec {
     /// What the text is, as a lowercase noun phrase ("the URL of the next TwiML document"),
     /// so that it reads in documentation and in a help line ("give the URL of ...").
     pub summary: &'static str,
+    /// Where the call goes when the text is a URL whose TwiML goes on with the call (the text
+    /// of `<Redirect>`).
+    pub continuation: Option<Continuation>,
 }
 
 impl TextSpec {
@@ -184,6 +187,7 @@ impl TextSpec {
         too_long_error: None,
         or_children: false,
         summary: "",
+        continuation: None,
     };
 
     /// Text that must be given.
@@ -197,6 +201,7 @@ impl TextSpec {
             too_long_error: None,
             or_children: false,
             summary,
+            continuation: None,
         }
     }
 
@@ -211,6 +216,7 @@ impl TextSpec {
             too_long_error: None,
             or_children: false,
             summary,
+            continuation: None,
         }
     }
 
@@ -243,6 +249,14 @@ impl TextSpec {
     pub const fn missing_is_warning(self) -> TextSpec {
         TextSpec {
             missing_is_warning: true,
+            ..self
+        }
+    }
+
+    /// The text is a URL whose TwiML goes on with the call, as `continuation` says.
+    pub const fn continues(self, continuation: Continuation) -> TextSpec {
+        TextSpec {
+            continuation: Some(continuation),
             ..self
         }
     }
@@ -309,6 +323,9 @@ pub struct AttributeSpec {
     pub aliases: &'static [&'static str],
     /// One line: what the attribute does.
     pub summary: &'static str,
+    /// Where the call goes when the attribute is a URL whose TwiML goes on with the call
+    /// (`action`, `waitUrl`, `<Number url>`).
+    pub continuation: Option<Continuation>,
 }
 
 impl AttributeSpec {
@@ -328,6 +345,7 @@ impl AttributeSpec {
             default_confirmed: true,
             aliases: &[],
             summary,
+            continuation: None,
         }
     }
 
@@ -367,6 +385,35 @@ impl AttributeSpec {
     pub const fn aliases(self, aliases: &'static [&'static str]) -> AttributeSpec {
         AttributeSpec { aliases, ..self }
     }
+
+    /// The attribute is a URL whose TwiML goes on with the call, as `continuation` says.
+    pub const fn continues(self, continuation: Continuation) -> AttributeSpec {
+        AttributeSpec {
+            continuation: Some(continuation),
+            ..self
+        }
+    }
+}
+
+/// Where a URL of a document takes the call: Twilio requests it and runs the TwiML it
+/// returns. The table marks the attributes (and the text of `<Redirect>`) that do this, so
+/// that a flow can be followed from one document to the next; callbacks whose answer Twilio
+/// ignores (`statusCallback`, `recordingStatusCallback`) carry no mark.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum Continuation {
+    /// The call goes on with the URL's TwiML once the verb finishes (`action`, the text of
+    /// `<Redirect>`); the verbs after it do not run.
+    Next {
+        /// Without the URL, Twilio requests the current document again (`<Gather>`,
+        /// `<Record>`, `<Redirect>`); otherwise it goes on with the next verb.
+        defaults_to_current: bool,
+    },
+    /// The URL's TwiML runs on the other party's leg once it answers, before the two are
+    /// bridged (`<Number url>`, `<Queue url>`): a whisper.
+    OtherParty,
+    /// The URL's TwiML plays to the caller while the call waits (`waitUrl`), again and again
+    /// until the wait ends. It may also be an audio file.
+    Wait,
 }
 
 /// Which URLs an attribute or text accepts.

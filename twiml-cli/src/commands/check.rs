@@ -1,19 +1,25 @@
 //! `twiml check`: validates every input on worker threads and writes the reports in input
 //! order, a batch at a time, so that memory stays flat however many files there are.
+//!
+//! A document of a flow (a route of the `[flow]` section of its `twiml.toml`) is checked with
+//! its flow, along every path from each entry: its findings come with the path that makes
+//! each true, and the section's own problems come first, in a report of `twiml.toml`.
 
 use std::borrow::Cow;
 use std::io;
 use std::sync::atomic::{AtomicUsize, Ordering};
 
 use clap::ValueEnum;
+use twiml_core::rules::{AppliedOverride, Suppressed};
 use twiml_core::{ByteSpan, Diagnostic, LineIndex, ParseOptions, Policy, validate_with};
 
 use super::{Error, ExitStatus};
 use crate::args::{CheckArgs, Deny, LogLevel, OutputFormat};
 use crate::config;
+use crate::flows::{self, Flow};
 use crate::inputs::Input;
 use crate::printer::{self, Sink};
-use crate::report::{FileReport, Located, Summary, SuppressedFinding};
+use crate::report::{FileReport, Located, Reached, Summary, SuppressedFinding};
 use crate::selection::Selection;
 
 /// Files checked in one batch: the most reports held in memory at once.
@@ -31,16 +37,46 @@ pub(crate) fn run(args: CheckArgs, log: LogLevel) -> Result<ExitStatus, Error> {
     }
     let options = args.parse_options();
     let inputs = super::collect_inputs(&args.input, log)?;
-    let (policies, chosen) = config::for_inputs(&args.policy, &inputs).map_err(Error::new)?;
+    let config::Policies {
+        policies,
+        files,
+        chosen,
+    } = config::for_inputs(&args.policy, &inputs).map_err(Error::new)?;
+    // Folders whose `twiml.toml` has a `[flow]` are checked whole, once.
+    let mut flows: Vec<Option<Flow>> = Vec::with_capacity(policies.len());
+    for (policy, file) in policies.iter().zip(&files) {
+        flows.push(match file {
+            Some(path) => flows::load(path, policy, &options).map_err(Error::new)?,
+            None => None,
+        });
+    }
     let selection = Selection::new(&args.select, &args.ignore);
     let jobs_list: Vec<Job<'_>> = inputs
         .iter()
         .zip(&chosen)
-        .map(|(input, &i)| Job {
-            input,
-            policy: &policies[i],
+        .map(|(input, &i)| {
+            let flow = match (input, &flows[i]) {
+                (Input::File(path), Some(flow)) => {
+                    flow.routes_of(path).map(|routes| (flow, routes.to_vec()))
+                }
+                _ => None,
+            };
+            Job {
+                input,
+                policy: &policies[i],
+                flow,
+            }
         })
         .collect();
+    // The problems of each `[flow]` that the inputs use, reported first, in `twiml.toml`.
+    let mut used: Vec<&Flow> = Vec::new();
+    for job in &jobs_list {
+        if let Some((flow, _)) = job.flow
+            && !used.iter().any(|u| std::ptr::eq(*u, flow))
+        {
+            used.push(flow);
+        }
+    }
     let threads = args
         .jobs
         .or_else(|| std::thread::available_parallelism().ok().map(usize::from))
@@ -55,8 +91,13 @@ pub(crate) fn run(args: CheckArgs, log: LogLevel) -> Result<ExitStatus, Error> {
             && !args.statistics
             && log != LogLevel::Silent,
     };
+    let configs: Vec<FileReport> = used
+        .iter()
+        .map(|flow| flow_problems(flow, &settings))
+        .filter(|report| !report.diagnostics.is_empty())
+        .collect();
     let sink = printer::sink(args.format, args.statistics, log, io::stdout().lock());
-    let outcome = check(&jobs_list, &settings, threads, sink)?;
+    let outcome = check(&configs, &jobs_list, &settings, threads, sink)?;
     let failing = outcome.summary.errors > 0
         || (args.deny == Some(Deny::Warnings) && outcome.summary.warnings > 0);
     Ok(if outcome.unreadable > 0 {
@@ -87,10 +128,14 @@ struct Outcome {
 struct Job<'a> {
     input: &'a Input,
     policy: &'a Policy,
+    /// The flow the input is a document of, and its routes there.
+    flow: Option<(&'a Flow, Vec<usize>)>,
 }
 
-/// Checks `inputs` on `threads` threads and writes the reports to `sink`.
+/// Writes `configs` (the problems of `twiml.toml` files), then checks `inputs` on `threads`
+/// threads, and writes the reports to `sink`.
 fn check(
+    configs: &[FileReport],
     inputs: &[Job<'_>],
     settings: &Settings<'_>,
     threads: usize,
@@ -99,6 +144,10 @@ fn check(
     let mut summary = Summary::default();
     let mut unreadable = 0;
     sink.begin()?;
+    for report in configs {
+        summary.add(report);
+        sink.file(report)?;
+    }
     for batch in inputs.chunks(BATCH) {
         for report in check_batch(batch, settings, threads) {
             if let Some(reason) = &report.unreadable {
@@ -159,19 +208,71 @@ fn check_batch(batch: &[Job<'_>], settings: &Settings<'_>, threads: usize) -> Ve
         .collect()
 }
 
-/// Reads and checks one input.
+/// Reads and checks one input; a document of a flow takes its report from the flow.
 fn check_input(job: &Job<'_>, settings: &Settings<'_>) -> FileReport {
     let name = job.input.name();
+    if let Some((flow, routes)) = &job.flow
+        && let Some(document) = flow.document(routes)
+        && let Some(source) = &document.source
+    {
+        let findings = Findings {
+            diagnostics: document
+                .diagnostics
+                .iter()
+                .map(|d| {
+                    (
+                        d.diagnostic.clone(),
+                        d.reached_by.as_ref().map(|p| flow.reached(p)),
+                    )
+                })
+                .collect(),
+            overrides: document.overrides.clone(),
+            suppressed: document.suppressed.clone(),
+            parsed: document.parsed,
+        };
+        return file_report(name, source, findings, settings);
+    }
     match job.input.read() {
         Ok(bytes) => check_bytes(name, &bytes, job.policy, settings),
         Err(e) => FileReport::unreadable(name, e.to_string()),
     }
 }
 
+/// The report of a flow's `twiml.toml`: the problems of its `[flow]` section.
+fn flow_problems(flow: &Flow, settings: &Settings<'_>) -> FileReport {
+    let findings = Findings {
+        diagnostics: flow
+            .report
+            .problems
+            .iter()
+            .map(|d| (d.clone(), None))
+            .collect(),
+        overrides: Vec::new(),
+        suppressed: Vec::new(),
+        parsed: true,
+    };
+    file_report(
+        flow.config_name.clone(),
+        &flow.config_text,
+        findings,
+        settings,
+    )
+}
+
+/// What was found in one document, before the selection and the printers.
+struct Findings {
+    /// Each finding, with the path through a flow that makes it true.
+    diagnostics: Vec<(Diagnostic<ByteSpan>, Option<Reached>)>,
+    overrides: Vec<AppliedOverride>,
+    suppressed: Vec<Suppressed<ByteSpan>>,
+    /// Whether the document parsed: a document that does not is reported whatever the
+    /// selection, since nothing else could be checked in it.
+    parsed: bool,
+}
+
 /// Checks one document's bytes.
 fn check_bytes(name: String, bytes: &[u8], policy: &Policy, settings: &Settings<'_>) -> FileReport {
     let options = settings.options;
-    let selection = settings.selection;
     let (source, validation) = match std::str::from_utf8(bytes) {
         Ok(source) => (
             Cow::Borrowed(source),
@@ -184,24 +285,54 @@ fn check_bytes(name: String, bytes: &[u8], policy: &Policy, settings: &Settings<
             Err(twiml_core::parse_bytes(bytes, options).err()),
         ),
     };
-    let lines = LineIndex::new(&source);
-    let (diagnostics, overrides, suppressed) = match validation {
-        // A document that does not parse is reported whatever the selection: nothing else
-        // could be checked in it.
-        Ok(v) if v.document.is_none() => (v.diagnostics, Vec::new(), Vec::new()),
-        Err(error) => (error.into_iter().collect(), Vec::new(), Vec::new()),
-        Ok(v) => {
-            let diagnostics = v
-                .diagnostics
-                .into_iter()
-                .filter(|d| selection.reports(d.code.code()))
-                .collect();
-            (diagnostics, v.overrides, v.suppressed)
-        }
+    let findings = match validation {
+        Ok(v) => Findings {
+            parsed: v.document.is_some(),
+            diagnostics: v.diagnostics.into_iter().map(|d| (d, None)).collect(),
+            overrides: v.overrides,
+            suppressed: v.suppressed,
+        },
+        Err(error) => Findings {
+            diagnostics: error.into_iter().map(|d| (d, None)).collect(),
+            overrides: Vec::new(),
+            suppressed: Vec::new(),
+            parsed: false,
+        },
     };
+    file_report(name, &source, findings, settings)
+}
+
+/// The report of one document: its findings, the selection applied, rendered ahead for the
+/// text format.
+fn file_report(
+    name: String,
+    source: &str,
+    findings: Findings,
+    settings: &Settings<'_>,
+) -> FileReport {
+    let selection = settings.selection;
+    let Findings {
+        diagnostics,
+        overrides,
+        suppressed,
+        parsed,
+    } = findings;
+    let (diagnostics, overrides, suppressed) = if parsed {
+        let diagnostics = diagnostics
+            .into_iter()
+            .filter(|(d, _)| selection.reports(d.code.code()))
+            .collect();
+        (diagnostics, overrides, suppressed)
+    } else {
+        (diagnostics, Vec::new(), Vec::new())
+    };
+    let lines = LineIndex::new(source);
     let diagnostics: Vec<Located> = diagnostics
         .into_iter()
-        .map(|d| Located::new(d, &lines))
+        .map(|(d, reached_by)| Located {
+            reached_by,
+            ..Located::new(d, &lines)
+        })
         .collect();
     // Overrides of rules the selection leaves out are left out with them.
     let mut kept = Vec::with_capacity(overrides.len());
@@ -233,9 +364,16 @@ fn check_bytes(name: String, bytes: &[u8], policy: &Policy, settings: &Settings<
     let rendered = (settings.render_text
         && (!diagnostics.is_empty() || overrides.iter().any(|o| o.suppressed > 0)))
     .then(|| {
-        let plain: Vec<Diagnostic<ByteSpan>> =
-            diagnostics.iter().map(|l| l.diagnostic.clone()).collect();
-        let mut text = printer::text::render_file(&name, &source, &plain);
+        let mut text = printer::text::render_with_notes(
+            &name,
+            source,
+            diagnostics.iter().map(|l| {
+                (
+                    &l.diagnostic,
+                    l.reached_by.as_ref().map(|r| r.note.as_str()),
+                )
+            }),
+        );
         text.push_str(&printer::text::render_overrides(&name, &overrides));
         text
     });

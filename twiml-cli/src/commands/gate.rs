@@ -56,9 +56,9 @@ pub(crate) fn run(args: GateArgs, log: LogLevel) -> Result<ExitStatus, Error> {
 fn run_campaign(args: &GateArgs, path: &Path, log: LogLevel) -> Result<ExitStatus, Error> {
     let input = Input::File(path.to_path_buf());
     let name = input.name();
-    let (policies, _) =
+    let policies =
         config::for_inputs(&args.policy, std::slice::from_ref(&input)).map_err(Error::new)?;
-    let base = policies.into_iter().next().unwrap_or_default();
+    let base = policies.policies.into_iter().next().unwrap_or_default();
     let bytes = input
         .read()
         .map_err(|e| Error::new(format_args!("{name}: {e}")))?;

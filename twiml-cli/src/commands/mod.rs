@@ -8,6 +8,7 @@ pub(crate) mod check;
 pub(crate) mod classify;
 pub(crate) mod eval;
 pub(crate) mod explain;
+pub(crate) mod flow;
 pub(crate) mod fmt;
 pub(crate) mod gate;
 pub(crate) mod rules;
@@ -78,6 +79,7 @@ pub(crate) fn run(command: Command, log: LogLevel) -> ExitStatus {
         Command::Fmt(args) => fmt::run(args, log),
         Command::Gate(args) => gate::run(*args, log),
         Command::Classify(args) => classify::run(args, log),
+        Command::Flow(args) => flow::run(args, log),
         Command::Eval(args) => eval::run(args, log),
     };
     match result {

@@ -54,6 +54,10 @@ impl<W: Write> Sink for GithubSink<W> {
             if let Some(code) = d.diagnostic.twilio_error {
                 message.push_str(&format!("\nTwilio answers with error {code}"));
             }
+            if let Some(reached) = &d.reached_by {
+                message.push('\n');
+                message.push_str(&reached.note);
+            }
             writeln!(
                 self.out,
                 "::{command} file={},line={},col={},endLine={},endColumn={},title={}::{}",

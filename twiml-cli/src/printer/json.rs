@@ -20,9 +20,10 @@ impl<W: Write> JsonSink<W> {
     }
 }
 
-/// One diagnostic as the JSON form writes it.
+/// One diagnostic as the JSON form writes it. A finding of a checked flow also has
+/// `reached_by`: the path on which it holds, each step's `file`, `route` and `via`.
 pub(crate) fn diagnostic(d: &Located) -> Value {
-    json!({
+    let mut value = json!({
         "code": d.diagnostic.code,
         "severity": d.diagnostic.severity.as_str(),
         "message": d.diagnostic.message,
@@ -32,7 +33,18 @@ pub(crate) fn diagnostic(d: &Located) -> Value {
         "end_column": d.end_column,
         "help": d.diagnostic.help,
         "twilio_error": d.diagnostic.twilio_error,
-    })
+    });
+    if let Some(reached) = &d.reached_by {
+        value["reached_by"] = json!({
+            "note": reached.note,
+            "steps": reached.steps.iter().map(|s| json!({
+                "file": s.file,
+                "route": s.route,
+                "via": s.via,
+            })).collect::<Vec<_>>(),
+        });
+    }
+    value
 }
 
 impl<W: Write> Sink for JsonSink<W> {

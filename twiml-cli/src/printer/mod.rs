@@ -1,9 +1,10 @@
 //! Writing check reports: rustc-style text, JSON, SARIF 2.1.0, and GitHub workflow
 //! annotations. Each format streams: a header, one entry per file, a footer with the summary.
 //! Printers read the report types of [`crate::report`] and know nothing of how they were
-//! made.
+//! made. [`graph`] draws the call graph of a flow for `twiml flow`.
 
 pub(crate) mod github;
+pub(crate) mod graph;
 pub(crate) mod json;
 pub(crate) mod sarif;
 pub(crate) mod statistics;

@@ -11,7 +11,7 @@ use twiml_core::codes::Code;
 use twiml_core::rules::{AppliedOverride, OverrideOrigin};
 
 use super::Sink;
-use crate::report::{FileReport, Located, Summary};
+use crate::report::{FileReport, Located, Reached, Summary};
 
 pub(crate) struct SarifSink<W: Write> {
     out: W,
@@ -77,7 +77,11 @@ fn result(report: &FileReport, d: &Located) -> Value {
         text.push_str("\nhelp: ");
         text.push_str(help);
     }
-    json!({
+    if let Some(reached) = &d.reached_by {
+        text.push('\n');
+        text.push_str(&reached.note);
+    }
+    let mut result = json!({
         "ruleId": d.diagnostic.code,
         "ruleIndex": rule_index,
         "level": level(d.diagnostic.severity),
@@ -94,7 +98,38 @@ fn result(report: &FileReport, d: &Located) -> Value {
             },
         }],
         "properties": { "twilioError": d.diagnostic.twilio_error },
-    })
+    });
+    if let Some(reached) = &d.reached_by {
+        result["codeFlows"] = code_flow(reached);
+    }
+    result
+}
+
+/// The path through a flow that makes a finding true, as a SARIF code flow: one thread flow
+/// whose locations are the documents the call goes through, each with what took it there.
+fn code_flow(reached: &Reached) -> Value {
+    let locations: Vec<Value> = reached
+        .steps
+        .iter()
+        .map(|step| {
+            let what = match &step.via {
+                Some(via) => format!("{} ({via})", step.route),
+                None => format!("{} (the call starts here)", step.route),
+            };
+            json!({
+                "location": {
+                    "physicalLocation": {
+                        "artifactLocation": { "uri": uri(&step.file) },
+                    },
+                    "message": { "text": what },
+                },
+            })
+        })
+        .collect();
+    json!([{
+        "message": { "text": reached.note },
+        "threadFlows": [{ "locations": locations }],
+    }])
 }
 
 /// The suppression of a finding by an override: `inSource` for a `twiml-allow` comment,

@@ -48,9 +48,19 @@ pub(crate) fn render_file(
     source: &str,
     diagnostics: &[Diagnostic<ByteSpan>],
 ) -> String {
+    render_with_notes(name, source, diagnostics.iter().map(|d| (d, None)))
+}
+
+/// Renders the findings of one file, each with its note (the path through a flow that makes
+/// it true), each followed by a blank line.
+pub(crate) fn render_with_notes<'d>(
+    name: &str,
+    source: &str,
+    diagnostics: impl Iterator<Item = (&'d Diagnostic<ByteSpan>, Option<&'d str>)>,
+) -> String {
     let renderer = Renderer::plain();
     let mut out = String::new();
-    for d in diagnostics {
+    for (d, note) in diagnostics {
         let level = match d.severity {
             Severity::Error => Level::ERROR,
             Severity::Warning => Level::WARNING,
@@ -76,6 +86,9 @@ pub(crate) fn render_file(
         }
         if let Some(code) = d.twilio_error {
             group = group.element(Level::NOTE.message(format!("Twilio answers with error {code}")));
+        }
+        if let Some(note) = note {
+            group = group.element(Level::NOTE.message(note));
         }
         out.push_str(&renderer.render(&[group]));
         out.push_str("\n\n");

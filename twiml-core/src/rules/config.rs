@@ -69,6 +69,9 @@ struct PolicyFile {
     allow: BTreeMap<Spanned<String>, String>,
     #[serde(default)]
     audio: BTreeMap<String, Vec<Spanned<String>>>,
+    /// The routes of a call flow: read by `callflow::FlowConfig::from_toml`, not here.
+    #[serde(default, rename = "flow")]
+    _flow: Option<serde::de::IgnoredAny>,
 }
 
 impl Policy {

@@ -167,7 +167,9 @@ declare_rule! {
     /// mention. The mini-Miranda has two parts and both are required: "this is an attempt to
     /// collect a debt" and "any information obtained will be used for that purpose" (Spanish "este
     /// es un intento de cobrar una deuda" and "cualquier información obtenida será utilizada para
-    /// ese fin"). A document that never mentions the debt is not reported.
+    /// ese fin"). A document that never mentions the debt is not reported, nor one that runs
+    /// after the mini-Miranda was given earlier in the same call (the `mini-miranda-given` fact,
+    /// which a checked flow derives from its paths).
     ///
     /// ## Why is this bad
     /// In the initial communication with the consumer a debt collector must disclose that it is
@@ -217,7 +219,10 @@ declare_rule! {
 
 /// DEBT001: an initial communication must give the mini-Miranda before the debt.
 fn mini_miranda<D: Document>(f: &mut Findings<'_, '_, D>, script: &Script) {
-    if !f.runs(&DEBT001) || f.policy.holds(Fact::Subsequent) {
+    if !f.runs(&DEBT001)
+        || f.policy.holds(Fact::Subsequent)
+        || f.policy.holds(Fact::MiniMirandaGiven)
+    {
         return;
     }
     let Some((index, debt)) = script.debt else {

@@ -82,11 +82,14 @@ pub enum Fact {
     /// The business was named earlier in the call (a document that runs after the greeting,
     /// such as the `action` of a menu): the name need not come again at its beginning.
     BusinessIdentified,
+    /// Both parts of the mini-Miranda were given earlier in the same call (a document that
+    /// runs after the one that gave them): the debt may be discussed without repeating it.
+    MiniMirandaGiven,
 }
 
 impl Fact {
     /// Every fact.
-    pub const ALL: [Fact; 7] = [
+    pub const ALL: [Fact; 8] = [
         Fact::Outbound,
         Fact::Voicemail,
         Fact::Subsequent,
@@ -94,6 +97,7 @@ impl Fact {
         Fact::RecordingStarted,
         Fact::RecordingDisclosed,
         Fact::BusinessIdentified,
+        Fact::MiniMirandaGiven,
     ];
 
     /// The kebab-case name used in `twiml.toml` and on the command line.
@@ -106,6 +110,7 @@ impl Fact {
             Fact::RecordingStarted => "recording-started",
             Fact::RecordingDisclosed => "recording-disclosed",
             Fact::BusinessIdentified => "business-identified",
+            Fact::MiniMirandaGiven => "mini-miranda-given",
         }
     }
 

@@ -3,6 +3,7 @@
 
 //! Every compliance rule declared with `declare_rule!`, re-exported here and listed in `RULES`.
 use super::RuleInfo;
+pub use crate::callflow::analysis::GEN002;
 pub use crate::gate::rules::{QH001, QH003, DEBT005, MSG002};
 pub use crate::rules::debt::{DEBT001, DEBT002, DEBT003, DEBT004, DEBT008, DEBT009};
 pub use crate::rules::general::{GEN001, GEN003};
@@ -44,5 +45,6 @@ pub static RULES: &[&RuleInfo] = &[
     &MSG005,
     &MSG006,
     &GEN001,
+    &GEN002,
     &GEN003,
 ];

@@ -59,14 +59,18 @@ pub enum RuleKind {
     /// when, what for) in `twiml gate` and `gate::Gate::decide`. Its examples are gate
     /// requests, as TOML.
     Gate,
+    /// A rule of whole call flows: `twiml check` applies it along every path of a folder with
+    /// a `[flow]` section. Its examples are a `twiml.toml` (TOML) and the entry's TwiML.
+    Flow,
 }
 
 impl RuleKind {
-    /// `document` or `gate`.
+    /// `document`, `gate` or `flow`.
     pub const fn as_str(self) -> &'static str {
         match self {
             RuleKind::Document => "document",
             RuleKind::Gate => "gate",
+            RuleKind::Flow => "flow",
         }
     }
 }
@@ -147,7 +151,9 @@ pub struct RuleInfo {
 /// rule's findings are errors, warnings or information (`"a warning; an error under
 /// \`payments\`"`); the README's rule table and each rule's page show it. A rule of the
 /// send-time gate adds `kind: Gate,` before `summary` (see [`RuleKind`]); its Example and Use
-/// instead are campaign files in ```` ```toml ```` blocks. `cargo xtask codegen` then lists the rule
+/// instead are campaign files in ```` ```toml ```` blocks. A rule of whole flows adds
+/// `kind: Flow,`; its examples are a `twiml.toml` with a `[flow]` section, then the entry's
+/// TwiML. `cargo xtask codegen` then lists the rule
 /// in [`RULES`](super::RULES) and re-exports it as `rules::CODE`; see the
 /// [rules module](super#adding-a-rule).
 macro_rules! declare_rule {
