@@ -8,7 +8,7 @@ pub use twiml_core::{
     RenderOptions, Root, Severity, SpeechTimeout, Twiml, UnknownValue, Validation, fax,
     format_document, messaging, parse, parse_bytes, validate, validate_with, values, voice,
 };
-pub use twiml_core::{codes, diagnostic, gate, rules, schema};
+pub use twiml_core::{callflow, codes, diagnostic, gate, rules, schema};
 
 #[doc = include_str!("../docs/twiml-macro.md")]
 pub use twiml_macros::twiml;

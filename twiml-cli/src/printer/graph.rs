@@ -205,7 +205,7 @@ impl<'f> Graph<'f> {
                 (_, Some(Severity::Error), _) => "error",
                 (_, Some(Severity::Warning), _) => "warning",
                 (_, _, false) => "unreached",
-                (_, Some(Severity::Info), _) => "info",
+                (_, Some(_), _) => "info",
                 (_, None, _) => "clean",
             };
             let _ = writeln!(out, "    n{i}{open}{label}{close}:::{class}");
@@ -243,7 +243,7 @@ impl<'f> Graph<'f> {
                 (_, _, false) => {
                     ", style=\"rounded,dashed,filled\", fillcolor=\"#f5f5f5\", color=\"#9e9e9e\""
                 }
-                (_, Some(Severity::Info), _) => ", fillcolor=\"#e3f2fd\", color=\"#1565c0\"",
+                (_, Some(_), _) => ", fillcolor=\"#e3f2fd\", color=\"#1565c0\"",
                 (_, None, _) => "",
             };
             let entry = if node.entry { ", peripheries=2" } else { "" };

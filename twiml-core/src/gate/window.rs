@@ -82,8 +82,7 @@ impl Test {
         };
         start.into_iter().map(move |minute| {
             date.to_datetime(
-                Time::new((minute / 60) as i8, (minute % 60) as i8, 0, 0)
-                    .unwrap_or_default(),
+                Time::new((minute / 60) as i8, (minute % 60) as i8, 0, 0).unwrap_or_default(),
             )
         })
     }
