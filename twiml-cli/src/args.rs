@@ -444,6 +444,10 @@ pub(crate) struct EvalClassifyArgs {
     /// decide, with its cues.
     #[arg(long)]
     pub(crate) errors: bool,
+    /// Cross-validation on the development half: split it into N folds, and classify each
+    /// fold with a classifier trained on the others (and on `training.toml`), never on it.
+    #[arg(long, value_name = "N")]
+    pub(crate) folds: Option<usize>,
     /// Output format.
     #[arg(long, value_enum, default_value_t = TextOrJson::Text)]
     pub(crate) format: TextOrJson,

@@ -85,7 +85,9 @@ pub use api::*;
 mod api {
     #[cfg(feature = "config")]
     pub use super::campaign::{Campaign, CampaignFileError, ScheduledSend};
-    pub use super::classify::{Classification, Cue, Declared, Source, classify, classify_with};
+    pub use super::classify::{
+        Classification, Classifier, Cue, Declared, Source, classify, classify_with,
+    };
     pub use super::decide::{
         AppliedOverride, DataVersions, Decision, Field, Gate, Handling, Missing, RecipientHistory,
         Verdict,

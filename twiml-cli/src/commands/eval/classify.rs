@@ -6,13 +6,17 @@
 //! and by class, the confusion, and every one-time code, fraud alert or delivery notice read as
 //! non-essential (the exit status is 1 when there is one). An undecided message (the gate's
 //! `Review`) counts as not correct.
+//!
+//! `--folds N` (development half only) estimates how the classifier does on messages it has
+//! not seen: the half is dealt into N folds by id, and each fold is classified by a classifier
+//! trained on the other folds and on `training.toml`, never on the fold itself.
 
 use std::collections::BTreeMap;
 use std::io::{self, Write};
 
 use serde::Deserialize;
 use serde_json::json;
-use twiml_core::gate::{Class, classify};
+use twiml_core::gate::{Class, Classification, Classifier, classify};
 
 use super::super::{Error, ExitStatus};
 use crate::args::{EvalClassifyArgs, LogLevel, Split, TextOrJson};
@@ -24,11 +28,14 @@ struct Set {
 
 #[derive(Debug, Deserialize)]
 struct Labelled {
+    #[serde(default)]
     id: String,
     lang: String,
     text: String,
     class: String,
+    #[serde(default)]
     intent: Option<String>,
+    #[serde(default)]
     kind: Option<String>,
     #[serde(default)]
     hard: bool,
@@ -75,18 +82,12 @@ fn class_name(class: Option<Class>) -> &'static str {
     class.map_or("undecided", |c| c.as_str())
 }
 
-/// Scores the classifier on one half of its labelled set.
-pub(crate) fn run(args: EvalClassifyArgs, log: LogLevel) -> Result<ExitStatus, Error> {
-    if args.errors && args.split == Split::HeldOut {
-        return Err(Error::new(
-            "`--errors` lists messages of the development half only; the held-out half is scored, never read",
-        ));
-    }
-    let path = args.dir.join(format!("{}.toml", args.split.stem()));
+/// Reads a labelled set; a TOML error names the file, line and column.
+fn read_set(path: &std::path::Path) -> Result<Set, Error> {
     let shown = path.display().to_string();
     let text =
-        std::fs::read_to_string(&path).map_err(|e| Error::new(format_args!("{shown}: {e}")))?;
-    let set: Set = toml::from_str(&text).map_err(|e| {
+        std::fs::read_to_string(path).map_err(|e| Error::new(format_args!("{shown}: {e}")))?;
+    toml::from_str(&text).map_err(|e| {
         let at = e
             .span()
             .map(|s| {
@@ -99,7 +100,83 @@ pub(crate) fn run(args: EvalClassifyArgs, log: LogLevel) -> Result<ExitStatus, E
             })
             .unwrap_or_default();
         Error::new(format_args!("{shown}{at}: {}", e.message().trim_end()))
-    })?;
+    })
+}
+
+/// The class of a labelled message, or an error naming it.
+fn class_of(m: &Labelled, shown: &str) -> Result<Class, Error> {
+    match m.class.as_str() {
+        "essential" => Ok(Class::Essential),
+        "non-essential" => Ok(Class::NonEssential),
+        other => Err(Error::new(format_args!(
+            "{shown}: `{}`: `class` must be essential or non-essential, not `{other}`",
+            if m.id.is_empty() { &m.text } else { &m.id }
+        ))),
+    }
+}
+
+/// Scores the classifier on one half of its labelled set.
+pub(crate) fn run(args: EvalClassifyArgs, log: LogLevel) -> Result<ExitStatus, Error> {
+    if args.errors && args.split == Split::HeldOut {
+        return Err(Error::new(
+            "`--errors` lists messages of the development half only; the held-out half is scored, never read",
+        ));
+    }
+    if args.folds.is_some() && args.split == Split::HeldOut {
+        return Err(Error::new(
+            "`--folds` cross-validates on the development half only; the held-out half is scored, never trained on",
+        ));
+    }
+    if args.folds.is_some_and(|n| n < 2) {
+        return Err(Error::new("`--folds` needs at least 2 folds"));
+    }
+    let path = args.dir.join(format!("{}.toml", args.split.stem()));
+    let shown = path.display().to_string();
+    let set = read_set(&path)?;
+    for m in &set.message {
+        class_of(m, &shown)?;
+    }
+    let predictions: Vec<Classification> = match args.folds {
+        None => set.message.iter().map(|m| classify(&m.text)).collect(),
+        Some(folds) => {
+            let own_path = args.dir.join("training.toml");
+            let own = if own_path.exists() {
+                read_set(&own_path)?.message
+            } else {
+                Vec::new()
+            };
+            let own_shown = own_path.display().to_string();
+            let mut own_examples = Vec::with_capacity(own.len());
+            for m in &own {
+                own_examples.push((m.text.as_str(), class_of(m, &own_shown)?));
+            }
+            // Folds by id, so that the file's order does not matter.
+            let mut order: Vec<usize> = (0..set.message.len()).collect();
+            order.sort_by(|&a, &b| set.message[a].id.cmp(&set.message[b].id));
+            let mut fold_of = vec![0; set.message.len()];
+            for (rank, &i) in order.iter().enumerate() {
+                fold_of[i] = rank % folds;
+            }
+            let mut predictions = vec![None; set.message.len()];
+            for fold in 0..folds {
+                let mut examples = Vec::new();
+                for &i in &order {
+                    if fold_of[i] != fold {
+                        let m = &set.message[i];
+                        examples.push((m.text.as_str(), class_of(m, &shown)?));
+                    }
+                }
+                examples.extend(own_examples.iter().copied());
+                let classifier = Classifier::train(examples);
+                for (i, m) in set.message.iter().enumerate() {
+                    if fold_of[i] == fold {
+                        predictions[i] = Some(classifier.classify(&m.text));
+                    }
+                }
+            }
+            predictions.into_iter().flatten().collect()
+        }
+    };
 
     let mut overall = Tally::default();
     let mut intents = Tally::default();
@@ -110,14 +187,7 @@ pub(crate) fn run(args: EvalClassifyArgs, log: LogLevel) -> Result<ExitStatus, E
     let mut confusion: BTreeMap<(String, &'static str), usize> = BTreeMap::new();
     let mut never_waited: Vec<String> = Vec::new();
     let mut errors: Vec<String> = Vec::new();
-    for m in &set.message {
-        if m.class != "essential" && m.class != "non-essential" {
-            return Err(Error::new(format_args!(
-                "{shown}: `{}`: `class` must be essential or non-essential, not `{}`",
-                m.id, m.class
-            )));
-        }
-        let c = classify(&m.text);
+    for (m, c) in set.message.iter().zip(&predictions) {
         let predicted = class_name(c.class);
         let correct = predicted == m.class;
         let undecided = c.class.is_none();
@@ -172,6 +242,7 @@ pub(crate) fn run(args: EvalClassifyArgs, log: LogLevel) -> Result<ExitStatus, E
         TextOrJson::Json => {
             let value = json!({
                 "set": shown,
+                "folds": args.folds,
                 "accuracy": overall.json(),
                 "by_language": by_lang.iter().map(|(k, t)| (k.clone(), t.json())).collect::<serde_json::Map<_, _>>(),
                 "by_class": by_class.iter().map(|(k, t)| (k.clone(), t.json())).collect::<serde_json::Map<_, _>>(),
@@ -190,6 +261,12 @@ pub(crate) fn run(args: EvalClassifyArgs, log: LogLevel) -> Result<ExitStatus, E
         }
         TextOrJson::Text => {
             writeln!(out, "{shown}: {} messages", overall.total)?;
+            if let Some(folds) = args.folds {
+                writeln!(
+                    out,
+                    "cross-validation: {folds} folds, each classified by a classifier trained without it"
+                )?;
+            }
             writeln!(out, "accuracy:        {}", percent(&overall))?;
             for (lang, t) in &by_lang {
                 writeln!(out, "  {lang:14} {}", percent(t))?;

@@ -1,23 +1,32 @@
 //! Essential or not: the classifier, and the Compliance Toolkit's precedence of a declared
 //! intent, a registered use case, the policy and the text.
 //!
-//! The classifier is explainable by construction. It reads the text once for every cue
-//! phrase of the lexicon (`lexicon.rs`, English and Spanish), adds the weights of the cues of
-//! each class, and decides:
+//! The classifier ([`Classifier`]) is explainable by construction. It reads the text once
+//! for the cue phrases of the lexicon (`lexicon.rs`, English and Spanish), and once for the
+//! features of a trained model (`model.rs`: words, pairs of words, stems, the form of the
+//! message, the lexicon's phrases), and decides:
 //!
-//! - a message with a decisive marketing cue (weight 3 of a non-essential intent) is
-//!   non-essential, whatever else it says: a shipping update with a coupon, or an appointment
-//!   reminder with a promotion, is a dual-purpose message, and such messages are marketing;
-//! - otherwise the class with the greater weight wins when it reaches 2;
-//! - otherwise (no cue, only weak hints, or cues that pull both ways) the class is undecided,
-//!   and the gate answers `Review` when the class matters.
+//! - a message with a decisive phrase of promotion (weight 3 of a non-essential intent, such
+//!   as "20% off" or "compra ahora") is non-essential, whatever else it says: a shipping
+//!   update with a coupon, or an appointment reminder with a promotion, is a dual-purpose
+//!   message, and such messages are marketing;
+//! - otherwise a decisive phrase of a one-time code, a fraud alert or a delivery notice makes
+//!   it essential: those never wait;
+//! - otherwise the model's score decides when it is clear; when it is not (the words pull both
+//!   ways, or say too little), the class is undecided, and the gate answers `Review` when the
+//!   class matters.
 //!
 //! A phrase found inside a longer phrase that also matched does not count: the more specific
 //! phrase decides ("sale" inside the Spanish "sale a las 8", "new location" inside "from a
-//! new location"). The cues it found are part of the answer, each with the words of the text
-//! that matched.
+//! new location"). The cues of an answer are the phrases it found, each with the words of the
+//! text that matched, and the words that weighed most toward its class.
+//!
+//! The model (`model.tsv`) is trained on the development half of `eval/classify` and on the
+//! classifier's own messages (`eval/classify/training.toml`); a test keeps the file equal to a fresh
+//! training. The held-out half is never used to train or tune.
 
 mod lexicon;
+mod model;
 
 use std::fmt;
 use std::sync::OnceLock;
@@ -27,6 +36,7 @@ use aho_corasick::{AhoCorasick, AhoCorasickKind, MatchKind};
 use super::intent::{Class, MessageIntent, UseCase};
 use crate::rules::Regime;
 pub(crate) use lexicon::LEXICON;
+use model::Model;
 
 /// The version of the classifier and its lexicon: the date of its last change.
 pub(crate) const VERSION: &str = "2026-12-04";
@@ -51,6 +61,13 @@ pub enum Cue {
     UseCase(UseCase),
     /// The policy's regime says every send is marketing or telemarketing.
     Regime(Regime),
+    /// Words or a form of the text that the trained model weighs toward a class.
+    Weighed {
+        /// The words of the text.
+        text: String,
+        /// The class they point to.
+        class: Class,
+    },
 }
 
 impl fmt::Display for Cue {
@@ -60,6 +77,7 @@ impl fmt::Display for Cue {
             Cue::Declared(intent) => write!(f, "declared intent: {intent}"),
             Cue::UseCase(use_case) => write!(f, "10DLC use case: {use_case}"),
             Cue::Regime(regime) => write!(f, "policy: {regime}"),
+            Cue::Weighed { text, class } => write!(f, "{class}: \"{text}\""),
         }
     }
 }
@@ -187,7 +205,7 @@ pub fn classify_with(text: &str, declared: Declared<'_>) -> Classification {
     read
 }
 
-/// Classifies a text by its cues alone.
+/// Classifies a text with the built-in [`Classifier`].
 ///
 /// ```
 /// use twiml_core::gate::{Class, MessageIntent, classify};
@@ -198,87 +216,240 @@ pub fn classify_with(text: &str, declared: Declared<'_>) -> Classification {
 ///
 /// let c = classify("Your order has shipped! Use code SAVE20 for 20% off your next order.");
 /// assert_eq!(c.class, Some(Class::NonEssential));
-///
-/// assert_eq!(classify("Hello").class, None);
 /// ```
 pub fn classify(text: &str) -> Classification {
-    let normal = Normalized::new(text);
-    // Every match, as (start, end, phrase): a message holds a handful, so lists beat sets.
-    let mut found: Vec<(usize, usize, usize)> = Vec::new();
-    for m in matcher().find_overlapping_iter(normal.text.as_str()) {
-        found.push((m.start(), m.end(), m.pattern().as_usize()));
+    Classifier::builtin().classify(text)
+}
+
+/// The essential/non-essential classifier: the lexicon's rules over a trained model.
+///
+/// It reads a message in three steps:
+///
+/// 1. a phrase of the lexicon that only promotions use ("20% off", "promo code",
+///    "compra ahora") makes the message non-essential, whatever else it says: a shipping
+///    update with a coupon is a dual-purpose message, and such messages are marketing;
+/// 2. otherwise a phrase of a one-time code, a fraud alert or a delivery notice makes it
+///    essential: those never wait;
+/// 3. otherwise a logistic regression over the message's words, pairs of words, stems, form
+///    (a code's shape, amounts, capitals, links) and lexicon phrases decides, when its score
+///    is clear; when it is not, the class is undecided and the gate answers `Review`.
+///
+/// The cues of the answer are the phrases and the words that weighed most toward its class.
+#[derive(Debug, Clone)]
+pub struct Classifier {
+    model: Model,
+}
+
+/// The checked-in model (`model.tsv`), written by the training test from the labelled
+/// development half and `eval/classify/training.toml`.
+const MODEL_FILE: &str = include_str!("model.tsv");
+
+impl Classifier {
+    /// The classifier the gate uses, with the model trained for this release.
+    pub fn builtin() -> &'static Classifier {
+        static BUILTIN: OnceLock<Classifier> = OnceLock::new();
+        BUILTIN.get_or_init(|| Classifier {
+            model: Model::from_tsv(MODEL_FILE, model::OPTIONS).unwrap_or_else(|_| {
+                // The test `the_model_file_is_fresh` reads the same file: it cannot be
+                // malformed in a release. An empty model leaves only the rules.
+                Model::from_tsv("", model::OPTIONS).unwrap_or_else(|_| unreachable!())
+            }),
+        })
     }
-    // The more specific phrase decides: a match inside a longer match says nothing more
-    // ("sale" inside the Spanish "sale a las", "new location" inside "from a new location").
+
+    /// Trains a classifier on labelled messages (with the built-in's features and
+    /// training), for example to estimate by cross-validation how it does on messages it has
+    /// not seen. The same messages in the same order give the same classifier.
+    pub fn train<'a>(examples: impl IntoIterator<Item = (&'a str, Class)>) -> Classifier {
+        Classifier::train_with(examples, model::OPTIONS)
+    }
+
+    pub(crate) fn train_with<'a>(
+        examples: impl IntoIterator<Item = (&'a str, Class)>,
+        options: model::Options,
+    ) -> Classifier {
+        Classifier {
+            model: model::train(examples, options),
+        }
+    }
+
+    /// The model as its file keeps it: the bias, then one `feature<TAB>weight` line per
+    /// feature.
+    pub fn to_model_file(&self) -> String {
+        self.model.to_tsv()
+    }
+
+    #[cfg(test)]
+    fn evidence(&self, text: &str) -> f64 {
+        let normal = Normalized::new(text);
+        let mut total = 0.0;
+        model::features(text, &normal, &self.model.options, |parts, _| {
+            total += self.model.weight(parts).abs();
+        });
+        total
+    }
+
+    /// Classifies a text by its cues alone.
+    pub fn classify(&self, text: &str) -> Classification {
+        let normal = Normalized::new(text);
+        let options = &self.model.options;
+        let matches = lexicon_matches(&normal);
+        let mut cues: Vec<Cue> = matches
+            .iter()
+            .map(|&(id, (start, end))| {
+                let entry = &LEXICON[id];
+                Cue::Phrase {
+                    text: normal.original(text, start, end),
+                    phrase: entry.phrase,
+                    intent: entry.intent,
+                    weight: entry.weight,
+                }
+            })
+            .collect();
+        // The model's score: each feature counts once.
+        let mut weighed: Vec<(u64, f64, (usize, usize))> = Vec::with_capacity(64);
+        let mut add = |parts: &[&str], span: (usize, usize)| {
+            let w = self.model.weight(parts);
+            if w != 0.0 {
+                weighed.push((model::hash(parts), w, span));
+            }
+        };
+        model::features(text, &normal, options, &mut add);
+        if options.lexicon {
+            let spans: Vec<(usize, (usize, usize))> = matches
+                .iter()
+                .map(|&(id, (s, e))| (id, normal.source_range(s, e)))
+                .collect();
+            model::lexicon_features(&spans, &mut add);
+        }
+        weighed.sort_by_key(|&(h, _, span)| (h, span));
+        weighed.dedup_by_key(|&mut (h, _, _)| h);
+        let score = self.model.bias + weighed.iter().map(|&(_, w, _)| w).sum::<f64>();
+        let evidence = weighed.iter().map(|&(_, w, _)| w.abs()).sum::<f64>();
+        let clear = evidence >= options.evidence;
+
+        let phrase_of = |intents: &[MessageIntent]| {
+            cues.iter().any(
+                |c| matches!(c, Cue::Phrase { intent, weight: 3, .. } if intents.contains(intent)),
+            )
+        };
+        let class = if options.rules && phrase_of(&PROMOTION) {
+            Some(Class::NonEssential)
+        } else if (options.rules && phrase_of(&NEVER_WAIT)) || (clear && score >= options.margin) {
+            Some(Class::Essential)
+        } else if clear && score <= -options.margin {
+            Some(Class::NonEssential)
+        } else {
+            None
+        };
+
+        // Strongest first; the cues of the class found before the others.
+        cues.sort_by_key(|c| match c {
+            Cue::Phrase { intent, weight, .. } => {
+                (Some(intent.class()) != class, std::cmp::Reverse(*weight))
+            }
+            _ => (false, std::cmp::Reverse(u8::MAX)),
+        });
+        let intent = class.map(|class| {
+            cues.iter()
+                .find_map(|c| match c {
+                    Cue::Phrase { intent, .. } if intent.class() == class => Some(*intent),
+                    _ => None,
+                })
+                .unwrap_or(match class {
+                    Class::Essential => MessageIntent::Notifications,
+                    Class::NonEssential => MessageIntent::Marketing,
+                })
+        });
+        // The words that weighed most toward the class, after the phrases.
+        if let Some(class) = class {
+            let toward = |w: f64| (w > 0.0) == (class == Class::Essential);
+            weighed.retain(|&(_, w, (s, e))| toward(w) && s < e);
+            weighed.sort_by(|a, b| b.1.abs().total_cmp(&a.1.abs()).then(a.2.cmp(&b.2)));
+            let mut learned: Vec<Cue> = Vec::new();
+            for &(_, _, (s, e)) in &weighed {
+                if learned.len() == LEARNED_CUES {
+                    break;
+                }
+                let words = text.get(s..e).unwrap_or_default().trim().to_string();
+                let shown = |c: &Cue| match c {
+                    Cue::Phrase { text, .. } | Cue::Weighed { text, .. } => {
+                        text.contains(words.as_str()) || words.contains(text.as_str())
+                    }
+                    _ => false,
+                };
+                let filler = FILLER.contains(&words.to_lowercase().as_str());
+                if words.is_empty() || filler || cues.iter().chain(&learned).any(shown) {
+                    continue;
+                }
+                learned.push(Cue::Weighed { text: words, class });
+            }
+            let at = cues
+                .iter()
+                .position(|c| !matches!(c, Cue::Phrase { intent, .. } if intent.class() == class))
+                .unwrap_or(cues.len());
+            cues.splice(at..at, learned);
+        }
+        Classification {
+            class,
+            intent,
+            source: Source::Classified,
+            cues,
+        }
+    }
+}
+
+/// The intents whose decisive phrases make a message non-essential, whatever else it says.
+const PROMOTION: [MessageIntent; 5] = [
+    MessageIntent::Marketing,
+    MessageIntent::Events,
+    MessageIntent::Education,
+    MessageIntent::Polling,
+    MessageIntent::Announcements,
+];
+
+/// The intents whose decisive phrases make a message essential: one-time codes, fraud
+/// alerts and delivery notices never wait.
+const NEVER_WAIT: [MessageIntent; 3] = [
+    MessageIntent::Otp,
+    MessageIntent::Fraud,
+    MessageIntent::Delivery,
+];
+
+/// Words that weigh in the model but explain nothing on their own: an answer does not list
+/// them as cues.
+const FILLER: [&str; 44] = [
+    "a", "an", "the", "to", "for", "of", "in", "on", "at", "with", "and", "or", "is", "are", "be",
+    "will", "it", "this", "that", "by", "from", "as", "el", "la", "los", "las", "lo", "de", "del",
+    "en", "con", "por", "para", "y", "o", "un", "una", "que", "es", "se", "al", "le", "you", "we",
+];
+
+/// How many of the model's words an answer lists.
+const LEARNED_CUES: usize = 4;
+
+/// Every phrase of the lexicon in a normalized text, once each, as (entry, normalized range).
+/// The more specific phrase decides: a match inside a longer match says nothing more ("sale"
+/// inside the Spanish "sale a las", "new location" inside "from a new location").
+fn lexicon_matches(normal: &Normalized) -> Vec<(usize, (usize, usize))> {
+    // A message holds a handful of matches, so lists beat sets.
+    let found: Vec<(usize, usize, usize)> = matcher()
+        .find_overlapping_iter(normal.text.as_str())
+        .map(|m| (m.start(), m.end(), m.pattern().as_usize()))
+        .collect();
     let inside = |&(start, end, id): &(usize, usize, usize)| {
         found
             .iter()
             .any(|&(s, e, other)| other != id && s <= start && end <= e && e - s > end - start)
     };
-    let mut seen: Vec<usize> = Vec::new();
-    let mut cues: Vec<Cue> = Vec::new();
+    let mut out: Vec<(usize, (usize, usize))> = Vec::new();
     for m in &found {
         let (start, end, id) = *m;
-        if seen.contains(&id) || inside(m) {
+        if out.iter().any(|&(seen, _)| seen == id) || inside(m) {
             continue;
         }
-        seen.push(id);
-        let entry = &LEXICON[id];
-        cues.push(Cue::Phrase {
-            text: normal.original(text, start, end),
-            phrase: entry.phrase,
-            intent: entry.intent,
-            weight: entry.weight,
-        });
+        out.push((id, (start, end)));
     }
-    decide(cues)
-}
-
-/// The class, intent and ordered cues from the cues found.
-fn decide(mut cues: Vec<Cue>) -> Classification {
-    let weight_of = |class: Class| -> u32 {
-        cues.iter()
-            .filter_map(|c| match c {
-                Cue::Phrase { intent, weight, .. } if intent.class() == class => {
-                    Some(u32::from(*weight))
-                }
-                _ => None,
-            })
-            .sum()
-    };
-    let essential = weight_of(Class::Essential);
-    let other = weight_of(Class::NonEssential);
-    let decisive_marketing = cues.iter().any(|c| {
-        matches!(c, Cue::Phrase { intent, weight: 3, .. } if intent.class() == Class::NonEssential)
-    });
-    let class = if decisive_marketing {
-        Some(Class::NonEssential)
-    } else if essential >= 2 && essential > other {
-        Some(Class::Essential)
-    } else if other >= 2 && other > essential {
-        Some(Class::NonEssential)
-    } else {
-        None
-    };
-    // Strongest first; for the class found, its intent is that of its strongest cue.
-    cues.sort_by_key(|c| match c {
-        Cue::Phrase { intent, weight, .. } => {
-            (Some(intent.class()) != class, std::cmp::Reverse(*weight))
-        }
-        _ => (false, std::cmp::Reverse(u8::MAX)),
-    });
-    let intent = class.and_then(|class| {
-        cues.iter().find_map(|c| match c {
-            Cue::Phrase { intent, .. } if intent.class() == class => Some(*intent),
-            _ => None,
-        })
-    });
-    Classification {
-        class,
-        intent,
-        source: Source::Classified,
-        cues,
-    }
+    out
 }
 
 /// The lexicon's phrases in one automaton, built once.
@@ -393,12 +564,12 @@ impl Normalized {
         }
     }
 
-    /// The original words behind the normalized range `start..end` (which may include the
-    /// spaces around a phrase).
-    fn original(&self, source: &str, start: usize, end: usize) -> String {
+    /// The byte range of the original text behind the normalized range `start..end` (which
+    /// may include the spaces around a phrase); empty when the range holds no word.
+    fn source_range(&self, start: usize, end: usize) -> (usize, usize) {
         let text = self.text.as_bytes();
         let mut start = start;
-        let mut end = end;
+        let mut end = end.min(text.len());
         while start < end && text[start] == b' ' {
             start += 1;
         }
@@ -406,10 +577,17 @@ impl Normalized {
             end -= 1;
         }
         if start >= end {
-            return String::new();
+            return (0, 0);
         }
-        let from = self.origin[start].0 as usize;
-        let to = self.origin[end - 1].1 as usize;
+        (
+            self.origin[start].0 as usize,
+            self.origin[end - 1].1 as usize,
+        )
+    }
+
+    /// The original words behind the normalized range `start..end`.
+    fn original(&self, source: &str, start: usize, end: usize) -> String {
+        let (from, to) = self.source_range(start, end);
         source.get(from..to).unwrap_or_default().to_string()
     }
 }
@@ -538,7 +716,7 @@ mod tests {
 
     #[test]
     fn weak_or_absent_cues_are_undecided() {
-        for text in ["Hello", "Call us at 555-0100", "Gracias", ""] {
+        for text in ["Hello", "Gracias", "", "Thanks!", "ok", "See you soon"] {
             assert_eq!(class(text), None, "{text}");
         }
     }

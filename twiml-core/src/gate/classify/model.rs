@@ -1,0 +1,588 @@
+//! The trained half of the classifier: the features of a message, a logistic regression over
+//! them, its training, and the model file it is kept in.
+//!
+//! A message's features are presence flags, each named by a short string:
+//!
+//! - `w:WORD`: a word of the text as the lexicon reads it (lower case, no accents, numbers as
+//!   `#`, `%` and `$` as words);
+//! - `b:WORD WORD`: two words in a row;
+//! - `p:STEM`: the first five letters of a longer word, so that `delivered`, `delivery` and
+//!   `delivering` share one (`deliv`), as do `entregado` and `entrega`;
+//! - `s:...`: the form of the message: a number of 4 to 8 digits (`s:digits-4-8`, a code's
+//!   shape), an amount with cents, a word in capitals followed by digits (`s:caps-code`, the
+//!   shape of `SAVE20`), capitals, `!`, an emoji, a link, the length;
+//! - `c:INTENT`: a phrase of the lexicon (`lexicon.rs`) pointing to that intent.
+//!
+//! The model is a weight per feature and a bias: the score of a message is the bias plus the
+//! weights of its features, positive for essential. It is trained by [`train`] on the
+//! development half of `eval/classify` and on the classifier's own training messages
+//! (`eval/classify/training.toml`), and kept in `model.tsv`, which a test keeps equal to a fresh training.
+
+use std::collections::{BTreeMap, HashMap};
+use std::fmt::Write as _;
+
+use super::{LEXICON, Normalized};
+use crate::gate::intent::Class;
+
+/// How a model is trained and which features it reads.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub(crate) struct Options {
+    /// Read pairs of words.
+    pub(crate) bigrams: bool,
+    /// Read the first letters of longer words, this many (0 for none).
+    pub(crate) stem: usize,
+    /// Read the form of the message.
+    pub(crate) form: bool,
+    /// Read the lexicon's phrases.
+    pub(crate) lexicon: bool,
+    /// Let the lexicon's decisive phrases decide before the model (promotions, then codes,
+    /// fraud alerts and deliveries).
+    pub(crate) rules: bool,
+    /// The score a class needs: between `-margin` and `margin` the class is undecided.
+    pub(crate) margin: f64,
+    /// The evidence a class needs (the sum of the sizes of the weights of the message's
+    /// features): a message that says too little is undecided, however its few words lean.
+    pub(crate) evidence: f64,
+    /// The L2 penalty on the weights.
+    pub(crate) l2: f64,
+    /// Passes over the training set.
+    pub(crate) epochs: usize,
+    /// The step of the first pass (AdaGrad shrinks it per weight).
+    pub(crate) rate: f64,
+    /// A feature seen in fewer training messages than this is left out.
+    pub(crate) min_count: usize,
+}
+
+/// The options the checked-in model was trained with.
+pub(crate) const OPTIONS: Options = Options {
+    bigrams: true,
+    stem: 6,
+    form: true,
+    lexicon: true,
+    rules: true,
+    margin: 0.2,
+    evidence: 2.0,
+    l2: 0.0003,
+    epochs: 300,
+    rate: 0.2,
+    min_count: 2,
+};
+
+/// 64-bit FNV-1a: a feature's name, fed in parts, as one number.
+#[derive(Clone, Copy)]
+struct Fnv(u64);
+
+impl Fnv {
+    const fn new() -> Self {
+        Fnv(0xcbf2_9ce4_8422_2325)
+    }
+
+    fn write(&mut self, bytes: &[u8]) {
+        for &b in bytes {
+            self.0 ^= u64::from(b);
+            self.0 = self.0.wrapping_mul(0x0100_0000_01b3);
+        }
+    }
+
+    fn of(parts: &[&str]) -> u64 {
+        let mut h = Fnv::new();
+        for p in parts {
+            h.write(p.as_bytes());
+        }
+        h.0
+    }
+}
+
+/// Calls `visit` with each feature of a message: its name in parts, and the byte range of
+/// the original text behind it (empty for a feature of the whole message).
+pub(super) fn features(
+    source: &str,
+    normal: &Normalized,
+    options: &Options,
+    mut visit: impl FnMut(&[&str], (usize, usize)),
+) {
+    let text = normal.text.as_str();
+    let mut tokens: Vec<(usize, usize)> = Vec::with_capacity(text.len() / 4);
+    let mut start = None;
+    for (i, b) in text.bytes().enumerate() {
+        match (b == b' ', start) {
+            (true, Some(s)) => {
+                tokens.push((s, i));
+                start = None;
+            }
+            (false, None) => start = Some(i),
+            _ => {}
+        }
+    }
+    let span = |(s, e): (usize, usize)| normal.source_range(s, e);
+    for (n, &(s, e)) in tokens.iter().enumerate() {
+        let word = &text[s..e];
+        visit(&["w:", word], span((s, e)));
+        if options.stem > 0
+            && word.chars().count() > options.stem
+            && word.chars().all(char::is_alphabetic)
+        {
+            let cut = word
+                .char_indices()
+                .nth(options.stem)
+                .map_or(word.len(), |(i, _)| i);
+            visit(&["p:", &word[..cut]], span((s, e)));
+        }
+        if options.bigrams
+            && let Some(&(s2, e2)) = tokens.get(n + 1)
+        {
+            visit(&["b:", word, " ", &text[s2..e2]], span((s, e2)));
+        }
+        if options.form && word == "#" {
+            let (from, to) = span((s, e));
+            let number = source.get(from..to).unwrap_or_default();
+            let digits = number.bytes().filter(u8::is_ascii_digit).count();
+            let shape = match digits {
+                0..=2 => "s:digits-1-2",
+                3 => "s:digits-3",
+                4..=8 if number.bytes().all(|b| b.is_ascii_digit()) => "s:digits-4-8",
+                4..=8 => "s:number",
+                _ => "s:digits-9",
+            };
+            visit(&[shape], (from, to));
+            if number.contains('.') && number.rsplit('.').next().is_some_and(|c| c.len() == 2) {
+                visit(&["s:cents"], (from, to));
+            }
+        }
+    }
+    if options.form {
+        form(source, tokens.len(), &mut visit);
+    }
+}
+
+/// The features of a message's form, read from the original text.
+fn form(source: &str, words: usize, visit: &mut impl FnMut(&[&str], (usize, usize))) {
+    let length = match words {
+        0..=8 => "s:words-8",
+        9..=16 => "s:words-16",
+        17..=30 => "s:words-30",
+        _ => "s:words-many",
+    };
+    visit(&[length], (0, 0));
+    if let Some(at) = source.find('!') {
+        visit(&["s:exclaim"], (at, at + 1));
+    }
+    if let Some((at, c)) = source.char_indices().find(|&(_, c)| is_emoji(c)) {
+        visit(&["s:emoji"], (at, at + c.len_utf8()));
+    }
+    let lower = source.to_ascii_lowercase();
+    if let Some(at) = ["http", "www.", ".com", ".ly/", ".co/", ".gl/", ".link"]
+        .iter()
+        .filter_map(|p| lower.find(p))
+        .min()
+    {
+        let end = source[at..]
+            .find(char::is_whitespace)
+            .map_or(source.len(), |e| at + e);
+        visit(&["s:link"], (at, end));
+    }
+    // Words in capitals: a shouted word, and the shape of a discount code (`SAVE20`).
+    let mut caps = false;
+    let mut caps_code = false;
+    for (at, word) in words_of(source) {
+        let letters = word.bytes().take_while(u8::is_ascii_uppercase).count();
+        let rest = &word[letters..];
+        if !caps_code
+            && letters >= 3
+            && !rest.is_empty()
+            && rest.bytes().all(|b| b.is_ascii_digit())
+        {
+            caps_code = true;
+            visit(&["s:caps-code"], (at, at + word.len()));
+        } else if !caps && letters >= 4 && rest.is_empty() && !OPT_OUT_WORDS.contains(&word) {
+            caps = true;
+            visit(&["s:caps"], (at, at + word.len()));
+        }
+    }
+}
+
+/// Capitalised keywords that every kind of message carries.
+const OPT_OUT_WORDS: [&str; 8] = [
+    "STOP",
+    "HELP",
+    "ALTO",
+    "AYUDA",
+    "CANCEL",
+    "UNSUBSCRIBE",
+    "BAJA",
+    "END",
+];
+
+/// The words of a text (letters and digits), with their byte offsets.
+fn words_of(source: &str) -> impl Iterator<Item = (usize, &str)> {
+    source
+        .split(|c: char| !c.is_ascii_alphanumeric())
+        .scan(0usize, move |offset, w| {
+            let at = *offset;
+            *offset += w.len() + 1;
+            Some((at, w))
+        })
+        .filter(|(_, w)| !w.is_empty())
+}
+
+fn is_emoji(c: char) -> bool {
+    matches!(u32::from(c), 0x1F000..=0x1FAFF | 0x2600..=0x27BF)
+}
+
+/// The lexicon's phrases found in a message, as features.
+pub(super) fn lexicon_features(
+    cues: &[(usize, (usize, usize))],
+    mut visit: impl FnMut(&[&str], (usize, usize)),
+) {
+    for &(entry, span) in cues {
+        let e = &LEXICON[entry];
+        visit(&["c:", e.intent.as_str()], span);
+    }
+}
+
+/// A trained model: a bias and a weight per feature, positive for essential.
+#[derive(Debug, Clone)]
+pub(crate) struct Model {
+    pub(crate) bias: f64,
+    /// By the hash of the feature's name.
+    weights: HashMap<u64, f64>,
+    /// Every weight by name, for the model file.
+    named: Vec<(String, f64)>,
+    pub(crate) options: Options,
+}
+
+impl Model {
+    /// The weight of a feature, by its name in parts.
+    pub(crate) fn weight(&self, parts: &[&str]) -> f64 {
+        self.weights.get(&Fnv::of(parts)).copied().unwrap_or(0.0)
+    }
+
+    fn new(bias: f64, named: Vec<(String, f64)>, options: Options) -> Model {
+        let weights = named.iter().map(|(n, w)| (Fnv::of(&[n]), *w)).collect();
+        Model {
+            bias,
+            weights,
+            named,
+            options,
+        }
+    }
+
+    /// The model file: a header, the bias, and one `feature<TAB>weight` line per feature.
+    pub(crate) fn to_tsv(&self) -> String {
+        let mut out = String::new();
+        out.push_str(
+            "# The essential/non-essential classifier's weights, written by its training \
+             (twiml-core/src/gate/classify/model.rs); do not edit.\n",
+        );
+        out.push_str("# A positive weight points to essential, a negative one to non-essential.\n");
+        let _ = writeln!(out, "bias\t{:.4}", self.bias);
+        for (name, w) in &self.named {
+            let _ = writeln!(out, "{name}\t{w:.4}");
+        }
+        out
+    }
+
+    /// Reads a model file written by [`Model::to_tsv`].
+    pub(crate) fn from_tsv(text: &str, options: Options) -> Result<Model, String> {
+        let mut bias = 0.0;
+        let mut named = Vec::new();
+        for (n, line) in text.lines().enumerate() {
+            if line.starts_with('#') || line.is_empty() {
+                continue;
+            }
+            let (name, weight) = line
+                .rsplit_once('\t')
+                .ok_or_else(|| format!("line {}: no tab", n + 1))?;
+            let weight: f64 = weight.parse().map_err(|e| format!("line {}: {e}", n + 1))?;
+            if name == "bias" {
+                bias = weight;
+            } else {
+                named.push((name.to_string(), weight));
+            }
+        }
+        Ok(Model::new(bias, named, options))
+    }
+}
+
+/// Every feature of a message by name, once each.
+fn names_of(text: &str, options: &Options) -> Vec<String> {
+    let normal = Normalized::new(text);
+    let mut names = Vec::new();
+    let mut add = |parts: &[&str], _| names.push(parts.concat());
+    features(text, &normal, options, &mut add);
+    if options.lexicon {
+        let cues = super::lexicon_matches(&normal);
+        lexicon_features(&cues, &mut add);
+    }
+    names.sort_unstable();
+    names.dedup();
+    names
+}
+
+/// Trains a model on labelled messages: logistic regression with an L2 penalty, full-batch
+/// AdaGrad from zero weights, in a fixed order, so the same messages give the same model.
+pub(crate) fn train<'a>(
+    examples: impl IntoIterator<Item = (&'a str, Class)>,
+    options: Options,
+) -> Model {
+    let examples: Vec<(Vec<String>, f64)> = examples
+        .into_iter()
+        .map(|(text, class)| {
+            let y = if class == Class::Essential { 1.0 } else { 0.0 };
+            (names_of(text, &options), y)
+        })
+        .collect();
+    let mut counts: BTreeMap<&str, usize> = BTreeMap::new();
+    for (names, _) in &examples {
+        for n in names {
+            *counts.entry(n.as_str()).or_default() += 1;
+        }
+    }
+    let index: BTreeMap<&str, usize> = counts
+        .iter()
+        .filter(|&(_, &c)| c >= options.min_count)
+        .enumerate()
+        .map(|(i, (&n, _))| (n, i))
+        .collect();
+    let rows: Vec<(Vec<usize>, f64)> = examples
+        .iter()
+        .map(|(names, y)| {
+            let row = names
+                .iter()
+                .filter_map(|n| index.get(n.as_str()).copied())
+                .collect();
+            (row, *y)
+        })
+        .collect();
+
+    let dimensions = index.len();
+    let mut w = vec![0.0f64; dimensions];
+    let mut bias = 0.0f64;
+    let mut g2 = vec![0.0f64; dimensions];
+    let mut g2_bias = 0.0f64;
+    let mut grad = vec![0.0f64; dimensions];
+    let scale = 1.0 / rows.len().max(1) as f64;
+    for _ in 0..options.epochs {
+        grad.iter_mut().for_each(|g| *g = 0.0);
+        let mut grad_bias = 0.0;
+        for (row, y) in &rows {
+            let score = bias + row.iter().map(|&i| w[i]).sum::<f64>();
+            let error = sigmoid(score) - y;
+            grad_bias += error;
+            for &i in row {
+                grad[i] += error;
+            }
+        }
+        for i in 0..dimensions {
+            let g = grad[i] * scale + options.l2 * w[i];
+            g2[i] += g * g;
+            w[i] -= options.rate * g / (g2[i].sqrt() + 1e-8);
+        }
+        let g = grad_bias * scale;
+        g2_bias += g * g;
+        bias -= options.rate * g / (g2_bias.sqrt() + 1e-8);
+    }
+    let named = index
+        .keys()
+        .zip(&w)
+        .map(|(n, &w)| (n.to_string(), round(w)))
+        .filter(|&(_, w)| w != 0.0)
+        .collect();
+    Model::new(round(bias), named, options)
+}
+
+/// Four decimals: what the model file keeps.
+fn round(w: f64) -> f64 {
+    (w * 10_000.0).round() / 10_000.0
+}
+
+pub(super) fn sigmoid(x: f64) -> f64 {
+    1.0 / (1.0 + (-x).exp())
+}
+
+/// A feature's name, in parts, as the model looks it up.
+pub(super) fn hash(parts: &[&str]) -> u64 {
+    Fnv::of(parts)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::gate::classify::Classifier;
+
+    #[derive(serde::Deserialize)]
+    struct Set {
+        message: Vec<Labelled>,
+    }
+
+    #[derive(serde::Deserialize)]
+    struct Labelled {
+        #[serde(default)]
+        id: String,
+        text: String,
+        class: String,
+        #[serde(default)]
+        kind: String,
+    }
+
+    impl Labelled {
+        fn class(&self) -> Class {
+            match self.class.as_str() {
+                "essential" => Class::Essential,
+                "non-essential" => Class::NonEssential,
+                other => panic!("`{}`: class `{other}`", self.id),
+            }
+        }
+    }
+
+    fn read(path: &std::path::Path) -> Vec<Labelled> {
+        let text = std::fs::read_to_string(path).unwrap_or_else(|e| panic!("{path:?}: {e}"));
+        toml::from_str::<Set>(&text)
+            .unwrap_or_else(|e| panic!("{path:?}: {e}"))
+            .message
+    }
+
+    /// The development half of the labelled set, then the classifier's own messages: the
+    /// model's training data, in its order.
+    fn training_data() -> (Vec<Labelled>, Vec<Labelled>) {
+        let root = std::path::Path::new(env!("CARGO_MANIFEST_DIR"));
+        (
+            read(&root.join("../eval/classify/dev.toml")),
+            read(&root.join("../eval/classify/training.toml")),
+        )
+    }
+
+    /// `model.tsv` is what training gives today; `TWIML_BLESS=1` writes it again.
+    #[test]
+    fn the_model_file_is_fresh() {
+        let (dev, own) = training_data();
+        let examples = dev.iter().chain(&own).map(|m| (m.text.as_str(), m.class()));
+        let fresh = train(examples, OPTIONS).to_tsv();
+        let path =
+            std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("src/gate/classify/model.tsv");
+        if std::env::var_os("TWIML_BLESS").is_some() {
+            std::fs::write(&path, &fresh).expect("model.tsv is writable");
+            return;
+        }
+        assert!(
+            fresh == super::super::MODEL_FILE,
+            "model.tsv is stale: run `TWIML_BLESS=1 cargo test -p twiml-core --features gate \
+             --lib the_model_file_is_fresh`"
+        );
+        // The own messages are not copies of the held-out half's (compared, never shown).
+        let root = std::path::Path::new(env!("CARGO_MANIFEST_DIR"));
+        let held_out: std::collections::HashSet<String> =
+            read(&root.join("../eval/classify/held-out.toml"))
+                .into_iter()
+                .map(|m| Normalized::new(&m.text).text)
+                .collect();
+        let copies = own
+            .iter()
+            .filter(|m| held_out.contains(&Normalized::new(&m.text).text))
+            .count();
+        assert_eq!(copies, 0, "training.toml repeats held-out messages");
+        // The file reads back to the same model.
+        let back = Model::from_tsv(&fresh, OPTIONS).expect("the model file parses");
+        assert_eq!(back.to_tsv(), fresh);
+    }
+
+    /// K-fold cross-validation on the development half (the own messages always train): the
+    /// estimate of how the classifier does on messages it has not seen. Run with
+    /// `cargo test -p twiml-core --features gate --lib cross_validation -- --ignored
+    /// --nocapture`; `TWIML_CV=l2=0.05,bigrams=0` tries other options.
+    #[test]
+    #[ignore = "a tuning tool: prints figures, asserts nothing"]
+    fn evidence() {
+        let (dev, _) = training_data();
+        let c = Classifier::builtin();
+        let mut all: Vec<(f64, String)> = dev
+            .iter()
+            .map(|m| (c.evidence(&m.text), m.text.clone()))
+            .collect();
+        for t in [
+            "Hello",
+            "Call us at 555-0100",
+            "Gracias",
+            "",
+            "See you soon",
+            "Thanks!",
+            "ok",
+            "Your code is 1234",
+        ] {
+            println!("{:.2} {t}", c.evidence(t));
+        }
+        all.sort_by(|a, b| a.0.total_cmp(&b.0));
+        for (e, t) in all.iter().take(15) {
+            println!("dev {e:.2} {t}");
+        }
+    }
+
+    #[test]
+    #[ignore = "a tuning tool: prints figures, asserts nothing"]
+    fn cross_validation() {
+        let mut options = OPTIONS;
+        let mut folds = 5;
+        let mut errors = false;
+        for setting in std::env::var("TWIML_CV").unwrap_or_default().split(',') {
+            let Some((key, value)) = setting.split_once('=') else {
+                continue;
+            };
+            let flag = value == "1";
+            match key {
+                "bigrams" => options.bigrams = flag,
+                "stem" => options.stem = value.parse().expect("stem"),
+                "form" => options.form = flag,
+                "lexicon" => options.lexicon = flag,
+                "rules" => options.rules = flag,
+                "margin" => options.margin = value.parse().expect("margin"),
+                "evidence" => options.evidence = value.parse().expect("evidence"),
+                "l2" => options.l2 = value.parse().expect("l2"),
+                "epochs" => options.epochs = value.parse().expect("epochs"),
+                "rate" => options.rate = value.parse().expect("rate"),
+                "min" => options.min_count = value.parse().expect("min"),
+                "folds" => folds = value.parse().expect("folds"),
+                "errors" => errors = flag,
+                _ => panic!("unknown setting `{key}`"),
+            }
+        }
+        let (mut dev, own) = training_data();
+        dev.sort_by(|a, b| a.id.cmp(&b.id));
+        let (mut correct, mut undecided, mut never) = (0, 0, 0);
+        for fold in 0..folds {
+            let train_on = dev
+                .iter()
+                .enumerate()
+                .filter(|(i, _)| i % folds != fold)
+                .map(|(_, m)| m)
+                .chain(&own)
+                .map(|m| (m.text.as_str(), m.class()));
+            let classifier = Classifier::train_with(train_on, options);
+            for (_, m) in dev.iter().enumerate().filter(|(i, _)| i % folds == fold) {
+                let c = classifier.classify(&m.text);
+                if c.class == Some(m.class()) {
+                    correct += 1;
+                } else if errors {
+                    let cues: Vec<String> = c.cues.iter().map(ToString::to_string).collect();
+                    println!(
+                        "{} {:?}: {}\n    {}",
+                        m.id,
+                        c.class,
+                        cues.join("; "),
+                        m.text
+                    );
+                }
+                undecided += usize::from(c.class.is_none());
+                if c.class == Some(Class::NonEssential)
+                    && ["otp", "fraud-alert", "delivery", "shipping"].contains(&m.kind.as_str())
+                {
+                    never += 1;
+                }
+            }
+        }
+        println!(
+            "{options:?} folds={folds}: {correct}/{} = {:.1}%, undecided {undecided}, codes/fraud/delivery as non-essential {never}",
+            dev.len(),
+            100.0 * correct as f64 / dev.len() as f64
+        );
+    }
+}
