@@ -333,15 +333,21 @@ impl Classifier {
                 |c| matches!(c, Cue::Phrase { intent, weight: 3, .. } if intents.contains(intent)),
             )
         };
-        let class = if options.rules && phrase_of(&PROMOTION) {
+        let by_rule = if options.rules && phrase_of(&PROMOTION) {
             Some(Class::NonEssential)
-        } else if (options.rules && phrase_of(&NEVER_WAIT)) || (clear && score >= options.margin) {
+        } else if options.rules && phrase_of(&NEVER_WAIT) {
+            Some(Class::Essential)
+        } else {
+            None
+        };
+        let by_model = if clear && score >= options.margin {
             Some(Class::Essential)
         } else if clear && score <= -options.margin {
             Some(Class::NonEssential)
         } else {
             None
         };
+        let class = by_rule.or(by_model);
 
         // Strongest first; the cues of the class found before the others.
         cues.sort_by_key(|c| match c {
@@ -361,8 +367,9 @@ impl Classifier {
                     Class::NonEssential => MessageIntent::Marketing,
                 })
         });
-        // The words that weighed most toward the class, after the phrases.
-        if let Some(class) = class {
+        // When the model decided, the words that weighed most toward the class, after the
+        // phrases; when a decisive phrase did, the phrases are the reason.
+        if let (None, Some(class)) = (by_rule, class) {
             let toward = |w: f64| (w > 0.0) == (class == Class::Essential);
             weighed.retain(|&(_, w, (s, e))| toward(w) && s < e);
             weighed.sort_by(|a, b| b.1.abs().total_cmp(&a.1.abs()).then(a.2.cmp(&b.2)));
@@ -371,15 +378,29 @@ impl Classifier {
                 if learned.len() == LEARNED_CUES {
                     break;
                 }
-                let words = text.get(s..e).unwrap_or_default().trim().to_string();
+                let words = text
+                    .get(s..e)
+                    .unwrap_or_default()
+                    .trim()
+                    .trim_end_matches(['.', ',', ';', ':', ')'])
+                    .to_string();
                 let shown = |c: &Cue| match c {
                     Cue::Phrase { text, .. } | Cue::Weighed { text, .. } => {
                         text.contains(words.as_str()) || words.contains(text.as_str())
                     }
                     _ => false,
                 };
-                let filler = FILLER.contains(&words.to_lowercase().as_str());
-                if words.is_empty() || filler || cues.iter().chain(&learned).any(shown) {
+                let lower = words.to_lowercase();
+                let filler = lower.split(' ').all(|w| FILLER.contains(&w));
+                // A pair of words across a sentence's end reads as noise.
+                let broken = words.contains(['.', '!', '?', ':', ';']) && words.contains(' ');
+                let letter = words.chars().count() == 1 && words.chars().all(char::is_alphabetic);
+                if words.is_empty()
+                    || filler
+                    || broken
+                    || letter
+                    || cues.iter().chain(&learned).any(shown)
+                {
                     continue;
                 }
                 learned.push(Cue::Weighed { text: words, class });
@@ -418,10 +439,11 @@ const NEVER_WAIT: [MessageIntent; 3] = [
 
 /// Words that weigh in the model but explain nothing on their own: an answer does not list
 /// them as cues.
-const FILLER: [&str; 44] = [
+const FILLER: [&str; 46] = [
     "a", "an", "the", "to", "for", "of", "in", "on", "at", "with", "and", "or", "is", "are", "be",
     "will", "it", "this", "that", "by", "from", "as", "el", "la", "los", "las", "lo", "de", "del",
     "en", "con", "por", "para", "y", "o", "un", "una", "que", "es", "se", "al", "le", "you", "we",
+    "us", "hi",
 ];
 
 /// How many of the model's words an answer lists.
