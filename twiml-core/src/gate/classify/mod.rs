@@ -41,8 +41,10 @@ use model::Model;
 /// The version of the classifier and its lexicon: the date of its last change.
 pub(crate) const VERSION: &str = "2026-12-04";
 
-/// Why a message is in its class: a phrase of its text, or a declaration.
+/// Why a message is in its class: a phrase of its text, words the model weighed, or a
+/// declaration.
 #[derive(Debug, Clone, PartialEq, Eq)]
+#[non_exhaustive]
 pub enum Cue {
     /// A phrase of the text that points to an intent.
     Phrase {
