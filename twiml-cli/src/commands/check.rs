@@ -96,7 +96,9 @@ pub(crate) fn run(args: CheckArgs, log: LogLevel) -> Result<ExitStatus, Error> {
         .map(|flow| flow_problems(flow, &settings))
         .filter(|report| !report.diagnostics.is_empty())
         .collect();
-    let sink = printer::sink(args.format, args.statistics, log, io::stdout().lock());
+    // One write to the terminal or pipe per 64 KiB, not one per line.
+    let out = io::BufWriter::with_capacity(1 << 16, io::stdout().lock());
+    let sink = printer::sink(args.format, args.statistics, log, out);
     let outcome = check(&configs, &jobs_list, &settings, threads, sink)?;
     let failing = outcome.summary.errors > 0
         || (args.deny == Some(Deny::Warnings) && outcome.summary.warnings > 0);
@@ -168,8 +170,21 @@ fn check(
 
 /// Checks a batch in parallel; returns the reports in input order.
 fn check_batch(batch: &[Job<'_>], settings: &Settings<'_>, threads: usize) -> Vec<FileReport> {
-    let next = AtomicUsize::new(0);
     let workers = threads.min(batch.len()).max(1);
+    if workers == 1 {
+        // One thread: this one. No thread to start, no slots to fill; a check that panics
+        // costs its own file, as it would on a worker thread.
+        return batch
+            .iter()
+            .map(|job| {
+                std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| {
+                    check_input(job, settings)
+                }))
+                .unwrap_or_else(|_| stopped(job))
+            })
+            .collect();
+    }
+    let next = AtomicUsize::new(0);
     let mut slots: Vec<Option<FileReport>> = Vec::with_capacity(batch.len());
     slots.resize_with(batch.len(), || None);
     let results: Vec<Vec<(usize, FileReport)>> = std::thread::scope(|scope| {
@@ -197,15 +212,16 @@ fn check_batch(batch: &[Job<'_>], settings: &Settings<'_>, threads: usize) -> Ve
     slots
         .into_iter()
         .zip(batch)
-        .map(|(slot, job)| {
-            slot.unwrap_or_else(|| {
-                FileReport::unreadable(
-                    job.input.name(),
-                    "the check of this file stopped unexpectedly".to_string(),
-                )
-            })
-        })
+        .map(|(slot, job)| slot.unwrap_or_else(|| stopped(job)))
         .collect()
+}
+
+/// The report of an input whose check panicked.
+fn stopped(job: &Job<'_>) -> FileReport {
+    FileReport::unreadable(
+        job.input.name(),
+        "the check of this file stopped unexpectedly".to_string(),
+    )
 }
 
 /// Reads and checks one input; a document of a flow takes its report from the flow.

@@ -207,3 +207,19 @@ fn every_finding_of_a_parsed_document_is_located_in_it() {
     );
     assert_eq!(validation.diagnostics[6].severity, Severity::Warning);
 }
+
+#[test]
+fn columns_count_characters_on_long_lines() {
+    // Long enough for several blocks of the index, with characters of every width.
+    let line: String = "aé😀ñ€b".repeat(40);
+    let source = format!("x\n{line}\n{line}");
+    let lines = LineIndex::new(&source);
+    for (offset, _) in source.char_indices().chain([(source.len(), ' ')]) {
+        let line_start = source[..offset].rfind('\n').map_or(0, |i| i + 1);
+        let expected = (
+            source[..offset].matches('\n').count() + 1,
+            source[line_start..offset].chars().count() + 1,
+        );
+        assert_eq!(lines.location(offset), expected, "offset {offset}");
+    }
+}
