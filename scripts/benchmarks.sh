@@ -2,12 +2,18 @@
 # One comparison run, written to BENCHMARKS.md: twilio-python and twilio-node (the peers'
 # own scripts, `../shared/bench/peers`), then this project's criterion benchmarks with their
 # floors, their instruction counts under callgrind (when valgrind is installed), then
-# `twiml check` over 10,000 documents. Everything runs one after the other, never at the same
-# time, on the same machine.
+# `twiml check` beside `xmllint --noout` (libxml2) as whole processes over two corpora that
+# the script builds. Everything runs one after the other, never at the same time, on the same
+# machine.
 #
-#   scripts/benchmarks.sh            (from the root of the repository; about 20 minutes)
+#   scripts/benchmarks.sh            (from the root of the repository; about 25 minutes)
 #   scripts/benchmarks.sh gate       (the send-time gate's benchmark alone, about 2 minutes;
 #                                     rewrites its section of BENCHMARKS.md)
+#   scripts/benchmarks.sh check      (`twiml check` beside `xmllint` alone, about 5 minutes;
+#                                     prints its tables and leaves BENCHMARKS.md alone)
+#
+# The comparison with xmllint needs `xmllint` (Debian: libxml2-utils) and, for its instruction
+# counts, `valgrind`; without them its tables are left out.
 #
 # The peers' environments (a Python venv, an npm folder) are set up by their script, in a copy
 # of their folder under target/, so that nothing is written beside the project.
@@ -35,6 +41,92 @@ if [[ "${1:-}" == "gate" ]]; then
     python3 "$root/scripts/benchmarks_report.py" --gate "$root/BENCHMARKS.md" \
         "$root/target/criterion" "$work/machine.txt"
     echo "rewrote the gate's section of BENCHMARKS.md" >&2
+    exit 0
+fi
+
+# `twiml check` beside `xmllint --noout` as whole processes, as a user runs them, over two
+# corpora built here: 2,000 copies of the peers' W4 (content-heavy, 22 kB each) and 10 copies
+# of the api-snippets corpus (small documents). Writes `$work/check/*`.
+compare_check() {
+    local out="$work/check"
+    rm -rf "$out"
+    mkdir -p "$out"
+    cargo build --release --quiet -p twiml-cli
+    local twiml="$root/target/release/twiml"
+    local corpora="$work/corpora"
+    rm -rf "$corpora"
+    mkdir -p "$corpora/w4" "$corpora/w4-200" "$corpora/snippets"
+    for ((i = 0; i < 2000; i++)); do
+        cp "$shared/bench/peers/expected/W4.xml" "$corpora/w4/$i.xml"
+    done
+    for ((i = 0; i < 200; i++)); do
+        cp "$shared/bench/peers/expected/W4.xml" "$corpora/w4-200/$i.xml"
+    done
+    local snippets=("$shared/corpus/api-snippets"/*.twiml "$shared/corpus/api-snippets"/*.xml)
+    for ((copy = 0; copy < 10; copy++)); do
+        for source in "${snippets[@]}"; do
+            cp "$source" "$corpora/snippets/$copy-$(basename "$source")"
+        done
+    done
+    if ! command -v xmllint > /dev/null; then
+        echo "xmllint is not installed: no comparison with libxml2" >&2
+    fi
+    # Warm the page cache, then take turns, so that the machine's other load falls on every
+    # contender alike: wall time, user and system CPU seconds, peak memory.
+    local corpus run
+    for corpus in w4 snippets; do
+        "$twiml" check --format json "$corpora/$corpus" > /dev/null || true
+        for ((run = 1; run <= 9; run++)); do
+            if command -v xmllint > /dev/null; then
+                /usr/bin/time -f "%e %U %S %M" -o "$out/$corpus-xmllint-$run.txt" \
+                    xmllint --noout "$corpora/$corpus"/* > /dev/null 2>&1 || true
+            fi
+            /usr/bin/time -f "%e %U %S %M" -o "$out/$corpus-jobs1-$run.txt" \
+                "$twiml" check --jobs 1 --format json "$corpora/$corpus" \
+                > "$out/$corpus.json" || true
+            /usr/bin/time -f "%e %U %S %M" -o "$out/$corpus-jobs-$run.txt" \
+                "$twiml" check --format json "$corpora/$corpus" > /dev/null || true
+        done
+    done
+    # Memory against the number of files: the same document 200 and 2,000 times.
+    for ((run = 1; run <= 3; run++)); do
+        /usr/bin/time -f "%e %U %S %M" -o "$out/w4-200-jobs1-$run.txt" \
+            "$twiml" check --jobs 1 --format json "$corpora/w4-200" > /dev/null || true
+    done
+    # Instructions per file under callgrind: 120 files less 20, divided by 100, so that the
+    # start of the process cancels out; what 20 files cost beyond that is the start.
+    if command -v valgrind > /dev/null; then
+        local few="$corpora/few" many="$corpora/many"
+        for corpus in w4 snippets; do
+            rm -rf "$few" "$many"
+            mkdir -p "$few" "$many"
+            local files=("$corpora/$corpus"/*)
+            cp "${files[@]:0:20}" "$few"
+            cp "${files[@]:0:120}" "$many"
+            local tool dir
+            for tool in xmllint twiml; do
+                for dir in few many; do
+                    if [[ $tool == xmllint ]]; then
+                        command -v xmllint > /dev/null || continue
+                        set -- xmllint --noout "$corpora/$dir"/*
+                    else
+                        set -- "$twiml" check --jobs 1 --format json "$corpora/$dir"
+                    fi
+                    valgrind --tool=callgrind --callgrind-out-file=/dev/null "$@" 2>&1 \
+                        > /dev/null | sed -n 's/.*Collected : \([0-9]*\).*/\1/p' \
+                        > "$out/$corpus-$tool-$dir.instructions"
+                done
+            done
+        done
+        rm -rf "$few" "$many"
+    fi
+    echo "loadavg after the comparison with xmllint: $(cat /proc/loadavg)" > "$out/load.txt"
+}
+
+if [[ "${1:-}" == "check" ]]; then
+    echo "== twiml check beside xmllint" >&2
+    compare_check
+    python3 "$root/scripts/benchmarks_report.py" --check "$work" "$work/machine.txt"
     exit 0
 fi
 
@@ -74,25 +166,8 @@ else
     echo "valgrind is not installed: no instruction counts" >&2
 fi
 
-echo "== twiml check over 10,000 documents" >&2
-cargo build --release --quiet -p twiml-cli
-corpus="$shared/corpus/api-snippets"
-for count in 1000 10000; do
-    dir="$work/scale/$count"
-    rm -rf "$dir"
-    mkdir -p "$dir"
-    # The corpus, copied over and over until there are `count` files.
-    files=("$corpus"/*.twiml "$corpus"/*.xml)
-    for ((i = 0; i < count; i++)); do
-        source="${files[$((i % ${#files[@]}))]}"
-        cp "$source" "$dir/$i-$(basename "$source")"
-    done
-    for run in 1 2 3; do
-        /usr/bin/time -f "%e %P %M" -o "$work/scale-$count-$run.txt" \
-            "$root/target/release/twiml" check --format json "$dir" \
-            > "$work/scale-$count.json" || true
-    done
-done
+echo "== twiml check beside xmllint" >&2
+compare_check
 echo "loadavg after: $(cat /proc/loadavg)" >> "$work/machine.txt"
 
 python3 "$root/scripts/benchmarks_report.py" "$work" "$root/target/criterion" > "$root/BENCHMARKS.md"
