@@ -6,6 +6,8 @@
 //!   document, so `?` works on `build()` in a handler returning `Result<Xml, BuildFailed>`.
 //! - [`RequireSignature`] is a middleware that answers 403 to every request Twilio did not
 //!   sign, before any handler runs; behind it, plain `web::Form<VoiceWebhook>` is safe to use.
+//!   It reads no body before the signature header has passed its checks, and no more than
+//!   the [`Validator`]'s limit (413 past it).
 //! - [`TwilioForm`] is an extractor that checks the signature and parses the form, for apps
 //!   without the middleware. It takes the [`Validator`] from the app data (`Validator` or
 //!   `web::Data<Validator>`).
@@ -40,24 +42,29 @@
 //!
 //! Log lines go through [`tracing`](https://docs.rs/tracing), which forwards them to the
 //! [`log`](https://docs.rs/log) crate (`env_logger` and the like) when no tracing subscriber
-//! is installed: an error for a refused build, a warning for a refused signature, with the
-//! URL the signature was checked against.
+//! is installed: an error for a refused build, a warning for each warning of a served document
+//! ([`Twiml::warnings`](crate::Twiml::warnings)), a warning for a refused signature, with the
+//! URL the signature was checked against, and a warning when the middleware is made with a
+//! [`Validator`] whose settings are weak ([`Validator::weakness`]).
 
 use std::future::{Future, Ready, ready};
 use std::ops::{Deref, DerefMut};
 use std::pin::Pin;
 use std::rc::Rc;
 
-use actix_web::body::BoxBody;
+use actix_web::body::{self, BodyStream, BoxBody};
 use actix_web::dev::{Payload, Service, ServiceRequest, ServiceResponse, Transform, forward_ready};
 use actix_web::http::{Method, StatusCode, header};
 use actix_web::web::{Bytes, Data};
-use actix_web::{Error, FromRequest, HttpRequest, HttpResponse, Responder, ResponseError, error};
+use actix_web::{
+    Error, FromRequest, HttpMessage, HttpRequest, HttpResponse, Responder, ResponseError, error,
+};
 use serde::de::DeserializeOwned;
 
 pub use crate::responses::{BuildFailed, EmptyResponse, Xml};
 use crate::webhook::{
-    CONTENT_TYPE, EMPTY_RESPONSE, SIGNATURE_HEADER, SignatureError, Validator, WebhookRequest,
+    CONTENT_TYPE, EMPTY_RESPONSE, SIGNATURE_HEADER, SIGNATURE_SETTINGS_HEADER, SignatureError,
+    SigningKey, Validator, Verified, WebhookRequest,
 };
 
 type LocalBoxFuture<T> = Pin<Box<dyn Future<Output = T>>>;
@@ -80,6 +87,7 @@ impl Responder for Xml {
     type Body = BoxBody;
 
     fn respond_to(self, _: &HttpRequest) -> HttpResponse {
+        self.log_warnings();
         xml_response(self.0.to_xml())
     }
 }
@@ -107,19 +115,24 @@ impl ResponseError for BuildFailed {
     }
 }
 
-/// A refused signature answers 403, with the reason as plain text.
+/// A refused signature answers 403 (413 for a body over the limits), with the reason as
+/// plain text.
 impl ResponseError for SignatureError {
     fn status_code(&self) -> StatusCode {
-        StatusCode::FORBIDDEN
+        StatusCode::from_u16(self.status()).unwrap_or(StatusCode::FORBIDDEN)
     }
 }
 
 /// A middleware that answers 403 to requests without Twilio's valid signature; the services
 /// it wraps (an app, a scope, a resource) never see them.
 ///
-/// It reads the body (within the app's `PayloadConfig` limit, 256 KiB unless set) to check
-/// a form's parameters or a JSON body's `bodySHA256`, and puts it back unchanged, so the
-/// handler's `web::Form`, `web::Json` or `Bytes` extractor reads it as usual.
+/// It checks the signature header first, and refuses a request without a well-formed one
+/// before reading a byte of its body. Then it reads the body, up to the validator's
+/// [`max_body_bytes`](Validator::max_body_bytes) whatever the app's `PayloadConfig` (413
+/// past it), to check a form's parameters or a JSON body's `bodySHA256`, and puts it back
+/// unchanged, so the handler's `web::Form`, `web::Json` or `Bytes` extractor reads it as
+/// usual. The handler finds how the request was signed in its extensions, as a
+/// [`Verified`] (`web::ReqData<Verified>`).
 ///
 /// ```no_run
 /// # use actix_web::{App, web};
@@ -127,7 +140,9 @@ impl ResponseError for SignatureError {
 /// # use twiml::webhook::{MessagingWebhook, Validator};
 /// # async fn sms(_: web::Form<MessagingWebhook>) -> EmptyResponse { EmptyResponse }
 /// let app = App::new()
-///     .wrap(RequireSignature::new(Validator::new("your auth token")))
+///     .wrap(RequireSignature::new(
+///         Validator::new("your auth token").public_url("https://sms.example.com"),
+///     ))
 ///     .route("/sms", web::post().to(sms));
 /// ```
 #[derive(Debug, Clone)]
@@ -136,8 +151,12 @@ pub struct RequireSignature {
 }
 
 impl RequireSignature {
-    /// A middleware checking signatures with `validator`.
+    /// A middleware checking signatures with `validator`. Logs a warning when the
+    /// validator's settings are weak ([`Validator::weakness`]).
     pub fn new(validator: Validator) -> Self {
+        if let Some(weakness) = validator.weakness() {
+            tracing::warn!("twiml::actix_web::RequireSignature: {weakness}");
+        }
         RequireSignature { validator }
     }
 }
@@ -183,8 +202,9 @@ where
         let service = Rc::clone(&self.service);
         let validator = self.validator.clone();
         Box::pin(async move {
-            let body = request.extract::<Bytes>().await?;
-            check_signature(&validator, request.request(), &body)?;
+            let payload = request.take_payload();
+            let (body, verified) = signed_body(&validator, request.request(), payload).await?;
+            request.extensions_mut().insert(verified);
             request.set_payload(Payload::from(body));
             service.call(request).await
         })
@@ -237,19 +257,18 @@ impl<T> DerefMut for TwilioForm<T> {
 }
 
 impl<T: DeserializeOwned + 'static> FromRequest for TwilioForm<T> {
-    /// 403 for a missing or invalid signature, 422 for a form that does not fit `T`, 500
-    /// without a `Validator` in the app data, or the body's own error (413 over the limit).
+    /// 403 for a missing or invalid signature, 413 for a body over the validator's limits,
+    /// 422 for a form that does not fit `T`, 500 without a `Validator` in the app data.
     type Error = Error;
     type Future = LocalBoxFuture<Result<Self, Error>>;
 
     fn from_request(request: &HttpRequest, payload: &mut Payload) -> Self::Future {
         let validator = validator_of(request);
-        let body = Bytes::from_request(request, payload);
+        let payload = payload.take();
         let request = request.clone();
         Box::pin(async move {
             let validator = validator?;
-            let body = body.await?;
-            check_signature(&validator, &request, &body)?;
+            let (body, _) = signed_body(&validator, &request, payload).await?;
             let form = if request.method() == Method::GET || request.method() == Method::HEAD {
                 request.query_string().as_bytes()
             } else {
@@ -286,34 +305,66 @@ fn validator_of(request: &HttpRequest) -> Result<Validator, Error> {
         })
 }
 
-/// Checks the request's signature, refusing it (and logging why) when it is not Twilio's.
-fn check_signature(
+/// The body of a request that Twilio signed, and how it was signed: the signature header is
+/// checked before the body is read, and the body is read up to the validator's limit.
+async fn signed_body(
     validator: &Validator,
     request: &HttpRequest,
-    body: &[u8],
-) -> Result<(), SignatureError> {
+    payload: Payload,
+) -> Result<(Bytes, Verified), Error> {
+    let refuse = |error: SignatureError, webhook: &WebhookRequest<'_>| {
+        tracing::warn!(
+            %error,
+            url = %validator.request_url(webhook).as_deref().unwrap_or("(unknown)"),
+            "refused a webhook request without Twilio's signature"
+        );
+        Error::from(error)
+    };
+    let head = webhook_request(request, &[]);
+    validator.precheck(&head).map_err(|e| refuse(e, &head))?;
+    let limit = validator.body_limit();
+    let declared = header_text(request, header::CONTENT_LENGTH.as_str())
+        .and_then(|length| length.parse::<u64>().ok());
+    if declared.is_some_and(|length| length > limit as u64) {
+        return Err(refuse(SignatureError::BodyTooLarge, &head));
+    }
+    let body = match body::to_bytes_limited(BodyStream::new(payload), limit).await {
+        Ok(Ok(body)) => body,
+        Ok(Err(error)) => {
+            tracing::warn!(%error, "a webhook request's body could not be read");
+            return Err(error::ErrorBadRequest("the body could not be read"));
+        }
+        Err(_) => return Err(refuse(SignatureError::BodyTooLarge, &head)),
+    };
+    let webhook = webhook_request(request, &body);
+    let verified = validator
+        .verify(&webhook)
+        .map_err(|e| refuse(e, &webhook))?;
+    if verified.key != SigningKey::AuthToken(0) {
+        tracing::debug!(key = ?verified.key, "a webhook request was signed with a secondary key");
+    }
+    Ok((body, verified))
+}
+
+/// What the validator needs of a request.
+fn webhook_request<'a>(request: &'a HttpRequest, body: &'a [u8]) -> WebhookRequest<'a> {
     let uri = request.uri();
-    let path_and_query = uri.path_and_query().map_or("/", |p| p.as_str());
-    let host = header_text(request, header::HOST.as_str())
-        .or_else(|| uri.authority().map(|authority| authority.as_str()));
-    let webhook = WebhookRequest {
-        host,
-        path_and_query,
+    WebhookRequest {
+        host: header_text(request, header::HOST.as_str())
+            .or_else(|| uri.authority().map(|authority| authority.as_str())),
+        path_and_query: uri.path_and_query().map_or("/", |p| p.as_str()),
         content_type: header_text(request, header::CONTENT_TYPE.as_str()),
-        // A header that is not text cannot be a signature; it fails as an invalid one.
+        // A header that is not text cannot be a signature; it fails as a malformed one.
         signature: request
             .headers()
             .get(SIGNATURE_HEADER)
             .map(|value| value.to_str().unwrap_or_default()),
+        signature_settings: header_text(request, SIGNATURE_SETTINGS_HEADER),
+        peer: request.peer_addr().map(|address| address.ip()),
+        forwarded_proto: header_text(request, "x-forwarded-proto"),
+        forwarded_host: header_text(request, "x-forwarded-host"),
         body,
-    };
-    validator.verify(&webhook).inspect_err(|error| {
-        tracing::warn!(
-            %error,
-            url = %validator.request_url(host, path_and_query).as_deref().unwrap_or("(unknown)"),
-            "refused a webhook request without Twilio's signature"
-        );
-    })
+    }
 }
 
 fn header_text<'a>(request: &'a HttpRequest, name: &str) -> Option<&'a str> {

@@ -6,6 +6,8 @@
 //!   document, so `?` works on `build()` in a handler returning `Result<Xml, BuildFailed>`.
 //! - [`RequireSignature`] is a layer that answers 403 to every request Twilio did not sign,
 //!   before any handler runs; behind it, plain `axum::Form<VoiceWebhook>` is safe to use.
+//!   It reads no body before the signature header has passed its checks, and no more than
+//!   the [`Validator`]'s limit (413 past it).
 //! - [`TwilioForm`] is an extractor that checks the signature and parses the form, for
 //!   routers without the layer. It takes the [`Validator`] from the router's state.
 //!
@@ -35,7 +37,15 @@
 //! ```
 //!
 //! Log lines go through [`tracing`](https://docs.rs/tracing): an error for a refused build, a
-//! warning for a refused signature, with the URL the signature was checked against.
+//! warning for each warning of a served document ([`Twiml::warnings`](crate::Twiml::warnings)),
+//! a warning for a refused signature, with the URL the signature was checked against, and a
+//! warning when the layer is made with a [`Validator`] whose settings are weak
+//! ([`Validator::weakness`]).
+//!
+//! The peer address that [`Validator::trust_proxy`] needs comes from axum's
+//! [`ConnectInfo`]: serve the router with
+//! `into_make_service_with_connect_info::<SocketAddr>()`. Without it, forwarded headers are
+//! never believed.
 
 use std::convert::Infallible;
 use std::future::Future;
@@ -43,17 +53,21 @@ use std::ops::{Deref, DerefMut};
 use std::pin::Pin;
 use std::task::{Context, Poll};
 
+use std::net::SocketAddr;
+
 use axum::body::{Body, Bytes};
-use axum::extract::{FromRef, FromRequest, OriginalUri, Request};
+use axum::extract::{ConnectInfo, FromRef, FromRequest, OriginalUri, Request};
 use axum::http::request::Parts;
 use axum::http::{Method, StatusCode, header};
 use axum::response::{IntoResponse, Response};
+use http_body_util::{BodyExt, LengthLimitError, Limited};
 use serde::de::DeserializeOwned;
 use tower::{Layer, Service};
 
 pub use crate::responses::{BuildFailed, EmptyResponse, Xml};
 use crate::webhook::{
-    CONTENT_TYPE, EMPTY_RESPONSE, SIGNATURE_HEADER, SignatureError, Validator, WebhookRequest,
+    CONTENT_TYPE, EMPTY_RESPONSE, SIGNATURE_HEADER, SIGNATURE_SETTINGS_HEADER, SignatureError,
+    Validator, Verified, WebhookRequest,
 };
 
 /// Status 200, `Content-Type: text/xml; charset=utf-8`, and the document.
@@ -71,6 +85,7 @@ use crate::webhook::{
 /// ```
 impl IntoResponse for Xml {
     fn into_response(self) -> Response {
+        self.log_warnings();
         xml_response(self.0.to_xml())
     }
 }
@@ -92,19 +107,25 @@ impl IntoResponse for BuildFailed {
     }
 }
 
-/// A refused signature answers 403, with the reason as plain text.
+/// A refused signature answers 403 (413 for a body over the limits), with the reason as
+/// plain text.
 impl IntoResponse for SignatureError {
     fn into_response(self) -> Response {
-        (StatusCode::FORBIDDEN, self.to_string()).into_response()
+        let status = StatusCode::from_u16(self.status()).unwrap_or(StatusCode::FORBIDDEN);
+        (status, self.to_string()).into_response()
     }
 }
 
 /// A layer that answers 403 to requests without Twilio's valid signature; the inner service
 /// (a handler, a route, a whole router) never sees them.
 ///
-/// It reads the body (within the router's `DefaultBodyLimit`) to check a form's parameters
-/// or a JSON body's `bodySHA256`, and hands it on unchanged, so the handler's `Form`, `Json`
-/// or `Bytes` extractor reads it as usual.
+/// It checks the signature header first, and refuses a request without a well-formed one
+/// before reading a byte of its body. Then it reads the body, up to the validator's
+/// [`max_body_bytes`](Validator::max_body_bytes) whatever the router's `DefaultBodyLimit`
+/// (413 past it), to check a form's parameters or a JSON body's `bodySHA256`, and hands it
+/// on unchanged, so the handler's `Form`, `Json` or `Bytes` extractor reads it as usual.
+/// The handler finds how the request was signed in its extensions, as a [`Verified`]
+/// (`Extension<Verified>`).
 ///
 /// ```no_run
 /// # use axum::{Form, Router, routing::post};
@@ -113,7 +134,9 @@ impl IntoResponse for SignatureError {
 /// # async fn sms(Form(_): Form<MessagingWebhook>) -> EmptyResponse { EmptyResponse }
 /// let app: Router = Router::new()
 ///     .route("/sms", post(sms))
-///     .layer(RequireSignature::new(Validator::new("your auth token")));
+///     .layer(RequireSignature::new(
+///         Validator::new("your auth token").public_url("https://sms.example.com"),
+///     ));
 /// ```
 #[derive(Debug, Clone)]
 pub struct RequireSignature {
@@ -121,8 +144,12 @@ pub struct RequireSignature {
 }
 
 impl RequireSignature {
-    /// A layer checking signatures with `validator`.
+    /// A layer checking signatures with `validator`. Logs a warning when the validator's
+    /// settings are weak ([`Validator::weakness`]).
     pub fn new(validator: Validator) -> Self {
+        if let Some(weakness) = validator.weakness() {
+            tracing::warn!("twiml::axum::RequireSignature: {weakness}");
+        }
         RequireSignature { validator }
     }
 }
@@ -164,13 +191,12 @@ where
         let mut inner = std::mem::replace(&mut self.inner, ready);
         let validator = self.validator.clone();
         Box::pin(async move {
-            let (parts, body) = match read_body(request, &()).await {
-                Ok(read) => read,
+            let (mut parts, body) = request.into_parts();
+            let (body, verified) = match signed_body(&validator, &parts, body).await {
+                Ok(signed) => signed,
                 Err(response) => return Ok(response),
             };
-            if let Err(error) = check_signature(&validator, &parts, &body) {
-                return Ok(error.into_response());
-            }
+            parts.extensions.insert(verified);
             inner
                 .call(Request::from_parts(parts, Body::from(body)))
                 .await
@@ -229,14 +255,14 @@ where
     T: DeserializeOwned,
     Validator: FromRef<S>,
 {
-    /// 403 for a missing or invalid signature, 422 for a form that does not fit `T`, or the
-    /// body's own rejection (413 over the body limit).
+    /// 403 for a missing or invalid signature, 413 for a body over the validator's limits,
+    /// 422 for a form that does not fit `T`.
     type Rejection = Response;
 
     async fn from_request(request: Request, state: &S) -> Result<Self, Response> {
         let validator = Validator::from_ref(state);
-        let (parts, body) = read_body(request, state).await?;
-        check_signature(&validator, &parts, &body).map_err(IntoResponse::into_response)?;
+        let (parts, body) = request.into_parts();
+        let (body, _) = signed_body(&validator, &parts, body).await?;
         let form = if parts.method == Method::GET || parts.method == Method::HEAD {
             parts.uri.query().unwrap_or_default().as_bytes()
         } else {
@@ -255,51 +281,75 @@ where
     }
 }
 
-/// Reads the whole body, within the router's `DefaultBodyLimit`, keeping the request's parts.
-async fn read_body<S: Send + Sync>(
-    request: Request,
-    state: &S,
-) -> Result<(Parts, Bytes), Response> {
-    let (parts, body) = request.into_parts();
-    // The extractor needs the parts too: the body limit is an extension.
-    let body = Bytes::from_request(Request::from_parts(parts.clone(), body), state)
-        .await
-        .map_err(IntoResponse::into_response)?;
-    Ok((parts, body))
-}
-
-/// Checks the request's signature, logging why when it is not Twilio's.
-fn check_signature(
+/// The body of a request that Twilio signed, and how it was signed: the signature header is
+/// checked before the body is read, and the body is read up to the validator's limit.
+async fn signed_body(
     validator: &Validator,
     parts: &Parts,
-    body: &[u8],
-) -> Result<(), SignatureError> {
+    body: Body,
+) -> Result<(Bytes, Verified), Response> {
+    let refuse = |error: SignatureError, request: &WebhookRequest<'_>| {
+        tracing::warn!(
+            %error,
+            url = %validator.request_url(request).as_deref().unwrap_or("(unknown)"),
+            "refused a webhook request without Twilio's signature"
+        );
+        error.into_response()
+    };
+    let head = webhook_request(parts, &[]);
+    validator.precheck(&head).map_err(|e| refuse(e, &head))?;
+    let limit = validator.body_limit();
+    let declared = header_text(parts, header::CONTENT_LENGTH.as_str())
+        .and_then(|length| length.parse::<u64>().ok());
+    if declared.is_some_and(|length| length > limit as u64) {
+        return Err(refuse(SignatureError::BodyTooLarge, &head));
+    }
+    let body = match Limited::new(body, limit).collect().await {
+        Ok(collected) => collected.to_bytes(),
+        Err(error) if error.is::<LengthLimitError>() => {
+            return Err(refuse(SignatureError::BodyTooLarge, &head));
+        }
+        Err(error) => {
+            tracing::warn!(%error, "a webhook request's body could not be read");
+            return Err((StatusCode::BAD_REQUEST, "the body could not be read").into_response());
+        }
+    };
+    let request = webhook_request(parts, &body);
+    let verified = validator
+        .verify(&request)
+        .map_err(|e| refuse(e, &request))?;
+    if verified.key != crate::webhook::SigningKey::AuthToken(0) {
+        tracing::debug!(key = ?verified.key, "a webhook request was signed with a secondary key");
+    }
+    Ok((body, verified))
+}
+
+/// What the validator needs of a request.
+fn webhook_request<'a>(parts: &'a Parts, body: &'a [u8]) -> WebhookRequest<'a> {
     // Inside a nested router the URI has lost its prefix; Twilio signed the whole path.
     let uri = parts
         .extensions
         .get::<OriginalUri>()
         .map_or(&parts.uri, |original| &original.0);
-    let path_and_query = uri.path_and_query().map_or("/", |p| p.as_str());
-    let host = header_text(parts, header::HOST.as_str())
-        .or_else(|| uri.authority().map(|authority| authority.as_str()));
-    let request = WebhookRequest {
-        host,
-        path_and_query,
+    WebhookRequest {
+        host: header_text(parts, header::HOST.as_str())
+            .or_else(|| uri.authority().map(|authority| authority.as_str())),
+        path_and_query: uri.path_and_query().map_or("/", |p| p.as_str()),
         content_type: header_text(parts, header::CONTENT_TYPE.as_str()),
-        // A header that is not text cannot be a signature; it fails as an invalid one.
+        // A header that is not text cannot be a signature; it fails as a malformed one.
         signature: parts
             .headers
             .get(SIGNATURE_HEADER)
             .map(|value| value.to_str().unwrap_or_default()),
+        signature_settings: header_text(parts, SIGNATURE_SETTINGS_HEADER),
+        peer: parts
+            .extensions
+            .get::<ConnectInfo<SocketAddr>>()
+            .map(|ConnectInfo(address)| address.ip()),
+        forwarded_proto: header_text(parts, "x-forwarded-proto"),
+        forwarded_host: header_text(parts, "x-forwarded-host"),
         body,
-    };
-    validator.verify(&request).inspect_err(|error| {
-        tracing::warn!(
-            %error,
-            url = %validator.request_url(host, path_and_query).as_deref().unwrap_or("(unknown)"),
-            "refused a webhook request without Twilio's signature"
-        );
-    })
+    }
 }
 
 fn header_text<'a>(parts: &'a Parts, name: &str) -> Option<&'a str> {

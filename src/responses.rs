@@ -10,6 +10,23 @@ use crate::{BuildError, Twiml};
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Xml(pub Twiml);
 
+impl Xml {
+    /// Logs each warning of the document as it is served: a warning is not an error, so the
+    /// document goes out, but nobody should learn of it from a complaint. The build step's
+    /// warnings are in [`Twiml::warnings`]; a policy with `deny_warnings` turns them into
+    /// errors instead.
+    pub(crate) fn log_warnings(&self) {
+        for warning in self.0.warnings() {
+            tracing::warn!(
+                code = %warning.code,
+                at = %warning.span,
+                "served a TwiML response with a warning: {}",
+                warning.message
+            );
+        }
+    }
+}
+
 impl From<Twiml> for Xml {
     fn from(twiml: Twiml) -> Self {
         Xml(twiml)

@@ -261,6 +261,7 @@ fn form_request<'a>(
         content_type: Some("application/x-www-form-urlencoded; charset=utf-8"),
         signature,
         body,
+        ..WebhookRequest::default()
     }
 }
 
@@ -273,11 +274,9 @@ fn the_validator_rebuilds_the_url_from_the_public_one() {
     // A proxy strips `/twilio`; the public URL puts it back.
     let validator = Validator::new(TOKEN).public_url("https://ivr.example.com/twilio/");
     let request = form_request("/menu?step=2", body.as_bytes(), Some(&signature));
-    assert_eq!(validator.verify(&request), Ok(()));
+    assert_eq!(validator.verify(&request).map(drop), Ok(()));
     assert_eq!(
-        validator
-            .request_url(request.host, request.path_and_query)
-            .as_deref(),
+        validator.request_url(&request).as_deref(),
         Some("https://ivr.example.com/twilio/menu?step=2")
     );
 
@@ -305,30 +304,53 @@ fn the_validator_rebuilds_the_url_from_the_public_one() {
 }
 
 #[test]
-fn without_a_public_url_the_host_is_used_with_either_scheme() {
+fn without_a_public_url_the_host_must_be_allowed() {
     let params = [("CallSid", "CA1")];
     let body = fake_twilio::form(&params);
-    let validator = Validator::new(TOKEN);
-    for url in [
-        "http://127.0.0.1:3000/voice",
-        "https://127.0.0.1:3000/voice",
-    ] {
-        let signature = fake_twilio::sign(TOKEN, url, &params);
-        let request = form_request("/voice", body.as_bytes(), Some(&signature));
-        assert_eq!(validator.verify(&request), Ok(()), "{url}");
-    }
-    let signature = fake_twilio::sign(TOKEN, "https://evil.example.com/voice", &params);
-    let request = form_request("/voice", body.as_bytes(), Some(&signature));
+    let https = fake_twilio::sign(TOKEN, "https://127.0.0.1:3000/voice", &params);
+    let http = fake_twilio::sign(TOKEN, "http://127.0.0.1:3000/voice", &params);
+    let request = |signature| form_request("/voice", body.as_bytes(), Some(signature));
+
+    // Nothing says which hosts are ours: nothing passes.
+    let unpinned = Validator::new(TOKEN);
     assert_eq!(
-        validator.verify(&request),
+        unpinned.verify(&request(&https)),
+        Err(SignatureError::HostNotAllowed)
+    );
+    assert!(unpinned.weakness().is_some());
+
+    // An allowed host, compared without its port and its case, over https only.
+    let pinned = Validator::new(TOKEN).allowed_host("127.0.0.1");
+    assert!(pinned.weakness().is_none());
+    assert_eq!(pinned.verify(&request(&https)).map(drop), Ok(()));
+    assert_eq!(
+        pinned.verify(&request(&http)),
+        Err(SignatureError::InvalidSignature)
+    );
+    let with_http = pinned.clone().allow_http();
+    assert_eq!(with_http.verify(&request(&http)).map(drop), Ok(()));
+    assert_eq!(
+        Validator::new(TOKEN)
+            .allowed_host("ivr.example.com")
+            .verify(&request(&https)),
+        Err(SignatureError::HostNotAllowed)
+    );
+
+    // Any host, when asked for, with a warning to log.
+    let any = Validator::new(TOKEN).allow_any_host();
+    assert!(any.weakness().is_some());
+    assert_eq!(any.verify(&request(&https)).map(drop), Ok(()));
+    let elsewhere = fake_twilio::sign(TOKEN, "https://evil.example.com/voice", &params);
+    assert_eq!(
+        any.verify(&request(&elsewhere)),
         Err(SignatureError::InvalidSignature)
     );
 
     let hostless = WebhookRequest {
         host: None,
-        ..form_request("/voice", body.as_bytes(), Some(&signature))
+        ..request(&https)
     };
-    assert_eq!(validator.verify(&hostless), Err(SignatureError::UnknownUrl));
+    assert_eq!(any.verify(&hostless), Err(SignatureError::UnknownUrl));
 }
 
 #[test]
@@ -340,8 +362,9 @@ fn get_requests_are_signed_through_their_query() {
         content_type: None,
         signature: Some("zv/CXaMYS3m/TzVCnwzZ9/Eq/2U="),
         body: b"",
+        ..WebhookRequest::default()
     };
-    assert_eq!(validator.verify(&request), Ok(()));
+    assert_eq!(validator.verify(&request).map(drop), Ok(()));
     let changed = WebhookRequest {
         path_and_query: "/voice?From=%2B14155550124&CallSid=CA1",
         ..request
@@ -362,8 +385,9 @@ fn json_bodies_through_the_validator() {
         content_type: Some("application/json"),
         signature: Some(fake_twilio::JSON_SIGNATURE),
         body: fake_twilio::JSON_BODY.as_bytes(),
+        ..WebhookRequest::default()
     };
-    assert_eq!(validator.verify(&request), Ok(()));
+    assert_eq!(validator.verify(&request).map(drop), Ok(()));
     let changed = WebhookRequest {
         body: br#"{"CallSid":"CA0123456789abcdef0123456789abcdef","CallStatus":"failed"}"#,
         ..request
@@ -391,7 +415,7 @@ fn json_bodies_through_the_validator() {
         body: b"",
         ..smuggled
     };
-    assert_eq!(validator.verify(&without_body), Ok(()));
+    assert_eq!(validator.verify(&without_body).map(drop), Ok(()));
 }
 
 #[test]
@@ -590,6 +614,7 @@ fn an_empty_auth_token_trusts_nothing() {
         content_type: Some("application/x-www-form-urlencoded"),
         signature: Some(&signature),
         body: body.as_bytes(),
+        ..WebhookRequest::default()
     };
     let validator = Validator::new("").public_url("https://ivr.example.com");
     assert_eq!(validator.verify(&request), Err(SignatureError::NoAuthToken));
@@ -610,16 +635,21 @@ proptest::proptest! {
     ) {
         let _ = validate_signature(TOKEN, &url, [(&name, &value)], signature.as_deref().unwrap_or(""));
         let _ = validate_body_signature(TOKEN, &url, &body, signature.as_deref().unwrap_or(""));
-        for validator in [Validator::new(TOKEN), Validator::new(TOKEN).public_url(url.clone())] {
+        for validator in [
+            Validator::new(TOKEN),
+            Validator::new(TOKEN).allow_any_host().allow_http(),
+            Validator::new(TOKEN).public_url(url.clone()),
+        ] {
             let request = WebhookRequest {
                 host: host.as_deref(),
                 path_and_query: &path,
                 content_type: content_type.as_deref(),
                 signature: signature.as_deref(),
                 body: &body,
+                ..WebhookRequest::default()
             };
             let _ = validator.verify(&request);
-            let _ = validator.request_url(host.as_deref(), &path);
+            let _ = validator.request_url(&request);
         }
         let _ = serde_urlencoded::from_bytes::<VoiceWebhook>(&body);
         let _ = serde_urlencoded::from_bytes::<MessagingWebhook>(&body);

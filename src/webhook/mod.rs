@@ -30,16 +30,17 @@
 //!
 //! # Signatures
 //!
-//! Twilio signs each request with an HMAC-SHA1 keyed by the account's auth token over the
-//! URL it requested, followed by each POST parameter's name and value in the order of the
-//! names. A JSON body is covered instead by the hex SHA-256 of the body that Twilio puts in
-//! the URL's `bodySHA256` query parameter. [`validate_signature`] and
+//! Twilio signs each request with an HMAC keyed by the account's auth token over the URL it
+//! requested, followed by each POST parameter's name and value in the order of the names.
+//! A JSON body is covered instead by the hex SHA-256 of the body that Twilio puts in the
+//! URL's `bodySHA256` query parameter. [`validate_signature`] and
 //! [`validate_body_signature`] check one signature against a URL you know;
 //! [`Validator`] also rebuilds the URL from a request, behind a proxy from the public URL you
-//! configure:
+//! configure, reads no more of a request than it must, accepts several auth tokens while one
+//! is rotated, and HMAC-SHA256 signatures made with shared keys:
 //!
 //! ```
-//! use twiml::webhook::{SignatureError, Validator, WebhookRequest};
+//! use twiml::webhook::{SignatureError, SigningKey, Validator, WebhookRequest};
 //!
 //! let validator = Validator::new("12345").public_url("https://mycompany.com");
 //! let request = WebhookRequest {
@@ -49,11 +50,15 @@
 //!     signature: Some("0/KCTR6DLpKmkAf8muzZqo1nDgQ="),
 //!     body: b"CallSid=CA1234567890ABCDE&Caller=%2B12349013030&Digits=1234\
 //!             &From=%2B12349013030&To=%2B18005551212",
+//!     ..WebhookRequest::default()
 //! };
-//! assert_eq!(validator.verify(&request), Ok(()));
+//! let verified = validator.verify(&request)?;
+//! assert_eq!(verified.key, SigningKey::AuthToken(0));
+//! assert_eq!(verified.url, "https://mycompany.com/myapp.php?foo=1&bar=2");
 //!
 //! let tampered = WebhookRequest { body: b"CallSid=CA1234567890ABCDE&Digits=9999", ..request };
 //! assert_eq!(validator.verify(&tampered), Err(SignatureError::InvalidSignature));
+//! # Ok::<(), SignatureError>(())
 //! ```
 
 mod params;
@@ -64,8 +69,10 @@ pub use params::{
     VoiceWebhook,
 };
 pub use signature::{
-    SIGNATURE_HEADER, SignatureError, Validator, WebhookRequest, compute_signature,
-    validate_body_signature, validate_signature,
+    Algorithm, DEFAULT_MAX_BODY_BYTES, DEFAULT_MAX_PARAMETERS, InvalidProxy, SIGNATURE_HEADER,
+    SIGNATURE_SETTINGS_HEADER, SignatureError, SigningKey, TrustedProxy, Validator, Verified,
+    WebhookRequest, compute_signature, compute_signature_with, validate_body_signature,
+    validate_signature, validate_signature_with,
 };
 
 /// The content type of a TwiML response. Twilio answers any other with error 12300.

@@ -120,10 +120,11 @@ pub fn base64(bytes: &[u8]) -> String {
 }
 
 /// Twilio's signature: the URL, then each parameter's name and value sorted by name (then
-/// value), HMAC-SHA1 under the auth token, in base64.
+/// value), a value repeated under one name once, HMAC-SHA1 under the auth token, in base64.
 pub fn sign(auth_token: &str, url: &str, params: &[(&str, &str)]) -> String {
     let mut params = params.to_vec();
     params.sort();
+    params.dedup();
     let mut message = url.to_string();
     for (name, value) in params {
         message.push_str(name);
