@@ -81,15 +81,12 @@ pub fn check_text(kind: &ValueKind, value: &str) -> Option<ValueProblem> {
                 "`{v}` is not a whole number"
             ))),
         },
-        ValueKind::IntegerOrKeyword { min, keyword } => {
+        ValueKind::IntegerOrKeyword { keyword, .. } => {
             if v == keyword {
                 return None;
             }
             match parse_integer(v) {
-                Some(n) if n < u64::from(min) => Some(ValueProblem::out_of_range(format!(
-                    "{n} is below the minimum of {min}"
-                ))),
-                Some(_) => None,
+                Some(n) => check_integer(kind, n),
                 None => Some(ValueProblem::invalid(format!(
                     "`{v}` is neither a whole number nor `{keyword}`"
                 ))),
@@ -203,6 +200,8 @@ pub fn check_text(kind: &ValueKind, value: &str) -> Option<ValueProblem> {
 }
 
 /// Checks a whole number against an integer kind (the typed builder stores numbers as such).
+/// A kind without a maximum still ends where the model's `u32` ends: a larger number would
+/// pass here and fail to convert.
 pub fn check_integer(kind: &ValueKind, n: u64) -> Option<ValueProblem> {
     let (min, max) = match *kind {
         ValueKind::Integer { min, max } => (min, max),
@@ -216,11 +215,18 @@ pub fn check_integer(kind: &ValueKind, n: u64) -> Option<ValueProblem> {
             p = p.with_help(format!("use a value from {min} to {max}"));
         }
         Some(p)
-    } else {
-        max.filter(|&max| n > u64::from(max)).map(|max| {
+    } else if let Some(max) = max.filter(|&max| n > u64::from(max)) {
+        Some(
             ValueProblem::out_of_range(format!("{n} is above the maximum of {max}"))
-                .with_help(format!("use a value from {min} to {max}"))
-        })
+                .with_help(format!("use a value from {min} to {max}")),
+        )
+    } else if n > u64::from(u32::MAX) {
+        Some(ValueProblem::out_of_range(format!(
+            "{n} is larger than any value Twilio reads ({})",
+            u32::MAX
+        )))
+    } else {
+        None
     }
 }
 

@@ -67,13 +67,19 @@ fn numbers() {
         positive, "-1" => INVALID;
         positive, "1.5" => INVALID;
         positive, "five" => INVALID;
-        positive, "99999999999999999999999" => None;
+        // The model holds a `u32`: a larger number must not pass and then fail to convert
+        // (found by the `parse_check` fuzz target with `numDigits="18005550100"`).
+        positive, "4294967295" => None;
+        positive, "4294967296" => RANGE;
+        positive, "18005550100" => RANGE;
+        positive, "99999999999999999999999" => RANGE;
         bounded, "14400" => None;
         bounded, "14401" => RANGE;
         bounded, "1" => RANGE;
         auto, "auto" => None;
         auto, "3" => None;
         auto, "0" => RANGE;
+        auto, "4294967296" => RANGE;
         auto, "Auto" => INVALID;
         attempts, "1 2 3" => None;
         attempts, "1 11" => RANGE;

@@ -1,0 +1,312 @@
+//! The checks behind each fuzz target. Every function takes the fuzzer's bytes and panics
+//! only when the library breaks a promise: a panic inside the library, a finding outside its
+//! source, a document that the build step accepts but that does not parse back to itself, a
+//! forged request that passes.
+//!
+//! The targets in `fuzz_targets/` call these functions, and the test suite
+//! (`tests/fuzz_regressions.rs`) runs the same functions over every input kept in
+//! `fuzz/regressions/`, so a crash found once stays fixed without libFuzzer.
+
+#![allow(missing_docs, unreachable_pub, dead_code)]
+
+use arbitrary::{Arbitrary, Unstructured};
+use serde_json::{Map, Value as Json, json};
+use twiml::rules::{Fact, Policy, Regime};
+use twiml::schema::{
+    Dialect, ELEMENTS, ElementKind, ElementSpec, TextPresence, UrlKind, ValueKind,
+};
+use twiml::{ParseOptions, RenderOptions, Root, Severity, Twiml};
+
+/// The policies documents are checked under: the baseline, and every regime and fact at once.
+fn policies() -> [Policy; 2] {
+    let every = Regime::ALL
+        .into_iter()
+        .fold(Policy::new(), |policy, regime| policy.regime(regime));
+    let every = Fact::ALL
+        .into_iter()
+        .fold(every, |policy, fact| policy.fact(fact))
+        .business_name("Acme Widgets")
+        .callback_number("+14155550100");
+    [Policy::new(), every]
+}
+
+/// Parse, the element table's checks and the compliance rules over arbitrary bytes: nothing
+/// panics, every finding lies on character boundaries inside the source and says something,
+/// a document without errors converts to the typed model, and formatting is idempotent.
+pub fn parse_check(data: &[u8]) {
+    let options = ParseOptions::new().max_depth(64);
+    if let Err(error) = twiml::parse_bytes(data, &options) {
+        assert!(error.span.start <= error.span.end, "{error:?}");
+        assert!(error.span.end as usize <= data.len().max(1), "{error:?}");
+    }
+    let Ok(source) = std::str::from_utf8(data) else {
+        return;
+    };
+    for policy in policies() {
+        let validation = twiml::validate_with(source, &options, &policy);
+        for finding in &validation.diagnostics {
+            let (start, end) = (finding.span.start as usize, finding.span.end as usize);
+            assert!(start <= end && end <= source.len(), "{finding:?}");
+            assert!(
+                source.is_char_boundary(start) && source.is_char_boundary(end),
+                "{finding:?}"
+            );
+            assert!(!finding.message.is_empty(), "{finding:?}");
+        }
+        let structural_errors = validation
+            .diagnostics
+            .iter()
+            .any(|d| d.severity == Severity::Error);
+        if let Some(document) = &validation.document
+            && !structural_errors
+        {
+            // A document without any error has a typed model.
+            let root = document.to_root();
+            assert!(root.is_ok(), "{root:?}\n{source}");
+        }
+    }
+    if let Ok(formatted) = twiml::format_document(source, &options, &RenderOptions::new()) {
+        let again = twiml::format_document(&formatted, &options, &RenderOptions::new());
+        assert_eq!(again.as_deref(), Ok(formatted.as_str()), "{source}");
+    }
+}
+
+/// Text the builder is given: words that exercise escaping and the checks, or any string.
+const WORDS: &[&str] = &[
+    "",
+    " ",
+    "Hello",
+    "a & b",
+    "<x>",
+    "\"q\" 'a'",
+    "]]>",
+    "tab\t",
+    "line\n",
+    "cr\r",
+    "é😀",
+    "+14155550100",
+    "https://example.com/a?b=1&c=2",
+    "/relative",
+    "sip:a@b.c",
+    "0",
+    "true",
+    "auto",
+    "--",
+    "Polly.Joanna",
+    "en-US",
+    "record",
+    "card number",
+];
+
+fn text(u: &mut Unstructured<'_>) -> arbitrary::Result<String> {
+    if u.ratio(1, 4)? {
+        return String::arbitrary(u);
+    }
+    let n = u.int_in_range(0..=2)?;
+    let mut out = String::new();
+    for _ in 0..n {
+        out.push_str(u.choose(WORDS)?);
+    }
+    Ok(out)
+}
+
+/// A value of `kind`: usually a valid one, sometimes any text.
+fn value(u: &mut Unstructured<'_>, kind: &ValueKind, name: &str) -> arbitrary::Result<Json> {
+    let takes_text = !matches!(
+        kind,
+        ValueKind::Boolean
+            | ValueKind::Integer { .. }
+            | ValueKind::IntegerOrKeyword { .. }
+            | ValueKind::EnumList(_)
+            | ValueKind::IntegerList { .. }
+    ) && !matches!(kind, ValueKind::Enum(set) if set.open.is_none());
+    if takes_text && u.ratio(1, 3)? {
+        return Ok(json!(text(u)?));
+    }
+    Ok(match *kind {
+        ValueKind::Text { .. } => json!(text(u)?),
+        ValueKind::Name { .. } => json!(format!("queue-{}", u.int_in_range(0..=99u8)?)),
+        ValueKind::Url(UrlKind::WebSocket) => json!(format!("wss://example.com/{name}")),
+        ValueKind::Url(_) => json!(format!("https://example.com/{name}?a=1&b=2")),
+        ValueKind::Boolean => json!(bool::arbitrary(u)?),
+        ValueKind::Integer { min, max } => {
+            json!(u.int_in_range(min..=max.unwrap_or(min.saturating_add(1000)))?)
+        }
+        ValueKind::IntegerOrKeyword { min, keyword } => {
+            if bool::arbitrary(u)? {
+                json!(keyword)
+            } else {
+                json!(u.int_in_range(min..=min.saturating_add(100))?)
+            }
+        }
+        ValueKind::Decimal => json!(format!(
+            "{}.{:02}",
+            u.int_in_range(0..=999u32)?,
+            u.int_in_range(0..=99u32)?
+        )),
+        ValueKind::Enum(set) => json!(u.choose(set.values)?),
+        ValueKind::EnumList(set) => {
+            let n = u.int_in_range(1..=set.values.len().min(3))?;
+            let mut picked = Vec::new();
+            for _ in 0..n {
+                let v = *u.choose(set.values)?;
+                if !picked.contains(&v) {
+                    picked.push(v);
+                }
+            }
+            json!(picked)
+        }
+        ValueKind::IntegerList { min, max } => {
+            json!([min, u.int_in_range(min..=max.max(min))?])
+        }
+        ValueKind::Dtmf => json!(u.choose(&["1234w#", "0", "*9ww1"])?),
+        ValueKind::Keys { max_len: Some(_) } => json!(u.choose(&["*", "#", "1"])?),
+        ValueKind::Keys { max_len: None } => json!(u.choose(&["*#", "123"])?),
+        ValueKind::Sid(prefix) => json!(format!("{prefix}0123456789abcdef0123456789abcdef")),
+        ValueKind::Phone | ValueKind::PhoneOrSipUri => {
+            json!(u.choose(&["+14155550100", "+442071838750", "+18005550100"])?)
+        }
+        ValueKind::SipUri => json!("sip:alice@example.com;transport=tls"),
+        ValueKind::BooleanOrText => json!(u.choose(&["true", "false", "94107"])?),
+        ValueKind::Json => json!(r#"{"selected_language": "es"}"#),
+        ValueKind::SsmlDuration => json!(u.choose(&["500ms", "2s"])?),
+        ValueKind::ProsodyVolume => json!(u.choose(&["+6dB", "loud"])?),
+        ValueKind::ProsodyRate => json!(u.choose(&["80%", "slow"])?),
+        ValueKind::ProsodyPitch => json!(u.choose(&["-10%", "high"])?),
+    })
+}
+
+/// An element of `spec` in the model's canonical form (the form a parser gives back): text
+/// items never empty or adjacent, and no text that is only whitespace where elements and
+/// text are alternatives.
+fn element(
+    u: &mut Unstructured<'_>,
+    spec: &ElementSpec,
+    depth: usize,
+) -> arbitrary::Result<Map<String, Json>> {
+    let mut object = Map::new();
+    for attribute in spec.attributes {
+        if attribute.required || u.ratio(1, 4)? {
+            object.insert(
+                attribute.name.into(),
+                value(u, &attribute.kind, attribute.name)?,
+            );
+        }
+    }
+    if spec.children.is_empty() {
+        if spec.text.presence != TextPresence::None
+            && (spec.text.presence == TextPresence::Required || bool::arbitrary(u)?)
+        {
+            object.insert("text".into(), value(u, &spec.text.kind, "text")?);
+        }
+        return Ok(object);
+    }
+    let mut children: Vec<Json> = Vec::new();
+    let mut after_text = false;
+    let count = if depth < 4 { u.int_in_range(0..=4)? } else { 0 };
+    for _ in 0..count {
+        match u.int_in_range(0..=9u8)? {
+            0 if spec.text.presence != TextPresence::None && !after_text => {
+                let text = text(u)?;
+                let kept = if spec.text.mixed {
+                    !text.is_empty()
+                } else {
+                    !text.trim().is_empty()
+                };
+                if kept {
+                    children.push(json!({ "#text": text }));
+                    after_text = true;
+                }
+                continue;
+            }
+            1 => children.push(json!({ "#comment": text(u)? })),
+            2 => children.push(json!({ "#custom": { "name": "Extra", "children": [] } })),
+            _ => {
+                let child = u.choose(spec.children)?.spec();
+                children.push(json!({ child.name: element(u, child, depth + 1)? }));
+            }
+        }
+        after_text = false;
+    }
+    if children.is_empty() && spec.text.presence == TextPresence::Required {
+        children.push(json!({ "#text": "Hello" }));
+    }
+    for limit in spec.child_limits {
+        let present = children
+            .iter()
+            .filter(|c| c.get(limit.child.spec().name).is_some())
+            .count();
+        for _ in present..limit.min as usize {
+            let child = limit.child.spec();
+            children.push(json!({ child.name: element(u, child, depth + 1)? }));
+        }
+    }
+    object.insert("children".into(), Json::Array(children));
+    Ok(object)
+}
+
+/// A document made from the element table by the fuzzer's choices, through the builder's
+/// model: whatever the build step accepts renders, parses back to the same model, and
+/// renders to the same bytes again.
+pub fn builder_round_trip(data: &[u8]) {
+    let _ = builder_case(&mut Unstructured::new(data));
+}
+
+fn builder_case(u: &mut Unstructured<'_>) -> arbitrary::Result<()> {
+    let roots: Vec<&ElementSpec> = ELEMENTS
+        .iter()
+        .filter(|e| e.kind == ElementKind::Root)
+        .collect();
+    let root = *u.choose(&roots)?;
+    let object = element(u, root, 0)?;
+    let dialect = match root.dialect {
+        Dialect::Voice => "voice",
+        Dialect::Messaging => "messaging",
+        Dialect::Fax => "fax",
+    };
+    let Ok(model) = serde_json::from_value::<Root>(json!({ dialect: object })) else {
+        return Ok(());
+    };
+    let [baseline, every] = policies();
+    let policy = if bool::arbitrary(u)? { baseline } else { every };
+    let Ok(twiml) = Twiml::build_with(model, &policy) else {
+        return Ok(());
+    };
+    let xml = twiml.to_xml();
+    let pretty = twiml.to_xml_with(&RenderOptions::new().pretty(2));
+    let options = ParseOptions::new().expect(root.dialect);
+    for rendered in [&xml, &pretty] {
+        let parsed = twiml::parse(rendered, &options);
+        assert!(parsed.is_ok(), "{parsed:?}\n{rendered}");
+    }
+    let parsed = twiml::parse(&xml, &options).expect("checked above");
+    let reread = parsed.to_root();
+    assert_eq!(reread.as_ref().ok(), Some(twiml.root()), "{xml}");
+    let rebuilt = Twiml::build_with(reread.expect("checked above"), &policy);
+    assert_eq!(rebuilt.map(|t| t.to_xml()).ok().as_deref(), Some(&*xml));
+    Ok(())
+}
+
+/// The `twiml.toml` reader over arbitrary text: nothing panics, an error's place lies inside
+/// the text, and a policy read without error checks a document without panicking.
+pub fn policy_file(data: &[u8]) {
+    let Ok(text) = std::str::from_utf8(data) else {
+        return;
+    };
+    match Policy::from_toml(text) {
+        Err(error) => {
+            assert!(!error.to_string().is_empty());
+            if let Some((line, column)) = error.at {
+                let lines = text.split('\n').count();
+                assert!(line >= 1 && line <= lines, "{error:?} in {lines} lines");
+                assert!(column >= 1, "{error:?}");
+            }
+        }
+        Ok(policy) => {
+            let document = "<Response><Say>This call may be recorded.</Say>\
+                            <Record/><Gather input=\"speech\"><Say>Card number?</Say></Gather>\
+                            </Response>";
+            let _ = twiml::validate_with(document, &ParseOptions::new(), &policy);
+        }
+    }
+}

@@ -1,0 +1,77 @@
+#!/usr/bin/env bash
+# Coverage-guided fuzzing of every entry point with cargo-fuzz (libFuzzer), one target at a
+# time, and a record of each run in fuzz/runs.tsv.
+#
+#   scripts/fuzz.sh                      every target, 10 million executions or 30 minutes each
+#   scripts/fuzz.sh parse_check          one target
+#   RUNS=100000 SECONDS_PER_TARGET=60 scripts/fuzz.sh policy_file   a short run
+#
+# Needs `cargo install cargo-fuzz`. libFuzzer's instrumentation needs nightly flags; on a
+# stable toolchain RUSTC_BOOTSTRAP=1 allows them, and this script sets it. The run is niced,
+# so the machine stays usable. A crash leaves its input in fuzz/artifacts/TARGET/: copy it to
+# fuzz/regressions/TARGET/ (`tests/fuzz_regressions.rs` replays that folder in the test
+# suite), fix the bug, and run the target again.
+set -euo pipefail
+cd "$(dirname "$0")/../fuzz"
+
+RUNS="${RUNS:-10000000}"
+SECONDS_PER_TARGET="${SECONDS_PER_TARGET:-1800}"
+export RUSTC_BOOTSTRAP=1
+
+if [ "$#" -gt 0 ]; then
+    targets=("$@")
+else
+    mapfile -t targets < <(cargo fuzz list)
+fi
+
+# Seeds: real documents and policy files from the repository (and the shared corpus when it
+# is beside the project), copied once into the target's corpus.
+seed() {
+    local target="$1" dir="corpus/$1"
+    mkdir -p "$dir"
+    if [ -n "$(ls -A "$dir")" ]; then return 0; fi
+    case "$target" in
+        parse_check)
+            { find ../tests ../examples ../../shared/corpus -name '*.xml' -size -64k 2>/dev/null || true; } \
+                | while read -r f; do cp "$f" "$dir/$(sha1sum "$f" | cut -c1-16)"; done ;;
+        policy_file)
+            { find ../tests ../examples -name 'twiml.toml' 2>/dev/null || true; } \
+                | while read -r f; do cp "$f" "$dir/$(sha1sum "$f" | cut -c1-16)"; done ;;
+    esac
+    if [ -d "seeds/$target" ]; then cp seeds/"$target"/* "$dir"/; fi
+}
+
+dictionary() {
+    if [ -f "dicts/$1.dict" ]; then echo "-dict=dicts/$1.dict"; fi
+}
+
+[ -f runs.tsv ] || printf 'date\tcommit\ttarget\texecutions\tseconds\texec_per_sec\tcoverage\tfeatures\tcorpus\tcrashes\n' > runs.tsv
+commit="$(git rev-parse --short HEAD)"
+
+for target in "${targets[@]}"; do
+    seed "$target"
+    log="$(mktemp)"
+    echo "== $target: up to $RUNS executions or $SECONDS_PER_TARGET s"
+    start=$(date +%s)
+    status=0
+    # shellcheck disable=SC2046
+    nice -n 19 cargo fuzz run -O "$target" "corpus/$target" -- \
+        -runs="$RUNS" -max_total_time="$SECONDS_PER_TARGET" -print_final_stats=1 \
+        -rss_limit_mb=4096 -timeout=10 $(dictionary "$target") >"$log" 2>&1 || status=$?
+    seconds=$(( $(date +%s) - start ))
+    executions=$(grep -o 'stat::number_of_executed_units: *[0-9]*' "$log" | grep -o '[0-9]*$' || echo 0)
+    rate=$(grep -o 'stat::average_exec_per_sec: *[0-9]*' "$log" | grep -o '[0-9]*$' || echo 0)
+    last=$(grep -E '^#[0-9]+' "$log" | tail -1)
+    coverage=$(echo "$last" | grep -o 'cov: [0-9]*' | grep -o '[0-9]*' || echo 0)
+    features=$(echo "$last" | grep -o 'ft: [0-9]*' | grep -o '[0-9]*' || echo 0)
+    corpus=$(echo "$last" | grep -o 'corp: [0-9]*' | grep -o '[0-9]*' || echo 0)
+    crashes=$(find "artifacts/$target" -type f 2>/dev/null | wc -l)
+    printf '%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\n' "$(date -u +%Y-%m-%d)" "$commit" "$target" \
+        "$executions" "$seconds" "$rate" "$coverage" "$features" "$corpus" "$crashes" >> runs.tsv
+    tail -n 1 runs.tsv
+    if [ "$status" -ne 0 ]; then
+        echo "!! $target stopped with status $status; the log follows" >&2
+        tail -n 60 "$log" >&2
+    fi
+    rm -f "$log"
+done
