@@ -310,3 +310,209 @@ pub fn policy_file(data: &[u8]) {
         }
     }
 }
+
+/// A request as the fuzzer makes it: parameters, a body, a path, ports, headers.
+#[derive(Arbitrary, Debug)]
+pub struct WebhookInput<'a> {
+    path: &'a str,
+    params: Vec<(&'a str, &'a str)>,
+    space_as_plus: bool,
+    sha256: bool,
+    json: Option<&'a [u8]>,
+    signed_port: Option<u16>,
+    received_port: Option<u16>,
+    tamper: Option<(u8, &'a str)>,
+    raw: RawRequest<'a>,
+}
+
+/// Anything at all, for the checks that must only refuse, never panic.
+#[derive(Arbitrary, Debug)]
+pub struct RawRequest<'a> {
+    host: Option<&'a str>,
+    path_and_query: &'a str,
+    content_type: Option<&'a str>,
+    signature: Option<&'a str>,
+    settings: Option<&'a str>,
+    forwarded_proto: Option<&'a str>,
+    forwarded_host: Option<&'a str>,
+    peer: Option<[u8; 4]>,
+    body: &'a [u8],
+    public_url: Option<&'a str>,
+}
+
+const AUTH_TOKEN: &str = "fuzz-auth-token";
+const SHARED_ID: &str = "KS0123";
+const SHARED_SECRET: &str = "fuzz-shared-secret";
+
+fn form_encode(text: &str, space_as_plus: bool) -> String {
+    let mut out = String::new();
+    for byte in text.bytes() {
+        match byte {
+            b'A'..=b'Z' | b'a'..=b'z' | b'0'..=b'9' | b'-' | b'.' | b'_' | b'~' => {
+                out.push(char::from(byte))
+            }
+            b' ' if space_as_plus => out.push('+'),
+            _ => out.push_str(&format!("%{byte:02X}")),
+        }
+    }
+    out
+}
+
+/// What a signature covers after the URL: each distinct pair once, in order, names and values
+/// written one after the other. Twilio's scheme puts no separator between them, so `ab=c`
+/// and `a=bc` sign alike; a change that keeps this text is no change to the signature.
+fn signed_text(params: &[(&str, &str)]) -> String {
+    let pairs: std::collections::BTreeSet<(&str, &str)> = params.iter().copied().collect();
+    pairs.into_iter().map(|(k, v)| format!("{k}{v}")).collect()
+}
+
+/// Signature verification over requests the fuzzer shapes: a request signed as Twilio signs
+/// it passes, whatever its parameters, ports or body; one changed after signing, or received
+/// at a port the SDKs would not try, is refused; and arbitrary requests are refused without
+/// a panic.
+pub fn signature(data: &[u8]) {
+    use twiml::webhook::{
+        Algorithm, SignatureError, Validator, WebhookRequest, compute_signature_with,
+    };
+    let Ok(input) = WebhookInput::arbitrary_take_rest(Unstructured::new(data)) else {
+        return;
+    };
+
+    // Anything at all: refused or accepted, never a panic.
+    let raw = &input.raw;
+    let mut anything = Validator::new(AUTH_TOKEN)
+        .auth_token("")
+        .shared_key(SHARED_ID, SHARED_SECRET)
+        .allowed_host("ivr.example.com")
+        .trust_proxy(std::net::IpAddr::from([127, 0, 0, 1]))
+        .max_parameters(64)
+        .max_body_bytes(4096);
+    if let Some(url) = raw.public_url {
+        anything = anything.public_url(url);
+    }
+    let request = WebhookRequest {
+        host: raw.host,
+        path_and_query: raw.path_and_query,
+        content_type: raw.content_type,
+        signature: raw.signature,
+        signature_settings: raw.settings,
+        peer: raw.peer.map(std::net::IpAddr::from),
+        forwarded_proto: raw.forwarded_proto,
+        forwarded_host: raw.forwarded_host,
+        body: raw.body,
+    };
+    let _ = anything.precheck(&request);
+    let _ = anything.verify(&request);
+    let _ = anything.request_url(&request);
+    let _ = Algorithm::from_settings(raw.settings);
+
+    // A request signed as Twilio signs it.
+    let algorithm = if input.sha256 {
+        Algorithm::HmacSha256
+    } else {
+        Algorithm::HmacSha1
+    };
+    let key = if input.sha256 { SHARED_SECRET } else { AUTH_TOKEN };
+    let path: String = input
+        .path
+        .chars()
+        .filter(|c| c.is_ascii_alphanumeric() || matches!(c, '/' | '.' | '-' | '_'))
+        .collect();
+    let host = |port: Option<u16>| match port {
+        Some(port) => format!("https://ivr.example.com:{port}"),
+        None => "https://ivr.example.com".to_string(),
+    };
+    let (path_and_query, body, params): (String, Vec<u8>, Vec<(&str, &str)>) = match input.json {
+        Some(json) => {
+            use sha2::Digest;
+            let hash: String = sha2::Sha256::digest(json)
+                .iter()
+                .map(|b| format!("{b:02x}"))
+                .collect();
+            (format!("/{path}?bodySHA256={hash}"), json.to_vec(), Vec::new())
+        }
+        None => {
+            let body = input
+                .params
+                .iter()
+                .map(|(k, v)| {
+                    format!(
+                        "{}={}",
+                        form_encode(k, input.space_as_plus),
+                        form_encode(v, input.space_as_plus)
+                    )
+                })
+                .collect::<Vec<_>>()
+                .join("&");
+            (format!("/{path}"), body.into_bytes(), input.params.clone())
+        }
+    };
+    let signed_url = format!("{}{path_and_query}", host(input.signed_port));
+    let signature = compute_signature_with(algorithm, key, &signed_url, params.iter().copied());
+    let validator = Validator::new(AUTH_TOKEN)
+        .shared_key(SHARED_ID, SHARED_SECRET)
+        .public_url(host(input.received_port));
+    let settings = format!("key={SHARED_ID},algorithm={}", algorithm.as_str());
+    let content_type = if input.json.is_some() {
+        "application/json"
+    } else {
+        "application/x-www-form-urlencoded"
+    };
+    let genuine = WebhookRequest {
+        path_and_query: &path_and_query,
+        content_type: Some(content_type),
+        signature: Some(&signature),
+        signature_settings: input.sha256.then_some(settings.as_str()),
+        body: &body,
+        ..WebhookRequest::default()
+    };
+    // The SDKs try the URL received, and it without its port (or with the default one).
+    let port_tried = match (input.signed_port, input.received_port) {
+        (signed, received) if signed == received => true,
+        (None, Some(_)) => true,
+        (Some(443), None) => true,
+        _ => false,
+    };
+    let over_limits = params.len() > twiml::webhook::DEFAULT_MAX_PARAMETERS
+        || body.len() > twiml::webhook::DEFAULT_MAX_BODY_BYTES;
+    match validator.verify(&genuine) {
+        Ok(verified) => {
+            assert!(port_tried, "{signed_url} accepted at {:?}", input.received_port);
+            assert_eq!(verified.algorithm, algorithm);
+        }
+        Err(SignatureError::TooManyParameters | SignatureError::BodyTooLarge) => {
+            assert!(over_limits)
+        }
+        Err(error) => assert!(!port_tried, "{error}: {input:?}"),
+    }
+
+    // The same request changed after it was signed.
+    if let Some((which, added)) = input.tamper
+        && !added.is_empty()
+        && !params.is_empty()
+        && input.json.is_none()
+        && port_tried
+        && !over_limits
+    {
+        let mut changed = params.clone();
+        let at = usize::from(which) % changed.len();
+        let value = format!("{}{added}", changed[at].1);
+        changed[at].1 = &value;
+        if signed_text(&changed) != signed_text(&params) {
+            let body: String = changed
+                .iter()
+                .map(|(k, v)| format!("{}={}", form_encode(k, false), form_encode(v, false)))
+                .collect::<Vec<_>>()
+                .join("&");
+            let tampered = WebhookRequest {
+                body: body.as_bytes(),
+                ..genuine
+            };
+            assert_eq!(
+                validator.verify(&tampered).map(drop),
+                Err(SignatureError::InvalidSignature),
+                "{input:?}"
+            );
+        }
+    }
+}
