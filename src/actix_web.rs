@@ -400,6 +400,22 @@ mod tests {
     }
 
     #[test]
+    fn the_warnings_of_a_served_document_are_logged() -> Result<(), BuildError> {
+        let mut response = VoiceResponse::new();
+        response.say("This is Dr. Lee's office about your cardiology appointment on Monday.");
+        let twiml = response.build_with(&Policy::new().regime(Regime::Healthcare))?;
+        let request = TestRequest::default().to_http_request();
+        let logged = crate::responses::tests::logged(|| {
+            assert_eq!(Xml(twiml).respond_to(&request).status(), StatusCode::OK);
+        });
+        assert!(
+            logged.contains("WARN") && logged.contains("PHI001"),
+            "{logged}"
+        );
+        Ok(())
+    }
+
+    #[test]
     fn a_refused_build_is_a_500_without_a_body() {
         let mut voice = VoiceResponse::new();
         voice.gather().timeout(0);

@@ -379,6 +379,21 @@ mod tests {
     }
 
     #[test]
+    fn the_warnings_of_a_served_document_are_logged() -> Result<(), BuildError> {
+        let mut response = VoiceResponse::new();
+        response.say("This is Dr. Lee's office about your cardiology appointment on Monday.");
+        let twiml = response.build_with(&Policy::new().regime(Regime::Healthcare))?;
+        assert!(!twiml.warnings().is_empty());
+        let logged = crate::responses::tests::logged(|| {
+            assert_eq!(Xml(twiml).into_response().status(), StatusCode::OK);
+        });
+        assert!(logged.contains("WARN"), "{logged}");
+        assert!(logged.contains("PHI001"), "{logged}");
+        assert!(logged.contains("cardiology"), "{logged}");
+        Ok(())
+    }
+
+    #[test]
     fn a_refused_build_is_a_500_without_a_body() {
         let mut voice = VoiceResponse::new();
         voice.gather().timeout(0);

@@ -17,7 +17,7 @@ use actix_web::{App, HttpServer, web};
 use fake_twilio::{AUTH_TOKEN, Answer, Client, PUBLIC_URL, gathered, incoming_call, sign};
 use twiml::actix_web::{BuildFailed, EmptyResponse, RequireSignature, TwilioForm, Xml};
 use twiml::prelude::*;
-use twiml::webhook::{MessagingWebhook, Validator, VoiceWebhook};
+use twiml::webhook::{MessagingWebhook, Validator, Verified, VoiceWebhook};
 
 const TWIML: &str = "text/xml; charset=utf-8";
 
@@ -278,4 +278,36 @@ fn a_refused_build_answers_500_without_a_document() {
     assert_eq!(answer.status, 500, "{answer:?}");
     assert_eq!(answer.body, "");
     assert_ne!(answer.content_type.as_deref(), Some(TWIML));
+}
+
+mod hostile;
+
+/// Serves `/voice` behind the middleware, with the app's own payload limit raised out of the
+/// way, for the hostile-request scenarios.
+fn guarded(validator: Validator) -> (SocketAddr, std::sync::Arc<AtomicUsize>) {
+    async fn voice(runs: web::Data<AtomicUsize>, verified: web::ReqData<Verified>) -> String {
+        runs.fetch_add(1, Ordering::SeqCst);
+        format!("{:?}", verified.key)
+    }
+    let runs = web::Data::new(AtomicUsize::new(0));
+    let count = runs.clone();
+    let address = serve(move |listener| {
+        Ok(HttpServer::new(move || {
+            App::new()
+                .app_data(count.clone())
+                .app_data(web::PayloadConfig::new(usize::MAX))
+                .wrap(RequireSignature::new(validator.clone()))
+                .route("/voice", web::post().to(voice))
+        })
+        .workers(1)
+        .disable_signals()
+        .listen(listener)?
+        .run())
+    });
+    (address, runs.into_inner())
+}
+
+#[test]
+fn hostile_requests_are_refused_before_the_work() {
+    hostile::all(&guarded);
 }

@@ -15,11 +15,11 @@ use std::sync::atomic::{AtomicUsize, Ordering};
 
 use axum::extract::{FromRef, State};
 use axum::routing::{get, post};
-use axum::{Form, Json, Router};
+use axum::{Extension, Form, Json, Router};
 use fake_twilio::{AUTH_TOKEN, Answer, Client, PUBLIC_URL, gathered, incoming_call, sign};
 use twiml::axum::{BuildFailed, EmptyResponse, RequireSignature, TwilioForm, Xml};
 use twiml::prelude::*;
-use twiml::webhook::{Validator, VoiceWebhook};
+use twiml::webhook::{Validator, Verified, VoiceWebhook};
 
 const TWIML: &str = "text/xml; charset=utf-8";
 
@@ -389,4 +389,46 @@ fn a_refused_build_answers_500_without_a_document() {
     assert_eq!(answer.status, 500, "{answer:?}");
     assert_eq!(answer.body, "");
     assert_ne!(answer.content_type.as_deref(), Some(TWIML));
+}
+
+mod hostile;
+
+/// Serves `/voice` behind the layer, with the router's own body limit off and the peer's
+/// address known (`ConnectInfo`), for the hostile-request scenarios.
+fn guarded(validator: Validator) -> (SocketAddr, Arc<AtomicUsize>) {
+    async fn voice(
+        State(runs): State<Arc<AtomicUsize>>,
+        Extension(verified): Extension<Verified>,
+    ) -> String {
+        runs.fetch_add(1, Ordering::SeqCst);
+        format!("{:?}", verified.key)
+    }
+    let runs = Arc::new(AtomicUsize::new(0));
+    let router = Router::new()
+        .route("/voice", post(voice))
+        .with_state(runs.clone())
+        .layer(axum::extract::DefaultBodyLimit::disable())
+        .layer(RequireSignature::new(validator));
+    let listener = std::net::TcpListener::bind("127.0.0.1:0").expect("a free port");
+    let address = listener.local_addr().expect("a bound address");
+    listener
+        .set_nonblocking(true)
+        .expect("a non-blocking listener");
+    std::thread::spawn(move || {
+        let runtime = tokio::runtime::Builder::new_current_thread()
+            .enable_all()
+            .build()
+            .expect("a runtime");
+        runtime.block_on(async move {
+            let listener = tokio::net::TcpListener::from_std(listener).expect("a tokio listener");
+            let service = router.into_make_service_with_connect_info::<SocketAddr>();
+            axum::serve(listener, service).await
+        })
+    });
+    (address, runs)
+}
+
+#[test]
+fn hostile_requests_are_refused_before_the_work() {
+    hostile::all(&guarded);
 }

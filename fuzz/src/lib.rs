@@ -412,7 +412,11 @@ pub fn signature(data: &[u8]) {
     } else {
         Algorithm::HmacSha1
     };
-    let key = if input.sha256 { SHARED_SECRET } else { AUTH_TOKEN };
+    let key = if input.sha256 {
+        SHARED_SECRET
+    } else {
+        AUTH_TOKEN
+    };
     let path: String = input
         .path
         .chars()
@@ -429,7 +433,11 @@ pub fn signature(data: &[u8]) {
                 .iter()
                 .map(|b| format!("{b:02x}"))
                 .collect();
-            (format!("/{path}?bodySHA256={hash}"), json.to_vec(), Vec::new())
+            (
+                format!("/{path}?bodySHA256={hash}"),
+                json.to_vec(),
+                Vec::new(),
+            )
         }
         None => {
             let body = input
@@ -477,7 +485,11 @@ pub fn signature(data: &[u8]) {
         || body.len() > twiml::webhook::DEFAULT_MAX_BODY_BYTES;
     match validator.verify(&genuine) {
         Ok(verified) => {
-            assert!(port_tried, "{signed_url} accepted at {:?}", input.received_port);
+            assert!(
+                port_tried,
+                "{signed_url} accepted at {:?}",
+                input.received_port
+            );
             assert_eq!(verified.algorithm, algorithm);
         }
         Err(SignatureError::TooManyParameters | SignatureError::BodyTooLarge) => {

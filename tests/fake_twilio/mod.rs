@@ -277,3 +277,89 @@ pub fn gathered(digits: &'static str) -> Vec<(&'static str, &'static str)> {
     params.push(("FinishedOnKey", ""));
     params
 }
+
+/// A request written byte for byte on a socket, for what an HTTP client will not send: a
+/// `Content-Length` with no body behind it, a body that is not UTF-8. Returns the status
+/// of the answer, and its body.
+///
+/// `head` holds the request line and headers, each line ending in `\r\n`, without the blank
+/// line; `body` follows it. The server must answer without waiting for more: a read that
+/// waits 30 seconds fails the test, saying so.
+pub fn raw_request(address: std::net::SocketAddr, head: &str, body: &[u8]) -> (u16, String) {
+    use std::io::{Read, Write};
+    let mut stream = std::net::TcpStream::connect(address).expect("a connection");
+    stream
+        .set_read_timeout(Some(Duration::from_secs(30)))
+        .expect("a read timeout");
+    let host = if head.to_ascii_lowercase().contains("\r\nhost:") {
+        ""
+    } else {
+        "Host: ivr.example.com\r\n"
+    };
+    let mut request = format!("{head}{host}\r\n").into_bytes();
+    request.extend_from_slice(body);
+    // The server may answer and close before it has read everything: that is the point.
+    let _ = stream.write_all(&request);
+    let mut answer = Vec::new();
+    let mut chunk = [0u8; 4096];
+    loop {
+        match stream.read(&mut chunk) {
+            Ok(0) => break,
+            Ok(n) => {
+                answer.extend_from_slice(&chunk[..n]);
+                if complete(&answer) {
+                    break;
+                }
+            }
+            Err(e)
+                if e.kind() == std::io::ErrorKind::WouldBlock
+                    || e.kind() == std::io::ErrorKind::TimedOut =>
+            {
+                panic!(
+                    "no answer within 30 s: the server waited for the body ({} bytes read)",
+                    answer.len()
+                )
+            }
+            // A reset after the answer was written: the server closed a connection whose
+            // body it did not read.
+            Err(_) if complete(&answer) => break,
+            Err(e) => panic!("the connection failed before an answer: {e}"),
+        }
+    }
+    let text = String::from_utf8_lossy(&answer).into_owned();
+    let status = text
+        .split(' ')
+        .nth(1)
+        .and_then(|code| code.parse().ok())
+        .unwrap_or_else(|| panic!("not an HTTP answer: {text:?}"));
+    let body = text
+        .split_once("\r\n\r\n")
+        .map_or("", |(_, b)| b)
+        .to_string();
+    (status, body)
+}
+
+/// Whether `answer` holds a whole HTTP response: the head, and a body of its
+/// `Content-Length`.
+fn complete(answer: &[u8]) -> bool {
+    let text = String::from_utf8_lossy(answer);
+    let Some((head, body)) = text.split_once("\r\n\r\n") else {
+        return false;
+    };
+    let length = head
+        .lines()
+        .find_map(|line| {
+            let (name, value) = line.split_once(':')?;
+            name.eq_ignore_ascii_case("content-length")
+                .then(|| value.trim().parse::<usize>().ok())?
+        })
+        .unwrap_or(0);
+    body.len() >= length
+}
+
+/// A form of `count` parameters, `P0=v&P1=v...`, and the pairs it holds.
+pub fn many_parameters(count: usize) -> Vec<(String, String)> {
+    (0..count)
+        .map(|i| (format!("P{i}"), "v".to_string()))
+        .collect()
+}

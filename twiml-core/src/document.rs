@@ -114,6 +114,7 @@ impl Twiml {
         let document = ModelDocument::new(&root);
         check_document(&document, &mut findings);
         let overrides = check_rules(&document, policy, &mut findings);
+        policy.escalate(&mut findings);
         if findings.iter().any(|d| d.severity == Severity::Error) {
             return Err(BuildError::Rejected(findings));
         }

@@ -61,6 +61,7 @@ pub fn validate_with<'s>(
         &mut validation.diagnostics,
         &mut validation.suppressed,
     );
+    policy.escalate(&mut validation.diagnostics);
     validation.diagnostics.sort_by_key(|d| d.span.start);
     validation
         .suppressed

@@ -5,6 +5,7 @@
 //! context = ["outbound", "right-party-verified"]
 //! business-names = ["Acme Recovery"]
 //! callback-numbers = ["+18005550100"]
+//! deny = "warnings"                         # warnings fail the build, as `--deny warnings`
 //!
 //! [rules]                                   # levels: "warn" or "deny"
 //! DEBT009 = "deny"
@@ -69,6 +70,8 @@ struct PolicyFile {
     allow: BTreeMap<Spanned<String>, String>,
     #[serde(default)]
     audio: BTreeMap<String, Vec<Spanned<String>>>,
+    #[serde(default)]
+    deny: Option<Spanned<String>>,
     /// The routes of a call flow: read by `callflow::FlowConfig::from_toml`, not here.
     #[serde(default, rename = "flow")]
     _flow: Option<serde::de::IgnoredAny>,
@@ -194,6 +197,18 @@ impl Policy {
             }
             policy = policy.declare_audio(url.clone(), &disclosures);
         }
+        if let Some(deny) = &file.deny {
+            if deny.get_ref() != "warnings" {
+                return Err(error(
+                    deny.span().start,
+                    format!(
+                        "unknown value `{}` for `deny`; the only one is `warnings`",
+                        deny.get_ref()
+                    ),
+                ));
+            }
+            policy = policy.deny_warnings();
+        }
         Ok(policy)
     }
 }
@@ -221,4 +236,25 @@ fn names<'a>(names: impl Iterator<Item = &'a str>) -> String {
         .map(|n| format!("`{n}`"))
         .collect::<Vec<_>>()
         .join(", ")
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn deny_warnings_is_read_and_checked() {
+        assert!(
+            Policy::from_toml("deny = \"warnings\"\n")
+                .unwrap()
+                .denies_warnings()
+        );
+        assert!(!Policy::from_toml("").unwrap().denies_warnings());
+        let error = Policy::from_toml("policies = []\ndeny = \"errors\"\n").unwrap_err();
+        assert_eq!(error.at, Some((2, 8)));
+        assert_eq!(
+            error.message,
+            "unknown value `errors` for `deny`; the only one is `warnings`"
+        );
+    }
 }

@@ -254,6 +254,7 @@ pub struct Policy {
     levels: Vec<(&'static RuleInfo, Level)>,
     overrides: Vec<Override>,
     audio: Vec<(String, Vec<Disclosure>)>,
+    deny_warnings: bool,
     problems: Vec<String>,
 }
 
@@ -269,6 +270,44 @@ impl Policy {
             self.regimes.push(regime);
         }
         self
+    }
+
+    /// Makes warnings fail the build, as `twiml check --deny warnings` does on the command
+    /// line (`deny = "warnings"` in `twiml.toml`): every warning of the build step and of
+    /// validation is reported as an error, so a response with one is never served.
+    ///
+    /// ```
+    /// use twiml_core::rules::{Policy, Regime};
+    /// use twiml_core::voice::VoiceResponse;
+    ///
+    /// let mut response = VoiceResponse::new();
+    /// response.say("This is Dr. Lee's office about your cardiology appointment on Monday.");
+    /// let healthcare = Policy::new().regime(Regime::Healthcare);
+    /// // A health detail said on an inbound call is a warning under the healthcare policy...
+    /// assert!(!response.clone().build_with(&healthcare)?.warnings().is_empty());
+    /// // ...and an error when warnings are denied.
+    /// assert!(response.build_with(&healthcare.deny_warnings()).is_err());
+    /// # Ok::<(), twiml_core::BuildError>(())
+    /// ```
+    pub fn deny_warnings(mut self) -> Self {
+        self.deny_warnings = true;
+        self
+    }
+
+    /// Whether warnings fail the build ([`Policy::deny_warnings`]).
+    pub fn denies_warnings(&self) -> bool {
+        self.deny_warnings
+    }
+
+    /// Reports the warnings among `findings` as errors when the policy denies warnings.
+    pub(crate) fn escalate<S>(&self, findings: &mut [crate::Diagnostic<S>]) {
+        if self.deny_warnings {
+            for finding in findings {
+                if finding.severity == crate::Severity::Warning {
+                    finding.severity = crate::Severity::Error;
+                }
+            }
+        }
     }
 
     /// Adds a fact about the call.
