@@ -26,14 +26,24 @@ impl Input {
 
     /// The document's bytes.
     pub(crate) fn read(&self) -> io::Result<Vec<u8>> {
+        self.read_at_most(u64::MAX)
+    }
+
+    /// The document's first `limit` bytes at most: enough to tell that a file is too large
+    /// without reading all of it.
+    pub(crate) fn read_at_most(&self, limit: u64) -> io::Result<Vec<u8>> {
+        let mut bytes = Vec::new();
         match self {
-            Input::File(path) => std::fs::read(path),
+            Input::File(path) => {
+                std::fs::File::open(path)?
+                    .take(limit)
+                    .read_to_end(&mut bytes)?;
+            }
             Input::Stdin => {
-                let mut bytes = Vec::new();
-                io::stdin().lock().read_to_end(&mut bytes)?;
-                Ok(bytes)
+                io::stdin().lock().take(limit).read_to_end(&mut bytes)?;
             }
         }
+        Ok(bytes)
     }
 }
 
@@ -85,11 +95,11 @@ pub(crate) fn collect(paths: &[PathBuf]) -> Result<Collected, InputError> {
             add(Input::Stdin, &mut inputs);
             continue;
         }
-        let metadata = std::fs::metadata(path).map_err(|error| InputError {
-            path: display_path(path),
-            error,
-        })?;
-        if metadata.is_dir() {
+        // A path that cannot be looked at (missing, a symbolic link that loops, a folder
+        // that cannot be entered) is still an input: reading it fails, that failure is
+        // reported in its place, and the other inputs are checked.
+        let is_dir = std::fs::metadata(path).is_ok_and(|metadata| metadata.is_dir());
+        if is_dir {
             let mut found = Vec::new();
             walk(path, &mut found).map_err(|(p, error)| InputError {
                 path: display_path(&p),

@@ -160,22 +160,39 @@ pub fn parse<'s>(
     options: &ParseOptions,
 ) -> Result<ParsedDocument<'s>, Diagnostic<ByteSpan>> {
     if source.len() > options.max_bytes {
-        return Err(Diagnostic::new(
-            &checks::INPUT_TOO_LARGE,
-            format!(
-                "the input is {} bytes; the parser reads at most {}",
-                source.len(),
-                options.max_bytes
-            ),
-            ByteSpan::new(0..0),
-        ));
+        return Err(too_large(options));
     }
     let mut parser = Parser::new(source, options);
     parser.run()?;
     Ok(parser.finish(options.expect))
 }
 
-/// Parses bytes that should be UTF-8.
+/// TW0004: an input over the parser's limit. Its whole length is not given: a caller that
+/// reads one byte past the limit, and no more, knows only that it is longer.
+fn too_large(options: &ParseOptions) -> Diagnostic<ByteSpan> {
+    Diagnostic::new(
+        &checks::INPUT_TOO_LARGE,
+        format!(
+            "the input is longer than {} bytes, the most the parser reads",
+            options.max_bytes
+        ),
+        ByteSpan::new(0..0),
+    )
+    .with_help("raise the limit (`ParseOptions::max_bytes`, `--max-bytes`) if the document is meant to be this long")
+}
+
+/// `little-endian` or `big-endian` when `bytes` start with a UTF-16 byte-order mark.
+fn utf16_byte_order(bytes: &[u8]) -> Option<&'static str> {
+    match bytes {
+        [0xFF, 0xFE, ..] => Some("little-endian"),
+        [0xFE, 0xFF, ..] => Some("big-endian"),
+        _ => None,
+    }
+}
+
+/// Parses bytes that should be UTF-8. A file over the limit is reported as such whatever it
+/// holds, and a UTF-16 file (one that starts with its byte-order mark) is named as one: TwiML
+/// is read as UTF-8.
 ///
 /// # Errors
 ///
@@ -184,6 +201,17 @@ pub fn parse_bytes<'s>(
     bytes: &'s [u8],
     options: &ParseOptions,
 ) -> Result<ParsedDocument<'s>, Diagnostic<ByteSpan>> {
+    if bytes.len() > options.max_bytes {
+        return Err(too_large(options));
+    }
+    if let Some(order) = utf16_byte_order(bytes) {
+        return Err(Diagnostic::new(
+            &checks::MALFORMED_XML,
+            format!("the input is UTF-16 ({order}, by its byte-order mark), not UTF-8"),
+            ByteSpan::new(0..2),
+        )
+        .with_help("save the file as UTF-8"));
+    }
     match std::str::from_utf8(bytes) {
         Ok(source) => parse(source, options),
         Err(e) => {

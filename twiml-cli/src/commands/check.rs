@@ -248,7 +248,10 @@ fn check_input(job: &Job<'_>, settings: &Settings<'_>) -> FileReport {
         };
         return file_report(name, source, findings, settings);
     }
-    match job.input.read() {
+    // One byte past the limit is enough for the parser to say the file is too large.
+    let limit =
+        u64::try_from(settings.options.max_bytes).map_or(u64::MAX, |max| max.saturating_add(1));
+    match job.input.read_at_most(limit) {
         Ok(bytes) => check_bytes(name, &bytes, job.policy, settings),
         Err(e) => FileReport::unreadable(name, e.to_string()),
     }
