@@ -2,7 +2,6 @@
 //! `*.twiml`, and `-` for standard input.
 
 use std::collections::HashSet;
-use std::fmt;
 use std::io::{self, Read};
 use std::path::{Path, PathBuf};
 
@@ -35,9 +34,17 @@ impl Input {
         let mut bytes = Vec::new();
         match self {
             Input::File(path) => {
-                std::fs::File::open(path)?
-                    .take(limit)
-                    .read_to_end(&mut bytes)?;
+                let file = std::fs::File::open(path)?;
+                if file.metadata()?.is_dir() {
+                    // A folder whose listing failed when the inputs were collected: the
+                    // listing's error says why, and is the error of this input.
+                    std::fs::read_dir(path)?;
+                    return Err(io::Error::new(
+                        io::ErrorKind::IsADirectory,
+                        "a folder that could not be listed",
+                    ));
+                }
+                file.take(limit).read_to_end(&mut bytes)?;
             }
             Input::Stdin => {
                 io::stdin().lock().take(limit).read_to_end(&mut bytes)?;
@@ -53,21 +60,6 @@ pub(crate) fn display_path(path: &Path) -> String {
     text.strip_prefix("./").unwrap_or(&text).to_string()
 }
 
-/// A path that could not be used.
-#[derive(Debug)]
-pub(crate) struct InputError {
-    path: String,
-    error: io::Error,
-}
-
-impl fmt::Display for InputError {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        write!(f, "{}: {}", self.path, self.error)
-    }
-}
-
-impl std::error::Error for InputError {}
-
 /// The documents named by a command's paths.
 #[derive(Debug, Default)]
 pub(crate) struct Collected {
@@ -79,7 +71,7 @@ pub(crate) struct Collected {
 
 /// The documents named by `paths`: files as given (whatever their extension), folders
 /// searched for `*.xml` and `*.twiml`, `-` for standard input.
-pub(crate) fn collect(paths: &[PathBuf]) -> Result<Collected, InputError> {
+pub(crate) fn collect(paths: &[PathBuf]) -> Collected {
     let mut empty_folders = Vec::new();
     let mut inputs = Vec::new();
     // Seen inputs, so that a file named twice is read once; a set, since a folder may hold
@@ -96,15 +88,12 @@ pub(crate) fn collect(paths: &[PathBuf]) -> Result<Collected, InputError> {
             continue;
         }
         // A path that cannot be looked at (missing, a symbolic link that loops, a folder
-        // that cannot be entered) is still an input: reading it fails, that failure is
+        // that cannot be listed) is still an input: reading it fails, that failure is
         // reported in its place, and the other inputs are checked.
         let is_dir = std::fs::metadata(path).is_ok_and(|metadata| metadata.is_dir());
         if is_dir {
             let mut found = Vec::new();
-            walk(path, &mut found).map_err(|(p, error)| InputError {
-                path: display_path(&p),
-                error,
-            })?;
+            walk(path, &mut found);
             if found.is_empty() {
                 empty_folders.push(display_path(path));
             }
@@ -116,10 +105,10 @@ pub(crate) fn collect(paths: &[PathBuf]) -> Result<Collected, InputError> {
             add(Input::File(path.clone()), &mut inputs);
         }
     }
-    Ok(Collected {
+    Collected {
         inputs,
         empty_folders,
-    })
+    }
 }
 
 fn is_twiml_file(path: &Path) -> bool {
@@ -128,18 +117,25 @@ fn is_twiml_file(path: &Path) -> bool {
         .is_some_and(|e| e.eq_ignore_ascii_case("xml") || e.eq_ignore_ascii_case("twiml"))
 }
 
-/// Files below `dir`, without following symbolic links to folders (no cycles).
-fn walk(dir: &Path, found: &mut Vec<PathBuf>) -> Result<(), (PathBuf, io::Error)> {
-    let entries = std::fs::read_dir(dir).map_err(|e| (dir.to_path_buf(), e))?;
+/// Files below `dir`, without following symbolic links to folders (no cycles). A folder
+/// that cannot be listed, or an entry whose kind cannot be told, is kept as an input: reading
+/// it fails with the reason, in its place among the others.
+fn walk(dir: &Path, found: &mut Vec<PathBuf>) {
+    let Ok(entries) = std::fs::read_dir(dir) else {
+        found.push(dir.to_path_buf());
+        return;
+    };
     for entry in entries {
-        let entry = entry.map_err(|e| (dir.to_path_buf(), e))?;
+        let Ok(entry) = entry else {
+            found.push(dir.to_path_buf());
+            continue;
+        };
         let path = entry.path();
-        let kind = entry.file_type().map_err(|e| (path.clone(), e))?;
-        if kind.is_dir() {
-            walk(&path, found)?;
-        } else if (kind.is_file() || kind.is_symlink()) && is_twiml_file(&path) {
-            found.push(path);
+        match entry.file_type() {
+            Ok(kind) if kind.is_dir() => walk(&path, found),
+            Ok(kind) if !(kind.is_file() || kind.is_symlink()) => {}
+            Ok(_) if !is_twiml_file(&path) => {}
+            _ => found.push(path),
         }
     }
-    Ok(())
 }

@@ -111,6 +111,71 @@ fn a_symbolic_link_loop_is_named_and_the_others_are_checked() {
     }
 }
 
+#[cfg(unix)]
+#[test]
+fn a_folder_that_cannot_be_listed_is_named_and_the_others_are_checked() {
+    use std::os::unix::fs::PermissionsExt;
+    let dir = folder(|dir| {
+        let locked = dir.join("locked");
+        std::fs::create_dir(&locked).expect("a folder");
+        std::fs::write(locked.join("inside.xml"), GOOD).expect("a file");
+        std::fs::set_permissions(&locked, std::fs::Permissions::from_mode(0o000))
+            .expect("permissions");
+    });
+    let locked = dir.path().join("locked");
+    // Permissions hold for everyone but a privileged user, who lists the folder as usual.
+    let privileged = std::fs::read_dir(&locked).is_ok();
+    // In a folder, and named on the command line.
+    for args in [&["."][..], &["good.xml", "locked"][..]] {
+        let (status, json, stderr) = check(dir.path(), args);
+        assert_good_checked(&json);
+        if privileged {
+            assert_eq!(status, Some(0), "{args:?}: {json}");
+            assert_eq!(
+                file(&json, "locked/inside.xml")["diagnostics"],
+                serde_json::json!([])
+            );
+        } else {
+            assert_eq!(status, Some(2), "{args:?}: {json}");
+            let line = unreadable(&stderr, &json, "locked");
+            assert!(line.contains("ermission denied"), "{line}");
+        }
+    }
+    // Restored, so that the temporary folder can be removed.
+    std::fs::set_permissions(&locked, std::fs::Permissions::from_mode(0o755)).expect("permissions");
+}
+
+/// A folder nested so deep that its path is longer than the system accepts cannot be listed,
+/// even by a privileged user: it is named with the reason, and the rest is checked.
+#[cfg(target_os = "linux")]
+#[test]
+fn a_folder_too_deep_to_list_is_named_and_the_others_are_checked() {
+    let dir = folder(|dir| {
+        // Twenty folders of 250-character names, nested by moving each into the next, so
+        // that no path used to make them is long: the deepest is some 5,000 bytes down.
+        let name = |i: usize| format!("{i:02}{}", "d".repeat(248));
+        std::fs::create_dir(dir.join(name(0))).expect("a folder");
+        std::fs::write(dir.join(name(0)).join("deep.xml"), GOOD).expect("a file");
+        for i in 1..20 {
+            std::fs::create_dir(dir.join(name(i))).expect("a folder");
+            std::fs::rename(dir.join(name(i - 1)), dir.join(name(i)).join(name(i - 1)))
+                .expect("a move");
+        }
+    });
+    let (status, json, stderr) = check(dir.path(), &["."]);
+    assert_eq!(status, Some(2), "{json}");
+    assert_good_checked(&json);
+    let line = stderr
+        .lines()
+        .find(|line| {
+            line.starts_with("error: 19d") && line.ends_with("File name too long (os error 36)")
+        })
+        .unwrap_or_else(|| panic!("no folder named on standard error: {stderr}"));
+    let path =
+        line["error: ".len()..line.len() - ": File name too long (os error 36)".len()].to_string();
+    unreadable(&stderr, &json, &path);
+}
+
 #[test]
 fn a_binary_file_is_named_as_not_utf8() {
     let dir = folder(|dir| {

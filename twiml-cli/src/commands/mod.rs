@@ -102,7 +102,7 @@ pub(crate) fn warn(log: LogLevel, message: impl Display) {
 /// The documents `args` names. A folder without a TwiML file is worth a warning; no document
 /// at all is an error, unless `--allow-no-files` says it is expected (then a warning).
 pub(crate) fn collect_inputs(args: &InputArgs, log: LogLevel) -> Result<Vec<Input>, Error> {
-    let collected = inputs::collect(&args.paths).map_err(Error::new)?;
+    let collected = inputs::collect(&args.paths);
     let under = |folders: &[String]| {
         let folders: Vec<String> = folders.iter().map(|f| format!("`{f}`")).collect();
         format!(
