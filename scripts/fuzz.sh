@@ -7,8 +7,8 @@
 #   RUNS=100000 SECONDS_PER_TARGET=60 scripts/fuzz.sh policy_file   a short run
 #
 # Needs `cargo install cargo-fuzz`. libFuzzer's instrumentation needs nightly flags; on a
-# stable toolchain RUSTC_BOOTSTRAP=1 allows them, and this script sets it. The run is niced,
-# so the machine stays usable. A crash leaves its input in fuzz/artifacts/TARGET/: copy it to
+# stable toolchain RUSTC_BOOTSTRAP=1 allows them, and this script sets it. The run is niced
+# and uses one job on one core, so the machine stays usable. A crash leaves its input in fuzz/artifacts/TARGET/: copy it to
 # fuzz/regressions/TARGET/ (`tests/fuzz_regressions.rs` replays that folder in the test
 # suite), fix the bug, and run the target again.
 set -euo pipefail
@@ -53,13 +53,19 @@ for target in "${targets[@]}"; do
     log="$(mktemp)"
     echo "== $target: up to $RUNS executions or $SECONDS_PER_TARGET s"
     # Built first, so that the seconds recorded are the fuzzing's alone.
-    nice -n 19 cargo fuzz build -O "$target" >"$log" 2>&1
+    nice -n 10 cargo fuzz build -O "$target" >"$log" 2>&1
     start=$(date +%s)
     status=0
+    # One job: libFuzzer runs it in a child process that writes fuzz-0.log in the working
+    # folder, read back below.
+    rm -f fuzz-0.log ../fuzz-0.log
     # shellcheck disable=SC2046
-    nice -n 19 cargo fuzz run -O "$target" "corpus/$target" -- \
-        -runs="$RUNS" -max_total_time="$SECONDS_PER_TARGET" -print_final_stats=1 \
+    nice -n 10 cargo fuzz run -O "$target" "corpus/$target" -- \
+        -runs="$RUNS" -max_total_time="$SECONDS_PER_TARGET" -jobs=1 -print_final_stats=1 \
         -rss_limit_mb=4096 -timeout=10 $(dictionary "$target") >"$log" 2>&1 || status=$?
+    for job_log in fuzz-0.log ../fuzz-0.log; do
+        if [ -f "$job_log" ]; then cat "$job_log" >>"$log"; rm -f "$job_log"; fi
+    done
     seconds=$(( $(date +%s) - start ))
     executions=$(grep -o 'stat::number_of_executed_units: *[0-9]*' "$log" | grep -o '[0-9]*$' || echo 0)
     rate=$(grep -o 'stat::average_exec_per_sec: *[0-9]*' "$log" | grep -o '[0-9]*$' || echo 0)

@@ -64,10 +64,16 @@ fn the_checks_hold_on_ordinary_and_pseudo_random_inputs() {
         targets::signature(&input);
         targets::policy_file(&input);
         targets::parse_check(&input);
+        targets::gate(&input);
     }
 }
 
 #[test]
 fn signature_regressions() {
     replay("signature", targets::signature);
+}
+
+#[test]
+fn gate_regressions() {
+    replay("gate", targets::gate);
 }
