@@ -277,8 +277,8 @@ impl Policy {
     /// validation is reported as an error, so a response with one is never served.
     ///
     /// ```
-    /// use twiml_core::rules::{Policy, Regime};
-    /// use twiml_core::voice::VoiceResponse;
+    /// use twiml::rules::{Policy, Regime};
+    /// use twiml::voice::VoiceResponse;
     ///
     /// let mut response = VoiceResponse::new();
     /// response.say("This is Dr. Lee's office about your cardiology appointment on Monday.");
@@ -287,7 +287,7 @@ impl Policy {
     /// assert!(!response.clone().build_with(&healthcare)?.warnings().is_empty());
     /// // ...and an error when warnings are denied.
     /// assert!(response.build_with(&healthcare.deny_warnings()).is_err());
-    /// # Ok::<(), twiml_core::BuildError>(())
+    /// # Ok::<(), twiml::BuildError>(())
     /// ```
     pub fn deny_warnings(mut self) -> Self {
         self.deny_warnings = true;
