@@ -287,12 +287,37 @@ fn builder_case(u: &mut Unstructured<'_>) -> arbitrary::Result<()> {
     Ok(())
 }
 
-/// The `twiml.toml` reader over arbitrary text: nothing panics, an error's place lies inside
-/// the text, and a policy read without error checks a document without panicking.
+/// The `twiml.toml` readers over arbitrary text: nothing panics, an error's place lies inside
+/// the text, a policy read without error checks a document without panicking, and every
+/// problem of a `[flow]` section lies on character boundaries inside the text.
 pub fn policy_file(data: &[u8]) {
     let Ok(text) = std::str::from_utf8(data) else {
         return;
     };
+    let inside = |span: twiml::ByteSpan| {
+        let range = span.range();
+        assert!(
+            range.start <= range.end && range.end <= text.len(),
+            "{span:?}"
+        );
+        assert!(
+            text.is_char_boundary(range.start) && text.is_char_boundary(range.end),
+            "{span:?}"
+        );
+    };
+    match twiml::callflow::FlowConfig::from_toml(text) {
+        Err(error) => {
+            assert!(!error.message.is_empty());
+            inside(error.span);
+        }
+        Ok(Some(flow)) => {
+            for problem in flow.problems() {
+                assert!(!problem.message.is_empty());
+                inside(problem.span);
+            }
+        }
+        Ok(None) => {}
+    }
     match Policy::from_toml(text) {
         Err(error) => {
             assert!(!error.to_string().is_empty());
