@@ -136,7 +136,7 @@ impl FlowPath {
     }
 }
 
-/// `voice.xml → menu.xml (digit 2) → agent.xml (after `<Dial>`)`.
+/// `voice.xml → menu.xml (digit 2) → agent.xml (after <Dial>)`.
 impl fmt::Display for FlowPath {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         for (i, step) in self.steps.iter().enumerate() {

@@ -20,7 +20,7 @@
 //! not reported. A URL that no route maps is [`GEN002`](crate::rules::GEN002), an info: the call continues there,
 //! unchecked.
 //!
-//! The routes come from the `[flow]` section of `twiml.toml` ([`FlowConfig::from_toml`], with
+//! The routes come from the `[flow]` section of `twiml.toml` (`FlowConfig::from_toml`, with
 //! the `config` feature) or from code ([`FlowConfig::new`]).
 
 pub(crate) mod analysis;
