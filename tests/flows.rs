@@ -202,3 +202,54 @@ fn bad_input_is_reported_where_it_is_and_the_rest_is_checked() {
     assert_eq!(findings(&report, "broken.xml", "TW0001").len(), 1);
     assert_eq!(findings(&report, "agent.xml", REC001.code).len(), 1);
 }
+
+#[path = "../benches/support/layered_flow.rs"]
+mod layered_flow;
+
+#[test]
+fn paths_that_reach_a_document_in_the_same_state_are_checked_once() {
+    // 10^4 paths from the entry to the last menu, ten per menu.
+    let flow = layered_flow::layered_flow(4);
+    let report = check_flow(
+        &flow.config,
+        |r| flow.read(&r.file),
+        &Policy::new(),
+        &ParseOptions::default(),
+    );
+    assert!(report.problems.is_empty(), "{:?}", report.problems);
+    for document in &report.documents {
+        // Reached at all, and in no more states than the three conditions the menus change
+        // allow (notice given, business named, recording running).
+        assert!(
+            (1..=8).contains(&document.states.len()),
+            "{}: {:?}",
+            document.route.file,
+            document.states
+        );
+        // Each finding once, however many paths make it true.
+        let mut codes: Vec<_> = document
+            .diagnostics
+            .iter()
+            .map(|d| (d.diagnostic.code.code(), d.diagnostic.span))
+            .collect();
+        let all = codes.len();
+        codes.dedup();
+        assert_eq!(codes.len(), all, "{}", document.route.file);
+    }
+    // A menu that starts a recording before its own notice is a finding where some path
+    // reaches it with no notice: in the first layer, straight from the entry.
+    let first = findings(&report, "layer-1-6.xml", REC001.code);
+    assert_eq!(first.len(), 1);
+    assert_eq!(
+        first[0].reached_by.as_ref().map(|p| p.note()).as_deref(),
+        Some("reached by voice.xml → layer-1-6.xml (digit 7)")
+    );
+    // Every agent records, and the entry's paths reach each without a notice.
+    for d in 0..8 {
+        assert_eq!(
+            findings(&report, &format!("agent-{d}.xml"), REC001.code).len(),
+            1,
+            "agent-{d}.xml"
+        );
+    }
+}

@@ -8,7 +8,7 @@
 //! first path found to each (document, state) is the shortest one; it is the path a finding's
 //! note shows.
 
-use std::collections::{HashMap, VecDeque};
+use std::collections::{HashMap, HashSet, VecDeque};
 use std::fmt;
 
 use crate::ParsedDocument;
@@ -503,7 +503,7 @@ pub fn check_flow(
         FlowPath { steps }
     };
     let mut found: Vec<Found> = (0..routes.len()).map(|_| Found::default()).collect();
-    let mut checked: Vec<(usize, CallState)> = Vec::new();
+    let mut checked: HashSet<(usize, CallState)> = HashSet::new();
     for (v, visit) in visits.iter().enumerate() {
         let report = &mut found[visit.route];
         if !report.states.contains(&visit.state) {
@@ -513,10 +513,9 @@ pub fn check_flow(
             continue;
         };
         let facts = facts_of(visit.state);
-        if checked.contains(&(visit.route, facts)) {
+        if !checked.insert((visit.route, facts)) {
             continue;
         }
-        checked.push((visit.route, facts));
         report.run(document, &visit.state.policy(policy), Some(v), &path_of);
     }
     // GEN002, once per exit of a reached document that leads out of the flow.
