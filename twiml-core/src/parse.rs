@@ -968,6 +968,21 @@ impl<'s> Document for ParsedDocument<'s> {
                 .iter()
                 .find(|a| a.name == name)
                 .map_or(element.name_span, |a| a.name_span),
+            Part::Words { item, start, end } => {
+                match self.content.get(element.content.start as usize + item) {
+                    // Offsets into the decoded text are offsets into the source when the
+                    // text is the source's own bytes (no entity, no carriage return).
+                    Some(Item::Text(t, span))
+                        if self.source.get(span.range()) == Some(&**t)
+                            && start < end
+                            && end <= t.len() =>
+                    {
+                        ByteSpan::new(span.start as usize + start..span.start as usize + end)
+                    }
+                    Some(Item::Text(t, span)) => trimmed(self.source, *span, t),
+                    _ => element.name_span,
+                }
+            }
             Part::Content(i) => match self.content.get(element.content.start as usize + i) {
                 Some(Item::Text(t, span)) => trimmed(self.source, *span, t),
                 Some(Item::Comment(_, span)) => *span,

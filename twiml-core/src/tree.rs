@@ -206,6 +206,17 @@ pub enum Part<'a> {
     AttributeName(&'a str),
     /// The item of content at this position among the element's content.
     Content(usize),
+    /// Some words of the text item at position `item` among the element's content: bytes
+    /// `start..end` of its text (as the document reads it, entities decoded). A document
+    /// that cannot point inside the text points at the whole item.
+    Words {
+        /// The item's position among the element's content.
+        item: usize,
+        /// The first byte of the words in the item's text.
+        start: usize,
+        /// One past the last byte.
+        end: usize,
+    },
 }
 
 /// A TwiML document that checks and rules can read.

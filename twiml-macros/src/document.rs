@@ -245,7 +245,8 @@ impl<'m> Document for MarkupDocument<'m> {
                 })
             }
             Part::AttributeName(name) => attribute(name).map_or(element.name.span, |a| a.name.span),
-            Part::Content(i) => match n.items.get(i) {
+            // A literal's span cannot be cut into words: the whole literal.
+            Part::Content(i) | Part::Words { item: i, .. } => match n.items.get(i) {
                 Some(Item::Element(child)) => self
                     .node(*child)
                     .map_or(element.name.span, |c| c.element.name.span),

@@ -144,7 +144,7 @@ impl<'a> Document for ModelDocument<'a> {
             element: path.to_string(),
             attribute: match part {
                 Part::Attribute(name) | Part::AttributeName(name) => Some(name.to_string()),
-                Part::Element | Part::Content(_) => None,
+                Part::Element | Part::Content(_) | Part::Words { .. } => None,
             },
         }
     }

@@ -908,6 +908,19 @@ struct PanReading {
 }
 
 fn push_pans_in_run(text: &str, run: Range<usize>, out: &mut Vec<PanMatch>) {
+    // Digits read out one by one ("9 4 0 0 1 1 1 ...") are one number: a tracking number of
+    // twenty-two digits holds no card, whatever sixteen of them would make.
+    if DigitGroups::new(text, run.clone()).all(|g| g.len() == 1) {
+        let digits: Vec<u8> = text.as_bytes()[run.clone()]
+            .iter()
+            .copied()
+            .filter(u8::is_ascii_digit)
+            .collect();
+        if PAN_LENGTHS.contains(&digits.len()) && is_card_number(&digits) {
+            out.push(pan_match(&digits, run));
+        }
+        return;
+    }
     let mut readings = Vec::new();
     let mut groups = DigitGroups::new(text, run);
     loop {

@@ -18,6 +18,7 @@ use crate::schema::{Attr, ElementId, attr};
 use crate::tree::{Content, Document, Part, Path, Tag, Value};
 
 use super::detect;
+use super::text::{Builder, Transcript};
 
 /// A conservative text-to-speech rate (catalog §1.3): 2.5 words a second, about 150 a minute.
 pub(crate) const WORDS_PER_SECOND: f32 = 2.5;
@@ -43,10 +44,32 @@ pub(crate) struct Speech<'d> {
     normalized: OnceCell<String>,
     /// The `<break>`s inside the text: how many words come before each, and its seconds.
     pub(crate) breaks: Vec<(usize, f32)>,
+    /// The `<break>`s inside the text: the byte offset of each in the raw text, and its
+    /// seconds.
+    pub(crate) silences: Vec<(usize, f32)>,
     /// The text of each `<say-as interpret-as="telephone">`: a number, however it is written.
     pub(crate) telephones: Vec<String>,
     /// How many times it is spoken (`loop`; 0 means until the call ends, counted once here).
     pub(crate) repeats: u32,
+    /// Byte offsets of the raw text where a sentence ends whatever the punctuation: SSML
+    /// `<s>` and `<p>` edges and `<break>`s.
+    pub(crate) bounds: Vec<usize>,
+    /// Where the runs of the raw text come from, to point at words.
+    pub(crate) pieces: Vec<Piece>,
+    /// The attribute that holds the text (an AI agent's `welcomeGreeting`), if one does.
+    pub(crate) attribute: Option<Attr>,
+}
+
+/// A run of a speech's raw text that is one text item of the document.
+#[derive(Debug, Clone)]
+pub(crate) struct Piece {
+    /// Its bytes in the speech's raw text.
+    pub(crate) raw: std::ops::Range<usize>,
+    /// The element holding the text: 0 for the speaking element, `k` for the `k`th element
+    /// inside it in document order.
+    pub(crate) element: u32,
+    /// The text's position among the element's content.
+    pub(crate) item: usize,
 }
 
 impl<'d> Speech<'d> {
@@ -55,9 +78,30 @@ impl<'d> Speech<'d> {
             raw,
             normalized: OnceCell::new(),
             breaks: Vec::new(),
+            silences: Vec::new(),
             telephones: Vec::new(),
             repeats,
+            bounds: Vec::new(),
+            pieces: Vec::new(),
+            attribute: None,
         }
+    }
+
+    /// Where words `raw` of the text are in the document: the element (as an offset from the
+    /// speaking element's location) and the part, when they lie in one text item.
+    pub(crate) fn source_of(&self, raw: std::ops::Range<usize>) -> Option<(u32, Part<'static>)> {
+        let piece = self
+            .pieces
+            .iter()
+            .find(|p| p.raw.start <= raw.start && raw.end <= p.raw.end)?;
+        Some((
+            piece.element,
+            Part::Words {
+                item: piece.item,
+                start: raw.start - piece.raw.start,
+                end: raw.end - piece.raw.start,
+            },
+        ))
     }
 
     /// Seconds of the `<break>`s that fall between word `from` and word `to` (counted from
@@ -231,6 +275,8 @@ pub(crate) struct Flow<'d, D: Document> {
     /// What run-time content (a `twiml!` interpolation) is read as: nothing, or, to decide
     /// which findings hold whatever it says, every disclosure at once.
     runtime_text: &'d str,
+    /// Everything heard or read, made once on first use.
+    transcript: OnceCell<Transcript>,
 }
 
 impl<'d, D: Document> Flow<'d, D> {
@@ -248,6 +294,7 @@ impl<'d, D: Document> Flow<'d, D> {
             comments: Vec::new(),
             locs: Vec::new(),
             runtime_text,
+            transcript: OnceCell::new(),
         };
         let root = doc.root();
         let loc = flow.enter(None, doc.name(root), 0);
@@ -590,8 +637,10 @@ impl<'d, D: Document> Flow<'d, D> {
                 within,
             );
             if let Some(greeting) = text_attribute(flow.doc, child, attr::WELCOME_GREETING) {
+                let mut speech = Speech::new(Cow::Borrowed(greeting), 1);
+                speech.attribute = Some(attr::WELCOME_GREETING);
                 flow.push(
-                    EventKind::Speech(Speech::new(Cow::Borrowed(greeting), 1)),
+                    EventKind::Speech(speech),
                     child,
                     child_loc,
                     within,
@@ -601,6 +650,99 @@ impl<'d, D: Document> Flow<'d, D> {
                 }
             }
         });
+    }
+
+    /// Everything the caller hears or reads, in execution order, as the rules read it.
+    /// Speech joins the speech before it unless something stops the stream between them: a
+    /// pause, audio, the wait for input, a dialled call, a recording, an agent taking over,
+    /// a `<Pay>` step. Messages stand alone.
+    pub(crate) fn transcript(&self) -> &Transcript {
+        self.transcript.get_or_init(|| {
+            let mut builder = Builder::new();
+            for (i, event) in self.events.iter().enumerate() {
+                match &event.kind {
+                    EventKind::Speech(speech) => {
+                        let alone = event.greeting || event.in_pay;
+                        if alone {
+                            builder.cut();
+                        }
+                        builder.segment(i, speech.raw(), &speech.bounds);
+                        if alone {
+                            builder.cut();
+                        }
+                    }
+                    EventKind::Message(speech) => {
+                        builder.cut();
+                        builder.segment(i, speech.raw(), &speech.bounds);
+                        builder.cut();
+                    }
+                    EventKind::Gather { .. } | EventKind::Stop { .. } => {}
+                    EventKind::Capture { kind, .. }
+                        if !matches!(kind, CaptureKind::Message { .. } | CaptureKind::AiSession) => {}
+                    _ => builder.cut(),
+                }
+            }
+            builder.finish()
+        })
+    }
+
+    /// The language the caller hears event `event` in: the `language` of the speaking
+    /// element (`<Say language="es-US">`, an agent's `language`), or else the language its
+    /// words are in.
+    pub(crate) fn language(&self, event: usize) -> super::Lang {
+        let Some(e) = self.events.get(event) else {
+            return super::Lang::En;
+        };
+        let declared = [attr::LANGUAGE, attr::TTS_LANGUAGE]
+            .into_iter()
+            .find_map(|a| text_attribute(self.doc, e.node, a));
+        if let Some(language) = declared {
+            let l = language.trim().to_ascii_lowercase();
+            return if l.starts_with("es") {
+                super::Lang::Es
+            } else {
+                super::Lang::En
+            };
+        }
+        let t = self.transcript();
+        if t.is_spanish(t.tokens_of_event(event)) {
+            super::Lang::Es
+        } else {
+            super::Lang::En
+        }
+    }
+
+    /// The speech of event `event`, if it speaks or writes.
+    pub(crate) fn speech(&self, event: usize) -> Option<&Speech<'d>> {
+        match &self.events.get(event)?.kind {
+            EventKind::Speech(s) | EventKind::Message(s) => Some(s),
+            _ => None,
+        }
+    }
+
+    /// Where tokens `tokens` of the transcript are in the document: the element and the
+    /// part that holds the words, or the speaking element when they span several text items.
+    pub(crate) fn words_at(&self, tokens: std::ops::Range<u32>) -> Option<(D::Node, Loc, Part<'static>)> {
+        let t = self.transcript();
+        if tokens.start >= tokens.end || tokens.end > t.len() {
+            return None;
+        }
+        let first = t.token(tokens.start);
+        let last = t.token(tokens.end - 1);
+        let event_index = t.event_of(tokens.start);
+        let event = self.events.get(event_index)?;
+        let speech = self.speech(event_index)?;
+        if first.segment == last.segment
+            && let Some((offset, part)) =
+                speech.source_of(first.raw_start as usize..last.raw_end as usize)
+        {
+            let element = self.elements.get((event.loc.0 + offset) as usize)?;
+            return Some((element.node, element.loc, part));
+        }
+        let part = speech
+            .attribute
+            .map_or(Part::Element, |a| Part::Attribute(a.name()));
+        Some((event.node, event.loc, part))
     }
 
     /// The audible events (speech and audio) before event `index`, nearest last.
@@ -702,58 +844,122 @@ fn spoken<'d, D: Document>(doc: &'d D, node: D::Node, runtime_text: &str) -> Spe
     // The common case, a `<Say>` holding one piece of text, borrows it.
     let mut items = doc.children(node);
     if let (Some(Content::Text(t)), None) = (items.next(), items.next()) {
-        return Speech::new(Cow::Borrowed(t), repeats);
+        let mut speech = Speech::new(Cow::Borrowed(t), repeats);
+        speech.pieces.push(Piece {
+            raw: 0..t.len(),
+            element: 0,
+            item: 0,
+        });
+        return speech;
     }
     let mut text = String::new();
     let mut speech = Speech::new(Cow::Borrowed(""), repeats);
-    read_ssml(doc, node, &mut text, &mut speech, runtime_text);
+    let mut ordinal = 0;
+    read_ssml(
+        doc,
+        node,
+        &mut Reading {
+            text: &mut text,
+            speech: &mut speech,
+            runtime_text,
+            ordinal: &mut ordinal,
+        },
+        0,
+    );
     speech.raw = Cow::Owned(text);
     speech
 }
 
-fn read_ssml<D: Document>(
-    doc: &D,
-    node: D::Node,
-    text: &mut String,
-    speech: &mut Speech<'_>,
-    runtime_text: &str,
-) {
-    for item in doc.children(node) {
-        match item {
-            Content::Text(t) => text.push_str(t),
+/// The state of reading a `<Say>` through its SSML.
+struct Reading<'r, 's> {
+    text: &'r mut String,
+    speech: &'r mut Speech<'s>,
+    runtime_text: &'r str,
+    /// The elements met so far inside the `<Say>`, in document order.
+    ordinal: &'r mut u32,
+}
+
+/// Reads the content of `node` (the element numbered `element` inside the `<Say>`).
+fn read_ssml<D: Document>(doc: &D, node: D::Node, r: &mut Reading<'_, '_>, element: u32) {
+    for (item, content) in doc.children(node).enumerate() {
+        match content {
+            Content::Text(t) => {
+                let start = r.text.len();
+                r.text.push_str(t);
+                r.speech.pieces.push(Piece {
+                    raw: start..r.text.len(),
+                    element,
+                    item,
+                });
+            }
             Content::Comment(_) => {}
-            Content::Runtime => push_runtime(text, runtime_text),
-            Content::Element(child) => match known(doc.tag(child)) {
-                Some(ElementId::SsmlSub) => {
-                    text.push(' ');
-                    match text_attribute(doc, child, attr::ALIAS) {
-                        Some(alias) => text.push_str(alias),
-                        None => read_ssml(doc, child, text, speech, runtime_text),
+            Content::Runtime => push_runtime(r.text, r.runtime_text),
+            Content::Element(child) => {
+                *r.ordinal += 1;
+                let child_element = *r.ordinal;
+                match known(doc.tag(child)) {
+                    Some(ElementId::SsmlSub) => {
+                        r.text.push(' ');
+                        match text_attribute(doc, child, attr::ALIAS) {
+                            Some(alias) => {
+                                r.text.push_str(alias);
+                                *r.ordinal += count_elements(doc, child);
+                            }
+                            None => read_ssml(doc, child, r, child_element),
+                        }
+                        r.text.push(' ');
                     }
-                    text.push(' ');
-                }
-                Some(ElementId::SsmlBreak) => {
-                    let at = text.split_whitespace().count();
-                    speech.breaks.push((at, break_seconds(doc, child)));
-                    text.push(' ');
-                }
-                _ => {
-                    // Sentences and paragraphs are separate words even without spaces.
-                    text.push(' ');
-                    let start = text.len();
-                    read_ssml(doc, child, text, speech, runtime_text);
-                    let telephone = known(doc.tag(child)) == Some(ElementId::SsmlSayAs)
-                        && doc
-                            .attribute(child, attr::INTERPRET_AS)
-                            .is_some_and(|v| v.read() == Some(InterpretAs::Telephone));
-                    if telephone {
-                        speech.telephones.push(text[start..].trim().to_string());
+                    Some(ElementId::SsmlBreak) => {
+                        let at = r.text.split_whitespace().count();
+                        let seconds = break_seconds(doc, child);
+                        r.speech.breaks.push((at, seconds));
+                        r.speech.silences.push((r.text.len(), seconds));
+                        let none = doc
+                            .attribute(child, attr::STRENGTH)
+                            .is_some_and(|v| v.read() == Some(BreakStrength::None));
+                        if !none {
+                            r.speech.bounds.push(r.text.len());
+                        }
+                        r.text.push(' ');
+                        *r.ordinal += count_elements(doc, child);
                     }
-                    text.push(' ');
+                    id => {
+                        // Sentences and paragraphs are separate words even without spaces,
+                        // and a listener hears their edges as the end of a sentence.
+                        let sentence = matches!(id, Some(ElementId::SsmlS | ElementId::SsmlP));
+                        if sentence {
+                            r.speech.bounds.push(r.text.len());
+                        }
+                        r.text.push(' ');
+                        let start = r.text.len();
+                        read_ssml(doc, child, r, child_element);
+                        let telephone = id == Some(ElementId::SsmlSayAs)
+                            && doc
+                                .attribute(child, attr::INTERPRET_AS)
+                                .is_some_and(|v| v.read() == Some(InterpretAs::Telephone));
+                        if telephone {
+                            let number = r.text[start..].trim().to_string();
+                            r.speech.telephones.push(number);
+                        }
+                        if sentence {
+                            r.speech.bounds.push(r.text.len());
+                        }
+                        r.text.push(' ');
+                    }
                 }
-            },
+            }
         }
     }
+}
+
+/// How many elements are inside `node`, at any depth.
+fn count_elements<D: Document>(doc: &D, node: D::Node) -> u32 {
+    doc.children(node)
+        .map(|c| match c {
+            Content::Element(child) => 1 + count_elements(doc, child),
+            _ => 0,
+        })
+        .sum()
 }
 
 /// The silence of an SSML `<break>`: its `time`, or an estimate of its `strength` (catalog
@@ -791,22 +997,48 @@ fn push_runtime(text: &mut String, runtime_text: &str) {
 /// The text of a message: its own text and its `<Body>` elements.
 fn written<'d, D: Document>(doc: &'d D, node: D::Node, runtime_text: &str) -> Speech<'d> {
     let mut text = String::new();
-    for item in doc.children(node) {
-        match item {
-            Content::Text(t) => text.push_str(t),
+    let mut pieces = Vec::new();
+    let mut ordinal = 0;
+    for (item, content) in doc.children(node).enumerate() {
+        match content {
+            Content::Text(t) => {
+                let start = text.len();
+                text.push_str(t);
+                pieces.push(Piece {
+                    raw: start..text.len(),
+                    element: 0,
+                    item,
+                });
+            }
             Content::Runtime => push_runtime(&mut text, runtime_text),
-            Content::Element(child) if known(doc.tag(child)) == Some(ElementId::Body) => {
+            Content::Element(child) => {
+                ordinal += 1;
+                let element = ordinal;
+                ordinal += count_elements(doc, child);
+                if known(doc.tag(child)) != Some(ElementId::Body) {
+                    continue;
+                }
                 text.push(' ');
-                for part in doc.children(child) {
+                for (item, part) in doc.children(child).enumerate() {
                     match part {
-                        Content::Text(t) => text.push_str(t),
+                        Content::Text(t) => {
+                            let start = text.len();
+                            text.push_str(t);
+                            pieces.push(Piece {
+                                raw: start..text.len(),
+                                element,
+                                item,
+                            });
+                        }
                         Content::Runtime => push_runtime(&mut text, runtime_text),
                         _ => {}
                     }
                 }
             }
-            _ => {}
+            Content::Comment(_) => {}
         }
     }
-    Speech::new(Cow::Owned(text), 1)
+    let mut speech = Speech::new(Cow::Owned(text), 1);
+    speech.pieces = pieces;
+    speech
 }

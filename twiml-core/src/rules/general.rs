@@ -83,6 +83,22 @@ pub(super) fn gives<D: Document>(
     }
 }
 
+/// Whether `disclosure` is given before event `index`: one of `said` (token ranges of the
+/// transcript) ends before the event starts, or a `<Play>` before it is declared to say it.
+pub(super) fn given_before<D: Document>(
+    f: &Findings<'_, '_, D>,
+    disclosure: Disclosure,
+    said: &[std::ops::Range<u32>],
+    index: usize,
+) -> bool {
+    let flow = f.flow;
+    let before = flow.transcript().from_event(index);
+    said.iter().any(|r| r.end <= before)
+        || flow.events[..index.min(flow.events.len())]
+            .iter()
+            .any(|e| matches!(e.kind, EventKind::Audio { url } if f.policy.audio_says(url).contains(&disclosure)))
+}
+
 /// Whether `event` is a `<Play>` whose audio nobody declared, and GEN001 reports such audio
 /// (when it does not run, or is allowed, undeclared audio counts as saying nothing).
 pub(super) fn is_undeclared_audio<D: Document>(

@@ -50,6 +50,7 @@ mod policy;
 #[rustfmt::skip]
 mod registered;
 mod registry;
+pub(crate) mod text;
 
 mod debt;
 mod general;
@@ -141,11 +142,46 @@ impl<N> Finding<N> {
         self
     }
 
+    /// Adds a label at a part of another element (words of its text).
+    pub(crate) fn label_part(
+        &mut self,
+        node: N,
+        loc: Loc,
+        part: Part<'static>,
+        message: impl Into<String>,
+    ) -> &mut Self {
+        self.labels.push((node, loc, part, message.into()));
+        self
+    }
+
     /// Points the finding at an attribute of its element instead of the element.
     pub(crate) fn at_attribute(&mut self, name: Attr) -> &mut Self {
         self.part = Part::Attribute(name.name());
         self
     }
+
+    /// Sets the help line in the language of what the finding points at.
+    pub(crate) fn help_in(
+        &mut self,
+        lang: Lang,
+        en: impl Into<String>,
+        es: impl Into<String>,
+    ) -> &mut Self {
+        self.help = Some(match lang {
+            Lang::En => en.into(),
+            Lang::Es => es.into(),
+        });
+        self
+    }
+}
+
+/// The language of what the caller hears, for the help line of a finding.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) enum Lang {
+    /// English.
+    En,
+    /// Spanish.
+    Es,
 }
 
 /// What the rules of one document found, and the context they read.
@@ -191,6 +227,63 @@ impl<'f, 'd, D: Document> Findings<'f, 'd, D> {
 }
 
 impl<D: Document> Findings<'_, '_, D> {
+    /// Records a finding of `rule` at the words of `tokens` in the transcript: the text
+    /// item that holds them, or the speaking element when they span several.
+    pub(crate) fn report_words(
+        &mut self,
+        rule: &'static RuleInfo,
+        severity: Severity,
+        tokens: std::ops::Range<u32>,
+        message: impl Into<String>,
+    ) -> &mut Finding<D::Node> {
+        let flow = self.flow;
+        let (node, loc, part) = match flow.words_at(tokens.clone()) {
+            Some(at) => at,
+            None => {
+                let event = &flow.events[flow.transcript().event_of(tokens.start)];
+                (event.node, event.loc, Part::Element)
+            }
+        };
+        self.found.push(Finding {
+            rule,
+            severity,
+            message: message.into(),
+            help: None,
+            node,
+            loc,
+            part,
+            labels: Vec::new(),
+        });
+        let last = self.found.len() - 1;
+        &mut self.found[last]
+    }
+
+    /// The language of event `event` (of the words at a token, with
+    /// [`Findings::lang_at`]): its `language` attribute, or what its words are.
+    pub(crate) fn lang_of(&self, event: usize) -> Lang {
+        self.flow.language(event)
+    }
+
+    /// The language of what the caller heard last before event `index` (English when
+    /// nothing was heard).
+    pub(crate) fn lang_before(&self, index: usize) -> Lang {
+        let t = self.flow.transcript();
+        let before = t.from_event(index);
+        if before == 0 {
+            return self.flow.language(index);
+        }
+        self.lang_at(before - 1)
+    }
+
+    /// The language of the words at token `i`.
+    pub(crate) fn lang_at(&self, i: u32) -> Lang {
+        let t = self.flow.transcript();
+        if i >= t.len() {
+            return Lang::En;
+        }
+        self.lang_of(t.event_of(i))
+    }
+
     /// Where a finding at an element points: a finding at a `<Say>` or a message is about what
     /// it says, so it points at its text (its first piece); any other at the element.
     fn said_at(&self, node: D::Node) -> Part<'static> {

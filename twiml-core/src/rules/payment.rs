@@ -14,14 +14,19 @@ use crate::tree::{Content, Document, Tag, Value};
 
 use super::Findings;
 use super::declare_rule;
-use super::detect::{self, CardCue};
+use super::detect;
+use super::text::{CardAsk, Concept, Transcript};
 use super::flow::{CaptureKind, Event, EventKind, Flow};
 use super::policy::{Fact, Regime};
 
 /// The attributes of `<Pay>` whose URLs receive the payment's result.
 pub(super) const PAY_CALLBACKS: [Attr; 2] = [attr::ACTION, attr::STATUS_CALLBACK];
 
-const PAY_HELP: &str = "collect the card with `<Pay>` (customise its wording with `<Prompt for=\"payment-card-number\">`); the digits then go to the payment connector, not to your webhook";
+/// The help line for card data asked for outside `<Pay>`, in English and Spanish.
+const PAY_HELP: (&str, &str) = (
+    "collect the card with `<Pay>` (customize its wording with `<Prompt for=\"payment-card-number\">`); the digits then go to the payment connector, not to your webhook",
+    "tome la tarjeta con `<Pay>` (adapte sus palabras con `<Prompt for=\"payment-card-number\">`); los dígitos van entonces al conector de pagos, no a su webhook",
+);
 
 pub(super) fn check<D: Document>(f: &mut Findings<'_, '_, D>) {
     let requests = card_requests(f.flow);
@@ -35,8 +40,10 @@ pub(super) fn check<D: Document>(f: &mut Findings<'_, '_, D>) {
 struct CardRequest {
     /// The speech event that asks.
     event: usize,
+    /// The words that ask.
+    tokens: std::ops::Range<u32>,
     /// What it asks for.
-    cue: CardCue,
+    ask: CardAsk,
     /// Where the answer is taken: `in` a `<Gather>`, `before` a `<Gather>`/`<Record>`, or by an
     /// AI agent.
     taken_by: TakenBy,
@@ -51,50 +58,35 @@ enum TakenBy {
 }
 
 /// Finds every spoken request for card or bank data whose answer the document takes with
-/// `<Gather>`, `<Record>` or an AI agent. Prompts inside `<Pay>` are what `<Pay>` is for.
+/// `<Gather>`, `<Record>` or an AI agent, whatever `numDigits` says: the words decide what is
+/// asked for, a menu option that names a card asks for a key. Prompts inside `<Pay>` are what
+/// `<Pay>` is for.
 fn card_requests<D: Document>(flow: &Flow<'_, D>) -> Vec<CardRequest> {
+    let t = flow.transcript();
     let mut found = Vec::new();
-    for (i, event) in flow.events.iter().enumerate() {
-        let EventKind::Speech(speech) = &event.kind else {
-            continue;
-        };
-        if event.in_pay {
+    for (tokens, ask) in t.card_asks() {
+        let i = t.event_of(tokens.start);
+        let event = &flow.events[i];
+        if event.in_pay || !matches!(event.kind, EventKind::Speech(_)) {
             continue;
         }
-        let Some(cue) = detect::card_request(speech.text()) else {
-            continue;
-        };
         let taken_by = if event.greeting {
             Some(TakenBy::Agent)
-        } else if let Some(gather) = event.gather {
-            can_take_card_data(flow, gather).then_some(TakenBy::Gather)
+        } else if event.gather.is_some() {
+            Some(TakenBy::Gather)
         } else {
             input_after(flow, i)
         };
         if let Some(taken_by) = taken_by {
             found.push(CardRequest {
                 event: i,
-                cue,
+                tokens,
+                ask,
                 taken_by,
             });
         }
     }
     found
-}
-
-/// Whether the `<Gather>` at event `gather` can take card data: it hears speech, or its
-/// `numDigits` leaves room for at least a security code. A one-key menu ("to pay by credit
-/// card, press 1") takes no card data.
-fn can_take_card_data<D: Document>(flow: &Flow<'_, D>, gather: usize) -> bool {
-    let event = &flow.events[gather];
-    let EventKind::Gather { num_digits } = event.kind else {
-        return true;
-    };
-    let speech = flow
-        .doc
-        .attribute(event.node, attr::INPUT)
-        .is_some_and(|v| v.holds(GatherInput::Speech));
-    speech || num_digits.is_none_or(|n| n >= 3)
 }
 
 /// What takes input right after the speech at `index`: the next verb (pauses aside), or a
@@ -105,9 +97,7 @@ fn input_after<D: Document>(flow: &Flow<'_, D>, index: usize) -> Option<TakenBy>
         .position(|e| !matches!(e.kind, EventKind::Pause(_)))
         .map(|j| index + 1 + j);
     match next.map(|j| (j, &flow.events[j].kind)) {
-        Some((j, EventKind::Gather { .. })) => {
-            return can_take_card_data(flow, j).then_some(TakenBy::Gather);
-        }
+        Some((_, EventKind::Gather { .. })) => return Some(TakenBy::Gather),
         Some((
             _,
             EventKind::Capture {
@@ -197,44 +187,51 @@ fn card_data_outside_pay<D: Document>(f: &mut Findings<'_, '_, D>, requests: &[C
         return;
     }
     let flow = f.flow;
+    let t = flow.transcript();
     for request in requests {
-        let event = &flow.events[request.event];
         let how = match request.taken_by {
             TakenBy::Gather => "`<Gather>` takes the answer",
             TakenBy::Record => "`<Record>` records the answer",
             TakenBy::LongGather => "a `<Gather>` sized for a card number takes the answer",
             TakenBy::Agent => "the AI agent takes the answer",
         };
-        match request.cue {
-            CardCue::Card(_) => {
-                f.report(
+        let words = t.quote(request.tokens.clone());
+        let lang = f.lang_of(request.event);
+        match request.ask {
+            CardAsk::Card => {
+                f.report_words(
                     &PCI001,
                     Severity::Error,
-                    event.node,
-                    event.loc,
-                    format!("the caller is asked for card data and {how}, outside `<Pay>`"),
+                    request.tokens.clone(),
+                    format!("\"{words}\" asks for card data and {how}, outside `<Pay>`"),
                 )
-                .help(PAY_HELP);
+                .help_in(lang, PAY_HELP.0, PAY_HELP.1);
             }
-            CardCue::Ach(_) => {
-                f.report(
+            CardAsk::Bank => {
+                f.report_words(
                     &PCI001,
                     Severity::Warning,
-                    event.node,
-                    event.loc,
-                    format!("the caller is asked for bank account data and {how}, outside `<Pay>`"),
+                    request.tokens.clone(),
+                    format!("\"{words}\" asks for bank account data and {how}, outside `<Pay>`"),
                 )
-                .help("collect bank details with `<Pay paymentMethod=\"ach-debit\">`");
+                .help_in(
+                    lang,
+                    "collect bank details with `<Pay paymentMethod=\"ach-debit\">`",
+                    "tome los datos bancarios con `<Pay paymentMethod=\"ach-debit\">`",
+                );
             }
-            CardCue::LastFour(_) => {
-                f.report(
+            CardAsk::LastFour => {
+                f.report_words(
                     &PCI001,
                     Severity::Info,
-                    event.node,
-                    event.loc,
-                    format!("the caller is asked for the last digits of a card and {how}"),
+                    request.tokens.clone(),
+                    format!("\"{words}\" asks for the last digits of a card and {how}"),
                 )
-                .help("the last four digits may be collected for verification; make sure the prompt cannot draw out the full number");
+                .help_in(
+                    lang,
+                    "the last four digits may be collected for verification; make sure the prompt cannot draw out the full number",
+                    "los últimos cuatro dígitos pueden pedirse para verificar; asegúrese de que la pregunta no obtenga el número completo",
+                );
             }
         }
     }
@@ -344,9 +341,7 @@ fn card_entry_during_capture<D: Document>(f: &mut Findings<'_, '_, D>, requests:
             }
             EventKind::Speech(_) => {
                 let asks_for_card = requests.iter().any(|r| {
-                    r.event == i
-                        && matches!(r.cue, CardCue::Card(_))
-                        && r.taken_by != TakenBy::Agent
+                    r.event == i && r.ask == CardAsk::Card && r.taken_by != TakenBy::Agent
                 });
                 if !asks_for_card || (active.is_empty() && !already_recording) {
                     continue;
@@ -562,54 +557,22 @@ fn decimal(value: Value<'_>) -> Option<f64> {
 
 /// Whether a prompt before or inside the `<Pay>` at `index` asks to keep the card for later.
 fn consent_to_store_before<D: Document>(flow: &Flow<'_, D>, index: usize) -> bool {
-    flow.events.iter().enumerate().any(|(i, e)| {
-        let EventKind::Speech(speech) = &e.kind else {
-            return false;
-        };
-        (i < index || e.in_pay) && asks_to_store(speech.text())
+    let t = flow.transcript();
+    t.sentences().iter().any(|sentence| {
+        let event = t.event_of(sentence.start);
+        let e = &flow.events[event];
+        (event < index || e.in_pay)
+            && matches!(e.kind, EventKind::Speech(_))
+            && asks_to_store(t, sentence.clone())
     })
 }
 
 /// Stored-credential consent wording: a sentence about keeping the card that says it serves
 /// later payments ("we will save this card for future payments", "guardaremos su tarjeta
 /// para sus pagos mensuales").
-fn asks_to_store(text: &str) -> bool {
-    const KEEP: [&str; 11] = [
-        "save",
-        "store",
-        "keep",
-        "remember",
-        "on file",
-        "guardar",
-        "guardaremos",
-        "guardamos",
-        "almacenar",
-        "conservar",
-        "archivo",
-    ];
-    const LATER: [&str; 16] = [
-        "future",
-        "later",
-        "next time",
-        "recurring",
-        "each month",
-        "every month",
-        "monthly",
-        "automatic",
-        "automatically",
-        "autopay",
-        "subscription",
-        "futuro",
-        "futuros",
-        "proximos",
-        "mensual",
-        "mensuales",
-    ];
-    let has = |sentence: &str, words: &[&str]| words.iter().any(|w| detect::has_words(sentence, w));
-    detect::sentences(text).any(|range| {
-        let sentence = &text[range];
-        has(sentence, &KEEP) && has(sentence, &LATER)
-    })
+fn asks_to_store(t: &Transcript, sentence: std::ops::Range<u32>) -> bool {
+    t.hits_in(Concept::KeepCard, sentence.clone()).next().is_some()
+        && t.hits_in(Concept::LaterUse, sentence).next().is_some()
 }
 
 declare_rule! {
@@ -672,7 +635,7 @@ fn literal_card_data<D: Document>(f: &mut Findings<'_, '_, D>) {
     }
     let flow = f.flow;
     let doc = flow.doc;
-    for event in &flow.events {
+    for (i, event) in flow.events.iter().enumerate() {
         let (EventKind::Speech(speech) | EventKind::Message(speech)) = &event.kind else {
             continue;
         };
@@ -682,11 +645,23 @@ fn literal_card_data<D: Document>(f: &mut Findings<'_, '_, D>) {
         }
         if let Some(pan) = detect::pans(speech.raw()).into_iter().next() {
             report_pan(f, event.node, event.loc, pan.test_card);
-        } else if has_digits(speech.raw(), 3)
-            && detect::may_hold_cvv_cue(speech.raw())
-            && detect::cvv_literal(speech.text()).is_some()
-        {
-            report_security_code(f, event.node, event.loc);
+        } else if has_digits(speech.raw(), 3) {
+            let t = flow.transcript();
+            let tokens = t.tokens_of_event(i);
+            if let Some(code) = t
+                .security_codes()
+                .into_iter()
+                .find(|c| tokens.contains(&c.start))
+            {
+                let words = t.quote(code.clone());
+                f.report_words(
+                    &PCI005,
+                    Severity::Error,
+                    code,
+                    format!("a card security code is written in the document (\"{words}\")"),
+                )
+                .help(SECURITY_CODE_HELP);
+            }
         }
     }
     for element in flow.elements.iter().copied() {
@@ -739,8 +714,11 @@ fn has_security_code(text: &str) -> bool {
     }
     // URL queries separate names and values with `=` and `&`; read them as words.
     let spaced = text.replace(['=', '&', '_'], " ");
-    detect::may_hold_cvv_cue(&spaced) && detect::cvv_literal(&detect::normalize(&spaced)).is_some()
+    detect::may_hold_cvv_cue(&spaced) && !Transcript::of_text(&spaced).security_codes().is_empty()
 }
+
+/// The help line of a security code written in the document.
+const SECURITY_CODE_HELP: &str = "never write card data into TwiML: Twilio and your servers log documents; collect it with `<Pay>`";
 
 fn report_security_code<'r, D: Document>(
     f: &'r mut Findings<'_, '_, D>,
@@ -754,7 +732,7 @@ fn report_security_code<'r, D: Document>(
         loc,
         "a card security code is written in the document",
     )
-    .help("never write card data into TwiML: Twilio and your servers log documents; collect it with `<Pay>`")
+    .help(SECURITY_CODE_HELP)
 }
 
 fn report_pan<'r, D: Document>(

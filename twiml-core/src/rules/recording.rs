@@ -10,11 +10,10 @@ use crate::diagnostic::Severity;
 use crate::schema::{ElementId, attr};
 use crate::tree::Document;
 
-use super::Findings;
+use super::{Findings, Lang};
 use super::declare_rule;
-use super::detect;
 use super::flow::{CaptureKind, EventKind, Loc};
-use super::general::{gives, is_undeclared_audio, report_undeclared, undeclared_audio_before};
+use super::general::{given_before, is_undeclared_audio, report_undeclared, undeclared_audio_before};
 use super::policy::{Disclosure, Fact, Regime};
 
 declare_rule! {
@@ -88,7 +87,11 @@ declare_rule! {
     }
 }
 
-const NOTICE_HELP: &str = "say a notice first: `<Say>This call may be recorded.</Say>` (`<Say language=\"es-US\">Esta llamada puede ser grabada.</Say>`)";
+/// The help line of a missing notice, in English and Spanish.
+const NOTICE_HELP: (&str, &str) = (
+    "say a notice first: `<Say>This call may be recorded.</Say>`",
+    "diga primero un aviso: `<Say language=\"es-US\">Esta llamada puede ser grabada.</Say>`",
+);
 
 pub(super) fn check<D: Document>(f: &mut Findings<'_, '_, D>) {
     let flow = f.flow;
@@ -99,25 +102,12 @@ pub(super) fn check<D: Document>(f: &mut Findings<'_, '_, D>) {
     if !captures && !f.policy.holds(Fact::RecordingStarted) {
         return;
     }
-    // The first notice, by event index; every capture after it is covered. Only what comes
-    // before the last capture can cover one, and nothing needs covering once the notice was
-    // given earlier in the call.
+    // Every capture after a notice is covered, and nothing needs covering once the notice
+    // was given earlier in the call.
     let disclosed = f.policy.holds(Fact::RecordingDisclosed);
-    let last_capture = flow
-        .events
-        .iter()
-        .rposition(|e| matches!(e.kind, EventKind::Capture { .. }))
-        .unwrap_or(0);
-    let notice = if disclosed {
-        None
-    } else {
-        flow.events[..last_capture].iter().position(|e| {
-            gives(f, e, Disclosure::RecordingNotice, |t| {
-                detect::recording_notice(t).is_some()
-            })
-        })
-    };
-    let noticed_before = |i: usize| disclosed || notice.is_some_and(|n| n < i);
+    let notices = flow.transcript().notices();
+    let noticed_before =
+        |f: &Findings<'_, '_, D>, i: usize| disclosed || given_before(f, Disclosure::RecordingNotice, &notices, i);
 
     for (i, event) in flow.events.iter().enumerate() {
         let EventKind::Capture { kind, .. } = event.kind else {
@@ -125,8 +115,9 @@ pub(super) fn check<D: Document>(f: &mut Findings<'_, '_, D>) {
         };
         match kind {
             CaptureKind::Message { beep, transcribe } => {
-                message_recording(f, i, beep, noticed_before(i));
-                if transcribe && !noticed_before(i) {
+                let noticed = noticed_before(f, i);
+                message_recording(f, i, beep, noticed);
+                if transcribe && !noticed {
                     interception(
                         f,
                         i,
@@ -135,7 +126,7 @@ pub(super) fn check<D: Document>(f: &mut Findings<'_, '_, D>) {
                 }
             }
             kind if kind.is_recording() => {
-                if noticed_before(i) {
+                if noticed_before(f, i) {
                     continue;
                 }
                 if let Some(audio) = undeclared_audio_before(f, i) {
@@ -154,17 +145,19 @@ pub(super) fn check<D: Document>(f: &mut Findings<'_, '_, D>) {
                     CaptureKind::ConversationRecording => "the conversation is recorded",
                     _ => "`<Start><Recording>` records the call",
                 };
-                f.report(
+                let lang = f.lang_before(i);
+                let finding = f.report(
                     &REC001,
                     Severity::Error,
                     event.node,
                     event.loc,
                     format!("{what} before the caller hears a recording notice"),
-                )
-                .help(NOTICE_HELP);
+                );
+                finding.help_in(lang, NOTICE_HELP.0, NOTICE_HELP.1);
+                label_near_notice(finding, flow, i);
             }
             _ => {
-                if !noticed_before(i) {
+                if !noticed_before(f, i) {
                     interception(f, i, interception_words(kind));
                 }
             }
@@ -172,6 +165,31 @@ pub(super) fn check<D: Document>(f: &mut Findings<'_, '_, D>) {
     }
     dialed_parties(f);
     recording_already_running(f);
+}
+
+/// Labels the words before capture `index` that speak of recording without giving a
+/// notice ("this call is not being recorded", "recorded school closing information"), so that
+/// the reader sees why they do not count.
+fn label_near_notice<D: Document>(
+    finding: &mut super::Finding<D::Node>,
+    flow: &super::flow::Flow<'_, D>,
+    index: usize,
+) {
+    let t = flow.transcript();
+    let before = t.from_event(index);
+    if let Some(words) = t
+        .hits_of(super::text::Concept::CaptureVerb)
+        .filter(|h| h.end <= before)
+        .last()
+        && let Some((node, loc, part)) = flow.words_at(words.clone())
+    {
+        finding.label_part(
+            node,
+            loc,
+            part,
+            format!("\"{}\" is not a notice that this call is recorded", t.quote(t.sentence_of(words.start))),
+        );
+    }
 }
 
 fn interception_words(kind: CaptureKind) -> &'static str {
@@ -259,6 +277,7 @@ fn interception<D: Document>(f: &mut Findings<'_, '_, D>, index: usize, what: &s
     }
     let strict = f.policy.applies(Regime::Payments) || f.policy.applies(Regime::Healthcare);
     let event = &flow.events[index];
+    let lang = f.lang_before(index);
     f.report(
         &REC004,
         if strict { Severity::Error } else { Severity::Warning },
@@ -266,7 +285,11 @@ fn interception<D: Document>(f: &mut Findings<'_, '_, D>, index: usize, what: &s
         event.loc,
         format!("{what} before the caller hears that the call may be recorded or monitored"),
     )
-    .help("say first that the call may be recorded, transcribed and analysed, including by automated systems");
+    .help_in(
+        lang,
+        "say first that the call may be recorded, transcribed and analyzed, including by automated systems",
+        "diga primero que la llamada puede ser grabada, transcrita y analizada, incluso por sistemas automatizados",
+    );
 }
 
 declare_rule! {
@@ -331,12 +354,8 @@ fn message_recording<D: Document>(
         return;
     }
     let flow = f.flow;
-    let cued = flow.heard_before(index).any(|e| {
-        gives(f, e, Disclosure::RecordingNotice, |t| {
-            detect::voicemail_cue(t).is_some()
-        })
-    });
-    if cued {
+    let cues = flow.transcript().message_cues();
+    if given_before(f, Disclosure::RecordingNotice, &cues, index) {
         return;
     }
     let event = &flow.events[index];
@@ -351,8 +370,12 @@ fn message_recording<D: Document>(
             "`<Record playBeep=\"false\">` records with no cue that the caller is being recorded",
         )
     };
-    f.report(&REC005, severity, event.node, event.loc, message)
-        .help("say first `<Say>Please leave a message after the beep.</Say>`");
+    let lang = f.lang_before(index);
+    f.report(&REC005, severity, event.node, event.loc, message).help_in(
+        lang,
+        "say first `<Say>Please leave a message after the beep.</Say>`",
+        "diga primero `<Say language=\"es-US\">Deje su mensaje después del tono.</Say>`",
+    );
 }
 
 declare_rule! {
@@ -510,25 +533,6 @@ fn unannounced_parties<D: Document>(f: &mut Findings<'_, '_, D>, dial: D::Node, 
 /// about three seconds ("Thank you for calling Acme Widgets.").
 const NOTICE_WITHIN_WORDS: usize = 8;
 
-/// Whether the audible event opens with the recording notice (or is audio declared to hold it).
-fn opens_with_notice<D: Document>(
-    f: &Findings<'_, '_, D>,
-    event: &super::flow::Event<'_, D::Node>,
-) -> bool {
-    match &event.kind {
-        EventKind::Speech(speech) => {
-            let text = speech.text();
-            detect::recording_notice(text)
-                .is_some_and(|m| super::flow::words(&text[..m.start]) <= NOTICE_WITHIN_WORDS)
-        }
-        EventKind::Audio { url } => f
-            .policy
-            .audio_says(url)
-            .contains(&Disclosure::RecordingNotice),
-        _ => false,
-    }
-}
-
 declare_rule! {
     /// ## What it does
     /// Runs when the policy holds the `recording-started` fact: recording began before this
@@ -553,7 +557,7 @@ declare_rule! {
     /// ## Example
     /// ```xml
     /// <Response>
-    ///   <Say>Thank you for calling Acme Widgets.</Say>
+    ///   <Say>Thank you for calling Acme Widgets, where every order ships the same day.</Say>
     ///   <Say>This call may be recorded.</Say>
     ///   <Gather numDigits="1" action="https://example.com/menu">
     ///     <Say>For sales, press 1. For support, press 2.</Say>
@@ -595,34 +599,57 @@ fn recording_already_running<D: Document>(f: &mut Findings<'_, '_, D>) {
         return;
     }
     let flow = f.flow;
-    match flow.first_heard() {
-        Some((_, event)) if opens_with_notice(f, event) => {}
-        Some((_, event)) => {
-            if is_undeclared_audio(f, event) {
-                report_undeclared(f, event, "the recording notice", &REC003);
-                return;
-            }
-            f.report(
-                &REC003,
-                Severity::Error,
-                event.node,
-                event.loc,
-                "the call is already recorded, and the first thing the caller hears is not a recording notice",
-            )
-            .help(NOTICE_HELP);
+    let t = flow.transcript();
+    let Some((first_index, first)) = flow.first_heard() else {
+        let Some(root) = flow.elements.first().copied() else {
+            return;
+        };
+        f.report(
+            &REC003,
+            Severity::Error,
+            root.node,
+            root.loc,
+            "the call is already recorded, and the document never tells the caller",
+        )
+        .help_in(Lang::En, NOTICE_HELP.0, NOTICE_HELP.1);
+        return;
+    };
+    if let EventKind::Audio { url } = first.kind {
+        if f.policy.audio_says(url).contains(&Disclosure::RecordingNotice) {
+            return;
         }
-        None => {
-            let Some(root) = flow.elements.first().copied() else {
-                return;
-            };
-            f.report(
-                &REC003,
-                Severity::Error,
-                root.node,
-                root.loc,
-                "the call is already recorded, and the document never tells the caller",
-            )
-            .help(NOTICE_HELP);
+        if is_undeclared_audio(f, first) {
+            report_undeclared(f, first, "the recording notice", &REC003);
+            return;
         }
+    }
+    // The notice must come first: after at most a short greeting, and before any audio.
+    let opening = t.from_event(first_index);
+    let in_time = t.notices().into_iter().next().is_some_and(|n| {
+        n.start >= opening
+            && t.words_in(opening..n.start) <= NOTICE_WITHIN_WORDS
+            && !flow.events[first_index..t.event_of(n.start)]
+                .iter()
+                .any(|e| matches!(e.kind, EventKind::Audio { .. }))
+    });
+    if in_time {
+        return;
+    }
+    let first_words = t.sentence_of(opening);
+    let message = if first_words.start < first_words.end && opening < t.len() {
+        format!(
+            "the call is already recorded, and the caller first hears \"{}\" instead of a recording notice",
+            t.quote(first_words.clone())
+        )
+    } else {
+        "the call is already recorded, and the first thing the caller hears is not a recording notice".to_string()
+    };
+    let lang = f.lang_of(first_index);
+    if opening < t.len() {
+        f.report_words(&REC003, Severity::Error, first_words, message)
+            .help_in(lang, NOTICE_HELP.0, NOTICE_HELP.1);
+    } else {
+        f.report(&REC003, Severity::Error, first.node, first.loc, message)
+            .help_in(lang, NOTICE_HELP.0, NOTICE_HELP.1);
     }
 }

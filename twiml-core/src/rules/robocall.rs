@@ -6,18 +6,20 @@
 //! a telephone number, and, when it sells, offer an automated opt-out within two seconds of the
 //! identification; a voicemail must leave a toll-free number for that opt-out.
 
+use std::ops::Range;
+
 use crate::diagnostic::Severity;
 use crate::model::values::GatherInput;
 use crate::schema::{DefaultValue, ElementId, attr};
 use crate::tree::{Document, Value};
 
-use super::Findings;
 use super::declare_rule;
-use super::detect::{self, Match};
-use super::flow::{CaptureKind, Event, EventKind, Flow, Loc, Speech, WORDS_PER_SECOND, words};
-use super::general::{gives, is_undeclared_audio, report_undeclared, undeclared_audio_before};
-use super::phrases::{PREMIUM_NPAS, TOLL_FREE_NPAS};
+use super::flow::{CaptureKind, EventKind, Flow, Loc, WORDS_PER_SECOND};
+use super::general::{is_undeclared_audio, report_undeclared, undeclared_audio_before};
 use super::policy::{Disclosure, Fact, Regime};
+use super::text::{Kind, OptOut, Transcript};
+use super::text::Concept::{Greeting, IdentityCue, Title};
+use super::{Findings, Lang};
 
 /// How late the opt-out may start after the identification (64.1200(b)(3)).
 const OPT_OUT_WITHIN_SECONDS: f32 = 2.0;
@@ -25,10 +27,6 @@ const OPT_OUT_WITHIN_SECONDS: f32 = 2.0;
 /// How many words may come before the business's name and still be "the beginning": a
 /// greeting and the callee's name (catalog §5).
 const NAME_WITHIN_WORDS: usize = 20;
-
-/// How many words the sentences before the business's name may hold: a greeting and the
-/// callee's name ("Hello, Jane Doe.").
-const GREETING_WORDS: usize = 4;
 
 /// Twilio's `<Gather timeout>` when none is given, in seconds, as the table records it.
 fn gather_timeout_default() -> f32 {
@@ -43,53 +41,102 @@ pub(super) fn check<D: Document>(f: &mut Findings<'_, '_, D>) {
     if !f.policy.holds(Fact::Outbound) || !f.flow.is_artificial_voice() {
         return;
     }
-    let identification = business_identification(f);
-    business_named_first(f, identification);
+    let heard = business_heard(f);
+    let at_the_beginning = heard.is_some_and(|h| h.at_the_beginning)
+        || f.policy.holds(Fact::BusinessIdentified);
+    business_named_first(f, heard, at_the_beginning);
     callback_number(f);
-    opt_out(f, identification);
+    opt_out(f, heard);
     voicemail_toll_free(f);
 }
 
-/// A point in what the caller hears: an event, and a byte offset in its normalised text.
+/// A point in what the caller hears: before a token of the transcript, or after an audio
+/// event.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Moment {
+    /// Right before token `.0` (after every token before it).
+    At(u32),
+    /// Right after the audio of event `.0`.
+    AfterAudio(usize),
+}
+
+/// Where the business is first named, and whether that is at the beginning of the message.
 #[derive(Debug, Clone, Copy)]
-struct Moment {
-    event: usize,
-    offset: usize,
+struct Heard {
+    /// When the name ends.
+    end: Moment,
+    /// Where the name is in the transcript (none for declared audio).
+    tokens: Option<(u32, u32)>,
+    /// The name comes at the beginning.
+    at_the_beginning: bool,
 }
 
-/// Where the first audible event names the business, if it does: the moment the name ends.
-fn business_identification<D: Document>(f: &Findings<'_, '_, D>) -> Option<Moment> {
-    let (index, event) = f.flow.first_heard()?;
-    match &event.kind {
-        EventKind::Speech(speech) => {
-            let text = speech.text();
-            let name = detect::business_name(text, f.policy.business_names())?;
-            (named_at_the_beginning(text, name.start)).then_some(Moment {
-                event: index,
-                offset: name.end,
-            })
-        }
-        EventKind::Audio { url } => f
-            .policy
-            .audio_says(url)
-            .contains(&Disclosure::BusinessIdentity)
-            .then_some(Moment {
-                event: index,
-                offset: usize::MAX,
-            }),
-        _ => None,
+/// Where the business is first named: in the first words heard, or by the first audio when
+/// it is declared to name the business.
+fn business_heard<D: Document>(f: &Findings<'_, '_, D>) -> Option<Heard> {
+    let flow = f.flow;
+    let (first_index, first) = flow.first_heard()?;
+    if let EventKind::Audio { url } = first.kind
+        && f.policy.audio_says(url).contains(&Disclosure::BusinessIdentity)
+    {
+        return Some(Heard {
+            end: Moment::AfterAudio(first_index),
+            tokens: None,
+            at_the_beginning: true,
+        });
     }
+    let t = flow.transcript();
+    let name = t.names(f.policy.business_names()).into_iter().next()?;
+    let opening = t.from_event(first_index);
+    let audio_first = matches!(first.kind, EventKind::Audio { .. });
+    Some(Heard {
+        end: Moment::At(name.end),
+        tokens: Some((name.start, name.end)),
+        at_the_beginning: !audio_first && named_at_the_beginning(flow, t, opening, name),
+    })
 }
 
-/// Whether a name starting at `start` is "at the beginning of the message" (64.1200(b)(1)):
-/// in the first sentence, or after sentences that hold only a greeting and the callee's
-/// name ("Hello, Jane."), and within the first twenty words.
-fn named_at_the_beginning(text: &str, start: usize) -> bool {
-    let before = &text[..start];
-    let sentence_start = detect::sentences(text)
-        .find(|s| s.contains(&start) || s.start >= start)
-        .map_or(0, |s| s.start.min(start));
-    words(before) <= NAME_WITHIN_WORDS && words(&text[..sentence_start]) <= GREETING_WORDS
+/// Whether a name said at `name` is "at the beginning of the message" (64.1200(b)(1)): within
+/// the first twenty words, in the first sentence or after sentences that only greet and name
+/// the callee ("Hi Maria!", "Buenas tardes, señora López."), with nothing else heard first (a
+/// menu, the wait for input).
+fn named_at_the_beginning<D: Document>(
+    flow: &Flow<'_, D>,
+    t: &Transcript,
+    opening: u32,
+    name: Range<u32>,
+) -> bool {
+    if name.start < opening || t.words_in(opening..name.start) > NAME_WITHIN_WORDS {
+        return false;
+    }
+    // Nothing but speech before the name: no input taken, no audio, no pause of a menu.
+    let first_event = t.event_of(opening);
+    let name_event = t.event_of(name.start);
+    if flow.events[first_event..name_event]
+        .iter()
+        .any(|e| matches!(e.kind, EventKind::Input | EventKind::Audio { .. } | EventKind::Dial))
+    {
+        return false;
+    }
+    let sentence = t.sentence_of(name.start);
+    t.sentences()
+        .iter()
+        .filter(|s| s.start >= opening && s.end <= sentence.start)
+        .all(|s| only_greets(t, s.clone()))
+}
+
+/// Whether a sentence only greets and names someone: greetings, titles, names (capitalised
+/// words), identity cues and punctuation.
+fn only_greets(t: &Transcript, sentence: Range<u32>) -> bool {
+    sentence.clone().all(|i| {
+        t.kind(i) == Kind::Symbol
+            || t.starts(i, Greeting)
+            || t.inside(i, Greeting)
+            || t.starts(i, Title)
+            || t.starts(i, IdentityCue)
+            || t.inside(i, IdentityCue)
+            || (t.token(i).capital && !t.starts(i, super::text::Concept::Determiner))
+    })
 }
 
 /// Where a finding about the whole call points: its first audible event, or the root.
@@ -152,18 +199,23 @@ declare_rule! {
 }
 
 /// TCPA001: the business must be named at the beginning of the message.
-fn business_named_first<D: Document>(f: &mut Findings<'_, '_, D>, identification: Option<Moment>) {
-    if !f.runs(&TCPA001) || identification.is_some() || f.policy.holds(Fact::BusinessIdentified) {
+fn business_named_first<D: Document>(
+    f: &mut Findings<'_, '_, D>,
+    heard: Option<Heard>,
+    at_the_beginning: bool,
+) {
+    if !f.runs(&TCPA001) || at_the_beginning {
         return;
     }
     let flow = f.flow;
-    let Some((_, first)) = flow.first_heard() else {
+    let Some((first_index, first)) = flow.first_heard() else {
         return;
     };
     if is_undeclared_audio(f, first) {
         report_undeclared(f, first, "the business's name", &TCPA001);
         return;
     }
+    let lang = f.lang_of(first_index);
     if f.policy.business_names().is_empty() {
         f.report(
             &TCPA001,
@@ -172,21 +224,38 @@ fn business_named_first<D: Document>(f: &mut Findings<'_, '_, D>, identification
             first.loc,
             "cannot verify that the call names the business first: the policy names no business",
         )
-        .help("give the business's registered name: `business-name` in twiml.toml, `--business-name`, or `Policy::business_name`");
+        .help_in(
+            lang,
+            "give the business's registered name: `business-name` in twiml.toml, `--business-name`, or `Policy::business_name`",
+            "indique el nombre registrado del negocio: `business-name` en twiml.toml, `--business-name` o `Policy::business_name`",
+        );
         return;
     }
     let names = f.policy.business_names().join("\", \"");
     let first_name = f.policy.business_names()[0].clone();
-    f.report(
-        &TCPA001,
-        Severity::Error,
-        first.node,
-        first.loc,
-        format!("the call's first words do not name the business (\"{names}\")"),
-    )
-    .help(format!(
-        "begin with the registered name: `<Say>This is {first_name} calling ...</Say>`"
-    ));
+    let t = flow.transcript();
+    let opening = t.from_event(first_index);
+    let first_words = t.sentence_of(opening);
+    let heard_first = (opening < t.len()).then(|| t.quote(first_words.clone()));
+    let message = match (heard.and_then(|h| h.tokens), &heard_first) {
+        (Some(_), Some(words)) => format!(
+            "the business (\"{names}\") is named only after \"{words}\"; it must come first"
+        ),
+        (None, Some(words)) => {
+            format!("the call never names the business (\"{names}\"); it begins \"{words}\"")
+        }
+        _ => format!("the call's first words do not name the business (\"{names}\")"),
+    };
+    let finding = if opening < t.len() {
+        f.report_words(&TCPA001, Severity::Error, first_words, message)
+    } else {
+        f.report(&TCPA001, Severity::Error, first.node, first.loc, message)
+    };
+    finding.help_in(
+        lang,
+        format!("begin with the registered name: `<Say>This is {first_name} calling ...</Say>`"),
+        format!("comience con el nombre registrado: `<Say language=\"es-US\">Le llama {first_name} ...</Say>`"),
+    );
 }
 
 /// The digits of a telephone number, without a leading country code 1.
@@ -198,23 +267,44 @@ fn national_digits(number: &str) -> String {
     }
 }
 
-/// The numbers marked `<say-as interpret-as="telephone">`, as national digits (seven or more).
-fn marked_telephones<'s>(speech: &'s Speech<'_>) -> impl Iterator<Item = String> + 's {
-    speech
-        .telephones
-        .iter()
-        .map(|t| national_digits(t))
-        .filter(|digits| digits.len() >= 7)
+/// Every telephone number the caller hears: in the words, however they are said, and in
+/// `<say-as interpret-as="telephone">`; as national digits, with whether each is toll-free.
+fn numbers_heard<D: Document>(flow: &Flow<'_, D>) -> Vec<String> {
+    let mut found: Vec<String> = flow
+        .transcript()
+        .phones()
+        .into_iter()
+        .filter(|p| !p.premium())
+        .map(|p| p.digits)
+        .collect();
+    for event in &flow.events {
+        if let EventKind::Speech(speech) = &event.kind {
+            found.extend(
+                speech
+                    .telephones
+                    .iter()
+                    .map(|t| national_digits(t))
+                    .filter(|digits| digits.len() >= 7 && !is_premium(digits)),
+            );
+        }
+    }
+    found
 }
 
 /// A North American number on a pay-per-call prefix (900, 976), which is no call-back number.
 fn is_premium(national: &str) -> bool {
-    national.len() == 10 && PREMIUM_NPAS.iter().any(|npa| national.starts_with(npa))
+    national.len() == 10
+        && super::phrases::PREMIUM_NPAS
+            .iter()
+            .any(|npa| national.starts_with(npa))
 }
 
 /// A North American toll-free number.
 fn is_toll_free(national: &str) -> bool {
-    national.len() == 10 && TOLL_FREE_NPAS.iter().any(|npa| national.starts_with(npa))
+    national.len() == 10
+        && super::phrases::TOLL_FREE_NPAS
+            .iter()
+            .any(|npa| national.starts_with(npa))
 }
 
 declare_rule! {
@@ -271,34 +361,17 @@ fn callback_number<D: Document>(f: &mut Findings<'_, '_, D>) {
         return;
     }
     let flow = f.flow;
-    let mut stated: Vec<String> = Vec::new();
-    let mut declared = false;
-    for event in &flow.events {
-        match &event.kind {
-            EventKind::Speech(speech) => {
-                stated.extend(
-                    detect::phone_numbers(speech.text())
-                        .into_iter()
-                        .filter(|n| !n.premium)
-                        .map(|n| national_digits(&n.digits)),
-                );
-                stated.extend(marked_telephones(speech).filter(|n| !is_premium(n)));
-            }
-            EventKind::Audio { url } => {
-                declared |= f
-                    .policy
-                    .audio_says(url)
-                    .contains(&Disclosure::CallbackNumber);
-            }
-            _ => {}
-        }
-    }
+    let declared = flow.events.iter().any(|e| {
+        matches!(e.kind, EventKind::Audio { url } if f.policy.audio_says(url).contains(&Disclosure::CallbackNumber))
+    });
     if declared {
         return;
     }
+    let stated = numbers_heard(flow);
     let Some((node, loc)) = call_anchor(flow) else {
         return;
     };
+    let lang = flow.first_heard().map_or(Lang::En, |(i, _)| f.lang_of(i));
     if stated.is_empty() {
         if let Some(audio) = undeclared_audio_before(f, flow.events.len()) {
             report_undeclared(f, audio, "a call-back number", &TCPA002);
@@ -311,7 +384,11 @@ fn callback_number<D: Document>(f: &mut Findings<'_, '_, D>) {
             loc,
             "the call never states a telephone number the consumer can call back",
         )
-        .help("say a number of the business (not a 900 number): `<Say>Call us at 8 0 0, 5 5 5, 0 1 0 0.</Say>`");
+        .help_in(
+            lang,
+            "say a number of the business (not a 900 number): `<Say>Call us at 8 0 0, 5 5 5, 0 1 0 0.</Say>`",
+            "diga un número del negocio (no un número 900): `<Say language=\"es-US\">Llámenos al 8 0 0, 5 5 5, 0 1 0 0.</Say>`",
+        );
         return;
     }
     let known: Vec<String> = f
@@ -326,59 +403,80 @@ fn callback_number<D: Document>(f: &mut Findings<'_, '_, D>) {
             Severity::Warning,
             node,
             loc,
-            "none of the numbers the call states is one of the business's call-back numbers",
+            format!(
+                "none of the numbers the call states ({}) is one of the business's call-back numbers",
+                stated.join(", ")
+            ),
         )
-        .help("state a number that reaches the business during business hours, as listed in the policy's call-back numbers");
+        .help_in(
+            lang,
+            "state a number that reaches the business during business hours, as listed in the policy's call-back numbers",
+            "diga un número que comunique con el negocio en horario de oficina, de los números de devolución de llamada de la política",
+        );
     }
 }
 
-/// Where the first automated opt-out instruction starts, from `from` on.
-fn first_opt_out<D: Document>(f: &Findings<'_, '_, D>, from: usize) -> Option<Moment> {
-    f.flow
-        .events
-        .iter()
-        .enumerate()
-        .skip(from)
-        .find_map(|(i, e)| match &e.kind {
-            EventKind::Speech(speech) => {
-                detect::optout_voice(speech.text()).map(|m: Match| Moment {
-                    event: i,
-                    offset: m.start,
-                })
-            }
-            EventKind::Audio { url } if f.policy.audio_says(url).contains(&Disclosure::OptOut) => {
-                Some(Moment {
-                    event: i,
-                    offset: 0,
-                })
-            }
-            _ => None,
-        })
-}
-
-/// Estimated seconds of speech, silence and waiting between two moments, or `None` when audio
-/// of unknown length plays between them.
-fn seconds_between<D: Document>(flow: &Flow<'_, D>, from: Moment, to: Moment) -> Option<f32> {
-    // Speech between two byte offsets of an event's text: its words, and the breaks among them.
-    let spoken = |event: &Event<'_, D::Node>, range: std::ops::Range<usize>| match &event.kind {
-        EventKind::Speech(speech) => {
-            let text = speech.text();
-            let start = range.start.min(text.len());
-            let end = range.end.min(text.len()).max(start);
-            let words_before = |at: usize| text.get(..at).map_or(0, words);
-            let (first_word, last_word) = (words_before(start), words_before(end));
-            (last_word - first_word) as f32 / WORDS_PER_SECOND
-                + speech.pauses_between(first_word, last_word)
+/// The first automated opt-out the caller hears from the beginning of the message: its
+/// moment and its words (none for declared audio).
+fn first_opt_out<D: Document>(
+    f: &Findings<'_, '_, D>,
+    opening: u32,
+) -> Option<(usize, Option<OptOut>)> {
+    let flow = f.flow;
+    let t = flow.transcript();
+    let said = t
+        .opt_outs()
+        .into_iter()
+        .find(|o| o.tokens.start >= opening)
+        .map(|o| (t.event_of(o.tokens.start), Some(o)));
+    let played = flow.events.iter().enumerate().find_map(|(i, e)| match e.kind {
+        EventKind::Audio { url } if f.policy.audio_says(url).contains(&Disclosure::OptOut) => {
+            Some((i, None))
         }
-        _ => 0.0,
-    };
-    if from.event == to.event {
-        return Some(spoken(&flow.events[from.event], from.offset..to.offset));
+        _ => None,
+    });
+    match (said, played) {
+        (Some(s), Some(p)) => Some(if p.0 < s.0 { p } else { s }),
+        (s, p) => s.or(p),
     }
-    let mut seconds = spoken(&flow.events[from.event], from.offset..usize::MAX);
-    for event in &flow.events[from.event + 1..to.event] {
+}
+
+/// Estimated seconds of speech, silence and waiting from moment `from` to token `to` (or to
+/// event `to_event` when the opt-out is audio), or `None` when audio of unknown length plays
+/// between them.
+fn seconds_between<D: Document>(
+    flow: &Flow<'_, D>,
+    from: Moment,
+    to: Option<u32>,
+    to_event: usize,
+) -> Option<f32> {
+    let t = flow.transcript();
+    let (from_token, from_event) = match from {
+        Moment::At(0) => (0, t.segments().first().map_or(0, |s| s.event)),
+        Moment::At(token) => (token, t.event_of(token - 1)),
+        Moment::AfterAudio(event) => (t.from_event(event + 1), event),
+    };
+    let to_token = to.unwrap_or_else(|| t.from_event(to_event));
+    if to_token <= from_token && to_event <= from_event {
+        return Some(0.0);
+    }
+    let mut seconds = t.words_in(from_token..to_token.max(from_token)) as f32 / WORDS_PER_SECOND;
+    // Breaks inside the words between.
+    for i in from_event..=to_event.min(flow.events.len().saturating_sub(1)) {
+        let Some(speech) = flow.speech(i) else { continue };
+        let tokens = t.tokens_of_event(i);
+        for (at, pause) in &speech.silences {
+            let token = tokens
+                .clone()
+                .find(|&k| t.token(k).raw_start as usize >= *at)
+                .unwrap_or(tokens.end);
+            if token > from_token && token <= to_token {
+                seconds += pause;
+            }
+        }
+    }
+    for event in &flow.events[(from_event + 1).min(to_event)..to_event] {
         seconds += match &event.kind {
-            EventKind::Speech(speech) => speech.seconds() * speech.repeats.max(1) as f32,
             EventKind::Pause(s) => *s,
             EventKind::Audio { .. } => return None,
             EventKind::Input => flow
@@ -393,7 +491,16 @@ fn seconds_between<D: Document>(flow: &Flow<'_, D>, from: Moment, to: Moment) ->
             _ => 0.0,
         };
     }
-    Some(seconds + spoken(&flow.events[to.event], 0..to.offset))
+    // A message said more than once (`loop`) plays again before what follows it.
+    for i in from_event + 1..to_event {
+        if let Some(speech) = flow.speech(i)
+            && speech.repeats > 1
+        {
+            seconds += (speech.repeats - 1) as f32 * t.words_in(t.tokens_of_event(i)) as f32
+                / WORDS_PER_SECOND;
+        }
+    }
+    Some(seconds)
 }
 
 declare_rule! {
@@ -452,54 +559,84 @@ declare_rule! {
 }
 
 /// TCPA003: a telemarketing call must offer an automated opt-out, inside a `<Gather>`, within
-/// two seconds of naming the business.
-fn opt_out<D: Document>(f: &mut Findings<'_, '_, D>, identification: Option<Moment>) {
+/// two seconds of naming the business. The time runs from the name wherever it is said: a
+/// name said late is TCPA001's finding, and an opt-out right after it is in time.
+fn opt_out<D: Document>(f: &mut Findings<'_, '_, D>, heard: Option<Heard>) {
     if !f.runs(&TCPA003) {
         return;
     }
     let flow = f.flow;
+    let t = flow.transcript();
     let Some((first, _)) = flow.first_heard() else {
         return;
     };
-    let from = identification.unwrap_or(Moment {
-        event: first,
-        offset: 0,
-    });
-    let Some(opt_out) = first_opt_out(f, from.event) else {
+    let opening = t.from_event(first);
+    let from = match heard {
+        Some(h) => h.end,
+        None if opening < t.len() && matches!(flow.events[first].kind, EventKind::Speech(_)) => {
+            Moment::At(opening)
+        }
+        None => Moment::AfterAudio(first),
+    };
+    let lang = f.lang_of(first);
+    let Some((event_index, said)) = first_opt_out(f, opening) else {
         if let Some(audio) = undeclared_audio_before(f, flow.events.len()) {
             report_undeclared(f, audio, "the automated opt-out", &TCPA003);
             return;
         }
-        let event = &flow.events[from.event];
+        let event = &flow.events[first];
         f.report(
             &TCPA003,
             Severity::Error,
             event.node,
             event.loc,
-            "the telemarketing call offers no automated opt-out",
+            "the telemarketing call offers no automated opt-out (a key to press or a word to say)",
         )
-        .help("right after the business's name, inside a `<Gather>`: `To stop calls from us, press 9 now.`");
+        .help_in(
+            lang,
+            "right after the business's name, inside a `<Gather>`: `To stop calls from us, press 9 now.`",
+            "justo después del nombre del negocio, dentro de un `<Gather>`: `Para no recibir más llamadas, oprima 9 ahora.`",
+        );
         return;
     };
-    let event = &flow.events[opt_out.event];
-    let after = if identification.is_some() {
+    let event = &flow.events[event_index];
+    let after = if heard.is_some() {
         "the business's name"
     } else {
         "the call begins"
     };
-    match seconds_between(flow, from, opt_out) {
+    let to_token = said.as_ref().map(|o| o.tokens.start);
+    let seconds = seconds_between(flow, from, to_token, event_index);
+    let words = said
+        .as_ref()
+        .map(|o| t.quote(o.tokens.clone()))
+        .unwrap_or_default();
+    let lang = said
+        .as_ref()
+        .map_or(lang, |o| f.lang_at(o.tokens.start));
+    match seconds {
         Some(gap) if gap > OPT_OUT_WITHIN_SECONDS => {
-            let finding = f.report(
-                &TCPA003,
-                Severity::Error,
-                event.node,
-                event.loc,
-                format!("the opt-out starts about {gap:.1} s after {after}; the limit is 2 s"),
+            let message = if words.is_empty() {
+                format!("the opt-out starts about {gap:.1} s after {after}; the limit is 2 s")
+            } else {
+                format!("the opt-out \"{words}\" starts about {gap:.1} s after {after}; the limit is 2 s")
+            };
+            let finding = match &said {
+                Some(o) => f.report_words(&TCPA003, Severity::Error, o.tokens.clone(), message),
+                None => f.report(&TCPA003, Severity::Error, event.node, event.loc, message),
+            };
+            finding.help_in(
+                lang,
+                "move the opt-out instruction right after the business's name",
+                "ponga la instrucción para darse de baja justo después del nombre del negocio",
             );
-            finding.help("move the opt-out instruction right after the business's name");
-            if from.event != opt_out.event {
-                let start = &flow.events[from.event];
-                finding.label(start.node, start.loc, "the identification ends here");
+            if let Some(Heard {
+                tokens: Some((start, end)),
+                ..
+            }) = heard
+                && let Some((node, loc, part)) = flow.words_at(start..end)
+            {
+                finding.label_part(node, loc, part, "the business is named here");
             }
             return;
         }
@@ -511,24 +648,32 @@ fn opt_out<D: Document>(f: &mut Findings<'_, '_, D>, identification: Option<Mome
                 event.loc,
                 format!("cannot estimate how soon the opt-out follows {after}: audio of unknown length plays between"),
             )
-            .help("speak the opt-out right after the business's name, before any `<Play>`");
+            .help_in(
+                lang,
+                "speak the opt-out right after the business's name, before any `<Play>`",
+                "diga la instrucción para darse de baja justo después del nombre del negocio, antes de cualquier `<Play>`",
+            );
             return;
         }
         Some(_) => {}
     }
     let Some(gather) = event.gather else {
-        f.report(
-            &TCPA003,
-            Severity::Error,
-            event.node,
-            event.loc,
-            "the opt-out instruction is not inside a `<Gather>`, so the key or word is not taken while it plays",
-        )
-        .help("put the message inside `<Gather numDigits=\"1\" action=\"...\">` and handle the opt-out key in its `action`");
+        let message = format!(
+            "the opt-out \"{words}\" is not inside a `<Gather>`, so the key or word is not taken while it plays"
+        );
+        let finding = match &said {
+            Some(o) => f.report_words(&TCPA003, Severity::Error, o.tokens.clone(), message),
+            None => f.report(&TCPA003, Severity::Error, event.node, event.loc, message),
+        };
+        finding.help_in(
+            lang,
+            "put the message inside `<Gather numDigits=\"1\" action=\"...\">` and handle the opt-out key in its `action`",
+            "ponga el mensaje dentro de `<Gather numDigits=\"1\" action=\"...\">` y atienda la tecla de baja en su `action`",
+        );
         return;
     };
-    if let EventKind::Speech(speech) = &event.kind
-        && !gather_takes(flow, gather, speech.text())
+    if let Some(o) = &said
+        && !gather_takes(flow, gather, o)
     {
         let gather = &flow.events[gather];
         f.report(
@@ -536,31 +681,25 @@ fn opt_out<D: Document>(f: &mut Findings<'_, '_, D>, identification: Option<Mome
             Severity::Error,
             gather.node,
             gather.loc,
-            "the `<Gather>` around the opt-out does not take the input the instruction asks for",
+            format!("the `<Gather>` around the opt-out does not take the input \"{words}\" asks for"),
         )
         .at_attribute(attr::INPUT)
-        .help("take keys with `input=\"dtmf\"` (the default) and words with `input=\"speech\"`, or `input=\"dtmf speech\"` for both");
+        .help_in(
+            lang,
+            "take keys with `input=\"dtmf\"` (the default) and words with `input=\"speech\"`, or `input=\"dtmf speech\"` for both",
+            "reciba teclas con `input=\"dtmf\"` (el valor por omisión) y palabras con `input=\"speech\"`, o `input=\"dtmf speech\"` para ambas",
+        );
     }
 }
 
-/// Whether the `<Gather>` at event `gather` takes what the opt-out instruction in `text` asks
-/// for: a key press ("press 9", "oprima 9") needs `dtmf`, a spoken word ("say stop", "diga
-/// alto") needs `speech`; an instruction offering both needs either.
-fn gather_takes<D: Document>(flow: &Flow<'_, D>, gather: usize, text: &str) -> bool {
+/// Whether the `<Gather>` at event `gather` takes what the opt-out instruction asks for: a
+/// key press needs `dtmf`, a spoken word needs `speech`; an instruction offering both needs
+/// either.
+fn gather_takes<D: Document>(flow: &Flow<'_, D>, gather: usize, o: &OptOut) -> bool {
     let input = flow.doc.attribute(flow.events[gather].node, attr::INPUT);
     let dtmf = input.is_none_or(|v| v.holds(GatherInput::Dtmf));
     let speech = input.is_some_and(|v| v.holds(GatherInput::Speech));
-    let Some(m) = detect::optout_voice(text) else {
-        return true;
-    };
-    let instruction = text.get(m.start..m.end).unwrap_or(text);
-    let asks_key = [
-        "press", "push", "dial", "oprim", "pulse", "pulsa", "marque", "marca", "presion", "teclee",
-    ]
-    .iter()
-    .any(|w| instruction.contains(w));
-    let asks_word = ["say", "diga"].iter().any(|w| instruction.contains(w));
-    (asks_key && dtmf) || (asks_word && speech) || (!asks_key && !asks_word)
+    (o.key && dtmf) || (o.word && speech) || (!o.key && !o.word)
 }
 
 declare_rule! {
@@ -622,16 +761,8 @@ fn voicemail_toll_free<D: Document>(f: &mut Findings<'_, '_, D>) {
         return;
     }
     let flow = f.flow;
-    let toll_free = flow.events.iter().any(|e| match &e.kind {
-        EventKind::Speech(speech) => {
-            detect::phone_numbers(speech.text())
-                .iter()
-                .any(|n| n.toll_free)
-                || marked_telephones(speech).any(|n| is_toll_free(&n))
-        }
-        _ => false,
-    });
-    if toll_free {
+    let numbers = numbers_heard(flow);
+    if numbers.iter().any(|n| is_toll_free(n)) {
         return;
     }
     if let Some(audio) = undeclared_audio_before(f, flow.events.len()) {
@@ -641,14 +772,19 @@ fn voicemail_toll_free<D: Document>(f: &mut Findings<'_, '_, D>) {
     let Some((node, loc)) = call_anchor(flow) else {
         return;
     };
-    f.report(
-        &TCPA004,
-        Severity::Error,
-        node,
-        loc,
-        "the voicemail gives no toll-free number for the automated opt-out",
-    )
-    .help("say a toll-free number (800, 833, 844, 855, 866, 877, 888) that reaches the opt-out at any hour");
+    let lang = flow.first_heard().map_or(Lang::En, |(i, _)| f.lang_of(i));
+    let message = match numbers.first() {
+        Some(n) => format!(
+            "the voicemail gives no toll-free number for the automated opt-out; {n} has area code {}",
+            &n[..3.min(n.len())]
+        ),
+        None => "the voicemail gives no toll-free number for the automated opt-out".to_string(),
+    };
+    f.report(&TCPA004, Severity::Error, node, loc, message).help_in(
+        lang,
+        "say a toll-free number (800, 833, 844, 855, 866, 877, 888) that reaches the opt-out at any hour",
+        "diga un número gratuito (800, 833, 844, 855, 866, 877, 888) que lleve a la baja a cualquier hora",
+    );
 }
 
 declare_rule! {
@@ -728,51 +864,82 @@ fn ai_agent<D: Document>(f: &mut Findings<'_, '_, D>) {
     }) else {
         return;
     };
-    // The greeting: what the caller hears before the agent and the agent's welcome.
-    let greeting: Vec<&Event<'_, D::Node>> = flow
-        .events
+    // The greeting: what the caller hears before the agent, and the agent's welcome.
+    let t = flow.transcript();
+    let mut greeting: Vec<Range<u32>> = vec![0..t.from_event(session)];
+    for (i, e) in flow.events.iter().enumerate().skip(session) {
+        if e.greeting {
+            greeting.push(t.tokens_of_event(i));
+        }
+    }
+    let audio: Vec<usize> = flow.events[..session]
         .iter()
         .enumerate()
-        .filter(|(i, e)| {
-            matches!(e.kind, EventKind::Speech(_) | EventKind::Audio { .. })
-                && (*i < session || e.greeting)
-        })
-        .map(|(_, e)| e)
+        .filter(|(_, e)| matches!(e.kind, EventKind::Audio { .. }))
+        .map(|(i, _)| i)
         .collect();
-    let says = |disclosure: Disclosure, detect: &dyn Fn(&str) -> bool| {
-        greeting.iter().any(|e| gives(f, e, disclosure, detect))
+    let declared = |d: Disclosure| {
+        audio.iter().any(|&i| {
+            matches!(flow.events[i].kind, EventKind::Audio { url } if f.policy.audio_says(url).contains(&d))
+        })
     };
+    let disclosed = declared(Disclosure::AiDisclosure)
+        || greeting.iter().any(|r| !t.ai_disclosures(r.clone()).is_empty());
     let names = f.policy.business_names();
-    let disclosed = says(Disclosure::AiDisclosure, &|t| {
-        detect::ai_disclosure(t).is_some()
-    });
-    let named = if names.is_empty() {
-        says(Disclosure::BusinessIdentity, &|t| {
-            detect::identity_cue(t).is_some()
-        })
-    } else {
-        says(Disclosure::BusinessIdentity, &|t| {
-            detect::business_name(t, names).is_some()
-        })
-    };
-    let opaque = greeting.iter().any(|e| is_undeclared_audio(f, e));
+    let name_hits = t.names(names);
+    let named = declared(Disclosure::BusinessIdentity)
+        || if names.is_empty() {
+            greeting
+                .iter()
+                .any(|r| t.hits_in(IdentityCue, r.clone()).next().is_some())
+        } else {
+            name_hits
+                .iter()
+                .any(|n| greeting.iter().any(|r| r.contains(&n.start)))
+        };
+    let opaque = audio.iter().any(|&i| is_undeclared_audio(f, &flow.events[i]));
     let agent = &flow.events[session];
     let (node, loc) = (agent.node, agent.loc);
     if (!disclosed || !named) && opaque {
-        if let Some(audio) = greeting.iter().find(|e| is_undeclared_audio(f, e)) {
-            report_undeclared(f, audio, "the AI agent's disclosure", &AI002);
+        if let Some(&i) = audio.iter().find(|&&i| is_undeclared_audio(f, &flow.events[i])) {
+            report_undeclared(f, &flow.events[i], "the AI agent's disclosure", &AI002);
         }
         return;
     }
+    let greeting_event = flow
+        .events
+        .iter()
+        .enumerate()
+        .skip(session)
+        .find(|(_, e)| e.greeting)
+        .map(|(i, _)| i);
+    let lang = greeting_event.map_or_else(|| f.lang_of(session), |i| f.lang_of(i));
     if !disclosed {
-        f.report(
-            &AI002,
-            Severity::Warning,
-            node,
-            loc,
-            "the AI agent's greeting does not say that the caller is speaking with an AI",
-        )
-        .help("open with it: `welcomeGreeting=\"Hi, this is the virtual assistant of Acme Widgets, Inc., an automated AI system.\"`");
+        // Quote what the agent says instead, when it says something.
+        let said = greeting
+            .iter()
+            .rev()
+            .find(|r| r.start < r.end)
+            .map(|r| t.quote(t.sentence_of(r.start)));
+        let message = match &said {
+            Some(words) => format!(
+                "the AI agent's greeting (\"{words}\") does not say that the caller is speaking with an AI"
+            ),
+            None => "the AI agent's greeting does not say that the caller is speaking with an AI".to_string(),
+        };
+        let finding = match greeting_event {
+            Some(i) if !t.tokens_of_event(i).is_empty() => {
+                let event = &flow.events[i];
+                f.report(&AI002, Severity::Warning, event.node, event.loc, message)
+                    .at_attribute(attr::WELCOME_GREETING)
+            }
+            _ => f.report(&AI002, Severity::Warning, node, loc, message),
+        };
+        finding.help_in(
+            lang,
+            "open with it: `welcomeGreeting=\"Hi, this is the virtual assistant of Acme Widgets, Inc., an automated AI system.\"`",
+            "dígalo al empezar: `welcomeGreeting=\"Hola, le atiende el asistente virtual de Acme Widgets, Inc., un sistema de inteligencia artificial.\"`",
+        );
     }
     // On an outbound call TCPA001 already requires the name first, as an error.
     let named = named
@@ -791,6 +958,10 @@ fn ai_agent<D: Document>(f: &mut Findings<'_, '_, D>) {
             loc,
             "the AI agent's greeting does not name the business it speaks for",
         )
-        .help("name the business in `welcomeGreeting` or in a `<Say>` before `<Connect>`");
+        .help_in(
+            lang,
+            "name the business in `welcomeGreeting` or in a `<Say>` before `<Connect>`",
+            "nombre el negocio en `welcomeGreeting` o en un `<Say>` antes de `<Connect>`",
+        );
     }
 }

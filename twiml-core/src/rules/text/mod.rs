@@ -1,0 +1,439 @@
+//! The text pipeline: everything the caller hears or reads, in execution order, normalised
+//! once, tokenised once, cut into sentences and clauses the way a listener hears them, with
+//! every concept of the lexicon found in one pass.
+//!
+//! A [`Transcript`] is made of segments, one per spoken or written event of the flow (a
+//! `<Say>` with its SSML, a `<Gather>` prompt, a `<Pay>` `<Prompt>`, a message body, an AI
+//! agent's greeting). Sentences end at `.`, `!`, `?` and `;` (not after `Mr.` or inside
+//! `$49.99`), and at every SSML `<s>`, `<p>` and `<break>`. Two `<Say>` elements in a row are
+//! heard as one stream: a sentence goes on from one to the next unless something stops it (a
+//! `<Pause>`, a `<Play>`, the wait for input of a `<Gather>`, a `<Dial>`, a `<Record>`).
+//! Messages never join.
+//!
+//! Tokens are indexed in one sequence across segments: a token index is a position in what
+//! the caller hears, and comparing two is comparing when they are heard.
+
+mod lexicon;
+mod matcher;
+mod meaning;
+mod numbers;
+mod token;
+#[cfg(test)]
+mod scratch;
+
+use std::ops::Range;
+
+pub(crate) use lexicon::Concept;
+pub(crate) use matcher::Concepts;
+pub(crate) use meaning::{CardAsk, Forbidden, Health, HealthDetail, OptOut};
+pub(crate) use numbers::{Amount, Phone};
+pub use token::normalize;
+pub(crate) use token::Kind;
+
+use matcher::Matcher;
+
+/// A token of the transcript.
+#[derive(Debug, Clone)]
+pub(crate) struct Token {
+    /// Bytes in the transcript's text.
+    pub(crate) start: u32,
+    pub(crate) end: u32,
+    /// Bytes in its segment's raw text.
+    pub(crate) raw_start: u32,
+    pub(crate) raw_end: u32,
+    /// Its segment.
+    pub(crate) segment: u32,
+    /// What it is.
+    pub(crate) kind: Kind,
+    /// Written with a capital first letter.
+    pub(crate) capital: bool,
+}
+
+/// One spoken or written event's text.
+#[derive(Debug)]
+pub(crate) struct Segment {
+    /// The index of the event in the flow.
+    pub(crate) event: usize,
+    /// Its tokens.
+    pub(crate) tokens: Range<u32>,
+    /// The text as written.
+    pub(crate) raw: String,
+}
+
+/// A concept found in the transcript: a run of tokens.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) struct Hit {
+    /// First token.
+    pub(crate) start: u32,
+    /// One past the last token.
+    pub(crate) end: u32,
+    /// The concepts the words stand for.
+    pub(crate) concepts: Concepts,
+}
+
+/// Everything the caller hears or reads, as the rules read it.
+#[derive(Debug, Default)]
+pub(crate) struct Transcript {
+    text: String,
+    tokens: Vec<Token>,
+    segments: Vec<Segment>,
+    /// Sentences, as token ranges, in order; every token is in one.
+    sentences: Vec<Range<u32>>,
+    /// Concept matches, by start token then end.
+    hits: Vec<Hit>,
+    /// Per token: the concepts of the matches that start there.
+    starts: Vec<Concepts>,
+}
+
+/// Words after which a dot does not end a sentence.
+const ABBREVIATIONS: &[&str] = &[
+    "mr", "mrs", "ms", "dr", "sr", "sra", "srta", "st", "jr", "prof", "sgt", "lt", "capt", "ave",
+    "blvd", "dept", "no", "vs", "etc", "approx", "lic", "ing", "dra", "av", "col", "tel", "ext",
+    "num", "apt",
+];
+
+/// Builds a transcript segment by segment.
+#[derive(Debug, Default)]
+pub(crate) struct Builder {
+    transcript: Transcript,
+    /// Where the sentence being read started, if one is open.
+    open: Option<u32>,
+}
+
+impl Builder {
+    /// A transcript with nothing in it yet.
+    pub(crate) fn new() -> Builder {
+        Builder::default()
+    }
+
+    /// Nothing heard from here on joins what was heard before: the next segment starts a
+    /// sentence.
+    pub(crate) fn cut(&mut self) {
+        if let Some(start) = self.open.take() {
+            let end = self.transcript.tokens.len() as u32;
+            if start < end {
+                self.transcript.sentences.push(start..end);
+            }
+        }
+    }
+
+    /// Adds the text of event `event`. `bounds` are byte offsets in `raw` where a sentence
+    /// ends whatever the punctuation (SSML `<s>`, `<p>`, `<break>`).
+    pub(crate) fn segment(&mut self, event: usize, raw: &str, bounds: &[usize]) {
+        let segment = u32::try_from(self.transcript.segments.len()).unwrap_or(u32::MAX);
+        let first = self.transcript.tokens.len() as u32;
+        let mut bounds = bounds.iter().copied().peekable();
+        for raw_token in token::tokenize(raw) {
+            while bounds.next_if(|&b| b <= raw_token.raw.start).is_some() {
+                self.cut();
+            }
+            let ends_sentence = raw_token.kind == Kind::Symbol
+                && matches!(raw_token.text.as_str(), "." | "!" | "?" | ";" | "\u{2026}")
+                && !(raw_token.text == "." && self.transcript.after_abbreviation());
+            let t = &mut self.transcript;
+            if !t.text.is_empty() {
+                t.text.push(if self.open.is_some() { ' ' } else { '\n' });
+            }
+            let start = t.text.len() as u32;
+            t.text.push_str(&raw_token.text);
+            let index = t.tokens.len() as u32;
+            t.tokens.push(Token {
+                start,
+                end: t.text.len() as u32,
+                raw_start: raw_token.raw.start as u32,
+                raw_end: raw_token.raw.end as u32,
+                segment,
+                kind: raw_token.kind,
+                capital: raw_token.capital,
+            });
+            self.open.get_or_insert(index);
+            if ends_sentence {
+                self.cut();
+            }
+        }
+        if bounds.next().is_some() {
+            self.cut();
+        }
+        let last = self.transcript.tokens.len() as u32;
+        self.transcript.segments.push(Segment {
+            event,
+            tokens: first..last,
+            raw: raw.to_string(),
+        });
+    }
+
+    /// The finished transcript, with every concept found.
+    pub(crate) fn finish(mut self) -> Transcript {
+        self.cut();
+        let mut t = self.transcript;
+        t.find_concepts();
+        t
+    }
+}
+
+impl Transcript {
+    /// The transcript of plain text, one segment (for the detectors of `detect.rs`).
+    pub(crate) fn of_text(text: &str) -> Transcript {
+        let mut builder = Builder::new();
+        builder.segment(0, text, &[]);
+        builder.finish()
+    }
+
+    /// Whether nothing is heard or read.
+    pub(crate) fn is_empty(&self) -> bool {
+        self.tokens.is_empty()
+    }
+
+    /// How many tokens there are.
+    pub(crate) fn len(&self) -> u32 {
+        self.tokens.len() as u32
+    }
+
+    /// The token at `i`.
+    pub(crate) fn token(&self, i: u32) -> &Token {
+        &self.tokens[i as usize]
+    }
+
+    /// The normalised text of token `i`.
+    pub(crate) fn word(&self, i: u32) -> &str {
+        self.tokens
+            .get(i as usize)
+            .map_or("", |t| self.token_text(t))
+    }
+
+    /// What token `i` is.
+    pub(crate) fn kind(&self, i: u32) -> Kind {
+        self.tokens.get(i as usize).map_or(Kind::Symbol, |t| t.kind)
+    }
+
+    /// The normalised text of a run of tokens, one space between words.
+    pub(crate) fn text_of(&self, range: Range<u32>) -> &str {
+        let (Some(first), Some(last)) = (
+            self.tokens.get(range.start as usize),
+            self.tokens.get(range.end.saturating_sub(1) as usize),
+        ) else {
+            return "";
+        };
+        if range.start >= range.end {
+            return "";
+        }
+        &self.text[first.start as usize..last.end as usize]
+    }
+
+    /// The words of a run of tokens as written, for quoting in a message: the raw text from
+    /// the first token to the last, segment by segment, whitespace folded.
+    pub(crate) fn quote(&self, range: Range<u32>) -> String {
+        let mut out = String::new();
+        let mut i = range.start;
+        while i < range.end.min(self.len()) {
+            let segment = &self.segments[self.tokens[i as usize].segment as usize];
+            let last = range.end.min(segment.tokens.end);
+            let from = self.tokens[i as usize].raw_start as usize;
+            let to = self.tokens[last as usize - 1].raw_end as usize;
+            if !out.is_empty() {
+                out.push(' ');
+            }
+            let piece = segment.raw.get(from..to).unwrap_or("");
+            out.extend(
+                piece
+                    .split_whitespace()
+                    .flat_map(|w| [" ", w])
+                    .skip(1),
+            );
+            i = last;
+        }
+        out
+    }
+
+    /// The sentences, as token ranges in order.
+    pub(crate) fn sentences(&self) -> &[Range<u32>] {
+        &self.sentences
+    }
+
+    /// The sentence that holds token `i`.
+    pub(crate) fn sentence_of(&self, i: u32) -> Range<u32> {
+        let k = self.sentences.partition_point(|s| s.end <= i);
+        self.sentences.get(k).cloned().unwrap_or(i..i + 1)
+    }
+
+    /// The clause that holds token `i`: its sentence, cut at commas, colons, dashes, brackets
+    /// and quotes.
+    pub(crate) fn clause_of(&self, i: u32) -> Range<u32> {
+        let sentence = self.sentence_of(i);
+        let cuts = |j: u32| self.is_clause_cut(j);
+        let start = (sentence.start..i)
+            .rev()
+            .find(|&j| cuts(j))
+            .map_or(sentence.start, |j| j + 1);
+        let end = (i + 1..sentence.end).find(|&j| cuts(j)).unwrap_or(sentence.end);
+        start..end
+    }
+
+    /// Whether token `j` cuts a clause.
+    pub(crate) fn is_clause_cut(&self, j: u32) -> bool {
+        self.kind(j) == Kind::Symbol
+            && matches!(self.word(j), "," | ":" | "-" | "(" | ")" | "\"" | "\u{a1}" | "\u{bf}")
+    }
+
+    /// The segments, in order.
+    pub(crate) fn segments(&self) -> &[Segment] {
+        &self.segments
+    }
+
+    /// The segment of token `i`.
+    pub(crate) fn segment_of(&self, i: u32) -> &Segment {
+        &self.segments[self.tokens[i as usize].segment as usize]
+    }
+
+    /// The flow event token `i` is heard in.
+    pub(crate) fn event_of(&self, i: u32) -> usize {
+        self.segment_of(i).event
+    }
+
+    /// The tokens of event `event` (empty when it says nothing).
+    pub(crate) fn tokens_of_event(&self, event: usize) -> Range<u32> {
+        let k = self.segments.partition_point(|s| s.event < event);
+        match self.segments.get(k) {
+            Some(s) if s.event == event => s.tokens.clone(),
+            _ => {
+                let at = self.from_event(event);
+                at..at
+            }
+        }
+    }
+
+    /// The first token heard at or after event `event` (the number of tokens if none is):
+    /// every token before it is heard before the event.
+    pub(crate) fn from_event(&self, event: usize) -> u32 {
+        let k = self.segments.partition_point(|s| s.event < event);
+        self.segments
+            .get(k)
+            .map_or(self.len(), |s| s.tokens.start)
+    }
+
+    /// Whether a match of `c` starts at token `i`.
+    pub(crate) fn starts(&self, i: u32, c: Concept) -> bool {
+        self.starts
+            .get(i as usize)
+            .is_some_and(|s| s.has(c))
+    }
+
+    /// The concepts of the matches that start at token `i`.
+    pub(crate) fn concepts_at(&self, i: u32) -> Concepts {
+        self.starts.get(i as usize).copied().unwrap_or_default()
+    }
+
+    /// The longest match of `c` that starts at token `i`.
+    pub(crate) fn hit_at(&self, i: u32, c: Concept) -> Option<Range<u32>> {
+        if !self.starts(i, c) {
+            return None;
+        }
+        let k = self.hits.partition_point(|h| h.start < i);
+        self.hits[k..]
+            .iter()
+            .take_while(|h| h.start == i)
+            .filter(|h| h.concepts.has(c))
+            .map(|h| h.start..h.end)
+            .max_by_key(|r| r.end)
+    }
+
+    /// The matches of `c` inside `range`, in order; of several that start at one token, the
+    /// longest only.
+    pub(crate) fn hits_in(&self, c: Concept, range: Range<u32>) -> impl Iterator<Item = Range<u32>> + '_ {
+        let k = self.hits.partition_point(|h| h.start < range.start);
+        let mut last_start = None;
+        let mut out: Vec<Range<u32>> = Vec::new();
+        for h in self.hits[k..].iter().take_while(|h| h.start < range.end) {
+            if !h.concepts.has(c) || h.end > range.end {
+                continue;
+            }
+            if last_start == Some(h.start) {
+                if let Some(prev) = out.last_mut() {
+                    prev.end = prev.end.max(h.end);
+                }
+                continue;
+            }
+            last_start = Some(h.start);
+            out.push(h.start..h.end);
+        }
+        out.into_iter()
+    }
+
+    /// The matches of `c` anywhere.
+    pub(crate) fn hits_of(&self, c: Concept) -> impl Iterator<Item = Range<u32>> + '_ {
+        self.hits_in(c, 0..self.len())
+    }
+
+    /// Whether token `i` lies inside a match of `c`.
+    pub(crate) fn inside(&self, i: u32, c: Concept) -> bool {
+        let k = self.hits.partition_point(|h| h.start <= i);
+        self.hits[..k]
+            .iter()
+            .rev()
+            .take(64)
+            .any(|h| h.end > i && h.concepts.has(c))
+    }
+
+    /// Whether the words of `range` are Spanish rather than English, by their commonest
+    /// words.
+    pub(crate) fn is_spanish(&self, range: Range<u32>) -> bool {
+        const ES: &[&str] = &[
+            "de", "la", "el", "que", "su", "por", "para", "con", "los", "las", "una", "es", "le",
+            "del", "al", "usted", "se", "lo", "en", "y", "favor", "gracias", "llame", "oprima",
+            "marque", "esta", "este", "nuestra", "nuestro", "sus", "hola", "mas", "pero", "como",
+        ];
+        const EN: &[&str] = &[
+            "the", "to", "your", "you", "is", "and", "for", "of", "this", "please", "call", "with",
+            "we", "our", "a", "an", "are", "be", "in", "on", "at", "thank", "press", "will", "it",
+            "my", "hello", "hi", "from", "or",
+        ];
+        let (mut es, mut en) = (0, 0);
+        for i in range {
+            let w = self.word(i);
+            es += usize::from(ES.contains(&w));
+            en += usize::from(EN.contains(&w));
+        }
+        es > en
+    }
+
+    fn after_abbreviation(&self) -> bool {
+        self.tokens
+            .last()
+            .is_some_and(|t| t.kind == Kind::Word && ABBREVIATIONS.contains(&self.token_text(t)))
+    }
+
+    fn token_text(&self, t: &Token) -> &str {
+        &self.text[t.start as usize..t.end as usize]
+    }
+
+    fn find_concepts(&mut self) {
+        let found = Matcher::get().find(&self.text);
+        self.starts = vec![Concepts::default(); self.tokens.len()];
+        let mut hits: Vec<Hit> = found
+            .into_iter()
+            .filter_map(|h| {
+                let start = self.token_at(h.start)?;
+                let end = self.token_at(h.end.saturating_sub(1))? + 1;
+                Some(Hit {
+                    start,
+                    end,
+                    concepts: h.concepts,
+                })
+            })
+            .collect();
+        hits.sort_by_key(|h| (h.start, h.end));
+        for h in &hits {
+            let s = &mut self.starts[h.start as usize];
+            *s = s.with(h.concepts);
+        }
+        self.hits = hits;
+    }
+
+    /// The token that holds byte `at` of the text.
+    fn token_at(&self, at: usize) -> Option<u32> {
+        let at = at as u32;
+        let i = self.tokens.partition_point(|t| t.start <= at);
+        let i = i.checked_sub(1)?;
+        (self.tokens[i].end > at).then_some(i as u32)
+    }
+}

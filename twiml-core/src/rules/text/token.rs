@@ -1,0 +1,344 @@
+//! Normalisation and tokens: text as the detectors read it.
+//!
+//! Every piece of text goes through the same steps once: Unicode compatibility decomposition
+//! with combining marks dropped (`número` reads `numero`), lower case, typographic quotes and
+//! dashes folded to ASCII, invisible characters dropped. The result is cut into tokens:
+//!
+//! - words: letters and digits, with an apostrophe inside (`don't`, `tony's`) and dots between
+//!   single letters (`a.i.`, `p.m.`); a hyphen between letters separates two words
+//!   (`past-due` reads `past due`);
+//! - numbers: digits, with `,` `.` `-` `:` between digits (`1,140`, `218.40`, `800-555-0100`,
+//!   `10:15`);
+//! - links: a run of text with `://`, `www.` or `@` in it, whole;
+//! - symbols: every other character on its own (`.`, `,`, `$`, `%`, `¿`).
+//!
+//! Each token keeps its byte range in the raw text, so that a finding can point at the words
+//! as written.
+
+use std::ops::Range;
+
+use unicode_normalization::char::{decompose_compatible, is_combining_mark};
+
+/// What a token is.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) enum Kind {
+    /// Letters (and digits mixed with them).
+    Word,
+    /// Digits, with separators between them.
+    Number,
+    /// A URL, a host or an e-mail address.
+    Link,
+    /// One character of punctuation or a sign.
+    Symbol,
+}
+
+/// A token of one piece of raw text: its normalised form and where it is in the raw text.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub(crate) struct RawToken {
+    /// The normalised text.
+    pub(crate) text: String,
+    /// What it is.
+    pub(crate) kind: Kind,
+    /// Its bytes in the raw text.
+    pub(crate) raw: Range<usize>,
+    /// Its first letter is written in upper case.
+    pub(crate) capital: bool,
+}
+
+/// A normalised character and the raw bytes it comes from.
+#[derive(Debug, Clone, Copy)]
+struct Char {
+    c: char,
+    raw_start: usize,
+    raw_end: usize,
+    upper: bool,
+}
+
+/// Normalises text before matching: Unicode NFKD with combining marks removed (`número` →
+/// `numero`), lower case, curly quotes and guillemets → `'` or `"`, Unicode dashes → `-`,
+/// zero-width characters removed, every run of whitespace → one space, trimmed. Digits and
+/// other punctuation are kept.
+pub fn normalize(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    let mut pending_space = false;
+    for ch in chars(text) {
+        if ch.c.is_whitespace() || ch.c == '\u{0B}' {
+            pending_space = !out.is_empty();
+            continue;
+        }
+        if pending_space {
+            out.push(' ');
+            pending_space = false;
+        }
+        out.push(ch.c);
+    }
+    out
+}
+
+/// The normalised characters of `text`, each with its raw bytes.
+fn chars(text: &str) -> impl Iterator<Item = Char> + '_ {
+    let mut pending: Vec<Char> = Vec::new();
+    let mut iter = text.char_indices();
+    std::iter::from_fn(move || {
+        loop {
+            if let Some(c) = pending.pop() {
+                return Some(c);
+            }
+            let (at, c) = iter.next()?;
+            let raw_end = at + c.len_utf8();
+            if c.is_ascii() {
+                return Some(Char {
+                    c: c.to_ascii_lowercase(),
+                    raw_start: at,
+                    raw_end,
+                    upper: c.is_ascii_uppercase(),
+                });
+            }
+            let upper = c.is_uppercase();
+            let mut out = Vec::new();
+            decompose_compatible(c, |d| {
+                // Lower-casing can itself emit a combining mark ('İ' → "i\u{307}"), so strip
+                // after it.
+                for l in d.to_lowercase() {
+                    if !is_combining_mark(l) && !is_invisible(l) {
+                        out.push(Char {
+                            c: fold_punctuation(l),
+                            raw_start: at,
+                            raw_end,
+                            upper,
+                        });
+                    }
+                }
+            });
+            out.reverse();
+            pending = out;
+        }
+    })
+}
+
+/// Characters that TTS engines skip but that would split a word.
+fn is_invisible(c: char) -> bool {
+    matches!(
+        c,
+        '\u{00AD}' | '\u{200B}'..='\u{200D}' | '\u{2060}' | '\u{FEFF}'
+    )
+}
+
+/// Maps typographic quotes and dashes to their ASCII forms so one pattern serves both.
+fn fold_punctuation(c: char) -> char {
+    match c {
+        '\u{2018}' | '\u{2019}' | '\u{201A}' | '\u{201B}' | '\u{2032}' | '`' | '\u{B4}' => '\'',
+        '\u{201C}' | '\u{201D}' | '\u{201E}' | '\u{201F}' | '\u{00AB}' | '\u{00BB}' => '"',
+        '\u{2010}'..='\u{2015}' | '\u{2212}' => '-',
+        other => other,
+    }
+}
+
+/// Cuts raw text into tokens.
+pub(crate) fn tokenize(raw: &str) -> Vec<RawToken> {
+    let mut out = Vec::new();
+    // Links are recognised on the raw text's whitespace-separated chunks.
+    let mut at = 0;
+    for chunk in raw.split_inclusive(char::is_whitespace) {
+        let start = at;
+        at += chunk.len();
+        let trimmed = chunk.trim_end();
+        if trimmed.is_empty() {
+            continue;
+        }
+        match link_in(trimmed) {
+            Some(link) => {
+                let (lead, body, tail) = link;
+                tokenize_plain(&raw[start..start + lead], start, &mut out);
+                let text = normalize(&trimmed[lead..lead + body]);
+                out.push(RawToken {
+                    text,
+                    kind: Kind::Link,
+                    raw: start + lead..start + lead + body,
+                    capital: false,
+                });
+                tokenize_plain(
+                    &raw[start + lead + body..start + lead + body + tail],
+                    start + lead + body,
+                    &mut out,
+                );
+            }
+            None => tokenize_plain(trimmed, start, &mut out),
+        }
+    }
+    out
+}
+
+/// Where a link is in a chunk without whitespace: the bytes before it, its length, the bytes
+/// after it (closing punctuation).
+fn link_in(chunk: &str) -> Option<(usize, usize, usize)> {
+    let lower = chunk.to_ascii_lowercase();
+    let start = if let Some(i) = lower.find("://") {
+        // The scheme's letters before `://`.
+        lower[..i]
+            .rfind(|c: char| !c.is_ascii_alphanumeric() && c != '+' && c != '.' && c != '-')
+            .map_or(0, |j| j + 1)
+    } else if let Some(i) = lower.find("www.") {
+        i
+    } else if let Some(i) = lower.find('@') {
+        // An e-mail address: letters before and a dotted host after.
+        let host = &lower[i + 1..];
+        if i == 0 || !host.contains('.') || !host.starts_with(|c: char| c.is_ascii_alphanumeric())
+        {
+            return None;
+        }
+        lower[..i]
+            .rfind(|c: char| !c.is_ascii_alphanumeric() && !"._%+-".contains(c))
+            .map_or(0, |j| j + 1)
+    } else {
+        return None;
+    };
+    let rest = &chunk[start..];
+    let body = rest.trim_end_matches(|c: char| ".,;:!?)]}\"'".contains(c));
+    if body.is_empty() {
+        return None;
+    }
+    Some((start, body.len(), rest.len() - body.len()))
+}
+
+/// Tokens of text without links, raw offsets shifted by `offset`.
+fn tokenize_plain(raw: &str, offset: usize, out: &mut Vec<RawToken>) {
+    let chars: Vec<Char> = chars(raw).collect();
+    let mut i = 0;
+    while i < chars.len() {
+        let c = chars[i].c;
+        if c.is_whitespace() || c == '\u{0B}' {
+            i += 1;
+            continue;
+        }
+        if c.is_alphanumeric() {
+            let start = i;
+            let mut j = i + 1;
+            let mut digits_only = c.is_ascii_digit();
+            while j < chars.len() {
+                let d = chars[j].c;
+                if d.is_alphanumeric() {
+                    digits_only &= d.is_ascii_digit();
+                    j += 1;
+                    continue;
+                }
+                let prev = chars[j - 1].c;
+                let next = chars.get(j + 1).map(|c| c.c);
+                let joins = match d {
+                    // `1,140`, `218.40`, `800-555-0100`, `10:15`
+                    ',' | '.' | '-' | ':' if digits_only => {
+                        prev.is_ascii_digit() && next.is_some_and(|n| n.is_ascii_digit())
+                    }
+                    // `don't`, `tony's`, `i'm`
+                    '\'' => prev.is_alphanumeric() && next.is_some_and(char::is_alphabetic),
+                    // `a.i`, `p.m`, `u.s`: single letters with dots
+                    '.' => {
+                        is_single_letter_run(&chars[start..j])
+                            && next.is_some_and(char::is_alphabetic)
+                            && chars.get(j + 2).is_none_or(|c| !c.c.is_alphanumeric())
+                    }
+                    _ => false,
+                };
+                if !joins {
+                    break;
+                }
+                j += 1;
+            }
+            // The closing dot of `a.i.`, `p.m.`: part of the word, not a sentence end.
+            if j < chars.len()
+                && chars[j].c == '.'
+                && chars[start..j].iter().any(|c| c.c == '.')
+                && is_single_letter_run(&chars[start..j])
+            {
+                j += 1;
+            }
+            out.push(RawToken {
+                text: chars[start..j].iter().map(|c| c.c).collect(),
+                kind: if digits_only { Kind::Number } else { Kind::Word },
+                raw: offset + chars[start].raw_start..offset + chars[j - 1].raw_end,
+                capital: chars[start].upper,
+            });
+            i = j;
+            continue;
+        }
+        // A hyphen between letters only separates words.
+        if c == '-'
+            && i > 0
+            && chars[i - 1].c.is_alphabetic()
+            && chars.get(i + 1).is_some_and(|n| n.c.is_alphabetic())
+        {
+            i += 1;
+            continue;
+        }
+        out.push(RawToken {
+            text: c.to_string(),
+            kind: Kind::Symbol,
+            raw: offset + chars[i].raw_start..offset + chars[i].raw_end,
+            capital: false,
+        });
+        i += 1;
+    }
+}
+
+/// Whether the characters are single letters separated by dots (`a.i`, `p.m`).
+fn is_single_letter_run(chars: &[Char]) -> bool {
+    chars.iter().enumerate().all(|(k, c)| {
+        if k % 2 == 0 {
+            c.c.is_alphabetic()
+        } else {
+            c.c == '.'
+        }
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn words(raw: &str) -> Vec<String> {
+        tokenize(raw).into_iter().map(|t| t.text).collect()
+    }
+
+    #[test]
+    fn normalizes_like_the_detectors_read() {
+        assert_eq!(
+            normalize("  Esta   llamada\tpodrá\nser GRABADA  "),
+            "esta llamada podra ser grabada"
+        );
+        assert_eq!(normalize("İstanbul ﬁle ８００"), "istanbul file 800");
+        assert_eq!(normalize("I’m «here» a–b re\u{200B}corded"), "i'm \"here\" a-b recorded");
+    }
+
+    #[test]
+    fn cuts_words_numbers_links_and_symbols() {
+        assert_eq!(
+            words("Hi, I'm Ava. Call 1-800-555-0100 or visit https://bit.ly/x."),
+            [
+                "hi", ",", "i'm", "ava", ".", "call", "1-800-555-0100", "or", "visit",
+                "https://bit.ly/x", "."
+            ]
+        );
+        assert_eq!(
+            words("Your past-due balance is $1,140.50 (A.I. agent, 10:15 a.m.)"),
+            [
+                "your", "past", "due", "balance", "is", "$", "1,140.50", "(", "a.i.", "agent",
+                ",", "10:15", "a.m.", ")"
+            ]
+        );
+        assert_eq!(
+            words("¿Cuál es el número? Tony's Pizzeria' s"),
+            ["¿", "cual", "es", "el", "numero", "?", "tony's", "pizzeria", "'", "s"]
+        );
+        assert_eq!(words("Email help@example.com."), ["email", "help@example.com", "."]);
+    }
+
+    #[test]
+    fn keeps_raw_offsets_and_capitals() {
+        let raw = "Llámenos AL número";
+        let tokens = tokenize(raw);
+        assert_eq!(&raw[tokens[0].raw.clone()], "Llámenos");
+        assert_eq!(&raw[tokens[2].raw.clone()], "número");
+        assert_eq!(tokens[2].text, "numero");
+        assert!(tokens[0].capital && tokens[1].capital && !tokens[2].capital);
+    }
+}
