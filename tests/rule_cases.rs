@@ -204,5 +204,10 @@ fn every_rule_fires_on_its_cases_and_not_on_its_near_misses() {
         }
     }
     eprintln!("{table}");
-    assert!(failures.is_empty(), "{} failures:\n{}", failures.len(), failures.join("\n"));
+    assert!(
+        failures.is_empty(),
+        "{} failures:\n{}",
+        failures.len(),
+        failures.join("\n")
+    );
 }

@@ -3,9 +3,8 @@
 //!
 //! The exits come from the element table: every attribute (and `<Redirect>`'s text) that the
 //! table marks with a [`Continuation`]. The state comes from what the caller hears and what
-//! starts or stops before each exit, read by the rules' execution model and detectors; when
-//! the detectors offer "the call state at a position in a document" as one query, this file
-//! is the one to switch to it.
+//! starts or stops before each exit, read by the rules' execution model and what the words of
+//! each event say (`Flow::said`).
 
 use std::fmt;
 
@@ -13,7 +12,6 @@ use crate::ParsedDocument;
 use crate::parse::ByteSpan;
 use crate::rules::Disclosure;
 use crate::rules::Policy;
-use crate::rules::detect::{self, CardCue};
 use crate::rules::flow::{CaptureKind, EventKind, Flow};
 use crate::schema::{Continuation, ElementId, attr};
 use crate::tree::{Content, Document, Part, Path, Tag};
@@ -281,10 +279,12 @@ impl<'d, 's> DocumentFlow<'d, 's> {
         let speech = input.is_some_and(|v| v.holds(GatherInput::Speech));
         let dtmf = input.is_none_or(|v| v.holds(GatherInput::Dtmf) || !speech);
         let prompt = self.prompt(node, end);
-        let card_entry = matches!(
-            detect::card_request(&detect::normalize(&prompt)),
-            Some(CardCue::Card(_))
-        );
+        let card_entry = self
+            .flow
+            .events
+            .iter()
+            .zip(self.flow.said(&[]))
+            .any(|(event, said)| said.card_request && (node..end).contains(&event.node));
         if dtmf {
             let keys = menu::keys(&prompt);
             if keys.is_empty() {
@@ -358,21 +358,27 @@ impl<'d, 's> DocumentFlow<'d, 's> {
         let mut state = entry.without(Condition::PaymentInProgress);
         let mut inherited = entry.holds(Condition::RecordingStarted);
         let mut running: Vec<Option<&str>> = Vec::new();
-        for event in self.flow.events.iter().filter(|e| e.node < exit.end) {
+        let said = self.flow.said(policy.business_names());
+        let (mut attempt, mut information) = (false, false);
+        for (event, said) in self
+            .flow
+            .events
+            .iter()
+            .zip(said)
+            .filter(|(e, _)| e.node < exit.end)
+        {
+            if said.recording_notice {
+                state = state.with(Condition::RecordingDisclosed);
+            }
+            if said.business_named {
+                state = state.with(Condition::BusinessIdentified);
+            }
+            attempt |= said.attempt_to_collect;
+            information |= said.information_use;
+            if attempt && information {
+                state = state.with(Condition::MiniMirandaGiven);
+            }
             match &event.kind {
-                EventKind::Speech(speech) => {
-                    let text = speech.text();
-                    if detect::recording_notice(text).is_some() {
-                        state = state.with(Condition::RecordingDisclosed);
-                    }
-                    if detect::business_name(text, policy.business_names()).is_some() {
-                        state = state.with(Condition::BusinessIdentified);
-                    }
-                    let miranda = detect::mini_miranda(text);
-                    if miranda.attempt_to_collect.is_some() && miranda.information_use.is_some() {
-                        state = state.with(Condition::MiniMirandaGiven);
-                    }
-                }
                 EventKind::Audio { url } => {
                     for said in policy.audio_says(url) {
                         let condition = match said {

@@ -1,161 +1,172 @@
 //! DEBT001-DEBT004, DEBT008 and DEBT009: what a debt collector's call or message must say, and
 //! what it must not (FDCPA, 15 U.S.C. 1692; Regulation F, 12 CFR Part 1006).
 //!
-//! "Debt content" is any mention of the debt: the word, a balance, an amount. The disclosures
-//! themselves ("this is an attempt to collect a debt") mention it too, so the rules that ask
-//! whether a disclosure came *before* the debt read each text with its disclosures blanked out.
+//! "Debt content" is any mention of the debt, in whatever words: the word itself, a balance,
+//! an amount, "past due", "placed with our office for collection", "cuenta morosa". The
+//! collector's own name is its identity, not content ("Summit Debt Recovery" mentions no
+//! debt), and the disclosures ("this is an attempt to collect a debt") are not the mention the
+//! rules look for: both are set aside before the rules ask whether a disclosure came first.
+
+use std::ops::Range;
 
 use crate::diagnostic::Severity;
 use crate::tree::Document;
 
-use super::Findings;
 use super::declare_rule;
-use super::detect::{self, Match};
-use super::flow::{Event, EventKind, Flow, Loc};
+use super::flow::{EventKind, Flow};
 use super::general::{report_undeclared, undeclared_audio_before};
 use super::policy::{Disclosure, Fact, Regime};
+use super::text::Transcript;
+use super::{Findings, Lang};
 
-const MINI_MIRANDA_HELP: &str = "say first: `This is an attempt to collect a debt, and any information obtained will be used for that purpose.` (`Este es un intento de cobrar una deuda y cualquier información obtenida será utilizada para ese fin.`)";
+/// The help line of a missing mini-Miranda, in English and Spanish.
+const MINI_MIRANDA_HELP: (&str, &str) = (
+    "say first: `This is an attempt to collect a debt, and any information obtained will be used for that purpose.`",
+    "diga primero: `Este es un intento de cobrar una deuda y cualquier información obtenida será utilizada para ese fin.`",
+);
 
 pub(super) fn check<D: Document>(f: &mut Findings<'_, '_, D>) {
     if !f.policy.applies(Regime::DebtCollection) {
         return;
     }
-    threats(f);
+    let script = Script::read(f);
+    threats(f, &script);
     if f.policy.holds(Fact::Voicemail) {
         // A voicemail is judged as a limited-content message, which must carry no disclosure
         // and no debt content; the rules for conversations would ask for the opposite.
-        limited_content(f);
+        limited_content(f, &script);
         return;
     }
-    let script = Script::read(f);
     mini_miranda(f, &script);
     collector_statement(f, &script);
     before_verification(f, &script);
     collector_named(f, &script);
 }
 
-/// Where the disclosures and the debt first appear, by event and offset.
-struct Script {
-    /// The first mention of the debt outside a disclosure.
-    debt: Option<(usize, Match)>,
-    /// The first mention of the debt, disclosures included.
-    anything: Option<(usize, Match)>,
-    /// Where the mini-Miranda is complete: both of its parts said.
-    mini_miranda: Option<(usize, usize)>,
-    /// Where either part of the mini-Miranda, or "this is a debt collector", is first said.
-    collector: Option<(usize, usize)>,
-    /// Where the business is first named.
-    named: Option<(usize, usize)>,
+/// A place in what the caller hears: a token of the transcript, or the end of an audio event
+/// (declared to say something), in the order they are heard.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
+struct Place {
+    /// The event.
+    event: usize,
+    /// The token, or `u32::MAX` for the end of an audio event.
+    token: u32,
 }
 
-/// Whether a point (event, offset) comes strictly before another.
-fn before(a: Option<(usize, usize)>, b: (usize, usize)) -> bool {
-    a.is_some_and(|a| a < b)
+/// Where the disclosures and the debt first appear.
+struct Script {
+    /// The business's names, where they are said: the collector's identity.
+    names: Vec<Range<u32>>,
+    /// The mentions of the debt outside names and disclosures.
+    debts: Vec<Range<u32>>,
+    /// The first mention of the debt, disclosures included (for DEBT004).
+    first_revealed: Option<Place>,
+    /// Where the mini-Miranda is complete: both halves said.
+    mini_miranda: Option<Place>,
+    /// Where the caller first says it is a debt collector (or half of the mini-Miranda).
+    collector: Option<Place>,
+    /// Where the business is first named.
+    named: Option<Place>,
+    /// The disclosures said, for DEBT003.
+    disclosures: Vec<Range<u32>>,
 }
 
 impl Script {
     fn read<D: Document>(f: &Findings<'_, '_, D>) -> Script {
-        let mut script = Script {
-            debt: None,
-            anything: None,
-            mini_miranda: None,
-            collector: None,
-            named: None,
+        let flow = f.flow;
+        let t = flow.transcript();
+        let at = |token: u32| Place {
+            event: t.event_of(token),
+            token,
         };
-        let (mut attempt, mut information) = (None, None);
-        for (i, event) in f.flow.events.iter().enumerate() {
-            match &event.kind {
-                EventKind::Speech(speech) | EventKind::Message(speech) => {
-                    let text = speech.text();
-                    let mm = detect::mini_miranda(text);
-                    let dc = detect::debt_collector_statement(text);
-                    attempt = attempt.or(mm.attempt_to_collect.map(|m| (i, m.end)));
-                    information = information.or(mm.information_use.map(|m| (i, m.end)));
-                    let first_part = [mm.attempt_to_collect, mm.information_use, dc]
-                        .into_iter()
-                        .flatten()
-                        .map(|m| m.end)
-                        .min();
-                    script.collector = script.collector.or(first_part.map(|end| (i, end)));
-                    if script.named.is_none() {
-                        script.named = detect::business_name(text, f.policy.business_names())
-                            .map(|m| (i, m.end));
-                    }
-                    script.anything = script
-                        .anything
-                        .or(detect::debt_content(text).map(|m| (i, m)));
-                    if script.debt.is_none() {
-                        let masked = blank_out(
-                            text,
-                            [mm.attempt_to_collect, mm.information_use, dc]
-                                .into_iter()
-                                .flatten()
-                                .chain(collector_titles(text)),
-                        );
-                        script.debt = detect::debt_content(&masked).map(|m| (i, m));
-                    }
-                }
-                EventKind::Audio { url } => {
-                    let says = f.policy.audio_says(url);
-                    let end = (i, usize::MAX);
-                    if says.contains(&Disclosure::MiniMiranda) {
-                        attempt = attempt.or(Some(end));
-                        information = information.or(Some(end));
-                        script.collector = script.collector.or(Some(end));
-                    }
-                    if says.contains(&Disclosure::DebtCollector) {
-                        script.collector = script.collector.or(Some(end));
-                    }
-                    if says.contains(&Disclosure::BusinessIdentity) {
-                        script.named = script.named.or(Some(end));
-                    }
-                }
-                _ => {}
+        let names = t.names(f.policy.business_names());
+        let attempts = t.collection_attempts();
+        let uses = t.information_uses();
+        let statements = t.collector_statements(&names);
+        let disclosures: Vec<Range<u32>> = attempts
+            .iter()
+            .chain(&uses)
+            .chain(&statements)
+            .cloned()
+            .collect();
+        let mut masked = names.clone();
+        masked.extend(disclosures.iter().cloned());
+        let debts = t.debt_mentions(&masked);
+        let debts_anywhere = t.debt_mentions(&names);
+
+        let mut attempt = attempts.first().map(|r| at(r.end - 1));
+        let mut information = uses.first().map(|r| at(r.end - 1));
+        let mut collector = [attempts.first(), uses.first(), statements.first()]
+            .into_iter()
+            .flatten()
+            .map(|r| at(r.end - 1))
+            .min();
+        let mut named = names.first().map(|r| at(r.end - 1));
+        for (i, event) in flow.events.iter().enumerate() {
+            let EventKind::Audio { url } = event.kind else {
+                continue;
+            };
+            let says = f.policy.audio_says(url);
+            let end = Place {
+                event: i,
+                token: u32::MAX,
+            };
+            let earliest = |p: Option<Place>| Some(p.map_or(end, |p| p.min(end)));
+            if says.contains(&Disclosure::MiniMiranda) {
+                attempt = earliest(attempt);
+                information = earliest(information);
+                collector = earliest(collector);
+            }
+            if says.contains(&Disclosure::DebtCollector) {
+                collector = earliest(collector);
+            }
+            if says.contains(&Disclosure::BusinessIdentity) {
+                named = earliest(named);
             }
         }
-        script.mini_miranda = match (attempt, information) {
-            (Some(a), Some(b)) => Some(a.max(b)),
-            _ => None,
-        };
-        script
-    }
-}
-
-/// "A debt collector" names what the caller is, not the consumer's debt: the catalog's own
-/// opening is "This is {Company}, a debt collector." Those words are not debt content.
-fn collector_titles(text: &str) -> impl Iterator<Item = Match> + '_ {
-    const TITLES: [&str; 5] = [
-        "debt collector",
-        "debt collection agency",
-        "cobrador de deudas",
-        "cobradora de deudas",
-        "agencia de cobranza",
-    ];
-    TITLES.into_iter().flat_map(move |title| {
-        text.match_indices(title).map(|(start, t)| Match {
-            start,
-            end: start + t.len(),
-        })
-    })
-}
-
-/// The text with the matched ranges replaced by spaces, offsets unchanged.
-fn blank_out(text: &str, ranges: impl Iterator<Item = Match>) -> String {
-    let mut bytes = text.as_bytes().to_vec();
-    for m in ranges {
-        let end = m.end.min(bytes.len());
-        for b in bytes.iter_mut().take(end).skip(m.start) {
-            *b = b' ';
+        // Revealed from the first word of a mention or a disclosure on, or by a declared audio.
+        let first_revealed = [
+            debts_anywhere.first(),
+            attempts.first(),
+            uses.first(),
+            statements.first(),
+        ]
+        .into_iter()
+        .flatten()
+        .map(|r| at(r.start))
+        .chain(collector)
+        .min();
+        Script {
+            names,
+            first_revealed,
+            mini_miranda: match (attempt, information) {
+                (Some(a), Some(b)) => Some(a.max(b)),
+                _ => None,
+            },
+            collector,
+            named,
+            disclosures,
+            debts,
         }
     }
-    // Blanking whole matches of normalised text keeps it UTF-8 unless a match splits a
-    // character; fall back to a lossy copy then.
-    String::from_utf8(bytes).unwrap_or_else(|e| String::from_utf8_lossy(e.as_bytes()).into_owned())
+
+    /// The first mention of the debt, where it is.
+    fn first_debt(&self, t: &Transcript) -> Option<(Place, Range<u32>)> {
+        self.debts.first().map(|r| {
+            (
+                Place {
+                    event: t.event_of(r.start),
+                    token: r.start,
+                },
+                r.clone(),
+            )
+        })
+    }
 }
 
-fn event_at<'f, 'd, D: Document>(flow: &'f Flow<'d, D>, index: usize) -> &'f Event<'d, D::Node> {
-    &flow.events[index]
+/// Whether `a` is heard before `b`.
+fn before(a: Option<Place>, b: Place) -> bool {
+    a.is_some_and(|a| a < b)
 }
 
 declare_rule! {
@@ -225,25 +236,28 @@ fn mini_miranda<D: Document>(f: &mut Findings<'_, '_, D>, script: &Script) {
     {
         return;
     }
-    let Some((index, debt)) = script.debt else {
+    let t = f.flow.transcript();
+    let Some((place, debt)) = script.first_debt(t) else {
         return;
     };
-    if before(script.mini_miranda, (index, debt.start)) {
+    if before(script.mini_miranda, place) {
         return;
     }
-    if let Some(audio) = undeclared_audio_before(f, index) {
+    if let Some(audio) = undeclared_audio_before(f, place.event) {
         report_undeclared(f, audio, "the mini-Miranda", &DEBT001);
         return;
     }
-    let event = event_at(f.flow, index);
-    f.report(
+    let words = t.quote(debt.clone());
+    let lang = f.lang_at(debt.start);
+    f.report_words(
         &DEBT001,
         Severity::Error,
-        event.node,
-        event.loc,
-        "the debt is mentioned before the mini-Miranda disclosure is complete",
+        debt,
+        format!(
+            "the debt is mentioned (\"{words}\") before the mini-Miranda disclosure is complete"
+        ),
     )
-    .help(MINI_MIRANDA_HELP);
+    .help_in(lang, MINI_MIRANDA_HELP.0, MINI_MIRANDA_HELP.1);
 }
 
 declare_rule! {
@@ -303,25 +317,32 @@ fn collector_statement<D: Document>(f: &mut Findings<'_, '_, D>, script: &Script
     if !f.runs(&DEBT002) {
         return;
     }
-    let Some((index, debt)) = script.debt else {
+    let t = f.flow.transcript();
+    let Some((place, debt)) = script.first_debt(t) else {
         return;
     };
-    if before(script.collector, (index, debt.start)) {
+    if before(script.collector, place) {
         return;
     }
-    if let Some(audio) = undeclared_audio_before(f, index) {
+    if let Some(audio) = undeclared_audio_before(f, place.event) {
         report_undeclared(f, audio, "the debt-collector statement", &DEBT002);
         return;
     }
-    let event = event_at(f.flow, index);
-    f.report(
+    let words = t.quote(debt.clone());
+    let lang = f.lang_at(debt.start);
+    f.report_words(
         &DEBT002,
         Severity::Error,
-        event.node,
-        event.loc,
-        "the debt is mentioned before the call says it is from a debt collector",
+        debt,
+        format!(
+            "the debt is mentioned (\"{words}\") before the call says it is from a debt collector"
+        ),
     )
-    .help("say first: `This communication is from a debt collector.` (`Esta comunicación es de un cobrador de deudas.`)");
+    .help_in(
+        lang,
+        "say first: `This communication is from a debt collector.`",
+        "diga primero: `Esta comunicación es de un cobrador de deudas.`",
+    );
 }
 
 declare_rule! {
@@ -381,22 +402,47 @@ fn before_verification<D: Document>(f: &mut Findings<'_, '_, D>, script: &Script
     if !f.runs(&DEBT004) || f.policy.holds(Fact::RightPartyVerified) {
         return;
     }
-    let first = [script.anything.map(|(i, m)| (i, m.start)), script.collector]
-        .into_iter()
-        .flatten()
-        .min();
-    let Some((index, _)) = first else {
+    let Some(first) = script.first_revealed else {
         return;
     };
-    let event = event_at(f.flow, index);
-    f.report(
+    let flow = f.flow;
+    let t = flow.transcript();
+    let help = (
+        "ask for the consumer by name in a `<Gather>` (\"Press 1 if you are Jane Doe\") and speak about the debt only in its `action` document, then declare `right-party-verified` there",
+        "pregunte por la persona en un `<Gather>` (\"Si usted es Ana López, oprima 1\") y hable de la deuda solo en el documento de su `action`, declarando allí `right-party-verified`",
+    );
+    if first.token == u32::MAX {
+        let event = &flow.events[first.event];
+        let lang = f.lang_of(first.event);
+        f.report(
+            &DEBT004,
+            Severity::Error,
+            event.node,
+            event.loc,
+            "the debt is revealed before the consumer's identity is verified; whoever answers hears it",
+        )
+        .help_in(lang, help.0, help.1);
+        return;
+    }
+    let words = t.sentence_of(first.token);
+    let quoted = t.quote(
+        script
+            .debts
+            .iter()
+            .chain(&script.disclosures)
+            .filter(|r| r.start >= first.token)
+            .min_by_key(|r| r.start)
+            .cloned()
+            .unwrap_or(words.clone()),
+    );
+    let lang = f.lang_at(first.token);
+    f.report_words(
         &DEBT004,
         Severity::Error,
-        event.node,
-        event.loc,
-        "the debt is revealed before the consumer's identity is verified; whoever answers hears it",
+        words,
+        format!("\"{quoted}\" reveals the debt before the consumer's identity is verified; whoever answers hears it"),
     )
-    .help("ask for the consumer by name in a `<Gather>` (\"Press 1 if you are Jane Doe\") and speak about the debt only in its `action` document, then declare `right-party-verified` there");
+    .help_in(lang, help.0, help.1);
 }
 
 declare_rule! {
@@ -453,39 +499,46 @@ fn collector_named<D: Document>(f: &mut Findings<'_, '_, D>, script: &Script) {
     if !f.runs(&DEBT008) || f.policy.holds(Fact::BusinessIdentified) {
         return;
     }
-    let Some((index, debt)) = script.debt else {
+    let flow = f.flow;
+    let t = flow.transcript();
+    let Some((place, debt)) = script.first_debt(t) else {
         return;
     };
-    let event = event_at(f.flow, index);
+    let lang = f.lang_at(debt.start);
     if f.policy.business_names().is_empty() {
-        f.report(
+        f.report_words(
             &DEBT008,
             Severity::Warning,
-            event.node,
-            event.loc,
+            debt,
             "cannot verify that the collector is named before the debt: the policy names no business",
         )
-        .help("give the collector's name: `business-name` in twiml.toml, `--business-name`, or `Policy::business_name`");
+        .help_in(
+            lang,
+            "give the collector's name: `business-name` in twiml.toml, `--business-name`, or `Policy::business_name`",
+            "indique el nombre del cobrador: `business-name` en twiml.toml, `--business-name` o `Policy::business_name`",
+        );
         return;
     }
-    if before(script.named, (index, debt.start)) {
+    if before(script.named, place) {
         return;
     }
-    if let Some(audio) = undeclared_audio_before(f, index) {
+    if let Some(audio) = undeclared_audio_before(f, place.event) {
         report_undeclared(f, audio, "the collector's name", &DEBT008);
         return;
     }
     let first_name = f.policy.business_names()[0].clone();
-    f.report(
+    let words = t.quote(debt.clone());
+    f.report_words(
         &DEBT008,
         Severity::Error,
-        event.node,
-        event.loc,
-        "the debt is mentioned before the collector names itself",
+        debt,
+        format!("the debt is mentioned (\"{words}\") before the collector names itself"),
     )
-    .help(format!(
-        "begin with the name: `This is {first_name}, a debt collector.`"
-    ));
+    .help_in(
+        lang,
+        format!("begin with the name: `This is {first_name}, a debt collector.`"),
+        format!("comience con el nombre: `Le habla {first_name}, un cobrador de deudas.`"),
+    );
 }
 
 declare_rule! {
@@ -544,28 +597,31 @@ declare_rule! {
 }
 
 /// DEBT009: threats of arrest, suit or seizure are flagged for legal review.
-fn threats<D: Document>(f: &mut Findings<'_, '_, D>) {
+fn threats<D: Document>(f: &mut Findings<'_, '_, D>, script: &Script) {
     if !f.runs(&DEBT009) {
         return;
     }
-    let flow = f.flow;
-    for event in &flow.events {
-        let (EventKind::Speech(speech) | EventKind::Message(speech)) = &event.kind else {
+    let t = f.flow.transcript();
+    let mut reported_sentences: Vec<Range<u32>> = Vec::new();
+    for threat in t.threats(&script.names) {
+        let sentence = t.sentence_of(threat.start);
+        if reported_sentences.contains(&sentence) {
             continue;
-        };
-        let text = speech.text();
-        let Some(threat) = detect::threat(text) else {
-            continue;
-        };
-        let words = text.get(threat.start..threat.end).unwrap_or("").to_string();
-        f.report(
+        }
+        reported_sentences.push(sentence.clone());
+        let words = t.quote(threat.clone());
+        let lang = f.lang_at(threat.start);
+        f.report_words(
             &DEBT009,
             Severity::Warning,
-            event.node,
-            event.loc,
+            threat,
             format!("the script threatens the consumer (\"{words}\")"),
         )
-        .help("a collector may mention legal action only if it is true, lawful and intended (15 U.S.C. 1692e(4), (5)); have counsel review the wording");
+        .help_in(
+            lang,
+            "a collector may mention legal action only if it is true, lawful and intended (15 U.S.C. 1692e(4), (5)); have counsel review the wording",
+            "un cobrador solo puede mencionar acciones legales si son ciertas, lícitas y previstas (15 U.S.C. 1692e(4), (5)); que un abogado revise el texto",
+        );
     }
 }
 
@@ -624,51 +680,81 @@ declare_rule! {
 }
 
 /// DEBT003: a voicemail may be only a limited-content message (12 CFR 1006.2(j)).
-fn limited_content<D: Document>(f: &mut Findings<'_, '_, D>) {
+fn limited_content<D: Document>(f: &mut Findings<'_, '_, D>, script: &Script) {
     if !f.runs(&DEBT003) {
         return;
     }
     let flow = f.flow;
-    let names = f.policy.business_names();
-    let (mut named, mut reply, mut number) = (false, false, false);
+    let t = flow.transcript();
+    let mut named = !script.names.is_empty();
+    let mut reply = !t.reply_requests().is_empty();
+    let mut number = !t.phones().is_empty()
+        || flow.events.iter().any(|e| match &e.kind {
+            EventKind::Speech(s) => !s.telephones.is_empty(),
+            _ => false,
+        });
+    // What a limited-content message may not say: a name that reveals collection, the
+    // disclosures, the debt, pressure.
+    for name in &script.names {
+        let words = t.text_of(name.clone());
+        if super::detect::collection_sounding(words) {
+            let quoted = t.quote(name.clone());
+            report_content(
+                f,
+                name.clone(),
+                format!("the name \"{quoted}\" reveals that the caller collects debts"),
+            );
+        }
+    }
+    let mut forbidden: Vec<(Range<u32>, &str)> = Vec::new();
+    for r in t
+        .collection_attempts()
+        .into_iter()
+        .chain(t.information_uses())
+    {
+        forbidden.push((
+            r,
+            "gives the mini-Miranda, which tells whoever hears it that the consumer has a debt",
+        ));
+    }
+    for r in t.collector_statements(&script.names) {
+        forbidden.push((r, "says that the caller is a debt collector"));
+    }
+    for r in &script.debts {
+        forbidden.push((r.clone(), "mentions the debt"));
+    }
+    for r in t.urgency().into_iter().chain(t.threats(&script.names)) {
+        forbidden.push((r, "presses the consumer"));
+    }
+    forbidden.sort_by_key(|(r, _)| r.start);
+    let mut reported: Vec<Range<u32>> = Vec::new();
+    for (words, what) in forbidden {
+        let sentence = t.sentence_of(words.start);
+        if reported.contains(&sentence) {
+            continue;
+        }
+        reported.push(sentence);
+        let quoted = t.quote(words.clone());
+        report_content(f, words, format!("the voicemail {what} (\"{quoted}\")"));
+    }
     for event in &flow.events {
-        match &event.kind {
-            EventKind::Speech(speech) => {
-                let text = speech.text();
-                if let Some(m) = detect::business_name(text, names) {
-                    named = true;
-                    let name = text.get(m.start..m.end).unwrap_or("");
-                    if detect::collection_sounding(name) {
-                        report_content(
-                            f,
-                            event.node,
-                            event.loc,
-                            format!("the name \"{name}\" reveals that the caller collects debts"),
-                        );
-                    }
-                }
-                reply |= detect::reply_request(text).is_some();
-                number |= !detect::phone_numbers(text).is_empty();
-                if let Some(what) = forbidden_in_voicemail(text) {
-                    report_content(f, event.node, event.loc, format!("the voicemail {what}"));
-                }
+        if let EventKind::Audio { url } = event.kind {
+            let says = f.policy.audio_says(url);
+            named |= says.contains(&Disclosure::BusinessIdentity);
+            number |= says.contains(&Disclosure::CallbackNumber);
+            reply |= says.contains(&Disclosure::CallbackNumber);
+            if says.contains(&Disclosure::MiniMiranda) || says.contains(&Disclosure::DebtCollector)
+            {
+                let lang = Lang::En;
+                f.report(
+                    &DEBT003,
+                    Severity::Error,
+                    event.node,
+                    event.loc,
+                    "the voicemail plays a debt-collection disclosure",
+                )
+                .help_in(lang, LIMITED_HELP.0, LIMITED_HELP.1);
             }
-            EventKind::Audio { url } => {
-                let says = f.policy.audio_says(url);
-                named |= says.contains(&Disclosure::BusinessIdentity);
-                number |= says.contains(&Disclosure::CallbackNumber);
-                if says.contains(&Disclosure::MiniMiranda)
-                    || says.contains(&Disclosure::DebtCollector)
-                {
-                    report_content(
-                        f,
-                        event.node,
-                        event.loc,
-                        "the voicemail plays a debt-collection disclosure".to_string(),
-                    );
-                }
-            }
-            _ => {}
         }
     }
     let missing: Vec<&str> = [
@@ -686,11 +772,7 @@ fn limited_content<D: Document>(f: &mut Findings<'_, '_, D>) {
         report_undeclared(f, audio, "the limited-content message", &DEBT003);
         return;
     }
-    let anchor = flow
-        .first_heard()
-        .map(|(_, e)| (e.node, e.loc))
-        .or_else(|| flow.elements.first().map(|e| (e.node, e.loc)));
-    let Some((node, loc)) = anchor else {
+    let Some((node, loc, lang)) = anchor(f, flow) else {
         return;
     };
     f.report(
@@ -700,32 +782,34 @@ fn limited_content<D: Document>(f: &mut Findings<'_, '_, D>) {
         loc,
         format!("the voicemail lacks {}", join(&missing)),
     )
-    .help("leave only: a business name that does not reveal debt collection, a request to call back, a person's name and a number; e.g. `Hi, this is Robin Smith from ABC Services. Please call me back at 1-800-555-0100.`");
-}
-
-/// What a limited-content message says that it may not.
-fn forbidden_in_voicemail(text: &str) -> Option<&'static str> {
-    let mm = detect::mini_miranda(text);
-    if mm.attempt_to_collect.is_some() || mm.information_use.is_some() {
-        Some("gives the mini-Miranda, which tells whoever hears it that the consumer has a debt")
-    } else if detect::debt_collector_statement(text).is_some() {
-        Some("says that the caller is a debt collector")
-    } else if detect::debt_content(text).is_some() {
-        Some("mentions the debt")
-    } else {
-        None
-    }
-}
-
-fn report_content<D: Document>(
-    f: &mut Findings<'_, '_, D>,
-    node: D::Node,
-    loc: Loc,
-    message: String,
-) {
-    f.report(&DEBT003, Severity::Error, node, loc, message).help(
-        "a voicemail may hold only a neutral business name, a request to call back, a person's name and a number (12 CFR 1006.2(j))",
+    .help_in(
+        lang,
+        "leave only: a business name that does not reveal debt collection, a request to call back, a person's name and a number; e.g. `Hi, this is Robin Smith from ABC Services. Please call me back at 1-800-555-0100.`",
+        "deje solo: un nombre de empresa que no revele el cobro, una petición de devolver la llamada, el nombre de una persona y un número; por ejemplo `Hola, le habla Ana Torres de Servicios ABC. Por favor llámeme al 1-800-555-0100.`",
     );
+}
+
+/// The help line of content a limited-content message may not carry.
+const LIMITED_HELP: (&str, &str) = (
+    "a voicemail may hold only a neutral business name, a request to call back, a person's name and a number (12 CFR 1006.2(j))",
+    "un mensaje de voz solo puede llevar un nombre de empresa neutro, una petición de devolver la llamada, el nombre de una persona y un número (12 CFR 1006.2(j))",
+);
+
+/// Where a finding about the whole voicemail points, and its language.
+fn anchor<D: Document>(
+    f: &Findings<'_, '_, D>,
+    flow: &Flow<'_, D>,
+) -> Option<(D::Node, super::flow::Loc, Lang)> {
+    if let Some((i, e)) = flow.first_heard() {
+        return Some((e.node, e.loc, f.lang_of(i)));
+    }
+    flow.elements.first().map(|e| (e.node, e.loc, Lang::En))
+}
+
+fn report_content<D: Document>(f: &mut Findings<'_, '_, D>, words: Range<u32>, message: String) {
+    let lang = f.lang_at(words.start);
+    f.report_words(&DEBT003, Severity::Error, words, message)
+        .help_in(lang, LIMITED_HELP.0, LIMITED_HELP.1);
 }
 
 fn join(items: &[&str]) -> String {

@@ -17,8 +17,7 @@ use crate::model::values::{
 use crate::schema::{Attr, ElementId, attr};
 use crate::tree::{Content, Document, Part, Path, Tag, Value};
 
-use super::detect;
-use super::text::{Builder, Transcript};
+use super::text::{Builder, CardAsk, Transcript};
 
 /// A conservative text-to-speech rate (catalog §1.3): 2.5 words a second, about 150 a minute.
 pub(crate) const WORDS_PER_SECOND: f32 = 2.5;
@@ -41,9 +40,6 @@ struct LocEntry<'d> {
 #[derive(Debug)]
 pub(crate) struct Speech<'d> {
     raw: Cow<'d, str>,
-    normalized: OnceCell<String>,
-    /// The `<break>`s inside the text: how many words come before each, and its seconds.
-    pub(crate) breaks: Vec<(usize, f32)>,
     /// The `<break>`s inside the text: the byte offset of each in the raw text, and its
     /// seconds.
     pub(crate) silences: Vec<(usize, f32)>,
@@ -76,8 +72,6 @@ impl<'d> Speech<'d> {
     fn new(raw: Cow<'d, str>, repeats: u32) -> Self {
         Speech {
             raw,
-            normalized: OnceCell::new(),
-            breaks: Vec::new(),
             silences: Vec::new(),
             telephones: Vec::new(),
             repeats,
@@ -104,37 +98,27 @@ impl<'d> Speech<'d> {
         ))
     }
 
-    /// Seconds of the `<break>`s that fall between word `from` and word `to` (counted from
-    /// the start of the text), both ends included.
-    pub(crate) fn pauses_between(&self, from: usize, to: usize) -> f32 {
-        self.breaks
-            .iter()
-            .filter(|(at, _)| (from..=to).contains(at))
-            .map(|(_, seconds)| seconds)
-            .sum()
-    }
-
     /// The text as written.
     pub(crate) fn raw(&self) -> &str {
         &self.raw
     }
-
-    /// The text as the detectors read it (case, accents and spacing folded); computed once,
-    /// on first use.
-    pub(crate) fn text(&self) -> &str {
-        self.normalized.get_or_init(|| detect::normalize(&self.raw))
-    }
-
-    /// Estimated seconds to speak the whole text once.
-    pub(crate) fn seconds(&self) -> f32 {
-        words(self.text()) as f32 / WORDS_PER_SECOND
-            + self.breaks.iter().map(|(_, seconds)| seconds).sum::<f32>()
-    }
 }
 
-/// Counts the words of normalised text.
-pub(crate) fn words(text: &str) -> usize {
-    text.split_ascii_whitespace().count()
+/// What the words of one event say (see [`Flow::said`]).
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub(crate) struct Said {
+    /// A recording notice: the call may be recorded or monitored.
+    pub(crate) recording_notice: bool,
+    /// One of the business's names.
+    pub(crate) business_named: bool,
+    /// The first half of the mini-Miranda: an attempt to collect a debt.
+    pub(crate) attempt_to_collect: bool,
+    /// The second half of the mini-Miranda: information obtained will be used for that
+    /// purpose.
+    pub(crate) information_use: bool,
+    /// A request for payment card data ("enter your card number"); last-four checks and
+    /// bank data are not.
+    pub(crate) card_request: bool,
 }
 
 /// What a capture takes, and how long it runs.
@@ -639,17 +623,47 @@ impl<'d, D: Document> Flow<'d, D> {
             if let Some(greeting) = text_attribute(flow.doc, child, attr::WELCOME_GREETING) {
                 let mut speech = Speech::new(Cow::Borrowed(greeting), 1);
                 speech.attribute = Some(attr::WELCOME_GREETING);
-                flow.push(
-                    EventKind::Speech(speech),
-                    child,
-                    child_loc,
-                    within,
-                );
+                flow.push(EventKind::Speech(speech), child, child_loc, within);
                 if let Some(last) = flow.events.last_mut() {
                     last.greeting = true;
                 }
             }
         });
+    }
+
+    /// What the words of each event say, one entry per event in execution order, as the
+    /// rules read them (declared audio aside: ask the policy what a `<Play>` says). A
+    /// disclosure belongs to the event where its last word is heard, so that everything
+    /// before an event's end is known from the entries up to it: the call state at a position
+    /// in the document.
+    pub(crate) fn said(&self, business_names: &[String]) -> Vec<Said> {
+        let t = self.transcript();
+        let mut said = vec![Said::default(); self.events.len()];
+        let mut mark = |tokens: &std::ops::Range<u32>, set: fn(&mut Said)| {
+            if tokens.start < tokens.end
+                && let Some(entry) = said.get_mut(t.event_of(tokens.end - 1))
+            {
+                set(entry);
+            }
+        };
+        for r in t.notices() {
+            mark(&r, |s| s.recording_notice = true);
+        }
+        for r in t.names(business_names) {
+            mark(&r, |s| s.business_named = true);
+        }
+        for r in t.collection_attempts() {
+            mark(&r, |s| s.attempt_to_collect = true);
+        }
+        for r in t.information_uses() {
+            mark(&r, |s| s.information_use = true);
+        }
+        for (r, ask) in t.card_asks() {
+            if ask == CardAsk::Card {
+                mark(&r, |s| s.card_request = true);
+            }
+        }
+        said
     }
 
     /// Everything the caller hears or reads, in execution order, as the rules read it.
@@ -678,7 +692,10 @@ impl<'d, D: Document> Flow<'d, D> {
                     }
                     EventKind::Gather { .. } | EventKind::Stop { .. } => {}
                     EventKind::Capture { kind, .. }
-                        if !matches!(kind, CaptureKind::Message { .. } | CaptureKind::AiSession) => {}
+                        if !matches!(
+                            kind,
+                            CaptureKind::Message { .. } | CaptureKind::AiSession
+                        ) => {}
                     _ => builder.cut(),
                 }
             }
@@ -722,7 +739,10 @@ impl<'d, D: Document> Flow<'d, D> {
 
     /// Where tokens `tokens` of the transcript are in the document: the element and the
     /// part that holds the words, or the speaking element when they span several text items.
-    pub(crate) fn words_at(&self, tokens: std::ops::Range<u32>) -> Option<(D::Node, Loc, Part<'static>)> {
+    pub(crate) fn words_at(
+        &self,
+        tokens: std::ops::Range<u32>,
+    ) -> Option<(D::Node, Loc, Part<'static>)> {
         let t = self.transcript();
         if tokens.start >= tokens.end || tokens.end > t.len() {
             return None;
@@ -910,9 +930,7 @@ fn read_ssml<D: Document>(doc: &D, node: D::Node, r: &mut Reading<'_, '_>, eleme
                         r.text.push(' ');
                     }
                     Some(ElementId::SsmlBreak) => {
-                        let at = r.text.split_whitespace().count();
                         let seconds = break_seconds(doc, child);
-                        r.speech.breaks.push((at, seconds));
                         r.speech.silences.push((r.text.len(), seconds));
                         let none = doc
                             .attribute(child, attr::STRENGTH)

@@ -68,21 +68,6 @@ pub(super) fn check<D: Document>(f: &mut Findings<'_, '_, D>) {
     insecure_urls(f);
 }
 
-/// Whether an audible event gives `disclosure`: a `<Say>` whose text `detect` finds, or a
-/// `<Play>` declared to say it.
-pub(super) fn gives<D: Document>(
-    f: &Findings<'_, '_, D>,
-    event: &Event<'_, D::Node>,
-    disclosure: Disclosure,
-    detect: impl Fn(&str) -> bool,
-) -> bool {
-    match &event.kind {
-        EventKind::Speech(speech) | EventKind::Message(speech) => detect(speech.text()),
-        EventKind::Audio { url } => f.policy.audio_says(url).contains(&disclosure),
-        _ => false,
-    }
-}
-
 /// Whether `disclosure` is given before event `index`: one of `said` (token ranges of the
 /// transcript) ends before the event starts, or a `<Play>` before it is declared to say it.
 pub(super) fn given_before<D: Document>(
@@ -92,7 +77,7 @@ pub(super) fn given_before<D: Document>(
     index: usize,
 ) -> bool {
     let flow = f.flow;
-    let before = flow.transcript().from_event(index);
+    let before = flow.transcript().first_token_at_event(index);
     said.iter().any(|r| r.end <= before)
         || flow.events[..index.min(flow.events.len())]
             .iter()

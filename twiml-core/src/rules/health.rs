@@ -16,6 +16,7 @@ use super::declare_rule;
 use super::detect::{self, PhiCategory, PhiMatch};
 use super::flow::{self, EventKind};
 use super::policy::Fact;
+use super::text::{Concept, Health, Transcript};
 
 pub(super) fn check<D: Document>(f: &mut Findings<'_, '_, D>) {
     health_details_in_content(f);
@@ -101,19 +102,25 @@ fn health_details_in_content<D: Document>(f: &mut Findings<'_, '_, D>) {
         return;
     }
     let flow = f.flow;
+    let t = flow.transcript();
     let voicemail = f.policy.holds(Fact::Voicemail);
     let unverified = f.policy.holds(Fact::Outbound) && !f.policy.holds(Fact::RightPartyVerified);
-    for event in &flow.events {
-        let (speech, texted) = match &event.kind {
-            EventKind::Speech(speech) => (speech, false),
-            EventKind::Message(speech) => (speech, true),
+    let details = t.health_details();
+    for (i, event) in flow.events.iter().enumerate() {
+        let texted = match &event.kind {
+            EventKind::Speech(_) => false,
+            EventKind::Message(_) => true,
             _ => continue,
         };
-        let text = speech.text();
-        let Some(found) = disclosed_detail(text) else {
+        let tokens = t.tokens_of_event(i);
+        let Some(found) = details
+            .iter()
+            .filter(|d| tokens.contains(&d.tokens.start))
+            .find(|d| d.kind != Health::Identifier || !asks_for(t, d.tokens.start))
+        else {
             continue;
         };
-        let words = text.get(found.start..found.end).unwrap_or("");
+        let words = t.quote(found.tokens.clone());
         let (severity, reach) = if found.sensitive {
             (Severity::Error, "an extra-sensitive health detail")
         } else if texted {
@@ -137,58 +144,39 @@ fn health_details_in_content<D: Document>(f: &mut Findings<'_, '_, D>) {
         let message = if found.sensitive {
             format!("{reach} is disclosed: \"{words}\"")
         } else {
-            format!(
-                "{reach} discloses {}: \"{words}\"",
-                category_words(found.category)
-            )
+            format!("{reach} discloses {}: \"{words}\"", kind_words(found.kind))
         };
-        f.report(&PHI001, severity, event.node, event.loc, message)
-            .help("keep the message generic (\"a reminder about your appointment on Monday at 10 a.m.\"); give details only after verifying the patient, or through a secure portal");
+        let lang = f.lang_of(i);
+        f.report_words(&PHI001, severity, found.tokens.clone(), message).help_in(
+            lang,
+            "keep the message generic (\"a reminder about your appointment on Monday at 10 a.m.\"); give details only after verifying the patient, or through a secure portal",
+            "mantenga el mensaje general (\"un recordatorio de su cita el lunes a las 10 a.m.\"); dé los detalles solo después de verificar al paciente, o por un portal seguro",
+        );
     }
 }
 
-/// The first health detail the text discloses. Asking for an identifier ("enter your date of
-/// birth", "diga su fecha de nacimiento") verifies the caller, as the rule's fix recommends; it
-/// discloses nothing.
-fn disclosed_detail(text: &str) -> Option<PhiMatch> {
-    let mut from = 0;
-    while let Some(found) = text.get(from..).and_then(detect::phi) {
-        let found = PhiMatch {
-            start: found.start + from,
-            end: found.end + from,
-            ..found
-        };
-        if found.category != PhiCategory::Identifier || !asks_for(text, found.start) {
-            return Some(found);
-        }
-        from = found.end;
+/// What a kind of health detail is, in a message.
+fn kind_words(kind: Health) -> &'static str {
+    match kind {
+        Health::Condition => "a health condition",
+        Health::Specialty => "a medical specialty",
+        Health::Result => "a test result or a treatment",
+        Health::Medication => "a medication",
+        Health::Identifier => "a patient identifier",
     }
-    None
 }
 
-/// Whether the words just before `at`, in its sentence, ask the caller for something.
-fn asks_for(text: &str, at: usize) -> bool {
-    const REQUESTS: [&str; 14] = [
-        "enter",
-        "say",
-        "tell us",
-        "provide",
-        "confirm",
-        "key in",
-        "verify",
-        "ingrese",
-        "introduzca",
-        "marque",
-        "diga",
-        "digame",
-        "indique",
-        "confirme",
-    ];
-    let sentence_start = detect::sentences(text)
-        .find(|s| s.contains(&at))
-        .map_or(0, |s| s.start);
-    let lead = text.get(sentence_start..at).unwrap_or("");
-    REQUESTS.iter().any(|r| detect::has_words(lead, r))
+/// Whether the identifier at `at` is asked for ("enter your date of birth", "diga su fecha
+/// de nacimiento"): asking verifies the caller, as the rule's fix recommends, and discloses
+/// nothing.
+fn asks_for(t: &Transcript, at: u32) -> bool {
+    let sentence = t.sentence_of(at);
+    t.hits_in(Concept::RequestVerb, sentence.start..at)
+        .next()
+        .is_some()
+        || t.hits_in(Concept::KeyVerb, sentence.start..at)
+            .next()
+            .is_some()
 }
 
 /// The query string of a URL as words: percent-escapes decoded, `+`, `_`, `&` and `=` read as

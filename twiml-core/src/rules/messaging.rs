@@ -7,8 +7,9 @@ use crate::tree::Document;
 
 use super::Findings;
 use super::declare_rule;
-use super::detect::{self, ShaftCategory};
+use super::detect;
 use super::flow::EventKind;
+use super::text::Forbidden;
 
 declare_rule! {
     /// ## What it does
@@ -203,15 +204,19 @@ pub(super) fn check<D: Document>(f: &mut Findings<'_, '_, D>) {
         return;
     }
     let flow = f.flow;
+    let t = flow.transcript();
+    let opt_outs = t.sms_opt_outs();
+    let names = t.names(f.policy.business_names());
     let mut sender_unverifiable_reported = false;
-    for event in &flow.events {
+    for (i, event) in flow.events.iter().enumerate() {
         let EventKind::Message(message) = &event.kind else {
             continue;
         };
         let (node, loc) = (event.node, event.loc);
-        let text = message.text();
+        let tokens = t.tokens_of_event(i);
+        let lang = f.lang_of(i);
 
-        if f.runs(&MSG003) && detect::sms_optout_instruction(text).is_none() {
+        if f.runs(&MSG003) && !opt_outs.iter().any(|o| tokens.contains(&o.start)) {
             f.report(
                 &MSG003,
                 Severity::Error,
@@ -219,12 +224,16 @@ pub(super) fn check<D: Document>(f: &mut Findings<'_, '_, D>) {
                 loc,
                 "the marketing message does not say how to opt out",
             )
-            .help("end it with `Reply STOP to opt out.` (`Responda ALTO para cancelar.`)");
+            .help_in(
+                lang,
+                "end it with `Reply STOP to opt out.`",
+                "termine con `Responda ALTO para cancelar.`",
+            );
         }
 
         if f.runs(&MSG004) {
-            let names = f.policy.business_names();
-            if names.is_empty() {
+            let business = f.policy.business_names();
+            if business.is_empty() {
                 if !sender_unverifiable_reported {
                     sender_unverifiable_reported = true;
                     f.report(
@@ -234,9 +243,13 @@ pub(super) fn check<D: Document>(f: &mut Findings<'_, '_, D>) {
                         loc,
                         "cannot verify that the message names its sender: the policy names no business",
                     )
-                    .help("give the brand name: `business-name` in twiml.toml, `--business-name`, or `Policy::business_name`");
+                    .help_in(
+                        lang,
+                        "give the brand name: `business-name` in twiml.toml, `--business-name`, or `Policy::business_name`",
+                        "indique el nombre de la marca: `business-name` en twiml.toml, `--business-name` o `Policy::business_name`",
+                    );
                 }
-            } else if detect::business_name(text, names).is_none() {
+            } else if !names.iter().any(|n| tokens.contains(&n.start)) {
                 f.report(
                     &MSG004,
                     Severity::Warning,
@@ -244,10 +257,14 @@ pub(super) fn check<D: Document>(f: &mut Findings<'_, '_, D>) {
                     loc,
                     format!(
                         "the message does not name its sender (\"{}\")",
-                        names.join("\", \"")
+                        business.join("\", \"")
                     ),
                 )
-                .help(format!("begin with the brand: `{}: ...`", names[0]));
+                .help_in(
+                    lang,
+                    format!("begin with the brand: `{}: ...`", business[0]),
+                    format!("comience con la marca: `{}: ...`", business[0]),
+                );
             }
         }
 
@@ -270,50 +287,58 @@ pub(super) fn check<D: Document>(f: &mut Findings<'_, '_, D>) {
                         ),
                     )
                 };
-                f.report(&MSG005, severity, node, loc, message)
-                    .help("link to your own domain in full, or use Twilio Link Shortening with a branded domain");
+                f.report(&MSG005, severity, node, loc, message).help_in(
+                    lang,
+                    "link to your own domain in full, or use Twilio Link Shortening with a branded domain",
+                    "enlace a su propio dominio completo, o use Twilio Link Shortening con un dominio de su marca",
+                );
             }
         }
 
         if f.runs(&MSG006)
-            && let Some(found) = detect::forbidden_content(text)
+            && let Some((found, category)) = t.forbidden(tokens.clone())
         {
-            let words = text.get(found.start..found.end).unwrap_or("");
-            let (severity, help) = match found.category {
-                ShaftCategory::Alcohol | ShaftCategory::Firearms | ShaftCategory::Tobacco => (
+            let words = t.quote(found.clone());
+            let (severity, help) = match category {
+                Forbidden::Alcohol | Forbidden::Firearms | Forbidden::Tobacco => (
                     Severity::Warning,
-                    "allowed only on senders approved for it, with an age gate, and never on toll-free numbers",
+                    (
+                        "allowed only on senders approved for it, with an age gate, and never on toll-free numbers",
+                        "permitido solo en remitentes aprobados para ello, con verificación de edad, y nunca en números gratuitos",
+                    ),
                 ),
                 _ => (
                     Severity::Error,
-                    "carriers block this category on US and Canadian numbers; remove it or send through an approved channel",
+                    (
+                        "carriers block this category on US and Canadian numbers; remove it or send through an approved channel",
+                        "los operadores bloquean esta categoría en números de EE. UU. y Canadá; quítela o envíe por un canal aprobado",
+                    ),
                 ),
             };
-            f.report(
+            f.report_words(
                 &MSG006,
                 severity,
-                node,
-                loc,
+                found,
                 format!(
                     "the message holds {} content (\"{words}\")",
-                    category_words(found.category)
+                    category_words(category)
                 ),
             )
-            .help(help);
+            .help_in(lang, help.0, help.1);
         }
     }
 }
 
-fn category_words(category: ShaftCategory) -> &'static str {
+fn category_words(category: Forbidden) -> &'static str {
     match category {
-        ShaftCategory::Sex => "sexual",
-        ShaftCategory::Hate => "hateful",
-        ShaftCategory::Alcohol => "alcohol",
-        ShaftCategory::Firearms => "firearms",
-        ShaftCategory::Tobacco => "tobacco",
-        ShaftCategory::Vaping => "vaping",
-        ShaftCategory::Cannabis => "cannabis",
-        ShaftCategory::Gambling => "gambling",
-        ShaftCategory::HighRiskFinance => "high-risk financial",
+        Forbidden::Sex => "sexual",
+        Forbidden::Hate => "hateful",
+        Forbidden::Alcohol => "alcohol",
+        Forbidden::Firearms => "firearms",
+        Forbidden::Tobacco => "tobacco",
+        Forbidden::Vaping => "vaping",
+        Forbidden::Cannabis => "cannabis",
+        Forbidden::Gambling => "gambling",
+        Forbidden::Finance => "high-risk financial",
     }
 }

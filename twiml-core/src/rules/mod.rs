@@ -268,7 +268,7 @@ impl<D: Document> Findings<'_, '_, D> {
     /// nothing was heard).
     pub(crate) fn lang_before(&self, index: usize) -> Lang {
         let t = self.flow.transcript();
-        let before = t.from_event(index);
+        let before = t.first_token_at_event(index);
         if before == 0 {
             return self.flow.language(index);
         }

@@ -8,16 +8,16 @@
 //! forbids.
 
 use crate::diagnostic::Severity;
-use crate::model::values::{GatherInput, PaymentMethod, TokenType};
+use crate::model::values::{PaymentMethod, TokenType};
 use crate::schema::{Attr, attr};
 use crate::tree::{Content, Document, Tag, Value};
 
 use super::Findings;
 use super::declare_rule;
 use super::detect;
-use super::text::{CardAsk, Concept, Transcript};
 use super::flow::{CaptureKind, Event, EventKind, Flow};
 use super::policy::{Fact, Regime};
+use super::text::{CardAsk, Concept, Transcript};
 
 /// The attributes of `<Pay>` whose URLs receive the payment's result.
 pub(super) const PAY_CALLBACKS: [Attr; 2] = [attr::ACTION, attr::STATUS_CALLBACK];
@@ -571,7 +571,9 @@ fn consent_to_store_before<D: Document>(flow: &Flow<'_, D>, index: usize) -> boo
 /// later payments ("we will save this card for future payments", "guardaremos su tarjeta
 /// para sus pagos mensuales").
 fn asks_to_store(t: &Transcript, sentence: std::ops::Range<u32>) -> bool {
-    t.hits_in(Concept::KeepCard, sentence.clone()).next().is_some()
+    t.hits_in(Concept::KeepCard, sentence.clone())
+        .next()
+        .is_some()
         && t.hits_in(Concept::LaterUse, sentence).next().is_some()
 }
 

@@ -10,11 +10,14 @@ use crate::diagnostic::Severity;
 use crate::schema::{ElementId, attr};
 use crate::tree::Document;
 
-use super::{Findings, Lang};
 use super::declare_rule;
 use super::flow::{CaptureKind, EventKind, Loc};
-use super::general::{given_before, is_undeclared_audio, report_undeclared, undeclared_audio_before};
+use super::general::{
+    given_before, is_undeclared_audio, report_undeclared, undeclared_audio_before,
+};
 use super::policy::{Disclosure, Fact, Regime};
+use super::text::Concept;
+use super::{Findings, Lang};
 
 declare_rule! {
     /// ## What it does
@@ -106,8 +109,9 @@ pub(super) fn check<D: Document>(f: &mut Findings<'_, '_, D>) {
     // was given earlier in the call.
     let disclosed = f.policy.holds(Fact::RecordingDisclosed);
     let notices = flow.transcript().notices();
-    let noticed_before =
-        |f: &Findings<'_, '_, D>, i: usize| disclosed || given_before(f, Disclosure::RecordingNotice, &notices, i);
+    let noticed_before = |f: &Findings<'_, '_, D>, i: usize| {
+        disclosed || given_before(f, Disclosure::RecordingNotice, &notices, i)
+    };
 
     for (i, event) in flow.events.iter().enumerate() {
         let EventKind::Capture { kind, .. } = event.kind else {
@@ -176,7 +180,7 @@ fn label_near_notice<D: Document>(
     index: usize,
 ) {
     let t = flow.transcript();
-    let before = t.from_event(index);
+    let before = t.first_token_at_event(index);
     if let Some(words) = t
         .hits_of(super::text::Concept::CaptureVerb)
         .filter(|h| h.end <= before)
@@ -187,7 +191,10 @@ fn label_near_notice<D: Document>(
             node,
             loc,
             part,
-            format!("\"{}\" is not a notice that this call is recorded", t.quote(t.sentence_of(words.start))),
+            format!(
+                "\"{}\" is not a notice that this call is recorded",
+                t.quote(t.sentence_of(words.start))
+            ),
         );
     }
 }
@@ -371,11 +378,12 @@ fn message_recording<D: Document>(
         )
     };
     let lang = f.lang_before(index);
-    f.report(&REC005, severity, event.node, event.loc, message).help_in(
-        lang,
-        "say first `<Say>Please leave a message after the beep.</Say>`",
-        "diga primero `<Say language=\"es-US\">Deje su mensaje después del tono.</Say>`",
-    );
+    f.report(&REC005, severity, event.node, event.loc, message)
+        .help_in(
+            lang,
+            "say first `<Say>Please leave a message after the beep.</Say>`",
+            "diga primero `<Say language=\"es-US\">Deje su mensaje después del tono.</Say>`",
+        );
 }
 
 declare_rule! {
@@ -530,7 +538,7 @@ fn unannounced_parties<D: Document>(f: &mut Findings<'_, '_, D>, dial: D::Node, 
 }
 
 /// How many words may come before the notice when recording already runs: a short greeting,
-/// about three seconds ("Thank you for calling Acme Widgets.").
+/// about three seconds ("Thank you for calling Acme Widgets."), and never a menu option.
 const NOTICE_WITHIN_WORDS: usize = 8;
 
 declare_rule! {
@@ -615,7 +623,10 @@ fn recording_already_running<D: Document>(f: &mut Findings<'_, '_, D>) {
         return;
     };
     if let EventKind::Audio { url } = first.kind {
-        if f.policy.audio_says(url).contains(&Disclosure::RecordingNotice) {
+        if f.policy
+            .audio_says(url)
+            .contains(&Disclosure::RecordingNotice)
+        {
             return;
         }
         if is_undeclared_audio(f, first) {
@@ -623,11 +634,15 @@ fn recording_already_running<D: Document>(f: &mut Findings<'_, '_, D>) {
             return;
         }
     }
-    // The notice must come first: after at most a short greeting, and before any audio.
-    let opening = t.from_event(first_index);
+    // The notice must come first: after at most a short greeting (not a menu), and before any
+    // audio.
+    let opening = t.first_token_at_event(first_index);
     let in_time = t.notices().into_iter().next().is_some_and(|n| {
         n.start >= opening
             && t.words_in(opening..n.start) <= NOTICE_WITHIN_WORDS
+            && t.hits_in(Concept::KeyVerb, opening..n.start)
+                .next()
+                .is_none()
             && !flow.events[first_index..t.event_of(n.start)]
                 .iter()
                 .any(|e| matches!(e.kind, EventKind::Audio { .. }))

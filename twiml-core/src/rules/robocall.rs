@@ -17,8 +17,8 @@ use super::declare_rule;
 use super::flow::{CaptureKind, EventKind, Flow, Loc, WORDS_PER_SECOND};
 use super::general::{is_undeclared_audio, report_undeclared, undeclared_audio_before};
 use super::policy::{Disclosure, Fact, Regime};
-use super::text::{Kind, OptOut, Transcript};
 use super::text::Concept::{Greeting, IdentityCue, Title};
+use super::text::{Kind, OptOut, Transcript, is_premium, is_toll_free};
 use super::{Findings, Lang};
 
 /// How late the opt-out may start after the identification (64.1200(b)(3)).
@@ -42,8 +42,8 @@ pub(super) fn check<D: Document>(f: &mut Findings<'_, '_, D>) {
         return;
     }
     let heard = business_heard(f);
-    let at_the_beginning = heard.is_some_and(|h| h.at_the_beginning)
-        || f.policy.holds(Fact::BusinessIdentified);
+    let at_the_beginning =
+        heard.is_some_and(|h| h.at_the_beginning) || f.policy.holds(Fact::BusinessIdentified);
     business_named_first(f, heard, at_the_beginning);
     callback_number(f);
     opt_out(f, heard);
@@ -77,7 +77,9 @@ fn business_heard<D: Document>(f: &Findings<'_, '_, D>) -> Option<Heard> {
     let flow = f.flow;
     let (first_index, first) = flow.first_heard()?;
     if let EventKind::Audio { url } = first.kind
-        && f.policy.audio_says(url).contains(&Disclosure::BusinessIdentity)
+        && f.policy
+            .audio_says(url)
+            .contains(&Disclosure::BusinessIdentity)
     {
         return Some(Heard {
             end: Moment::AfterAudio(first_index),
@@ -87,7 +89,7 @@ fn business_heard<D: Document>(f: &Findings<'_, '_, D>) -> Option<Heard> {
     }
     let t = flow.transcript();
     let name = t.names(f.policy.business_names()).into_iter().next()?;
-    let opening = t.from_event(first_index);
+    let opening = t.first_token_at_event(first_index);
     let audio_first = matches!(first.kind, EventKind::Audio { .. });
     Some(Heard {
         end: Moment::At(name.end),
@@ -112,10 +114,12 @@ fn named_at_the_beginning<D: Document>(
     // Nothing but speech before the name: no input taken, no audio, no pause of a menu.
     let first_event = t.event_of(opening);
     let name_event = t.event_of(name.start);
-    if flow.events[first_event..name_event]
-        .iter()
-        .any(|e| matches!(e.kind, EventKind::Input | EventKind::Audio { .. } | EventKind::Dial))
-    {
+    if flow.events[first_event..name_event].iter().any(|e| {
+        matches!(
+            e.kind,
+            EventKind::Input | EventKind::Audio { .. } | EventKind::Dial
+        )
+    }) {
         return false;
     }
     let sentence = t.sentence_of(name.start);
@@ -234,7 +238,7 @@ fn business_named_first<D: Document>(
     let names = f.policy.business_names().join("\", \"");
     let first_name = f.policy.business_names()[0].clone();
     let t = flow.transcript();
-    let opening = t.from_event(first_index);
+    let opening = t.first_token_at_event(first_index);
     let first_words = t.sentence_of(opening);
     let heard_first = (opening < t.len()).then(|| t.quote(first_words.clone()));
     let message = match (heard.and_then(|h| h.tokens), &heard_first) {
@@ -289,22 +293,6 @@ fn numbers_heard<D: Document>(flow: &Flow<'_, D>) -> Vec<String> {
         }
     }
     found
-}
-
-/// A North American number on a pay-per-call prefix (900, 976), which is no call-back number.
-fn is_premium(national: &str) -> bool {
-    national.len() == 10
-        && super::phrases::PREMIUM_NPAS
-            .iter()
-            .any(|npa| national.starts_with(npa))
-}
-
-/// A North American toll-free number.
-fn is_toll_free(national: &str) -> bool {
-    national.len() == 10
-        && super::phrases::TOLL_FREE_NPAS
-            .iter()
-            .any(|npa| national.starts_with(npa))
 }
 
 declare_rule! {
@@ -429,12 +417,16 @@ fn first_opt_out<D: Document>(
         .into_iter()
         .find(|o| o.tokens.start >= opening)
         .map(|o| (t.event_of(o.tokens.start), Some(o)));
-    let played = flow.events.iter().enumerate().find_map(|(i, e)| match e.kind {
-        EventKind::Audio { url } if f.policy.audio_says(url).contains(&Disclosure::OptOut) => {
-            Some((i, None))
-        }
-        _ => None,
-    });
+    let played = flow
+        .events
+        .iter()
+        .enumerate()
+        .find_map(|(i, e)| match e.kind {
+            EventKind::Audio { url } if f.policy.audio_says(url).contains(&Disclosure::OptOut) => {
+                Some((i, None))
+            }
+            _ => None,
+        });
     match (said, played) {
         (Some(s), Some(p)) => Some(if p.0 < s.0 { p } else { s }),
         (s, p) => s.or(p),
@@ -454,16 +446,18 @@ fn seconds_between<D: Document>(
     let (from_token, from_event) = match from {
         Moment::At(0) => (0, t.segments().first().map_or(0, |s| s.event)),
         Moment::At(token) => (token, t.event_of(token - 1)),
-        Moment::AfterAudio(event) => (t.from_event(event + 1), event),
+        Moment::AfterAudio(event) => (t.first_token_at_event(event + 1), event),
     };
-    let to_token = to.unwrap_or_else(|| t.from_event(to_event));
+    let to_token = to.unwrap_or_else(|| t.first_token_at_event(to_event));
     if to_token <= from_token && to_event <= from_event {
         return Some(0.0);
     }
     let mut seconds = t.words_in(from_token..to_token.max(from_token)) as f32 / WORDS_PER_SECOND;
     // Breaks inside the words between.
     for i in from_event..=to_event.min(flow.events.len().saturating_sub(1)) {
-        let Some(speech) = flow.speech(i) else { continue };
+        let Some(speech) = flow.speech(i) else {
+            continue;
+        };
         let tokens = t.tokens_of_event(i);
         for (at, pause) in &speech.silences {
             let token = tokens
@@ -570,7 +564,7 @@ fn opt_out<D: Document>(f: &mut Findings<'_, '_, D>, heard: Option<Heard>) {
     let Some((first, _)) = flow.first_heard() else {
         return;
     };
-    let opening = t.from_event(first);
+    let opening = t.first_token_at_event(first);
     let from = match heard {
         Some(h) => h.end,
         None if opening < t.len() && matches!(flow.events[first].kind, EventKind::Speech(_)) => {
@@ -611,15 +605,15 @@ fn opt_out<D: Document>(f: &mut Findings<'_, '_, D>, heard: Option<Heard>) {
         .as_ref()
         .map(|o| t.quote(o.tokens.clone()))
         .unwrap_or_default();
-    let lang = said
-        .as_ref()
-        .map_or(lang, |o| f.lang_at(o.tokens.start));
+    let lang = said.as_ref().map_or(lang, |o| f.lang_at(o.tokens.start));
     match seconds {
         Some(gap) if gap > OPT_OUT_WITHIN_SECONDS => {
             let message = if words.is_empty() {
                 format!("the opt-out starts about {gap:.1} s after {after}; the limit is 2 s")
             } else {
-                format!("the opt-out \"{words}\" starts about {gap:.1} s after {after}; the limit is 2 s")
+                format!(
+                    "the opt-out \"{words}\" starts about {gap:.1} s after {after}; the limit is 2 s"
+                )
             };
             let finding = match &said {
                 Some(o) => f.report_words(&TCPA003, Severity::Error, o.tokens.clone(), message),
@@ -866,7 +860,8 @@ fn ai_agent<D: Document>(f: &mut Findings<'_, '_, D>) {
     };
     // The greeting: what the caller hears before the agent, and the agent's welcome.
     let t = flow.transcript();
-    let mut greeting: Vec<Range<u32>> = vec![0..t.from_event(session)];
+    let before = 0..t.first_token_at_event(session);
+    let mut greeting: Vec<Range<u32>> = std::iter::once(before).collect();
     for (i, e) in flow.events.iter().enumerate().skip(session) {
         if e.greeting {
             greeting.push(t.tokens_of_event(i));
@@ -884,7 +879,9 @@ fn ai_agent<D: Document>(f: &mut Findings<'_, '_, D>) {
         })
     };
     let disclosed = declared(Disclosure::AiDisclosure)
-        || greeting.iter().any(|r| !t.ai_disclosures(r.clone()).is_empty());
+        || greeting
+            .iter()
+            .any(|r| !t.ai_disclosures(r.clone()).is_empty());
     let names = f.policy.business_names();
     let name_hits = t.names(names);
     let named = declared(Disclosure::BusinessIdentity)
@@ -897,11 +894,16 @@ fn ai_agent<D: Document>(f: &mut Findings<'_, '_, D>) {
                 .iter()
                 .any(|n| greeting.iter().any(|r| r.contains(&n.start)))
         };
-    let opaque = audio.iter().any(|&i| is_undeclared_audio(f, &flow.events[i]));
+    let opaque = audio
+        .iter()
+        .any(|&i| is_undeclared_audio(f, &flow.events[i]));
     let agent = &flow.events[session];
     let (node, loc) = (agent.node, agent.loc);
     if (!disclosed || !named) && opaque {
-        if let Some(&i) = audio.iter().find(|&&i| is_undeclared_audio(f, &flow.events[i])) {
+        if let Some(&i) = audio
+            .iter()
+            .find(|&&i| is_undeclared_audio(f, &flow.events[i]))
+        {
             report_undeclared(f, &flow.events[i], "the AI agent's disclosure", &AI002);
         }
         return;
@@ -925,7 +927,8 @@ fn ai_agent<D: Document>(f: &mut Findings<'_, '_, D>) {
             Some(words) => format!(
                 "the AI agent's greeting (\"{words}\") does not say that the caller is speaking with an AI"
             ),
-            None => "the AI agent's greeting does not say that the caller is speaking with an AI".to_string(),
+            None => "the AI agent's greeting does not say that the caller is speaking with an AI"
+                .to_string(),
         };
         let finding = match greeting_event {
             Some(i) if !t.tokens_of_event(i).is_empty() => {

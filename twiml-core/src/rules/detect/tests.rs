@@ -1,6 +1,7 @@
 //! Unit tests for the detectors. Inputs are written as a person would type them and go through
 //! `normalize` first, as the rules will do, so accented Spanish is exercised end to end.
 
+use super::strings::*;
 use super::*;
 
 /// Normalises `raw`, runs `detector` and returns the matched text.
@@ -67,11 +68,9 @@ fn sentences_split_on_terminators_but_not_inside_numbers_or_hosts() {
         sentence_texts("you owe $49.99 today. visit bit.ly now"),
         ["you owe $49.99 today", "visit bit.ly now"]
     );
-    assert_eq!(sentence_texts("an a.i. agent"), ["an a.i", "agent"]);
-    assert_eq!(
-        sentence_texts("line one\nline two"),
-        ["line one", "line two"]
-    );
+    assert_eq!(sentence_texts("an a.i. agent"), ["an a.i. agent"]);
+    // A line break is whitespace to a voice reading the text.
+    assert_eq!(sentence_texts("line one\nline two"), ["line one\nline two"]);
     assert!(sentence_texts("").is_empty());
     assert!(sentence_texts(" . ;; !? ").is_empty());
 }
@@ -132,12 +131,12 @@ fn recording_notice_spanish() {
     assert_hit(
         recording_notice,
         "Las llamadas son monitoreadas.",
-        "llamadas son monitoreadas",
+        "las llamadas son monitoreadas",
     );
     assert_hit(
         recording_notice,
         "La conversación será transcrita y analizada.",
-        "conversacion sera transcrita",
+        "la conversacion sera transcrita",
     );
 }
 
@@ -169,7 +168,7 @@ fn ai_disclosure_english() {
     assert_hit(
         ai_disclosure,
         "Hi, I'm a virtual assistant.",
-        "i'm a virtual",
+        "virtual assistant",
     );
     assert_hit(
         ai_disclosure,
@@ -179,9 +178,9 @@ fn ai_disclosure_english() {
     assert_hit(
         ai_disclosure,
         "This is an automated system.",
-        "this is an automated",
+        "automated system",
     );
-    assert_hit(ai_disclosure, "I am an AI.", "i am an ai");
+    assert_hit(ai_disclosure, "I am an AI.", "an ai");
     assert_hit(
         ai_disclosure,
         "You are speaking with an A.I. agent.",
@@ -211,7 +210,7 @@ fn ai_disclosure_spanish() {
     assert_hit(
         ai_disclosure,
         "Esta voz fue generada con inteligencia artificial.",
-        "inteligencia artificial",
+        "voz fue generada con inteligencia artificial",
     );
 }
 
@@ -230,7 +229,7 @@ fn ai_disclosure_near_misses() {
 #[test]
 fn identity_cue_english_and_spanish() {
     assert_hit(identity_cue, "Hi, this is Acme Widgets.", "this is");
-    assert_hit(identity_cue, "I'm calling from Acme.", "calling from");
+    assert_hit(identity_cue, "I'm calling from Acme.", "i'm calling from");
     assert_hit(identity_cue, "We call on behalf of Acme.", "on behalf of");
     assert_hit(identity_cue, "Le llama Acme Widgets.", "le llama");
     assert_hit(identity_cue, "Le habla Ana, de parte de Acme.", "le habla");
@@ -378,18 +377,18 @@ fn optout_voice_english() {
     assert_hit(
         optout_voice,
         "Press 9 to be removed from our list.",
-        "press 9 to be removed",
+        "press 9 to be removed from our list",
     );
     assert_hit(
         optout_voice,
         "To stop these calls, say stop.",
-        "to stop these calls, say",
+        "to stop these calls, say stop",
     );
     assert_hit(optout_voice, "Press 2 to opt out.", "press 2 to opt out");
     assert_hit(
         optout_voice,
         "To be added to our do-not-call list, press 9.",
-        "to be added to our do-not-call list, press",
+        "to be added to our do-not-call list, press 9",
     );
 }
 
@@ -403,7 +402,7 @@ fn optout_voice_spanish_and_near_misses() {
     assert_hit(
         optout_voice,
         "Para darse de baja, marque 9.",
-        "para darse de baja, marque",
+        "para darse de baja, marque 9",
     );
     assert_miss(optout_voice, "Press 1 for billing.");
     assert_miss(optout_voice, "Say yes to confirm your appointment.");
@@ -432,38 +431,44 @@ fn cue(kind: &'static str, text: &str) -> Option<(&'static str, String)> {
 fn card_request_english() {
     assert_eq!(
         card("Please enter your credit card number."),
-        cue("card", "credit card number")
+        cue("card", "enter your credit card number")
     );
-    assert_eq!(card("Enter the 16-digit number."), cue("card", "16-digit"));
+    assert_eq!(
+        card("Enter the 16-digit number."),
+        cue("card", "enter the 16-digit number")
+    );
     assert_eq!(
         card("What is the expiration date?"),
-        cue("card", "expiration date")
+        cue("card", "what is the expiration date")
     );
-    assert_eq!(card("Please say your CVV."), cue("card", "cvv"));
+    assert_eq!(card("Please say your CVV."), cue("card", "say your cvv"));
     assert_eq!(
         card("Enter the 3 digit code on the back of your card."),
-        cue("card", "3 digit code on the back")
+        cue("card", "enter the 3 digit code on the back of your card")
     );
+    // An elliptical request: the data and "please".
     assert_eq!(card("Card # please"), cue("card", "card #"));
+    assert_eq!(card("Your card number?"), cue("card", "your card number"));
 }
 
 #[test]
 fn card_request_spanish() {
     assert_eq!(
         card("Por favor ingrese el número de su tarjeta."),
-        cue("card", "numero de su tarjeta")
+        cue("card", "ingrese el numero de su tarjeta")
     );
-    assert_eq!(
-        card("Pague con su tarjeta de crédito."),
-        cue("card", "tarjeta de credito")
-    );
+    // Paying with a card asks for no card data: `<Pay>` asks.
+    assert_eq!(card("Pague con su tarjeta de crédito."), None);
     assert_eq!(
         card("Ingrese el código de seguridad de su tarjeta."),
-        cue("card", "codigo de seguridad")
+        cue("card", "ingrese el codigo de seguridad de su tarjeta")
     );
+    // "Fecha de vencimiento" is also a bill's due date: it asks for card data when a card
+    // is spoken of.
+    assert_eq!(card("Diga la fecha de vencimiento."), None);
     assert_eq!(
-        card("Diga la fecha de vencimiento."),
-        cue("card", "fecha de vencimiento")
+        card("Tenga su tarjeta a la mano. Diga la fecha de vencimiento."),
+        cue("card", "diga la fecha de vencimiento")
     );
 }
 
@@ -482,8 +487,8 @@ fn card_request_vetoes_non_payment_cards() {
     assert_eq!(card("Su fecha de vencimiento del pago es el lunes."), None);
     // A named payment card survives a veto in its sentence.
     assert_eq!(
-        card("Use your credit card, not a gift card."),
-        cue("card", "credit card")
+        card("Enter your credit card number, not a gift card number."),
+        cue("card", "enter your credit card number")
     );
 }
 
@@ -492,7 +497,7 @@ fn card_request_weak_cues_and_texted_codes() {
     assert_eq!(card("Enter the security code we sent you."), None);
     assert_eq!(
         card("Enter your security code. Then say your card number."),
-        cue("card", "security code")
+        cue("card", "say your card number")
     );
     assert_eq!(
         card("Enter the verification code we sent by text, not your card number."),
@@ -500,7 +505,7 @@ fn card_request_weak_cues_and_texted_codes() {
     );
     assert_eq!(
         card("Enter the verification code and your card number."),
-        cue("card", "card number")
+        cue("card", "enter the verification code and your card number")
     );
 }
 
@@ -508,15 +513,15 @@ fn card_request_weak_cues_and_texted_codes() {
 fn card_request_last_four_and_ach() {
     assert_eq!(
         card("Please enter the last four digits of your card."),
-        cue("last four", "last four")
+        cue("last four", "enter the last four digits of your card")
     );
     assert_eq!(
         card("Enter the last 4 digits of your credit card number."),
-        cue("last four", "last 4")
+        cue("last four", "enter the last 4 digits of your credit card")
     );
     assert_eq!(
         card("Marque los últimos 4 dígitos de su tarjeta."),
-        cue("last four", "ultimos 4")
+        cue("last four", "marque los ultimos 4 digitos de su tarjeta")
     );
     assert_eq!(
         card("Enter the last four digits of your social security number."),
@@ -524,15 +529,18 @@ fn card_request_last_four_and_ach() {
     );
     assert_eq!(
         card("Please enter your routing number."),
-        cue("ach", "routing number")
+        cue("ach", "enter your routing number")
     );
     assert_eq!(
         card("Diga su número de cuenta bancaria."),
-        cue("ach", "numero de cuenta bancaria")
+        cue("ach", "diga su numero de cuenta bancaria")
     );
     assert_eq!(
         card("Enter your routing number or your credit card number."),
-        cue("card", "credit card number")
+        cue(
+            "card",
+            "enter your routing number or your credit card number"
+        )
     );
     assert_eq!(
         card("Thank you for your payment. Let's play card games."),
@@ -630,10 +638,18 @@ fn pans_near_misses() {
 
 #[test]
 fn cvv_literal_finds_digits_near_a_cue() {
-    assert_hit(cvv_literal, "CVV 123", "123");
-    assert_hit(cvv_literal, "Your security code is 4567.", "4567");
-    assert_hit(cvv_literal, "123 is your cvv", "123");
-    assert_hit(cvv_literal, "Código de seguridad: 987", "987");
+    assert_hit(cvv_literal, "CVV 123", "cvv 123");
+    assert_hit(
+        cvv_literal,
+        "Your security code is 4567.",
+        "security code is 4567",
+    );
+    assert_hit(cvv_literal, "123 is your cvv", "123 is your cvv");
+    assert_hit(
+        cvv_literal,
+        "Código de seguridad: 987",
+        "codigo de seguridad: 987",
+    );
     assert_miss(cvv_literal, "Please enter your CVV.");
     assert_miss(cvv_literal, "security code 12345");
     assert_miss(
@@ -655,7 +671,6 @@ fn the_raw_cvv_prefilter_passes_every_text_whose_normal_form_names_a_cue() {
         "Código de seguridad: 987",
         "ﬁle cvv 123",
     ] {
-        assert!(cvv_cue().is_match(&normalize(raw)), "{raw:?} names a cue");
         assert!(may_hold_cvv_cue(raw), "{raw:?} is let through");
     }
     for raw in [
@@ -706,7 +721,7 @@ fn phi_english_categories() {
     );
     assert_eq!(
         phi_of(phi, "Your HIV test results are ready."),
-        phi_hit(Condition, true, "hiv")
+        phi_hit(Result, true, "hiv test")
     );
     assert_eq!(
         phi_of(phi, "Your appointment with Oncology is Monday."),
@@ -718,7 +733,7 @@ fn phi_english_categories() {
     );
     assert_eq!(
         phi_of(phi, "Your lab results are ready."),
-        phi_hit(Result, false, "lab results")
+        phi_hit(Result, false, "lab results are ready")
     );
     assert_eq!(
         phi_of(phi, "Your Ozempic refill is ready."),
@@ -734,7 +749,7 @@ fn phi_english_categories() {
     );
     assert_eq!(
         phi_of(phi, "Your methadone clinic visit."),
-        phi_hit(Specialty, true, "methadone")
+        phi_hit(Specialty, true, "methadone clinic")
     );
 }
 
@@ -743,7 +758,7 @@ fn phi_spanish_categories() {
     use PhiCategory::*;
     assert_eq!(
         phi_of(phi, "Sus resultados de laboratorio están listos."),
-        phi_hit(Result, false, "resultados de laboratorio")
+        phi_hit(Result, false, "resultados de laboratorio estan listos")
     );
     assert_eq!(
         phi_of(phi, "Su cita de salud mental es mañana."),
@@ -754,8 +769,8 @@ fn phi_spanish_categories() {
         phi_hit(Condition, true, "embarazo")
     );
     assert_eq!(
-        phi_of(phi, "Su receta está lista."),
-        phi_hit(Medication, false, "su receta")
+        phi_of(phi, "Su receta de metformina está lista."),
+        phi_hit(Medication, false, "metformina")
     );
     assert_eq!(
         phi_of(phi, "Confirme su fecha de nacimiento."),
@@ -876,27 +891,27 @@ fn debt_collector_statement_english_and_spanish() {
     assert_hit(
         debt_collector_statement,
         "This call is from a debt collector.",
-        "this call is from a debt collector",
+        "debt collector",
     );
     assert_hit(
         debt_collector_statement,
         "We are a debt collector.",
-        "we are a debt collector",
+        "debt collector",
     );
     assert_hit(
         debt_collector_statement,
         "This is a communication from a debt collector.",
-        "this is a communication from a debt collector",
+        "debt collector",
     );
     assert_hit(
         debt_collector_statement,
         "Esta comunicación es de un cobrador de deudas.",
-        "esta comunicacion es de un cobrador de deudas",
+        "cobrador de deudas",
     );
     assert_hit(
         debt_collector_statement,
         "Somos una agencia de cobranza.",
-        "somos una agencia de cobranza",
+        "agencia de cobranza",
     );
     assert_miss(
         debt_collector_statement,
@@ -912,11 +927,12 @@ fn threat_english_and_spanish() {
     assert_hit(threat, "A lawsuit may follow.", "lawsuit");
     assert_hit(threat, "Hay una orden de arresto.", "orden de arresto");
     assert_hit(threat, "Tomaremos acción legal.", "accion legal");
-    assert_hit(threat, "Nuestro abogado le llamará.", "abogado");
     // Everyday words that hold a threat word: "however", high demand, the consumer's lawyer.
     assert_miss(threat, "Sin embargo, puede pagar mañana.");
     assert_miss(threat, "Debido a la alta demanda, espere.");
     assert_miss(threat, "If you are represented by an attorney, press 2.");
+    // A lawyer who calls threatens nothing by calling.
+    assert_miss(threat, "Nuestro abogado le llamará.");
     assert_miss(threat, "Read our privacy policy.");
     assert_miss(threat, "How to jailbreak a phone.");
 }
@@ -1078,7 +1094,7 @@ fn forbidden_content_categories() {
         shaft("Happy hour beer specials"),
         expect(Alcohol, "happy hour")
     );
-    assert_eq!(shaft("Gun show this weekend"), expect(Firearms, "gun"));
+    assert_eq!(shaft("Gun show this weekend"), expect(Firearms, "gun show"));
     assert_eq!(shaft("Bet now on the game"), expect(Gambling, "bet now"));
     assert_eq!(
         shaft("Payday loan approved"),
@@ -1109,21 +1125,6 @@ fn forbidden_content_near_misses() {
     ] {
         assert_eq!(shaft(raw), None, "input: {raw:?}");
     }
-}
-
-#[test]
-fn marketing_english_and_spanish() {
-    assert_hit(marketing, "Get 20% off today", "20% off");
-    assert_hit(marketing, "Limited-time offer", "limited-time");
-    assert_hit(marketing, "Shop now!", "shop now");
-    assert_hit(marketing, "Free shipping on all orders", "free shipping");
-    assert_hit(marketing, "Oferta por tiempo limitado", "oferta");
-    assert_hit(marketing, "Grandes descuentos", "descuentos");
-    assert_hit(marketing, "Envío gratis", "gratis");
-    assert_miss(marketing, "Your appointment is confirmed.");
-    assert_miss(marketing, "We will deal with it.");
-    assert_miss(marketing, "Press 1 for sales.");
-    assert_miss(marketing, "Wholesale inquiries only.");
 }
 
 // --- Robustness -------------------------------------------------------------------------------
@@ -1169,7 +1170,7 @@ fn run_all_detectors(text: &str) {
         assert!(m.start <= m.end && m.end <= text.len());
         assert!(text.is_char_boundary(m.start) && text.is_char_boundary(m.end));
     };
-    let single: [fn(&str) -> Option<Match>; 14] = [
+    let single: [fn(&str) -> Option<Match>; 13] = [
         recording_notice,
         ai_disclosure,
         identity_cue,
@@ -1179,7 +1180,6 @@ fn run_all_detectors(text: &str) {
         debt_collector_statement,
         threat,
         sms_optout_instruction,
-        marketing,
         voicemail_cue,
         reply_request,
         |t| {
@@ -1310,25 +1310,4 @@ fn ascii_word_boundaries_keep_matching_around_non_ascii_punctuation() {
         "responda \"alto",
     );
     assert_hit(threat, "¿Llamará a la policía?", "policia");
-}
-
-#[test]
-fn empty_phrase_list_never_matches() {
-    let re = build(&alternation(&[]));
-    assert!(!re.is_match(""));
-    assert!(!re.is_match("anything at all"));
-}
-
-#[test]
-fn ascii_text_normalises_as_unicode_text_does() {
-    let every_ascii: String = (0u8..128).map(char::from).collect();
-    for text in [
-        every_ascii.as_str(),
-        "  This Call\tMay\r\nBe RECORDED.  ",
-        "\u{b}vertical\u{c}tab and form feed",
-        "",
-        "   ",
-    ] {
-        assert_eq!(normalize_ascii(text), normalize_unicode(text), "{text:?}");
-    }
 }

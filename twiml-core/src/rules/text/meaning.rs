@@ -95,9 +95,14 @@ impl Transcript {
     /// negation inside a condition ("if you don't pay, ...") or on an infinitive that is the
     /// subject ("no pagar esta deuda es un delito") denies nothing that follows its verb.
     pub(crate) fn negated(&self, at: u32, reach: u32) -> bool {
+        self.negation_before(at, reach).is_some()
+    }
+
+    /// The negation that denies the words at `at`, if one does (see [`Transcript::negated`]).
+    pub(crate) fn negation_before(&self, at: u32, reach: u32) -> Option<u32> {
         let clause = self.clause_of(at);
         let from = clause.start.max(at.saturating_sub(reach));
-        (from..at).rev().any(|j| {
+        (from..at).rev().find(|&j| {
             self.starts(j, Negation)
                 && !self.inside(at, Negation)
                 && !self.conditional(j)
@@ -125,7 +130,14 @@ impl Transcript {
             && (j + 2..at).any(|k| {
                 matches!(
                     self.word(k),
-                    "is" | "es" | "was" | "fue" | "sera" | "will" | "seria" | "would" | "constituye"
+                    "is" | "es"
+                        | "was"
+                        | "fue"
+                        | "sera"
+                        | "will"
+                        | "seria"
+                        | "would"
+                        | "constituye"
                 )
             })
     }
@@ -139,7 +151,10 @@ impl Transcript {
     /// star or pound ("press 1", "oprima el 9", "press star").
     pub(crate) fn key_after(&self, at: u32) -> Option<u32> {
         let mut i = at;
-        if matches!(self.word(i), "el" | "la" | "the" | "la tecla" | "number" | "numero") {
+        if matches!(
+            self.word(i),
+            "el" | "la" | "the" | "la tecla" | "number" | "numero"
+        ) {
             i += 1;
         }
         let word = self.word(i);
@@ -153,8 +168,25 @@ impl Transcript {
     /// Pizzeria's").
     pub(crate) fn names(&self, names: &[String]) -> Vec<Range<u32>> {
         const SUFFIXES: &[&str] = &[
-            "inc", "llc", "ltd", "corp", "corporation", "co", "pllc", "lp", "llp", "sa", "s.a.",
-            "s.a", "pc", "pa", "cv", "c.v.", "sc", "s.c.", "srl",
+            "inc",
+            "llc",
+            "ltd",
+            "corp",
+            "corporation",
+            "co",
+            "pllc",
+            "lp",
+            "llp",
+            "sa",
+            "s.a.",
+            "s.a",
+            "pc",
+            "pa",
+            "cv",
+            "c.v.",
+            "sc",
+            "s.c.",
+            "srl",
         ];
         let mut found = Vec::new();
         for name in names {
@@ -247,8 +279,13 @@ impl Transcript {
                 // A noun right before a participle is its head ("recorded call" aside):
                 // the verb must be the call's predicate, which an auxiliary shows, or an
                 // adjacent passive ("calls recorded for quality").
+                let start = if i > sentence.start && self.starts(i - 1, Determiner) {
+                    i - 1
+                } else {
+                    i
+                };
                 return (auxiliary || gap == 0 || self.word(i + 1) == "being")
-                    .then_some(i..verb.end);
+                    .then_some(start..verb.end);
             }
             if c.has(Negation) {
                 denied = true;
@@ -269,6 +306,41 @@ impl Transcript {
             }
             gap += 1;
         }
+        // A passive verb and the call it happens in: "everything you say is transcribed and
+        // analyzed during this conversation", "todo se graba durante la llamada".
+        if auxiliary_before(self, verb.start, sentence.start) && !self.negated(verb.start, 5) {
+            let mut j = verb.end;
+            while j < sentence.end
+                && j < verb.end + 6
+                && (self.starts(j, CaptureVerb)
+                    || self.starts(j, Coordinator)
+                    || self.word(j) == ",")
+            {
+                j += 1;
+            }
+            if matches!(
+                self.word(j),
+                "during" | "in" | "on" | "throughout" | "durante" | "en"
+            ) && (j + 1..(j + 4).min(sentence.end))
+                .any(|k| self.starts(k, CallNoun) && !self.other_call(k))
+            {
+                let end = (j + 1..(j + 4).min(sentence.end))
+                    .find(|&k| self.starts(k, CallNoun))
+                    .map_or(j + 1, |k| k + 1);
+                return Some(verb.start..end);
+            }
+        }
+        // The call as the participle's noun, where the sentence says the caller is on it:
+        // "you are on a recorded line", "this is a recorded call".
+        if verb.end < sentence.end
+            && self.starts(verb.end, CallNoun)
+            && !self.other_call(verb.end)
+            && !self.negated(verb.start, 4)
+            && (sentence.start.max(verb.start.saturating_sub(3))..verb.start)
+                .any(|k| matches!(self.word(k), "on" | "is" | "are" | "en" | "es" | "esta"))
+        {
+            return Some(verb.start..verb.end + 1);
+        }
         // The call after an active verb: "we record our calls", "grabamos esta llamada".
         if self.starts(verb.start, CaptureActive) && !self.negated(verb.start, 4) {
             let mut j = verb.end;
@@ -278,10 +350,12 @@ impl Transcript {
                 if c.has(CallNoun) {
                     return (!self.other_call(j)).then_some(verb.start..j + 1);
                 }
-                if !(c.has(Determiner) || c.has(Coordinator) || c.has(CaptureVerb))
-                    && !self.inside(j, Determiner)
-                    && !self.inside(j, CaptureVerb)
-                {
+                let filler = c.has(Determiner)
+                    || c.has(Coordinator)
+                    || c.has(CaptureVerb)
+                    || self.inside(j, Determiner)
+                    || self.inside(j, CaptureVerb);
+                if !filler {
                     break;
                 }
                 j += 1;
@@ -343,6 +417,30 @@ impl Transcript {
         for sentence in self.sentences() {
             let texted = self.hits_in(TextedCode, sentence.clone()).next().is_some();
             let last_four = self.hits_in(LastFour, sentence.clone()).next().is_some();
+            // An elliptical request: the data and "please", or a question ("Card number,
+            // please.", "¿Su número de tarjeta?").
+            let elliptical = self.hits_in(RequestVerb, sentence.clone()).next().is_none()
+                && sentence.clone().any(|i| {
+                    matches!(self.word(i), "please" | "?" | "\u{bf}")
+                        || self.text_of(i..i + 2) == "por favor"
+                });
+            if elliptical
+                && !self.negated(sentence.start, 1)
+                && let Some(end) = self.card_data_in(sentence.clone(), texted)
+            {
+                let start = (sentence.start..end)
+                    .find(|&i| self.kind(i) != Kind::Symbol)
+                    .unwrap_or(sentence.start);
+                found.push((
+                    start..end,
+                    if last_four {
+                        CardAsk::LastFour
+                    } else {
+                        CardAsk::Card
+                    },
+                ));
+                continue;
+            }
             for verb in self.hits_in(RequestVerb, sentence.clone()) {
                 if found.last().is_some_and(|(r, _)| r.end > verb.start) {
                     continue;
@@ -355,7 +453,11 @@ impl Transcript {
                 }
                 let scope = verb.end..self.scope_end(verb.end, sentence.end);
                 if let Some(end) = self.card_data_in(scope.clone(), texted) {
-                    let ask = if last_four { CardAsk::LastFour } else { CardAsk::Card };
+                    let ask = if last_four {
+                        CardAsk::LastFour
+                    } else {
+                        CardAsk::Card
+                    };
                     found.push((verb.start..end, ask));
                 } else if let Some(bank) = self.hits_in(BankAccount, scope).next() {
                     found.push((verb.start..bank.end, CardAsk::Bank));
@@ -388,6 +490,17 @@ impl Transcript {
         data.sort_by_key(|(h, strong)| (h.start, !strong));
         for (d, strong) in data {
             if !strong && texted && self.text_of(d.clone()).contains("cod") {
+                continue;
+            }
+            // The number of a bank account is bank data, not card data.
+            if self.inside(d.start, BankAccount) || self.starts(d.start, BankAccount) {
+                continue;
+            }
+            // "the code we sent by text, not your card number"
+            if self
+                .negation_before(d.start, 3)
+                .is_some_and(|n| n >= scope.start)
+            {
                 continue;
             }
             let card_after = self.card_after(d.end, scope.end);
@@ -465,11 +578,23 @@ impl Transcript {
             );
         // The data belongs to something else: "the digits of your Social Security number".
         let tied_elsewhere = matches!(self.word(data.end), "of" | "de" | "del" | "for" | "para")
-            && !self.card_after(data.end, self.len()).is_some();
+            && self.card_after(data.end, self.len()).is_none();
         let simple = matches!(
             self.text_of(data.clone()),
-            "number" | "numbers" | "digits" | "numero" | "numeros" | "digitos" | "long number"
+            "number"
+                | "numbers"
+                | "digits"
+                | "numero"
+                | "numeros"
+                | "digitos"
+                | "long number"
                 | "the long number"
+                | "security code"
+                | "codigo de seguridad"
+                | "fecha de vencimiento"
+                | "fecha en que vence"
+                | "mes y ano"
+                | "month and year"
         );
         if !(article && simple) || tied_elsewhere {
             return false;
@@ -494,9 +619,7 @@ impl Transcript {
             return true;
         }
         if (card.start..card.end).any(|k| {
-            self.starts(k, OtherCard)
-                && !self.starts(k, PaymentCard)
-                && !self.starts(k, CardNoun)
+            self.starts(k, OtherCard) && !self.starts(k, PaymentCard) && !self.starts(k, CardNoun)
         }) {
             return true;
         }
@@ -510,6 +633,17 @@ impl Transcript {
         let mut found = Vec::new();
         for cue in self.hits_of(SecurityCode) {
             let sentence = self.sentence_of(cue.start);
+            // The code before its name: "123 is your CVV".
+            let before = sentence.start.max(cue.start.saturating_sub(4))..cue.start;
+            if let Some(n) = before.clone().find(|&k| {
+                self.kind(k) == Kind::Number
+                    && (3..=4).contains(&self.word(k).len())
+                    && self.word(k).bytes().all(|b| b.is_ascii_digit())
+                    && !self.is_money(k)
+            }) {
+                found.push(n..cue.end);
+                continue;
+            }
             let mut j = cue.end;
             while j < sentence.end && j < cue.end + 6 {
                 if self.kind(j) == Kind::Number {
@@ -567,7 +701,8 @@ impl Transcript {
             for i in sentence.clone() {
                 if self.starts(i, KeyVerb)
                     && key.is_none()
-                    && let Some(k) = self.key_after(self.hit_at(i, KeyVerb).map_or(i + 1, |h| h.end))
+                    && let Some(k) =
+                        self.key_after(self.hit_at(i, KeyVerb).map_or(i + 1, |h| h.end))
                 {
                     key = Some(i..k + 1);
                 }
@@ -594,6 +729,12 @@ impl Transcript {
                 .map(|r| r.end)
                 .max()
                 .unwrap_or(start + 1);
+            // The instruction runs to the end of its clause ("... para no recibir más
+            // llamadas").
+            let mut end = self.clause_of(end - 1).end.max(end);
+            while end > start && self.kind(end - 1) == Kind::Symbol {
+                end -= 1;
+            }
             found.push(OptOut {
                 tokens: sentence.start.min(start)..end,
                 key: key.is_some(),
@@ -620,11 +761,26 @@ impl Transcript {
                 j = self.hit_at(j, AiModifier).map_or(j + 1, |h| h.end);
             }
             let before_noun = self.starts(j, AgentNoun);
-            // After the noun, in Spanish: "asistente virtual", "recepcionista de IA".
-            let after_noun = m.start > range.start
-                && (self.starts(m.start - 1, AgentNoun) || self.inside(m.start - 1, AgentNoun));
+            // After the noun, in Spanish: "asistente virtual", "recepcionista de IA", or
+            // after a copula: "this voice is AI-generated", "esta voz fue generada por IA".
+            let noun_at = |k: u32| self.starts(k, AgentNoun) || self.inside(k, AgentNoun);
+            let copula = |k: u32| matches!(self.word(k), "is" | "was" | "es" | "fue" | "sera");
+            let after_noun = (m.start > range.start && noun_at(m.start - 1))
+                || (m.start > range.start + 1 && copula(m.start - 1) && noun_at(m.start - 2));
             if (before_noun || after_noun) && !self.negated(m.start.saturating_sub(1), 4) {
-                found.push(m);
+                let noun_end = if before_noun {
+                    self.hit_at(j, AgentNoun).map_or(j + 1, |h| h.end)
+                } else {
+                    m.end
+                };
+                let noun_start = if !after_noun {
+                    m.start
+                } else if noun_at(m.start - 1) {
+                    m.start - 1
+                } else {
+                    m.start - 2
+                };
+                found.push(noun_start..noun_end);
             }
         }
         for s in self.hits_in(AiSelf, range.clone()) {
@@ -633,8 +789,8 @@ impl Transcript {
             }
         }
         for h in self.hits_in(HumanNoun, range) {
-            if self.negated(h.start, 4) {
-                found.push(h);
+            if let Some(negation) = self.negation_before(h.start, 4) {
+                found.push(negation..h.end);
             }
         }
         found.sort_by_key(|r| r.start);
@@ -656,7 +812,10 @@ impl Transcript {
                 continue;
             }
             let word = self.text_of(h.clone());
-            let owe = matches!(word, "owe" | "owes" | "owed" | "owing" | "debe" | "debes" | "deben");
+            let owe = matches!(
+                word,
+                "owe" | "owes" | "owed" | "owing" | "debe" | "debes" | "deben"
+            );
             if owe {
                 // "owe you a call", "le debemos una llamada"
                 let next = h.end..(h.end + 4).min(self.sentence_of(h.start).end);
@@ -771,6 +930,25 @@ impl Transcript {
     pub(crate) fn reply_requests(&self) -> Vec<Range<u32>> {
         self.hits_of(ReplyRequest)
             .filter(|h| !self.negated(h.start, 3))
+            // "We will call you back" is the business's promise, not a request.
+            .filter(|h| {
+                let subject = (h.start.saturating_sub(2)..h.start).any(|k| {
+                    matches!(
+                        self.word(k),
+                        "we" | "i"
+                            | "will"
+                            | "we'll"
+                            | "i'll"
+                            | "they"
+                            | "he"
+                            | "she"
+                            | "'ll"
+                            | "nosotros"
+                            | "yo"
+                    )
+                });
+                !subject || self.words_in(h.clone()) > 1
+            })
             .collect()
     }
 
@@ -830,7 +1008,11 @@ impl Transcript {
                     .hits_in(ResultWord, near)
                     .find(|r| free(r) && (r.start >= t.end || r.end <= t.start))
                 {
-                    push(t.start.min(r.start)..t.end.max(r.end), Health::Result, false);
+                    push(
+                        t.start.min(r.start)..t.end.max(r.end),
+                        Health::Result,
+                        false,
+                    );
                 }
             }
         }
@@ -844,18 +1026,35 @@ impl Transcript {
         // presión".
         for m in self.hits_of(MedicationNoun) {
             let sentence = self.sentence_of(m.start);
-            let around = sentence.start.max(m.start.saturating_sub(3))..(m.end + 4).min(sentence.end);
+            let around =
+                sentence.start.max(m.start.saturating_sub(3))..(m.end + 4).min(sentence.end);
             let treats = self
                 .hits_in(Measure, around.clone())
                 .chain(self.hits_in(Condition, around))
                 .find(|h| free(h));
             if let Some(h) = treats {
-                push(m.start.min(h.start)..m.end.max(h.end), Health::Medication, false);
+                push(
+                    m.start.min(h.start)..m.end.max(h.end),
+                    Health::Medication,
+                    false,
+                );
             }
         }
-        // An identifier.
+        // An identifier, by name or by shape (a Social Security number, `123-45-6789`).
         for h in self.hits_of(Identifier) {
             push(h, Health::Identifier, false);
+        }
+        for i in 0..self.len() {
+            let w = self.word(i).as_bytes();
+            let ssn = self.kind(i) == Kind::Number
+                && w.len() == 11
+                && w.iter().enumerate().all(|(k, b)| match k {
+                    3 | 6 => *b == b'-',
+                    _ => b.is_ascii_digit(),
+                });
+            if ssn {
+                push(i..i + 1, Health::Identifier, false);
+            }
         }
         found.sort_by_key(|d| (d.tokens.start, std::cmp::Reverse(d.tokens.end)));
         found
@@ -874,8 +1073,10 @@ impl Transcript {
             let mut j = v.end;
             // `reply with the word "STOP"`, `responda la palabra ALTO`
             while j < self.len()
-                && (matches!(self.word(j), "\"" | "'" | "with" | "the" | "word" | "la" | "palabra" | "con")
-                    || self.word(j) == ":")
+                && (matches!(
+                    self.word(j),
+                    "\"" | "'" | "with" | "the" | "word" | "la" | "palabra" | "con"
+                ) || self.word(j) == ":")
             {
                 j += 1;
             }
@@ -899,8 +1100,8 @@ impl Transcript {
         found
     }
 
-    /// The first forbidden-category content, with its category.
-    pub(crate) fn forbidden(&self) -> Option<(Range<u32>, Forbidden)> {
+    /// The first forbidden-category content in `range`, with its category.
+    pub(crate) fn forbidden(&self, range: Range<u32>) -> Option<(Range<u32>, Forbidden)> {
         let vetoed: Vec<Range<u32>> = self.hits_of(ShaftVeto).collect();
         let lists = [
             (ShaftSex, Forbidden::Sex),
@@ -916,12 +1117,18 @@ impl Transcript {
         lists
             .into_iter()
             .filter_map(|(concept, category)| {
-                self.hits_of(concept)
+                self.hits_in(concept, range.clone())
                     .find(|h| !(h.start..h.end).any(|i| Self::in_any(i, &vetoed)))
                     .map(|h| (h, category))
             })
             .min_by_key(|(h, _)| (h.start, std::cmp::Reverse(h.end)))
     }
+}
+
+/// Whether an auxiliary comes right before the capture verb at `verb` (a passive: "is
+/// transcribed", "se graba"), within its sentence.
+fn auxiliary_before(t: &Transcript, verb: u32, sentence_start: u32) -> bool {
+    verb > sentence_start && t.starts(verb - 1, Auxiliary)
 }
 
 /// Whether an auxiliary lies between token `i` and `verb` (a passive: "calls to this line

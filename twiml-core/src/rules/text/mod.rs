@@ -18,17 +18,25 @@ mod matcher;
 mod meaning;
 mod numbers;
 mod token;
-#[cfg(test)]
-mod scratch;
 
 use std::ops::Range;
 
 pub(crate) use lexicon::Concept;
 pub(crate) use matcher::Concepts;
-pub(crate) use meaning::{CardAsk, Forbidden, Health, HealthDetail, OptOut};
-pub(crate) use numbers::{Amount, Phone};
-pub use token::normalize;
-pub(crate) use token::Kind;
+pub(crate) use meaning::{CardAsk, Forbidden, Health, OptOut};
+pub(crate) use numbers::{is_premium, is_toll_free};
+pub(crate) use token::{Kind, normalize};
+
+/// The entries of a concept, expanded and normalised, as the matcher looks for them.
+pub(crate) fn entries_of(concept: Concept) -> Vec<String> {
+    lexicon::LEXICON
+        .iter()
+        .filter(|(c, _)| *c == concept)
+        .flat_map(|(_, entries)| entries.iter())
+        .flat_map(|e| matcher::expand(e))
+        .map(|e| normalize(&e))
+        .collect()
+}
 
 use matcher::Matcher;
 
@@ -179,11 +187,6 @@ impl Transcript {
         builder.finish()
     }
 
-    /// Whether nothing is heard or read.
-    pub(crate) fn is_empty(&self) -> bool {
-        self.tokens.is_empty()
-    }
-
     /// How many tokens there are.
     pub(crate) fn len(&self) -> u32 {
         self.tokens.len() as u32
@@ -234,12 +237,7 @@ impl Transcript {
                 out.push(' ');
             }
             let piece = segment.raw.get(from..to).unwrap_or("");
-            out.extend(
-                piece
-                    .split_whitespace()
-                    .flat_map(|w| [" ", w])
-                    .skip(1),
-            );
+            out.extend(piece.split_whitespace().flat_map(|w| [" ", w]).skip(1));
             i = last;
         }
         out
@@ -265,14 +263,19 @@ impl Transcript {
             .rev()
             .find(|&j| cuts(j))
             .map_or(sentence.start, |j| j + 1);
-        let end = (i + 1..sentence.end).find(|&j| cuts(j)).unwrap_or(sentence.end);
+        let end = (i + 1..sentence.end)
+            .find(|&j| cuts(j))
+            .unwrap_or(sentence.end);
         start..end
     }
 
     /// Whether token `j` cuts a clause.
     pub(crate) fn is_clause_cut(&self, j: u32) -> bool {
         self.kind(j) == Kind::Symbol
-            && matches!(self.word(j), "," | ":" | "-" | "(" | ")" | "\"" | "\u{a1}" | "\u{bf}")
+            && matches!(
+                self.word(j),
+                "," | ":" | "-" | "(" | ")" | "\"" | "\u{a1}" | "\u{bf}"
+            )
     }
 
     /// The segments, in order.
@@ -296,7 +299,7 @@ impl Transcript {
         match self.segments.get(k) {
             Some(s) if s.event == event => s.tokens.clone(),
             _ => {
-                let at = self.from_event(event);
+                let at = self.first_token_at_event(event);
                 at..at
             }
         }
@@ -304,18 +307,14 @@ impl Transcript {
 
     /// The first token heard at or after event `event` (the number of tokens if none is):
     /// every token before it is heard before the event.
-    pub(crate) fn from_event(&self, event: usize) -> u32 {
+    pub(crate) fn first_token_at_event(&self, event: usize) -> u32 {
         let k = self.segments.partition_point(|s| s.event < event);
-        self.segments
-            .get(k)
-            .map_or(self.len(), |s| s.tokens.start)
+        self.segments.get(k).map_or(self.len(), |s| s.tokens.start)
     }
 
     /// Whether a match of `c` starts at token `i`.
     pub(crate) fn starts(&self, i: u32, c: Concept) -> bool {
-        self.starts
-            .get(i as usize)
-            .is_some_and(|s| s.has(c))
+        self.starts.get(i as usize).is_some_and(|s| s.has(c))
     }
 
     /// The concepts of the matches that start at token `i`.
@@ -339,7 +338,11 @@ impl Transcript {
 
     /// The matches of `c` inside `range`, in order; of several that start at one token, the
     /// longest only.
-    pub(crate) fn hits_in(&self, c: Concept, range: Range<u32>) -> impl Iterator<Item = Range<u32>> + '_ {
+    pub(crate) fn hits_in(
+        &self,
+        c: Concept,
+        range: Range<u32>,
+    ) -> impl Iterator<Item = Range<u32>> + '_ {
         let k = self.hits.partition_point(|h| h.start < range.start);
         let mut last_start = None;
         let mut out: Vec<Range<u32>> = Vec::new();

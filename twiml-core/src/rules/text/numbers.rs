@@ -19,25 +19,35 @@ pub(crate) struct Phone {
     /// The national digits (ten, without a leading 1); for a vanity number, the digits
     /// written and the letters as keypad digits.
     pub(crate) digits: String,
+    /// The digits as said, a leading country code `1` kept; for a vanity number only the
+    /// digits written (`1800` for `1-800-FLOWERS`).
+    pub(crate) said: String,
     /// The tokens it is said in.
     pub(crate) tokens: Range<u32>,
 }
 
 impl Phone {
-    /// The area code.
-    pub(crate) fn area_code(&self) -> &str {
-        self.digits.get(..3).unwrap_or("")
-    }
-
-    /// Whether the area code is toll-free (800, 833, 844, 855, 866, 877, 888).
-    pub(crate) fn toll_free(&self) -> bool {
-        crate::rules::phrases::TOLL_FREE_NPAS.contains(&self.area_code())
-    }
-
     /// Whether the area code is pay-per-call (900, 976), which is no call-back number.
     pub(crate) fn premium(&self) -> bool {
-        crate::rules::phrases::PREMIUM_NPAS.contains(&self.area_code())
+        is_premium(&self.digits)
     }
+}
+
+/// Whether ten national digits are a North American toll-free number.
+pub(crate) fn is_toll_free(national: &str) -> bool {
+    national.len() == 10
+        && national
+            .get(..3)
+            .is_some_and(|npa| crate::rules::phrases::TOLL_FREE_NPAS.contains(&npa))
+}
+
+/// Whether ten national digits are on a pay-per-call prefix (900, 976), which is no call-back
+/// number.
+pub(crate) fn is_premium(national: &str) -> bool {
+    national.len() == 10
+        && national
+            .get(..3)
+            .is_some_and(|npa| crate::rules::phrases::PREMIUM_NPAS.contains(&npa))
 }
 
 /// An amount of money heard in the transcript.
@@ -102,16 +112,17 @@ impl Transcript {
         let n = self.len();
         let mut i = 0;
         while i < n {
-            let Some((digits, end)) = self.digit_run(i) else {
+            let Some((said, end)) = self.digit_run(i) else {
                 i += 1;
                 continue;
             };
-            let (digits, end) = self.vanity_tail(digits, end);
+            let (digits, end) = self.vanity_tail(said.clone(), end);
             if let Some(national) = national(&digits)
                 && !self.labelled_otherwise(i)
             {
                 found.push(Phone {
                     digits: national,
+                    said,
                     tokens: i..end,
                 });
             }
@@ -176,22 +187,33 @@ impl Transcript {
             && crate::rules::phrases::TOLL_FREE_NPAS
                 .iter()
                 .any(|npa| digits.ends_with(npa));
-        if !toll_free_prefix || end + 1 >= self.len() || self.word(end) != "-" {
+        if !toll_free_prefix || end >= self.len() || end == 0 {
             return (digits, end);
         }
+        // The letters follow a dash: a sign token, or a dash the tokenizer dropped inside
+        // `800-FLOWERS`.
+        let mut j = if self.word(end) == "-" {
+            end + 1
+        } else if self.dash_between(end - 1, end) {
+            end
+        } else {
+            return (digits, end);
+        };
         let mut letters = String::new();
-        let mut j = end + 1;
         while j < self.len() && self.kind(j) == Kind::Word {
             letters.push_str(self.word(j));
             j += 1;
+            // `GOT-JUNK`: words joined by a dash in the text as written.
+            if j < self.len() && self.kind(j) == Kind::Word && self.dash_between(j - 1, j) {
+                continue;
+            }
             if j + 1 < self.len() && self.word(j) == "-" && self.kind(j + 1) == Kind::Word {
                 j += 1;
             } else {
                 break;
             }
         }
-        if !(4..=7).contains(&letters.len()) || !letters.chars().all(|c| c.is_ascii_lowercase())
-        {
+        if !(4..=7).contains(&letters.len()) || !letters.chars().all(|c| c.is_ascii_lowercase()) {
             return (digits, end);
         }
         let keyed: String = letters.chars().filter_map(keypad).collect();
@@ -200,6 +222,17 @@ impl Transcript {
         // A vanity word may have more letters than the number has digits.
         full.truncate(if full.starts_with('1') { 11 } else { 10 });
         (full, j)
+    }
+
+    /// Whether the raw text between tokens `a` and `b` is a single dash.
+    fn dash_between(&self, a: u32, b: u32) -> bool {
+        let (ta, tb) = (self.token(a), self.token(b));
+        ta.segment == tb.segment
+            && self
+                .segment_of(a)
+                .raw
+                .get(ta.raw_end as usize..tb.raw_start as usize)
+                .is_some_and(|gap| matches!(gap, "-" | "\u{2010}" | "\u{2011}"))
     }
 
     /// Whether a label just before token `i` calls the number something other than a
@@ -235,7 +268,9 @@ impl Transcript {
             let dollar_sign = i > 0 && self.word(i - 1) == "$";
             let unit = i + 1 < self.len() && self.starts(i + 1, Concept::MoneyWord);
             if dollar_sign {
-                found.push(Amount { tokens: i - 1..i + 1 });
+                found.push(Amount {
+                    tokens: i - 1..i + 1,
+                });
             } else if unit {
                 found.push(Amount { tokens: i..i + 2 });
             }
@@ -282,9 +317,15 @@ mod tests {
             phones("Puede llamarnos al uno, ochocientos, cinco cinco cinco, cero uno dos cuatro."),
             ["8005550124"]
         );
-        assert_eq!(phones("Call one eight hundred, five five five, zero one two three."), ["8005550123"]);
+        assert_eq!(
+            phones("Call one eight hundred, five five five, zero one two three."),
+            ["8005550123"]
+        );
         assert_eq!(phones("Call 1-800-FLOWERS today."), ["8003569377"]);
-        assert_eq!(phones("Marque el 800 555 0188 para apartar."), ["8005550188"]);
+        assert_eq!(
+            phones("Marque el 800 555 0188 para apartar."),
+            ["8005550188"]
+        );
     }
 
     #[test]

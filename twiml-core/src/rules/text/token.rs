@@ -58,7 +58,7 @@ struct Char {
 /// `numero`), lower case, curly quotes and guillemets → `'` or `"`, Unicode dashes → `-`,
 /// zero-width characters removed, every run of whitespace → one space, trimmed. Digits and
 /// other punctuation are kept.
-pub fn normalize(text: &str) -> String {
+pub(crate) fn normalize(text: &str) -> String {
     let mut out = String::with_capacity(text.len());
     let mut pending_space = false;
     for ch in chars(text) {
@@ -175,21 +175,20 @@ fn link_in(chunk: &str) -> Option<(usize, usize, usize)> {
     let lower = chunk.to_ascii_lowercase();
     let start = if let Some(i) = lower.find("://") {
         // The scheme's letters before `://`.
-        lower[..i]
-            .rfind(|c: char| !c.is_ascii_alphanumeric() && c != '+' && c != '.' && c != '-')
-            .map_or(0, |j| j + 1)
+        after_last(&lower[..i], |c| {
+            !c.is_ascii_alphanumeric() && c != '+' && c != '.' && c != '-'
+        })
     } else if let Some(i) = lower.find("www.") {
         i
     } else if let Some(i) = lower.find('@') {
         // An e-mail address: letters before and a dotted host after.
         let host = &lower[i + 1..];
-        if i == 0 || !host.contains('.') || !host.starts_with(|c: char| c.is_ascii_alphanumeric())
-        {
+        if i == 0 || !host.contains('.') || !host.starts_with(|c: char| c.is_ascii_alphanumeric()) {
             return None;
         }
-        lower[..i]
-            .rfind(|c: char| !c.is_ascii_alphanumeric() && !"._%+-".contains(c))
-            .map_or(0, |j| j + 1)
+        after_last(&lower[..i], |c| {
+            !c.is_ascii_alphanumeric() && !"._%+-".contains(c)
+        })
     } else {
         return None;
     };
@@ -199,6 +198,14 @@ fn link_in(chunk: &str) -> Option<(usize, usize, usize)> {
         return None;
     }
     Some((start, body.len(), rest.len() - body.len()))
+}
+
+/// The byte just after the last character of `text` that `stop` holds for (0 if none does).
+fn after_last(text: &str, stop: impl Fn(char) -> bool) -> usize {
+    text.char_indices()
+        .rev()
+        .find(|&(_, c)| stop(c))
+        .map_or(0, |(j, c)| j + c.len_utf8())
 }
 
 /// Tokens of text without links, raw offsets shifted by `offset`.
@@ -231,12 +238,9 @@ fn tokenize_plain(raw: &str, offset: usize, out: &mut Vec<RawToken>) {
                     }
                     // `don't`, `tony's`, `i'm`
                     '\'' => prev.is_alphanumeric() && next.is_some_and(char::is_alphabetic),
-                    // `a.i`, `p.m`, `u.s`: single letters with dots
-                    '.' => {
-                        is_single_letter_run(&chars[start..j])
-                            && next.is_some_and(char::is_alphabetic)
-                            && chars.get(j + 2).is_none_or(|c| !c.c.is_alphanumeric())
-                    }
+                    // `a.i`, `p.m`, `bit.ly`, `example.com`: a dot with a letter or digit
+                    // right after it is inside a word, not the end of a sentence.
+                    '.' => prev.is_alphanumeric() && next.is_some_and(char::is_alphanumeric),
                     _ => false,
                 };
                 if !joins {
@@ -254,18 +258,24 @@ fn tokenize_plain(raw: &str, offset: usize, out: &mut Vec<RawToken>) {
             }
             out.push(RawToken {
                 text: chars[start..j].iter().map(|c| c.c).collect(),
-                kind: if digits_only { Kind::Number } else { Kind::Word },
+                kind: if digits_only {
+                    Kind::Number
+                } else {
+                    Kind::Word
+                },
                 raw: offset + chars[start].raw_start..offset + chars[j - 1].raw_end,
                 capital: chars[start].upper,
             });
             i = j;
             continue;
         }
-        // A hyphen between letters only separates words.
+        // A hyphen inside a word only separates its parts (`past-due`, `16-digit`, `x-ray`);
+        // between two numbers it is a sign.
         if c == '-'
             && i > 0
-            && chars[i - 1].c.is_alphabetic()
-            && chars.get(i + 1).is_some_and(|n| n.c.is_alphabetic())
+            && chars[i - 1].c.is_alphanumeric()
+            && chars.get(i + 1).is_some_and(|n| n.c.is_alphanumeric())
+            && !(chars[i - 1].c.is_ascii_digit() && chars[i + 1].c.is_ascii_digit())
         {
             i += 1;
             continue;
@@ -306,7 +316,10 @@ mod tests {
             "esta llamada podra ser grabada"
         );
         assert_eq!(normalize("İstanbul ﬁle ８００"), "istanbul file 800");
-        assert_eq!(normalize("I’m «here» a–b re\u{200B}corded"), "i'm \"here\" a-b recorded");
+        assert_eq!(
+            normalize("I’m «here» a–b re\u{200B}corded"),
+            "i'm \"here\" a-b recorded"
+        );
     }
 
     #[test]
@@ -314,22 +327,46 @@ mod tests {
         assert_eq!(
             words("Hi, I'm Ava. Call 1-800-555-0100 or visit https://bit.ly/x."),
             [
-                "hi", ",", "i'm", "ava", ".", "call", "1-800-555-0100", "or", "visit",
-                "https://bit.ly/x", "."
+                "hi",
+                ",",
+                "i'm",
+                "ava",
+                ".",
+                "call",
+                "1-800-555-0100",
+                "or",
+                "visit",
+                "https://bit.ly/x",
+                "."
             ]
         );
         assert_eq!(
             words("Your past-due balance is $1,140.50 (A.I. agent, 10:15 a.m.)"),
             [
-                "your", "past", "due", "balance", "is", "$", "1,140.50", "(", "a.i.", "agent",
-                ",", "10:15", "a.m.", ")"
+                "your", "past", "due", "balance", "is", "$", "1,140.50", "(", "a.i.", "agent", ",",
+                "10:15", "a.m.", ")"
             ]
         );
         assert_eq!(
             words("¿Cuál es el número? Tony's Pizzeria' s"),
-            ["¿", "cual", "es", "el", "numero", "?", "tony's", "pizzeria", "'", "s"]
+            [
+                "¿", "cual", "es", "el", "numero", "?", "tony's", "pizzeria", "'", "s"
+            ]
         );
-        assert_eq!(words("Email help@example.com."), ["email", "help@example.com", "."]);
+        assert_eq!(
+            words("Email help@example.com."),
+            ["email", "help@example.com", "."]
+        );
+    }
+
+    #[test]
+    fn a_link_after_a_wide_character_starts_on_a_character() {
+        for raw in ["00\u{a1}@a.0", "x\u{29c82}@m.co", "\u{e9}://a.b"] {
+            for t in tokenize(raw) {
+                assert!(raw.is_char_boundary(t.raw.start) && raw.is_char_boundary(t.raw.end));
+            }
+        }
+        assert_eq!(words("\u{a1}ana@acme.com"), ["\u{a1}", "ana@acme.com"]);
     }
 
     #[test]
