@@ -58,11 +58,6 @@ const REALLY_WRONG: &[(&str, &str, &str)] = &[
         "TW0105",
         "the same 30-digit placeholder SID",
     ),
-    (
-        "twiml__voice__connect__autopilot__output__connect_autopilot.twiml",
-        "TW0105",
-        "the placeholder `UAXXXXXXXXXXXXXXXXXXXXXXXXXXXXXXXX` is not a SID (and Autopilot is retired)",
-    ),
 ];
 
 fn corpus(folder: &str) -> Option<Vec<PathBuf>> {

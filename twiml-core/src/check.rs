@@ -315,13 +315,13 @@ impl<'d, D: Document> Walk<'d, D> {
                 if !self.characters(node, Part::Attribute(a.name), s, a.name) {
                     return;
                 }
-                grammar::check_text(&a.kind, s)
+                grammar::check_attribute(a, s)
             }
-            Value::Integer(n) => grammar::check_integer(&a.kind, n),
+            Value::Integer(n) => grammar::check_attribute_integer(a, n),
             Value::Integers([]) => Some(empty_list()),
             Value::Integers(list) => list
                 .iter()
-                .find_map(|&n| grammar::check_integer(&a.kind, u64::from(n))),
+                .find_map(|&n| grammar::check_attribute_integer(a, u64::from(n))),
             Value::Keywords(list) if list.is_empty() => Some(empty_list()),
             Value::Keywords(_) | Value::Keyword(_) | Value::Boolean(_) | Value::Runtime => None,
         };

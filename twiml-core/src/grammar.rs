@@ -5,7 +5,7 @@
 //! look at the value as Twilio would, with surrounding whitespace trimmed (documents are often
 //! hand-indented: `<Play>\n  https://...\n</Play>`).
 
-use crate::schema::{EnumSpec, OpenFamily, UrlKind, ValueKind};
+use crate::schema::{AttributeSpec, EnumSpec, OpenFamily, UrlKind, ValueKind};
 
 /// What is wrong with a value.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -61,6 +61,50 @@ impl ValueProblem {
     fn with_help(mut self, help: impl Into<String>) -> Self {
         self.help = Some(help.into());
         self
+    }
+}
+
+/// Checks the value of an attribute written as text. Beyond [`check_text`], it reads what the
+/// table knows of the attribute: an empty value Twilio gives a meaning to is valid
+/// (`<Conference waitUrl="">`), an empty URL Twilio documents no meaning for is a warning, and
+/// a value past a bound that Twilio's documentation does not confirm is a warning too.
+pub fn check_attribute(a: &AttributeSpec, value: &str) -> Option<ValueProblem> {
+    if value.trim().is_empty() {
+        if a.empty_means.is_some() {
+            return None;
+        }
+        if let ValueKind::Url(_) = a.kind {
+            return Some(
+                ValueProblem::unusual("the URL is empty").with_help(
+                    "Twilio documents no meaning for an empty value here; leave the attribute out, or give a URL",
+                ),
+            );
+        }
+    }
+    let fits = value
+        .split_ascii_whitespace()
+        .all(|t| parse_integer(t).is_some_and(|n| n <= u64::from(u32::MAX)));
+    check_text(&a.kind, value).map(|p| unconfirmed_bound(a, p, fits))
+}
+
+/// Checks a whole number given to an attribute (the typed builder stores numbers as such),
+/// with the same leniency as [`check_attribute`] for bounds that are not confirmed.
+pub fn check_attribute_integer(a: &AttributeSpec, n: u64) -> Option<ValueProblem> {
+    check_integer(&a.kind, n).map(|p| unconfirmed_bound(a, p, n <= u64::from(u32::MAX)))
+}
+
+/// A value past a bound that Twilio's documentation does not confirm is a warning, unless it
+/// does not `fit` the model's `u32` at all.
+fn unconfirmed_bound(a: &AttributeSpec, p: ValueProblem, fits: bool) -> ValueProblem {
+    if a.bounds_confirmed || !fits || p.kind != ProblemKind::OutOfRange {
+        return p;
+    }
+    ValueProblem {
+        kind: ProblemKind::Unusual,
+        help: Some(
+            "the bound is not confirmed in Twilio's documentation, so Twilio may accept the value; check it against your account".to_string(),
+        ),
+        ..p
     }
 }
 

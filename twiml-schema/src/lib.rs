@@ -326,6 +326,15 @@ pub struct AttributeSpec {
     /// Where the call goes when the attribute is a URL whose TwiML goes on with the call
     /// (`action`, `waitUrl`, `<Number url>`).
     pub continuation: Option<Continuation>,
+    /// What an empty value means, where Twilio gives it one (`<Conference waitUrl="">`: no
+    /// wait music). An empty value is then valid. Where this is `None`, an empty URL is a
+    /// warning: Twilio documents no meaning for it.
+    pub empty_means: Option<&'static str>,
+    /// False when the bounds of the value (`Integer { max }`) are recalled or copied from a
+    /// similar attribute rather than read in Twilio's documentation. A value past a bound that
+    /// is not confirmed is a warning, not an error: no document that works is refused on a
+    /// guess.
+    pub bounds_confirmed: bool,
 }
 
 impl AttributeSpec {
@@ -346,6 +355,8 @@ impl AttributeSpec {
             aliases: &[],
             summary,
             continuation: None,
+            empty_means: None,
+            bounds_confirmed: true,
         }
     }
 
@@ -390,6 +401,24 @@ impl AttributeSpec {
     pub const fn continues(self, continuation: Continuation) -> AttributeSpec {
         AttributeSpec {
             continuation: Some(continuation),
+            ..self
+        }
+    }
+
+    /// Twilio documents a meaning for the empty value, given here as a lowercase phrase
+    /// ("no wait music").
+    pub const fn empty_means(self, meaning: &'static str) -> AttributeSpec {
+        AttributeSpec {
+            empty_means: Some(meaning),
+            ..self
+        }
+    }
+
+    /// The bounds of the value are not confirmed in Twilio's documentation: a value past them
+    /// is a warning.
+    pub const fn bounds_unconfirmed(self) -> AttributeSpec {
+        AttributeSpec {
+            bounds_confirmed: false,
             ..self
         }
     }

@@ -95,7 +95,7 @@ fn variant(value: &str) -> Ident {
 
 fn sentence(s: &str) -> String {
     let s = s.trim();
-    if s.ends_with('.') || s.ends_with(')') {
+    if s.ends_with(['.', '!', '?']) {
         s.to_string()
     } else {
         format!("{s}.")
@@ -153,6 +153,14 @@ fn attribute_doc(a: &AttributeSpec) -> String {
         }
         DefaultValue::Described(text) => d.push_str(&format!(" When absent: {text}.")),
         DefaultValue::None => {}
+    }
+    if let Some(meaning) = a.empty_means {
+        d.push_str(&format!(" An empty value means {meaning}."));
+    }
+    if !a.bounds_confirmed {
+        d.push_str(
+            " Its bounds are not confirmed in Twilio's documentation: a value past them is a warning.",
+        );
     }
     d
 }

@@ -26,3 +26,36 @@ fn generated_code_is_fresh() {
         "generated code is stale: {stale:?}\nrun `cargo xtask codegen` and review the diff"
     );
 }
+
+/// Every doc line of the generated code says each thing once ("Seconds of silence. Seconds."
+/// is a defect of the table's prose, to be fixed there).
+#[test]
+fn no_generated_doc_line_repeats_a_sentence() {
+    let files = xtask::from_table().unwrap_or_else(|e| panic!("the generator failed: {e}"));
+    let mut lines = 0;
+    let mut repeated = Vec::new();
+    for file in &files {
+        for line in file.text.lines() {
+            let line = line.trim_start();
+            let Some(doc) = line
+                .strip_prefix("///")
+                .or_else(|| line.strip_prefix("//!"))
+            else {
+                continue;
+            };
+            lines += 1;
+            if let Some((first, second)) = xtask::repeated_sentence(doc) {
+                repeated.push(format!(
+                    "{}: {doc}\n  \"{first}\" / \"{second}\"",
+                    file.path.display()
+                ));
+            }
+        }
+    }
+    assert!(lines > 1000, "only {lines} doc lines were generated");
+    assert!(
+        repeated.is_empty(),
+        "doc lines that repeat a sentence (fix the prose in twiml-schema/src/elements.rs):\n{}",
+        repeated.join("\n")
+    );
+}

@@ -277,3 +277,37 @@ fn suggestions_allow_for_swapped_letters() {
     );
     assert_eq!(closest("xyz", &["voice", "loop"]), None);
 }
+
+/// What the table knows of an attribute decides an empty value and an unconfirmed bound.
+#[test]
+fn attributes_read_the_table() {
+    use crate::schema::{ElementId, attr};
+    let spec = |id: ElementId, a: crate::schema::Attr| {
+        id.spec()
+            .attribute(a.name())
+            .unwrap_or_else(|| panic!("{} on {id:?}", a.name()))
+    };
+    let wait = spec(ElementId::Conference, attr::WAIT_URL);
+    assert_eq!(kind_of(check_attribute(wait, "")), None);
+    assert_eq!(kind_of(check_attribute(wait, "  ")), None);
+    assert_eq!(kind_of(check_attribute(wait, "ftp://x")), INVALID);
+    let finish = spec(ElementId::Gather, attr::FINISH_ON_KEY);
+    assert_eq!(kind_of(check_attribute(finish, "")), None);
+    assert_eq!(kind_of(check_attribute(finish, "#*")), RANGE);
+    // No documented meaning: pointed out, not refused.
+    let queue_url = spec(ElementId::Queue, attr::URL);
+    assert_eq!(kind_of(check_attribute(queue_url, "")), UNUSUAL);
+    assert_eq!(kind_of(check_attribute(queue_url, "ftp://x")), INVALID);
+    // A bound copied from `<Number>` is a warning on `<Sip>`, an error on `<Number>`.
+    let sip = spec(ElementId::Sip, attr::MACHINE_DETECTION_TIMEOUT);
+    let number = spec(ElementId::Number, attr::MACHINE_DETECTION_TIMEOUT);
+    assert_eq!(kind_of(check_attribute(sip, "90")), UNUSUAL);
+    assert_eq!(kind_of(check_attribute_integer(sip, 90)), UNUSUAL);
+    assert_eq!(kind_of(check_attribute(sip, "soon")), INVALID);
+    // Past what the model holds, it is still refused.
+    assert_eq!(kind_of(check_attribute(sip, "99999999999")), RANGE);
+    assert_eq!(kind_of(check_attribute_integer(sip, 99_999_999_999)), RANGE);
+    assert_eq!(kind_of(check_attribute(number, "90")), RANGE);
+    assert_eq!(kind_of(check_attribute_integer(number, 90)), RANGE);
+    assert_eq!(kind_of(check_attribute(number, "30")), None);
+}

@@ -192,7 +192,7 @@ impl AppendTo<FaxResponse> for CustomElement {
 }
 /// `<Receive>`: Accept an incoming fax.
 ///
-/// **Legacy**: Twilio disabled Programmable Fax in December 2021 (error 34005)
+/// **Legacy**: Twilio disabled Programmable Fax in December 2021 (error 34005).
 #[derive(Debug, Clone, PartialEq, Eq)]
 #[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
 #[cfg_attr(feature = "serde", serde(deny_unknown_fields))]
@@ -204,7 +204,7 @@ pub struct Receive {
         serde(rename = "action", default, skip_serializing_if = "Option::is_none")
     )]
     pub action: Option<String>,
-    /// `method`: HTTP method for the element URL (action/url) Twilio's default: `POST`.
+    /// `method`: HTTP method for the element URL (action/url). Twilio's default: `POST`.
     #[cfg_attr(
         feature = "serde",
         serde(rename = "method", default, skip_serializing_if = "Option::is_none")
@@ -256,7 +256,7 @@ impl Receive {
         self.action = Some(value.into());
         self
     }
-    /// Sets `method`: HTTP method for the element URL (action/url) Twilio's default: `POST`.
+    /// Sets `method`: HTTP method for the element URL (action/url). Twilio's default: `POST`.
     pub fn method(&mut self, value: Method) -> &mut Self {
         self.method = Some(value);
         self

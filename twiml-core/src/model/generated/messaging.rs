@@ -223,13 +223,13 @@ impl AppendTo<MessagingResponse> for CustomElement {
 #[cfg_attr(feature = "serde", serde(deny_unknown_fields))]
 #[non_exhaustive]
 pub struct Message {
-    /// `to`: Recipient. Default: the sender of the inbound message. E.164 recommended.
+    /// `to`: Recipient, E.164 preferred; without it, the sender of the inbound message.
     #[cfg_attr(
         feature = "serde",
         serde(rename = "to", default, skip_serializing_if = "Option::is_none")
     )]
     pub to: Option<String>,
-    /// `from`: Sender (phone number or alphanumeric sender ID). Default: the Twilio number that received the inbound message. Phone number or 1-11 char alphanumeric sender ID [A-Za-z0-9 ].
+    /// `from`: Sender: a phone number, or an alphanumeric sender ID of 1 to 11 letters, digits and spaces; without it, the Twilio number that received the inbound message.
     #[cfg_attr(
         feature = "serde",
         serde(rename = "from", default, skip_serializing_if = "Option::is_none")
@@ -241,7 +241,7 @@ pub struct Message {
         serde(rename = "action", default, skip_serializing_if = "Option::is_none")
     )]
     pub action: Option<String>,
-    /// `method`: HTTP method for the element URL (action/url) Twilio's default: `POST`.
+    /// `method`: HTTP method for the element URL (action/url). Twilio's default: `POST`.
     #[cfg_attr(
         feature = "serde",
         serde(rename = "method", default, skip_serializing_if = "Option::is_none")
@@ -284,12 +284,12 @@ impl Message {
             children: Vec::new(),
         }
     }
-    /// Sets `to`: Recipient. Default: the sender of the inbound message. E.164 recommended.
+    /// Sets `to`: Recipient, E.164 preferred; without it, the sender of the inbound message.
     pub fn to(&mut self, value: impl Into<String>) -> &mut Self {
         self.to = Some(value.into());
         self
     }
-    /// Sets `from`: Sender (phone number or alphanumeric sender ID). Default: the Twilio number that received the inbound message. Phone number or 1-11 char alphanumeric sender ID [A-Za-z0-9 ].
+    /// Sets `from`: Sender: a phone number, or an alphanumeric sender ID of 1 to 11 letters, digits and spaces; without it, the Twilio number that received the inbound message.
     pub fn from_(&mut self, value: impl Into<String>) -> &mut Self {
         self.from_ = Some(value.into());
         self
@@ -299,7 +299,7 @@ impl Message {
         self.action = Some(value.into());
         self
     }
-    /// Sets `method`: HTTP method for the element URL (action/url) Twilio's default: `POST`.
+    /// Sets `method`: HTTP method for the element URL (action/url). Twilio's default: `POST`.
     pub fn method(&mut self, value: Method) -> &mut Self {
         self.method = Some(value);
         self
@@ -714,7 +714,7 @@ impl Media {
 #[cfg_attr(feature = "serde", serde(deny_unknown_fields))]
 #[non_exhaustive]
 pub struct Redirect {
-    /// `method`: HTTP method for the element URL (action/url) Twilio's default: `POST`.
+    /// `method`: HTTP method for the element URL (action/url). Twilio's default: `POST`.
     #[cfg_attr(
         feature = "serde",
         serde(rename = "method", default, skip_serializing_if = "Option::is_none")
@@ -746,7 +746,7 @@ impl Redirect {
             custom_attributes: Vec::new(),
         }
     }
-    /// Sets `method`: HTTP method for the element URL (action/url) Twilio's default: `POST`.
+    /// Sets `method`: HTTP method for the element URL (action/url). Twilio's default: `POST`.
     pub fn method(&mut self, value: Method) -> &mut Self {
         self.method = Some(value);
         self

@@ -627,19 +627,19 @@ impl AppendTo<VoiceResponse> for CustomElement {
 #[cfg_attr(feature = "serde", serde(deny_unknown_fields))]
 #[non_exhaustive]
 pub struct Say {
-    /// `voice`: Synthesis voice. Open set: Twilio adds/removes Polly.* and Google.* voices; treat unknown values as warnings. Two values contain non-ASCII letters (Polly.Mía-Generative, Polly.Rémi-Generative). Invalid voice/language combinations make `<Say>` fail. Older docs tied the effective default to the account TTS console setting. Twilio's default: `man`.
+    /// `voice`: Synthesis voice. Twilio adds and retires `Polly.*` and `Google.*` voices, so an unknown voice of that form is a warning; two names carry non-ASCII letters (`Polly.Mía-Generative`, `Polly.Rémi-Generative`). A voice that does not speak the `language` makes `<Say>` fail. Older docs tied the default to the account's text-to-speech setting. Twilio's default: `man`.
     #[cfg_attr(
         feature = "serde",
         serde(rename = "voice", default, skip_serializing_if = "Option::is_none")
     )]
     pub voice: Option<Voice>,
-    /// `loop`: Number of repetitions. 0 = repeat until the call ends (docs for `<Play>` bound this at 1000 iterations). Twilio's default: `1`.
+    /// `loop`: How many times to speak the text; 0 repeats it until the call ends (the `<Play>` reference stops at 1000 iterations). Twilio's default: `1`.
     #[cfg_attr(
         feature = "serde",
         serde(rename = "loop", default, skip_serializing_if = "Option::is_none")
     )]
     pub loop_: Option<u32>,
-    /// `language`: Language/locale of the synthesized speech. Legacy man/woman voices historically used en, en-gb, es, fr, de, it. Twilio's default: `en-US`.
+    /// `language`: Language and locale of the speech. The legacy `man` and `woman` voices used `en`, `en-gb`, `es`, `fr`, `de` and `it`. Twilio's default: `en-US`.
     #[cfg_attr(
         feature = "serde",
         serde(rename = "language", default, skip_serializing_if = "Option::is_none")
@@ -673,17 +673,17 @@ impl Say {
             },
         }
     }
-    /// Sets `voice`: Synthesis voice. Open set: Twilio adds/removes Polly.* and Google.* voices; treat unknown values as warnings. Two values contain non-ASCII letters (Polly.Mía-Generative, Polly.Rémi-Generative). Invalid voice/language combinations make `<Say>` fail. Older docs tied the effective default to the account TTS console setting. Twilio's default: `man`.
+    /// Sets `voice`: Synthesis voice. Twilio adds and retires `Polly.*` and `Google.*` voices, so an unknown voice of that form is a warning; two names carry non-ASCII letters (`Polly.Mía-Generative`, `Polly.Rémi-Generative`). A voice that does not speak the `language` makes `<Say>` fail. Older docs tied the default to the account's text-to-speech setting. Twilio's default: `man`.
     pub fn voice(&mut self, value: impl Into<Voice>) -> &mut Self {
         self.voice = Some(value.into());
         self
     }
-    /// Sets `loop`: Number of repetitions. 0 = repeat until the call ends (docs for `<Play>` bound this at 1000 iterations). Twilio's default: `1`.
+    /// Sets `loop`: How many times to speak the text; 0 repeats it until the call ends (the `<Play>` reference stops at 1000 iterations). Twilio's default: `1`.
     pub fn loop_(&mut self, value: u32) -> &mut Self {
         self.loop_ = Some(value);
         self
     }
-    /// Sets `language`: Language/locale of the synthesized speech. Legacy man/woman voices historically used en, en-gb, es, fr, de, it. Twilio's default: `en-US`.
+    /// Sets `language`: Language and locale of the speech. The legacy `man` and `woman` voices used `en`, `en-gb`, `es`, `fr`, `de` and `it`. Twilio's default: `en-US`.
     pub fn language(&mut self, value: impl Into<SayLanguage>) -> &mut Self {
         self.language = Some(value.into());
         self
@@ -1092,19 +1092,19 @@ impl AppendTo<Say> for &String {
 #[cfg_attr(feature = "serde", serde(deny_unknown_fields))]
 #[non_exhaustive]
 pub struct Play {
-    /// `loop`: Number of repetitions. 0 = loop until hangup or 1000 iterations. Twilio's default: `1`.
+    /// `loop`: How many times to play the audio; 0 repeats it until the call ends or 1000 iterations. Twilio's default: `1`.
     #[cfg_attr(
         feature = "serde",
         serde(rename = "loop", default, skip_serializing_if = "Option::is_none")
     )]
     pub loop_: Option<u32>,
-    /// `digits`: DTMF tones to play into the call instead of (or in addition to) audio. DTMF digits to send; each w adds a 0.5 s pause. Not allowed when `<Play>` is nested in `<Gather>` (docs). Invalid characters -> error 13430.
+    /// `digits`: DTMF tones to play into the call, with or instead of audio; each `w` adds half a second of pause. Not allowed when `<Play>` is inside `<Gather>`; other characters give error 13430.
     #[cfg_attr(
         feature = "serde",
         serde(rename = "digits", default, skip_serializing_if = "Option::is_none")
     )]
     pub digits: Option<String>,
-    /// The element's text: the URL of the audio file to play (may be left out when `digits` is given)
+    /// The element's text: the URL of the audio file to play (may be left out when `digits` is given).
     #[cfg_attr(
         feature = "serde",
         serde(default, skip_serializing_if = "String::is_empty")
@@ -1131,12 +1131,12 @@ impl Play {
             custom_attributes: Vec::new(),
         }
     }
-    /// Sets `loop`: Number of repetitions. 0 = loop until hangup or 1000 iterations. Twilio's default: `1`.
+    /// Sets `loop`: How many times to play the audio; 0 repeats it until the call ends or 1000 iterations. Twilio's default: `1`.
     pub fn loop_(&mut self, value: u32) -> &mut Self {
         self.loop_ = Some(value);
         self
     }
-    /// Sets `digits`: DTMF tones to play into the call instead of (or in addition to) audio. DTMF digits to send; each w adds a 0.5 s pause. Not allowed when `<Play>` is nested in `<Gather>` (docs). Invalid characters -> error 13430.
+    /// Sets `digits`: DTMF tones to play into the call, with or instead of audio; each `w` adds half a second of pause. Not allowed when `<Play>` is inside `<Gather>`; other characters give error 13430.
     pub fn digits(&mut self, value: impl Into<String>) -> &mut Self {
         self.digits = Some(value.into());
         self
@@ -1157,7 +1157,7 @@ impl Play {
             });
         self
     }
-    /// Sets the text: the URL of the audio file to play (may be left out when `digits` is given)
+    /// Sets the text: the URL of the audio file to play (may be left out when `digits` is given).
     pub fn text(&mut self, text: impl Into<String>) -> &mut Self {
         self.text = text.into();
         self
@@ -1215,7 +1215,7 @@ impl Play {
 #[cfg_attr(feature = "serde", serde(deny_unknown_fields))]
 #[non_exhaustive]
 pub struct Pause {
-    /// `length`: Seconds of silence. Seconds. Docs: integer > 0 (error 13910). As first verb, delays answering the call. Twilio's default: `1`.
+    /// `length`: Seconds of silence, a positive whole number (error 13910). As the first verb, it delays answering the call. Twilio's default: `1`.
     #[cfg_attr(
         feature = "serde",
         serde(rename = "length", default, skip_serializing_if = "Option::is_none")
@@ -1240,7 +1240,7 @@ impl Pause {
             custom_attributes: Vec::new(),
         }
     }
-    /// Sets `length`: Seconds of silence. Seconds. Docs: integer > 0 (error 13910). As first verb, delays answering the call. Twilio's default: `1`.
+    /// Sets `length`: Seconds of silence, a positive whole number (error 13910). As the first verb, it delays answering the call. Twilio's default: `1`.
     pub fn length(&mut self, value: u32) -> &mut Self {
         self.length = Some(value);
         self
@@ -1303,31 +1303,31 @@ impl Default for Pause {
 #[cfg_attr(feature = "serde", serde(deny_unknown_fields))]
 #[non_exhaustive]
 pub struct Gather {
-    /// `input`: Accepted input: dtmf, speech, or both. Space-separated: "dtmf", "speech" or "dtmf speech". Twilio's default: `dtmf`.
+    /// `input`: Accepted input: `dtmf`, `speech`, or both as `dtmf speech`. Twilio's default: `dtmf`.
     #[cfg_attr(
         feature = "serde",
         serde(rename = "input", default, skip_serializing_if = "Vec::is_empty")
     )]
     pub input: Vec<GatherInput>,
-    /// `action`: URL Twilio requests when the verb finishes; the response TwiML continues the call/message flow. When absent: current document URL.
+    /// `action`: URL Twilio requests when the verb finishes; the TwiML it returns continues the call. When absent: current document URL.
     #[cfg_attr(
         feature = "serde",
         serde(rename = "action", default, skip_serializing_if = "Option::is_none")
     )]
     pub action: Option<String>,
-    /// `method`: HTTP method for the element URL (action/url) Twilio's default: `POST`.
+    /// `method`: HTTP method for the element URL (action/url). Twilio's default: `POST`.
     #[cfg_attr(
         feature = "serde",
         serde(rename = "method", default, skip_serializing_if = "Option::is_none")
     )]
     pub method: Option<Method>,
-    /// `timeout`: Seconds of silence/inactivity before submitting. Seconds; positive integer (error 13313). Twilio's default: `5`.
+    /// `timeout`: Seconds of silence before Twilio submits the input, a positive whole number (error 13313). Twilio's default: `5`.
     #[cfg_attr(
         feature = "serde",
         serde(rename = "timeout", default, skip_serializing_if = "Option::is_none")
     )]
     pub timeout: Option<u32>,
-    /// `speechTimeout`: Silence that ends speech input. Positive integer seconds or "auto". Error 13335: auto cannot be used with speechModel default (older rule). When absent: value of timeout.
+    /// `speechTimeout`: Silence that ends speech input: a positive number of seconds, or `auto`. Older rule (error 13335): `auto` does not work with `speechModel` `default`. When absent: value of timeout.
     #[cfg_attr(
         feature = "serde",
         serde(rename = "speechTimeout", default, skip_serializing_if = "Option::is_none")
@@ -1349,7 +1349,7 @@ pub struct Gather {
         )
     )]
     pub profanity_filter: Option<bool>,
-    /// `finishOnKey`: Key(s) that end input/recording. Single key or empty string (disables). Errors 13310/13311. Twilio's default: `#`.
+    /// `finishOnKey`: Key that ends the input: one of `0`-`9`, `*` and `#` (errors 13310, 13311). Twilio's default: `#`. An empty value means no key ends the input.
     #[cfg_attr(
         feature = "serde",
         serde(rename = "finishOnKey", default, skip_serializing_if = "Option::is_none")
@@ -1387,7 +1387,7 @@ pub struct Gather {
         serde(rename = "language", default, skip_serializing_if = "Option::is_none")
     )]
     pub language: Option<GatherLanguage>,
-    /// `hints`: Words/phrases to bias speech recognition. Comma-separated words/phrases; class tokens allowed (docs).
+    /// `hints`: Words and phrases that bias speech recognition, separated by commas; class tokens are allowed.
     #[cfg_attr(
         feature = "serde",
         serde(rename = "hints", default, skip_serializing_if = "Option::is_none")
@@ -1415,7 +1415,7 @@ pub struct Gather {
         )
     )]
     pub action_on_empty_result: Option<bool>,
-    /// `speechModel`: Speech-recognition model. Known values: first five are long-standing; googlev2_* and deepgram_* were added 2024-2025 (list only partially confirmed). Error 13334 for invalid model.
+    /// `speechModel`: Speech-recognition model. The first five known values are long-standing; the `googlev2_*` and `deepgram_*` models came in 2024 and 2025 and are only partly confirmed. An unknown model gives error 13334.
     #[cfg_attr(
         feature = "serde",
         serde(rename = "speechModel", default, skip_serializing_if = "Option::is_none")
@@ -1467,27 +1467,27 @@ impl Gather {
             children: Vec::new(),
         }
     }
-    /// Sets `input`: Accepted input: dtmf, speech, or both. Space-separated: "dtmf", "speech" or "dtmf speech". Twilio's default: `dtmf`.
+    /// Sets `input`: Accepted input: `dtmf`, `speech`, or both as `dtmf speech`. Twilio's default: `dtmf`.
     pub fn input(&mut self, value: impl IntoIterator<Item = GatherInput>) -> &mut Self {
         self.input = value.into_iter().collect();
         self
     }
-    /// Sets `action`: URL Twilio requests when the verb finishes; the response TwiML continues the call/message flow. When absent: current document URL.
+    /// Sets `action`: URL Twilio requests when the verb finishes; the TwiML it returns continues the call. When absent: current document URL.
     pub fn action(&mut self, value: impl Into<String>) -> &mut Self {
         self.action = Some(value.into());
         self
     }
-    /// Sets `method`: HTTP method for the element URL (action/url) Twilio's default: `POST`.
+    /// Sets `method`: HTTP method for the element URL (action/url). Twilio's default: `POST`.
     pub fn method(&mut self, value: Method) -> &mut Self {
         self.method = Some(value);
         self
     }
-    /// Sets `timeout`: Seconds of silence/inactivity before submitting. Seconds; positive integer (error 13313). Twilio's default: `5`.
+    /// Sets `timeout`: Seconds of silence before Twilio submits the input, a positive whole number (error 13313). Twilio's default: `5`.
     pub fn timeout(&mut self, value: u32) -> &mut Self {
         self.timeout = Some(value);
         self
     }
-    /// Sets `speechTimeout`: Silence that ends speech input. Positive integer seconds or "auto". Error 13335: auto cannot be used with speechModel default (older rule). When absent: value of timeout.
+    /// Sets `speechTimeout`: Silence that ends speech input: a positive number of seconds, or `auto`. Older rule (error 13335): `auto` does not work with `speechModel` `default`. When absent: value of timeout.
     pub fn speech_timeout(&mut self, value: impl Into<SpeechTimeout>) -> &mut Self {
         self.speech_timeout = Some(value.into());
         self
@@ -1502,7 +1502,7 @@ impl Gather {
         self.profanity_filter = Some(value);
         self
     }
-    /// Sets `finishOnKey`: Key(s) that end input/recording. Single key or empty string (disables). Errors 13310/13311. Twilio's default: `#`.
+    /// Sets `finishOnKey`: Key that ends the input: one of `0`-`9`, `*` and `#` (errors 13310, 13311). Twilio's default: `#`. An empty value means no key ends the input.
     pub fn finish_on_key(&mut self, value: impl Into<String>) -> &mut Self {
         self.finish_on_key = Some(value.into());
         self
@@ -1527,7 +1527,7 @@ impl Gather {
         self.language = Some(value.into());
         self
     }
-    /// Sets `hints`: Words/phrases to bias speech recognition. Comma-separated words/phrases; class tokens allowed (docs).
+    /// Sets `hints`: Words and phrases that bias speech recognition, separated by commas; class tokens are allowed.
     pub fn hints(&mut self, value: impl Into<String>) -> &mut Self {
         self.hints = Some(value.into());
         self
@@ -1547,7 +1547,7 @@ impl Gather {
         self.action_on_empty_result = Some(value);
         self
     }
-    /// Sets `speechModel`: Speech-recognition model. Known values: first five are long-standing; googlev2_* and deepgram_* were added 2024-2025 (list only partially confirmed). Error 13334 for invalid model.
+    /// Sets `speechModel`: Speech-recognition model. The first five known values are long-standing; the `googlev2_*` and `deepgram_*` models came in 2024 and 2025 and are only partly confirmed. An unknown model gives error 13334.
     pub fn speech_model(&mut self, value: impl Into<SpeechModel>) -> &mut Self {
         self.speech_model = Some(value.into());
         self
@@ -1905,19 +1905,19 @@ impl AppendTo<Gather> for CustomElement {
 #[cfg_attr(feature = "serde", serde(deny_unknown_fields))]
 #[non_exhaustive]
 pub struct Dial {
-    /// `action`: URL Twilio requests when the verb finishes; the response TwiML continues the call/message flow. When absent: none: continue with next verb.
+    /// `action`: URL Twilio requests when the verb finishes; the TwiML it returns continues the call. When absent: none: continue with next verb.
     #[cfg_attr(
         feature = "serde",
         serde(rename = "action", default, skip_serializing_if = "Option::is_none")
     )]
     pub action: Option<String>,
-    /// `method`: HTTP method for the element URL (action/url) Twilio's default: `POST`.
+    /// `method`: HTTP method for the element URL (action/url). Twilio's default: `POST`.
     #[cfg_attr(
         feature = "serde",
         serde(rename = "method", default, skip_serializing_if = "Option::is_none")
     )]
     pub method: Option<Method>,
-    /// `timeout`: Seconds to let the dialed party ring. Seconds to ring (positive integer, error 13212). Current docs may bound it 5-600 (unconfirmed). Twilio's default: `30`.
+    /// `timeout`: Seconds to let the dialed party ring: a positive whole number (warning 13212). Twilio's default: `30`.
     #[cfg_attr(
         feature = "serde",
         serde(rename = "timeout", default, skip_serializing_if = "Option::is_none")
@@ -1929,13 +1929,13 @@ pub struct Dial {
         serde(rename = "hangupOnStar", default, skip_serializing_if = "Option::is_none")
     )]
     pub hangup_on_star: Option<bool>,
-    /// `timeLimit`: Maximum call duration in seconds. Max call length in seconds (4 h default). Twilio's default: `14400`.
+    /// `timeLimit`: Maximum length of the bridged call, in seconds. Twilio's default: `14400`.
     #[cfg_attr(
         feature = "serde",
         serde(rename = "timeLimit", default, skip_serializing_if = "Option::is_none")
     )]
     pub time_limit: Option<u32>,
-    /// `callerId`: Caller ID presented to the dialed party. E.164 number (Twilio or verified), or client identifier when dialing `<Client>`; for `<Sip>` any alphanumeric plus +-_. (no whitespace). Errors 13214, 13247, 13248.
+    /// `callerId`: Caller ID presented to the dialed party: an E.164 number (a Twilio or verified one), or a client identifier when dialing `<Client>`; for `<Sip>`, letters, digits and `+-_.` without spaces (errors 13214, 13247, 13248).
     #[cfg_attr(
         feature = "serde",
         serde(rename = "callerId", default, skip_serializing_if = "Option::is_none")
@@ -1993,7 +1993,7 @@ pub struct Dial {
         )
     )]
     pub recording_status_callback_event: Vec<RecordingEvent>,
-    /// `answerOnBridge`: Keep the caller hearing ringback until the dialed party answers (delays answering the parent call) Twilio's default: `false`.
+    /// `answerOnBridge`: Keep the caller hearing ringback until the dialed party answers (delays answering the parent call). Twilio's default: `false`.
     #[cfg_attr(
         feature = "serde",
         serde(
@@ -2003,7 +2003,7 @@ pub struct Dial {
         )
     )]
     pub answer_on_bridge: Option<bool>,
-    /// `ringTone`: Override ringback tone country. Two-letter country code list (plus us-old). Default: ringback chosen by carrier/caller country (unconfirmed).
+    /// `ringTone`: Country whose ringback tone the caller hears: a two-letter code, or `us-old`. Without it the carrier's ringback plays (not confirmed).
     #[cfg_attr(
         feature = "serde",
         serde(rename = "ringTone", default, skip_serializing_if = "Option::is_none")
@@ -2037,19 +2037,19 @@ pub struct Dial {
         serde(rename = "referMethod", default, skip_serializing_if = "Option::is_none")
     )]
     pub refer_method: Option<Method>,
-    /// `events`: Subscribe to call-progress events. Single value call-progress-event.
+    /// `events`: Subscribe to call-progress events; the one value is `call-progress-event`.
     #[cfg_attr(
         feature = "serde",
         serde(rename = "events", default, skip_serializing_if = "Option::is_none")
     )]
     pub events: Option<DialEvent>,
-    /// `passports`: Base64-encoded, comma-separated identity passports (e.g. SHAKEN, DIV)
+    /// `passports`: Base64-encoded, comma-separated identity passports (e.g. SHAKEN, DIV).
     #[cfg_attr(
         feature = "serde",
         serde(rename = "passports", default, skip_serializing_if = "Option::is_none")
     )]
     pub passports: Option<String>,
-    /// `callReason`: Call purpose shown to the callee (branded calling)
+    /// `callReason`: Call purpose shown to the callee (branded calling).
     #[cfg_attr(
         feature = "serde",
         serde(rename = "callReason", default, skip_serializing_if = "Option::is_none")
@@ -2098,17 +2098,17 @@ impl Dial {
             children: Vec::new(),
         }
     }
-    /// Sets `action`: URL Twilio requests when the verb finishes; the response TwiML continues the call/message flow. When absent: none: continue with next verb.
+    /// Sets `action`: URL Twilio requests when the verb finishes; the TwiML it returns continues the call. When absent: none: continue with next verb.
     pub fn action(&mut self, value: impl Into<String>) -> &mut Self {
         self.action = Some(value.into());
         self
     }
-    /// Sets `method`: HTTP method for the element URL (action/url) Twilio's default: `POST`.
+    /// Sets `method`: HTTP method for the element URL (action/url). Twilio's default: `POST`.
     pub fn method(&mut self, value: Method) -> &mut Self {
         self.method = Some(value);
         self
     }
-    /// Sets `timeout`: Seconds to let the dialed party ring. Seconds to ring (positive integer, error 13212). Current docs may bound it 5-600 (unconfirmed). Twilio's default: `30`.
+    /// Sets `timeout`: Seconds to let the dialed party ring: a positive whole number (warning 13212). Twilio's default: `30`.
     pub fn timeout(&mut self, value: u32) -> &mut Self {
         self.timeout = Some(value);
         self
@@ -2118,12 +2118,12 @@ impl Dial {
         self.hangup_on_star = Some(value);
         self
     }
-    /// Sets `timeLimit`: Maximum call duration in seconds. Max call length in seconds (4 h default). Twilio's default: `14400`.
+    /// Sets `timeLimit`: Maximum length of the bridged call, in seconds. Twilio's default: `14400`.
     pub fn time_limit(&mut self, value: u32) -> &mut Self {
         self.time_limit = Some(value);
         self
     }
-    /// Sets `callerId`: Caller ID presented to the dialed party. E.164 number (Twilio or verified), or client identifier when dialing `<Client>`; for `<Sip>` any alphanumeric plus +-_. (no whitespace). Errors 13214, 13247, 13248.
+    /// Sets `callerId`: Caller ID presented to the dialed party: an E.164 number (a Twilio or verified one), or a client identifier when dialing `<Client>`; for `<Sip>`, letters, digits and `+-_.` without spaces (errors 13214, 13247, 13248).
     pub fn caller_id(&mut self, value: impl Into<String>) -> &mut Self {
         self.caller_id = Some(value.into());
         self
@@ -2161,12 +2161,12 @@ impl Dial {
         self.recording_status_callback_event = value.into_iter().collect();
         self
     }
-    /// Sets `answerOnBridge`: Keep the caller hearing ringback until the dialed party answers (delays answering the parent call) Twilio's default: `false`.
+    /// Sets `answerOnBridge`: Keep the caller hearing ringback until the dialed party answers (delays answering the parent call). Twilio's default: `false`.
     pub fn answer_on_bridge(&mut self, value: bool) -> &mut Self {
         self.answer_on_bridge = Some(value);
         self
     }
-    /// Sets `ringTone`: Override ringback tone country. Two-letter country code list (plus us-old). Default: ringback chosen by carrier/caller country (unconfirmed).
+    /// Sets `ringTone`: Country whose ringback tone the caller hears: a two-letter code, or `us-old`. Without it the carrier's ringback plays (not confirmed).
     pub fn ring_tone(&mut self, value: RingTone) -> &mut Self {
         self.ring_tone = Some(value);
         self
@@ -2191,17 +2191,17 @@ impl Dial {
         self.refer_method = Some(value);
         self
     }
-    /// Sets `events`: Subscribe to call-progress events. Single value call-progress-event.
+    /// Sets `events`: Subscribe to call-progress events; the one value is `call-progress-event`.
     pub fn events(&mut self, value: DialEvent) -> &mut Self {
         self.events = Some(value);
         self
     }
-    /// Sets `passports`: Base64-encoded, comma-separated identity passports (e.g. SHAKEN, DIV)
+    /// Sets `passports`: Base64-encoded, comma-separated identity passports (e.g. SHAKEN, DIV).
     pub fn passports(&mut self, value: impl Into<String>) -> &mut Self {
         self.passports = Some(value.into());
         self
     }
-    /// Sets `callReason`: Call purpose shown to the callee (branded calling)
+    /// Sets `callReason`: Call purpose shown to the callee (branded calling).
     pub fn call_reason(&mut self, value: impl Into<String>) -> &mut Self {
         self.call_reason = Some(value.into());
         self
@@ -2708,31 +2708,31 @@ impl AppendTo<Dial> for &String {
 #[cfg_attr(feature = "serde", serde(deny_unknown_fields))]
 #[non_exhaustive]
 pub struct Record {
-    /// `action`: URL Twilio requests when the verb finishes; the response TwiML continues the call/message flow. When absent: current document URL.
+    /// `action`: URL Twilio requests when the verb finishes; the TwiML it returns continues the call. When absent: current document URL.
     #[cfg_attr(
         feature = "serde",
         serde(rename = "action", default, skip_serializing_if = "Option::is_none")
     )]
     pub action: Option<String>,
-    /// `method`: HTTP method for the element URL (action/url) Twilio's default: `POST`.
+    /// `method`: HTTP method for the element URL (action/url). Twilio's default: `POST`.
     #[cfg_attr(
         feature = "serde",
         serde(rename = "method", default, skip_serializing_if = "Option::is_none")
     )]
     pub method: Option<Method>,
-    /// `timeout`: Seconds of silence that end the recording. Seconds of silence that end the recording (error 13611: positive integer). Twilio's default: `5`.
+    /// `timeout`: Seconds of silence that end the recording, a positive whole number (error 13611). Twilio's default: `5`.
     #[cfg_attr(
         feature = "serde",
         serde(rename = "timeout", default, skip_serializing_if = "Option::is_none")
     )]
     pub timeout: Option<u32>,
-    /// `finishOnKey`: Key(s) that end input/recording. Any set of keys 0-9 # * (error 13613). Twilio's default: `1234567890*#`.
+    /// `finishOnKey`: Keys that end the recording: any of `0`-`9`, `*` and `#` (error 13613). Twilio's default: `1234567890*#`.
     #[cfg_attr(
         feature = "serde",
         serde(rename = "finishOnKey", default, skip_serializing_if = "Option::is_none")
     )]
     pub finish_on_key: Option<String>,
-    /// `maxLength`: Maximum recording length in seconds. Seconds; max 14400 or 86400 depending on account max call duration. With transcribe, must be <= 120 (error 13615). Twilio's default: `3600`.
+    /// `maxLength`: Maximum recording length in seconds. The limit follows the account's maximum call duration (14400 or 86400 seconds); with `transcribe`, at most 120 (error 13615). Twilio's default: `3600`. Its bounds are not confirmed in Twilio's documentation: a value past them is a warning.
     #[cfg_attr(
         feature = "serde",
         serde(rename = "maxLength", default, skip_serializing_if = "Option::is_none")
@@ -2837,27 +2837,27 @@ impl Record {
             custom_attributes: Vec::new(),
         }
     }
-    /// Sets `action`: URL Twilio requests when the verb finishes; the response TwiML continues the call/message flow. When absent: current document URL.
+    /// Sets `action`: URL Twilio requests when the verb finishes; the TwiML it returns continues the call. When absent: current document URL.
     pub fn action(&mut self, value: impl Into<String>) -> &mut Self {
         self.action = Some(value.into());
         self
     }
-    /// Sets `method`: HTTP method for the element URL (action/url) Twilio's default: `POST`.
+    /// Sets `method`: HTTP method for the element URL (action/url). Twilio's default: `POST`.
     pub fn method(&mut self, value: Method) -> &mut Self {
         self.method = Some(value);
         self
     }
-    /// Sets `timeout`: Seconds of silence that end the recording. Seconds of silence that end the recording (error 13611: positive integer). Twilio's default: `5`.
+    /// Sets `timeout`: Seconds of silence that end the recording, a positive whole number (error 13611). Twilio's default: `5`.
     pub fn timeout(&mut self, value: u32) -> &mut Self {
         self.timeout = Some(value);
         self
     }
-    /// Sets `finishOnKey`: Key(s) that end input/recording. Any set of keys 0-9 # * (error 13613). Twilio's default: `1234567890*#`.
+    /// Sets `finishOnKey`: Keys that end the recording: any of `0`-`9`, `*` and `#` (error 13613). Twilio's default: `1234567890*#`.
     pub fn finish_on_key(&mut self, value: impl Into<String>) -> &mut Self {
         self.finish_on_key = Some(value.into());
         self
     }
-    /// Sets `maxLength`: Maximum recording length in seconds. Seconds; max 14400 or 86400 depending on account max call duration. With transcribe, must be <= 120 (error 13615). Twilio's default: `3600`.
+    /// Sets `maxLength`: Maximum recording length in seconds. The limit follows the account's maximum call duration (14400 or 86400 seconds); with `transcribe`, at most 120 (error 13615). Twilio's default: `3600`. Its bounds are not confirmed in Twilio's documentation: a value past them is a warning.
     pub fn max_length(&mut self, value: u32) -> &mut Self {
         self.max_length = Some(value);
         self
@@ -3068,13 +3068,13 @@ impl Default for Record {
 #[cfg_attr(feature = "serde", serde(deny_unknown_fields))]
 #[non_exhaustive]
 pub struct Redirect {
-    /// `method`: HTTP method for the element URL (action/url) Twilio's default: `POST`.
+    /// `method`: HTTP method for the element URL (action/url). Twilio's default: `POST`.
     #[cfg_attr(
         feature = "serde",
         serde(rename = "method", default, skip_serializing_if = "Option::is_none")
     )]
     pub method: Option<Method>,
-    /// The element's text: the URL of the next TwiML document (without one, Twilio requests this document again)
+    /// The element's text: the URL of the next TwiML document (without one, Twilio requests this document again).
     #[cfg_attr(
         feature = "serde",
         serde(default, skip_serializing_if = "String::is_empty")
@@ -3100,7 +3100,7 @@ impl Redirect {
             custom_attributes: Vec::new(),
         }
     }
-    /// Sets `method`: HTTP method for the element URL (action/url) Twilio's default: `POST`.
+    /// Sets `method`: HTTP method for the element URL (action/url). Twilio's default: `POST`.
     pub fn method(&mut self, value: Method) -> &mut Self {
         self.method = Some(value);
         self
@@ -3121,7 +3121,7 @@ impl Redirect {
             });
         self
     }
-    /// Sets the text: the URL of the next TwiML document (without one, Twilio requests this document again)
+    /// Sets the text: the URL of the next TwiML document (without one, Twilio requests this document again).
     pub fn text(&mut self, text: impl Into<String>) -> &mut Self {
         self.text = text.into();
         self
@@ -3559,7 +3559,7 @@ impl AppendTo<Hangup> for CustomElement {
 }
 /// `<Enqueue>`: Place the caller in a named queue (or TaskRouter workflow).
 ///
-/// - waitUrl TwiML may use only a restricted verb set (recalled: Play, Say, Pause, Hangup, Redirect, Leave, Gather; unconfirmed here).
+/// - The waitUrl TwiML may use only some verbs; the list usually given is `<Play>`, `<Say>`, `<Pause>`, `<Hangup>`, `<Redirect>`, `<Leave>` and `<Gather>` (not confirmed in Twilio's reference, and not checked).
 /// - Verbs after `<Enqueue>` run only after the caller leaves the queue without being bridged (e.g. `<Leave>`), unless action is set.
 #[derive(Debug, Clone, PartialEq, Eq)]
 #[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
@@ -3572,13 +3572,13 @@ pub struct Enqueue {
         serde(rename = "action", default, skip_serializing_if = "Option::is_none")
     )]
     pub action: Option<String>,
-    /// `maxQueueSize`: Maximum number of calls in the queue. Queue max size default 100 (error 14207 and docs; one newer docs snapshot says 1000); max 5000 (14207).
+    /// `maxQueueSize`: Maximum number of calls in the queue, at most 5000 (error 14207). The queue's default size was 100 and is 1000 in the current `<Enqueue>` reference.
     #[cfg_attr(
         feature = "serde",
         serde(rename = "maxQueueSize", default, skip_serializing_if = "Option::is_none")
     )]
     pub max_queue_size: Option<u32>,
-    /// `method`: HTTP method for the element URL (action/url) Twilio's default: `POST`.
+    /// `method`: HTTP method for the element URL (action/url). Twilio's default: `POST`.
     #[cfg_attr(
         feature = "serde",
         serde(rename = "method", default, skip_serializing_if = "Option::is_none")
@@ -3596,7 +3596,7 @@ pub struct Enqueue {
         serde(rename = "waitUrlMethod", default, skip_serializing_if = "Option::is_none")
     )]
     pub wait_url_method: Option<Method>,
-    /// `workflowSid`: TaskRouter workflow SID (creates a Task)
+    /// `workflowSid`: TaskRouter workflow SID (creates a Task).
     #[cfg_attr(
         feature = "serde",
         serde(rename = "workflowSid", default, skip_serializing_if = "Option::is_none")
@@ -3635,12 +3635,12 @@ impl Enqueue {
         self.action = Some(value.into());
         self
     }
-    /// Sets `maxQueueSize`: Maximum number of calls in the queue. Queue max size default 100 (error 14207 and docs; one newer docs snapshot says 1000); max 5000 (14207).
+    /// Sets `maxQueueSize`: Maximum number of calls in the queue, at most 5000 (error 14207). The queue's default size was 100 and is 1000 in the current `<Enqueue>` reference.
     pub fn max_queue_size(&mut self, value: u32) -> &mut Self {
         self.max_queue_size = Some(value);
         self
     }
-    /// Sets `method`: HTTP method for the element URL (action/url) Twilio's default: `POST`.
+    /// Sets `method`: HTTP method for the element URL (action/url). Twilio's default: `POST`.
     pub fn method(&mut self, value: Method) -> &mut Self {
         self.method = Some(value);
         self
@@ -3655,7 +3655,7 @@ impl Enqueue {
         self.wait_url_method = Some(value);
         self
     }
-    /// Sets `workflowSid`: TaskRouter workflow SID (creates a Task)
+    /// Sets `workflowSid`: TaskRouter workflow SID (creates a Task).
     pub fn workflow_sid(&mut self, value: impl Into<String>) -> &mut Self {
         self.workflow_sid = Some(value.into());
         self
@@ -3676,7 +3676,7 @@ impl Enqueue {
             });
         self
     }
-    /// Appends text: the queue name (may be left out when `workflowSid` is given)
+    /// Appends text: the queue name (may be left out when `workflowSid` is given).
     pub fn text(&mut self, text: impl Into<String>) -> &mut Self {
         self.children.push(EnqueueChild::Text(text.into()));
         self
@@ -3960,13 +3960,13 @@ impl Default for Leave {
 #[cfg_attr(feature = "serde", serde(deny_unknown_fields))]
 #[non_exhaustive]
 pub struct Connect {
-    /// `action`: URL requested when the connected session ends. Requested after the connected session ends; without it Twilio continues with the current document.
+    /// `action`: URL Twilio requests when the connected session ends; without it, the call continues with the next verb of this document.
     #[cfg_attr(
         feature = "serde",
         serde(rename = "action", default, skip_serializing_if = "Option::is_none")
     )]
     pub action: Option<String>,
-    /// `method`: HTTP method for the element URL (action/url) Twilio's default: `POST` (not confirmed in Twilio's documentation).
+    /// `method`: HTTP method for the element URL (action/url). Twilio's default: `POST` (not confirmed in Twilio's documentation).
     #[cfg_attr(
         feature = "serde",
         serde(rename = "method", default, skip_serializing_if = "Option::is_none")
@@ -3996,12 +3996,12 @@ impl Connect {
             children: Vec::new(),
         }
     }
-    /// Sets `action`: URL requested when the connected session ends. Requested after the connected session ends; without it Twilio continues with the current document.
+    /// Sets `action`: URL Twilio requests when the connected session ends; without it, the call continues with the next verb of this document.
     pub fn action(&mut self, value: impl Into<String>) -> &mut Self {
         self.action = Some(value.into());
         self
     }
-    /// Sets `method`: HTTP method for the element URL (action/url) Twilio's default: `POST` (not confirmed in Twilio's documentation).
+    /// Sets `method`: HTTP method for the element URL (action/url). Twilio's default: `POST` (not confirmed in Twilio's documentation).
     pub fn method(&mut self, value: Method) -> &mut Self {
         self.method = Some(value);
         self
@@ -4027,8 +4027,8 @@ impl Connect {
         push_child!(self.children, ConnectChild::Room, Room::new(text))
     }
     /// Appends a `<Autopilot>` and returns it for its attributes and content.
-    pub fn autopilot(&mut self, sid: impl Into<String>) -> &mut Autopilot {
-        push_child!(self.children, ConnectChild::Autopilot, Autopilot::new(sid))
+    pub fn autopilot(&mut self, text: impl Into<String>) -> &mut Autopilot {
+        push_child!(self.children, ConnectChild::Autopilot, Autopilot::new(text))
     }
     /// Appends a `<Stream>` and returns it for its attributes and content.
     pub fn stream(&mut self) -> &mut Stream {
@@ -4372,13 +4372,13 @@ impl AppendTo<Connect> for CustomElement {
 #[cfg_attr(feature = "serde", serde(deny_unknown_fields))]
 #[non_exhaustive]
 pub struct Start {
-    /// `action`: Action URL (semantics not documented in sources read)
+    /// `action`: Action URL (semantics not documented in sources read).
     #[cfg_attr(
         feature = "serde",
         serde(rename = "action", default, skip_serializing_if = "Option::is_none")
     )]
     pub action: Option<String>,
-    /// `method`: HTTP method for the element URL (action/url) Twilio's default: `POST` (not confirmed in Twilio's documentation).
+    /// `method`: HTTP method for the element URL (action/url). Twilio's default: `POST` (not confirmed in Twilio's documentation).
     #[cfg_attr(
         feature = "serde",
         serde(rename = "method", default, skip_serializing_if = "Option::is_none")
@@ -4408,12 +4408,12 @@ impl Start {
             children: Vec::new(),
         }
     }
-    /// Sets `action`: Action URL (semantics not documented in sources read)
+    /// Sets `action`: Action URL (semantics not documented in sources read).
     pub fn action(&mut self, value: impl Into<String>) -> &mut Self {
         self.action = Some(value.into());
         self
     }
-    /// Sets `method`: HTTP method for the element URL (action/url) Twilio's default: `POST` (not confirmed in Twilio's documentation).
+    /// Sets `method`: HTTP method for the element URL (action/url). Twilio's default: `POST` (not confirmed in Twilio's documentation).
     pub fn method(&mut self, value: Method) -> &mut Self {
         self.method = Some(value);
         self
@@ -4877,7 +4877,7 @@ pub struct Refer {
         serde(rename = "action", default, skip_serializing_if = "Option::is_none")
     )]
     pub action: Option<String>,
-    /// `method`: HTTP method for the element URL (action/url) Twilio's default: `POST` (not confirmed in Twilio's documentation).
+    /// `method`: HTTP method for the element URL (action/url). Twilio's default: `POST` (not confirmed in Twilio's documentation).
     #[cfg_attr(
         feature = "serde",
         serde(rename = "method", default, skip_serializing_if = "Option::is_none")
@@ -4912,7 +4912,7 @@ impl Refer {
         self.action = Some(value.into());
         self
     }
-    /// Sets `method`: HTTP method for the element URL (action/url) Twilio's default: `POST` (not confirmed in Twilio's documentation).
+    /// Sets `method`: HTTP method for the element URL (action/url). Twilio's default: `POST` (not confirmed in Twilio's documentation).
     pub fn method(&mut self, value: Method) -> &mut Self {
         self.method = Some(value);
         self
@@ -5085,19 +5085,19 @@ impl AppendTo<Refer> for CustomElement {
 #[cfg_attr(feature = "serde", serde(deny_unknown_fields))]
 #[non_exhaustive]
 pub struct Pay {
-    /// `input`: Input mode (DTMF only) Twilio's default: `dtmf`.
+    /// `input`: Input mode (DTMF only). Twilio's default: `dtmf`.
     #[cfg_attr(
         feature = "serde",
         serde(rename = "input", default, skip_serializing_if = "Option::is_none")
     )]
     pub input: Option<PayInput>,
-    /// `action`: URL Twilio requests when the verb finishes; the response TwiML continues the call/message flow.
+    /// `action`: URL Twilio requests when the verb finishes; the TwiML it returns continues the call.
     #[cfg_attr(
         feature = "serde",
         serde(rename = "action", default, skip_serializing_if = "Option::is_none")
     )]
     pub action: Option<String>,
-    /// `bankAccountType`: ACH account type. Requires paymentMethod="ach-debit". Twilio's default: `consumer-checking`.
+    /// `bankAccountType`: ACH account type; needs `paymentMethod` `ach-debit`. Twilio's default: `consumer-checking`.
     #[cfg_attr(
         feature = "serde",
         serde(
@@ -5133,7 +5133,7 @@ pub struct Pay {
         serde(rename = "timeout", default, skip_serializing_if = "Option::is_none")
     )]
     pub timeout: Option<u32>,
-    /// `maxAttempts`: Retries allowed per payment field. Twilio's default: `1` (not confirmed in Twilio's documentation).
+    /// `maxAttempts`: Retries allowed per payment field. Twilio's default: `1` (not confirmed in Twilio's documentation). Its bounds are not confirmed in Twilio's documentation: a value past them is a warning.
     #[cfg_attr(
         feature = "serde",
         serde(rename = "maxAttempts", default, skip_serializing_if = "Option::is_none")
@@ -5183,13 +5183,13 @@ pub struct Pay {
         serde(rename = "tokenType", default, skip_serializing_if = "Option::is_none")
     )]
     pub token_type: Option<TokenType>,
-    /// `chargeAmount`: Amount to charge; 0/absent means tokenize only. > 0 charges; 0 or absent tokenizes.
+    /// `chargeAmount`: Amount to charge; 0 or no amount only creates a payment token.
     #[cfg_attr(
         feature = "serde",
         serde(rename = "chargeAmount", default, skip_serializing_if = "Option::is_none")
     )]
     pub charge_amount: Option<Decimal>,
-    /// `currency`: Currency of chargeAmount. ISO 4217 code, lowercase in docs examples. Twilio's default: `usd` (not confirmed in Twilio's documentation).
+    /// `currency`: Currency of `chargeAmount`, an ISO 4217 code (lowercase in Twilio's examples). Twilio's default: `usd` (not confirmed in Twilio's documentation).
     #[cfg_attr(
         feature = "serde",
         serde(rename = "currency", default, skip_serializing_if = "Option::is_none")
@@ -5253,17 +5253,17 @@ impl Pay {
             children: Vec::new(),
         }
     }
-    /// Sets `input`: Input mode (DTMF only) Twilio's default: `dtmf`.
+    /// Sets `input`: Input mode (DTMF only). Twilio's default: `dtmf`.
     pub fn input(&mut self, value: PayInput) -> &mut Self {
         self.input = Some(value);
         self
     }
-    /// Sets `action`: URL Twilio requests when the verb finishes; the response TwiML continues the call/message flow.
+    /// Sets `action`: URL Twilio requests when the verb finishes; the TwiML it returns continues the call.
     pub fn action(&mut self, value: impl Into<String>) -> &mut Self {
         self.action = Some(value.into());
         self
     }
-    /// Sets `bankAccountType`: ACH account type. Requires paymentMethod="ach-debit". Twilio's default: `consumer-checking`.
+    /// Sets `bankAccountType`: ACH account type; needs `paymentMethod` `ach-debit`. Twilio's default: `consumer-checking`.
     pub fn bank_account_type(&mut self, value: BankAccountType) -> &mut Self {
         self.bank_account_type = Some(value);
         self
@@ -5283,7 +5283,7 @@ impl Pay {
         self.timeout = Some(value);
         self
     }
-    /// Sets `maxAttempts`: Retries allowed per payment field. Twilio's default: `1` (not confirmed in Twilio's documentation).
+    /// Sets `maxAttempts`: Retries allowed per payment field. Twilio's default: `1` (not confirmed in Twilio's documentation). Its bounds are not confirmed in Twilio's documentation: a value past them is a warning.
     pub fn max_attempts(&mut self, value: u32) -> &mut Self {
         self.max_attempts = Some(value);
         self
@@ -5318,12 +5318,12 @@ impl Pay {
         self.token_type = Some(value);
         self
     }
-    /// Sets `chargeAmount`: Amount to charge; 0/absent means tokenize only. > 0 charges; 0 or absent tokenizes.
+    /// Sets `chargeAmount`: Amount to charge; 0 or no amount only creates a payment token.
     pub fn charge_amount(&mut self, value: impl Into<Decimal>) -> &mut Self {
         self.charge_amount = Some(value.into());
         self
     }
-    /// Sets `currency`: Currency of chargeAmount. ISO 4217 code, lowercase in docs examples. Twilio's default: `usd` (not confirmed in Twilio's documentation).
+    /// Sets `currency`: Currency of `chargeAmount`, an ISO 4217 code (lowercase in Twilio's examples). Twilio's default: `usd` (not confirmed in Twilio's documentation).
     pub fn currency(&mut self, value: impl Into<String>) -> &mut Self {
         self.currency = Some(value.into());
         self
@@ -5672,19 +5672,19 @@ pub struct Sms {
         serde(rename = "to", default, skip_serializing_if = "Option::is_none")
     )]
     pub to: Option<String>,
-    /// `from`: Sender (phone number or alphanumeric sender ID)
+    /// `from`: Sender (phone number or alphanumeric sender ID).
     #[cfg_attr(
         feature = "serde",
         serde(rename = "from", default, skip_serializing_if = "Option::is_none")
     )]
     pub from_: Option<String>,
-    /// `action`: URL Twilio requests when the verb finishes; the response TwiML continues the call/message flow.
+    /// `action`: URL Twilio requests when the verb finishes; the TwiML it returns continues the call.
     #[cfg_attr(
         feature = "serde",
         serde(rename = "action", default, skip_serializing_if = "Option::is_none")
     )]
     pub action: Option<String>,
-    /// `method`: HTTP method for the element URL (action/url) Twilio's default: `POST` (not confirmed in Twilio's documentation).
+    /// `method`: HTTP method for the element URL (action/url). Twilio's default: `POST` (not confirmed in Twilio's documentation).
     #[cfg_attr(
         feature = "serde",
         serde(rename = "method", default, skip_serializing_if = "Option::is_none")
@@ -5735,17 +5735,17 @@ impl Sms {
         self.to = Some(value.into());
         self
     }
-    /// Sets `from`: Sender (phone number or alphanumeric sender ID)
+    /// Sets `from`: Sender (phone number or alphanumeric sender ID).
     pub fn from_(&mut self, value: impl Into<String>) -> &mut Self {
         self.from_ = Some(value.into());
         self
     }
-    /// Sets `action`: URL Twilio requests when the verb finishes; the response TwiML continues the call/message flow.
+    /// Sets `action`: URL Twilio requests when the verb finishes; the TwiML it returns continues the call.
     pub fn action(&mut self, value: impl Into<String>) -> &mut Self {
         self.action = Some(value.into());
         self
     }
-    /// Sets `method`: HTTP method for the element URL (action/url) Twilio's default: `POST` (not confirmed in Twilio's documentation).
+    /// Sets `method`: HTTP method for the element URL (action/url). Twilio's default: `POST` (not confirmed in Twilio's documentation).
     pub fn method(&mut self, value: Method) -> &mut Self {
         self.method = Some(value);
         self
@@ -5915,19 +5915,19 @@ impl Default for Echo {
 #[cfg_attr(feature = "serde", serde(deny_unknown_fields))]
 #[non_exhaustive]
 pub struct Number {
-    /// `sendDigits`: DTMF digits sent after the callee answers. Characters 0-9 * # w (error 13222).
+    /// `sendDigits`: DTMF digits sent once the callee answers: `0`-`9`, `*`, `#`, and `w` for a pause (error 13222).
     #[cfg_attr(
         feature = "serde",
         serde(rename = "sendDigits", default, skip_serializing_if = "Option::is_none")
     )]
     pub send_digits: Option<String>,
-    /// `url`: TwiML URL executed on the called party after answer, before bridging (whisper)
+    /// `url`: TwiML URL executed on the called party after answer, before bridging (whisper).
     #[cfg_attr(
         feature = "serde",
         serde(rename = "url", default, skip_serializing_if = "Option::is_none")
     )]
     pub url: Option<String>,
-    /// `method`: HTTP method for the element URL (action/url) Twilio's default: `POST`.
+    /// `method`: HTTP method for the element URL (action/url). Twilio's default: `POST`.
     #[cfg_attr(
         feature = "serde",
         serde(rename = "method", default, skip_serializing_if = "Option::is_none")
@@ -5963,13 +5963,13 @@ pub struct Number {
         )
     )]
     pub status_callback_method: Option<Method>,
-    /// `byoc`: BYOC trunk SID used to route this leg. BYOC trunk SID.
+    /// `byoc`: SID of the BYOC trunk that routes this leg.
     #[cfg_attr(
         feature = "serde",
         serde(rename = "byoc", default, skip_serializing_if = "Option::is_none")
     )]
     pub byoc: Option<String>,
-    /// `machineDetection`: Enable answering machine detection (Enable) or end-of-greeting detection (DetectMessageEnd)
+    /// `machineDetection`: Enable answering machine detection (Enable) or end-of-greeting detection (DetectMessageEnd).
     #[cfg_attr(
         feature = "serde",
         serde(
@@ -6078,17 +6078,17 @@ impl Number {
             custom_attributes: Vec::new(),
         }
     }
-    /// Sets `sendDigits`: DTMF digits sent after the callee answers. Characters 0-9 * # w (error 13222).
+    /// Sets `sendDigits`: DTMF digits sent once the callee answers: `0`-`9`, `*`, `#`, and `w` for a pause (error 13222).
     pub fn send_digits(&mut self, value: impl Into<String>) -> &mut Self {
         self.send_digits = Some(value.into());
         self
     }
-    /// Sets `url`: TwiML URL executed on the called party after answer, before bridging (whisper)
+    /// Sets `url`: TwiML URL executed on the called party after answer, before bridging (whisper).
     pub fn url(&mut self, value: impl Into<String>) -> &mut Self {
         self.url = Some(value.into());
         self
     }
-    /// Sets `method`: HTTP method for the element URL (action/url) Twilio's default: `POST`.
+    /// Sets `method`: HTTP method for the element URL (action/url). Twilio's default: `POST`.
     pub fn method(&mut self, value: Method) -> &mut Self {
         self.method = Some(value);
         self
@@ -6111,12 +6111,12 @@ impl Number {
         self.status_callback_method = Some(value);
         self
     }
-    /// Sets `byoc`: BYOC trunk SID used to route this leg. BYOC trunk SID.
+    /// Sets `byoc`: SID of the BYOC trunk that routes this leg.
     pub fn byoc(&mut self, value: impl Into<String>) -> &mut Self {
         self.byoc = Some(value.into());
         self
     }
-    /// Sets `machineDetection`: Enable answering machine detection (Enable) or end-of-greeting detection (DetectMessageEnd)
+    /// Sets `machineDetection`: Enable answering machine detection (Enable) or end-of-greeting detection (DetectMessageEnd).
     pub fn machine_detection(&mut self, value: MachineDetection) -> &mut Self {
         self.machine_detection = Some(value);
         self
@@ -6340,13 +6340,13 @@ pub struct Client {
         serde(rename = "url", default, skip_serializing_if = "Option::is_none")
     )]
     pub url: Option<String>,
-    /// `method`: HTTP method for the element URL (action/url) Twilio's default: `POST`.
+    /// `method`: HTTP method for the element URL (action/url). Twilio's default: `POST`.
     #[cfg_attr(
         feature = "serde",
         serde(rename = "method", default, skip_serializing_if = "Option::is_none")
     )]
     pub method: Option<Method>,
-    /// `statusCallbackEvent`: Events that trigger statusCallback. No default (docs: none).
+    /// `statusCallbackEvent`: Events that trigger statusCallback; none by default.
     #[cfg_attr(
         feature = "serde",
         serde(
@@ -6408,12 +6408,12 @@ impl Client {
         self.url = Some(value.into());
         self
     }
-    /// Sets `method`: HTTP method for the element URL (action/url) Twilio's default: `POST`.
+    /// Sets `method`: HTTP method for the element URL (action/url). Twilio's default: `POST`.
     pub fn method(&mut self, value: Method) -> &mut Self {
         self.method = Some(value);
         self
     }
-    /// Sets `statusCallbackEvent`: Events that trigger statusCallback. No default (docs: none).
+    /// Sets `statusCallbackEvent`: Events that trigger statusCallback; none by default.
     pub fn status_callback_event(
         &mut self,
         value: impl IntoIterator<Item = CallEvent>,
@@ -6447,7 +6447,7 @@ impl Client {
             });
         self
     }
-    /// Appends text: the client identity, or an `<Identity>` element instead (needed with `<Parameter>` elements)
+    /// Appends text: the client identity, or an `<Identity>` element instead (needed with `<Parameter>` elements).
     pub fn text(&mut self, text: impl Into<String>) -> &mut Self {
         self.children.push(ClientChild::Text(text.into()));
         self
@@ -6764,7 +6764,7 @@ impl Identity {
 #[cfg_attr(feature = "serde", serde(deny_unknown_fields))]
 #[non_exhaustive]
 pub struct Conference {
-    /// `muted`: Join muted (listen only) Twilio's default: `false`.
+    /// `muted`: Join muted (listen only). Twilio's default: `false`.
     #[cfg_attr(
         feature = "serde",
         serde(rename = "muted", default, skip_serializing_if = "Option::is_none")
@@ -6796,7 +6796,7 @@ pub struct Conference {
         )
     )]
     pub end_conference_on_exit: Option<bool>,
-    /// `waitUrl`: TwiML/audio played while waiting. Empty string disables wait music. Wait TwiML may only use Say, Play, Pause, Redirect (error 13238). When absent: Twilio default hold music.
+    /// `waitUrl`: TwiML or audio played until the conference starts. The wait TwiML may use only `<Say>`, `<Play>`, `<Pause>` and `<Redirect>` (error 13238). When absent: Twilio's default hold music. An empty value means no wait music: the participant hears silence until the conference starts.
     #[cfg_attr(
         feature = "serde",
         serde(rename = "waitUrl", default, skip_serializing_if = "Option::is_none")
@@ -6840,7 +6840,7 @@ pub struct Conference {
         serde(rename = "region", default, skip_serializing_if = "Option::is_none")
     )]
     pub region: Option<ConferenceRegion>,
-    /// `coach`: CallSid of the participant this participant coaches (whispers to). CallSid of the participant being coached.
+    /// `coach`: Call SID of the participant this one coaches: only that participant hears it.
     #[cfg_attr(
         feature = "serde",
         serde(rename = "coach", default, skip_serializing_if = "Option::is_none")
@@ -6912,7 +6912,7 @@ pub struct Conference {
         )
     )]
     pub recording_status_callback_event: Vec<RecordingEvent>,
-    /// `eventCallbackUrl`: Legacy conference event URL. Legacy; superseded by statusCallback.
+    /// `eventCallbackUrl`: Legacy conference event URL, superseded by `statusCallback`.
     #[cfg_attr(
         feature = "serde",
         serde(
@@ -6932,7 +6932,7 @@ pub struct Conference {
         )
     )]
     pub jitter_buffer_size: Option<JitterBufferSize>,
-    /// `participantLabel`: Custom label identifying the participant. Not a CallSid, no "/", unique among active participants (errors 16023, 16025).
+    /// `participantLabel`: Label that identifies the participant: not a call SID, without `/`, unique among the active participants (errors 16023, 16025).
     #[cfg_attr(
         feature = "serde",
         serde(
@@ -6988,7 +6988,7 @@ impl Conference {
             custom_attributes: Vec::new(),
         }
     }
-    /// Sets `muted`: Join muted (listen only) Twilio's default: `false`.
+    /// Sets `muted`: Join muted (listen only). Twilio's default: `false`.
     pub fn muted(&mut self, value: bool) -> &mut Self {
         self.muted = Some(value);
         self
@@ -7008,7 +7008,7 @@ impl Conference {
         self.end_conference_on_exit = Some(value);
         self
     }
-    /// Sets `waitUrl`: TwiML/audio played while waiting. Empty string disables wait music. Wait TwiML may only use Say, Play, Pause, Redirect (error 13238). When absent: Twilio default hold music.
+    /// Sets `waitUrl`: TwiML or audio played until the conference starts. The wait TwiML may use only `<Say>`, `<Play>`, `<Pause>` and `<Redirect>` (error 13238). When absent: Twilio's default hold music. An empty value means no wait music: the participant hears silence until the conference starts.
     pub fn wait_url(&mut self, value: impl Into<String>) -> &mut Self {
         self.wait_url = Some(value.into());
         self
@@ -7038,7 +7038,7 @@ impl Conference {
         self.region = Some(value);
         self
     }
-    /// Sets `coach`: CallSid of the participant this participant coaches (whispers to). CallSid of the participant being coached.
+    /// Sets `coach`: Call SID of the participant this one coaches: only that participant hears it.
     pub fn coach(&mut self, value: impl Into<String>) -> &mut Self {
         self.coach = Some(value.into());
         self
@@ -7084,7 +7084,7 @@ impl Conference {
         self.recording_status_callback_event = value.into_iter().collect();
         self
     }
-    /// Sets `eventCallbackUrl`: Legacy conference event URL. Legacy; superseded by statusCallback.
+    /// Sets `eventCallbackUrl`: Legacy conference event URL, superseded by `statusCallback`.
     pub fn event_callback_url(&mut self, value: impl Into<String>) -> &mut Self {
         self.event_callback_url = Some(value.into());
         self
@@ -7094,7 +7094,7 @@ impl Conference {
         self.jitter_buffer_size = Some(value);
         self
     }
-    /// Sets `participantLabel`: Custom label identifying the participant. Not a CallSid, no "/", unique among active participants (errors 16023, 16025).
+    /// Sets `participantLabel`: Label that identifies the participant: not a call SID, without `/`, unique among the active participants (errors 16023, 16025).
     pub fn participant_label(&mut self, value: impl Into<String>) -> &mut Self {
         self.participant_label = Some(value.into());
         self
@@ -7359,7 +7359,7 @@ pub struct Queue {
         serde(rename = "url", default, skip_serializing_if = "Option::is_none")
     )]
     pub url: Option<String>,
-    /// `method`: HTTP method for the element URL (action/url) Twilio's default: `POST` (not confirmed in Twilio's documentation).
+    /// `method`: HTTP method for the element URL (action/url). Twilio's default: `POST` (not confirmed in Twilio's documentation).
     #[cfg_attr(
         feature = "serde",
         serde(rename = "method", default, skip_serializing_if = "Option::is_none")
@@ -7419,7 +7419,7 @@ impl Queue {
         self.url = Some(value.into());
         self
     }
-    /// Sets `method`: HTTP method for the element URL (action/url) Twilio's default: `POST` (not confirmed in Twilio's documentation).
+    /// Sets `method`: HTTP method for the element URL (action/url). Twilio's default: `POST` (not confirmed in Twilio's documentation).
     pub fn method(&mut self, value: Method) -> &mut Self {
         self.method = Some(value);
         self
@@ -7523,7 +7523,7 @@ impl Queue {
 /// `<Sip>`: Dial noun: SIP endpoint.
 ///
 /// - SIP URI must be valid (error 13243) and under 255 characters (older docs).
-/// - Region values in URI: us1, us2, ie1, de1, sg1, jp1, br1 seen in docs (list was truncated; au1 likely).
+/// - Region names seen in SIP URIs: us1, us2, ie1, de1, sg1, jp1, br1, and probably au1 (not checked).
 #[derive(Debug, Clone, PartialEq, Eq)]
 #[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
 #[cfg_attr(feature = "serde", serde(deny_unknown_fields))]
@@ -7547,7 +7547,7 @@ pub struct Sip {
         serde(rename = "url", default, skip_serializing_if = "Option::is_none")
     )]
     pub url: Option<String>,
-    /// `method`: HTTP method for the element URL (action/url) Twilio's default: `POST`.
+    /// `method`: HTTP method for the element URL (action/url). Twilio's default: `POST`.
     #[cfg_attr(
         feature = "serde",
         serde(rename = "method", default, skip_serializing_if = "Option::is_none")
@@ -7583,7 +7583,7 @@ pub struct Sip {
         )
     )]
     pub status_callback_method: Option<Method>,
-    /// `machineDetection`: Enable answering machine detection (Enable) or end-of-greeting detection (DetectMessageEnd). Ranges assumed same as `<Number>` (unconfirmed).
+    /// `machineDetection`: Enable answering machine detection (Enable) or end-of-greeting detection (DetectMessageEnd).
     #[cfg_attr(
         feature = "serde",
         serde(
@@ -7613,7 +7613,7 @@ pub struct Sip {
         )
     )]
     pub amd_status_callback: Option<String>,
-    /// `machineDetectionTimeout`: Seconds to wait for a detection result. Twilio's default: `30` (not confirmed in Twilio's documentation).
+    /// `machineDetectionTimeout`: Seconds to wait for a detection result. Twilio's default: `30` (not confirmed in Twilio's documentation). Its bounds are not confirmed in Twilio's documentation: a value past them is a warning.
     #[cfg_attr(
         feature = "serde",
         serde(
@@ -7623,7 +7623,7 @@ pub struct Sip {
         )
     )]
     pub machine_detection_timeout: Option<u32>,
-    /// `machineDetectionSpeechThreshold`: ms of speech used to decide human vs machine. Twilio's default: `2400` (not confirmed in Twilio's documentation).
+    /// `machineDetectionSpeechThreshold`: ms of speech used to decide human vs machine. Twilio's default: `2400` (not confirmed in Twilio's documentation). Its bounds are not confirmed in Twilio's documentation: a value past them is a warning.
     #[cfg_attr(
         feature = "serde",
         serde(
@@ -7633,7 +7633,7 @@ pub struct Sip {
         )
     )]
     pub machine_detection_speech_threshold: Option<u32>,
-    /// `machineDetectionSpeechEndThreshold`: ms of silence after speech that ends the measurement. Twilio's default: `1200` (not confirmed in Twilio's documentation).
+    /// `machineDetectionSpeechEndThreshold`: ms of silence after speech that ends the measurement. Twilio's default: `1200` (not confirmed in Twilio's documentation). Its bounds are not confirmed in Twilio's documentation: a value past them is a warning.
     #[cfg_attr(
         feature = "serde",
         serde(
@@ -7643,7 +7643,7 @@ pub struct Sip {
         )
     )]
     pub machine_detection_speech_end_threshold: Option<u32>,
-    /// `machineDetectionSilenceTimeout`: ms of initial silence before returning a result. Twilio's default: `5000` (not confirmed in Twilio's documentation).
+    /// `machineDetectionSilenceTimeout`: ms of initial silence before returning a result. Twilio's default: `5000` (not confirmed in Twilio's documentation). Its bounds are not confirmed in Twilio's documentation: a value past them is a warning.
     #[cfg_attr(
         feature = "serde",
         serde(
@@ -7704,7 +7704,7 @@ impl Sip {
         self.url = Some(value.into());
         self
     }
-    /// Sets `method`: HTTP method for the element URL (action/url) Twilio's default: `POST`.
+    /// Sets `method`: HTTP method for the element URL (action/url). Twilio's default: `POST`.
     pub fn method(&mut self, value: Method) -> &mut Self {
         self.method = Some(value);
         self
@@ -7727,7 +7727,7 @@ impl Sip {
         self.status_callback_method = Some(value);
         self
     }
-    /// Sets `machineDetection`: Enable answering machine detection (Enable) or end-of-greeting detection (DetectMessageEnd). Ranges assumed same as `<Number>` (unconfirmed).
+    /// Sets `machineDetection`: Enable answering machine detection (Enable) or end-of-greeting detection (DetectMessageEnd).
     pub fn machine_detection(&mut self, value: MachineDetection) -> &mut Self {
         self.machine_detection = Some(value);
         self
@@ -7742,22 +7742,22 @@ impl Sip {
         self.amd_status_callback = Some(value.into());
         self
     }
-    /// Sets `machineDetectionTimeout`: Seconds to wait for a detection result. Twilio's default: `30` (not confirmed in Twilio's documentation).
+    /// Sets `machineDetectionTimeout`: Seconds to wait for a detection result. Twilio's default: `30` (not confirmed in Twilio's documentation). Its bounds are not confirmed in Twilio's documentation: a value past them is a warning.
     pub fn machine_detection_timeout(&mut self, value: u32) -> &mut Self {
         self.machine_detection_timeout = Some(value);
         self
     }
-    /// Sets `machineDetectionSpeechThreshold`: ms of speech used to decide human vs machine. Twilio's default: `2400` (not confirmed in Twilio's documentation).
+    /// Sets `machineDetectionSpeechThreshold`: ms of speech used to decide human vs machine. Twilio's default: `2400` (not confirmed in Twilio's documentation). Its bounds are not confirmed in Twilio's documentation: a value past them is a warning.
     pub fn machine_detection_speech_threshold(&mut self, value: u32) -> &mut Self {
         self.machine_detection_speech_threshold = Some(value);
         self
     }
-    /// Sets `machineDetectionSpeechEndThreshold`: ms of silence after speech that ends the measurement. Twilio's default: `1200` (not confirmed in Twilio's documentation).
+    /// Sets `machineDetectionSpeechEndThreshold`: ms of silence after speech that ends the measurement. Twilio's default: `1200` (not confirmed in Twilio's documentation). Its bounds are not confirmed in Twilio's documentation: a value past them is a warning.
     pub fn machine_detection_speech_end_threshold(&mut self, value: u32) -> &mut Self {
         self.machine_detection_speech_end_threshold = Some(value);
         self
     }
-    /// Sets `machineDetectionSilenceTimeout`: ms of initial silence before returning a result. Twilio's default: `5000` (not confirmed in Twilio's documentation).
+    /// Sets `machineDetectionSilenceTimeout`: ms of initial silence before returning a result. Twilio's default: `5000` (not confirmed in Twilio's documentation). Its bounds are not confirmed in Twilio's documentation: a value past them is a warning.
     pub fn machine_detection_silence_timeout(&mut self, value: u32) -> &mut Self {
         self.machine_detection_silence_timeout = Some(value);
         self
@@ -8082,13 +8082,13 @@ impl AppendTo<Sip> for &String {
 #[cfg_attr(feature = "serde", serde(deny_unknown_fields))]
 #[non_exhaustive]
 pub struct SipUri {
-    /// `priority`: Order in which Uri candidates are tried. Lower value tried first (assumed).
+    /// `priority`: Order in which the `<Uri>` candidates are tried; the lowest value goes first (not confirmed).
     #[cfg_attr(
         feature = "serde",
         serde(rename = "priority", default, skip_serializing_if = "Option::is_none")
     )]
     pub priority: Option<u32>,
-    /// `weight`: Relative weight among Uri elements of equal priority. Proportional selection among equal priority.
+    /// `weight`: Share of the calls this `<Uri>` takes among those of equal priority.
     #[cfg_attr(
         feature = "serde",
         serde(rename = "weight", default, skip_serializing_if = "Option::is_none")
@@ -8135,12 +8135,12 @@ impl SipUri {
             custom_attributes: Vec::new(),
         }
     }
-    /// Sets `priority`: Order in which Uri candidates are tried. Lower value tried first (assumed).
+    /// Sets `priority`: Order in which the `<Uri>` candidates are tried; the lowest value goes first (not confirmed).
     pub fn priority(&mut self, value: u32) -> &mut Self {
         self.priority = Some(value);
         self
     }
-    /// Sets `weight`: Relative weight among Uri elements of equal priority. Proportional selection among equal priority.
+    /// Sets `weight`: Share of the calls this `<Uri>` takes among those of equal priority.
     pub fn weight(&mut self, value: u32) -> &mut Self {
         self.weight = Some(value);
         self
@@ -8428,7 +8428,7 @@ impl AppendTo<Headers> for CustomElement {
 #[cfg_attr(feature = "serde", serde(deny_unknown_fields))]
 #[non_exhaustive]
 pub struct Header {
-    /// `name`: SIP header name. Invalid name -> 13252; too long -> 13253.
+    /// `name`: SIP header name; an invalid name gives error 13252, a name too long 13253.
     #[cfg_attr(feature = "serde", serde(rename = "name"))]
     pub name: String,
     /// `value`: Value paired with name.
@@ -8601,7 +8601,7 @@ pub struct Application {
         serde(rename = "url", default, skip_serializing_if = "Option::is_none")
     )]
     pub url: Option<String>,
-    /// `method`: HTTP method for the element URL (action/url) Twilio's default: `POST` (not confirmed in Twilio's documentation).
+    /// `method`: HTTP method for the element URL (action/url). Twilio's default: `POST` (not confirmed in Twilio's documentation).
     #[cfg_attr(
         feature = "serde",
         serde(rename = "method", default, skip_serializing_if = "Option::is_none")
@@ -8683,7 +8683,7 @@ impl Application {
         self.url = Some(value.into());
         self
     }
-    /// Sets `method`: HTTP method for the element URL (action/url) Twilio's default: `POST` (not confirmed in Twilio's documentation).
+    /// Sets `method`: HTTP method for the element URL (action/url). Twilio's default: `POST` (not confirmed in Twilio's documentation).
     pub fn method(&mut self, value: Method) -> &mut Self {
         self.method = Some(value);
         self
@@ -8732,7 +8732,7 @@ impl Application {
             });
         self
     }
-    /// Appends text: the SID of the TwiML App, or an `<ApplicationSid>` element instead (needed with `<Parameter>` elements)
+    /// Appends text: the SID of the TwiML App, or an `<ApplicationSid>` element instead (needed with `<Parameter>` elements).
     pub fn text(&mut self, text: impl Into<String>) -> &mut Self {
         self.children.push(ApplicationChild::Text(text.into()));
         self
@@ -9083,7 +9083,7 @@ pub struct WhatsApp {
         serde(rename = "url", default, skip_serializing_if = "Option::is_none")
     )]
     pub url: Option<String>,
-    /// `method`: HTTP method for the element URL (action/url) Twilio's default: `POST` (not confirmed in Twilio's documentation).
+    /// `method`: HTTP method for the element URL (action/url). Twilio's default: `POST` (not confirmed in Twilio's documentation).
     #[cfg_attr(
         feature = "serde",
         serde(rename = "method", default, skip_serializing_if = "Option::is_none")
@@ -9154,7 +9154,7 @@ impl WhatsApp {
         self.url = Some(value.into());
         self
     }
-    /// Sets `method`: HTTP method for the element URL (action/url) Twilio's default: `POST` (not confirmed in Twilio's documentation).
+    /// Sets `method`: HTTP method for the element URL (action/url). Twilio's default: `POST` (not confirmed in Twilio's documentation).
     pub fn method(&mut self, value: Method) -> &mut Self {
         self.method = Some(value);
         self
@@ -9458,7 +9458,7 @@ pub struct Task {
         serde(rename = "priority", default, skip_serializing_if = "Option::is_none")
     )]
     pub priority: Option<u32>,
-    /// `timeout`: TaskRouter task timeout in seconds. Seconds.
+    /// `timeout`: TaskRouter task timeout in seconds.
     #[cfg_attr(
         feature = "serde",
         serde(rename = "timeout", default, skip_serializing_if = "Option::is_none")
@@ -9496,7 +9496,7 @@ impl Task {
         self.priority = Some(value);
         self
     }
-    /// Sets `timeout`: TaskRouter task timeout in seconds. Seconds.
+    /// Sets `timeout`: TaskRouter task timeout in seconds.
     pub fn timeout(&mut self, value: u32) -> &mut Self {
         self.timeout = Some(value);
         self
@@ -9580,25 +9580,25 @@ impl Task {
 #[cfg_attr(feature = "serde", serde(deny_unknown_fields))]
 #[non_exhaustive]
 pub struct Stream {
-    /// `name`: Unique (per call) name; lets `<Stop>` target this stream. Unique per call; used by `<Stop>``<Stream name>`.
+    /// `name`: Name unique within the call, which lets `<Stop>` end this stream.
     #[cfg_attr(
         feature = "serde",
         serde(rename = "name", default, skip_serializing_if = "Option::is_none")
     )]
     pub name: Option<String>,
-    /// `connectorName`: Unique name of the configured connector (Marketplace add-on)
+    /// `connectorName`: Unique name of the configured connector (Marketplace add-on).
     #[cfg_attr(
         feature = "serde",
         serde(rename = "connectorName", default, skip_serializing_if = "Option::is_none")
     )]
     pub connector_name: Option<String>,
-    /// `url`: WebSocket URL (wss) that receives the media. wss:// only; no query string (use `<Parameter>`). Required when starting a stream.
+    /// `url`: WebSocket URL (`wss://`, without a query string: use `<Parameter>`) that receives the media; needed to start a stream.
     #[cfg_attr(
         feature = "serde",
         serde(rename = "url", default, skip_serializing_if = "Option::is_none")
     )]
     pub url: Option<String>,
-    /// `track`: Which audio track(s) to stream. `<Connect>``<Stream>` (bidirectional) supports only inbound_track (docs). Twilio's default: `inbound_track`.
+    /// `track`: Which audio tracks to stream; a bidirectional `<Connect>``<Stream>` takes only `inbound_track`. Twilio's default: `inbound_track`.
     #[cfg_attr(
         feature = "serde",
         serde(rename = "track", default, skip_serializing_if = "Option::is_none")
@@ -9652,22 +9652,22 @@ impl Stream {
             children: Vec::new(),
         }
     }
-    /// Sets `name`: Unique (per call) name; lets `<Stop>` target this stream. Unique per call; used by `<Stop>``<Stream name>`.
+    /// Sets `name`: Name unique within the call, which lets `<Stop>` end this stream.
     pub fn name(&mut self, value: impl Into<String>) -> &mut Self {
         self.name = Some(value.into());
         self
     }
-    /// Sets `connectorName`: Unique name of the configured connector (Marketplace add-on)
+    /// Sets `connectorName`: Unique name of the configured connector (Marketplace add-on).
     pub fn connector_name(&mut self, value: impl Into<String>) -> &mut Self {
         self.connector_name = Some(value.into());
         self
     }
-    /// Sets `url`: WebSocket URL (wss) that receives the media. wss:// only; no query string (use `<Parameter>`). Required when starting a stream.
+    /// Sets `url`: WebSocket URL (`wss://`, without a query string: use `<Parameter>`) that receives the media; needed to start a stream.
     pub fn url(&mut self, value: impl Into<String>) -> &mut Self {
         self.url = Some(value.into());
         self
     }
-    /// Sets `track`: Which audio track(s) to stream. `<Connect>``<Stream>` (bidirectional) supports only inbound_track (docs). Twilio's default: `inbound_track`.
+    /// Sets `track`: Which audio tracks to stream; a bidirectional `<Connect>``<Stream>` takes only `inbound_track`. Twilio's default: `inbound_track`.
     pub fn track(&mut self, value: StreamTrack) -> &mut Self {
         self.track = Some(value);
         self
@@ -10000,7 +10000,7 @@ impl Room {
 #[cfg_attr(feature = "serde", serde(deny_unknown_fields))]
 #[non_exhaustive]
 pub struct Autopilot {
-    /// The element's text: the SID of the Autopilot assistant.
+    /// The element's text: the SID or the unique name of the Autopilot assistant.
     #[cfg_attr(
         feature = "serde",
         serde(default, skip_serializing_if = "String::is_empty")
@@ -10018,10 +10018,10 @@ pub struct Autopilot {
     pub custom_attributes: Vec<CustomAttribute>,
 }
 impl Autopilot {
-    /// A `<Autopilot>` with its `sid`.
-    pub fn new(sid: impl Into<String>) -> Self {
+    /// A `<Autopilot>` with its `text`.
+    pub fn new(text: impl Into<String>) -> Self {
         Autopilot {
-            text: sid.into(),
+            text: text.into(),
             custom_attributes: Vec::new(),
         }
     }
@@ -10041,7 +10041,7 @@ impl Autopilot {
             });
         self
     }
-    /// Sets the text: the SID of the Autopilot assistant.
+    /// Sets the text: the SID or the unique name of the Autopilot assistant.
     pub fn text(&mut self, text: impl Into<String>) -> &mut Self {
         self.text = text.into();
         self
@@ -10085,7 +10085,7 @@ impl Autopilot {
 #[cfg_attr(feature = "serde", serde(deny_unknown_fields))]
 #[non_exhaustive]
 pub struct VirtualAgent {
-    /// `connectorName`: Unique name of the configured connector (Marketplace add-on)
+    /// `connectorName`: Unique name of the configured connector (Marketplace add-on).
     #[cfg_attr(
         feature = "serde",
         serde(rename = "connectorName", default, skip_serializing_if = "Option::is_none")
@@ -10097,7 +10097,7 @@ pub struct VirtualAgent {
         serde(rename = "language", default, skip_serializing_if = "Option::is_none")
     )]
     pub language: Option<String>,
-    /// `sentimentAnalysis`: Enable Dialogflow sentiment analysis. Dialogflow ES/CX connector.
+    /// `sentimentAnalysis`: Enable sentiment analysis in the Dialogflow ES or CX connector.
     #[cfg_attr(
         feature = "serde",
         serde(
@@ -10154,7 +10154,7 @@ impl VirtualAgent {
             children: Vec::new(),
         }
     }
-    /// Sets `connectorName`: Unique name of the configured connector (Marketplace add-on)
+    /// Sets `connectorName`: Unique name of the configured connector (Marketplace add-on).
     pub fn connector_name(&mut self, value: impl Into<String>) -> &mut Self {
         self.connector_name = Some(value.into());
         self
@@ -10164,7 +10164,7 @@ impl VirtualAgent {
         self.language = Some(value.into());
         self
     }
-    /// Sets `sentimentAnalysis`: Enable Dialogflow sentiment analysis. Dialogflow ES/CX connector.
+    /// Sets `sentimentAnalysis`: Enable sentiment analysis in the Dialogflow ES or CX connector.
     pub fn sentiment_analysis(&mut self, value: bool) -> &mut Self {
         self.sentiment_analysis = Some(value);
         self
@@ -10438,7 +10438,7 @@ pub struct Conversation {
         )
     )]
     pub inbound_autocreation: Option<bool>,
-    /// `routingAssignmentTimeout`: Routing assignment timeout (seconds)
+    /// `routingAssignmentTimeout`: Routing assignment timeout (seconds).
     #[cfg_attr(
         feature = "serde",
         serde(
@@ -10448,7 +10448,7 @@ pub struct Conversation {
         )
     )]
     pub routing_assignment_timeout: Option<u32>,
-    /// `inboundTimeout`: Inbound timeout (seconds)
+    /// `inboundTimeout`: Inbound timeout (seconds).
     #[cfg_attr(
         feature = "serde",
         serde(
@@ -10464,7 +10464,7 @@ pub struct Conversation {
         serde(rename = "url", default, skip_serializing_if = "Option::is_none")
     )]
     pub url: Option<String>,
-    /// `method`: HTTP method for the element URL (action/url) Twilio's default: `POST` (not confirmed in Twilio's documentation).
+    /// `method`: HTTP method for the element URL (action/url). Twilio's default: `POST` (not confirmed in Twilio's documentation).
     #[cfg_attr(
         feature = "serde",
         serde(rename = "method", default, skip_serializing_if = "Option::is_none")
@@ -10584,12 +10584,12 @@ impl Conversation {
         self.inbound_autocreation = Some(value);
         self
     }
-    /// Sets `routingAssignmentTimeout`: Routing assignment timeout (seconds)
+    /// Sets `routingAssignmentTimeout`: Routing assignment timeout (seconds).
     pub fn routing_assignment_timeout(&mut self, value: u32) -> &mut Self {
         self.routing_assignment_timeout = Some(value);
         self
     }
-    /// Sets `inboundTimeout`: Inbound timeout (seconds)
+    /// Sets `inboundTimeout`: Inbound timeout (seconds).
     pub fn inbound_timeout(&mut self, value: u32) -> &mut Self {
         self.inbound_timeout = Some(value);
         self
@@ -10599,7 +10599,7 @@ impl Conversation {
         self.url = Some(value.into());
         self
     }
-    /// Sets `method`: HTTP method for the element URL (action/url) Twilio's default: `POST` (not confirmed in Twilio's documentation).
+    /// Sets `method`: HTTP method for the element URL (action/url). Twilio's default: `POST` (not confirmed in Twilio's documentation).
     pub fn method(&mut self, value: Method) -> &mut Self {
         self.method = Some(value);
         self
@@ -10837,7 +10837,7 @@ impl Default for Conversation {
 #[cfg_attr(feature = "serde", serde(deny_unknown_fields))]
 #[non_exhaustive]
 pub struct ConversationRelay {
-    /// `url`: WebSocket URL (wss) of your application. wss:// URL of your WebSocket server.
+    /// `url`: WebSocket URL (`wss://`) of the application.
     #[cfg_attr(feature = "serde", serde(rename = "url"))]
     pub url: String,
     /// `language`: Default language for both TTS and STT. Twilio's default: `en-US` (not confirmed in Twilio's documentation).
@@ -11000,7 +11000,7 @@ pub struct ConversationRelay {
         serde(rename = "debug", default, skip_serializing_if = "Option::is_none")
     )]
     pub debug: Option<String>,
-    /// `backgroundNoiseReduction`: Filter background noise before speech-to-text. Spelled camelCase in python/ruby (definition spelling); node/java/C#/PHP emit it all-lowercase ("backgroundnoisereduction"). Accept both when parsing.
+    /// `backgroundNoiseReduction`: Filter background noise before speech-to-text. The Node, Java, C# and PHP helper libraries write it in lowercase (`backgroundnoisereduction`), which is read too.
     #[cfg_attr(
         feature = "serde",
         serde(
@@ -11010,13 +11010,13 @@ pub struct ConversationRelay {
         )
     )]
     pub background_noise_reduction: Option<String>,
-    /// `speechTimeout`: Silence that ends speech input. Spelled camelCase in python/ruby (definition spelling); node/java/C#/PHP emit it all-lowercase ("speechtimeout"). Accept both when parsing.
+    /// `speechTimeout`: Silence that ends speech input. The Node, Java, C# and PHP helper libraries write it in lowercase (`speechtimeout`), which is read too.
     #[cfg_attr(
         feature = "serde",
         serde(rename = "speechTimeout", default, skip_serializing_if = "Option::is_none")
     )]
     pub speech_timeout: Option<String>,
-    /// `deepgramSmartFormat`: Enable Deepgram smart formatting of transcripts. Spelled camelCase in python/ruby (definition spelling); node/java/C#/PHP emit it all-lowercase ("deepgramsmartformat"). Accept both when parsing.
+    /// `deepgramSmartFormat`: Enable Deepgram smart formatting of transcripts. The Node, Java, C# and PHP helper libraries write it in lowercase (`deepgramsmartformat`), which is read too.
     #[cfg_attr(
         feature = "serde",
         serde(
@@ -11026,7 +11026,7 @@ pub struct ConversationRelay {
         )
     )]
     pub deepgram_smart_format: Option<String>,
-    /// `ignoreBackchannel`: Ignore short caller acknowledgements while the agent speaks. Spelled camelCase in python/ruby (definition spelling); node/java/C#/PHP emit it all-lowercase ("ignorebackchannel"). Accept both when parsing.
+    /// `ignoreBackchannel`: Ignore short caller acknowledgements while the agent speaks. The Node, Java, C# and PHP helper libraries write it in lowercase (`ignorebackchannel`), which is read too.
     #[cfg_attr(
         feature = "serde",
         serde(
@@ -11042,7 +11042,7 @@ pub struct ConversationRelay {
         serde(rename = "events", default, skip_serializing_if = "Option::is_none")
     )]
     pub events: Option<String>,
-    /// `turnDetection`: Turn-detection mode (docs-only)
+    /// `turnDetection`: Turn-detection mode (docs-only).
     #[cfg_attr(
         feature = "serde",
         serde(rename = "turnDetection", default, skip_serializing_if = "Option::is_none")
@@ -11200,22 +11200,22 @@ impl ConversationRelay {
         self.debug = Some(value.into());
         self
     }
-    /// Sets `backgroundNoiseReduction`: Filter background noise before speech-to-text. Spelled camelCase in python/ruby (definition spelling); node/java/C#/PHP emit it all-lowercase ("backgroundnoisereduction"). Accept both when parsing.
+    /// Sets `backgroundNoiseReduction`: Filter background noise before speech-to-text. The Node, Java, C# and PHP helper libraries write it in lowercase (`backgroundnoisereduction`), which is read too.
     pub fn background_noise_reduction(&mut self, value: impl Into<String>) -> &mut Self {
         self.background_noise_reduction = Some(value.into());
         self
     }
-    /// Sets `speechTimeout`: Silence that ends speech input. Spelled camelCase in python/ruby (definition spelling); node/java/C#/PHP emit it all-lowercase ("speechtimeout"). Accept both when parsing.
+    /// Sets `speechTimeout`: Silence that ends speech input. The Node, Java, C# and PHP helper libraries write it in lowercase (`speechtimeout`), which is read too.
     pub fn speech_timeout(&mut self, value: impl Into<String>) -> &mut Self {
         self.speech_timeout = Some(value.into());
         self
     }
-    /// Sets `deepgramSmartFormat`: Enable Deepgram smart formatting of transcripts. Spelled camelCase in python/ruby (definition spelling); node/java/C#/PHP emit it all-lowercase ("deepgramsmartformat"). Accept both when parsing.
+    /// Sets `deepgramSmartFormat`: Enable Deepgram smart formatting of transcripts. The Node, Java, C# and PHP helper libraries write it in lowercase (`deepgramsmartformat`), which is read too.
     pub fn deepgram_smart_format(&mut self, value: impl Into<String>) -> &mut Self {
         self.deepgram_smart_format = Some(value.into());
         self
     }
-    /// Sets `ignoreBackchannel`: Ignore short caller acknowledgements while the agent speaks. Spelled camelCase in python/ruby (definition spelling); node/java/C#/PHP emit it all-lowercase ("ignorebackchannel"). Accept both when parsing.
+    /// Sets `ignoreBackchannel`: Ignore short caller acknowledgements while the agent speaks. The Node, Java, C# and PHP helper libraries write it in lowercase (`ignorebackchannel`), which is read too.
     pub fn ignore_backchannel(&mut self, value: impl Into<String>) -> &mut Self {
         self.ignore_backchannel = Some(value.into());
         self
@@ -11225,7 +11225,7 @@ impl ConversationRelay {
         self.events = Some(value.into());
         self
     }
-    /// Sets `turnDetection`: Turn-detection mode (docs-only)
+    /// Sets `turnDetection`: Turn-detection mode (docs-only).
     pub fn turn_detection(&mut self, value: impl Into<String>) -> &mut Self {
         self.turn_detection = Some(value.into());
         self
@@ -12756,13 +12756,13 @@ impl AppendTo<Assistant> for CustomElement {
 #[cfg_attr(feature = "serde", serde(deny_unknown_fields))]
 #[non_exhaustive]
 pub struct Siprec {
-    /// `name`: Unique (per call) name; lets `<Stop>` target this session.
+    /// `name`: Name unique within the call, which lets `<Stop>` end this session.
     #[cfg_attr(
         feature = "serde",
         serde(rename = "name", default, skip_serializing_if = "Option::is_none")
     )]
     pub name: Option<String>,
-    /// `connectorName`: Unique name of the configured connector (Marketplace add-on) Twilio's default: `Default`.
+    /// `connectorName`: Unique name of the configured connector (Marketplace add-on). Twilio's default: `Default`.
     #[cfg_attr(
         feature = "serde",
         serde(rename = "connectorName", default, skip_serializing_if = "Option::is_none")
@@ -12821,12 +12821,12 @@ impl Siprec {
             children: Vec::new(),
         }
     }
-    /// Sets `name`: Unique (per call) name; lets `<Stop>` target this session.
+    /// Sets `name`: Name unique within the call, which lets `<Stop>` end this session.
     pub fn name(&mut self, value: impl Into<String>) -> &mut Self {
         self.name = Some(value.into());
         self
     }
-    /// Sets `connectorName`: Unique name of the configured connector (Marketplace add-on) Twilio's default: `Default`.
+    /// Sets `connectorName`: Unique name of the configured connector (Marketplace add-on). Twilio's default: `Default`.
     pub fn connector_name(&mut self, value: impl Into<String>) -> &mut Self {
         self.connector_name = Some(value.into());
         self
@@ -13045,7 +13045,7 @@ impl AppendTo<Siprec> for CustomElement {
 #[cfg_attr(feature = "serde", serde(deny_unknown_fields))]
 #[non_exhaustive]
 pub struct Transcription {
-    /// `name`: Unique (per call) name; lets `<Stop>` target this transcription.
+    /// `name`: Name unique within the call, which lets `<Stop>` end this transcription.
     #[cfg_attr(
         feature = "serde",
         serde(rename = "name", default, skip_serializing_if = "Option::is_none")
@@ -13201,7 +13201,7 @@ impl Transcription {
             children: Vec::new(),
         }
     }
-    /// Sets `name`: Unique (per call) name; lets `<Stop>` target this transcription.
+    /// Sets `name`: Name unique within the call, which lets `<Stop>` end this transcription.
     pub fn name(&mut self, value: impl Into<String>) -> &mut Self {
         self.name = Some(value.into());
         self
@@ -13931,13 +13931,13 @@ pub struct Prompt {
         serde(rename = "errorType", default, skip_serializing_if = "Vec::is_empty")
     )]
     pub error_type: Vec<PaymentError>,
-    /// `cardType`: Card brand(s) this prompt applies to. Older releases used master-card; current value is mastercard.
+    /// `cardType`: Card brands this prompt applies to; older releases spelled `mastercard` as `master-card`.
     #[cfg_attr(
         feature = "serde",
         serde(rename = "cardType", default, skip_serializing_if = "Vec::is_empty")
     )]
     pub card_type: Vec<CardType>,
-    /// `attempt`: Attempt number(s) this prompt applies to. Space-separated integers 1-10 (docs).
+    /// `attempt`: Attempt numbers this prompt applies to, from 1 to 10, separated by spaces.
     #[cfg_attr(
         feature = "serde",
         serde(rename = "attempt", default, skip_serializing_if = "Vec::is_empty")
@@ -13988,12 +13988,12 @@ impl Prompt {
         self.error_type = value.into_iter().collect();
         self
     }
-    /// Sets `cardType`: Card brand(s) this prompt applies to. Older releases used master-card; current value is mastercard.
+    /// Sets `cardType`: Card brands this prompt applies to; older releases spelled `mastercard` as `master-card`.
     pub fn card_type(&mut self, value: impl IntoIterator<Item = CardType>) -> &mut Self {
         self.card_type = value.into_iter().collect();
         self
     }
-    /// Sets `attempt`: Attempt number(s) this prompt applies to. Space-separated integers 1-10 (docs).
+    /// Sets `attempt`: Attempt numbers this prompt applies to, from 1 to 10, separated by spaces.
     pub fn attempt(&mut self, value: impl IntoIterator<Item = u32>) -> &mut Self {
         self.attempt = value.into_iter().collect();
         self
@@ -14242,7 +14242,7 @@ pub struct SsmlBreak {
         serde(rename = "strength", default, skip_serializing_if = "Option::is_none")
     )]
     pub strength: Option<BreakStrength>,
-    /// `time`: Pause duration. Duration such as 500ms or 2s.
+    /// `time`: Pause duration, such as `500ms` or `2s`.
     #[cfg_attr(
         feature = "serde",
         serde(rename = "time", default, skip_serializing_if = "Option::is_none")
@@ -14273,7 +14273,7 @@ impl SsmlBreak {
         self.strength = Some(value);
         self
     }
-    /// Sets `time`: Pause duration. Duration such as 500ms or 2s.
+    /// Sets `time`: Pause duration, such as `500ms` or `2s`.
     pub fn time(&mut self, value: impl Into<String>) -> &mut Self {
         self.time = Some(value.into());
         self
@@ -14342,7 +14342,7 @@ impl Default for SsmlBreak {
 #[cfg_attr(feature = "serde", serde(deny_unknown_fields))]
 #[non_exhaustive]
 pub struct SsmlEmphasis {
-    /// `level`: Emphasis level. SSML 1.1 default is moderate.
+    /// `level`: Emphasis level; SSML 1.1 uses `moderate` when it is absent.
     #[cfg_attr(
         feature = "serde",
         serde(rename = "level", default, skip_serializing_if = "Option::is_none")
@@ -14371,7 +14371,7 @@ impl SsmlEmphasis {
             children: Vec::new(),
         }
     }
-    /// Sets `level`: Emphasis level. SSML 1.1 default is moderate.
+    /// Sets `level`: Emphasis level; SSML 1.1 uses `moderate` when it is absent.
     pub fn level(&mut self, value: EmphasisLevel) -> &mut Self {
         self.level = Some(value);
         self
@@ -14742,7 +14742,7 @@ impl AppendTo<SsmlEmphasis> for &String {
 #[cfg_attr(feature = "serde", serde(deny_unknown_fields))]
 #[non_exhaustive]
 pub struct SsmlLang {
-    /// `xml:lang`: Language of the enclosed text. Attribute is in the XML namespace (xml:lang).
+    /// `xml:lang`: Language of the enclosed text (an attribute of the XML namespace).
     #[cfg_attr(feature = "serde", serde(rename = "xml:lang"))]
     pub xml_lang: SsmlLanguage,
     /// Attributes the table does not know yet, added with `custom_attribute`.
@@ -15563,7 +15563,7 @@ pub struct SsmlPhoneme {
         serde(rename = "alphabet", default, skip_serializing_if = "Option::is_none")
     )]
     pub alphabet: Option<PhonemeAlphabet>,
-    /// `ph`: Phonetic transcription. Phonetic symbols in the chosen alphabet.
+    /// `ph`: Pronunciation, in the symbols of the chosen alphabet.
     #[cfg_attr(feature = "serde", serde(rename = "ph"))]
     pub ph: String,
     /// The element's text: the words the pronunciation applies to.
@@ -15675,19 +15675,19 @@ impl SsmlPhoneme {
 #[cfg_attr(feature = "serde", serde(deny_unknown_fields))]
 #[non_exhaustive]
 pub struct SsmlProsody {
-    /// `volume`: Speaking volume. Keywords or signed dB offset.
+    /// `volume`: Speaking volume: a keyword, or a signed change in decibels.
     #[cfg_attr(
         feature = "serde",
         serde(rename = "volume", default, skip_serializing_if = "Option::is_none")
     )]
     pub volume: Option<String>,
-    /// `rate`: Speaking rate. Keywords or percentage.
+    /// `rate`: Speaking rate: a keyword, or a percentage.
     #[cfg_attr(
         feature = "serde",
         serde(rename = "rate", default, skip_serializing_if = "Option::is_none")
     )]
     pub rate: Option<String>,
-    /// `pitch`: Voice pitch. Keywords or signed percentage.
+    /// `pitch`: Voice pitch: a keyword, or a signed percentage.
     #[cfg_attr(
         feature = "serde",
         serde(rename = "pitch", default, skip_serializing_if = "Option::is_none")
@@ -15718,17 +15718,17 @@ impl SsmlProsody {
             children: Vec::new(),
         }
     }
-    /// Sets `volume`: Speaking volume. Keywords or signed dB offset.
+    /// Sets `volume`: Speaking volume: a keyword, or a signed change in decibels.
     pub fn volume(&mut self, value: impl Into<String>) -> &mut Self {
         self.volume = Some(value.into());
         self
     }
-    /// Sets `rate`: Speaking rate. Keywords or percentage.
+    /// Sets `rate`: Speaking rate: a keyword, or a percentage.
     pub fn rate(&mut self, value: impl Into<String>) -> &mut Self {
         self.rate = Some(value.into());
         self
     }
-    /// Sets `pitch`: Voice pitch. Keywords or signed percentage.
+    /// Sets `pitch`: Voice pitch: a keyword, or a signed percentage.
     pub fn pitch(&mut self, value: impl Into<String>) -> &mut Self {
         self.pitch = Some(value.into());
         self
@@ -16520,10 +16520,10 @@ impl AppendTo<SsmlS> for &String {
 #[cfg_attr(feature = "serde", serde(deny_unknown_fields))]
 #[non_exhaustive]
 pub struct SsmlSayAs {
-    /// `interpret-as`: How the enclosed text is read (digits, date, ...)
+    /// `interpret-as`: How the enclosed text is read (digits, date, ...).
     #[cfg_attr(feature = "serde", serde(rename = "interpret-as"))]
     pub interpret_as: InterpretAs,
-    /// `format`: Date ordering used with interpret-as="date". Only meaningful when interpret-as="date".
+    /// `format`: Order of the date parts, used only with `interpret-as` `date`.
     #[cfg_attr(
         feature = "serde",
         serde(rename = "format", default, skip_serializing_if = "Option::is_none")
@@ -16556,7 +16556,7 @@ impl SsmlSayAs {
             custom_attributes: Vec::new(),
         }
     }
-    /// Sets `format`: Date ordering used with interpret-as="date". Only meaningful when interpret-as="date".
+    /// Sets `format`: Order of the date parts, used only with `interpret-as` `date`.
     pub fn format(&mut self, value: DateFormat) -> &mut Self {
         self.format = Some(value);
         self
