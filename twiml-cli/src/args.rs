@@ -412,6 +412,11 @@ pub(crate) enum EvalCommand {
     /// delivery notice is read as non-essential (exit status 1 when one is). On the held-out
     /// half it prints figures only.
     Classify(EvalClassifyArgs),
+    /// The reader of inbound replies on `eval/inbound/<SPLIT>.toml`: accuracy by language,
+    /// action and kind, the confusion, the opt-outs missed, the near misses taken for an
+    /// opt-out or an opt-in, and the scope accuracy. On the held-out half it prints figures
+    /// only.
+    Inbound(EvalInboundArgs),
 }
 
 /// `twiml eval detection`.
@@ -448,6 +453,23 @@ pub(crate) struct EvalClassifyArgs {
     /// fold with a classifier trained on the others (and on `training.toml`), never on it.
     #[arg(long, value_name = "N")]
     pub(crate) folds: Option<usize>,
+    /// Output format.
+    #[arg(long, value_enum, default_value_t = TextOrJson::Text)]
+    pub(crate) format: TextOrJson,
+}
+
+/// `twiml eval inbound`.
+#[derive(Debug, clap::Args)]
+pub(crate) struct EvalInboundArgs {
+    /// Which half of the labelled set: tune on dev, only score held-out.
+    #[arg(long, value_enum, default_value_t = Split::Dev)]
+    pub(crate) split: Split,
+    /// The folder of the labelled set (it holds `dev.toml` and `held-out.toml`).
+    #[arg(long, value_name = "DIR", default_value = "eval/inbound")]
+    pub(crate) dir: PathBuf,
+    /// On the development half, list every reply the reader gets wrong, with what matched.
+    #[arg(long)]
+    pub(crate) errors: bool,
     /// Output format.
     #[arg(long, value_enum, default_value_t = TextOrJson::Text)]
     pub(crate) format: TextOrJson,

@@ -6,6 +6,7 @@
 
 mod classify;
 mod detection;
+mod inbound;
 
 use super::{Error, ExitStatus};
 use crate::args::{EvalArgs, EvalCommand, LogLevel};
@@ -15,5 +16,6 @@ pub(crate) fn run(args: EvalArgs, log: LogLevel) -> Result<ExitStatus, Error> {
     match args.command {
         EvalCommand::Detection(args) => detection::run(args, log),
         EvalCommand::Classify(args) => classify::run(args, log),
+        EvalCommand::Inbound(args) => inbound::run(args, log),
     }
 }

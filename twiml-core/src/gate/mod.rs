@@ -64,6 +64,8 @@ mod generated;
 #[cfg(feature = "gate")]
 pub mod holidays;
 #[cfg(feature = "gate")]
+pub mod inbound;
+#[cfg(feature = "gate")]
 mod intent;
 #[cfg(feature = "gate")]
 mod location;
@@ -96,6 +98,7 @@ mod api {
         Verdict,
     };
     pub use super::error::InputError;
+    pub use super::inbound::{Reading, read_reply};
     pub use super::intent::{Class, MessageIntent, UseCase};
     pub use super::location::{Evidence, Hints, Location, Zone, locate};
     pub use super::number::{PhoneNumber, Sender};
