@@ -435,7 +435,7 @@ fn is_keyword_word(w: &str) -> bool {
 
 /// Whether `core` is `kw` said one or more times.
 fn repeats(core: &[&str], kw: &[&str]) -> bool {
-    !kw.is_empty() && core.len() % kw.len() == 0 && core.chunks(kw.len()).all(|c| c == kw)
+    !kw.is_empty() && core.len().is_multiple_of(kw.len()) && core.chunks(kw.len()).all(|c| c == kw)
 }
 
 /// Whether `a` is one insertion, deletion, substitution or swap of neighbours from `b`.
