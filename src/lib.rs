@@ -29,6 +29,11 @@ pub mod axum;
 #[cfg(feature = "actix-web")]
 pub mod actix_web;
 
+/// The consent and opt-out ledger (the `twiml-ledger` crate): consent records, opt-outs from
+/// inbound replies, attempts, reassigned numbers, and every decision of the gate, recorded.
+#[cfg(feature = "ledger")]
+pub use twiml_ledger as ledger;
+
 // Asking the send-time gate before a send, from any service and from axum or actix-web.
 #[cfg(feature = "gate")]
 pub mod sending;

@@ -7,6 +7,7 @@
 
 use twiml::callflow::{FlowConfig, check_flow};
 use twiml::gate::Campaign;
+use twiml::gate::inbound::{Action, check_reply};
 use twiml::rules::{Fact, Policy, RULES, Regime, RuleInfo, RuleKind};
 use twiml::{ParseOptions, Severity, validate_with};
 
@@ -78,6 +79,23 @@ fn findings(rule: &RuleInfo, docs: &str, heading: &str) -> Vec<(String, Severity
                 .map(|d| (d.code.to_string(), d.severity, d.message))
                 .collect()
         }
+        // The answer to a keyword: `reply-to`, `business` and `reply`.
+        RuleKind::Gate if example.contains("reply-to = ") => {
+            let table: toml::Table = toml::from_str(example)
+                .unwrap_or_else(|e| panic!("{}: the example is not TOML: {e}", rule.code));
+            let field = |name: &str| {
+                table
+                    .get(name)
+                    .and_then(|v| v.as_str())
+                    .unwrap_or_else(|| panic!("{}: the example has no `{name}`", rule.code))
+            };
+            let action = Action::parse(field("reply-to"))
+                .unwrap_or_else(|| panic!("{}: unknown `reply-to`", rule.code));
+            check_reply(action, field("business"), field("reply"))
+                .into_iter()
+                .map(|f| (f.rule.code.to_string(), Severity::Error, f.message))
+                .collect()
+        }
         RuleKind::Gate => {
             let example = required_block(rule, docs, heading, "toml");
             let campaign = Campaign::from_toml(example)
@@ -86,9 +104,7 @@ fn findings(rule: &RuleInfo, docs: &str, heading: &str) -> Vec<(String, Severity
             let mut found = Vec::new();
             for send in &campaign.sends {
                 let at = send.at.expect("examples give the instant of each send");
-                let decision = campaign
-                    .gate
-                    .decide(&send.outbound, &Default::default(), at);
+                let decision = campaign.gate.decide(&send.outbound, &send.history, at);
                 if !decision.verdict.is_allow() && decision.findings.is_empty() {
                     found.push((
                         "verdict".to_string(),

@@ -43,6 +43,11 @@ pub(crate) enum Command {
     /// their calling windows, and whether the message is essential. Exit status: 0 for allow,
     /// 1 for defer, block or review, 2 for trouble.
     Gate(Box<GateArgs>),
+    /// The consent ledger: record consent, read inbound replies (STOP, START, HELP, and
+    /// revocations in free text, in English and Spanish), show a number's records and
+    /// history, import and export records (CSV, JSON Lines), record attempts and
+    /// reassigned-number results, erase a number.
+    Consent(Box<ConsentArgs>),
     /// Classify a message as essential or non-essential, with the cues that decided it.
     Classify(ClassifyArgs),
     /// Score a detector on its labelled evaluation set.
@@ -357,6 +362,17 @@ pub(crate) struct GateArgs {
     )]
     pub(crate) campaign: Option<PathBuf>,
     /// Output format.
+    /// Decide with the consent ledger at PATH: what it knows of the recipient (opt-outs,
+    /// consent, attempts, reassigned numbers, the last inbound message) decides too, and the
+    /// decision is recorded.
+    #[arg(long, value_name = "PATH")]
+    pub(crate) db: Option<PathBuf>,
+    /// The WhatsApp message is an approved template (allowed outside the 24-hour window).
+    #[arg(long)]
+    pub(crate) template: bool,
+    /// The debt a collector's call is about (Regulation F's 7-in-7 counts per debt).
+    #[arg(long, value_name = "ID")]
+    pub(crate) debt: Option<String>,
     #[arg(long, value_enum, default_value_t = TextOrJson::Text)]
     pub(crate) format: TextOrJson,
     #[command(flatten)]
@@ -492,4 +508,210 @@ impl Split {
             Split::HeldOut => "held-out",
         }
     }
+}
+
+/// `twiml consent`.
+#[derive(Debug, clap::Args)]
+pub(crate) struct ConsentArgs {
+    /// The ledger: an SQLite file, created when missing.
+    #[arg(long, value_name = "PATH", global = true)]
+    pub(crate) db: Option<PathBuf>,
+    #[command(subcommand)]
+    pub(crate) command: ConsentCommand,
+}
+
+/// The ledger's subcommands.
+#[derive(Debug, Subcommand)]
+pub(crate) enum ConsentCommand {
+    /// Record a consent, one flag per field of the record; prints its id and the fields of a
+    /// complete record it lacks (GEN005).
+    Record(ConsentRecordArgs),
+    /// Read an inbound reply and record it; prints the action, its scope and the reply TwiML.
+    Inbound(ConsentInboundArgs),
+    /// Show a number's records, its state now and its history, as JSON.
+    Show(ConsentShowArgs),
+    /// Import consent records from a CSV or JSON Lines file, all or nothing.
+    Import(ConsentImportArgs),
+    /// Export every consent record as CSV or JSON Lines, with its opt-out state.
+    Export(ConsentExportArgs),
+    /// Record a call or message attempt made outside the gate, or a conversation.
+    Attempt(ConsentAttemptArgs),
+    /// Import reassigned-number results (CSV with the number, the date, and yes, no or no
+    /// data), from the FCC's database or Twilio Lookup.
+    Reassigned(ConsentReassignedArgs),
+    /// Erase a number's personal data on request, keeping a tombstone (GDPR Art. 17).
+    Erase(ConsentEraseArgs),
+}
+
+/// `twiml consent record`.
+#[derive(Debug, clap::Args)]
+pub(crate) struct ConsentRecordArgs {
+    /// The consenting number, E.164.
+    #[arg(long, value_name = "NUMBER")]
+    pub(crate) phone: String,
+    /// The channel consented to: sms, mms, whatsapp, voice or all.
+    #[arg(long, value_name = "CHANNEL", default_value = "all")]
+    pub(crate) channel: String,
+    /// `express` or `express-written`.
+    #[arg(long, value_name = "TYPE")]
+    pub(crate) consent_type: String,
+    /// How it was given: web-form, keyword, paper, verbal, ivr, ...
+    #[arg(long, value_name = "METHOD")]
+    pub(crate) consent_method: Option<String>,
+    /// When (RFC 3339); now when omitted.
+    #[arg(long, value_name = "INSTANT")]
+    pub(crate) consent_timestamp: Option<String>,
+    /// Where: the page, the campaign, the store.
+    #[arg(long, value_name = "SOURCE")]
+    pub(crate) consent_source: Option<String>,
+    /// The IP address of a web form.
+    #[arg(long, value_name = "ADDRESS")]
+    pub(crate) ip_address: Option<String>,
+    /// The consent is already revoked (give `--opt-out-timestamp`).
+    #[arg(long, requires = "opt_out_timestamp")]
+    pub(crate) opted_out: bool,
+    /// When it was revoked.
+    #[arg(long, value_name = "INSTANT")]
+    pub(crate) opt_out_timestamp: Option<String>,
+    /// The seller the consent names.
+    #[arg(long, value_name = "NAME")]
+    pub(crate) seller: Option<String>,
+    /// The disclosure shown, or its SHA-256.
+    #[arg(long, value_name = "TEXT")]
+    pub(crate) disclosure: Option<String>,
+    /// The disclosure's version.
+    #[arg(long, value_name = "VERSION")]
+    pub(crate) disclosure_version: Option<String>,
+    /// The purpose consented to.
+    #[arg(long, value_name = "PURPOSE")]
+    pub(crate) purpose: Option<String>,
+    /// The sender it covers, or `all`.
+    #[arg(long, value_name = "SENDER")]
+    pub(crate) sender_scope: Option<String>,
+    /// Where the evidence is kept.
+    #[arg(long, value_name = "POINTER")]
+    pub(crate) evidence: Option<String>,
+    /// The language of the disclosure.
+    #[arg(long, value_name = "LANG")]
+    pub(crate) language: Option<String>,
+}
+
+/// `twiml consent inbound`.
+#[derive(Debug, clap::Args)]
+pub(crate) struct ConsentInboundArgs {
+    /// Who wrote.
+    #[arg(long, value_name = "NUMBER")]
+    pub(crate) from: String,
+    /// The business's number it was sent to.
+    #[arg(long, value_name = "SENDER")]
+    pub(crate) to: String,
+    /// The text.
+    #[arg(long, value_name = "TEXT")]
+    pub(crate) body: String,
+    /// When it arrived (RFC 3339); now when omitted.
+    #[arg(long, value_name = "INSTANT")]
+    pub(crate) at: Option<String>,
+    /// The channel: sms or whatsapp.
+    #[arg(long, value_name = "CHANNEL", default_value = "sms")]
+    pub(crate) channel: String,
+    /// The business the replies name; the policy's business name when omitted, else the
+    /// number written to.
+    #[arg(long, value_name = "NAME")]
+    pub(crate) business: Option<String>,
+    /// The contact the answer to HELP gives; the policy's callback number when omitted, else
+    /// the number written to.
+    #[arg(long, value_name = "CONTACT")]
+    pub(crate) contact: Option<String>,
+    /// Output format.
+    #[arg(long, value_enum, default_value_t = TextOrJson::Text)]
+    pub(crate) format: TextOrJson,
+    #[command(flatten)]
+    pub(crate) policy: PolicyArgs,
+}
+
+/// `twiml consent show`.
+#[derive(Debug, clap::Args)]
+pub(crate) struct ConsentShowArgs {
+    /// The number.
+    #[arg(long, value_name = "NUMBER")]
+    pub(crate) phone: String,
+}
+
+/// `twiml consent import`.
+#[derive(Debug, clap::Args)]
+pub(crate) struct ConsentImportArgs {
+    /// The file: `.csv`, or `.jsonl` (JSON Lines).
+    #[arg(value_name = "FILE")]
+    pub(crate) file: PathBuf,
+    /// The format, when the extension does not say.
+    #[arg(long, value_enum)]
+    pub(crate) format: Option<RecordFormat>,
+}
+
+/// `twiml consent export`.
+#[derive(Debug, clap::Args)]
+pub(crate) struct ConsentExportArgs {
+    /// Write to this file instead of standard output.
+    #[arg(long, short, value_name = "FILE")]
+    pub(crate) output: Option<PathBuf>,
+    /// The format (from the output's extension when omitted, else CSV).
+    #[arg(long, value_enum)]
+    pub(crate) format: Option<RecordFormat>,
+}
+
+/// The formats of record files.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub(crate) enum RecordFormat {
+    /// Comma-separated values with a header row.
+    Csv,
+    /// One JSON object per line.
+    Jsonl,
+}
+
+/// `twiml consent attempt`.
+#[derive(Debug, clap::Args)]
+pub(crate) struct ConsentAttemptArgs {
+    /// The number called or texted.
+    #[arg(long, value_name = "NUMBER")]
+    pub(crate) phone: String,
+    /// The sender.
+    #[arg(long, value_name = "SENDER")]
+    pub(crate) from: Option<String>,
+    /// The debt it was about.
+    #[arg(long, value_name = "ID")]
+    pub(crate) debt: Option<String>,
+    /// It reached the person: a conversation.
+    #[arg(long)]
+    pub(crate) conversation: bool,
+    /// The channel.
+    #[arg(long, value_name = "CHANNEL", default_value = "voice")]
+    pub(crate) channel: String,
+    /// When (RFC 3339); now when omitted.
+    #[arg(long, value_name = "INSTANT")]
+    pub(crate) at: Option<String>,
+}
+
+/// `twiml consent reassigned`.
+#[derive(Debug, clap::Args)]
+pub(crate) struct ConsentReassignedArgs {
+    /// The CSV file of results.
+    #[arg(value_name = "FILE")]
+    pub(crate) file: PathBuf,
+    /// Where the results come from.
+    #[arg(long, value_name = "SOURCE", default_value = "fcc-rnd")]
+    pub(crate) source: String,
+}
+
+/// `twiml consent erase`.
+#[derive(Debug, clap::Args)]
+pub(crate) struct ConsentEraseArgs {
+    /// The number.
+    #[arg(long, value_name = "NUMBER")]
+    pub(crate) phone: String,
+    /// Why (the request).
+    #[arg(long, value_name = "TEXT")]
+    pub(crate) reason: String,
+    /// Who erases.
+    #[arg(long, value_name = "NAME")]
+    pub(crate) actor: String,
 }

@@ -14,6 +14,7 @@ use twiml_core::gate::{
     Zone, parse_instant,
 };
 use twiml_core::{ParseOptions, Policy, parse};
+use twiml_ledger::Ledger;
 
 use super::{Error, ExitStatus};
 use crate::args::{GateArgs, HandlingArg, LogLevel, TextOrJson};
@@ -33,7 +34,16 @@ pub(crate) fn run(args: GateArgs, log: LogLevel) -> Result<ExitStatus, Error> {
         Some(at) => parse_instant(at).map_err(Error::new)?,
         None => Timestamp::now(),
     };
-    let decision = gate.decide(&outbound, &RecipientHistory::default(), at);
+    let decision = match &args.db {
+        Some(db) => {
+            let ledger = super::consent::open(db)?;
+            ledger
+                .decide(&gate, &outbound, at)
+                .map_err(Error::new)?
+                .decision
+        }
+        None => gate.decide(&outbound, &RecipientHistory::default(), at),
+    };
     if log != LogLevel::Silent {
         let mut out = io::stdout().lock();
         match args.format {
@@ -78,17 +88,21 @@ fn run_campaign(args: &GateArgs, path: &Path, log: LogLevel) -> Result<ExitStatu
         gate = gate.emergency(parse_state(state)?);
     }
     let now = Timestamp::now();
-    let decisions: Vec<(usize, Decision)> = campaign
-        .sends
-        .iter()
-        .map(|s| {
-            let at = s.at.unwrap_or(now);
-            (
-                s.line,
-                gate.decide(&s.outbound, &RecipientHistory::default(), at),
-            )
-        })
-        .collect();
+    let ledger = args.db.as_deref().map(super::consent::open).transpose()?;
+    let mut decisions: Vec<(usize, Decision)> = Vec::with_capacity(campaign.sends.len());
+    for s in &campaign.sends {
+        let at = s.at.unwrap_or(now);
+        let decision = match &ledger {
+            Some(ledger) => {
+                ledger
+                    .decide(&gate, &s.outbound, at)
+                    .map_err(Error::new)?
+                    .decision
+            }
+            None => gate.decide(&s.outbound, &s.history, at),
+        };
+        decisions.push((s.line, decision));
+    }
     let all_allowed = decisions.iter().all(|(_, d)| d.verdict.is_allow());
     if log != LogLevel::Silent {
         let mut out = io::stdout().lock();
@@ -232,7 +246,10 @@ fn outbound_of(args: &GateArgs, content: Content<'static>) -> Result<Outbound<'s
     if let Some(zone) = &args.time_zone {
         hints.time_zone = Some(Zone::parse(zone).map_err(Error::new)?);
     }
-    outbound = outbound.hints(hints);
+    outbound = outbound.hints(hints).template(args.template);
+    if let Some(debt) = &args.debt {
+        outbound = outbound.debt(debt.clone());
+    }
     for code in &args.overrides {
         let over = SendOverride::new(
             code,

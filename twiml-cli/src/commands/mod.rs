@@ -6,6 +6,7 @@
 
 pub(crate) mod check;
 pub(crate) mod classify;
+pub(crate) mod consent;
 pub(crate) mod eval;
 pub(crate) mod explain;
 pub(crate) mod flow;
@@ -78,6 +79,7 @@ pub(crate) fn run(command: Command, log: LogLevel) -> ExitStatus {
         Command::Rules(args) => rules::run(args, log),
         Command::Fmt(args) => fmt::run(args, log),
         Command::Gate(args) => gate::run(*args, log),
+        Command::Consent(args) => consent::run(*args, log),
         Command::Classify(args) => classify::run(args, log),
         Command::Flow(args) => flow::run(args, log),
         Command::Eval(args) => eval::run(args, log),

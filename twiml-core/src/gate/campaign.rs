@@ -37,6 +37,10 @@ use toml::Spanned;
 
 use super::decide::{Gate, Handling};
 use super::error::InputError;
+use super::history::{
+    ConsentKind, ConsentOnFile, OptOutOnFile, Reassigned, ReassignedCheck, RecipientHistory,
+};
+use super::inbound::Scope;
 use super::intent::{MessageIntent, UseCase};
 use super::location::{Hints, Zone};
 use super::number::{PhoneNumber, Sender};
@@ -99,6 +103,110 @@ struct SendEntry {
     body: Option<String>,
     intent: Option<Spanned<String>>,
     use_case: Option<Spanned<String>>,
+    template: Option<bool>,
+    debt: Option<String>,
+    history: Option<Spanned<HistoryEntry>>,
+}
+
+/// What a ledger would know of the recipient: `[send.history]`.
+#[derive(Debug, Default, Deserialize)]
+#[serde(deny_unknown_fields, rename_all = "kebab-case")]
+struct HistoryEntry {
+    opted_out: Option<String>,
+    opt_out_scope: Option<String>,
+    consent: Option<String>,
+    consent_at: Option<String>,
+    #[serde(default)]
+    consent_missing: Vec<String>,
+    reassigned: Option<String>,
+    reassigned_checked: Option<String>,
+    last_inbound: Option<String>,
+    #[serde(default)]
+    attempts: Vec<String>,
+    #[serde(default)]
+    debt_attempts: Vec<String>,
+    last_conversation: Option<String>,
+    uncaptured_revocation: Option<String>,
+}
+
+impl HistoryEntry {
+    /// The history, or the message of the first bad value.
+    fn read(&self) -> Result<RecipientHistory, String> {
+        let instant = |field: &str, value: &str| {
+            super::parse_instant(value)
+                .map_err(|_| format!("`history.{field}`: `{value}` is not an RFC 3339 timestamp"))
+        };
+        let mut h = RecipientHistory::known();
+        if let Some(at) = &self.opted_out {
+            let scope = match self.opt_out_scope.as_deref() {
+                None | Some("sender") => Scope::Sender,
+                Some("all") => Scope::All,
+                Some(other) => {
+                    return Err(format!(
+                        "`history.opt-out-scope`: expected `sender` or `all`, not `{other}`"
+                    ));
+                }
+            };
+            h.opt_out = Some(OptOutOnFile {
+                at: instant("opted-out", at)?,
+                scope,
+                method: "keyword".to_string(),
+            });
+        }
+        if let Some(kind) = &self.consent {
+            let kind = ConsentKind::parse(kind).ok_or_else(|| {
+                format!("`history.consent`: expected `express` or `express-written`, not `{kind}`")
+            })?;
+            let at = self
+                .consent_at
+                .as_deref()
+                .ok_or("`history.consent-at`: a consent needs its date")?;
+            let mut missing = Vec::new();
+            for field in &self.consent_missing {
+                let known = super::history::RECORD_FIELDS
+                    .iter()
+                    .find(|f| **f == field.as_str())
+                    .ok_or_else(|| format!("`history.consent-missing`: unknown field `{field}`"))?;
+                missing.push(*known);
+            }
+            h.consent = Some(ConsentOnFile {
+                kind,
+                at: instant("consent-at", at)?,
+                missing,
+            });
+        }
+        if let Some(answer) = &self.reassigned {
+            let answer = Reassigned::parse(answer).ok_or_else(|| {
+                format!("`history.reassigned`: expected `yes`, `no` or `no-data`, not `{answer}`")
+            })?;
+            let at = self
+                .reassigned_checked
+                .as_deref()
+                .ok_or("`history.reassigned-checked`: a check needs its date")?;
+            h.reassigned = Some(ReassignedCheck {
+                answer,
+                checked_at: instant("reassigned-checked", at)?,
+            });
+        }
+        if let Some(at) = &self.last_inbound {
+            h.last_inbound = Some(instant("last-inbound", at)?);
+        }
+        for at in &self.attempts {
+            h.attempts.push(instant("attempts", at)?);
+        }
+        h.attempts.sort();
+        for at in &self.debt_attempts {
+            h.debt_attempts.push(instant("debt-attempts", at)?);
+        }
+        h.debt_attempts.sort();
+        if let Some(at) = &self.last_conversation {
+            h.last_conversation = Some(instant("last-conversation", at)?);
+        }
+        if let Some(at) = &self.uncaptured_revocation {
+            h.uncaptured_revocation = Some(instant("uncaptured-revocation", at)?);
+        }
+        Ok(h)
+    }
 }
 
 #[derive(Debug, Deserialize)]
@@ -118,6 +226,9 @@ pub struct ScheduledSend {
     pub at: Option<jiff::Timestamp>,
     /// The line of its `[[send]]` table.
     pub line: usize,
+    /// What a ledger would know of the recipient (`[send.history]`); the default, "nothing
+    /// known", without one.
+    pub history: RecipientHistory,
 }
 
 /// A campaign: the gate its policy makes, and its sends in order.
@@ -289,10 +400,24 @@ impl Campaign {
                 }
                 None => None,
             };
+            if let Some(template) = entry.template {
+                outbound = outbound.template(template);
+            }
+            if let Some(debt) = &entry.debt {
+                outbound = outbound.debt(debt.clone());
+            }
+            let history = match &entry.history {
+                Some(h) => h.get_ref().read().map_err(|message| CampaignFileError {
+                    at: at(h.span().start),
+                    message,
+                })?,
+                None => RecipientHistory::default(),
+            };
             sends.push(ScheduledSend {
                 outbound,
                 at: when,
                 line,
+                history,
             });
         }
         Ok(Campaign { gate, sends })

@@ -6,6 +6,7 @@ use jiff::civil::DateTime;
 use jiff::{SignedDuration, Timestamp};
 
 use super::classify::{Classification, Declared, classify_with};
+use super::history::{self, RecipientHistory};
 use super::intent::Class;
 use super::location::{Location, Zone, locate};
 use super::outbound::Outbound;
@@ -14,7 +15,7 @@ use super::state_rules::{Confidence, Coverage, Hours, Scope, StateRule, Week, ru
 use super::window::{Local, Refusal, Test, first_allowed};
 use crate::codes::Code;
 use crate::diagnostic::{Diagnostic, Severity};
-use crate::rules::{DEBT005, Level, MSG002, Policy, QH001, QH003, RuleInfo};
+use crate::rules::{DEBT005, Level, MSG001, MSG002, Policy, QH001, QH003, RuleInfo};
 
 /// The federal calling window: 8 a.m. to 9 p.m. at the called party's location.
 const FEDERAL_HOURS: Hours = Hours::new(8, 21);
@@ -75,6 +76,9 @@ pub enum Missing {
     /// Whether the message is essential: no intent declared, and the classifier's cues are
     /// weak or pull both ways.
     Intent,
+    /// Whether the number still belongs to the person who consented: the reassigned numbers
+    /// database had no data (MSG012).
+    ReassignedNumber,
 }
 
 impl Missing {
@@ -83,6 +87,7 @@ impl Missing {
         match self {
             Missing::TimeZone => "time-zone",
             Missing::Intent => "intent",
+            Missing::ReassignedNumber => "reassigned-number",
         }
     }
 }
@@ -223,15 +228,6 @@ impl Decision {
     }
 }
 
-/// The recipient's history, as a consent ledger knows it: what the gate reads about the past
-/// of a number. The default means "nothing known", and a decision with it rests on the
-/// present alone (time, place, content). A ledger fills it from its records in the
-/// transaction that then records the decision; its rules (opt-outs, consent, attempts, the
-/// last inbound message, reassigned numbers) read it.
-#[derive(Debug, Clone, Default, PartialEq, Eq)]
-#[non_exhaustive]
-pub struct RecipientHistory {}
-
 /// The gate: the policy's regimes and levels, and how it answers.
 ///
 /// ```
@@ -255,6 +251,7 @@ pub struct Gate {
     handling: Handling,
     emergencies: Vec<State>,
     horizon_days: u16,
+    opt_out_overridable: bool,
 }
 
 /// One rule's test in one zone, under one authority.
@@ -288,7 +285,15 @@ impl Gate {
             handling: Handling::Defer,
             emergencies: Vec::new(),
             horizon_days: 14,
+            opt_out_overridable: false,
         }
+    }
+
+    /// Lets an override of MSG001 (a send to a number that opted out) apply. Without this, the
+    /// gate ignores such overrides, from the policy and from the send alike.
+    pub fn allow_opt_out_override(mut self, allow: bool) -> Self {
+        self.opt_out_overridable = allow;
+        self
     }
 
     /// Sets what the gate does with a send outside a window.
@@ -322,7 +327,7 @@ impl Gate {
     pub fn decide(
         &self,
         outbound: &Outbound<'_>,
-        _history: &RecipientHistory,
+        history: &RecipientHistory,
         at: Timestamp,
     ) -> Decision {
         let location = locate(&outbound.to, &outbound.hints);
@@ -342,6 +347,9 @@ impl Gate {
         }
 
         let mut overrides = self.overrides(outbound);
+        if !self.opt_out_overridable {
+            overrides.retain(|o| o.code != MSG001.code);
+        }
         let checks = self.checks(outbound, &location, &states, classification.class);
         let mut findings = Vec::new();
         // The checks that bind the send (their rule is denied and not overridden): every
@@ -422,15 +430,75 @@ impl Gate {
                 &refused,
             ));
         }
+        // What the ledger knows: opt-outs, consent, reassigned numbers, caps.
+        let mut blocks = false;
+        let mut review_reassigned = false;
+        let mut wait_until: Option<Timestamp> = None;
+        for h in history::findings(outbound, history, classification.class, &states, at, |r| {
+            self.policy.runs(r)
+        }) {
+            let overridden = overrides.iter().any(|o| o.code == h.rule.code);
+            let level = if overridden {
+                Level::Allow
+            } else {
+                self.policy.level_of(h.rule)
+            };
+            let severity = match level {
+                Level::Allow => {
+                    if let Some(o) = overrides.iter_mut().find(|o| o.code == h.rule.code) {
+                        o.suppressed += 1;
+                    }
+                    continue;
+                }
+                Level::Warn => Severity::Warning,
+                Level::Deny => h.severity,
+            };
+            if severity == Severity::Error {
+                match h.until {
+                    Some(until) => wait_until = Some(wait_until.map_or(until, |w| w.max(until))),
+                    None => blocks = true,
+                }
+            }
+            review_reassigned |= h.review && level == Level::Deny;
+            findings.push(Diagnostic {
+                code: Code::Rule(h.rule),
+                severity,
+                message: h.message,
+                span: Field::To,
+                labels: Vec::new(),
+                help: Some(h.help.to_string()),
+                twilio_error: h.twilio,
+            });
+        }
         overrides.retain(|o| o.suppressed > 0 || o.actor.is_some());
 
         let horizon = SignedDuration::from_hours(i64::from(self.horizon_days) * 24);
+        // A cap refuses until an instant; the windows then apply from it.
+        let start = wait_until.map_or(at, |w| w.max(at));
         let next = |checks: &[&Check<'_>]| {
             let locals: Vec<Local<'_>> = checks.iter().map(|c| c.local.clone()).collect();
-            first_allowed(&locals, at, horizon)
+            let left = horizon.checked_sub(start.duration_since(at))?;
+            if left.is_negative() {
+                return None;
+            }
+            first_allowed(&locals, start, left)
+        };
+        let refuses = refuses || wait_until.is_some();
+        let block_now = |findings: &[Diagnostic<Field>]| {
+            let twilio_code = findings
+                .iter()
+                .filter(|d| d.severity == Severity::Error)
+                .filter_map(|d| d.twilio_error)
+                .min();
+            Verdict::Block {
+                twilio_code,
+                rules: rules_of(findings),
+            }
         };
 
-        let (verdict, next_allowed_at) = if needs_zone {
+        let (verdict, next_allowed_at) = if blocks {
+            (block_now(&findings), None)
+        } else if needs_zone {
             (
                 Verdict::Review {
                     missing: vec![Missing::TimeZone],
@@ -443,23 +511,16 @@ impl Gate {
             let until = next(&binding);
             let verdict = match (self.handling, until) {
                 (Handling::Defer, Some(until)) => Verdict::Defer { until },
-                _ => {
-                    let twilio_code = if outbound.channel.is_message() {
-                        findings
-                            .iter()
-                            .filter(|d| d.severity == Severity::Error)
-                            .filter_map(|d| d.twilio_error)
-                            .min()
-                    } else {
-                        None
-                    };
-                    Verdict::Block {
-                        twilio_code,
-                        rules: rules_of(&findings),
-                    }
-                }
+                _ => block_now(&findings),
             };
             (verdict, until)
+        } else if review_reassigned {
+            (
+                Verdict::Review {
+                    missing: vec![Missing::ReassignedNumber],
+                },
+                None,
+            )
         } else if refuses_if_non_essential {
             binding.extend(binding_if_non_essential);
             (

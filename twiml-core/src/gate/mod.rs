@@ -49,6 +49,7 @@
 #![cfg_attr(not(feature = "gate"), allow(rustdoc::broken_intra_doc_links))]
 
 // The gate's rules, declared where the registry finds them, whatever the features.
+pub(crate) mod consent_rules;
 pub(crate) mod rules;
 
 #[cfg(all(feature = "gate", feature = "config"))]
@@ -61,6 +62,8 @@ mod decide;
 mod error;
 #[cfg(feature = "gate")]
 mod generated;
+#[cfg(feature = "gate")]
+mod history;
 #[cfg(feature = "gate")]
 pub mod holidays;
 #[cfg(feature = "gate")]
@@ -94,10 +97,13 @@ mod api {
         Classification, Classifier, Cue, Declared, Source, classify, classify_with,
     };
     pub use super::decide::{
-        AppliedOverride, DataVersions, Decision, Field, Gate, Handling, Missing, RecipientHistory,
-        Verdict,
+        AppliedOverride, DataVersions, Decision, Field, Gate, Handling, Missing, Verdict,
     };
     pub use super::error::InputError;
+    pub use super::history::{
+        ConsentKind, ConsentOnFile, OPTED_OUT, OUTSIDE_WHATSAPP_WINDOW, OptOutOnFile,
+        RECORD_FIELDS, Reassigned, ReassignedCheck, RecipientHistory,
+    };
     pub use super::inbound::{Reading, read_reply};
     pub use super::intent::{Class, MessageIntent, UseCase};
     pub use super::location::{Evidence, Hints, Location, Zone, locate};

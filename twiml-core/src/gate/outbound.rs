@@ -210,6 +210,10 @@ pub struct Outbound<'a> {
     pub hints: Hints,
     /// Overrides for this send.
     pub overrides: Vec<SendOverride>,
+    /// A WhatsApp message that is an approved template (allowed outside the 24-hour window).
+    pub template: bool,
+    /// The debt a collector's call is about (Regulation F counts calls per debt).
+    pub debt: Option<String>,
 }
 
 impl<'a> Outbound<'a> {
@@ -224,6 +228,8 @@ impl<'a> Outbound<'a> {
             use_case: None,
             hints: Hints::default(),
             overrides: Vec::new(),
+            template: false,
+            debt: None,
         }
     }
 
@@ -238,6 +244,8 @@ impl<'a> Outbound<'a> {
             use_case: None,
             hints: Hints::default(),
             overrides: Vec::new(),
+            template: false,
+            debt: None,
         }
     }
 
@@ -274,6 +282,18 @@ impl<'a> Outbound<'a> {
     /// Sets what the sender knows of where the recipient lives.
     pub fn hints(mut self, hints: Hints) -> Self {
         self.hints = hints;
+        self
+    }
+
+    /// Marks a WhatsApp message as an approved template.
+    pub fn template(mut self, template: bool) -> Self {
+        self.template = template;
+        self
+    }
+
+    /// Sets the debt a collector's call is about.
+    pub fn debt(mut self, debt: impl Into<String>) -> Self {
+        self.debt = Some(debt.into());
         self
     }
 

@@ -4,6 +4,10 @@
 //! Every compliance rule declared with `declare_rule!`, re-exported here and listed in `RULES`.
 use super::RuleInfo;
 pub use crate::callflow::analysis::GEN002;
+pub use crate::gate::consent_rules::{
+    TCPA005, QH002, DEBT006, MSG001, MSG007, MSG008, MSG009, MSG010, MSG011, MSG012,
+    WA001, GEN005,
+};
 pub use crate::gate::rules::{QH001, QH003, DEBT005, MSG002};
 pub use crate::rules::debt::{DEBT001, DEBT002, DEBT003, DEBT004, DEBT008, DEBT009};
 pub use crate::rules::general::{GEN001, GEN003};
@@ -27,24 +31,36 @@ pub static RULES: &[&RuleInfo] = &[
     &TCPA002,
     &TCPA003,
     &TCPA004,
+    &TCPA005,
     &AI002,
     &QH001,
+    &QH002,
     &QH003,
     &DEBT001,
     &DEBT002,
     &DEBT003,
     &DEBT004,
     &DEBT005,
+    &DEBT006,
     &DEBT008,
     &DEBT009,
     &PHI001,
     &PHI003,
+    &MSG001,
     &MSG002,
     &MSG003,
     &MSG004,
     &MSG005,
     &MSG006,
+    &MSG007,
+    &MSG008,
+    &MSG009,
+    &MSG010,
+    &MSG011,
+    &MSG012,
+    &WA001,
     &GEN001,
     &GEN002,
     &GEN003,
+    &GEN005,
 ];

@@ -33,6 +33,9 @@
 //! ```
 
 mod lexicon;
+mod reply;
+
+pub use reply::{Replies, ReplyFinding, check_reply, reply_rule};
 
 use std::fmt;
 use std::sync::OnceLock;

@@ -1,0 +1,115 @@
+//! The ledger's throughput: inbound keyword events durably committed in batches, and gate
+//! decisions with the ledger (history read, decision and attempt recorded) in batches.
+
+use criterion::{BenchmarkId, Criterion, Throughput, criterion_group, criterion_main};
+use twiml_core::gate::inbound::Replies;
+use twiml_core::gate::{
+    ConsentKind, Gate, MessageIntent, Outbound, PhoneNumber, Sender, Timestamp,
+};
+use twiml_core::rules::Policy;
+use twiml_ledger::{ConsentRecord, Inbound, Ledger, SqliteLedger};
+
+const BODIES: [&str; 6] = [
+    "STOP",
+    "stop please",
+    "START",
+    "HELP",
+    "ya no me manden mensajes",
+    "ok thanks",
+];
+
+fn number(i: u64) -> PhoneNumber {
+    PhoneNumber::parse(&format!("+1305555{:04}", i % 10_000)).expect("a number")
+}
+
+fn inbound(c: &mut Criterion) {
+    let dir = tempfile::tempdir().expect("a temporary folder");
+    let ledger = SqliteLedger::open(dir.path().join("bench.ledger")).expect("open");
+    let replies = Replies::new("Acme", "support@acme.example");
+    let sender = Sender::parse("+13055550100").expect("a sender");
+    let start: Timestamp = "2026-12-01T00:00:00Z".parse().expect("an instant");
+    let mut g = c.benchmark_group("inbound");
+    for batch in [1usize, 100, 1000] {
+        g.throughput(Throughput::Elements(batch as u64));
+        let mut n = 0u64;
+        g.bench_with_input(
+            BenchmarkId::new("keyword events, batch", batch),
+            &batch,
+            |b, &batch| {
+                b.iter(|| {
+                    let events: Vec<Inbound> = (0..batch)
+                        .map(|_| {
+                            n += 1;
+                            Inbound::new(
+                                number(n),
+                                sender.clone(),
+                                BODIES[(n % 6) as usize],
+                                start
+                                    + twiml_core::gate::jiff::SignedDuration::from_millis(n as i64),
+                            )
+                        })
+                        .collect();
+                    ledger
+                        .record_inbound_batch(&events, &replies)
+                        .expect("recorded")
+                });
+            },
+        );
+    }
+    g.finish();
+}
+
+fn decisions(c: &mut Criterion) {
+    let dir = tempfile::tempdir().expect("a temporary folder");
+    let ledger = SqliteLedger::open(dir.path().join("bench.ledger")).expect("open");
+    let at: Timestamp = "2026-12-04T16:00:00Z".parse().expect("an instant");
+    let records: Vec<ConsentRecord> = (0..10_000)
+        .map(|i| {
+            ConsentRecord::new(
+                number(i),
+                ConsentKind::ExpressWritten,
+                "2026-01-01T00:00:00Z".parse().expect("an instant"),
+            )
+        })
+        .collect();
+    ledger.import_consents(&records).expect("imported");
+    let gate = Gate::new(Policy::new());
+    let sender = Sender::parse("+13055550100").expect("a sender");
+    let mut g = c.benchmark_group("decide");
+    for batch in [1usize, 100, 1000] {
+        g.throughput(Throughput::Elements(batch as u64));
+        let mut n = 0u64;
+        g.bench_with_input(
+            BenchmarkId::new("with the ledger, batch", batch),
+            &batch,
+            |b, &batch| {
+                b.iter(|| {
+                    let sends: Vec<Outbound<'_>> = (0..batch)
+                        .map(|_| {
+                            n += 1;
+                            Outbound::message(number(n), "Your order has shipped.")
+                                .from(sender.clone())
+                                .intent(MessageIntent::Delivery)
+                        })
+                        .collect();
+                    ledger.decide_batch(&gate, &sends, at).expect("decided")
+                });
+            },
+        );
+    }
+    g.bench_function("the gate alone", |b| {
+        let mut n = 0u64;
+        let history = twiml_core::gate::RecipientHistory::known();
+        b.iter(|| {
+            n += 1;
+            let send = Outbound::message(number(n), "Your order has shipped.")
+                .from(sender.clone())
+                .intent(MessageIntent::Delivery);
+            gate.decide(&send, &history, at)
+        });
+    });
+    g.finish();
+}
+
+criterion_group!(benches, inbound, decisions);
+criterion_main!(benches);

@@ -1,0 +1,1449 @@
+//! The embedded ledger: SQLite, bundled.
+
+use std::fs::File;
+use std::io::Read;
+use std::path::{Path, PathBuf};
+use std::sync::{Mutex, MutexGuard};
+use std::time::Duration;
+
+use rusqlite::{Connection, ErrorCode, OpenFlags, OptionalExtension, Transaction, params};
+use sha2::{Digest, Sha256};
+use twiml_core::gate::inbound::{self, Action, Replies, Scope};
+use twiml_core::gate::jiff::SignedDuration;
+use twiml_core::gate::{
+    ConsentKind, ConsentOnFile, Gate, OptOutOnFile, Outbound, PhoneNumber, Reassigned,
+    ReassignedCheck, RecipientHistory, Sender, Timestamp, Verdict,
+};
+
+use crate::model::{
+    Attempt, ConsentRecord, Decided, Erasure, HistoryEvent, Inbound, InboundOutcome, PhoneReport,
+    ReassignedResult, StateSummary, Suppression,
+};
+use crate::{Ledger, LedgerError};
+
+/// The ledger's mark in the SQLite header (`PRAGMA application_id`): "TWLG".
+const APPLICATION_ID: i64 = 0x5457_4c47;
+
+/// How long a writer waits for another process's transaction before giving up.
+const BUSY_TIMEOUT: Duration = Duration::from_secs(30);
+
+/// The schema, one migration per version; version N is `MIGRATIONS[N - 1]`. Never edit a
+/// migration that has shipped: add one.
+const MIGRATIONS: &[&str] = &[r#"
+-- Version 1.
+CREATE TABLE meta (key TEXT PRIMARY KEY, value TEXT NOT NULL) STRICT;
+
+-- Consent granted (or granted again).
+CREATE TABLE consents (
+    id INTEGER PRIMARY KEY,
+    phone TEXT,
+    channel TEXT NOT NULL,
+    consent_type TEXT NOT NULL CHECK (consent_type IN ('express', 'express-written')),
+    consent_method TEXT,
+    consent_at INTEGER NOT NULL,
+    consent_source TEXT,
+    ip_address TEXT,
+    seller TEXT,
+    disclosure TEXT,
+    disclosure_version TEXT,
+    purpose TEXT,
+    sender_scope TEXT,
+    evidence TEXT,
+    language TEXT,
+    recorded_at INTEGER NOT NULL
+) STRICT;
+CREATE INDEX consents_by_phone ON consents (phone, consent_at);
+
+-- Consent revoked (opt-out) or given back (opt-in); `sender` NULL means every sender.
+CREATE TABLE opt_events (
+    id INTEGER PRIMARY KEY,
+    phone TEXT,
+    sender TEXT,
+    action TEXT NOT NULL CHECK (action IN ('opt-out', 'opt-in')),
+    method TEXT NOT NULL,
+    inbound_id INTEGER,
+    at INTEGER NOT NULL,
+    recorded_at INTEGER NOT NULL
+) STRICT;
+CREATE INDEX opt_events_by_phone ON opt_events (phone, at);
+
+-- Every inbound message, with the reading it got.
+CREATE TABLE inbound (
+    id INTEGER PRIMARY KEY,
+    phone TEXT,
+    sender TEXT NOT NULL,
+    channel TEXT NOT NULL,
+    body TEXT,
+    action TEXT NOT NULL,
+    scope TEXT,
+    kind TEXT NOT NULL,
+    reader TEXT NOT NULL,
+    at INTEGER NOT NULL,
+    recorded_at INTEGER NOT NULL
+) STRICT;
+CREATE INDEX inbound_by_phone ON inbound (phone, at);
+
+-- Replies sent to keywords: the one confirmation of an opt-out, help, opt-in.
+CREATE TABLE confirmations (
+    id INTEGER PRIMARY KEY,
+    phone TEXT,
+    sender TEXT NOT NULL,
+    action TEXT NOT NULL,
+    body TEXT,
+    inbound_id INTEGER,
+    at INTEGER NOT NULL,
+    recorded_at INTEGER NOT NULL
+) STRICT;
+CREATE INDEX confirmations_by_phone ON confirmations (phone, at);
+
+-- Call and message attempts, and conversations.
+CREATE TABLE attempts (
+    id INTEGER PRIMARY KEY,
+    phone TEXT,
+    sender TEXT,
+    debt TEXT,
+    channel TEXT NOT NULL,
+    conversation INTEGER NOT NULL,
+    decision_id INTEGER,
+    at INTEGER NOT NULL,
+    recorded_at INTEGER NOT NULL
+) STRICT;
+CREATE INDEX attempts_by_phone ON attempts (phone, at);
+CREATE INDEX attempts_by_debt ON attempts (debt, at);
+
+-- Answers of the reassigned numbers database.
+CREATE TABLE reassigned (
+    id INTEGER PRIMARY KEY,
+    phone TEXT,
+    answer TEXT NOT NULL CHECK (answer IN ('yes', 'no', 'no-data')),
+    source TEXT NOT NULL,
+    checked_at INTEGER NOT NULL,
+    recorded_at INTEGER NOT NULL
+) STRICT;
+CREATE INDEX reassigned_by_phone ON reassigned (phone, checked_at);
+
+-- Do-not-call and suppression entries.
+CREATE TABLE suppressions (
+    id INTEGER PRIMARY KEY,
+    phone TEXT,
+    list TEXT NOT NULL,
+    reason TEXT NOT NULL,
+    at INTEGER NOT NULL,
+    recorded_at INTEGER NOT NULL
+) STRICT;
+CREATE INDEX suppressions_by_phone ON suppressions (phone, at);
+
+-- Every decision of the gate with the ledger.
+CREATE TABLE decisions (
+    id INTEGER PRIMARY KEY,
+    phone TEXT,
+    sender TEXT,
+    channel TEXT NOT NULL,
+    verdict TEXT NOT NULL,
+    rules TEXT NOT NULL,
+    twilio_code INTEGER,
+    decision TEXT NOT NULL,
+    at INTEGER NOT NULL,
+    recorded_at INTEGER NOT NULL
+) STRICT;
+CREATE INDEX decisions_by_phone ON decisions (phone, at);
+
+-- The overrides that applied to a decision, with their reason and actor.
+CREATE TABLE overrides (
+    id INTEGER PRIMARY KEY,
+    decision_id INTEGER NOT NULL REFERENCES decisions (id),
+    code TEXT NOT NULL,
+    reason TEXT NOT NULL,
+    actor TEXT,
+    recorded_at INTEGER NOT NULL
+) STRICT;
+
+-- Tombstones of erasures.
+CREATE TABLE erasures (
+    id INTEGER PRIMARY KEY,
+    phone_hash TEXT NOT NULL,
+    reason TEXT NOT NULL,
+    actor TEXT NOT NULL,
+    records INTEGER NOT NULL,
+    at INTEGER NOT NULL,
+    recorded_at INTEGER NOT NULL
+) STRICT;
+CREATE INDEX erasures_by_hash ON erasures (phone_hash);
+
+-- Holds a row only inside an erasure's transaction: the one time records may change.
+CREATE TABLE erasing (token INTEGER NOT NULL) STRICT;
+"#];
+
+/// The tables whose rows never change, save by an erasure.
+const EVENT_TABLES: &[&str] = &[
+    "consents",
+    "opt_events",
+    "inbound",
+    "confirmations",
+    "attempts",
+    "reassigned",
+    "suppressions",
+    "decisions",
+    "overrides",
+];
+
+/// The embedded ledger: one SQLite file in WAL mode.
+///
+/// Opening a file that exists checks that it is a ledger (its `application_id`) and not
+/// damaged (`PRAGMA quick_check`) before anything is written; a file that fails either is
+/// left untouched. Migrations to the library's schema run at open, each in a transaction.
+#[derive(Debug)]
+pub struct SqliteLedger {
+    conn: Mutex<Connection>,
+    path: PathBuf,
+    salt: String,
+}
+
+fn micros(t: Timestamp) -> i64 {
+    t.as_microsecond()
+}
+
+fn instant(us: i64) -> Timestamp {
+    Timestamp::from_microsecond(us).unwrap_or(Timestamp::UNIX_EPOCH)
+}
+
+fn now() -> i64 {
+    micros(Timestamp::now())
+}
+
+impl SqliteLedger {
+    /// Opens the ledger at `path`, creating it if there is no file there.
+    ///
+    /// # Errors
+    ///
+    /// [`LedgerError::NotALedger`] for a file that is not a ledger (another database, or not
+    /// a database), [`LedgerError::Corrupt`] for a damaged one, [`LedgerError::TooNew`] for a
+    /// newer schema; the file is not modified in these cases.
+    pub fn open(path: impl AsRef<Path>) -> Result<SqliteLedger, LedgerError> {
+        let path = path.as_ref().to_path_buf();
+        let exists = path.exists();
+        if exists {
+            check_header(&path)?;
+        }
+        let flags = if exists {
+            OpenFlags::SQLITE_OPEN_READ_WRITE | OpenFlags::SQLITE_OPEN_NO_MUTEX
+        } else {
+            OpenFlags::SQLITE_OPEN_READ_WRITE
+                | OpenFlags::SQLITE_OPEN_CREATE
+                | OpenFlags::SQLITE_OPEN_NO_MUTEX
+        };
+        let conn = Connection::open_with_flags(&path, flags).map_err(|e| classify(&path, e))?;
+        Self::setup(conn, path, true)
+    }
+
+    /// A ledger in memory, for tests and examples.
+    ///
+    /// # Errors
+    ///
+    /// When SQLite cannot allocate it.
+    pub fn open_in_memory() -> Result<SqliteLedger, LedgerError> {
+        let conn = Connection::open_in_memory()?;
+        Self::setup(conn, PathBuf::from(":memory:"), false)
+    }
+
+    fn setup(conn: Connection, path: PathBuf, file: bool) -> Result<SqliteLedger, LedgerError> {
+        let err = |e: rusqlite::Error| classify(&path, e);
+        conn.busy_timeout(BUSY_TIMEOUT).map_err(err)?;
+        // Read before writing anything: is it ours, and sound?
+        let app: i64 = conn
+            .query_row("PRAGMA application_id", [], |r| r.get(0))
+            .map_err(err)?;
+        let tables: i64 = conn
+            .query_row(
+                "SELECT count(*) FROM sqlite_schema WHERE type = 'table'",
+                [],
+                |r| r.get(0),
+            )
+            .map_err(err)?;
+        if app != APPLICATION_ID && (app != 0 || tables > 0) {
+            return Err(LedgerError::NotALedger {
+                path,
+                reason: if app == 0 {
+                    "an SQLite database with other tables".to_string()
+                } else {
+                    format!("an SQLite database with application id {app:#x}")
+                },
+            });
+        }
+        if tables > 0 {
+            let check: String = conn
+                .query_row("PRAGMA quick_check(1)", [], |r| r.get(0))
+                .map_err(err)?;
+            if check != "ok" {
+                return Err(LedgerError::Corrupt {
+                    path,
+                    reason: check,
+                });
+            }
+        }
+        let version: i64 = conn
+            .query_row("PRAGMA user_version", [], |r| r.get(0))
+            .map_err(err)?;
+        let supported = i64::try_from(MIGRATIONS.len()).unwrap_or(i64::MAX);
+        if version > supported {
+            return Err(LedgerError::TooNew {
+                path,
+                found: version,
+                supported,
+            });
+        }
+        if file {
+            conn.pragma_update(None, "journal_mode", "WAL")
+                .map_err(err)?;
+        }
+        conn.pragma_update(None, "synchronous", "FULL")
+            .map_err(err)?;
+        conn.pragma_update(None, "foreign_keys", "ON")
+            .map_err(err)?;
+        let mut conn = conn;
+        migrate(&mut conn).map_err(err)?;
+        let salt: String = conn
+            .query_row("SELECT value FROM meta WHERE key = 'salt'", [], |r| {
+                r.get(0)
+            })
+            .map_err(err)?;
+        Ok(SqliteLedger {
+            conn: Mutex::new(conn),
+            path,
+            salt,
+        })
+    }
+
+    /// The file.
+    pub fn path(&self) -> &Path {
+        &self.path
+    }
+
+    fn lock(&self) -> MutexGuard<'_, Connection> {
+        // A panic while holding the lock leaves no transaction open (rusqlite rolls back on
+        // drop), so the connection is still sound.
+        self.conn
+            .lock()
+            .unwrap_or_else(std::sync::PoisonError::into_inner)
+    }
+
+    fn write<T>(
+        &self,
+        f: impl FnOnce(&Transaction<'_>) -> Result<T, LedgerError>,
+    ) -> Result<T, LedgerError> {
+        let mut conn = self.lock();
+        let tx = conn
+            .transaction_with_behavior(rusqlite::TransactionBehavior::Immediate)
+            .map_err(|e| classify(&self.path, e))?;
+        let out = f(&tx)?;
+        tx.commit().map_err(|e| classify(&self.path, e))?;
+        Ok(out)
+    }
+
+    fn hash(&self, phone: &str) -> String {
+        let mut h = Sha256::new();
+        h.update(self.salt.as_bytes());
+        h.update(phone.as_bytes());
+        h.finalize().iter().map(|b| format!("{b:02x}")).collect()
+    }
+}
+
+/// Reads the first bytes: an SQLite file starts with its magic string.
+fn check_header(path: &Path) -> Result<(), LedgerError> {
+    let mut file = File::open(path).map_err(|source| LedgerError::Io {
+        path: path.to_path_buf(),
+        source,
+    })?;
+    let mut head = [0u8; 16];
+    let mut read = 0;
+    while read < head.len() {
+        match file.read(&mut head[read..]) {
+            Ok(0) => break,
+            Ok(n) => read += n,
+            Err(source) => {
+                return Err(LedgerError::Io {
+                    path: path.to_path_buf(),
+                    source,
+                });
+            }
+        }
+    }
+    if read == 0 {
+        // An empty file: SQLite makes a new database of it.
+        return Ok(());
+    }
+    if &head[..read] != b"SQLite format 3\0".get(..read).unwrap_or_default() || read < 16 {
+        return Err(LedgerError::NotALedger {
+            path: path.to_path_buf(),
+            reason: "not an SQLite database".to_string(),
+        });
+    }
+    Ok(())
+}
+
+/// Names the errors of opening a file that SQLite cannot read.
+fn classify(path: &Path, e: rusqlite::Error) -> LedgerError {
+    match e.sqlite_error_code() {
+        Some(ErrorCode::NotADatabase) => LedgerError::NotALedger {
+            path: path.to_path_buf(),
+            reason: "not an SQLite database".to_string(),
+        },
+        Some(ErrorCode::DatabaseCorrupt) => LedgerError::Corrupt {
+            path: path.to_path_buf(),
+            reason: e.to_string(),
+        },
+        _ => LedgerError::Database(e),
+    }
+}
+
+fn migrate(conn: &mut Connection) -> rusqlite::Result<()> {
+    loop {
+        let tx = conn.transaction_with_behavior(rusqlite::TransactionBehavior::Immediate)?;
+        let version: i64 = tx.query_row("PRAGMA user_version", [], |r| r.get(0))?;
+        let version = usize::try_from(version).unwrap_or(usize::MAX);
+        if version >= MIGRATIONS.len() {
+            return tx.commit();
+        }
+        tx.execute_batch(MIGRATIONS[version])?;
+        if version == 0 {
+            tx.pragma_update(None, "application_id", APPLICATION_ID)?;
+            for table in EVENT_TABLES.iter().chain(&["erasures", "meta"]) {
+                let guard = if matches!(*table, "erasures" | "meta") {
+                    String::new()
+                } else {
+                    " WHEN NOT EXISTS (SELECT 1 FROM erasing)".to_string()
+                };
+                tx.execute_batch(&format!(
+                    "CREATE TRIGGER {table}_no_update BEFORE UPDATE ON {table}{guard} BEGIN \
+                     SELECT RAISE(ABORT, '{table} is append-only: records change only by an erasure'); END;\
+                     CREATE TRIGGER {table}_no_delete BEFORE DELETE ON {table}{guard} BEGIN \
+                     SELECT RAISE(ABORT, '{table} is append-only: records change only by an erasure'); END;"
+                ))?;
+            }
+            let seed = format!(
+                "{}:{}:{:p}",
+                Timestamp::now().as_nanosecond(),
+                std::process::id(),
+                &tx
+            );
+            let salt: String = Sha256::digest(seed.as_bytes())
+                .iter()
+                .map(|b| format!("{b:02x}"))
+                .collect();
+            tx.execute(
+                "INSERT INTO meta (key, value) VALUES ('salt', ?1)",
+                params![salt],
+            )?;
+        }
+        tx.pragma_update(
+            None,
+            "user_version",
+            i64::try_from(version + 1).unwrap_or(i64::MAX),
+        )?;
+        tx.commit()?;
+    }
+}
+
+fn sender_text(sender: Option<&Sender>) -> Option<String> {
+    sender.map(ToString::to_string)
+}
+
+/// The latest consent for the sender (the strongest kind first), with its record.
+fn consent_in_force(
+    tx: &Connection,
+    phone: &str,
+    sender: Option<&str>,
+    at: i64,
+) -> rusqlite::Result<Option<(ConsentRecord, i64)>> {
+    let mut stmt = tx.prepare_cached(
+        "SELECT consent_type, consent_at, channel, consent_method, consent_source, ip_address,
+                seller, disclosure, disclosure_version, purpose, sender_scope, evidence, language
+         FROM consents
+         WHERE phone = ?1 AND consent_at <= ?3
+           AND (sender_scope IS NULL OR sender_scope = 'all' OR ?2 IS NULL OR sender_scope = ?2)
+         ORDER BY consent_type = 'express-written' DESC, consent_at DESC, id DESC LIMIT 1",
+    )?;
+    stmt.query_row(params![phone, sender, at], |r| {
+        let kind: String = r.get(0)?;
+        let consent_at: i64 = r.get(1)?;
+        Ok((
+            ConsentRecord {
+                phone: phone.to_string(),
+                channel: r.get(2)?,
+                consent_type: ConsentKind::parse(&kind).unwrap_or(ConsentKind::Express),
+                consent_method: r.get(3)?,
+                consent_timestamp: instant(consent_at),
+                consent_source: r.get(4)?,
+                ip_address: r.get(5)?,
+                opted_out: false,
+                opt_out_timestamp: None,
+                seller: r.get(6)?,
+                disclosure: r.get(7)?,
+                disclosure_version: r.get(8)?,
+                purpose: r.get(9)?,
+                sender_scope: r.get(10)?,
+                evidence: r.get(11)?,
+                language: r.get(12)?,
+            },
+            consent_at,
+        ))
+    })
+    .optional()
+}
+
+/// The opt-out in force for the sender at `at`: the latest opt-out, suppression or erasure
+/// with no opt-in or consent after it.
+fn opt_out_in_force(
+    tx: &Connection,
+    phone: &str,
+    hash: &str,
+    sender: Option<&str>,
+    at: i64,
+) -> rusqlite::Result<Option<OptOutOnFile>> {
+    let erased: Option<i64> = tx
+        .prepare_cached("SELECT MIN(at) FROM erasures WHERE phone_hash = ?1")?
+        .query_row(params![hash], |r| r.get(0))?;
+    if let Some(when) = erased {
+        return Ok(Some(OptOutOnFile {
+            at: instant(when),
+            scope: Scope::All,
+            method: "erasure".to_string(),
+        }));
+    }
+    let latest: Option<(String, String, Option<String>, i64)> = tx
+        .prepare_cached(
+            "SELECT action, method, sender, at FROM opt_events
+             WHERE phone = ?1 AND at <= ?3 AND (sender IS NULL OR ?2 IS NULL OR sender = ?2)
+             ORDER BY at DESC, id DESC LIMIT 1",
+        )?
+        .query_row(params![phone, sender, at], |r| {
+            Ok((r.get(0)?, r.get(1)?, r.get(2)?, r.get(3)?))
+        })
+        .optional()?;
+    let suppressed: Option<(String, i64)> = tx
+        .prepare_cached(
+            "SELECT list, at FROM suppressions WHERE phone = ?1 AND at <= ?2
+             ORDER BY at DESC, id DESC LIMIT 1",
+        )?
+        .query_row(params![phone, at], |r| Ok((r.get(0)?, r.get(1)?)))
+        .optional()?;
+    let granted: Option<i64> = tx
+        .prepare_cached(
+            "SELECT MAX(consent_at) FROM consents WHERE phone = ?1 AND consent_at <= ?3
+             AND (sender_scope IS NULL OR sender_scope = 'all' OR ?2 IS NULL OR sender_scope = ?2)",
+        )?
+        .query_row(params![phone, sender, at], |r| r.get(0))?;
+    let mut out = None;
+    if let Some((action, method, scope_sender, when)) = latest
+        && action == "opt-out"
+        && granted.is_none_or(|g| g < when)
+    {
+        out = Some(OptOutOnFile {
+            at: instant(when),
+            scope: if scope_sender.is_none() {
+                Scope::All
+            } else {
+                Scope::Sender
+            },
+            method,
+        });
+    }
+    if let Some((list, when)) = suppressed
+        && granted.is_none_or(|g| g < when)
+        && out.as_ref().is_none_or(|o| micros(o.at) < when)
+    {
+        out = Some(OptOutOnFile {
+            at: instant(when),
+            scope: Scope::All,
+            method: format!("suppression ({list})"),
+        });
+    }
+    Ok(out)
+}
+
+impl SqliteLedger {
+    fn load_history(
+        &self,
+        tx: &Connection,
+        to: &PhoneNumber,
+        from: Option<&Sender>,
+        debt: Option<&str>,
+        at: Timestamp,
+    ) -> rusqlite::Result<RecipientHistory> {
+        let phone = to.e164();
+        let sender = sender_text(from);
+        let sender = sender.as_deref();
+        let t = micros(at);
+        let week = micros(at) - SignedDuration::from_hours(7 * 24).as_micros() as i64;
+        let mut h = RecipientHistory::known();
+        h.opt_out = opt_out_in_force(tx, phone, &self.hash(phone), sender, t)?;
+        let consent = consent_in_force(tx, phone, sender, t)?;
+        if let Some((record, consent_at)) = &consent {
+            h.consent = Some(ConsentOnFile {
+                kind: record.consent_type,
+                at: instant(*consent_at),
+                missing: record.missing(),
+            });
+        }
+        let check: Option<(String, i64)> = tx
+            .prepare_cached(
+                "SELECT answer, checked_at FROM reassigned WHERE phone = ?1 AND checked_at <= ?2
+                 ORDER BY checked_at DESC, id DESC LIMIT 1",
+            )?
+            .query_row(params![phone, t], |r| Ok((r.get(0)?, r.get(1)?)))
+            .optional()?;
+        if let Some((answer, checked_at)) = check
+            && consent.as_ref().is_none_or(|(_, c)| *c <= checked_at)
+        {
+            h.reassigned = Some(ReassignedCheck {
+                answer: Reassigned::parse(&answer).unwrap_or(Reassigned::NoData),
+                checked_at: instant(checked_at),
+            });
+        }
+        h.last_inbound = tx
+            .prepare_cached(
+                "SELECT MAX(at) FROM inbound WHERE phone = ?1 AND at <= ?3
+                 AND (?2 IS NULL OR sender = ?2)",
+            )?
+            .query_row(params![phone, sender, t], |r| r.get::<_, Option<i64>>(0))?
+            .map(instant);
+        let mut stmt = tx.prepare_cached(
+            "SELECT at FROM attempts WHERE phone = ?1 AND at > ?2 AND at <= ?3 ORDER BY at",
+        )?;
+        h.attempts = stmt
+            .query_map(params![phone, week, t], |r| r.get::<_, i64>(0))?
+            .map(|r| r.map(instant))
+            .collect::<rusqlite::Result<_>>()?;
+        if let Some(debt) = debt {
+            let mut stmt = tx.prepare_cached(
+                "SELECT at FROM attempts WHERE debt = ?1 AND at > ?2 AND at <= ?3 ORDER BY at",
+            )?;
+            h.debt_attempts = stmt
+                .query_map(params![debt, week, t], |r| r.get::<_, i64>(0))?
+                .map(|r| r.map(instant))
+                .collect::<rusqlite::Result<_>>()?;
+        }
+        h.last_conversation = tx
+            .prepare_cached(
+                "SELECT MAX(at) FROM attempts WHERE conversation = 1 AND at <= ?3
+                 AND ((?2 IS NOT NULL AND debt = ?2) OR (?2 IS NULL AND phone = ?1))",
+            )?
+            .query_row(params![phone, debt, t], |r| r.get::<_, Option<i64>>(0))?
+            .map(instant);
+        // Replies read by an older lexicon, or imported unread, after the last word of
+        // consent: does the reader now take one for a revocation?
+        let since = consent.as_ref().map_or(i64::MIN, |(_, c)| *c);
+        let mut stmt = tx.prepare_cached(
+            "SELECT body, at FROM inbound WHERE phone = ?1 AND at > ?2 AND at <= ?3
+             AND action != 'opt-out' AND reader != ?4 AND body IS NOT NULL ORDER BY at",
+        )?;
+        let stale = stmt
+            .query_map(params![phone, since, t, inbound::VERSION], |r| {
+                Ok((r.get::<_, String>(0)?, r.get::<_, i64>(1)?))
+            })?
+            .collect::<rusqlite::Result<Vec<_>>>()?;
+        h.uncaptured_revocation = stale
+            .into_iter()
+            .find(|(body, _)| inbound::read_reply(body).action == Action::OptOut)
+            .map(|(_, at)| instant(at));
+        Ok(h)
+    }
+
+    fn insert_consent(&self, tx: &Transaction<'_>, r: &ConsentRecord) -> Result<i64, LedgerError> {
+        let phone = PhoneNumber::parse(&r.phone)
+            .map_err(|e| LedgerError::invalid("phone", e.to_string()))?;
+        r.validate()
+            .map_err(|(field, message)| LedgerError::invalid(field, message))?;
+        let recorded = now();
+        tx.prepare_cached(
+            "INSERT INTO consents (phone, channel, consent_type, consent_method, consent_at,
+                consent_source, ip_address, seller, disclosure, disclosure_version, purpose,
+                sender_scope, evidence, language, recorded_at)
+             VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15)",
+        )?
+        .execute(params![
+            phone.e164(),
+            r.channel,
+            r.consent_type.as_str(),
+            r.consent_method,
+            micros(r.consent_timestamp),
+            r.consent_source,
+            r.ip_address,
+            r.seller,
+            r.disclosure,
+            r.disclosure_version,
+            r.purpose,
+            r.sender_scope,
+            r.evidence,
+            r.language,
+            recorded
+        ])?;
+        let id = tx.last_insert_rowid();
+        if r.opted_out
+            && let Some(when) = r.opt_out_timestamp
+        {
+            let sender = r.sender_scope.as_deref().filter(|s| *s != "all");
+            tx.prepare_cached(
+                "INSERT INTO opt_events (phone, sender, action, method, at, recorded_at)
+                 VALUES (?1, ?2, 'opt-out', 'import', ?3, ?4)",
+            )?
+            .execute(params![phone.e164(), sender, micros(when), recorded])?;
+        }
+        Ok(id)
+    }
+}
+
+impl Ledger for SqliteLedger {
+    fn record_consent(&self, record: &ConsentRecord) -> Result<i64, LedgerError> {
+        self.write(|tx| self.insert_consent(tx, record))
+    }
+
+    fn import_consents(&self, records: &[ConsentRecord]) -> Result<usize, LedgerError> {
+        self.write(|tx| {
+            for (i, r) in records.iter().enumerate() {
+                self.insert_consent(tx, r).map_err(|e| match e {
+                    LedgerError::Invalid { place, message } => LedgerError::Invalid {
+                        place: format!("record {}", i + 1),
+                        message: format!("`{place}`: {message}"),
+                    },
+                    other => other,
+                })?;
+            }
+            Ok(records.len())
+        })
+    }
+
+    fn export_consents(&self) -> Result<Vec<ConsentRecord>, LedgerError> {
+        let conn = self.lock();
+        let mut stmt = conn.prepare(
+            "SELECT phone, sender_scope, consent_at FROM consents WHERE phone IS NOT NULL
+             ORDER BY id",
+        )?;
+        let keys = stmt
+            .query_map([], |r| {
+                Ok((
+                    r.get::<_, String>(0)?,
+                    r.get::<_, Option<String>>(1)?,
+                    r.get::<_, i64>(2)?,
+                ))
+            })?
+            .collect::<rusqlite::Result<Vec<_>>>()?;
+        let mut stmt = conn.prepare(
+            "SELECT channel, consent_type, consent_method, consent_source, ip_address, seller,
+                disclosure, disclosure_version, purpose, evidence, language
+             FROM consents WHERE phone IS NOT NULL ORDER BY id",
+        )?;
+        let rows = stmt
+            .query_map([], |r| {
+                Ok((
+                    r.get::<_, String>(0)?,
+                    r.get::<_, String>(1)?,
+                    [
+                        r.get::<_, Option<String>>(2)?,
+                        r.get(3)?,
+                        r.get(4)?,
+                        r.get(5)?,
+                        r.get(6)?,
+                        r.get(7)?,
+                        r.get(8)?,
+                        r.get(9)?,
+                        r.get(10)?,
+                    ],
+                ))
+            })?
+            .collect::<rusqlite::Result<Vec<_>>>()?;
+        let mut out = Vec::with_capacity(rows.len());
+        for ((phone, scope, consent_at), (channel, kind, f)) in keys.into_iter().zip(rows) {
+            // The opt-out in force now for this record's scope, if it came after the record.
+            let sender = scope.as_deref().filter(|s| *s != "all");
+            let opt = opt_out_in_force(&conn, &phone, &self.hash(&phone), sender, i64::MAX)?
+                .filter(|o| micros(o.at) > consent_at && o.method != "erasure");
+            let [
+                method,
+                source,
+                ip,
+                seller,
+                disclosure,
+                version,
+                purpose,
+                evidence,
+                language,
+            ] = f;
+            out.push(ConsentRecord {
+                phone,
+                channel,
+                consent_type: ConsentKind::parse(&kind).unwrap_or(ConsentKind::Express),
+                consent_method: method,
+                consent_timestamp: instant(consent_at),
+                consent_source: source,
+                ip_address: ip,
+                opted_out: opt.is_some(),
+                opt_out_timestamp: opt.map(|o| o.at),
+                seller,
+                disclosure,
+                disclosure_version: version,
+                purpose,
+                sender_scope: scope,
+                evidence,
+                language,
+            });
+        }
+        Ok(out)
+    }
+
+    fn record_inbound_batch(
+        &self,
+        batch: &[Inbound],
+        replies: &Replies,
+    ) -> Result<Vec<InboundOutcome>, LedgerError> {
+        self.write(|tx| {
+            let mut out = Vec::with_capacity(batch.len());
+            for m in batch {
+                out.push(self.inbound_one(tx, m, replies)?);
+            }
+            Ok(out)
+        })
+    }
+
+    fn record_attempt(&self, a: &Attempt) -> Result<i64, LedgerError> {
+        self.write(|tx| {
+            tx.prepare_cached(
+                "INSERT INTO attempts (phone, sender, debt, channel, conversation, at, recorded_at)
+                 VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)",
+            )?
+            .execute(params![
+                a.phone.e164(),
+                sender_text(a.from.as_ref()),
+                a.debt,
+                a.channel.as_str(),
+                a.conversation,
+                micros(a.at),
+                now()
+            ])?;
+            Ok(tx.last_insert_rowid())
+        })
+    }
+
+    fn import_reassigned(&self, results: &[ReassignedResult]) -> Result<usize, LedgerError> {
+        self.write(|tx| {
+            let recorded = now();
+            let mut stmt = tx.prepare_cached(
+                "INSERT INTO reassigned (phone, answer, source, checked_at, recorded_at)
+                 VALUES (?1, ?2, ?3, ?4, ?5)",
+            )?;
+            for r in results {
+                stmt.execute(params![
+                    r.phone.e164(),
+                    r.answer.as_str(),
+                    r.source,
+                    micros(r.checked_at),
+                    recorded
+                ])?;
+            }
+            Ok(results.len())
+        })
+    }
+
+    fn record_suppression(&self, s: &Suppression) -> Result<i64, LedgerError> {
+        self.write(|tx| {
+            tx.prepare_cached(
+                "INSERT INTO suppressions (phone, list, reason, at, recorded_at)
+                 VALUES (?1, ?2, ?3, ?4, ?5)",
+            )?
+            .execute(params![
+                s.phone.e164(),
+                s.list,
+                s.reason,
+                micros(s.at),
+                now()
+            ])?;
+            Ok(tx.last_insert_rowid())
+        })
+    }
+
+    fn history(
+        &self,
+        to: &PhoneNumber,
+        from: Option<&Sender>,
+        debt: Option<&str>,
+        at: Timestamp,
+    ) -> Result<RecipientHistory, LedgerError> {
+        let conn = self.lock();
+        Ok(self.load_history(&conn, to, from, debt, at)?)
+    }
+
+    fn decide_batch(
+        &self,
+        gate: &Gate,
+        outbounds: &[Outbound<'_>],
+        at: Timestamp,
+    ) -> Result<Vec<Decided>, LedgerError> {
+        self.write(|tx| {
+            let mut out = Vec::with_capacity(outbounds.len());
+            for o in outbounds {
+                let history =
+                    self.load_history(tx, &o.to, o.from.as_ref(), o.debt.as_deref(), at)?;
+                let decision = gate.decide(o, &history, at);
+                let recorded = now();
+                let json = serde_json::to_string(&decision)
+                    .map_err(|e| LedgerError::invalid("decision", e.to_string()))?;
+                let rules = decision.rules().join(",");
+                tx.prepare_cached(
+                    "INSERT INTO decisions (phone, sender, channel, verdict, rules, twilio_code,
+                        decision, at, recorded_at)
+                     VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9)",
+                )?
+                .execute(params![
+                    o.to.e164(),
+                    sender_text(o.from.as_ref()),
+                    o.channel.as_str(),
+                    decision.verdict.as_str(),
+                    rules,
+                    decision.twilio_code(),
+                    json,
+                    micros(at),
+                    recorded
+                ])?;
+                let id = tx.last_insert_rowid();
+                for ov in &decision.overrides {
+                    tx.prepare_cached(
+                        "INSERT INTO overrides (decision_id, code, reason, actor, recorded_at)
+                         VALUES (?1, ?2, ?3, ?4, ?5)",
+                    )?
+                    .execute(params![id, ov.code, ov.reason, ov.actor, recorded])?;
+                }
+                if decision.verdict == Verdict::Allow {
+                    tx.prepare_cached(
+                        "INSERT INTO attempts (phone, sender, debt, channel, conversation,
+                            decision_id, at, recorded_at)
+                         VALUES (?1, ?2, ?3, ?4, 0, ?5, ?6, ?7)",
+                    )?
+                    .execute(params![
+                        o.to.e164(),
+                        sender_text(o.from.as_ref()),
+                        o.debt,
+                        o.channel.as_str(),
+                        id,
+                        micros(at),
+                        recorded
+                    ])?;
+                }
+                out.push(Decided { decision, id });
+            }
+            Ok(out)
+        })
+    }
+
+    fn show(&self, phone: &PhoneNumber, at: Timestamp) -> Result<PhoneReport, LedgerError> {
+        let e164 = phone.e164();
+        let hash = self.hash(e164);
+        let t = micros(at);
+        let mut records: Vec<ConsentRecord> = self
+            .export_consents()?
+            .into_iter()
+            .filter(|r| r.phone == e164)
+            .collect();
+        records.sort_by_key(|r| r.consent_timestamp);
+        let conn = self.lock();
+        let history = self.load_history(&conn, phone, None, None, at)?;
+        let erased: bool = conn
+            .prepare_cached("SELECT EXISTS (SELECT 1 FROM erasures WHERE phone_hash = ?1)")?
+            .query_row(params![hash], |r| r.get(0))?;
+        let suppressed = history
+            .opt_out
+            .as_ref()
+            .is_some_and(|o| o.method.starts_with("suppression"));
+        let status = if history.opt_out.is_some() {
+            if suppressed {
+                "suppressed"
+            } else {
+                "opted-out"
+            }
+        } else if history.consent.is_some() {
+            "consented"
+        } else {
+            "unknown"
+        };
+        let state = StateSummary {
+            status,
+            consent_type: history.consent.as_ref().map(|c| c.kind),
+            opted_out_at: history.opt_out.as_ref().map(|o| o.at),
+            opt_out_scope: history.opt_out.as_ref().map(|o| o.scope),
+            reassigned: history.reassigned.map(|r| r.answer),
+            last_inbound: history.last_inbound,
+            erased,
+        };
+        let mut events: Vec<HistoryEvent> = Vec::new();
+        let mut push = |at: i64, event: &'static str, detail: serde_json::Value| {
+            events.push(HistoryEvent {
+                at: instant(at),
+                event,
+                detail,
+            });
+        };
+        {
+            let mut stmt = conn.prepare(
+                "SELECT consent_at, consent_type, sender_scope, consent_method FROM consents
+                 WHERE phone = ?1 AND consent_at <= ?2",
+            )?;
+            let rows = stmt.query_map(params![e164, t], |r| {
+                Ok((
+                    r.get::<_, i64>(0)?,
+                    r.get::<_, String>(1)?,
+                    r.get::<_, Option<String>>(2)?,
+                    r.get::<_, Option<String>>(3)?,
+                ))
+            })?;
+            for row in rows {
+                let (at, kind, scope, method) = row?;
+                push(
+                    at,
+                    "consent",
+                    serde_json::json!({"consent_type": kind, "sender_scope": scope, "consent_method": method}),
+                );
+            }
+            let mut stmt = conn.prepare(
+                "SELECT at, action, sender, method FROM opt_events WHERE phone = ?1 AND at <= ?2",
+            )?;
+            let rows = stmt.query_map(params![e164, t], |r| {
+                Ok((
+                    r.get::<_, i64>(0)?,
+                    r.get::<_, String>(1)?,
+                    r.get::<_, Option<String>>(2)?,
+                    r.get::<_, String>(3)?,
+                ))
+            })?;
+            for row in rows {
+                let (at, action, sender, method) = row?;
+                let event = if action == "opt-out" {
+                    "opt-out"
+                } else {
+                    "opt-in"
+                };
+                push(
+                    at,
+                    event,
+                    serde_json::json!({"sender": sender.as_deref().unwrap_or("all"), "method": method}),
+                );
+            }
+            let mut stmt = conn.prepare(
+                "SELECT at, sender, body, action, scope, kind FROM inbound WHERE phone = ?1 AND at <= ?2",
+            )?;
+            let rows = stmt.query_map(params![e164, t], |r| {
+                Ok((
+                    r.get::<_, i64>(0)?,
+                    r.get::<_, String>(1)?,
+                    r.get::<_, Option<String>>(2)?,
+                    r.get::<_, String>(3)?,
+                    r.get::<_, Option<String>>(4)?,
+                    r.get::<_, String>(5)?,
+                ))
+            })?;
+            for row in rows {
+                let (at, sender, body, action, scope, kind) = row?;
+                push(
+                    at,
+                    "inbound",
+                    serde_json::json!({"to": sender, "body": body, "action": action, "scope": scope, "kind": kind}),
+                );
+            }
+            let mut stmt = conn.prepare(
+                "SELECT at, sender, action, body FROM confirmations WHERE phone = ?1 AND at <= ?2",
+            )?;
+            let rows = stmt.query_map(params![e164, t], |r| {
+                Ok((
+                    r.get::<_, i64>(0)?,
+                    r.get::<_, String>(1)?,
+                    r.get::<_, String>(2)?,
+                    r.get::<_, Option<String>>(3)?,
+                ))
+            })?;
+            for row in rows {
+                let (at, sender, action, body) = row?;
+                push(
+                    at,
+                    "confirmation",
+                    serde_json::json!({"from": sender, "answers": action, "body": body}),
+                );
+            }
+            let mut stmt = conn.prepare(
+                "SELECT at, sender, debt, channel, conversation, decision_id FROM attempts
+                 WHERE phone = ?1 AND at <= ?2",
+            )?;
+            let rows = stmt.query_map(params![e164, t], |r| {
+                Ok((
+                    r.get::<_, i64>(0)?,
+                    r.get::<_, Option<String>>(1)?,
+                    r.get::<_, Option<String>>(2)?,
+                    r.get::<_, String>(3)?,
+                    r.get::<_, bool>(4)?,
+                    r.get::<_, Option<i64>>(5)?,
+                ))
+            })?;
+            for row in rows {
+                let (at, sender, debt, channel, conversation, decision) = row?;
+                push(
+                    at,
+                    if conversation {
+                        "conversation"
+                    } else {
+                        "attempt"
+                    },
+                    serde_json::json!({"from": sender, "debt": debt, "channel": channel, "decision": decision}),
+                );
+            }
+            let mut stmt = conn.prepare(
+                "SELECT checked_at, answer, source FROM reassigned WHERE phone = ?1 AND checked_at <= ?2",
+            )?;
+            let rows = stmt.query_map(params![e164, t], |r| {
+                Ok((
+                    r.get::<_, i64>(0)?,
+                    r.get::<_, String>(1)?,
+                    r.get::<_, String>(2)?,
+                ))
+            })?;
+            for row in rows {
+                let (at, answer, source) = row?;
+                push(
+                    at,
+                    "reassigned",
+                    serde_json::json!({"answer": answer, "source": source}),
+                );
+            }
+            let mut stmt = conn.prepare(
+                "SELECT at, list, reason FROM suppressions WHERE phone = ?1 AND at <= ?2",
+            )?;
+            let rows = stmt.query_map(params![e164, t], |r| {
+                Ok((
+                    r.get::<_, i64>(0)?,
+                    r.get::<_, String>(1)?,
+                    r.get::<_, String>(2)?,
+                ))
+            })?;
+            for row in rows {
+                let (at, list, reason) = row?;
+                push(
+                    at,
+                    "suppression",
+                    serde_json::json!({"list": list, "reason": reason}),
+                );
+            }
+            let mut stmt = conn.prepare(
+                "SELECT d.id, d.at, d.sender, d.channel, d.verdict, d.rules, d.twilio_code
+                 FROM decisions d WHERE d.phone = ?1 AND d.at <= ?2",
+            )?;
+            let rows = stmt.query_map(params![e164, t], |r| {
+                Ok((
+                    r.get::<_, i64>(0)?,
+                    r.get::<_, i64>(1)?,
+                    r.get::<_, Option<String>>(2)?,
+                    r.get::<_, String>(3)?,
+                    r.get::<_, String>(4)?,
+                    r.get::<_, String>(5)?,
+                    r.get::<_, Option<i64>>(6)?,
+                ))
+            })?;
+            let rows = rows.collect::<rusqlite::Result<Vec<_>>>()?;
+            let mut ov = conn.prepare(
+                "SELECT code, reason, actor FROM overrides WHERE decision_id = ?1 ORDER BY id",
+            )?;
+            for (id, at, sender, channel, verdict, rules, twilio) in rows {
+                let overrides = ov
+                    .query_map(params![id], |r| {
+                        Ok(serde_json::json!({
+                            "code": r.get::<_, String>(0)?,
+                            "reason": r.get::<_, String>(1)?,
+                            "actor": r.get::<_, Option<String>>(2)?,
+                        }))
+                    })?
+                    .collect::<rusqlite::Result<Vec<_>>>()?;
+                let rules: Vec<&str> = rules.split(',').filter(|r| !r.is_empty()).collect();
+                push(
+                    at,
+                    "decision",
+                    serde_json::json!({"id": id, "from": sender, "channel": channel, "verdict": verdict,
+                        "rules": rules, "twilio_code": twilio, "overrides": overrides}),
+                );
+            }
+        }
+        events.sort_by_key(|e| e.at);
+        Ok(PhoneReport {
+            phone: e164.to_string(),
+            records,
+            state,
+            history: events,
+        })
+    }
+
+    fn erase(
+        &self,
+        phone: &PhoneNumber,
+        reason: &str,
+        actor: &str,
+        at: Timestamp,
+    ) -> Result<Erasure, LedgerError> {
+        if reason.trim().is_empty() || actor.trim().is_empty() {
+            return Err(LedgerError::invalid(
+                "erasure",
+                "an erasure needs a reason and an actor",
+            ));
+        }
+        let e164 = phone.e164().to_string();
+        let hash = self.hash(&e164);
+        self.write(|tx| {
+            tx.execute("INSERT INTO erasing (token) VALUES (1)", [])?;
+            let mut records = 0usize;
+            for sql in [
+                "UPDATE consents SET phone = NULL, ip_address = NULL, consent_source = NULL,
+                    evidence = NULL, sender_scope = NULL WHERE phone = ?1",
+                "UPDATE opt_events SET phone = NULL WHERE phone = ?1",
+                "UPDATE inbound SET phone = NULL, body = NULL WHERE phone = ?1",
+                "UPDATE confirmations SET phone = NULL, body = NULL WHERE phone = ?1",
+                "UPDATE attempts SET phone = NULL WHERE phone = ?1",
+                "UPDATE reassigned SET phone = NULL WHERE phone = ?1",
+                "UPDATE suppressions SET phone = NULL WHERE phone = ?1",
+                "UPDATE decisions SET phone = NULL WHERE phone = ?1",
+            ] {
+                records += tx.execute(sql, params![e164])?;
+            }
+            tx.execute("DELETE FROM erasing", [])?;
+            tx.execute(
+                "INSERT INTO erasures (phone_hash, reason, actor, records, at, recorded_at)
+                 VALUES (?1, ?2, ?3, ?4, ?5, ?6)",
+                params![
+                    hash,
+                    reason,
+                    actor,
+                    i64::try_from(records).unwrap_or(i64::MAX),
+                    micros(at),
+                    now()
+                ],
+            )?;
+            Ok(Erasure {
+                id: tx.last_insert_rowid(),
+                phone_hash: hash.clone(),
+                records,
+                at,
+            })
+        })
+    }
+}
+
+impl SqliteLedger {
+    fn inbound_one(
+        &self,
+        tx: &Transaction<'_>,
+        m: &Inbound,
+        replies: &Replies,
+    ) -> Result<InboundOutcome, LedgerError> {
+        let reading = inbound::read_reply(&m.body);
+        let phone = m.from.e164();
+        let sender = m.to.to_string();
+        let t = micros(m.at);
+        let recorded = now();
+        // The state before this message: an opt-out already confirmed gets no second text.
+        let before = opt_out_in_force(tx, phone, &self.hash(phone), Some(&sender), t)?;
+        tx.prepare_cached(
+            "INSERT INTO inbound (phone, sender, channel, body, action, scope, kind, reader, at,
+                recorded_at)
+             VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10)",
+        )?
+        .execute(params![
+            phone,
+            sender,
+            m.channel.as_str(),
+            m.body,
+            reading.action.as_str(),
+            reading.scope.map(Scope::as_str),
+            reading.kind.as_str(),
+            inbound::VERSION,
+            t,
+            recorded
+        ])?;
+        let id = tx.last_insert_rowid();
+        let mut reply = None;
+        match reading.action {
+            Action::OptOut => {
+                let scope_sender = (reading.scope != Some(Scope::All)).then_some(sender.as_str());
+                tx.prepare_cached(
+                    "INSERT INTO opt_events (phone, sender, action, method, inbound_id, at,
+                        recorded_at)
+                     VALUES (?1, ?2, 'opt-out', ?3, ?4, ?5, ?6)",
+                )?
+                .execute(params![
+                    phone,
+                    scope_sender,
+                    reading.kind.as_str(),
+                    id,
+                    t,
+                    recorded
+                ])?;
+                let confirmed: bool = match &before {
+                    Some(o) => tx
+                        .prepare_cached(
+                            "SELECT EXISTS (SELECT 1 FROM confirmations WHERE phone = ?1
+                             AND sender = ?2 AND action = 'opt-out' AND at >= ?3)",
+                        )?
+                        .query_row(params![phone, sender, micros(o.at)], |r| r.get(0))?,
+                    None => false,
+                };
+                if !confirmed {
+                    reply = replies.text(Action::OptOut, reading.language);
+                }
+            }
+            Action::OptIn => {
+                tx.prepare_cached(
+                    "INSERT INTO opt_events (phone, sender, action, method, inbound_id, at,
+                        recorded_at)
+                     VALUES (?1, ?2, 'opt-in', ?3, ?4, ?5, ?6)",
+                )?
+                .execute(params![
+                    phone,
+                    sender,
+                    reading.kind.as_str(),
+                    id,
+                    t,
+                    recorded
+                ])?;
+                reply = replies.text(Action::OptIn, reading.language);
+            }
+            Action::Help => reply = replies.text(Action::Help, reading.language),
+            Action::None => {}
+        }
+        if let Some(body) = &reply {
+            tx.prepare_cached(
+                "INSERT INTO confirmations (phone, sender, action, body, inbound_id, at,
+                    recorded_at)
+                 VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)",
+            )?
+            .execute(params![
+                phone,
+                sender,
+                reading.action.as_str(),
+                body,
+                id,
+                t,
+                recorded
+            ])?;
+        }
+        let twiml = Replies::twiml(reply.as_deref());
+        Ok(InboundOutcome {
+            reading,
+            reply,
+            twiml,
+            id,
+        })
+    }
+}
+
+/// The instant an RFC 3339 text names, for tests.
+#[cfg(test)]
+fn at(text: &str) -> Timestamp {
+    text.parse().expect("a valid instant")
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use twiml_core::rules::Policy;
+
+    fn phone() -> PhoneNumber {
+        PhoneNumber::parse("+13055550123").expect("a number")
+    }
+
+    fn sender() -> Sender {
+        Sender::parse("+13055550100").expect("a sender")
+    }
+
+    #[test]
+    fn stop_blocks_and_start_resumes() {
+        let l = SqliteLedger::open_in_memory().expect("open");
+        let replies = Replies::new("Acme", "support@acme.example");
+        l.record_consent(&ConsentRecord::new(
+            phone(),
+            ConsentKind::ExpressWritten,
+            at("2026-01-01T00:00:00Z"),
+        ))
+        .expect("consent");
+        let first = l
+            .record_inbound(
+                &Inbound::new(phone(), sender(), "stop", at("2026-12-01T10:00:00Z")),
+                &replies,
+            )
+            .expect("inbound");
+        assert!(first.reply.is_some());
+        let second = l
+            .record_inbound(
+                &Inbound::new(phone(), sender(), "STOP", at("2026-12-01T10:01:00Z")),
+                &replies,
+            )
+            .expect("inbound");
+        assert_eq!(second.reply, None, "one confirmation per opt-out");
+        let gate = Gate::new(Policy::new());
+        let text = Outbound::message(phone(), "Your order shipped.").from(sender());
+        let d = l
+            .decide(&gate, &text, at("2026-12-01T15:00:00Z"))
+            .expect("decide");
+        assert_eq!(d.decision.rules(), ["MSG001"]);
+        assert_eq!(d.decision.twilio_code(), Some(21610));
+        l.record_inbound(
+            &Inbound::new(phone(), sender(), "START", at("2026-12-02T10:00:00Z")),
+            &replies,
+        )
+        .expect("inbound");
+        let d = l
+            .decide(&gate, &text, at("2026-12-02T15:00:00Z"))
+            .expect("decide");
+        assert!(d.decision.verdict.is_allow(), "{:?}", d.decision.findings);
+    }
+
+    #[test]
+    fn append_only() {
+        let l = SqliteLedger::open_in_memory().expect("open");
+        l.record_consent(&ConsentRecord::new(
+            phone(),
+            ConsentKind::Express,
+            at("2026-01-01T00:00:00Z"),
+        ))
+        .expect("consent");
+        let conn = l.lock();
+        let e = conn
+            .execute("UPDATE consents SET consent_type = 'express-written'", [])
+            .expect_err("append-only");
+        assert!(e.to_string().contains("append-only"), "{e}");
+        assert!(conn.execute("DELETE FROM consents", []).is_err());
+    }
+
+    #[test]
+    fn erasure_keeps_a_tombstone_and_the_suppression() {
+        let l = SqliteLedger::open_in_memory().expect("open");
+        l.record_consent(&ConsentRecord::new(
+            phone(),
+            ConsentKind::ExpressWritten,
+            at("2026-01-01T00:00:00Z"),
+        ))
+        .expect("consent");
+        let e = l
+            .erase(
+                &phone(),
+                "gdpr art. 17 request",
+                "privacy@acme",
+                at("2026-02-01T00:00:00Z"),
+            )
+            .expect("erase");
+        assert_eq!(e.records, 1);
+        assert!(l.export_consents().expect("export").is_empty());
+        let report = l.show(&phone(), at("2026-03-01T00:00:00Z")).expect("show");
+        assert!(report.state.erased);
+        assert_eq!(report.state.status, "opted-out");
+        let gate = Gate::new(Policy::new());
+        let d = l
+            .decide(
+                &gate,
+                &Outbound::message(phone(), "hello"),
+                at("2026-03-01T15:00:00Z"),
+            )
+            .expect("decide");
+        assert_eq!(d.decision.rules()[0], "MSG001");
+    }
+}
