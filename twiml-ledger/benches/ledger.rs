@@ -1,5 +1,11 @@
 //! The ledger's throughput: inbound keyword events durably committed in batches, and gate
 //! decisions with the ledger (history read, decision and attempt recorded) in batches.
+//!
+//! `cargo bench -p twiml-ledger`. The ledger is a file in a temporary folder, with the
+//! library's settings (WAL, `synchronous = FULL`): every batch is one transaction, committed
+//! to disk before the next begins.
+
+#![allow(missing_docs)] // criterion_group! generates an undocumented function
 
 use criterion::{BenchmarkId, Criterion, Throughput, criterion_group, criterion_main};
 use twiml_core::gate::inbound::Replies;
