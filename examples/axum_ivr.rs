@@ -1,15 +1,18 @@
 //! A small IVR served with axum: a recording notice and a `<Gather>` menu, a bill paid with
 //! `<Pay>`, a recorded call to an agent, every document built under a payments policy
-//! (`shared/ivr_flow.rs`), and every request checked for Twilio's signature by the
-//! [`RequireSignature`] layer before any handler runs.
+//! (`shared/ivr_flow.rs`), text replies read and recorded in a consent ledger (STOP, START,
+//! HELP and revocations in free text, answered with the reply TwiML), and every request checked
+//! for Twilio's signature by the [`RequireSignature`] layer before any handler runs.
 //!
 //! ```sh
-//! TWILIO_AUTH_TOKEN=your-auth-token cargo run --example axum_ivr --features axum
+//! TWILIO_AUTH_TOKEN=your-auth-token cargo run --example axum_ivr --features axum,ledger
 //! ```
 //!
-//! It reads `PORT` (default 3000), `TWILIO_AUTH_TOKEN`, and `PUBLIC_URL`, the URL Twilio
-//! calls (default `http://127.0.0.1:PORT`; behind a tunnel or a proxy, the public one).
-//! Point a number's voice webhook at `PUBLIC_URL/voice`. A request without Twilio's
+//! It reads `PORT` (default 3000), `TWILIO_AUTH_TOKEN`, `PUBLIC_URL`, the URL Twilio calls
+//! (default `http://127.0.0.1:PORT`; behind a tunnel or a proxy, the public one), and
+//! `LEDGER`, the consent ledger's file (default `acme.ledger`). Point a number's voice webhook
+//! at `PUBLIC_URL/voice` and its messaging webhook at `PUBLIC_URL/sms`; `twiml gate --db
+//! acme.ledger` then blocks the numbers that replied STOP. A request without Twilio's
 //! signature gets 403:
 //!
 //! ```sh
@@ -23,7 +26,10 @@ use std::sync::Arc;
 use axum::extract::State;
 use axum::routing::post;
 use axum::{Form, Router};
-use twiml::axum::{BuildFailed, RequireSignature, Xml};
+use twiml::axum::{BuildFailed, RequireSignature, Xml, inbound_messages};
+use twiml::gate::inbound::Replies;
+use twiml::inbound::InboundMessages;
+use twiml::ledger::SqliteLedger;
 use twiml::prelude::*;
 use twiml::webhook::{Validator, VoiceWebhook};
 
@@ -38,14 +44,17 @@ pub struct Config {
     /// The URL Twilio calls; each request's path and query are appended to it to check the
     /// signature.
     pub public_url: String,
+    /// The consent ledger that the messaging webhook records replies in, and its replies.
+    pub inbox: InboundMessages,
 }
 
 impl Config {
-    /// Reads `TWILIO_AUTH_TOKEN` and `PUBLIC_URL` (default `http://127.0.0.1:{port}`).
+    /// Reads `TWILIO_AUTH_TOKEN`, `PUBLIC_URL` (default `http://127.0.0.1:{port}`) and
+    /// `LEDGER` (default `acme.ledger`).
     ///
     /// # Errors
     ///
-    /// When `TWILIO_AUTH_TOKEN` is not set, or empty.
+    /// When `TWILIO_AUTH_TOKEN` is not set, or empty, or the ledger cannot be opened.
     pub fn from_env(port: u16) -> Result<Config, String> {
         let auth_token = std::env::var("TWILIO_AUTH_TOKEN")
             .ok()
@@ -53,11 +62,22 @@ impl Config {
             .ok_or("set TWILIO_AUTH_TOKEN to the account's auth token")?;
         let public_url =
             std::env::var("PUBLIC_URL").unwrap_or_else(|_| format!("http://127.0.0.1:{port}"));
+        let path = std::env::var("LEDGER").unwrap_or_else(|_| "acme.ledger".to_string());
+        let ledger = SqliteLedger::open(&path).map_err(|e| e.to_string())?;
         Ok(Config {
             auth_token,
             public_url,
+            inbox: inbox(Arc::new(ledger)),
         })
     }
+}
+
+/// The messaging webhook's state: Acme's replies, answered from `ledger`.
+pub fn inbox(ledger: Arc<dyn twiml::ledger::Ledger>) -> InboundMessages {
+    InboundMessages::new(
+        ledger,
+        Replies::new("Acme Widgets", "help@acme.example or 1-800-555-0100"),
+    )
 }
 
 /// The IVR's routes, every one behind the signature check.
@@ -68,6 +88,7 @@ pub fn app(config: Config) -> Router {
         .route("/menu", post(menu))
         .route("/payment", post(payment))
         .route("/whisper", post(whisper))
+        .route("/sms", inbound_messages(config.inbox))
         .with_state(Arc::new(ivr_flow::policy()))
         .layer(RequireSignature::new(validator))
 }

@@ -11,6 +11,8 @@
 //! - [`TwilioForm`] is an extractor that checks the signature and parses the form, for apps
 //!   without the middleware. It takes the [`Validator`] from the app data (`Validator` or
 //!   `web::Data<Validator>`).
+//! - `inbound_message` (with the `ledger` feature) handles the inbound messaging webhook: it
+//!   records each reply in a consent ledger and answers with the reply TwiML.
 //!
 //! ```no_run
 //! use actix_web::{App, HttpServer, web};
@@ -372,6 +374,56 @@ fn header_text<'a>(request: &'a HttpRequest, name: &str) -> Option<&'a str> {
         .headers()
         .get(name)
         .and_then(|value| value.to_str().ok())
+}
+
+/// The handler of the inbound messaging webhook with a consent ledger: the message is read,
+/// recorded and answered with its reply TwiML (see
+/// [`InboundMessages`](crate::inbound::InboundMessages)). It takes the `InboundMessages` from
+/// the app data (`web::Data<InboundMessages>`) and calls the ledger on actix's blocking pool.
+/// Put it behind [`RequireSignature`].
+///
+/// ```no_run
+/// # fn run() -> Result<(), Box<dyn std::error::Error>> {
+/// use std::sync::Arc;
+/// use actix_web::{App, web};
+/// use twiml::actix_web::inbound_message;
+/// use twiml::gate::inbound::Replies;
+/// use twiml::inbound::InboundMessages;
+/// use twiml::ledger::SqliteLedger;
+///
+/// let ledger = Arc::new(SqliteLedger::open("acme.ledger")?);
+/// let inbox = InboundMessages::new(ledger, Replies::new("Acme", "support@acme.example"));
+/// let app = App::new()
+///     .app_data(web::Data::new(inbox))
+///     .route("/sms", web::post().to(inbound_message));
+/// # Ok(()) }
+/// ```
+#[cfg(feature = "ledger")]
+pub async fn inbound_message(
+    inbox: Data<crate::inbound::InboundMessages>,
+    form: actix_web::web::Form<crate::webhook::MessagingWebhook>,
+) -> HttpResponse {
+    let form = form.into_inner();
+    let inbox = inbox.into_inner();
+    match actix_web::web::block(move || inbox.record(&form)).await {
+        Ok(Ok(twiml)) => HttpResponse::Ok()
+            .insert_header((header::CONTENT_TYPE, CONTENT_TYPE))
+            .body(twiml),
+        Ok(Err(crate::inbound::InboundError::Form { field, reason })) => {
+            tracing::warn!(field, %reason, "an inbound message with an unusable form");
+            HttpResponse::UnprocessableEntity().body(format!(
+                "the inbound message's `{field}` is not usable: {reason}"
+            ))
+        }
+        Ok(Err(error)) => {
+            tracing::error!(%error, "the ledger could not record an inbound message");
+            HttpResponse::InternalServerError().finish()
+        }
+        Err(error) => {
+            tracing::error!(%error, "recording an inbound message failed on the blocking pool");
+            HttpResponse::InternalServerError().finish()
+        }
+    }
 }
 
 #[cfg(test)]

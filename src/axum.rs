@@ -10,6 +10,8 @@
 //!   the [`Validator`]'s limit (413 past it).
 //! - [`TwilioForm`] is an extractor that checks the signature and parses the form, for
 //!   routers without the layer. It takes the [`Validator`] from the router's state.
+//! - `inbound_messages` (with the `ledger` feature) is the route of the inbound messaging
+//!   webhook: it records each reply in a consent ledger and answers with the reply TwiML.
 //!
 //! ```no_run
 //! use axum::{Form, Router, routing::post};
@@ -357,6 +359,61 @@ fn header_text<'a>(parts: &'a Parts, name: &str) -> Option<&'a str> {
         .headers
         .get(name)
         .and_then(|value| value.to_str().ok())
+}
+
+/// The route of the inbound messaging webhook with a consent ledger: `POST` a Twilio
+/// messaging form, and the message is read, recorded and answered with its reply TwiML (see
+/// [`InboundMessages`](crate::inbound::InboundMessages)). The ledger is called on tokio's
+/// blocking pool. Put it behind [`RequireSignature`].
+///
+/// ```no_run
+/// # async fn run() -> Result<(), Box<dyn std::error::Error>> {
+/// use std::sync::Arc;
+/// use axum::Router;
+/// use twiml::axum::inbound_messages;
+/// use twiml::gate::inbound::Replies;
+/// use twiml::inbound::InboundMessages;
+/// use twiml::ledger::SqliteLedger;
+///
+/// let ledger = Arc::new(SqliteLedger::open("acme.ledger")?);
+/// let inbox = InboundMessages::new(ledger, Replies::new("Acme", "support@acme.example"));
+/// let app: Router = Router::new().route("/sms", inbound_messages(inbox));
+/// # Ok(()) }
+/// ```
+#[cfg(feature = "ledger")]
+pub fn inbound_messages<S>(inbox: crate::inbound::InboundMessages) -> axum::routing::MethodRouter<S>
+where
+    S: Clone + Send + Sync + 'static,
+{
+    axum::routing::post(
+        move |axum::Form(form): axum::Form<crate::webhook::MessagingWebhook>| {
+            let inbox = inbox.clone();
+            async move {
+                let recorded = tokio::task::spawn_blocking(move || inbox.record(&form)).await;
+                match recorded {
+                    Ok(Ok(twiml)) => {
+                        ([(header::CONTENT_TYPE, CONTENT_TYPE)], twiml).into_response()
+                    }
+                    Ok(Err(crate::inbound::InboundError::Form { field, reason })) => {
+                        tracing::warn!(field, %reason, "an inbound message with an unusable form");
+                        (
+                            StatusCode::UNPROCESSABLE_ENTITY,
+                            format!("the inbound message's `{field}` is not usable: {reason}"),
+                        )
+                            .into_response()
+                    }
+                    Ok(Err(error)) => {
+                        tracing::error!(%error, "the ledger could not record an inbound message");
+                        StatusCode::INTERNAL_SERVER_ERROR.into_response()
+                    }
+                    Err(error) => {
+                        tracing::error!(%error, "recording an inbound message panicked");
+                        StatusCode::INTERNAL_SERVER_ERROR.into_response()
+                    }
+                }
+            }
+        },
+    )
 }
 
 #[cfg(test)]

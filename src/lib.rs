@@ -34,6 +34,10 @@ pub mod actix_web;
 #[cfg(feature = "ledger")]
 pub use twiml_ledger as ledger;
 
+// The inbound messaging webhook with a consent ledger.
+#[cfg(feature = "ledger")]
+pub mod inbound;
+
 // Asking the send-time gate before a send, from any service and from axum or actix-web.
 #[cfg(feature = "gate")]
 pub mod sending;

@@ -10,7 +10,9 @@
 //! findings.
 //!
 //! A gate rule's cases are campaign files (`*.toml`), each send decided by the gate at its
-//! instant (what `twiml gate --campaign` does).
+//! instant (what `twiml gate --campaign` does), with what a ledger would know of the recipient
+//! in `[send.history]`. The cases of the rules of replies to keywords (MSG007, MSG009, MSG010)
+//! are a reply (`reply-to`, `business`, `reply`), checked as the ledger checks its replies.
 //!
 //! `twiml-cli/tests/rule_cases.rs` snapshots the command line's output for each folder.
 
@@ -19,6 +21,7 @@ use std::path::{Path, PathBuf};
 
 use twiml::codes::Code;
 use twiml::gate::Campaign;
+use twiml::gate::inbound::{Action, check_reply};
 use twiml::rules::{Policy, RULES, RuleKind};
 use twiml::{ParseOptions, Severity, Twiml, validate_with};
 
@@ -74,6 +77,22 @@ fn through_the_builder(file: &str, source: &str, policy: &Policy) -> Vec<Finding
 
 /// The rule findings of every send of a campaign file, each decided at its instant.
 fn through_the_gate(file: &str, source: &str) -> Vec<Finding> {
+    // The answer to a keyword: `reply-to`, `business` and `reply` (MSG007, MSG009, MSG010).
+    if source.contains("reply-to = ") {
+        let table: toml::Table = toml::from_str(source).unwrap_or_else(|e| panic!("{file}: {e}"));
+        let field = |name: &str| {
+            table
+                .get(name)
+                .and_then(|v| v.as_str())
+                .unwrap_or_else(|| panic!("{file}: no `{name}`"))
+        };
+        let action =
+            Action::parse(field("reply-to")).unwrap_or_else(|| panic!("{file}: `reply-to`"));
+        return check_reply(action, field("business"), field("reply"))
+            .into_iter()
+            .map(|f| (f.rule.code.to_string(), Severity::Error, f.message))
+            .collect();
+    }
     let campaign = Campaign::from_toml(source).unwrap_or_else(|e| panic!("{file}: {e}"));
     assert!(!campaign.sends.is_empty(), "{file}: no send");
     let mut found = Vec::new();
@@ -81,9 +100,7 @@ fn through_the_gate(file: &str, source: &str) -> Vec<Finding> {
         let at = send
             .at
             .unwrap_or_else(|| panic!("{file}:{}: a case gives its instant", send.line));
-        let decision = campaign
-            .gate
-            .decide(&send.outbound, &Default::default(), at);
+        let decision = campaign.gate.decide(&send.outbound, &send.history, at);
         found.extend(rule_findings(&decision.findings));
     }
     found

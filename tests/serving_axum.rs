@@ -45,9 +45,11 @@ fn serve(router: Router) -> SocketAddr {
 }
 
 fn ivr() -> Client {
+    let ledger = twiml::ledger::SqliteLedger::open_in_memory().expect("a ledger");
     Client::new(serve(axum_ivr::app(axum_ivr::Config {
         auth_token: AUTH_TOKEN.into(),
         public_url: PUBLIC_URL.into(),
+        inbox: axum_ivr::inbox(Arc::new(ledger)),
     })))
 }
 
@@ -431,4 +433,58 @@ fn guarded(validator: Validator) -> (SocketAddr, Arc<AtomicUsize>) {
 #[test]
 fn hostile_requests_are_refused_before_the_work() {
     hostile::all(&guarded);
+}
+
+#[test]
+fn an_inbound_stop_is_recorded_and_the_gate_then_blocks_that_number() {
+    use twiml::gate::{ConsentKind, Gate, Outbound, PhoneNumber, Sender, Timestamp};
+    use twiml::ledger::{ConsentRecord, Ledger, SqliteLedger};
+
+    let ledger = Arc::new(SqliteLedger::open_in_memory().expect("a ledger"));
+    let customer = PhoneNumber::parse("+13055550123").expect("a number");
+    let shop = Sender::parse("+13055550100").expect("a sender");
+    ledger
+        .record_consent(&ConsentRecord::new(
+            customer.clone(),
+            ConsentKind::ExpressWritten,
+            "2026-01-10T12:00:00Z".parse().expect("an instant"),
+        ))
+        .expect("consent");
+    let text = Outbound::message(customer, "Acme Widgets: your order has shipped.").from(shop);
+    let gate = Gate::new(Policy::new());
+    let before = ledger.history(&text.to, text.from.as_ref(), None, Timestamp::now());
+    assert!(before.expect("a history").opt_out.is_none());
+
+    let client = Client::new(serve(axum_ivr::app(axum_ivr::Config {
+        auth_token: AUTH_TOKEN.into(),
+        public_url: PUBLIC_URL.into(),
+        inbox: axum_ivr::inbox(ledger.clone()),
+    })));
+    let stop = [
+        ("MessageSid", "SM0123456789abcdef0123456789abcdef"),
+        ("AccountSid", "AC0123456789abcdef0123456789abcdef"),
+        ("From", "+13055550123"),
+        ("To", "+13055550100"),
+        ("Body", "Stop texting me please"),
+    ];
+    // Unsigned: refused, and nothing recorded.
+    assert_forbidden(&client.post_form("/sms", &stop, None));
+    let answer = client.post_signed("/sms", &stop);
+    assert_twiml(&answer);
+    assert!(
+        answer.body.contains("Acme Widgets: you are unsubscribed"),
+        "{answer:?}"
+    );
+    // A second STOP gets no second confirmation.
+    let again = client.post_signed("/sms", &stop);
+    assert_eq!(
+        again.body,
+        r#"<?xml version="1.0" encoding="UTF-8"?><Response/>"#
+    );
+
+    let decided = ledger
+        .decide(&gate, &text, Timestamp::now())
+        .expect("a decision");
+    assert_eq!(decided.decision.rules(), ["MSG001"]);
+    assert_eq!(decided.decision.twilio_code(), Some(21610));
 }

@@ -92,7 +92,16 @@ fn every_gate_rule_folder_through_twiml_gate() {
                     .into_owned()
             })
             .filter(|n| n.ends_with(".toml"))
+            // Replies to keywords are no campaigns; the library's rule cases check them.
+            .filter(|n| {
+                !std::fs::read_to_string(folder.join(n))
+                    .unwrap_or_default()
+                    .contains("reply-to = ")
+            })
             .collect();
+        if files.is_empty() {
+            continue;
+        }
         files.sort();
         let mut text = String::new();
         for name in files {

@@ -324,7 +324,7 @@ mod tests {
 
     #[test]
     fn twiml() {
-        assert!(Replies::twiml(Some("a & b")).contains("<Message>a &amp; b</Message>"));
+        assert!(Replies::twiml(Some("a & b")).contains("<Body>a &amp; b</Body>"));
         assert!(Replies::twiml(None).contains("<Response"));
     }
 }
