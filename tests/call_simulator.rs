@@ -25,9 +25,11 @@ const TOKEN: &str = "a-test-auth-token";
 const PUBLIC_URL: &str = "https://ivr.example.com";
 
 fn axum_app() -> Router {
+    let ledger = twiml::ledger::SqliteLedger::open_in_memory().expect("a ledger");
     axum_ivr::app(axum_ivr::Config {
         auth_token: TOKEN.into(),
         public_url: PUBLIC_URL.into(),
+        inbox: axum_ivr::inbox(std::sync::Arc::new(ledger)),
     })
 }
 
