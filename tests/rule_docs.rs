@@ -80,7 +80,8 @@ fn findings(rule: &RuleInfo, docs: &str, heading: &str) -> Vec<(String, Severity
                 .collect()
         }
         // The answer to a keyword: `reply-to`, `business` and `reply`.
-        RuleKind::Gate if example.contains("reply-to = ") => {
+        RuleKind::Gate if required_block(rule, docs, heading, "toml").contains("reply-to = ") => {
+            let example = required_block(rule, docs, heading, "toml");
             let table: toml::Table = toml::from_str(example)
                 .unwrap_or_else(|e| panic!("{}: the example is not TOML: {e}", rule.code));
             let field = |name: &str| {
