@@ -249,6 +249,8 @@ impl SqliteLedger {
     fn setup(conn: Connection, path: PathBuf, file: bool) -> Result<SqliteLedger, LedgerError> {
         let err = |e: rusqlite::Error| classify(&path, e);
         conn.busy_timeout(BUSY_TIMEOUT).map_err(err)?;
+        // Every statement of a decision and of an inbound message stays prepared.
+        conn.set_prepared_statement_cache_capacity(64);
         // Read before writing anything: is it ours, and sound?
         let app: i64 = conn
             .query_row("PRAGMA application_id", [], |r| r.get(0))
