@@ -4,8 +4,6 @@
 //! STOP instructions (MSG010), in English and Spanish.
 
 use super::{Action, Language, read_reply};
-use crate::gate::classify;
-use crate::gate::intent::Class;
 use crate::messaging::MessagingResponse;
 use crate::rules::{MSG007, MSG009, MSG010, RuleInfo};
 
@@ -103,15 +101,37 @@ pub fn check_reply(action: Action, business: &str, text: &str) -> Vec<ReplyFindi
             if !confirms {
                 missing.push("a confirmation of the opt-out");
             }
-            let c = classify(text);
-            if c.class == Some(Class::NonEssential) {
-                let cues: Vec<String> = c.cues.iter().map(ToString::to_string).collect();
+            // Marketing in a confirmation: an offer, a discount, a sale, a code to use.
+            let markets = lower.contains('%')
+                || [
+                    "off",
+                    "discount",
+                    "sale",
+                    "code",
+                    "deal",
+                    "deals",
+                    "offer",
+                    "offers",
+                    "promo",
+                    "coupon",
+                    "free",
+                    "shop",
+                    "descuento",
+                    "oferta",
+                    "ofertas",
+                    "codigo",
+                    "promocion",
+                    "cupon",
+                    "gratis",
+                    "rebaja",
+                    "rebajas",
+                ]
+                .iter()
+                .any(|w| has_word(&lower, w));
+            if markets {
                 return vec![ReplyFinding {
                     rule,
-                    message: format!(
-                        "the confirmation of an opt-out markets ({}); it may only confirm",
-                        cues.join("; ")
-                    ),
+                    message: "the confirmation of an opt-out markets (an offer, a discount or a code); it may only confirm".to_string(),
                 }];
             }
         }
