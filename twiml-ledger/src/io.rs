@@ -2,7 +2,7 @@
 
 use std::io::{BufRead, Write};
 
-use twiml_core::gate::{PhoneNumber, Reassigned};
+use twiml_core::gate::{PhoneNumber, RECORD_FIELDS, Reassigned};
 
 use crate::LedgerError;
 use crate::model::{ConsentRecord, ReassignedResult};
@@ -27,25 +27,8 @@ impl Format {
     }
 }
 
-/// The CSV columns, in order.
-const COLUMNS: [&str; 16] = [
-    "phone",
-    "channel",
-    "consent_type",
-    "consent_method",
-    "consent_timestamp",
-    "consent_source",
-    "ip_address",
-    "opted_out",
-    "opt_out_timestamp",
-    "seller",
-    "disclosure",
-    "disclosure_version",
-    "purpose",
-    "sender_scope",
-    "evidence",
-    "language",
-];
+/// The CSV columns, in order: the consent record's fields, as the gate names them.
+const COLUMNS: &[&str] = RECORD_FIELDS;
 
 /// Reads consent records. Every record is checked; the first bad one is an error naming
 /// `name:LINE` and the field, and nothing is returned.
