@@ -646,11 +646,20 @@ pub mod checks {
             "a value Twilio has not documented in an open set";
 
         /// ## What it does
-        /// Finds values Twilio accepts that are not in their documented form: a phone number
-        /// that is not E.164, `True` for `true`, a legacy spelling of an enumerated value.
+        /// Finds values Twilio accepts that are not in their documented form:
+        /// - a phone number that is not E.164, `True` for `true`, a legacy spelling of an
+        ///   enumerated value or of an attribute's name (an info);
+        /// - an empty value where Twilio's docs give the empty value no meaning, such as
+        ///   `<Queue url="">` or `<Dial action="">` (attributes whose empty value the docs do
+        ///   define, such as `finishOnKey=""`, are not reported);
+        /// - a number past a bound that Twilio's docs do not confirm, such as
+        ///   `<Record maxLength>` over 14400 (accounts with 24-hour calls record longer),
+        ///   `<Pay maxAttempts>` over 3, or the machine-detection ranges of `<Sip>`.
         ///
         /// ## Why is this bad
-        /// Twilio guesses what was meant; the guess can differ by country or change.
+        /// Twilio guesses what was meant; the guess can differ by country or change. An
+        /// unconfirmed bound may be right for one account and refused for another, so it warns
+        /// instead of failing a document that works.
         ///
         /// ## Example
         /// ```xml
