@@ -44,6 +44,33 @@ pub enum LedgerError {
     /// The database failed.
     #[error("the ledger's database failed: {0}")]
     Database(#[from] rusqlite::Error),
+    /// The ledger's server cannot be reached (refused, timed out, or gone and not back within
+    /// the reconnection window). Nothing was recorded or decided: a caller must not send.
+    #[error("{server}: cannot reach the ledger's server: {reason}")]
+    Unreachable {
+        /// The server, as `postgres://USER@HOST:PORT/DB` (never with a password).
+        server: String,
+        /// What the connection reported.
+        reason: String,
+    },
+    /// The ledger's server refused or failed a request (authentication, a missing database,
+    /// a lost connection while committing).
+    #[error("{server}: the ledger's server failed: {reason}")]
+    Server {
+        /// The server, as `postgres://USER@HOST:PORT/DB` (never with a password).
+        server: String,
+        /// What the server reported.
+        reason: String,
+    },
+    /// The ledger names a backend this build does not have (a `postgres://` URL without the
+    /// `postgres` feature).
+    #[error("{target}: {reason}")]
+    Unsupported {
+        /// The path or URL given.
+        target: String,
+        /// Why it cannot be opened.
+        reason: String,
+    },
     /// A file could not be read or written.
     #[error("{}: {source}", path.display())]
     Io {

@@ -7,12 +7,23 @@
 //! number checks, suppressions, and every decision with its verdict, reasons and overrides,
 //! so that an audit can replay who was contacted, when and why.
 //!
-//! [`Ledger`] is the interface; [`SqliteLedger`] is the embedded default (bundled SQLite, WAL,
-//! versioned migrations applied at open, append-only event tables guarded by triggers, a busy
-//! timeout so that several processes can write at once). A server database can sit behind the
-//! same trait: every method is one transaction, and [`Ledger::decide`] reads the history and
-//! records the decision in the same one, so no decision rests on a state older than an opt-out
-//! already committed.
+//! [`Ledger`] is the interface, with two backends:
+//!
+//! - [`SqliteLedger`], the embedded default: bundled SQLite, WAL, versioned migrations applied
+//!   at open, append-only event tables guarded by triggers, a busy timeout so that several
+//!   processes of one machine can write at once.
+//! - `PostgresLedger` (the `postgres` feature), for a fleet: several app servers (a campaign
+//!   worker, the web handlers that take inbound replies, a scheduler) share one ledger on a
+//!   PostgreSQL server, so an opt-out that one of them receives blocks a send from all the
+//!   others at once. The same tables and migrations, append-only by triggers, and a
+//!   transaction-scoped lock per number, so that decisions and opt-outs for one number are in
+//!   one order for every process.
+//!
+//! [`AnyLedger::open`] opens either from one string (a path, or a `postgres://` URL), as
+//! `twiml --db` does. Every method is one transaction, and [`Ledger::decide`] reads the
+//! history and records the decision in the same one, so no decision rests on a state older
+//! than an opt-out already committed. One conformance suite (`tests/conformance.rs`) runs
+//! against both backends.
 //!
 //! The trait is blocking. A command line needs nothing else, SQLite is a blocking library, and
 //! an async server calls it from its blocking pool (`tokio::task::spawn_blocking`,
@@ -49,7 +60,12 @@
 mod error;
 mod io;
 mod model;
+mod open;
+#[cfg(feature = "postgres")]
+mod postgres;
 mod sqlite;
+#[cfg(feature = "postgres")]
+mod state;
 
 pub use error::LedgerError;
 pub use io::{Format, read_consents, read_reassigned, write_consents};
@@ -57,6 +73,9 @@ pub use model::{
     Attempt, ConsentRecord, Decided, Erasure, HistoryEvent, Inbound, InboundOutcome, PhoneReport,
     ReassignedResult, StateSummary, Suppression,
 };
+pub use open::{AnyLedger, is_server_url};
+#[cfg(feature = "postgres")]
+pub use postgres::{MAX_KEY_LOCKS, PostgresLedger};
 pub use sqlite::SqliteLedger;
 
 use twiml_core::gate::inbound::Replies;

@@ -11,9 +11,7 @@ use std::process::{Command, Stdio};
 
 use twiml_core::gate::inbound::Replies;
 use twiml_core::gate::{ConsentKind, PhoneNumber, Sender, Timestamp};
-use twiml_ledger::{
-    ConsentRecord, Format, Inbound, Ledger, LedgerError, SqliteLedger, read_consents,
-};
+use twiml_ledger::{ConsentRecord, Inbound, Ledger, LedgerError, SqliteLedger};
 
 const BATCH: usize = 50;
 
@@ -200,58 +198,4 @@ fn a_corrupt_ledger_is_refused_and_left_untouched() {
     let e = SqliteLedger::open(&path).expect_err("corrupt");
     assert!(matches!(e, LedgerError::Corrupt { .. }), "{e}");
     assert_untouched(&path, &bytes, &e);
-}
-
-#[test]
-fn a_malformed_import_names_the_line_and_imports_nothing() {
-    let dir = tempfile::tempdir().expect("a temporary folder");
-    let ledger = SqliteLedger::open(dir.path().join("l.ledger")).expect("a new ledger");
-    let csv = "phone,consent_type,consent_timestamp,opted_out\n\
-               +13055550101,express,2026-01-01T00:00:00Z,false\n\
-               +13055550102,express-written,2026-01-02T00:00:00Z,false\n\
-               +13055550103,express,yesterday,false\n";
-    let e = read_consents(csv.as_bytes(), Format::Csv, "batch.csv").expect_err("malformed");
-    assert_eq!(
-        e.to_string(),
-        "batch.csv:4: `consent_timestamp`: `yesterday` is not an RFC 3339 timestamp"
-    );
-    // A batch with one bad record, handed to the ledger directly: nothing of it is kept.
-    let mut records = vec![
-        ConsentRecord::new(number(1), ConsentKind::Express, instant(1)),
-        ConsentRecord::new(number(2), ConsentKind::Express, instant(2)),
-    ];
-    records[1].channel = "fax machine".to_string();
-    let e = ledger.import_consents(&records).expect_err("malformed");
-    assert!(e.to_string().starts_with("record 2: `channel`"), "{e}");
-    assert!(ledger.export_consents().expect("export").is_empty());
-}
-
-#[test]
-fn csv_and_json_lines_round_trip() {
-    let ledger = SqliteLedger::open_in_memory().expect("a ledger");
-    let mut full = ConsentRecord::new(number(7), ConsentKind::ExpressWritten, instant(7));
-    full.consent_method = Some("web-form".into());
-    full.consent_source = Some("https://acme.example/join, step 2".into());
-    full.ip_address = Some("203.0.113.7".into());
-    full.seller = Some("Acme \"Widgets\"".into());
-    full.disclosure = Some("By checking this box, you agree\nto texts.".into());
-    full.sender_scope = Some("+13055550100".into());
-    full.opted_out = true;
-    full.opt_out_timestamp = Some(instant(100));
-    let plain = ConsentRecord::new(number(8), ConsentKind::Express, instant(8));
-    ledger.import_consents(&[full, plain]).expect("imported");
-    let exported = ledger.export_consents().expect("export");
-    for format in [Format::Csv, Format::JsonLines] {
-        let mut bytes = Vec::new();
-        twiml_ledger::write_consents(&mut bytes, format, &exported).expect("written");
-        let read = read_consents(bytes.as_slice(), format, "export").expect("read back");
-        assert_eq!(read, exported, "{format:?}");
-        let again = SqliteLedger::open_in_memory().expect("a ledger");
-        again.import_consents(&read).expect("imported again");
-        assert_eq!(
-            again.export_consents().expect("export"),
-            exported,
-            "{format:?}"
-        );
-    }
 }

@@ -1,0 +1,71 @@
+//! What the records of a number mean, whichever database holds them: the opt-out in force, and
+//! the status `show` reports.
+
+use twiml_core::gate::inbound::Scope;
+use twiml_core::gate::{OptOutOnFile, RecipientHistory, Timestamp};
+
+/// The latest opt-out or opt-in event that applies: its action, method, sender (`None` for
+/// every sender) and instant in microseconds.
+pub(crate) type LatestOptEvent = (String, String, Option<String>, i64);
+
+/// An instant from microseconds since the epoch.
+pub(crate) fn instant(us: i64) -> Timestamp {
+    Timestamp::from_microsecond(us).unwrap_or(Timestamp::UNIX_EPOCH)
+}
+
+/// The opt-out in force, from what the database found for the number and sender at an instant:
+/// the first erasure (which wins over everything), the latest opt event, the latest
+/// suppression, and the latest consent granted. An opt-out or suppression counts when no
+/// consent came after it; the later of the two is the one in force.
+pub(crate) fn opt_out_in_force(
+    erased: Option<i64>,
+    latest: Option<LatestOptEvent>,
+    suppressed: Option<(String, i64)>,
+    granted: Option<i64>,
+) -> Option<OptOutOnFile> {
+    if let Some(when) = erased {
+        return Some(OptOutOnFile {
+            at: instant(when),
+            scope: Scope::All,
+            method: "erasure".to_string(),
+        });
+    }
+    let mut out = None;
+    if let Some((action, method, scope_sender, when)) = latest
+        && action == "opt-out"
+        && granted.is_none_or(|g| g < when)
+    {
+        out = Some(OptOutOnFile {
+            at: instant(when),
+            scope: if scope_sender.is_none() {
+                Scope::All
+            } else {
+                Scope::Sender
+            },
+            method,
+        });
+    }
+    if let Some((list, when)) = suppressed
+        && granted.is_none_or(|g| g < when)
+        && out
+            .as_ref()
+            .is_none_or(|o: &OptOutOnFile| o.at.as_microsecond() < when)
+    {
+        out = Some(OptOutOnFile {
+            at: instant(when),
+            scope: Scope::All,
+            method: format!("suppression ({list})"),
+        });
+    }
+    out
+}
+
+/// The status of a number: `opted-out`, `suppressed`, `consented`, or `unknown`.
+pub(crate) fn status(history: &RecipientHistory) -> &'static str {
+    match &history.opt_out {
+        Some(o) if o.method.starts_with("suppression") => "suppressed",
+        Some(_) => "opted-out",
+        None if history.consent.is_some() => "consented",
+        None => "unknown",
+    }
+}
