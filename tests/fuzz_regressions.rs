@@ -77,3 +77,8 @@ fn signature_regressions() {
 fn gate_regressions() {
     replay("gate", targets::gate);
 }
+
+#[test]
+fn inbound_reply_regressions() {
+    replay("inbound_reply", targets::inbound_reply);
+}

@@ -774,3 +774,87 @@ fn decide_and_check(
         }
     }
 }
+
+/// The inbound-reply reader and the replies that answer keywords, over any text: nothing
+/// panics; a reading is the same when asked twice, and the same with spaces around the text or
+/// its ASCII letters in upper case; only an opt-out has a scope; a reading that found nothing
+/// acts on nothing, and one that acts names what it matched; a reply text is accepted exactly
+/// when the reply rules find nothing in it, and every reply renders as a messaging response.
+pub fn inbound_reply(data: &[u8]) {
+    use twiml::gate::inbound::{Action, Language, ReadingKind, Replies, check_reply, read_reply};
+
+    let mut u = Unstructured::new(data);
+    let Ok(text) = <&str>::arbitrary(&mut u) else {
+        return;
+    };
+    let reading = read_reply(text);
+    assert_eq!(read_reply(text), reading, "{text:?}");
+    assert_eq!(
+        reading.scope.is_some(),
+        reading.action == Action::OptOut,
+        "{text:?}: {reading:?}"
+    );
+    if reading.kind == ReadingKind::Nothing {
+        assert!(
+            reading.action == Action::None && reading.matched.is_none(),
+            "{text:?}: {reading:?}"
+        );
+    }
+    if reading.action != Action::None {
+        assert!(reading.matched.is_some(), "{text:?}: {reading:?}");
+    }
+    if reading.per_se || reading.twilio_default {
+        assert!(
+            matches!(
+                reading.kind,
+                ReadingKind::Keyword | ReadingKind::KeywordVariant
+            ),
+            "{text:?}: {reading:?}"
+        );
+    }
+    let padded = read_reply(&format!("  {text}\n"));
+    assert_eq!(
+        (padded.action, padded.scope),
+        (reading.action, reading.scope),
+        "{text:?} with spaces around it"
+    );
+    let shouted = read_reply(&text.to_ascii_uppercase());
+    assert_eq!(
+        (shouted.action, shouted.scope),
+        (reading.action, reading.scope),
+        "{text:?} in upper case"
+    );
+
+    let business = <&str>::arbitrary(&mut u).unwrap_or("Acme");
+    let contact = <&str>::arbitrary(&mut u).unwrap_or("+14155550100");
+    let own = <&str>::arbitrary(&mut u).unwrap_or("");
+    let mut replies = Replies::new(business, contact);
+    if let Ok(Some(frequency)) = u.arbitrary::<Option<&str>>() {
+        replies = replies.frequency(frequency);
+    }
+    for action in [Action::OptOut, Action::OptIn, Action::Help, Action::None] {
+        for language in [Language::En, Language::Es] {
+            let answer = replies.text(action, language);
+            assert_eq!(answer.is_none(), action == Action::None, "{action:?}");
+        }
+    }
+    // One answer rendered and one text of the business's own checked per input: building a
+    // response runs the messaging rules, the costliest step.
+    let action = u
+        .choose(&[Action::OptOut, Action::OptIn, Action::Help, Action::None])
+        .copied()
+        .unwrap_or(Action::OptOut);
+    let language = if u.arbitrary::<bool>().unwrap_or(false) {
+        Language::Es
+    } else {
+        Language::En
+    };
+    let twiml = Replies::twiml(replies.text(action, language).as_deref());
+    assert!(twiml.contains("<Response"), "{twiml:?}");
+    let findings = check_reply(action, business, own);
+    let accepted = replies.with(action, language, own);
+    assert_eq!(accepted.is_ok(), findings.is_empty(), "{action:?} {own:?}");
+    if let Ok(custom) = accepted {
+        assert_eq!(custom.text(action, language).as_deref(), Some(own));
+    }
+}
