@@ -150,15 +150,26 @@ fn check(
         summary.add(report);
         sink.file(report)?;
     }
-    for batch in inputs.chunks(BATCH) {
-        for report in check_batch(batch, settings, threads) {
-            if let Some(reason) = &report.unreadable {
-                eprintln!("error: {}: {reason}", report.name);
-                unreadable += 1;
-                continue;
+    let mut write = |report: FileReport| -> io::Result<()> {
+        if let Some(reason) = &report.unreadable {
+            eprintln!("error: {}: {reason}", report.name);
+            unreadable += 1;
+            return Ok(());
+        }
+        summary.add(&report);
+        sink.file(&report)
+    };
+    if threads == 1 {
+        // One thread: this one, each report written as soon as it is made, so that memory
+        // holds one file's findings at a time whatever the number of files.
+        for job in inputs {
+            write(check_here(job, settings))?;
+        }
+    } else {
+        for batch in inputs.chunks(BATCH) {
+            for report in check_batch(batch, settings, threads) {
+                write(report)?;
             }
-            summary.add(&report);
-            sink.file(&report)?;
         }
     }
     sink.end(&summary)?;
@@ -172,17 +183,7 @@ fn check(
 fn check_batch(batch: &[Job<'_>], settings: &Settings<'_>, threads: usize) -> Vec<FileReport> {
     let workers = threads.min(batch.len()).max(1);
     if workers == 1 {
-        // One thread: this one. No thread to start, no slots to fill; a check that panics
-        // costs its own file, as it would on a worker thread.
-        return batch
-            .iter()
-            .map(|job| {
-                std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| {
-                    check_input(job, settings)
-                }))
-                .unwrap_or_else(|_| stopped(job))
-            })
-            .collect();
+        return batch.iter().map(|job| check_here(job, settings)).collect();
     }
     let next = AtomicUsize::new(0);
     let mut slots: Vec<Option<FileReport>> = Vec::with_capacity(batch.len());
@@ -214,6 +215,13 @@ fn check_batch(batch: &[Job<'_>], settings: &Settings<'_>, threads: usize) -> Ve
         .zip(batch)
         .map(|(slot, job)| slot.unwrap_or_else(|| stopped(job)))
         .collect()
+}
+
+/// Checks one input on this thread. No thread to start, no slots to fill; a check that
+/// panics costs its own file, as it would on a worker thread.
+fn check_here(job: &Job<'_>, settings: &Settings<'_>) -> FileReport {
+    std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| check_input(job, settings)))
+        .unwrap_or_else(|_| stopped(job))
 }
 
 /// The report of an input whose check panicked.

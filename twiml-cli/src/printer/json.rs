@@ -21,24 +21,6 @@ impl<W: Write> JsonSink<W> {
     }
 }
 
-/// One diagnostic as the JSON form writes it (the fields in this order). A finding of a
-/// checked flow also has `reached_by`: the path on which it holds, each step's `file`,
-/// `route` and `via`.
-#[derive(Serialize)]
-struct DiagnosticEntry<'a> {
-    code: twiml_core::codes::Code,
-    severity: &'static str,
-    message: &'a str,
-    line: usize,
-    column: usize,
-    end_line: usize,
-    end_column: usize,
-    help: Option<&'a str>,
-    twilio_error: Option<u32>,
-    #[serde(skip_serializing_if = "Option::is_none")]
-    reached_by: Option<ReachedEntry<'a>>,
-}
-
 /// The path through a flow on which a finding holds.
 #[derive(Serialize)]
 struct ReachedEntry<'a> {
@@ -63,26 +45,6 @@ fn steps<S: Serializer>(list: &&[Step], s: S) -> Result<S::Ok, S::Error> {
     }))
 }
 
-impl<'a> DiagnosticEntry<'a> {
-    fn new(d: &'a Located) -> Self {
-        DiagnosticEntry {
-            code: d.diagnostic.code,
-            severity: d.diagnostic.severity.as_str(),
-            message: &d.diagnostic.message,
-            line: d.line,
-            column: d.column,
-            end_line: d.end_line,
-            end_column: d.end_column,
-            help: d.diagnostic.help.as_deref(),
-            twilio_error: d.diagnostic.twilio_error,
-            reached_by: d.reached_by.as_ref().map(|r| ReachedEntry {
-                note: &r.note,
-                steps: &r.steps,
-            }),
-        }
-    }
-}
-
 /// One override as the JSON form writes it.
 #[derive(Serialize)]
 struct OverrideEntry<'a> {
@@ -92,27 +54,63 @@ struct OverrideEntry<'a> {
     origin: &'static str,
 }
 
-/// One file's entry, written straight to the output: no intermediate JSON value.
-#[derive(Serialize)]
-struct FileEntry<'a> {
-    path: &'a str,
-    #[serde(serialize_with = "diagnostics")]
-    diagnostics: &'a [Located],
-    #[serde(serialize_with = "overrides")]
-    overrides: &'a [AppliedOverride],
+/// A file's overrides, as the JSON form writes them.
+struct OverridesEntry<'a>(&'a [AppliedOverride]);
+
+impl Serialize for OverridesEntry<'_> {
+    fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        s.collect_seq(self.0.iter().map(|o| OverrideEntry {
+            code: &o.code,
+            reason: &o.reason,
+            suppressed: o.suppressed,
+            origin: origin(o.origin),
+        }))
+    }
 }
 
-fn diagnostics<S: Serializer>(list: &&[Located], s: S) -> Result<S::Ok, S::Error> {
-    s.collect_seq(list.iter().map(DiagnosticEntry::new))
+/// One diagnostic, its fields in this order: `code`, `severity`, `message`, `line`, `column`,
+/// `end_line`, `end_column`, `help`, `twilio_error`; a finding of a checked flow also has
+/// `reached_by`: the path on which it holds, each step's `file`, `route` and `via`.
+fn write_diagnostic<W: Write>(out: &mut W, d: &Located) -> io::Result<()> {
+    let diagnostic = &d.diagnostic;
+    out.write_all(br#"{"code":"#)?;
+    write_str(out, diagnostic.code.code())?;
+    out.write_all(br#","severity":"#)?;
+    write_str(out, diagnostic.severity.as_str())?;
+    out.write_all(br#","message":"#)?;
+    write_str(out, &diagnostic.message)?;
+    write!(
+        out,
+        r#","line":{},"column":{},"end_line":{},"end_column":{},"help":"#,
+        d.line, d.column, d.end_line, d.end_column
+    )?;
+    match diagnostic.help.as_deref() {
+        Some(help) => write_str(out, help)?,
+        None => out.write_all(b"null")?,
+    }
+    match diagnostic.twilio_error {
+        Some(code) => write!(out, r#","twilio_error":{code}"#)?,
+        None => out.write_all(br#","twilio_error":null"#)?,
+    }
+    if let Some(r) = &d.reached_by {
+        out.write_all(br#","reached_by":"#)?;
+        let entry = ReachedEntry {
+            note: &r.note,
+            steps: &r.steps,
+        };
+        serde_json::to_writer(&mut *out, &entry).map_err(io::Error::other)?;
+    }
+    out.write_all(b"}")
 }
 
-fn overrides<S: Serializer>(list: &&[AppliedOverride], s: S) -> Result<S::Ok, S::Error> {
-    s.collect_seq(list.iter().map(|o| OverrideEntry {
-        code: &o.code,
-        reason: &o.reason,
-        suppressed: o.suppressed,
-        origin: origin(o.origin),
-    }))
+/// A JSON string: copied whole when nothing in it needs escaping, else escaped by serde_json.
+fn write_str<W: Write>(out: &mut W, s: &str) -> io::Result<()> {
+    if s.bytes().any(|b| b < 0x20 || b == b'"' || b == b'\\') {
+        return serde_json::to_writer(out, s).map_err(io::Error::other);
+    }
+    out.write_all(b"\"")?;
+    out.write_all(s.as_bytes())?;
+    out.write_all(b"\"")
 }
 
 impl<W: Write> Sink for JsonSink<W> {
@@ -125,12 +123,22 @@ impl<W: Write> Sink for JsonSink<W> {
             self.out.write_all(b",")?;
         }
         self.first = false;
-        let entry = FileEntry {
-            path: &report.name,
-            diagnostics: &report.diagnostics,
-            overrides: &report.overrides,
-        };
-        serde_json::to_writer(&mut self.out, &entry).map_err(io::Error::other)
+        // The same bytes as serialising `FileEntry`, written field by field: a finding's
+        // strings are copied whole unless they need escaping.
+        let out = &mut self.out;
+        out.write_all(br#"{"path":"#)?;
+        write_str(out, &report.name)?;
+        out.write_all(br#","diagnostics":["#)?;
+        for (i, d) in report.diagnostics.iter().enumerate() {
+            if i > 0 {
+                out.write_all(b",")?;
+            }
+            write_diagnostic(out, d)?;
+        }
+        out.write_all(br#"],"overrides":"#)?;
+        serde_json::to_writer(&mut *out, &OverridesEntry(&report.overrides))
+            .map_err(io::Error::other)?;
+        out.write_all(b"}")
     }
 
     fn end(&mut self, summary: &Summary) -> io::Result<()> {

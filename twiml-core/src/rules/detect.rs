@@ -98,18 +98,35 @@ fn bytes(t: &Transcript, tokens: Range<u32>) -> Match {
 
 /// Whether `raw` may hold a card security code's name: a cheap test that spares reading the
 /// many attribute values (telephone numbers, URLs) that name none.
+///
+/// It never rules out a text whose transcript finds a cue: ASCII text is read with its runs of
+/// whitespace folded to one space; other text in its normal form (what the tokens are made
+/// of), with hyphens read as spaces too, since a hyphen between two words only separates them.
 pub fn may_hold_cvv_cue(raw: &str) -> bool {
-    static CUES: OnceLock<Vec<String>> = OnceLock::new();
-    let cues = CUES.get_or_init(|| super::text::entries_of(Concept::SecurityCode));
+    static CUES: OnceLock<aho_corasick::AhoCorasick> = OnceLock::new();
+    let cues = CUES.get_or_init(|| {
+        aho_corasick::AhoCorasick::builder()
+            .ascii_case_insensitive(true)
+            .build(super::text::entries_of(Concept::SecurityCode))
+            .expect("the security code's names compile")
+    });
     if !raw.is_ascii() {
-        return true;
+        let folded: String = normalize(raw)
+            .split([' ', '-'])
+            .filter(|w| !w.is_empty())
+            .collect::<Vec<_>>()
+            .join(" ");
+        return cues.is_match(&folded);
     }
-    let folded: String = raw
-        .to_ascii_lowercase()
-        .split_ascii_whitespace()
-        .collect::<Vec<_>>()
-        .join(" ");
-    cues.iter().any(|c| folded.contains(c.as_str()))
+    let bytes = raw.as_bytes();
+    // Most text has single spaces only: it is searched as written, case ignored.
+    let folded_already = !bytes.iter().any(|&b| b.is_ascii_whitespace() && b != b' ')
+        && !bytes.windows(2).any(|w| w == b"  ");
+    if folded_already {
+        return cues.is_match(raw);
+    }
+    let folded = raw.split_ascii_whitespace().collect::<Vec<_>>().join(" ");
+    cues.is_match(&folded)
 }
 
 // ============================================================================================

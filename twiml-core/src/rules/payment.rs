@@ -715,7 +715,11 @@ fn has_security_code(text: &str) -> bool {
         return false;
     }
     // URL queries separate names and values with `=` and `&`; read them as words.
-    let spaced = text.replace(['=', '&', '_'], " ");
+    let spaced = if text.contains(['=', '&', '_']) {
+        std::borrow::Cow::Owned(text.replace(['=', '&', '_'], " "))
+    } else {
+        std::borrow::Cow::Borrowed(text)
+    };
     detect::may_hold_cvv_cue(&spaced) && !Transcript::of_text(&spaced).security_codes().is_empty()
 }
 

@@ -669,7 +669,10 @@ fn the_raw_cvv_prefilter_passes_every_text_whose_normal_form_names_a_cue() {
         "csc 999",
         "codigo  de\tseguridad 987",
         "Código de seguridad: 987",
+        "Código-de-seguridad 987",
         "ﬁle cvv 123",
+        "ＣＶＶ 123",
+        "Señor, CVV  123",
     ] {
         assert!(may_hold_cvv_cue(raw), "{raw:?} is let through");
     }
@@ -677,6 +680,8 @@ fn the_raw_cvv_prefilter_passes_every_text_whose_normal_form_names_a_cue() {
         "+15551230000",
         "https://example.com/audio/123.mp3",
         "wwww1928",
+        "https://example.com/audio/123.mp3?lang es voice Señor",
+        "Señor café 1234",
     ] {
         assert!(!may_hold_cvv_cue(raw), "{raw:?} is ruled out");
     }

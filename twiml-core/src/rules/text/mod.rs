@@ -106,6 +106,18 @@ pub(crate) struct Builder {
     transcript: Transcript,
     /// Where the sentence being read started, if one is open.
     open: Option<u32>,
+    /// Its buffers serve every segment.
+    tokenizer: token::Tokenizer,
+}
+
+/// Closes the sentence that is open, if any: nothing after joins it.
+fn cut(t: &mut Transcript, open: &mut Option<u32>) {
+    if let Some(start) = open.take() {
+        let end = t.tokens.len() as u32;
+        if start < end {
+            t.sentences.push(start..end);
+        }
+    }
 }
 
 impl Builder {
@@ -117,12 +129,7 @@ impl Builder {
     /// Nothing heard from here on joins what was heard before: the next segment starts a
     /// sentence.
     pub(crate) fn cut(&mut self) {
-        if let Some(start) = self.open.take() {
-            let end = self.transcript.tokens.len() as u32;
-            if start < end {
-                self.transcript.sentences.push(start..end);
-            }
-        }
+        cut(&mut self.transcript, &mut self.open);
     }
 
     /// Adds the text of event `event`. `bounds` are byte offsets in `raw` where a sentence
@@ -131,34 +138,38 @@ impl Builder {
         let segment = u32::try_from(self.transcript.segments.len()).unwrap_or(u32::MAX);
         let first = self.transcript.tokens.len() as u32;
         let mut bounds = bounds.iter().copied().peekable();
-        for raw_token in token::tokenize(raw) {
-            while bounds.next_if(|&b| b <= raw_token.raw.start).is_some() {
-                self.cut();
+        let Builder {
+            transcript: t,
+            open,
+            tokenizer,
+        } = self;
+        tokenizer.run(raw, |text, kind, raw, capital| {
+            while bounds.next_if(|&b| b <= raw.start).is_some() {
+                cut(t, open);
             }
-            let ends_sentence = raw_token.kind == Kind::Symbol
-                && matches!(raw_token.text.as_str(), "." | "!" | "?" | ";" | "\u{2026}")
-                && !(raw_token.text == "." && self.transcript.after_abbreviation());
-            let t = &mut self.transcript;
+            let ends_sentence = kind == Kind::Symbol
+                && matches!(text, "." | "!" | "?" | ";" | "\u{2026}")
+                && !(text == "." && t.after_abbreviation());
             if !t.text.is_empty() {
-                t.text.push(if self.open.is_some() { ' ' } else { '\n' });
+                t.text.push(if open.is_some() { ' ' } else { '\n' });
             }
             let start = t.text.len() as u32;
-            t.text.push_str(&raw_token.text);
+            t.text.push_str(text);
             let index = t.tokens.len() as u32;
             t.tokens.push(Token {
                 start,
                 end: t.text.len() as u32,
-                raw_start: raw_token.raw.start as u32,
-                raw_end: raw_token.raw.end as u32,
+                raw_start: raw.start as u32,
+                raw_end: raw.end as u32,
                 segment,
-                kind: raw_token.kind,
-                capital: raw_token.capital,
+                kind,
+                capital,
             });
-            self.open.get_or_insert(index);
+            open.get_or_insert(index);
             if ends_sentence {
-                self.cut();
+                cut(t, open);
             }
-        }
+        });
         if bounds.next().is_some() {
             self.cut();
         }
@@ -344,22 +355,21 @@ impl Transcript {
         range: Range<u32>,
     ) -> impl Iterator<Item = Range<u32>> + '_ {
         let k = self.hits.partition_point(|h| h.start < range.start);
-        let mut last_start = None;
-        let mut out: Vec<Range<u32>> = Vec::new();
-        for h in self.hits[k..].iter().take_while(|h| h.start < range.end) {
-            if !h.concepts.has(c) || h.end > range.end {
-                continue;
+        let mut hits = self.hits[k..]
+            .iter()
+            .take_while(move |h| h.start < range.end)
+            .filter(move |h| h.concepts.has(c) && h.end <= range.end)
+            .peekable();
+        // Hits are sorted by start, then end: of those that start together, the last is the
+        // longest.
+        std::iter::from_fn(move || {
+            let first = hits.next()?;
+            let mut end = first.end;
+            while let Some(h) = hits.next_if(|h| h.start == first.start) {
+                end = end.max(h.end);
             }
-            if last_start == Some(h.start) {
-                if let Some(prev) = out.last_mut() {
-                    prev.end = prev.end.max(h.end);
-                }
-                continue;
-            }
-            last_start = Some(h.start);
-            out.push(h.start..h.end);
-        }
-        out.into_iter()
+            Some(first.start..end)
+        })
     }
 
     /// The matches of `c` anywhere.

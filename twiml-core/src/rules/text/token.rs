@@ -61,59 +61,82 @@ struct Char {
 pub(crate) fn normalize(text: &str) -> String {
     let mut out = String::with_capacity(text.len());
     let mut pending_space = false;
-    for ch in chars(text) {
-        if ch.c.is_whitespace() || ch.c == '\u{0B}' {
+    let mut push = |c: char| {
+        if c.is_whitespace() || c == '\u{0B}' {
             pending_space = !out.is_empty();
-            continue;
+            return;
         }
         if pending_space {
             out.push(' ');
             pending_space = false;
         }
-        out.push(ch.c);
+        out.push(c);
+    };
+    for c in text.chars() {
+        if c.is_ascii() {
+            push(c.to_ascii_lowercase());
+            continue;
+        }
+        decomposed(c, &mut push);
     }
     out
 }
 
-/// The normalised characters of `text`, each with its raw bytes.
-fn chars(text: &str) -> impl Iterator<Item = Char> + '_ {
-    let mut pending: Vec<Char> = Vec::new();
-    let mut iter = text.char_indices();
-    std::iter::from_fn(move || {
-        loop {
-            if let Some(c) = pending.pop() {
-                return Some(c);
-            }
-            let (at, c) = iter.next()?;
-            let raw_end = at + c.len_utf8();
-            if c.is_ascii() {
-                return Some(Char {
-                    c: c.to_ascii_lowercase(),
-                    raw_start: at,
-                    raw_end,
-                    upper: c.is_ascii_uppercase(),
-                });
-            }
-            let upper = c.is_uppercase();
-            let mut out = Vec::new();
-            decompose_compatible(c, |d| {
-                // Lower-casing can itself emit a combining mark ('İ' → "i\u{307}"), so strip
-                // after it.
-                for l in d.to_lowercase() {
-                    if !is_combining_mark(l) && !is_invisible(l) {
-                        out.push(Char {
-                            c: fold_punctuation(l),
-                            raw_start: at,
-                            raw_end,
-                            upper,
-                        });
-                    }
-                }
-            });
-            out.reverse();
-            pending = out;
+/// Appends the normalised characters of `text` to `out`, raw offsets shifted by `offset`.
+fn push_chars(text: &str, offset: usize, out: &mut Vec<Char>) {
+    if text.is_ascii() {
+        out.extend(
+            text.bytes()
+                .enumerate()
+                .map(|(at, b)| ascii_char(char::from(b), offset + at)),
+        );
+        return;
+    }
+    for (at, c) in text.char_indices() {
+        if c.is_ascii() {
+            out.push(ascii_char(c, offset + at));
+        } else {
+            push_decomposed(c, offset + at, out);
         }
-    })
+    }
+}
+
+/// An ASCII character at byte `at`, lower-cased.
+fn ascii_char(c: char, at: usize) -> Char {
+    Char {
+        c: c.to_ascii_lowercase(),
+        raw_start: at,
+        raw_end: at + 1,
+        upper: c.is_ascii_uppercase(),
+    }
+}
+
+/// Appends what a character beyond ASCII at byte `at` normalises to, in order.
+fn push_decomposed(c: char, at: usize, out: &mut Vec<Char>) {
+    let raw_end = at + c.len_utf8();
+    let upper = c.is_uppercase();
+    decomposed(c, |d| {
+        out.push(Char {
+            c: d,
+            raw_start: at,
+            raw_end,
+            upper,
+        });
+    });
+}
+
+/// What a character beyond ASCII normalises to, in order: its compatibility decomposition,
+/// lower-cased, without combining marks or invisible characters, punctuation folded.
+fn decomposed(c: char, mut f: impl FnMut(char)) {
+    decompose_compatible(c, |d| {
+        // Lower-casing can itself emit a combining mark ('İ' → "i\u{307}"), so strip
+        // after it.
+        for l in d.to_lowercase() {
+            if !is_combining_mark(l) && !is_invisible(l) {
+                f(fold_punctuation(l));
+            }
+        }
+    });
 }
 
 /// Characters that TTS engines skip but that would split a word.
@@ -137,56 +160,178 @@ fn fold_punctuation(c: char) -> char {
 /// Cuts raw text into tokens.
 pub(crate) fn tokenize(raw: &str) -> Vec<RawToken> {
     let mut out = Vec::new();
-    // Links are recognised on the raw text's whitespace-separated chunks.
-    let mut at = 0;
-    for chunk in raw.split_inclusive(char::is_whitespace) {
-        let start = at;
-        at += chunk.len();
-        let trimmed = chunk.trim_end();
-        if trimmed.is_empty() {
-            continue;
-        }
-        match link_in(trimmed) {
-            Some(link) => {
-                let (lead, body, tail) = link;
-                tokenize_plain(&raw[start..start + lead], start, &mut out);
-                let text = normalize(&trimmed[lead..lead + body]);
-                out.push(RawToken {
-                    text,
-                    kind: Kind::Link,
-                    raw: start + lead..start + lead + body,
-                    capital: false,
-                });
-                tokenize_plain(
-                    &raw[start + lead + body..start + lead + body + tail],
-                    start + lead + body,
-                    &mut out,
-                );
+    Tokenizer::default().run(raw, |text, kind, raw, capital| {
+        out.push(RawToken {
+            text: text.to_string(),
+            kind,
+            raw,
+            capital,
+        });
+    });
+    out
+}
+
+/// Cuts raw text into tokens, handing each to a callback with its normalised text borrowed:
+/// its buffers are kept from one text to the next, so tokens cost no allocation.
+#[derive(Debug, Default)]
+pub(crate) struct Tokenizer {
+    /// The normalised characters of the piece being cut.
+    chars: Vec<Char>,
+    /// The normalised text of the token being handed out.
+    text: String,
+}
+
+impl Tokenizer {
+    /// Calls `emit(text, kind, raw, capital)` for each token of `raw`, in order: its
+    /// normalised text, what it is, its bytes in `raw`, whether its first letter is a capital.
+    pub(crate) fn run(&mut self, raw: &str, mut emit: impl FnMut(&str, Kind, Range<usize>, bool)) {
+        // Links are recognised on the raw text's whitespace-separated chunks.
+        let mut at = 0;
+        for chunk in raw.split_inclusive(char::is_whitespace) {
+            let start = at;
+            at += chunk.len();
+            let trimmed = chunk.trim_end();
+            if trimmed.is_empty() {
+                continue;
             }
-            None => tokenize_plain(trimmed, start, &mut out),
+            match link_in(trimmed) {
+                Some(link) => {
+                    let (lead, body, tail) = link;
+                    self.plain(&raw[start..start + lead], start, &mut emit);
+                    let text = normalize(&trimmed[lead..lead + body]);
+                    emit(&text, Kind::Link, start + lead..start + lead + body, false);
+                    self.plain(
+                        &raw[start + lead + body..start + lead + body + tail],
+                        start + lead + body,
+                        &mut emit,
+                    );
+                }
+                None => self.plain(trimmed, start, &mut emit),
+            }
         }
     }
-    out
+
+    /// Tokens of text without links, raw offsets shifted by `offset`.
+    fn plain(
+        &mut self,
+        raw: &str,
+        offset: usize,
+        emit: &mut impl FnMut(&str, Kind, Range<usize>, bool),
+    ) {
+        let Tokenizer { chars, text } = self;
+        chars.clear();
+        push_chars(raw, offset, chars);
+        let chars = &chars[..];
+        let mut i = 0;
+        while i < chars.len() {
+            let c = chars[i].c;
+            if c.is_whitespace() || c == '\u{0B}' {
+                i += 1;
+                continue;
+            }
+            if c.is_alphanumeric() {
+                let start = i;
+                let mut j = i + 1;
+                let mut digits_only = c.is_ascii_digit();
+                while j < chars.len() {
+                    let d = chars[j].c;
+                    if d.is_alphanumeric() {
+                        digits_only &= d.is_ascii_digit();
+                        j += 1;
+                        continue;
+                    }
+                    let prev = chars[j - 1].c;
+                    let next = chars.get(j + 1).map(|c| c.c);
+                    let joins = match d {
+                        // `1,140`, `218.40`, `800-555-0100`, `10:15`
+                        ',' | '.' | '-' | ':' if digits_only => {
+                            prev.is_ascii_digit() && next.is_some_and(|n| n.is_ascii_digit())
+                        }
+                        // `don't`, `tony's`, `i'm`
+                        '\'' => prev.is_alphanumeric() && next.is_some_and(char::is_alphabetic),
+                        // `a.i`, `p.m`, `bit.ly`, `example.com`: a dot with a letter or digit
+                        // right after it is inside a word, not the end of a sentence.
+                        '.' => prev.is_alphanumeric() && next.is_some_and(char::is_alphanumeric),
+                        _ => false,
+                    };
+                    if !joins {
+                        break;
+                    }
+                    j += 1;
+                }
+                // The closing dot of `a.i.`, `p.m.`: part of the word, not a sentence end.
+                if j < chars.len()
+                    && chars[j].c == '.'
+                    && chars[start..j].iter().any(|c| c.c == '.')
+                    && is_single_letter_run(&chars[start..j])
+                {
+                    j += 1;
+                }
+                text.clear();
+                text.extend(chars[start..j].iter().map(|c| c.c));
+                emit(
+                    text,
+                    if digits_only {
+                        Kind::Number
+                    } else {
+                        Kind::Word
+                    },
+                    chars[start].raw_start..chars[j - 1].raw_end,
+                    chars[start].upper,
+                );
+                i = j;
+                continue;
+            }
+            // A hyphen inside a word only separates its parts (`past-due`, `16-digit`, `x-ray`);
+            // between two numbers it is a sign.
+            if c == '-'
+                && i > 0
+                && chars[i - 1].c.is_alphanumeric()
+                && chars.get(i + 1).is_some_and(|n| n.c.is_alphanumeric())
+                && !(chars[i - 1].c.is_ascii_digit() && chars[i + 1].c.is_ascii_digit())
+            {
+                i += 1;
+                continue;
+            }
+            text.clear();
+            text.push(c);
+            emit(
+                text,
+                Kind::Symbol,
+                chars[i].raw_start..chars[i].raw_end,
+                false,
+            );
+            i += 1;
+        }
+    }
 }
 
 /// Where a link is in a chunk without whitespace: the bytes before it, its length, the bytes
 /// after it (closing punctuation).
 fn link_in(chunk: &str) -> Option<(usize, usize, usize)> {
-    let lower = chunk.to_ascii_lowercase();
-    let start = if let Some(i) = lower.find("://") {
+    let bytes = chunk.as_bytes();
+    // Every link has `:`, `.` or `@` in it; most words have none.
+    if !bytes.iter().any(|&b| matches!(b, b':' | b'.' | b'@')) {
+        return None;
+    }
+    // The tests below are all ASCII and ignore case, so they read the chunk as written.
+    let start = if let Some(i) = chunk.find("://") {
         // The scheme's letters before `://`.
-        after_last(&lower[..i], |c| {
+        after_last(&chunk[..i], |c| {
             !c.is_ascii_alphanumeric() && c != '+' && c != '.' && c != '-'
         })
-    } else if let Some(i) = lower.find("www.") {
+    } else if let Some(i) = bytes
+        .windows(4)
+        .position(|w| w.eq_ignore_ascii_case(b"www."))
+    {
         i
-    } else if let Some(i) = lower.find('@') {
+    } else if let Some(i) = chunk.find('@') {
         // An e-mail address: letters before and a dotted host after.
-        let host = &lower[i + 1..];
+        let host = &chunk[i + 1..];
         if i == 0 || !host.contains('.') || !host.starts_with(|c: char| c.is_ascii_alphanumeric()) {
             return None;
         }
-        after_last(&lower[..i], |c| {
+        after_last(&chunk[..i], |c| {
             !c.is_ascii_alphanumeric() && !"._%+-".contains(c)
         })
     } else {
@@ -206,88 +351,6 @@ fn after_last(text: &str, stop: impl Fn(char) -> bool) -> usize {
         .rev()
         .find(|&(_, c)| stop(c))
         .map_or(0, |(j, c)| j + c.len_utf8())
-}
-
-/// Tokens of text without links, raw offsets shifted by `offset`.
-fn tokenize_plain(raw: &str, offset: usize, out: &mut Vec<RawToken>) {
-    let chars: Vec<Char> = chars(raw).collect();
-    let mut i = 0;
-    while i < chars.len() {
-        let c = chars[i].c;
-        if c.is_whitespace() || c == '\u{0B}' {
-            i += 1;
-            continue;
-        }
-        if c.is_alphanumeric() {
-            let start = i;
-            let mut j = i + 1;
-            let mut digits_only = c.is_ascii_digit();
-            while j < chars.len() {
-                let d = chars[j].c;
-                if d.is_alphanumeric() {
-                    digits_only &= d.is_ascii_digit();
-                    j += 1;
-                    continue;
-                }
-                let prev = chars[j - 1].c;
-                let next = chars.get(j + 1).map(|c| c.c);
-                let joins = match d {
-                    // `1,140`, `218.40`, `800-555-0100`, `10:15`
-                    ',' | '.' | '-' | ':' if digits_only => {
-                        prev.is_ascii_digit() && next.is_some_and(|n| n.is_ascii_digit())
-                    }
-                    // `don't`, `tony's`, `i'm`
-                    '\'' => prev.is_alphanumeric() && next.is_some_and(char::is_alphabetic),
-                    // `a.i`, `p.m`, `bit.ly`, `example.com`: a dot with a letter or digit
-                    // right after it is inside a word, not the end of a sentence.
-                    '.' => prev.is_alphanumeric() && next.is_some_and(char::is_alphanumeric),
-                    _ => false,
-                };
-                if !joins {
-                    break;
-                }
-                j += 1;
-            }
-            // The closing dot of `a.i.`, `p.m.`: part of the word, not a sentence end.
-            if j < chars.len()
-                && chars[j].c == '.'
-                && chars[start..j].iter().any(|c| c.c == '.')
-                && is_single_letter_run(&chars[start..j])
-            {
-                j += 1;
-            }
-            out.push(RawToken {
-                text: chars[start..j].iter().map(|c| c.c).collect(),
-                kind: if digits_only {
-                    Kind::Number
-                } else {
-                    Kind::Word
-                },
-                raw: offset + chars[start].raw_start..offset + chars[j - 1].raw_end,
-                capital: chars[start].upper,
-            });
-            i = j;
-            continue;
-        }
-        // A hyphen inside a word only separates its parts (`past-due`, `16-digit`, `x-ray`);
-        // between two numbers it is a sign.
-        if c == '-'
-            && i > 0
-            && chars[i - 1].c.is_alphanumeric()
-            && chars.get(i + 1).is_some_and(|n| n.c.is_alphanumeric())
-            && !(chars[i - 1].c.is_ascii_digit() && chars[i + 1].c.is_ascii_digit())
-        {
-            i += 1;
-            continue;
-        }
-        out.push(RawToken {
-            text: c.to_string(),
-            kind: Kind::Symbol,
-            raw: offset + chars[i].raw_start..offset + chars[i].raw_end,
-            capital: false,
-        });
-        i += 1;
-    }
 }
 
 /// Whether the characters are single letters separated by dots (`a.i`, `p.m`).
