@@ -1,13 +1,15 @@
 #!/usr/bin/env python3
 """Writes BENCHMARKS.md from one run of scripts/benchmarks.sh.
 
-Usage: benchmarks_report.py WORK_DIR CRITERION_DIR
+Usage: benchmarks_report.py WORK_DIR CRITERION_DIR [BENCHMARKS.md]  (the gate's and the
+           ledger's sections of BENCHMARKS.md, when given, are carried over as they are)
        benchmarks_report.py --gate BENCHMARKS.md CRITERION_DIR MACHINE_FILE  (the gate's section only)
        benchmarks_report.py --check WORK_DIR MACHINE_FILE  (`twiml check` beside xmllint, printed)
 """
 import glob
 import json
 import os
+import re
 import statistics
 import sys
 
@@ -139,7 +141,72 @@ def check_comparison(work):
     return times, findings, counted, load
 
 
-def check_section(comparison):
+# Where `twiml check --jobs 1` spends its instructions over 120 copies of W4: (label, the
+# function whose inclusive count it is, whether the lexicon's start-up is inside it).
+PROFILE_ROWS = [
+    ("the whole process, start-up included", "twiml::main", False),
+    ("the lexicon's automaton, built once per process",
+     "std::sync::once::Once::call_once_force::{{closure}}@matcher.rs", False),
+    ("parsing (quick-xml events into the tree with spans)", "twiml_core::parse::parse", False),
+    ("the element table's checks", "twiml_core::check::check_document", False),
+    ("the rules of the baseline policy", "twiml_core::rules::check_rules_keeping_suppressed", True),
+    ("  of which the transcript's tokens", "twiml_core::rules::text::Builder::segment", False),
+    ("  of which the lexicon's matches", "twiml_core::rules::text::Builder::finish", True),
+    ("  of which the payment rules", "twiml_core::rules::payment::check", False),
+    ("lines and columns of the findings", "twiml::commands::check::file_report", False),
+    ("writing the JSON", "<twiml::printer::json::JsonSink<W> as twiml::printer::Sink>::file", False),
+]
+PROFILE_FILES = 120
+
+
+def profile(work):
+    """Inclusive instructions by function in the W4 profile: {function: count}, the largest
+    count where a function appears several times (its inlined parts count less)."""
+    path = os.path.join(work, "check", "w4-profile.txt")
+    if not os.path.exists(path):
+        return {}
+    counts = {}
+    for line in open(path):
+        m = re.match(r"\s*([\d,]+)\s+\(\s*[\d.]+%\)\s+([^:\s]+):(.*)$", line)
+        if not m:
+            continue
+        n = int(m.group(1).replace(",", ""))
+        source, function = m.group(2), m.group(3).rsplit(" [", 1)[0].strip()
+        for key in (function, function + "@" + os.path.basename(source)):
+            counts[key] = max(counts.get(key, 0), n)
+    return counts
+
+
+def profile_section(counts):
+    """The profile as a table: instructions per file and their share."""
+    if not counts:
+        return []
+    start = counts.get(PROFILE_ROWS[1][1], 0)
+    total = counts.get(PROFILE_ROWS[0][1], 0)
+    lines = [
+        "Where the instructions of `twiml check --jobs 1 --format json` go over %d copies of W4"
+        % PROFILE_FILES,
+        "(callgrind, inclusive counts, divided by the number of files; the automaton built once is",
+        "counted apart from the rows that include it):",
+        "",
+        "| part | instructions per file | share |",
+        "|---|---:|---:|",
+    ]
+    for label, function, holds_start in PROFILE_ROWS:
+        n = counts.get(function)
+        if n is None:
+            continue
+        if holds_start:
+            n -= start
+        per = n if function.endswith("@matcher.rs") else n / PROFILE_FILES
+        lines.append("| %s | %s%s | %.0f%% |" % (
+            label, count(int(per)), " (once)" if function.endswith("@matcher.rs") else "",
+            100 * n / total if total else 0))
+    lines.append("")
+    return lines
+
+
+def check_section(comparison, work):
     """The tables of `twiml check` beside xmllint, as lines."""
     times, findings, counted, load = comparison
     lines = ["## `twiml check` beside `xmllint --noout`", ""]
@@ -188,6 +255,7 @@ def check_section(comparison):
             " for 200 files, %.1f MiB for 2,000." % (small[4] / 1024, large[4] / 1024),
             "",
         ]
+    lines += profile_section(profile(work))
     if counted:
         lines += [
             "Instructions under callgrind, whole process: 120 files less 20, divided by 100, is",
@@ -332,6 +400,27 @@ def gate_section(o, machine):
     return "\n".join(lines)
 
 
+LEDGER_HEADING = "## The consent ledger"
+
+
+def kept_sections(path):
+    """The sections that other runs write, as they are in `path`, in their order: the gate's
+    (between its markers) and the ledger's (from its heading to the next section)."""
+    if not path or not os.path.exists(path):
+        return []
+    text = open(path).read()
+    kept = []
+    if GATE_BEGIN in text and GATE_END in text:
+        start = text.index(GATE_BEGIN)
+        kept.append((start, text[start:text.index(GATE_END) + len(GATE_END)]))
+    if LEDGER_HEADING in text:
+        start = text.index(LEDGER_HEADING)
+        body = start + len(LEDGER_HEADING)
+        ends = [i for i in (text.find("\n## ", body), text.find("\n<!--", body)) if i >= 0]
+        kept.append((start, text[start:min(ends) if ends else len(text)].rstrip("\n")))
+    return [section for _, section in sorted(kept)]
+
+
 def update_gate(path, criterion, machine):
     """Rewrites the gate's section of BENCHMARKS.md, or appends it."""
     text = open(path).read()
@@ -353,13 +442,14 @@ def main():
         print(open(sys.argv[3]).read().strip())
         print("```")
         print()
-        print("\n".join(check_section(comparison)) if comparison else "no comparison was run")
+        print("\n".join(check_section(comparison, sys.argv[2])) if comparison else "no comparison was run")
         return
     if sys.argv[1] == "--gate":
         # benchmarks_report.py --gate BENCHMARKS.md CRITERION_DIR MACHINE_FILE
         update_gate(sys.argv[2], sys.argv[3], open(sys.argv[4]).read().strip())
         return
     work, criterion = sys.argv[1], sys.argv[2]
+    kept = kept_sections(sys.argv[3] if len(sys.argv) > 3 else None)
     p = peers(work)
     o = ours(criterion)
     machine = open(os.path.join(work, "machine.txt")).read().strip()
@@ -432,12 +522,12 @@ def main():
     comparison = check_comparison(work)
     ins = instructions(work)
     instruction_table(ins)
-    if ("gate", "classifier alone") in o:
-        print(gate_section(o, ""))
-        print()
     targets(p, o, comparison, ins)
     if comparison:
-        print("\n".join(check_section(comparison)))
+        print("\n".join(check_section(comparison, work)).rstrip("\n"))
+    for section in kept:
+        print()
+        print(section)
 
 
 if __name__ == "__main__":
