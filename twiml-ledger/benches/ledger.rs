@@ -4,10 +4,16 @@
 //! `cargo bench -p twiml-ledger`. The ledger is a file in a temporary folder, with the
 //! library's settings (WAL, `synchronous = FULL`): every batch is one transaction, committed
 //! to disk before the next begins.
+//!
+//! `ledger inbound BATCHES` or `ledger decide BATCHES` (operands without `--`) records that
+//! many batches of 1,000 without criterion, for counting instructions under callgrind; two
+//! counts with different numbers of batches, subtracted, cancel the set-up.
 
 #![allow(missing_docs)] // criterion_group! generates an undocumented function
 
-use criterion::{BenchmarkId, Criterion, Throughput, criterion_group, criterion_main};
+use std::process::ExitCode;
+
+use criterion::{BenchmarkId, Criterion, Throughput, criterion_group};
 use twiml_core::gate::inbound::Replies;
 use twiml_core::gate::{
     ConsentKind, Gate, MessageIntent, Outbound, PhoneNumber, Sender, Timestamp,
@@ -118,4 +124,78 @@ fn decisions(c: &mut Criterion) {
 }
 
 criterion_group!(benches, inbound, decisions);
-criterion_main!(benches);
+
+fn main() -> ExitCode {
+    // `cargo bench` adds `--bench`; the operands are what is left.
+    let args: Vec<String> = std::env::args()
+        .skip(1)
+        .filter(|a| !a.starts_with("--"))
+        .collect();
+    match &args[..] {
+        [case, batches] if batches.parse::<u64>().is_ok() => {
+            count(case, batches.parse().unwrap_or(0))
+        }
+        _ => {
+            benches();
+            Criterion::default().configure_from_args().final_summary();
+            ExitCode::SUCCESS
+        }
+    }
+}
+
+/// Records `batches` batches of 1,000 inbound events or decisions, for callgrind.
+fn count(case: &str, batches: u64) -> ExitCode {
+    let dir = tempfile::tempdir().expect("a temporary folder");
+    let ledger = SqliteLedger::open(dir.path().join("count.ledger")).expect("open");
+    let sender = Sender::parse("+13055550100").expect("a sender");
+    match case {
+        "inbound" => {
+            let replies = Replies::new("Acme", "support@acme.example");
+            let start: Timestamp = "2026-12-01T00:00:00Z".parse().expect("an instant");
+            for b in 0..batches {
+                let events: Vec<Inbound> = (b * 1000..(b + 1) * 1000)
+                    .map(|n| {
+                        Inbound::new(
+                            number(n),
+                            sender.clone(),
+                            BODIES[(n % 6) as usize],
+                            start + twiml_core::gate::jiff::SignedDuration::from_millis(n as i64),
+                        )
+                    })
+                    .collect();
+                ledger
+                    .record_inbound_batch(&events, &replies)
+                    .expect("recorded");
+            }
+        }
+        "decide" => {
+            let records: Vec<ConsentRecord> = (0..10_000)
+                .map(|i| {
+                    ConsentRecord::new(
+                        number(i),
+                        ConsentKind::ExpressWritten,
+                        "2026-01-01T00:00:00Z".parse().expect("an instant"),
+                    )
+                })
+                .collect();
+            ledger.import_consents(&records).expect("imported");
+            let gate = Gate::new(Policy::new());
+            let at: Timestamp = "2026-12-04T16:00:00Z".parse().expect("an instant");
+            for b in 0..batches {
+                let sends: Vec<Outbound<'_>> = (b * 1000..(b + 1) * 1000)
+                    .map(|n| {
+                        Outbound::message(number(n), "Your order has shipped.")
+                            .from(sender.clone())
+                            .intent(MessageIntent::Delivery)
+                    })
+                    .collect();
+                ledger.decide_batch(&gate, &sends, at).expect("decided");
+            }
+        }
+        _ => {
+            eprintln!("unknown case `{case}`: inbound or decide");
+            return ExitCode::from(2);
+        }
+    }
+    ExitCode::SUCCESS
+}

@@ -6,6 +6,7 @@ use std::path::{Path, PathBuf};
 use std::sync::{Mutex, MutexGuard};
 use std::time::Duration;
 
+use rusqlite::config::DbConfig;
 use rusqlite::{Connection, ErrorCode, OpenFlags, OptionalExtension, Transaction, params};
 use sha2::{Digest, Sha256};
 use twiml_core::gate::inbound::{self, Action, Replies, Scope};
@@ -251,6 +252,11 @@ impl SqliteLedger {
         conn.busy_timeout(BUSY_TIMEOUT).map_err(err)?;
         // Every statement of a decision and of an inbound message stays prepared.
         conn.set_prepared_statement_cache_capacity(64);
+        // One plan per statement, whatever the values bound to it. Without this SQLite
+        // prepares a statement again whenever a parameter it could plan around changes (the
+        // `?2 IS NULL` of an optional sender does), which cost three quarters of a decision.
+        conn.set_db_config(DbConfig::SQLITE_DBCONFIG_ENABLE_QPSG, true)
+            .map_err(err)?;
         // Read before writing anything: is it ours, and sound?
         let app: i64 = conn
             .query_row("PRAGMA application_id", [], |r| r.get(0))
@@ -346,8 +352,19 @@ impl SqliteLedger {
         let mut h = Sha256::new();
         h.update(self.salt.as_bytes());
         h.update(phone.as_bytes());
-        h.finalize().iter().map(|b| format!("{b:02x}")).collect()
+        hex(&h.finalize())
     }
+}
+
+/// Bytes in lower-case hexadecimal.
+fn hex(bytes: &[u8]) -> String {
+    const DIGITS: &[u8; 16] = b"0123456789abcdef";
+    let mut out = String::with_capacity(bytes.len() * 2);
+    for &b in bytes {
+        out.push(char::from(DIGITS[usize::from(b >> 4)]));
+        out.push(char::from(DIGITS[usize::from(b & 0xf)]));
+    }
+    out
 }
 
 /// Reads the first bytes: an SQLite file starts with its magic string.
@@ -428,10 +445,7 @@ fn migrate(conn: &mut Connection) -> rusqlite::Result<()> {
                 std::process::id(),
                 &tx
             );
-            let salt: String = Sha256::digest(seed.as_bytes())
-                .iter()
-                .map(|b| format!("{b:02x}"))
-                .collect();
+            let salt = hex(&Sha256::digest(seed.as_bytes()));
             tx.execute(
                 "INSERT INTO meta (key, value) VALUES ('salt', ?1)",
                 params![salt],
@@ -807,8 +821,9 @@ impl Ledger for SqliteLedger {
     ) -> Result<Vec<InboundOutcome>, LedgerError> {
         self.write(|tx| {
             let mut out = Vec::with_capacity(batch.len());
+            let mut rendered = Rendered::default();
             for m in batch {
-                out.push(self.inbound_one(tx, m, replies)?);
+                out.push(self.inbound_one(tx, m, replies, &mut rendered)?);
             }
             Ok(out)
         })
@@ -1244,6 +1259,7 @@ impl SqliteLedger {
         tx: &Transaction<'_>,
         m: &Inbound,
         replies: &Replies,
+        rendered: &mut Rendered,
     ) -> Result<InboundOutcome, LedgerError> {
         let reading = inbound::read_reply(&m.body);
         let phone = m.from.e164();
@@ -1335,13 +1351,29 @@ impl SqliteLedger {
                 recorded
             ])?;
         }
-        let twiml = Replies::twiml(reply.as_deref());
+        let twiml = rendered.twiml(reply.as_deref());
         Ok(InboundOutcome {
             reading,
             reply,
             twiml,
             id,
         })
+    }
+}
+
+/// The TwiML of each reply met in a batch of inbound messages: a batch answers with a
+/// handful of texts, each built (and checked) once.
+#[derive(Default)]
+struct Rendered(Vec<(Option<String>, String)>);
+
+impl Rendered {
+    fn twiml(&mut self, reply: Option<&str>) -> String {
+        if let Some((_, twiml)) = self.0.iter().find(|(r, _)| r.as_deref() == reply) {
+            return twiml.clone();
+        }
+        let twiml = Replies::twiml(reply);
+        self.0.push((reply.map(str::to_string), twiml.clone()));
+        twiml
     }
 }
 

@@ -408,15 +408,17 @@ fn read_keyword(words: &[&str]) -> Option<Reading> {
     }
     let spaced = core.iter().all(|w| w.chars().count() == 1) && core.len() > 1;
     let joined: String = core.concat();
+    // The keyword's letters without its spaces.
+    let joined_is =
+        |k: &lexicon::Keyword| k.words.bytes().filter(|&b| b != b' ').eq(joined.bytes());
     for k in KEYWORDS {
-        let kw: Vec<&str> = keyword_words(k).collect();
-        if repeats(&core, &kw) || (spaced && joined == k.words.replace(' ', "")) {
+        if repeats(&core, k.words) || (spaced && joined_is(k)) {
             return Some(keyword_reading(k, ReadingKind::KeywordVariant));
         }
     }
     // Written in pieces ("un subscribe", "opt-out"), or one letter off.
     for k in KEYWORDS {
-        if core.len() > 1 && core.len() <= 3 && joined == k.words.replace(' ', "") {
+        if core.len() > 1 && core.len() <= 3 && joined_is(k) {
             return Some(keyword_reading(k, ReadingKind::KeywordVariant));
         }
     }
@@ -436,9 +438,13 @@ fn is_keyword_word(w: &str) -> bool {
     KEYWORDS.iter().any(|k| keyword_words(k).any(|x| x == w))
 }
 
-/// Whether `core` is `kw` said one or more times.
-fn repeats(core: &[&str], kw: &[&str]) -> bool {
-    !kw.is_empty() && core.len().is_multiple_of(kw.len()) && core.chunks(kw.len()).all(|c| c == kw)
+/// Whether `core` is the keyword `words` (its words split by spaces) said one or more times.
+fn repeats(core: &[&str], words: &str) -> bool {
+    let n = words.split(' ').count();
+    core.len().is_multiple_of(n)
+        && core
+            .chunks(n)
+            .all(|c| c.iter().copied().eq(words.split(' ')))
 }
 
 /// Whether `a` is one insertion, deletion, substitution or swap of neighbours from `b`.
@@ -579,44 +585,32 @@ fn compiled() -> &'static [Compiled] {
     COMPILED.get_or_init(|| PHRASES.iter().map(compile).collect())
 }
 
-/// The numbers of words of `words[at..]` one member matches.
-fn member_lengths(member: &str, words: &[&str], at: usize, out: &mut Vec<usize>) {
-    let parts: Vec<&str> = member.split(' ').collect();
-    let last = parts.len() - 1;
-    for (n, p) in parts.iter().enumerate() {
-        let Some(w) = words.get(at + n) else { return };
-        let ok = if n == last {
-            match p.strip_suffix('*') {
-                Some(prefix) => w.starts_with(prefix),
-                None => w == p,
-            }
-        } else {
-            w == p
+/// The numbers of words of `words[at..]` one member matches, as a set of bits (bit `n` for
+/// `n` words): a match is tried for every phrase at every word, so nothing here allocates.
+fn member_lengths(member: &str, words: &[&str], at: usize) -> u64 {
+    let mut n = 0;
+    let mut parts = member.split(' ').peekable();
+    while let Some(p) = parts.next() {
+        let Some(w) = words.get(at + n) else { return 0 };
+        let ok = match p.strip_suffix('*') {
+            Some(prefix) if parts.peek().is_none() => w.starts_with(prefix),
+            _ => *w == p,
         };
         if !ok {
-            return;
+            return 0;
         }
+        n += 1;
     }
-    out.push(parts.len());
+    1 << n.min(63)
 }
 
-fn alternative_lengths(alt: &Alternative, words: &[&str], at: usize, out: &mut Vec<usize>) {
+fn alternative_lengths(alt: &Alternative, words: &[&str], at: usize) -> u64 {
     match alt {
-        Alternative::Word(w) => {
-            if words.get(at) == Some(w) {
-                out.push(1);
-            }
-        }
-        Alternative::Prefix(p) => {
-            if words.get(at).is_some_and(|w| w.starts_with(p)) {
-                out.push(1);
-            }
-        }
-        Alternative::Class(members) => {
-            for m in *members {
-                member_lengths(m, words, at, out);
-            }
-        }
+        Alternative::Word(w) => u64::from(words.get(at) == Some(w)) << 1,
+        Alternative::Prefix(p) => u64::from(words.get(at).is_some_and(|w| w.starts_with(p))) << 1,
+        Alternative::Class(members) => members
+            .iter()
+            .fold(0, |lengths, m| lengths | member_lengths(m, words, at)),
     }
 }
 
@@ -649,13 +643,13 @@ fn match_from(atoms: &[Atom], words: &[&str], at: usize, ends: &mut Vec<usize>) 
             alternatives,
             optional,
         } => {
-            let mut lengths = Vec::new();
-            for alt in alternatives {
-                alternative_lengths(alt, words, at, &mut lengths);
-            }
-            lengths.sort_unstable();
-            lengths.dedup();
-            for len in lengths {
+            let mut lengths = alternatives.iter().fold(0, |lengths, alt| {
+                lengths | alternative_lengths(alt, words, at)
+            });
+            // Shortest first.
+            while lengths != 0 {
+                let len = lengths.trailing_zeros() as usize;
+                lengths &= lengths - 1;
                 match_from(rest, words, at + len, ends);
             }
             if *optional {
@@ -675,11 +669,12 @@ struct Hit {
 
 fn read_phrases(clauses: &[Vec<String>], language: Language) -> Reading {
     let mut hits: Vec<Hit> = Vec::new();
+    let mut ends = Vec::new();
     for (c, clause) in clauses.iter().enumerate() {
         let words: Vec<&str> = clause.iter().map(String::as_str).collect();
         for compiled in compiled() {
             for start in 0..words.len() {
-                let mut ends = Vec::new();
+                ends.clear();
                 match_from(&compiled.atoms, &words, start, &mut ends);
                 if let Some(&end) = ends.iter().max() {
                     hits.push(Hit {
