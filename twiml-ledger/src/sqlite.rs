@@ -464,91 +464,64 @@ fn sender_text(sender: Option<&Sender>) -> Option<String> {
     sender.map(ToString::to_string)
 }
 
-/// The latest consent for the sender (the strongest kind first), with its record.
-fn consent_in_force(
-    tx: &Connection,
-    phone: &str,
-    sender: Option<&str>,
-    at: i64,
-) -> rusqlite::Result<Option<(ConsentRecord, i64)>> {
-    let mut stmt = tx.prepare_cached(
-        "SELECT consent_type, consent_at, channel, consent_method, consent_source, ip_address,
-                seller, disclosure, disclosure_version, purpose, sender_scope, evidence, language
-         FROM consents
-         WHERE phone = ?1 AND consent_at <= ?3
-           AND (sender_scope IS NULL OR sender_scope = 'all' OR ?2 IS NULL OR sender_scope = ?2)
-         ORDER BY consent_type = 'express-written' DESC, consent_at DESC, id DESC LIMIT 1",
-    )?;
-    stmt.query_row(params![phone, sender, at], |r| {
-        let kind: String = r.get(0)?;
-        let consent_at: i64 = r.get(1)?;
-        Ok((
-            ConsentRecord {
-                phone: phone.to_string(),
-                channel: r.get(2)?,
-                consent_type: ConsentKind::parse(&kind).unwrap_or(ConsentKind::Express),
-                consent_method: r.get(3)?,
-                consent_timestamp: instant(consent_at),
-                consent_source: r.get(4)?,
-                ip_address: r.get(5)?,
-                opted_out: false,
-                opt_out_timestamp: None,
-                seller: r.get(6)?,
-                disclosure: r.get(7)?,
-                disclosure_version: r.get(8)?,
-                purpose: r.get(9)?,
-                sender_scope: r.get(10)?,
-                evidence: r.get(11)?,
-                language: r.get(12)?,
-            },
-            consent_at,
-        ))
-    })
-    .optional()
+/// Whether the ledger holds any erasure. Most hold none, and then no number's salted hash
+/// needs computing to look for its tombstone.
+fn any_erasure(tx: &Connection) -> rusqlite::Result<bool> {
+    tx.prepare_cached("SELECT EXISTS (SELECT 1 FROM erasures)")?
+        .query_row([], |r| r.get(0))
 }
 
 /// The opt-out in force for the sender at `at`: the latest opt-out, suppression or erasure
-/// with no opt-in or consent after it.
+/// with no opt-in or consent after it. `hash` is the number's salted hash when the ledger
+/// holds erasures ([`any_erasure`]), `None` when it holds none.
 fn opt_out_in_force(
     tx: &Connection,
     phone: &str,
-    hash: &str,
+    hash: Option<&str>,
     sender: Option<&str>,
     at: i64,
 ) -> rusqlite::Result<Option<OptOutOnFile>> {
-    let erased: Option<i64> = tx
-        .prepare_cached("SELECT MIN(at) FROM erasures WHERE phone_hash = ?1")?
-        .query_row(params![hash], |r| r.get(0))?;
-    if let Some(when) = erased {
-        return Ok(Some(OptOutOnFile {
-            at: instant(when),
-            scope: Scope::All,
-            method: "erasure".to_string(),
-        }));
+    if let Some(hash) = hash {
+        let erased: Option<i64> = tx
+            .prepare_cached("SELECT MIN(at) FROM erasures WHERE phone_hash = ?1")?
+            .query_row(params![hash], |r| r.get(0))?;
+        if let Some(when) = erased {
+            return Ok(Some(OptOutOnFile {
+                at: instant(when),
+                scope: Scope::All,
+                method: "erasure".to_string(),
+            }));
+        }
     }
-    let latest: Option<(String, String, Option<String>, i64)> = tx
-        .prepare_cached(
-            "SELECT action, method, sender, at FROM opt_events
-             WHERE phone = ?1 AND at <= ?3 AND (sender IS NULL OR ?2 IS NULL OR sender = ?2)
-             ORDER BY at DESC, id DESC LIMIT 1",
-        )?
-        .query_row(params![phone, sender, at], |r| {
-            Ok((r.get(0)?, r.get(1)?, r.get(2)?, r.get(3)?))
-        })
-        .optional()?;
-    let suppressed: Option<(String, i64)> = tx
-        .prepare_cached(
-            "SELECT list, at FROM suppressions WHERE phone = ?1 AND at <= ?2
-             ORDER BY at DESC, id DESC LIMIT 1",
-        )?
-        .query_row(params![phone, at], |r| Ok((r.get(0)?, r.get(1)?)))
-        .optional()?;
-    let granted: Option<i64> = tx
-        .prepare_cached(
-            "SELECT MAX(consent_at) FROM consents WHERE phone = ?1 AND consent_at <= ?3
-             AND (sender_scope IS NULL OR sender_scope = 'all' OR ?2 IS NULL OR sender_scope = ?2)",
-        )?
-        .query_row(params![phone, sender, at], |r| r.get(0))?;
+    // One statement of three rows, each read by its index: the latest opt-out or opt-in, the
+    // latest suppression, and the latest consent of any kind. (Subqueries joined side by side
+    // would each be copied into a temporary table first.)
+    let mut latest: Option<(String, String, Option<String>, i64)> = None;
+    let mut suppressed: Option<(String, i64)> = None;
+    let mut granted: Option<i64> = None;
+    let mut stmt = tx.prepare_cached(
+        "SELECT 0, action, method, sender, at FROM
+             (SELECT action, method, sender, at FROM opt_events
+              WHERE phone = ?1 AND at <= ?3 AND (sender IS NULL OR ?2 IS NULL OR sender = ?2)
+              ORDER BY at DESC, id DESC LIMIT 1)
+         UNION ALL
+         SELECT 1, list, NULL, NULL, at FROM
+             (SELECT list, at FROM suppressions WHERE phone = ?1 AND at <= ?3
+              ORDER BY at DESC, id DESC LIMIT 1)
+         UNION ALL
+         SELECT 2, NULL, NULL, NULL, MAX(consent_at) FROM consents
+         WHERE phone = ?1 AND consent_at <= ?3
+           AND (sender_scope IS NULL OR sender_scope = 'all' OR ?2 IS NULL OR sender_scope = ?2)",
+    )?;
+    let mut rows = stmt.query(params![phone, sender, at])?;
+    while let Some(r) = rows.next()? {
+        match r.get::<_, i64>(0)? {
+            0 => latest = Some((r.get(1)?, r.get(2)?, r.get(3)?, r.get(4)?)),
+            1 => suppressed = Some((r.get(1)?, r.get(4)?)),
+            _ => granted = r.get(4)?,
+        }
+    }
+    drop(rows);
     let mut out = None;
     if let Some((action, method, scope_sender, when)) = latest
         && action == "opt-out"
@@ -577,7 +550,99 @@ fn opt_out_in_force(
     Ok(out)
 }
 
+/// What a decision reads besides the opt-outs, in two statements: the consent in force (the
+/// strongest kind first, then the latest) with its record, and then, each by its index, the
+/// latest reassigned-number check, the last inbound message from the recipient to the
+/// sender, and the last conversation (about the debt when there is one).
+struct Standing {
+    consent: Option<(ConsentRecord, i64)>,
+    reassigned: Option<(String, i64)>,
+    last_inbound: Option<i64>,
+    last_conversation: Option<i64>,
+}
+
+fn standing(
+    tx: &Connection,
+    phone: &str,
+    sender: Option<&str>,
+    debt: Option<&str>,
+    at: i64,
+) -> rusqlite::Result<Standing> {
+    let consent = tx
+        .prepare_cached(
+            "SELECT consent_type, consent_at, channel, consent_method, consent_source,
+                    ip_address, seller, disclosure, disclosure_version, purpose, sender_scope,
+                    evidence, language
+             FROM consents
+             WHERE phone = ?1 AND consent_at <= ?3
+               AND (sender_scope IS NULL OR sender_scope = 'all' OR ?2 IS NULL
+                    OR sender_scope = ?2)
+             ORDER BY consent_type = 'express-written' DESC, consent_at DESC, id DESC LIMIT 1",
+        )?
+        .query_row(params![phone, sender, at], |r| {
+            let kind: String = r.get(0)?;
+            let consent_at: i64 = r.get(1)?;
+            Ok((
+                ConsentRecord {
+                    phone: phone.to_string(),
+                    channel: r.get(2)?,
+                    consent_type: ConsentKind::parse(&kind).unwrap_or(ConsentKind::Express),
+                    consent_method: r.get(3)?,
+                    consent_timestamp: instant(consent_at),
+                    consent_source: r.get(4)?,
+                    ip_address: r.get(5)?,
+                    opted_out: false,
+                    opt_out_timestamp: None,
+                    seller: r.get(6)?,
+                    disclosure: r.get(7)?,
+                    disclosure_version: r.get(8)?,
+                    purpose: r.get(9)?,
+                    sender_scope: r.get(10)?,
+                    evidence: r.get(11)?,
+                    language: r.get(12)?,
+                },
+                consent_at,
+            ))
+        })
+        .optional()?;
+    tx.prepare_cached(
+        "SELECT (SELECT answer FROM reassigned WHERE phone = ?1 AND checked_at <= ?3
+                 ORDER BY checked_at DESC, id DESC LIMIT 1),
+                (SELECT checked_at FROM reassigned WHERE phone = ?1 AND checked_at <= ?3
+                 ORDER BY checked_at DESC, id DESC LIMIT 1),
+                (SELECT MAX(at) FROM inbound
+                 WHERE phone = ?1 AND at <= ?3 AND (?2 IS NULL OR sender = ?2)),
+                CASE WHEN ?4 IS NULL
+                     THEN (SELECT MAX(at) FROM attempts
+                           WHERE phone = ?1 AND at <= ?3 AND conversation = 1)
+                     ELSE (SELECT MAX(at) FROM attempts
+                           WHERE debt = ?4 AND at <= ?3 AND conversation = 1)
+                END",
+    )?
+    .query_row(params![phone, sender, at, debt], |r| {
+        let answer: Option<String> = r.get(0)?;
+        let reassigned = match answer {
+            Some(answer) => Some((answer, r.get(1)?)),
+            None => None,
+        };
+        Ok(Standing {
+            consent,
+            reassigned,
+            last_inbound: r.get(2)?,
+            last_conversation: r.get(3)?,
+        })
+    })
+}
+
 impl SqliteLedger {
+    /// The salted hash of `phone` when the ledger holds erasures (`any`), for
+    /// [`opt_out_in_force`].
+    fn hash_if(&self, any: bool, phone: &str) -> Option<String> {
+        any.then(|| self.hash(phone))
+    }
+
+    /// What the ledger knows of `to`: three statements (four with a debt), each by its
+    /// indexes. `erasures` is [`any_erasure`], read once per transaction.
     fn load_history(
         &self,
         tx: &Connection,
@@ -585,6 +650,7 @@ impl SqliteLedger {
         from: Option<&Sender>,
         debt: Option<&str>,
         at: Timestamp,
+        erasures: bool,
     ) -> rusqlite::Result<RecipientHistory> {
         let phone = to.e164();
         let sender = sender_text(from);
@@ -592,8 +658,15 @@ impl SqliteLedger {
         let t = micros(at);
         let week = micros(at) - SignedDuration::from_hours(7 * 24).as_micros() as i64;
         let mut h = RecipientHistory::known();
-        h.opt_out = opt_out_in_force(tx, phone, &self.hash(phone), sender, t)?;
-        let consent = consent_in_force(tx, phone, sender, t)?;
+        h.opt_out = opt_out_in_force(
+            tx,
+            phone,
+            self.hash_if(erasures, phone).as_deref(),
+            sender,
+            t,
+        )?;
+        let standing = standing(tx, phone, sender, debt, t)?;
+        let consent = standing.consent;
         if let Some((record, consent_at)) = &consent {
             h.consent = Some(ConsentOnFile {
                 kind: record.consent_type,
@@ -601,14 +674,7 @@ impl SqliteLedger {
                 missing: record.missing(),
             });
         }
-        let check: Option<(String, i64)> = tx
-            .prepare_cached(
-                "SELECT answer, checked_at FROM reassigned WHERE phone = ?1 AND checked_at <= ?2
-                 ORDER BY checked_at DESC, id DESC LIMIT 1",
-            )?
-            .query_row(params![phone, t], |r| Ok((r.get(0)?, r.get(1)?)))
-            .optional()?;
-        if let Some((answer, checked_at)) = check
+        if let Some((answer, checked_at)) = standing.reassigned
             && consent.as_ref().is_none_or(|(_, c)| *c <= checked_at)
         {
             h.reassigned = Some(ReassignedCheck {
@@ -616,13 +682,8 @@ impl SqliteLedger {
                 checked_at: instant(checked_at),
             });
         }
-        h.last_inbound = tx
-            .prepare_cached(
-                "SELECT MAX(at) FROM inbound WHERE phone = ?1 AND at <= ?3
-                 AND (?2 IS NULL OR sender = ?2)",
-            )?
-            .query_row(params![phone, sender, t], |r| r.get::<_, Option<i64>>(0))?
-            .map(instant);
+        h.last_inbound = standing.last_inbound.map(instant);
+        h.last_conversation = standing.last_conversation.map(instant);
         let mut stmt = tx.prepare_cached(
             "SELECT at FROM attempts WHERE phone = ?1 AND at > ?2 AND at <= ?3 ORDER BY at",
         )?;
@@ -639,20 +700,6 @@ impl SqliteLedger {
                 .map(|r| r.map(instant))
                 .collect::<rusqlite::Result<_>>()?;
         }
-        // Two queries, so that each uses its index (an `OR` of the two would scan).
-        h.last_conversation = match debt {
-            Some(debt) => tx
-                .prepare_cached(
-                    "SELECT MAX(at) FROM attempts WHERE debt = ?1 AND at <= ?2 AND conversation = 1",
-                )?
-                .query_row(params![debt, t], |r| r.get::<_, Option<i64>>(0))?,
-            None => tx
-                .prepare_cached(
-                    "SELECT MAX(at) FROM attempts WHERE phone = ?1 AND at <= ?2 AND conversation = 1",
-                )?
-                .query_row(params![phone, t], |r| r.get::<_, Option<i64>>(0))?,
-        }
-        .map(instant);
         // Replies read by an older lexicon, or imported unread, after the last word of
         // consent: does the reader now take one for a revocation?
         let since = consent.as_ref().map_or(i64::MIN, |(_, c)| *c);
@@ -776,10 +823,12 @@ impl Ledger for SqliteLedger {
             })?
             .collect::<rusqlite::Result<Vec<_>>>()?;
         let mut out = Vec::with_capacity(rows.len());
+        let erasures = any_erasure(&conn)?;
         for ((phone, scope, consent_at), (channel, kind, f)) in keys.into_iter().zip(rows) {
             // The opt-out in force now for this record's scope, if it came after the record.
             let sender = scope.as_deref().filter(|s| *s != "all");
-            let opt = opt_out_in_force(&conn, &phone, &self.hash(&phone), sender, i64::MAX)?
+            let hash = self.hash_if(erasures, &phone);
+            let opt = opt_out_in_force(&conn, &phone, hash.as_deref(), sender, i64::MAX)?
                 .filter(|o| micros(o.at) > consent_at && o.method != "erasure");
             let [
                 method,
@@ -822,8 +871,10 @@ impl Ledger for SqliteLedger {
         self.write(|tx| {
             let mut out = Vec::with_capacity(batch.len());
             let mut rendered = Rendered::default();
+            // No erasure can happen inside this transaction: read once whether any exists.
+            let erasures = any_erasure(tx)?;
             for m in batch {
-                out.push(self.inbound_one(tx, m, replies, &mut rendered)?);
+                out.push(self.inbound_one(tx, m, replies, &mut rendered, erasures)?);
             }
             Ok(out)
         })
@@ -893,7 +944,8 @@ impl Ledger for SqliteLedger {
         at: Timestamp,
     ) -> Result<RecipientHistory, LedgerError> {
         let conn = self.lock();
-        Ok(self.load_history(&conn, to, from, debt, at)?)
+        let erasures = any_erasure(&conn)?;
+        Ok(self.load_history(&conn, to, from, debt, at, erasures)?)
     }
 
     fn decide_batch(
@@ -904,9 +956,11 @@ impl Ledger for SqliteLedger {
     ) -> Result<Vec<Decided>, LedgerError> {
         self.write(|tx| {
             let mut out = Vec::with_capacity(outbounds.len());
+            // No erasure can happen inside this transaction: read once whether any exists.
+            let erasures = any_erasure(tx)?;
             for o in outbounds {
                 let history =
-                    self.load_history(tx, &o.to, o.from.as_ref(), o.debt.as_deref(), at)?;
+                    self.load_history(tx, &o.to, o.from.as_ref(), o.debt.as_deref(), at, erasures)?;
                 let decision = gate.decide(o, &history, at);
                 let recorded = now();
                 let json = serde_json::to_string(&decision)
@@ -969,7 +1023,7 @@ impl Ledger for SqliteLedger {
             .collect();
         records.sort_by_key(|r| r.consent_timestamp);
         let conn = self.lock();
-        let history = self.load_history(&conn, phone, None, None, at)?;
+        let history = self.load_history(&conn, phone, None, None, at, true)?;
         let erased: bool = conn
             .prepare_cached("SELECT EXISTS (SELECT 1 FROM erasures WHERE phone_hash = ?1)")?
             .query_row(params![hash], |r| r.get(0))?;
@@ -1260,6 +1314,7 @@ impl SqliteLedger {
         m: &Inbound,
         replies: &Replies,
         rendered: &mut Rendered,
+        erasures: bool,
     ) -> Result<InboundOutcome, LedgerError> {
         let reading = inbound::read_reply(&m.body);
         let phone = m.from.e164();
@@ -1267,7 +1322,8 @@ impl SqliteLedger {
         let t = micros(m.at);
         let recorded = now();
         // The state before this message: an opt-out already confirmed gets no second text.
-        let before = opt_out_in_force(tx, phone, &self.hash(phone), Some(&sender), t)?;
+        let hash = self.hash_if(erasures, phone);
+        let before = opt_out_in_force(tx, phone, hash.as_deref(), Some(&sender), t)?;
         tx.prepare_cached(
             "INSERT INTO inbound (phone, sender, channel, body, action, scope, kind, reader, at,
                 recorded_at)

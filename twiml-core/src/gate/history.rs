@@ -356,13 +356,17 @@ pub(crate) fn findings(
             push(
                 &GEN005,
                 Severity::Warning,
-                format!(
-                    "the consent record lacks {}",
-                    c.missing
-                        .iter()
-                        .map(|f| format!("`{f}`"))
-                        .collect::<Vec<_>>()
-                        .join(", ")
+                c.missing.iter().enumerate().fold(
+                    String::from("the consent record lacks "),
+                    |mut message, (i, field)| {
+                        if i > 0 {
+                            message.push_str(", ");
+                        }
+                        message.push('`');
+                        message.push_str(field);
+                        message.push('`');
+                        message
+                    },
                 ),
                 "16 CFR 310.5(a)(8); 47 CFR 64.1200(f)(9): a record must prove who consented, when, to what, and how",
                 None,

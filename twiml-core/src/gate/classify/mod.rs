@@ -310,21 +310,19 @@ impl Classifier {
             .collect();
         // The model's score: each feature counts once.
         let mut weighed: Vec<(u64, f64, (usize, usize))> = Vec::with_capacity(64);
-        let mut add = |parts: &[&str], span: (usize, usize)| {
+        let mut add = |parts: &[&str], at: model::At| {
             let w = self.model.weight(parts);
             if w != 0.0 {
-                weighed.push((model::hash(parts), w, span));
+                weighed.push((model::hash(parts), w, at.source(&normal)));
             }
         };
         model::features(text, &normal, options, &mut add);
         if options.lexicon {
-            let spans: Vec<(usize, (usize, usize))> = matches
-                .iter()
-                .map(|&(id, (s, e))| (id, normal.source_range(s, e)))
-                .collect();
-            model::lexicon_features(&spans, &mut add);
+            model::lexicon_features(&matches, &mut add);
         }
-        weighed.sort_by_key(|&(h, _, span)| (h, span));
+        // Equal keys are the same feature at the same place, of the same weight: an unstable
+        // sort gives the order a stable one would.
+        weighed.sort_unstable_by_key(|&(h, _, span)| (h, span));
         weighed.dedup_by_key(|&mut (h, _, _)| h);
         let score = self.model.bias + weighed.iter().map(|&(_, w, _)| w).sum::<f64>();
         let evidence = weighed.iter().map(|&(_, w, _)| w.abs()).sum::<f64>();

@@ -20,6 +20,10 @@
 
 use std::collections::{BTreeMap, HashMap};
 use std::fmt::Write as _;
+use std::hash::{BuildHasherDefault, Hasher};
+use std::sync::OnceLock;
+
+use aho_corasick::{AhoCorasick, MatchKind};
 
 use super::{LEXICON, Normalized};
 use crate::gate::intent::Class;
@@ -93,13 +97,33 @@ impl Fnv {
     }
 }
 
-/// Calls `visit` with each feature of a message: its name in parts, and the byte range of
-/// the original text behind it (empty for a feature of the whole message).
+/// Where a feature is: a byte range of the normalized text, or of the original one. The
+/// range of the original text behind a normalized one is looked up only for the features
+/// that weigh (most words of a message are not in the model).
+#[derive(Debug, Clone, Copy)]
+pub(super) enum At {
+    /// A range of the normalized text.
+    Normal(usize, usize),
+    /// A range of the original text (empty for a feature of the whole message).
+    Source(usize, usize),
+}
+
+impl At {
+    /// The byte range of the original text.
+    pub(super) fn source(self, normal: &Normalized) -> (usize, usize) {
+        match self {
+            At::Normal(start, end) => normal.source_range(start, end),
+            At::Source(start, end) => (start, end),
+        }
+    }
+}
+
+/// Calls `visit` with each feature of a message: its name in parts, and where it is.
 pub(super) fn features(
     source: &str,
     normal: &Normalized,
     options: &Options,
-    mut visit: impl FnMut(&[&str], (usize, usize)),
+    mut visit: impl FnMut(&[&str], At),
 ) {
     let text = normal.text.as_str();
     let mut tokens: Vec<(usize, usize)> = Vec::with_capacity(text.len() / 4);
@@ -114,10 +138,9 @@ pub(super) fn features(
             _ => {}
         }
     }
-    let span = |(s, e): (usize, usize)| normal.source_range(s, e);
     for (n, &(s, e)) in tokens.iter().enumerate() {
         let word = &text[s..e];
-        visit(&["w:", word], span((s, e)));
+        visit(&["w:", word], At::Normal(s, e));
         if options.stem > 0
             && word.chars().count() > options.stem
             && word.chars().all(char::is_alphabetic)
@@ -126,15 +149,15 @@ pub(super) fn features(
                 .char_indices()
                 .nth(options.stem)
                 .map_or(word.len(), |(i, _)| i);
-            visit(&["p:", &word[..cut]], span((s, e)));
+            visit(&["p:", &word[..cut]], At::Normal(s, e));
         }
         if options.bigrams
             && let Some(&(s2, e2)) = tokens.get(n + 1)
         {
-            visit(&["b:", word, " ", &text[s2..e2]], span((s, e2)));
+            visit(&["b:", word, " ", &text[s2..e2]], At::Normal(s, e2));
         }
         if options.form && word == "#" {
-            let (from, to) = span((s, e));
+            let (from, to) = normal.source_range(s, e);
             let number = source.get(from..to).unwrap_or_default();
             let digits = number.bytes().filter(u8::is_ascii_digit).count();
             let shape = match digits {
@@ -144,9 +167,9 @@ pub(super) fn features(
                 4..=8 => "s:number",
                 _ => "s:digits-9",
             };
-            visit(&[shape], (from, to));
+            visit(&[shape], At::Source(from, to));
             if number.contains('.') && number.rsplit('.').next().is_some_and(|c| c.len() == 2) {
-                visit(&["s:cents"], (from, to));
+                visit(&["s:cents"], At::Source(from, to));
             }
         }
     }
@@ -156,30 +179,26 @@ pub(super) fn features(
 }
 
 /// The features of a message's form, read from the original text.
-fn form(source: &str, words: usize, visit: &mut impl FnMut(&[&str], (usize, usize))) {
+fn form(source: &str, words: usize, visit: &mut impl FnMut(&[&str], At)) {
     let length = match words {
         0..=8 => "s:words-8",
         9..=16 => "s:words-16",
         17..=30 => "s:words-30",
         _ => "s:words-many",
     };
-    visit(&[length], (0, 0));
+    visit(&[length], At::Source(0, 0));
     if let Some(at) = source.find('!') {
-        visit(&["s:exclaim"], (at, at + 1));
+        visit(&["s:exclaim"], At::Source(at, at + 1));
     }
     if let Some((at, c)) = source.char_indices().find(|&(_, c)| is_emoji(c)) {
-        visit(&["s:emoji"], (at, at + c.len_utf8()));
+        visit(&["s:emoji"], At::Source(at, at + c.len_utf8()));
     }
-    let lower = source.to_ascii_lowercase();
-    if let Some(at) = ["http", "www.", ".com", ".ly/", ".co/", ".gl/", ".link"]
-        .iter()
-        .filter_map(|p| lower.find(p))
-        .min()
-    {
+    // The first of the marks of a link, in any case.
+    if let Some(at) = links().find(source).map(|m| m.start()) {
         let end = source[at..]
             .find(char::is_whitespace)
             .map_or(source.len(), |e| at + e);
-        visit(&["s:link"], (at, end));
+        visit(&["s:link"], At::Source(at, end));
     }
     // Words in capitals: a shouted word, and the shape of a discount code (`SAVE20`).
     let mut caps = false;
@@ -193,12 +212,25 @@ fn form(source: &str, words: usize, visit: &mut impl FnMut(&[&str], (usize, usiz
             && rest.bytes().all(|b| b.is_ascii_digit())
         {
             caps_code = true;
-            visit(&["s:caps-code"], (at, at + word.len()));
+            visit(&["s:caps-code"], At::Source(at, at + word.len()));
         } else if !caps && letters >= 4 && rest.is_empty() && !OPT_OUT_WORDS.contains(&word) {
             caps = true;
-            visit(&["s:caps"], (at, at + word.len()));
+            visit(&["s:caps"], At::Source(at, at + word.len()));
         }
     }
+}
+
+/// The marks of a link in one automaton, without regard to case; the leftmost match is the
+/// first mark in the text.
+fn links() -> &'static AhoCorasick {
+    static LINKS: OnceLock<AhoCorasick> = OnceLock::new();
+    LINKS.get_or_init(|| {
+        AhoCorasick::builder()
+            .ascii_case_insensitive(true)
+            .match_kind(MatchKind::LeftmostFirst)
+            .build(["http", "www.", ".com", ".ly/", ".co/", ".gl/", ".link"])
+            .expect("seven short patterns make an automaton")
+    })
 }
 
 /// Capitalised keywords that every kind of message carries.
@@ -232,11 +264,33 @@ fn is_emoji(c: char) -> bool {
 /// The lexicon's phrases found in a message, as features.
 pub(super) fn lexicon_features(
     cues: &[(usize, (usize, usize))],
-    mut visit: impl FnMut(&[&str], (usize, usize)),
+    mut visit: impl FnMut(&[&str], At),
 ) {
-    for &(entry, span) in cues {
+    for &(entry, (start, end)) in cues {
         let e = &LEXICON[entry];
-        visit(&["c:", e.intent.as_str()], span);
+        visit(&["c:", e.intent.as_str()], At::Normal(start, end));
+    }
+}
+
+/// The hasher of keys that are hashes already (the FNV-1a of a feature's name): it only
+/// spreads their bits, where SipHash would hash them again.
+#[derive(Default)]
+struct Prehashed(u64);
+
+impl Hasher for Prehashed {
+    fn write(&mut self, bytes: &[u8]) {
+        for &b in bytes {
+            self.0 = (self.0 ^ u64::from(b)).wrapping_mul(0x0100_0000_01b3);
+        }
+    }
+
+    fn write_u64(&mut self, n: u64) {
+        self.0 = n;
+    }
+
+    fn finish(&self) -> u64 {
+        let x = self.0 ^ (self.0 >> 32);
+        x.wrapping_mul(0x9e37_79b9_7f4a_7c15) ^ (x >> 29)
     }
 }
 
@@ -245,7 +299,7 @@ pub(super) fn lexicon_features(
 pub(crate) struct Model {
     pub(crate) bias: f64,
     /// By the hash of the feature's name.
-    weights: HashMap<u64, f64>,
+    weights: HashMap<u64, f64, BuildHasherDefault<Prehashed>>,
     /// Every weight by name, for the model file.
     named: Vec<(String, f64)>,
     pub(crate) options: Options,
