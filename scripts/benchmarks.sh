@@ -31,6 +31,7 @@ echo "== machine" >&2
     lscpu | grep -E '^(Model name|CPU\(s\)|Thread|Core|Socket|Hypervisor|L2|L3)' || true
     echo "kernel: $(uname -r)"
     echo "rustc: $(rustc --version)"
+    echo "commit measured: $(git log -1 --format=%h)$(git diff --quiet HEAD -- . ':!BENCHMARKS.md' || echo ' (with changes)')"
     echo "loadavg before: $(cat /proc/loadavg)"
 } > "$work/machine.txt"
 

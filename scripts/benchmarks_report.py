@@ -150,9 +150,9 @@ PROFILE_ROWS = [
     ("parsing (quick-xml events into the tree with spans)", "twiml_core::parse::parse", False),
     ("the element table's checks", "twiml_core::check::check_document", False),
     ("the rules of the baseline policy", "twiml_core::rules::check_rules_keeping_suppressed", True),
-    ("  of which the transcript's tokens", "twiml_core::rules::text::Builder::segment", False),
-    ("  of which the lexicon's matches", "twiml_core::rules::text::Builder::finish", True),
-    ("  of which the payment rules", "twiml_core::rules::payment::check", False),
+    ("… of which the transcript's tokens", "twiml_core::rules::text::Builder::segment", False),
+    ("… of which the lexicon's matches", "twiml_core::rules::text::Builder::finish", True),
+    ("… of which the payment rules", "twiml_core::rules::payment::check", False),
     ("lines and columns of the findings", "twiml::commands::check::file_report", False),
     ("writing the JSON", "<twiml::printer::json::JsonSink<W> as twiml::printer::Sink>::file", False),
 ]
@@ -177,8 +177,9 @@ def profile(work):
     return counts
 
 
-def profile_section(counts):
-    """The profile as a table: instructions per file and their share."""
+def profile_section(counts, xmllint):
+    """The profile as a table: instructions per file and their share; beside xmllint's whole
+    cost per file (`xmllint`), when it was counted."""
     if not counts:
         return []
     start = counts.get(PROFILE_ROWS[1][1], 0)
@@ -203,6 +204,21 @@ def profile_section(counts):
             label, count(int(per)), " (once)" if function.endswith("@matcher.rs") else "",
             100 * n / total if total else 0))
     lines.append("")
+    parse = counts.get("twiml_core::parse::parse")
+    checks = counts.get("twiml_core::check::check_document")
+    rules = counts.get("twiml_core::rules::check_rules_keeping_suppressed")
+    if xmllint and parse and checks and rules:
+        parse, checks, rules = parse / PROFILE_FILES, checks / PROFILE_FILES, (rules - start) / PROFILE_FILES
+        lines += [
+            "Beside xmllint's %s instructions a file: parsing into the tree alone is %.2f× that,"
+            % (count(int(xmllint)), parse / xmllint),
+            "parsing and the element table's checks %.2f×, and the rules of the baseline policy add"
+            % ((parse + checks) / xmllint),
+            "%.2f× more (they read every word said in the document: tokens, sentences, the lexicon's"
+            % (rules / xmllint),
+            "concepts in one pass, then each rule's questions of the transcript).",
+            "",
+        ]
     return lines
 
 
@@ -255,7 +271,6 @@ def check_section(comparison, work):
             " for 200 files, %.1f MiB for 2,000." % (small[4] / 1024, large[4] / 1024),
             "",
         ]
-    lines += profile_section(profile(work))
     if counted:
         lines += [
             "Instructions under callgrind, whole process: 120 files less 20, divided by 100, is",
@@ -278,6 +293,8 @@ def check_section(comparison, work):
                 lines.append("| %s | %s | %s | %s | %s |" % (
                     label, name, count(int(per[tool])), count(int(max(start, 0))), ratio))
         lines.append("")
+    few, many = counted.get(("w4", "xmllint", "few")), counted.get(("w4", "xmllint", "many"))
+    lines += profile_section(profile(work), (many - few) / 100 if few and many else None)
     return lines
 
 
