@@ -389,9 +389,10 @@ fn header_text<'a>(request: &'a HttpRequest, name: &str) -> Option<&'a str> {
 /// use twiml::actix_web::inbound_message;
 /// use twiml::gate::inbound::Replies;
 /// use twiml::inbound::InboundMessages;
-/// use twiml::ledger::SqliteLedger;
+/// use twiml::ledger::AnyLedger;
 ///
-/// let ledger = Arc::new(SqliteLedger::open("acme.ledger")?);
+/// // An SQLite file on one machine; `postgres://USER@HOST/DB` for a fleet.
+/// let ledger = Arc::new(AnyLedger::open("acme.ledger")?);
 /// let inbox = InboundMessages::new(ledger, Replies::new("Acme", "support@acme.example"));
 /// let app = App::new()
 ///     .app_data(web::Data::new(inbox))

@@ -373,9 +373,10 @@ fn header_text<'a>(parts: &'a Parts, name: &str) -> Option<&'a str> {
 /// use twiml::axum::inbound_messages;
 /// use twiml::gate::inbound::Replies;
 /// use twiml::inbound::InboundMessages;
-/// use twiml::ledger::SqliteLedger;
+/// use twiml::ledger::AnyLedger;
 ///
-/// let ledger = Arc::new(SqliteLedger::open("acme.ledger")?);
+/// // An SQLite file on one machine; `postgres://USER@HOST/DB` for a fleet.
+/// let ledger = Arc::new(AnyLedger::open("acme.ledger")?);
 /// let inbox = InboundMessages::new(ledger, Replies::new("Acme", "support@acme.example"));
 /// let app: Router = Router::new().route("/sms", inbound_messages(inbox));
 /// # Ok(()) }

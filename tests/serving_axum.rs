@@ -437,10 +437,28 @@ fn hostile_requests_are_refused_before_the_work() {
 
 #[test]
 fn an_inbound_stop_is_recorded_and_the_gate_then_blocks_that_number() {
-    use twiml::gate::{ConsentKind, Gate, Outbound, PhoneNumber, Sender, Timestamp};
-    use twiml::ledger::{ConsentRecord, Ledger, SqliteLedger};
+    let ledger = twiml::ledger::SqliteLedger::open_in_memory().expect("a ledger");
+    stop_recorded_then_blocked(Arc::new(ledger));
+}
 
-    let ledger = Arc::new(SqliteLedger::open_in_memory().expect("a ledger"));
+#[path = "../twiml-ledger/tests/common/postgres.rs"]
+mod pg;
+
+/// The same on a PostgreSQL ledger: the route calls it from tokio's blocking pool, where the
+/// blocking client runs.
+#[test]
+fn an_inbound_stop_is_recorded_on_postgres_and_the_gate_then_blocks_that_number() {
+    let Some(schema) = pg::Schema::new() else {
+        return;
+    };
+    let ledger = twiml::ledger::AnyLedger::open(schema.url()).expect("a ledger");
+    stop_recorded_then_blocked(Arc::new(ledger));
+}
+
+fn stop_recorded_then_blocked(ledger: Arc<dyn twiml::ledger::Ledger>) {
+    use twiml::gate::{ConsentKind, Gate, Outbound, PhoneNumber, Sender, Timestamp};
+    use twiml::ledger::ConsentRecord;
+
     let customer = PhoneNumber::parse("+13055550123").expect("a number");
     let shop = Sender::parse("+13055550100").expect("a sender");
     ledger

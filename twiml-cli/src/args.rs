@@ -362,10 +362,11 @@ pub(crate) struct GateArgs {
     )]
     pub(crate) campaign: Option<PathBuf>,
     /// Output format.
-    /// Decide with the consent ledger at PATH: what it knows of the recipient (opt-outs,
-    /// consent, attempts, reassigned numbers, the last inbound message) decides too, and the
-    /// decision is recorded.
-    #[arg(long, value_name = "PATH")]
+    /// Decide with the consent ledger: an SQLite file, or a PostgreSQL server
+    /// (`postgres://USER@HOST/DB`). What it knows of the recipient (opt-outs, consent,
+    /// attempts, reassigned numbers, the last inbound message) decides too, and the decision
+    /// is recorded.
+    #[arg(long, value_name = "PATH|URL")]
     pub(crate) db: Option<PathBuf>,
     /// The WhatsApp message is an approved template (allowed outside the 24-hour window).
     #[arg(long)]
@@ -513,8 +514,10 @@ impl Split {
 /// `twiml consent`.
 #[derive(Debug, clap::Args)]
 pub(crate) struct ConsentArgs {
-    /// The ledger: an SQLite file, created when missing.
-    #[arg(long, value_name = "PATH", global = true)]
+    /// The ledger: an SQLite file (created when missing), or a PostgreSQL server
+    /// (`postgres://USER@HOST/DB` or `postgresql://...`; its tables are created in an empty
+    /// database or schema).
+    #[arg(long, value_name = "PATH|URL", global = true)]
     pub(crate) db: Option<PathBuf>,
     #[command(subcommand)]
     pub(crate) command: ConsentCommand,

@@ -24,11 +24,63 @@ fn json(o: &Output) -> serde_json::Value {
     serde_json::from_str(&stdout(o)).expect("json")
 }
 
+#[path = "../../twiml-ledger/tests/common/postgres.rs"]
+mod pg;
+
 #[test]
 fn stop_then_the_gate_blocks_with_21610() {
     let dir = tempfile::tempdir().expect("a temporary folder");
     let db = dir.path().join("acme.ledger");
-    let db = db.to_str().expect("a path");
+    stop_then_the_gate_blocks(db.to_str().expect("a path"));
+}
+
+#[test]
+fn stop_then_the_gate_blocks_with_21610_on_postgres() {
+    let Some(schema) = pg::Schema::new() else {
+        return;
+    };
+    stop_then_the_gate_blocks(schema.url());
+    // The records are on the server, for every other process of the fleet.
+    let mut c = schema.client();
+    let decisions: i64 = c
+        .query_one("SELECT count(*) FROM decisions", &[])
+        .expect("a count")
+        .get(0);
+    assert_eq!(decisions, 2);
+}
+
+#[test]
+fn an_unreachable_ledger_server_is_an_error_naming_it() {
+    let port = std::net::TcpListener::bind("127.0.0.1:0")
+        .expect("a port")
+        .local_addr()
+        .expect("an address")
+        .port();
+    let url = format!("postgres://twiml:secret@127.0.0.1:{port}/ledger");
+    let out = twiml(&[
+        "gate",
+        "--db",
+        &url,
+        "--to",
+        "+13055550123",
+        "--body",
+        "Your order shipped.",
+        "--format",
+        "json",
+    ]);
+    assert_eq!(out.status.code(), Some(2), "{}", stderr(&out));
+    assert!(stdout(&out).is_empty(), "no decision: {}", stdout(&out));
+    let err = stderr(&out);
+    assert!(
+        err.contains(&format!(
+            "postgres://twiml@127.0.0.1:{port}/ledger: cannot reach"
+        )),
+        "{err}"
+    );
+    assert!(!err.contains("secret"), "{err}");
+}
+
+fn stop_then_the_gate_blocks(db: &str) {
     let recorded = json(&twiml(&[
         "consent",
         "--db",
@@ -176,7 +228,19 @@ fn stop_then_the_gate_blocks_with_21610() {
 fn import_export_round_trip_and_a_malformed_line() {
     let dir = tempfile::tempdir().expect("a temporary folder");
     let db = dir.path().join("l.ledger");
-    let db = db.to_str().expect("a path");
+    import_export_round_trip(db.to_str().expect("a path"));
+}
+
+#[test]
+fn import_export_round_trip_and_a_malformed_line_on_postgres() {
+    let Some(schema) = pg::Schema::new() else {
+        return;
+    };
+    import_export_round_trip(schema.url());
+}
+
+fn import_export_round_trip(db: &str) {
+    let dir = tempfile::tempdir().expect("a temporary folder");
     let good = dir.path().join("in.csv");
     std::fs::write(
         &good,

@@ -1,4 +1,4 @@
-//! `twiml consent --db PATH ...`: the consent ledger from the command line.
+//! `twiml consent --db PATH|URL ...`: the consent ledger from the command line.
 //!
 //! Exit status: 0 when the command did its work, 2 for trouble (a bad value names its field,
 //! a malformed file its line; a file that is not a ledger is left untouched).
@@ -11,8 +11,8 @@ use serde_json::json;
 use twiml_core::gate::inbound::{Language, Replies};
 use twiml_core::gate::{Channel, ConsentKind, PhoneNumber, Sender, Timestamp, parse_instant};
 use twiml_ledger::{
-    Attempt, ConsentRecord, Format, Inbound, Ledger, LedgerError, SqliteLedger, read_consents,
-    read_reassigned, write_consents,
+    AnyLedger, Attempt, ConsentRecord, Format, Inbound, Ledger, LedgerError, SqliteLedger,
+    read_consents, read_reassigned, write_consents,
 };
 
 use super::{Error, ExitStatus};
@@ -22,9 +22,14 @@ use crate::args::{
 };
 use crate::config;
 
-/// Opens the ledger at `path`.
-pub(crate) fn open(path: &Path) -> Result<SqliteLedger, Error> {
-    SqliteLedger::open(path).map_err(Error::new)
+/// Opens the ledger `--db` names: a `postgres://` URL, or the path of an SQLite file.
+pub(crate) fn open(db: &Path) -> Result<AnyLedger, Error> {
+    match db.to_str() {
+        Some(target) => AnyLedger::open(target),
+        // Not UTF-8, so not a URL.
+        None => SqliteLedger::open(db).map(AnyLedger::Sqlite),
+    }
+    .map_err(Error::new)
 }
 
 fn instant(value: Option<&str>, field: &str) -> Result<Timestamp, Error> {
@@ -76,7 +81,9 @@ fn format_of(explicit: Option<RecordFormat>, path: Option<&Path>) -> Result<Form
 /// Runs `twiml consent`.
 pub(crate) fn run(args: ConsentArgs, log: LogLevel) -> Result<ExitStatus, Error> {
     let Some(db) = args.db.as_deref() else {
-        return Err(Error::new("`--db`: give the ledger's file"));
+        return Err(Error::new(
+            "`--db`: give the ledger (an SQLite file, or a `postgres://` URL)",
+        ));
     };
     let ledger = open(db)?;
     match args.command {
@@ -170,7 +177,7 @@ pub(crate) fn run(args: ConsentArgs, log: LogLevel) -> Result<ExitStatus, Error>
     Ok(ExitStatus::Success)
 }
 
-fn record(ledger: &SqliteLedger, a: &ConsentRecordArgs, log: LogLevel) -> Result<(), Error> {
+fn record(ledger: &AnyLedger, a: &ConsentRecordArgs, log: LogLevel) -> Result<(), Error> {
     let kind = ConsentKind::parse(&a.consent_type).ok_or_else(|| {
         Error::new(format_args!(
             "`--consent-type`: expected `express` or `express-written`, not `{}`",
@@ -206,7 +213,7 @@ fn record(ledger: &SqliteLedger, a: &ConsentRecordArgs, log: LogLevel) -> Result
     print_json(&json!({"id": id, "missing": r.missing()}), log)
 }
 
-fn inbound(ledger: &SqliteLedger, a: &ConsentInboundArgs, log: LogLevel) -> Result<(), Error> {
+fn inbound(ledger: &AnyLedger, a: &ConsentInboundArgs, log: LogLevel) -> Result<(), Error> {
     let policy = config::current(&a.policy).map_err(Error::new)?;
     let from = phone(&a.from, "from")?;
     let to = Sender::parse(&a.to).map_err(|e| Error::new(format_args!("`--to`: {e}")))?;
