@@ -97,7 +97,7 @@ pub(crate) fn collect(paths: &[PathBuf]) -> Collected {
             if found.is_empty() {
                 empty_folders.push(display_path(path));
             }
-            found.sort();
+            sort_paths(&mut found);
             for file in found {
                 add(Input::File(file), &mut inputs);
             }
@@ -109,6 +109,20 @@ pub(crate) fn collect(paths: &[PathBuf]) -> Collected {
         inputs,
         empty_folders,
     }
+}
+
+/// Sorts paths in `Path`'s order, each path's components taken apart once rather than at
+/// every comparison.
+fn sort_paths(paths: &mut Vec<PathBuf>) {
+    let mut keyed: Vec<(Vec<std::path::Component<'_>>, usize)> = paths
+        .iter()
+        .enumerate()
+        .map(|(i, path)| (path.components().collect(), i))
+        .collect();
+    keyed.sort_unstable();
+    let order: Vec<usize> = keyed.into_iter().map(|(_, i)| i).collect();
+    let mut taken: Vec<Option<PathBuf>> = std::mem::take(paths).into_iter().map(Some).collect();
+    paths.extend(order.into_iter().filter_map(|i| taken[i].take()));
 }
 
 fn is_twiml_file(path: &Path) -> bool {
@@ -137,5 +151,34 @@ fn walk(dir: &Path, found: &mut Vec<PathBuf>) {
             Ok(_) if !is_twiml_file(&path) => {}
             _ => found.push(path),
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn paths_sort_as_path_orders_them() {
+        let mut paths: Vec<PathBuf> = [
+            "a-b/x.xml",
+            "a/b.xml",
+            "a/b/c.xml",
+            "a.xml",
+            "A.xml",
+            "/root/z.xml",
+            "a/b.xml",
+            "a//b.xml",
+            "b/a.twiml",
+            "10.xml",
+            "9.xml",
+        ]
+        .iter()
+        .map(PathBuf::from)
+        .collect();
+        let mut expected = paths.clone();
+        expected.sort();
+        sort_paths(&mut paths);
+        assert_eq!(paths, expected);
     }
 }

@@ -14,7 +14,7 @@ use std::sync::OnceLock;
 use aho_corasick::{AhoCorasick, AhoCorasickBuilder, MatchKind};
 
 use super::lexicon::{Concept, LEXICON};
-use super::token::tokenize;
+use super::token::Tokenizer;
 
 /// A set of concepts.
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
@@ -73,22 +73,26 @@ impl Matcher {
         let mut index: HashMap<(String, bool, bool), usize> = HashMap::new();
         let mut texts: Vec<String> = Vec::new();
         let mut patterns: Vec<Pattern> = Vec::new();
+        let mut tokenizer = Tokenizer::default();
         for (concept, entries) in lexicon {
             for entry in *entries {
                 for form in expand(entry) {
-                    let Some((text, open_start, open_end)) = compile(&form) else {
+                    let Some(key) = compile(&form, &mut tokenizer) else {
                         continue;
                     };
-                    let key = (text, open_start, open_end);
-                    let at = *index.entry(key.clone()).or_insert_with(|| {
-                        texts.push(key.0.clone());
-                        patterns.push(Pattern {
-                            concepts: Concepts::default(),
-                            open_start,
-                            open_end,
-                        });
-                        patterns.len() - 1
-                    });
+                    let at = match index.get(&key) {
+                        Some(&at) => at,
+                        None => {
+                            texts.push(key.0.clone());
+                            patterns.push(Pattern {
+                                concepts: Concepts::default(),
+                                open_start: key.1,
+                                open_end: key.2,
+                            });
+                            index.insert(key, patterns.len() - 1);
+                            patterns.len() - 1
+                        }
+                    };
                     patterns[at].concepts = patterns[at].concepts.with(Concepts::of(*concept));
                 }
             }
@@ -150,16 +154,19 @@ pub(crate) fn expand(entry: &str) -> Vec<String> {
 
 /// An expanded entry as the automaton searches for it: its tokens joined by single spaces,
 /// and whether it is open at its start or end.
-fn compile(form: &str) -> Option<(String, bool, bool)> {
+fn compile(form: &str, tokenizer: &mut Tokenizer) -> Option<(String, bool, bool)> {
     let form = form.trim();
     let open_start = form.starts_with('*');
     let open_end = form.ends_with('*') && form.len() > 1;
     let core = form.trim_start_matches('*').trim_end_matches('*');
-    let words: Vec<String> = tokenize(core).into_iter().map(|t| t.text).collect();
-    if words.is_empty() {
-        return None;
-    }
-    Some((words.join(" "), open_start, open_end))
+    let mut text = String::with_capacity(core.len());
+    tokenizer.run(core, |word, _, _, _| {
+        if !text.is_empty() {
+            text.push(' ');
+        }
+        text.push_str(word);
+    });
+    (!text.is_empty()).then_some((text, open_start, open_end))
 }
 
 #[cfg(test)]
@@ -184,7 +191,10 @@ mod tests {
                     "{concept:?}: unbalanced braces in {entry:?}"
                 );
                 for form in expand(entry) {
-                    assert!(compile(&form).is_some(), "{concept:?}: {entry:?} is empty");
+                    assert!(
+                        compile(&form, &mut Tokenizer::default()).is_some(),
+                        "{concept:?}: {entry:?} is empty"
+                    );
                 }
             }
         }
