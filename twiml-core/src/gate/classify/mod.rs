@@ -10,8 +10,9 @@
 //!   as "20% off" or "compra ahora") is non-essential, whatever else it says: a shipping
 //!   update with a coupon, or an appointment reminder with a promotion, is a dual-purpose
 //!   message, and such messages are marketing;
-//! - otherwise a decisive phrase of a one-time code, a fraud alert or a delivery notice makes
-//!   it essential: those never wait;
+//! - otherwise a decisive phrase, or a general pattern (`patterns.rs`), of a one-time code, a
+//!   fraud alert or a delivery notice makes it essential: those never wait, unless the rest of
+//!   the message holds a promotion of its own (a dual-purpose message the phrases missed);
 //! - otherwise the model's score decides when it is clear; when it is not (the words pull both
 //!   ways, or say too little), the class is undecided, and the gate answers `Review` when the
 //!   class matters.
@@ -27,6 +28,7 @@
 
 mod lexicon;
 mod model;
+mod patterns;
 
 use std::fmt;
 use std::sync::OnceLock;
@@ -38,8 +40,9 @@ use crate::rules::Regime;
 pub(crate) use lexicon::LEXICON;
 use model::Model;
 
-/// The version of the classifier and its lexicon: the date of its last change.
-pub(crate) const VERSION: &str = "2026-12-04";
+/// The version of the classifier, its lexicon, its patterns and its model: the date of its
+/// last change, and the change's number on that day after the first.
+pub(crate) const VERSION: &str = "2026-12-04.2";
 
 /// Why a message is in its class: a phrase of its text, words the model weighed, or a
 /// declaration.
@@ -50,7 +53,8 @@ pub enum Cue {
     Phrase {
         /// The words of the text that matched.
         text: String,
-        /// The lexicon's phrase.
+        /// The lexicon's phrase, or for a general pattern the intent's name (`otp`, `fraud`,
+        /// `delivery`).
         phrase: &'static str,
         /// The intent it points to.
         intent: MessageIntent,
@@ -230,11 +234,15 @@ pub fn classify(text: &str) -> Classification {
 /// 1. a phrase of the lexicon that only promotions use ("20% off", "promo code",
 ///    "compra ahora") makes the message non-essential, whatever else it says: a shipping
 ///    update with a coupon is a dual-purpose message, and such messages are marketing;
-/// 2. otherwise a phrase of a one-time code, a fraud alert or a delivery notice makes it
-///    essential: those never wait;
-/// 3. otherwise a logistic regression over the message's words, pairs of words, stems, form
-///    (a code's shape, amounts, capitals, links) and lexicon phrases decides, when its score
-///    is clear; when it is not, the class is undecided and the gate answers `Review`.
+/// 2. otherwise a phrase or a general pattern of a one-time code, a fraud alert or a delivery
+///    notice (a word for a code beside a number shaped like one; a question of recognition
+///    beside an amount; the recipient's own order and what happened to it) makes it
+///    essential: those never wait, unless the message's other sentences hold a promotion of
+///    their own;
+/// 3. otherwise a logistic regression over the message's words, pairs of words, stems, numbers
+///    by type (times, dates, amounts, codes), first words of sentences, possessives, form
+///    (capitals, links) and lexicon phrases decides, when its score is clear; when it is not,
+///    the class is undecided and the gate answers `Review`.
 ///
 /// The cues of the answer are the phrases and the words that weighed most toward its class.
 #[derive(Debug, Clone)]
@@ -308,35 +316,85 @@ impl Classifier {
                 }
             })
             .collect();
-        // The model's score: each feature counts once.
+        // The model's score: each feature counts once, where it first stands.
         let mut weighed: Vec<(u64, f64, (usize, usize))> = Vec::with_capacity(64);
+        let mut seen = model::Seen::default();
         let mut add = |parts: &[&str], at: model::At| {
-            let w = self.model.weight(parts);
-            if w != 0.0 {
-                weighed.push((model::hash(parts), w, at.source(&normal)));
+            let h = model::hash(parts);
+            let w = self.model.weight_of(h);
+            if w != 0.0 && seen.insert(h, &weighed) {
+                weighed.push((h, w, at.source(&normal)));
             }
         };
         model::features(text, &normal, options, &mut add);
         if options.lexicon {
             model::lexicon_features(&matches, &mut add);
         }
-        // Equal keys are the same feature at the same place, of the same weight: an unstable
-        // sort gives the order a stable one would.
-        weighed.sort_unstable_by_key(|&(h, _, span)| (h, span));
-        weighed.dedup_by_key(|&mut (h, _, _)| h);
         let score = self.model.bias + weighed.iter().map(|&(_, w, _)| w).sum::<f64>();
         let evidence = weighed.iter().map(|&(_, w, _)| w.abs()).sum::<f64>();
         let clear = evidence >= options.evidence;
 
-        let phrase_of = |intents: &[MessageIntent]| {
-            cues.iter().any(
-                |c| matches!(c, Cue::Phrase { intent, weight: 3, .. } if intents.contains(intent)),
-            )
+        // A decisive phrase of promotion; "use code" before a number shaped like a one-time
+        // code asks the recipient to enter a code, not to redeem a discount (`SAVE20`).
+        let promotion = options.rules
+            && matches.iter().any(|&(id, (_, end))| {
+                let entry = &LEXICON[id];
+                entry.weight == 3
+                    && PROMOTION.contains(&entry.intent)
+                    && !((entry.phrase.ends_with("code") || entry.phrase.ends_with("codigo"))
+                        && normal.text[end.min(normal.text.len())..].starts_with('#')
+                        && {
+                            let (from, to) = normal.source_range(end, end + 1);
+                            model::number_type(text, from, to) == "t:code"
+                        })
+            });
+        // A decisive phrase or a pattern of a code, a fraud alert or a delivery: essential,
+        // unless the rest of the message (its other sentences) weighs as a promotion on its
+        // own: the dual-purpose message that the doctrine makes marketing.
+        let never_wait = if promotion {
+            None
+        } else if let Some(&(_, (start, end))) = matches.iter().find(|&&(id, _)| {
+            options.rules && LEXICON[id].weight == 3 && NEVER_WAIT.contains(&LEXICON[id].intent)
+        }) {
+            let (from, to) = normal.source_range(start, end);
+            Some((None, patterns::sentence_around(text, from, to)))
+        } else if options.patterns
+            && let Some(found) = patterns::never_wait(text, &normal)
+        {
+            Some((Some(found), found.sentence))
+        } else {
+            None
         };
-        let by_rule = if options.rules && phrase_of(&PROMOTION) {
+        let by_rule = if promotion {
             Some(Class::NonEssential)
-        } else if options.rules && phrase_of(&NEVER_WAIT) {
-            Some(Class::Essential)
+        } else if let Some((found, (from, to))) = never_wait {
+            let rest: f64 = weighed
+                .iter()
+                .filter(|&&(_, _, (s, e))| e > s && (e <= from || s >= to))
+                .map(|&(_, w, _)| w)
+                .sum();
+            // ... and holds a phrase of promotion of its own.
+            let offer = matches.iter().any(|&(id, (start, end))| {
+                let (s, e) = normal.source_range(start, end);
+                LEXICON[id].weight >= options.offer
+                    && PROMOTION.contains(&LEXICON[id].intent)
+                    && e > s
+                    && (e <= from || s >= to)
+            });
+            if offer && rest <= -options.attached {
+                Some(Class::NonEssential)
+            } else {
+                if let Some(found) = found {
+                    let (from, to) = found.span;
+                    cues.push(Cue::Phrase {
+                        text: text.get(from..to).unwrap_or_default().to_string(),
+                        phrase: found.intent.as_str(),
+                        intent: found.intent,
+                        weight: 3,
+                    });
+                }
+                Some(Class::Essential)
+            }
         } else {
             None
         };

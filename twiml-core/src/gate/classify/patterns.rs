@@ -1,0 +1,470 @@
+//! The three kinds of message that never wait, as general patterns rather than sentences: a
+//! one-time code, a fraud alert and a delivery notice each need two things in one sentence
+//! (what it is about, and what happened to it), in English or Spanish, whatever the rest of
+//! the wording.
+//!
+//! - **A one-time code**: a word for a code (`code`, `passcode`, `PIN`, `codigo`, `clave`,
+//!   `NIP`, `token`) and a number shaped like one (4 to 8 digits, not an amount, a time, a date,
+//!   a phone number or a year).
+//! - **A fraud alert**: a question of recognition or authority (`recognize`, `authorize`,
+//!   `was this you`, `reconoce`, `autorizo`, `fuiste tu`) beside an amount, or the recipient's
+//!   card or account said to be blocked, locked, frozen or paused.
+//! - **A delivery notice**: the recipient's own order, package or shipment (`your order`,
+//!   `su pedido`, `tu paquete`, `order #`, up to two words between, as in "your Amazon
+//!   order") beside what happened to it (shipped, delivered, on its way, arriving, out for
+//!   delivery, ready for pickup, tracking; enviado, entregado, en camino, llegara, en ruta,
+//!   listo para recoger, rastrear).
+//!
+//! A pattern only ever makes a message essential; a decisive phrase of promotion still comes
+//! first (a dual-purpose message is marketing), and the classifier applies that order.
+
+use std::collections::HashMap;
+
+use super::Normalized;
+use super::model::number_type;
+use crate::gate::intent::MessageIntent;
+
+/// A word of the normalized text, and where it stands.
+struct Word<'a> {
+    text: &'a str,
+    /// Byte range in the source text.
+    span: (usize, usize),
+    /// Which sentence of the message it belongs to.
+    sentence: usize,
+    /// The lists below that hold it, as bits.
+    flags: u16,
+}
+
+const CODE_WORD: u16 = 1;
+const RECOGNIZES: u16 = 1 << 1;
+const MONEY: u16 = 1 << 2;
+const CARDS: u16 = 1 << 3;
+const BLOCKS: u16 = 1 << 4;
+const OWNS: u16 = 1 << 5;
+const ITEMS: u16 = 1 << 6;
+/// A phrase of [`HAPPENED`] of one word.
+const HAPPENS: u16 = 1 << 7;
+/// The first word of a phrase of [`HAPPENED`] of more words.
+const HAPPEN_START: u16 = 1 << 8;
+
+/// Each list of words of the patterns, with its bit: every word is looked up once.
+const LISTS: [(&[&str], u16); 7] = [
+    (&CODE_WORDS, CODE_WORD),
+    (&RECOGNIZE, RECOGNIZES),
+    (&MONEY_EVENT, MONEY),
+    (&CARD, CARDS),
+    (&BLOCKED, BLOCKS),
+    (&OWN, OWNS),
+    (&ITEM, ITEMS),
+];
+
+/// The words of the lists: whole words, and stems by their first letter.
+struct Table {
+    whole: HashMap<&'static str, u16>,
+    stems: [Vec<(&'static str, u16)>; 26],
+}
+
+/// The bits of the lists that hold a word: whole words from a table built once, stems
+/// (`recogniz*`) by their beginning.
+fn flags(word: &str) -> u16 {
+    static TABLE: std::sync::OnceLock<Table> = std::sync::OnceLock::new();
+    let table = TABLE.get_or_init(|| {
+        let mut table = Table {
+            whole: HashMap::new(),
+            stems: Default::default(),
+        };
+        let happened = HAPPENED.iter().map(|phrase| match phrase {
+            [one] => (*one, HAPPENS),
+            _ => (phrase[0], HAPPEN_START),
+        });
+        let lists = LISTS
+            .iter()
+            .flat_map(|&(list, bit)| list.iter().map(move |&entry| (entry, bit)));
+        for (entry, bit) in lists.chain(happened) {
+            match entry.strip_suffix('*') {
+                Some(stem) => {
+                    let first = usize::from(stem.as_bytes()[0].wrapping_sub(b'a')).min(25);
+                    table.stems[first].push((stem, bit));
+                }
+                None => *table.whole.entry(entry).or_default() |= bit,
+            }
+        }
+        table
+    });
+    let mut bits = table.whole.get(word).copied().unwrap_or(0);
+    if let Some(&first) = word.as_bytes().first()
+        && first.is_ascii_lowercase()
+    {
+        for &(stem, bit) in &table.stems[usize::from(first - b'a')] {
+            if word.starts_with(stem) {
+                bits |= bit;
+            }
+        }
+    }
+    bits
+}
+
+/// A pattern of a kind that never waits, found in a message.
+#[derive(Debug, Clone, Copy)]
+pub(super) struct Found {
+    /// The kind.
+    pub(super) intent: MessageIntent,
+    /// The byte range of the source text that the pattern spans.
+    pub(super) span: (usize, usize),
+    /// The byte range of the sentence it stands in.
+    pub(super) sentence: (usize, usize),
+}
+
+/// The first pattern of a kind that never waits.
+pub(super) fn never_wait(source: &str, normal: &Normalized) -> Option<Found> {
+    let words = words(source, normal);
+    let any = words.iter().fold(0, |bits, w| bits | w.flags);
+    if any & (CODE_WORD | ITEMS) != 0 {
+        for sentence in words.chunk_by(|a, b| a.sentence == b.sentence) {
+            let (Some(first), Some(last)) = (sentence.first(), sentence.last()) else {
+                continue;
+            };
+            let found = |intent, span| Found {
+                intent,
+                span,
+                sentence: (first.span.0, last.span.1),
+            };
+            if let Some(span) = one_time_code(source, sentence) {
+                return Some(found(MessageIntent::Otp, span));
+            }
+            if let Some(span) = delivery_notice(sentence) {
+                return Some(found(MessageIntent::Delivery, span));
+            }
+        }
+    }
+    // A fraud alert often asks its question in the sentence after the amount.
+    fraud_alert(source, &words).map(|span| Found {
+        intent: MessageIntent::Fraud,
+        span,
+        sentence: sentence_around(source, span.0, span.1),
+    })
+}
+
+/// The byte range of the sentence of `source` around `from..to`: from after the previous
+/// `.`, `!` or `?` followed by a space, to the next.
+pub(super) fn sentence_around(source: &str, from: usize, to: usize) -> (usize, usize) {
+    let b = source.as_bytes();
+    let end_of_sentence = |i: usize| {
+        matches!(b.get(i), Some(b'.' | b'!' | b'?'))
+            && b.get(i + 1).is_none_or(|c| c.is_ascii_whitespace())
+    };
+    let start = (0..from.min(b.len()))
+        .rev()
+        .find(|&i| end_of_sentence(i))
+        .map_or(0, |i| i + 1);
+    let end = (to.min(b.len())..b.len())
+        .find(|&i| end_of_sentence(i))
+        .map_or(b.len(), |i| i + 1);
+    (start, end)
+}
+
+fn words<'a>(source: &str, normal: &'a Normalized) -> Vec<Word<'a>> {
+    let text = normal.text.as_str();
+    let mut out = Vec::with_capacity(text.len() / 5);
+    let mut sentence = 0;
+    for (start, word) in text
+        .split(' ')
+        .scan(0usize, |at, w| {
+            let start = *at;
+            *at += w.len() + 1;
+            Some((start, w))
+        })
+        .filter(|(_, w)| !w.is_empty())
+    {
+        let span = normal.source_range(start, start + word.len());
+        if !out.is_empty() && super::model::starts_sentence(source, span.0, false) {
+            sentence += 1;
+        }
+        out.push(Word {
+            text: word,
+            span,
+            sentence,
+            flags: if word == "#" { 0 } else { flags(word) },
+        });
+    }
+    out
+}
+
+/// Whether a word is one of `list`; an entry ending in `*` is a stem.
+fn is_one_of(word: &str, list: &[&str]) -> bool {
+    list.iter().any(|entry| match entry.strip_suffix('*') {
+        Some(stem) => word.starts_with(stem),
+        None => word == *entry,
+    })
+}
+
+/// Where a run of words (`on its way`) starts in the sentence.
+fn phrase_at(words: &[Word<'_>], phrase: &[&str]) -> Option<usize> {
+    (0..words.len()).find(|&i| {
+        phrase.len() <= words.len() - i
+            && phrase
+                .iter()
+                .zip(&words[i..])
+                .all(|(p, w)| is_one_of(w.text, &[p]))
+    })
+}
+
+fn join(a: (usize, usize), b: (usize, usize)) -> (usize, usize) {
+    (a.0.min(b.0), a.1.max(b.1))
+}
+
+const CODE_WORDS: [&str; 12] = [
+    "code",
+    "codes",
+    "passcode",
+    "pin",
+    "otp",
+    "token",
+    "codigo",
+    "codigos",
+    "clave",
+    "nip",
+    "contrasena",
+    "password",
+];
+
+fn one_time_code(source: &str, words: &[Word<'_>]) -> Option<(usize, usize)> {
+    let noun = words.iter().find(|w| w.flags & CODE_WORD != 0)?;
+    let code = words.iter().find(|w| {
+        w.text == "#"
+            && number_type(source, w.span.0, w.span.1) == "t:code"
+            && !source
+                .get(w.span.0..w.span.1)
+                .and_then(|n| n.parse::<u32>().ok())
+                .is_some_and(|n| (1990..=2039).contains(&n))
+    })?;
+    Some(join(noun.span, code.span))
+}
+
+const RECOGNIZE: [&str; 13] = [
+    "recogniz*",
+    "reconoc*",
+    "authoriz*",
+    "autoriz*",
+    "recognis*",
+    "make",
+    "attempt",
+    "hiciste",
+    "hizo",
+    "realizaste",
+    "realizo",
+    "unusual",
+    "inusual",
+];
+
+const WAS_IT_YOU: [&[&str]; 10] = [
+    &["was", "this", "you"],
+    &["is", "this", "you"],
+    &["was", "it", "you"],
+    &["this", "was", "you"],
+    &["it", "was", "you"],
+    &["wasnt", "you"],
+    &["fuiste", "tu"],
+    &["fue", "usted"],
+    &["lo", "hizo", "usted"],
+    &["suspicious"],
+];
+
+const MONEY_EVENT: [&str; 14] = [
+    "charge*",
+    "purchase*",
+    "transaction*",
+    "withdrawal*",
+    "transfer*",
+    "payment*",
+    "cargo*",
+    "compra*",
+    "transacci*",
+    "retiro*",
+    "transferencia*",
+    "pago*",
+    "debit*",
+    "wire",
+];
+
+const CARD: [&str; 6] = ["card", "cards", "tarjeta", "tarjetas", "account", "cuenta"];
+
+const BLOCKED: [&str; 13] = [
+    "sospechos*",
+    "blocked",
+    "locked",
+    "frozen",
+    "paused",
+    "suspended",
+    "bloqueamos",
+    "bloqueada",
+    "bloqueado",
+    "congelamos",
+    "congelada",
+    "suspendimos",
+    "suspendida",
+];
+
+fn fraud_alert(source: &str, words: &[Word<'_>]) -> Option<(usize, usize)> {
+    let amount = words
+        .iter()
+        .find(|w| w.text == "#" && number_type(source, w.span.0, w.span.1) == "t:money");
+    if let Some(amount) = amount {
+        // "make" and "attempt" count only as "did you make", "did you attempt".
+        let asked = words.iter().enumerate().find(|&(i, w)| {
+            w.flags & RECOGNIZES != 0
+                && (!matches!(w.text, "make" | "attempt")
+                    || (i >= 2 && words[i - 2].text == "did" && words[i - 1].text == "you"))
+        });
+        let event = words.iter().any(|w| w.flags & MONEY != 0);
+        if let Some((_, asked)) = asked.filter(|_| event) {
+            return Some(join(asked.span, amount.span));
+        }
+        if let Some(i) = WAS_IT_YOU.iter().find_map(|p| phrase_at(words, p)) {
+            return Some(join(words[i].span, amount.span));
+        }
+    }
+    let card = words.iter().find(|w| w.flags & CARDS != 0)?;
+    let blocked = words.iter().find(|w| w.flags & BLOCKS != 0)?;
+    Some(join(card.span, blocked.span))
+}
+
+const OWN: [&str; 5] = ["your", "tu", "tus", "su", "sus"];
+
+const ITEM: [&str; 25] = [
+    "order",
+    "orders",
+    "package",
+    "packages",
+    "parcel",
+    "shipment",
+    "item",
+    "items",
+    "delivery",
+    "driver",
+    "shopper",
+    "courier",
+    "pedido",
+    "pedidos",
+    "paquete",
+    "paquetes",
+    "envio",
+    "articulo",
+    "articulos",
+    "mandado",
+    "groceries",
+    "compra",
+    "entrega",
+    "repartidor",
+    "conductor",
+];
+
+const HAPPENED: [&[&str]; 38] = [
+    &["ship*"],
+    &["ready"],
+    &["away"],
+    &["replaced"],
+    &["held"],
+    &["listo"],
+    &["lista"],
+    &["recogido"],
+    &["llego"],
+    &["retenido"],
+    &["retraso"],
+    &["delivered"],
+    &["out", "for", "delivery"],
+    &["on", "its", "way"],
+    &["on", "the", "way"],
+    &["heading", "your", "way"],
+    &["arriv*"],
+    &["will", "arrive"],
+    &["left", "our"],
+    &["picked", "up"],
+    &["ready", "for", "pickup"],
+    &["ready", "for", "pick", "up"],
+    &["in", "transit"],
+    &["tracking"],
+    &["track", "it"],
+    &["enviado"],
+    &["enviada"],
+    &["entregado"],
+    &["entregada"],
+    &["en", "camino"],
+    &["en", "ruta"],
+    &["en", "reparto"],
+    &["llegara"],
+    &["llega"],
+    &["salio"],
+    &["listo", "para", "recoger"],
+    &["lista", "para", "recoger"],
+    &["rastrea*"],
+];
+
+fn delivery_notice(words: &[Word<'_>]) -> Option<(usize, usize)> {
+    let item = words.iter().enumerate().find(|&(i, w)| {
+        w.flags & ITEMS != 0
+            && ((1..=4).any(|back| i >= back && words[i - back].flags & OWNS != 0)
+                || words.get(i + 1).is_some_and(|next| next.text == "#"))
+    })?;
+    let happened = match words.iter().position(|w| w.flags & HAPPENS != 0) {
+        Some(at) => at,
+        None if words.iter().any(|w| w.flags & HAPPEN_START != 0) => HAPPENED
+            .iter()
+            .filter(|p| p.len() > 1)
+            .find_map(|p| phrase_at(words, p))?,
+        None => return None,
+    };
+    Some(join(item.1.span, words[happened].span))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn found(text: &str) -> Option<MessageIntent> {
+        never_wait(text, &Normalized::new(text)).map(|f| f.intent)
+    }
+
+    #[test]
+    fn the_three_kinds() {
+        for (text, intent) in [
+            ("Your Acme sign-in code: 482913", MessageIntent::Otp),
+            ("Tu clave es 7731. Vence en 5 minutos.", MessageIntent::Otp),
+            (
+                "Did you make a $250.00 purchase at STORE 12?",
+                MessageIntent::Fraud,
+            ),
+            (
+                "¿Reconoces un cargo de $89.00? Responde SI o NO.",
+                MessageIntent::Fraud,
+            ),
+            (
+                "We locked your card after 3 failed attempts.",
+                MessageIntent::Fraud,
+            ),
+            ("Your Amazon order has shipped.", MessageIntent::Delivery),
+            (
+                "Su paquete llegará mañana entre 2 y 6 pm.",
+                MessageIntent::Delivery,
+            ),
+            ("Order #4412 is out for delivery.", MessageIntent::Delivery),
+        ] {
+            assert_eq!(found(text), Some(intent), "{text}");
+        }
+    }
+
+    #[test]
+    fn near_misses() {
+        for text in [
+            "Use code SAVE20 for 20% off",
+            "Promo code 2026 gets you in free",
+            "Order tonight and get free delivery over $20",
+            "Call 555-0102 to book your code review",
+            "Lock in your rate today: $199 a month",
+            "Recognize a great deal when you see one: $5 lattes",
+            "Our orders ship fast. Shop now.",
+        ] {
+            assert_eq!(found(text), None, "{text}");
+        }
+    }
+}
