@@ -605,7 +605,7 @@ fn essential_messages_pass_silent_hours_and_undecided_ones_go_to_review() {
     let d = gate.decide(&otp, &none(), night);
     assert_eq!(d.verdict, Verdict::Allow);
     assert_eq!(d.classification.intent, Some(MessageIntent::Otp));
-    let unclear = Outbound::message(number("+12125550123"), "Hi, it's Sam. Call me back.");
+    let unclear = Outbound::message(number("+12125550123"), "Hi, it's Sam. Talk soon.");
     let d = gate.decide(&unclear, &none(), night);
     assert_eq!(
         d.verdict,
