@@ -64,7 +64,6 @@ mod open;
 #[cfg(feature = "postgres")]
 mod postgres;
 mod sqlite;
-#[cfg(feature = "postgres")]
 mod state;
 
 pub use error::LedgerError;

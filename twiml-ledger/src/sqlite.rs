@@ -522,32 +522,9 @@ fn opt_out_in_force(
         }
     }
     drop(rows);
-    let mut out = None;
-    if let Some((action, method, scope_sender, when)) = latest
-        && action == "opt-out"
-        && granted.is_none_or(|g| g < when)
-    {
-        out = Some(OptOutOnFile {
-            at: instant(when),
-            scope: if scope_sender.is_none() {
-                Scope::All
-            } else {
-                Scope::Sender
-            },
-            method,
-        });
-    }
-    if let Some((list, when)) = suppressed
-        && granted.is_none_or(|g| g < when)
-        && out.as_ref().is_none_or(|o| micros(o.at) < when)
-    {
-        out = Some(OptOutOnFile {
-            at: instant(when),
-            scope: Scope::All,
-            method: format!("suppression ({list})"),
-        });
-    }
-    Ok(out)
+    Ok(crate::state::opt_out_in_force(
+        None, latest, suppressed, granted,
+    ))
 }
 
 /// What a decision reads besides the opt-outs, in two statements: the consent in force (the
@@ -1027,23 +1004,8 @@ impl Ledger for SqliteLedger {
         let erased: bool = conn
             .prepare_cached("SELECT EXISTS (SELECT 1 FROM erasures WHERE phone_hash = ?1)")?
             .query_row(params![hash], |r| r.get(0))?;
-        let suppressed = history
-            .opt_out
-            .as_ref()
-            .is_some_and(|o| o.method.starts_with("suppression"));
-        let status = if history.opt_out.is_some() {
-            if suppressed {
-                "suppressed"
-            } else {
-                "opted-out"
-            }
-        } else if history.consent.is_some() {
-            "consented"
-        } else {
-            "unknown"
-        };
         let state = StateSummary {
-            status,
+            status: crate::state::status(&history),
             consent_type: history.consent.as_ref().map(|c| c.kind),
             opted_out_at: history.opt_out.as_ref().map(|o| o.at),
             opt_out_scope: history.opt_out.as_ref().map(|o| o.scope),
