@@ -10,6 +10,8 @@
 #                                     keeps the gate's and the ledger's sections as they are)
 #   scripts/benchmarks.sh gate       (the send-time gate's benchmark alone, about 2 minutes;
 #                                     rewrites its section of BENCHMARKS.md)
+#   scripts/benchmarks.sh ledger     (the consent ledger's benchmark alone, about 5 minutes;
+#                                     rewrites its section of BENCHMARKS.md)
 #   scripts/benchmarks.sh check      (`twiml check` beside `xmllint` alone, about 5 minutes;
 #                                     prints its tables and leaves BENCHMARKS.md alone)
 #
@@ -35,14 +37,70 @@ echo "== machine" >&2
     echo "loadavg before: $(cat /proc/loadavg)"
 } > "$work/machine.txt"
 
+# Instructions of one run of a bench binary's count mode (`BINARY CASE N`), under callgrind.
+collected_by() {
+    valgrind --tool=callgrind --callgrind-out-file=/dev/null "$@" 2>&1 |
+        sed -n 's/.*Collected : \([0-9]*\).*/\1/p'
+}
+
+# CPU seconds (user and system) of one run of a bench binary's count mode: the time of the
+# one core it ran on, which the load of the machine does not stretch as it does wall time.
+cpu_seconds() {
+    /usr/bin/time -f "%U %S" "$@" 2>&1 > /dev/null | tail -1 | awk '{ print $1 + $2 }'
+}
+
 if [[ "${1:-}" == "gate" ]]; then
     echo "== this project: criterion (gate)" >&2
     rm -rf "$root/target/criterion/gate" "$root/target/criterion/gate campaign"
     cargo bench --features gate --bench gate -- --noplot > "$work/criterion-gate.log" 2>&1
     echo "loadavg after: $(cat /proc/loadavg)" >> "$work/machine.txt"
+    counter=$(cargo bench --features gate --bench gate --no-run 2>&1 |
+        sed -n 's/.*Executable .*(\(.*\))$/\1/p')
+    rm -f "$work/gate-instructions.tsv" "$work/gate-cpu.txt"
+    if command -v valgrind > /dev/null; then
+        # The difference between 110 and 10 decisions (3 and 1 campaigns of 1,000 texts).
+        for case in declared classified otp defer panhandle classifier; do
+            few=$(collected_by "$counter" "$case" 10)
+            many=$(collected_by "$counter" "$case" 110)
+            printf '%s\t%s\n' "$case" $(((many - few) / 100)) >> "$work/gate-instructions.tsv"
+        done
+        few=$(collected_by "$counter" campaign 1)
+        many=$(collected_by "$counter" campaign 3)
+        printf 'campaign\t%s\n' $(((many - few) / 2000)) >> "$work/gate-instructions.tsv"
+    fi
+    # CPU time per text of 200 campaigns (200,000 texts), less the set-up.
+    few=$(cpu_seconds "$counter" campaign 1)
+    many=$(cpu_seconds "$counter" campaign 201)
+    echo "$few $many 200000" > "$work/gate-cpu.txt"
     python3 "$root/scripts/benchmarks_report.py" --gate "$root/BENCHMARKS.md" \
         "$root/target/criterion" "$work/machine.txt"
     echo "rewrote the gate's section of BENCHMARKS.md" >&2
+    exit 0
+fi
+
+if [[ "${1:-}" == "ledger" ]]; then
+    echo "== this project: criterion (ledger)" >&2
+    rm -rf "$root/target/criterion/inbound" "$root/target/criterion/decide"
+    cargo bench -p twiml-ledger --bench ledger -- --noplot > "$work/criterion-ledger.log" 2>&1
+    echo "loadavg after: $(cat /proc/loadavg)" >> "$work/machine.txt"
+    counter=$(cargo bench -p twiml-ledger --bench ledger --no-run 2>&1 |
+        sed -n 's/.*Executable .*(\(.*\))$/\1/p')
+    rm -f "$work/ledger-instructions.tsv" "$work/ledger-cpu.tsv"
+    for case in inbound decide; do
+        if command -v valgrind > /dev/null; then
+            # The difference between 3 batches of 1,000 and 1.
+            few=$(collected_by "$counter" "$case" 1)
+            many=$(collected_by "$counter" "$case" 3)
+            printf '%s\t%s\n' "$case" $(((many - few) / 2000)) >> "$work/ledger-instructions.tsv"
+        fi
+        # CPU time per event of 10 batches of 1,000, less the set-up.
+        few=$(cpu_seconds "$counter" "$case" 1)
+        many=$(cpu_seconds "$counter" "$case" 11)
+        printf '%s\t%s\t%s\t10000\n' "$case" "$few" "$many" >> "$work/ledger-cpu.tsv"
+    done
+    python3 "$root/scripts/benchmarks_report.py" --ledger "$root/BENCHMARKS.md" \
+        "$root/target/criterion" "$work/machine.txt"
+    echo "rewrote the ledger's section of BENCHMARKS.md" >&2
     exit 0
 fi
 
@@ -154,7 +212,7 @@ PEERS_VENV="$work/peers-venv" PEERS_NODE_DIR="$work/peers-node" \
     "$work/peers/run.sh" run > "$work/peers.log"
 
 # The send-time gate's and the consent ledger's sections are measured by their own runs
-# (`scripts/benchmarks.sh gate`, `cargo bench -p twiml-ledger`): this run carries them over
+# (`scripts/benchmarks.sh gate`, `scripts/benchmarks.sh ledger`): this run carries them over
 # from BENCHMARKS.md as they are.
 echo "== this project: criterion (build, parse)" >&2
 rm -rf "$root/target/criterion"

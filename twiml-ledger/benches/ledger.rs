@@ -12,6 +12,7 @@
 #![allow(missing_docs)] // criterion_group! generates an undocumented function
 
 use std::process::ExitCode;
+use std::time::Duration;
 
 use criterion::{BenchmarkId, Criterion, Throughput, criterion_group};
 use twiml_core::gate::inbound::Replies;
@@ -41,6 +42,8 @@ fn inbound(c: &mut Criterion) {
     let sender = Sender::parse("+13055550100").expect("a sender");
     let start: Timestamp = "2026-12-01T00:00:00Z".parse().expect("an instant");
     let mut g = c.benchmark_group("inbound");
+    // A batch of 1,000 takes tens of milliseconds: 10 samples of 3 s each.
+    g.sample_size(10).measurement_time(Duration::from_secs(3));
     for batch in [1usize, 100, 1000] {
         g.throughput(Throughput::Elements(batch as u64));
         let mut n = 0u64;
@@ -88,6 +91,7 @@ fn decisions(c: &mut Criterion) {
     let gate = Gate::new(Policy::new());
     let sender = Sender::parse("+13055550100").expect("a sender");
     let mut g = c.benchmark_group("decide");
+    g.sample_size(10).measurement_time(Duration::from_secs(3));
     for batch in [1usize, 100, 1000] {
         g.throughput(Throughput::Elements(batch as u64));
         let mut n = 0u64;
