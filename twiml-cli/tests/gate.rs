@@ -431,6 +431,35 @@ hard = true
         "{}",
         stdout(&o)
     );
+    let o = twiml(&["eval", "classify", "--dir", dir_arg, "--format", "json"]);
+    assert_eq!(o.status.code(), Some(1));
+    let v = json(&o);
+    assert_eq!(v["essential_kinds_read_as_non_essential"], 1);
+    assert_eq!(v["essential_kinds_read_as_non_essential_ids"][0], "t-9");
+    // On the held-out half, the same message is counted and not named.
+    std::fs::copy(
+        dir.path().join("dev.toml"),
+        dir.path().join("held-out.toml"),
+    )
+    .unwrap();
+    let o = twiml(&["eval", "classify", "--dir", dir_arg, "--split", "held-out"]);
+    assert_eq!(o.status.code(), Some(1));
+    assert!(
+        stdout(&o).contains("read as non-essential: 1 (named on the development half only)"),
+        "{}",
+        stdout(&o)
+    );
+    assert!(!stdout(&o).contains("t-9"), "{}", stdout(&o));
+    let o = twiml(&[
+        "eval", "classify", "--dir", dir_arg, "--split", "held-out", "--format", "json",
+    ]);
+    let v = json(&o);
+    assert_eq!(v["essential_kinds_read_as_non_essential"], 1);
+    assert_eq!(
+        v["essential_kinds_read_as_non_essential_ids"],
+        serde_json::json!([])
+    );
+    std::fs::remove_file(dir.path().join("held-out.toml")).unwrap();
     // A missing set is trouble.
     let o = twiml(&["eval", "classify", "--dir", dir_arg, "--split", "held-out"]);
     assert_eq!(o.status.code(), Some(2));

@@ -236,6 +236,12 @@ pub(crate) fn run(args: EvalClassifyArgs, log: LogLevel) -> Result<ExitStatus, E
     if log == LogLevel::Silent {
         return Ok(status);
     }
+    // The held-out half is scored, never read: its misread messages are counted, not named.
+    let shown_ids: &[String] = if args.split == Split::HeldOut {
+        &[]
+    } else {
+        &never_waited
+    };
     let mut out = io::stdout().lock();
     let percent = |t: &Tally| format!("{:5.1}% ({}/{})", t.accuracy() * 100.0, t.correct, t.total);
     match args.format {
@@ -250,7 +256,8 @@ pub(crate) fn run(args: EvalClassifyArgs, log: LogLevel) -> Result<ExitStatus, E
                 "hard": hard.json(),
                 "intent": intents.json(),
                 "confusion": confusion.iter().map(|((e, p), n)| json!({"expected": e, "predicted": p, "count": n})).collect::<Vec<_>>(),
-                "essential_kinds_read_as_non_essential": never_waited,
+                "essential_kinds_read_as_non_essential": never_waited.len(),
+                "essential_kinds_read_as_non_essential_ids": shown_ids,
             });
             out.write_all(
                 serde_json::to_string_pretty(&value)
@@ -309,6 +316,12 @@ pub(crate) fn run(args: EvalClassifyArgs, log: LogLevel) -> Result<ExitStatus, E
                 writeln!(
                     out,
                     "one-time codes, fraud alerts, delivery and shipping notices read as non-essential: none"
+                )?;
+            } else if args.split == Split::HeldOut {
+                writeln!(
+                    out,
+                    "one-time codes, fraud alerts, delivery and shipping notices read as non-essential: {} (named on the development half only)",
+                    never_waited.len()
                 )?;
             } else {
                 writeln!(
