@@ -63,8 +63,14 @@ use crate::model::{
     Attempt, ConsentRecord, Decided, Erasure, HistoryEvent, Inbound, InboundOutcome, PhoneReport,
     ReassignedResult, StateSummary, Suppression,
 };
-use crate::state::{LatestOptEvent, instant, opt_out_in_force, status};
+use crate::state::{
+    LatestOptEvent, check_erasure_request, erasure_statements, instant, opt_out_in_force, status,
+};
 use crate::{Ledger, LedgerError};
+
+/// The statements of an erasure, made once.
+static ERASURE: std::sync::LazyLock<Vec<String>> =
+    std::sync::LazyLock::new(|| erasure_statements("$1").collect());
 
 /// The first key of the ledger's advisory locks ("TWLG"); the second is 0 for the whole
 /// ledger, or the key of a number or a debt.
@@ -1457,29 +1463,14 @@ impl Ledger for PostgresLedger {
         actor: &str,
         at: Timestamp,
     ) -> Result<Erasure, LedgerError> {
-        if reason.trim().is_empty() || actor.trim().is_empty() {
-            return Err(LedgerError::invalid(
-                "erasure",
-                "an erasure needs a reason and an actor",
-            ));
-        }
+        check_erasure_request(reason, actor)?;
         let e164 = phone.e164();
         let hash = self.hash(e164);
         self.transaction(Locks::Keys(vec![e164]), |tx| {
             tx.execute("INSERT INTO erasing (token) VALUES (1)", &[])?;
             let mut records = 0u64;
-            for sql in [
-                "UPDATE consents SET phone = NULL, ip_address = NULL, consent_source = NULL,
-                    evidence = NULL, sender_scope = NULL WHERE phone = $1",
-                "UPDATE opt_events SET phone = NULL WHERE phone = $1",
-                "UPDATE inbound SET phone = NULL, body = NULL WHERE phone = $1",
-                "UPDATE confirmations SET phone = NULL, body = NULL WHERE phone = $1",
-                "UPDATE attempts SET phone = NULL WHERE phone = $1",
-                "UPDATE reassigned SET phone = NULL WHERE phone = $1",
-                "UPDATE suppressions SET phone = NULL WHERE phone = $1",
-                "UPDATE decisions SET phone = NULL WHERE phone = $1",
-            ] {
-                records += tx.execute(sql, &[&e164])?;
+            for sql in ERASURE.iter() {
+                records += tx.execute(sql.as_str(), &[&e164])?;
             }
             tx.execute("DELETE FROM erasing", &[])?;
             let records = usize::try_from(records).unwrap_or(usize::MAX);

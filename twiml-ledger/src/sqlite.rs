@@ -20,7 +20,12 @@ use crate::model::{
     Attempt, ConsentRecord, Decided, Erasure, HistoryEvent, Inbound, InboundOutcome, PhoneReport,
     ReassignedResult, StateSummary, Suppression,
 };
+use crate::state::{check_erasure_request, erasure_statements};
 use crate::{Ledger, LedgerError};
+
+/// The statements of an erasure, made once.
+static ERASURE: std::sync::LazyLock<Vec<String>> =
+    std::sync::LazyLock::new(|| erasure_statements("?1").collect());
 
 /// The ledger's mark in the SQLite header (`PRAGMA application_id`): "TWLG".
 const APPLICATION_ID: i64 = 0x5457_4c47;
@@ -1222,29 +1227,14 @@ impl Ledger for SqliteLedger {
         actor: &str,
         at: Timestamp,
     ) -> Result<Erasure, LedgerError> {
-        if reason.trim().is_empty() || actor.trim().is_empty() {
-            return Err(LedgerError::invalid(
-                "erasure",
-                "an erasure needs a reason and an actor",
-            ));
-        }
+        check_erasure_request(reason, actor)?;
         let e164 = phone.e164().to_string();
         let hash = self.hash(&e164);
         self.write(|tx| {
             tx.execute("INSERT INTO erasing (token) VALUES (1)", [])?;
             let mut records = 0usize;
-            for sql in [
-                "UPDATE consents SET phone = NULL, ip_address = NULL, consent_source = NULL,
-                    evidence = NULL, sender_scope = NULL WHERE phone = ?1",
-                "UPDATE opt_events SET phone = NULL WHERE phone = ?1",
-                "UPDATE inbound SET phone = NULL, body = NULL WHERE phone = ?1",
-                "UPDATE confirmations SET phone = NULL, body = NULL WHERE phone = ?1",
-                "UPDATE attempts SET phone = NULL WHERE phone = ?1",
-                "UPDATE reassigned SET phone = NULL WHERE phone = ?1",
-                "UPDATE suppressions SET phone = NULL WHERE phone = ?1",
-                "UPDATE decisions SET phone = NULL WHERE phone = ?1",
-            ] {
-                records += tx.execute(sql, params![e164])?;
+            for sql in ERASURE.iter() {
+                records += tx.execute(sql.as_str(), params![e164])?;
             }
             tx.execute("DELETE FROM erasing", [])?;
             tx.execute(

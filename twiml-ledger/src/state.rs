@@ -69,3 +69,38 @@ pub(crate) fn status(history: &RecipientHistory) -> &'static str {
         None => "unknown",
     }
 }
+
+/// What an erasure removes, in every backend: each table's columns of personal data, set to
+/// `NULL` in the rows of the number. The append-only triggers let these updates through only
+/// while the erasure's token is in `erasing`.
+const ERASED: [(&str, &str); 8] = [
+    (
+        "consents",
+        "phone = NULL, ip_address = NULL, consent_source = NULL, evidence = NULL, sender_scope = NULL",
+    ),
+    ("opt_events", "phone = NULL"),
+    ("inbound", "phone = NULL, body = NULL"),
+    ("confirmations", "phone = NULL, body = NULL"),
+    ("attempts", "phone = NULL"),
+    ("reassigned", "phone = NULL"),
+    ("suppressions", "phone = NULL"),
+    ("decisions", "phone = NULL"),
+];
+
+/// The statements of an erasure, with `placeholder` (`?1`, `$1`) standing for the number.
+pub(crate) fn erasure_statements(placeholder: &str) -> impl Iterator<Item = String> + '_ {
+    ERASED
+        .iter()
+        .map(move |(table, set)| format!("UPDATE {table} SET {set} WHERE phone = {placeholder}"))
+}
+
+/// An erasure is asked for with a reason and by an actor, both recorded in its tombstone.
+pub(crate) fn check_erasure_request(reason: &str, actor: &str) -> Result<(), crate::LedgerError> {
+    if reason.trim().is_empty() || actor.trim().is_empty() {
+        return Err(crate::LedgerError::invalid(
+            "erasure",
+            "an erasure needs a reason and an actor",
+        ));
+    }
+    Ok(())
+}
