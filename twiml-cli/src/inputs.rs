@@ -166,7 +166,7 @@ mod tests {
             "a/b/c.xml",
             "a.xml",
             "A.xml",
-            "/root/z.xml",
+            "/srv/z.xml",
             "a/b.xml",
             "a//b.xml",
             "b/a.twiml",
