@@ -1137,41 +1137,32 @@ impl Ledger for SqliteLedger {
                     serde_json::json!({"from": sender, "debt": debt, "channel": channel, "decision": decision}),
                 );
             }
-            let mut stmt = conn.prepare(
-                "SELECT checked_at, answer, source FROM reassigned WHERE phone = ?1 AND checked_at <= ?2",
-            )?;
-            let rows = stmt.query_map(params![e164, t], |r| {
-                Ok((
-                    r.get::<_, i64>(0)?,
-                    r.get::<_, String>(1)?,
-                    r.get::<_, String>(2)?,
-                ))
-            })?;
-            for row in rows {
-                let (at, answer, source) = row?;
-                push(
-                    at,
+            // Events of two text fields each: the reassigned-number answers and the
+            // suppressions.
+            for (sql, event, [first, second]) in [
+                (
+                    "SELECT checked_at, answer, source FROM reassigned WHERE phone = ?1 AND checked_at <= ?2",
                     "reassigned",
-                    serde_json::json!({"answer": answer, "source": source}),
-                );
-            }
-            let mut stmt = conn.prepare(
-                "SELECT at, list, reason FROM suppressions WHERE phone = ?1 AND at <= ?2",
-            )?;
-            let rows = stmt.query_map(params![e164, t], |r| {
-                Ok((
-                    r.get::<_, i64>(0)?,
-                    r.get::<_, String>(1)?,
-                    r.get::<_, String>(2)?,
-                ))
-            })?;
-            for row in rows {
-                let (at, list, reason) = row?;
-                push(
-                    at,
+                    ["answer", "source"],
+                ),
+                (
+                    "SELECT at, list, reason FROM suppressions WHERE phone = ?1 AND at <= ?2",
                     "suppression",
-                    serde_json::json!({"list": list, "reason": reason}),
-                );
+                    ["list", "reason"],
+                ),
+            ] {
+                let mut stmt = conn.prepare(sql)?;
+                let rows = stmt.query_map(params![e164, t], |r| {
+                    Ok((
+                        r.get::<_, i64>(0)?,
+                        r.get::<_, String>(1)?,
+                        r.get::<_, String>(2)?,
+                    ))
+                })?;
+                for row in rows {
+                    let (at, a, b) = row?;
+                    push(at, event, serde_json::json!({(first): a, (second): b}));
+                }
             }
             let mut stmt = conn.prepare(
                 "SELECT d.id, d.at, d.sender, d.channel, d.verdict, d.rules, d.twilio_code

@@ -543,6 +543,21 @@ fn show_lists_every_event_in_order(make: Make) {
             "suppression"
         ]
     );
+    let detail = |event: &str| {
+        report
+            .history
+            .iter()
+            .find(|e| e.event == event)
+            .map(|e| e.detail.clone())
+    };
+    assert_eq!(
+        detail("reassigned"),
+        Some(serde_json::json!({"answer": "no", "source": "fcc-rnd"}))
+    );
+    assert_eq!(
+        detail("suppression"),
+        Some(serde_json::json!({"list": "litigator", "reason": "a list"}))
+    );
     assert_eq!(report.state.status, "suppressed");
     assert_eq!(report.state.last_inbound, Some(at("2026-01-08T00:00:00Z")));
     assert_eq!(report.state.reassigned, Some(Reassigned::No));
