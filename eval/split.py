@@ -13,12 +13,16 @@ How a pool is split (deterministic, stratified):
   `held-out`. Every cell is therefore halved; an odd case goes to the held-out half.
 * A later batch (`append`) is ordered the same way and fills the halves so that each cell
   stays halved; cases already in a half never move.
+* A batch written only for tuning (`append-dev`) goes whole to `dev`; each of its cases says
+  `dev-only = true` and is left out of the halving. The held-out half never grows by it, so
+  the held-out half stays what was split, unseen.
 
 Commands (Python 3.11 or later, standard library only):
 
     python3 eval/split.py split POOL_DIR       # write both halves from POOL_DIR/<family>.toml
     python3 eval/split.py append POOL_DIR      # split a new batch the same way and append it;
                                                # cases already in a half never move
+    python3 eval/split.py append-dev POOL_DIR  # append a batch of `dev-only = true` cases to dev
     python3 eval/split.py check [--twiml BIN]  # validate both halves; with BIN (the `twiml`
                                                # binary) also check every document is valid TwiML
     python3 eval/split.py counts               # print the count table
@@ -63,7 +67,7 @@ WEAKNESSES = {
     "callback-phrasing", "split-say", "ssml-boundary", "not-a-notice", "negation",
     "everyday-health", "continuation", "voicemail-name", "late-identification",
 }
-CASE_KEYS = {"id", "rule", "lang", "expect", "weakness", "note", "policy", "twiml"}
+CASE_KEYS = {"id", "rule", "lang", "expect", "dev-only", "weakness", "note", "policy", "twiml"}
 POLICY_KEYS = {"policies", "context", "business-names", "callback-numbers", "rules", "allow", "audio"}
 REGIMES = {"payments", "debt-collection", "healthcare", "telemarketing", "ai-agent", "marketing-sms"}
 FACTS = {"outbound", "voicemail", "subsequent", "right-party-verified", "recording-started",
@@ -114,6 +118,8 @@ def validate(case, where):
         problems.append(f"lang `{case['lang']}` is not en or es")
     if case["expect"] not in EXPECTS:
         problems.append(f"expect `{case['expect']}` is not fire or silent")
+    if "dev-only" in case and case["dev-only"] is not True:
+        problems.append("`dev-only` is not `true`")
     if "weakness" in case and case["weakness"] not in WEAKNESSES:
         problems.append(f"unknown weakness `{case['weakness']}`")
     if not case["twiml"].lstrip().startswith("<Response"):
@@ -231,6 +237,22 @@ def cmd_append(pool):
     write_halves(batch, half_of, existing)
 
 
+def cmd_append_dev(pool):
+    existing = {(f, h): blocks for h in HALVES for f, blocks in read_dir(os.path.join(CORPUS, h)).items()}
+    known = {b[0] for blocks in existing.values() for b in blocks}
+    batch = read_dir(pool)
+    problems, ids = check_pool(batch)
+    problems += [f"{i}: already in the corpus" for i in sorted(ids & known)]
+    problems += [f"{b[0]}: a tuning batch says `dev-only = true` in every case"
+                 for blocks in batch.values() for b in blocks if b[2].get("dev-only") is not True]
+    if problems:
+        die("\n".join(problems))
+    half_of = {i: HALVES[0] for i in ids}
+    for (family, half), blocks in existing.items():
+        half_of.update({b[0]: half for b in blocks})
+    write_halves(batch, half_of, existing)
+
+
 def load_corpus():
     corpus = {}
     for half in HALVES:
@@ -251,6 +273,10 @@ def cmd_check(twiml_bin):
         problems += validate(parsed, f"{half}/{family}.toml")
         if parsed.get("rule") in FAMILY_OF and FAMILY_OF[parsed["rule"]] != family:
             problems.append(f"{half}/{family}.toml: {cid}: rule {parsed['rule']} belongs in {FAMILY_OF[parsed['rule']]}.toml")
+        if parsed.get("dev-only") is True:
+            if half != HALVES[0]:
+                problems.append(f"{half}/{family}.toml: {cid}: a `dev-only` case outside the development half")
+            continue
         cells[(parsed["rule"], parsed["lang"], parsed["expect"], half)] += 1
     for rule in RULE_ORDER:
         for lang in LANGS:
@@ -293,8 +319,10 @@ def table():
     corpus = load_corpus()
     counts = collections.Counter()
     weak = collections.Counter()
+    dev_only = 0
     for places in corpus.values():
         half, _, case = places[0]
+        dev_only += case.get("dev-only") is True
         counts[(case["rule"], case["lang"], case["expect"], half)] += 1
         if "weakness" in case:
             weak[(case["weakness"], case["lang"], case["expect"])] += 1
@@ -319,7 +347,9 @@ def table():
     by_expect = {e: sum(v for k, v in totals.items() if k[2] == e) for e in EXPECTS}
     lines += ["", f"{sum(totals.values())} cases: {by_half['dev']} dev and {by_half['held-out']} held-out; "
               f"{by_lang['en']} English and {by_lang['es']} Spanish; "
-              f"{by_expect['fire']} fire and {by_expect['silent']} silent.", "",
+              f"{by_expect['fire']} fire and {by_expect['silent']} silent. "
+              f"{dev_only} of the dev cases are `dev-only` (written after the split, for tuning; "
+              f"outside the halving).", "",
               "Cases per weakness tag (both halves):", "",
               "| Weakness | en fire | en silent | es fire | es silent |", "|---|---:|---:|---:|---:|"]
     for w in sorted(WEAKNESSES):
@@ -343,6 +373,8 @@ def main(argv):
         cmd_split(argv[1])
     elif len(argv) >= 2 and argv[0] == "append":
         cmd_append(argv[1])
+    elif len(argv) >= 2 and argv[0] == "append-dev":
+        cmd_append_dev(argv[1])
     elif argv[:1] == ["check"]:
         twiml_bin = argv[argv.index("--twiml") + 1] if "--twiml" in argv else None
         cmd_check(twiml_bin)

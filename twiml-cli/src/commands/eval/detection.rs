@@ -53,6 +53,10 @@ struct Case {
     rule: String,
     lang: String,
     expect: Expect,
+    /// Written after the split, for tuning only: it lives in the development half and is
+    /// left out of the halving (`eval/README.md`). Scored like any other case.
+    #[serde(rename = "dev-only", default)]
+    dev_only: bool,
     weakness: Option<String>,
     note: Option<String>,
     policy: Option<toml::Table>,
@@ -170,6 +174,7 @@ pub(crate) fn run(args: EvalDetectionArgs, log: LogLevel) -> Result<ExitStatus, 
     let mut total = Tally::default();
     let mut misses: Vec<Miss<'_>> = Vec::new();
     let mut invalid = 0;
+    let mut dev_only = 0;
     for (path, cases) in &read {
         for case in cases {
             let info = find_rule(&case.rule).ok_or_else(|| {
@@ -183,6 +188,7 @@ pub(crate) fn run(args: EvalDetectionArgs, log: LogLevel) -> Result<ExitStatus, 
             if rule.is_some_and(|r| r != info.code) {
                 continue;
             }
+            dev_only += usize::from(case.dev_only);
             let outcome = run_case(case, info.code);
             if let Outcome::Ran { invalid: true, .. } = outcome {
                 invalid += 1;
@@ -234,6 +240,7 @@ pub(crate) fn run(args: EvalDetectionArgs, log: LogLevel) -> Result<ExitStatus, 
                 "set": shown,
                 "split": args.split.stem(),
                 "total": total.json(),
+                "dev_only": dev_only,
                 "by_language": by_lang
                     .iter()
                     .map(|(lang, t)| ((*lang).to_string(), t.json()))
@@ -269,9 +276,14 @@ pub(crate) fn run(args: EvalDetectionArgs, log: LogLevel) -> Result<ExitStatus, 
         }
         TextOrJson::Text => {
             let mut text = String::new();
+            let later = if dev_only > 0 {
+                format!(" ({dev_only} of them dev-only)")
+            } else {
+                String::new()
+            };
             let _ = writeln!(
                 text,
-                "{shown}: {} cases, {} not run",
+                "{shown}: {} cases{later}, {} not run",
                 total.cases(),
                 total.not_run
             );

@@ -147,8 +147,10 @@ lexicon! {
     OtherCall: [
         "previous", "prior", "earlier", "last", "past", "returning", "another", "other", "recent",
         "yesterday's", "former",
+        "return", "returned", "returning your",
         "anterior", "anteriores", "pasada", "pasadas", "previa", "previas", "otra", "otras", "reciente",
-        "de ayer",
+        "de ayer", "devolv{er,iendo,emos,imos}", "devolverle", "le devolvemos", "regres{ar,ando,amos}",
+        "regresarle", "le regresamos",
     ]
 
     /// A message left by the caller.
@@ -216,7 +218,7 @@ lexicon! {
     /// A payment card, by any name.
     CardNoun: [
         "card{,s}", "visa", "mastercard", "master card", "amex", "american express",
-        "discover card", "credit card{,s}", "debit card{,s}", "plastic",
+        "discover card", "credit card{,s}", "debit card{,s}", "plastic", "card's", "cards'",
         "tarjeta{,s}", "plastico", "la visa",
     ]
 
@@ -248,7 +250,9 @@ lexicon! {
         "numero{,s}", "digito{,s}", "codigo", "codigo de seguridad", "codigo de verificacion",
         "codigo de tres digitos", "dieciseis digitos", "16 digitos", "fecha de vencimiento",
         "fecha de expiracion", "fecha de caducidad", "fecha en que vence", "vencimiento",
-        "mes y ano", "datos", "informacion",
+        "mes y ano", "mes y el ano", "el mes y el ano", "ano de {vencimiento,expiracion,caducidad}",
+        "mes de {vencimiento,expiracion,caducidad}", "expiracion", "caducidad", "month and the year",
+        "expiration year", "expiry month", "datos", "informacion",
     ]
 
     /// Words that tie card data to its card: prepositions, articles, where on the card it is
@@ -445,7 +449,9 @@ lexicon! {
         "vencid{o,a,os,as}", "vencio", "venció", "moros{o,a,os,as}", "morosidad",
         "cobranza{,s}", "cobro", "para su cobro", "en cobranza", "monto adeudado",
         "monto pendiente", "cantidad adeudada", "liquidar", "liquide", "liquidacion",
-        "arreglo de pago", "plan de pagos", "plan de pago", "cuota", "cuotas", "impago",
+        "arreglo{,s} de pago{,s}", "plan{,es} de pago{,s}", "acuerdo{,s} de pago{,s}",
+        "convenio{,s} de pago{,s}", "payment agreement{,s}", "repayment plan{,s}",
+        "payment arrangement{,s}", "cuota", "cuotas", "impago",
         "impagado", "sin pagar", "balance", "su balance", "incumplimiento", "castigada",
         "cuenta castigada", "asignada a nuestra oficina", "asignada a nuestra agencia",
         "pago pendiente", "pagos pendientes", "pendiente de pago",
@@ -559,6 +565,14 @@ lexicon! {
         "devolver la llamada", "favor de llamar", "favor de regresar la llamada",
         "llameme de regreso", "llamenos de regreso", "puede llamarnos", "puede llamarme",
         "marquenos", "contactenos", "contacteme", "devuelvame la llamada", "regreseme la llamada",
+        "give {me,us} a ring", "ring me", "get in touch", "reach our office", "return my call",
+        "text me back", "text us back", "call our office",
+        "llamame", "llamanos", "marcame", "marcanos", "marqueme", "marcarnos", "marcarme",
+        "{nos,me} puede {llamar,marcar,contactar}", "{nos,me} puedes {llamar,marcar,contactar}",
+        "se puede comunicar", "puede comunicarse", "comunicate", "comunicarte", "comunicarse conmigo",
+        "regresame la llamada", "regresanos la llamada", "devuelveme la llamada",
+        "devuelvenos la llamada", "hablenos", "hableme", "hablanos", "hablame",
+        "devolvernos la llamada", "contactarnos", "contactarme",
     ]
 
     // ========================================================================================
@@ -773,7 +787,7 @@ lexicon! {
     SmsVerb: [
         "reply", "replying", "text", "txt", "send", "respond", "msg", "message", "type",
         "responda", "responde", "conteste", "contesta", "envie", "envia", "enviar", "escriba",
-        "escribe", "textee", "mande", "manda", "mandar", "responder",
+        "escribe", "textee", "mande", "manda", "mandar", "responder", "resp", "rply", "rpl",
     ]
 
     /// The keywords of an opt-out by text.
@@ -804,8 +818,10 @@ lexicon! {
 
     /// Alcohol.
     ShaftAlcohol: [
-        "beer{,s}", "craft beer{,s}", "wine{,s}", "vodka", "whiskey", "whisky", "tequila",
-        "mezcal", "rum", "gin", "bourbon", "liquor", "spirits", "cocktail{,s}", "margarita{,s}",
+        "beer{,s}", "craft beer{,s}", "wine{,s}", "vodka{,s}", "whiskey{,s}", "whisky", "whiskies",
+        "tequila{,s}", "mezcal{,es,s}", "brandy", "cognac", "open bar", "bottomless mimosas",
+        "michelada{,s}", "chela{,s}", "barra libre", "cubetazo{,s}", "aguardiente", "pulque",
+        "rum", "gin", "bourbon", "liquor", "spirits", "cocktail{,s}", "margarita{,s}",
         "happy hour", "brewery", "winery", "champagne", "hard seltzer",
         "cerveza{,s}", "licor{,es}", "vinos", "el vino", "un vino", "del vino", "los vinos",
         "su vino", "de vino", "con vino", "vino tinto", "vino blanco", "vino rosado",

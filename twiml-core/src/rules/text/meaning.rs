@@ -532,7 +532,7 @@ impl Transcript {
     /// tie them lie between ("the digits on the back of your card").
     fn card_after(&self, from: u32, end: u32) -> Option<Range<u32>> {
         let mut j = from;
-        while j < end && j < from + 9 {
+        while j < end && j < from + 12 {
             if self.starts(j, CardNoun) {
                 return Some(self.hit_at(j, CardNoun).unwrap_or(j..j + 1));
             }
@@ -594,6 +594,7 @@ impl Transcript {
                 | "fecha de vencimiento"
                 | "fecha en que vence"
                 | "mes y ano"
+                | "mes y el ano"
                 | "month and year"
         );
         if !(article && simple) || tied_elsewhere {
