@@ -172,15 +172,19 @@ fn before(a: Option<Place>, b: Place) -> bool {
 declare_rule! {
     /// ## What it does
     /// Runs under the debt-collection regime on initial communications (when the policy does not
-    /// hold `subsequent`). When the document's audible or message content mentions the debt (debt,
-    /// past due, balance, amount owed, you owe, a dollar amount such as "245 dollars" or "$245";
-    /// Spanish "deuda", "saldo pendiente", "usted debe"), the mini-Miranda must come before that
-    /// mention. The mini-Miranda has two parts and both are required: "this is an attempt to
-    /// collect a debt" and "any information obtained will be used for that purpose" (Spanish "este
-    /// es un intento de cobrar una deuda" and "cualquier información obtenida será utilizada para
-    /// ese fin"). A document that never mentions the debt is not reported, nor one that runs
-    /// after the mini-Miranda was given earlier in the same call (the `mini-miranda-given` fact,
-    /// which a checked flow derives from its paths).
+    /// hold `subsequent`). When the document's audible or message content mentions the debt in any
+    /// words a listener understands as one: debt, balance, past due, amount owed, you owe, "placed
+    /// with our office for collection", "settle for less than the full amount", a payment plan or
+    /// agreement, charged-off, an amount of money ("a 612 dollar balance"); Spanish "deuda",
+    /// "adeudo", "saldo", "cuenta morosa", "pago atrasado", "convenio de pagos". The collector's
+    /// own name is its identity, not a mention ("Summit Debt Recovery", "Cobranzas del Valle"), and
+    /// "we owe you a call back" is no debt, the mini-Miranda must come before that mention. The
+    /// mini-Miranda has two parts and both are required, in any wording: trying to collect a debt
+    /// ("this is an attempt to collect a debt", "estamos tratando de cobrar una deuda") and
+    /// information used for that purpose ("any information obtained will be used for that purpose",
+    /// "cualquier información que obtengamos se usará con ese fin"). A document that never mentions
+    /// the debt is not reported, nor one that runs after the mini-Miranda was given earlier in the
+    /// same call (the `mini-miranda-given` fact, which a checked flow derives from its paths).
     ///
     /// ## Why is this bad
     /// In the initial communication with the consumer a debt collector must disclose that it is
@@ -263,12 +267,17 @@ fn mini_miranda<D: Document>(f: &mut Findings<'_, '_, D>, script: &Script) {
 declare_rule! {
     /// ## What it does
     /// Runs under the debt-collection regime when the policy holds `subsequent` (the initial
-    /// communication already gave the mini-Miranda). When the document mentions the debt (debt,
-    /// past due, balance, amount owed, you owe, a dollar amount; Spanish "deuda", "saldo
-    /// pendiente", "usted debe"), an earlier audible or message event must say that the
-    /// communication is from a debt collector: "this communication is from a debt collector", "this
-    /// call is from a debt collector", "we are a debt collector" (Spanish "esta comunicación es de
-    /// un cobrador de deudas"). The full mini-Miranda also satisfies the rule.
+    /// communication already gave the mini-Miranda). When the document mentions the debt in any
+    /// words a listener understands as one: debt, balance, past due, amount owed, you owe, "placed
+    /// with our office for collection", "settle for less than the full amount", a payment plan or
+    /// agreement, charged-off, an amount of money ("a 612 dollar balance"); Spanish "deuda",
+    /// "adeudo", "saldo", "cuenta morosa", "pago atrasado", "convenio de pagos". The collector's
+    /// own name is its identity, not a mention ("Summit Debt Recovery", "Cobranzas del Valle"), and
+    /// "we owe you a call back" is no debt, an earlier audible or message event must say that the
+    /// communication is from a debt collector: "this communication is from a debt collector", "we
+    /// are a debt collector", "le habla un cobrador de deudas", "somos una agencia de cobranza".
+    /// The full mini-Miranda also satisfies the rule; a name with debt words in it is not that
+    /// statement.
     ///
     /// ## Why is this bad
     /// Every communication after the initial one must disclose that it is from a debt collector (15
@@ -349,12 +358,12 @@ declare_rule! {
     /// ## What it does
     /// Runs under the debt-collection regime on outbound calls (the `outbound` fact) unless the
     /// policy holds `right-party-verified`. Until the document knows it is speaking to the
-    /// consumer, it must not mention the debt (debt, past due, balance, amount owed, you owe;
-    /// Spanish "deuda", "saldo pendiente", "usted debe"), state an amount, or speak the
-    /// mini-Miranda ("attempt to collect a debt", "intento de cobrar una deuda"), because each of
-    /// these tells the listener the call is about a debt. Any of them in the document is reported.
-    /// Ask for the consumer by name in a `<Gather>` and speak about the debt only in the `action`
-    /// document reached after the consumer confirms.
+    /// consumer, it must not mention the debt (in any words, as DEBT001 reads them: "su cuenta
+    /// morosa", "a 612 dollar balance"), state an amount, or speak the mini-Miranda ("attempt to
+    /// collect a debt", "intento de cobrar una deuda"), because each of these tells the listener
+    /// the call is about a debt. Any of them in the document is reported. Ask for the consumer by
+    /// name in a `<Gather>` and speak about the debt only in the `action` document reached after
+    /// the consumer confirms.
     ///
     /// ## Why is this bad
     /// Whoever answers an outbound call may not be the consumer, and a collector may not
@@ -448,12 +457,13 @@ fn before_verification<D: Document>(f: &mut Findings<'_, '_, D>, script: &Script
 declare_rule! {
     /// ## What it does
     /// Runs under the debt-collection regime. It finds the first mention of the debt in the audible
-    /// or message content (debt, past due, balance, amount owed, you owe, a dollar amount; Spanish
-    /// "deuda", "saldo pendiente", "usted debe") and reports it when none of the policy's business
-    /// names has been spoken before it. The name must come first, as in "Hello Jane, this is Acme
-    /// Recovery." or "Le habla Acme Recovery."; matching ignores case and accents. A document that
-    /// runs after the collector was named earlier in the call (the `business-identified` fact) has
-    /// nothing to check.
+    /// or message content (in any words, as DEBT001 reads them) and reports it when none of the
+    /// policy's business names has been spoken before it. The name must come first, as in "Hello
+    /// Jane, this is Acme Recovery." or "Le habla Acme Recovery."; matching ignores case and
+    /// accents. A name with debt words in it ("Summit Debt Recovery", "Deudas y Cobranzas del
+    /// Norte") is the collector's identity: saying it names the collector and mentions no debt. A
+    /// document that runs after the collector was named earlier in the call (the
+    /// `business-identified` fact) has nothing to check.
     ///
     /// ## Why is this bad
     /// A debt collector may not place telephone calls without meaningful disclosure of the caller's
@@ -545,13 +555,14 @@ declare_rule! {
     /// ## What it does
     /// Runs under the debt-collection regime and reads spoken content (`<Say>`, including inside
     /// `<Gather>` and `<Pay><Prompt>`, and a ConversationRelay `welcomeGreeting`) and texted
-    /// content (`<Message>`, `<Body>`). It reports threatening words: arrest, jail, prison, police,
-    /// warrant, criminal, lawsuit, legal action, sue you, attorney, garnish, seize, repossess, ruin
-    /// your credit, and Spanish "arresto", "cárcel", "policía", "demanda", "acción legal",
-    /// "embargo", "abogado". Everyday phrases that hold such a word are not reported: "sin embargo"
-    /// (however), "alta demanda" (high demand), and asking whether the consumer is represented by
-    /// an attorney, which a collector must respect. Each hit is a prompt for legal review of the
-    /// script.
+    /// content (`<Message>`, `<Body>`). It reports threats of arrest, jail, the police or the
+    /// sheriff, prosecution, a lawsuit or legal action, garnishment, seizure or repossession, in
+    /// any wording ("we may have the sheriff come out", "le vamos a embargar el sueldo", "le
+    /// quitamos el carro"), and the false claim that not paying is a crime. Denials ("no one is
+    /// going to arrest you", "nadie lo va a demandar"), asking whether the consumer is represented
+    /// by an attorney, which a collector must respect, and everyday phrases that hold such a word
+    /// ("sin embargo", "alta demanda", "legal holidays") are not reported. Each hit is a prompt for
+    /// legal review of the script.
     ///
     /// ## Why is this bad
     /// A debt collector may not threaten arrest or imprisonment, threaten action it cannot legally
@@ -628,13 +639,14 @@ fn threats<D: Document>(f: &mut Findings<'_, '_, D>, script: &Script) {
 declare_rule! {
     /// ## What it does
     /// Runs under the debt-collection regime when the policy holds `voicemail`. The message must be
-    /// a limited-content message: it must name one of the policy's business names that does not
-    /// reveal debt collection (no "collect", "collection", "recovery", "debt" or "credit" in the
-    /// name; Spanish "cobro", "cobranza", "deuda"), ask the consumer to call back ("please call us
-    /// back", "please return this call"; Spanish "llámenos", "devuelva la llamada"), and give a
-    /// telephone number. It must not say anything about the debt (debt, past due, balance, you owe;
-    /// "deuda", "saldo pendiente"), must not contain the mini-Miranda or "this communication is
-    /// from a debt collector", and must not state an amount.
+    /// a limited-content message (12 CFR 1006.2(j)): it must name one of the policy's business
+    /// names that does not reveal debt collection (no "collect", "collection", "recovery", "debt"
+    /// or "credit" in the name; Spanish "cobro", "cobranza", "deuda", "recuperación"), ask the
+    /// consumer to reply in any words ("please call us back", "give us a call back", "you can reach
+    /// me at", "return my call"; Spanish "llámenos", "devuélvanos la llamada", "favor de regresar
+    /// la llamada", "márqueme", "se puede comunicar con nosotros"), and give a telephone number. It
+    /// must not mention the debt (in any words, as DEBT001 reads them), state an amount, press for
+    /// urgency, or contain the mini-Miranda or a debt-collector statement.
     ///
     /// ## Why is this bad
     /// A voicemail can be heard by a roommate, family member or employer, and telling a third party

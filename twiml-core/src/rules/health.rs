@@ -37,15 +37,19 @@ declare_rule! {
     /// ## What it does
     /// Runs under the healthcare regime and reads `<Say>` text (including inside `<Gather>`),
     /// `<Message>` and `<Body>` text, `<Pay><Prompt>` text and a ConversationRelay
-    /// `welcomeGreeting`. It reports health details: conditions and diagnoses (diabetes, cancer,
-    /// pregnancy, depression), specialties and departments (cardiology, oncology, behavioral
-    /// health), test results ("lab results", "tested positive"), medications (insulin, sertraline),
-    /// and identifiers such as date of birth or medical record number, with Spanish equivalents
-    /// ("cardiología", "resultados de laboratorio", "embarazo", "fecha de nacimiento"). A clinic
-    /// name that reveals a specialty, such as "… Cancer Center", counts as a health detail. Asking
-    /// for an identifier to verify the caller ("please enter your date of birth", "marque su fecha
-    /// de nacimiento") discloses nothing and is not reported; everyday phrases such as "hearing
-    /// aids" or "tropical depression" are not health details.
+    /// `welcomeGreeting`. It reports health details, in clinical and everyday words alike:
+    /// conditions and diagnoses (diabetes, cancer, pregnancy, depression, "presión alta"),
+    /// specialties and departments (cardiology, oncology, behavioral health, "salud mental"), a
+    /// test or a measure with its result ("your strep test was positive", "your flu swab came back
+    /// negative", "su azúcar salió alta", "sus análisis salieron con el colesterol alto"),
+    /// procedures and treatments ("therapy session", "sesión de terapia", physical therapy),
+    /// medications by name or by what they treat (insulin, Lisinopril, "blood pressure medication",
+    /// "medicina para la presión", "resurtido de metformina"), and identifiers such as date of
+    /// birth or medical record number. A clinic name that reveals a specialty, such as "… Cancer
+    /// Center", counts as a health detail. Asking for an identifier to verify the caller ("please
+    /// enter your date of birth", "marque su fecha de nacimiento") discloses nothing and is not
+    /// reported; nor are everyday phrases with health words ("hearing aids", "tropical depression",
+    /// "blood drive", "donación de sangre", "flu shots are available", "positive feedback").
     ///
     /// ## Why is this bad
     /// A call can reach voicemail or be answered by someone other than the patient, and a text can

@@ -16,8 +16,10 @@ declare_rule! {
     /// Reads the text of every `<Message>` and `<Body>` for content in categories that Twilio and
     /// US carriers forbid or restrict. Sex, hate, cannabis and CBD, vaping, gambling and high-risk
     /// finance (payday loans, cryptocurrency, debt relief) are errors; alcohol, firearms and
-    /// tobacco are warnings. It recognises English and Spanish words for these categories (for
-    /// example "marihuana", "apuestas", "cerveza").
+    /// tobacco are warnings. It recognises English and Spanish words for these categories, in plain
+    /// and marketing words (for example "marihuana", "apuestas", "cerveza", "cata de tequilas",
+    /// "open bar", "préstamos de día de pago"), and leaves everyday phrases alone ("root beer",
+    /// "glue gun", "you bet", "jugo puro", "pistola de silicón").
     ///
     /// ## Why is this bad
     /// Twilio's forbidden message categories and carrier rules block these categories on US
@@ -153,10 +155,13 @@ declare_rule! {
 declare_rule! {
     /// ## What it does
     /// Runs under the marketing-sms regime and reads every `<Message>`, including its `<Body>`.
-    /// Each message must tell the recipient how to opt out with a keyword: "Reply STOP to opt out",
-    /// "Text STOP to cancel", "STOP to end", another standard opt-out keyword (CANCEL, END, QUIT,
-    /// UNSUBSCRIBE, STOPALL, REVOKE, OPTOUT), or in Spanish "Responda ALTO para cancelar", "Escriba
-    /// BAJA". A message with no such instruction is reported.
+    /// Each message must tell the recipient how to opt out with a keyword: a text verb and a
+    /// keyword, abbreviated or not ("Reply STOP", "Txt STOP to end", "Rply STOP", "Responda ALTO",
+    /// "Envíe BAJA", "Resp BAJA"), or a keyword and what it does ("STOP to opt out", "PARAR para
+    /// cancelar"). The standard keywords count (STOP, STOPALL, CANCEL, END, QUIT, UNSUBSCRIBE,
+    /// REVOKE, OPTOUT; ALTO, BAJA, PARAR, CANCELAR). A message with no such instruction is
+    /// reported, and so is one whose only opt-out is a link or whose keyword is an everyday word
+    /// ("stop by our store", "alto impacto").
     ///
     /// ## Why is this bad
     /// The CTIA Messaging Principles and Best Practices expect opt-out information in program

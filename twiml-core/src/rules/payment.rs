@@ -122,14 +122,21 @@ fn input_after<D: Document>(flow: &Flow<'_, D>, index: usize) -> Option<TakenBy>
 
 declare_rule! {
     /// ## What it does
-    /// Finds card data requested through `<Gather>`, `<Record>` or an AI agent instead of `<Pay>`.
-    /// It reports a request for card data (card number, credit or debit card, expiration date, CVV
-    /// or security code in a card context; Spanish "número de tarjeta", "tarjeta de crédito",
-    /// "fecha de vencimiento") spoken inside a `<Gather>` or immediately before a `<Gather>` or
-    /// `<Record>`, a `<Gather numDigits>` of 13 to 19 after a card cue, and a ConversationRelay
-    /// `welcomeGreeting` that asks for card data. Gift, insurance and member cards do not count;
-    /// asking only for the "last four digits" is reported as info; a bank account or routing number
-    /// request is a warning, fixed with `<Pay paymentMethod="ach-debit">`.
+    /// Finds card data asked for through `<Gather>` (keys or speech), `<Record>` or an AI agent's
+    /// greeting instead of `<Pay>`. A request is a sentence in which a request verb (enter, type,
+    /// key in, say, read, tell, give; ingrese, marque, teclee, diga, dígame, proporcione) takes
+    /// card data as its object: the card number, its digits, its expiry or its security code, named
+    /// outright ("card number", "CVV", "número de tarjeta") or tied to a payment card by the words
+    /// between ("the sixteen digits on the front of your card", "your card's security code", "el
+    /// código de tres dígitos que viene al reverso de su plástico"), or the digits of a card the
+    /// sentence before named. `numDigits` does not decide: a one-key `<Gather>` that asks for the
+    /// card number is reported, and a speech menu is not. Not requests: a menu option that names a
+    /// card ("to report a lost debit card, press 2", "para activar su tarjeta, oprima 1 o diga
+    /// activar"), a statement about a card ("your replacement card was mailed"), a denied request
+    /// ("we will never ask for your card number"), a code sent by text, the card on file, and cards
+    /// and numbers that pay nothing (gift, insurance and member cards; member and utility account
+    /// numbers). Asking only for the last four digits is reported as info; a bank account or
+    /// routing number request is a warning, fixed with `<Pay paymentMethod="ach-debit">`.
     ///
     /// ## Why is this bad
     /// `<Gather>` posts the digits or speech transcript to your webhook, so the card number lands
@@ -240,12 +247,13 @@ fn card_data_outside_pay<D: Document>(f: &mut Findings<'_, '_, D>, requests: &[C
 declare_rule! {
     /// ## What it does
     /// Finds card entry while something is capturing the call audio. It reports a `<Pay>`, or a
-    /// `<Gather>` that asks for card data (card number, expiration date, security code; Spanish
-    /// "número de tarjeta", "fecha de vencimiento"), that comes after `<Start><Recording>`, after a
-    /// `<Start><Stream>`, `<Start><Siprec>` or `<Start><Transcription>` not yet ended by a matching
-    /// `<Stop>`, or anywhere in the document when the policy holds `recording-started`. A `<Stop>`
-    /// with the same `name` ends a stream, SIPREC session or transcription; a recording can only be
-    /// paused through the REST Recordings resource, not in TwiML.
+    /// `<Gather>` that asks for card data (a request as PCI001 reads it: "enter your card number",
+    /// "diga los dieciséis dígitos de su tarjeta"; a menu option or a statement about a card is
+    /// none), that comes after `<Start><Recording>`, after a `<Start><Stream>`, `<Start><Siprec>`
+    /// or `<Start><Transcription>` not yet ended by a matching `<Stop>`, or anywhere in the
+    /// document when the policy holds `recording-started`. A `<Stop>` with the same `name` ends a
+    /// stream, SIPREC session or transcription; a recording can only be paused through the REST
+    /// Recordings resource, not in TwiML.
     ///
     /// ## Why is this bad
     /// Card numbers and security codes entered while a recording, stream or transcription runs end

@@ -26,14 +26,19 @@ declare_rule! {
     /// `<Dial record="record-from-ringing">` or `record-from-ringing-dual` (capture begins while
     /// the call rings, so the notice must come before the `<Dial>` itself), at `<Dial><Conference
     /// record="record-from-start">`, at `<Start><Recording>`, and at `<Connect><Conversation>` with
-    /// a recording `record` value. A notice is an earlier audible event (`<Say>` text, including
-    /// `<Say>` inside `<Gather>` or `<Pay><Prompt>`, or a ConversationRelay `welcomeGreeting`) with
-    /// a sentence that holds both a capture word (recorded, monitored, transcribed; grabada,
-    /// monitoreada, transcrita) and a call word (call, conversation, line; llamada, conversación),
-    /// such as "This call may be recorded" or "Esta llamada puede ser grabada". The rule is silent
-    /// when the policy holds the `recording-disclosed` fact (the notice was given in an earlier
-    /// document of the same call); voicemail-style `<Record>` is checked by REC005, and a notice
-    /// hidden in an undeclared `<Play>` is reported by GEN001.
+    /// a recording `record` value. The notice must be in an earlier audible event (`<Say>` text,
+    /// including `<Say>` inside `<Gather>` or `<Pay><Prompt>`, or a ConversationRelay
+    /// `welcomeGreeting`). A notice is a sentence in which a capture verb, in any form, is said of
+    /// this call: "This call may be recorded", "we record and monitor all calls", "calls to this
+    /// line are transcribed", "grabamos esta llamada", "las llamadas se graban". Sentences are read
+    /// as a listener hears them: adjacent `<Say>` elements with nothing between them are one
+    /// sentence, while SSML `<s>`, `<p>` and `<break>`, a `<Pause>` or waiting for input separate.
+    /// Words that only look like a notice give none: another call ("returning a recorded call",
+    /// "your previous call was recorded", "le devolvemos una llamada grabada"), a recorded message
+    /// or information line, and a denial ("this call is not recorded"). The rule is silent when the
+    /// policy holds the `recording-disclosed` fact (the notice was given in an earlier document of
+    /// the same call); voicemail-style `<Record>` is checked by REC005, and a notice hidden in an
+    /// undeclared `<Play>` is reported by GEN001.
     ///
     /// ## Why is this bad
     /// In all-party consent states, recording a call without the consent of every party is
@@ -215,13 +220,14 @@ declare_rule! {
     /// `<Connect><ConversationRelay>`, `<Connect><VirtualAgent>`, `<Connect><AiSession>`,
     /// `<Connect><ConversationRelaySession>` and `<Record transcribe="true">` when no earlier
     /// audible event (`<Say>`, including `<Say>` inside `<Gather>` or `<Pay><Prompt>`) carries a
-    /// notice. A notice is a sentence with a capture word (recorded, monitored, transcribed;
-    /// grabada, monitoreada, transcrita) and a call word (call, conversation, line; llamada,
-    /// conversación), for example "This call may be recorded, transcribed and analyzed" or "Esta
-    /// llamada puede ser grabada y transcrita". `<Gather input="speech">` is speech recognition and
-    /// is not reported. An AI agent listens from the moment its session starts, so a notice in its
-    /// own `welcomeGreeting` comes too late for this rule (it does count for later recordings): say
-    /// it with `<Say>` before `<Connect>`.
+    /// notice, read as REC001 reads one: a capture verb said of this call ("This call may be
+    /// recorded, transcribed and analyzed", "Esta conversación será grabada y transcrita"), in one
+    /// sentence as the listener hears it (adjacent `<Say>` elements join; `<s>`, `<p>`, `<break>`
+    /// and `<Pause>` separate), not another call ("returning a recorded call") and not denied ("su
+    /// llamada no será grabada"). `<Gather input="speech">` is speech recognition and is not
+    /// reported. An AI agent listens from the moment its session starts, so a notice in its own
+    /// `welcomeGreeting` comes too late for this rule (it does count for later recordings): say it
+    /// with `<Say>` before `<Connect>`.
     ///
     /// ## Why is this bad
     /// Streaming or transcribing call audio sends the conversation, while it happens, to your
@@ -302,11 +308,14 @@ fn interception<D: Document>(f: &mut Findings<'_, '_, D>, index: usize, what: &s
 declare_rule! {
     /// ## What it does
     /// Checks that a `<Record>` (a voicemail-style message capture) is preceded by something that
-    /// tells the caller a message is being taken. An earlier audible event counts when it says
-    /// "leave a message", "after the beep", "record your message" (Spanish "deje un mensaje",
-    /// "después del tono") or gives a recording notice such as "This call may be recorded". With
-    /// `playBeep="false"` and no such cue the caller gets no signal at all, and the rule reports a
-    /// warning; when the beep (the default `playBeep="true"`) is the only cue, it reports an info.
+    /// tells the caller a message is being taken. An earlier audible event counts when it asks the
+    /// caller to leave a message in any words ("leave a message", "leave your name and number",
+    /// "after the beep", "déjenos su recado", "hable después de la señal") or gives a recording
+    /// notice such as "This call may be recorded". A cue that sends the message elsewhere ("use the
+    /// patient portal to leave a message") or says the opposite ("please don't leave a message") is
+    /// no cue. With `playBeep="false"` and no cue the caller gets no signal at all, and the rule
+    /// reports a warning; when the beep (the default `playBeep="true"`) is the only cue, it reports
+    /// an info.
     ///
     /// ## Why is this bad
     /// Leaving a message after being asked to is what gives implied consent to a voicemail
@@ -546,11 +555,10 @@ declare_rule! {
     /// Runs when the policy holds the `recording-started` fact: recording began before this
     /// document, for example through `Record=true` on the Calls API, a SIP trunk, or a previous
     /// document. The first audible event of the document (the first `<Say>`, including one inside
-    /// `<Gather>`, or a ConversationRelay `welcomeGreeting`) must then be a recording notice: a
-    /// sentence with a capture word (recorded, monitored, transcribed; grabada, monitoreada,
-    /// transcrita) and a call word (call, conversation, line; llamada, conversación), such as "This
-    /// call may be recorded" or "Esta llamada puede ser grabada". A short greeting may come first
-    /// (eight words, about three seconds: "Thank you for calling Acme Widgets."); a longer
+    /// `<Gather>`, or a ConversationRelay `welcomeGreeting`) must then give a recording notice,
+    /// read as REC001 reads one: a capture verb said of this call ("This call may be recorded",
+    /// "Esta llamada se está grabando"), not another call and not denied. A short greeting may come
+    /// first (eight words, about three seconds: "Thank you for calling Acme Widgets."); a longer
     /// greeting, a menu or a hold message spoken before the notice is reported. The rule is silent
     /// when the policy also holds `recording-disclosed`.
     ///

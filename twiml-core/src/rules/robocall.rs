@@ -787,11 +787,16 @@ declare_rule! {
     /// `<Connect><VirtualAgent>`, `<Connect><AiSession>` or `<Connect><ConversationRelaySession>`,
     /// and on every document under the `ai-agent` regime. The greeting (the ConversationRelay
     /// `welcomeGreeting`, or the `<Say>` before `<Connect>`) must say that the caller is talking to
-    /// an AI, virtual or automated assistant ("virtual assistant", "automated system", "AI agent";
-    /// Spanish "asistente virtual", "sistema automatizado", "inteligencia artificial") and must
-    /// name one of the policy's business names, unless the business was named earlier in the call
-    /// (the `business-identified` fact). A missing AI disclosure is a warning; a missing business
-    /// name is an error on outbound calls (the `outbound` fact) and a warning otherwise.
+    /// an AI, virtual or automated assistant, a bot or a robot ("virtual assistant", "automated
+    /// system", "AI agent", "I'm a bot"; Spanish "asistente virtual", "sistema automatizado",
+    /// "agente de inteligencia artificial", "soy un robot") and must name one of the policy's
+    /// business names, unless the business was named earlier in the call (the `business-identified`
+    /// fact). A denial is no disclosure ("No, I'm not a robot", "no soy un sistema automatizado",
+    /// "está hablando con una persona real"), while a negation that discloses is one ("I'm not a
+    /// real person, I'm the virtual assistant"); words that only look like a disclosure ("digital
+    /// banking team", "virtual visit", "consultas virtuales", "automated payments") are none. A
+    /// missing AI disclosure is a warning; a missing business name is an error on outbound calls
+    /// (the `outbound` fact) and a warning otherwise.
     ///
     /// ## Why is this bad
     /// The FCC treats AI-generated voices as "artificial" voices under the TCPA (FCC 24-17), so an

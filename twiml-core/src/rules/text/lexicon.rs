@@ -199,7 +199,9 @@ lexicon! {
         "ingrese", "ingresa", "ingresar", "ingresen", "introduzca", "introduce", "introducir",
         "digite", "digita", "digitar", "marque", "marca", "marcar", "teclee", "teclea", "teclear",
         "presione", "presiona", "presionar", "oprima", "oprime", "oprimir", "pulse", "pulsa",
-        "diga", "dinos", "digame", "diganos", "dime", "decir", "deletree", "lea", "leame",
+        "diga", "dinos", "digame", "diganos", "dime", "decir", "escriba", "escribe", "escribir",
+        "dicta", "dictanos", "proporciona", "proporcionanos", "comparte", "indica", "indicanos",
+        "menciona", "dame", "danos", "confirma", "repite", "lee", "leenos", "deletree", "lea", "leame",
         "leanos", "leer", "dicte", "dictenos", "proporcione", "proporcioneme", "proporcionenos",
         "proporcionar", "indique", "indiquenos", "indicar", "deme", "denos", "dar",
         "comparta", "compartir", "mencione", "confirme", "repita", "deje", "dejenos", "dejar",
@@ -264,7 +266,7 @@ lexicon! {
         "that appears", "that appear", "that is", "that are", "found", "the", "your", "its",
         "their", "this", "that", "back", "front", "side", "reverse", "and", "and its",
         "and the", "or", "then", "plus", "along with", "long", "full", "entire", "whole",
-        "de", "del", "en", "al", "el", "la", "los", "las", "su", "sus", "que", "aparece",
+        "de", "del", "en", "al", "el", "la", "los", "las", "su", "sus", "tu", "tus", "que", "aparece",
         "aparecen", "viene", "vienen", "impreso", "impresos", "impresa", "se encuentra",
         "se encuentran", "frente", "reverso", "dorso", "parte", "parte de atras",
         "parte trasera", "y", "y la", "y el", "o", "luego", "completo", "completos",
@@ -454,7 +456,9 @@ lexicon! {
         "payment arrangement{,s}", "cuota", "cuotas", "impago",
         "impagado", "sin pagar", "balance", "su balance", "incumplimiento", "castigada",
         "cuenta castigada", "asignada a nuestra oficina", "asignada a nuestra agencia",
-        "pago pendiente", "pagos pendientes", "pendiente de pago",
+        "pago pendiente", "pagos pendientes", "pendiente de pago", "en mora", "cargo{,s} por mora",
+        "recargo{,s} por mora", "interes{,es} moratorio{,s}", "days behind", "days late",
+        "months behind", "fallen behind", "falling behind", "fell behind", "gotten behind",
     ]
 
     /// Words of money and amounts.
@@ -514,10 +518,9 @@ lexicon! {
         "orden de aprehension", "embargo", "embargar", "embargaremos", "embargado",
         "embargarle", "demanda", "demandar", "demandarle", "demandaremos", "demandarlo",
         "demandarla", "accion legal", "acciones legales", "proceso legal", "procedimiento legal",
-        "juicio", "tribunal", "corte", "juez", "quitar su {carro,casa,auto,coche,vehiculo}",
-        "quitaremos su {carro,casa,auto,coche,vehiculo}",
-        "le quitaremos su {carro,casa,auto,coche,vehiculo}", "le quitaremos",
-        "quitarle su {carro,casa,auto,coche}", "embargarle su", "deportar", "deportado",
+        "juicio", "tribunal", "corte", "juez", "le quitaremos",
+        "{quitar,quitarle,quitaremos,le quitaremos,quitamos,le quitamos,recoger,recogerle,llevarnos,llevarse,quedarnos con} {su,el,la,sus} {carro,casa,auto,coche,vehiculo,camioneta,troca,moto,motocicleta}",
+        "{pick up,tow,take back,tow away} your {car,truck,vehicle}", "embargarle su", "deportar", "deportado",
         "reportaremos a las autoridades", "arruinar su credito",
     ]
 
@@ -820,7 +823,7 @@ lexicon! {
     ShaftAlcohol: [
         "beer{,s}", "craft beer{,s}", "wine{,s}", "vodka{,s}", "whiskey{,s}", "whisky", "whiskies",
         "tequila{,s}", "mezcal{,es,s}", "brandy", "cognac", "open bar", "bottomless mimosas",
-        "michelada{,s}", "chela{,s}", "barra libre", "cubetazo{,s}", "aguardiente", "pulque",
+        "michelada{,s}", "chelas", "unas chelas", "cheve{,s}", "barra libre", "cubetazo{,s}", "aguardiente", "pulque",
         "rum", "gin", "bourbon", "liquor", "spirits", "cocktail{,s}", "margarita{,s}",
         "happy hour", "brewery", "winery", "champagne", "hard seltzer",
         "cerveza{,s}", "licor{,es}", "vinos", "el vino", "un vino", "del vino", "los vinos",

@@ -571,14 +571,30 @@ impl Transcript {
     /// Whether card data at `data`, named with an article and nothing else ("key in all the
     /// digits", "enter the number"), refers to a payment card the sentence before spoke of.
     fn card_spoken_of_before(&self, data: Range<u32>, scope_start: u32) -> bool {
-        let article = data.start > scope_start
+        // A count may stand between the article and the data: "the three digits", "los tres
+        // números".
+        let mut before = data.start;
+        while before > scope_start
+            && (self.starts(before - 1, DigitWord) || self.kind(before - 1) == Kind::Number)
+        {
+            before -= 1;
+        }
+        let article = before > scope_start
             && matches!(
-                self.word(data.start - 1),
+                self.word(before - 1),
                 "the" | "all" | "los" | "las" | "el" | "la" | "its" | "sus" | "todos"
             );
-        // The data belongs to something else: "the digits of your Social Security number".
+        // The data belongs to something else: "the digits of your Social Security number";
+        // where it sits on the card ("the digits on the back", "los números del reverso") ties
+        // it to no other thing.
         let tied_elsewhere = matches!(self.word(data.end), "of" | "de" | "del" | "for" | "para")
-            && self.card_after(data.end, self.len()).is_none();
+            && self.card_after(data.end, self.len()).is_none()
+            && !(data.end + 1..(data.end + 3).min(self.len())).any(|k| {
+                matches!(
+                    self.word(k),
+                    "back" | "front" | "reverse" | "reverso" | "dorso" | "frente" | "atras"
+                )
+            });
         let simple = matches!(
             self.text_of(data.clone()),
             "number"
