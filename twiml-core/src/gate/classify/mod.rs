@@ -42,7 +42,7 @@ use model::Model;
 
 /// The version of the classifier, its lexicon, its patterns and its model: the date of its
 /// last change, and the change's number on that day after the first.
-pub(crate) const VERSION: &str = "2026-12-04.2";
+pub(crate) const VERSION: &str = "2026-12-04.3";
 
 /// Why a message is in its class: a phrase of its text, words the model weighed, or a
 /// declaration.

@@ -3,17 +3,21 @@
 //! (what it is about, and what happened to it), in English or Spanish, whatever the rest of
 //! the wording.
 //!
-//! - **A one-time code**: a word for a code (`code`, `passcode`, `PIN`, `codigo`, `clave`,
-//!   `NIP`, `token`) and a number shaped like one (4 to 8 digits, not an amount, a time, a date,
-//!   a phone number or a year).
+//! - **A one-time code**: a word for a code (`code`, `passcode`, `PIN`, `verification`,
+//!   `codigo`, `clave`, `NIP`, `token`) and a number shaped like one (4 to 8 digits, not an
+//!   amount, a time, a date, a phone number or a year).
 //! - **A fraud alert**: a question of recognition or authority (`recognize`, `authorize`,
-//!   `was this you`, `reconoce`, `autorizo`, `fuiste tu`) beside an amount, or the recipient's
-//!   card or account said to be blocked, locked, frozen or paused.
+//!   `unauthorized`, `unknown`, `was this you`, `not you`, `reconoce`, `autorizo`,
+//!   `desconocido`, `fuiste tu`) beside an amount, or the recipient's card or account said to
+//!   be blocked, locked, frozen, limited, restricted or declined (`bloqueada`, `limitamos`,
+//!   `rechazamos`); and, as a security alert, "not you?" after a sign-in, a new device or a
+//!   changed password (`no fuiste tu`, `inicio de sesion`, `dispositivo`).
 //! - **A delivery notice**: the recipient's own order, package or shipment (`your order`,
 //!   `su pedido`, `tu paquete`, `order #`, up to two words between, as in "your Amazon
 //!   order") beside what happened to it (shipped, delivered, on its way, arriving, out for
-//!   delivery, ready for pickup, tracking; enviado, entregado, en camino, llegara, en ruta,
-//!   listo para recoger, rastrear).
+//!   delivery, ready for pickup, tracking, delayed, attempted, left at the door; enviado,
+//!   entregado, en camino, llegara, en ruta, en transito, retrasado, despachado, listo para
+//!   recoger, intentamos entregar, rastrear).
 //!
 //! A pattern only ever makes a message essential; a decisive phrase of promotion still comes
 //! first (a dual-purpose message is marketing), and the classifier applies that order.
@@ -46,9 +50,10 @@ const ITEMS: u16 = 1 << 6;
 const HAPPENS: u16 = 1 << 7;
 /// The first word of a phrase of [`HAPPENED`] of more words.
 const HAPPEN_START: u16 = 1 << 8;
+const ACCESSES: u16 = 1 << 9;
 
 /// Each list of words of the patterns, with its bit: every word is looked up once.
-const LISTS: [(&[&str], u16); 7] = [
+const LISTS: [(&[&str], u16); 8] = [
     (&CODE_WORDS, CODE_WORD),
     (&RECOGNIZE, RECOGNIZES),
     (&MONEY_EVENT, MONEY),
@@ -56,6 +61,7 @@ const LISTS: [(&[&str], u16); 7] = [
     (&BLOCKED, BLOCKS),
     (&OWN, OWNS),
     (&ITEM, ITEMS),
+    (&ACCESS, ACCESSES),
 ];
 
 /// The words of the lists: whole words, and stems by their first letter.
@@ -138,8 +144,8 @@ pub(super) fn never_wait(source: &str, normal: &Normalized) -> Option<Found> {
         }
     }
     // A fraud alert often asks its question in the sentence after the amount.
-    fraud_alert(source, &words).map(|span| Found {
-        intent: MessageIntent::Fraud,
+    fraud_alert(source, &words).map(|(span, intent)| Found {
+        intent,
         span,
         sentence: sentence_around(source, span.0, span.1),
     })
@@ -213,14 +219,16 @@ fn join(a: (usize, usize), b: (usize, usize)) -> (usize, usize) {
     (a.0.min(b.0), a.1.max(b.1))
 }
 
-const CODE_WORDS: [&str; 12] = [
+const CODE_WORDS: [&str; 14] = [
     "code",
     "codes",
     "passcode",
+    "verification",
+    "verificacion",
+    "codigo",
     "pin",
     "otp",
     "token",
-    "codigo",
     "codigos",
     "clave",
     "nip",
@@ -241,12 +249,18 @@ fn one_time_code(source: &str, words: &[Word<'_>]) -> Option<(usize, usize)> {
     Some(join(noun.span, code.span))
 }
 
-const RECOGNIZE: [&str; 13] = [
+const RECOGNIZE: [&str; 20] = [
     "recogniz*",
     "reconoc*",
     "authoriz*",
+    "unauthoriz*",
     "autoriz*",
     "recognis*",
+    "fraud*",
+    "fraude*",
+    "unfamiliar",
+    "unknown",
+    "desconocid*",
     "make",
     "attempt",
     "hiciste",
@@ -255,9 +269,10 @@ const RECOGNIZE: [&str; 13] = [
     "realizo",
     "unusual",
     "inusual",
+    "inusuales",
 ];
 
-const WAS_IT_YOU: [&[&str]; 10] = [
+const WAS_IT_YOU: [&[&str]; 15] = [
     &["was", "this", "you"],
     &["is", "this", "you"],
     &["was", "it", "you"],
@@ -268,6 +283,11 @@ const WAS_IT_YOU: [&[&str]; 10] = [
     &["fue", "usted"],
     &["lo", "hizo", "usted"],
     &["suspicious"],
+    &["not", "you"],
+    &["no", "fuiste"],
+    &["no", "fue", "usted"],
+    &["didnt", "make", "this"],
+    &["no", "hizo", "este"],
 ];
 
 const MONEY_EVENT: [&str; 14] = [
@@ -289,13 +309,31 @@ const MONEY_EVENT: [&str; 14] = [
 
 const CARD: [&str; 6] = ["card", "cards", "tarjeta", "tarjetas", "account", "cuenta"];
 
-const BLOCKED: [&str; 13] = [
+const BLOCKED: [&str; 31] = [
     "sospechos*",
     "blocked",
     "locked",
     "frozen",
     "paused",
     "suspended",
+    "limited",
+    "restricted",
+    "disabled",
+    "declined",
+    "compromised",
+    "limitamos",
+    "limitada",
+    "limitado",
+    "restringimos",
+    "restringida",
+    "restringido",
+    "pausamos",
+    "pausada",
+    "rechazamos",
+    "rechazada",
+    "rechazado",
+    "comprometida",
+    "bloqueo",
     "bloqueamos",
     "bloqueada",
     "bloqueado",
@@ -305,7 +343,24 @@ const BLOCKED: [&str; 13] = [
     "suspendida",
 ];
 
-fn fraud_alert(source: &str, words: &[Word<'_>]) -> Option<(usize, usize)> {
+/// What a security alert is about when it names no amount: a sign-in, a device, a password or
+/// the account's contact details changing.
+const ACCESS: [&str; 12] = [
+    "signed",
+    "login*",
+    "logged",
+    "device*",
+    "password",
+    "sesion",
+    "dispositivo*",
+    "contrasena",
+    "inicio",
+    "inicia*",
+    "changed",
+    "cambi*",
+];
+
+fn fraud_alert(source: &str, words: &[Word<'_>]) -> Option<((usize, usize), MessageIntent)> {
     let amount = words
         .iter()
         .find(|w| w.text == "#" && number_type(source, w.span.0, w.span.1) == "t:money");
@@ -318,22 +373,33 @@ fn fraud_alert(source: &str, words: &[Word<'_>]) -> Option<(usize, usize)> {
         });
         let event = words.iter().any(|w| w.flags & MONEY != 0);
         if let Some((_, asked)) = asked.filter(|_| event) {
-            return Some(join(asked.span, amount.span));
+            return Some((join(asked.span, amount.span), MessageIntent::Fraud));
         }
         if let Some(i) = WAS_IT_YOU.iter().find_map(|p| phrase_at(words, p)) {
-            return Some(join(words[i].span, amount.span));
+            return Some((join(words[i].span, amount.span), MessageIntent::Fraud));
         }
+    }
+    // "Not you?" after a sign-in, a new device or a changed password: a security alert.
+    if let Some(access) = words.iter().find(|w| w.flags & ACCESSES != 0)
+        && let Some(i) = WAS_IT_YOU.iter().find_map(|p| phrase_at(words, p))
+    {
+        return Some((join(words[i].span, access.span), MessageIntent::Security));
     }
     let card = words.iter().find(|w| w.flags & CARDS != 0)?;
     let blocked = words.iter().find(|w| w.flags & BLOCKS != 0)?;
-    Some(join(card.span, blocked.span))
+    Some((join(card.span, blocked.span), MessageIntent::Fraud))
 }
 
 const OWN: [&str; 5] = ["your", "tu", "tus", "su", "sus"];
 
-const ITEM: [&str; 25] = [
+const ITEM: [&str; 30] = [
     "order",
     "orders",
+    "orden",
+    "ordenes",
+    "box",
+    "envios",
+    "mercancia",
     "package",
     "packages",
     "parcel",
@@ -359,7 +425,7 @@ const ITEM: [&str; 25] = [
     "conductor",
 ];
 
-const HAPPENED: [&[&str]; 38] = [
+const HAPPENED: [&[&str]; 58] = [
     &["ship*"],
     &["ready"],
     &["away"],
@@ -398,6 +464,26 @@ const HAPPENED: [&[&str]; 38] = [
     &["listo", "para", "recoger"],
     &["lista", "para", "recoger"],
     &["rastrea*"],
+    &["delayed"],
+    &["attempted"],
+    &["returned"],
+    &["rescheduled"],
+    &["dropped", "off"],
+    &["left", "at"],
+    &["being", "prepared"],
+    &["backordered"],
+    &["retrasado"],
+    &["retrasada"],
+    &["demorado"],
+    &["despachado"],
+    &["despachada"],
+    &["surtido"],
+    &["entregamos"],
+    &["dejamos"],
+    &["recoger"],
+    &["reprogramad*"],
+    &["en", "transito"],
+    &["intentamos", "entregar"],
 ];
 
 fn delivery_notice(words: &[Word<'_>]) -> Option<(usize, usize)> {
@@ -448,6 +534,33 @@ mod tests {
                 MessageIntent::Delivery,
             ),
             ("Order #4412 is out for delivery.", MessageIntent::Delivery),
+            // Wordings of the lexicon's kinds that it does not hold.
+            ("Your verification: 736104", MessageIntent::Otp),
+            (
+                "We've restricted your account after a payment we couldn't verify.",
+                MessageIntent::Fraud,
+            ),
+            (
+                "Rechazamos un cargo de $1,290.00 en su tarjeta terminada en 3381.",
+                MessageIntent::Fraud,
+            ),
+            (
+                "Was a $50.00 payment to an unknown recipient yours? Reply Y or N.",
+                MessageIntent::Fraud,
+            ),
+            (
+                "A new device signed in to your account. Not you? Call us.",
+                MessageIntent::Security,
+            ),
+            (
+                "Your HelloFresh box was delayed by weather.",
+                MessageIntent::Delivery,
+            ),
+            (
+                "Intentamos entregar tu paquete hoy.",
+                MessageIntent::Delivery,
+            ),
+            ("Tu orden #44129 fue despachada.", MessageIntent::Delivery),
         ] {
             assert_eq!(found(text), Some(intent), "{text}");
         }
@@ -463,6 +576,9 @@ mod tests {
             "Lock in your rate today: $199 a month",
             "Recognize a great deal when you see one: $5 lattes",
             "Our orders ship fast. Shop now.",
+            "Protect yourself from fraud: ID monitoring for $9.99 a month",
+            "Not you? Update your preferences at acme.com",
+            "Only 2 left at this price. Grab yours!",
         ] {
             assert_eq!(found(text), None, "{text}");
         }
