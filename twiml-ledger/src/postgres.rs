@@ -92,7 +92,8 @@ const APPLICATION: &str = "twiml-ledger";
 /// The schema, one migration per version; version N is `MIGRATIONS[N - 1]`. Version 1 means
 /// what version 1 of the SQLite ledger means: the same tables, columns and checks (instants
 /// in microseconds since the epoch). Never edit a migration that has shipped: add one.
-const MIGRATIONS: &[&str] = &[r#"
+const MIGRATIONS: &[&str] = &[
+    r#"
 CREATE TABLE meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);
 
 CREATE TABLE migrations (version INTEGER PRIMARY KEY, applied_at BIGINT NOT NULL);
@@ -242,7 +243,17 @@ BEGIN
     RETURN NEW;
 END
 $$;
-"#];
+"#,
+    r#"
+-- Version 2, as version 2 of the SQLite ledger: indexes of the last conversation (with the
+-- number, or about a debt), of the attempts about a debt alone, and of consents by kind.
+CREATE INDEX conversations_by_phone ON attempts (phone, at) WHERE conversation;
+CREATE INDEX conversations_by_debt ON attempts (debt, at) WHERE conversation;
+DROP INDEX attempts_by_debt;
+CREATE INDEX attempts_by_debt ON attempts (debt, at) WHERE debt IS NOT NULL;
+CREATE INDEX consents_by_kind ON consents (phone, consent_type, consent_at);
+"#,
+];
 
 /// The tables whose rows never change, save by an erasure.
 const EVENT_TABLES: &[&str] = &[

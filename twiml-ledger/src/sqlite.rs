@@ -7,7 +7,7 @@ use std::sync::{Mutex, MutexGuard};
 use std::time::Duration;
 
 use rusqlite::config::DbConfig;
-use rusqlite::{Connection, ErrorCode, OpenFlags, OptionalExtension, Transaction, params};
+use rusqlite::{Connection, ErrorCode, OpenFlags, Transaction, params};
 use sha2::{Digest, Sha256};
 use twiml_core::gate::inbound::{self, Action, Replies, Scope};
 use twiml_core::gate::jiff::SignedDuration;
@@ -35,7 +35,8 @@ const BUSY_TIMEOUT: Duration = Duration::from_secs(30);
 
 /// The schema, one migration per version; version N is `MIGRATIONS[N - 1]`. Never edit a
 /// migration that has shipped: add one.
-const MIGRATIONS: &[&str] = &[r#"
+const MIGRATIONS: &[&str] = &[
+    r#"
 -- Version 1.
 CREATE TABLE meta (key TEXT PRIMARY KEY, value TEXT NOT NULL) STRICT;
 
@@ -178,7 +179,19 @@ CREATE INDEX erasures_by_hash ON erasures (phone_hash);
 
 -- Holds a row only inside an erasure's transaction: the one time records may change.
 CREATE TABLE erasing (token INTEGER NOT NULL) STRICT;
-"#];
+"#,
+    r#"
+-- Version 2: indexes of what a decision reads. The last conversation, with the number or
+-- about a debt, is one step into an index of conversations alone, however many attempts
+-- came before it; the attempts about a debt are indexed without the many that have none.
+CREATE INDEX conversations_by_phone ON attempts (phone, at) WHERE conversation = 1;
+CREATE INDEX conversations_by_debt ON attempts (debt, at) WHERE conversation = 1;
+DROP INDEX attempts_by_debt;
+CREATE INDEX attempts_by_debt ON attempts (debt, at) WHERE debt IS NOT NULL;
+-- The consent in force, the strongest kind first, then the latest: one step, no sorting.
+CREATE INDEX consents_by_kind ON consents (phone, consent_type, consent_at);
+"#,
+];
 
 /// The tables whose rows never change, save by an erasure.
 const EVENT_TABLES: &[&str] = &[
@@ -312,6 +325,12 @@ impl SqliteLedger {
         conn.pragma_update(None, "synchronous", "FULL")
             .map_err(err)?;
         conn.pragma_update(None, "foreign_keys", "ON")
+            .map_err(err)?;
+        // Up to 64 MiB of pages in memory (a maximum, reached only by a ledger that large):
+        // a decision reads the index pages of its number in five tables, and with SQLite's
+        // 2 MiB default they fall out of memory once the ledger holds a few hundred thousand
+        // records, to be read again from the file.
+        conn.pragma_update(None, "cache_size", -64 * 1024)
             .map_err(err)?;
         let mut conn = conn;
         migrate(&mut conn).map_err(err)?;
@@ -532,89 +551,75 @@ fn opt_out_in_force(
     ))
 }
 
-/// What a decision reads besides the opt-outs, in two statements: the consent in force (the
-/// strongest kind first, then the latest) with its record, and then, each by its index, the
-/// latest reassigned-number check, the last inbound message from the recipient to the
-/// sender, and the last conversation (about the debt when there is one).
-struct Standing {
-    consent: Option<(ConsentRecord, i64)>,
-    reassigned: Option<(String, i64)>,
-    last_inbound: Option<i64>,
-    last_conversation: Option<i64>,
-}
-
-fn standing(
-    tx: &Connection,
-    phone: &str,
-    sender: Option<&str>,
-    debt: Option<&str>,
-    at: i64,
-) -> rusqlite::Result<Standing> {
-    let consent = tx
-        .prepare_cached(
-            "SELECT consent_type, consent_at, channel, consent_method, consent_source,
-                    ip_address, seller, disclosure, disclosure_version, purpose, sender_scope,
-                    evidence, language
-             FROM consents
-             WHERE phone = ?1 AND consent_at <= ?3
-               AND (sender_scope IS NULL OR sender_scope = 'all' OR ?2 IS NULL
-                    OR sender_scope = ?2)
-             ORDER BY consent_type = 'express-written' DESC, consent_at DESC, id DESC LIMIT 1",
-        )?
-        .query_row(params![phone, sender, at], |r| {
-            let kind: String = r.get(0)?;
-            let consent_at: i64 = r.get(1)?;
-            Ok((
-                ConsentRecord {
-                    phone: phone.to_string(),
-                    channel: r.get(2)?,
-                    consent_type: ConsentKind::parse(&kind).unwrap_or(ConsentKind::Express),
-                    consent_method: r.get(3)?,
-                    consent_timestamp: instant(consent_at),
-                    consent_source: r.get(4)?,
-                    ip_address: r.get(5)?,
-                    opted_out: false,
-                    opt_out_timestamp: None,
-                    seller: r.get(6)?,
-                    disclosure: r.get(7)?,
-                    disclosure_version: r.get(8)?,
-                    purpose: r.get(9)?,
-                    sender_scope: r.get(10)?,
-                    evidence: r.get(11)?,
-                    language: r.get(12)?,
-                },
-                consent_at,
-            ))
-        })
-        .optional()?;
-    tx.prepare_cached(
-        "SELECT (SELECT answer FROM reassigned WHERE phone = ?1 AND checked_at <= ?3
-                 ORDER BY checked_at DESC, id DESC LIMIT 1),
-                (SELECT checked_at FROM reassigned WHERE phone = ?1 AND checked_at <= ?3
-                 ORDER BY checked_at DESC, id DESC LIMIT 1),
-                (SELECT MAX(at) FROM inbound
-                 WHERE phone = ?1 AND at <= ?3 AND (?2 IS NULL OR sender = ?2)),
-                CASE WHEN ?4 IS NULL
-                     THEN (SELECT MAX(at) FROM attempts
-                           WHERE phone = ?1 AND at <= ?3 AND conversation = 1)
-                     ELSE (SELECT MAX(at) FROM attempts
-                           WHERE debt = ?4 AND at <= ?3 AND conversation = 1)
-                END",
-    )?
-    .query_row(params![phone, sender, at, debt], |r| {
-        let answer: Option<String> = r.get(0)?;
-        let reassigned = match answer {
-            Some(answer) => Some((answer, r.get(1)?)),
-            None => None,
-        };
-        Ok(Standing {
-            consent,
-            reassigned,
-            last_inbound: r.get(2)?,
-            last_conversation: r.get(3)?,
-        })
-    })
-}
+/// What a decision reads of a number, in one statement of tagged rows, each part by its
+/// index. `?1` the number, `?2` the sender (`NULL` for any), `?3` the instant, `?4` the debt
+/// (`NULL` for none), `?5` the start of the seven days before the instant, `?6` the number's
+/// salted hash (`NULL` when the ledger holds no erasure), `?7` the reader's version.
+///
+/// - tag 0, one row: the first erasure, the latest consent of any kind (which ends an
+///   opt-out), the last inbound message from the recipient to the sender, and the last
+///   conversation (about the debt when there is one);
+/// - tag 1: the latest opt-out or opt-in (`at`, action, method, sender);
+/// - tag 2: the latest suppression (`at`, list);
+/// - tag 3: the consent in force, the strongest kind first, then the latest, with its record
+///   (`express-written` sorts after `express`, the only other kind the table takes, so the
+///   index of kinds gives that order without sorting);
+/// - tag 4: the latest reassigned-number check (`checked_at`, answer);
+/// - tags 5 and 6: the attempts of the seven days, to the number and about the debt;
+/// - tag 7: replies after the consent in force read by an older lexicon, or imported unread
+///   (`at`, body), for [`RecipientHistory::uncaptured_revocation`].
+///
+/// (Subqueries joined side by side would each be copied into a temporary table first; rows
+/// of a `UNION ALL` are read straight from their indexes.)
+const HISTORY: &str = "
+SELECT 0,
+    (SELECT MIN(at) FROM erasures WHERE phone_hash = ?6),
+    (SELECT MAX(consent_at) FROM consents WHERE phone = ?1 AND consent_at <= ?3
+        AND (sender_scope IS NULL OR sender_scope = 'all' OR ?2 IS NULL OR sender_scope = ?2)),
+    (SELECT MAX(at) FROM inbound WHERE phone = ?1 AND at <= ?3 AND (?2 IS NULL OR sender = ?2)),
+    CASE WHEN ?4 IS NULL
+         THEN (SELECT MAX(at) FROM attempts INDEXED BY conversations_by_phone
+               WHERE phone = ?1 AND at <= ?3 AND conversation = 1)
+         ELSE (SELECT MAX(at) FROM attempts INDEXED BY conversations_by_debt
+               WHERE debt = ?4 AND at <= ?3 AND conversation = 1)
+    END,
+    NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL
+UNION ALL
+SELECT 1, at, action, method, sender, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL FROM
+    (SELECT action, method, sender, at FROM opt_events
+     WHERE phone = ?1 AND at <= ?3 AND (sender IS NULL OR ?2 IS NULL OR sender = ?2)
+     ORDER BY at DESC, id DESC LIMIT 1)
+UNION ALL
+SELECT 2, at, list, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL FROM
+    (SELECT list, at FROM suppressions WHERE phone = ?1 AND at <= ?3
+     ORDER BY at DESC, id DESC LIMIT 1)
+UNION ALL
+SELECT 3, consent_at, consent_type, channel, consent_method, consent_source, ip_address, seller,
+       disclosure, disclosure_version, purpose, sender_scope, evidence, language FROM
+    (SELECT * FROM consents INDEXED BY consents_by_kind
+     WHERE phone = ?1 AND consent_at <= ?3
+       AND (sender_scope IS NULL OR sender_scope = 'all' OR ?2 IS NULL OR sender_scope = ?2)
+     ORDER BY consent_type DESC, consent_at DESC, id DESC LIMIT 1)
+UNION ALL
+SELECT 4, checked_at, answer, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL FROM
+    (SELECT answer, checked_at FROM reassigned WHERE phone = ?1 AND checked_at <= ?3
+     ORDER BY checked_at DESC, id DESC LIMIT 1)
+UNION ALL
+SELECT 5, at, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL
+    FROM attempts WHERE phone = ?1 AND at > ?5 AND at <= ?3
+UNION ALL
+SELECT 6, at, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL
+    FROM attempts WHERE debt = ?4 AND at > ?5 AND at <= ?3
+UNION ALL
+SELECT 7, at, body, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL
+    FROM inbound WHERE phone = ?1 AND at <= ?3
+        AND at > ifnull((SELECT consent_at FROM consents INDEXED BY consents_by_kind
+                         WHERE phone = ?1 AND consent_at <= ?3
+                           AND (sender_scope IS NULL OR sender_scope = 'all' OR ?2 IS NULL
+                                OR sender_scope = ?2)
+                         ORDER BY consent_type DESC, consent_at DESC, id DESC LIMIT 1),
+                        -9223372036854775808)
+        AND action != 'opt-out' AND reader != ?7 AND body IS NOT NULL";
 
 impl SqliteLedger {
     /// The salted hash of `phone` when the ledger holds erasures (`any`), for
@@ -623,32 +628,74 @@ impl SqliteLedger {
         any.then(|| self.hash(phone))
     }
 
-    /// What the ledger knows of `to`: three statements (four with a debt), each by its
-    /// indexes. `erasures` is [`any_erasure`], read once per transaction.
+    /// What the ledger knows of `to`, by `history`, the [`HISTORY`] statement. `erasures` is
+    /// [`any_erasure`], read once per transaction.
     fn load_history(
         &self,
-        tx: &Connection,
+        history: &mut rusqlite::Statement<'_>,
         to: &PhoneNumber,
-        from: Option<&Sender>,
+        from: Option<&str>,
         debt: Option<&str>,
         at: Timestamp,
         erasures: bool,
     ) -> rusqlite::Result<RecipientHistory> {
         let phone = to.e164();
-        let sender = sender_text(from);
-        let sender = sender.as_deref();
         let t = micros(at);
-        let week = micros(at) - SignedDuration::from_hours(7 * 24).as_micros() as i64;
+        let week = t - SignedDuration::from_hours(7 * 24).as_micros() as i64;
+        let hash = self.hash_if(erasures, phone);
+        let mut erased = None;
+        let mut granted = None;
+        let mut latest = None;
+        let mut suppressed = None;
+        let mut consent: Option<(ConsentRecord, i64)> = None;
+        let mut reassigned: Option<(String, i64)> = None;
+        let mut stale: Vec<(i64, String)> = Vec::new();
         let mut h = RecipientHistory::known();
-        h.opt_out = opt_out_in_force(
-            tx,
-            phone,
-            self.hash_if(erasures, phone).as_deref(),
-            sender,
-            t,
-        )?;
-        let standing = standing(tx, phone, sender, debt, t)?;
-        let consent = standing.consent;
+        let mut rows =
+            history.query(params![phone, from, t, debt, week, hash, inbound::VERSION])?;
+        while let Some(r) = rows.next()? {
+            match r.get::<_, i64>(0)? {
+                0 => {
+                    erased = r.get(1)?;
+                    granted = r.get(2)?;
+                    h.last_inbound = r.get::<_, Option<i64>>(3)?.map(instant);
+                    h.last_conversation = r.get::<_, Option<i64>>(4)?.map(instant);
+                }
+                1 => latest = Some((r.get(2)?, r.get(3)?, r.get(4)?, r.get(1)?)),
+                2 => suppressed = Some((r.get(2)?, r.get(1)?)),
+                3 => {
+                    let consent_at: i64 = r.get(1)?;
+                    let kind: String = r.get(2)?;
+                    consent = Some((
+                        ConsentRecord {
+                            phone: phone.to_string(),
+                            channel: r.get(3)?,
+                            consent_type: ConsentKind::parse(&kind).unwrap_or(ConsentKind::Express),
+                            consent_method: r.get(4)?,
+                            consent_timestamp: instant(consent_at),
+                            consent_source: r.get(5)?,
+                            ip_address: r.get(6)?,
+                            opted_out: false,
+                            opt_out_timestamp: None,
+                            seller: r.get(7)?,
+                            disclosure: r.get(8)?,
+                            disclosure_version: r.get(9)?,
+                            purpose: r.get(10)?,
+                            sender_scope: r.get(11)?,
+                            evidence: r.get(12)?,
+                            language: r.get(13)?,
+                        },
+                        consent_at,
+                    ));
+                }
+                4 => reassigned = Some((r.get(2)?, r.get(1)?)),
+                5 => h.attempts.push(instant(r.get(1)?)),
+                6 => h.debt_attempts.push(instant(r.get(1)?)),
+                _ => stale.push((r.get(1)?, r.get(2)?)),
+            }
+        }
+        drop(rows);
+        h.opt_out = crate::state::opt_out_in_force(erased, latest, suppressed, granted);
         if let Some((record, consent_at)) = &consent {
             h.consent = Some(ConsentOnFile {
                 kind: record.consent_type,
@@ -656,7 +703,7 @@ impl SqliteLedger {
                 missing: record.missing(),
             });
         }
-        if let Some((answer, checked_at)) = standing.reassigned
+        if let Some((answer, checked_at)) = reassigned
             && consent.as_ref().is_none_or(|(_, c)| *c <= checked_at)
         {
             h.reassigned = Some(ReassignedCheck {
@@ -664,40 +711,16 @@ impl SqliteLedger {
                 checked_at: instant(checked_at),
             });
         }
-        h.last_inbound = standing.last_inbound.map(instant);
-        h.last_conversation = standing.last_conversation.map(instant);
-        let mut stmt = tx.prepare_cached(
-            "SELECT at FROM attempts WHERE phone = ?1 AND at > ?2 AND at <= ?3 ORDER BY at",
-        )?;
-        h.attempts = stmt
-            .query_map(params![phone, week, t], |r| r.get::<_, i64>(0))?
-            .map(|r| r.map(instant))
-            .collect::<rusqlite::Result<_>>()?;
-        if let Some(debt) = debt {
-            let mut stmt = tx.prepare_cached(
-                "SELECT at FROM attempts WHERE debt = ?1 AND at > ?2 AND at <= ?3 ORDER BY at",
-            )?;
-            h.debt_attempts = stmt
-                .query_map(params![debt, week, t], |r| r.get::<_, i64>(0))?
-                .map(|r| r.map(instant))
-                .collect::<rusqlite::Result<_>>()?;
-        }
+        // Each list oldest first (an index reads them in that order; the sort makes sure).
+        h.attempts.sort_unstable();
+        h.debt_attempts.sort_unstable();
         // Replies read by an older lexicon, or imported unread, after the last word of
         // consent: does the reader now take one for a revocation?
-        let since = consent.as_ref().map_or(i64::MIN, |(_, c)| *c);
-        let mut stmt = tx.prepare_cached(
-            "SELECT body, at FROM inbound WHERE phone = ?1 AND at > ?2 AND at <= ?3
-             AND action != 'opt-out' AND reader != ?4 AND body IS NOT NULL ORDER BY at",
-        )?;
-        let stale = stmt
-            .query_map(params![phone, since, t, inbound::VERSION], |r| {
-                Ok((r.get::<_, String>(0)?, r.get::<_, i64>(1)?))
-            })?
-            .collect::<rusqlite::Result<Vec<_>>>()?;
+        stale.sort_by_key(|(at, _)| *at);
         h.uncaptured_revocation = stale
             .into_iter()
-            .find(|(body, _)| inbound::read_reply(body).action == Action::OptOut)
-            .map(|(_, at)| instant(at));
+            .find(|(_, body)| inbound::read_reply(body).action == Action::OptOut)
+            .map(|(at, _)| instant(at));
         Ok(h)
     }
 
@@ -927,7 +950,9 @@ impl Ledger for SqliteLedger {
     ) -> Result<RecipientHistory, LedgerError> {
         let conn = self.lock();
         let erasures = any_erasure(&conn)?;
-        Ok(self.load_history(&conn, to, from, debt, at, erasures)?)
+        let sender = sender_text(from);
+        let mut stmt = conn.prepare_cached(HISTORY)?;
+        Ok(self.load_history(&mut stmt, to, sender.as_deref(), debt, at, erasures)?)
     }
 
     fn decide_batch(
@@ -940,28 +965,44 @@ impl Ledger for SqliteLedger {
             let mut out = Vec::with_capacity(outbounds.len());
             // No erasure can happen inside this transaction: read once whether any exists.
             let erasures = any_erasure(tx)?;
+            // The statements of a decision, taken from the cache once for the whole batch.
+            let mut history = tx.prepare_cached(HISTORY)?;
+            let mut insert_decision = tx.prepare_cached(
+                "INSERT INTO decisions (phone, sender, channel, verdict, rules, twilio_code,
+                    decision, at, recorded_at)
+                 VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9)",
+            )?;
+            let mut insert_attempt = tx.prepare_cached(
+                "INSERT INTO attempts (phone, sender, debt, channel, conversation, decision_id,
+                    at, recorded_at)
+                 VALUES (?1, ?2, ?3, ?4, 0, ?5, ?6, ?7)",
+            )?;
+            let t = micros(at);
             for o in outbounds {
-                let history =
-                    self.load_history(tx, &o.to, o.from.as_ref(), o.debt.as_deref(), at, erasures)?;
+                let phone = o.to.e164();
+                let sender = sender_text(o.from.as_ref());
+                let history = self.load_history(
+                    &mut history,
+                    &o.to,
+                    sender.as_deref(),
+                    o.debt.as_deref(),
+                    at,
+                    erasures,
+                )?;
                 let decision = gate.decide(o, &history, at);
                 let recorded = now();
                 let json = serde_json::to_string(&decision)
                     .map_err(|e| LedgerError::invalid("decision", e.to_string()))?;
                 let rules = decision.rules().join(",");
-                tx.prepare_cached(
-                    "INSERT INTO decisions (phone, sender, channel, verdict, rules, twilio_code,
-                        decision, at, recorded_at)
-                     VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9)",
-                )?
-                .execute(params![
-                    o.to.e164(),
-                    sender_text(o.from.as_ref()),
+                insert_decision.execute(params![
+                    phone,
+                    sender,
                     o.channel.as_str(),
                     decision.verdict.as_str(),
                     rules,
                     decision.twilio_code(),
                     json,
-                    micros(at),
+                    t,
                     recorded
                 ])?;
                 let id = tx.last_insert_rowid();
@@ -973,18 +1014,13 @@ impl Ledger for SqliteLedger {
                     .execute(params![id, ov.code, ov.reason, ov.actor, recorded])?;
                 }
                 if decision.verdict == Verdict::Allow {
-                    tx.prepare_cached(
-                        "INSERT INTO attempts (phone, sender, debt, channel, conversation,
-                            decision_id, at, recorded_at)
-                         VALUES (?1, ?2, ?3, ?4, 0, ?5, ?6, ?7)",
-                    )?
-                    .execute(params![
-                        o.to.e164(),
-                        sender_text(o.from.as_ref()),
+                    insert_attempt.execute(params![
+                        phone,
+                        sender,
                         o.debt,
                         o.channel.as_str(),
                         id,
-                        micros(at),
+                        t,
                         recorded
                     ])?;
                 }
@@ -1005,7 +1041,10 @@ impl Ledger for SqliteLedger {
             .collect();
         records.sort_by_key(|r| r.consent_timestamp);
         let conn = self.lock();
-        let history = self.load_history(&conn, phone, None, None, at, true)?;
+        let history = {
+            let mut stmt = conn.prepare_cached(HISTORY)?;
+            self.load_history(&mut stmt, phone, None, None, at, true)?
+        };
         let erased: bool = conn
             .prepare_cached("SELECT EXISTS (SELECT 1 FROM erasures WHERE phone_hash = ?1)")?
             .query_row(params![hash], |r| r.get(0))?;
