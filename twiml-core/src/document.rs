@@ -75,6 +75,10 @@ impl From<FaxResponse> for Root {
 /// spaces), [`to_xml`](Twiml::to_xml), [`render_into`](Twiml::render_into) a `String` of
 /// yours, or [`write_to`](Twiml::write_to) any [`io::Write`]. Rendering cannot fail except
 /// through the `io::Write` itself.
+///
+/// The build step renders the response once, compact with its XML declaration, as it is
+/// served (Twilio's size limit is checked on those bytes), and keeps that text: rendering it
+/// that way again copies it instead of writing it anew.
 #[derive(Debug, Clone, PartialEq, Eq)]
 #[cfg_attr(feature = "serde", derive(serde::Deserialize))]
 #[cfg_attr(feature = "serde", serde(try_from = "Root"))]
@@ -82,6 +86,8 @@ pub struct Twiml {
     root: Root,
     warnings: Vec<Diagnostic<NodePath>>,
     overrides: Vec<AppliedOverride>,
+    /// The compact XML with its declaration, written once by the build step.
+    xml: String,
 }
 
 impl Twiml {
@@ -118,26 +124,29 @@ impl Twiml {
         if findings.iter().any(|d| d.severity == Severity::Error) {
             return Err(BuildError::Rejected(findings));
         }
-        let twiml = Twiml {
-            root,
-            warnings: findings,
-            overrides,
-        };
-        // The size is known once the response renders: counted, not written, as it is served
-        // (compact, with its XML declaration).
+        // The response as it is served (compact, with its XML declaration), written once: its
+        // size is checked on it, and rendering it that way later copies it. Most responses are
+        // under a kilobyte: one allocation instead of a handful of regrowths.
+        let mut xml = String::with_capacity(1024);
+        // Writing into a String cannot fail.
+        let _ = render_root(&root, &mut xml, &RenderOptions::default());
         let root_path = || NodePath {
-            element: crate::schema::root_of(twiml.root.dialect())
+            element: crate::schema::root_of(root.dialect())
                 .spec()
                 .name
                 .to_string(),
             attribute: None,
         };
-        if let Some(too_large) = document_size(twiml.rendered_len(), root_path) {
-            let mut findings = twiml.warnings;
+        if let Some(too_large) = document_size(xml.len(), root_path) {
             findings.push(too_large);
             return Err(BuildError::Rejected(findings));
         }
-        Ok(twiml)
+        Ok(Twiml {
+            root,
+            warnings: findings,
+            overrides,
+            xml,
+        })
     }
 
     /// The response's content.
@@ -164,13 +173,15 @@ impl Twiml {
 
     /// The XML, on one line, with the XML declaration.
     pub fn to_xml(&self) -> String {
-        self.to_xml_with(&RenderOptions::default())
+        self.xml.clone()
     }
 
     /// The XML, written as `options` say.
     pub fn to_xml_with(&self, options: &RenderOptions) -> String {
-        // Most responses are under a kilobyte: one allocation instead of a handful of regrowths.
-        let mut out = String::with_capacity(1024);
+        if *options == RenderOptions::default() {
+            return self.xml.clone();
+        }
+        let mut out = String::with_capacity(self.xml.len() + self.xml.len() / 4);
         self.render_into(&mut out, options);
         out
     }
@@ -186,32 +197,28 @@ impl Twiml {
     /// # Errors
     ///
     /// The first error `out` returns.
-    pub fn write_to<W: io::Write>(&self, out: W, options: &RenderOptions) -> io::Result<()> {
+    pub fn write_to<W: io::Write>(&self, mut out: W, options: &RenderOptions) -> io::Result<()> {
+        if *options == RenderOptions::default() {
+            return out.write_all(self.xml.as_bytes());
+        }
         let mut sink = IoSink::new(out);
         let rendered = self.render_fmt(&mut sink, options);
         sink.finish(rendered)
     }
 
-    /// The length in bytes of the compact XML, without writing it.
-    fn rendered_len(&self) -> usize {
-        struct Count(usize);
-        impl fmt::Write for Count {
-            fn write_str(&mut self, s: &str) -> fmt::Result {
-                self.0 += s.len();
-                Ok(())
-            }
-        }
-        let mut count = Count(0);
-        // Counting cannot fail.
-        let _ = self.render_fmt(&mut count, &RenderOptions::default());
-        count.0
-    }
-
     fn render_fmt<W: fmt::Write>(&self, out: &mut W, options: &RenderOptions) -> fmt::Result {
-        let mut w = Writer::new(out, options)?;
-        self.root.render(&mut w)?;
-        w.finish()
+        if *options == RenderOptions::default() {
+            return out.write_str(&self.xml);
+        }
+        render_root(&self.root, out, options)
     }
+}
+
+/// Writes `root` as `options` say.
+fn render_root<W: fmt::Write>(root: &Root, out: &mut W, options: &RenderOptions) -> fmt::Result {
+    let mut w = Writer::new(out, options)?;
+    root.render(&mut w)?;
+    w.finish()
 }
 
 impl fmt::Display for Twiml {

@@ -79,11 +79,15 @@ fn write_diagnostic<W: Write>(out: &mut W, d: &Located) -> io::Result<()> {
     write_str(out, diagnostic.severity.as_str())?;
     out.write_all(br#","message":"#)?;
     write_str(out, &diagnostic.message)?;
-    write!(
-        out,
-        r#","line":{},"column":{},"end_line":{},"end_column":{},"help":"#,
-        d.line, d.column, d.end_line, d.end_column
-    )?;
+    out.write_all(br#","line":"#)?;
+    write_number(out, d.line)?;
+    out.write_all(br#","column":"#)?;
+    write_number(out, d.column)?;
+    out.write_all(br#","end_line":"#)?;
+    write_number(out, d.end_line)?;
+    out.write_all(br#","end_column":"#)?;
+    write_number(out, d.end_column)?;
+    out.write_all(br#","help":"#)?;
     match diagnostic.help.as_deref() {
         Some(help) => write_str(out, help)?,
         None => out.write_all(b"null")?,
@@ -101,6 +105,22 @@ fn write_diagnostic<W: Write>(out: &mut W, d: &Located) -> io::Result<()> {
         serde_json::to_writer(&mut *out, &entry).map_err(io::Error::other)?;
     }
     out.write_all(b"}")
+}
+
+/// A number in decimal, without the formatting machinery (four of them per finding).
+fn write_number<W: Write>(out: &mut W, mut n: usize) -> io::Result<()> {
+    let mut digits = [0u8; 20];
+    let mut at = digits.len();
+    loop {
+        at -= 1;
+        // `n % 10` is below 10: the cast keeps it whole.
+        digits[at] = b'0' + (n % 10) as u8;
+        n /= 10;
+        if n == 0 {
+            break;
+        }
+    }
+    out.write_all(&digits[at..])
 }
 
 /// A JSON string: copied whole when nothing in it needs escaping, else escaped by serde_json.
@@ -164,4 +184,18 @@ pub(crate) fn summary_json(summary: &Summary) -> Value {
         "warnings": summary.warnings,
         "infos": summary.infos,
     })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::write_number;
+
+    #[test]
+    fn numbers_are_written_as_display_writes_them() {
+        for n in [0, 7, 10, 99, 100, 12_345, u32::MAX as usize, usize::MAX] {
+            let mut out = Vec::new();
+            write_number(&mut out, n).unwrap();
+            assert_eq!(String::from_utf8(out).unwrap(), n.to_string());
+        }
+    }
 }

@@ -99,34 +99,35 @@ fn bytes(t: &Transcript, tokens: Range<u32>) -> Match {
 /// Whether `raw` may hold a card security code's name: a cheap test that spares reading the
 /// many attribute values (telephone numbers, URLs) that name none.
 ///
-/// It never rules out a text whose transcript finds a cue: ASCII text is read with its runs of
-/// whitespace folded to one space; other text in its normal form (what the tokens are made
-/// of), with hyphens read as spaces too, since a hyphen between two words only separates them.
+/// It never rules out a text whose transcript finds a cue. A name the transcript finds holds
+/// each of its words, letters and digits as its tokens are made (lower case, in normal form),
+/// so the test looks for one word of each name (its longest): in ASCII text as written, case
+/// ignored, with no copy made; in other text in its normal form. It lets through some text
+/// that names no code ("decide" holds "cid"), which the transcript then rules out.
 pub fn may_hold_cvv_cue(raw: &str) -> bool {
     static CUES: OnceLock<aho_corasick::AhoCorasick> = OnceLock::new();
     let cues = CUES.get_or_init(|| {
+        let mut words: Vec<String> = super::text::entries_of(Concept::SecurityCode)
+            .iter()
+            .filter_map(|entry| {
+                entry
+                    .split(|c: char| !c.is_alphanumeric())
+                    .max_by_key(|w| w.len())
+                    .map(str::to_string)
+            })
+            .collect();
+        words.sort();
+        words.dedup();
         aho_corasick::AhoCorasick::builder()
             .ascii_case_insensitive(true)
-            .build(super::text::entries_of(Concept::SecurityCode))
+            .build(words)
             .expect("the security code's names compile")
     });
-    if !raw.is_ascii() {
-        let folded: String = normalize(raw)
-            .split([' ', '-'])
-            .filter(|w| !w.is_empty())
-            .collect::<Vec<_>>()
-            .join(" ");
-        return cues.is_match(&folded);
+    if raw.is_ascii() {
+        cues.is_match(raw)
+    } else {
+        cues.is_match(&normalize(raw))
     }
-    let bytes = raw.as_bytes();
-    // Most text has single spaces only: it is searched as written, case ignored.
-    let folded_already = !bytes.iter().any(|&b| b.is_ascii_whitespace() && b != b' ')
-        && !bytes.windows(2).any(|w| w == b"  ");
-    if folded_already {
-        return cues.is_match(raw);
-    }
-    let folded = raw.split_ascii_whitespace().collect::<Vec<_>>().join(" ");
-    cues.is_match(&folded)
 }
 
 // ============================================================================================

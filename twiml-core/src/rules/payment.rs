@@ -645,6 +645,8 @@ fn literal_card_data<D: Document>(f: &mut Findings<'_, '_, D>) {
     }
     let flow = f.flow;
     let doc = flow.doc;
+    // The transcript's security codes, found once, the first time an event may hold one.
+    let mut codes: Option<Vec<std::ops::Range<u32>>> = None;
     for (i, event) in flow.events.iter().enumerate() {
         let (EventKind::Speech(speech) | EventKind::Message(speech)) = &event.kind else {
             continue;
@@ -658,10 +660,11 @@ fn literal_card_data<D: Document>(f: &mut Findings<'_, '_, D>) {
         } else if has_digits(speech.raw(), 3) {
             let t = flow.transcript();
             let tokens = t.tokens_of_event(i);
-            if let Some(code) = t
-                .security_codes()
-                .into_iter()
+            if let Some(code) = codes
+                .get_or_insert_with(|| t.security_codes())
+                .iter()
                 .find(|c| tokens.contains(&c.start))
+                .cloned()
             {
                 let words = t.quote(code.clone());
                 f.report_words(
@@ -722,13 +725,17 @@ fn has_security_code(text: &str) -> bool {
     if !has_digits(text, 3) {
         return false;
     }
+    // The separators replaced below are no part of a name: the test needs no copy.
+    if !detect::may_hold_cvv_cue(text) {
+        return false;
+    }
     // URL queries separate names and values with `=` and `&`; read them as words.
     let spaced = if text.contains(['=', '&', '_']) {
         std::borrow::Cow::Owned(text.replace(['=', '&', '_'], " "))
     } else {
         std::borrow::Cow::Borrowed(text)
     };
-    detect::may_hold_cvv_cue(&spaced) && !Transcript::of_text(&spaced).security_codes().is_empty()
+    !Transcript::of_text(&spaced).security_codes().is_empty()
 }
 
 /// The help line of a security code written in the document.

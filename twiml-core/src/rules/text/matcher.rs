@@ -70,9 +70,11 @@ impl Matcher {
     }
 
     fn new(lexicon: &[(Concept, &[&str])]) -> Matcher {
-        let mut index: HashMap<(String, bool, bool), usize> = HashMap::new();
-        let mut texts: Vec<String> = Vec::new();
-        let mut patterns: Vec<Pattern> = Vec::new();
+        // Most entries expand to one or two forms: sized up front, the index seldom grows.
+        let entries: usize = lexicon.iter().map(|(_, e)| e.len()).sum();
+        let mut index: HashMap<(String, bool, bool), usize> = HashMap::with_capacity(2 * entries);
+        let mut texts: Vec<String> = Vec::with_capacity(2 * entries);
+        let mut patterns: Vec<Pattern> = Vec::with_capacity(2 * entries);
         let mut tokenizer = Tokenizer::default();
         for (concept, entries) in lexicon {
             for entry in *entries {
