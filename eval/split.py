@@ -221,12 +221,18 @@ def cmd_split(pool):
     write_halves(by_family, half_of, {})
 
 
-def cmd_append(pool):
+def read_batch(pool):
+    """The corpus as it stands, a new batch, the batch's ids, and its problems so far."""
     existing = {(f, h): blocks for h in HALVES for f, blocks in read_dir(os.path.join(CORPUS, h)).items()}
     known = {b[0] for blocks in existing.values() for b in blocks}
     batch = read_dir(pool)
     problems, ids = check_pool(batch)
     problems += [f"{i}: already in the corpus" for i in sorted(ids & known)]
+    return existing, batch, ids, problems
+
+
+def cmd_append(pool):
+    existing, batch, _, problems = read_batch(pool)
     if problems:
         die("\n".join(problems))
     counts = collections.Counter()
@@ -238,11 +244,7 @@ def cmd_append(pool):
 
 
 def cmd_append_dev(pool):
-    existing = {(f, h): blocks for h in HALVES for f, blocks in read_dir(os.path.join(CORPUS, h)).items()}
-    known = {b[0] for blocks in existing.values() for b in blocks}
-    batch = read_dir(pool)
-    problems, ids = check_pool(batch)
-    problems += [f"{i}: already in the corpus" for i in sorted(ids & known)]
+    existing, batch, ids, problems = read_batch(pool)
     problems += [f"{b[0]}: a tuning batch says `dev-only = true` in every case"
                  for blocks in batch.values() for b in blocks if b[2].get("dev-only") is not True]
     if problems:

@@ -252,20 +252,9 @@ fn escape<W: fmt::Write + ?Sized>(out: &mut W, s: &str, table: &EscapeTable) -> 
     out.write_str(&s[run_start..])
 }
 
-/// Writes a number without going through `fmt` machinery.
-fn write_u32<W: fmt::Write + ?Sized>(out: &mut W, mut n: u32) -> fmt::Result {
-    let mut buf = [0u8; 10];
-    let mut i = buf.len();
-    loop {
-        i -= 1;
-        buf[i] = b'0' + (n % 10) as u8;
-        n /= 10;
-        if n == 0 {
-            break;
-        }
-    }
-    // The buffer holds only ASCII digits.
-    out.write_str(std::str::from_utf8(&buf[i..]).map_err(|_| fmt::Error)?)
+/// Writes a number in decimal without going through the `fmt` machinery.
+fn write_u32<W: fmt::Write + ?Sized>(out: &mut W, n: u32) -> fmt::Result {
+    out.write_str(itoa::Buffer::new().format(n))
 }
 
 /// Adapts an [`io::Write`] for the writer: buffers output in one block, and keeps the

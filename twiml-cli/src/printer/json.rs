@@ -108,19 +108,8 @@ fn write_diagnostic<W: Write>(out: &mut W, d: &Located) -> io::Result<()> {
 }
 
 /// A number in decimal, without the formatting machinery (four of them per finding).
-fn write_number<W: Write>(out: &mut W, mut n: usize) -> io::Result<()> {
-    let mut digits = [0u8; 20];
-    let mut at = digits.len();
-    loop {
-        at -= 1;
-        // `n % 10` is below 10: the cast keeps it whole.
-        digits[at] = b'0' + (n % 10) as u8;
-        n /= 10;
-        if n == 0 {
-            break;
-        }
-    }
-    out.write_all(&digits[at..])
+fn write_number<W: Write>(out: &mut W, n: usize) -> io::Result<()> {
+    out.write_all(itoa::Buffer::new().format(n).as_bytes())
 }
 
 /// A JSON string: copied whole when nothing in it needs escaping, else escaped by serde_json.
