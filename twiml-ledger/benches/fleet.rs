@@ -10,6 +10,8 @@
 
 #![allow(missing_docs)] // criterion_group! generates an undocumented function
 
+mod common;
+
 use std::sync::Arc;
 use std::sync::atomic::{AtomicU64, Ordering};
 use std::time::{Duration, Instant};
@@ -17,25 +19,11 @@ use std::time::{Duration, Instant};
 use criterion::{BenchmarkId, Criterion, Throughput, criterion_group, criterion_main};
 use twiml_core::gate::inbound::Replies;
 use twiml_core::gate::jiff::SignedDuration;
-use twiml_core::gate::{
-    ConsentKind, Gate, MessageIntent, Outbound, PhoneNumber, Sender, Timestamp,
-};
+use twiml_core::gate::{Gate, MessageIntent, Outbound, Sender, Timestamp};
 use twiml_core::rules::Policy;
-use twiml_ledger::{ConsentRecord, Inbound, Ledger, PostgresLedger, SqliteLedger};
 
-const NUMBERS: u64 = 10_000;
-const BODIES: [&str; 6] = [
-    "STOP",
-    "stop please",
-    "START",
-    "HELP",
-    "ya no me manden mensajes",
-    "ok thanks",
-];
-
-fn number(i: u64) -> PhoneNumber {
-    PhoneNumber::parse(&format!("+1305555{:04}", i % NUMBERS)).expect("a number")
-}
+use common::{BODIES, consent_everyone, number};
+use twiml_ledger::{Inbound, Ledger, PostgresLedger, SqliteLedger};
 
 /// The backends to measure: an SQLite file, and the PostgreSQL server when there is one.
 fn backends(dir: &std::path::Path) -> Vec<(&'static str, Arc<dyn Ledger>)> {
@@ -89,16 +77,7 @@ fn fleet(c: &mut Criterion) {
     let at: Timestamp = "2026-12-04T16:00:00Z".parse().expect("an instant");
     let start: Timestamp = "2026-12-01T00:00:00Z".parse().expect("an instant");
     for (name, ledger) in backends(dir.path()) {
-        let records: Vec<ConsentRecord> = (0..NUMBERS)
-            .map(|i| {
-                ConsentRecord::new(
-                    number(i),
-                    ConsentKind::ExpressWritten,
-                    "2026-01-01T00:00:00Z".parse().expect("an instant"),
-                )
-            })
-            .collect();
-        ledger.import_consents(&records).expect("imported");
+        consent_everyone(&*ledger);
         let next = AtomicU64::new(0);
         let mut g = c.benchmark_group(format!("fleet/{name}"));
         g.sample_size(10);

@@ -11,29 +11,18 @@
 
 #![allow(missing_docs)] // criterion_group! generates an undocumented function
 
+mod common;
+
 use std::process::ExitCode;
 use std::time::Duration;
 
 use criterion::{BenchmarkId, Criterion, Throughput, criterion_group};
 use twiml_core::gate::inbound::Replies;
-use twiml_core::gate::{
-    ConsentKind, Gate, MessageIntent, Outbound, PhoneNumber, Sender, Timestamp,
-};
+use twiml_core::gate::{Gate, MessageIntent, Outbound, Sender, Timestamp};
 use twiml_core::rules::Policy;
-use twiml_ledger::{ConsentRecord, Inbound, Ledger, SqliteLedger};
 
-const BODIES: [&str; 6] = [
-    "STOP",
-    "stop please",
-    "START",
-    "HELP",
-    "ya no me manden mensajes",
-    "ok thanks",
-];
-
-fn number(i: u64) -> PhoneNumber {
-    PhoneNumber::parse(&format!("+1305555{:04}", i % 10_000)).expect("a number")
-}
+use common::{BODIES, consent_everyone, number};
+use twiml_ledger::{Inbound, Ledger, SqliteLedger};
 
 fn inbound(c: &mut Criterion) {
     let dir = tempfile::tempdir().expect("a temporary folder");
@@ -78,16 +67,7 @@ fn decisions(c: &mut Criterion) {
     let dir = tempfile::tempdir().expect("a temporary folder");
     let ledger = SqliteLedger::open(dir.path().join("bench.ledger")).expect("open");
     let at: Timestamp = "2026-12-04T16:00:00Z".parse().expect("an instant");
-    let records: Vec<ConsentRecord> = (0..10_000)
-        .map(|i| {
-            ConsentRecord::new(
-                number(i),
-                ConsentKind::ExpressWritten,
-                "2026-01-01T00:00:00Z".parse().expect("an instant"),
-            )
-        })
-        .collect();
-    ledger.import_consents(&records).expect("imported");
+    consent_everyone(&ledger);
     let gate = Gate::new(Policy::new());
     let sender = Sender::parse("+13055550100").expect("a sender");
     let mut g = c.benchmark_group("decide");
@@ -173,16 +153,7 @@ fn count(case: &str, batches: u64) -> ExitCode {
             }
         }
         "decide" => {
-            let records: Vec<ConsentRecord> = (0..10_000)
-                .map(|i| {
-                    ConsentRecord::new(
-                        number(i),
-                        ConsentKind::ExpressWritten,
-                        "2026-01-01T00:00:00Z".parse().expect("an instant"),
-                    )
-                })
-                .collect();
-            ledger.import_consents(&records).expect("imported");
+            consent_everyone(&ledger);
             let gate = Gate::new(Policy::new());
             let at: Timestamp = "2026-12-04T16:00:00Z".parse().expect("an instant");
             for b in 0..batches {

@@ -21,23 +21,30 @@ pub fn server() -> Option<String> {
     {
         return Some(url);
     }
-    let ci = std::env::var("CI").is_ok_and(|v| !v.is_empty() && v != "false" && v != "0");
-    assert!(
-        !ci,
-        "CI is set, and {ENV} is not: the PostgreSQL tests need a server \
-         (`.ci/run` starts one; so does `scripts/with-postgres.sh`)"
+    skip(
+        &format!(
+            "{ENV} is not: the PostgreSQL tests need a server (`.ci/run` starts one; so does \
+             `scripts/with-postgres.sh`)"
+        ),
+        &format!(
+            "{ENV} is not set (run `scripts/with-postgres.sh cargo test ...` to start a server)"
+        ),
     );
+    None
+}
+
+/// Says on the terminal (standard error, which the harness does not capture) that the current
+/// test skips, and `why`. Under CI (`CI` set to anything but `false` or `0`) it panics instead,
+/// saying `missing` is missing: a run without a server never passes as a run with one.
+pub fn skip(missing: &str, why: &str) {
+    let ci = std::env::var("CI").is_ok_and(|v| !v.is_empty() && v != "false" && v != "0");
+    assert!(!ci, "CI is set, and {missing}");
     use std::io::Write;
     let test = std::thread::current()
         .name()
         .unwrap_or("a test")
         .to_string();
-    let _ = writeln!(
-        std::io::stderr(),
-        "SKIPPED {test}: {ENV} is not set (run `scripts/with-postgres.sh cargo test ...` to \
-         start a server)"
-    );
-    None
+    let _ = writeln!(std::io::stderr(), "SKIPPED {test}: {why}");
 }
 
 /// A schema of its own on the test server, dropped with this value.

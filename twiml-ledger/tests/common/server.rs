@@ -4,7 +4,8 @@
 //! /usr/lib/postgresql/*/bin. It listens on a Unix socket in its folder only (no port to
 //! collide with), and runs as the `postgres` user when the tests run as root.
 //!
-//! Without the programs, a test skips with a message; under CI it fails.
+//! Without the programs, a test skips with a message; under CI it fails (`pg::skip`, from
+//! `common/postgres.rs`, which every test binary that includes this file includes too).
 
 #![allow(dead_code, unreachable_pub)] // each test binary uses part of it
 
@@ -64,21 +65,15 @@ impl Server {
     /// Starts a server, or `None` after saying why the test skips (a panic under CI).
     pub fn start() -> Option<Server> {
         let Some(bin) = bindir() else {
-            let ci = std::env::var("CI").is_ok_and(|v| !v.is_empty() && v != "false" && v != "0");
-            assert!(
-                !ci,
-                "CI is set, and no PostgreSQL server programs were found ({BIN_ENV}, \
-                 pg_config, /usr/lib/postgresql/*/bin): this test starts a server of its own"
-            );
-            use std::io::Write;
-            let test = std::thread::current()
-                .name()
-                .unwrap_or("a test")
-                .to_string();
-            let _ = writeln!(
-                std::io::stderr(),
-                "SKIPPED {test}: no PostgreSQL server programs (initdb, pg_ctl) to start a \
-                 server with; install PostgreSQL or set {BIN_ENV}"
+            crate::pg::skip(
+                &format!(
+                    "no PostgreSQL server programs were found ({BIN_ENV}, pg_config, \
+                     /usr/lib/postgresql/*/bin): this test starts a server of its own"
+                ),
+                &format!(
+                    "no PostgreSQL server programs (initdb, pg_ctl) to start a server with; \
+                     install PostgreSQL or set {BIN_ENV}"
+                ),
             );
             return None;
         };
