@@ -142,23 +142,19 @@ def check_comparison(work):
     return times, findings, counted, load
 
 
-# The lexicon's automaton, built once per process: the `OnceLock` that holds it, inlined into
-# the transcript's `Builder::finish` (the closure under `matcher.rs` is only part of it).
-AUTOMATON = "twiml_core::rules::text::Builder::finish@once_lock.rs"
-
 # Where `twiml check --jobs 1` spends its instructions over 120 copies of W4: (label, the
-# function whose inclusive count it is, whether the lexicon's start-up is inside it).
+# function whose inclusive count it is). The lexicon's tables are made by the build script, so
+# nothing of the rules is built once per process any more.
 PROFILE_ROWS = [
-    ("the whole process, start-up included", "twiml::main", False),
-    ("the lexicon's automaton, built once per process", AUTOMATON, False),
-    ("parsing (quick-xml events into the tree with spans)", "twiml_core::parse::parse", False),
-    ("the element table's checks", "twiml_core::check::check_document", False),
-    ("the rules of the baseline policy", "twiml_core::rules::check_rules_keeping_suppressed", True),
-    ("… of which the transcript's tokens", "twiml_core::rules::text::Builder::segment", False),
-    ("… of which the lexicon's matches", "twiml_core::rules::text::Builder::finish", True),
-    ("… of which the payment rules", "twiml_core::rules::payment::check", False),
-    ("lines and columns of the findings", "twiml::commands::check::file_report", False),
-    ("writing the JSON", "<twiml::printer::json::JsonSink<W> as twiml::printer::Sink>::file", False),
+    ("the whole process, start-up included", "twiml::main"),
+    ("parsing (quick-xml events into the tree with spans)", "twiml_core::parse::parse"),
+    ("the element table's checks", "twiml_core::check::check_document"),
+    ("the rules of the baseline policy", "twiml_core::rules::check_rules_keeping_suppressed"),
+    ("… of which the transcript's tokens", "twiml_core::rules::text::Builder::segment"),
+    ("… of which the lexicon's matches", "twiml_core::rules::text::Builder::finish"),
+    ("… of which the payment rules", "twiml_core::rules::payment::check"),
+    ("lines and columns of the findings", "twiml::commands::check::file_report"),
+    ("writing the JSON", "<twiml::printer::json::JsonSink<W> as twiml::printer::Sink>::file"),
 ]
 PROFILE_FILES = 120
 
@@ -186,33 +182,27 @@ def profile_section(counts, xmllint):
     cost per file (`xmllint`), when it was counted."""
     if not counts:
         return []
-    start = counts.get(PROFILE_ROWS[1][1], 0)
     total = counts.get(PROFILE_ROWS[0][1], 0)
     lines = [
         "Where the instructions of `twiml check --jobs 1 --format json` go over %d copies of W4"
         % PROFILE_FILES,
-        "(callgrind, inclusive counts, divided by the number of files; the automaton built once is",
-        "counted apart from the rows that include it):",
+        "(callgrind, inclusive counts, divided by the number of files):",
         "",
         "| part | instructions per file | share |",
         "|---|---:|---:|",
     ]
-    for label, function, holds_start in PROFILE_ROWS:
+    for label, function in PROFILE_ROWS:
         n = counts.get(function)
         if n is None:
             continue
-        if holds_start:
-            n -= start
-        per = n if function == AUTOMATON else n / PROFILE_FILES
-        lines.append("| %s | %s%s | %.0f%% |" % (
-            label, count(int(per)), " (once)" if function == AUTOMATON else "",
-            100 * n / total if total else 0))
+        lines.append("| %s | %s | %.0f%% |" % (
+            label, count(int(n / PROFILE_FILES)), 100 * n / total if total else 0))
     lines.append("")
     parse = counts.get("twiml_core::parse::parse")
     checks = counts.get("twiml_core::check::check_document")
     rules = counts.get("twiml_core::rules::check_rules_keeping_suppressed")
     if xmllint and parse and checks and rules:
-        parse, checks, rules = parse / PROFILE_FILES, checks / PROFILE_FILES, (rules - start) / PROFILE_FILES
+        parse, checks, rules = parse / PROFILE_FILES, checks / PROFILE_FILES, rules / PROFILE_FILES
         lines += [
             "Beside xmllint's %s instructions a file: parsing into the tree alone is %.2f× that,"
             % (count(int(xmllint)), parse / xmllint),

@@ -1,20 +1,25 @@
-//! Every concept of the lexicon found in one pass over a document's text.
+//! Every concept of the lexicon found in one pass over a document's tokens.
 //!
-//! The lexicon's entries are expanded (`record{,s,ed}`), normalised and tokenised like the text,
-//! and compiled once into one Aho-Corasick automaton. A document's text (its tokens joined by
-//! single spaces) is searched once, reporting overlapping matches; a match counts when it
-//! starts and ends at token edges, unless its entry is open at that end (`*pril`,
-//! `alzheimer*`). `regex::RegexSet` was measured against this on the same entries: it only
-//! says which patterns match, so finding where costs a second pass per matching pattern (see
-//! `benches/lexicon.rs`).
+//! The build script compiles the lexicon into tables (`build.rs`): its entries expanded
+//! (`record{,s,ed}`), normalised and tokenised like the text, forms closed at both ends in a
+//! trie of words, forms open at one end (`alzheimer*`, `*pril`) as single words. Nothing is
+//! built when a process starts. A document's tokens are looked up once each in the table of
+//! words; from each token the trie is walked along the words that follow it in its sentence
+//! (a form never spans a sentence cut), and the token is tried against the open forms that
+//! share its first or last byte. A form is found where all its words are whole tokens, except
+//! at its open end: `*pril` ends a longer word (`lisinopril`, never `pril` alone),
+//! `alzheimer*` starts one (`alzheimers`).
 
-use std::collections::HashMap;
-use std::sync::OnceLock;
+use super::Hit;
+use super::lexicon::Concept;
 
-use aho_corasick::{AhoCorasick, AhoCorasickBuilder, MatchKind};
+mod tables {
+    include!(concat!(env!("OUT_DIR"), "/lexicon_tables.rs"));
+}
 
-use super::lexicon::{Concept, LEXICON};
-use super::token::Tokenizer;
+use tables::{
+    ACCEPT, EDGE_AT, EDGES, FIRST, PREFIX_AT, PREFIXES, SETS, SLOTS, SUFFIX_AT, SUFFIXES, WORDS,
+};
 
 /// A set of concepts.
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
@@ -23,11 +28,6 @@ pub(crate) struct Concepts(u128);
 const _: () = assert!(Concept::ALL.len() <= 128, "a concept set is a u128");
 
 impl Concepts {
-    /// The set with one concept.
-    pub(crate) const fn of(c: Concept) -> Concepts {
-        Concepts(1 << c as u8)
-    }
-
     /// Whether `c` is in the set.
     pub(crate) const fn has(self, c: Concept) -> bool {
         self.0 & (1 << c as u8) != 0
@@ -39,140 +39,90 @@ impl Concepts {
     }
 }
 
-/// One compiled entry: the concepts it stands for, and whether it may start or end inside a
-/// word.
-#[derive(Debug, Clone, Copy)]
-struct Pattern {
-    concepts: Concepts,
-    open_start: bool,
-    open_end: bool,
-}
+/// No word of a closed form.
+const NONE: u16 = u16::MAX;
 
-/// The lexicon, compiled.
-pub(crate) struct Matcher {
-    automaton: AhoCorasick,
-    patterns: Vec<Pattern>,
-}
-
-/// A match in a text: byte range and concepts.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub(crate) struct ByteHit {
-    pub(crate) start: usize,
-    pub(crate) end: usize,
-    pub(crate) concepts: Concepts,
-}
-
-impl Matcher {
-    /// The lexicon, compiled once and shared.
-    pub(crate) fn get() -> &'static Matcher {
-        static MATCHER: OnceLock<Matcher> = OnceLock::new();
-        MATCHER.get_or_init(|| Matcher::new(LEXICON))
+/// The id of a closed form's word, or [`NONE`].
+fn word_id(word: &str) -> u16 {
+    let mask = SLOTS.len() - 1;
+    let mut at = super::forms::hash(word.as_bytes()) as usize & mask;
+    loop {
+        match SLOTS[at] {
+            0 => return NONE,
+            slot if WORDS[usize::from(slot - 1)] == word => return slot - 1,
+            _ => at = (at + 1) & mask,
+        }
     }
+}
 
-    fn new(lexicon: &[(Concept, &[&str])]) -> Matcher {
-        // Most entries expand to one or two forms: sized up front, the index seldom grows.
-        let entries: usize = lexicon.iter().map(|(_, e)| e.len()).sum();
-        let mut index: HashMap<(String, bool, bool), usize> = HashMap::with_capacity(2 * entries);
-        let mut texts: Vec<String> = Vec::with_capacity(2 * entries);
-        let mut patterns: Vec<Pattern> = Vec::with_capacity(2 * entries);
-        let mut tokenizer = Tokenizer::default();
-        for (concept, entries) in lexicon {
-            for entry in *entries {
-                for form in expand(entry) {
-                    let Some(key) = compile(&form, &mut tokenizer) else {
-                        continue;
-                    };
-                    let at = match index.get(&key) {
-                        Some(&at) => at,
-                        None => {
-                            texts.push(key.0.clone());
-                            patterns.push(Pattern {
-                                concepts: Concepts::default(),
-                                open_start: key.1,
-                                open_end: key.2,
-                            });
-                            index.insert(key, patterns.len() - 1);
-                            patterns.len() - 1
-                        }
-                    };
-                    patterns[at].concepts = patterns[at].concepts.with(Concepts::of(*concept));
+/// Every match of every concept in a run of `n` tokens: `word(i)` is token `i`'s normalised
+/// text, `joined(i)` whether token `i + 1` is heard in the same sentence. Hits come sorted
+/// by start token, then end.
+pub(crate) fn find<'t>(
+    n: usize,
+    word: impl Fn(usize) -> &'t str,
+    joined: impl Fn(usize) -> bool,
+) -> Vec<Hit> {
+    let ids: Vec<u16> = (0..n).map(|i| word_id(word(i))).collect();
+    let mut found = Vec::new();
+    for (i, &id) in ids.iter().enumerate() {
+        let start = i as u32;
+        let mut hit = |end: usize, set: u16| {
+            found.push(Hit {
+                start,
+                end: end as u32,
+                concepts: Concepts(SETS[usize::from(set)]),
+            });
+        };
+        // Open forms: one word each, so they end with this token.
+        let w = word(i).as_bytes();
+        if let (Some(&first), Some(&last)) = (w.first(), w.last()) {
+            let bucket = usize::from(PREFIX_AT[usize::from(first)])
+                ..usize::from(PREFIX_AT[usize::from(first) + 1]);
+            for &(prefix, set) in &PREFIXES[bucket] {
+                if w.starts_with(prefix.as_bytes()) {
+                    hit(i + 1, set);
+                }
+            }
+            let bucket = usize::from(SUFFIX_AT[usize::from(last)])
+                ..usize::from(SUFFIX_AT[usize::from(last) + 1]);
+            for &(suffix, set) in &SUFFIXES[bucket] {
+                if w.len() > suffix.len() && w.ends_with(suffix.as_bytes()) {
+                    hit(i + 1, set);
                 }
             }
         }
-        let automaton = AhoCorasickBuilder::new()
-            .match_kind(MatchKind::Standard)
-            .build(&texts)
-            .expect("the lexicon compiles");
-        Matcher {
-            automaton,
-            patterns,
+        // Closed forms: the trie, along the words of the sentence.
+        if id == NONE {
+            continue;
         }
-    }
-
-    /// Every match of every concept in `text` (tokens joined by single spaces, `\n` where a
-    /// sentence is cut), at token edges.
-    pub(crate) fn find(&self, text: &str) -> Vec<ByteHit> {
-        let bytes = text.as_bytes();
-        let gap = |b: u8| matches!(b, b' ' | b'\n');
-        let mut found = Vec::new();
-        for m in self.automaton.find_overlapping_iter(text) {
-            let pattern = self.patterns[m.pattern().as_usize()];
-            let (start, end) = (m.start(), m.end());
-            let edge_before = start == 0 || gap(bytes[start - 1]);
-            let edge_after = end == bytes.len() || gap(bytes[end]);
-            // An open start is a suffix: it must begin inside a word.
-            let starts_ok = edge_before != pattern.open_start;
-            let ends_ok = edge_after || pattern.open_end;
-            if starts_ok && ends_ok {
-                found.push(ByteHit {
-                    start,
-                    end,
-                    concepts: pattern.concepts,
-                });
+        let mut state = FIRST[usize::from(id)] as usize;
+        let mut j = i;
+        while state != 0 {
+            if ACCEPT[state] != 0 {
+                hit(j + 1, ACCEPT[state]);
             }
+            if j + 1 >= n || !joined(j) || ids[j + 1] == NONE {
+                break;
+            }
+            j += 1;
+            let edges = &EDGES[EDGE_AT[state] as usize..EDGE_AT[state + 1] as usize];
+            state = match edges.binary_search_by_key(&ids[j], |e| e.0) {
+                Ok(k) => edges[k].1 as usize,
+                Err(_) => 0,
+            };
         }
-        found
     }
-}
-
-/// The forms of an entry: each `{a,b}` group stands for each of its alternatives in turn.
-pub(crate) fn expand(entry: &str) -> Vec<String> {
-    let mut forms = vec![String::new()];
-    let mut rest = entry;
-    while let Some(open) = rest.find('{') {
-        let Some(close) = rest[open..].find('}').map(|c| open + c) else {
-            break;
-        };
-        let prefix = &rest[..open];
-        let choices: Vec<&str> = rest[open + 1..close].split(',').collect();
-        forms = forms
-            .iter()
-            .flat_map(|f| choices.iter().map(move |c| format!("{f}{prefix}{c}")))
-            .collect();
-        rest = &rest[close + 1..];
-    }
-    forms.into_iter().map(|f| f + rest).collect()
-}
-
-/// An expanded entry as the automaton searches for it: its tokens joined by single spaces,
-/// and whether it is open at its start or end.
-fn compile(form: &str, tokenizer: &mut Tokenizer) -> Option<(String, bool, bool)> {
-    let form = form.trim();
-    let open_start = form.starts_with('*');
-    let open_end = form.ends_with('*') && form.len() > 1;
-    let core = form.trim_start_matches('*').trim_end_matches('*');
-    let mut text = String::with_capacity(core.len());
-    tokenizer.run(core, |word, _, _, _| {
-        if !text.is_empty() {
-            text.push(' ');
-        }
-        text.push_str(word);
-    });
-    (!text.is_empty()).then_some((text, open_start, open_end))
+    debug_assert!(found.is_sorted_by_key(|h| (h.start, h.end)));
+    found
 }
 
 #[cfg(test)]
 mod tests {
+    use super::super::forms::{compile, expand};
+    use super::super::lexicon::LEXICON;
+    use super::super::token::Tokenizer;
+    use super::super::{Concept, Transcript};
     use super::*;
 
     #[test]
@@ -206,28 +156,68 @@ mod tests {
         }
     }
 
+    /// Every form of every entry, said alone, is found with its concept: the tables hold the
+    /// whole lexicon as it is now.
+    #[test]
+    fn every_form_finds_its_concept() {
+        let mut tokenizer = Tokenizer::default();
+        for (concept, entries) in LEXICON {
+            for entry in *entries {
+                for form in expand(entry) {
+                    let Some(compiled) = compile(&form, &mut tokenizer) else {
+                        continue;
+                    };
+                    let mut text = compiled.words.join(" ");
+                    if compiled.open_start {
+                        text.insert_str(0, "xx");
+                    }
+                    if compiled.open_end {
+                        text.push_str("xx");
+                    }
+                    let t = Transcript::of_text(&text);
+                    assert!(
+                        t.hits_of(*concept).any(|h| h == (0..t.len())),
+                        "{concept:?}: {form:?} is not found in {text:?}"
+                    );
+                }
+            }
+        }
+    }
+
+    fn words_of(t: &Transcript, c: Concept) -> Vec<&str> {
+        t.hits_of(c).map(|h| t.text_of(h)).collect()
+    }
+
     #[test]
     fn finds_concepts_at_token_edges() {
-        let matcher = Matcher::get();
-        let text = "your lisinopril refill is ready in april";
-        let hits = matcher.find(text);
-        let medication: Vec<&str> = hits
-            .iter()
-            .filter(|h| h.concepts.has(Concept::Medication))
-            .map(|h| &text[h.start..h.end])
-            .collect();
-        // `*pril` matches the end of a word; the veto list knows April.
-        assert!(medication.contains(&"pril"));
-        assert!(
-            hits.iter()
-                .any(|h| h.concepts.has(Concept::HealthVeto) && &text[h.start..h.end] == "april")
-        );
+        let t = Transcript::of_text("your lisinopril refill is ready in april");
+        // `*pril` matches the end of a word (April too); the veto list knows April.
+        assert_eq!(words_of(&t, Concept::Medication), ["lisinopril", "april"]);
+        assert!(words_of(&t, Concept::HealthVeto).contains(&"april"));
+        // `*pril` needs something before it.
+        let t = Transcript::of_text("pril");
+        assert!(words_of(&t, Concept::Medication).is_empty());
         // `card` is not found inside `discard`.
-        assert!(
-            !matcher
-                .find("discard it")
-                .iter()
-                .any(|h| h.concepts.has(Concept::CardNoun))
-        );
+        let t = Transcript::of_text("discard it");
+        assert!(words_of(&t, Concept::CardNoun).is_empty());
+        // `alzheimer*` goes on.
+        let t = Transcript::of_text("alzheimers care");
+        assert!(!words_of(&t, Concept::Condition).is_empty());
+    }
+
+    #[test]
+    fn a_form_does_not_span_a_sentence_cut() {
+        let t = Transcript::of_text("thank you");
+        assert!(words_of(&t, Concept::Greeting).contains(&"thank you"));
+        let t = Transcript::of_text("thank. you");
+        assert!(!words_of(&t, Concept::Greeting).contains(&"thank . you"));
+        assert!(t.hits_of(Concept::Greeting).all(|h| h.end - h.start == 1));
+    }
+
+    #[test]
+    fn words_not_in_the_lexicon_have_no_id() {
+        assert_eq!(word_id("zzzqqq"), NONE);
+        assert_eq!(word_id(""), NONE);
+        assert_ne!(word_id("record"), NONE);
     }
 }

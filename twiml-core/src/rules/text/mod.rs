@@ -13,6 +13,7 @@
 //! Tokens are indexed in one sequence across segments: a token index is a position in what
 //! the caller hears, and comparing two is comparing when they are heard.
 
+mod forms;
 mod lexicon;
 mod matcher;
 mod meaning;
@@ -33,12 +34,10 @@ pub(crate) fn entries_of(concept: Concept) -> Vec<String> {
         .iter()
         .filter(|(c, _)| *c == concept)
         .flat_map(|(_, entries)| entries.iter())
-        .flat_map(|e| matcher::expand(e))
+        .flat_map(|e| forms::expand(e))
         .map(|e| normalize(&e))
         .collect()
 }
-
-use matcher::Matcher;
 
 /// A token of the transcript.
 #[derive(Debug, Clone)]
@@ -420,33 +419,18 @@ impl Transcript {
     }
 
     fn find_concepts(&mut self) {
-        let found = Matcher::get().find(&self.text);
+        let (text, tokens) = (&self.text, &self.tokens);
+        let hits = matcher::find(
+            tokens.len(),
+            |i| &text[tokens[i].start as usize..tokens[i].end as usize],
+            // Tokens of one sentence are joined by a space, a cut by a line break.
+            |i| text.as_bytes().get(tokens[i].end as usize) == Some(&b' '),
+        );
         self.starts = vec![Concepts::default(); self.tokens.len()];
-        let mut hits: Vec<Hit> = found
-            .into_iter()
-            .filter_map(|h| {
-                let start = self.token_at(h.start)?;
-                let end = self.token_at(h.end.saturating_sub(1))? + 1;
-                Some(Hit {
-                    start,
-                    end,
-                    concepts: h.concepts,
-                })
-            })
-            .collect();
-        hits.sort_by_key(|h| (h.start, h.end));
         for h in &hits {
             let s = &mut self.starts[h.start as usize];
             *s = s.with(h.concepts);
         }
         self.hits = hits;
-    }
-
-    /// The token that holds byte `at` of the text.
-    fn token_at(&self, at: usize) -> Option<u32> {
-        let at = at as u32;
-        let i = self.tokens.partition_point(|t| t.start <= at);
-        let i = i.checked_sub(1)?;
-        (self.tokens[i].end > at).then_some(i as u32)
     }
 }
