@@ -557,8 +557,9 @@ declare_rule! {
     /// `<Gather>` and `<Pay><Prompt>`, and a ConversationRelay `welcomeGreeting`) and texted
     /// content (`<Message>`, `<Body>`). It reports threats of arrest, jail, the police or the
     /// sheriff, prosecution, a lawsuit or legal action, garnishment, seizure or repossession, in
-    /// any wording ("we may have the sheriff come out", "le vamos a embargar el sueldo", "le
-    /// quitamos el carro"), and the false claim that not paying is a crime. Denials ("no one is
+    /// any wording ("we may have the sheriff come out", "we'll take a portion of your
+    /// paycheck", "le vamos a embargar el sueldo", "le quitamos el carro"), and the false claim
+    /// that not paying is a crime. Denials ("no one is
     /// going to arrest you", "nadie lo va a demandar"), asking whether the consumer is represented
     /// by an attorney, which a collector must respect, and everyday phrases that hold such a word
     /// ("sin embargo", "alta demanda", "legal holidays") are not reported. Each hit is a prompt for
@@ -645,8 +646,11 @@ declare_rule! {
     /// consumer to reply in any words ("please call us back", "give us a call back", "you can reach
     /// me at", "return my call"; Spanish "llámenos", "devuélvanos la llamada", "favor de regresar
     /// la llamada", "márqueme", "se puede comunicar con nosotros"), and give a telephone number. It
-    /// must not mention the debt (in any words, as DEBT001 reads them), state an amount, press for
-    /// urgency, or contain the mini-Miranda or a debt-collector statement.
+    /// must not mention the debt (in any words, as DEBT001 reads them, "to make a payment"
+    /// included), state an amount, press for urgency, name the creditor it calls for ("on
+    /// behalf of Riverside Medical Center", "de parte de Tienda Max"; speaking for the business
+    /// itself or for a person is fine), or contain the mini-Miranda or a debt-collector
+    /// statement.
     ///
     /// ## Why is this bad
     /// A voicemail can be heard by a roommate, family member or employer, and telling a third party
@@ -731,6 +735,9 @@ fn limited_content<D: Document>(f: &mut Findings<'_, '_, D>, script: &Script) {
     }
     for r in t.collector_statements(&script.names) {
         forbidden.push((r, "says that the caller is a debt collector"));
+    }
+    for r in t.creditors_named(&script.names) {
+        forbidden.push((r, "names the creditor it calls for"));
     }
     for r in &script.debts {
         forbidden.push((r.clone(), "mentions the debt"));

@@ -155,7 +155,8 @@ declare_rule! {
     /// Runs on outbound calls (the `outbound` fact). The first audible event of the document (the
     /// first `<Say>`, including one inside `<Gather>`, or a ConversationRelay `welcomeGreeting`)
     /// must contain one of the policy's business names within its first 20 words. Only a greeting
-    /// ("Hello", "Hola") or the callee's name should precede the name in that sentence, as in
+    /// ("Hello", "Hi there", "Hola", a voicemail's "sorry we missed you" or "disculpe la
+    /// molestia") or the callee's name should precede the name in that sentence, as in
     /// "Hello Jane, this is Acme Widgets, Inc." or "Le llama Acme Widgets, Inc."; matching ignores
     /// case and accents. When the policy lists no business name, the rule cannot verify the
     /// identification and reports a warning. An undeclared `<Play>` in first place is reported by
@@ -502,6 +503,9 @@ declare_rule! {
     /// Runs on outbound calls under the telemarketing regime. It looks for an automated opt-out
     /// instruction in the audible events, such as "To stop calls from us, press 9", "press 9 to
     /// stop calls", "to opt out, say stop" or, in Spanish, "oprima 9 para no recibir más llamadas".
+    /// A call denied as a wish or for the future is an opt-out too ("press 2 and we won't call
+    /// again", "if you'd rather not hear from us, press 8", "para que no le volvamos a llamar,
+    /// marque 2"); a call denied for now ("if you can't take this call, press 2") is none.
     /// It reports the call when there is no such instruction; when the instruction starts more than
     /// 2 seconds after the end of the business name, estimated at 2.5 words per second plus any
     /// `<Pause>` or `<break>`; and when the instruction is not spoken inside a `<Gather>` that
@@ -795,8 +799,9 @@ declare_rule! {
     /// "está hablando con una persona real"), while a negation that discloses is one ("I'm not a
     /// real person, I'm the virtual assistant"); words that only look like a disclosure ("digital
     /// banking team", "virtual visit", "consultas virtuales", "automated payments") are none. A
-    /// missing AI disclosure is a warning; a missing business name is an error on outbound calls
-    /// (the `outbound` fact) and a warning otherwise.
+    /// missing AI disclosure is a warning; a missing business name is a warning. On outbound
+    /// calls (the `outbound` fact) the missing name is TCPA001's error, reported once there;
+    /// when TCPA001 is turned off, AI002 reports it as an error.
     ///
     /// ## Why is this bad
     /// The FCC treats AI-generated voices as "artificial" voices under the TCPA (FCC 24-17), so an
@@ -840,7 +845,7 @@ declare_rule! {
         name: "ai-agent-not-identified",
         family: Ai,
         level: Warn,
-        reports: "a warning; an error when an outbound agent does not name the business",
+        reports: "a warning; an error when an outbound agent does not name the business and TCPA001 is turned off",
         regimes: [],
         needs: [],
         example_policy: "business=Acme Widgets, Inc.",

@@ -410,6 +410,44 @@ fn optout_voice_spanish_and_near_misses() {
     assert_miss(optout_voice, "To stop the music, press 5.");
 }
 
+#[test]
+fn optout_voice_as_a_denied_call() {
+    assert_hit(
+        optout_voice,
+        "Press 2 and we won't call you again.",
+        "press 2 and we won't call you again",
+    );
+    assert_hit(
+        optout_voice,
+        "If you'd rather not hear from us, press 8.",
+        "if you'd rather not hear from us, press 8",
+    );
+    assert_hit(
+        optout_voice,
+        "Para que no le volvamos a llamar, marque 2.",
+        "para que no le volvamos a llamar, marque 2",
+    );
+    assert_hit(
+        optout_voice,
+        "Si no desea más llamadas, oprima 9.",
+        "si no desea mas llamadas, oprima 9",
+    );
+    assert_hit(
+        optout_voice,
+        "You can opt out of future calls by pressing 9.",
+        "you can opt out of future calls by pressing 9",
+    );
+    // A call denied for now, not for good.
+    assert_miss(
+        optout_voice,
+        "If you can't take this call right now, press 2 and we'll call you back later.",
+    );
+    assert_miss(
+        optout_voice,
+        "Si no puede atender esta llamada, oprima 2 y le llamaremos más tarde.",
+    );
+}
+
 // --- D-CARD / D-ACH ---------------------------------------------------------------------------
 
 /// Runs `card_request` on normalised input; returns the cue kind and the text it points at.

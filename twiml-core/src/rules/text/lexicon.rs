@@ -56,9 +56,12 @@ lexicon! {
     Greeting: [
         "hello", "hi", "hey", "hiya", "greetings", "good {morning,afternoon,evening,day}",
         "dear", "welcome", "thanks", "thank you", "thank you for {calling,holding,waiting}",
-        "howdy",
+        "howdy", "{hi,hello,hey} there", "sorry {we,i} missed you", "sorry to have missed you",
+        "sorry we couldn't reach you", "hope you're {well,doing well}", "hope you are {well,doing well}",
         "hola", "buen{os,as} {dias,tardes,noches}", "buen dia", "saludos", "estimad{o,a,os,as}",
         "bienvenid{o,a,os,as}", "gracias", "que tal", "alo", "bueno",
+        "{disculpe,perdone} la molestia", "espero que {se encuentre,este,estes} bien",
+        "lamentamos no {encontrarle,encontrarlo,encontrarla,haberle encontrado}",
     ]
 
     /// Titles before a person's name.
@@ -96,7 +99,7 @@ lexicon! {
         "ll", "'ll", "'re", "'s", "just",
         "puede", "pueden", "podra", "podran", "podria", "podrian", "sera", "seran", "es", "son",
         "esta", "estan", "siendo", "ser", "va a", "van a", "va a ser", "van a ser", "tambien",
-        "siempre", "fue", "fueron", "se",
+        "siempre", "fue", "fueron", "se", "queda", "quedan", "quedara", "quedaran", "quedo",
     ]
 
     /// Joins two words of the same kind.
@@ -123,9 +126,9 @@ lexicon! {
     CaptureVerb: [
         "record{,s,ed,ing}", "monitor{,s,ed,ing}", "transcri{be,bes,bed,bing}",
         "analy{ze,zes,zed,zing,se,ses,sed,sing}", "listened to", "stored", "saved",
-        "grab{a,an,o,amos,ada,adas,ado,ados,ando,ar,ara,aran,aremos,aria,arian,acion}",
-        "monitore{a,an,o,amos,ada,adas,ado,ados,ando,ar,ara,aran,aremos}", "supervisad{a,o,as,os}",
-        "transcri{be,ben,bimos,ta,tas,to,tos,bir,bira,biran}",
+        "grab{a,an,o,amos,ada,adas,ado,ados,ando,ar,ara,aran,aremos,aria,arian,acion,e,en,emos}",
+        "monitore{a,an,o,amos,ada,adas,ado,ados,ando,ar,ara,aran,aremos,e,en}", "supervisad{a,o,as,os}",
+        "transcri{be,ben,bimos,ta,tas,to,tos,bir,bira,biran,ba,ban}",
         "analiza{,n,mos,da,das,do,dos,r,ra,ran}",
     ]
 
@@ -133,8 +136,8 @@ lexicon! {
     /// object ("we record our calls", "grabamos esta llamada").
     CaptureActive: [
         "record{,s,ing}", "monitor{,s,ing}", "transcri{be,bes,bing}", "analy{ze,zes,zing,se,ses,sing}",
-        "grab{a,an,o,amos,ando,aremos,ara,aran}", "monitore{a,an,o,amos,ando,aremos}",
-        "transcrib{e,en,imos}", "analiza{,n,mos}",
+        "grab{a,an,o,amos,ando,aremos,ara,aran,e,en,emos}", "monitore{a,an,o,amos,ando,aremos,e,en}",
+        "transcrib{e,en,imos,a,an}", "analiza{,n,mos}",
     ]
 
     /// What a recording notice is about: the call.
@@ -212,9 +215,9 @@ lexicon! {
 
     /// Verbs that ask for a key to be pressed.
     KeyVerb: [
-        "press", "push", "dial", "select", "hit", "tap", "choose",
+        "press", "push", "dial", "select", "hit", "tap", "choose", "pressing", "dialing",
         "oprima", "oprime", "presione", "presiona", "marque", "marca", "pulse", "pulsa", "teclee",
-        "seleccione", "elija",
+        "seleccione", "elija", "oprimiendo", "presionando", "marcando", "pulsando",
     ]
 
     /// A payment card, by any name.
@@ -254,7 +257,8 @@ lexicon! {
         "fecha de expiracion", "fecha de caducidad", "fecha en que vence", "vencimiento",
         "mes y ano", "mes y el ano", "el mes y el ano", "ano de {vencimiento,expiracion,caducidad}",
         "mes de {vencimiento,expiracion,caducidad}", "expiracion", "caducidad", "month and the year",
-        "expiration year", "expiry month", "datos", "informacion",
+        "expiration year", "expiry month", "datos", "informacion", "security digits",
+        "digitos de seguridad", "numeros de seguridad", "numero largo", "el numero largo",
     ]
 
     /// Words that tie card data to its card: prepositions, articles, where on the card it is
@@ -270,6 +274,7 @@ lexicon! {
         "aparecen", "viene", "vienen", "impreso", "impresos", "impresa", "se encuentra",
         "se encuentran", "frente", "reverso", "dorso", "parte", "parte de atras",
         "parte trasera", "y", "y la", "y el", "o", "luego", "completo", "completos",
+        "vence", "vencen", "caduca", "expira", "expires",
         "esta", "estan", "is", "are", "area",
     ]
 
@@ -353,7 +358,32 @@ lexicon! {
         "la eliminemos", "lo quitemos", "la quitemos", "quitarlo", "quitarla", "sacarlo",
         "lista de no llamar", "no llamar", "no desea que le volvamos a llamar",
         "ya no desea recibir", "no desea recibir", "no quiere recibir", "dejemos de llamarle",
-        "deje de recibir", "dejar de llamarle",
+        "deje de recibir", "dejar de llamarle", "salir de {nuestra,la,esta} lista",
+        "sacarle de {nuestra,la} lista", "fuera de {nuestra,la} lista", "off {our,the} list",
+        "off {our,the} {call,calling,contact,phone} list",
+    ]
+
+    /// Being called or contacted, which a negation with "again" or a wish turns into an
+    /// opt-out ("we won't call again", "si no desea más llamadas", "para que no le volvamos a
+    /// llamar").
+    Contacted: [
+        "call", "calls", "calling", "call you", "contact", "contact you", "hear from us",
+        "hear from", "phone you", "ring you",
+        "llamar", "llamarle", "llamarlo", "llamarla", "llamarte", "llamemos", "llamadas",
+        "llamada", "contactar", "contactarle", "contactemos", "marquemos",
+    ]
+
+    /// Again, any more: what makes a denied call a request to stop calls.
+    Again: [
+        "again", "anymore", "any more", "any further", "further", "future", "more",
+        "mas", "de nuevo", "otra vez", "nuevamente", "volvamos a", "vuelva a", "volver a",
+        "volvamos", "sigamos", "seguir",
+    ]
+
+    /// Wishing or not wishing something (the consumer's choice).
+    Volition: [
+        "want", "wants", "wish", "would rather", "'d rather", "rather", "prefer", "prefers",
+        "desea", "deseas", "quiere", "quieres", "prefiere", "prefieres", "gustaria",
     ]
 
     /// Asking the consumer to call a number (not an automated opt-out).
@@ -462,6 +492,8 @@ lexicon! {
         "recargo{,s} por mora", "sin cubrir", "no cubiert{o,a,os,as}", "falta de pago",
         "not been paid", "hasn't been paid", "has not been paid", "missed payments", "interes{,es} moratorio{,s}", "days behind", "days late",
         "months behind", "fallen behind", "falling behind", "fell behind", "gotten behind",
+        "make a payment", "make your payment", "make the payment", "hacer un pago",
+        "hacer su pago", "realizar un pago", "realizar su pago", "efectuar su pago",
     ]
 
     /// Words of money and amounts.
@@ -527,6 +559,9 @@ lexicon! {
         "reportaremos a las autoridades", "arruinar su credito", "denuncia{,s} penal{,es}",
         "denuncia en su contra", "denunciar{lo,la,le}", "denunciaremos", "querella", "presentar cargos", "levantar cargos", "press charges",
         "file charges", "criminal complaint",
+        "{take,deduct,withhold,dock} {a portion of,part of,money from,money out of,} your {paycheck,paychecks,wages,pay,salary}",
+        "{quitarle,descontarle,retenerle,quitaremos,descontaremos,retendremos} {parte de,una parte de,dinero de,} su {sueldo,salario,cheque,nomina,quincena}",
+        "descontar de su {sueldo,salario,cheque,nomina,quincena}",
     ]
 
     /// Everyday phrases that hold a threat word and threaten nothing.
@@ -549,6 +584,12 @@ lexicon! {
         "recover", "debt{,s}", "credit", "creditor{,s}", "receivable{,s}",
         "cobro{,s}", "cobranza{,s}", "cobradora", "cobrador", "deuda{,s}", "recuperacion",
         "recuperaciones", "credito", "acreedor{,es}",
+    ]
+
+    /// Calling for someone else: what comes next names the creditor.
+    OnBehalf: [
+        "on behalf of", "for our client", "representing", "de parte de", "en nombre de",
+        "en representacion de", "por encargo de", "para nuestro cliente",
     ]
 
     /// Pressure that a limited-content message may not carry.

@@ -584,10 +584,16 @@ impl Transcript {
                 self.word(before - 1),
                 "the" | "all" | "los" | "las" | "el" | "la" | "its" | "sus" | "todos"
             );
+        // "the digits of it", "los números de la misma": the card named before.
+        let anaphor = matches!(
+            self.text_of(data.end..data.end + 3),
+            "de la misma" | "del mismo" | "de esta" | "de ella"
+        ) || matches!(self.text_of(data.end..data.end + 2), "of it" | "on it");
         // The data belongs to something else: "the digits of your Social Security number";
         // where it sits on the card ("the digits on the back", "los números del reverso") ties
         // it to no other thing.
-        let tied_elsewhere = matches!(self.word(data.end), "of" | "de" | "del" | "for" | "para")
+        let tied_elsewhere = !anaphor
+            && matches!(self.word(data.end), "of" | "de" | "del" | "for" | "para")
             && self.card_after(data.end, self.len()).is_none()
             && !(data.end + 1..(data.end + 3).min(self.len())).any(|k| {
                 matches!(
@@ -617,12 +623,19 @@ impl Transcript {
             return false;
         }
         let sentence = self.sentence_of(data.start);
+        let card_in = |range: Range<u32>| {
+            self.hits_in(CardNoun, range)
+                .any(|c| !self.other_card_near(c.clone()) && !self.negated(c.start, 6))
+        };
+        // A count or an anaphor points back into the sentence itself: "to pay by card, enter
+        // the 16 digits of it".
+        if (anaphor || before < data.start) && card_in(sentence.start..scope_start) {
+            return true;
+        }
         if sentence.start == 0 {
             return false;
         }
-        let before = self.sentence_of(sentence.start - 1);
-        self.hits_in(CardNoun, before)
-            .any(|c| !self.other_card_near(c.clone()) && !self.negated(c.start, 6))
+        card_in(self.sentence_of(sentence.start - 1))
     }
 
     /// Whether the card named at `card` is not a payment card: "gift card", "tarjeta de
@@ -710,7 +723,11 @@ impl Transcript {
     pub(crate) fn opt_outs(&self) -> Vec<OptOut> {
         let mut found = Vec::new();
         for sentence in self.sentences() {
-            let Some(purpose) = self.hits_in(OptOutPurpose, sentence.clone()).next() else {
+            let Some(purpose) = self
+                .hits_in(OptOutPurpose, sentence.clone())
+                .next()
+                .or_else(|| self.denied_contact(sentence.clone()))
+            else {
                 continue;
             };
             let mut key = None;
@@ -759,6 +776,34 @@ impl Transcript {
             });
         }
         found
+    }
+
+    /// A call denied as a wish or for the future, which is what an opt-out does: "if you'd
+    /// rather not hear from us again", "we won't call again", "si no desea más llamadas",
+    /// "para que no le volvamos a llamar". A call denied for now ("if you can't take this
+    /// call, press 2") is none.
+    fn denied_contact(&self, sentence: Range<u32>) -> Option<Range<u32>> {
+        for n in self.hits_in(Negation, sentence.clone()) {
+            let clause = self.clause_of(n.start);
+            let reach = n.end..(n.end + 6).min(clause.end);
+            let Some(contact) = self.hits_in(Contacted, reach).next() else {
+                continue;
+            };
+            let near = clause.start.max(contact.start.saturating_sub(4))
+                ..(contact.end + 4).min(clause.end);
+            let again = self.hits_in(Again, near).next().is_some();
+            let wish = self
+                .hits_in(
+                    Volition,
+                    clause.start.max(n.start.saturating_sub(3))..contact.start,
+                )
+                .next()
+                .is_some();
+            if again || wish {
+                return Some(n.start..contact.end);
+            }
+        }
+        None
     }
 
     // ========================================================================================
@@ -969,6 +1014,31 @@ impl Transcript {
             .collect()
     }
 
+    /// Every creditor named as the one the caller speaks for, outside `masked` (the
+    /// business's own names): "calling on behalf of Riverside Medical Center", "le llamamos de
+    /// parte de Tienda Max". Speaking for the business itself, or for a person ("de parte de
+    /// la señora López"), names no creditor.
+    pub(crate) fn creditors_named(&self, masked: &[Range<u32>]) -> Vec<Range<u32>> {
+        let mut found = Vec::new();
+        for cue in self.hits_of(OnBehalf) {
+            let mut j = cue.end;
+            while j < self.len() && self.starts(j, Determiner) && !self.token(j).capital {
+                j += 1;
+            }
+            if j >= self.len() || Self::in_any(j, masked) || self.starts(j, Title) {
+                continue;
+            }
+            if self.kind(j) == Kind::Word && self.token(j).capital {
+                let mut end = j + 1;
+                while end < self.len() && self.kind(end) == Kind::Word && self.token(end).capital {
+                    end += 1;
+                }
+                found.push(cue.start..end);
+            }
+        }
+        found
+    }
+
     /// Every word of pressure: urgency, deadlines, consequences.
     pub(crate) fn urgency(&self) -> Vec<Range<u32>> {
         self.hits_of(Urgency)
@@ -1088,6 +1158,12 @@ impl Transcript {
         let mut found = Vec::new();
         for v in self.hits_of(SmsVerb) {
             let mut j = v.end;
+            // "Resp. ALTO": the dot of an abbreviated verb.
+            if self.word(j) == "."
+                && matches!(self.word(v.start), "resp" | "rply" | "rpl" | "txt" | "msg")
+            {
+                j += 1;
+            }
             // `reply with the word "STOP"`, `responda la palabra ALTO`
             while j < self.len()
                 && (matches!(
