@@ -330,6 +330,19 @@ impl Classifier {
         if options.lexicon {
             model::lexicon_features(&matches, &mut add);
         }
+        let promoted = if options.promos != 0 {
+            patterns::promotion(text, &normal)
+        } else {
+            None
+        };
+        if options.promos & 1 != 0
+            && let Some(found) = promoted
+        {
+            add(
+                &["r:", found.intent.as_str()],
+                model::At::Source(found.span.0, found.span.1),
+            );
+        }
         let score = self.model.bias + weighed.iter().map(|&(_, w, _)| w).sum::<f64>();
         let evidence = weighed.iter().map(|&(_, w, _)| w.abs()).sum::<f64>();
         let clear = evidence >= options.evidence;
@@ -395,6 +408,17 @@ impl Classifier {
                 }
                 Some(Class::Essential)
             }
+        } else if options.promos & 2 != 0
+            && let Some(found) = promoted
+        {
+            let (from, to) = found.span;
+            cues.push(Cue::Phrase {
+                text: text.get(from..to).unwrap_or_default().to_string(),
+                phrase: found.intent.as_str(),
+                intent: found.intent,
+                weight: 3,
+            });
+            Some(Class::NonEssential)
         } else {
             None
         };

@@ -21,6 +21,13 @@
 //!
 //! A pattern only ever makes a message essential; a decisive phrase of promotion still comes
 //! first (a dual-purpose message is marketing), and the classifier applies that order.
+//!
+//! The other way, [`promotion`] reads a promotion as a price benefit (`20% off`, `half price`,
+//! `only $9`, `free`, `descuento`, `puntos extra`) and a call to buy (`shop`, `claim`,
+//! `don't miss`, `aprovecha`, `no te lo pierdas`, or `book`, `order`, `get` at the head of a
+//! sentence), and an invitation as a word of inviting (`join`, `RSVP`, `te invitamos`) and a
+//! day, a time, a date or a gathering (`seminar`, `feria`). It is a variant for measurement:
+//! the shipped options leave it off (`eval/classify/RESULTS.md` says why).
 
 use std::collections::HashMap;
 
@@ -51,9 +58,14 @@ const HAPPENS: u16 = 1 << 7;
 /// The first word of a phrase of [`HAPPENED`] of more words.
 const HAPPEN_START: u16 = 1 << 8;
 const ACCESSES: u16 = 1 << 9;
+const OFFERS: u16 = 1 << 10;
+const CALLS: u16 = 1 << 11;
+const INVITES: u16 = 1 << 12;
+const GATHERINGS: u16 = 1 << 13;
+const DAYS: u16 = 1 << 14;
 
 /// Each list of words of the patterns, with its bit: every word is looked up once.
-const LISTS: [(&[&str], u16); 8] = [
+const LISTS: [(&[&str], u16); 13] = [
     (&CODE_WORDS, CODE_WORD),
     (&RECOGNIZE, RECOGNIZES),
     (&MONEY_EVENT, MONEY),
@@ -62,6 +74,11 @@ const LISTS: [(&[&str], u16); 8] = [
     (&OWN, OWNS),
     (&ITEM, ITEMS),
     (&ACCESS, ACCESSES),
+    (&OFFER, OFFERS),
+    (&CALL, CALLS),
+    (&INVITE, INVITES),
+    (&GATHERING, GATHERINGS),
+    (&DAY, DAYS),
 ];
 
 /// The words of the lists: whole words, and stems by their first letter.
@@ -503,6 +520,264 @@ fn delivery_notice(words: &[Word<'_>]) -> Option<(usize, usize)> {
     Some(join(item.1.span, words[happened].span))
 }
 
+/// Words of a price benefit: a discount, a sale, a deal, a bonus, something free.
+const OFFER: [&str; 36] = [
+    "off",
+    "discount*",
+    "descuento*",
+    "sale",
+    "deal",
+    "deals",
+    "oferta",
+    "ofertas",
+    "promo",
+    "promos",
+    "promotion",
+    "promocion*",
+    "save",
+    "ahorra",
+    "ahorre",
+    "ahorras",
+    "rebaja*",
+    "markdown*",
+    "clearance",
+    "liquidacion",
+    "bonus",
+    "bono",
+    "free",
+    "gratis",
+    "gratuit*",
+    "bogo",
+    "half",
+    "mitad",
+    "only",
+    "solo",
+    "just",
+    "from",
+    "desde",
+    "extra",
+    "double",
+    "doble",
+];
+
+/// Words that ask the recipient to buy, book, claim or hurry: imperatives and urgency.
+const CALL: [&str; 58] = [
+    "shop",
+    "buy",
+    "grab",
+    "try",
+    "claim",
+    "redeem",
+    "upgrade",
+    "subscribe",
+    "hurry",
+    "miss",
+    "ends",
+    "limited",
+    "supplies",
+    "stock",
+    "treat",
+    "yours",
+    "refinance",
+    "switch",
+    "apply",
+    "enroll",
+    "unlock",
+    "snag",
+    "score",
+    "book",
+    "order",
+    "add",
+    "get",
+    "start",
+    "compra",
+    "compre",
+    "ordena",
+    "pide",
+    "pida",
+    "reserva",
+    "reserve",
+    "consigue",
+    "consiga",
+    "aprovecha",
+    "aproveche",
+    "agrega",
+    "agregue",
+    "reclama",
+    "reclame",
+    "canjea",
+    "mejora",
+    "suscribete",
+    "apurate",
+    "pierdas",
+    "pierda",
+    "termina",
+    "agotar",
+    "pruebalo",
+    "prueba",
+    "obten",
+    "obtenga",
+    "llevate",
+    "recibe",
+    "gana",
+];
+
+/// Words of an invitation.
+const INVITE: [&str; 16] = [
+    "invite*",
+    "invita*",
+    "join",
+    "unete",
+    "acompan*",
+    "rsvp",
+    "register",
+    "registrate",
+    "registrese",
+    "inscribete",
+    "inscribase",
+    "attend",
+    "asiste",
+    "celebrate",
+    "celebra",
+    "meet",
+];
+
+/// Gatherings that an invitation is to.
+const GATHERING: [&str; 28] = [
+    "seminar*",
+    "webinar*",
+    "workshop*",
+    "taller*",
+    "festival*",
+    "fair",
+    "feria",
+    "party",
+    "fiesta",
+    "celebration",
+    "celebracion",
+    "tasting",
+    "degustacion",
+    "concert*",
+    "concierto",
+    "gala",
+    "fundraiser",
+    "meetup",
+    "open",
+    "puertas",
+    "night",
+    "noche",
+    "brunch",
+    "mixer",
+    "expo",
+    "tour",
+    "charla",
+    "conferencia",
+];
+
+/// When: days, and words of a near time.
+const DAY: [&str; 22] = [
+    "monday",
+    "tuesday",
+    "wednesday",
+    "thursday",
+    "friday",
+    "saturday",
+    "sunday",
+    "lunes",
+    "martes",
+    "miercoles",
+    "jueves",
+    "viernes",
+    "sabado",
+    "domingo",
+    "tonight",
+    "weekend",
+    "tomorrow",
+    "manana",
+    "hoy",
+    "today",
+    "noche",
+    "semana",
+];
+
+/// A promotion or an invitation as a general pattern: a price benefit and a call to buy, or
+/// an invitation and a gathering or a day.
+pub(super) fn promotion(source: &str, normal: &Normalized) -> Option<Found> {
+    let words = words(source, normal);
+    let any = words.iter().fold(0, |bits, w| bits | w.flags);
+    let whole = |span| Found {
+        intent: MessageIntent::Marketing,
+        span,
+        sentence: (0, source.len()),
+    };
+    let money =
+        |w: &Word<'_>| w.text == "#" && number_type(source, w.span.0, w.span.1) == "t:money";
+    if any & OFFERS != 0 || words.iter().any(|w| w.text == "%") {
+        // A price benefit: "20% off", "$10 off", "half price", "free trial", "only $9",
+        // "desde $99", "extra points", "descuento", "2x1".
+        let offer = words.iter().enumerate().find(|&(i, w)| {
+            let next = |k: usize| words.get(i + k).map_or("", |w| w.text);
+            let prev = |k: usize| if i >= k { words[i - k].text } else { "" };
+            match w.text {
+                "%" => true,
+                "off" => prev(1) == "#" || matches!(prev(1), "price" | "half"),
+                "only" | "solo" | "just" | "from" | "desde" => {
+                    next(1) == "$" || words.get(i + 1).is_some_and(money)
+                }
+                "half" | "mitad" => matches!(next(1), "price" | "off" | "de"),
+                "extra" | "double" | "doble" => {
+                    matches!(next(1), "points" | "puntos" | "de" | "stars")
+                        || matches!(prev(1), "puntos" | "points")
+                }
+                _ => w.flags & OFFERS != 0,
+            }
+        });
+        let call = words.iter().enumerate().find(|&(i, w)| {
+            let first = i == 0 || words[i - 1].sentence != w.sentence;
+            let next = |k: usize| words.get(i + k).map_or("", |w| w.text);
+            w.flags & CALLS != 0
+                && match w.text {
+                    // Common verbs that only call to buy at the head of a sentence, or with
+                    // "now", "today", "online".
+                    "book" | "order" | "add" | "get" | "start" | "try" | "buy" | "prueba"
+                    | "recibe" | "gana" => {
+                        first || matches!(next(1), "now" | "today" | "online" | "ahora" | "hoy")
+                    }
+                    "miss" => i > 0 && matches!(words[i - 1].text, "dont" | "never"),
+                    "pierdas" | "pierda" => {
+                        i > 0 && matches!(words[i - 1].text, "te" | "se" | "lo")
+                    }
+                    "limited" => next(1) == "time",
+                    "supplies" => next(1) == "last",
+                    "stock" => next(1) == "up",
+                    "yours" => i > 0 && matches!(words[i - 1].text, "get" | "grab" | "claim"),
+                    "agotar" => true,
+                    _ => true,
+                }
+        });
+        if let (Some((_, offer)), Some((_, call))) = (offer, call) {
+            return Some(whole(join(offer.span, call.span)));
+        }
+    }
+    if any & INVITES != 0 {
+        // "Join link" is where a booked session is held, not an invitation.
+        let invite = words.iter().enumerate().find(|&(i, w)| {
+            w.flags & INVITES != 0 && words.get(i + 1).is_none_or(|n| n.text != "link")
+        });
+        let (_, invite) = invite?;
+        let when = words.iter().find(|w| {
+            w.flags & (DAYS | GATHERINGS) != 0
+                || (w.text == "#"
+                    && matches!(number_type(source, w.span.0, w.span.1), "t:time" | "t:date"))
+        })?;
+        return Some(Found {
+            intent: MessageIntent::Events,
+            ..whole(join(invite.span, when.span))
+        });
+    }
+    None
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -563,6 +838,54 @@ mod tests {
             ("Tu orden #44129 fue despachada.", MessageIntent::Delivery),
         ] {
             assert_eq!(found(text), Some(intent), "{text}");
+        }
+    }
+
+    fn promoted(text: &str) -> Option<MessageIntent> {
+        promotion(text, &Normalized::new(text)).map(|f| f.intent)
+    }
+
+    #[test]
+    fn promotions_and_invitations() {
+        for (text, intent) in [
+            ("Take 20% off sitewide. Shop now!", MessageIntent::Marketing),
+            (
+                "Try Premium free for 1 month. Cancel anytime. Claim it today.",
+                MessageIntent::Marketing,
+            ),
+            (
+                "Add a dessert for only $1 when you show this text!",
+                MessageIntent::Marketing,
+            ),
+            (
+                "Ofertas de verano: hasta 40% de descuento. ¡Aprovecha!",
+                MessageIntent::Marketing,
+            ),
+            (
+                "Join us for a free budgeting workshop Tuesday at 6 pm.",
+                MessageIntent::Events,
+            ),
+            (
+                "Te invitamos a nuestra feria de salud el sábado.",
+                MessageIntent::Events,
+            ),
+        ] {
+            assert_eq!(promoted(text), Some(intent), "{text}");
+        }
+    }
+
+    #[test]
+    fn not_promotions() {
+        for text in [
+            "Your order has shipped. Track it at acme.co/t/4412",
+            // A free replacement is a remedy, not an offer; "Buy" is a brand's word.
+            "Best Buy: we're sorry your order is late. We're sending a free replacement cable.",
+            "Your tutoring session is at 4:30 today. Join link: zoom.us/j/88311",
+            "Your bill of $82.10 is due 6/2. Pay at acme.com/pay",
+            "Late cancel within 12 hrs = $15 fee. See you Thursday!",
+            "Your appointment is Tuesday at 3 pm. Reply C to confirm.",
+        ] {
+            assert_eq!(promoted(text), None, "{text}");
         }
     }
 
