@@ -80,7 +80,15 @@ pub(crate) fn for_inputs(args: &PolicyArgs, inputs: &[Input]) -> Result<Policies
     // The configuration of each folder, looked up once: a folder may hold thousands of
     // documents.
     let mut by_folder: HashMap<&Path, Option<PathBuf>> = HashMap::new();
+    // The folder of the input before, and its policy: a folder's files come one after another.
+    let mut last: Option<(&Path, usize)> = None;
     for input in inputs {
+        if let (Some((folder, index)), Input::File(path)) = (last, input)
+            && in_folder(path, folder)
+        {
+            chosen.push(index);
+            continue;
+        }
         let dir = match input {
             Input::File(path) => path
                 .parent()
@@ -102,12 +110,36 @@ pub(crate) fn for_inputs(args: &PolicyArgs, inputs: &[Input]) -> Result<Policies
             }
         };
         chosen.push(index);
+        last = Some((dir, index));
     }
     Ok(Policies {
         policies,
         files: configs,
         chosen,
     })
+}
+
+/// Whether `path` is `folder`, a separator and a file name, byte for byte: the path of a file
+/// that a folder's walk found. Any other spelling says no, and the caller takes the path apart.
+fn in_folder(path: &Path, folder: &Path) -> bool {
+    let (path, folder) = (
+        path.as_os_str().as_encoded_bytes(),
+        folder.as_os_str().as_encoded_bytes(),
+    );
+    let is_separator = |b: u8| b.is_ascii() && std::path::is_separator(char::from(b));
+    let Some(name) = path
+        .strip_prefix(folder)
+        .and_then(|rest| rest.split_first())
+        .filter(|&(&separator, _)| is_separator(separator))
+        .map(|(_, name)| name)
+    else {
+        return false;
+    };
+    !folder.is_empty()
+        && !name.is_empty()
+        && name != b"."
+        && name != b".."
+        && !name.iter().copied().any(is_separator)
 }
 
 /// Reads the policy file at `path` (when there is one) and adds the command line's options.
@@ -167,4 +199,32 @@ fn list<'a>(names: impl Iterator<Item = &'a str>) -> String {
         .map(|n| format!("`{n}`"))
         .collect::<Vec<_>>()
         .join(", ")
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_file_is_in_a_folder_when_its_parent_is_that_folder() {
+        for (path, folder) in [
+            ("a/b.xml", "a"),
+            ("/srv/x/y.twiml", "/srv/x"),
+            ("./c.xml", "."),
+        ] {
+            assert!(in_folder(Path::new(path), Path::new(folder)), "{path}");
+            assert_eq!(Path::new(path).parent(), Some(Path::new(folder)));
+        }
+        for (path, folder) in [
+            ("a/b/c.xml", "a"),
+            ("ab/c.xml", "a"),
+            ("a/.", "a"),
+            ("a/..", "a"),
+            ("a/", "a"),
+            ("c.xml", ""),
+            ("a//c.xml", "a"),
+        ] {
+            assert!(!in_folder(Path::new(path), Path::new(folder)), "{path}");
+        }
+    }
 }

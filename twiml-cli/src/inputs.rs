@@ -35,7 +35,8 @@ impl Input {
         match self {
             Input::File(path) => {
                 let file = std::fs::File::open(path)?;
-                if file.metadata()?.is_dir() {
+                let metadata = file.metadata()?;
+                if metadata.is_dir() {
                     // A folder whose listing failed when the inputs were collected: the
                     // listing's error says why, and is the error of this input.
                     std::fs::read_dir(path)?;
@@ -44,6 +45,10 @@ impl Input {
                         "a folder that could not be listed",
                     ));
                 }
+                // Sized once from the file's length (one byte more to see the end), not grown
+                // read by read.
+                let expected = metadata.len().min(limit).saturating_add(1);
+                bytes.reserve(usize::try_from(expected).unwrap_or(0));
                 file.take(limit).read_to_end(&mut bytes)?;
             }
             Input::Stdin => {
@@ -56,8 +61,15 @@ impl Input {
 
 /// A path as shown to users: forward slashes, no leading `./`.
 pub(crate) fn display_path(path: &Path) -> String {
-    let text = path.to_string_lossy().replace('\\', "/");
-    text.strip_prefix("./").unwrap_or(&text).to_string()
+    // Most paths are UTF-8: checked in one pass, no copy.
+    let text = path
+        .to_str()
+        .map_or_else(|| path.to_string_lossy(), std::borrow::Cow::Borrowed);
+    let text = text
+        .strip_prefix("./")
+        .or_else(|| text.strip_prefix(".\\"))
+        .unwrap_or(&text);
+    text.replace('\\', "/")
 }
 
 /// The documents named by a command's paths.
@@ -75,10 +87,11 @@ pub(crate) fn collect(paths: &[PathBuf]) -> Collected {
     let mut empty_folders = Vec::new();
     let mut inputs = Vec::new();
     // Seen inputs, so that a file named twice is read once; a set, since a folder may hold
-    // tens of thousands of files.
-    let mut seen: HashSet<Input> = HashSet::new();
+    // tens of thousands of files. One path names each file once (a folder's walk does not
+    // follow links to folders), so only several paths need it.
+    let mut seen: Option<HashSet<Input>> = (paths.len() > 1).then(HashSet::new);
     let mut add = |input: Input, inputs: &mut Vec<Input>| {
-        if seen.insert(input.clone()) {
+        if seen.as_mut().is_none_or(|seen| seen.insert(input.clone())) {
             inputs.push(input);
         }
     };
@@ -98,6 +111,8 @@ pub(crate) fn collect(paths: &[PathBuf]) -> Collected {
                 empty_folders.push(display_path(path));
             }
             sort_paths(&mut found);
+            // A folder whose entries cannot be read stands for each of them: once is enough.
+            found.dedup();
             for file in found {
                 add(Input::File(file), &mut inputs);
             }
@@ -111,13 +126,13 @@ pub(crate) fn collect(paths: &[PathBuf]) -> Collected {
     }
 }
 
-/// Sorts paths in `Path`'s order, each path's components taken apart once rather than at
-/// every comparison.
+/// Sorts paths in `Path`'s order, with one key per path compared as bytes instead of paths
+/// taken apart at every comparison.
 fn sort_paths(paths: &mut Vec<PathBuf>) {
-    let mut keyed: Vec<(Vec<std::path::Component<'_>>, usize)> = paths
+    let mut keyed: Vec<(Vec<u8>, usize)> = paths
         .iter()
         .enumerate()
-        .map(|(i, path)| (path.components().collect(), i))
+        .map(|(i, path)| (order_key(path), i))
         .collect();
     keyed.sort_unstable();
     let order: Vec<usize> = keyed.into_iter().map(|(_, i)| i).collect();
@@ -125,10 +140,61 @@ fn sort_paths(paths: &mut Vec<PathBuf>) {
     paths.extend(order.into_iter().filter_map(|i| taken[i].take()));
 }
 
+/// Bytes that compare as `Path` compares: component by component, a prefix first, a root
+/// before `.` before `..` before names, names by their bytes. Each component is a tag and, for
+/// a prefix or a name, its bytes and a zero. On Unix the components are read from the bytes as
+/// `Path::components` reads them (empty and inner `.` parts dropped, a leading `.` kept).
+fn order_key(path: &Path) -> Vec<u8> {
+    let bytes = path.as_os_str().as_encoded_bytes();
+    let mut key = Vec::with_capacity(bytes.len() + 8);
+    let mut push = |tag: u8, name: &[u8]| {
+        key.push(tag);
+        if tag == 0 || tag == 4 {
+            key.extend_from_slice(name);
+            key.push(0);
+        }
+    };
+    if cfg!(unix) {
+        if bytes.first() == Some(&b'/') {
+            push(1, b"");
+        }
+        for (i, part) in bytes.split(|&b| b == b'/').enumerate() {
+            match part {
+                b"" => {}
+                b"." if i == 0 => push(2, b""),
+                b"." => {}
+                b".." => push(3, b""),
+                name => push(4, name),
+            }
+        }
+    } else {
+        for component in path.components() {
+            let tag = match component {
+                std::path::Component::Prefix(_) => 0,
+                std::path::Component::RootDir => 1,
+                std::path::Component::CurDir => 2,
+                std::path::Component::ParentDir => 3,
+                std::path::Component::Normal(_) => 4,
+            };
+            push(tag, component.as_os_str().as_encoded_bytes());
+        }
+    }
+    key
+}
+
+/// Whether a file's name ends in `.xml` or `.twiml` (any case) after a stem, as
+/// `Path::extension` reads it (`.xml` alone is a hidden file without one), read from the
+/// path's last bytes rather than by taking the whole path apart.
 fn is_twiml_file(path: &Path) -> bool {
-    path.extension()
-        .and_then(|e| e.to_str())
-        .is_some_and(|e| e.eq_ignore_ascii_case("xml") || e.eq_ignore_ascii_case("twiml"))
+    let path = path.as_os_str().as_encoded_bytes();
+    [b".xml".as_slice(), b".twiml"].iter().any(|ext| {
+        let Some(stem) = path.len().checked_sub(ext.len()) else {
+            return false;
+        };
+        path[stem..].eq_ignore_ascii_case(ext)
+            && stem > 0
+            && !(path[stem - 1].is_ascii() && std::path::is_separator(char::from(path[stem - 1])))
+    })
 }
 
 /// Files below `dir`, without following symbolic links to folders (no cycles). A folder
@@ -159,6 +225,33 @@ mod tests {
     use super::*;
 
     #[test]
+    fn twiml_files_are_those_with_the_extension() {
+        for name in [
+            "a.xml",
+            "A.XML",
+            "b.twiml",
+            "c.d.Twiml",
+            "..xml",
+            "dir/x.xml",
+            "/d/.a.xml",
+        ] {
+            assert!(is_twiml_file(Path::new(name)), "{name}");
+            assert!(Path::new(name).extension().is_some());
+        }
+        for name in [
+            ".xml",
+            "d/.twiml",
+            "xml",
+            "a.xmls",
+            "a.txt",
+            "a.xml.bak",
+            "",
+        ] {
+            assert!(!is_twiml_file(Path::new(name)), "{name}");
+        }
+    }
+
+    #[test]
     fn paths_sort_as_path_orders_them() {
         let mut paths: Vec<PathBuf> = [
             "a-b/x.xml",
@@ -172,6 +265,17 @@ mod tests {
             "b/a.twiml",
             "10.xml",
             "9.xml",
+            "./a/b.xml",
+            "./a/./b.xml",
+            "../c.xml",
+            "a/../c.xml",
+            "//srv/a.xml",
+            "a/b/",
+            "-/a.xml",
+            "a/-b.xml",
+            ".a/b.xml",
+            "a/.b.xml",
+            "a/b.xml/.",
         ]
         .iter()
         .map(PathBuf::from)
