@@ -557,9 +557,10 @@ declare_rule! {
     /// `<Gather>` and `<Pay><Prompt>`, and a ConversationRelay `welcomeGreeting`) and texted
     /// content (`<Message>`, `<Body>`). It reports threats of arrest, jail, the police or the
     /// sheriff, prosecution, a lawsuit or legal action, garnishment, seizure or repossession, in
-    /// any wording ("we may have the sheriff come out", "we'll take a portion of your
-    /// paycheck", "le vamos a embargar el sueldo", "le quitamos el carro"), and the false claim
-    /// that not paying is a crime. Denials ("no one is
+    /// any wording ("we may have the sheriff come out", "we may have to involve law
+    /// enforcement", "you could lose your house", "we'll take a portion of your paycheck", "le
+    /// vamos a embargar el sueldo", "le quitamos el carro", "podría perder su casa"), and the
+    /// false claim that not paying is a crime. Denials ("no one is
     /// going to arrest you", "nadie lo va a demandar"), asking whether the consumer is represented
     /// by an attorney, which a collector must respect, and everyday phrases that hold such a word
     /// ("sin embargo", "alta demanda", "legal holidays") are not reported. Each hit is a prompt for

@@ -157,7 +157,8 @@ declare_rule! {
     /// Runs under the marketing-sms regime and reads every `<Message>`, including its `<Body>`.
     /// Each message must tell the recipient how to opt out with a keyword: a text verb and a
     /// keyword, abbreviated or not ("Reply STOP", "Txt STOP to end", "Rply STOP", "Responda ALTO",
-    /// "Envíe BAJA", "Resp BAJA"), or a keyword and what it does ("STOP to opt out", "PARAR para
+    /// "Envíe BAJA", "Resp. BAJA", "send a text with the word STOP", "envía un mensaje con la
+    /// palabra BAJA"), or a keyword and what it does ("STOP to opt out", "PARAR para
     /// cancelar"). The standard keywords count (STOP, STOPALL, CANCEL, END, QUIT, UNSUBSCRIBE,
     /// REVOKE, OPTOUT; ALTO, BAJA, PARAR, CANCELAR). A message with no such instruction is
     /// reported, and so is one whose only opt-out is a link or whose keyword is an everyday word

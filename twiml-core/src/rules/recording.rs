@@ -30,7 +30,9 @@ declare_rule! {
     /// including `<Say>` inside `<Gather>` or `<Pay><Prompt>`, or a ConversationRelay
     /// `welcomeGreeting`). A notice is a sentence in which a capture verb, in any form, is said of
     /// this call: "This call may be recorded", "we record and monitor all calls", "calls to this
-    /// line are transcribed", "grabamos esta llamada", "las llamadas se graban". Sentences are read
+    /// line are transcribed", "a supervisor may listen in on this call", "grabamos esta llamada",
+    /// "las llamadas se graban", "su llamada queda grabada", "puede ser escuchada por un
+    /// supervisor". Sentences are read
     /// as a listener hears them: adjacent `<Say>` elements with nothing between them are one
     /// sentence, while SSML `<s>`, `<p>` and `<break>`, a `<Pause>` or waiting for input separate.
     /// Words that only look like a notice give none: another call ("returning a recorded call",

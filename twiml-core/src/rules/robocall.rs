@@ -155,8 +155,8 @@ declare_rule! {
     /// Runs on outbound calls (the `outbound` fact). The first audible event of the document (the
     /// first `<Say>`, including one inside `<Gather>`, or a ConversationRelay `welcomeGreeting`)
     /// must contain one of the policy's business names within its first 20 words. Only a greeting
-    /// ("Hello", "Hi there", "Hola", a voicemail's "sorry we missed you" or "disculpe la
-    /// molestia") or the callee's name should precede the name in that sentence, as in
+    /// ("Hello", "Hi there, how are you?", "Hola, ¿cómo está?", a voicemail's "sorry we missed
+    /// you" or "disculpe la molestia") or the callee's name should precede the name, as in
     /// "Hello Jane, this is Acme Widgets, Inc." or "Le llama Acme Widgets, Inc."; matching ignores
     /// case and accents. When the policy lists no business name, the rule cannot verify the
     /// identification and reports a warning. An undeclared `<Play>` in first place is reported by
@@ -505,7 +505,8 @@ declare_rule! {
     /// stop calls", "to opt out, say stop" or, in Spanish, "oprima 9 para no recibir más llamadas".
     /// A call denied as a wish or for the future is an opt-out too ("press 2 and we won't call
     /// again", "if you'd rather not hear from us, press 8", "para que no le volvamos a llamar,
-    /// marque 2"); a call denied for now ("if you can't take this call, press 2") is none.
+    /// marque 2"), and so is a purpose asked with the key in the answer ("Don't want our calls?
+    /// Press 9."); a call denied for now ("if you can't take this call, press 2") is none.
     /// It reports the call when there is no such instruction; when the instruction starts more than
     /// 2 seconds after the end of the business name, estimated at 2.5 words per second plus any
     /// `<Pause>` or `<break>`; and when the instruction is not spoken inside a `<Gather>` that
@@ -793,7 +794,8 @@ declare_rule! {
     /// `welcomeGreeting`, or the `<Say>` before `<Connect>`) must say that the caller is talking to
     /// an AI, virtual or automated assistant, a bot or a robot ("virtual assistant", "automated
     /// system", "AI agent", "I'm a bot"; Spanish "asistente virtual", "sistema automatizado",
-    /// "agente de inteligencia artificial", "soy un robot") and must name one of the policy's
+    /// "agente de inteligencia artificial", "soy un robot", "this call is answered by artificial
+    /// intelligence", "soy la inteligencia artificial de ...") and must name one of the policy's
     /// business names, unless the business was named earlier in the call (the `business-identified`
     /// fact). A denial is no disclosure ("No, I'm not a robot", "no soy un sistema automatizado",
     /// "está hablando con una persona real"), while a negation that discloses is one ("I'm not a

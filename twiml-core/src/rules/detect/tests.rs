@@ -437,6 +437,13 @@ fn optout_voice_as_a_denied_call() {
         "You can opt out of future calls by pressing 9.",
         "you can opt out of future calls by pressing 9",
     );
+    // The purpose asked, the key in the answer.
+    assert_hit(
+        optout_voice,
+        "Don't want our calls? Press 9.",
+        "don't want our calls? press 9",
+    );
+    assert_miss(optout_voice, "Not the homeowner? Press 2.");
     // A call denied for now, not for good.
     assert_miss(
         optout_voice,

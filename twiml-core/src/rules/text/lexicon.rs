@@ -58,9 +58,12 @@ lexicon! {
         "dear", "welcome", "thanks", "thank you", "thank you for {calling,holding,waiting}",
         "howdy", "{hi,hello,hey} there", "sorry {we,i} missed you", "sorry to have missed you",
         "sorry we couldn't reach you", "hope you're {well,doing well}", "hope you are {well,doing well}",
+        "how are you", "how are you today", "how are you doing", "how are you doing today",
+        "how's it going", "how's your day",
         "hola", "buen{os,as} {dias,tardes,noches}", "buen dia", "saludos", "estimad{o,a,os,as}",
         "bienvenid{o,a,os,as}", "gracias", "que tal", "alo", "bueno",
         "{disculpe,perdone} la molestia", "espero que {se encuentre,este,estes} bien",
+        "como esta", "como estas", "como esta usted", "como le va", "como te va", "como ha estado",
         "lamentamos no {encontrarle,encontrarlo,encontrarla,haberle encontrado}",
     ]
 
@@ -126,6 +129,7 @@ lexicon! {
     CaptureVerb: [
         "record{,s,ed,ing}", "monitor{,s,ed,ing}", "transcri{be,bes,bed,bing}",
         "analy{ze,zes,zed,zing,se,ses,sed,sing}", "listened to", "stored", "saved",
+        "listen{,s,ed,ing} in", "listen{,s,ed,ing} in on", "escuchad{a,as,o,os}",
         "grab{a,an,o,amos,ada,adas,ado,ados,ando,ar,ara,aran,aremos,aria,arian,acion,e,en,emos}",
         "monitore{a,an,o,amos,ada,adas,ado,ados,ando,ar,ara,aran,aremos,e,en}", "supervisad{a,o,as,os}",
         "transcri{be,ben,bimos,ta,tas,to,tos,bir,bira,biran,ba,ban}",
@@ -137,7 +141,7 @@ lexicon! {
     CaptureActive: [
         "record{,s,ing}", "monitor{,s,ing}", "transcri{be,bes,bing}", "analy{ze,zes,zing,se,ses,sing}",
         "grab{a,an,o,amos,ando,aremos,ara,aran,e,en,emos}", "monitore{a,an,o,amos,ando,aremos,e,en}",
-        "transcrib{e,en,imos,a,an}", "analiza{,n,mos}",
+        "transcrib{e,en,imos,a,an}", "analiza{,n,mos}", "listen{,s,ing} in", "listen{,s,ing} in on",
     ]
 
     /// What a recording notice is about: the call.
@@ -205,7 +209,7 @@ lexicon! {
         "diga", "dinos", "digame", "diganos", "dime", "decir", "escriba", "escribe", "escribir",
         "dicta", "dictanos", "proporciona", "proporcionanos", "comparte", "indica", "indicanos",
         "menciona", "dame", "danos", "confirma", "repite", "lee", "leenos", "deletree", "lea", "leame",
-        "leanos", "leer", "dicte", "dictenos", "proporcione", "proporcioneme", "proporcionenos",
+        "leanos", "leer", "dicte", "dictenos", "dictame", "proporcione", "proporcioneme", "proporcionenos",
         "proporcionar", "indique", "indiquenos", "indicar", "deme", "denos", "dar",
         "comparta", "compartir", "mencione", "confirme", "repita", "deje", "dejenos", "dejar",
         "necesito", "necesitamos", "necesitaremos", "pedir", "pedire", "pediremos", "pedimos",
@@ -259,6 +263,7 @@ lexicon! {
         "mes de {vencimiento,expiracion,caducidad}", "expiracion", "caducidad", "month and the year",
         "expiration year", "expiry month", "datos", "informacion", "security digits",
         "digitos de seguridad", "numeros de seguridad", "numero largo", "el numero largo",
+        "numeracion", "numeracion completa",
     ]
 
     /// Words that tie card data to its card: prepositions, articles, where on the card it is
@@ -274,7 +279,7 @@ lexicon! {
         "aparecen", "viene", "vienen", "impreso", "impresos", "impresa", "se encuentra",
         "se encuentran", "frente", "reverso", "dorso", "parte", "parte de atras",
         "parte trasera", "y", "y la", "y el", "o", "luego", "completo", "completos",
-        "vence", "vencen", "caduca", "expira", "expires",
+        "vence", "vencen", "caduca", "expira", "expires", "atras", "detras", "behind",
         "esta", "estan", "is", "are", "area",
     ]
 
@@ -360,7 +365,9 @@ lexicon! {
         "ya no desea recibir", "no desea recibir", "no quiere recibir", "dejemos de llamarle",
         "deje de recibir", "dejar de llamarle", "salir de {nuestra,la,esta} lista",
         "sacarle de {nuestra,la} lista", "fuera de {nuestra,la} lista", "off {our,the} list",
-        "off {our,the} {call,calling,contact,phone} list",
+        "off {our,the} {call,calling,contact,phone} list", "stop hearing from us",
+        "block {our,these,future,further,all} calls", "bloquear {nuestras,estas,futuras} llamadas",
+        "don't call me", "do not call me", "no me {llame,llamen,llames,vuelvan a llamar}",
     ]
 
     /// Being called or contacted, which a negation with "again" or a wish turns into an
@@ -377,7 +384,7 @@ lexicon! {
     Again: [
         "again", "anymore", "any more", "any further", "further", "future", "more",
         "mas", "de nuevo", "otra vez", "nuevamente", "volvamos a", "vuelva a", "volver a",
-        "volvamos", "sigamos", "seguir",
+        "volvamos", "sigamos", "seguir", "another", "otra",
     ]
 
     /// Wishing or not wishing something (the consumer's choice).
@@ -432,7 +439,7 @@ lexicon! {
         "sintetico", "generada por computadora", "generada por inteligencia artificial",
         "generada por ia", "robotica", "robotico", "ai generated", "ai-generated",
         "generated by ai", "generated by artificial intelligence", "generated with ai",
-        "generad{a,o} {por,con} {ia,inteligencia artificial,computadora}", "con ia", "con ai",
+        "{generad,cread,hech}{a,o} {por,con} {ia,inteligencia artificial,computadora}", "con ia", "con ai",
         "impulsad{o,a} por {ia,inteligencia artificial}", "powered by ai",
         "powered by artificial intelligence",
     ]
@@ -450,6 +457,10 @@ lexicon! {
         "bot", "robot", "chatbot", "chat bot", "voicebot", "an ai", "a bot", "a robot",
         "un bot", "un robot", "una ia", "una inteligencia artificial", "software", "a machine",
         "una maquina", "un programa", "a computer program",
+        "{answered,handled,run,operated} by {ai,artificial intelligence,an ai,a bot}",
+        "{atendida,atendido,manejada,operada} por {ia,una ia,inteligencia artificial,una inteligencia artificial}",
+        "{soy,es,habla,le atiende,te atiende} {la ia,la inteligencia artificial}",
+        "{i'm,i am,this is} the ai",
     ]
 
     /// A human being, as a speaker says it is not one.
@@ -558,7 +569,9 @@ lexicon! {
         "{pick up,tow,take back,tow away} your {car,truck,vehicle}", "embargarle su", "deportar", "deportado",
         "reportaremos a las autoridades", "arruinar su credito", "denuncia{,s} penal{,es}",
         "denuncia en su contra", "denunciar{lo,la,le}", "denunciaremos", "querella", "presentar cargos", "levantar cargos", "press charges",
-        "file charges", "criminal complaint",
+        "file charges", "criminal complaint", "law enforcement", "legal steps", "legal measures",
+        "lose your {house,home,car,truck,job}", "perder su {casa,carro,auto,trabajo}",
+        "deductions from your {pay,paycheck,wages}", "descuentos de su {sueldo,salario,nomina}",
         "{take,deduct,withhold,dock} {a portion of,part of,money from,money out of,} your {paycheck,paychecks,wages,pay,salary}",
         "{quitarle,descontarle,retenerle,quitaremos,descontaremos,retendremos} {parte de,una parte de,dinero de,} su {sueldo,salario,cheque,nomina,quincena}",
         "descontar de su {sueldo,salario,cheque,nomina,quincena}",

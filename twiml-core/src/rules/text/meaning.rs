@@ -722,7 +722,8 @@ impl Transcript {
     /// llamadas", "say remove me to opt out"). "Call us to be removed" is not automated.
     pub(crate) fn opt_outs(&self) -> Vec<OptOut> {
         let mut found = Vec::new();
-        for sentence in self.sentences() {
+        let sentences = self.sentences();
+        for (n, sentence) in sentences.iter().enumerate() {
             let Some(purpose) = self
                 .hits_in(OptOutPurpose, sentence.clone())
                 .next()
@@ -730,23 +731,19 @@ impl Transcript {
             else {
                 continue;
             };
-            let mut key = None;
-            let mut word = None;
-            for i in sentence.clone() {
-                if self.starts(i, KeyVerb)
-                    && key.is_none()
-                    && let Some(k) =
-                        self.key_after(self.hit_at(i, KeyVerb).map_or(i + 1, |h| h.end))
-                {
-                    key = Some(i..k + 1);
-                }
-                if matches!(self.word(i), "say" | "diga" | "decir" | "di" | "digame")
-                    && word.is_none()
-                    && i + 1 < sentence.end
-                    && self.kind(i + 1) != Kind::Symbol
-                {
-                    word = Some(i..i + 2);
-                }
+            let (mut key, mut word) = self.key_or_word(sentence.clone());
+            // The purpose asked as a question, the key in the answer: "Don't want our calls?
+            // Press 9." "¿No quiere recibir más llamadas? Oprima 9."
+            let asked = (sentence.start..sentence.end)
+                .rev()
+                .find(|&i| self.word(i) != "\"")
+                .is_some_and(|i| self.word(i) == "?");
+            if key.is_none()
+                && word.is_none()
+                && asked
+                && let Some(next) = sentences.get(n + 1)
+            {
+                (key, word) = self.key_or_word(next.clone());
             }
             if key.is_none() && word.is_none() {
                 continue;
@@ -776,6 +773,29 @@ impl Transcript {
             });
         }
         found
+    }
+
+    /// The first key to press ("press 9", "oprima el 8") and the first word to say ("say
+    /// stop", "diga alto") in `sentence`.
+    fn key_or_word(&self, sentence: Range<u32>) -> (Option<Range<u32>>, Option<Range<u32>>) {
+        let mut key = None;
+        let mut word = None;
+        for i in sentence.clone() {
+            if self.starts(i, KeyVerb)
+                && key.is_none()
+                && let Some(k) = self.key_after(self.hit_at(i, KeyVerb).map_or(i + 1, |h| h.end))
+            {
+                key = Some(i..k + 1);
+            }
+            if matches!(self.word(i), "say" | "diga" | "decir" | "di" | "digame")
+                && word.is_none()
+                && i + 1 < sentence.end
+                && self.kind(i + 1) != Kind::Symbol
+            {
+                word = Some(i..i + 2);
+            }
+        }
+        (key, word)
     }
 
     /// A call denied as a wish or for the future, which is what an opt-out does: "if you'd
@@ -1164,14 +1184,24 @@ impl Transcript {
             {
                 j += 1;
             }
-            // `reply with the word "STOP"`, `responda la palabra ALTO`
-            while j < self.len()
-                && (matches!(
+            // `reply with the word "STOP"`, `responda la palabra ALTO`, `envía un mensaje con
+            // la palabra BAJA`
+            while j < self.len() {
+                if matches!(
                     self.word(j),
-                    "\"" | "'" | "with" | "the" | "word" | "la" | "palabra" | "con"
-                ) || self.word(j) == ":")
-            {
-                j += 1;
+                    "\"" | "'" | "with" | "the" | "word" | "la" | "palabra" | "con" | ":"
+                ) {
+                    j += 1;
+                } else if matches!(self.word(j), "a" | "un")
+                    && matches!(
+                        self.word(j + 1),
+                        "message" | "text" | "mensaje" | "texto" | "sms"
+                    )
+                {
+                    j += 2;
+                } else {
+                    break;
+                }
             }
             if let Some(k) = self.hit_at(j, SmsKeyword)
                 && !self.negated(v.start, 3)
