@@ -353,12 +353,14 @@ fn file_report(
     } else {
         (diagnostics, Vec::new(), Vec::new())
     };
-    let lines = LineIndex::new(source);
+    // Lines are indexed only for a document with something to place.
+    let index = std::cell::OnceCell::new();
+    let lines = || index.get_or_init(|| LineIndex::new(source));
     let diagnostics: Vec<Located> = diagnostics
         .into_iter()
         .map(|(d, reached_by)| Located {
             reached_by,
-            ..Located::new(d, &lines)
+            ..Located::new(d, lines())
         })
         .collect();
     // Overrides of rules the selection leaves out are left out with them.
@@ -383,7 +385,7 @@ fn file_report(
         .filter_map(|s| {
             let by = position.get(s.by).copied().flatten()?;
             Some(SuppressedFinding {
-                finding: Located::new(s.diagnostic, &lines),
+                finding: Located::new(s.diagnostic, lines()),
                 by,
             })
         })

@@ -211,7 +211,8 @@ impl Tokenizer {
         }
     }
 
-    /// Tokens of text without links, raw offsets shifted by `offset`.
+    /// Tokens of text without links, raw offsets shifted by `offset`. ASCII text is read from
+    /// its bytes; other text is normalised character by character first.
     fn plain(
         &mut self,
         raw: &str,
@@ -219,90 +220,141 @@ impl Tokenizer {
         emit: &mut impl FnMut(&str, Kind, Range<usize>, bool),
     ) {
         let Tokenizer { chars, text } = self;
-        chars.clear();
-        push_chars(raw, offset, chars);
-        let chars = &chars[..];
-        let mut i = 0;
-        while i < chars.len() {
-            let c = chars[i].c;
-            if c.is_whitespace() || c == '\u{0B}' {
-                i += 1;
-                continue;
-            }
-            if c.is_alphanumeric() {
-                let start = i;
-                let mut j = i + 1;
-                let mut digits_only = c.is_ascii_digit();
-                while j < chars.len() {
-                    let d = chars[j].c;
-                    if d.is_alphanumeric() {
-                        digits_only &= d.is_ascii_digit();
-                        j += 1;
-                        continue;
-                    }
-                    let prev = chars[j - 1].c;
-                    let next = chars.get(j + 1).map(|c| c.c);
-                    let joins = match d {
-                        // `1,140`, `218.40`, `800-555-0100`, `10:15`
-                        ',' | '.' | '-' | ':' if digits_only => {
-                            prev.is_ascii_digit() && next.is_some_and(|n| n.is_ascii_digit())
-                        }
-                        // `don't`, `tony's`, `i'm`
-                        '\'' => prev.is_alphanumeric() && next.is_some_and(char::is_alphabetic),
-                        // `a.i`, `p.m`, `bit.ly`, `example.com`: a dot with a letter or digit
-                        // right after it is inside a word, not the end of a sentence.
-                        '.' => prev.is_alphanumeric() && next.is_some_and(char::is_alphanumeric),
-                        _ => false,
-                    };
-                    if !joins {
-                        break;
-                    }
+        if raw.is_ascii() {
+            cut(
+                &Ascii {
+                    bytes: raw.as_bytes(),
+                    offset,
+                },
+                text,
+                emit,
+            );
+        } else {
+            chars.clear();
+            push_chars(raw, offset, chars);
+            cut(chars.as_slice(), text, emit);
+        }
+    }
+}
+
+/// Normalised characters, by index: read from a buffer, or made from ASCII bytes on the way.
+trait Chars {
+    fn len(&self) -> usize;
+    fn at(&self, i: usize) -> Char;
+}
+
+impl Chars for [Char] {
+    fn len(&self) -> usize {
+        <[Char]>::len(self)
+    }
+
+    fn at(&self, i: usize) -> Char {
+        self[i]
+    }
+}
+
+/// ASCII text as normalised characters: each byte lower-cased, where it is.
+struct Ascii<'a> {
+    bytes: &'a [u8],
+    offset: usize,
+}
+
+impl Chars for Ascii<'_> {
+    fn len(&self) -> usize {
+        self.bytes.len()
+    }
+
+    fn at(&self, i: usize) -> Char {
+        ascii_char(char::from(self.bytes[i]), self.offset + i)
+    }
+}
+
+/// Cuts normalised characters into tokens, each handed to `emit` with its text in `text`.
+fn cut<C: Chars + ?Sized>(
+    chars: &C,
+    text: &mut String,
+    emit: &mut impl FnMut(&str, Kind, Range<usize>, bool),
+) {
+    let at = |i: usize| chars.at(i).c;
+    let next_at = |i: usize| (i < chars.len()).then(|| chars.at(i).c);
+    let mut i = 0;
+    while i < chars.len() {
+        let c = at(i);
+        if c.is_whitespace() || c == '\u{0B}' {
+            i += 1;
+            continue;
+        }
+        if c.is_alphanumeric() {
+            let start = i;
+            let mut j = i + 1;
+            let mut digits_only = c.is_ascii_digit();
+            while j < chars.len() {
+                let d = at(j);
+                if d.is_alphanumeric() {
+                    digits_only &= d.is_ascii_digit();
                     j += 1;
+                    continue;
                 }
-                // The closing dot of `a.i.`, `p.m.`: part of the word, not a sentence end.
-                if j < chars.len()
-                    && chars[j].c == '.'
-                    && chars[start..j].iter().any(|c| c.c == '.')
-                    && is_single_letter_run(&chars[start..j])
-                {
-                    j += 1;
+                let prev = at(j - 1);
+                let next = next_at(j + 1);
+                let joins = match d {
+                    // `1,140`, `218.40`, `800-555-0100`, `10:15`
+                    ',' | '.' | '-' | ':' if digits_only => {
+                        prev.is_ascii_digit() && next.is_some_and(|n| n.is_ascii_digit())
+                    }
+                    // `don't`, `tony's`, `i'm`
+                    '\'' => prev.is_alphanumeric() && next.is_some_and(char::is_alphabetic),
+                    // `a.i`, `p.m`, `bit.ly`, `example.com`: a dot with a letter or digit
+                    // right after it is inside a word, not the end of a sentence.
+                    '.' => prev.is_alphanumeric() && next.is_some_and(char::is_alphanumeric),
+                    _ => false,
+                };
+                if !joins {
+                    break;
                 }
-                text.clear();
-                text.extend(chars[start..j].iter().map(|c| c.c));
-                emit(
-                    text,
-                    if digits_only {
-                        Kind::Number
-                    } else {
-                        Kind::Word
-                    },
-                    chars[start].raw_start..chars[j - 1].raw_end,
-                    chars[start].upper,
-                );
-                i = j;
-                continue;
+                j += 1;
             }
-            // A hyphen inside a word only separates its parts (`past-due`, `16-digit`, `x-ray`);
-            // between two numbers it is a sign.
-            if c == '-'
-                && i > 0
-                && chars[i - 1].c.is_alphanumeric()
-                && chars.get(i + 1).is_some_and(|n| n.c.is_alphanumeric())
-                && !(chars[i - 1].c.is_ascii_digit() && chars[i + 1].c.is_ascii_digit())
+            // The closing dot of `a.i.`, `p.m.`: part of the word, not a sentence end.
+            if j < chars.len()
+                && at(j) == '.'
+                && (start..j).any(|k| at(k) == '.')
+                && is_single_letter_run(chars, start..j)
             {
-                i += 1;
-                continue;
+                j += 1;
             }
             text.clear();
-            text.push(c);
+            text.extend((start..j).map(at));
             emit(
                 text,
-                Kind::Symbol,
-                chars[i].raw_start..chars[i].raw_end,
-                false,
+                if digits_only {
+                    Kind::Number
+                } else {
+                    Kind::Word
+                },
+                chars.at(start).raw_start..chars.at(j - 1).raw_end,
+                chars.at(start).upper,
             );
-            i += 1;
+            i = j;
+            continue;
         }
+        // A hyphen inside a word only separates its parts (`past-due`, `16-digit`, `x-ray`);
+        // between two numbers it is a sign.
+        if c == '-'
+            && i > 0
+            && at(i - 1).is_alphanumeric()
+            && next_at(i + 1).is_some_and(char::is_alphanumeric)
+            && !(at(i - 1).is_ascii_digit() && at(i + 1).is_ascii_digit())
+        {
+            i += 1;
+            continue;
+        }
+        text.clear();
+        text.push(c);
+        let Char {
+            raw_start, raw_end, ..
+        } = chars.at(i);
+        emit(text, Kind::Symbol, raw_start..raw_end, false);
+        i += 1;
     }
 }
 
@@ -353,13 +405,14 @@ fn after_last(text: &str, stop: impl Fn(char) -> bool) -> usize {
         .map_or(0, |(j, c)| j + c.len_utf8())
 }
 
-/// Whether the characters are single letters separated by dots (`a.i`, `p.m`).
-fn is_single_letter_run(chars: &[Char]) -> bool {
-    chars.iter().enumerate().all(|(k, c)| {
+/// Whether the characters of `range` are single letters separated by dots (`a.i`, `p.m`).
+fn is_single_letter_run<C: Chars + ?Sized>(chars: &C, range: Range<usize>) -> bool {
+    range.enumerate().all(|(k, i)| {
+        let c = chars.at(i).c;
         if k % 2 == 0 {
-            c.c.is_alphabetic()
+            c.is_alphabetic()
         } else {
-            c.c == '.'
+            c == '.'
         }
     })
 }
