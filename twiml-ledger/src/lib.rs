@@ -63,6 +63,7 @@ mod model;
 mod open;
 #[cfg(feature = "postgres")]
 mod postgres;
+mod record;
 mod sqlite;
 mod state;
 

@@ -63,6 +63,7 @@ use crate::model::{
     Attempt, ConsentRecord, Decided, Erasure, HistoryEvent, Inbound, InboundOutcome, PhoneReport,
     ReassignedResult, StateSummary, Suppression,
 };
+use crate::record::{DecisionRow, versions};
 use crate::state::{
     LatestOptEvent, check_erasure_request, erasure_statements, instant, opt_out_in_force, status,
 };
@@ -252,6 +253,32 @@ CREATE INDEX conversations_by_debt ON attempts (debt, at) WHERE conversation;
 DROP INDEX attempts_by_debt;
 CREATE INDEX attempts_by_debt ON attempts (debt, at) WHERE debt IS NOT NULL;
 CREATE INDEX consents_by_kind ON consents (phone, consent_type, consent_at);
+"#,
+    r#"
+-- Version 3, as version 3 of the SQLite ledger: the decision record in columns, not a copy of
+-- the decision in JSON, and the data versions by the id of their row. After these statements
+-- the migration fills the new columns of the decisions already recorded, then drops the JSON.
+CREATE TABLE data_versions (
+    id BIGINT GENERATED ALWAYS AS IDENTITY PRIMARY KEY,
+    area_codes TEXT NOT NULL,
+    tzdb TEXT NOT NULL,
+    state_rules TEXT NOT NULL,
+    classifier TEXT NOT NULL,
+    UNIQUE (area_codes, tzdb, state_rules, classifier)
+);
+CREATE TRIGGER data_versions_fixed BEFORE UPDATE OR DELETE ON data_versions
+    FOR EACH ROW EXECUTE FUNCTION ledger_append_only('always');
+CREATE TRIGGER data_versions_no_truncate BEFORE TRUNCATE ON data_versions
+    FOR EACH STATEMENT EXECUTE FUNCTION ledger_append_only('always');
+ALTER TABLE decisions
+    ADD COLUMN next_allowed_at BIGINT,
+    ADD COLUMN findings TEXT NOT NULL DEFAULT '',
+    ADD COLUMN zones TEXT NOT NULL DEFAULT '',
+    ADD COLUMN states TEXT NOT NULL DEFAULT '',
+    ADD COLUMN location TEXT NOT NULL DEFAULT '',
+    ADD COLUMN classification TEXT NOT NULL DEFAULT '',
+    ADD COLUMN missing TEXT NOT NULL DEFAULT '',
+    ADD COLUMN data_id BIGINT REFERENCES data_versions (id);
 "#,
 ];
 
@@ -622,7 +649,7 @@ impl PostgresLedger {
             reconnect: Duration::from_secs(10),
         };
         let mut conn = ledger.pool.get()?;
-        let salt = ledger.migrate(&mut conn);
+        let salt = ledger.migrate(&mut conn, MIGRATIONS.len());
         ledger.pool.put(Some(conn));
         ledger.salt = salt?;
         Ok(ledger)
@@ -656,10 +683,12 @@ impl PostgresLedger {
         }
     }
 
-    /// Checks the schema and applies the missing migrations; returns the salt.
-    fn migrate(&self, conn: &mut Conn) -> Result<String, LedgerError> {
+    /// Checks the schema and applies the missing migrations up to version `target` (the last,
+    /// but for tests); returns the salt.
+    fn migrate(&self, conn: &mut Conn, target: usize) -> Result<String, LedgerError> {
         let db = |e: postgres::Error| self.fail(&e);
         let supported = i32::try_from(MIGRATIONS.len()).unwrap_or(i32::MAX);
+        let target = i32::try_from(target).unwrap_or(i32::MAX).min(supported);
         loop {
             let mut tx = conn.client.transaction().map_err(db)?;
             // One process migrates at a time; the others wait, then see the new version.
@@ -710,7 +739,7 @@ impl PostgresLedger {
                     supported: i64::from(supported),
                 });
             }
-            if version == supported {
+            if version >= target {
                 let salt: String = tx
                     .query_one("SELECT value FROM meta WHERE key = 'salt'", &[])
                     .map_err(db)?
@@ -720,6 +749,9 @@ impl PostgresLedger {
             }
             let index = usize::try_from(version).unwrap_or(usize::MAX);
             tx.batch_execute(MIGRATIONS[index]).map_err(db)?;
+            if version == 2 {
+                self.decisions_in_columns(&mut tx)?;
+            }
             if version == 0 {
                 let mut ddl = String::new();
                 for table in EVENT_TABLES {
@@ -766,6 +798,54 @@ impl PostgresLedger {
             .map_err(db)?;
             tx.commit().map_err(db)?;
         }
+    }
+
+    /// The migration to version 3, after its statements: the decisions recorded as JSON get
+    /// their columns, then lose the JSON. The one time a decision's row changes outside an
+    /// erasure: its trigger is disabled for these statements, in the migration's transaction.
+    fn decisions_in_columns(&self, tx: &mut postgres::Transaction<'_>) -> Result<(), LedgerError> {
+        let db = |e: postgres::Error| self.fail(&e);
+        let rows = tx
+            .query("SELECT id, decision FROM decisions ORDER BY id", &[])
+            .map_err(db)?;
+        tx.batch_execute("ALTER TABLE decisions DISABLE TRIGGER decisions_append_only")
+            .map_err(db)?;
+        let update = tx
+            .prepare(
+                "UPDATE decisions SET next_allowed_at = $2, findings = $3, zones = $4,
+                    states = $5, location = $6, classification = $7, missing = $8, data_id = $9
+                 WHERE id = $1",
+            )
+            .map_err(db)?;
+        for r in rows {
+            let id: i64 = r.get(0);
+            let json: String = r.get(1);
+            let row = DecisionRow::from_json(&json).ok_or_else(|| LedgerError::Corrupt {
+                path: self.server.clone().into(),
+                reason: format!("decision {id} holds no decision the ledger can read"),
+            })?;
+            let data = data_version(tx, &row.data.each_ref().map(String::as_str)).map_err(db)?;
+            tx.execute(
+                &update,
+                &[
+                    &id,
+                    &row.next_allowed_at,
+                    &row.findings,
+                    &row.zones,
+                    &row.states,
+                    &row.location,
+                    &row.classification,
+                    &row.missing,
+                    &data,
+                ],
+            )
+            .map_err(db)?;
+        }
+        tx.batch_execute(
+            "ALTER TABLE decisions ENABLE TRIGGER decisions_append_only;
+             ALTER TABLE decisions DROP COLUMN decision",
+        )
+        .map_err(db)
     }
 
     fn not_ours(&self, reason: &str) -> LedgerError {
@@ -955,14 +1035,36 @@ SELECT id FROM i";
 /// A decision, and the attempt an allowed one counts as, in one statement.
 const INSERT_DECISION: &str = "
 WITH d AS (
-    INSERT INTO decisions (phone, sender, channel, verdict, rules, twilio_code, decision, at,
-        recorded_at)
-    VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9) RETURNING id),
+    INSERT INTO decisions (phone, sender, channel, verdict, rules, twilio_code, at,
+        recorded_at, next_allowed_at, findings, zones, states, location, classification,
+        missing, data_id)
+    VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $11, $12, $13, $14, $15, $16, $17, $18)
+    RETURNING id),
 a AS (
     INSERT INTO attempts (phone, sender, debt, channel, conversation, decision_id, at,
         recorded_at)
-    SELECT $1, $2, $10::text, $3, false, d.id, $8, $9 FROM d WHERE $11::boolean)
+    SELECT $1, $2, $9::text, $3, false, d.id, $7, $8 FROM d WHERE $10::boolean)
 SELECT id FROM d";
+
+/// The id of the row of these data versions in `data_versions`, added when new (looked up
+/// first, so that an identity value is spent only on a new row).
+fn data_version<C: postgres::GenericClient>(
+    client: &mut C,
+    data: &[&str; 4],
+) -> Result<i64, postgres::Error> {
+    const FIND: &str = "SELECT id FROM data_versions
+        WHERE area_codes = $1 AND tzdb = $2 AND state_rules = $3 AND classifier = $4";
+    let params: [&(dyn ToSql + Sync); 4] = [&data[0], &data[1], &data[2], &data[3]];
+    if let Some(row) = client.query_opt(FIND, &params)? {
+        return Ok(row.get(0));
+    }
+    client.execute(
+        "INSERT INTO data_versions (area_codes, tzdb, state_rules, classifier)
+         VALUES ($1, $2, $3, $4) ON CONFLICT DO NOTHING",
+        &params,
+    )?;
+    Ok(client.query_one(FIND, &params)?.get(0))
+}
 
 /// Every consent record (or those of one number) with what the opt-out in force needs for its
 /// scope. $1 the salt, $2 the number or NULL.
@@ -1390,30 +1492,46 @@ impl Ledger for PostgresLedger {
             .collect();
         self.transaction(Locks::Keys(keys), |tx| {
             let mut out = Vec::with_capacity(outbounds.len());
+            // The data versions of the batch's decisions: the library's, looked up once.
+            let mut data: Option<([&'static str; 4], i64)> = None;
             for o in outbounds {
                 let history =
                     self.load_history(tx, &o.to, o.from.as_ref(), o.debt.as_deref(), at)?;
                 let decision = gate.decide(o, &history, at);
                 let recorded = now();
-                let json = serde_json::to_string(&decision)
-                    .map_err(|e| LedgerError::invalid("decision", e.to_string()))?;
-                let rules = decision.rules().join(",");
-                let code = decision.twilio_code().and_then(|c| i32::try_from(c).ok());
+                let record = DecisionRow::of(&decision);
+                let code = record.twilio_code.and_then(|c| i32::try_from(c).ok());
                 let allow = decision.verdict == Verdict::Allow;
+                let versions = versions(&decision.data);
+                let data_id = match data {
+                    Some((v, id)) if v == versions => id,
+                    _ => {
+                        let id = data_version(&mut tx.conn.client, &versions)?;
+                        data = Some((versions, id));
+                        id
+                    }
+                };
                 let row = tx.one(
                     INSERT_DECISION,
                     &[
                         &o.to.e164(),
                         &sender_text(o.from.as_ref()),
                         &o.channel.as_str(),
-                        &decision.verdict.as_str(),
-                        &rules,
+                        &record.verdict,
+                        &record.rules,
                         &code,
-                        &json,
                         &micros(at),
                         &recorded,
                         &o.debt,
                         &allow,
+                        &record.next_allowed_at,
+                        &record.findings,
+                        &record.zones,
+                        &record.states,
+                        &record.location,
+                        &record.classification,
+                        &record.missing,
+                        &data_id,
                     ],
                 )?;
                 let id: i64 = row.get(0);
@@ -1656,5 +1774,149 @@ impl PostgresLedger {
         }
         events.sort_by_key(|e| e.at);
         Ok(events)
+    }
+}
+
+#[cfg(test)]
+#[path = "../tests/common/postgres.rs"]
+mod test_server;
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::record::DecisionRow;
+    use twiml_core::gate::MessageIntent;
+    use twiml_core::rules::Policy;
+
+    /// A ledger of schema version 2, whose decisions are JSON, opens as version 3: each
+    /// decision gets the columns the JSON held, the JSON goes, the report is unchanged, and the
+    /// table is append-only again.
+    #[test]
+    fn version_2_decisions_migrate_to_columns() {
+        let Some(schema) = test_server::Schema::new() else {
+            return;
+        };
+        let phone = PhoneNumber::parse("+13055550123").expect("a number");
+        let sender = Sender::parse("+13055550100").expect("a sender");
+        let gate = Gate::new(Policy::new());
+        let decided_at: Timestamp = "2026-12-04T03:00:00Z".parse().expect("an instant");
+        let sends = [
+            Outbound::message(phone.clone(), "Your order has shipped.")
+                .from(sender.clone())
+                .intent(MessageIntent::Delivery),
+            Outbound::message(phone.clone(), "50% off this weekend only!").from(sender),
+        ];
+        let decisions: Vec<_> = sends
+            .iter()
+            .map(|o| gate.decide(o, &RecipientHistory::known(), decided_at))
+            .collect();
+        // A ledger left at version 2, with two decisions and an override as it wrote them.
+        let mut client = schema.client();
+        let ledger = PostgresLedger {
+            pool: Pool {
+                config: schema.url().parse().expect("a URL"),
+                server: "test".to_string(),
+                state: Mutex::new(PoolState {
+                    idle: Vec::new(),
+                    open: 0,
+                }),
+                freed: Condvar::new(),
+            },
+            server: "test".to_string(),
+            salt: String::new(),
+            reconnect: Duration::from_secs(10),
+        };
+        let mut conn = ledger.pool.get().expect("a connection");
+        ledger.migrate(&mut conn, 2).expect("version 2");
+        ledger.pool.put(Some(conn));
+        for (o, d) in sends.iter().zip(&decisions) {
+            client
+                .execute(
+                    "INSERT INTO decisions (phone, sender, channel, verdict, rules, twilio_code,
+                        decision, at, recorded_at)
+                     VALUES ($1, $2, $3, $4, $5, $6, $7, $8, 0)",
+                    &[
+                        &o.to.e164(),
+                        &sender_text(o.from.as_ref()),
+                        &o.channel.as_str(),
+                        &d.verdict.as_str(),
+                        &d.rules().join(","),
+                        &d.twilio_code().and_then(|c| i32::try_from(c).ok()),
+                        &serde_json::to_string(d).expect("json"),
+                        &micros(decided_at),
+                    ],
+                )
+                .expect("a version 2 decision");
+        }
+        client
+            .batch_execute(
+                "INSERT INTO overrides (decision_id, code, reason, actor, recorded_at)
+                 SELECT min(id), 'QH001', 'an agreed call', 'ops@acme', 0 FROM decisions",
+            )
+            .expect("an override");
+
+        let ledger = PostgresLedger::open(schema.url()).expect("migrated at open");
+        let report = ledger
+            .show(&phone, "2026-12-05T00:00:00Z".parse().expect("an instant"))
+            .expect("a report");
+        let shown: Vec<_> = report
+            .history
+            .iter()
+            .filter(|e| e.event == "decision")
+            .collect();
+        assert_eq!(shown.len(), 2);
+        assert_eq!(shown[0].detail["verdict"], decisions[0].verdict.as_str());
+        assert_eq!(shown[0].detail["overrides"][0]["actor"], "ops@acme");
+        assert_eq!(
+            shown[1].detail["rules"],
+            serde_json::json!(decisions[1].rules())
+        );
+
+        let version: i32 = client
+            .query_one("SELECT max(version) FROM migrations", &[])
+            .expect("version")
+            .get(0);
+        assert_eq!(version, 3);
+        let rows: Vec<DecisionRow> = client
+            .query(
+                "SELECT d.verdict, d.rules, d.twilio_code, d.next_allowed_at, d.findings, d.zones,
+                    d.states, d.location, d.classification, d.missing, v.area_codes, v.tzdb,
+                    v.state_rules, v.classifier
+                 FROM decisions d JOIN data_versions v ON v.id = d.data_id ORDER BY d.id",
+                &[],
+            )
+            .expect("the columns of version 3")
+            .iter()
+            .map(|r| DecisionRow {
+                verdict: r.get(0),
+                rules: r.get(1),
+                twilio_code: r.get::<_, Option<i32>>(2).map(i64::from),
+                next_allowed_at: r.get(3),
+                findings: r.get(4),
+                zones: r.get(5),
+                states: r.get(6),
+                location: r.get(7),
+                classification: r.get(8),
+                missing: r.get(9),
+                data: [r.get(10), r.get(11), r.get(12), r.get(13)],
+            })
+            .collect();
+        let expected: Vec<DecisionRow> = decisions.iter().map(DecisionRow::of).collect();
+        assert_eq!(rows, expected);
+        assert!(
+            client.query("SELECT decision FROM decisions", &[]).is_err(),
+            "the JSON column is gone"
+        );
+        for sql in [
+            "UPDATE decisions SET verdict = 'allow'",
+            "DELETE FROM data_versions",
+        ] {
+            let e = client.batch_execute(sql).expect_err(sql);
+            assert!(
+                e.as_db_error()
+                    .is_some_and(|d| d.message().contains("is append-only")),
+                "{sql}: {e}"
+            );
+        }
     }
 }

@@ -20,6 +20,7 @@ use crate::model::{
     Attempt, ConsentRecord, Decided, Erasure, HistoryEvent, Inbound, InboundOutcome, PhoneReport,
     ReassignedResult, StateSummary, Suppression,
 };
+use crate::record::{DecisionRow, versions};
 use crate::state::{check_erasure_request, erasure_statements};
 use crate::{Ledger, LedgerError};
 
@@ -191,6 +192,31 @@ CREATE INDEX attempts_by_debt ON attempts (debt, at) WHERE debt IS NOT NULL;
 -- The consent in force, the strongest kind first, then the latest: one step, no sorting.
 CREATE INDEX consents_by_kind ON consents (phone, consent_type, consent_at);
 "#,
+    r#"
+-- Version 3: the decision record in columns (see `record.rs`), not a copy of the decision in
+-- JSON; the data versions by the id of their row. After these statements the migration fills
+-- the new columns of the decisions already recorded from their JSON, then drops the JSON.
+CREATE TABLE data_versions (
+    id INTEGER PRIMARY KEY,
+    area_codes TEXT NOT NULL,
+    tzdb TEXT NOT NULL,
+    state_rules TEXT NOT NULL,
+    classifier TEXT NOT NULL,
+    UNIQUE (area_codes, tzdb, state_rules, classifier)
+) STRICT;
+CREATE TRIGGER data_versions_no_update BEFORE UPDATE ON data_versions BEGIN
+    SELECT RAISE(ABORT, 'data_versions is append-only'); END;
+CREATE TRIGGER data_versions_no_delete BEFORE DELETE ON data_versions BEGIN
+    SELECT RAISE(ABORT, 'data_versions is append-only'); END;
+ALTER TABLE decisions ADD COLUMN next_allowed_at INTEGER;
+ALTER TABLE decisions ADD COLUMN findings TEXT NOT NULL DEFAULT '';
+ALTER TABLE decisions ADD COLUMN zones TEXT NOT NULL DEFAULT '';
+ALTER TABLE decisions ADD COLUMN states TEXT NOT NULL DEFAULT '';
+ALTER TABLE decisions ADD COLUMN location TEXT NOT NULL DEFAULT '';
+ALTER TABLE decisions ADD COLUMN classification TEXT NOT NULL DEFAULT '';
+ALTER TABLE decisions ADD COLUMN missing TEXT NOT NULL DEFAULT '';
+ALTER TABLE decisions ADD COLUMN data_id INTEGER REFERENCES data_versions (id);
+"#,
 ];
 
 /// The tables whose rows never change, save by an erasure.
@@ -333,7 +359,7 @@ impl SqliteLedger {
         conn.pragma_update(None, "cache_size", -64 * 1024)
             .map_err(err)?;
         let mut conn = conn;
-        migrate(&mut conn).map_err(err)?;
+        migrate(&mut conn, MIGRATIONS.len()).map_err(err)?;
         let salt: String = conn
             .query_row("SELECT value FROM meta WHERE key = 'salt'", [], |r| {
                 r.get(0)
@@ -439,29 +465,22 @@ fn classify(path: &Path, e: rusqlite::Error) -> LedgerError {
     }
 }
 
-fn migrate(conn: &mut Connection) -> rusqlite::Result<()> {
+/// Applies the migrations up to version `target` (the last, but for tests), each in a
+/// transaction.
+fn migrate(conn: &mut Connection, target: usize) -> rusqlite::Result<()> {
     loop {
         let tx = conn.transaction_with_behavior(rusqlite::TransactionBehavior::Immediate)?;
         let version: i64 = tx.query_row("PRAGMA user_version", [], |r| r.get(0))?;
         let version = usize::try_from(version).unwrap_or(usize::MAX);
-        if version >= MIGRATIONS.len() {
+        if version >= target.min(MIGRATIONS.len()) {
             return tx.commit();
         }
         tx.execute_batch(MIGRATIONS[version])?;
         if version == 0 {
             tx.pragma_update(None, "application_id", APPLICATION_ID)?;
             for table in EVENT_TABLES.iter().chain(&["erasures", "meta"]) {
-                let guard = if matches!(*table, "erasures" | "meta") {
-                    String::new()
-                } else {
-                    " WHEN NOT EXISTS (SELECT 1 FROM erasing)".to_string()
-                };
-                tx.execute_batch(&format!(
-                    "CREATE TRIGGER {table}_no_update BEFORE UPDATE ON {table}{guard} BEGIN \
-                     SELECT RAISE(ABORT, '{table} is append-only: records change only by an erasure'); END;\
-                     CREATE TRIGGER {table}_no_delete BEFORE DELETE ON {table}{guard} BEGIN \
-                     SELECT RAISE(ABORT, '{table} is append-only: records change only by an erasure'); END;"
-                ))?;
+                tx.execute_batch(&append_only(table, "UPDATE"))?;
+                tx.execute_batch(&append_only(table, "DELETE"))?;
             }
             let seed = format!(
                 "{}:{}:{:p}",
@@ -475,6 +494,9 @@ fn migrate(conn: &mut Connection) -> rusqlite::Result<()> {
                 params![salt],
             )?;
         }
+        if version == 2 {
+            decisions_in_columns(&tx)?;
+        }
         tx.pragma_update(
             None,
             "user_version",
@@ -482,6 +504,78 @@ fn migrate(conn: &mut Connection) -> rusqlite::Result<()> {
         )?;
         tx.commit()?;
     }
+}
+
+/// The trigger that keeps `table` append-only against `event` (`UPDATE` or `DELETE`): always
+/// for `erasures` and `meta`, and outside an erasure's transaction for the event tables.
+fn append_only(table: &str, event: &str) -> String {
+    let guard = if matches!(table, "erasures" | "meta") {
+        ""
+    } else {
+        " WHEN NOT EXISTS (SELECT 1 FROM erasing)"
+    };
+    let name = if event == "UPDATE" {
+        "no_update"
+    } else {
+        "no_delete"
+    };
+    format!(
+        "CREATE TRIGGER {table}_{name} BEFORE {event} ON {table}{guard} BEGIN \
+         SELECT RAISE(ABORT, '{table} is append-only: records change only by an erasure'); END;"
+    )
+}
+
+/// The migration to version 3, after its statements: the decisions recorded as JSON get their
+/// columns, then lose the JSON. The one time a decision's row changes outside an erasure: its
+/// guard is lifted for these statements, in the migration's transaction, and put back.
+fn decisions_in_columns(tx: &Transaction<'_>) -> rusqlite::Result<()> {
+    let rows = tx
+        .prepare("SELECT id, decision FROM decisions ORDER BY id")?
+        .query_map([], |r| Ok((r.get::<_, i64>(0)?, r.get::<_, String>(1)?)))?
+        .collect::<rusqlite::Result<Vec<_>>>()?;
+    tx.execute_batch("DROP TRIGGER decisions_no_update")?;
+    for (id, json) in rows {
+        let Some(row) = DecisionRow::from_json(&json) else {
+            return Err(rusqlite::Error::FromSqlConversionFailure(
+                1,
+                rusqlite::types::Type::Text,
+                format!("decision {id} holds no decision the ledger can read").into(),
+            ));
+        };
+        let data = data_version(tx, &row.data.each_ref().map(String::as_str))?;
+        tx.execute(
+            "UPDATE decisions SET next_allowed_at = ?2, findings = ?3, zones = ?4, states = ?5,
+                location = ?6, classification = ?7, missing = ?8, data_id = ?9
+             WHERE id = ?1",
+            params![
+                id,
+                row.next_allowed_at,
+                row.findings,
+                row.zones,
+                row.states,
+                row.location,
+                row.classification,
+                row.missing,
+                data
+            ],
+        )?;
+    }
+    tx.execute_batch("ALTER TABLE decisions DROP COLUMN decision")?;
+    tx.execute_batch(&append_only("decisions", "UPDATE"))
+}
+
+/// The id of the row of these data versions in `data_versions`, added when new.
+fn data_version(tx: &Connection, data: &[&str; 4]) -> rusqlite::Result<i64> {
+    tx.prepare_cached(
+        "INSERT INTO data_versions (area_codes, tzdb, state_rules, classifier)
+         VALUES (?1, ?2, ?3, ?4) ON CONFLICT DO NOTHING",
+    )?
+    .execute(params![data[0], data[1], data[2], data[3]])?;
+    tx.prepare_cached(
+        "SELECT id FROM data_versions
+         WHERE area_codes = ?1 AND tzdb = ?2 AND state_rules = ?3 AND classifier = ?4",
+    )?
+    .query_row(params![data[0], data[1], data[2], data[3]], |r| r.get(0))
 }
 
 fn sender_text(sender: Option<&Sender>) -> Option<String> {
@@ -969,9 +1063,12 @@ impl Ledger for SqliteLedger {
             let mut history = tx.prepare_cached(HISTORY)?;
             let mut insert_decision = tx.prepare_cached(
                 "INSERT INTO decisions (phone, sender, channel, verdict, rules, twilio_code,
-                    decision, at, recorded_at)
-                 VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9)",
+                    next_allowed_at, findings, zones, states, location, classification, missing,
+                    data_id, at, recorded_at)
+                 VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16)",
             )?;
+            // The data versions of the batch's decisions: the library's, looked up once.
+            let mut data: Option<([&'static str; 4], i64)> = None;
             let mut insert_attempt = tx.prepare_cached(
                 "INSERT INTO attempts (phone, sender, debt, channel, conversation, decision_id,
                     at, recorded_at)
@@ -991,17 +1088,31 @@ impl Ledger for SqliteLedger {
                 )?;
                 let decision = gate.decide(o, &history, at);
                 let recorded = now();
-                let json = serde_json::to_string(&decision)
-                    .map_err(|e| LedgerError::invalid("decision", e.to_string()))?;
-                let rules = decision.rules().join(",");
+                let row = DecisionRow::of(&decision);
+                let versions = versions(&decision.data);
+                let data_id = match data {
+                    Some((v, id)) if v == versions => id,
+                    _ => {
+                        let id = data_version(tx, &versions)?;
+                        data = Some((versions, id));
+                        id
+                    }
+                };
                 insert_decision.execute(params![
                     phone,
                     sender,
                     o.channel.as_str(),
-                    decision.verdict.as_str(),
-                    rules,
-                    decision.twilio_code(),
-                    json,
+                    row.verdict,
+                    row.rules,
+                    row.twilio_code,
+                    row.next_allowed_at,
+                    row.findings,
+                    row.zones,
+                    row.states,
+                    row.location,
+                    row.classification,
+                    row.missing,
+                    data_id,
                     t,
                     recorded
                 ])?;
@@ -1444,5 +1555,132 @@ mod tests {
             .expect_err("append-only");
         assert!(e.to_string().contains("append-only"), "{e}");
         assert!(conn.execute("DELETE FROM consents", []).is_err());
+    }
+
+    /// A ledger of schema version 2, whose decisions are JSON, opens as version 3: each
+    /// decision gets the columns the JSON held, the JSON goes, the report is unchanged, and the
+    /// table is append-only again.
+    #[test]
+    fn version_2_decisions_migrate_to_columns() {
+        use twiml_core::gate::MessageIntent;
+        use twiml_core::rules::Policy;
+
+        let dir = tempfile::tempdir().expect("a temporary folder");
+        let path = dir.path().join("v2.ledger");
+        let gate = Gate::new(Policy::new());
+        let sender = Sender::parse("+13055550100").expect("a sender");
+        let decided_at = at("2026-12-04T03:00:00Z");
+        let sends = [
+            Outbound::message(phone(), "Your order has shipped.")
+                .from(sender.clone())
+                .intent(MessageIntent::Delivery),
+            Outbound::message(phone(), "50% off this weekend only!").from(sender),
+        ];
+        let decisions: Vec<_> = sends
+            .iter()
+            .map(|o| gate.decide(o, &RecipientHistory::known(), decided_at))
+            .collect();
+        {
+            let mut conn = Connection::open(&path).expect("a file");
+            migrate(&mut conn, 2).expect("version 2");
+            for (o, d) in sends.iter().zip(&decisions) {
+                conn.execute(
+                    "INSERT INTO decisions (phone, sender, channel, verdict, rules, twilio_code,
+                        decision, at, recorded_at)
+                     VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, 0)",
+                    params![
+                        o.to.e164(),
+                        sender_text(o.from.as_ref()),
+                        o.channel.as_str(),
+                        d.verdict.as_str(),
+                        d.rules().join(","),
+                        d.twilio_code(),
+                        serde_json::to_string(d).expect("json"),
+                        micros(decided_at)
+                    ],
+                )
+                .expect("a version 2 decision");
+            }
+            conn.execute(
+                "INSERT INTO overrides (decision_id, code, reason, actor, recorded_at)
+                 VALUES (1, 'QH001', 'an agreed call', 'ops@acme', 0)",
+                [],
+            )
+            .expect("an override");
+        }
+        let before = {
+            let conn = Connection::open(&path).expect("reopen");
+            let version: i64 = conn
+                .query_row("PRAGMA user_version", [], |r| r.get(0))
+                .expect("version");
+            assert_eq!(version, 2);
+            conn.query_row("SELECT count(*) FROM decisions", [], |r| r.get::<_, i64>(0))
+                .expect("count")
+        };
+        assert_eq!(before, 2);
+
+        let ledger = SqliteLedger::open(&path).expect("migrated at open");
+        let report = ledger
+            .show(&phone(), at("2026-12-05T00:00:00Z"))
+            .expect("a report");
+        let shown: Vec<_> = report
+            .history
+            .iter()
+            .filter(|e| e.event == "decision")
+            .collect();
+        assert_eq!(shown.len(), 2);
+        assert_eq!(shown[0].detail["verdict"], decisions[0].verdict.as_str());
+        assert_eq!(shown[0].detail["overrides"][0]["actor"], "ops@acme");
+        assert_eq!(
+            shown[1].detail["rules"],
+            serde_json::json!(decisions[1].rules())
+        );
+
+        let conn = ledger.lock();
+        let version: i64 = conn
+            .query_row("PRAGMA user_version", [], |r| r.get(0))
+            .expect("version");
+        assert_eq!(version, 3);
+        let mut stmt = conn
+            .prepare(
+                "SELECT d.verdict, d.rules, d.twilio_code, d.next_allowed_at, d.findings, d.zones,
+                    d.states, d.location, d.classification, d.missing, v.area_codes, v.tzdb,
+                    v.state_rules, v.classifier
+                 FROM decisions d JOIN data_versions v ON v.id = d.data_id ORDER BY d.id",
+            )
+            .expect("the columns of version 3");
+        let rows: Vec<DecisionRow> = stmt
+            .query_map([], |r| {
+                Ok(DecisionRow {
+                    verdict: r.get(0)?,
+                    rules: r.get(1)?,
+                    twilio_code: r.get(2)?,
+                    next_allowed_at: r.get(3)?,
+                    findings: r.get(4)?,
+                    zones: r.get(5)?,
+                    states: r.get(6)?,
+                    location: r.get(7)?,
+                    classification: r.get(8)?,
+                    missing: r.get(9)?,
+                    data: [r.get(10)?, r.get(11)?, r.get(12)?, r.get(13)?],
+                })
+            })
+            .expect("rows")
+            .collect::<rusqlite::Result<_>>()
+            .expect("rows");
+        let expected: Vec<DecisionRow> = decisions.iter().map(DecisionRow::of).collect();
+        assert_eq!(rows, expected);
+        assert!(
+            conn.prepare("SELECT decision FROM decisions").is_err(),
+            "the JSON column is gone"
+        );
+        let e = conn
+            .execute("UPDATE decisions SET verdict = 'allow'", [])
+            .expect_err("append-only again");
+        assert!(e.to_string().contains("append-only"), "{e}");
+        let e = conn
+            .execute("DELETE FROM data_versions", [])
+            .expect_err("append-only");
+        assert!(e.to_string().contains("append-only"), "{e}");
     }
 }
