@@ -49,6 +49,18 @@ cpu_seconds() {
     /usr/bin/time -f "%U %S" "$@" 2>&1 > /dev/null | tail -1 | awk '{ print $1 + $2 }'
 }
 
+# Bytes written (pwrite64, as SQLite writes its log and its file) and flushes (fsync,
+# fdatasync) of one run of a bench binary's count mode, under strace: "BYTES FLUSHES".
+written_by() {
+    local log
+    log=$(mktemp)
+    strace -f -e trace=pwrite64,fsync,fdatasync -o "$log" "$@" > /dev/null 2>&1
+    awk '/pwrite64/ { n = split($0, a, "= "); b += a[n] + 0 }
+         /fsync|fdatasync/ && !/resumed/ { f++ }
+         END { print b + 0, f + 0 }' "$log"
+    rm -f "$log"
+}
+
 if [[ "${1:-}" == "gate" ]]; then
     echo "== this project: criterion (gate)" >&2
     rm -rf "$root/target/criterion/gate" "$root/target/criterion/gate campaign"
@@ -85,8 +97,8 @@ if [[ "${1:-}" == "ledger" ]]; then
     echo "loadavg after: $(cat /proc/loadavg)" >> "$work/machine.txt"
     counter=$(cargo bench -p twiml-ledger --bench ledger --no-run 2>&1 |
         sed -n 's/.*Executable .*(\(.*\))$/\1/p')
-    rm -f "$work/ledger-instructions.tsv" "$work/ledger-cpu.tsv"
-    for case in inbound decide; do
+    rm -f "$work/ledger-instructions.tsv" "$work/ledger-cpu.tsv" "$work/ledger-io.tsv"
+    for case in inbound decide decide-written; do
         if command -v valgrind > /dev/null; then
             # The difference between 3 batches of 1,000 and 1.
             few=$(collected_by "$counter" "$case" 1)
@@ -97,6 +109,12 @@ if [[ "${1:-}" == "ledger" ]]; then
         few=$(cpu_seconds "$counter" "$case" 1)
         many=$(cpu_seconds "$counter" "$case" 11)
         printf '%s\t%s\t%s\t10000\n' "$case" "$few" "$many" >> "$work/ledger-cpu.tsv"
+        if command -v strace > /dev/null; then
+            # Bytes written (pwrite64) and flushes (fsync, fdatasync) of 10 batches of 1,000.
+            few=$(written_by "$counter" "$case" 1)
+            many=$(written_by "$counter" "$case" 11)
+            printf '%s\t%s\t%s\t10000\n' "$case" "$few" "$many" >> "$work/ledger-io.tsv"
+        fi
     done
     python3 "$root/scripts/benchmarks_report.py" --ledger "$root/BENCHMARKS.md" \
         "$root/target/criterion" "$work/machine.txt"

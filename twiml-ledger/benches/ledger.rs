@@ -3,11 +3,14 @@
 //!
 //! `cargo bench -p twiml-ledger`. The ledger is a file in a temporary folder, with the
 //! library's settings (WAL, `synchronous = FULL`): every batch is one transaction, committed
-//! to disk before the next begins.
+//! to disk before the next begins. "Decisions written" is the same with
+//! `Durability::Written` decisions (`synchronous = NORMAL` for their transactions: handed to
+//! the operating system at each commit, flushed at checkpoints).
 //!
-//! `ledger inbound BATCHES` or `ledger decide BATCHES` (operands without `--`) records that
-//! many batches of 1,000 without criterion, for counting instructions under callgrind; two
-//! counts with different numbers of batches, subtracted, cancel the set-up.
+//! `ledger inbound BATCHES`, `ledger decide BATCHES` or `ledger decide-written BATCHES`
+//! (operands without `--`) records that many batches of 1,000 without criterion, for counting
+//! instructions under callgrind; two counts with different numbers of batches, subtracted,
+//! cancel the set-up.
 
 #![allow(missing_docs)] // criterion_group! generates an undocumented function
 
@@ -22,7 +25,7 @@ use twiml_core::gate::{Gate, MessageIntent, Outbound, Sender, Timestamp};
 use twiml_core::rules::Policy;
 
 use common::{BODIES, consent_everyone, number};
-use twiml_ledger::{Inbound, Ledger, SqliteLedger};
+use twiml_ledger::{Durability, Inbound, Ledger, SqliteLedger};
 
 fn inbound(c: &mut Criterion) {
     let dir = tempfile::tempdir().expect("a temporary folder");
@@ -64,21 +67,33 @@ fn inbound(c: &mut Criterion) {
 }
 
 fn decisions(c: &mut Criterion) {
-    let dir = tempfile::tempdir().expect("a temporary folder");
-    let ledger = SqliteLedger::open(dir.path().join("bench.ledger")).expect("open");
     let at: Timestamp = "2026-12-04T16:00:00Z".parse().expect("an instant");
-    consent_everyone(&ledger);
     let gate = Gate::new(Policy::new());
     let sender = Sender::parse("+13055550100").expect("a sender");
     let mut g = c.benchmark_group("decide");
     g.sample_size(10).measurement_time(Duration::from_secs(3));
-    for batch in [1usize, 100, 1000] {
-        g.throughput(Throughput::Elements(batch as u64));
-        let mut n = 0u64;
-        g.bench_with_input(
-            BenchmarkId::new("with the ledger, batch", batch),
-            &batch,
-            |b, &batch| {
+    for (name, durability, batches) in [
+        (
+            "with the ledger, batch",
+            Durability::Flushed,
+            &[1usize, 100, 1000][..],
+        ),
+        (
+            "decisions written, batch",
+            Durability::Written,
+            &[100, 1000][..],
+        ),
+    ] {
+        // A ledger of each kind, from the same start.
+        let dir = tempfile::tempdir().expect("a temporary folder");
+        let ledger = SqliteLedger::open(dir.path().join("bench.ledger"))
+            .expect("open")
+            .with_decision_durability(durability);
+        consent_everyone(&ledger);
+        for &batch in batches {
+            g.throughput(Throughput::Elements(batch as u64));
+            let mut n = 0u64;
+            g.bench_with_input(BenchmarkId::new(name, batch), &batch, |b, &batch| {
                 b.iter(|| {
                     let sends: Vec<Outbound<'_>> = (0..batch)
                         .map(|_| {
@@ -90,8 +105,8 @@ fn decisions(c: &mut Criterion) {
                         .collect();
                     ledger.decide_batch(&gate, &sends, at).expect("decided")
                 });
-            },
-        );
+            });
+        }
     }
     g.bench_function("the gate alone", |b| {
         let mut n = 0u64;
@@ -127,7 +142,8 @@ fn main() -> ExitCode {
     }
 }
 
-/// Records `batches` batches of 1,000 inbound events or decisions, for callgrind.
+/// Records `batches` batches of 1,000 inbound events or decisions, for callgrind (and for
+/// `strace`, which counts the writes and flushes).
 fn count(case: &str, batches: u64) -> ExitCode {
     let dir = tempfile::tempdir().expect("a temporary folder");
     let ledger = SqliteLedger::open(dir.path().join("count.ledger")).expect("open");
@@ -152,7 +168,12 @@ fn count(case: &str, batches: u64) -> ExitCode {
                     .expect("recorded");
             }
         }
-        "decide" => {
+        "decide" | "decide-written" => {
+            let ledger = ledger.with_decision_durability(if case == "decide" {
+                Durability::Flushed
+            } else {
+                Durability::Written
+            });
             consent_everyone(&ledger);
             let gate = Gate::new(Policy::new());
             let at: Timestamp = "2026-12-04T16:00:00Z".parse().expect("an instant");
@@ -168,7 +189,7 @@ fn count(case: &str, batches: u64) -> ExitCode {
             }
         }
         _ => {
-            eprintln!("unknown case `{case}`: inbound or decide");
+            eprintln!("unknown case `{case}`: inbound, decide or decide-written");
             return ExitCode::from(2);
         }
     }

@@ -78,6 +78,39 @@ pub use open::{AnyLedger, is_server_url};
 pub use postgres::{MAX_KEY_LOCKS, PostgresLedger};
 pub use sqlite::SqliteLedger;
 
+/// How far a decision's record has reached when [`Ledger::decide`] or
+/// [`Ledger::decide_batch`] returns: the one durability setting of a ledger, for decisions
+/// (and the attempts that allowed sends count as) alone.
+///
+/// Every other record (consents, opt-outs and opt-ins, inbound messages and the replies to
+/// them, attempts recorded by [`Ledger::record_attempt`], reassigned-number answers,
+/// suppressions, erasures) is flushed to the disk before its call returns, whatever this
+/// setting says. Either way a record is all there or not there (each call is one
+/// transaction), and a process killed at any moment loses nothing it was told was recorded.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default)]
+#[non_exhaustive]
+pub enum Durability {
+    /// Flushed to the disk before the call returns: the record survives a power loss. SQLite
+    /// commits with `synchronous = FULL` (an `fsync` of the write-ahead log at each commit);
+    /// PostgreSQL with the server's `synchronous_commit` (`on` by default). The default.
+    #[default]
+    Flushed,
+    /// Handed to the operating system (SQLite: `synchronous = NORMAL` in WAL mode, no `fsync`
+    /// at the commit) or to the server's log buffers (PostgreSQL: `synchronous_commit = off`
+    /// for the transaction) before the call returns; flushed with the next record that is
+    /// flushed, at the next checkpoint ([`SqliteLedger::checkpoint`]), or, on PostgreSQL,
+    /// within three times the server's `wal_writer_delay` (600 ms by default).
+    ///
+    /// The records survive the process being killed at any moment. A power loss or a crash of
+    /// the operating system (on PostgreSQL, also a crash of the server) may take the decisions
+    /// recorded since the last flush, and with them the attempts they counted: after such a
+    /// crash a cap (7 calls in 7 days, 3 texts in 24 hours) counts from the attempts that
+    /// reached the disk. Consents and opt-outs are never among what is lost (they are
+    /// flushed, and flushing them flushes every decision recorded before them), and nothing
+    /// is left half-written.
+    Written,
+}
+
 use twiml_core::gate::inbound::Replies;
 use twiml_core::gate::{Gate, Outbound, PhoneNumber, RecipientHistory, Sender, Timestamp};
 
@@ -136,7 +169,8 @@ pub trait Ledger: Send + Sync {
 
     /// Decides one send with the ledger, in one transaction: reads the history, asks the gate,
     /// and records the decision (the verdict, the reasons, the overrides); an allowed send
-    /// counts as an attempt.
+    /// counts as an attempt. The record is flushed to the disk before the call returns unless
+    /// the ledger was opened for [`Durability::Written`] decisions.
     fn decide(
         &self,
         gate: &Gate,

@@ -10,7 +10,7 @@ use crate::model::{
     Attempt, ConsentRecord, Decided, Erasure, Inbound, InboundOutcome, PhoneReport,
     ReassignedResult, Suppression,
 };
-use crate::{Ledger, LedgerError, SqliteLedger};
+use crate::{Durability, Ledger, LedgerError, SqliteLedger};
 
 /// A ledger on whichever backend its location names: what `twiml --db` and a server's
 /// configuration open.
@@ -66,6 +66,17 @@ impl AnyLedger {
             });
         }
         SqliteLedger::open(target).map(AnyLedger::Sqlite)
+    }
+
+    /// How far a decision's record has reached when `decide` returns, on either backend
+    /// ([`SqliteLedger::with_decision_durability`]); every other record stays flushed.
+    #[must_use]
+    pub fn with_decision_durability(self, durability: Durability) -> AnyLedger {
+        match self {
+            AnyLedger::Sqlite(l) => AnyLedger::Sqlite(l.with_decision_durability(durability)),
+            #[cfg(feature = "postgres")]
+            AnyLedger::Postgres(l) => AnyLedger::Postgres(l.with_decision_durability(durability)),
+        }
     }
 
     fn inner(&self) -> &dyn Ledger {

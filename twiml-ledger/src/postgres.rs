@@ -67,7 +67,7 @@ use crate::record::{DecisionRow, versions};
 use crate::state::{
     LatestOptEvent, check_erasure_request, erasure_statements, instant, opt_out_in_force, status,
 };
-use crate::{Ledger, LedgerError};
+use crate::{Durability, Ledger, LedgerError};
 
 /// The statements of an erasure, made once.
 static ERASURE: std::sync::LazyLock<Vec<String>> =
@@ -311,6 +311,7 @@ pub struct PostgresLedger {
     server: String,
     salt: String,
     reconnect: Duration,
+    decisions: Durability,
 }
 
 impl std::fmt::Debug for PostgresLedger {
@@ -647,6 +648,7 @@ impl PostgresLedger {
             server,
             salt: String::new(),
             reconnect: Duration::from_secs(10),
+            decisions: Durability::Flushed,
         };
         let mut conn = ledger.pool.get()?;
         let salt = ledger.migrate(&mut conn, MIGRATIONS.len());
@@ -661,6 +663,17 @@ impl PostgresLedger {
     #[must_use]
     pub fn reconnect_within(mut self, window: Duration) -> PostgresLedger {
         self.reconnect = window;
+        self
+    }
+
+    /// How far a decision's record has reached when `decide` returns: flushed to the disk
+    /// ([`Durability::Flushed`], the default: the server's `synchronous_commit`) or handed to
+    /// the server's log buffers ([`Durability::Written`]: `synchronous_commit = off` for the
+    /// transactions of decisions, which survive a killed client, not a crash of the server or
+    /// a power loss). Every other record stays flushed.
+    #[must_use]
+    pub fn with_decision_durability(mut self, durability: Durability) -> PostgresLedger {
+        self.decisions = durability;
         self
     }
 
@@ -1491,6 +1504,11 @@ impl Ledger for PostgresLedger {
             .chain(debts.iter().map(String::as_str))
             .collect();
         self.transaction(Locks::Keys(keys), |tx| {
+            if self.decisions == Durability::Written {
+                tx.conn
+                    .client
+                    .batch_execute("SET LOCAL synchronous_commit = off")?;
+            }
             let mut out = Vec::with_capacity(outbounds.len());
             // The data versions of the batch's decisions: the library's, looked up once.
             let mut data: Option<([&'static str; 4], i64)> = None;
@@ -1825,6 +1843,7 @@ mod tests {
             server: "test".to_string(),
             salt: String::new(),
             reconnect: Duration::from_secs(10),
+            decisions: Durability::Flushed,
         };
         let mut conn = ledger.pool.get().expect("a connection");
         ledger.migrate(&mut conn, 2).expect("version 2");

@@ -1,6 +1,6 @@
-//! The ledger under trouble, with real processes: a `kill -9` in the middle of a bulk import,
-//! two processes writing at once, files that are not ledgers or are damaged, and malformed
-//! imports.
+//! The ledger under trouble, with real processes: a `kill -9` in the middle of a bulk import
+//! or of batches of decisions recorded without a flush at each commit, two processes writing
+//! at once, files that are not ledgers or are damaged, and malformed imports.
 //!
 //! The child processes are this test binary run again with `TWIML_LEDGER_CHILD` set: the
 //! `child` test then does the child's work and prints one `ack N` line per committed batch.
@@ -10,8 +10,11 @@ use std::path::Path;
 use std::process::{Command, Stdio};
 
 use twiml_core::gate::inbound::Replies;
-use twiml_core::gate::{ConsentKind, PhoneNumber, Sender, Timestamp};
-use twiml_ledger::{ConsentRecord, Inbound, Ledger, LedgerError, SqliteLedger};
+use twiml_core::gate::{
+    ConsentKind, Gate, MessageIntent, Outbound, PhoneNumber, Sender, Timestamp,
+};
+use twiml_core::rules::Policy;
+use twiml_ledger::{ConsentRecord, Durability, Inbound, Ledger, LedgerError, SqliteLedger};
 
 const BATCH: usize = 50;
 
@@ -68,6 +71,27 @@ fn child() {
                     .expect("a committed message");
             }
             println!("ack done");
+        }
+        // Batches of decisions, committed without a flush (`Durability::Written`), until
+        // killed (or 200 batches).
+        "decide" => {
+            let ledger = ledger.with_decision_durability(Durability::Written);
+            let gate = Gate::new(Policy::new());
+            let from = Sender::parse("+13055550100").expect("a sender");
+            let at: Timestamp = "2026-12-04T16:00:00Z".parse().expect("an instant");
+            for b in 0..200 {
+                let sends: Vec<Outbound<'_>> = (0..BATCH)
+                    .map(|i| {
+                        Outbound::message(number(b * BATCH + i), "Your order has shipped.")
+                            .from(from.clone())
+                            .intent(MessageIntent::Delivery)
+                    })
+                    .collect();
+                ledger
+                    .decide_batch(&gate, &sends, at)
+                    .expect("a committed batch");
+                println!("ack {b}");
+            }
         }
         other => panic!("unknown child task `{other}`"),
     }
@@ -126,6 +150,47 @@ fn kill_during_a_bulk_import_loses_nothing_acknowledged() {
             Some(format!("batch {} record {}", i / BATCH, i % BATCH).as_str())
         );
     }
+}
+
+/// Decisions committed without a flush (`synchronous = NORMAL` in WAL mode) are with the
+/// operating system when the call returns: a killed process loses none of them.
+#[test]
+fn kill_during_unflushed_decisions_loses_nothing_acknowledged() {
+    let dir = tempfile::tempdir().expect("a temporary folder");
+    let path = dir.path().join("decide.ledger");
+    drop(SqliteLedger::open(&path).expect("a new ledger"));
+    let mut child = spawn(&format!("decide:0:{}", path.display()));
+    let stdout = child.stdout.take().expect("the child's output");
+    let mut acked: Option<usize> = None;
+    for line in BufReader::new(stdout).lines() {
+        let Ok(line) = line else { break };
+        if let Some(n) = line.strip_prefix("ack ") {
+            acked = Some(n.trim().parse().expect("a batch number"));
+            if acked >= Some(5) {
+                let _ = child.kill();
+                break;
+            }
+        }
+    }
+    let _ = child.wait();
+    let acked = acked.map_or(0, |n| n + 1);
+    let ledger = SqliteLedger::open(&path).expect("the ledger opens after the kill");
+    drop(ledger);
+    let decisions = usize::try_from(count(&path, "SELECT count(*) FROM decisions")).unwrap_or(0);
+    assert!(
+        decisions >= acked * BATCH,
+        "{decisions} < {}",
+        acked * BATCH
+    );
+    assert_eq!(decisions % BATCH, 0, "a half-written batch");
+    // Each allowed send is one attempt, recorded with its decision.
+    assert_eq!(
+        count(&path, "SELECT count(*) FROM attempts"),
+        count(
+            &path,
+            "SELECT count(*) FROM decisions WHERE verdict = 'allow'"
+        )
+    );
 }
 
 #[test]
