@@ -255,6 +255,17 @@ if command -v valgrind > /dev/null; then
                 >> "$work/instructions.tsv"
         done
     done
+    # Where build + render spends them, function by function: profiles of 10 and 60 builds of
+    # W1 (the smallest document) and W4 (the largest), annotated with inclusive counts.
+    for workload in W1 W4; do
+        for runs in 10 60; do
+            valgrind --tool=callgrind --callgrind-out-file="$work/build-$workload-$runs.callgrind" \
+                "$counter" build "$workload" "$runs" > /dev/null 2>&1 || true
+            callgrind_annotate --inclusive=yes "$work/build-$workload-$runs.callgrind" \
+                > "$work/build-$workload-$runs.txt" 2> /dev/null || true
+            rm -f "$work/build-$workload-$runs.callgrind"
+        done
+    done
 else
     echo "valgrind is not installed: no instruction counts" >&2
 fi
