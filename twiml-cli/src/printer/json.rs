@@ -112,14 +112,67 @@ fn write_number<W: Write>(out: &mut W, n: usize) -> io::Result<()> {
     out.write_all(itoa::Buffer::new().format(n).as_bytes())
 }
 
-/// A JSON string: copied whole when nothing in it needs escaping, else escaped by serde_json.
+/// A JSON string, escaped as serde_json escapes it: `"`, `\\` and control characters, the
+/// short forms where JSON has them (`\n`), `\u00XX` for the others. The runs between them are
+/// copied whole, found eight bytes at a time.
 fn write_str<W: Write>(out: &mut W, s: &str) -> io::Result<()> {
-    if s.bytes().any(|b| b < 0x20 || b == b'"' || b == b'\\') {
-        return serde_json::to_writer(out, s).map_err(io::Error::other);
-    }
+    let bytes = s.as_bytes();
     out.write_all(b"\"")?;
-    out.write_all(s.as_bytes())?;
+    let mut from = 0;
+    while let Some(at) = next_escape(bytes, from) {
+        out.write_all(&bytes[from..at])?;
+        let b = bytes[at];
+        match b {
+            b'"' => out.write_all(b"\\\"")?,
+            b'\\' => out.write_all(b"\\\\")?,
+            b'\n' => out.write_all(b"\\n")?,
+            b'\r' => out.write_all(b"\\r")?,
+            b'\t' => out.write_all(b"\\t")?,
+            0x08 => out.write_all(b"\\b")?,
+            0x0c => out.write_all(b"\\f")?,
+            _ => {
+                const HEX: &[u8; 16] = b"0123456789abcdef";
+                out.write_all(&[
+                    b'\\',
+                    b'u',
+                    b'0',
+                    b'0',
+                    HEX[usize::from(b >> 4)],
+                    HEX[usize::from(b & 0xf)],
+                ])?;
+            }
+        }
+        from = at + 1;
+    }
+    out.write_all(&bytes[from..])?;
     out.write_all(b"\"")
+}
+
+/// The first byte at or after `from` that JSON escapes: a control character, `"` or `\\`.
+fn next_escape(bytes: &[u8], from: usize) -> Option<usize> {
+    const ONES: u64 = u64::from_ne_bytes([0x01; 8]);
+    const HIGHS: u64 = u64::from_ne_bytes([0x80; 8]);
+    // Whether a lane of `x` is zero (exact for the word as a whole).
+    let has_zero = |x: u64| x.wrapping_sub(ONES) & !x & HIGHS != 0;
+    let needs = |b: u8| b < 0x20 || b == b'"' || b == b'\\';
+    let mut i = from;
+    while i + 8 <= bytes.len() {
+        let word = u64::from_ne_bytes(bytes[i..i + 8].try_into().expect("eight bytes"));
+        // Whether a lane is below 0x20: its value minus 0x20 borrows into its top bit, which
+        // `!word` keeps only for lanes below 0x80 (exact for the word as a whole).
+        let low = word.wrapping_sub(ONES * 0x20) & !word & HIGHS != 0;
+        if low
+            || has_zero(word ^ (ONES * u64::from(b'"')))
+            || has_zero(word ^ (ONES * u64::from(b'\\')))
+        {
+            // Somewhere in these eight: find it bytewise.
+            if let Some(k) = bytes[i..i + 8].iter().position(|&b| needs(b)) {
+                return Some(i + k);
+            }
+        }
+        i += 8;
+    }
+    bytes[i..].iter().position(|&b| needs(b)).map(|k| i + k)
 }
 
 impl<W: Write> Sink for JsonSink<W> {
@@ -177,7 +230,44 @@ pub(crate) fn summary_json(summary: &Summary) -> Value {
 
 #[cfg(test)]
 mod tests {
-    use super::write_number;
+    use super::{write_number, write_str};
+
+    #[test]
+    fn strings_are_escaped_as_serde_json_escapes_them() {
+        let mut cases: Vec<String> = [
+            "",
+            "plain text, long enough to take whole words of eight bytes",
+            "a \"quoted\" word",
+            "back\\slash",
+            "tab\tnew\nline\rreturn\u{8}\u{c}",
+            "\u{0}\u{1}\u{1f}\u{7f} del",
+            "número «grabada» — ünïcode \u{2028}",
+            "\"\"\"\"\"\"\"\"\"",
+            "12345678\"",
+            "1234567\\8",
+        ]
+        .iter()
+        .map(|s| s.to_string())
+        .collect();
+        // Every byte value below 0x80 at every position of a word.
+        for b in 0u8..0x80 {
+            for at in 0..10 {
+                let mut s = "x".repeat(at);
+                s.push(char::from(b));
+                s.push_str("yyyyyyyy");
+                cases.push(s);
+            }
+        }
+        for case in cases {
+            let mut ours = Vec::new();
+            write_str(&mut ours, &case).unwrap();
+            assert_eq!(
+                String::from_utf8(ours).unwrap(),
+                serde_json::to_string(&case).unwrap(),
+                "{case:?}"
+            );
+        }
+    }
 
     #[test]
     fn numbers_are_written_as_display_writes_them() {
