@@ -558,8 +558,9 @@ declare_rule! {
     /// content (`<Message>`, `<Body>`). It reports threats of arrest, jail, the police or the
     /// sheriff, prosecution, a lawsuit or legal action, garnishment, seizure or repossession, in
     /// any wording ("we may have the sheriff come out", "we may have to involve law
-    /// enforcement", "you could lose your house", "we'll take a portion of your paycheck", "le
-    /// vamos a embargar el sueldo", "le quitamos el carro", "podría perder su casa"), and the
+    /// enforcement", "you could lose your house", "we'll take a portion of your paycheck", "we
+    /// will have your license suspended", "le vamos a embargar el sueldo", "le quitamos el
+    /// carro", "podría perder su casa", "vamos a proceder legalmente"), and the
     /// false claim that not paying is a crime. Denials ("no one is
     /// going to arrest you", "nadie lo va a demandar"), asking whether the consumer is represented
     /// by an attorney, which a collector must respect, and everyday phrases that hold such a word
@@ -649,7 +650,8 @@ declare_rule! {
     /// la llamada", "márqueme", "se puede comunicar con nosotros"), and give a telephone number. It
     /// must not mention the debt (in any words, as DEBT001 reads them, "to make a payment"
     /// included), state an amount, press for urgency, name the creditor it calls for ("on
-    /// behalf of Riverside Medical Center", "de parte de Tienda Max"; speaking for the business
+    /// behalf of Riverside Medical Center", "your account with Riverside Medical Center", "de
+    /// parte de Tienda Max", "su cuenta con Banco del Valle"; speaking for the business
     /// itself or for a person is fine), or contain the mini-Miranda or a debt-collector
     /// statement.
     ///

@@ -64,6 +64,7 @@ lexicon! {
         "bienvenid{o,a,os,as}", "gracias", "que tal", "alo", "bueno",
         "{disculpe,perdone} la molestia", "espero que {se encuentre,este,estes} bien",
         "como esta", "como estas", "como esta usted", "como le va", "como te va", "como ha estado",
+        "buenas", "muy buenas",
         "lamentamos no {encontrarle,encontrarlo,encontrarla,haberle encontrado}",
     ]
 
@@ -129,7 +130,8 @@ lexicon! {
     CaptureVerb: [
         "record{,s,ed,ing}", "monitor{,s,ed,ing}", "transcri{be,bes,bed,bing}",
         "analy{ze,zes,zed,zing,se,ses,sed,sing}", "listened to", "stored", "saved",
-        "listen{,s,ed,ing} in", "listen{,s,ed,ing} in on", "escuchad{a,as,o,os}",
+        "listen{,s,ed,ing} in", "listen{,s,ed,ing} in on", "escuchad{a,as,o,os}", "grabarse",
+        "monitorearse", "transcribirse",
         "grab{a,an,o,amos,ada,adas,ado,ados,ando,ar,ara,aran,aremos,aria,arian,acion,e,en,emos}",
         "monitore{a,an,o,amos,ada,adas,ado,ados,ando,ar,ara,aran,aremos,e,en}", "supervisad{a,o,as,os}",
         "transcri{be,ben,bimos,ta,tas,to,tos,bir,bira,biran,ba,ban}",
@@ -368,6 +370,7 @@ lexicon! {
         "off {our,the} {call,calling,contact,phone} list", "stop hearing from us",
         "block {our,these,future,further,all} calls", "bloquear {nuestras,estas,futuras} llamadas",
         "don't call me", "do not call me", "no me {llame,llamen,llames,vuelvan a llamar}",
+        "ser excluid{o,a}", "excluirlo", "excluirla", "excluirle",
     ]
 
     /// Being called or contacted, which a negation with "again" or a wish turns into an
@@ -375,7 +378,7 @@ lexicon! {
     /// llamar").
     Contacted: [
         "call", "calls", "calling", "call you", "contact", "contact you", "hear from us",
-        "hear from", "phone you", "ring you",
+        "hear from", "phone you", "ring you", "saber de nosotros",
         "llamar", "llamarle", "llamarlo", "llamarla", "llamarte", "llamemos", "llamadas",
         "llamada", "contactar", "contactarle", "contactemos", "marquemos",
     ]
@@ -390,7 +393,8 @@ lexicon! {
     /// Wishing or not wishing something (the consumer's choice).
     Volition: [
         "want", "wants", "wish", "would rather", "'d rather", "rather", "prefer", "prefers",
-        "desea", "deseas", "quiere", "quieres", "prefiere", "prefieres", "gustaria",
+        "desea", "deseas", "quiere", "quieres", "prefiere", "prefieres", "gustaria", "interested",
+        "interesa", "interesado", "interesada",
     ]
 
     /// Asking the consumer to call a number (not an automated opt-out).
@@ -460,7 +464,7 @@ lexicon! {
         "{answered,handled,run,operated} by {ai,artificial intelligence,an ai,a bot}",
         "{atendida,atendido,manejada,operada} por {ia,una ia,inteligencia artificial,una inteligencia artificial}",
         "{soy,es,habla,le atiende,te atiende} {la ia,la inteligencia artificial}",
-        "{i'm,i am,this is} the ai",
+        "{i'm,i am,this is} the ai", "{ai,a.i.} here",
     ]
 
     /// A human being, as a speaker says it is not one.
@@ -572,6 +576,9 @@ lexicon! {
         "file charges", "criminal complaint", "law enforcement", "legal steps", "legal measures",
         "lose your {house,home,car,truck,job}", "perder su {casa,carro,auto,trabajo}",
         "deductions from your {pay,paycheck,wages}", "descuentos de su {sueldo,salario,nomina}",
+        "suspend your {license,driver's license}", "{license,driver's license} suspended",
+        "suspender su licencia", "licencia suspendida", "proceder legalmente",
+        "{tomar,tomaremos,tomaran} medidas legales",
         "{take,deduct,withhold,dock} {a portion of,part of,money from,money out of,} your {paycheck,paychecks,wages,pay,salary}",
         "{quitarle,descontarle,retenerle,quitaremos,descontaremos,retendremos} {parte de,una parte de,dinero de,} su {sueldo,salario,cheque,nomina,quincena}",
         "descontar de su {sueldo,salario,cheque,nomina,quincena}",
@@ -602,7 +609,8 @@ lexicon! {
     /// Calling for someone else: what comes next names the creditor.
     OnBehalf: [
         "on behalf of", "for our client", "representing", "de parte de", "en nombre de",
-        "en representacion de", "por encargo de", "para nuestro cliente",
+        "en representacion de", "por encargo de", "para nuestro cliente", "your account with",
+        "su cuenta con", "your balance with", "su saldo con",
     ]
 
     /// Pressure that a limited-content message may not carry.
@@ -628,7 +636,7 @@ lexicon! {
         "llameme de regreso", "llamenos de regreso", "puede llamarnos", "puede llamarme",
         "marquenos", "contactenos", "contacteme", "devuelvame la llamada", "regreseme la llamada",
         "give {me,us} a ring", "ring me", "get in touch", "reach our office", "return my call",
-        "text me back", "text us back", "call our office",
+        "text me back", "text us back", "call our office", "{regrese,devuelva} {mi,nuestra} llamada",
         "llamame", "llamanos", "marcame", "marcanos", "marqueme", "marcarnos", "marcarme",
         "{nos,me} puede {llamar,marcar,contactar}", "{nos,me} puedes {llamar,marcar,contactar}",
         "se puede comunicar", "puede comunicarse", "comunicate", "comunicarte", "comunicarse conmigo",
@@ -851,6 +859,7 @@ lexicon! {
         "reply", "replying", "text", "txt", "send", "respond", "msg", "message", "type",
         "responda", "responde", "conteste", "contesta", "envie", "envia", "enviar", "escriba",
         "escribe", "textee", "mande", "manda", "mandar", "responder", "resp", "rply", "rpl",
+        "respondiendo", "contestando", "enviando", "mandando", "texting",
     ]
 
     /// The keywords of an opt-out by text.

@@ -1049,9 +1049,21 @@ impl Transcript {
                 continue;
             }
             if self.kind(j) == Kind::Word && self.token(j).capital {
+                // The whole name, its small linking words included ("Banco del Valle").
+                let capital = |k: u32| self.kind(k) == Kind::Word && self.token(k).capital;
                 let mut end = j + 1;
-                while end < self.len() && self.kind(end) == Kind::Word && self.token(end).capital {
-                    end += 1;
+                loop {
+                    if capital(end) {
+                        end += 1;
+                    } else if matches!(
+                        self.word(end),
+                        "of" | "the" | "and" | "de" | "del" | "la" | "y"
+                    ) && capital(end + 1)
+                    {
+                        end += 2;
+                    } else {
+                        break;
+                    }
                 }
                 found.push(cue.start..end);
             }
