@@ -64,6 +64,7 @@ mod open;
 #[cfg(feature = "postgres")]
 mod postgres;
 mod record;
+mod report;
 mod sqlite;
 mod state;
 

@@ -61,11 +61,11 @@ use twiml_core::gate::{
 
 use crate::model::{
     Attempt, ConsentRecord, Decided, Erasure, HistoryEvent, Inbound, InboundOutcome, PhoneReport,
-    ReassignedResult, StateSummary, Suppression,
+    ReassignedResult, Suppression,
 };
 use crate::record::{DecisionRow, versions};
 use crate::state::{
-    LatestOptEvent, check_erasure_request, erasure_statements, instant, opt_out_in_force, status,
+    LatestOptEvent, check_erasure_request, erasure_statements, instant, opt_out_in_force,
 };
 use crate::{Durability, Ledger, LedgerError};
 
@@ -1584,15 +1584,7 @@ impl Ledger for PostgresLedger {
                     &[&hash],
                 )?
                 .get(0);
-            let state = StateSummary {
-                status: status(&history),
-                consent_type: history.consent.as_ref().map(|c| c.kind),
-                opted_out_at: history.opt_out.as_ref().map(|o| o.at),
-                opt_out_scope: history.opt_out.as_ref().map(|o| o.scope),
-                reassigned: history.reassigned.map(|r| r.answer),
-                last_inbound: history.last_inbound,
-                erased,
-            };
+            let state = crate::state::summary(&history, erased);
             let events = self.events(tx, e164, t)?;
             Ok(PhoneReport {
                 phone: e164.to_string(),
@@ -1647,151 +1639,31 @@ impl PostgresLedger {
     /// Every event of a number up to `t`, oldest first (events at the same instant in the
     /// order of their kinds, then of their records).
     fn events(&self, tx: &mut Tx<'_>, e164: &str, t: i64) -> Result<Vec<HistoryEvent>, Failure> {
-        let mut events: Vec<HistoryEvent> = Vec::new();
-        let mut push = |at: i64, event: &'static str, detail: serde_json::Value| {
-            events.push(HistoryEvent {
-                at: instant(at),
-                event,
-                detail,
-            });
-        };
-        let p: [&(dyn ToSql + Sync); 2] = [&e164, &t];
-        for r in tx.query(
-            "SELECT consent_at, consent_type, sender_scope, consent_method FROM consents
-             WHERE phone = $1 AND consent_at <= $2 ORDER BY id",
-            &p,
-        )? {
-            push(
-                r.get(0),
-                "consent",
-                serde_json::json!({"consent_type": r.get::<_, String>(1),
-                    "sender_scope": r.get::<_, Option<String>>(2),
-                    "consent_method": r.get::<_, Option<String>>(3)}),
-            );
+        crate::report::events(|sql, row| {
+            for r in tx.query(sql, &[&e164, &t])? {
+                row(&r).map_err(|reason| Failure::from(crate::report::unreadable(reason)))?;
+            }
+            Ok::<(), Failure>(())
+        })
+    }
+}
+
+impl crate::report::Columns for Row {
+    fn int(&self, i: usize) -> Result<Option<i64>, String> {
+        // BIGINT, INTEGER or BOOLEAN, as the tables have them.
+        if let Ok(v) = self.try_get::<_, Option<i64>>(i) {
+            return Ok(v);
         }
-        for r in tx.query(
-            "SELECT at, action, sender, method FROM opt_events WHERE phone = $1 AND at <= $2
-             ORDER BY id",
-            &p,
-        )? {
-            let action: String = r.get(1);
-            let sender: Option<String> = r.get(2);
-            push(
-                r.get(0),
-                if action == "opt-out" {
-                    "opt-out"
-                } else {
-                    "opt-in"
-                },
-                serde_json::json!({"sender": sender.as_deref().unwrap_or("all"),
-                    "method": r.get::<_, String>(3)}),
-            );
+        if let Ok(v) = self.try_get::<_, Option<i32>>(i) {
+            return Ok(v.map(i64::from));
         }
-        for r in tx.query(
-            "SELECT at, sender, body, action, scope, kind FROM inbound
-             WHERE phone = $1 AND at <= $2 ORDER BY id",
-            &p,
-        )? {
-            push(
-                r.get(0),
-                "inbound",
-                serde_json::json!({"to": r.get::<_, String>(1),
-                    "body": r.get::<_, Option<String>>(2),
-                    "action": r.get::<_, String>(3),
-                    "scope": r.get::<_, Option<String>>(4),
-                    "kind": r.get::<_, String>(5)}),
-            );
-        }
-        for r in tx.query(
-            "SELECT at, sender, action, body FROM confirmations WHERE phone = $1 AND at <= $2
-             ORDER BY id",
-            &p,
-        )? {
-            push(
-                r.get(0),
-                "confirmation",
-                serde_json::json!({"from": r.get::<_, String>(1),
-                    "answers": r.get::<_, String>(2),
-                    "body": r.get::<_, Option<String>>(3)}),
-            );
-        }
-        for r in tx.query(
-            "SELECT at, sender, debt, channel, conversation, decision_id FROM attempts
-             WHERE phone = $1 AND at <= $2 ORDER BY id",
-            &p,
-        )? {
-            let conversation: bool = r.get(4);
-            push(
-                r.get(0),
-                if conversation {
-                    "conversation"
-                } else {
-                    "attempt"
-                },
-                serde_json::json!({"from": r.get::<_, Option<String>>(1),
-                    "debt": r.get::<_, Option<String>>(2),
-                    "channel": r.get::<_, String>(3),
-                    "decision": r.get::<_, Option<i64>>(5)}),
-            );
-        }
-        for r in tx.query(
-            "SELECT checked_at, answer, source FROM reassigned
-             WHERE phone = $1 AND checked_at <= $2 ORDER BY id",
-            &p,
-        )? {
-            push(
-                r.get(0),
-                "reassigned",
-                serde_json::json!({"answer": r.get::<_, String>(1),
-                    "source": r.get::<_, String>(2)}),
-            );
-        }
-        for r in tx.query(
-            "SELECT at, list, reason FROM suppressions WHERE phone = $1 AND at <= $2 ORDER BY id",
-            &p,
-        )? {
-            push(
-                r.get(0),
-                "suppression",
-                serde_json::json!({"list": r.get::<_, String>(1),
-                    "reason": r.get::<_, String>(2)}),
-            );
-        }
-        let mut overrides: HashMap<i64, Vec<serde_json::Value>> = HashMap::new();
-        for r in tx.query(
-            "SELECT o.decision_id, o.code, o.reason, o.actor FROM overrides o
-             JOIN decisions d ON d.id = o.decision_id
-             WHERE d.phone = $1 AND d.at <= $2 ORDER BY o.id",
-            &p,
-        )? {
-            overrides
-                .entry(r.get(0))
-                .or_default()
-                .push(serde_json::json!({
-                    "code": r.get::<_, String>(1),
-                    "reason": r.get::<_, String>(2),
-                    "actor": r.get::<_, Option<String>>(3),
-                }));
-        }
-        for r in tx.query(
-            "SELECT id, at, sender, channel, verdict, rules, twilio_code FROM decisions
-             WHERE phone = $1 AND at <= $2 ORDER BY id",
-            &p,
-        )? {
-            let id: i64 = r.get(0);
-            let rules: String = r.get(5);
-            let rules: Vec<&str> = rules.split(',').filter(|r| !r.is_empty()).collect();
-            push(
-                r.get(1),
-                "decision",
-                serde_json::json!({"id": id, "from": r.get::<_, Option<String>>(2),
-                    "channel": r.get::<_, String>(3), "verdict": r.get::<_, String>(4),
-                    "rules": rules, "twilio_code": r.get::<_, Option<i32>>(6),
-                    "overrides": overrides.remove(&id).unwrap_or_default()}),
-            );
-        }
-        events.sort_by_key(|e| e.at);
-        Ok(events)
+        self.try_get::<_, Option<bool>>(i)
+            .map(|v| v.map(i64::from))
+            .map_err(|e| e.to_string())
+    }
+
+    fn text(&self, i: usize) -> Result<Option<String>, String> {
+        self.try_get(i).map_err(|e| e.to_string())
     }
 }
 

@@ -17,8 +17,8 @@ use twiml_core::gate::{
 };
 
 use crate::model::{
-    Attempt, ConsentRecord, Decided, Erasure, HistoryEvent, Inbound, InboundOutcome, PhoneReport,
-    ReassignedResult, StateSummary, Suppression,
+    Attempt, ConsentRecord, Decided, Erasure, Inbound, InboundOutcome, PhoneReport,
+    ReassignedResult, Suppression,
 };
 use crate::record::{DecisionRow, versions};
 use crate::state::{check_erasure_request, erasure_statements};
@@ -1219,200 +1219,15 @@ impl Ledger for SqliteLedger {
         let erased: bool = conn
             .prepare_cached("SELECT EXISTS (SELECT 1 FROM erasures WHERE phone_hash = ?1)")?
             .query_row(params![hash], |r| r.get(0))?;
-        let state = StateSummary {
-            status: crate::state::status(&history),
-            consent_type: history.consent.as_ref().map(|c| c.kind),
-            opted_out_at: history.opt_out.as_ref().map(|o| o.at),
-            opt_out_scope: history.opt_out.as_ref().map(|o| o.scope),
-            reassigned: history.reassigned.map(|r| r.answer),
-            last_inbound: history.last_inbound,
-            erased,
-        };
-        let mut events: Vec<HistoryEvent> = Vec::new();
-        let mut push = |at: i64, event: &'static str, detail: serde_json::Value| {
-            events.push(HistoryEvent {
-                at: instant(at),
-                event,
-                detail,
-            });
-        };
-        {
-            let mut stmt = conn.prepare(
-                "SELECT consent_at, consent_type, sender_scope, consent_method FROM consents
-                 WHERE phone = ?1 AND consent_at <= ?2",
-            )?;
-            let rows = stmt.query_map(params![e164, t], |r| {
-                Ok((
-                    r.get::<_, i64>(0)?,
-                    r.get::<_, String>(1)?,
-                    r.get::<_, Option<String>>(2)?,
-                    r.get::<_, Option<String>>(3)?,
-                ))
-            })?;
-            for row in rows {
-                let (at, kind, scope, method) = row?;
-                push(
-                    at,
-                    "consent",
-                    serde_json::json!({"consent_type": kind, "sender_scope": scope, "consent_method": method}),
-                );
+        let state = crate::state::summary(&history, erased);
+        let events = crate::report::events(|sql, row| {
+            let mut stmt = conn.prepare_cached(sql)?;
+            let mut rows = stmt.query(params![e164, t])?;
+            while let Some(r) = rows.next()? {
+                row(r).map_err(crate::report::unreadable)?;
             }
-            let mut stmt = conn.prepare(
-                "SELECT at, action, sender, method FROM opt_events WHERE phone = ?1 AND at <= ?2",
-            )?;
-            let rows = stmt.query_map(params![e164, t], |r| {
-                Ok((
-                    r.get::<_, i64>(0)?,
-                    r.get::<_, String>(1)?,
-                    r.get::<_, Option<String>>(2)?,
-                    r.get::<_, String>(3)?,
-                ))
-            })?;
-            for row in rows {
-                let (at, action, sender, method) = row?;
-                let event = if action == "opt-out" {
-                    "opt-out"
-                } else {
-                    "opt-in"
-                };
-                push(
-                    at,
-                    event,
-                    serde_json::json!({"sender": sender.as_deref().unwrap_or("all"), "method": method}),
-                );
-            }
-            let mut stmt = conn.prepare(
-                "SELECT at, sender, body, action, scope, kind FROM inbound WHERE phone = ?1 AND at <= ?2",
-            )?;
-            let rows = stmt.query_map(params![e164, t], |r| {
-                Ok((
-                    r.get::<_, i64>(0)?,
-                    r.get::<_, String>(1)?,
-                    r.get::<_, Option<String>>(2)?,
-                    r.get::<_, String>(3)?,
-                    r.get::<_, Option<String>>(4)?,
-                    r.get::<_, String>(5)?,
-                ))
-            })?;
-            for row in rows {
-                let (at, sender, body, action, scope, kind) = row?;
-                push(
-                    at,
-                    "inbound",
-                    serde_json::json!({"to": sender, "body": body, "action": action, "scope": scope, "kind": kind}),
-                );
-            }
-            let mut stmt = conn.prepare(
-                "SELECT at, sender, action, body FROM confirmations WHERE phone = ?1 AND at <= ?2",
-            )?;
-            let rows = stmt.query_map(params![e164, t], |r| {
-                Ok((
-                    r.get::<_, i64>(0)?,
-                    r.get::<_, String>(1)?,
-                    r.get::<_, String>(2)?,
-                    r.get::<_, Option<String>>(3)?,
-                ))
-            })?;
-            for row in rows {
-                let (at, sender, action, body) = row?;
-                push(
-                    at,
-                    "confirmation",
-                    serde_json::json!({"from": sender, "answers": action, "body": body}),
-                );
-            }
-            let mut stmt = conn.prepare(
-                "SELECT at, sender, debt, channel, conversation, decision_id FROM attempts
-                 WHERE phone = ?1 AND at <= ?2",
-            )?;
-            let rows = stmt.query_map(params![e164, t], |r| {
-                Ok((
-                    r.get::<_, i64>(0)?,
-                    r.get::<_, Option<String>>(1)?,
-                    r.get::<_, Option<String>>(2)?,
-                    r.get::<_, String>(3)?,
-                    r.get::<_, bool>(4)?,
-                    r.get::<_, Option<i64>>(5)?,
-                ))
-            })?;
-            for row in rows {
-                let (at, sender, debt, channel, conversation, decision) = row?;
-                push(
-                    at,
-                    if conversation {
-                        "conversation"
-                    } else {
-                        "attempt"
-                    },
-                    serde_json::json!({"from": sender, "debt": debt, "channel": channel, "decision": decision}),
-                );
-            }
-            // Events of two text fields each: the reassigned-number answers and the
-            // suppressions.
-            for (sql, event, [first, second]) in [
-                (
-                    "SELECT checked_at, answer, source FROM reassigned WHERE phone = ?1 AND checked_at <= ?2",
-                    "reassigned",
-                    ["answer", "source"],
-                ),
-                (
-                    "SELECT at, list, reason FROM suppressions WHERE phone = ?1 AND at <= ?2",
-                    "suppression",
-                    ["list", "reason"],
-                ),
-            ] {
-                let mut stmt = conn.prepare(sql)?;
-                let rows = stmt.query_map(params![e164, t], |r| {
-                    Ok((
-                        r.get::<_, i64>(0)?,
-                        r.get::<_, String>(1)?,
-                        r.get::<_, String>(2)?,
-                    ))
-                })?;
-                for row in rows {
-                    let (at, a, b) = row?;
-                    push(at, event, serde_json::json!({(first): a, (second): b}));
-                }
-            }
-            let mut stmt = conn.prepare(
-                "SELECT d.id, d.at, d.sender, d.channel, d.verdict, d.rules, d.twilio_code
-                 FROM decisions d WHERE d.phone = ?1 AND d.at <= ?2",
-            )?;
-            let rows = stmt.query_map(params![e164, t], |r| {
-                Ok((
-                    r.get::<_, i64>(0)?,
-                    r.get::<_, i64>(1)?,
-                    r.get::<_, Option<String>>(2)?,
-                    r.get::<_, String>(3)?,
-                    r.get::<_, String>(4)?,
-                    r.get::<_, String>(5)?,
-                    r.get::<_, Option<i64>>(6)?,
-                ))
-            })?;
-            let rows = rows.collect::<rusqlite::Result<Vec<_>>>()?;
-            let mut ov = conn.prepare(
-                "SELECT code, reason, actor FROM overrides WHERE decision_id = ?1 ORDER BY id",
-            )?;
-            for (id, at, sender, channel, verdict, rules, twilio) in rows {
-                let overrides = ov
-                    .query_map(params![id], |r| {
-                        Ok(serde_json::json!({
-                            "code": r.get::<_, String>(0)?,
-                            "reason": r.get::<_, String>(1)?,
-                            "actor": r.get::<_, Option<String>>(2)?,
-                        }))
-                    })?
-                    .collect::<rusqlite::Result<Vec<_>>>()?;
-                let rules: Vec<&str> = rules.split(',').filter(|r| !r.is_empty()).collect();
-                push(
-                    at,
-                    "decision",
-                    serde_json::json!({"id": id, "from": sender, "channel": channel, "verdict": verdict,
-                        "rules": rules, "twilio_code": twilio, "overrides": overrides}),
-                );
-            }
-        }
-        events.sort_by_key(|e| e.at);
+            Ok::<(), LedgerError>(())
+        })?;
         Ok(PhoneReport {
             phone: e164.to_string(),
             records,
@@ -1457,6 +1272,16 @@ impl Ledger for SqliteLedger {
                 at,
             })
         })
+    }
+}
+
+impl crate::report::Columns for rusqlite::Row<'_> {
+    fn int(&self, i: usize) -> Result<Option<i64>, String> {
+        self.get(i).map_err(|e| e.to_string())
+    }
+
+    fn text(&self, i: usize) -> Result<Option<String>, String> {
+        self.get(i).map_err(|e| e.to_string())
     }
 }
 

@@ -60,6 +60,19 @@ pub(crate) fn opt_out_in_force(
     out
 }
 
+/// The state of a number now, from its history and whether it was erased: `show`'s `state`.
+pub(crate) fn summary(history: &RecipientHistory, erased: bool) -> crate::model::StateSummary {
+    crate::model::StateSummary {
+        status: status(history),
+        consent_type: history.consent.as_ref().map(|c| c.kind),
+        opted_out_at: history.opt_out.as_ref().map(|o| o.at),
+        opt_out_scope: history.opt_out.as_ref().map(|o| o.scope),
+        reassigned: history.reassigned.map(|r| r.answer),
+        last_inbound: history.last_inbound,
+        erased,
+    }
+}
+
 /// The status of a number: `opted-out`, `suppressed`, `consented`, or `unknown`.
 pub(crate) fn status(history: &RecipientHistory) -> &'static str {
     match &history.opt_out {
