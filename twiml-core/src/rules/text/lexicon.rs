@@ -10,12 +10,14 @@
 //!   is `record`, `records`, `recorded`, `recording`. Several groups multiply.
 //! - Words are whole tokens. A trailing `*` lets the last word go on (`alzheimer*` matches
 //!   `alzheimers`); a leading `*` lets the first word start earlier (`*pril` matches
-//!   `lisinopril`). Use them sparingly, with a veto for the everyday words they catch.
+//!   `lisinopril`). Use them sparingly, with a veto for the everyday words they catch. An entry
+//!   with a `*` is one word, open at one end only (the build stops and names any other).
 //! - Hyphenated words are separate words (`past-due` is `past due`); `a.i.` keeps its dots.
 //!
-//! Every entry of every concept is found in one pass over the text of a document
-//! (`matcher.rs`). A test checks that each concept has entries, that no entry is empty after
-//! expansion, and that the braces are balanced.
+//! The build script compiles these entries into the matcher's tables (`build.rs`), and every
+//! entry of every concept is found in one pass over the tokens of a document (`matcher.rs`).
+//! Tests check that each concept has entries, that no entry is empty after expansion, that the
+//! braces are balanced, and that every form is found with its concept.
 
 macro_rules! lexicon {
     ($( $(#[$doc:meta])* $name:ident: [$($phrase:literal),* $(,)?] )*) => {
