@@ -691,8 +691,9 @@ def ledger_section(o, machine, work):
             "The criterion run decides the same 10,000 numbers again and again, on a ledger that",
             "grows by 1,000 decisions and attempts per iteration (each at the same instant, so",
             "every number's attempts of the last seven days grow with the run); the count mode",
-            "decides each number once, on a fresh ledger. The wall clock also counts the time the process waited, for",
-            "the disk at each commit and for a core while other builds ran; the CPU time does not.",
+            "decides each number once, on a fresh ledger. The wall clock also counts the time the",
+            "process waited, for the disk at each commit and for a core while other builds ran; the",
+            "CPU time does not.",
         ]
     lines += ["", LEDGER_END]
     return "\n".join(lines)
