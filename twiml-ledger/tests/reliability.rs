@@ -107,6 +107,27 @@ fn spawn(task: &str) -> std::process::Child {
         .expect("a child process")
 }
 
+/// Runs `task` in a child, reads the batches it acknowledges (numbered from 0), and kills it
+/// (SIGKILL, in the middle of the next batch or between two) once batch 5 is acknowledged.
+/// Returns how many batches were acknowledged before the kill.
+fn acked_before_kill(task: &str) -> usize {
+    let mut child = spawn(task);
+    let stdout = child.stdout.take().expect("the child's output");
+    let mut acked: Option<usize> = None;
+    for line in BufReader::new(stdout).lines() {
+        let Ok(line) = line else { break };
+        if let Some(n) = line.strip_prefix("ack ") {
+            acked = Some(n.trim().parse().expect("a batch number"));
+            if acked >= Some(5) {
+                let _ = child.kill();
+                break;
+            }
+        }
+    }
+    let _ = child.wait();
+    acked.map_or(0, |n| n + 1)
+}
+
 fn count(path: &Path, sql: &str) -> i64 {
     let conn = rusqlite::Connection::open(path).expect("the ledger opens");
     conn.query_row(sql, [], |r| r.get(0)).expect("a count")
@@ -118,22 +139,7 @@ fn kill_during_a_bulk_import_loses_nothing_acknowledged() {
     let path = dir.path().join("import.ledger");
     // Create it first, so the child only writes batches.
     drop(SqliteLedger::open(&path).expect("a new ledger"));
-    let mut child = spawn(&format!("import:0:{}", path.display()));
-    let stdout = child.stdout.take().expect("the child's output");
-    let mut acked: Option<usize> = None;
-    for line in BufReader::new(stdout).lines() {
-        let Ok(line) = line else { break };
-        if let Some(n) = line.strip_prefix("ack ") {
-            acked = Some(n.trim().parse().expect("a batch number"));
-            if acked >= Some(5) {
-                // SIGKILL, in the middle of the next batch or between two.
-                let _ = child.kill();
-                break;
-            }
-        }
-    }
-    let _ = child.wait();
-    let acked = acked.map_or(0, |n| n + 1);
+    let acked = acked_before_kill(&format!("import:0:{}", path.display()));
     let ledger = SqliteLedger::open(&path).expect("the ledger opens after the kill");
     let records = ledger.export_consents().expect("export");
     assert!(
@@ -159,21 +165,7 @@ fn kill_during_unflushed_decisions_loses_nothing_acknowledged() {
     let dir = tempfile::tempdir().expect("a temporary folder");
     let path = dir.path().join("decide.ledger");
     drop(SqliteLedger::open(&path).expect("a new ledger"));
-    let mut child = spawn(&format!("decide:0:{}", path.display()));
-    let stdout = child.stdout.take().expect("the child's output");
-    let mut acked: Option<usize> = None;
-    for line in BufReader::new(stdout).lines() {
-        let Ok(line) = line else { break };
-        if let Some(n) = line.strip_prefix("ack ") {
-            acked = Some(n.trim().parse().expect("a batch number"));
-            if acked >= Some(5) {
-                let _ = child.kill();
-                break;
-            }
-        }
-    }
-    let _ = child.wait();
-    let acked = acked.map_or(0, |n| n + 1);
+    let acked = acked_before_kill(&format!("decide:0:{}", path.display()));
     let ledger = SqliteLedger::open(&path).expect("the ledger opens after the kill");
     drop(ledger);
     let decisions = usize::try_from(count(&path, "SELECT count(*) FROM decisions")).unwrap_or(0);

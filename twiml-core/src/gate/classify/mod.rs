@@ -398,26 +398,14 @@ impl Classifier {
                 Some(Class::NonEssential)
             } else {
                 if let Some(found) = found {
-                    let (from, to) = found.span;
-                    cues.push(Cue::Phrase {
-                        text: text.get(from..to).unwrap_or_default().to_string(),
-                        phrase: found.intent.as_str(),
-                        intent: found.intent,
-                        weight: 3,
-                    });
+                    cues.push(found.cue(text));
                 }
                 Some(Class::Essential)
             }
         } else if options.promos & 2 != 0
             && let Some(found) = promoted
         {
-            let (from, to) = found.span;
-            cues.push(Cue::Phrase {
-                text: text.get(from..to).unwrap_or_default().to_string(),
-                phrase: found.intent.as_str(),
-                intent: found.intent,
-                weight: 3,
-            });
+            cues.push(found.cue(text));
             Some(Class::NonEssential)
         } else {
             None

@@ -31,8 +31,8 @@
 
 use std::collections::HashMap;
 
-use super::Normalized;
 use super::model::number_type;
+use super::{Cue, Normalized};
 use crate::gate::intent::MessageIntent;
 
 /// A word of the normalized text, and where it stands.
@@ -136,6 +136,20 @@ pub(super) struct Found {
     pub(super) span: (usize, usize),
     /// The byte range of the sentence it stands in.
     pub(super) sentence: (usize, usize),
+}
+
+impl Found {
+    /// The cue that reports this pattern: the words of `source` it spans, with the decisive
+    /// weight of a phrase.
+    pub(super) fn cue(&self, source: &str) -> Cue {
+        let (from, to) = self.span;
+        Cue::Phrase {
+            text: source.get(from..to).unwrap_or_default().to_string(),
+            phrase: self.intent.as_str(),
+            intent: self.intent,
+            weight: 3,
+        }
+    }
 }
 
 /// The first pattern of a kind that never waits.
