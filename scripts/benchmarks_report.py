@@ -598,6 +598,7 @@ LEDGER_CASES = [
     ("inbound", "keyword events, batch", "inbound keyword events", "inbound"),
     ("decide", "with the ledger, batch", "decide with the ledger", "decide"),
     ("decide", "decisions written, batch", "decide, decisions written", "decide-written"),
+    ("decide", "a daily campaign, batch", "decide, a daily campaign", "decide-daily"),
 ]
 
 
@@ -653,6 +654,8 @@ def ledger_section(o, machine, work):
         "|---|---:|---:|---:|---:|---:|",
     ]
     for _, _, what, case in LEDGER_CASES:
+        if case not in ins and case not in io and case not in cpu:
+            continue  # a case of criterion's alone
         i = "{:,}".format(int(ins[case][0])) if case in ins else "–"
         if case in io:
             (b0, f0), (b1, f1) = (x.split() for x in io[case][:2])
@@ -671,6 +674,7 @@ def ledger_section(o, machine, work):
     inbound = rates.get(("inbound", "1000"))
     decide = rates.get(("decide", "1000"))
     written = rates.get(("decide-written", "1000"))
+    daily = rates.get(("decide-daily", "1000"))
     if inbound and decide:
         lines += [
             "",
@@ -681,7 +685,10 @@ def ledger_section(o, machine, work):
                 "{:,.0f}".format(decide), "met" if decide >= 50_000 else "missed",
                 "{:,.0f}".format(written) if written else "–",
                 ("met" if written >= 50_000 else "missed") if written else "not run"),
-            "decisions written. By the CPU time of one core (the table above): %s inbound events" % (
+            "decisions written, %s (%s) in a daily campaign with every decision flushed. By the" % (
+                "{:,.0f}".format(daily) if daily else "–",
+                ("met" if daily >= 50_000 else "missed") if daily else "not run"),
+            "CPU time of one core (the table above): %s inbound events" % (
                 per_second((float(cpu["inbound"][1]) - float(cpu["inbound"][0])) / int(cpu["inbound"][2]))
                 if "inbound" in cpu else "–"),
             "and %s decisions per second." % (
@@ -689,9 +696,12 @@ def ledger_section(o, machine, work):
                 if "decide" in cpu else "–"),
             "",
             "The criterion run decides the same 10,000 numbers again and again, on a ledger that",
-            "grows by 1,000 decisions and attempts per iteration (each at the same instant, so",
-            "every number's attempts of the last seven days grow with the run); the count mode",
-            "decides each number once, on a fresh ledger. The wall clock also counts the time the",
+            "grows by 1,000 decisions and attempts per iteration: \"with the ledger\" and",
+            "\"decisions written\" at one instant, so that every number's attempts of the last seven",
+            "days grow with the run (the worst case); \"a daily campaign\" one pass over the numbers a",
+            "day, so that a number's last seven days hold at most seven attempts while the ledger",
+            "grows as a daily campaign's would. The count mode decides each number about once, on a",
+            "fresh ledger. The wall clock also counts the time the",
             "process waited, for the disk at each commit and for a core while other builds ran; the",
             "CPU time does not.",
         ]

@@ -5,7 +5,9 @@
 //! library's settings (WAL, `synchronous = FULL`): every batch is one transaction, committed
 //! to disk before the next begins. "Decisions written" is the same with
 //! `Durability::Written` decisions (`synchronous = NORMAL` for their transactions: handed to
-//! the operating system at each commit, flushed at checkpoints).
+//! the operating system at each commit, flushed at checkpoints). "A daily campaign" decides
+//! the same recipients one pass a day, where the other cases decide them again and again at one
+//! instant.
 //!
 //! `ledger inbound BATCHES`, `ledger decide BATCHES` or `ledger decide-written BATCHES`
 //! (operands without `--`) records that many batches of 1,000 without criterion, for counting
@@ -24,7 +26,7 @@ use twiml_core::gate::inbound::Replies;
 use twiml_core::gate::{Gate, MessageIntent, Outbound, Sender, Timestamp};
 use twiml_core::rules::Policy;
 
-use common::{BODIES, consent_everyone, number};
+use common::{BODIES, NUMBERS, consent_everyone, number};
 use twiml_ledger::{Durability, Inbound, Ledger, SqliteLedger};
 
 fn inbound(c: &mut Criterion) {
@@ -72,16 +74,27 @@ fn decisions(c: &mut Criterion) {
     let sender = Sender::parse("+13055550100").expect("a sender");
     let mut g = c.benchmark_group("decide");
     g.sample_size(10).measurement_time(Duration::from_secs(3));
-    for (name, durability, batches) in [
+    // The same recipients again and again: at one instant (each number's attempts of the last
+    // seven days grow through the run, the worst case), or one pass over them a day (a daily
+    // campaign: the ledger grows, a number's last seven days hold at most seven attempts).
+    for (name, durability, daily, batches) in [
         (
             "with the ledger, batch",
             Durability::Flushed,
+            false,
             &[1usize, 100, 1000][..],
         ),
         (
             "decisions written, batch",
             Durability::Written,
+            false,
             &[100, 1000][..],
+        ),
+        (
+            "a daily campaign, batch",
+            Durability::Flushed,
+            true,
+            &[1000][..],
         ),
     ] {
         // A ledger of each kind, from the same start.
@@ -95,6 +108,8 @@ fn decisions(c: &mut Criterion) {
             let mut n = 0u64;
             g.bench_with_input(BenchmarkId::new(name, batch), &batch, |b, &batch| {
                 b.iter(|| {
+                    let day = if daily { (n / NUMBERS) as i64 } else { 0 };
+                    let at = at + twiml_core::gate::jiff::SignedDuration::from_hours(24 * day);
                     let sends: Vec<Outbound<'_>> = (0..batch)
                         .map(|_| {
                             n += 1;

@@ -4,7 +4,7 @@ use twiml_core::gate::{ConsentKind, PhoneNumber};
 use twiml_ledger::{ConsentRecord, Ledger};
 
 /// How many recipients the benches write to: numbers wrap around after these.
-const NUMBERS: u64 = 10_000;
+pub(crate) const NUMBERS: u64 = 10_000;
 
 /// Inbound replies, in turn: keywords and free text in English and Spanish, and a plain reply.
 pub(crate) const BODIES: [&str; 6] = [
