@@ -559,8 +559,10 @@ declare_rule! {
     /// sheriff, prosecution, a lawsuit or legal action, garnishment, seizure or repossession, in
     /// any wording ("we may have the sheriff come out", "we may have to involve law
     /// enforcement", "you could lose your house", "we'll take a portion of your paycheck", "we
-    /// will have your license suspended", "le vamos a embargar el sueldo", "le quitamos el
-    /// carro", "podría perder su casa", "vamos a proceder legalmente"), and the
+    /// will deduct it from your wages", "we will have your license suspended", "le vamos a
+    /// embargar el sueldo", "le pueden rebajar el cheque", "le quitamos el carro", "podría
+    /// perder su casa", "vamos a proceder legalmente", "levantaremos una denuncia ante el
+    /// ministerio público"), and the
     /// false claim that not paying is a crime. Denials ("no one is
     /// going to arrest you", "nadie lo va a demandar"), asking whether the consumer is represented
     /// by an attorney, which a collector must respect, and everyday phrases that hold such a word
@@ -651,9 +653,11 @@ declare_rule! {
     /// must not mention the debt (in any words, as DEBT001 reads them, "to make a payment"
     /// included), state an amount, press for urgency, name the creditor it calls for ("on
     /// behalf of Riverside Medical Center", "your account with Riverside Medical Center", "de
-    /// parte de Tienda Max", "su cuenta con Banco del Valle"; speaking for the business
-    /// itself or for a person is fine), or contain the mini-Miranda or a debt-collector
-    /// statement.
+    /// parte de Tienda Max", "su cuenta con Banco del Valle", "su crédito con Distribuidora
+    /// Norte S.A. de C.V."; a name in capitals or a name written in lower case that a business
+    /// word closes, such as "on behalf of summit health partners llc" or "su cuenta con
+    /// mueblería el porvenir"; speaking for the business itself, "our office" or a person is
+    /// fine), or contain the mini-Miranda or a debt-collector statement.
     ///
     /// ## Why is this bad
     /// A voicemail can be heard by a roommate, family member or employer, and telling a third party

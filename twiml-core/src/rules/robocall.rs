@@ -506,7 +506,11 @@ declare_rule! {
     /// A call denied as a wish or for the future is an opt-out too ("press 2 and we won't call
     /// again", "if you'd rather not hear from us, press 8", "para que no le volvamos a llamar,
     /// marque 2"), and so is a purpose asked with the key in the answer ("Don't want our calls?
-    /// Press 9."); a call denied for now ("if you can't take this call, press 2") is none.
+    /// Press 9."), and so is taking the number off the calling list ("to take your number off
+    /// our list, press 9", "para excluir su número de futuras llamadas, digite 9"). A call
+    /// denied for now ("if you can't take this call, press 2") and one call back declined ("if
+    /// you're not interested in a call back, press 2", "si no le interesa que le devolvamos la
+    /// llamada") are none.
     /// It reports the call when there is no such instruction; when the instruction starts more than
     /// 2 seconds after the end of the business name, estimated at 2.5 words per second plus any
     /// `<Pause>` or `<break>`; and when the instruction is not spoken inside a `<Gather>` that

@@ -66,7 +66,8 @@ lexicon! {
         "bienvenid{o,a,os,as}", "gracias", "que tal", "alo", "bueno",
         "{disculpe,perdone} la molestia", "espero que {se encuentre,este,estes} bien",
         "como esta", "como estas", "como esta usted", "como le va", "como te va", "como ha estado",
-        "buenas", "muy buenas",
+        "buenas", "muy buenas", "que onda", "quiubo", "que hubo", "que tal todo", "como estan",
+        "what's up", "whats up",
         "lamentamos no {encontrarle,encontrarlo,encontrarla,haberle encontrado}",
     ]
 
@@ -151,7 +152,8 @@ lexicon! {
     /// What a recording notice is about: the call.
     CallNoun: [
         "call{,s}", "phone call{,s}", "conversation{,s}", "line", "session{,s}", "chat",
-        "llamada{,s}", "conversacion{,es}", "linea", "sesion{,es}",
+        "communication{,s}",
+        "llamada{,s}", "conversacion{,es}", "linea", "sesion{,es}", "comunicacion{,es}",
     ]
 
     /// Words that put a call in the past or elsewhere: not the call that is going on.
@@ -226,6 +228,7 @@ lexicon! {
         "press", "push", "dial", "select", "hit", "tap", "choose", "pressing", "dialing",
         "oprima", "oprime", "presione", "presiona", "marque", "marca", "pulse", "pulsa", "teclee",
         "seleccione", "elija", "oprimiendo", "presionando", "marcando", "pulsando",
+        "digite", "digita", "digitando", "teclea", "tecleando",
     ]
 
     /// A payment card, by any name.
@@ -383,6 +386,36 @@ lexicon! {
         "hear from", "phone you", "ring you", "saber de nosotros",
         "llamar", "llamarle", "llamarlo", "llamarla", "llamarte", "llamemos", "llamadas",
         "llamada", "contactar", "contactarle", "contactemos", "marquemos",
+        "called", "contacted", "llamado", "llamados", "contactad{o,a,os,as}",
+    ]
+
+    /// One call back, which declining is not an opt-out ("if you're not interested in a call
+    /// back, press 2", "si no le interesa que le devolvamos la llamada").
+    CallBack: [
+        "call back", "callback", "call you back", "return call", "return your call",
+        "a follow up call", "a follow-up call", "follow up call",
+        "llamada de regreso", "llamada de vuelta", "llamada de seguimiento",
+        "{devolver,devolverle,devolvamos,regresar,regresarle,regresemos} {la,su} llamada",
+        "le {devolvamos,regresemos} la llamada",
+    ]
+
+    /// Taking someone off a list or out of the calls: with the calls or the list it is an
+    /// opt-out ("para excluir su número de futuras llamadas", "to take your number off our
+    /// list").
+    RemoveVerb: [
+        "remove", "removed", "take off", "take you off", "exclude", "excluded", "delete",
+        "deleted", "erase", "block",
+        "excluir", "excluya", "excluyamos", "excluirle", "excluirlo", "excluirla",
+        "quitar", "quitarle", "quitarlo", "quitarla", "quitemos", "quite",
+        "eliminar", "eliminarle", "eliminarlo", "eliminarla", "eliminemos", "elimine",
+        "sacar", "sacarle", "sacarlo", "sacarla", "saquemos", "borrar", "borrarle", "borremos",
+        "retirar", "retirarle", "retiremos", "bloquear",
+    ]
+
+    /// A calling list.
+    ListNoun: [
+        "list", "lists", "database", "call list", "calling list", "contact list",
+        "lista", "listas", "base de datos", "registro", "lista de llamadas", "lista de contactos",
     ]
 
     /// Again, any more: what makes a denied call a request to stop calls.
@@ -467,6 +500,7 @@ lexicon! {
         "{atendida,atendido,manejada,operada} por {ia,una ia,inteligencia artificial,una inteligencia artificial}",
         "{soy,es,habla,le atiende,te atiende} {la ia,la inteligencia artificial}",
         "{i'm,i am,this is} the ai", "{ai,a.i.} here",
+        "{nuestra,nuestro} {ia,inteligencia artificial}", "our {ai,a.i.,artificial intelligence}",
     ]
 
     /// A human being, as a speaker says it is not one.
@@ -580,10 +614,31 @@ lexicon! {
         "deductions from your {pay,paycheck,wages}", "descuentos de su {sueldo,salario,nomina}",
         "suspend your {license,driver's license}", "{license,driver's license} suspended",
         "suspender su licencia", "licencia suspendida", "proceder legalmente",
+        "{levantara,levantaremos,levantaran,presentaremos,interpondremos,interpondra,pondremos} una denuncia",
+        "ministerio publico", "fiscalia", "district attorney", "prosecutor",
+        "prosecutor's office",
         "{tomar,tomaremos,tomaran} medidas legales",
         "{take,deduct,withhold,dock} {a portion of,part of,money from,money out of,} your {paycheck,paychecks,wages,pay,salary}",
         "{quitarle,descontarle,retenerle,quitaremos,descontaremos,retendremos} {parte de,una parte de,dinero de,} su {sueldo,salario,cheque,nomina,quincena}",
         "descontar de su {sueldo,salario,cheque,nomina,quincena}",
+    ]
+
+    /// Taking money out of someone's pay (with [`Concept::WageNoun`] a threat of garnishment:
+    /// "le pueden rebajar el cheque", "we'll deduct it from your wages").
+    TakeVerb: [
+        "take", "taking", "deduct{,ed,ing}", "withh{old,olding,eld}", "dock{,ed,ing}",
+        "garnish{,ed,ing}", "intercept",
+        "quit{ar,arle,arles,aremos,ara,aran,amos,e,en,an,a}",
+        "descont{ar,arle,arles,aremos,ara,aran,amos,ando}", "descuent{a,an,e,en}",
+        "rebaj{ar,arle,arles,aremos,ara,aran,amos,ando,e,en,a,an}",
+        "reten{er,erle,erles,dremos,dra,dran,emos}", "retien{e,en}", "retenga",
+        "embarg{ar,arle,arles,aremos,ara,aran,amos,ue,uen,a,an}",
+    ]
+
+    /// One's pay.
+    WageNoun: [
+        "paycheck{,s}", "wage{,s}", "salary", "earnings", "pay check",
+        "sueldo{,s}", "salario{,s}", "cheque{,s}", "nomina", "quincena", "pago de nomina",
     ]
 
     /// Everyday phrases that hold a threat word and threaten nothing.
@@ -613,6 +668,29 @@ lexicon! {
         "on behalf of", "for our client", "representing", "de parte de", "en nombre de",
         "en representacion de", "por encargo de", "para nuestro cliente", "your account with",
         "su cuenta con", "your balance with", "su saldo con",
+        "your {loan,credit,credit account,financing,purchase} {with,from,at}",
+        "su {credito,prestamo,financiamiento,compra} {con,de,en}", "su cuenta de", "su cuenta en",
+        "your account at",
+    ]
+
+    /// Words that make a name a business's, in any case ("summit health partners llc",
+    /// "mueblería la económica", "Comercializadora del Bajío S.A. de C.V."): after a creditor
+    /// cue they name the creditor even when nothing is written with a capital.
+    CompanyWord: [
+        "inc", "llc", "l.l.c.", "corp", "corporation", "co", "company", "ltd", "limited", "lp",
+        "llp", "plc", "group", "partners", "associates", "bank", "credit union", "financial",
+        "finance", "lending", "loans", "capital", "mortgage", "furniture", "motors", "auto",
+        "autos", "store", "stores", "medical center", "hospital", "clinic", "health",
+        "healthcare", "wireless", "telecom", "utilities", "jewelers", "electronics",
+        "appliances", "outlet", "mart", "department store", "services",
+        "s.a.", "sa", "s.a. de c.v.", "sa de cv", "s de rl", "s.a.s.", "sas",
+        "s.r.l.", "srl", "c.a.", "cia", "compania", "empresa", "grupo", "banco", "financiera",
+        "comercializadora", "distribuidora", "tienda{,s}", "almacen{,es}", "muebleria",
+        "muebles", "ferreteria", "zapateria", "joyeria", "optica", "farmacia{,s}", "clinica",
+        "hospital", "sanatorio", "laboratorio{,s}", "automotriz", "agencia", "cooperativa",
+        "caja popular", "prestamos", "creditos", "hipotecaria", "aseguradora", "telefonia",
+        "electrodomesticos", "electronica", "departamental", "servicios", "inmobiliaria",
+        "universidad", "colegio", "escuela",
     ]
 
     /// Pressure that a limited-content message may not carry.

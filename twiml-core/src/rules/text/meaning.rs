@@ -728,6 +728,7 @@ impl Transcript {
                 .hits_in(OptOutPurpose, sentence.clone())
                 .next()
                 .or_else(|| self.denied_contact(sentence.clone()))
+                .or_else(|| self.removal(sentence.clone()))
             else {
                 continue;
             };
@@ -812,6 +813,11 @@ impl Transcript {
             let near = clause.start.max(contact.start.saturating_sub(4))
                 ..(contact.end + 4).min(clause.end);
             let again = self.hits_in(Again, near).next().is_some();
+            // One call back declined is no call denied: "if you're not interested in a call
+            // back, press 2", "si no le interesa que le devolvamos la llamada".
+            if !again && (contact.start..contact.end).any(|k| self.inside(k, CallBack)) {
+                continue;
+            }
             let wish = self
                 .hits_in(
                     Volition,
@@ -821,6 +827,35 @@ impl Transcript {
                 .is_some();
             if again || wish {
                 return Some(n.start..contact.end);
+            }
+        }
+        None
+    }
+
+    /// Taking the consumer out of the calls or off the calling list, which is what an
+    /// opt-out does: "para excluir su número de futuras llamadas", "to take your number off
+    /// our list", "para que lo quitemos de nuestra lista". The consumer's own list ("to
+    /// remove an item from your list") is none.
+    fn removal(&self, sentence: Range<u32>) -> Option<Range<u32>> {
+        for r in self.hits_in(RemoveVerb, sentence) {
+            if self.negated(r.start, 4) {
+                continue;
+            }
+            let clause = self.clause_of(r.start);
+            let reach = r.end..(r.end + 8).min(clause.end);
+            if let Some(contact) = self.hits_in(Contacted, reach.clone()).next() {
+                return Some(r.start..contact.end);
+            }
+            let first = reach.start;
+            let theirs = |k: u32| {
+                k > first
+                    && matches!(
+                        self.word(k - 1),
+                        "your" | "su" | "sus" | "tu" | "tus" | "my" | "mi" | "mis"
+                    )
+            };
+            if let Some(list) = self.hits_in(ListNoun, reach).find(|l| !theirs(l.start)) {
+                return Some(r.start..list.end);
             }
         }
         None
@@ -988,6 +1023,26 @@ impl Transcript {
             }
             found.push(h);
         }
+        // Taking money out of the consumer's pay: "le pueden rebajar el cheque", "we'll
+        // deduct it from your wages", "se le descontará de su nómina".
+        for w in self.hits_of(WageNoun) {
+            let clause = self.clause_of(w.start);
+            let from = clause.start.max(w.start.saturating_sub(7));
+            let Some(take) = self.hits_in(TakeVerb, from..w.start).last() else {
+                continue;
+            };
+            let span = take.start..w.end;
+            if span.clone().any(|i| Self::in_any(i, masked))
+                || found
+                    .iter()
+                    .any(|f| f.start < span.end && span.start < f.end)
+                || self.threat_denied(take.start)
+            {
+                continue;
+            }
+            found.push(span);
+        }
+        found.sort_by_key(|r| r.start);
         found
     }
 
@@ -1042,10 +1097,31 @@ impl Transcript {
         let mut found = Vec::new();
         for cue in self.hits_of(OnBehalf) {
             let mut j = cue.end;
+            let mut own = false;
             while j < self.len() && self.starts(j, Determiner) && !self.token(j).capital {
+                // "de parte de nuestra empresa", "on behalf of our office": the business.
+                own |= matches!(
+                    self.word(j),
+                    "our" | "nuestra" | "nuestro" | "nuestros" | "nuestras" | "this" | "esta"
+                );
                 j += 1;
             }
-            if j >= self.len() || Self::in_any(j, masked) || self.starts(j, Title) {
+            if j >= self.len() || own || Self::in_any(j, masked) || self.starts(j, Title) {
+                continue;
+            }
+            // A name written without capitals is still a name when a word of a business
+            // closes it: "on behalf of summit health partners llc", "de parte de mueblería la
+            // económica", "su cuenta con tienda el porvenir".
+            if self.kind(j) == Kind::Word && !self.token(j).capital {
+                let clause = self.clause_of(j);
+                let limit = (j + 6).min(clause.end);
+                let company = (j..limit)
+                    .take_while(|&k| !Self::in_any(k, masked) && self.kind(k) != Kind::Number)
+                    .filter_map(|k| self.hit_at(k, CompanyWord))
+                    .last();
+                if let Some(c) = company {
+                    found.push(cue.start..c.end.max(j + 1));
+                }
                 continue;
             }
             if self.kind(j) == Kind::Word && self.token(j).capital {
@@ -1053,6 +1129,11 @@ impl Transcript {
                 let capital = |k: u32| self.kind(k) == Kind::Word && self.token(k).capital;
                 let mut end = j + 1;
                 loop {
+                    // An abbreviation closes the name ("S.A. de C.V.", "Inc."), unless a
+                    // linking word carries it on.
+                    if self.word(end - 1).ends_with('.') && self.word(end) != "de" {
+                        break;
+                    }
                     if capital(end) {
                         end += 1;
                     } else if matches!(
