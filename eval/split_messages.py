@@ -9,6 +9,7 @@ Usage (from the root of a checkout):
     python3 eval/split_messages.py split inbound POOL.toml
     python3 eval/split_messages.py check                      # validate both sets; exit 1 on any fault
     python3 eval/split_messages.py tables                     # rewrite the count tables in the READMEs
+    python3 eval/split_messages.py halves author-b            # once: writes author-b-halves.toml
 
 The split rule. Every item gets the SHA-256 of its id. Items are sorted by their stratum
 (language, label, then the finer fields) and, inside a stratum, by that digest; the sorted
@@ -18,6 +19,12 @@ a class), is a contiguous run of that list, every one of them is split evenly, g
 item. `check` deals the union of the two halves again and fails if any item sits in the other
 half, so an item moved by hand is caught. The split is made once: `split` refuses to overwrite a
 half that exists.
+
+A further set written by another author (`eval/classify/author-b.toml`, the same schema, not
+part of the pool) is halved once into A and B by a seeded shuffle stratified by language and
+class: its items are sorted by (language, class, SHA-256 of "SEED:id") and dealt alternately to
+A and B; the ids of each half are written to `author-b-halves.toml` with the seed, and `check`
+deals them again and fails on any difference.
 
 Only the standard library is needed (Python 3.11 or later, for tomllib).
 """
@@ -228,6 +235,99 @@ def check_set(s):
 
 
 # ---------------------------------------------------------------------------------------------
+# Further sets by other authors, halved once by a seeded shuffle
+
+FURTHER = {"author-b": 20261205}   # the set's name and the seed of its halves
+
+
+def further_path(name, suffix=""):
+    return os.path.join(ROOT, "classify", f"{name}{suffix}.toml")
+
+
+def deal_halves(items, seed):
+    """The seeded, stratified shuffle: {id: "a" | "b"}."""
+    key = lambda it: (it["lang"], it["class"],
+                      hashlib.sha256(f"{seed}:{it['id']}".encode("utf-8")).hexdigest())
+    order = sorted(items, key=key)
+    return {it["id"]: "ab"[i % 2] for i, it in enumerate(order)}
+
+
+def load_further(name):
+    with open(further_path(name), "rb") as f:
+        data = tomllib.load(f)
+    extra = set(data) - {"message"}
+    if extra:
+        raise SystemExit(f"eval/classify/{name}.toml: unexpected top-level keys {sorted(extra)}")
+    return data.get("message", [])
+
+
+def check_further(name, seed):
+    rel = f"eval/classify/{name}.toml"
+    try:
+        items = load_further(name)
+    except FileNotFoundError:
+        return []
+    except tomllib.TOMLDecodeError as e:
+        return [f"{rel}: {e}"]
+    s = SETS["classify"]
+    faults = []
+    for it in items:
+        faults.extend(validate_item(s, it, rel))
+    ids, texts = set(), set()
+    for it in items:
+        if it.get("id") in ids:
+            faults.append(f"{rel}: {it.get('id')}: the id is used twice")
+        ids.add(it.get("id"))
+        key = (it.get("lang"), it.get("text"))
+        if key in texts:
+            faults.append(f"{rel}: {it.get('id')}: the same text twice")
+        texts.add(key)
+    if faults:
+        return faults
+    try:
+        with open(further_path(name, "-halves"), "rb") as f:
+            halves = tomllib.load(f)
+    except FileNotFoundError:
+        return [f"eval/classify/{name}-halves.toml: missing; run `halves {name}` once"]
+    if halves.get("seed") != seed:
+        faults.append(f"eval/classify/{name}-halves.toml: seed {halves.get('seed')!r}, not {seed}")
+    dealt = deal_halves(items, seed)
+    for half in "ab":
+        listed = halves.get(half, [])
+        if sorted(listed) != sorted(i for i, h in dealt.items() if h == half):
+            faults.append(f"eval/classify/{name}-halves.toml: half {half.upper()} is not the dealt one")
+    return faults
+
+
+def write_halves(name):
+    seed = FURTHER[name]
+    out = further_path(name, "-halves")
+    if os.path.exists(out):
+        raise SystemExit(f"eval/classify/{name}-halves.toml exists: the halves are dealt once")
+    items = load_further(name)
+    faults = check_further(name, seed)
+    faults = [f for f in faults if "-halves.toml: missing" not in f]
+    if faults:
+        raise SystemExit("\n".join(faults))
+    dealt = deal_halves(items, seed)
+    lines = [
+        f"# The two halves of {name}.toml, dealt once by `eval/split_messages.py halves {name}`:",
+        "# sorted by (lang, class, SHA-256 of \"SEED:id\") and dealt alternately to A and B.",
+        "# Never deal them again, never move an id.",
+        f"seed = {seed}",
+    ]
+    for half in "ab":
+        chosen = sorted(i for i, h in dealt.items() if h == half)
+        lines.append(f"{half} = [")
+        lines += [f"    {toml_string(i)}," for i in chosen]
+        lines.append("]")
+    with open(out, "w", encoding="utf-8") as f:
+        f.write("\n".join(lines) + "\n")
+    for half in "ab":
+        print(f"half {half.upper()}: {sum(h == half for h in dealt.values())} items")
+
+
+# ---------------------------------------------------------------------------------------------
 # Writing
 
 
@@ -387,11 +487,16 @@ def main(argv):
         names = argv[1:] or [n for n in SETS if os.path.isdir(os.path.join(ROOT, n))]
         for n in names:
             faults.extend(check_set(SETS[n]))
+            if n == "classify":
+                for name, seed in FURTHER.items():
+                    faults.extend(check_further(name, seed))
         for f in faults:
             print(f, file=sys.stderr)
         if faults:
             return 1
         print("ok: " + ", ".join(names))
+    elif len(argv) == 2 and argv[0] == "halves" and argv[1] in FURTHER:
+        write_halves(argv[1])
     elif argv == ["tables"]:
         write_tables()
     else:

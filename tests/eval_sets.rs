@@ -58,8 +58,18 @@ impl Item {
 
 /// Reads both halves of a set; every fault goes into `faults`.
 fn read_set(set: &str, table: &str, faults: &mut Vec<String>) -> Vec<Item> {
+    read_files(set, table, &["dev", "held-out"], faults)
+}
+
+/// Reads the named files of a set's folder (`NAME.toml`); every fault goes into `faults`.
+fn read_files(
+    set: &str,
+    table: &str,
+    names: &[&'static str],
+    faults: &mut Vec<String>,
+) -> Vec<Item> {
     let mut items = Vec::new();
-    for half in ["dev", "held-out"] {
+    for &half in names {
         let path = eval_dir().join(set).join(format!("{half}.toml"));
         let text = match std::fs::read_to_string(&path) {
             Ok(text) => text,
@@ -199,18 +209,10 @@ fn report(set: &str, faults: Vec<String>) {
     );
 }
 
-#[test]
-fn classify_set_is_well_formed_and_split_by_its_rule() {
-    let mut faults = Vec::new();
-    let items = read_set("classify", "message", &mut faults);
-    check_common(
-        &items,
-        "cls",
-        &["id", "lang", "text", "class", "intent", "kind", "hard"],
-        &["note"],
-        &mut faults,
-    );
-    for item in &items {
+/// The fields of outbound messages: the intent is one of Twilio's and agrees with the class,
+/// the kind is a tag, a hard case has a note, a hard-mixed message is hard and non-essential.
+fn check_classify_items(items: &[Item], faults: &mut Vec<String>) {
+    for item in items {
         let at = format!("{} {}", item.half, item.id());
         let intent = item.str("intent");
         let expected = if ESSENTIAL.contains(&intent) {
@@ -244,6 +246,20 @@ fn classify_set_is_well_formed_and_split_by_its_rule() {
             ));
         }
     }
+}
+
+#[test]
+fn classify_set_is_well_formed_and_split_by_its_rule() {
+    let mut faults = Vec::new();
+    let items = read_set("classify", "message", &mut faults);
+    check_common(
+        &items,
+        "cls",
+        &["id", "lang", "text", "class", "intent", "kind", "hard"],
+        &["note"],
+        &mut faults,
+    );
+    check_classify_items(&items, &mut faults);
     let hard = items
         .iter()
         .filter(|i| i.fields.get("hard").and_then(Value::as_bool) == Some(true))
@@ -271,6 +287,105 @@ fn classify_set_is_well_formed_and_split_by_its_rule() {
         &mut faults,
     );
     report("classify", faults);
+}
+
+/// The seed of the halves of `eval/classify/author-b.toml` (`author-b-halves.toml`).
+const AUTHOR_B_SEED: i64 = 20261205;
+
+/// The second author's set (`eval/classify/author-b.toml`, written apart from the pool) has
+/// the pool's fields and values, repeats no message of the pool or of `training.toml` (the
+/// held-out half is compared, never shown), and its halves (`author-b-halves.toml`) are the
+/// ones its seeded shuffle deals: sorted by language, class and the SHA-256 of `SEED:id`, dealt
+/// alternately to A and B, so each language and class is halved give or take one.
+#[test]
+fn classify_author_b_set_is_well_formed_and_halved_by_its_seed() {
+    let mut faults = Vec::new();
+    let items = read_files("classify", "message", &["author-b"], &mut faults);
+    check_common(
+        &items,
+        "cls",
+        &["id", "lang", "text", "class", "intent", "kind", "hard"],
+        &["note"],
+        &mut faults,
+    );
+    check_classify_items(&items, &mut faults);
+    if items.len() < 500 {
+        faults.push(format!("{} messages, fewer than 500", items.len()));
+    }
+    // Written apart: no text of the pool or of the own messages, compared without case.
+    let mut others = read_set("classify", "message", &mut faults);
+    others.extend(read_files(
+        "classify",
+        "message",
+        &["training"],
+        &mut faults,
+    ));
+    let seen: BTreeMap<String, &str> = others
+        .iter()
+        .map(|i| (i.str("text").to_lowercase(), i.half))
+        .collect();
+    let mut repeated: BTreeMap<&str, usize> = BTreeMap::new();
+    for item in &items {
+        if let Some(half) = seen.get(&item.str("text").to_lowercase()) {
+            *repeated.entry(half).or_default() += 1;
+        }
+    }
+    for (half, n) in repeated {
+        faults.push(format!("{n} messages of author-b repeat one of {half}"));
+    }
+    // The halves.
+    let path = eval_dir().join("classify").join("author-b-halves.toml");
+    let halves: Table = match std::fs::read_to_string(&path)
+        .map_err(|e| e.to_string())
+        .and_then(|text| toml::from_str(&text).map_err(|e| e.to_string()))
+    {
+        Ok(halves) => halves,
+        Err(e) => {
+            faults.push(format!("{}: {e}", path.display()));
+            Table::new()
+        }
+    };
+    if halves.get("seed").and_then(Value::as_integer) != Some(AUTHOR_B_SEED) {
+        faults.push(format!(
+            "author-b-halves.toml: the seed is not {AUTHOR_B_SEED}"
+        ));
+    }
+    let listed = |half: &str| -> BTreeSet<String> {
+        halves
+            .get(half)
+            .and_then(Value::as_array)
+            .map(|ids| {
+                ids.iter()
+                    .filter_map(Value::as_str)
+                    .map(str::to_owned)
+                    .collect()
+            })
+            .unwrap_or_default()
+    };
+    let mut order: Vec<(&str, &str, Vec<u8>, String)> = items
+        .iter()
+        .map(|i| {
+            let digest = Sha256::digest(format!("{AUTHOR_B_SEED}:{}", i.id()).as_bytes()).to_vec();
+            (i.str("lang"), i.str("class"), digest, i.id().to_owned())
+        })
+        .collect();
+    order.sort();
+    let dealt = |parity: usize| -> BTreeSet<String> {
+        order
+            .iter()
+            .enumerate()
+            .filter(|(n, _)| n % 2 == parity)
+            .map(|(_, o)| o.3.clone())
+            .collect()
+    };
+    for (half, parity) in [("a", 0), ("b", 1)] {
+        if listed(half) != dealt(parity) {
+            faults.push(format!(
+                "author-b-halves.toml: half {half} is not the one the seeded shuffle deals"
+            ));
+        }
+    }
+    report("classify/author-b.toml", faults);
 }
 
 #[test]

@@ -456,20 +456,32 @@ pub(crate) struct EvalDetectionArgs {
 /// `twiml eval classify`.
 #[derive(Debug, clap::Args)]
 pub(crate) struct EvalClassifyArgs {
-    /// Which half of the labelled set: tune on dev, only score held-out.
-    #[arg(long, value_enum, default_value_t = Split::Dev)]
-    pub(crate) split: Split,
-    /// The folder of the labelled set (it holds `dev.toml` and `held-out.toml`).
+    /// Which set: tune on dev, only score held-out; `author-b` is the second author's set,
+    /// `author-b-a` and `author-b-b` its two halves.
+    #[arg(long, value_enum, default_value_t = ClassifySplit::Dev)]
+    pub(crate) split: ClassifySplit,
+    /// Score this labelled file (the schema of `eval/classify/README.md`) instead of a set of
+    /// `--dir`; it is treated as unseen: figures only, no message named.
+    #[arg(long, value_name = "PATH", conflicts_with_all = ["split", "errors", "folds"])]
+    pub(crate) file: Option<PathBuf>,
+    /// The folder of the labelled set (it holds `dev.toml`, `held-out.toml`, `training.toml`,
+    /// `author-b.toml` and `author-b-halves.toml`).
     #[arg(long, value_name = "DIR", default_value = "eval/classify")]
     pub(crate) dir: PathBuf,
-    /// On the development half, list every message the classifier gets wrong or cannot
-    /// decide, with its cues.
+    /// On the development half or the A half of `author-b`, list every message the
+    /// classifier gets wrong or cannot decide, with its cues.
     #[arg(long)]
     pub(crate) errors: bool,
     /// Cross-validation on the development half: split it into N folds, and classify each
     /// fold with a classifier trained on the others (and on `training.toml`), never on it.
-    #[arg(long, value_name = "N")]
+    #[arg(long, value_name = "N", conflicts_with = "train")]
     pub(crate) folds: Option<usize>,
+    /// Classify with a classifier trained, with the built-in one's options, on these sets of
+    /// `--dir` (comma-separated: `training`, `dev`, `author-b`, `author-b-a`, `author-b-b`)
+    /// instead of the built-in one. The held-out half never trains, and no set trains on
+    /// messages it scores.
+    #[arg(long, value_name = "SETS", value_delimiter = ',')]
+    pub(crate) train: Vec<ClassifySplit>,
     /// Output format.
     #[arg(long, value_enum, default_value_t = TextOrJson::Text)]
     pub(crate) format: TextOrJson,
@@ -507,6 +519,39 @@ impl Split {
         match self {
             Split::Dev => "dev",
             Split::HeldOut => "held-out",
+        }
+    }
+}
+
+/// The labelled sets of `twiml eval classify`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub(crate) enum ClassifySplit {
+    /// The development half, for tuning.
+    Dev,
+    /// The held-out half, for scoring only.
+    HeldOut,
+    /// The classifier's own training messages (`training.toml`), never scored as a half.
+    Training,
+    /// The second author's set, whole (`author-b.toml`).
+    AuthorB,
+    /// The A half of the second author's set (`author-b-halves.toml`).
+    #[value(name = "author-b-a")]
+    AuthorBA,
+    /// The B half of the second author's set.
+    #[value(name = "author-b-b")]
+    AuthorBB,
+}
+
+impl ClassifySplit {
+    /// The set's name, as the command line spells it.
+    pub(crate) fn name(self) -> &'static str {
+        match self {
+            ClassifySplit::Dev => "dev",
+            ClassifySplit::HeldOut => "held-out",
+            ClassifySplit::Training => "training",
+            ClassifySplit::AuthorB => "author-b",
+            ClassifySplit::AuthorBA => "author-b-a",
+            ClassifySplit::AuthorBB => "author-b-b",
         }
     }
 }

@@ -467,6 +467,107 @@ hard = true
 }
 
 #[test]
+fn eval_classify_scores_a_further_set_its_halves_and_a_trained_classifier() {
+    let dir = tempfile::tempdir().unwrap();
+    let message = |id: &str, text: &str, class: &str, intent: &str, kind: &str| {
+        format!(
+            "[[message]]\nid = \"{id}\"\nlang = \"en\"\ntext = \"{text}\"\nclass = \"{class}\"\nintent = \"{intent}\"\nkind = \"{kind}\"\nhard = false\n\n"
+        )
+    };
+    let code = |id: &str, n: u32| {
+        message(
+            id,
+            &format!("Your Acme verification code is {n}."),
+            "essential",
+            "otp",
+            "otp",
+        )
+    };
+    let promo = |id: &str, n: u32| {
+        message(
+            id,
+            &format!("Acme: {n}% off everything this weekend! Shop now."),
+            "non-essential",
+            "marketing",
+            "promo",
+        )
+    };
+    let training: String = (0..6)
+        .map(|i| code(&format!("t-{i}"), 400_000 + i) + &promo(&format!("p-{i}"), 10 + i))
+        .collect();
+    std::fs::write(dir.path().join("training.toml"), training).unwrap();
+    std::fs::write(
+        dir.path().join("author-b.toml"),
+        code("b-1", 918_273) + &promo("b-2", 35) + &code("b-3", 556_677) + &promo("b-4", 45),
+    )
+    .unwrap();
+    std::fs::write(
+        dir.path().join("author-b-halves.toml"),
+        "seed = 1\na = [\"b-1\", \"b-2\"]\nb = [\"b-3\", \"b-4\"]\n",
+    )
+    .unwrap();
+    let dir_arg = dir.path().to_str().unwrap();
+    let eval = |extra: &[&str]| {
+        let mut args = vec!["eval", "classify", "--dir", dir_arg, "--format", "json"];
+        args.extend_from_slice(extra);
+        twiml(&args)
+    };
+    // The whole set, and each half.
+    let o = eval(&["--split", "author-b"]);
+    assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
+    assert_eq!(json(&o)["accuracy"]["total"], 4);
+    assert_eq!(json(&o)["trained_on"], serde_json::Value::Null);
+    let o = eval(&["--split", "author-b-b"]);
+    assert_eq!(json(&o)["accuracy"]["total"], 2);
+    // A classifier trained on chosen sets classifies the other half.
+    let o = eval(&["--split", "author-b-b", "--train", "training,author-b-a"]);
+    assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
+    let v = json(&o);
+    assert_eq!(
+        v["trained_on"],
+        serde_json::json!(["training", "author-b-a"])
+    );
+    assert_eq!(v["accuracy"]["total"], 2);
+    assert_eq!(v["accuracy"]["correct"], 2);
+    // Any file of the schema, scored as unseen.
+    let path = dir.path().join("author-b.toml");
+    let o = twiml(&[
+        "eval",
+        "classify",
+        "--file",
+        path.to_str().unwrap(),
+        "--format",
+        "json",
+    ]);
+    assert_eq!(json(&o)["accuracy"]["total"], 4);
+    // Refused: training on the set scored, training on the held-out half, naming the
+    // messages of a set that is only scored, a half the halves file does not know.
+    for (args, says) in [
+        (
+            &["--split", "author-b-b", "--train", "author-b"][..],
+            "shares messages",
+        ),
+        (&["--split", "author-b", "--train", "held-out"], "held-out"),
+        (&["--split", "author-b-b", "--errors"], "--errors"),
+        (&["--split", "author-b", "--errors"], "--errors"),
+    ] {
+        let o = eval(args);
+        assert_eq!(o.status.code(), Some(2), "{args:?}");
+        assert!(stderr(&o).contains(says), "{args:?}: {}", stderr(&o));
+    }
+    let o = eval(&["--split", "author-b-a", "--errors"]);
+    assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
+    std::fs::write(
+        dir.path().join("author-b-halves.toml"),
+        "seed = 1\na = [\"b-1\", \"b-9\"]\nb = [\"b-3\"]\n",
+    )
+    .unwrap();
+    let o = eval(&["--split", "author-b-a"]);
+    assert_eq!(o.status.code(), Some(2));
+    assert!(stderr(&o).contains("`b-9`"), "{}", stderr(&o));
+}
+
+#[test]
 fn the_readme_shows_what_the_commands_print() {
     let readme =
         std::fs::read_to_string(Path::new(env!("CARGO_MANIFEST_DIR")).join("../README.md"))

@@ -10,8 +10,15 @@
 //! `--folds N` (development half only) estimates how the classifier does on messages it has
 //! not seen: the half is dealt into N folds by id, and each fold is classified by a classifier
 //! trained on the other folds and on `training.toml`, never on the fold itself.
+//!
+//! `--split author-b` scores the second author's set (`author-b.toml`), and `author-b-a` or
+//! `author-b-b` one of its two halves, dealt once into `author-b-halves.toml`. `--train
+//! training,dev,author-b-a` classifies with a classifier trained on those sets (with the
+//! built-in one's options) instead of the built-in one: how messages of one hand carry to
+//! another's. `--file PATH` scores any file in the set's schema, as unseen. Only the sets that
+//! tune (`dev`, `training`, `author-b-a`) have their misread messages named.
 
-use std::collections::BTreeMap;
+use std::collections::{BTreeMap, HashSet};
 use std::io::{self, Write};
 
 use serde::Deserialize;
@@ -19,11 +26,18 @@ use serde_json::json;
 use twiml_core::gate::{Class, Classification, Classifier, classify};
 
 use super::super::{Error, ExitStatus};
-use crate::args::{EvalClassifyArgs, LogLevel, Split, TextOrJson};
+use crate::args::{ClassifySplit, EvalClassifyArgs, LogLevel, TextOrJson};
 
 #[derive(Debug, Deserialize)]
 struct Set {
     message: Vec<Labelled>,
+}
+
+/// `author-b-halves.toml`: the ids of the two halves of the second author's set, dealt once.
+#[derive(Debug, Deserialize)]
+struct Halves {
+    a: Vec<String>,
+    b: Vec<String>,
 }
 
 #[derive(Debug, Deserialize)]
@@ -115,14 +129,74 @@ fn class_of(m: &Labelled, shown: &str) -> Result<Class, Error> {
     }
 }
 
-/// Scores the classifier on one half of its labelled set.
+/// The set of `--dir` (or the half of one) that a name stands for.
+fn load(args: &EvalClassifyArgs, which: ClassifySplit) -> Result<(String, Vec<Labelled>), Error> {
+    let file = match which {
+        ClassifySplit::AuthorBA | ClassifySplit::AuthorBB => "author-b",
+        other => other.name(),
+    };
+    let path = args.dir.join(format!("{file}.toml"));
+    let shown = path.display().to_string();
+    let mut messages = read_set(&path)?.message;
+    for m in &messages {
+        class_of(m, &shown)?;
+    }
+    if let Some(half) = match which {
+        ClassifySplit::AuthorBA => Some("a"),
+        ClassifySplit::AuthorBB => Some("b"),
+        _ => None,
+    } {
+        let halves_path = args.dir.join("author-b-halves.toml");
+        let halves_shown = halves_path.display().to_string();
+        let text = std::fs::read_to_string(&halves_path)
+            .map_err(|e| Error::new(format_args!("{halves_shown}: {e}")))?;
+        let halves: Halves = toml::from_str(&text)
+            .map_err(|e| Error::new(format_args!("{halves_shown}: {}", e.message().trim_end())))?;
+        let ids: HashSet<&str> = if half == "a" { &halves.a } else { &halves.b }
+            .iter()
+            .map(String::as_str)
+            .collect();
+        let known: HashSet<&str> = messages.iter().map(|m| m.id.as_str()).collect();
+        if let Some(missing) = halves
+            .a
+            .iter()
+            .chain(&halves.b)
+            .find(|id| !known.contains(id.as_str()))
+        {
+            return Err(Error::new(format_args!(
+                "{halves_shown}: `{missing}` is not a message of {shown}"
+            )));
+        }
+        messages.retain(|m| ids.contains(m.id.as_str()));
+        return Ok((format!("{shown} (half {})", half.to_uppercase()), messages));
+    }
+    Ok((shown, messages))
+}
+
+/// Whether two sets share messages.
+fn overlap(a: ClassifySplit, b: ClassifySplit) -> bool {
+    use ClassifySplit::{AuthorB, AuthorBA, AuthorBB};
+    a == b
+        || matches!(
+            (a, b),
+            (AuthorB, AuthorBA | AuthorBB) | (AuthorBA | AuthorBB, AuthorB)
+        )
+}
+
+/// Scores the classifier on one set of its labelled messages.
 pub(crate) fn run(args: EvalClassifyArgs, log: LogLevel) -> Result<ExitStatus, Error> {
-    if args.errors && args.split == Split::HeldOut {
+    // The sets whose misread messages may be named: those that tune.
+    let readable = args.file.is_none()
+        && matches!(
+            args.split,
+            ClassifySplit::Dev | ClassifySplit::Training | ClassifySplit::AuthorBA
+        );
+    if args.errors && !readable {
         return Err(Error::new(
-            "`--errors` lists messages of the development half only; the held-out half is scored, never read",
+            "`--errors` lists messages of the development half or the A half of author-b only; the other sets are scored, never read",
         ));
     }
-    if args.folds.is_some() && args.split == Split::HeldOut {
+    if args.folds.is_some() && args.split != ClassifySplit::Dev {
         return Err(Error::new(
             "`--folds` cross-validates on the development half only; the held-out half is scored, never trained on",
         ));
@@ -130,14 +204,51 @@ pub(crate) fn run(args: EvalClassifyArgs, log: LogLevel) -> Result<ExitStatus, E
     if args.folds.is_some_and(|n| n < 2) {
         return Err(Error::new("`--folds` needs at least 2 folds"));
     }
-    let path = args.dir.join(format!("{}.toml", args.split.stem()));
-    let shown = path.display().to_string();
-    let set = read_set(&path)?;
-    for m in &set.message {
-        class_of(m, &shown)?;
+    if args.train.contains(&ClassifySplit::HeldOut) {
+        return Err(Error::new(
+            "`--train`: the held-out half is scored, never trained on",
+        ));
     }
+    if args.file.is_none()
+        && let Some(both) = args.train.iter().find(|&&t| overlap(t, args.split))
+    {
+        return Err(Error::new(format_args!(
+            "`--train`: `{}` shares messages with the scored set `{}`",
+            both.name(),
+            args.split.name()
+        )));
+    }
+    let (shown, set) = match &args.file {
+        Some(path) => {
+            let shown = path.display().to_string();
+            let set = read_set(path)?.message;
+            for m in &set {
+                class_of(m, &shown)?;
+            }
+            (shown, set)
+        }
+        None => load(&args, args.split)?,
+    };
+    let set = Set { message: set };
+    let trained = if args.train.is_empty() {
+        None
+    } else {
+        let mut sets = Vec::new();
+        for &t in &args.train {
+            sets.push(load(&args, t)?.1);
+        }
+        let examples = sets
+            .iter()
+            .flatten()
+            .map(|m| Ok((m.text.as_str(), class_of(m, "")?)))
+            .collect::<Result<Vec<(&str, Class)>, Error>>()?;
+        Some(Classifier::train(examples))
+    };
     let predictions: Vec<Classification> = match args.folds {
-        None => set.message.iter().map(|m| classify(&m.text)).collect(),
+        None => match &trained {
+            Some(c) => set.message.iter().map(|m| c.classify(&m.text)).collect(),
+            None => set.message.iter().map(|m| classify(&m.text)).collect(),
+        },
         Some(folds) => {
             let own_path = args.dir.join("training.toml");
             let own = if own_path.exists() {
@@ -236,12 +347,8 @@ pub(crate) fn run(args: EvalClassifyArgs, log: LogLevel) -> Result<ExitStatus, E
     if log == LogLevel::Silent {
         return Ok(status);
     }
-    // The held-out half is scored, never read: its misread messages are counted, not named.
-    let shown_ids: &[String] = if args.split == Split::HeldOut {
-        &[]
-    } else {
-        &never_waited
-    };
+    // A set that is only scored is never read: its misread messages are counted, not named.
+    let shown_ids: &[String] = if readable { &never_waited } else { &[] };
     let mut out = io::stdout().lock();
     let percent = |t: &Tally| format!("{:5.1}% ({}/{})", t.accuracy() * 100.0, t.correct, t.total);
     match args.format {
@@ -249,6 +356,7 @@ pub(crate) fn run(args: EvalClassifyArgs, log: LogLevel) -> Result<ExitStatus, E
             let value = json!({
                 "set": shown,
                 "folds": args.folds,
+                "trained_on": (!args.train.is_empty()).then(|| args.train.iter().map(|t| t.name()).collect::<Vec<_>>()),
                 "accuracy": overall.json(),
                 "by_language": by_lang.iter().map(|(k, t)| (k.clone(), t.json())).collect::<serde_json::Map<_, _>>(),
                 "by_class": by_class.iter().map(|(k, t)| (k.clone(), t.json())).collect::<serde_json::Map<_, _>>(),
@@ -268,6 +376,14 @@ pub(crate) fn run(args: EvalClassifyArgs, log: LogLevel) -> Result<ExitStatus, E
         }
         TextOrJson::Text => {
             writeln!(out, "{shown}: {} messages", overall.total)?;
+            if !args.train.is_empty() {
+                let names: Vec<&str> = args.train.iter().map(|t| t.name()).collect();
+                writeln!(
+                    out,
+                    "classified by a classifier trained on: {}",
+                    names.join(", ")
+                )?;
+            }
             if let Some(folds) = args.folds {
                 writeln!(
                     out,
@@ -317,7 +433,7 @@ pub(crate) fn run(args: EvalClassifyArgs, log: LogLevel) -> Result<ExitStatus, E
                     out,
                     "one-time codes, fraud alerts, delivery and shipping notices read as non-essential: none"
                 )?;
-            } else if args.split == Split::HeldOut {
+            } else if !readable {
                 writeln!(
                     out,
                     "one-time codes, fraud alerts, delivery and shipping notices read as non-essential: {} (named on the development half only)",

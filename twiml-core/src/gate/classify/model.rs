@@ -908,6 +908,41 @@ mod tests {
         assert!(found * 5 >= promotions, "found {found} of {promotions}");
     }
 
+    /// A labelled set of `eval/classify` by name: `own` (`training.toml`), `dev`, `b`
+    /// (`author-b.toml`), or `b-a` and `b-b`, its halves (`author-b-halves.toml`). Never the
+    /// held-out half.
+    fn named_set(name: &str) -> Vec<Labelled> {
+        #[derive(serde::Deserialize)]
+        struct Halves {
+            a: Vec<String>,
+            b: Vec<String>,
+        }
+        let root = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("../eval/classify");
+        match name {
+            "own" => read(&root.join("training.toml")),
+            "dev" => read(&root.join("dev.toml")),
+            "b" => read(&root.join("author-b.toml")),
+            "b-a" | "b-b" => {
+                let path = root.join("author-b-halves.toml");
+                let text =
+                    std::fs::read_to_string(&path).unwrap_or_else(|e| panic!("{path:?}: {e}"));
+                let halves: Halves =
+                    toml::from_str(&text).unwrap_or_else(|e| panic!("{path:?}: {e}"));
+                let ids = if name == "b-a" { halves.a } else { halves.b };
+                let mut set = named_set("b");
+                set.retain(|m| ids.contains(&m.id));
+                set
+            }
+            other => panic!("unknown set `{other}`: own, dev, b, b-a or b-b"),
+        }
+    }
+
+    /// The tuning test: 5-fold cross-validation on the development half (the own messages
+    /// always train), or one direction across authors: `own=1` (the own messages classify the
+    /// development half), `reverse=1` (the other way), `train=own+dev+b-a,score=b-b` (any sets
+    /// of [`named_set`] train, another is classified). `TWIML_CV=l2=0.05,bigrams=0` tries other
+    /// options; `marks=PATH` writes each answer, for paired comparisons; `errors=1` prints the
+    /// misread messages, of the sets that tune only.
     #[test]
     #[ignore = "a tuning tool: prints figures, asserts nothing"]
     fn cross_validation() {
@@ -918,6 +953,11 @@ mod tests {
         let mut own_only = false;
         // Train on the development half alone and classify the own messages.
         let mut reverse = false;
+        // Train on these sets (`train=own+dev+b-a`) and classify that one (`score=b-b`).
+        let mut train_sets: Option<Vec<Vec<Labelled>>> = None;
+        let mut score_set: Option<(String, Vec<Labelled>)> = None;
+        // Write each scored message's id and answer (`right`, `wrong`, `undecided`) there.
+        let mut marks: Option<String> = None;
         for setting in std::env::var("TWIML_CV").unwrap_or_default().split(',') {
             let Some((key, value)) = setting.split_once('=') else {
                 continue;
@@ -952,6 +992,9 @@ mod tests {
                 "errors" => errors = flag,
                 "own" => own_only = flag,
                 "reverse" => reverse = flag,
+                "train" => train_sets = Some(value.split('+').map(named_set).collect()),
+                "score" => score_set = Some((value.to_owned(), named_set(value))),
+                "marks" => marks = Some(value.to_owned()),
                 _ => panic!("unknown setting `{key}`"),
             }
         }
@@ -961,9 +1004,28 @@ mod tests {
             std::mem::swap(&mut dev, &mut own);
             own_only = true;
         }
+        if let Some((name, set)) = score_set {
+            assert!(
+                !errors || !["b", "b-b"].contains(&name.as_str()),
+                "`errors=1` names misread messages of the sets that tune only (own, dev, b-a)"
+            );
+            let train_sets = train_sets.expect("`score=` needs `train=`");
+            for trained in &train_sets {
+                let texts: std::collections::HashSet<&str> =
+                    trained.iter().map(|m| m.text.as_str()).collect();
+                assert!(
+                    set.iter().all(|m| !texts.contains(m.text.as_str())),
+                    "`{name}` shares messages with a set it would be trained on"
+                );
+            }
+            dev = set;
+            own = train_sets.into_iter().flatten().collect();
+            own_only = true;
+        }
         if own_only {
             folds = 1;
         }
+        let mut marked = String::new();
         let (mut correct, mut undecided, mut never) = (0, 0, 0);
         for fold in 0..folds {
             let train_on = dev
@@ -980,6 +1042,12 @@ mod tests {
                 .filter(|(i, _)| own_only || i % folds == fold)
             {
                 let c = classifier.classify(&m.text);
+                let answer = match c.class {
+                    None => "undecided",
+                    Some(class) if class == m.class() => "right",
+                    Some(_) => "wrong",
+                };
+                writeln!(marked, "{}\t{answer}", m.id).expect("a string takes writes");
                 if c.class == Some(m.class()) {
                     correct += 1;
                 } else if errors {
@@ -999,6 +1067,9 @@ mod tests {
                     never += 1;
                 }
             }
+        }
+        if let Some(path) = marks {
+            std::fs::write(&path, marked).unwrap_or_else(|e| panic!("{path}: {e}"));
         }
         println!(
             "{options:?} folds={folds}: {correct}/{} = {:.1}%, undecided {undecided}, codes/fraud/delivery as non-essential {never}",
