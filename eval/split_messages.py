@@ -237,7 +237,7 @@ def check_set(s):
 # ---------------------------------------------------------------------------------------------
 # Further sets by other authors, halved once by a seeded shuffle
 
-FURTHER = {"author-b": 20261205}   # the set's name and the seed of its halves
+FURTHER = {"author-b": (20261205, "clsb")}   # the set's name: the seed of its halves, its ids' prefix
 
 
 def further_path(name, suffix=""):
@@ -261,7 +261,7 @@ def load_further(name):
     return data.get("message", [])
 
 
-def check_further(name, seed):
+def check_further(name, seed, prefix):
     rel = f"eval/classify/{name}.toml"
     try:
         items = load_further(name)
@@ -269,7 +269,8 @@ def check_further(name, seed):
         return []
     except tomllib.TOMLDecodeError as e:
         return [f"{rel}: {e}"]
-    s = SETS["classify"]
+    pool = SETS["classify"]
+    s = Set(pool.name, pool.table, prefix, pool.fields, pool.optional, pool.label, pool.stratum)
     faults = []
     for it in items:
         faults.extend(validate_item(s, it, rel))
@@ -300,12 +301,12 @@ def check_further(name, seed):
 
 
 def write_halves(name):
-    seed = FURTHER[name]
+    seed, prefix = FURTHER[name]
     out = further_path(name, "-halves")
     if os.path.exists(out):
         raise SystemExit(f"eval/classify/{name}-halves.toml exists: the halves are dealt once")
     items = load_further(name)
-    faults = check_further(name, seed)
+    faults = check_further(name, seed, prefix)
     faults = [f for f in faults if "-halves.toml: missing" not in f]
     if faults:
         raise SystemExit("\n".join(faults))
@@ -488,8 +489,8 @@ def main(argv):
         for n in names:
             faults.extend(check_set(SETS[n]))
             if n == "classify":
-                for name, seed in FURTHER.items():
-                    faults.extend(check_further(name, seed))
+                for name, (seed, prefix) in FURTHER.items():
+                    faults.extend(check_further(name, seed, prefix))
         for f in faults:
             print(f, file=sys.stderr)
         if faults:

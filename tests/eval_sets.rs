@@ -303,7 +303,7 @@ fn classify_author_b_set_is_well_formed_and_halved_by_its_seed() {
     let items = read_files("classify", "message", &["author-b"], &mut faults);
     check_common(
         &items,
-        "cls",
+        "clsb",
         &["id", "lang", "text", "class", "intent", "kind", "hard"],
         &["note"],
         &mut faults,
