@@ -445,7 +445,7 @@ hard = true
     let o = twiml(&["eval", "classify", "--dir", dir_arg, "--split", "held-out"]);
     assert_eq!(o.status.code(), Some(1));
     assert!(
-        stdout(&o).contains("read as non-essential: 1 (named on the development half only)"),
+        stdout(&o).contains("read as non-essential: 1 (named only on the sets that tune"),
         "{}",
         stdout(&o)
     );

@@ -436,7 +436,7 @@ pub(crate) fn run(args: EvalClassifyArgs, log: LogLevel) -> Result<ExitStatus, E
             } else if !readable {
                 writeln!(
                     out,
-                    "one-time codes, fraud alerts, delivery and shipping notices read as non-essential: {} (named on the development half only)",
+                    "one-time codes, fraud alerts, delivery and shipping notices read as non-essential: {} (named only on the sets that tune: dev, training, author-b-a)",
                     never_waited.len()
                 )?;
             } else {
