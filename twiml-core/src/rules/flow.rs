@@ -672,7 +672,15 @@ impl<'d, D: Document> Flow<'d, D> {
     /// a `<Pay>` step. Messages stand alone.
     pub(crate) fn transcript(&self) -> &Transcript {
         self.transcript.get_or_init(|| {
-            let mut builder = Builder::new();
+            let raw_bytes = self
+                .events
+                .iter()
+                .map(|e| match &e.kind {
+                    EventKind::Speech(speech) | EventKind::Message(speech) => speech.raw().len(),
+                    _ => 0,
+                })
+                .sum();
+            let mut builder = Builder::with_capacity(raw_bytes);
             for (i, event) in self.events.iter().enumerate() {
                 match &event.kind {
                     EventKind::Speech(speech) => {

@@ -62,8 +62,25 @@ enum TakenBy {
 /// asked for, a menu option that names a card asks for a key. Prompts inside `<Pay>` are what
 /// `<Pay>` is for.
 fn card_requests<D: Document>(flow: &Flow<'_, D>) -> Vec<CardRequest> {
-    let t = flow.transcript();
     let mut found = Vec::new();
+    // An answer is taken by a `<Gather>`, a `<Record>` or an agent's greeting: a document
+    // with none of them asks for nothing the caller can answer outside `<Pay>`, and its
+    // words need not be read.
+    let takes_input = flow.events.iter().any(|e| {
+        e.greeting
+            || matches!(
+                e.kind,
+                EventKind::Gather { .. }
+                    | EventKind::Capture {
+                        kind: CaptureKind::Message { .. },
+                        ..
+                    }
+            )
+    });
+    if !takes_input {
+        return found;
+    }
+    let t = flow.transcript();
     for (tokens, ask) in t.card_asks() {
         let i = t.event_of(tokens.start);
         let event = &flow.events[i];
@@ -190,7 +207,7 @@ declare_rule! {
 
 /// PCI001: card data asked for outside `<Pay>`.
 fn card_data_outside_pay<D: Document>(f: &mut Findings<'_, '_, D>, requests: &[CardRequest]) {
-    if !f.runs(&PCI001) {
+    if !f.runs(&PCI001) || requests.is_empty() {
         return;
     }
     let flow = f.flow;

@@ -125,6 +125,17 @@ impl Builder {
         Builder::default()
     }
 
+    /// A builder for about `raw_bytes` bytes of raw text, its buffers sized once for it.
+    pub(crate) fn with_capacity(raw_bytes: usize) -> Builder {
+        let mut builder = Builder::default();
+        let t = &mut builder.transcript;
+        // Normalised text is about as long as the raw text, with a space between tokens;
+        // a token is about five bytes of it, a space included.
+        t.text.reserve(raw_bytes + raw_bytes / 2);
+        t.tokens.reserve(raw_bytes / 5 + 1);
+        builder
+    }
+
     /// Nothing heard from here on joins what was heard before: the next segment starts a
     /// sentence.
     pub(crate) fn cut(&mut self) {

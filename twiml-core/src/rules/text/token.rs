@@ -185,7 +185,18 @@ impl Tokenizer {
     /// Calls `emit(text, kind, raw, capital)` for each token of `raw`, in order: its
     /// normalised text, what it is, its bytes in `raw`, whether its first letter is a capital.
     pub(crate) fn run(&mut self, raw: &str, mut emit: impl FnMut(&str, Kind, Range<usize>, bool)) {
-        // Links are recognised on the raw text's whitespace-separated chunks.
+        // Text without the marks of a link is cut whole: a token never spans whitespace, so
+        // cutting chunk by chunk gives the same tokens.
+        if !may_hold_link(raw) {
+            self.plain(raw, 0, &mut emit);
+            return;
+        }
+        self.chunked(raw, emit);
+    }
+
+    /// [`Tokenizer::run`] chunk by chunk: links are recognised on the raw text's
+    /// whitespace-separated chunks.
+    fn chunked(&mut self, raw: &str, mut emit: impl FnMut(&str, Kind, Range<usize>, bool)) {
         let mut at = 0;
         for chunk in raw.split_inclusive(char::is_whitespace) {
             let start = at;
@@ -221,19 +232,120 @@ impl Tokenizer {
     ) {
         let Tokenizer { chars, text } = self;
         if raw.is_ascii() {
-            cut(
-                &Ascii {
-                    bytes: raw.as_bytes(),
-                    offset,
-                },
-                text,
-                emit,
-            );
+            cut_ascii(raw, offset, text, emit);
         } else {
             chars.clear();
             push_chars(raw, offset, chars);
             cut(chars.as_slice(), text, emit);
         }
+    }
+}
+
+/// Whether a link may start somewhere in `raw`: it has `://`, `www.` or `@` (what
+/// [`link_in`] looks for first).
+fn may_hold_link(raw: &str) -> bool {
+    let bytes = raw.as_bytes();
+    bytes.contains(&b'@')
+        || raw.contains("://")
+        || bytes.windows(4).any(|w| w.eq_ignore_ascii_case(b"www."))
+}
+
+/// [`cut`] for ASCII text, read from its bytes: the same tokens, with each word's text copied
+/// and lower-cased in one step instead of character by character.
+fn cut_ascii(
+    raw: &str,
+    offset: usize,
+    text: &mut String,
+    emit: &mut impl FnMut(&str, Kind, Range<usize>, bool),
+) {
+    let bytes = raw.as_bytes();
+    let n = bytes.len();
+    let next_at = |i: usize| bytes.get(i).copied();
+    let mut i = 0;
+    while i < n {
+        let c = bytes[i];
+        // The ASCII characters that `char::is_whitespace` holds for.
+        if matches!(c, b'\t'..=b'\r' | b' ') {
+            i += 1;
+            continue;
+        }
+        if c.is_ascii_alphanumeric() {
+            let start = i;
+            let mut j = i + 1;
+            let mut digits_only = c.is_ascii_digit();
+            let mut dotted = false;
+            while j < n {
+                let d = bytes[j];
+                if d.is_ascii_alphanumeric() {
+                    digits_only &= d.is_ascii_digit();
+                    j += 1;
+                    continue;
+                }
+                let prev = bytes[j - 1];
+                let next = next_at(j + 1);
+                let joins = match d {
+                    b',' | b'.' | b'-' | b':' if digits_only => {
+                        prev.is_ascii_digit() && next.is_some_and(|n| n.is_ascii_digit())
+                    }
+                    b'\'' => {
+                        prev.is_ascii_alphanumeric()
+                            && next.is_some_and(|n| n.is_ascii_alphabetic())
+                    }
+                    b'.' => {
+                        prev.is_ascii_alphanumeric()
+                            && next.is_some_and(|n| n.is_ascii_alphanumeric())
+                    }
+                    _ => false,
+                };
+                if !joins {
+                    break;
+                }
+                dotted |= d == b'.';
+                j += 1;
+            }
+            if j < n
+                && bytes[j] == b'.'
+                && dotted
+                && bytes[start..j].iter().enumerate().all(|(k, &b)| {
+                    if k % 2 == 0 {
+                        b.is_ascii_alphabetic()
+                    } else {
+                        b == b'.'
+                    }
+                })
+            {
+                j += 1;
+            }
+            text.clear();
+            text.push_str(&raw[start..j]);
+            text.make_ascii_lowercase();
+            let kind = if digits_only {
+                Kind::Number
+            } else {
+                Kind::Word
+            };
+            emit(
+                text,
+                kind,
+                offset + start..offset + j,
+                c.is_ascii_uppercase(),
+            );
+            i = j;
+            continue;
+        }
+        if c == b'-'
+            && i > 0
+            && bytes[i - 1].is_ascii_alphanumeric()
+            && next_at(i + 1).is_some_and(|n| n.is_ascii_alphanumeric())
+            && !(bytes[i - 1].is_ascii_digit() && bytes[i + 1].is_ascii_digit())
+        {
+            i += 1;
+            continue;
+        }
+        text.clear();
+        text.push(char::from(c));
+        emit(text, Kind::Symbol, offset + i..offset + i + 1, false);
+        i += 1;
     }
 }
 
@@ -253,12 +365,15 @@ impl Chars for [Char] {
     }
 }
 
-/// ASCII text as normalised characters: each byte lower-cased, where it is.
+/// ASCII text as normalised characters: each byte lower-cased, where it is (the reference
+/// that [`cut_ascii`] is tested against).
+#[cfg(test)]
 struct Ascii<'a> {
     bytes: &'a [u8],
     offset: usize,
 }
 
+#[cfg(test)]
 impl Chars for Ascii<'_> {
     fn len(&self) -> usize {
         self.bytes.len()
@@ -483,6 +598,66 @@ mod tests {
             }
         }
         assert_eq!(words("\u{a1}ana@acme.com"), ["\u{a1}", "ana@acme.com"]);
+    }
+
+    type Cut = Vec<(String, Kind, Range<usize>, bool)>;
+
+    /// Texts of characters that the tokenizer treats apart, drawn from a fixed seed.
+    fn texts(alphabet: &[char]) -> Vec<String> {
+        let mut state: u64 = 0x9E37_79B9_7F4A_7C15;
+        let mut next = move || {
+            state ^= state << 13;
+            state ^= state >> 7;
+            state ^= state << 17;
+            state
+        };
+        (0..20_000)
+            .map(|_| {
+                let len = (next() % 24) as usize;
+                (0..len)
+                    .map(|_| alphabet[(next() % alphabet.len() as u64) as usize])
+                    .collect()
+            })
+            .collect()
+    }
+
+    fn collect(run: impl FnOnce(&mut dyn FnMut(&str, Kind, Range<usize>, bool))) -> Cut {
+        let mut out = Vec::new();
+        run(&mut |text, kind, raw, capital| out.push((text.to_string(), kind, raw, capital)));
+        out
+    }
+
+    #[test]
+    fn ascii_text_cuts_as_the_general_path_does() {
+        let alphabet: Vec<char> = "aAbZi9 0m.,-:'`\t\n\u{b}$(\"".chars().collect();
+        for raw in texts(&alphabet) {
+            for offset in [0, 7] {
+                let fast =
+                    collect(|mut emit| cut_ascii(&raw, offset, &mut String::new(), &mut emit));
+                let general = collect(|mut emit| {
+                    let ascii = Ascii {
+                        bytes: raw.as_bytes(),
+                        offset,
+                    };
+                    cut(&ascii, &mut String::new(), &mut emit);
+                });
+                assert_eq!(fast, general, "{raw:?}");
+            }
+        }
+    }
+
+    #[test]
+    fn text_without_links_cuts_whole_as_chunk_by_chunk() {
+        let alphabet: Vec<char> =
+            "aAi9 0.,-:'\t\n\u{e9}\u{2019}\u{2013}\u{130}\u{bf}\u{a0}\u{200b}"
+                .chars()
+                .collect();
+        for raw in texts(&alphabet) {
+            assert!(!may_hold_link(&raw));
+            let whole = collect(|emit| Tokenizer::default().run(&raw, emit));
+            let chunked = collect(|emit| Tokenizer::default().chunked(&raw, emit));
+            assert_eq!(whole, chunked, "{raw:?}");
+        }
     }
 
     #[test]
