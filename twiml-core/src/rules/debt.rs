@@ -562,11 +562,13 @@ declare_rule! {
     /// will deduct it from your wages", "we will have your license suspended", "le vamos a
     /// embargar el sueldo", "le pueden rebajar el cheque", "le quitamos el carro", "podría
     /// perder su casa", "vamos a proceder legalmente", "levantaremos una denuncia ante el
-    /// ministerio público"), and the
+    /// ministerio público", "we will freeze your bank account", "a judgment against you", "le
+    /// caerá todo el peso de la ley"), and the
     /// false claim that not paying is a crime. Denials ("no one is
     /// going to arrest you", "nadie lo va a demandar"), asking whether the consumer is represented
     /// by an attorney, which a collector must respect, and everyday phrases that hold such a word
-    /// ("sin embargo", "alta demanda", "legal holidays") are not reported. Each hit is a prompt for
+    /// ("sin embargo", "alta demanda", "legal holidays") and a payment the consumer sets up ("we
+    /// can take your monthly payment from your bank account") are not reported. Each hit is a prompt for
     /// legal review of the script.
     ///
     /// ## Why is this bad
@@ -649,11 +651,13 @@ declare_rule! {
     /// or "credit" in the name; Spanish "cobro", "cobranza", "deuda", "recuperación"), ask the
     /// consumer to reply in any words ("please call us back", "give us a call back", "you can reach
     /// me at", "return my call"; Spanish "llámenos", "devuélvanos la llamada", "favor de regresar
-    /// la llamada", "márqueme", "se puede comunicar con nosotros"), and give a telephone number. It
+    /// la llamada", "márqueme", "se puede comunicar con nosotros", "¿nos podría llamar?", "espero
+    /// su llamada"), and give a telephone number. It
     /// must not mention the debt (in any words, as DEBT001 reads them, "to make a payment"
     /// included), state an amount, press for urgency, name the creditor it calls for ("on
     /// behalf of Riverside Medical Center", "your account with Riverside Medical Center", "de
-    /// parte de Tienda Max", "su cuenta con Banco del Valle", "su crédito con Distribuidora
+    /// parte de Tienda Max", "su cuenta con Banco del Valle", "about your Riverside Furniture
+    /// account", "referente a su tarjeta de Almacenes Lupe", "su crédito con Distribuidora
     /// Norte S.A. de C.V."; a name in capitals or a name written in lower case that a business
     /// word closes, such as "on behalf of summit health partners llc" or "su cuenta con
     /// mueblería el porvenir"; speaking for the business itself, "our office" or a person is

@@ -159,7 +159,7 @@ declare_rule! {
     /// keyword, abbreviated or not ("Reply STOP", "Txt STOP to end", "Rply STOP", "Responda ALTO",
     /// "Envíe BAJA", "Resp. BAJA", "send a text with the word STOP", "envía un mensaje con la
     /// palabra BAJA"), or a keyword and what it does ("STOP to opt out", "PARAR para
-    /// cancelar"). The standard keywords count (STOP, STOPALL, CANCEL, END, QUIT, UNSUBSCRIBE,
+    /// cancelar", "ALTO p/ cancelar", "Cancela con ALTO"). The standard keywords count (STOP, STOPALL, CANCEL, END, QUIT, UNSUBSCRIBE,
     /// REVOKE, OPTOUT; ALTO, BAJA, PARAR, CANCELAR). A message with no such instruction is
     /// reported, and so is one whose only opt-out is a link or whose keyword is an everyday word
     /// ("stop by our store", "alto impacto").

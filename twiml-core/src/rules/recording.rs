@@ -32,11 +32,13 @@ declare_rule! {
     /// this call: "This call may be recorded", "we record and monitor all calls", "calls to this
     /// line are transcribed", "a supervisor may listen in on this call", "grabamos esta llamada",
     /// "las llamadas se graban", "su llamada queda grabada", "puede ser escuchada por un
-    /// supervisor". Sentences are read
+    /// supervisor", "usted acepta que esta llamada sea grabada", "vamos a grabar esta llamada",
+    /// "esta comunicación podría ser grabada". Sentences are read
     /// as a listener hears them: adjacent `<Say>` elements with nothing between them are one
     /// sentence, while SSML `<s>`, `<p>` and `<break>`, a `<Pause>` or waiting for input separate.
     /// Words that only look like a notice give none: another call ("returning a recorded call",
-    /// "your previous call was recorded", "le devolvemos una llamada grabada"), a recorded message
+    /// "your previous call was recorded", "your call on Tuesday was recorded", "le devolvemos una
+    /// llamada grabada", "su llamada del martes fue grabada"), a recorded message
     /// or information line, and a denial ("this call is not recorded"). The rule is silent when the
     /// policy holds the `recording-disclosed` fact (the notice was given in an earlier document of
     /// the same call); voicemail-style `<Record>` is checked by REC005, and a notice hidden in an

@@ -155,8 +155,10 @@ declare_rule! {
     /// Runs on outbound calls (the `outbound` fact). The first audible event of the document (the
     /// first `<Say>`, including one inside `<Gather>`, or a ConversationRelay `welcomeGreeting`)
     /// must contain one of the policy's business names within its first 20 words. Only a greeting
-    /// ("Hello", "Hi there, how are you?", "Hola, ¿cómo está?", a voicemail's "sorry we missed
-    /// you" or "disculpe la molestia") or the callee's name should precede the name, as in
+    /// ("Hello", "Hi there, how are you?", "Hola, ¿cómo está?", "¿Qué onda?", "¿cómo se
+    /// encuentra?", a voicemail's "sorry we missed you" or "disculpe la molestia") or the callee's
+    /// name, asked for or not ("Hi Dana", "is this Dana?", "¿hablo con Rosa?"), should precede the
+    /// name, as in
     /// "Hello Jane, this is Acme Widgets, Inc." or "Le llama Acme Widgets, Inc."; matching ignores
     /// case and accents. When the policy lists no business name, the rule cannot verify the
     /// identification and reports a warning. An undeclared `<Play>` in first place is reported by
@@ -507,7 +509,8 @@ declare_rule! {
     /// again", "if you'd rather not hear from us, press 8", "para que no le volvamos a llamar,
     /// marque 2"), and so is a purpose asked with the key in the answer ("Don't want our calls?
     /// Press 9."), and so is taking the number off the calling list ("to take your number off
-    /// our list, press 9", "para excluir su número de futuras llamadas, digite 9"). A call
+    /// our list, press 9", "para excluir su número de futuras llamadas, digite 9", "para cancelar
+    /// las llamadas promocionales, oprima 9", "para solicitar que no le llamemos, oprima 9"). A call
     /// denied for now ("if you can't take this call, press 2") and one call back declined ("if
     /// you're not interested in a call back, press 2", "si no le interesa que le devolvamos la
     /// llamada") are none.
@@ -799,7 +802,9 @@ declare_rule! {
     /// an AI, virtual or automated assistant, a bot or a robot ("virtual assistant", "automated
     /// system", "AI agent", "I'm a bot"; Spanish "asistente virtual", "sistema automatizado",
     /// "agente de inteligencia artificial", "soy un robot", "this call is answered by artificial
-    /// intelligence", "soy la inteligencia artificial de ...") and must name one of the policy's
+    /// intelligence", "soy la inteligencia artificial de ...", "le atiende nuestra IA", "un sistema
+    /// de respuesta automática", "un asistente de voz de la tienda impulsado por inteligencia
+    /// artificial") and must name one of the policy's
     /// business names, unless the business was named earlier in the call (the `business-identified`
     /// fact). A denial is no disclosure ("No, I'm not a robot", "no soy un sistema automatizado",
     /// "está hablando con una persona real"), while a negation that discloses is one ("I'm not a

@@ -67,7 +67,12 @@ lexicon! {
         "{disculpe,perdone} la molestia", "espero que {se encuentre,este,estes} bien",
         "como esta", "como estas", "como esta usted", "como le va", "como te va", "como ha estado",
         "buenas", "muy buenas", "que onda", "quiubo", "que hubo", "que tal todo", "como estan",
-        "what's up", "whats up",
+        "what's up", "whats up", "como se encuentra{,n}", "perdon por la molestia",
+        "disculpa la molestia", "disculpe que le moleste", "disculpa que te moleste",
+        "sorry to bother you", "sorry to disturb you",
+        // Asking for the callee, which names them: "¿hablo con Rosa?", "is this Dana?"
+        "hablo con", "estoy hablando con", "puedo hablar con", "se encuentra", "is this",
+        "am i speaking {with,to}", "may i speak {with,to}", "could i speak {with,to}",
         "lamentamos no {encontrarle,encontrarlo,encontrarla,haberle encontrado}",
     ]
 
@@ -107,6 +112,7 @@ lexicon! {
         "puede", "pueden", "podra", "podran", "podria", "podrian", "sera", "seran", "es", "son",
         "esta", "estan", "siendo", "ser", "va a", "van a", "va a ser", "van a ser", "tambien",
         "siempre", "fue", "fueron", "se", "queda", "quedan", "quedara", "quedaran", "quedo",
+        "sea", "sean",
     ]
 
     /// Joins two words of the same kind.
@@ -147,6 +153,7 @@ lexicon! {
         "record{,s,ing}", "monitor{,s,ing}", "transcri{be,bes,bing}", "analy{ze,zes,zing,se,ses,sing}",
         "grab{a,an,o,amos,ando,aremos,ara,aran,e,en,emos}", "monitore{a,an,o,amos,ando,aremos,e,en}",
         "transcrib{e,en,imos,a,an}", "analiza{,n,mos}", "listen{,s,ing} in", "listen{,s,ing} in on",
+        "grabar", "monitorear", "transcribir", "analizar",
     ]
 
     /// What a recording notice is about: the call.
@@ -164,6 +171,9 @@ lexicon! {
         "anterior", "anteriores", "pasada", "pasadas", "previa", "previas", "otra", "otras", "reciente",
         "de ayer", "devolv{er,iendo,emos,imos}", "devolverle", "le devolvemos", "regres{ar,ando,amos}",
         "regresarle", "le regresamos",
+        "{del,el} {lunes,martes,miercoles,jueves,viernes,sabado,domingo}",
+        "{on,from,last} {monday,tuesday,wednesday,thursday,friday,saturday,sunday}",
+        "de la semana pasada", "last week", "del mes pasado", "last month",
     ]
 
     /// A message left by the caller.
@@ -387,6 +397,8 @@ lexicon! {
         "llamar", "llamarle", "llamarlo", "llamarla", "llamarte", "llamemos", "llamadas",
         "llamada", "contactar", "contactarle", "contactemos", "marquemos",
         "called", "contacted", "llamado", "llamados", "contactad{o,a,os,as}",
+        "marcar", "marcarle", "marcarte", "marcarlo", "marcarla", "por telefono", "by phone",
+        "over the phone",
     ]
 
     /// One call back, which declining is not an opt-out ("if you're not interested in a call
@@ -399,9 +411,9 @@ lexicon! {
         "le {devolvamos,regresemos} la llamada",
     ]
 
-    /// Taking someone off a list or out of the calls: with the calls or the list it is an
+    /// Taking someone off a list, or stopping the calls: with the calls or the list it is an
     /// opt-out ("para excluir su número de futuras llamadas", "to take your number off our
-    /// list").
+    /// list", "para cancelar las llamadas promocionales").
     RemoveVerb: [
         "remove", "removed", "take off", "take you off", "exclude", "excluded", "delete",
         "deleted", "erase", "block",
@@ -410,6 +422,7 @@ lexicon! {
         "eliminar", "eliminarle", "eliminarlo", "eliminarla", "eliminemos", "elimine",
         "sacar", "sacarle", "sacarlo", "sacarla", "saquemos", "borrar", "borrarle", "borremos",
         "retirar", "retirarle", "retiremos", "bloquear",
+        "cancel", "cancelar", "cancele", "detener", "detenga", "parar", "suspender",
     ]
 
     /// A calling list.
@@ -430,6 +443,8 @@ lexicon! {
         "want", "wants", "wish", "would rather", "'d rather", "rather", "prefer", "prefers",
         "desea", "deseas", "quiere", "quieres", "prefiere", "prefieres", "gustaria", "interested",
         "interesa", "interesado", "interesada",
+        // Asking for it: "para solicitar que no le llamemos".
+        "solicitar", "solicite", "solicitarnos", "pedir", "pida", "pedirnos", "request", "ask us",
     ]
 
     /// Asking the consumer to call a number (not an automated opt-out).
@@ -489,6 +504,10 @@ lexicon! {
         "operator", "representative", "helper", "host", "model", "voice assistant", "agent",
         "asistente", "agente", "sistema", "voz", "recepcionista", "operador{,a}",
         "representante", "ayudante", "anfitrion{,a}", "modelo",
+        // An agent named with what it does, the modifier after: "sistema de respuesta
+        // automática", "asistente de voz automatizado".
+        "sistema de respuesta", "sistema de voz", "sistema de atencion", "asistente de voz",
+        "agente de voz", "agente de servicio", "asistente de servicio", "operador de voz",
     ]
 
     /// Words that are an AI disclosure on their own.
@@ -616,6 +635,8 @@ lexicon! {
         "suspender su licencia", "licencia suspendida", "proceder legalmente",
         "{levantara,levantaremos,levantaran,presentaremos,interpondremos,interpondra,pondremos} una denuncia",
         "ministerio publico", "fiscalia", "district attorney", "prosecutor",
+        "judg{ment,ement} against you", "sentencia en su contra", "fallo en su contra",
+        "peso de la ley", "{full weight,full extent} of the law", "bank levy", "levy",
         "prosecutor's office",
         "{tomar,tomaremos,tomaran} medidas legales",
         "{take,deduct,withhold,dock} {a portion of,part of,money from,money out of,} your {paycheck,paychecks,wages,pay,salary}",
@@ -623,8 +644,9 @@ lexicon! {
         "descontar de su {sueldo,salario,cheque,nomina,quincena}",
     ]
 
-    /// Taking money out of someone's pay (with [`Concept::WageNoun`] a threat of garnishment:
-    /// "le pueden rebajar el cheque", "we'll deduct it from your wages").
+    /// Taking money out of someone's pay or savings (with [`Concept::WageNoun`] a threat of
+    /// garnishment or a levy: "le pueden rebajar el cheque", "we'll deduct it from your wages",
+    /// "we will freeze your bank account").
     TakeVerb: [
         "take", "taking", "deduct{,ed,ing}", "withh{old,olding,eld}", "dock{,ed,ing}",
         "garnish{,ed,ing}", "intercept",
@@ -633,12 +655,17 @@ lexicon! {
         "rebaj{ar,arle,arles,aremos,ara,aran,amos,ando,e,en,a,an}",
         "reten{er,erle,erles,dremos,dra,dran,emos}", "retien{e,en}", "retenga",
         "embarg{ar,arle,arles,aremos,ara,aran,amos,ue,uen,a,an}",
+        "freez{e,ing}", "frozen", "seize", "empty", "drain",
+        "congel{ar,arle,arles,aremos,amos,ara,aran}", "vaciar", "vaciarle",
     ]
 
-    /// One's pay.
+    /// One's pay, savings and refunds: what a garnishment or a levy takes.
     WageNoun: [
         "paycheck{,s}", "wage{,s}", "salary", "earnings", "pay check",
         "sueldo{,s}", "salario{,s}", "cheque{,s}", "nomina", "quincena", "pago de nomina",
+        "bank account{,s}", "checking account", "savings", "savings account", "tax refund",
+        "cuenta{,s} bancaria{,s}", "cuenta de banco", "ahorros", "cuenta de ahorros",
+        "reembolso de impuestos", "devolucion de impuestos",
     ]
 
     /// Everyday phrases that hold a threat word and threaten nothing.
@@ -670,7 +697,8 @@ lexicon! {
         "su cuenta con", "your balance with", "su saldo con",
         "your {loan,credit,credit account,financing,purchase} {with,from,at}",
         "su {credito,prestamo,financiamiento,compra} {con,de,en}", "su cuenta de", "su cuenta en",
-        "your account at",
+        "your account at", "a nombre de", "su tarjeta {de,con}", "your card {with,from}",
+        "your {store card,credit card} {with,from}",
     ]
 
     /// Words that make a name a business's, in any case ("summit health partners llc",
@@ -724,6 +752,10 @@ lexicon! {
         "devuelvenos la llamada", "hablenos", "hableme", "hablanos", "hablame",
         "devolvernos la llamada", "contactarnos", "contactarme",
         "{me,nos} puede localizar", "{me,nos} puedes localizar", "localizarme", "localizarnos",
+        "{nos,me} {podria,podrias,pudiera,pudieras} {llamar,marcar,contactar,regresar la llamada,devolver la llamada}",
+        "podria {llamarnos,llamarme,marcarnos,marcarme,comunicarse}",
+        "{espero,esperamos} {su,tu} llamada", "{quedo,quedamos} en espera de su llamada",
+        "look forward to {your call,hearing from you}", "{could,would,can} you {call,call us,give us a call,call me}",
     ]
 
     // ========================================================================================
@@ -955,6 +987,7 @@ lexicon! {
         "quit", "be removed", "stop these", "no more messages", "no more texts",
         "cancelar", "salir", "darse de baja", "dejar de recibir", "no recibir", "detener",
         "cancelar su suscripcion", "cancelar la suscripcion", "terminar",
+        "cancela", "cancele", "date de baja", "darte de baja", "sal", "salte",
     ]
 
     /// Sexual or adult content.

@@ -806,13 +806,20 @@ impl Transcript {
     fn denied_contact(&self, sentence: Range<u32>) -> Option<Range<u32>> {
         for n in self.hits_in(Negation, sentence.clone()) {
             let clause = self.clause_of(n.start);
-            let reach = n.end..(n.end + 6).min(clause.end);
-            let Some(contact) = self.hits_in(Contacted, reach).next() else {
+            // The negation reaches to the next "and" or "but", which starts another predicate
+            // ("si no puede hablar ahora y quiere que le llamemos").
+            let reach_end = (n.end..(n.end + 8).min(clause.end))
+                .find(|&k| matches!(self.word(k), "and" | "but" | "y" | "pero" | "e"))
+                .unwrap_or((n.end + 8).min(clause.end));
+            let Some(contact) = self.hits_in(Contacted, n.end..reach_end).next() else {
                 continue;
             };
             let near = clause.start.max(contact.start.saturating_sub(4))
                 ..(contact.end + 4).min(clause.end);
-            let again = self.hits_in(Again, near).next().is_some();
+            // "más tarde" is later, not more.
+            let again = self
+                .hits_in(Again, near)
+                .any(|a| !(self.word(a.start) == "mas" && self.word(a.end) == "tarde"));
             // One call back declined is no call denied: "if you're not interested in a call
             // back, press 2", "si no le interesa que le devolvamos la llamada".
             if !again && (contact.start..contact.end).any(|k| self.inside(k, CallBack)) {
@@ -882,8 +889,37 @@ impl Transcript {
             // after a copula: "this voice is AI-generated", "esta voz fue generada por IA".
             let noun_at = |k: u32| self.starts(k, AgentNoun) || self.inside(k, AgentNoun);
             let copula = |k: u32| matches!(self.word(k), "is" | "was" | "es" | "fue" | "sera");
+            // A participle after the noun's complement: "un asistente de voz de Tienda Max
+            // impulsado por inteligencia artificial", "an assistant for Acme powered by AI".
+            let participle = matches!(
+                self.word(m.start),
+                "impulsado"
+                    | "impulsada"
+                    | "powered"
+                    | "generado"
+                    | "generada"
+                    | "generated"
+                    | "creado"
+                    | "creada"
+                    | "hecho"
+                    | "hecha"
+                    | "driven"
+                    | "con"
+            );
+            let far_noun = participle
+                .then(|| {
+                    let sentence = self.sentence_of(m.start);
+                    (sentence
+                        .start
+                        .max(range.start)
+                        .max(m.start.saturating_sub(8))..m.start)
+                        .rev()
+                        .find(|&k| self.starts(k, AgentNoun))
+                })
+                .flatten();
             let after_noun = (m.start > range.start && noun_at(m.start - 1))
-                || (m.start > range.start + 1 && copula(m.start - 1) && noun_at(m.start - 2));
+                || (m.start > range.start + 1 && copula(m.start - 1) && noun_at(m.start - 2))
+                || far_noun.is_some();
             if (before_noun || after_noun) && !self.negated(m.start.saturating_sub(1), 4) {
                 let noun_end = if before_noun {
                     self.hit_at(j, AgentNoun).map_or(j + 1, |h| h.end)
@@ -894,6 +930,8 @@ impl Transcript {
                     m.start
                 } else if noun_at(m.start - 1) {
                     m.start - 1
+                } else if let Some(k) = far_noun {
+                    k
                 } else {
                     m.start - 2
                 };
@@ -1032,7 +1070,16 @@ impl Transcript {
                 continue;
             };
             let span = take.start..w.end;
-            if span.clone().any(|i| Self::in_any(i, masked))
+            // Taking a payment the consumer set up is no levy: "we can take your payment from
+            // your bank account".
+            let payment = span.clone().any(|k| {
+                matches!(
+                    self.word(k),
+                    "payment" | "payments" | "pago" | "pagos" | "autopay" | "installment"
+                )
+            });
+            if payment
+                || span.clone().any(|i| Self::in_any(i, masked))
                 || found
                     .iter()
                     .any(|f| f.start < span.end && span.start < f.end)
@@ -1115,12 +1162,12 @@ impl Transcript {
             if self.kind(j) == Kind::Word && !self.token(j).capital {
                 let clause = self.clause_of(j);
                 let limit = (j + 6).min(clause.end);
-                let company = (j..limit)
-                    .take_while(|&k| !Self::in_any(k, masked) && self.kind(k) != Kind::Number)
-                    .filter_map(|k| self.hit_at(k, CompanyWord))
-                    .last();
-                if let Some(c) = company {
-                    found.push(cue.start..c.end.max(j + 1));
+                // The name runs over the words that follow, up to a sign.
+                let run_end = (j..limit)
+                    .find(|&k| self.kind(k) != Kind::Word || Self::in_any(k, masked))
+                    .unwrap_or(limit);
+                if (j..run_end).any(|k| self.starts(k, CompanyWord)) {
+                    found.push(cue.start..run_end.max(j + 1));
                 }
                 continue;
             }
@@ -1149,6 +1196,30 @@ impl Transcript {
                 found.push(cue.start..end);
             }
         }
+        // The creditor's name before the account: "about your Brightline Furniture account",
+        // "your Harbor Bank Visa".
+        for i in 0..self.len() {
+            if self.word(i) != "your" {
+                continue;
+            }
+            let capital = |k: u32| {
+                self.kind(k) == Kind::Word && self.token(k).capital && !Self::in_any(k, masked)
+            };
+            let mut end = i + 1;
+            while end < self.len() && end < i + 5 && capital(end) {
+                end += 1;
+            }
+            if end > i + 1
+                && matches!(
+                    self.word(end),
+                    "account" | "card" | "loan" | "bill" | "balance" | "visa" | "mastercard"
+                )
+                && !found.iter().any(|f| f.contains(&i))
+            {
+                found.push(i..end + 1);
+            }
+        }
+        found.sort_by_key(|r| r.start);
         found
     }
 
@@ -1307,9 +1378,35 @@ impl Transcript {
             while matches!(self.word(j), "\"" | "'") {
                 j += 1;
             }
-            if matches!(self.word(j), "to" | "para") && self.starts(j + 1, SmsOptOut) {
-                let end = self.hit_at(j + 1, SmsOptOut).map_or(j + 2, |h| h.end);
+            // "ALTO p/ cancelar": the abbreviated "para".
+            let to = if matches!(self.word(j), "to" | "para") {
+                Some(j + 1)
+            } else if self.word(j) == "p" && self.word(j + 1) == "/" {
+                Some(j + 2)
+            } else {
+                None
+            };
+            if let Some(at) = to
+                && self.starts(at, SmsOptOut)
+            {
+                let end = self.hit_at(at, SmsOptOut).map_or(at + 1, |h| h.end);
                 found.push(k.start..end);
+            }
+        }
+        // What it does, then the keyword: "Cancela con ALTO", "unsubscribe with STOP".
+        for o in self.hits_of(SmsOptOut) {
+            let mut j = o.end;
+            while matches!(
+                self.word(j),
+                "con" | "with" | "by" | "la" | "the" | "palabra" | "word" | "\"" | "'" | ":"
+            ) {
+                j += 1;
+            }
+            if j > o.end
+                && let Some(k) = self.hit_at(j, SmsKeyword)
+                && !self.negated(o.start, 3)
+            {
+                found.push(o.start..k.end);
             }
         }
         found.sort_by_key(|r| r.start);
