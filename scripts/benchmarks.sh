@@ -10,7 +10,7 @@
 #                                     keeps the gate's and the ledger's sections as they are)
 #   scripts/benchmarks.sh gate       (the send-time gate's benchmark alone, about 2 minutes;
 #                                     rewrites its section of BENCHMARKS.md)
-#   scripts/benchmarks.sh ledger     (the consent ledger's benchmark alone, about 5 minutes;
+#   scripts/benchmarks.sh ledger     (the consent ledger's benchmark alone, about 9 minutes;
 #                                     rewrites its section of BENCHMARKS.md)
 #   scripts/benchmarks.sh check      (`twiml check` beside `xmllint` alone, about 5 minutes;
 #                                     prints its tables and leaves BENCHMARKS.md alone)
@@ -98,21 +98,25 @@ if [[ "${1:-}" == "ledger" ]]; then
     counter=$(cargo bench -p twiml-ledger --bench ledger --no-run 2>&1 |
         sed -n 's/.*Executable .*(\(.*\))$/\1/p')
     rm -f "$work/ledger-instructions.tsv" "$work/ledger-cpu.tsv" "$work/ledger-io.tsv"
-    for case in inbound decide decide-written; do
+    # `decide:N`: decisions on a ledger where each number already has N attempts.
+    for case in inbound decide decide-written decide:10 decide:50; do
+        mode=${case%%:*}
+        depth=()
+        if [[ "$case" == *:* ]]; then depth=("${case#*:}"); fi
         if command -v valgrind > /dev/null; then
             # The difference between 3 batches of 1,000 and 1.
-            few=$(collected_by "$counter" "$case" 1)
-            many=$(collected_by "$counter" "$case" 3)
+            few=$(collected_by "$counter" "$mode" 1 "${depth[@]}")
+            many=$(collected_by "$counter" "$mode" 3 "${depth[@]}")
             printf '%s\t%s\n' "$case" $(((many - few) / 2000)) >> "$work/ledger-instructions.tsv"
         fi
         # CPU time per event of 10 batches of 1,000, less the set-up.
-        few=$(cpu_seconds "$counter" "$case" 1)
-        many=$(cpu_seconds "$counter" "$case" 11)
+        few=$(cpu_seconds "$counter" "$mode" 1 "${depth[@]}")
+        many=$(cpu_seconds "$counter" "$mode" 11 "${depth[@]}")
         printf '%s\t%s\t%s\t10000\n' "$case" "$few" "$many" >> "$work/ledger-cpu.tsv"
         if command -v strace > /dev/null; then
             # Bytes written (pwrite64) and flushes (fsync, fdatasync) of 10 batches of 1,000.
-            few=$(written_by "$counter" "$case" 1)
-            many=$(written_by "$counter" "$case" 11)
+            few=$(written_by "$counter" "$mode" 1 "${depth[@]}")
+            many=$(written_by "$counter" "$mode" 11 "${depth[@]}")
             printf '%s\t%s\t%s\t10000\n' "$case" "$few" "$many" >> "$work/ledger-io.tsv"
         fi
     done

@@ -12,7 +12,9 @@
 //! `ledger inbound BATCHES`, `ledger decide BATCHES` or `ledger decide-written BATCHES`
 //! (operands without `--`) records that many batches of 1,000 without criterion, for counting
 //! instructions under callgrind; two counts with different numbers of batches, subtracted,
-//! cancel the set-up.
+//! cancel the set-up. `ledger decide BATCHES DEPTH` first gives each of the 10,000 numbers
+//! DEPTH attempts in the 24 hours before the decisions (one statement, part of the set-up), so
+//! that the cost of a decision is measured at that depth of history.
 
 #![allow(missing_docs)] // criterion_group! generates an undocumented function
 
@@ -147,7 +149,16 @@ fn main() -> ExitCode {
         .collect();
     match &args[..] {
         [case, batches] if batches.parse::<u64>().is_ok() => {
-            count(case, batches.parse().unwrap_or(0))
+            count(case, batches.parse().unwrap_or(0), 0)
+        }
+        [case, batches, depth]
+            if batches.parse::<u64>().is_ok() && depth.parse::<u64>().is_ok() =>
+        {
+            count(
+                case,
+                batches.parse().unwrap_or(0),
+                depth.parse().unwrap_or(0),
+            )
         }
         _ => {
             benches();
@@ -158,10 +169,12 @@ fn main() -> ExitCode {
 }
 
 /// Records `batches` batches of 1,000 inbound events or decisions, for callgrind (and for
-/// `strace`, which counts the writes and flushes).
-fn count(case: &str, batches: u64) -> ExitCode {
+/// `strace`, which counts the writes and flushes); decisions on a ledger where each number
+/// already has `depth` attempts.
+fn count(case: &str, batches: u64, depth: u64) -> ExitCode {
     let dir = tempfile::tempdir().expect("a temporary folder");
-    let ledger = SqliteLedger::open(dir.path().join("count.ledger")).expect("open");
+    let path = dir.path().join("count.ledger");
+    let ledger = SqliteLedger::open(&path).expect("open");
     let sender = Sender::parse("+13055550100").expect("a sender");
     match case {
         "inbound" => {
@@ -192,6 +205,9 @@ fn count(case: &str, batches: u64) -> ExitCode {
             consent_everyone(&ledger);
             let gate = Gate::new(Policy::new());
             let at: Timestamp = "2026-12-04T16:00:00Z".parse().expect("an instant");
+            if depth > 0 {
+                prefill(&path, at, depth);
+            }
             for b in 0..batches {
                 let sends: Vec<Outbound<'_>> = (b * 1000..(b + 1) * 1000)
                     .map(|n| {
@@ -209,4 +225,21 @@ fn count(case: &str, batches: u64) -> ExitCode {
         }
     }
     ExitCode::SUCCESS
+}
+
+/// Gives each of the [`NUMBERS`] recipients `depth` text attempts from the sender, one second
+/// apart, ending one second before `at`, in one transaction of another connection to the
+/// file, oldest first, as days of decisions would have written them.
+fn prefill(path: &std::path::Path, at: Timestamp, depth: u64) {
+    let conn = rusqlite::Connection::open(path).expect("the ledger's file");
+    conn.execute(
+        "WITH RECURSIVE n(i) AS (SELECT 0 UNION ALL SELECT i + 1 FROM n WHERE i + 1 < ?1),
+                        k(j) AS (SELECT 1 UNION ALL SELECT j + 1 FROM k WHERE j < ?2)
+         INSERT INTO attempts (phone, sender, debt, channel, conversation, at, recorded_at)
+         SELECT printf('+1305555%04d', i), '+13055550100', NULL, 'sms', 0,
+                ?3 - j * 1000000, 0
+         FROM k, n ORDER BY j DESC, i",
+        rusqlite::params![NUMBERS as i64, depth as i64, at.as_microsecond()],
+    )
+    .expect("attempts");
 }

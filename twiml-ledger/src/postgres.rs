@@ -65,7 +65,8 @@ use crate::model::{
 };
 use crate::record::{DecisionRow, versions};
 use crate::state::{
-    LatestOptEvent, check_erasure_request, erasure_statements, instant, opt_out_in_force,
+    ATTEMPTS_READ, LatestOptEvent, check_erasure_request, erasure_statements, instant,
+    opt_out_in_force,
 };
 use crate::{Durability, Ledger, LedgerError};
 
@@ -961,12 +962,13 @@ impl PostgresLedger {
 
 /// The one query that reads what the gate needs of a number: the opt-out in force (erasure,
 /// latest opt event, latest suppression, latest consent granted), the consent in force, the
-/// latest reassigned answer, the last inbound message, the attempts of the week (for the
-/// number and for the debt), the last conversation, and the replies an older reader did not
+/// latest reassigned answer, the last inbound message, the latest attempts of the week (for
+/// the number and for the debt), the last conversation, and the replies an older reader did not
 /// take for a revocation.
 ///
 /// $1 phone, $2 the number's hash, $3 sender (or NULL), $4 the instant, $5 a week before,
-/// $6 debt (or NULL), $7 the inbound reader's version.
+/// $6 debt (or NULL), $7 the inbound reader's version, $8 how many of the latest attempts to
+/// read ([`ATTEMPTS_READ`]).
 const HISTORY: &str = "
 SELECT
     (SELECT MIN(at) FROM erasures WHERE phone_hash = $2),
@@ -981,9 +983,11 @@ SELECT
     r.answer, r.checked_at,
     (SELECT MAX(at) FROM inbound WHERE phone = $1 AND at <= $4
         AND ($3::text IS NULL OR sender = $3::text)),
-    ARRAY(SELECT at FROM attempts WHERE phone = $1 AND at > $5 AND at <= $4 ORDER BY at, id),
-    ARRAY(SELECT at FROM attempts WHERE $6::text IS NOT NULL AND debt = $6::text AND at > $5
-          AND at <= $4 ORDER BY at, id),
+    ARRAY(SELECT at FROM (SELECT at, id FROM attempts WHERE phone = $1 AND at > $5 AND at <= $4
+                          ORDER BY at DESC, id DESC LIMIT $8) a ORDER BY at, id),
+    ARRAY(SELECT at FROM (SELECT at, id FROM attempts WHERE $6::text IS NOT NULL
+                            AND debt = $6::text AND at > $5 AND at <= $4
+                          ORDER BY at DESC, id DESC LIMIT $8) a ORDER BY at, id),
     CASE WHEN $6::text IS NULL
         THEN (SELECT MAX(at) FROM attempts WHERE phone = $1 AND at <= $4 AND conversation)
         ELSE (SELECT MAX(at) FROM attempts WHERE debt = $6::text AND at <= $4 AND conversation)
@@ -1145,6 +1149,7 @@ impl PostgresLedger {
                 &week,
                 &debt,
                 &inbound::VERSION,
+                &(ATTEMPTS_READ as i64),
             ],
         )?;
         let mut h = RecipientHistory::known();
@@ -1204,6 +1209,8 @@ impl PostgresLedger {
                 .map(instant)
                 .collect();
         }
+        h.more_attempts = h.attempts.len() >= ATTEMPTS_READ;
+        h.more_debt_attempts = h.debt_attempts.len() >= ATTEMPTS_READ;
         h.last_conversation = row.get::<_, Option<i64>>(26).map(instant);
         let bodies: Vec<String> = row.get(27);
         let ats: Vec<i64> = row.get(28);

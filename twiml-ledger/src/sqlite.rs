@@ -21,7 +21,7 @@ use crate::model::{
     ReassignedResult, Suppression,
 };
 use crate::record::{DecisionRow, versions};
-use crate::state::{check_erasure_request, erasure_statements};
+use crate::state::{ATTEMPTS_READ, check_erasure_request, erasure_statements};
 use crate::{Durability, Ledger, LedgerError};
 
 /// The statements of an erasure, made once.
@@ -708,7 +708,8 @@ fn opt_out_in_force(
 /// What a decision reads of a number, in one statement of tagged rows, each part by its
 /// index. `?1` the number, `?2` the sender (`NULL` for any), `?3` the instant, `?4` the debt
 /// (`NULL` for none), `?5` the start of the seven days before the instant, `?6` the number's
-/// salted hash (`NULL` when the ledger holds no erasure), `?7` the reader's version.
+/// salted hash (`NULL` when the ledger holds no erasure), `?7` the reader's version, `?8` how
+/// many attempts to read ([`ATTEMPTS_READ`]).
 ///
 /// - tag 0, one row: the first erasure, the latest consent of any kind (which ends an
 ///   opt-out), the last inbound message from the recipient to the sender, and the last
@@ -719,7 +720,10 @@ fn opt_out_in_force(
 ///   (`express-written` sorts after `express`, the only other kind the table takes, so the
 ///   index of kinds gives that order without sorting);
 /// - tag 4: the latest reassigned-number check (`checked_at`, answer);
-/// - tags 5 and 6: the attempts of the seven days, to the number and about the debt;
+/// - tags 5 and 6: the attempts of the seven days, to the number and about the debt: the
+///   latest `?8` of each ([`ATTEMPTS_READ`]), read backwards along their index, so that what
+///   a number's past holds beyond what the caps count costs nothing (a row each: one text of
+///   them all by `group_concat` measured 4% more instructions);
 /// - tag 7: replies after the consent in force read by an older lexicon, or imported unread
 ///   (`at`, body), for [`RecipientHistory::uncaptured_revocation`].
 ///
@@ -759,11 +763,13 @@ SELECT 4, checked_at, answer, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NU
     (SELECT answer, checked_at FROM reassigned WHERE phone = ?1 AND checked_at <= ?3
      ORDER BY checked_at DESC, id DESC LIMIT 1)
 UNION ALL
-SELECT 5, at, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL
-    FROM attempts WHERE phone = ?1 AND at > ?5 AND at <= ?3
+SELECT 5, at, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL FROM
+    (SELECT at FROM attempts INDEXED BY attempts_by_phone
+     WHERE phone = ?1 AND at > ?5 AND at <= ?3 ORDER BY at DESC, id DESC LIMIT ?8)
 UNION ALL
-SELECT 6, at, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL
-    FROM attempts WHERE debt = ?4 AND at > ?5 AND at <= ?3
+SELECT 6, at, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL FROM
+    (SELECT at FROM attempts INDEXED BY attempts_by_debt
+     WHERE debt = ?4 AND at > ?5 AND at <= ?3 ORDER BY at DESC, id DESC LIMIT ?8)
 UNION ALL
 SELECT 7, at, body, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL
     FROM inbound WHERE phone = ?1 AND at <= ?3
@@ -805,8 +811,16 @@ impl SqliteLedger {
         let mut reassigned: Option<(String, i64)> = None;
         let mut stale: Vec<(i64, String)> = Vec::new();
         let mut h = RecipientHistory::known();
-        let mut rows =
-            history.query(params![phone, from, t, debt, week, hash, inbound::VERSION])?;
+        let mut rows = history.query(params![
+            phone,
+            from,
+            t,
+            debt,
+            week,
+            hash,
+            inbound::VERSION,
+            ATTEMPTS_READ as i64
+        ])?;
         while let Some(r) = rows.next()? {
             match r.get::<_, i64>(0)? {
                 0 => {
@@ -865,9 +879,11 @@ impl SqliteLedger {
                 checked_at: instant(checked_at),
             });
         }
-        // Each list oldest first (an index reads them in that order; the sort makes sure).
+        // Each list oldest first (the index reads them latest first).
         h.attempts.sort_unstable();
         h.debt_attempts.sort_unstable();
+        h.more_attempts = h.attempts.len() >= ATTEMPTS_READ;
+        h.more_debt_attempts = h.debt_attempts.len() >= ATTEMPTS_READ;
         // Replies read by an older lexicon, or imported unread, after the last word of
         // consent: does the reader now take one for a revocation?
         stale.sort_by_key(|(at, _)| *at);
@@ -1440,6 +1456,49 @@ mod tests {
             .expect_err("append-only");
         assert!(e.to_string().contains("append-only"), "{e}");
         assert!(conn.execute("DELETE FROM consents", []).is_err());
+    }
+
+    /// The history of a decision reads every part by an index, and the latest attempts
+    /// backwards along theirs: no part is sorted (which would read every attempt of the
+    /// week first) and no table is scanned.
+    #[test]
+    fn the_history_is_read_by_indexes_without_sorting() {
+        let l = SqliteLedger::open_in_memory().expect("open");
+        let conn = l.lock();
+        let mut stmt = conn
+            .prepare(&format!("EXPLAIN QUERY PLAN {HISTORY}"))
+            .expect("a plan");
+        let plan: Vec<String> = stmt
+            .query_map(
+                params![
+                    "+13055550123",
+                    "+13055550100",
+                    1,
+                    "acct-1",
+                    0,
+                    "hash",
+                    "v",
+                    8
+                ],
+                |r| r.get::<_, String>(3),
+            )
+            .expect("rows")
+            .collect::<rusqlite::Result<_>>()
+            .expect("rows");
+        let plan = plan.join("\n");
+        assert!(!plan.contains("TEMP B-TREE"), "{plan}");
+        // Co-routines of the compound are read as they come, not tables.
+        assert!(
+            plan.lines()
+                .filter(|l| l.starts_with("SCAN "))
+                .all(|l| l.starts_with("SCAN (subquery") || l == "SCAN CONSTANT ROW"),
+            "{plan}"
+        );
+        assert!(
+            plan.contains("USING COVERING INDEX attempts_by_phone"),
+            "{plan}"
+        );
+        assert!(plan.contains("INDEX attempts_by_debt"), "{plan}");
     }
 
     /// A ledger of schema version 2, whose decisions are JSON, opens as version 3: each

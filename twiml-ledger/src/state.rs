@@ -8,6 +8,13 @@ use twiml_core::gate::{OptOutOnFile, RecipientHistory, Timestamp};
 /// every sender) and instant in microseconds.
 pub(crate) type LatestOptEvent = (String, String, Option<String>, i64);
 
+/// How many of the latest attempts of the seven days a decision reads, to the number and
+/// about the debt, on either backend: one more than the most a cap counts, so that the gate
+/// knows whether the count reaches each cap and whether there may be more
+/// ([`RecipientHistory::more_attempts`], set when this many were read). What a number's past
+/// holds beyond them costs a decision nothing.
+pub(crate) const ATTEMPTS_READ: usize = RecipientHistory::ATTEMPTS_COUNTED + 1;
+
 /// An instant from microseconds since the epoch.
 pub(crate) fn instant(us: i64) -> Timestamp {
     Timestamp::from_microsecond(us).unwrap_or(Timestamp::UNIX_EPOCH)

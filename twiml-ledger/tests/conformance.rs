@@ -11,7 +11,7 @@ use twiml_core::gate::{
     Channel, ConsentKind, Gate, MessageIntent, Outbound, PhoneNumber, Reassigned, SendOverride,
     Sender, Timestamp,
 };
-use twiml_core::rules::Policy;
+use twiml_core::rules::{Policy, Regime};
 use twiml_ledger::{
     Attempt, ConsentRecord, Format, Inbound, Ledger, LedgerError, ReassignedResult, SqliteLedger,
     Suppression, read_consents, write_consents,
@@ -74,6 +74,7 @@ conformance![
     erasure_keeps_a_tombstone_and_the_suppression,
     a_suppression_blocks_until_consent_is_given_again,
     attempts_and_conversations_are_counted_by_number_and_debt,
+    a_decision_reads_the_latest_attempts_the_caps_count,
     a_batch_of_decisions_sees_its_own_attempts,
     reassigned_answers_after_the_consent_count,
     a_malformed_import_names_the_record_and_imports_nothing,
@@ -309,6 +310,9 @@ fn attempts_and_conversations_are_counted_by_number_and_debt(make: Make) {
     // The week before `when`: days 2..=8 for the number, and the other number's call.
     assert_eq!(h.attempts.len(), 7, "{:?}", h.attempts);
     assert_eq!(h.debt_attempts.len(), 8, "{:?}", h.debt_attempts);
+    // Seven read of the number's: all of them; eight of the debt's: there may be more.
+    assert!(!h.more_attempts);
+    assert!(h.more_debt_attempts);
     assert_eq!(
         h.last_conversation,
         Some(start + SignedDuration::from_hours(24 * 3))
@@ -319,6 +323,69 @@ fn attempts_and_conversations_are_counted_by_number_and_debt(make: Make) {
         h.last_conversation,
         Some(start + SignedDuration::from_hours(24 * 3))
     );
+}
+
+/// A decision reads the latest eight attempts of the week (one more than the seven calls of
+/// Regulation F), however many there were: at and around the cap, the history holds them all
+/// or the latest eight and says there may be more, and DEBT006 counts exactly or "at least".
+fn a_decision_reads_the_latest_attempts_the_caps_count(make: Make) {
+    let Some(l) = make() else { return };
+    let start = at("2026-06-01T15:00:00Z");
+    let when = start + SignedDuration::from_hours(24);
+    let gate = Gate::new(Policy::new().regime(Regime::DebtCollection));
+    for (n, kept, more, counted) in [
+        (6, 6, false, None),
+        (7, 7, false, Some("7 calls")),
+        (8, 8, true, Some("at least 8 calls")),
+        (12, 8, true, Some("at least 8 calls")),
+    ] {
+        let to = number(100 + n);
+        let debt = format!("acct-{n}");
+        for h in 0..n {
+            let mut a = Attempt::call(to.clone(), start + SignedDuration::from_hours(h as i64));
+            a.debt = Some(debt.clone());
+            l.record_attempt(&a).expect("attempt");
+        }
+        let h = l.history(&to, None, Some(&debt), when).expect("history");
+        assert_eq!(h.attempts.len(), kept, "{n}: {:?}", h.attempts);
+        assert_eq!(h.debt_attempts.len(), kept, "{n}: {:?}", h.debt_attempts);
+        assert_eq!(h.more_attempts, more, "{n}");
+        assert_eq!(h.more_debt_attempts, more, "{n}");
+        // The latest, oldest first.
+        let latest = start + SignedDuration::from_hours(n as i64 - 1);
+        assert_eq!(h.attempts.last(), Some(&latest));
+        assert_eq!(
+            h.attempts.first(),
+            Some(&(start + SignedDuration::from_hours((n - kept) as i64)))
+        );
+        assert!(h.debt_attempts.windows(2).all(|w| w[0] <= w[1]));
+        consent(&*l, to.clone(), "2026-01-01T00:00:00Z");
+        let call = Outbound::call(to.clone()).debt(debt.clone());
+        let decided = l.decide(&gate, &call, when).expect("decided");
+        let cap: Vec<&str> = decided
+            .decision
+            .findings
+            .iter()
+            .filter(|f| f.code == "DEBT006")
+            .map(|f| f.message.as_str())
+            .collect();
+        match counted {
+            None => assert!(cap.is_empty(), "{n}: {cap:?}"),
+            Some(count) => {
+                assert_eq!(cap.len(), 1, "{n}: {cap:?}");
+                assert!(
+                    cap[0].starts_with(&format!("{count} about this debt")),
+                    "{n}: {}",
+                    cap[0]
+                );
+                // The call may go once the seventh latest is a week old.
+                assert_eq!(
+                    decided.decision.next_allowed_at,
+                    Some(start + SignedDuration::from_hours(n as i64 - 7 + 7 * 24))
+                );
+            }
+        }
+    }
 }
 
 fn a_batch_of_decisions_sees_its_own_attempts(make: Make) {

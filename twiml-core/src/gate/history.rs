@@ -9,7 +9,7 @@ use super::inbound::Scope;
 use super::intent::{Class, MessageIntent};
 use super::outbound::{Channel, Outbound};
 use super::state::State;
-use super::state_rules::{Coverage, rules_for};
+use super::state_rules::{Coverage, STATE_RULES, rules_for};
 use crate::diagnostic::Severity;
 use crate::rules::{
     DEBT006, GEN005, MSG001, MSG008, MSG011, MSG012, QH002, RuleInfo, TCPA005, WA001,
@@ -167,11 +167,21 @@ pub struct RecipientHistory {
     pub reassigned: Option<ReassignedCheck>,
     /// The recipient's last inbound message to this sender (WhatsApp's 24-hour window).
     pub last_inbound: Option<Timestamp>,
-    /// The attempts to this number in the seven days before the decision, oldest first.
+    /// The attempts to this number in the seven days before the decision, oldest first: all
+    /// of them, or, when [`more_attempts`](Self::more_attempts) is set, the latest of them.
     pub attempts: Vec<Timestamp>,
+    /// Whether `attempts` holds only the latest attempts of the seven days, and there may be
+    /// more before the oldest of them. A ledger reads no more than the caps count
+    /// ([`RecipientHistory::ATTEMPTS_COUNTED`] and one more), so that a decision costs the
+    /// same however many attempts a number has had; a cap's finding then says "at least".
+    pub more_attempts: bool,
     /// The attempts about the send's debt, to any of the person's numbers, in the seven days
-    /// before the decision, oldest first.
+    /// before the decision, oldest first: all of them, or, when
+    /// [`more_debt_attempts`](Self::more_debt_attempts) is set, the latest of them.
     pub debt_attempts: Vec<Timestamp>,
+    /// Whether `debt_attempts` holds only the latest attempts about the debt, as
+    /// [`more_attempts`](Self::more_attempts) for `attempts`.
+    pub more_debt_attempts: bool,
     /// The last telephone conversation about the send's debt.
     pub last_conversation: Option<Timestamp>,
     /// An inbound message, after the last consent, that the reader now takes for a revocation
@@ -179,7 +189,35 @@ pub struct RecipientHistory {
     pub uncaptured_revocation: Option<Timestamp>,
 }
 
+/// Regulation F's cap on a debt collector's calls: seven in seven days (12 CFR
+/// 1006.14(b)(2)(i)(A)).
+const DEBT_CALLS: usize = 7;
+
+/// The most attempts any cap counts: [`DEBT_CALLS`], or a larger count of the state-rules
+/// table.
+const fn most_counted() -> usize {
+    let mut most = DEBT_CALLS;
+    let mut i = 0;
+    while i < STATE_RULES.len() {
+        if let Some(cap) = STATE_RULES[i].cap
+            && cap.count as usize > most
+        {
+            most = cap.count as usize;
+        }
+        i += 1;
+    }
+    most
+}
+
 impl RecipientHistory {
+    /// The most attempts a cap counts in its window: Regulation F's seven calls in seven days
+    /// (DEBT006), or more if a state's cap of the state-rules table (QH002) counts more. Every
+    /// cap's window lies within the seven days before the decision. A ledger that gives the
+    /// gate the latest `ATTEMPTS_COUNTED + 1` attempts of those seven days (and sets
+    /// [`more_attempts`](Self::more_attempts) when there were that many) gives it all a cap
+    /// needs: whether the count reaches the cap, and when the attempt that makes it age out.
+    pub const ATTEMPTS_COUNTED: usize = most_counted();
+
     /// An empty history that a ledger knows to be complete: no consent, no opt-out, no
     /// attempt.
     pub fn known() -> RecipientHistory {
@@ -401,24 +439,26 @@ pub(crate) fn findings(
     // Regulation F's 7-in-7, for a debt collector's calls.
     if outbound.channel == Channel::Voice && runs(&DEBT006) {
         let week = SignedDuration::from_hours(7 * 24);
-        let attempts = if outbound.debt.is_some() {
-            &history.debt_attempts
+        let (attempts, more) = if outbound.debt.is_some() {
+            (&history.debt_attempts, history.more_debt_attempts)
         } else {
-            &history.attempts
+            (&history.attempts, history.more_attempts)
         };
         let recent: Vec<Timestamp> = attempts
             .iter()
             .copied()
             .filter(|t| *t <= at && at.duration_since(*t) < week)
             .collect();
-        if recent.len() >= 7 {
-            let until = recent[recent.len() - 7].checked_add(week).ok();
+        if recent.len() >= DEBT_CALLS {
+            let until = recent[recent.len() - DEBT_CALLS].checked_add(week).ok();
             push(
                 &DEBT006,
                 Severity::Error,
                 format!(
-                    "{} calls about this debt in the last seven days; the seventh was at {}",
-                    recent.len(),
+                    "{} calls about this debt in the last seven days (Regulation F allows {}); \
+                     the latest at {}",
+                    counted(recent.len(), attempts.len(), more),
+                    DEBT_CALLS,
                     rfc3339(recent[recent.len() - 1])
                 ),
                 "12 CFR 1006.14(b)(2)(i)(A)",
@@ -462,6 +502,7 @@ pub(crate) fn findings(
                     .copied()
                     .filter(|t| *t <= at && at.duration_since(*t) < window)
                     .collect();
+                let total = counted(recent.len(), history.attempts.len(), history.more_attempts);
                 let count = usize::try_from(cap.count).unwrap_or(usize::MAX);
                 if recent.len() < count || count == 0 {
                     continue;
@@ -476,7 +517,7 @@ pub(crate) fn findings(
                     severity,
                     format!(
                         "{} attempts to this number in the last {} hours; {}'s law allows {}",
-                        recent.len(),
+                        total,
                         cap.hours,
                         state.name(),
                         cap.count
@@ -492,7 +533,177 @@ pub(crate) fn findings(
     out
 }
 
+/// How many attempts a cap's window holds, as a finding writes it: `in_window` of the `read`
+/// attempts the history holds fall in the window. When the history holds only the latest
+/// attempts (`more`) and every one of them is in the window, earlier ones may be too: "at
+/// least" that many. When the oldest it holds is outside the window, so is every earlier one,
+/// and the count is exact.
+fn counted(in_window: usize, read: usize, more: bool) -> String {
+    if more && in_window == read {
+        format!("at least {in_window}")
+    } else {
+        in_window.to_string()
+    }
+}
+
 /// An instant as findings write it.
 pub(crate) fn rfc3339(t: Timestamp) -> String {
     t.strftime("%Y-%m-%dT%H:%M:%SZ").to_string()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::gate::PhoneNumber;
+
+    fn at() -> Timestamp {
+        "2026-12-04T16:00:00Z".parse().expect("an instant")
+    }
+
+    fn phone() -> PhoneNumber {
+        PhoneNumber::parse("+13055550123").expect("a number")
+    }
+
+    /// `n` attempts an hour apart, the latest an hour before [`at`], oldest first.
+    fn hourly(n: usize) -> Vec<Timestamp> {
+        (1..=n)
+            .rev()
+            .map(|h| at() - SignedDuration::from_hours(h as i64))
+            .collect()
+    }
+
+    fn messages(
+        outbound: &Outbound<'_>,
+        history: &RecipientHistory,
+        class: Option<Class>,
+        states: &[State],
+        rule: &RuleInfo,
+    ) -> Vec<(String, Option<Timestamp>)> {
+        findings(outbound, history, class, states, at(), |_| true)
+            .into_iter()
+            .filter(|f| std::ptr::eq(f.rule, rule))
+            .map(|f| (f.message, f.until))
+            .collect()
+    }
+
+    fn debt006(attempts: Vec<Timestamp>, more: bool) -> Vec<(String, Option<Timestamp>)> {
+        let mut h = RecipientHistory::known();
+        h.debt_attempts = attempts;
+        h.more_debt_attempts = more;
+        messages(
+            &Outbound::call(phone()).debt("acct-1"),
+            &h,
+            None,
+            &[],
+            &DEBT006,
+        )
+    }
+
+    fn qh002(attempts: Vec<Timestamp>, more: bool) -> Vec<(String, Option<Timestamp>)> {
+        let mut h = RecipientHistory::known();
+        h.attempts = attempts;
+        h.more_attempts = more;
+        messages(
+            &Outbound::call(phone()),
+            &h,
+            Some(Class::NonEssential),
+            &[State::FL],
+            &QH002,
+        )
+    }
+
+    #[test]
+    fn the_caps_fit_the_seven_days_a_ledger_reads() {
+        assert_eq!(RecipientHistory::ATTEMPTS_COUNTED, 7);
+        for row in STATE_RULES {
+            if let Some(cap) = row.cap {
+                assert!(cap.hours <= 7 * 24, "{}", row.citation);
+                assert!(cap.count as usize <= RecipientHistory::ATTEMPTS_COUNTED);
+            }
+        }
+    }
+
+    #[test]
+    fn debt006_at_and_around_seven_calls() {
+        assert!(debt006(hourly(6), false).is_empty());
+        // Seven: the cap, counted exactly; the call may go once the first of them is a week
+        // old.
+        let seven = hourly(7);
+        let found = debt006(seven.clone(), false);
+        assert_eq!(found.len(), 1);
+        assert_eq!(
+            found[0].0,
+            "7 calls about this debt in the last seven days (Regulation F allows 7); the latest \
+             at 2026-12-04T15:00:00Z"
+        );
+        assert_eq!(
+            found[0].1,
+            Some(seven[0] + SignedDuration::from_hours(7 * 24))
+        );
+        // Eight, all of them on file: exact.
+        let eight = hourly(8);
+        let found = debt006(eight.clone(), false);
+        assert!(found[0].0.starts_with("8 calls"), "{}", found[0].0);
+        // The seventh latest is what must age out.
+        assert_eq!(
+            found[0].1,
+            Some(eight[1] + SignedDuration::from_hours(7 * 24))
+        );
+        // Eight read of more: at least eight, and the same instant to wait for.
+        let found = debt006(eight.clone(), true);
+        assert!(found[0].0.starts_with("at least 8 calls"), "{}", found[0].0);
+        assert_eq!(
+            found[0].1,
+            Some(eight[1] + SignedDuration::from_hours(7 * 24))
+        );
+    }
+
+    #[test]
+    fn debt006_counts_the_number_without_a_debt() {
+        let mut h = RecipientHistory::known();
+        h.attempts = hourly(8);
+        h.more_attempts = true;
+        let found = messages(&Outbound::call(phone()), &h, None, &[], &DEBT006);
+        assert!(found[0].0.starts_with("at least 8 calls"), "{}", found[0].0);
+        h.attempts = hourly(6);
+        h.more_attempts = false;
+        assert!(messages(&Outbound::call(phone()), &h, None, &[], &DEBT006).is_empty());
+    }
+
+    #[test]
+    fn qh002_at_and_around_three_in_a_day() {
+        assert!(qh002(hourly(2), false).is_empty());
+        let three = hourly(3);
+        let found = qh002(three.clone(), false);
+        assert_eq!(found.len(), 1);
+        assert_eq!(
+            found[0].0,
+            "3 attempts to this number in the last 24 hours; Florida's law allows 3"
+        );
+        assert_eq!(found[0].1, Some(three[0] + SignedDuration::from_hours(24)));
+        let found = qh002(hourly(4), false);
+        assert!(found[0].0.starts_with("4 attempts"), "{}", found[0].0);
+        // The latest eight read of more, all in the day: at least eight.
+        let eight = hourly(8);
+        let found = qh002(eight.clone(), true);
+        assert!(
+            found[0].0.starts_with("at least 8 attempts"),
+            "{}",
+            found[0].0
+        );
+        assert_eq!(found[0].1, Some(eight[5] + SignedDuration::from_hours(24)));
+        // The oldest of those read is outside the day: so is every earlier one, and the count
+        // in the day is exact.
+        let mut spread = vec![at() - SignedDuration::from_hours(30)];
+        spread.extend(hourly(3));
+        let found = qh002(spread, true);
+        assert_eq!(
+            found[0].0,
+            "3 attempts to this number in the last 24 hours; Florida's law allows 3"
+        );
+        // Two in the day, the rest of what was read before it: no finding.
+        let mut spread = vec![at() - SignedDuration::from_hours(30); 6];
+        spread.extend(hourly(2));
+        assert!(qh002(spread, true).is_empty());
+    }
 }
