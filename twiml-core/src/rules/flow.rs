@@ -26,16 +26,6 @@ pub(crate) const WORDS_PER_SECOND: f32 = 2.5;
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub(crate) struct Loc(u32);
 
-#[derive(Debug, Clone, Copy)]
-struct LocEntry<'d> {
-    parent: Option<u32>,
-    name: &'d str,
-    position: u32,
-    /// One past the last location in the element's subtree (locations are made in document
-    /// order, so a subtree is a run of them).
-    end: u32,
-}
-
 /// Words the caller hears (or reads, for a message), with the silences inside them.
 #[derive(Debug)]
 pub(crate) struct Speech<'d> {
@@ -232,12 +222,18 @@ pub(crate) struct Event<'d, N> {
     pub(crate) greeting: bool,
 }
 
-/// An element of the document, in document order.
+/// An element of the document, in document order: its location is its index.
 #[derive(Debug, Clone, Copy)]
-pub(crate) struct Element<N> {
+pub(crate) struct Element<'d, N> {
     pub(crate) node: N,
     pub(crate) id: Option<ElementId>,
     pub(crate) loc: Loc,
+    parent: Option<u32>,
+    name: &'d str,
+    position: u32,
+    /// One past the last location in the element's subtree (locations are made in document
+    /// order, so a subtree is a run of them).
+    end: u32,
 }
 
 /// A comment of the document, with the element it sits in and its position there.
@@ -253,9 +249,8 @@ pub(crate) struct Comment<'d, N> {
 pub(crate) struct Flow<'d, D: Document> {
     pub(crate) doc: &'d D,
     pub(crate) events: Vec<Event<'d, D::Node>>,
-    pub(crate) elements: Vec<Element<D::Node>>,
+    pub(crate) elements: Vec<Element<'d, D::Node>>,
     pub(crate) comments: Vec<Comment<'d, D::Node>>,
-    locs: Vec<LocEntry<'d>>,
     /// What run-time content (a `twiml!` interpolation) is read as: nothing, or, to decide
     /// which findings hold whatever it says, every disclosure at once.
     runtime_text: &'d str,
@@ -276,31 +271,37 @@ impl<'d, D: Document> Flow<'d, D> {
             events: Vec::new(),
             elements: Vec::new(),
             comments: Vec::new(),
-            locs: Vec::new(),
             runtime_text,
             transcript: OnceCell::new(),
         };
         let root = doc.root();
-        let loc = flow.enter(None, doc.name(root), 0);
-        flow.elements.push(Element {
-            node: root,
-            id: known(doc.tag(root)),
-            loc,
-        });
+        let (loc, _) = flow.enter(None, root, 0);
         flow.children(root, loc, Within::default());
         flow.close(loc);
         flow
     }
 
-    fn enter(&mut self, parent: Option<Loc>, name: &'d str, position: usize) -> Loc {
-        let index = u32::try_from(self.locs.len()).unwrap_or(u32::MAX);
-        self.locs.push(LocEntry {
+    /// Records element `node`, the `position`th element inside `parent`; returns its location
+    /// and what it is.
+    fn enter(
+        &mut self,
+        parent: Option<Loc>,
+        node: D::Node,
+        position: usize,
+    ) -> (Loc, Option<ElementId>) {
+        let index = u32::try_from(self.elements.len()).unwrap_or(u32::MAX);
+        let loc = Loc(index);
+        let id = known(self.doc.tag(node));
+        self.elements.push(Element {
+            node,
+            id,
+            loc,
             parent: parent.map(|p| p.0),
-            name,
+            name: self.doc.name(node),
             position: u32::try_from(position).unwrap_or(u32::MAX),
             end: index.saturating_add(1),
         });
-        Loc(index)
+        (loc, id)
     }
 
     /// The path of an element, for locating a finding.
@@ -308,7 +309,7 @@ impl<'d, D: Document> Flow<'d, D> {
         let mut chain = Vec::new();
         let mut at = Some(loc.0);
         while let Some(i) = at {
-            let Some(entry) = self.locs.get(i as usize) else {
+            let Some(entry) = self.elements.get(i as usize) else {
                 break;
             };
             chain.push((entry.name, entry.position as usize));
@@ -323,15 +324,18 @@ impl<'d, D: Document> Flow<'d, D> {
 
     /// Marks the end of the subtree of `loc`: everything made since belongs to it.
     fn close(&mut self, loc: Loc) {
-        let end = u32::try_from(self.locs.len()).unwrap_or(u32::MAX);
-        if let Some(entry) = self.locs.get_mut(loc.0 as usize) {
+        let end = u32::try_from(self.elements.len()).unwrap_or(u32::MAX);
+        if let Some(entry) = self.elements.get_mut(loc.0 as usize) {
             entry.end = end;
         }
     }
 
     /// The child elements of the element at `loc`, in document order.
-    pub(crate) fn children_of(&self, loc: Loc) -> impl Iterator<Item = &Element<D::Node>> {
-        let end = self.locs.get(loc.0 as usize).map_or(0, |e| e.end as usize);
+    pub(crate) fn children_of(&self, loc: Loc) -> impl Iterator<Item = &Element<'d, D::Node>> {
+        let end = self
+            .elements
+            .get(loc.0 as usize)
+            .map_or(0, |e| e.end as usize);
         let start = (loc.0 as usize + 1).min(end);
         self.elements
             .get(start..end)
@@ -342,7 +346,7 @@ impl<'d, D: Document> Flow<'d, D> {
 
     /// The element that holds the element at `loc`.
     pub(crate) fn parent_of(&self, loc: Loc) -> Option<Loc> {
-        self.locs.get(loc.0 as usize)?.parent.map(Loc)
+        self.elements.get(loc.0 as usize)?.parent.map(Loc)
     }
 
     /// Where a part of an element is, in the document's own terms.
@@ -368,14 +372,8 @@ impl<'d, D: Document> Flow<'d, D> {
         for (i, item) in doc.children(node).enumerate() {
             match item {
                 Content::Element(child) => {
-                    let child_loc = self.enter(Some(loc), doc.name(child), position);
+                    let (child_loc, id) = self.enter(Some(loc), child, position);
                     position += 1;
-                    let id = known(doc.tag(child));
-                    self.elements.push(Element {
-                        node: child,
-                        id,
-                        loc: child_loc,
-                    });
                     self.element(child, child_loc, id, within);
                     self.close(child_loc);
                 }
@@ -532,14 +530,8 @@ impl<'d, D: Document> Flow<'d, D> {
         for (i, item) in doc.children(node).enumerate() {
             match item {
                 Content::Element(child) => {
-                    let child_loc = self.enter(Some(loc), doc.name(child), position);
+                    let (child_loc, id) = self.enter(Some(loc), child, position);
                     position += 1;
-                    let id = known(doc.tag(child));
-                    self.elements.push(Element {
-                        node: child,
-                        id,
-                        loc: child_loc,
-                    });
                     f(self, child, child_loc, id);
                     self.quietly(child, child_loc);
                     self.close(child_loc);

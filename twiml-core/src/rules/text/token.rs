@@ -61,6 +61,54 @@ struct Char {
 pub(crate) fn normalize(text: &str) -> String {
     let mut out = String::with_capacity(text.len());
     let mut pending_space = false;
+    let mut rest = text;
+    // Runs of ASCII characters other than whitespace are copied and lower-cased whole.
+    while let Some(c) = rest.chars().next() {
+        let run = rest
+            .bytes()
+            .position(|b| !b.is_ascii() || is_ascii_space(b))
+            .unwrap_or(rest.len());
+        if run > 0 {
+            if pending_space {
+                out.push(' ');
+                pending_space = false;
+            }
+            let start = out.len();
+            out.push_str(&rest[..run]);
+            out[start..].make_ascii_lowercase();
+            rest = &rest[run..];
+            continue;
+        }
+        rest = &rest[c.len_utf8()..];
+        let mut push = |c: char| push_normal(&mut out, &mut pending_space, c);
+        if c.is_ascii() {
+            push(c);
+        } else {
+            decomposed(c, &mut push);
+        }
+    }
+    out
+}
+
+/// Appends one normalised character to `out`: whitespace becomes one space before the next
+/// character, none at the start.
+fn push_normal(out: &mut String, pending_space: &mut bool, c: char) {
+    if c.is_whitespace() || c == '\u{0B}' {
+        *pending_space = !out.is_empty();
+        return;
+    }
+    if *pending_space {
+        out.push(' ');
+        *pending_space = false;
+    }
+    out.push(c);
+}
+
+/// [`normalize`] character by character (the reference the fast path is tested against).
+#[cfg(test)]
+fn normalize_by_char(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    let mut pending_space = false;
     let mut push = |c: char| {
         if c.is_whitespace() || c == '\u{0B}' {
             pending_space = !out.is_empty();
@@ -233,12 +281,39 @@ impl Tokenizer {
         let Tokenizer { chars, text } = self;
         if raw.is_ascii() {
             cut_ascii(raw, offset, text, emit);
-        } else {
-            chars.clear();
-            push_chars(raw, offset, chars);
-            cut(chars.as_slice(), text, emit);
+            return;
         }
+        // A token never spans ASCII whitespace, so the text is cut in stretches between
+        // it: stretches of ASCII words from their bytes, each word with other characters
+        // through the general path.
+        let bytes = raw.as_bytes();
+        let mut ascii_from = 0;
+        let mut at = 0;
+        while at < bytes.len() {
+            if is_ascii_space(bytes[at]) {
+                at += 1;
+                continue;
+            }
+            let end = bytes[at..]
+                .iter()
+                .position(|&b| is_ascii_space(b))
+                .map_or(bytes.len(), |n| at + n);
+            if !bytes[at..end].is_ascii() {
+                cut_ascii(&raw[ascii_from..at], offset + ascii_from, text, emit);
+                chars.clear();
+                push_chars(&raw[at..end], offset + at, chars);
+                cut(chars.as_slice(), text, emit);
+                ascii_from = end;
+            }
+            at = end;
+        }
+        cut_ascii(&raw[ascii_from..], offset + ascii_from, text, emit);
     }
+}
+
+/// The ASCII characters that `char::is_whitespace` holds for.
+fn is_ascii_space(b: u8) -> bool {
+    matches!(b, b'\t'..=b'\r' | b' ')
 }
 
 /// Whether a link may start somewhere in `raw`: it has `://`, `www.` or `@` (what
@@ -264,8 +339,7 @@ fn cut_ascii(
     let mut i = 0;
     while i < n {
         let c = bytes[i];
-        // The ASCII characters that `char::is_whitespace` holds for.
-        if matches!(c, b'\t'..=b'\r' | b' ') {
+        if is_ascii_space(c) {
             i += 1;
             continue;
         }
@@ -643,6 +717,34 @@ mod tests {
                 });
                 assert_eq!(fast, general, "{raw:?}");
             }
+        }
+    }
+
+    #[test]
+    fn normalizes_ascii_runs_as_character_by_character() {
+        let alphabet: Vec<char> =
+            "aZ9 .'\t\n\u{b}\u{c}\u{e9}\u{a0}\u{2019}\u{130}\u{fb01}\u{200b}\u{301}"
+                .chars()
+                .collect();
+        for raw in texts(&alphabet) {
+            assert_eq!(normalize(&raw), normalize_by_char(&raw), "{raw:?}");
+        }
+    }
+
+    #[test]
+    fn mixed_text_cuts_as_the_general_path_does() {
+        let alphabet: Vec<char> =
+            "aAi9 0.,-:'\t\n\u{e9}\u{2019}\u{2013}\u{130}\u{bf}\u{a0}\u{200b}"
+                .chars()
+                .collect();
+        for raw in texts(&alphabet) {
+            let fast = collect(|emit| Tokenizer::default().plain(&raw, 3, &mut { emit }));
+            let general = collect(|mut emit| {
+                let mut chars = Vec::new();
+                push_chars(&raw, 3, &mut chars);
+                cut(chars.as_slice(), &mut String::new(), &mut emit);
+            });
+            assert_eq!(fast, general, "{raw:?}");
         }
     }
 
