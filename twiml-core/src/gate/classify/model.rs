@@ -940,7 +940,7 @@ mod tests {
     /// The tuning test: 5-fold cross-validation on the development half (the own messages
     /// always train), or one direction across authors: `own=1` (the own messages classify the
     /// development half), `reverse=1` (the other way), `train=own+dev+b-a,score=b-b` (any sets
-    /// of [`named_set`] train, another is classified). `TWIML_CV=l2=0.05,bigrams=0` tries other
+    /// of [`named_set`] train, another is classified; `b-a*3` counts a set three times). `TWIML_CV=l2=0.05,bigrams=0` tries other
     /// options; `marks=PATH` writes each answer, for paired comparisons; `errors=1` prints the
     /// misread messages, of the sets that tune only.
     #[test]
@@ -992,7 +992,17 @@ mod tests {
                 "errors" => errors = flag,
                 "own" => own_only = flag,
                 "reverse" => reverse = flag,
-                "train" => train_sets = Some(value.split('+').map(named_set).collect()),
+                "train" => {
+                    // `b-a*3`: that set three times, its messages weighing three times as much.
+                    let mut sets = Vec::new();
+                    for part in value.split('+') {
+                        let (name, times) = part.split_once('*').unwrap_or((part, "1"));
+                        for _ in 0..times.parse::<usize>().expect("train=SET*N") {
+                            sets.push(named_set(name));
+                        }
+                    }
+                    train_sets = Some(sets);
+                }
                 "score" => score_set = Some((value.to_owned(), named_set(value))),
                 "marks" => marks = Some(value.to_owned()),
                 _ => panic!("unknown setting `{key}`"),
