@@ -51,6 +51,24 @@ pub enum InboundError {
 
 impl InboundMessages {
     /// The webhook's state: the ledger it records into, and the replies it answers with.
+    ///
+    /// A service that also decides sends opens its ledger once, with its settings, and shares
+    /// it: with [`Durability::Written`](crate::ledger::Durability::Written) its decisions
+    /// commit without waiting for the disk, while the inbound messages, opt-outs and replies
+    /// recorded here are flushed whatever that setting.
+    ///
+    /// ```no_run
+    /// use std::sync::Arc;
+    /// use twiml::gate::inbound::Replies;
+    /// use twiml::inbound::InboundMessages;
+    /// use twiml::ledger::{AnyLedger, Durability};
+    ///
+    /// let ledger =
+    ///     Arc::new(AnyLedger::open("acme.ledger")?.with_decision_durability(Durability::Written));
+    /// let inbox = InboundMessages::new(ledger.clone(), Replies::new("Acme", "support@acme.example"));
+    /// // The service's sends are decided with `ledger` (`Ledger::decide_batch`) too.
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
     pub fn new(ledger: Arc<dyn Ledger>, replies: Replies) -> InboundMessages {
         InboundMessages {
             ledger,

@@ -361,23 +361,56 @@ pub(crate) struct GateArgs {
         conflicts_with_all = ["to", "at", "from", "intent", "use_case", "body", "file", "zip", "state", "time_zone", "overrides"]
     )]
     pub(crate) campaign: Option<PathBuf>,
-    /// Output format.
     /// Decide with the consent ledger: an SQLite file, or a PostgreSQL server
     /// (`postgres://USER@HOST/DB`). What it knows of the recipient (opt-outs, consent,
     /// attempts, reassigned numbers, the last inbound message) decides too, and the decision
     /// is recorded.
     #[arg(long, value_name = "PATH|URL")]
     pub(crate) db: Option<PathBuf>,
+    /// How far each decision's record (and the attempt an allowed send counts as) has reached
+    /// before the command answers. Consents, opt-outs and every other record of the ledger
+    /// are always flushed.
+    #[arg(
+        long,
+        value_enum,
+        value_name = "DURABILITY",
+        default_value_t = DurabilityArg::Flushed,
+        requires = "db"
+    )]
+    pub(crate) durability: DurabilityArg,
     /// The WhatsApp message is an approved template (allowed outside the 24-hour window).
     #[arg(long)]
     pub(crate) template: bool,
     /// The debt a collector's call is about (Regulation F's 7-in-7 counts per debt).
     #[arg(long, value_name = "ID")]
     pub(crate) debt: Option<String>,
+    /// Output format.
     #[arg(long, value_enum, default_value_t = TextOrJson::Text)]
     pub(crate) format: TextOrJson,
     #[command(flatten)]
     pub(crate) policy: PolicyArgs,
+}
+
+/// `--durability` (`twiml_ledger::Durability`).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub(crate) enum DurabilityArg {
+    /// Flushed to the disk: the decision survives a power loss (an `fsync` at each commit).
+    Flushed,
+    /// Written to the operating system (SQLite) or the server's log buffers (PostgreSQL),
+    /// without waiting for the disk: the decision survives the command being killed, not a
+    /// power loss or a crash of the machine or the server, which may take the decisions since
+    /// the last flush, and with them the attempts a cap counts.
+    Written,
+}
+
+impl DurabilityArg {
+    /// The ledger's setting.
+    pub(crate) fn durability(self) -> twiml_ledger::Durability {
+        match self {
+            DurabilityArg::Flushed => twiml_ledger::Durability::Flushed,
+            DurabilityArg::Written => twiml_ledger::Durability::Written,
+        }
+    }
 }
 
 /// `--handling`.

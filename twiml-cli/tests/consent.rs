@@ -50,6 +50,104 @@ fn stop_then_the_gate_blocks_with_21610_on_postgres() {
 }
 
 #[test]
+fn decisions_written_without_a_flush_are_recorded() {
+    let dir = tempfile::tempdir().expect("a temporary folder");
+    let db = dir.path().join("acme.ledger");
+    decisions_written(db.to_str().expect("a path"));
+}
+
+#[test]
+fn decisions_written_without_a_flush_are_recorded_on_postgres() {
+    let Some(schema) = pg::Schema::new() else {
+        return;
+    };
+    decisions_written(schema.url());
+}
+
+#[test]
+fn durability_needs_a_ledger() {
+    let out = twiml(&[
+        "gate",
+        "--durability",
+        "written",
+        "--to",
+        "+13055550123",
+        "--body",
+        "Your order shipped.",
+    ]);
+    assert_eq!(out.status.code(), Some(2), "{}", stderr(&out));
+    assert!(stderr(&out).contains("--db"), "{}", stderr(&out));
+}
+
+/// `twiml gate --db DB --durability written` decides with the ledger and records the decision
+/// and its attempt, as `flushed` does; `--help` says what each setting keeps.
+fn decisions_written(db: &str) {
+    let recorded = twiml(&[
+        "consent",
+        "--db",
+        db,
+        "record",
+        "--phone",
+        "+13055550123",
+        "--consent-type",
+        "express",
+        "--consent-timestamp",
+        "2026-01-10T12:00:00Z",
+    ]);
+    assert!(recorded.status.success(), "{}", stderr(&recorded));
+    for durability in ["written", "flushed"] {
+        let decided = json(&twiml(&[
+            "gate",
+            "--db",
+            db,
+            "--durability",
+            durability,
+            "--to",
+            "+13055550123",
+            "--from",
+            "+13055550100",
+            "--intent",
+            "delivery",
+            "--body",
+            "Your order shipped.",
+            "--at",
+            "2026-12-04T15:00:00Z",
+            "--format",
+            "json",
+        ]));
+        assert_eq!(decided["verdict"], "allow", "{decided}");
+    }
+    let shown = json(&twiml(&[
+        "consent",
+        "--db",
+        db,
+        "show",
+        "--phone",
+        "+13055550123",
+    ]));
+    let events: Vec<&str> = shown["history"]
+        .as_array()
+        .expect("a history")
+        .iter()
+        .filter_map(|e| e["event"].as_str())
+        .collect();
+    assert_eq!(
+        events.iter().filter(|e| **e == "decision").count(),
+        2,
+        "{events:?}"
+    );
+    assert_eq!(
+        events.iter().filter(|e| **e == "attempt").count(),
+        2,
+        "{events:?}"
+    );
+    let help = stdout(&twiml(&["gate", "--help"]));
+    assert!(help.contains("--durability <DURABILITY>"), "{help}");
+    assert!(help.contains("survives a power loss"), "{help}");
+    assert!(help.contains("always flushed"), "{help}");
+}
+
+#[test]
 fn an_unreachable_ledger_server_is_an_error_naming_it() {
     let port = std::net::TcpListener::bind("127.0.0.1:0")
         .expect("a port")

@@ -17,12 +17,15 @@ use twiml_core::gate::{
     ConsentKind, Gate, MessageIntent, Outbound, PhoneNumber, Sender, Timestamp,
 };
 use twiml_core::rules::Policy;
-use twiml_ledger::{AnyLedger, ConsentRecord, Inbound, Ledger, PostgresLedger};
+use twiml_ledger::{AnyLedger, ConsentRecord, Durability, Inbound, Ledger, PostgresLedger};
 
 #[path = "common/postgres.rs"]
 mod pg;
 #[path = "common/server.rs"]
 mod server;
+
+/// The decisions of a batch of the killed child's.
+const DECISIONS: usize = 50;
 
 /// The numbers each racing process opts out and decides a send to: 1,000 calls per
 /// process, interleaved (an opt-out and a decision per number).
@@ -135,6 +138,28 @@ fn child() {
                     }
                     Err(e) => println!("fail {attempt} {e}"),
                 }
+            }
+        }
+        // Batches of decisions committed without waiting for the server's flush
+        // (`Durability::Written`: `synchronous_commit = off`), until killed (or 200 batches).
+        "decide" => {
+            let ledger = PostgresLedger::open(target)
+                .expect("the child opens the ledger")
+                .with_decision_durability(Durability::Written);
+            let gate = Gate::new(Policy::new());
+            let send_at = at("2026-12-04T16:00:00Z");
+            for b in 0..200 {
+                let sends: Vec<Outbound<'_>> = (0..DECISIONS)
+                    .map(|i| {
+                        Outbound::message(number(b * DECISIONS + i), "Your order has shipped.")
+                            .from(sender())
+                            .intent(MessageIntent::Delivery)
+                    })
+                    .collect();
+                ledger
+                    .decide_batch(&gate, &sends, send_at)
+                    .expect("a committed batch");
+                println!("ack {b}");
             }
         }
         other => panic!("unknown child task `{other}`"),
@@ -251,6 +276,53 @@ fn two_processes_racing_opt_outs_and_sends_on_sqlite() {
     let dir = tempfile::tempdir().expect("a temporary folder");
     let path = dir.path().join("race.ledger");
     race(path.to_str().expect("a path"));
+}
+
+/// Decisions committed without waiting for the server's flush are on the server when the
+/// call returns: a client killed (SIGKILL) in the middle of a batch, or between two, loses
+/// none of those acknowledged, and leaves no batch half-written.
+#[test]
+fn a_client_killed_during_unflushed_decisions_loses_nothing_acknowledged() {
+    let Some(schema) = pg::Schema::new() else {
+        return;
+    };
+    drop(PostgresLedger::open(schema.url()).expect("a new ledger"));
+    let mut child = spawn(&format!("decide:0:{}", schema.url()));
+    let stdout = child.stdout.take().expect("the child's output");
+    let mut acked = 0;
+    for line in BufReader::new(stdout).lines() {
+        let Ok(line) = line else { break };
+        if let Some(n) = line.strip_prefix("ack ") {
+            acked = n.trim().parse::<usize>().expect("a batch number") + 1;
+            if acked > 5 {
+                let _ = child.kill();
+                break;
+            }
+        }
+    }
+    let _ = child.wait();
+    assert!(
+        acked > 5,
+        "the child acknowledged {acked} batches before it ended"
+    );
+    let mut c = schema.client();
+    let count = |c: &mut postgres::Client, sql: &str| -> i64 {
+        c.query_one(sql, &[]).expect("a count").get(0)
+    };
+    let decisions = usize::try_from(count(&mut c, "SELECT count(*) FROM decisions")).unwrap_or(0);
+    assert!(
+        decisions >= acked * DECISIONS,
+        "{decisions} < {}",
+        acked * DECISIONS
+    );
+    assert_eq!(decisions % DECISIONS, 0, "a half-written batch");
+    assert_eq!(
+        count(&mut c, "SELECT count(*) FROM attempts"),
+        count(
+            &mut c,
+            "SELECT count(*) FROM decisions WHERE verdict = 'allow'"
+        )
+    );
 }
 
 #[test]

@@ -36,7 +36,8 @@ pub(crate) fn run(args: GateArgs, log: LogLevel) -> Result<ExitStatus, Error> {
     };
     let decision = match &args.db {
         Some(db) => {
-            let ledger = super::consent::open(db)?;
+            let ledger =
+                super::consent::open(db)?.with_decision_durability(args.durability.durability());
             ledger
                 .decide(&gate, &outbound, at)
                 .map_err(Error::new)?
@@ -88,7 +89,12 @@ fn run_campaign(args: &GateArgs, path: &Path, log: LogLevel) -> Result<ExitStatu
         gate = gate.emergency(parse_state(state)?);
     }
     let now = Timestamp::now();
-    let ledger = args.db.as_deref().map(super::consent::open).transpose()?;
+    let ledger = args
+        .db
+        .as_deref()
+        .map(super::consent::open)
+        .transpose()?
+        .map(|l| l.with_decision_durability(args.durability.durability()));
     let mut decisions: Vec<(usize, Decision)> = Vec::with_capacity(campaign.sends.len());
     for s in &campaign.sends {
         let at = s.at.unwrap_or(now);
