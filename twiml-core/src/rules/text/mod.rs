@@ -22,6 +22,8 @@ mod token;
 
 use std::ops::Range;
 
+use super::Lang;
+
 pub(crate) use lexicon::Concept;
 pub(crate) use matcher::Concepts;
 pub(crate) use meaning::{CardAsk, Forbidden, Health, OptOut};
@@ -400,21 +402,13 @@ impl Transcript {
     /// Whether the words of `range` are Spanish rather than English, by their commonest
     /// words.
     pub(crate) fn is_spanish(&self, range: Range<u32>) -> bool {
-        const ES: &[&str] = &[
-            "de", "la", "el", "que", "su", "por", "para", "con", "los", "las", "una", "es", "le",
-            "del", "al", "usted", "se", "lo", "en", "y", "favor", "gracias", "llame", "oprima",
-            "marque", "esta", "este", "nuestra", "nuestro", "sus", "hola", "mas", "pero", "como",
-        ];
-        const EN: &[&str] = &[
-            "the", "to", "your", "you", "is", "and", "for", "of", "this", "please", "call", "with",
-            "we", "our", "a", "an", "are", "be", "in", "on", "at", "thank", "press", "will", "it",
-            "my", "hello", "hi", "from", "or",
-        ];
         let (mut es, mut en) = (0, 0);
         for i in range {
-            let w = self.word(i);
-            es += usize::from(ES.contains(&w));
-            en += usize::from(EN.contains(&w));
+            match common_language(self.word(i)) {
+                Some(Lang::Es) => es += 1,
+                Some(Lang::En) => en += 1,
+                None => {}
+            }
         }
         es > en
     }
@@ -443,5 +437,22 @@ impl Transcript {
             *s = s.with(h.concepts);
         }
         self.hits = hits;
+    }
+}
+
+/// The language among whose commonest words `word` is, if it is among either's (no word is
+/// among both). A match on the word, so that it is compared only with words of its length.
+fn common_language(word: &str) -> Option<Lang> {
+    match word {
+        "de" | "la" | "el" | "que" | "su" | "por" | "para" | "con" | "los" | "las" | "una"
+        | "es" | "le" | "del" | "al" | "usted" | "se" | "lo" | "en" | "y" | "favor" | "gracias"
+        | "llame" | "oprima" | "marque" | "esta" | "este" | "nuestra" | "nuestro" | "sus"
+        | "hola" | "mas" | "pero" | "como" => Some(Lang::Es),
+        "the" | "to" | "your" | "you" | "is" | "and" | "for" | "of" | "this" | "please"
+        | "call" | "with" | "we" | "our" | "a" | "an" | "are" | "be" | "in" | "on" | "at"
+        | "thank" | "press" | "will" | "it" | "my" | "hello" | "hi" | "from" | "or" => {
+            Some(Lang::En)
+        }
+        _ => None,
     }
 }
