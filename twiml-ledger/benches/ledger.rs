@@ -79,10 +79,13 @@ fn decisions(c: &mut Criterion) {
     // The same recipients again and again: at one instant (each number's attempts of the last
     // seven days grow through the run, the worst case), or one pass over them a day (a daily
     // campaign: the ledger grows, a number's last seven days hold at most seven attempts).
-    for (name, durability, daily, batches) in [
+    // "Checkpoints on a thread" is the one-instant case with `SqliteLedger::checkpoint` called
+    // every 100 ms from a thread of its own, as a service would, so that no commit checkpoints.
+    for (name, durability, daily, checkpointer, batches) in [
         (
             "with the ledger, batch",
             Durability::Flushed,
+            false,
             false,
             &[1usize, 100, 1000][..],
         ),
@@ -90,12 +93,21 @@ fn decisions(c: &mut Criterion) {
             "decisions written, batch",
             Durability::Written,
             false,
+            false,
             &[100, 1000][..],
+        ),
+        (
+            "checkpoints on a thread, batch",
+            Durability::Flushed,
+            false,
+            true,
+            &[1000][..],
         ),
         (
             "a daily campaign, batch",
             Durability::Flushed,
             true,
+            false,
             &[1000][..],
         ),
     ] {
@@ -105,25 +117,37 @@ fn decisions(c: &mut Criterion) {
             .expect("open")
             .with_decision_durability(durability);
         consent_everyone(&ledger);
-        for &batch in batches {
-            g.throughput(Throughput::Elements(batch as u64));
-            let mut n = 0u64;
-            g.bench_with_input(BenchmarkId::new(name, batch), &batch, |b, &batch| {
-                b.iter(|| {
-                    let day = if daily { (n / NUMBERS) as i64 } else { 0 };
-                    let at = at + twiml_core::gate::jiff::SignedDuration::from_hours(24 * day);
-                    let sends: Vec<Outbound<'_>> = (0..batch)
-                        .map(|_| {
-                            n += 1;
-                            Outbound::message(number(n), "Your order has shipped.")
-                                .from(sender.clone())
-                                .intent(MessageIntent::Delivery)
-                        })
-                        .collect();
-                    ledger.decide_batch(&gate, &sends, at).expect("decided")
+        let done = std::sync::atomic::AtomicBool::new(false);
+        std::thread::scope(|scope| {
+            if checkpointer {
+                scope.spawn(|| {
+                    while !done.load(std::sync::atomic::Ordering::Relaxed) {
+                        ledger.checkpoint().expect("a checkpoint");
+                        std::thread::sleep(Duration::from_millis(100));
+                    }
                 });
-            });
-        }
+            }
+            for &batch in batches {
+                g.throughput(Throughput::Elements(batch as u64));
+                let mut n = 0u64;
+                g.bench_with_input(BenchmarkId::new(name, batch), &batch, |b, &batch| {
+                    b.iter(|| {
+                        let day = if daily { (n / NUMBERS) as i64 } else { 0 };
+                        let at = at + twiml_core::gate::jiff::SignedDuration::from_hours(24 * day);
+                        let sends: Vec<Outbound<'_>> = (0..batch)
+                            .map(|_| {
+                                n += 1;
+                                Outbound::message(number(n), "Your order has shipped.")
+                                    .from(sender.clone())
+                                    .intent(MessageIntent::Delivery)
+                            })
+                            .collect();
+                        ledger.decide_batch(&gate, &sends, at).expect("decided")
+                    });
+                });
+            }
+            done.store(true, std::sync::atomic::Ordering::Relaxed);
+        });
     }
     g.bench_function("the gate alone", |b| {
         let mut n = 0u64;

@@ -246,6 +246,9 @@ const EVENT_TABLES: &[&str] = &[
 #[derive(Debug)]
 pub struct SqliteLedger {
     conn: Mutex<Connection>,
+    /// The connection of [`SqliteLedger::checkpoint`], opened at its first call: a checkpoint
+    /// on it runs beside the decisions of `conn`, not between them.
+    checkpointer: Mutex<Option<Connection>>,
     path: PathBuf,
     salt: String,
     decisions: Durability,
@@ -376,6 +379,7 @@ impl SqliteLedger {
             .map_err(err)?;
         Ok(SqliteLedger {
             conn: Mutex::new(conn),
+            checkpointer: Mutex::new(None),
             path,
             salt,
             decisions: Durability::Flushed,
@@ -393,17 +397,49 @@ impl SqliteLedger {
     }
 
     /// Copies the write-ahead log into the database file and flushes both, without waiting
-    /// for a reader or a writer (`PRAGMA wal_checkpoint(PASSIVE)`): what a commit does itself
-    /// once the log passes 10,000 pages (40 MB), at the cost of that commit's caller. A service
-    /// calls it when idle (or on a timer) to keep that work off its decisions; with
-    /// [`Durability::Written`] decisions, it is also what bounds what a power loss can take.
-    /// Returns how many pages of the log it copied.
+    /// for a reader or a writer (`PRAGMA wal_checkpoint(PASSIVE)`); returns how many pages of
+    /// the current log are in the file once it has run (all of them, unless a reader still
+    /// needed some).
+    ///
+    /// A commit does this itself once the log passes 10,000 pages (40 MB), at the cost of the
+    /// call that commits. A service keeps that work off its decisions by calling this from a
+    /// thread of its own, on a timer or when idle: it runs on a connection of its own, beside
+    /// the decisions and inbound messages being recorded (which neither wait for it nor make
+    /// it wait), and the next commit restarts the log it emptied, so that called often enough
+    /// (the log under 40 MB between two calls) it leaves commits nothing to copy. With
+    /// [`Durability::Written`] decisions it is also what bounds what a power loss can take.
     ///
     /// # Errors
     ///
     /// [`LedgerError::Database`] when SQLite cannot write the file.
     pub fn checkpoint(&self) -> Result<i64, LedgerError> {
-        let conn = self.lock();
+        if self.path == Path::new(":memory:") {
+            // One connection, no log.
+            return Ok(0);
+        }
+        let mut slot = self
+            .checkpointer
+            .lock()
+            .unwrap_or_else(std::sync::PoisonError::into_inner);
+        let conn = match &mut *slot {
+            Some(conn) => conn,
+            empty => {
+                let conn = Connection::open_with_flags(
+                    &self.path,
+                    OpenFlags::SQLITE_OPEN_READ_WRITE | OpenFlags::SQLITE_OPEN_NO_MUTEX,
+                )
+                .map_err(|e| classify(&self.path, e))?;
+                conn.busy_timeout(BUSY_TIMEOUT)
+                    .map_err(|e| classify(&self.path, e))?;
+                // This connection never commits: it checkpoints when asked, and only then,
+                // flushing the log and the file as every connection of the ledger does.
+                conn.pragma_update(None, "wal_autocheckpoint", 0)
+                    .map_err(|e| classify(&self.path, e))?;
+                conn.pragma_update(None, "synchronous", "FULL")
+                    .map_err(|e| classify(&self.path, e))?;
+                empty.insert(conn)
+            }
+        };
         let copied: i64 = conn
             .query_row("PRAGMA wal_checkpoint(PASSIVE)", [], |r| r.get(2))
             .map_err(|e| classify(&self.path, e))?;
@@ -1456,6 +1492,73 @@ mod tests {
             .expect_err("append-only");
         assert!(e.to_string().contains("append-only"), "{e}");
         assert!(conn.execute("DELETE FROM consents", []).is_err());
+    }
+
+    /// Checkpoints called from another thread run on a connection of their own, beside
+    /// batches of decisions: they copy the log while the decisions go on, and every decision
+    /// is recorded whole.
+    #[test]
+    fn checkpoints_on_another_thread_run_beside_decisions() {
+        use twiml_core::gate::MessageIntent;
+        use twiml_core::rules::Policy;
+
+        let dir = tempfile::tempdir().expect("a temporary folder");
+        let path = dir.path().join("checkpoints.ledger");
+        let ledger = SqliteLedger::open(&path).expect("open");
+        let number =
+            |i: usize| PhoneNumber::parse(&format!("+1305555{:04}", i % 10_000)).expect("a number");
+        let gate = Gate::new(Policy::new());
+        let sender = Sender::parse("+13055550100").expect("a sender");
+        let decided_at = at("2026-12-04T16:00:00Z");
+        let done = std::sync::atomic::AtomicBool::new(false);
+        let copied = std::thread::scope(|scope| {
+            let checkpoints = scope.spawn(|| {
+                let mut copied = 0;
+                // Until the decisions are done, and once more after the last of them.
+                loop {
+                    let finished = done.load(std::sync::atomic::Ordering::Acquire);
+                    copied += ledger.checkpoint().expect("a checkpoint");
+                    if finished {
+                        break copied;
+                    }
+                    std::thread::yield_now();
+                }
+            });
+            for b in 0..20 {
+                let sends: Vec<Outbound<'_>> = (0..50)
+                    .map(|i| {
+                        Outbound::message(number(b * 50 + i), "Your order has shipped.")
+                            .from(sender.clone())
+                            .intent(MessageIntent::Delivery)
+                    })
+                    .collect();
+                ledger
+                    .decide_batch(&gate, &sends, decided_at)
+                    .expect("a batch");
+            }
+            done.store(true, std::sync::atomic::Ordering::Release);
+            checkpoints.join().expect("the checkpoints")
+        });
+        // The checkpoints copied the log as it grew, and the last, after every batch, left
+        // none of it uncopied.
+        assert!(copied > 0, "{copied}");
+        let conn = ledger.lock();
+        let (log, in_file): (i64, i64) = conn
+            .query_row("PRAGMA wal_checkpoint(PASSIVE)", [], |r| {
+                Ok((r.get(1)?, r.get(2)?))
+            })
+            .expect("the log");
+        assert_eq!(log, in_file);
+        let count = |sql: &str| -> i64 { conn.query_row(sql, [], |r| r.get(0)).expect("a count") };
+        assert_eq!(count("SELECT count(*) FROM decisions"), 1000);
+        assert_eq!(
+            count("SELECT count(*) FROM attempts"),
+            count("SELECT count(*) FROM decisions WHERE verdict = 'allow'")
+        );
+        let check: String = conn
+            .query_row("PRAGMA quick_check", [], |r| r.get(0))
+            .expect("a check");
+        assert_eq!(check, "ok");
     }
 
     /// The history of a decision reads every part by an index, and the latest attempts
