@@ -563,7 +563,8 @@ declare_rule! {
     /// embargar el sueldo", "le pueden rebajar el cheque", "le quitamos el carro", "podría
     /// perder su casa", "vamos a proceder legalmente", "levantaremos una denuncia ante el
     /// ministerio público", "we will freeze your bank account", "a judgment against you", "le
-    /// caerá todo el peso de la ley"), and the
+    /// caerá todo el peso de la ley", "for litigation", "por la vía judicial", "le van a quitar
+    /// la licencia de conducir"), and the
     /// false claim that not paying is a crime. Denials ("no one is
     /// going to arrest you", "nadie lo va a demandar"), asking whether the consumer is represented
     /// by an attorney, which a collector must respect, and everyday phrases that hold such a word
@@ -660,7 +661,8 @@ declare_rule! {
     /// account", "referente a su tarjeta de Almacenes Lupe", "su crédito con Distribuidora
     /// Norte S.A. de C.V."; a name in capitals or a name written in lower case that a business
     /// word closes, such as "on behalf of summit health partners llc" or "su cuenta con
-    /// mueblería el porvenir"; speaking for the business itself, "our office" or a person is
+    /// mueblería el porvenir", or any other business by its name, such as "a personal matter
+    /// with First Harbor Bank"; speaking for the business itself, "our office" or a person is
     /// fine), or contain the mini-Miranda or a debt-collector statement.
     ///
     /// ## Why is this bad

@@ -265,7 +265,8 @@ declare_rule! {
     /// ## What it does
     /// Finds card entry while something is capturing the call audio. It reports a `<Pay>`, or a
     /// `<Gather>` that asks for card data (a request as PCI001 reads it: "enter your card number",
-    /// "diga los dieciséis dígitos de su tarjeta"; a menu option or a statement about a card is
+    /// "diga los dieciséis dígitos de su tarjeta", "grab your card and key in the long number",
+    /// "tome su tarjeta y teclee el número largo"; a menu option or a statement about a card is
     /// none), that comes after `<Start><Recording>`, after a `<Start><Stream>`, `<Start><Siprec>`
     /// or `<Start><Transcription>` not yet ended by a matching `<Stop>`, or anywhere in the
     /// document when the policy holds `recording-started`. A `<Stop>` with the same `name` ends a

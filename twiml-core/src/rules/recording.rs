@@ -33,7 +33,8 @@ declare_rule! {
     /// line are transcribed", "a supervisor may listen in on this call", "grabamos esta llamada",
     /// "las llamadas se graban", "su llamada queda grabada", "puede ser escuchada por un
     /// supervisor", "usted acepta que esta llamada sea grabada", "vamos a grabar esta llamada",
-    /// "esta comunicación podría ser grabada". Sentences are read
+    /// "esta comunicación podría ser grabada", "será registrada y grabada", "this call may be
+    /// subject to recording", "podría ser objeto de grabación". Sentences are read
     /// as a listener hears them: adjacent `<Say>` elements with nothing between them are one
     /// sentence, while SSML `<s>`, `<p>` and `<break>`, a `<Pause>` or waiting for input separate.
     /// Words that only look like a notice give none: another call ("returning a recorded call",

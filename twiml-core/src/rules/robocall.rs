@@ -155,8 +155,9 @@ declare_rule! {
     /// Runs on outbound calls (the `outbound` fact). The first audible event of the document (the
     /// first `<Say>`, including one inside `<Gather>`, or a ConversationRelay `welcomeGreeting`)
     /// must contain one of the policy's business names within its first 20 words. Only a greeting
-    /// ("Hello", "Hi there, how are you?", "Hola, ¿cómo está?", "¿Qué onda?", "¿cómo se
-    /// encuentra?", a voicemail's "sorry we missed you" or "disculpe la molestia") or the callee's
+    /// ("Hello", "Hi there, how are you?", "hope you're having a great day", "Hola, ¿cómo
+    /// está?", "¿Qué onda?", "¿cómo se encuentra?", "mucho gusto", "espero que esté muy bien",
+    /// a voicemail's "sorry we missed you" or "disculpe la molestia") or the callee's
     /// name, asked for or not ("Hi Dana", "is this Dana?", "¿hablo con Rosa?"), should precede the
     /// name, as in
     /// "Hello Jane, this is Acme Widgets, Inc." or "Le llama Acme Widgets, Inc."; matching ignores
@@ -511,7 +512,8 @@ declare_rule! {
     /// Press 9."), and so is taking the number off the calling list ("to take your number off
     /// our list, press 9", "para excluir su número de futuras llamadas, digite 9", "para cancelar
     /// las llamadas promocionales, oprima 9", "para solicitar que no le llamemos, oprima 9"). A call
-    /// denied for now ("if you can't take this call, press 2") and one call back declined ("if
+    /// denied for now ("if you can't take this call, press 2", "si no desea recibir esta llamada en
+    /// este momento") and one call back declined ("if
     /// you're not interested in a call back, press 2", "si no le interesa que le devolvamos la
     /// llamada") are none.
     /// It reports the call when there is no such instruction; when the instruction starts more than

@@ -69,7 +69,12 @@ lexicon! {
         "buenas", "muy buenas", "que onda", "quiubo", "que hubo", "que tal todo", "como estan",
         "what's up", "whats up", "como se encuentra{,n}", "perdon por la molestia",
         "disculpa la molestia", "disculpe que le moleste", "disculpa que te moleste",
-        "sorry to bother you", "sorry to disturb you",
+        "sorry to bother you", "sorry to disturb you", "tenga usted", "tengan ustedes",
+        "mucho gusto", "{que,un,es un} {gusto,placer} {saludarle,saludarte,saludarlo,saludarla,saludarles}",
+        "espero que {este,estes,se encuentre,te encuentres} muy bien",
+        "hope you're having a {great,good,nice,wonderful,lovely} day",
+        "hope you are having a {great,good,nice,wonderful,lovely} day",
+        "hope your day is going well", "hope all is well", "hope you're doing {great,good,well}",
         // Asking for the callee, which names them: "¿hablo con Rosa?", "is this Dana?"
         "hablo con", "estoy hablando con", "puedo hablar con", "se encuentra", "is this",
         "am i speaking {with,to}", "may i speak {with,to}", "could i speak {with,to}",
@@ -112,7 +117,8 @@ lexicon! {
         "puede", "pueden", "podra", "podran", "podria", "podrian", "sera", "seran", "es", "son",
         "esta", "estan", "siendo", "ser", "va a", "van a", "va a ser", "van a ser", "tambien",
         "siempre", "fue", "fueron", "se", "queda", "quedan", "quedara", "quedaran", "quedo",
-        "sea", "sean",
+        "sea", "sean", "objeto de", "sujet{o,a,os,as} a", "subject to", "susceptible{,s} de",
+        "estar", "estar siendo",
     ]
 
     /// Joins two words of the same kind.
@@ -398,7 +404,7 @@ lexicon! {
         "llamada", "contactar", "contactarle", "contactemos", "marquemos",
         "called", "contacted", "llamado", "llamados", "contactad{o,a,os,as}",
         "marcar", "marcarle", "marcarte", "marcarlo", "marcarla", "por telefono", "by phone",
-        "over the phone",
+        "over the phone", "llamando", "llamandole", "llamandolo", "llamandola", "contactando",
     ]
 
     /// One call back, which declining is not an opt-out ("if you're not interested in a call
@@ -436,6 +442,14 @@ lexicon! {
         "again", "anymore", "any more", "any further", "further", "future", "more",
         "mas", "de nuevo", "otra vez", "nuevamente", "volvamos a", "vuelva a", "volver a",
         "volvamos", "sigamos", "seguir", "another", "otra",
+    ]
+
+    /// Now, for the moment: a call denied for now is no opt-out ("if you don't want to take this
+    /// call right now", "si no desea recibir esta llamada en este momento").
+    Now: [
+        "now", "right now", "at the moment", "at this time", "today", "currently", "this time",
+        "ahora", "ahorita", "en este momento", "en estos momentos", "por ahora", "por el momento",
+        "hoy", "en este instante",
     ]
 
     /// Wishing or not wishing something (the consumer's choice).
@@ -564,6 +578,7 @@ lexicon! {
         "months behind", "fallen behind", "falling behind", "fell behind", "gotten behind",
         "make a payment", "make your payment", "make the payment", "hacer un pago",
         "hacer su pago", "realizar un pago", "realizar su pago", "efectuar su pago",
+        "loan{,s}", "prestamo{,s}", "credito personal", "credito de nomina",
     ]
 
     /// Words of money and amounts.
@@ -637,6 +652,10 @@ lexicon! {
         "ministerio publico", "fiscalia", "district attorney", "prosecutor",
         "judg{ment,ement} against you", "sentencia en su contra", "fallo en su contra",
         "peso de la ley", "{full weight,full extent} of the law", "bank levy", "levy",
+        "litigation", "litigate", "litigar", "litigio", "via judicial", "via legal", "juzgado",
+        "accion{,es} judicial{,es}", "demanda judicial", "proceso judicial", "instancia{,s} judicial{,es}",
+        "boletin{ar,arlo,arla,arle,aremos}", "nunca le {presten,van a prestar,vuelvan a prestar}",
+        "never {get,be approved for} credit again",
         "prosecutor's office",
         "{tomar,tomaremos,tomaran} medidas legales",
         "{take,deduct,withhold,dock} {a portion of,part of,money from,money out of,} your {paycheck,paychecks,wages,pay,salary}",
@@ -644,7 +663,7 @@ lexicon! {
         "descontar de su {sueldo,salario,cheque,nomina,quincena}",
     ]
 
-    /// Taking money out of someone's pay or savings (with [`Concept::WageNoun`] a threat of
+    /// Taking money out of someone's pay or savings (with [`Concept::Seizable`] a threat of
     /// garnishment or a levy: "le pueden rebajar el cheque", "we'll deduct it from your wages",
     /// "we will freeze your bank account").
     TakeVerb: [
@@ -659,13 +678,16 @@ lexicon! {
         "congel{ar,arle,arles,aremos,amos,ara,aran}", "vaciar", "vaciarle",
     ]
 
-    /// One's pay, savings and refunds: what a garnishment or a levy takes.
-    WageNoun: [
+    /// One's pay, savings, refunds, licence and goods: what a garnishment, a levy, a seizure or
+    /// a suspension takes.
+    Seizable: [
         "paycheck{,s}", "wage{,s}", "salary", "earnings", "pay check",
         "sueldo{,s}", "salario{,s}", "cheque{,s}", "nomina", "quincena", "pago de nomina",
         "bank account{,s}", "checking account", "savings", "savings account", "tax refund",
         "cuenta{,s} bancaria{,s}", "cuenta de banco", "ahorros", "cuenta de ahorros",
         "reembolso de impuestos", "devolucion de impuestos",
+        "license", "driver's license", "licencia", "licencia de conducir", "licencia de manejo",
+        "property", "assets", "belongings", "bienes", "propiedad{,es}", "pertenencias",
     ]
 
     /// Everyday phrases that hold a threat word and threaten nothing.
@@ -698,6 +720,7 @@ lexicon! {
         "your {loan,credit,credit account,financing,purchase} {with,from,at}",
         "su {credito,prestamo,financiamiento,compra} {con,de,en}", "su cuenta de", "su cuenta en",
         "your account at", "a nombre de", "su tarjeta {de,con}", "your card {with,from}",
+        "por parte de", "representando a", "que representa a", "who represents", "acting for",
         "your {store card,credit card} {with,from}",
     ]
 
@@ -972,6 +995,8 @@ lexicon! {
         "responda", "responde", "conteste", "contesta", "envie", "envia", "enviar", "escriba",
         "escribe", "textee", "mande", "manda", "mandar", "responder", "resp", "rply", "rpl",
         "respondiendo", "contestando", "enviando", "mandando", "texting",
+        "envianos", "enviennos", "mandanos", "mandenos", "respondenos", "respondanos",
+        "contestanos", "contestenos", "escribenos", "escribanos", "textea", "textear", "texteanos",
     ]
 
     /// The keywords of an opt-out by text.

@@ -300,7 +300,10 @@ impl Transcript {
                 || self.word(i) == "and"
                 || self.inside(i, CaptureVerb)
                 || self.inside(i, Auxiliary)
-                || (self.kind(i) == Kind::Word && gap < 6 && auxiliary_ahead(self, i, verb.start)))
+                || (self.kind(i) == Kind::Word && gap < 6 && auxiliary_ahead(self, i, verb.start))
+                // Another participle joined to the verb: "será registrada y grabada", "calls
+                // are logged and recorded".
+                || (self.starts(i + 1, Coordinator) && participle(self.word(i))))
             {
                 break;
             }
@@ -579,11 +582,12 @@ impl Transcript {
         {
             before -= 1;
         }
-        let article = before > scope_start
+        let article = (before > scope_start
             && matches!(
                 self.word(before - 1),
                 "the" | "all" | "los" | "las" | "el" | "la" | "its" | "sus" | "todos"
-            );
+            ))
+            || matches!(self.word(data.start), "the" | "el");
         // "the digits of it", "los números de la misma": the card named before.
         let anaphor = matches!(
             self.text_of(data.end..data.end + 3),
@@ -611,6 +615,8 @@ impl Transcript {
                 | "digitos"
                 | "long number"
                 | "the long number"
+                | "numero largo"
+                | "el numero largo"
                 | "security code"
                 | "codigo de seguridad"
                 | "fecha de vencimiento"
@@ -630,6 +636,19 @@ impl Transcript {
         // A count or an anaphor points back into the sentence itself: "to pay by card, enter
         // the 16 digits of it".
         if (anaphor || before < data.start) && card_in(sentence.start..scope_start) {
+            return true;
+        }
+        // The card taken up in a clause joined before the request: "grab your card and key in
+        // the long number", "tome su tarjeta y teclee el número".
+        let joined = self
+            .hits_in(CardNoun, sentence.start..scope_start)
+            .any(|c| {
+                !self.other_card_near(c.clone())
+                    && !self.negated(c.start, 6)
+                    && (c.end..scope_start)
+                        .any(|k| matches!(self.word(k), "and" | "y" | "then" | "luego" | ";"))
+            });
+        if joined {
             return true;
         }
         if sentence.start == 0 {
@@ -726,7 +745,7 @@ impl Transcript {
         for (n, sentence) in sentences.iter().enumerate() {
             let Some(purpose) = self
                 .hits_in(OptOutPurpose, sentence.clone())
-                .next()
+                .find(|p| !self.this_call_after(p.end))
                 .or_else(|| self.denied_contact(sentence.clone()))
                 .or_else(|| self.removal(sentence.clone()))
             else {
@@ -825,6 +844,13 @@ impl Transcript {
             if !again && (contact.start..contact.end).any(|k| self.inside(k, CallBack)) {
                 continue;
             }
+            // This call, or now: a call denied for the moment ("if you don't want to take this
+            // call right now", "si no desea recibir esta llamada en este momento").
+            let this_call = contact.start > clause.start && self.this_call_after(contact.start - 1);
+            let now = self.hits_in(Now, clause.clone()).next().is_some();
+            if !again && (this_call || now) {
+                continue;
+            }
             let wish = self
                 .hits_in(
                     Volition,
@@ -837,6 +863,15 @@ impl Transcript {
             }
         }
         None
+    }
+
+    /// Whether "this call" follows `at` closely: what is refused is this call, not the calls
+    /// to come ("si no desea recibir esta llamada en este momento").
+    fn this_call_after(&self, at: u32) -> bool {
+        (at..(at + 2).min(self.len())).any(|k| {
+            matches!(self.word(k), "this" | "esta" | "este")
+                && matches!(self.word(k + 1), "call" | "llamada")
+        })
     }
 
     /// Taking the consumer out of the calls or off the calling list, which is what an
@@ -1063,7 +1098,7 @@ impl Transcript {
         }
         // Taking money out of the consumer's pay: "le pueden rebajar el cheque", "we'll
         // deduct it from your wages", "se le descontará de su nómina".
-        for w in self.hits_of(WageNoun) {
+        for w in self.hits_of(Seizable) {
             let clause = self.clause_of(w.start);
             let from = clause.start.max(w.start.saturating_sub(7));
             let Some(take) = self.hits_in(TakeVerb, from..w.start).last() else {
@@ -1196,17 +1231,54 @@ impl Transcript {
                 found.push(cue.start..end);
             }
         }
+        // Any other business named by its name: "a personal matter with First Harbor Bank",
+        // "the loan you took out with Pine Motors". A limited-content message names no
+        // business but the caller's own.
+        let capital = |k: u32| {
+            k < self.len()
+                && self.kind(k) == Kind::Word
+                && self.token(k).capital
+                && !Self::in_any(k, masked)
+        };
+        let mut i = 0;
+        while i < self.len() {
+            if !capital(i) || (i > 0 && capital(i - 1)) {
+                i += 1;
+                continue;
+            }
+            let mut end = i + 1;
+            loop {
+                if capital(end) {
+                    end += 1;
+                } else if matches!(
+                    self.word(end),
+                    "of" | "the" | "and" | "de" | "del" | "la" | "y" | "&"
+                ) && capital(end + 1)
+                {
+                    end += 2;
+                } else {
+                    break;
+                }
+            }
+            let touches_own = (i > 0 && Self::in_any(i - 1, masked)) || Self::in_any(end, masked);
+            if end - i >= 2
+                && !touches_own
+                && !self.starts(i, Title)
+                && (i..end).any(|k| self.starts(k, CompanyWord))
+                && !found.iter().any(|f| f.start < end && i < f.end)
+            {
+                found.push(i..end);
+            }
+            i = end;
+        }
         // The creditor's name before the account: "about your Brightline Furniture account",
         // "your Harbor Bank Visa".
         for i in 0..self.len() {
             if self.word(i) != "your" {
                 continue;
             }
-            let capital = |k: u32| {
-                self.kind(k) == Kind::Word && self.token(k).capital && !Self::in_any(k, masked)
-            };
             let mut end = i + 1;
-            while end < self.len() && end < i + 5 && capital(end) {
+            while end < i + 5 && capital(end) {
                 end += 1;
             }
             if end > i + 1
@@ -1440,6 +1512,15 @@ impl Transcript {
 
 /// Whether an auxiliary comes right before the capture verb at `verb` (a passive: "is
 /// transcribed", "se graba"), within its sentence.
+/// Whether `word` looks like a past participle ("registrada", "logged").
+fn participle(word: &str) -> bool {
+    [
+        "ada", "ado", "adas", "ados", "ida", "ido", "idas", "idos", "ed",
+    ]
+    .iter()
+    .any(|end| word.len() > end.len() + 2 && word.ends_with(end))
+}
+
 fn auxiliary_before(t: &Transcript, verb: u32, sentence_start: u32) -> bool {
     verb > sentence_start && t.starts(verb - 1, Auxiliary)
 }
