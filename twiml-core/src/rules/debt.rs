@@ -564,7 +564,8 @@ declare_rule! {
     /// perder su casa", "vamos a proceder legalmente", "levantaremos una denuncia ante el
     /// ministerio público", "we will freeze your bank account", "a judgment against you", "le
     /// caerá todo el peso de la ley", "for litigation", "por la vía judicial", "le van a quitar
-    /// la licencia de conducir"), and the
+    /// la licencia de conducir", "we may have to pursue legal remedies", "una orden de captura",
+    /// "su cuenta será enviada a nuestros abogados"), and the
     /// false claim that not paying is a crime. Denials ("no one is
     /// going to arrest you", "nadie lo va a demandar"), asking whether the consumer is represented
     /// by an attorney, which a collector must respect, and everyday phrases that hold such a word

@@ -511,7 +511,8 @@ declare_rule! {
     /// marque 2"), and so is a purpose asked with the key in the answer ("Don't want our calls?
     /// Press 9."), and so is taking the number off the calling list ("to take your number off
     /// our list, press 9", "para excluir su número de futuras llamadas, digite 9", "para cancelar
-    /// las llamadas promocionales, oprima 9", "para solicitar que no le llamemos, oprima 9"). A call
+    /// las llamadas promocionales, oprima 9", "para solicitar que no le llamemos, oprima 9", "para
+    /// que no le volvamos a molestar", "si desea que borremos su número"). A call
     /// denied for now ("if you can't take this call, press 2", "si no desea recibir esta llamada en
     /// este momento") and one call back declined ("if
     /// you're not interested in a call back, press 2", "si no le interesa que le devolvamos la

@@ -77,6 +77,7 @@ lexicon! {
         "hope your day is going well", "hope all is well", "hope you're doing {great,good,well}",
         // Asking for the callee, which names them: "¿hablo con Rosa?", "is this Dana?"
         "hablo con", "estoy hablando con", "puedo hablar con", "se encuentra", "is this",
+        "como {amanecio,amanecieron,amaneciste}", "como le ha ido", "como te ha ido",
         "am i speaking {with,to}", "may i speak {with,to}", "could i speak {with,to}",
         "lamentamos no {encontrarle,encontrarlo,encontrarla,haberle encontrado}",
     ]
@@ -405,6 +406,7 @@ lexicon! {
         "called", "contacted", "llamado", "llamados", "contactad{o,a,os,as}",
         "marcar", "marcarle", "marcarte", "marcarlo", "marcarla", "por telefono", "by phone",
         "over the phone", "llamando", "llamandole", "llamandolo", "llamandola", "contactando",
+        "molestar", "molestarle", "molestarlo", "molestarla", "bother you", "disturb you",
     ]
 
     /// One call back, which declining is not an opt-out ("if you're not interested in a call
@@ -579,6 +581,8 @@ lexicon! {
         "make a payment", "make your payment", "make the payment", "hacer un pago",
         "hacer su pago", "realizar un pago", "realizar su pago", "efectuar su pago",
         "loan{,s}", "prestamo{,s}", "credito personal", "credito de nomina",
+        "compromiso{,s} de pago", "promesa{,s} de pago", "promise to pay", "saldar", "salde",
+        "saldarla", "saldarlo", "recuperacion de cartera", "cartera vencida",
     ]
 
     /// Words of money and amounts.
@@ -653,6 +657,10 @@ lexicon! {
         "judg{ment,ement} against you", "sentencia en su contra", "fallo en su contra",
         "peso de la ley", "{full weight,full extent} of the law", "bank levy", "levy",
         "litigation", "litigate", "litigar", "litigio", "via judicial", "via legal", "juzgado",
+        "legal remedies", "{start,begin,initiate,commence} proceedings", "remedios legales",
+        "recursos legales", "{al,a la,a nuestra,a nuestro} {area,departamento} legal",
+        "to {our,the} legal department", "orden de {captura,detencion}",
+        "{a,con} {nuestros,los} abogados", "{to,with} {our,an} {attorney,attorneys,lawyer,lawyers}",
         "accion{,es} judicial{,es}", "demanda judicial", "proceso judicial", "instancia{,s} judicial{,es}",
         "boletin{ar,arlo,arla,arle,aremos}", "nunca le {presten,van a prestar,vuelvan a prestar}",
         "never {get,be approved for} credit again",
@@ -751,6 +759,7 @@ lexicon! {
         "time-sensitive", "act now", "deadline", "or else",
         "urgente", "importante", "inmediatamente", "de inmediato", "ultimo aviso", "aviso final",
         "evitar", "para evitar", "consecuencias", "acciones adicionales", "medidas",
+        "demasiado tarde", "too late", "sin falta", "antes de que sea tarde",
     ]
 
     /// A request to reply (a limited-content message may hold one).

@@ -899,6 +899,15 @@ impl Transcript {
             if let Some(list) = self.hits_in(ListNoun, reach).find(|l| !theirs(l.start)) {
                 return Some(r.start..list.end);
             }
+            // The consumer's number itself: "si desea que borremos su número", "to remove
+            // your number" (not "su número de tarjeta").
+            if let Some(k) = (r.end..(r.end + 3).min(clause.end)).find(|&k| {
+                matches!(self.word(k), "number" | "numero" | "telefono")
+                    && matches!(self.word(k - 1), "your" | "su" | "tu")
+                    && !matches!(self.word(k + 1), "de" | "of")
+            }) {
+                return Some(r.start..k + 1);
+            }
         }
         None
     }
