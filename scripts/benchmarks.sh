@@ -10,7 +10,7 @@
 #                                     keeps the gate's and the ledger's sections as they are)
 #   scripts/benchmarks.sh gate       (the send-time gate's benchmark alone, about 2 minutes;
 #                                     rewrites its section of BENCHMARKS.md)
-#   scripts/benchmarks.sh ledger     (the consent ledger's benchmark alone, about 9 minutes;
+#   scripts/benchmarks.sh ledger     (the consent ledger's benchmark alone, about 5 minutes;
 #                                     rewrites its section of BENCHMARKS.md)
 #   scripts/benchmarks.sh check      (`twiml check` beside `xmllint` alone, about 5 minutes;
 #                                     prints its tables and leaves BENCHMARKS.md alone)
