@@ -105,7 +105,12 @@ fn bytes(t: &Transcript, tokens: Range<u32>) -> Match {
 /// ignored, with no copy made; in other text in its normal form. It lets through some text
 /// that names no code ("decide" holds "cid"), which the transcript then rules out.
 pub fn may_hold_cvv_cue(raw: &str) -> bool {
-    static CUES: OnceLock<aho_corasick::AhoCorasick> = OnceLock::new();
+    /// The names' longest words, and every letter or digit they hold.
+    struct Cues {
+        words: aho_corasick::AhoCorasick,
+        letters: u128,
+    }
+    static CUES: OnceLock<Cues> = OnceLock::new();
     let cues = CUES.get_or_init(|| {
         let mut words: Vec<String> = super::text::entries_of(Concept::SecurityCode)
             .iter()
@@ -118,16 +123,33 @@ pub fn may_hold_cvv_cue(raw: &str) -> bool {
             .collect();
         words.sort();
         words.dedup();
-        aho_corasick::AhoCorasick::builder()
-            .ascii_case_insensitive(true)
-            .build(words)
-            .expect("the security code's names compile")
+        let letters = words
+            .iter()
+            .flat_map(|w| w.bytes())
+            .fold(0u128, |set, b| set | 1 << (b.to_ascii_lowercase() & 0x7f));
+        Cues {
+            words: aho_corasick::AhoCorasick::builder()
+                .ascii_case_insensitive(true)
+                .build(words)
+                .expect("the security code's names compile"),
+            letters,
+        }
     });
-    if raw.is_ascii() {
-        cues.is_match(raw)
-    } else {
-        cues.is_match(&normalize(raw))
+    if cues.words.is_match(raw) {
+        return true;
     }
+    // Beyond ASCII, the normal form can name a cue that the raw text does not: when a
+    // character becomes a letter of a name ("ＣＶＶ"), or vanishes and joins the letters
+    // around it (a combining mark). Text whose other characters all become something else
+    // (an accented "ñ" becomes "n", a no-break space a space) names in its normal form only
+    // what its ASCII letters name as written, so it needs no copy.
+    !raw.is_ascii()
+        && raw.chars().filter(|c| !c.is_ascii()).any(|c| {
+            super::text::may_normalize_into(c, |d| {
+                d.is_ascii() && cues.letters & (1 << (d as u32 & 0x7f)) != 0
+            })
+        })
+        && cues.words.is_match(&normalize(raw))
 }
 
 // ============================================================================================
@@ -190,18 +212,26 @@ const PAN_LENGTHS: Range<usize> = 13..20;
 /// of whole groups is considered, and where readings overlap a card-shaped one wins: one
 /// separator throughout and equal groups (4-4-4-4, digit by digit, ...) or Amex/Diners 4-6-5 and
 /// 4-6-4. Every match, in text order, without overlaps.
+#[cfg(test)]
 pub fn pans(text: &str) -> Vec<PanMatch> {
-    let mut found = Vec::new();
     // A card number has at least 13 digits; most text has far fewer.
-    if text
-        .bytes()
-        .filter(u8::is_ascii_digit)
-        .take(PAN_LENGTHS.start)
-        .count()
-        < PAN_LENGTHS.start
-    {
-        return found;
+    if digits_up_to(text, PAN_LENGTHS.start) < PAN_LENGTHS.start {
+        return Vec::new();
     }
+    pans_counted(text)
+}
+
+/// The fewest ASCII digits a card number has.
+pub(crate) const PAN_MIN_DIGITS: usize = PAN_LENGTHS.start;
+
+/// The number of ASCII digits in `text`, counted up to `cap`.
+pub(crate) fn digits_up_to(text: &str, cap: usize) -> usize {
+    text.bytes().filter(u8::is_ascii_digit).take(cap).count()
+}
+
+/// [`pans`] of a text already known to hold [`PAN_MIN_DIGITS`] digits or more.
+pub(crate) fn pans_counted(text: &str) -> Vec<PanMatch> {
+    let mut found = Vec::new();
     for run in digit_run().find_iter(text) {
         // Too few bytes for 13 digits; or glued to letters ("ref4111..."), which the catalog's
         // `\b` rules out as an identifier.

@@ -673,9 +673,16 @@ fn literal_card_data<D: Document>(f: &mut Findings<'_, '_, D>) {
         if event.greeting {
             continue;
         }
-        if let Some(pan) = detect::pans(speech.raw()).into_iter().next() {
+        // One count of the digits serves both: a card number has 13 or more, a code 3 or more.
+        let digits = detect::digits_up_to(speech.raw(), detect::PAN_MIN_DIGITS);
+        let pan = if digits >= detect::PAN_MIN_DIGITS {
+            detect::pans_counted(speech.raw()).into_iter().next()
+        } else {
+            None
+        };
+        if let Some(pan) = pan {
             report_pan(f, event.node, event.loc, pan.test_card);
-        } else if has_digits(speech.raw(), 3) {
+        } else if digits >= 3 {
             let t = flow.transcript();
             let tokens = t.tokens_of_event(i);
             if let Some(code) = codes
@@ -700,12 +707,12 @@ fn literal_card_data<D: Document>(f: &mut Findings<'_, '_, D>) {
             let Value::Text(text) = attribute.value else {
                 continue;
             };
-            let finding = if let Some(pan) = detect::pans(text).into_iter().next() {
-                report_pan(f, element.node, element.loc, pan.test_card)
-            } else if has_security_code(text) {
-                report_security_code(f, element.node, element.loc)
-            } else {
-                continue;
+            let finding = match card_data_in(text) {
+                Some(CardData::Number { test_card }) => {
+                    report_pan(f, element.node, element.loc, test_card)
+                }
+                Some(CardData::SecurityCode) => report_security_code(f, element.node, element.loc),
+                None => continue,
             };
             // A custom attribute has no `'static` name; its finding points at the element.
             if let Some(spec) = attribute.spec {
@@ -717,10 +724,14 @@ fn literal_card_data<D: Document>(f: &mut Findings<'_, '_, D>) {
         }
         for item in doc.children(element.node) {
             let Content::Text(text) = item else { continue };
-            if let Some(pan) = detect::pans(text).into_iter().next() {
-                report_pan(f, element.node, element.loc, pan.test_card);
-            } else if has_security_code(text) {
-                report_security_code(f, element.node, element.loc);
+            match card_data_in(text) {
+                Some(CardData::Number { test_card }) => {
+                    report_pan(f, element.node, element.loc, test_card);
+                }
+                Some(CardData::SecurityCode) => {
+                    report_security_code(f, element.node, element.loc);
+                }
+                None => {}
             }
         }
     }
@@ -732,17 +743,35 @@ fn is_said(tag: Tag<'_>) -> bool {
     matches!(tag, Tag::Known(id) if id.spec().says_words())
 }
 
-/// Whether `text` holds at least `n` ASCII digits.
-fn has_digits(text: &str, n: usize) -> bool {
-    text.bytes().filter(u8::is_ascii_digit).take(n).count() >= n
+/// Card data written in a text.
+enum CardData {
+    /// A card number; `test_card` for a well-known test number.
+    Number { test_card: bool },
+    /// A security code next to its name.
+    SecurityCode,
 }
 
-/// Whether `text` holds a card security code next to its name ("CVV 123", "cvv=737").
-fn has_security_code(text: &str) -> bool {
+/// The card number, or else the security code, that `text` holds. Its digits are counted once
+/// for both: a text with fewer than three (most attribute values) is not read further.
+fn card_data_in(text: &str) -> Option<CardData> {
+    let digits = detect::digits_up_to(text, detect::PAN_MIN_DIGITS);
     // A code has three digits or more; most text and values have fewer.
-    if !has_digits(text, 3) {
-        return false;
+    if digits < 3 {
+        return None;
     }
+    if digits >= detect::PAN_MIN_DIGITS
+        && let Some(pan) = detect::pans_counted(text).into_iter().next()
+    {
+        return Some(CardData::Number {
+            test_card: pan.test_card,
+        });
+    }
+    has_security_code(text).then_some(CardData::SecurityCode)
+}
+
+/// Whether `text`, which holds three digits or more, holds a card security code next to its
+/// name ("CVV 123", "cvv=737").
+fn has_security_code(text: &str) -> bool {
     // The separators replaced below are no part of a name: the test needs no copy.
     if !detect::may_hold_cvv_cue(text) {
         return false;

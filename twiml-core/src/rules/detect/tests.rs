@@ -718,6 +718,11 @@ fn the_raw_cvv_prefilter_passes_every_text_whose_normal_form_names_a_cue() {
         "ﬁle cvv 123",
         "ＣＶＶ 123",
         "Señor, CVV  123",
+        // A combining mark vanishes and joins the letters around it.
+        "c\u{301}vv 123",
+        // A letter beyond ASCII becomes a name's letter.
+        "s\u{e9}curity code 123",
+        "c\u{2174}v 123",
     ] {
         assert!(may_hold_cvv_cue(raw), "{raw:?} is let through");
     }
@@ -727,6 +732,7 @@ fn the_raw_cvv_prefilter_passes_every_text_whose_normal_form_names_a_cue() {
         "wwww1928",
         "https://example.com/audio/123.mp3?lang es voice Señor",
         "Señor café 1234",
+        "Señor\u{a0}1234 ñoño",
     ] {
         assert!(!may_hold_cvv_cue(raw), "{raw:?} is ruled out");
     }

@@ -187,6 +187,17 @@ fn decomposed(c: char, mut f: impl FnMut(char)) {
     });
 }
 
+/// Whether the normal form of `c` is empty (it joins the characters around it) or holds a
+/// character that `wanted` accepts.
+pub(crate) fn may_normalize_into(c: char, wanted: impl Fn(char) -> bool) -> bool {
+    let (mut empty, mut hit) = (true, false);
+    decomposed(c, |d| {
+        empty = false;
+        hit |= wanted(d);
+    });
+    empty || hit
+}
+
 /// Characters that TTS engines skip but that would split a word.
 fn is_invisible(c: char) -> bool {
     matches!(
