@@ -223,6 +223,13 @@ ALTER TABLE decisions ADD COLUMN classification TEXT NOT NULL DEFAULT '';
 ALTER TABLE decisions ADD COLUMN missing TEXT NOT NULL DEFAULT '';
 ALTER TABLE decisions ADD COLUMN data_id INTEGER REFERENCES data_versions (id);
 "#,
+    r#"
+-- Version 4: the replies a reader other than the current one read (or none did), which a
+-- decision reads again for an uncaptured revocation, by number and reader: a decision steps
+-- over the replies the current reader read, however many a number has sent.
+CREATE INDEX inbound_unread ON inbound (phone, reader, at)
+    WHERE action != 'opt-out' AND body IS NOT NULL;
+"#,
 ];
 
 /// The tables whose rows never change, save by an erasure.
@@ -760,8 +767,10 @@ fn opt_out_in_force(
 ///   latest `?8` of each ([`ATTEMPTS_READ`]), read backwards along their index, so that what
 ///   a number's past holds beyond what the caps count costs nothing (a row each: one text of
 ///   them all by `group_concat` measured 4% more instructions);
-/// - tag 7: replies after the consent in force read by an older lexicon, or imported unread
-///   (`at`, body), for [`RecipientHistory::uncaptured_revocation`].
+/// - tag 7: replies after the consent in force read by a reader other than `?7` (`at`,
+///   body), for [`RecipientHistory::uncaptured_revocation`], in two parts (readers before
+///   `?7`, then after it) along the `inbound_unread` index, so that the replies `?7` read
+///   are never visited: a number's many replies cost a decision nothing.
 ///
 /// (Subqueries joined side by side would each be copied into a temporary table first; rows
 /// of a `UNION ALL` are read straight from their indexes.)
@@ -808,14 +817,24 @@ SELECT 6, at, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, 
      WHERE debt = ?4 AND at > ?5 AND at <= ?3 ORDER BY at DESC, id DESC LIMIT ?8)
 UNION ALL
 SELECT 7, at, body, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL
-    FROM inbound WHERE phone = ?1 AND at <= ?3
+    FROM inbound INDEXED BY inbound_unread WHERE phone = ?1 AND reader < ?7 AND at <= ?3
         AND at > ifnull((SELECT consent_at FROM consents INDEXED BY consents_by_kind
                          WHERE phone = ?1 AND consent_at <= ?3
                            AND (sender_scope IS NULL OR sender_scope = 'all' OR ?2 IS NULL
                                 OR sender_scope = ?2)
                          ORDER BY consent_type DESC, consent_at DESC, id DESC LIMIT 1),
                         -9223372036854775808)
-        AND action != 'opt-out' AND reader != ?7 AND body IS NOT NULL";
+        AND action != 'opt-out' AND body IS NOT NULL
+UNION ALL
+SELECT 7, at, body, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL
+    FROM inbound INDEXED BY inbound_unread WHERE phone = ?1 AND reader > ?7 AND at <= ?3
+        AND at > ifnull((SELECT consent_at FROM consents INDEXED BY consents_by_kind
+                         WHERE phone = ?1 AND consent_at <= ?3
+                           AND (sender_scope IS NULL OR sender_scope = 'all' OR ?2 IS NULL
+                                OR sender_scope = ?2)
+                         ORDER BY consent_type DESC, consent_at DESC, id DESC LIMIT 1),
+                        -9223372036854775808)
+        AND action != 'opt-out' AND body IS NOT NULL";
 
 impl SqliteLedger {
     /// The salted hash of `phone` when the ledger holds erasures (`any`), for
@@ -1687,7 +1706,7 @@ mod tests {
         let version: i64 = conn
             .query_row("PRAGMA user_version", [], |r| r.get(0))
             .expect("version");
-        assert_eq!(version, 3);
+        assert_eq!(version, MIGRATIONS.len() as i64);
         let mut stmt = conn
             .prepare(
                 "SELECT d.verdict, d.rules, d.twilio_code, d.next_allowed_at, d.findings, d.zones,

@@ -767,3 +767,112 @@ fn the_backends_agree(make: Make) {
     let got = scenario(&*l);
     assert_eq!(got, expected);
 }
+
+/// Replies read by an older reader (as after an upgrade of the lexicon) are read again for a
+/// revocation it missed (MSG008), however many replies the current reader read around them:
+/// `older` writes one such reply straight into the store, as the older reader left it.
+fn an_uncaptured_revocation_is_found_among_many_replies(
+    l: &dyn Ledger,
+    older: &mut dyn FnMut(&PhoneNumber, &str, Timestamp),
+) {
+    let base = at("2026-05-01T12:00:00Z");
+    let minute = |i: i64| base + SignedDuration::from_mins(i);
+    consent(l, phone(), "2026-05-01T11:00:00Z");
+    consent(l, number(7), "2026-05-01T11:00:00Z");
+    // Five hundred replies the current reader read, none of them a revocation.
+    let chatter: Vec<Inbound> = (0..500)
+        .map(|i| Inbound::new(phone(), sender(), "thanks, see you then", minute(i)))
+        .collect();
+    l.record_inbound_batch(&chatter, &replies())
+        .expect("recorded");
+    let h = l
+        .history(&phone(), Some(&sender()), None, minute(1_000))
+        .expect("history");
+    assert_eq!(h.uncaptured_revocation, None);
+    assert_eq!(h.last_inbound, Some(minute(499)));
+
+    // An older reader's replies: one before the consent (which the consent ends), one it took
+    // for nothing, then a revocation in free text it missed, then a later one.
+    older(
+        &phone(),
+        "please stop texting me",
+        at("2026-05-01T10:00:00Z"),
+    );
+    older(&phone(), "see you at noon", minute(100));
+    older(&phone(), "please stop texting me", minute(250));
+    older(&phone(), "take me off your list", minute(400));
+    older(&number(7), "see you at noon", minute(5));
+    let h = l
+        .history(&phone(), Some(&sender()), None, minute(1_000))
+        .expect("history");
+    assert_eq!(h.uncaptured_revocation, Some(minute(250)));
+    // Not before it is received.
+    let h = l
+        .history(&phone(), Some(&sender()), None, minute(200))
+        .expect("history");
+    assert_eq!(h.uncaptured_revocation, None);
+    // Another number's replies are its own.
+    let h = l
+        .history(&number(7), Some(&sender()), None, minute(1_000))
+        .expect("history");
+    assert_eq!(h.uncaptured_revocation, None);
+    // Consent given again after the revocation ends it.
+    consent(l, phone(), "2026-05-01T20:00:00Z");
+    let h = l
+        .history(&phone(), Some(&sender()), None, minute(1_000))
+        .expect("history");
+    assert_eq!(h.uncaptured_revocation, None);
+}
+
+/// The reader that read the replies `older` writes: an earlier version than the current one.
+const OLDER_READER: &str = "inbound-2026.01.1";
+
+#[test]
+fn an_uncaptured_revocation_is_found_among_many_replies_on_sqlite() {
+    let dir = tempfile::tempdir().expect("a temporary folder");
+    let path = dir.path().join("ledger.db");
+    let ledger = SqliteLedger::open(&path).expect("an SQLite ledger");
+    let raw = rusqlite::Connection::open(&path).expect("the file, as another program");
+    raw.busy_timeout(std::time::Duration::from_secs(30))
+        .expect("a busy timeout");
+    an_uncaptured_revocation_is_found_among_many_replies(&ledger, &mut |phone, body, when| {
+        raw.execute(
+            "INSERT INTO inbound (phone, sender, channel, body, action, scope, kind, reader, at,
+                recorded_at)
+             VALUES (?1, ?2, 'sms', ?3, 'none', NULL, 'none', ?4, ?5, 0)",
+            rusqlite::params![
+                phone.e164(),
+                sender().to_string(),
+                body,
+                OLDER_READER,
+                when.as_microsecond()
+            ],
+        )
+        .expect("a reply of an older reader");
+    });
+}
+
+#[cfg(feature = "postgres")]
+#[test]
+fn an_uncaptured_revocation_is_found_among_many_replies_on_postgres() {
+    let Some(schema) = pg::Schema::new() else {
+        return;
+    };
+    let ledger = twiml_ledger::PostgresLedger::open(schema.url()).expect("a PostgreSQL ledger");
+    let mut raw = schema.client();
+    an_uncaptured_revocation_is_found_among_many_replies(&ledger, &mut |phone, body, when| {
+        raw.execute(
+            "INSERT INTO inbound (phone, sender, channel, body, action, scope, kind, reader, at,
+                recorded_at)
+             VALUES ($1, $2, 'sms', $3, 'none', NULL, 'none', $4, $5, 0)",
+            &[
+                &phone.e164(),
+                &sender().to_string(),
+                &body,
+                &OLDER_READER,
+                &when.as_microsecond(),
+            ],
+        )
+        .expect("a reply of an older reader");
+    });
+}
