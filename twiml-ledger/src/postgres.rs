@@ -1143,8 +1143,11 @@ impl PostgresLedger {
         from: Option<&Sender>,
         debt: Option<&str>,
         at: Timestamp,
+        attempts: bool,
     ) -> Result<RecipientHistory, postgres::Error> {
         let phone = to.e164();
+        // No attempt at all when no cap counts them (`Reads::attempts`).
+        let read = if attempts { ATTEMPTS_READ as i64 } else { 0 };
         let sender = sender_text(from);
         let t = micros(at);
         let week = t - SignedDuration::from_hours(7 * 24).as_micros() as i64;
@@ -1158,7 +1161,7 @@ impl PostgresLedger {
                 &week,
                 &debt,
                 &inbound::VERSION,
-                &(ATTEMPTS_READ as i64),
+                &read,
             ],
         )?;
         let mut h = RecipientHistory::known();
@@ -1500,7 +1503,7 @@ impl Ledger for PostgresLedger {
         at: Timestamp,
     ) -> Result<RecipientHistory, LedgerError> {
         self.transaction(Locks::None, |tx| {
-            Ok(self.load_history(tx, to, from, debt, at)?)
+            Ok(self.load_history(tx, to, from, debt, at, true)?)
         })
     }
 
@@ -1529,9 +1532,16 @@ impl Ledger for PostgresLedger {
             // The data versions of the batch's decisions: the library's, looked up once.
             let mut data: Option<([&'static str; 4], i64)> = None;
             for o in outbounds {
-                let history =
-                    self.load_history(tx, &o.to, o.from.as_ref(), o.debt.as_deref(), at)?;
-                let decision = gate.decide(o, &history, at);
+                let decision = gate.decide_reading(o, at, |reads| {
+                    self.load_history(
+                        tx,
+                        &o.to,
+                        o.from.as_ref(),
+                        o.debt.as_deref(),
+                        at,
+                        reads.attempts,
+                    )
+                })?;
                 let recorded = now();
                 let record = DecisionRow::of(&decision);
                 let code = record.twilio_code.and_then(|c| i32::try_from(c).ok());
@@ -1593,7 +1603,7 @@ impl Ledger for PostgresLedger {
                 .batch_execute("SET TRANSACTION ISOLATION LEVEL REPEATABLE READ")?;
             let mut records = self.export(tx, Some(e164))?;
             records.sort_by_key(|r| r.consent_timestamp);
-            let history = self.load_history(tx, phone, None, None, at)?;
+            let history = self.load_history(tx, phone, None, None, at, true)?;
             let erased: bool = tx
                 .one(
                     "SELECT EXISTS (SELECT 1 FROM erasures WHERE phone_hash = $1)",

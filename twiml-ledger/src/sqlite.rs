@@ -844,7 +844,12 @@ impl SqliteLedger {
     }
 
     /// What the ledger knows of `to`, by `history`, the [`HISTORY`] statement. `erasures` is
-    /// [`any_erasure`], read once per transaction.
+    /// [`any_erasure`], read once per transaction; `attempts` false reads none of the
+    /// attempts ([`twiml_core::gate::Reads::attempts`]).
+    #[expect(
+        clippy::too_many_arguments,
+        reason = "the statement's parameters, each its own"
+    )]
     fn load_history(
         &self,
         history: &mut rusqlite::Statement<'_>,
@@ -853,6 +858,7 @@ impl SqliteLedger {
         debt: Option<&str>,
         at: Timestamp,
         erasures: bool,
+        attempts: bool,
     ) -> rusqlite::Result<RecipientHistory> {
         let phone = to.e164();
         let t = micros(at);
@@ -874,7 +880,8 @@ impl SqliteLedger {
             week,
             hash,
             inbound::VERSION,
-            ATTEMPTS_READ as i64
+            // No attempt at all when no cap counts them (`Reads::attempts`).
+            if attempts { ATTEMPTS_READ as i64 } else { 0 }
         ])?;
         while let Some(r) = rows.next()? {
             match r.get::<_, i64>(0)? {
@@ -1177,7 +1184,7 @@ impl Ledger for SqliteLedger {
         let erasures = any_erasure(&conn)?;
         let sender = sender_text(from);
         let mut stmt = conn.prepare_cached(HISTORY)?;
-        Ok(self.load_history(&mut stmt, to, sender.as_deref(), debt, at, erasures)?)
+        Ok(self.load_history(&mut stmt, to, sender.as_deref(), debt, at, erasures, true)?)
     }
 
     fn decide_batch(
@@ -1209,15 +1216,17 @@ impl Ledger for SqliteLedger {
             for o in outbounds {
                 let phone = o.to.e164();
                 let sender = sender_text(o.from.as_ref());
-                let history = self.load_history(
-                    &mut history,
-                    &o.to,
-                    sender.as_deref(),
-                    o.debt.as_deref(),
-                    at,
-                    erasures,
-                )?;
-                let decision = gate.decide(o, &history, at);
+                let decision = gate.decide_reading(o, at, |reads| {
+                    self.load_history(
+                        &mut history,
+                        &o.to,
+                        sender.as_deref(),
+                        o.debt.as_deref(),
+                        at,
+                        erasures,
+                        reads.attempts,
+                    )
+                })?;
                 let recorded = now();
                 let row = DecisionRow::of(&decision);
                 let versions = versions(&decision.data);
@@ -1285,7 +1294,7 @@ impl Ledger for SqliteLedger {
         let conn = self.lock();
         let history = {
             let mut stmt = conn.prepare_cached(HISTORY)?;
-            self.load_history(&mut stmt, phone, None, None, at, true)?
+            self.load_history(&mut stmt, phone, None, None, at, true, true)?
         };
         let erased: bool = conn
             .prepare_cached("SELECT EXISTS (SELECT 1 FROM erasures WHERE phone_hash = ?1)")?

@@ -82,6 +82,7 @@ conformance![
     export_carries_the_opt_out_state,
     show_lists_every_event_in_order,
     an_inbound_batch_is_recorded_in_order,
+    a_decision_without_a_cap_decides_as_with_every_attempt,
     the_backends_agree,
 ];
 
@@ -386,6 +387,66 @@ fn a_decision_reads_the_latest_attempts_the_caps_count(make: Make) {
             }
         }
     }
+}
+
+/// A decision reads a number's attempts only when a cap can count them; with or without them,
+/// it is the decision the gate makes over the whole history.
+fn a_decision_without_a_cap_decides_as_with_every_attempt(make: Make) {
+    let Some(l) = make() else { return };
+    let start = at("2026-06-02T14:00:00Z");
+    let when = start + SignedDuration::from_hours(2);
+    // A Florida number (a cap of 3 in 24 hours) with 8 attempts of the last hours.
+    let to = phone();
+    consent(&*l, to.clone(), "2026-01-01T00:00:00Z");
+    for m in 0..8 {
+        let mut a = Attempt::call(to.clone(), start + SignedDuration::from_mins(m * 10));
+        a.debt = Some("acct-1".to_string());
+        l.record_attempt(&a).expect("attempt");
+    }
+    let sends = [
+        // Non-essential to a state with a cap (QH002 reads the attempts).
+        Outbound::message(to.clone(), "Big sale this weekend: 20% off everything!")
+            .intent(MessageIntent::Marketing),
+        // Essential, and calls outside the debt-collection regime: no cap counts them.
+        Outbound::message(to.clone(), "Your order has shipped."),
+        Outbound::call(to.clone()),
+        // A debt collector's call (DEBT006) under the debt-collection policy below.
+        Outbound::call(to.clone()).debt("acct-1"),
+    ];
+    let mut capped = Vec::new();
+    for gate in [
+        Gate::new(Policy::new()),
+        Gate::new(Policy::new().regime(Regime::DebtCollection)),
+    ] {
+        for send in &sends {
+            let whole = l
+                .history(&to, send.from.as_ref(), send.debt.as_deref(), when)
+                .expect("history");
+            let expected = gate.decide(send, &whole, when);
+            let decided = l.decide(&gate, send, when).expect("decided").decision;
+            assert_eq!(decided.verdict, expected.verdict, "{send:?}");
+            assert_eq!(decided.rules(), expected.rules(), "{send:?}");
+            assert_eq!(
+                decided.next_allowed_at, expected.next_allowed_at,
+                "{send:?}"
+            );
+            let messages = |d: &twiml_core::gate::Decision| {
+                d.findings
+                    .iter()
+                    .map(|f| f.message.clone())
+                    .collect::<Vec<_>>()
+            };
+            assert_eq!(messages(&decided), messages(&expected), "{send:?}");
+            capped.extend(
+                decided
+                    .rules()
+                    .into_iter()
+                    .filter(|r| *r == "QH002" || *r == "DEBT006"),
+            );
+        }
+    }
+    // A cap counted the attempts of some sends (the others' decisions are the same without).
+    assert!(capped.contains(&"DEBT006"), "{capped:?}");
 }
 
 fn a_batch_of_decisions_sees_its_own_attempts(make: Make) {

@@ -330,6 +330,39 @@ impl Gate {
         history: &RecipientHistory,
         at: Timestamp,
     ) -> Decision {
+        let seen = self.see(outbound);
+        self.decide_seen(outbound, history, at, seen)
+    }
+
+    /// Decides one send at the instant `at`, with the history `read` gives it: `read` is told
+    /// what of the history this send's rules can look at ([`Reads`]), so that a ledger need
+    /// not read what no rule would count. The decision is the one [`Gate::decide`] makes with
+    /// the whole history; an error of `read` is returned as it is.
+    ///
+    /// # Errors
+    ///
+    /// The error of `read`.
+    pub fn decide_reading<E>(
+        &self,
+        outbound: &Outbound<'_>,
+        at: Timestamp,
+        read: impl FnOnce(Reads) -> Result<RecipientHistory, E>,
+    ) -> Result<Decision, E> {
+        let seen = self.see(outbound);
+        let reads = Reads {
+            attempts: history::counts_attempts(
+                outbound,
+                seen.classification.class,
+                &seen.states,
+                |r| self.policy.runs(r),
+            ),
+        };
+        let history = read(reads)?;
+        Ok(self.decide_seen(outbound, &history, at, seen))
+    }
+
+    /// What a decision knows of a send before its history: where, what, which states.
+    fn see(&self, outbound: &Outbound<'_>) -> Seen {
         let location = locate(&outbound.to, &outbound.hints);
         let classification = classify_with(
             outbound.content.as_str(),
@@ -345,6 +378,25 @@ impl Gate {
                 states.push(*s);
             }
         }
+        Seen {
+            location,
+            classification,
+            states,
+        }
+    }
+
+    fn decide_seen(
+        &self,
+        outbound: &Outbound<'_>,
+        history: &RecipientHistory,
+        at: Timestamp,
+        seen: Seen,
+    ) -> Decision {
+        let Seen {
+            location,
+            classification,
+            states,
+        } = seen;
 
         let mut overrides = self.overrides(outbound);
         if !self.opt_out_overridable {
@@ -892,4 +944,23 @@ impl serde::Serialize for Decision {
         map.serialize_entry("data", &self.data)?;
         map.end()
     }
+}
+
+/// What [`Gate::decide`] works out of a send before it looks at its history.
+struct Seen {
+    location: Location,
+    classification: Classification,
+    states: Vec<State>,
+}
+
+/// What of a recipient's history the rules of one send can look at, beyond what every
+/// decision reads: told to the reader of [`Gate::decide_reading`].
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[non_exhaustive]
+pub struct Reads {
+    /// The attempts to the number and about the debt ([`RecipientHistory::attempts`],
+    /// [`RecipientHistory::debt_attempts`]): `false` when no cap can count them for this
+    /// send (not a debt collector's call under Regulation F, and not a non-essential send to
+    /// a state with a cap), and a history without them gives the same decision.
+    pub attempts: bool,
 }

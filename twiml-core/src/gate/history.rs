@@ -241,6 +241,34 @@ pub(crate) struct HistoryFinding {
     pub(crate) review: bool,
 }
 
+/// Whether Regulation F's 7-in-7 (DEBT006) counts this send's calls.
+fn debt_calls_counted(outbound: &Outbound<'_>, runs: &impl Fn(&RuleInfo) -> bool) -> bool {
+    outbound.channel == Channel::Voice && runs(&DEBT006)
+}
+
+/// Whether the states' caps (QH002) count this send's attempts, in some state.
+fn state_caps_counted(class: Option<Class>, runs: &impl Fn(&RuleInfo) -> bool) -> bool {
+    class == Some(Class::NonEssential) && runs(&QH002)
+}
+
+/// Whether a cap can count the attempts of the history for this send: [`findings`] reads
+/// [`RecipientHistory::attempts`] and [`RecipientHistory::debt_attempts`] only when it is
+/// true, so a history without them gives the same findings when it is false.
+pub(crate) fn counts_attempts(
+    outbound: &Outbound<'_>,
+    class: Option<Class>,
+    states: &[State],
+    runs: impl Fn(&RuleInfo) -> bool,
+) -> bool {
+    let message = outbound.channel.is_message();
+    debt_calls_counted(outbound, &runs)
+        || (state_caps_counted(class, &runs)
+            && states.iter().any(|state| {
+                rules_for(*state)
+                    .any(|row| row.cap.is_some() && row.coverage(!message) != Coverage::NotCovered)
+            }))
+}
+
 /// The findings of the history rules over one send.
 pub(crate) fn findings(
     outbound: &Outbound<'_>,
@@ -437,7 +465,7 @@ pub(crate) fn findings(
     }
 
     // Regulation F's 7-in-7, for a debt collector's calls.
-    if outbound.channel == Channel::Voice && runs(&DEBT006) {
+    if debt_calls_counted(outbound, &runs) {
         let week = SignedDuration::from_hours(7 * 24);
         let (attempts, more) = if outbound.debt.is_some() {
             (&history.debt_attempts, history.more_debt_attempts)
@@ -487,7 +515,7 @@ pub(crate) fn findings(
     }
 
     // The states' caps, from the state-rules table.
-    if class == Some(Class::NonEssential) && runs(&QH002) {
+    if state_caps_counted(class, &runs) {
         for state in states {
             for row in rules_for(*state) {
                 let Some(cap) = row.cap else { continue };
@@ -610,6 +638,56 @@ mod tests {
             &[State::FL],
             &QH002,
         )
+    }
+
+    /// Where `counts_attempts` is false, a history without its attempts gives the same
+    /// findings as one whose attempts would trip every cap; where it is true, some send's
+    /// findings need them.
+    #[test]
+    fn a_history_without_attempts_decides_alike_where_no_cap_counts_them() {
+        let mut full = RecipientHistory::known();
+        full.attempts = hourly(8);
+        full.more_attempts = true;
+        full.debt_attempts = hourly(8);
+        full.more_debt_attempts = true;
+        let bare = RecipientHistory::known();
+        let sends = [
+            Outbound::call(phone()),
+            Outbound::call(phone()).debt("acct-1"),
+            Outbound::message(phone(), "Your order has shipped."),
+            Outbound::message(phone(), "Your order has shipped.").debt("acct-1"),
+        ];
+        let classes = [None, Some(Class::Essential), Some(Class::NonEssential)];
+        let states: [&[State]; 4] = [&[], &[State::FL], &[State::CA], &[State::CA, State::OK]];
+        let policies: [fn(&RuleInfo) -> bool; 4] = [
+            |_| true,
+            |_| false,
+            |r| r.code != DEBT006.code,
+            |r| r.code != QH002.code,
+        ];
+        let (mut skipped, mut needed) = (0, 0);
+        for send in &sends {
+            for class in classes {
+                for states in states {
+                    for runs in policies {
+                        let seen = |h: &RecipientHistory| {
+                            findings(send, h, class, states, at(), runs)
+                                .into_iter()
+                                .map(|f| (f.rule.code, f.message, f.until))
+                                .collect::<Vec<_>>()
+                        };
+                        let (with, without) = (seen(&full), seen(&bare));
+                        if counts_attempts(send, class, states, runs) {
+                            needed += usize::from(with != without);
+                        } else {
+                            assert_eq!(with, without, "{send:?} {class:?} {states:?}");
+                            skipped += 1;
+                        }
+                    }
+                }
+            }
+        }
+        assert!(skipped > 0 && needed > 0, "{skipped} {needed}");
     }
 
     #[test]

@@ -97,7 +97,7 @@ mod api {
         Classification, Classifier, Cue, Declared, Source, classify, classify_with,
     };
     pub use super::decide::{
-        AppliedOverride, DataVersions, Decision, Field, Gate, Handling, Missing, Verdict,
+        AppliedOverride, DataVersions, Decision, Field, Gate, Handling, Missing, Reads, Verdict,
     };
     pub use super::error::InputError;
     pub use super::history::{
