@@ -437,16 +437,19 @@ fn a_decision_without_a_cap_decides_as_with_every_attempt(make: Make) {
                     .collect::<Vec<_>>()
             };
             assert_eq!(messages(&decided), messages(&expected), "{send:?}");
-            capped.extend(
-                decided
-                    .rules()
-                    .into_iter()
-                    .filter(|r| *r == "QH002" || *r == "DEBT006"),
-            );
+            // QH002 warns for texts to Florida (its coverage of texts is unconfirmed), so it
+            // is named by its finding rather than among the rules that bind.
+            capped.extend(decided.findings.iter().filter_map(|f| {
+                let cap = f.code == "DEBT006" || f.code == "QH002";
+                cap.then(|| f.code.to_string())
+            }));
         }
     }
     // A cap counted the attempts of some sends (the others' decisions are the same without).
-    assert!(capped.contains(&"DEBT006"), "{capped:?}");
+    assert!(
+        capped.iter().any(|c| c == "QH002") && capped.iter().any(|c| c == "DEBT006"),
+        "{capped:?}"
+    );
 }
 
 fn a_batch_of_decisions_sees_its_own_attempts(make: Make) {
