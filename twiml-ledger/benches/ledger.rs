@@ -1,5 +1,6 @@
 //! The ledger's throughput: inbound keyword events durably committed in batches, and gate
-//! decisions with the ledger (history read, decision and attempt recorded) in batches.
+//! decisions with the ledger (history read, decision recorded, an allowed one as its own
+//! attempt) in batches.
 //!
 //! `cargo bench -p twiml-ledger`. The ledger is a file in a temporary folder, with the
 //! library's settings (WAL, `synchronous = FULL`): every batch is one transaction, committed

@@ -19,6 +19,19 @@
 //!   transaction-scoped lock per number, so that decisions and opt-outs for one number are in
 //!   one order for every process.
 //!
+//! Two tables hold what the caps count, in both backends (schema version 5 on):
+//!
+//! - `decisions`: every decision of the gate with the ledger, allowed or not, with its
+//!   verdict, rules, findings and data versions. An allowed decision is itself the attempt it
+//!   counts as: its row says so (`attempt`) and keeps the send's debt, so that a decision writes
+//!   one row and its index entries, not two rows.
+//! - `attempts`: the calls and messages made outside the gate ([`Ledger::record_attempt`],
+//!   `twiml consent attempt`) and the conversations. In ledgers written before version 5 it
+//!   also holds a copy of each allowed decision (`decision_id` names it); those decisions keep
+//!   `attempt` unset, so that every attempt counts once however old the ledger.
+//!
+//! A cap counts the attempts of both tables, and `show` reports each as an `attempt` event.
+//!
 //! [`AnyLedger::open`] opens either from one string (a path, or a `postgres://` URL), as
 //! `twiml --db` does. Every method is one transaction, and [`Ledger::decide`] reads the
 //! history and records the decision in the same one, so no decision rests on a state older
@@ -170,7 +183,7 @@ pub trait Ledger: Send + Sync {
 
     /// Decides one send with the ledger, in one transaction: reads the history, asks the gate,
     /// and records the decision (the verdict, the reasons, the overrides); an allowed send
-    /// counts as an attempt. The record is flushed to the disk before the call returns unless
+    /// counts as an attempt (its decision's row is that attempt). The record is flushed to the disk before the call returns unless
     /// the ledger was opened for [`Durability::Written`] decisions.
     fn decide(
         &self,

@@ -66,7 +66,7 @@ use crate::model::{
 use crate::record::{DecisionRow, versions};
 use crate::state::{
     ATTEMPTS_READ, LatestOptEvent, check_erasure_request, erasure_statements, instant,
-    opt_out_in_force,
+    latest_attempts, opt_out_in_force,
 };
 use crate::{Durability, Ledger, LedgerError};
 
@@ -287,6 +287,19 @@ ALTER TABLE decisions
 -- revocation steps over the replies the current reader read.
 CREATE INDEX inbound_unread ON inbound (phone, reader, at)
     WHERE action <> 'opt-out' AND body IS NOT NULL;
+"#,
+    r#"
+-- Version 5, as version 5 of the SQLite ledger: an allowed decision is itself the attempt it
+-- counts as (`attempt`, with the send's debt), where versions 1 to 4 wrote a row of
+-- `attempts` beside it; their decisions keep `attempt` false, so that their attempts count
+-- once, by their rows of `attempts`.
+ALTER TABLE decisions
+    ADD COLUMN debt TEXT,
+    ADD COLUMN attempt BOOLEAN NOT NULL DEFAULT false;
+DROP INDEX decisions_by_phone;
+CREATE INDEX decisions_by_phone ON decisions (phone, attempt, at);
+CREATE INDEX decision_attempts_by_debt ON decisions (debt, at)
+    WHERE attempt AND debt IS NOT NULL;
 "#,
 ];
 
@@ -990,11 +1003,16 @@ SELECT
     r.answer, r.checked_at,
     (SELECT MAX(at) FROM inbound WHERE phone = $1 AND at <= $4
         AND ($3::text IS NULL OR sender = $3::text)),
-    ARRAY(SELECT at FROM (SELECT at, id FROM attempts WHERE phone = $1 AND at > $5 AND at <= $4
-                          ORDER BY at DESC, id DESC LIMIT $8) a ORDER BY at, id),
-    ARRAY(SELECT at FROM (SELECT at, id FROM attempts WHERE $6::text IS NOT NULL
-                            AND debt = $6::text AND at > $5 AND at <= $4
-                          ORDER BY at DESC, id DESC LIMIT $8) a ORDER BY at, id),
+    ARRAY(SELECT at FROM attempts WHERE phone = $1 AND at > $5 AND at <= $4
+          ORDER BY at DESC, id DESC LIMIT $8)
+    || ARRAY(SELECT at FROM decisions WHERE phone = $1 AND attempt AND at > $5 AND at <= $4
+             ORDER BY at DESC, id DESC LIMIT $8),
+    ARRAY(SELECT at FROM attempts WHERE $6::text IS NOT NULL
+            AND debt = $6::text AND at > $5 AND at <= $4
+          ORDER BY at DESC, id DESC LIMIT $8)
+    || ARRAY(SELECT at FROM decisions WHERE $6::text IS NOT NULL AND attempt
+               AND debt IS NOT NULL AND debt = $6::text AND at > $5 AND at <= $4
+             ORDER BY at DESC, id DESC LIMIT $8),
     CASE WHEN $6::text IS NULL
         THEN (SELECT MAX(at) FROM attempts WHERE phone = $1 AND at <= $4 AND conversation)
         ELSE (SELECT MAX(at) FROM attempts WHERE debt = $6::text AND at <= $4 AND conversation)
@@ -1058,19 +1076,14 @@ c AS (
     SELECT $1, $2, $5, $13::text, i.id, $9, $10 FROM i WHERE $13::text IS NOT NULL)
 SELECT id FROM i";
 
-/// A decision, and the attempt an allowed one counts as, in one statement.
+/// A decision: an allowed one is itself the attempt it counts as (`attempt`, with the send's
+/// debt).
 const INSERT_DECISION: &str = "
-WITH d AS (
-    INSERT INTO decisions (phone, sender, channel, verdict, rules, twilio_code, at,
-        recorded_at, next_allowed_at, findings, zones, states, location, classification,
-        missing, data_id)
-    VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $11, $12, $13, $14, $15, $16, $17, $18)
-    RETURNING id),
-a AS (
-    INSERT INTO attempts (phone, sender, debt, channel, conversation, decision_id, at,
-        recorded_at)
-    SELECT $1, $2, $9::text, $3, false, d.id, $7, $8 FROM d WHERE $10::boolean)
-SELECT id FROM d";
+INSERT INTO decisions (phone, sender, channel, verdict, rules, twilio_code, at,
+    recorded_at, next_allowed_at, findings, zones, states, location, classification,
+    missing, data_id, debt, attempt)
+VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $11, $12, $13, $14, $15, $16, $17, $18, $9, $10)
+RETURNING id";
 
 /// The id of the row of these data versions in `data_versions`, added when new (looked up
 /// first, so that an identity value is spent only on a new row).
@@ -1221,6 +1234,9 @@ impl PostgresLedger {
                 .map(instant)
                 .collect();
         }
+        // Both kinds of attempt, the latest of them all.
+        latest_attempts(&mut h.attempts);
+        latest_attempts(&mut h.debt_attempts);
         h.more_attempts = h.attempts.len() >= ATTEMPTS_READ;
         h.more_debt_attempts = h.debt_attempts.len() >= ATTEMPTS_READ;
         h.last_conversation = row.get::<_, Option<i64>>(26).map(instant);
@@ -1704,6 +1720,128 @@ mod tests {
     use twiml_core::gate::MessageIntent;
     use twiml_core::rules::Policy;
 
+    /// Leaves the schema's ledger at `version`, as a library of that version made it.
+    fn at_version(schema: &test_server::Schema, version: usize) {
+        let ledger = PostgresLedger {
+            pool: Pool {
+                config: schema.url().parse().expect("a URL"),
+                server: "test".to_string(),
+                state: Mutex::new(PoolState {
+                    idle: Vec::new(),
+                    open: 0,
+                }),
+                freed: Condvar::new(),
+            },
+            server: "test".to_string(),
+            salt: String::new(),
+            reconnect: Duration::from_secs(10),
+            decisions: Durability::Flushed,
+        };
+        let mut conn = ledger.pool.get().expect("a connection");
+        ledger.migrate(&mut conn, version).expect("the version");
+        ledger.pool.put(Some(conn));
+    }
+
+    /// A ledger of schema version 4, whose allowed decisions each wrote a row of `attempts`
+    /// beside them, opens as version 5: those attempts count once, the decisions after the
+    /// migration are their own attempts, and Regulation F's cap counts both, as on SQLite.
+    #[test]
+    fn version_4_attempts_count_once_after_version_5() {
+        use twiml_core::gate::jiff::SignedDuration;
+        use twiml_core::rules::Regime;
+
+        let Some(schema) = test_server::Schema::new() else {
+            return;
+        };
+        let phone = PhoneNumber::parse("+13055550123").expect("a number");
+        let gate = Gate::new(Policy::new().regime(Regime::DebtCollection));
+        let start: Timestamp = "2026-06-01T15:00:00Z".parse().expect("an instant");
+        let call = || Outbound::call(phone.clone()).debt("acct-1");
+        at_version(&schema, 4);
+        let mut client = schema.client();
+        client
+            .execute(
+                "INSERT INTO consents (phone, channel, consent_type, consent_at, recorded_at)
+                 VALUES ($1, 'sms', 'express-written', $2, 0)",
+                &[&phone.e164(), &(micros(start) - 1)],
+            )
+            .expect("a consent");
+        // Three allowed calls, recorded as version 4 recorded them: a decision and its attempt.
+        for day in 0..3 {
+            let when = start + SignedDuration::from_hours(24 * day);
+            let mut history = RecipientHistory::known();
+            history.consent = Some(ConsentOnFile {
+                kind: ConsentKind::ExpressWritten,
+                at: start,
+                missing: Vec::new(),
+            });
+            let d = gate.decide(&call(), &history, when);
+            assert_eq!(d.verdict, Verdict::Allow, "{d:?}");
+            let row = DecisionRow::of(&d);
+            client
+                .execute(
+                    "WITH d AS (
+                        INSERT INTO decisions (phone, channel, verdict, rules, at, recorded_at,
+                            findings, zones, states, location, classification, missing)
+                        VALUES ($1, 'voice', $2, $3, $4, 0, $5, $6, $7, $8, $9, $10)
+                        RETURNING id)
+                     INSERT INTO attempts (phone, debt, channel, conversation, decision_id, at,
+                        recorded_at)
+                     SELECT $1, 'acct-1', 'voice', false, d.id, $4, 0 FROM d",
+                    &[
+                        &phone.e164(),
+                        &row.verdict,
+                        &row.rules,
+                        &micros(when),
+                        &row.findings,
+                        &row.zones,
+                        &row.states,
+                        &row.location,
+                        &row.classification,
+                        &row.missing,
+                    ],
+                )
+                .expect("a version 4 decision");
+        }
+        let ledger = PostgresLedger::open(schema.url()).expect("migrated at open");
+        let day =
+            |n: i64| start + SignedDuration::from_hours(24 * n) + SignedDuration::from_mins(1);
+        let h = ledger
+            .history(&phone, None, Some("acct-1"), day(3))
+            .expect("a history");
+        assert_eq!(h.attempts.len(), 3, "{:?}", h.attempts);
+        assert_eq!(h.debt_attempts.len(), 3, "{:?}", h.debt_attempts);
+        let verdicts: Vec<_> = (0..5)
+            .map(|i| {
+                let d = ledger
+                    .decide(&gate, &call(), day(3) + SignedDuration::from_hours(i))
+                    .expect("decided")
+                    .decision;
+                (d.rules().join(","), d.verdict)
+            })
+            .collect();
+        assert!(
+            verdicts[..4].iter().all(|(_, v)| *v == Verdict::Allow),
+            "{verdicts:?}"
+        );
+        assert!(
+            verdicts[4].1 != Verdict::Allow && verdicts[4].0.contains("DEBT006"),
+            "{verdicts:?}"
+        );
+        let report = ledger.show(&phone, day(5)).expect("a report");
+        let count = |event: &str| report.history.iter().filter(|e| e.event == event).count();
+        assert_eq!(count("attempt"), 7);
+        assert_eq!(count("decision"), 8);
+        let rows = |c: &mut postgres::Client, sql: &str| -> i64 {
+            c.query_one(sql, &[]).expect("a count").get(0)
+        };
+        assert_eq!(rows(&mut client, "SELECT count(*) FROM attempts"), 3);
+        assert_eq!(
+            rows(&mut client, "SELECT count(*) FROM decisions WHERE attempt"),
+            4
+        );
+    }
+
     /// A ledger of schema version 2, whose decisions are JSON, opens as version 3: each
     /// decision gets the columns the JSON held, the JSON goes, the report is unchanged, and the
     /// table is append-only again.
@@ -1728,24 +1866,7 @@ mod tests {
             .collect();
         // A ledger left at version 2, with two decisions and an override as it wrote them.
         let mut client = schema.client();
-        let ledger = PostgresLedger {
-            pool: Pool {
-                config: schema.url().parse().expect("a URL"),
-                server: "test".to_string(),
-                state: Mutex::new(PoolState {
-                    idle: Vec::new(),
-                    open: 0,
-                }),
-                freed: Condvar::new(),
-            },
-            server: "test".to_string(),
-            salt: String::new(),
-            reconnect: Duration::from_secs(10),
-            decisions: Durability::Flushed,
-        };
-        let mut conn = ledger.pool.get().expect("a connection");
-        ledger.migrate(&mut conn, 2).expect("version 2");
-        ledger.pool.put(Some(conn));
+        at_version(&schema, 2);
         for (o, d) in sends.iter().zip(&decisions) {
             client
                 .execute(

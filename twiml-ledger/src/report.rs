@@ -94,8 +94,15 @@ pub(crate) const EVENTS: [(&str, Make); 7] = [
         },
     ),
     (
-        "SELECT at, sender, debt, channel, conversation, decision_id
-         FROM attempts WHERE phone = $1 AND at <= $2 ORDER BY id",
+        // Rows of `attempts`, and the allowed decisions that are their own attempts (schema
+        // version 5): the same event either way.
+        "SELECT at, sender, debt, channel, conversation, decision_id FROM (
+             SELECT at, sender, debt, channel, conversation, decision_id, recorded_at, id
+             FROM attempts WHERE phone = $1 AND at <= $2
+             UNION ALL
+             SELECT at, sender, debt, channel, false, id, recorded_at, id
+             FROM decisions WHERE phone = $1 AND attempt = true AND at <= $2) a
+         ORDER BY recorded_at, id",
         |r| {
             let event = if int(r, 4)? != 0 {
                 "conversation"

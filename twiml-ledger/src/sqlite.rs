@@ -21,7 +21,7 @@ use crate::model::{
     ReassignedResult, Suppression,
 };
 use crate::record::{DecisionRow, versions};
-use crate::state::{ATTEMPTS_READ, check_erasure_request, erasure_statements};
+use crate::state::{ATTEMPTS_READ, check_erasure_request, erasure_statements, latest_attempts};
 use crate::{Durability, Ledger, LedgerError};
 
 /// The statements of an erasure, made once.
@@ -229,6 +229,20 @@ ALTER TABLE decisions ADD COLUMN data_id INTEGER REFERENCES data_versions (id);
 -- over the replies the current reader read, however many a number has sent.
 CREATE INDEX inbound_unread ON inbound (phone, reader, at)
     WHERE action != 'opt-out' AND body IS NOT NULL;
+"#,
+    r#"
+-- Version 5: an allowed decision is itself the attempt it counts as (`attempt` = 1, with the
+-- send's debt), where versions 1 to 4 wrote a row of `attempts` beside it (`decision_id`):
+-- one row and one index entry fewer per decision. The decisions of those versions keep
+-- `attempt` = 0, so that their attempts count once, by their rows of `attempts`. The caps
+-- read a number's attempts of both kinds along `decisions_by_phone`, whose second column
+-- steps over the decisions that are not attempts; the report and an erasure read its first.
+ALTER TABLE decisions ADD COLUMN debt TEXT;
+ALTER TABLE decisions ADD COLUMN attempt INTEGER NOT NULL DEFAULT 0 CHECK (attempt IN (0, 1));
+DROP INDEX decisions_by_phone;
+CREATE INDEX decisions_by_phone ON decisions (phone, attempt, at);
+CREATE INDEX decision_attempts_by_debt ON decisions (debt, at)
+    WHERE attempt = 1 AND debt IS NOT NULL;
 "#,
 ];
 
@@ -766,7 +780,9 @@ fn opt_out_in_force(
 /// - tags 5 and 6: the attempts of the seven days, to the number and about the debt: the
 ///   latest `?8` of each ([`ATTEMPTS_READ`]), read backwards along their index, so that what
 ///   a number's past holds beyond what the caps count costs nothing (a row each: one text of
-///   them all by `group_concat` measured 4% more instructions);
+///   them all by `group_concat` measured 4% more instructions); each from both places an
+///   attempt is kept (rows of `attempts`, and the allowed decisions since version 5, which
+///   are their own attempts), the latest `?8` of the two kept by [`latest_attempts`];
 /// - tag 7: replies after the consent in force read by a reader other than `?7` (`at`,
 ///   body), for [`RecipientHistory::uncaptured_revocation`], in two parts (readers before
 ///   `?7`, then after it) along the `inbound_unread` index, so that the replies `?7` read
@@ -812,9 +828,18 @@ SELECT 5, at, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, 
     (SELECT at FROM attempts INDEXED BY attempts_by_phone
      WHERE phone = ?1 AND at > ?5 AND at <= ?3 ORDER BY at DESC, id DESC LIMIT ?8)
 UNION ALL
+SELECT 5, at, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL FROM
+    (SELECT at FROM decisions INDEXED BY decisions_by_phone
+     WHERE phone = ?1 AND attempt = 1 AND at > ?5 AND at <= ?3 ORDER BY at DESC, id DESC LIMIT ?8)
+UNION ALL
 SELECT 6, at, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL FROM
     (SELECT at FROM attempts INDEXED BY attempts_by_debt
      WHERE debt = ?4 AND at > ?5 AND at <= ?3 ORDER BY at DESC, id DESC LIMIT ?8)
+UNION ALL
+SELECT 6, at, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL FROM
+    (SELECT at FROM decisions INDEXED BY decision_attempts_by_debt
+     WHERE debt = ?4 AND attempt = 1 AND debt IS NOT NULL AND at > ?5 AND at <= ?3
+     ORDER BY at DESC, id DESC LIMIT ?8)
 UNION ALL
 SELECT 7, at, body, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL
     FROM inbound INDEXED BY inbound_unread WHERE phone = ?1 AND reader < ?7 AND at <= ?3
@@ -941,9 +966,10 @@ impl SqliteLedger {
                 checked_at: instant(checked_at),
             });
         }
-        // Each list oldest first (the index reads them latest first).
-        h.attempts.sort_unstable();
-        h.debt_attempts.sort_unstable();
+        // Each list oldest first (the indexes read them latest first), the latest of both
+        // kinds of attempt.
+        latest_attempts(&mut h.attempts);
+        latest_attempts(&mut h.debt_attempts);
         h.more_attempts = h.attempts.len() >= ATTEMPTS_READ;
         h.more_debt_attempts = h.debt_attempts.len() >= ATTEMPTS_READ;
         // Replies read by an older lexicon, or imported unread, after the last word of
@@ -1199,19 +1225,17 @@ impl Ledger for SqliteLedger {
             let erasures = any_erasure(tx)?;
             // The statements of a decision, taken from the cache once for the whole batch.
             let mut history = tx.prepare_cached(HISTORY)?;
+            // An allowed decision is the attempt it counts as: its row says so (`attempt`),
+            // with the send's debt.
             let mut insert_decision = tx.prepare_cached(
                 "INSERT INTO decisions (phone, sender, channel, verdict, rules, twilio_code,
                     next_allowed_at, findings, zones, states, location, classification, missing,
-                    data_id, at, recorded_at)
-                 VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16)",
+                    data_id, at, recorded_at, debt, attempt)
+                 VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16,
+                    ?17, ?18)",
             )?;
             // The data versions of the batch's decisions: the library's, looked up once.
             let mut data: Option<([&'static str; 4], i64)> = None;
-            let mut insert_attempt = tx.prepare_cached(
-                "INSERT INTO attempts (phone, sender, debt, channel, conversation, decision_id,
-                    at, recorded_at)
-                 VALUES (?1, ?2, ?3, ?4, 0, ?5, ?6, ?7)",
-            )?;
             let t = micros(at);
             for o in outbounds {
                 let phone = o.to.e164();
@@ -1254,7 +1278,9 @@ impl Ledger for SqliteLedger {
                     row.missing,
                     data_id,
                     t,
-                    recorded
+                    recorded,
+                    o.debt,
+                    decision.verdict == Verdict::Allow
                 ])?;
                 let id = tx.last_insert_rowid();
                 for ov in &decision.overrides {
@@ -1263,17 +1289,6 @@ impl Ledger for SqliteLedger {
                          VALUES (?1, ?2, ?3, ?4, ?5)",
                     )?
                     .execute(params![id, ov.code, ov.reason, ov.actor, recorded])?;
-                }
-                if decision.verdict == Verdict::Allow {
-                    insert_attempt.execute(params![
-                        phone,
-                        sender,
-                        o.debt,
-                        o.channel.as_str(),
-                        id,
-                        t,
-                        recorded
-                    ])?;
                 }
                 out.push(Decided { decision, id });
             }
@@ -1580,7 +1595,7 @@ mod tests {
         let count = |sql: &str| -> i64 { conn.query_row(sql, [], |r| r.get(0)).expect("a count") };
         assert_eq!(count("SELECT count(*) FROM decisions"), 1000);
         assert_eq!(
-            count("SELECT count(*) FROM attempts"),
+            count("SELECT count(*) FROM decisions WHERE attempt = 1"),
             count("SELECT count(*) FROM decisions WHERE verdict = 'allow'")
         );
         let check: String = conn
@@ -1630,6 +1645,124 @@ mod tests {
             "{plan}"
         );
         assert!(plan.contains("INDEX attempts_by_debt"), "{plan}");
+    }
+
+    /// A ledger of schema version 4, whose allowed decisions each wrote a row of `attempts`
+    /// beside them, opens as version 5: those attempts count once (their decisions are not
+    /// attempts of their own), the decisions after the migration are their own attempts, and
+    /// a cap counts both; the report shows one attempt per allowed decision, as before.
+    #[test]
+    fn version_4_attempts_count_once_after_version_5() {
+        use twiml_core::gate::MessageIntent;
+        use twiml_core::rules::{Policy, Regime};
+
+        let dir = tempfile::tempdir().expect("a temporary folder");
+        let path = dir.path().join("v4.ledger");
+        let gate = Gate::new(Policy::new().regime(Regime::DebtCollection));
+        let start = at("2026-06-01T15:00:00Z");
+        let call = || Outbound::call(phone()).debt("acct-1");
+        let consent = ConsentRecord::new(phone(), ConsentKind::ExpressWritten, start);
+        {
+            // Three allowed calls and one blocked text, recorded as version 4 recorded them.
+            let mut conn = Connection::open(&path).expect("a file");
+            migrate(&mut conn, 4).expect("version 4");
+            conn.execute(
+                "INSERT INTO consents (phone, channel, consent_type, consent_at, recorded_at)
+                 VALUES (?1, 'sms', 'express-written', ?2, 0)",
+                params![phone().e164(), micros(start) - 1],
+            )
+            .expect("a consent");
+            let blocked = Outbound::message(phone(), "Big sale!").intent(MessageIntent::Marketing);
+            for (i, o) in [call(), call(), call(), blocked].iter().enumerate() {
+                let when = start + SignedDuration::from_hours(24 * i as i64);
+                // The text is decided as if no consent were on file: blocked (MSG011).
+                let mut history = RecipientHistory::known();
+                history.consent = (i < 3).then(|| ConsentOnFile {
+                    kind: consent.consent_type,
+                    at: start,
+                    missing: Vec::new(),
+                });
+                let d = gate.decide(o, &history, when);
+                let allowed = d.verdict == Verdict::Allow;
+                assert_eq!(allowed, i < 3, "{d:?}");
+                let row = DecisionRow::of(&d);
+                conn.execute(
+                    "INSERT INTO decisions (phone, sender, channel, verdict, rules, twilio_code,
+                        next_allowed_at, findings, zones, states, location, classification,
+                        missing, at, recorded_at)
+                     VALUES (?1, NULL, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, 0)",
+                    params![
+                        phone().e164(),
+                        o.channel.as_str(),
+                        row.verdict,
+                        row.rules,
+                        row.twilio_code,
+                        row.next_allowed_at,
+                        row.findings,
+                        row.zones,
+                        row.states,
+                        row.location,
+                        row.classification,
+                        row.missing,
+                        micros(when)
+                    ],
+                )
+                .expect("a version 4 decision");
+                if allowed {
+                    conn.execute(
+                        "INSERT INTO attempts (phone, sender, debt, channel, conversation,
+                            decision_id, at, recorded_at)
+                         VALUES (?1, NULL, 'acct-1', ?2, 0, ?3, ?4, 0)",
+                        params![
+                            phone().e164(),
+                            o.channel.as_str(),
+                            conn.last_insert_rowid(),
+                            micros(when)
+                        ],
+                    )
+                    .expect("its attempt");
+                }
+            }
+        }
+        let ledger = SqliteLedger::open(&path).expect("migrated at open");
+        let day =
+            |n: i64| start + SignedDuration::from_hours(24 * n) + SignedDuration::from_mins(1);
+        let h = ledger
+            .history(&phone(), None, Some("acct-1"), day(3))
+            .expect("a history");
+        assert_eq!(h.attempts.len(), 3, "{:?}", h.attempts);
+        assert_eq!(h.debt_attempts.len(), 3, "{:?}", h.debt_attempts);
+        // Four more calls are allowed (seven in seven days), the fifth is held back.
+        let verdicts: Vec<_> = (0..5)
+            .map(|i| {
+                let d = ledger
+                    .decide(&gate, &call(), day(3) + SignedDuration::from_hours(i))
+                    .expect("decided")
+                    .decision;
+                (d.rules().join(","), d.verdict)
+            })
+            .collect();
+        assert!(
+            verdicts[..4].iter().all(|(_, v)| *v == Verdict::Allow),
+            "{verdicts:?}"
+        );
+        assert!(
+            verdicts[4].1 != Verdict::Allow && verdicts[4].0.contains("DEBT006"),
+            "{verdicts:?}"
+        );
+        let report = ledger.show(&phone(), day(5)).expect("a report");
+        let count = |event: &str| report.history.iter().filter(|e| e.event == event).count();
+        assert_eq!(count("attempt"), 7);
+        assert_eq!(count("decision"), 9);
+        let conn = ledger.lock();
+        let rows = |sql: &str| -> i64 { conn.query_row(sql, [], |r| r.get(0)).expect("a count") };
+        assert_eq!(rows("PRAGMA user_version"), 5);
+        assert_eq!(rows("SELECT count(*) FROM attempts"), 3);
+        assert_eq!(rows("SELECT count(*) FROM decisions WHERE attempt = 1"), 4);
+        let e = conn
+            .execute("UPDATE decisions SET attempt = 1", [])
+            .expect_err("append-only");
+        assert!(e.to_string().contains("append-only"), "{e}");
     }
 
     /// A ledger of schema version 2, whose decisions are JSON, opens as version 3: each

@@ -15,6 +15,16 @@ pub(crate) type LatestOptEvent = (String, String, Option<String>, i64);
 /// holds beyond them costs a decision nothing.
 pub(crate) const ATTEMPTS_READ: usize = RecipientHistory::ATTEMPTS_COUNTED + 1;
 
+/// Sorts the attempts a decision read from the two places an attempt is kept (rows of
+/// `attempts`, and allowed decisions, which since schema version 5 are their own attempts; up
+/// to [`ATTEMPTS_READ`] of each) and keeps the latest [`ATTEMPTS_READ`] of them all, oldest
+/// first: what one list of every attempt would have given.
+pub(crate) fn latest_attempts(attempts: &mut Vec<Timestamp>) {
+    attempts.sort_unstable();
+    let extra = attempts.len().saturating_sub(ATTEMPTS_READ);
+    attempts.drain(..extra);
+}
+
 /// An instant from microseconds since the epoch.
 pub(crate) fn instant(us: i64) -> Timestamp {
     Timestamp::from_microsecond(us).unwrap_or(Timestamp::UNIX_EPOCH)

@@ -76,6 +76,7 @@ conformance![
     attempts_and_conversations_are_counted_by_number_and_debt,
     a_decision_reads_the_latest_attempts_the_caps_count,
     a_batch_of_decisions_sees_its_own_attempts,
+    allowed_decisions_and_recorded_attempts_count_together,
     reassigned_answers_after_the_consent_count,
     a_malformed_import_names_the_record_and_imports_nothing,
     csv_and_json_lines_round_trip,
@@ -495,6 +496,66 @@ fn a_batch_of_decisions_sees_its_own_attempts(make: Make) {
         recorded.detail["overrides"].as_array().map(Vec::len),
         Some(d.decision.overrides.len())
     );
+}
+
+/// An allowed decision is the attempt it counts as, beside the attempts recorded by
+/// themselves: Regulation F's 7 calls in 7 days about a debt count both, to any number, and
+/// a history holds the latest of both kinds.
+fn allowed_decisions_and_recorded_attempts_count_together(make: Make) {
+    let Some(l) = make() else { return };
+    let start = at("2026-06-01T15:00:00Z");
+    let other = number(77);
+    consent(&*l, phone(), "2026-01-01T00:00:00Z");
+    consent(&*l, other.clone(), "2026-01-01T00:00:00Z");
+    // Four calls about the debt made outside the gate, to the number, on four days.
+    for day in 0..4 {
+        let mut a = Attempt::call(phone(), start + SignedDuration::from_hours(24 * day));
+        a.debt = Some("acct-1".into());
+        l.record_attempt(&a).expect("attempt");
+    }
+    let gate = Gate::new(Policy::new().regime(Regime::DebtCollection));
+    // Then calls through the gate, about the debt, alternately to the other number of the
+    // same person: three are allowed (seven in all), the fourth is held back by DEBT006.
+    let mut verdicts = Vec::new();
+    for i in 0..4 {
+        let to = if i % 2 == 0 { other.clone() } else { phone() };
+        let when = start + SignedDuration::from_hours(24 * 4 + i);
+        let d = l
+            .decide(&gate, &Outbound::call(to).debt("acct-1"), when)
+            .expect("decided")
+            .decision;
+        verdicts.push((d.verdict.is_allow(), d.rules().join(",")));
+    }
+    assert!(
+        verdicts[..3].iter().all(|(allowed, _)| *allowed),
+        "{verdicts:?}"
+    );
+    assert!(
+        !verdicts[3].0 && verdicts[3].1.contains("DEBT006"),
+        "{verdicts:?}"
+    );
+    let when = start + SignedDuration::from_hours(24 * 4 + 4);
+    let h = l
+        .history(&phone(), None, Some("acct-1"), when)
+        .expect("history");
+    // To the number: its four recorded calls and the one decided call allowed to it.
+    assert_eq!(h.attempts.len(), 5, "{:?}", h.attempts);
+    assert!(h.attempts.windows(2).all(|w| w[0] <= w[1]));
+    // About the debt: the latest seven of both kinds, with more before them.
+    assert_eq!(h.debt_attempts.len(), 7, "{:?}", h.debt_attempts);
+    assert_eq!(h.debt_attempts.first(), Some(&start));
+    assert!(!h.more_attempts);
+    assert!(!h.more_debt_attempts);
+    // The report shows each allowed decision as its attempt, as it shows the others.
+    let report = l.show(&other, when).expect("show");
+    let attempts: Vec<_> = report
+        .history
+        .iter()
+        .filter(|e| e.event == "attempt")
+        .collect();
+    assert_eq!(attempts.len(), 2, "{attempts:?}");
+    assert_eq!(attempts[0].detail["debt"], "acct-1");
+    assert!(attempts[0].detail["decision"].is_i64());
 }
 
 fn reassigned_answers_after_the_consent_count(make: Make) {

@@ -175,14 +175,15 @@ fn kill_during_unflushed_decisions_loses_nothing_acknowledged() {
         acked * BATCH
     );
     assert_eq!(decisions % BATCH, 0, "a half-written batch");
-    // Each allowed send is one attempt, recorded with its decision.
+    // Each allowed send is one attempt: its decision, marked as one.
     assert_eq!(
-        count(&path, "SELECT count(*) FROM attempts"),
+        count(&path, "SELECT count(*) FROM decisions WHERE attempt = 1"),
         count(
             &path,
             "SELECT count(*) FROM decisions WHERE verdict = 'allow'"
         )
     );
+    assert_eq!(count(&path, "SELECT count(*) FROM attempts"), 0);
 }
 
 #[test]
