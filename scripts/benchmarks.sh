@@ -99,7 +99,7 @@ if [[ "${1:-}" == "ledger" ]]; then
         sed -n 's/.*Executable .*(\(.*\))$/\1/p')
     rm -f "$work/ledger-instructions.tsv" "$work/ledger-cpu.tsv" "$work/ledger-io.tsv"
     # `decide:N`: decisions on a ledger where each number already has N attempts.
-    for case in inbound decide decide-written decide:10 decide:50; do
+    for case in inbound decide decide-written decide-commits decide:10 decide:50; do
         mode=${case%%:*}
         depth=()
         if [[ "$case" == *:* ]]; then depth=("${case#*:}"); fi

@@ -3,15 +3,18 @@
 //! attempt) in batches.
 //!
 //! `cargo bench -p twiml-ledger`. The ledger is a file in a temporary folder, with the
-//! library's settings (WAL, `synchronous = FULL`): every batch is one transaction, committed
-//! to disk before the next begins. "Decisions written" is the same with
+//! library's settings (WAL, `synchronous = FULL`, checkpoints on the ledger's own thread):
+//! every batch is one transaction, committed to disk before the next begins. "Checkpoints at
+//! commits" is the same on a ledger that opted out of the thread (`Checkpoints::AtCommits`):
+//! the commit that finds the log past 10,000 pages checkpoints. "Decisions written" is the
+//! same with
 //! `Durability::Written` decisions (`synchronous = NORMAL` for their transactions: handed to
 //! the operating system at each commit, flushed at checkpoints). "A daily campaign" decides
 //! the same recipients one pass a day, where the other cases decide them again and again at one
 //! instant.
 //!
-//! `ledger inbound BATCHES`, `ledger decide BATCHES` or `ledger decide-written BATCHES`
-//! (operands without `--`) records that many batches of 1,000 without criterion, for counting
+//! `ledger inbound BATCHES`, `ledger decide BATCHES`, `ledger decide-written BATCHES` or
+//! `ledger decide-commits BATCHES` (operands without `--`) records that many batches of 1,000 without criterion, for counting
 //! instructions under callgrind; two counts with different numbers of batches, subtracted,
 //! cancel the set-up. `ledger decide BATCHES DEPTH` first gives each of the 10,000 numbers
 //! DEPTH attempts in the 24 hours before the decisions (one statement, part of the set-up), so
@@ -30,7 +33,7 @@ use twiml_core::gate::{Gate, MessageIntent, Outbound, Sender, Timestamp};
 use twiml_core::rules::Policy;
 
 use common::{BODIES, NUMBERS, consent_everyone, number};
-use twiml_ledger::{Durability, Inbound, Ledger, SqliteLedger};
+use twiml_ledger::{Checkpoints, Durability, Inbound, Ledger, SqliteLedger};
 
 fn inbound(c: &mut Criterion) {
     let dir = tempfile::tempdir().expect("a temporary folder");
@@ -80,35 +83,36 @@ fn decisions(c: &mut Criterion) {
     // The same recipients again and again: at one instant (each number's attempts of the last
     // seven days grow through the run, the worst case), or one pass over them a day (a daily
     // campaign: the ledger grows, a number's last seven days hold at most seven attempts).
-    // "Checkpoints on a thread" is the one-instant case with `SqliteLedger::checkpoint` called
-    // every 100 ms from a thread of its own, as a service would, so that no commit checkpoints.
-    for (name, durability, daily, checkpointer, batches) in [
+    // "Checkpoints at commits" is the one-instant case without the ledger's checkpointing
+    // thread (`Checkpoints::AtCommits`): the commit that finds the log past its threshold
+    // checkpoints, as SQLite does by default.
+    for (name, durability, daily, checkpoints, batches) in [
         (
             "with the ledger, batch",
             Durability::Flushed,
             false,
-            false,
+            Checkpoints::Background,
             &[1usize, 100, 1000][..],
         ),
         (
             "decisions written, batch",
             Durability::Written,
             false,
-            false,
+            Checkpoints::Background,
             &[100, 1000][..],
         ),
         (
-            "checkpoints on a thread, batch",
+            "checkpoints at commits, batch",
             Durability::Flushed,
             false,
-            true,
+            Checkpoints::AtCommits,
             &[1000][..],
         ),
         (
             "a daily campaign, batch",
             Durability::Flushed,
             true,
-            false,
+            Checkpoints::Background,
             &[1000][..],
         ),
     ] {
@@ -116,18 +120,11 @@ fn decisions(c: &mut Criterion) {
         let dir = tempfile::tempdir().expect("a temporary folder");
         let ledger = SqliteLedger::open(dir.path().join("bench.ledger"))
             .expect("open")
+            .with_checkpoints(checkpoints)
+            .expect("checkpoints")
             .with_decision_durability(durability);
         consent_everyone(&ledger);
-        let done = std::sync::atomic::AtomicBool::new(false);
-        std::thread::scope(|scope| {
-            if checkpointer {
-                scope.spawn(|| {
-                    while !done.load(std::sync::atomic::Ordering::Relaxed) {
-                        ledger.checkpoint().expect("a checkpoint");
-                        std::thread::sleep(Duration::from_millis(100));
-                    }
-                });
-            }
+        {
             for &batch in batches {
                 g.throughput(Throughput::Elements(batch as u64));
                 let mut n = 0u64;
@@ -147,8 +144,7 @@ fn decisions(c: &mut Criterion) {
                     });
                 });
             }
-            done.store(true, std::sync::atomic::Ordering::Relaxed);
-        });
+        }
     }
     g.bench_function("the gate alone", |b| {
         let mut n = 0u64;
@@ -221,18 +217,27 @@ fn count(case: &str, batches: u64, depth: u64) -> ExitCode {
                     .expect("recorded");
             }
         }
-        "decide" | "decide-written" => {
-            let ledger = ledger.with_decision_durability(if case == "decide" {
-                Durability::Flushed
-            } else {
-                Durability::Written
-            });
+        "decide" | "decide-written" | "decide-commits" => {
+            let ledger = ledger
+                .with_checkpoints(if case == "decide-commits" {
+                    Checkpoints::AtCommits
+                } else {
+                    Checkpoints::Background
+                })
+                .expect("checkpoints")
+                .with_decision_durability(if case == "decide-written" {
+                    Durability::Written
+                } else {
+                    Durability::Flushed
+                });
             consent_everyone(&ledger);
             let gate = Gate::new(Policy::new());
             let at: Timestamp = "2026-12-04T16:00:00Z".parse().expect("an instant");
             if depth > 0 {
                 prefill(&path, at, depth);
             }
+            // The wall time of each batch: a checkpoint at a commit shows in the slowest.
+            let mut times = Vec::with_capacity(usize::try_from(batches).unwrap_or(0));
             for b in 0..batches {
                 let sends: Vec<Outbound<'_>> = (b * 1000..(b + 1) * 1000)
                     .map(|n| {
@@ -241,11 +246,23 @@ fn count(case: &str, batches: u64, depth: u64) -> ExitCode {
                             .intent(MessageIntent::Delivery)
                     })
                     .collect();
+                let started = std::time::Instant::now();
                 ledger.decide_batch(&gate, &sends, at).expect("decided");
+                times.push(started.elapsed());
+            }
+            times.sort_unstable();
+            if let Some(slowest) = times.last() {
+                let ms = |d: Duration| d.as_secs_f64() * 1e3;
+                eprintln!(
+                    "batches of 1,000: median {:.1} ms, 99th percentile {:.1} ms, slowest {:.1} ms",
+                    ms(times[times.len() / 2]),
+                    ms(times[times.len() * 99 / 100]),
+                    ms(*slowest)
+                );
             }
         }
         _ => {
-            eprintln!("unknown case `{case}`: inbound, decide or decide-written");
+            eprintln!("unknown case `{case}`: inbound, decide, decide-written or decide-commits");
             return ExitCode::from(2);
         }
     }

@@ -90,7 +90,7 @@ pub use model::{
 pub use open::{AnyLedger, is_server_url};
 #[cfg(feature = "postgres")]
 pub use postgres::{MAX_KEY_LOCKS, PostgresLedger};
-pub use sqlite::SqliteLedger;
+pub use sqlite::{Checkpoints, SqliteLedger};
 
 /// How far a decision's record has reached when [`Ledger::decide`] or
 /// [`Ledger::decide_batch`] returns: the one durability setting of a ledger, for decisions

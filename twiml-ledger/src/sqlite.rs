@@ -37,6 +37,118 @@ const APPLICATION_ID: i64 = 0x5457_4c47;
 /// copies once the index pages that many commits wrote again and again.
 const WAL_AUTOCHECKPOINT: i64 = 10_000;
 
+/// How often the ledger's own checkpointer ([`Checkpoints::Background`]) copies the log into
+/// the database file: at 50,000 decisions a second, a log of about 5,000 pages (20 MB) at most
+/// between two checkpoints, half of what makes a commit checkpoint itself.
+const CHECKPOINT_EVERY: Duration = Duration::from_millis(100);
+
+/// Who copies the write-ahead log into the database file (a checkpoint: the pages the commits
+/// appended to the log, written into the file, then both flushed): the ledger's own thread,
+/// beside the commits, or the commits themselves.
+///
+/// SQLite's own way is the second: the commit that finds the log past a threshold (here
+/// 10,000 pages, 40 MB) checkpoints before it returns, so that one call in tens of thousands
+/// waits for tens of megabytes to be written and flushed twice. A server that records
+/// decisions as they come wants none of its calls to carry that, and the machine's other
+/// cores are idle while a commit waits for the disk: the default is a thread of the ledger's
+/// own that checkpoints every 100 ms, on a connection of its own, without waiting for a
+/// reader or a writer (and without making one wait). The commits keep SQLite's threshold as
+/// a backstop, reached only when the thread falls behind.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default)]
+#[non_exhaustive]
+pub enum Checkpoints {
+    /// A thread of the ledger's own, started when a file is opened and stopped (and joined)
+    /// when the ledger is dropped or switched to [`Checkpoints::AtCommits`]. The default.
+    #[default]
+    Background,
+    /// No thread: the commit that finds the log past 10,000 pages checkpoints, on the calling
+    /// thread, as SQLite does by default; [`SqliteLedger::checkpoint`] does it when called. For
+    /// a program that wants no thread of the library's (a short command, a process that
+    /// checkpoints on its own schedule).
+    AtCommits,
+}
+
+/// The ledger's checkpointing thread: stopped and joined on drop.
+#[derive(Debug)]
+struct Checkpointer {
+    /// Dropped to stop the thread: its wait ends at once.
+    stop: Option<std::sync::mpsc::Sender<()>>,
+    thread: Option<std::thread::JoinHandle<()>>,
+    /// The pages the thread's checkpoints found in the file, summed (shared with the thread,
+    /// which holds its copy until it ends).
+    #[cfg_attr(not(test), expect(dead_code, reason = "read by the tests"))]
+    copied: std::sync::Arc<std::sync::atomic::AtomicI64>,
+}
+
+impl Checkpointer {
+    /// Starts the thread: every `every`, a passive checkpoint of `path` on a connection of
+    /// its own (opened at the first one). A checkpoint that fails (the disk is full, another
+    /// connection is checkpointing) is left to the next one, or to a commit, which
+    /// checkpoints past the threshold whatever the thread does.
+    fn start(path: PathBuf, every: Duration) -> Result<Checkpointer, LedgerError> {
+        let (stop, stopped) = std::sync::mpsc::channel::<()>();
+        let copied = std::sync::Arc::new(std::sync::atomic::AtomicI64::new(0));
+        let pages = std::sync::Arc::clone(&copied);
+        let thread = std::thread::Builder::new()
+            .name("twiml-ledger-checkpoints".to_string())
+            .spawn(move || {
+                let mut conn: Option<Connection> = None;
+                while let Err(std::sync::mpsc::RecvTimeoutError::Timeout) =
+                    stopped.recv_timeout(every)
+                {
+                    if conn.is_none() {
+                        conn = checkpoint_connection(&path).ok();
+                    }
+                    if let Some(Ok(n)) = conn.as_ref().map(passive_checkpoint) {
+                        pages.fetch_add(n.max(0), std::sync::atomic::Ordering::Relaxed);
+                    }
+                }
+            })
+            .map_err(|source| LedgerError::Io {
+                path: PathBuf::from("checkpoint thread"),
+                source,
+            })?;
+        Ok(Checkpointer {
+            stop: Some(stop),
+            thread: Some(thread),
+            copied,
+        })
+    }
+}
+
+impl Drop for Checkpointer {
+    fn drop(&mut self) {
+        drop(self.stop.take());
+        if let Some(thread) = self.thread.take() {
+            // The thread never panics (it ignores its errors); a join error has nothing to say.
+            let _ = thread.join();
+        }
+    }
+}
+
+/// A connection that checkpoints the ledger at `path` and never commits.
+fn checkpoint_connection(path: &Path) -> Result<Connection, LedgerError> {
+    let conn = Connection::open_with_flags(
+        path,
+        OpenFlags::SQLITE_OPEN_READ_WRITE | OpenFlags::SQLITE_OPEN_NO_MUTEX,
+    )
+    .map_err(|e| classify(path, e))?;
+    conn.busy_timeout(BUSY_TIMEOUT)
+        .map_err(|e| classify(path, e))?;
+    // It checkpoints when asked, and only then, flushing the log and the file as every
+    // connection of the ledger does.
+    conn.pragma_update(None, "wal_autocheckpoint", 0)
+        .map_err(|e| classify(path, e))?;
+    conn.pragma_update(None, "synchronous", "FULL")
+        .map_err(|e| classify(path, e))?;
+    Ok(conn)
+}
+
+/// `PRAGMA wal_checkpoint(PASSIVE)`: how many pages of the current log are in the file.
+fn passive_checkpoint(conn: &Connection) -> rusqlite::Result<i64> {
+    conn.query_row("PRAGMA wal_checkpoint(PASSIVE)", [], |r| r.get(2))
+}
+
 /// How long a writer waits for another process's transaction before giving up.
 const BUSY_TIMEOUT: Duration = Duration::from_secs(30);
 
@@ -264,8 +376,14 @@ const EVENT_TABLES: &[&str] = &[
 /// Opening a file that exists checks that it is a ledger (its `application_id`) and not
 /// damaged (`PRAGMA quick_check`) before anything is written; a file that fails either is
 /// left untouched. Migrations to the library's schema run at open, each in a transaction.
+/// A ledger on a file copies its write-ahead log into the file on a thread of its own, started
+/// here and stopped when the ledger is dropped ([`Checkpoints`]; opt out with
+/// [`SqliteLedger::with_checkpoints`]).
 #[derive(Debug)]
 pub struct SqliteLedger {
+    /// The thread of [`Checkpoints::Background`], first so that it stops before the
+    /// connection closes (the last connection to close checkpoints what is left).
+    background: Option<Checkpointer>,
     conn: Mutex<Connection>,
     /// The connection of [`SqliteLedger::checkpoint`], opened at its first call: a checkpoint
     /// on it runs beside the decisions of `conn`, not between them.
@@ -398,7 +516,13 @@ impl SqliteLedger {
                 r.get(0)
             })
             .map_err(err)?;
+        let background = if file {
+            Some(Checkpointer::start(path.clone(), CHECKPOINT_EVERY)?)
+        } else {
+            None
+        };
         Ok(SqliteLedger {
+            background,
             conn: Mutex::new(conn),
             checkpointer: Mutex::new(None),
             path,
@@ -417,16 +541,62 @@ impl SqliteLedger {
         self
     }
 
+    /// Who checkpoints the write-ahead log ([`Checkpoints`]): the ledger's own thread (the
+    /// default for a file) or the commits. Switching to [`Checkpoints::AtCommits`] stops and
+    /// joins the thread; a ledger in memory has no log and ignores this.
+    ///
+    /// ```
+    /// use twiml_ledger::{Checkpoints, SqliteLedger};
+    ///
+    /// let dir = tempfile::tempdir()?;
+    /// // No thread of the library's: the commits checkpoint, as SQLite does by default.
+    /// let ledger = SqliteLedger::open(dir.path().join("acme.ledger"))?
+    ///     .with_checkpoints(Checkpoints::AtCommits)?;
+    /// assert_eq!(ledger.checkpoints(), Checkpoints::AtCommits);
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
+    ///
+    /// # Errors
+    ///
+    /// [`LedgerError::Io`] when the thread of [`Checkpoints::Background`] cannot be started.
+    pub fn with_checkpoints(
+        mut self,
+        checkpoints: Checkpoints,
+    ) -> Result<SqliteLedger, LedgerError> {
+        match checkpoints {
+            Checkpoints::AtCommits => self.background = None,
+            Checkpoints::Background => {
+                if self.background.is_none() && self.path != Path::new(":memory:") {
+                    self.background =
+                        Some(Checkpointer::start(self.path.clone(), CHECKPOINT_EVERY)?);
+                }
+            }
+        }
+        Ok(self)
+    }
+
+    /// Who checkpoints the write-ahead log: [`Checkpoints::Background`] while the ledger's
+    /// thread runs, [`Checkpoints::AtCommits`] otherwise (and for a ledger in memory).
+    pub fn checkpoints(&self) -> Checkpoints {
+        if self.background.is_some() {
+            Checkpoints::Background
+        } else {
+            Checkpoints::AtCommits
+        }
+    }
+
     /// Copies the write-ahead log into the database file and flushes both, without waiting
     /// for a reader or a writer (`PRAGMA wal_checkpoint(PASSIVE)`); returns how many pages of
     /// the current log are in the file once it has run (all of them, unless a reader still
     /// needed some).
     ///
-    /// A commit does this itself once the log passes 10,000 pages (40 MB), at the cost of the
-    /// call that commits. A service keeps that work off its decisions by calling this from a
-    /// thread of its own, on a timer or when idle: it runs on a connection of its own, beside
-    /// the decisions and inbound messages being recorded (which neither wait for it nor make
-    /// it wait), and the next commit restarts the log it emptied, so that called often enough
+    /// The ledger's own thread does this every 100 ms ([`Checkpoints::Background`], the
+    /// default); this is for a program that opted out ([`Checkpoints::AtCommits`]) and
+    /// checkpoints on its own schedule, or that wants the log copied now (before a backup of
+    /// the file). Without either, a commit does it once the log passes 10,000 pages (40 MB),
+    /// at the cost of the call that commits. It runs on a connection of its own, beside the
+    /// decisions and inbound messages being recorded (which neither wait for it nor make it
+    /// wait), and the next commit restarts the log it emptied, so that called often enough
     /// (the log under 40 MB between two calls) it leaves commits nothing to copy. With
     /// [`Durability::Written`] decisions it is also what bounds what a power loss can take.
     ///
@@ -444,26 +614,9 @@ impl SqliteLedger {
             .unwrap_or_else(std::sync::PoisonError::into_inner);
         let conn = match &mut *slot {
             Some(conn) => conn,
-            empty => {
-                let conn = Connection::open_with_flags(
-                    &self.path,
-                    OpenFlags::SQLITE_OPEN_READ_WRITE | OpenFlags::SQLITE_OPEN_NO_MUTEX,
-                )
-                .map_err(|e| classify(&self.path, e))?;
-                conn.busy_timeout(BUSY_TIMEOUT)
-                    .map_err(|e| classify(&self.path, e))?;
-                // This connection never commits: it checkpoints when asked, and only then,
-                // flushing the log and the file as every connection of the ledger does.
-                conn.pragma_update(None, "wal_autocheckpoint", 0)
-                    .map_err(|e| classify(&self.path, e))?;
-                conn.pragma_update(None, "synchronous", "FULL")
-                    .map_err(|e| classify(&self.path, e))?;
-                empty.insert(conn)
-            }
+            empty => empty.insert(checkpoint_connection(&self.path)?),
         };
-        let copied: i64 = conn
-            .query_row("PRAGMA wal_checkpoint(PASSIVE)", [], |r| r.get(2))
-            .map_err(|e| classify(&self.path, e))?;
+        let copied = passive_checkpoint(conn).map_err(|e| classify(&self.path, e))?;
         Ok(copied.max(0))
     }
 
@@ -1537,6 +1690,55 @@ mod tests {
         assert!(conn.execute("DELETE FROM consents", []).is_err());
     }
 
+    /// A ledger on a file checkpoints on a thread of its own by default: its checkpoints copy
+    /// the log the decisions wrote, and dropping the ledger (or switching to
+    /// `Checkpoints::AtCommits`) stops and joins the thread.
+    #[test]
+    fn the_ledgers_own_thread_checkpoints_and_stops_with_it() {
+        use twiml_core::gate::MessageIntent;
+        use twiml_core::rules::Policy;
+
+        let dir = tempfile::tempdir().expect("a temporary folder");
+        let path = dir.path().join("background.ledger");
+        let ledger = SqliteLedger::open(&path).expect("open");
+        assert_eq!(ledger.checkpoints(), Checkpoints::Background);
+        let copied = std::sync::Arc::clone(&ledger.background.as_ref().expect("a thread").copied);
+        let gate = Gate::new(Policy::new());
+        let sends: Vec<Outbound<'_>> = (0..100)
+            .map(|i| {
+                let to = PhoneNumber::parse(&format!("+1305555{i:04}")).expect("a number");
+                Outbound::message(to, "Your order has shipped.").intent(MessageIntent::Delivery)
+            })
+            .collect();
+        ledger
+            .decide_batch(&gate, &sends, at("2026-12-04T16:00:00Z"))
+            .expect("decided");
+        // The thread copies the log within a few of its rounds; a minute is the bound of a
+        // machine too loaded to schedule it, not an expectation of its speed.
+        let waited = std::time::Instant::now();
+        while copied.load(std::sync::atomic::Ordering::Relaxed) == 0 {
+            assert!(waited.elapsed() < Duration::from_secs(60), "no checkpoint");
+            std::thread::sleep(Duration::from_millis(10));
+        }
+        drop(ledger);
+        // Joined: the thread's copy of the counter is gone with it.
+        assert_eq!(std::sync::Arc::strong_count(&copied), 1);
+
+        let ledger = SqliteLedger::open(&path).expect("open again");
+        let copied = std::sync::Arc::clone(&ledger.background.as_ref().expect("a thread").copied);
+        let ledger = ledger
+            .with_checkpoints(Checkpoints::AtCommits)
+            .expect("no thread");
+        assert_eq!(ledger.checkpoints(), Checkpoints::AtCommits);
+        assert_eq!(std::sync::Arc::strong_count(&copied), 1);
+        assert_eq!(
+            ledger.export_consents().expect("the ledger still works"),
+            []
+        );
+        let memory = SqliteLedger::open_in_memory().expect("in memory");
+        assert_eq!(memory.checkpoints(), Checkpoints::AtCommits);
+    }
+
     /// Checkpoints called from another thread run on a connection of their own, beside
     /// batches of decisions: they copy the log while the decisions go on, and every decision
     /// is recorded whole.
@@ -1547,7 +1749,11 @@ mod tests {
 
         let dir = tempfile::tempdir().expect("a temporary folder");
         let path = dir.path().join("checkpoints.ledger");
-        let ledger = SqliteLedger::open(&path).expect("open");
+        // The program's own thread, in place of the ledger's.
+        let ledger = SqliteLedger::open(&path)
+            .expect("open")
+            .with_checkpoints(Checkpoints::AtCommits)
+            .expect("no thread");
         let number =
             |i: usize| PhoneNumber::parse(&format!("+1305555{:04}", i % 10_000)).expect("a number");
         let gate = Gate::new(Policy::new());
