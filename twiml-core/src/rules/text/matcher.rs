@@ -37,6 +37,22 @@ impl Concepts {
     pub(crate) const fn with(self, other: Concepts) -> Concepts {
         Concepts(self.0 | other.0)
     }
+
+    /// The set of `concepts`.
+    pub(crate) const fn of(concepts: &[Concept]) -> Concepts {
+        let mut set = 0;
+        let mut i = 0;
+        while i < concepts.len() {
+            set |= 1 << concepts[i] as u8;
+            i += 1;
+        }
+        Concepts(set)
+    }
+
+    /// Whether the two sets share a concept.
+    pub(crate) const fn meets(self, other: Concepts) -> bool {
+        self.0 & other.0 != 0
+    }
 }
 
 /// No word of a closed form.
@@ -64,7 +80,8 @@ pub(crate) fn find<'t>(
     joined: impl Fn(usize) -> bool,
 ) -> Vec<Hit> {
     let ids: Vec<u16> = (0..n).map(|i| word_id(word(i))).collect();
-    let mut found = Vec::new();
+    // Rarely more matches than tokens.
+    let mut found = Vec::with_capacity(n);
     for (i, &id) in ids.iter().enumerate() {
         let start = i as u32;
         let mut hit = |end: usize, set: u16| {

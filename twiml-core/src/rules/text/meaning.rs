@@ -11,7 +11,7 @@
 use std::ops::Range;
 
 use super::lexicon::Concept::{self, *};
-use super::{Kind, Transcript};
+use super::{Concepts, Kind, Transcript};
 
 /// What a request for payment data asks for.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -416,8 +416,13 @@ impl Transcript {
     /// pay by card, press 1"), a denied request ("we will never ask for your card number"),
     /// a code sent by text, a card that is not a payment card (gift, insurance, member).
     pub(crate) fn card_asks(&self) -> Vec<(Range<u32>, CardAsk)> {
+        // Every ask names card data or a bank account in its sentence.
+        const ASKED: Concepts = Concepts::of(&[CardDataStrong, CardData, BankAccount]);
         let mut found: Vec<(Range<u32>, CardAsk)> = Vec::new();
         for sentence in self.sentences() {
+            if !self.concepts_in(sentence.clone()).meets(ASKED) {
+                continue;
+            }
             let texted = self.hits_in(TextedCode, sentence.clone()).next().is_some();
             let last_four = self.hits_in(LastFour, sentence.clone()).next().is_some();
             // An elliptical request: the data and "please", or a question ("Card number,

@@ -132,9 +132,10 @@ impl Builder {
         let mut builder = Builder::default();
         let t = &mut builder.transcript;
         // Normalised text is about as long as the raw text, with a space between tokens;
-        // a token is about five bytes of it, a space included.
+        // a token is three to five bytes of it, a space included (short words and signs
+        // are common).
         t.text.reserve(raw_bytes + raw_bytes / 2);
-        t.tokens.reserve(raw_bytes / 5 + 1);
+        t.tokens.reserve(raw_bytes / 3 + 1);
         builder
     }
 
@@ -343,6 +344,17 @@ impl Transcript {
     /// The concepts of the matches that start at token `i`.
     pub(crate) fn concepts_at(&self, i: u32) -> Concepts {
         self.starts.get(i as usize).copied().unwrap_or_default()
+    }
+
+    /// The concepts of the matches that start in `range`: a question about concepts none
+    /// of which is among them has no answer there.
+    pub(crate) fn concepts_in(&self, range: Range<u32>) -> Concepts {
+        let range = range.start as usize..(range.end as usize).min(self.starts.len());
+        self.starts
+            .get(range)
+            .unwrap_or_default()
+            .iter()
+            .fold(Concepts::default(), |all, &c| all.with(c))
     }
 
     /// The longest match of `c` that starts at token `i`.

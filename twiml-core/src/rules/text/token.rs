@@ -238,6 +238,10 @@ pub(crate) struct Tokenizer {
     chars: Vec<Char>,
     /// The normalised text of the token being handed out.
     text: String,
+    /// The piece being cut, one normalised byte per character (see [`Units`]).
+    bytes: String,
+    /// Where each of those characters starts in the piece, then the piece's length.
+    at: Vec<u32>,
 }
 
 impl Tokenizer {
@@ -289,14 +293,33 @@ impl Tokenizer {
         offset: usize,
         emit: &mut impl FnMut(&str, Kind, Range<usize>, bool),
     ) {
-        let Tokenizer { chars, text } = self;
+        let Tokenizer {
+            chars,
+            text,
+            bytes,
+            at,
+        } = self;
         if raw.is_ascii() {
-            cut_ascii(raw, offset, text, emit);
+            cut_ascii(raw, offset, bytes, emit);
+            return;
+        }
+        // Most text beyond ASCII is Latin letters with accents, typographic quotes and
+        // dashes, and signs such as `¿`: each character becomes one character that the byte
+        // path reads, so the whole text is cut from one byte per character.
+        if units_of(raw, bytes, at) {
+            let units = Units {
+                raw,
+                offset,
+                bytes,
+                at,
+            };
+            cut_units(&units, emit);
             return;
         }
         // A token never spans ASCII whitespace, so the text is cut in stretches between
         // it: stretches of ASCII words from their bytes, each word with other characters
         // through the general path.
+        let units = bytes;
         let bytes = raw.as_bytes();
         let mut ascii_from = 0;
         let mut at = 0;
@@ -310,7 +333,7 @@ impl Tokenizer {
                 .position(|&b| is_ascii_space(b))
                 .map_or(bytes.len(), |n| at + n);
             if !bytes[at..end].is_ascii() {
-                cut_ascii(&raw[ascii_from..at], offset + ascii_from, text, emit);
+                cut_ascii(&raw[ascii_from..at], offset + ascii_from, units, emit);
                 chars.clear();
                 push_chars(&raw[at..end], offset + at, chars);
                 cut(chars.as_slice(), text, emit);
@@ -318,7 +341,7 @@ impl Tokenizer {
             }
             at = end;
         }
-        cut_ascii(&raw[ascii_from..], offset + ascii_from, text, emit);
+        cut_ascii(&raw[ascii_from..], offset + ascii_from, units, emit);
     }
 }
 
@@ -331,22 +354,177 @@ fn is_ascii_space(b: u8) -> bool {
 /// [`link_in`] looks for first).
 fn may_hold_link(raw: &str) -> bool {
     let bytes = raw.as_bytes();
-    bytes.contains(&b'@')
-        || raw.contains("://")
-        || bytes.windows(4).any(|w| w.eq_ignore_ascii_case(b"www."))
+    if bytes.contains(&b'@') {
+        return true;
+    }
+    // `://` and `www.` both have a byte that text seldom has at a fixed place: look for those
+    // bytes first.
+    let mut from = 0;
+    while let Some(i) = bytes[from..]
+        .iter()
+        .position(|&b| b == b':' || b == b'.')
+        .map(|i| from + i)
+    {
+        let link = if bytes[i] == b':' {
+            bytes[i + 1..].starts_with(b"//")
+        } else {
+            i >= 3 && bytes[i - 3..i].eq_ignore_ascii_case(b"www")
+        };
+        if link {
+            return true;
+        }
+        from = i + 1;
+    }
+    false
 }
 
-/// [`cut`] for ASCII text, read from its bytes: the same tokens, with each word's text copied
-/// and lower-cased in one step instead of character by character.
+/// A character that stays itself in its normal form, as a byte of [`Units::bytes`]: a sign
+/// beyond ASCII (`¿`, `¡`, `€`), whose text is its raw text. (ASCII's own DEL reads the same:
+/// a sign whose raw text is itself.)
+const SELF: u8 = 0x7F;
+
+/// Text cut from one byte per character: ASCII text, or text whose every character beyond
+/// ASCII becomes one character of ASCII or stays a sign of its own.
+struct Units<'a> {
+    /// The raw text.
+    raw: &'a str,
+    /// Added to every raw offset handed out.
+    offset: usize,
+    /// One byte per character: the character's normal form, lower-cased, or [`SELF`].
+    bytes: &'a str,
+    /// Where each character starts in the raw text, then the raw text's length; empty when
+    /// the raw text is ASCII (a character per byte).
+    at: &'a [u32],
+}
+
+impl Units<'_> {
+    /// Where character `i` starts in the raw text (or, at the end, the raw text's length).
+    fn raw_at(&self, i: usize) -> usize {
+        if self.at.is_empty() {
+            i
+        } else {
+            self.at[i] as usize
+        }
+    }
+
+    /// Whether character `i` is written in upper case.
+    fn upper(&self, i: usize) -> bool {
+        if self.at.is_empty() {
+            self.raw.as_bytes()[i].is_ascii_uppercase()
+        } else {
+            self.raw[self.raw_at(i)..]
+                .chars()
+                .next()
+                .is_some_and(char::is_uppercase)
+        }
+    }
+}
+
+/// What each character beyond ASCII up to U+00FF, and each of U+2000 to U+203F, is as one
+/// byte of [`Units::bytes`]: its one ASCII character, [`SELF`], or 0 when it is neither (it
+/// becomes several characters, none, or a letter beyond ASCII). Made from [`decomposed`], so
+/// the byte path reads each as the general path does.
+fn unit_table() -> &'static [[u8; 64]; 3] {
+    static TABLE: std::sync::OnceLock<[[u8; 64]; 3]> = std::sync::OnceLock::new();
+    TABLE.get_or_init(|| {
+        let mut table = [[0; 64]; 3];
+        for (row, first) in table.iter_mut().zip([0x80, 0xC0, 0x2000]) {
+            for (k, unit) in row.iter_mut().enumerate() {
+                if let Some(c) = char::from_u32(first + k as u32) {
+                    *unit = unit_of(c);
+                }
+            }
+        }
+        table
+    })
+}
+
+/// [`unit_table`]'s byte for one character.
+fn unit_of(c: char) -> u8 {
+    let (mut first, mut n) = (None, 0);
+    decomposed(c, |d| {
+        first.get_or_insert(d);
+        n += 1;
+    });
+    match first {
+        Some(d) if n == 1 && d.is_ascii() && d != char::from(SELF) => d as u8,
+        Some(d) if n == 1 && d == c && !c.is_alphanumeric() && !c.is_whitespace() => SELF,
+        _ => 0,
+    }
+}
+
+/// Reads `raw` (beyond ASCII) as one byte per character into `bytes`, with where each
+/// character starts into `at`; false, with both left unfinished, when a character is not
+/// one that the byte path reads.
+fn units_of(raw: &str, bytes: &mut String, at: &mut Vec<u32>) -> bool {
+    let table = unit_table();
+    let raw_bytes = raw.as_bytes();
+    bytes.clear();
+    at.clear();
+    bytes.reserve(raw_bytes.len());
+    at.reserve(raw_bytes.len() + 1);
+    let mut i = 0;
+    loop {
+        // A run of ASCII, whole: its bytes are its characters.
+        let run = raw_bytes[i..]
+            .iter()
+            .position(|b| !b.is_ascii())
+            .map_or(raw_bytes.len(), |n| i + n);
+        bytes.push_str(&raw[i..run]);
+        at.extend(i as u32..run as u32);
+        i = run;
+        let Some(&b) = raw_bytes.get(i) else { break };
+        let (unit, len) = match b {
+            // U+0080 to U+00FF.
+            0xC2 | 0xC3 => (
+                table[usize::from(b & 1)][usize::from(raw_bytes[i + 1] & 0x3F)],
+                2,
+            ),
+            // U+2000 to U+203F.
+            0xE2 if raw_bytes[i + 1] == 0x80 => (table[2][usize::from(raw_bytes[i + 2] & 0x3F)], 3),
+            _ => return false,
+        };
+        if unit == 0 {
+            return false;
+        }
+        bytes.push(char::from(unit));
+        at.push(i as u32);
+        i += len;
+    }
+    at.push(raw_bytes.len() as u32);
+    // The table's bytes are in lower case already, and SELF stays itself.
+    bytes.make_ascii_lowercase();
+    true
+}
+
+/// [`cut`] for ASCII text, read from its bytes: the same tokens, the text lower-cased once.
 fn cut_ascii(
     raw: &str,
     offset: usize,
-    text: &mut String,
+    bytes: &mut String,
     emit: &mut impl FnMut(&str, Kind, Range<usize>, bool),
 ) {
-    let bytes = raw.as_bytes();
+    bytes.clear();
+    bytes.push_str(raw);
+    bytes.make_ascii_lowercase();
+    let units = Units {
+        raw,
+        offset,
+        bytes,
+        at: &[],
+    };
+    cut_units(&units, emit);
+}
+
+/// [`cut`] for text read as one byte per character: the same tokens, each word's text a
+/// slice of the bytes.
+fn cut_units(units: &Units<'_>, emit: &mut impl FnMut(&str, Kind, Range<usize>, bool)) {
+    let bytes = units.bytes.as_bytes();
     let n = bytes.len();
     let next_at = |i: usize| bytes.get(i).copied();
+    let raw = |chars: Range<usize>| {
+        units.offset + units.raw_at(chars.start)..units.offset + units.raw_at(chars.end)
+    };
     let mut i = 0;
     while i < n {
         let c = bytes[i];
@@ -401,19 +579,16 @@ fn cut_ascii(
             {
                 j += 1;
             }
-            text.clear();
-            text.push_str(&raw[start..j]);
-            text.make_ascii_lowercase();
             let kind = if digits_only {
                 Kind::Number
             } else {
                 Kind::Word
             };
             emit(
-                text,
+                &units.bytes[start..j],
                 kind,
-                offset + start..offset + j,
-                c.is_ascii_uppercase(),
+                raw(start..j),
+                units.upper(start),
             );
             i = j;
             continue;
@@ -427,9 +602,13 @@ fn cut_ascii(
             i += 1;
             continue;
         }
-        text.clear();
-        text.push(char::from(c));
-        emit(text, Kind::Symbol, offset + i..offset + i + 1, false);
+        let at = raw(i..i + 1);
+        let text = if c == SELF {
+            &units.raw[at.start - units.offset..at.end - units.offset]
+        } else {
+            &units.bytes[i..i + 1]
+        };
+        emit(text, Kind::Symbol, at, false);
         i += 1;
     }
 }
@@ -759,6 +938,55 @@ mod tests {
         }
     }
 
+    /// The general path's tokens of `raw`, offsets shifted by 3.
+    fn general(raw: &str) -> Cut {
+        collect(|mut emit| {
+            let mut chars = Vec::new();
+            push_chars(raw, 3, &mut chars);
+            cut(chars.as_slice(), &mut String::new(), &mut emit);
+        })
+    }
+
+    #[test]
+    fn text_read_a_byte_a_character_cuts_as_the_general_path_does() {
+        // Characters the byte path reads (accented letters, typographic quotes and dashes,
+        // signs, spaces, a superscript digit), and a few it leaves to the general path
+        // (a dotted capital I, a ligature, a letter beyond ASCII, a zero-width space).
+        let alphabet: Vec<char> = "aAi9 0.,-:'\t\n\u{e9}\u{c9}\u{f1}\u{d1}\u{2019}\u{201c}\
+             \u{2013}\u{bf}\u{a1}\u{a0}\u{b2}\u{aa}\u{d7}\u{2026}\u{130}\u{fb01}\u{e6}\u{200b}"
+            .chars()
+            .collect();
+        let mut by_bytes = 0;
+        for raw in texts(&alphabet) {
+            by_bytes += usize::from(units_of(&raw, &mut String::new(), &mut Vec::new()));
+            let fast = collect(|emit| Tokenizer::default().plain(&raw, 3, &mut { emit }));
+            assert_eq!(fast, general(&raw), "{raw:?}");
+        }
+        // Both paths were taken.
+        assert!(by_bytes > 1_000 && by_bytes < 19_000, "{by_bytes}");
+    }
+
+    #[test]
+    fn every_character_of_the_table_cuts_as_the_general_path_does() {
+        let chars = (0x80..=0xFF)
+            .chain(0x2000..=0x203F)
+            .filter_map(char::from_u32);
+        for c in chars {
+            for raw in [
+                format!("{c}"),
+                format!("a{c}b"),
+                format!("Ab{c}"),
+                format!("{c}cd e"),
+                format!("1{c}2"),
+                format!("x.{c}.y"),
+                format!("a{c}'s"),
+            ] {
+                let fast = collect(|emit| Tokenizer::default().plain(&raw, 3, &mut { emit }));
+                assert_eq!(fast, general(&raw), "{c:?} in {raw:?}");
+            }
+        }
+    }
+
     #[test]
     fn text_without_links_cuts_whole_as_chunk_by_chunk() {
         let alphabet: Vec<char> =
@@ -770,6 +998,16 @@ mod tests {
             let whole = collect(|emit| Tokenizer::default().run(&raw, emit));
             let chunked = collect(|emit| Tokenizer::default().chunked(&raw, emit));
             assert_eq!(whole, chunked, "{raw:?}");
+        }
+    }
+
+    #[test]
+    fn finds_the_marks_of_links() {
+        for raw in ["see www.x.org", "WWW.X", "a://b", "me@x.io", "x:// y"] {
+            assert!(may_hold_link(raw), "{raw:?}");
+        }
+        for raw in ["ww.x", "a:/b", "10:15 a.m.", "w.w.w", ":", "."] {
+            assert!(!may_hold_link(raw), "{raw:?}");
         }
     }
 
