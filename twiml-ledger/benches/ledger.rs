@@ -28,7 +28,7 @@ use std::process::ExitCode;
 use std::time::Duration;
 
 use criterion::{BenchmarkId, Criterion, Throughput, criterion_group};
-use twiml_core::gate::inbound::Replies;
+use twiml_core::gate::inbound::{self, Replies};
 use twiml_core::gate::{Gate, MessageIntent, Outbound, Sender, Timestamp};
 use twiml_core::rules::Policy;
 
@@ -217,7 +217,7 @@ fn count(case: &str, batches: u64, depth: u64) -> ExitCode {
                     .expect("recorded");
             }
         }
-        "decide" | "decide-written" | "decide-commits" => {
+        "decide" | "decide-written" | "decide-commits" | "decide-replies" | "decide-unread" => {
             let ledger = ledger
                 .with_checkpoints(if case == "decide-commits" {
                     Checkpoints::AtCommits
@@ -233,8 +233,11 @@ fn count(case: &str, batches: u64, depth: u64) -> ExitCode {
             consent_everyone(&ledger);
             let gate = Gate::new(Policy::new());
             let at: Timestamp = "2026-12-04T16:00:00Z".parse().expect("an instant");
-            if depth > 0 {
-                prefill(&path, at, depth);
+            match case {
+                _ if depth == 0 => {}
+                "decide-replies" => prefill_replies(&path, at, depth, inbound::VERSION),
+                "decide-unread" => prefill_replies(&path, at, depth, OLDER_READER),
+                _ => prefill(&path, at, depth),
             }
             // The wall time of each batch: a checkpoint at a commit shows in the slowest.
             let mut times = Vec::with_capacity(usize::try_from(batches).unwrap_or(0));
@@ -262,11 +265,36 @@ fn count(case: &str, batches: u64, depth: u64) -> ExitCode {
             }
         }
         _ => {
-            eprintln!("unknown case `{case}`: inbound, decide, decide-written or decide-commits");
+            eprintln!(
+                "unknown case `{case}`: inbound, decide, decide-written, decide-commits, \
+                 decide-replies or decide-unread"
+            );
             return ExitCode::from(2);
         }
     }
     ExitCode::SUCCESS
+}
+
+/// A reader older than the library's: replies it read are read again by a decision, for a
+/// revocation that reader missed.
+const OLDER_READER: &str = "inbound-2000.01.1";
+
+/// Gives each of the [`NUMBERS`] recipients `depth` replies to the sender ("ok thanks", read
+/// by `reader` as no keyword), one second apart, ending one second before `at`, in one
+/// transaction of another connection to the file.
+fn prefill_replies(path: &std::path::Path, at: Timestamp, depth: u64, reader: &str) {
+    let conn = rusqlite::Connection::open(path).expect("the ledger's file");
+    conn.execute(
+        "WITH RECURSIVE n(i) AS (SELECT 0 UNION ALL SELECT i + 1 FROM n WHERE i + 1 < ?1),
+                        k(j) AS (SELECT 1 UNION ALL SELECT j + 1 FROM k WHERE j < ?2)
+         INSERT INTO inbound (phone, sender, channel, body, action, scope, kind, reader, at,
+            recorded_at)
+         SELECT printf('+1305555%04d', i), '+13055550100', 'sms', 'ok thanks', 'none', NULL,
+                'none', ?4, ?3 - j * 1000000, 0
+         FROM k, n ORDER BY j DESC, i",
+        rusqlite::params![NUMBERS as i64, depth as i64, at.as_microsecond(), reader],
+    )
+    .expect("replies");
 }
 
 /// Gives each of the [`NUMBERS`] recipients `depth` text attempts from the sender, one second
