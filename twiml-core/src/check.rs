@@ -8,6 +8,7 @@
 //! a `<Dial>` in a `<Gather>`) simply never fire on one.
 
 use std::borrow::Cow;
+use std::sync::LazyLock;
 
 use crate::diagnostic::{CheckInfo, Diagnostic, Severity, checks};
 use crate::grammar::{self, ProblemKind, ValueProblem, closest, one_of};
@@ -38,12 +39,40 @@ pub(crate) fn document_size<S>(bytes: usize, root: impl FnOnce() -> S) -> Option
 /// (Twilio error 13521: 4096 characters for basic voices, 3000 for Polly).
 const POLLY_SAY_MAX_CHARS: u32 = 3000;
 
+/// What the walk asks of every element's row, worked out once from the table: the children
+/// it allows and the attributes it requires, as bit sets (an element has at most 64
+/// attributes, and the table at most 128 elements; the table's tests guard both).
+struct Facts {
+    children: u128,
+    required: u64,
+}
+
+const _: () = assert!(ElementId::ALL.len() <= 128);
+
+static FACTS: LazyLock<Vec<Facts>> = LazyLock::new(|| {
+    ELEMENTS
+        .iter()
+        .map(|e| Facts {
+            children: e.children.iter().fold(0, |set, &c| set | 1 << (c as u32)),
+            required: e
+                .attributes
+                .iter()
+                .enumerate()
+                .filter(|(_, a)| a.required)
+                .fold(0, |set, (i, _)| set | 1 << i),
+        })
+        .collect()
+});
+
 /// Runs every structural check over `doc`, appending findings to `out`.
 pub fn check_document<D: Document>(doc: &D, out: &mut Vec<Diagnostic<D::Span>>) {
     let mut walk = Walk {
         doc,
         out,
         path: Path::new(),
+        facts: &FACTS,
+        check_characters: !doc.only_xml_characters(),
+        known: Vec::new(),
     };
     let root = doc.root();
     let is_root = matches!(doc.tag(root), Tag::Known(id) if id.spec().kind == ElementKind::Root);
@@ -75,13 +104,20 @@ struct Walk<'d, D: Document> {
     doc: &'d D,
     out: &'d mut Vec<Diagnostic<D::Span>>,
     path: Path<'d>,
+    facts: &'static [Facts],
+    /// Whether text, attribute values and comments may hold characters XML cannot carry.
+    check_characters: bool,
+    /// Child elements of the table allowed where they are, with their content positions:
+    /// those of the elements being walked, outermost first (each element's follow its
+    /// parent's, and are dropped when its walk ends).
+    known: Vec<(ElementId, usize)>,
 }
 
 /// What an element holds, gathered while walking its content.
 struct Held<'d> {
     text: Option<Cow<'d, str>>,
-    /// Child elements of the table allowed here, with their content positions.
-    known: Vec<(ElementId, usize)>,
+    /// Where the element's allowed child elements begin in [`Walk::known`].
+    known: usize,
     elements: usize,
     /// Some content is supplied when the program runs: it may be text or elements, so the
     /// checks that need all of the content wait for the build.
@@ -110,12 +146,19 @@ impl<'d, D: Document> Walk<'d, D> {
         let held = self.content(node, spec);
         self.text(node, spec, &held);
         self.child_counts(node, spec, &held);
+        self.known.truncate(held.known);
+    }
+
+    /// The allowed child elements of the element whose content `held` gathered.
+    fn known(&self, held: &Held<'_>) -> &[(ElementId, usize)] {
+        &self.known[held.known..]
     }
 
     fn content(&mut self, node: D::Node, spec: &'static ElementSpec) -> Held<'d> {
+        let children = self.facts[spec.id as usize].children;
         let mut held = Held {
             text: None,
-            known: Vec::new(),
+            known: self.known.len(),
             elements: 0,
             runtime: false,
         };
@@ -144,7 +187,9 @@ impl<'d, D: Document> Walk<'d, D> {
                 Content::Element(child) => {
                     let child_name = self.doc.name(child);
                     match self.doc.tag(child) {
-                        Tag::Known(id) if spec.allows_child(id) => held.known.push((id, i)),
+                        Tag::Known(id) if children & 1 << (id as u32) != 0 => {
+                            self.known.push((id, i));
+                        }
                         Tag::Known(id) => self.not_allowed(node, i, spec, id.spec()),
                         Tag::Unknown(name) => self.unknown_element(node, i, spec, name),
                         Tag::Custom(_) => {}
@@ -270,8 +315,11 @@ impl<'d, D: Document> Walk<'d, D> {
             }
             self.value(node, spec, a, attribute.value);
         }
-        for (i, a) in spec.attributes.iter().enumerate() {
-            if a.required && present & (1 << i) == 0 {
+        let mut missing = self.facts[spec.id as usize].required & !present;
+        while missing != 0 {
+            let i = missing.trailing_zeros() as usize;
+            missing &= missing - 1;
+            if let Some(a) = spec.attributes.get(i) {
                 let d = Diagnostic::new(
                     &checks::MISSING_ATTRIBUTE,
                     format!("`<{}>` needs the attribute `{}`", spec.name, a.name),
@@ -338,7 +386,7 @@ impl<'d, D: Document> Walk<'d, D> {
         let rule = &spec.text;
         let text = held.text.as_deref().unwrap_or("");
         let has_text = !text.trim().is_empty();
-        let children = !held.known.is_empty();
+        let children = held.known < self.known.len();
         if rule.presence != TextPresence::None && !rule.mixed && has_text && children {
             let d = Diagnostic::new(
                 &checks::CONFLICTING_CONTENT,
@@ -438,14 +486,14 @@ impl<'d, D: Document> Walk<'d, D> {
     fn child_counts(&mut self, node: D::Node, spec: &ElementSpec, held: &Held<'_>) {
         for limit in spec.child_limits {
             let child = limit.child.spec().name;
-            let count = held
-                .known
+            let count = self
+                .known(held)
                 .iter()
                 .filter(|(id, _)| *id == limit.child)
                 .count() as u32;
             if count > limit.max {
-                let at = held
-                    .known
+                let at = self
+                    .known(held)
                     .iter()
                     .filter(|(id, _)| *id == limit.child)
                     .nth(limit.max as usize)
@@ -472,11 +520,15 @@ impl<'d, D: Document> Walk<'d, D> {
             }
         }
         for conflict in spec.child_conflicts {
-            let Some(&(_, at)) = held.known.iter().find(|(id, _)| *id == conflict.child) else {
+            let Some(&(_, at)) = self
+                .known(held)
+                .iter()
+                .find(|(id, _)| *id == conflict.child)
+            else {
                 continue;
             };
-            let Some(&(other, _)) = held
-                .known
+            let Some(&(other, _)) = self
+                .known(held)
                 .iter()
                 .find(|(id, _)| conflict.excludes.contains(id))
             else {
@@ -612,7 +664,13 @@ impl<'d, D: Document> Walk<'d, D> {
     }
 
     /// Reports the first character XML 1.0 cannot carry; returns whether the text is clean.
+    /// A document whose source holds no byte that begins such a character is clean throughout.
+    #[inline(always)]
     fn characters(&mut self, node: D::Node, part: Part<'_>, text: &str, what: &str) -> bool {
+        !self.check_characters || self.each_character(node, part, text, what)
+    }
+
+    fn each_character(&mut self, node: D::Node, part: Part<'_>, text: &str, what: &str) -> bool {
         let Some((offset, c)) = grammar::find_non_xml_char(text) else {
             return true;
         };

@@ -81,22 +81,30 @@ pub fn check_attribute(a: &AttributeSpec, value: &str) -> Option<ValueProblem> {
             );
         }
     }
-    let fits = value
-        .split_ascii_whitespace()
-        .all(|t| parse_integer(t).is_some_and(|n| n <= u64::from(u32::MAX)));
-    check_text(&a.kind, value).map(|p| unconfirmed_bound(a, p, fits))
+    check_text(&a.kind, value).map(|p| {
+        let fits = || {
+            value
+                .split_ascii_whitespace()
+                .all(|t| parse_integer(t).is_some_and(|n| n <= u64::from(u32::MAX)))
+        };
+        unconfirmed_bound(a, p, fits)
+    })
 }
 
 /// Checks a whole number given to an attribute (the typed builder stores numbers as such),
 /// with the same leniency as [`check_attribute`] for bounds that are not confirmed.
 pub fn check_attribute_integer(a: &AttributeSpec, n: u64) -> Option<ValueProblem> {
-    check_integer(&a.kind, n).map(|p| unconfirmed_bound(a, p, n <= u64::from(u32::MAX)))
+    check_integer(&a.kind, n).map(|p| unconfirmed_bound(a, p, || n <= u64::from(u32::MAX)))
 }
 
 /// A value past a bound that Twilio's documentation does not confirm is a warning, unless it
 /// does not `fit` the model's `u32` at all.
-fn unconfirmed_bound(a: &AttributeSpec, p: ValueProblem, fits: bool) -> ValueProblem {
-    if a.bounds_confirmed || !fits || p.kind != ProblemKind::OutOfRange {
+fn unconfirmed_bound(
+    a: &AttributeSpec,
+    p: ValueProblem,
+    fits: impl FnOnce() -> bool,
+) -> ValueProblem {
+    if a.bounds_confirmed || p.kind != ProblemKind::OutOfRange || !fits() {
         return p;
     }
     ValueProblem {
@@ -402,9 +410,14 @@ fn check_url(kind: UrlKind, v: &str) -> Option<ValueProblem> {
     if v.is_empty() {
         return Some(ValueProblem::invalid("the URL is empty"));
     }
-    // ASCII needs no decoding; other characters are checked one by one.
-    let ascii_clean = v.bytes().all(|b| b > b' ' && b != 0x7F && b < 0x80);
-    if !ascii_clean && let Some(c) = v.chars().find(|c| c.is_whitespace() || c.is_control()) {
+    // ASCII needs no decoding; other characters are checked one by one, from the first byte
+    // that is not clean ASCII (an ASCII space or control is both whitespace or control).
+    let clean = |b: u8| b > b' ' && b != 0x7F && b < 0x80;
+    if let Some(from) = v.bytes().position(|b| !clean(b))
+        && let Some(c) = v[from..]
+            .chars()
+            .find(|&c| !(c.is_ascii() && clean(c as u8)) && (c.is_whitespace() || c.is_control()))
+    {
         return Some(
             ValueProblem::invalid(format!("the URL contains {}", describe(c)))
                 .with_help("percent-encode it (a space is `%20`)"),
@@ -466,9 +479,16 @@ fn check_host(v: &str, scheme: &str) -> Option<ValueProblem> {
             "`{v}` has no `//` after `{scheme}:`"
         )));
     };
-    let host_end = after.find(['/', '?', '#']).unwrap_or(after.len());
+    // The delimiters are ASCII: a search of the bytes finds them where the characters are.
+    let host_end = after
+        .bytes()
+        .position(|b| matches!(b, b'/' | b'?' | b'#'))
+        .unwrap_or(after.len());
     let authority = &after[..host_end];
-    let host = authority.rsplit('@').next().unwrap_or_default();
+    let host = authority
+        .bytes()
+        .rposition(|b| b == b'@')
+        .map_or(authority, |at| &authority[at + 1..]);
     (host.is_empty() || host.starts_with(':'))
         .then(|| ValueProblem::invalid(format!("`{v}` names no host")))
 }
@@ -681,10 +701,9 @@ pub fn is_xml_char(c: char) -> bool {
 /// The first character of `s` that XML 1.0 cannot carry, with its byte offset.
 pub fn find_non_xml_char(s: &str) -> Option<(usize, char)> {
     // The only ways in are bytes below 0x20 other than tab, line feed and carriage return, and
-    // the EF BF BE / EF BF BF encodings of U+FFFE and U+FFFF. A branch-free scan for those
-    // bytes vectorises; the exact search runs only when one is there.
-    let suspicious = |b: u8| (b < 0x20) & (b != b'\t') & (b != b'\n') & (b != b'\r') | (b == 0xEF);
-    if !s.bytes().fold(false, |found, b| found | suspicious(b)) {
+    // the EF BF BE / EF BF BF encodings of U+FFFE and U+FFFF. A scan of eight bytes at a time
+    // finds whether one is there; the exact search runs only when one is.
+    if !may_hold_non_xml_char(s.as_bytes()) {
         return None;
     }
     let start = s.bytes().position(suspicious)?;
@@ -692,6 +711,36 @@ pub fn find_non_xml_char(s: &str) -> Option<(usize, char)> {
         .char_indices()
         .find(|&(_, c)| !is_xml_char(c))
         .map(|(i, c)| (start + i, c))
+}
+
+/// A byte that may begin a character XML 1.0 cannot carry: a control character other than
+/// tab, line feed and carriage return, or the first byte of the encodings of U+FFFE and U+FFFF.
+fn suspicious(b: u8) -> bool {
+    (b < 0x20) & (b != b'\t') & (b != b'\n') & (b != b'\r') | (b == 0xEF)
+}
+
+/// Whether `bytes` hold a [`suspicious`] byte: when not, no character of theirs needs
+/// checking. Eight bytes at a time: a word with no byte below 0x20 and none equal to 0xEF
+/// is clean; a word with one (a line feed, usually) is looked at byte by byte.
+pub(crate) fn may_hold_non_xml_char(bytes: &[u8]) -> bool {
+    const ONES: u64 = u64::from_ne_bytes([0x01; 8]);
+    const HIGHS: u64 = u64::from_ne_bytes([0x80; 8]);
+    const SPACES: u64 = u64::from_ne_bytes([0x20; 8]);
+    const EFS: u64 = u64::from_ne_bytes([0xEF; 8]);
+    let mut words = bytes.chunks_exact(8);
+    for word in &mut words {
+        let mut eight = [0u8; 8];
+        eight.copy_from_slice(word);
+        let x = u64::from_ne_bytes(eight);
+        // A byte below 0x20 (exact for a bound of at most 0x80), or a byte equal to 0xEF.
+        let below = x.wrapping_sub(SPACES) & !x & HIGHS;
+        let ef = x ^ EFS;
+        let equal = ef.wrapping_sub(ONES) & !ef & HIGHS;
+        if below | equal != 0 && word.iter().any(|&b| suspicious(b)) {
+            return true;
+        }
+    }
+    words.remainder().iter().any(|&b| suspicious(b))
 }
 
 /// Whether `name` is an XML `Name` (letters, digits, `_ - . :`, not starting with a digit,

@@ -145,6 +145,10 @@ pub struct ParsedDocument<'s> {
     epilog: Vec<(&'s str, ByteSpan)>,
     /// Whether the document dialect differs from the one the caller expected.
     unexpected_dialect: Option<Dialect>,
+    /// Whether no text, attribute value or comment can hold a character XML 1.0 cannot
+    /// carry: the source holds none of the bytes that begin one, and no attribute value holds
+    /// a character reference (those in text are refused when parsed).
+    only_xml_characters: bool,
 }
 
 /// Parses `source`. A document that is not well-formed (or breaks a parsing limit) gets one
@@ -249,6 +253,8 @@ struct Parser<'s, 'o> {
     prolog: Vec<(&'s str, ByteSpan)>,
     epilog: Vec<(&'s str, ByteSpan)>,
     root_closed: bool,
+    /// Whether an attribute value holds a character reference (`&#...;`).
+    character_reference_in_value: bool,
 }
 
 impl<'s, 'o> Parser<'s, 'o> {
@@ -277,6 +283,7 @@ impl<'s, 'o> Parser<'s, 'o> {
             prolog: Vec::new(),
             epilog: Vec::new(),
             root_closed: false,
+            character_reference_in_value: false,
         }
     }
 
@@ -543,6 +550,7 @@ impl<'s, 'o> Parser<'s, 'o> {
             let raw_value: &str = &attribute.value;
             let (value_start, raw_value) = self.locate(raw_value).unwrap_or((before, ""));
             let value = if raw_value.contains(['&', '\t', '\n', '\r']) {
+                self.character_reference_in_value |= raw_value.contains("&#");
                 match attribute.normalized_value(XmlVersion::Implicit1_0) {
                     Ok(v) => Cow::Owned(v.into_owned()),
                     Err(err) => {
@@ -606,6 +614,8 @@ impl<'s, 'o> Parser<'s, 'o> {
             prolog: self.prolog,
             epilog: self.epilog,
             unexpected_dialect: expect.filter(|&e| e != dialect),
+            only_xml_characters: !self.character_reference_in_value
+                && !crate::grammar::may_hold_non_xml_char(self.source.as_bytes()),
         }
     }
 
@@ -940,6 +950,10 @@ impl<'s> Document for ParsedDocument<'s> {
         ParsedContent {
             inner: self.content[range].iter(),
         }
+    }
+
+    fn only_xml_characters(&self) -> bool {
+        self.only_xml_characters
     }
 
     fn outer_comments(&self) -> Vec<(&str, ByteSpan)> {

@@ -255,6 +255,13 @@ pub trait Document {
         Vec::new()
     }
 
+    /// Whether every character of the document's text, attribute values and comments is
+    /// known to be one XML 1.0 can carry, so that the checks need not look at them one by one.
+    /// `false` (look at each) unless the document knows it from its source.
+    fn only_xml_characters(&self) -> bool {
+        false
+    }
+
     /// The value of the attribute `name` (a constant of [`attr`](crate::schema::attr)), if
     /// present.
     fn attribute(&self, node: Self::Node, name: Attr) -> Option<Value<'_>> {

@@ -547,13 +547,14 @@ pub struct EnumSpec {
     pub open: Option<OpenFamily>,
     /// Old spellings still accepted on input, with the value each one means.
     pub legacy: &'static [(&'static str, &'static str)],
-    /// The values sorted, built on first use, for sets too large to scan.
+    /// A hash table of the values, built on first use, for sets too large to scan.
     pub index: ValueIndex,
 }
 
-/// The values of a large set, sorted for binary search (900 voices).
+/// The values of a large set (900 voices) in an open-addressed hash table: a power of two of
+/// slots, at least twice as many as values, each value in the first free slot from its hash.
 #[derive(Debug)]
-pub struct ValueIndex(OnceLock<Box<[&'static str]>>);
+pub struct ValueIndex(OnceLock<Box<[Option<&'static str>]>>);
 
 impl ValueIndex {
     /// An index not built yet.
@@ -575,12 +576,28 @@ impl EnumSpec {
         if self.values.len() <= 16 {
             return self.values.contains(&value);
         }
-        let sorted = self.index.0.get_or_init(|| {
-            let mut sorted = self.values.to_vec();
-            sorted.sort_unstable();
-            sorted.into_boxed_slice()
+        let slots = self.index.0.get_or_init(|| {
+            let mut slots = vec![None; (self.values.len() * 2).next_power_of_two()];
+            let mask = slots.len() - 1;
+            for &v in self.values {
+                let mut at = value_hash(v) & mask;
+                while slots[at].is_some_and(|s| s != v) {
+                    at = (at + 1) & mask;
+                }
+                slots[at] = Some(v);
+            }
+            slots.into_boxed_slice()
         });
-        sorted.binary_search(&value).is_ok()
+        let mask = slots.len() - 1;
+        let mut at = value_hash(value) & mask;
+        // Half the slots at least are free, so every probe ends.
+        while let Some(v) = slots[at] {
+            if v == value {
+                return true;
+            }
+            at = (at + 1) & mask;
+        }
+        false
     }
 
     /// The value a legacy spelling stands for.
@@ -590,6 +607,26 @@ impl EnumSpec {
             .find(|(old, _)| *old == value)
             .map(|(_, new)| *new)
     }
+}
+
+/// The hash of a value for [`ValueIndex`]: eight bytes at a time, multiplied and rotated.
+fn value_hash(value: &str) -> usize {
+    const K: u64 = 0x517c_c1b7_2722_0a95;
+    let mix = |h: u64, word: u64| (h.rotate_left(5) ^ word).wrapping_mul(K);
+    let mut words = value.as_bytes().chunks_exact(8);
+    let mut h = value.len() as u64;
+    for word in &mut words {
+        let mut eight = [0u8; 8];
+        eight.copy_from_slice(word);
+        h = mix(h, u64::from_le_bytes(eight));
+    }
+    let rest = words.remainder();
+    if !rest.is_empty() {
+        let mut eight = [0u8; 8];
+        eight[..rest.len()].copy_from_slice(rest);
+        h = mix(h, u64::from_le_bytes(eight));
+    }
+    (h ^ h >> 32) as usize
 }
 
 /// The shape new values of an open set follow.

@@ -311,3 +311,33 @@ fn attributes_read_the_table() {
     assert_eq!(kind_of(check_attribute_integer(number, 90)), RANGE);
     assert_eq!(kind_of(check_attribute(number, "30")), None);
 }
+
+#[test]
+fn the_word_scan_for_characters_xml_cannot_carry_agrees_with_a_byte_scan() {
+    let suspicious = |b: u8| (b < 0x20 && !matches!(b, b'\t' | b'\n' | b'\r')) || b == 0xEF;
+    // Every byte value at every position of words and tails, beside bytes that are clean.
+    for len in 1..=19 {
+        for at in 0..len {
+            for b in 0..=255u8 {
+                let mut bytes = vec![b'a'; len];
+                bytes[at] = b;
+                assert_eq!(
+                    super::may_hold_non_xml_char(&bytes),
+                    suspicious(b),
+                    "byte {b:#04x} at {at} of {len}"
+                );
+                // A borrow from a byte that is clean does not reach the next one.
+                bytes[at] = 0x20;
+                if at + 1 < len {
+                    bytes[at + 1] = 0x80 | b;
+                    assert_eq!(super::may_hold_non_xml_char(&bytes), suspicious(0x80 | b));
+                }
+            }
+        }
+    }
+    assert!(super::may_hold_non_xml_char("tab\tthen\u{1}".as_bytes()));
+    assert!(!super::may_hold_non_xml_char(
+        "tab\tline\ncarriage\r".as_bytes()
+    ));
+    assert!(super::may_hold_non_xml_char("caf\u{FFFE}".as_bytes()));
+}

@@ -243,6 +243,11 @@ fn enumerated_values_are_unique_and_need_no_escaping() {
             let mut unique = HashSet::new();
             for v in set.values {
                 assert!(unique.insert(v), "{} lists `{v}` twice", set.rust_name);
+                // The lookup finds every value, and not a value one letter longer or shorter.
+                assert!(set.contains(v), "{} does not find `{v}`", set.rust_name);
+                assert!(!set.contains(&format!("{v}x")), "{}: `{v}x`", set.rust_name);
+                let shorter = &v[..v.char_indices().last().map_or(0, |(i, _)| i)];
+                assert_eq!(set.contains(shorter), set.values.contains(&shorter));
                 assert!(
                     !v.contains(['&', '<', '>', '"', '\'']) && !v.chars().any(char::is_whitespace),
                     "{}: `{v}` would need escaping",
