@@ -116,6 +116,17 @@ fn main() {
         slots[at] = id as u16 + 1;
     }
 
+    // Words of one ASCII byte, by that byte: signs and single letters are common tokens, and
+    // are looked up without hashing.
+    let mut single = vec![u16::MAX; 128];
+    for (id, w) in words.iter().enumerate() {
+        if let &[b] = w.as_bytes()
+            && b.is_ascii()
+        {
+            single[usize::from(b)] = id as u16;
+        }
+    }
+
     let mut first = vec![0u32; words.len()];
     for (&w, &to) in &trie.edges[0] {
         first[w as usize] = to;
@@ -176,6 +187,14 @@ fn main() {
         "SLOTS",
         "u16",
         &slots,
+        |s| s.to_string(),
+    );
+    list(
+        &mut out,
+        "Per ASCII byte: the id of the word of that one byte, or `u16::MAX`.",
+        "SINGLE",
+        "u16",
+        &single,
         |s| s.to_string(),
     );
     list(

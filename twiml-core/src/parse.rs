@@ -918,6 +918,10 @@ impl<'s> Document for ParsedDocument<'s> {
     where
         Self: 't;
 
+    fn element_count(&self) -> usize {
+        self.elements.len()
+    }
+
     fn dialect(&self) -> Dialect {
         self.dialect
     }

@@ -249,6 +249,12 @@ pub trait Document {
     /// Where a part of `node` is; `path` is where the walk found it.
     fn locate(&self, node: Self::Node, path: &Path<'_>, part: Part<'_>) -> Self::Span;
 
+    /// How many elements the document holds, when it knows without counting (0 when it
+    /// does not): a reader of every element sizes its buffers once with it.
+    fn element_count(&self) -> usize {
+        0
+    }
+
     /// Comments outside the root element (before or after it), with where they are. A
     /// built document has none.
     fn outer_comments(&self) -> Vec<(&str, Self::Span)> {

@@ -266,10 +266,12 @@ impl<'d, D: Document> Flow<'d, D> {
 
     /// Reads `doc` into its execution order, with its run-time content read as `runtime_text`.
     pub(crate) fn reading_runtime_as(doc: &'d D, runtime_text: &'d str) -> Self {
+        // Every element is entered once; most make one event.
+        let elements = doc.element_count();
         let mut flow = Flow {
             doc,
-            events: Vec::new(),
-            elements: Vec::new(),
+            events: Vec::with_capacity(elements),
+            elements: Vec::with_capacity(elements),
             comments: Vec::new(),
             runtime_text,
             transcript: OnceCell::new(),

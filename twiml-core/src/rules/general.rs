@@ -79,7 +79,9 @@ pub(super) fn given_before<D: Document>(
     let flow = f.flow;
     let before = flow.transcript().first_token_at_event(index);
     said.iter().any(|r| r.end <= before)
-        || flow.events[..index.min(flow.events.len())]
+        // Audio says only what the policy declares it says.
+        || f.policy.declared_audio().next().is_some()
+            && flow.events[..index.min(flow.events.len())]
             .iter()
             .any(|e| matches!(e.kind, EventKind::Audio { url } if f.policy.audio_says(url).contains(&disclosure)))
 }

@@ -766,7 +766,35 @@ fn card_data_in(text: &str) -> Option<CardData> {
             test_card: pan.test_card,
         });
     }
-    has_security_code(text).then_some(CardData::SecurityCode)
+    (may_hold_code_digits(text) && has_security_code(text)).then_some(CardData::SecurityCode)
+}
+
+/// Whether `text` may hold the digits of a security code: a code is a number token of one to
+/// four digits (written together, or one by one), so in ASCII text a run of at most four
+/// digits with no letter against it. A telephone number, or digits inside a word, hold none.
+/// Beyond ASCII, characters of other scripts may become digits: always true.
+fn may_hold_code_digits(text: &str) -> bool {
+    if !text.is_ascii() {
+        return true;
+    }
+    let bytes = text.as_bytes();
+    let mut i = 0;
+    while i < bytes.len() {
+        if !bytes[i].is_ascii_digit() {
+            i += 1;
+            continue;
+        }
+        let start = i;
+        while bytes.get(i).is_some_and(u8::is_ascii_digit) {
+            i += 1;
+        }
+        let against_letter = (start > 0 && bytes[start - 1].is_ascii_alphabetic())
+            || bytes.get(i).is_some_and(u8::is_ascii_alphabetic);
+        if i - start <= 4 && !against_letter {
+            return true;
+        }
+    }
+    false
 }
 
 /// Whether `text`, which holds three digits or more, holds a card security code next to its
@@ -820,4 +848,78 @@ fn report_pan<'r, D: Document>(
     f.report(&PCI005, severity, node, loc, message).help(
         "never write card numbers into TwiML, URLs or parameters: Twilio and your servers log them",
     )
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn code_digits_are_found_where_codes_are() {
+        for text in [
+            "cvv 123",
+            "CVV: 7 3 9",
+            "code=123&cvv",
+            "123 is your CVV",
+            "cvv_4321",
+        ] {
+            assert!(may_hold_code_digits(text), "{text:?}");
+        }
+        for text in [
+            "+15551230000",
+            "wwww1928",
+            "ref4111",
+            "12345",
+            "cvv12x",
+            "no digits",
+        ] {
+            assert!(!may_hold_code_digits(text), "{text:?}");
+        }
+        assert!(!may_hold_code_digits("+15551230000 wwww1928 cvv12345"));
+    }
+
+    /// Wherever the transcript finds a security code, the digits' test lets the text through:
+    /// random text of digits, letters, separators and the names of codes.
+    #[test]
+    fn the_digits_test_never_rules_out_a_code() {
+        let pieces = [
+            "cvv",
+            "CVC",
+            "security code",
+            "1",
+            "12",
+            "123",
+            "1234",
+            "12345",
+            " ",
+            "-",
+            ".",
+            ",",
+            ":",
+            "'",
+            "=",
+            "&",
+            "_",
+            "a",
+            "x9",
+            "$",
+            "(",
+        ];
+        let mut state: u64 = 0x2545_F491_4F6C_DD1D;
+        let mut found = 0;
+        for _ in 0..20_000 {
+            let mut text = String::new();
+            for _ in 0..(state % 9 + 1) {
+                state ^= state << 13;
+                state ^= state >> 7;
+                state ^= state << 17;
+                text.push_str(pieces[(state % pieces.len() as u64) as usize]);
+            }
+            if has_security_code(&text) {
+                found += 1;
+                assert!(may_hold_code_digits(&text), "{text:?}");
+            }
+        }
+        assert!(found > 100, "{found}");
+    }
 }

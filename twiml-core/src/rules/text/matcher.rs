@@ -18,7 +18,8 @@ mod tables {
 }
 
 use tables::{
-    ACCEPT, EDGE_AT, EDGES, FIRST, PREFIX_AT, PREFIXES, SETS, SLOTS, SUFFIX_AT, SUFFIXES, WORDS,
+    ACCEPT, EDGE_AT, EDGES, FIRST, PREFIX_AT, PREFIXES, SETS, SINGLE, SLOTS, SUFFIX_AT, SUFFIXES,
+    WORDS,
 };
 
 /// A set of concepts.
@@ -60,6 +61,11 @@ const NONE: u16 = u16::MAX;
 
 /// The id of a closed form's word, or [`NONE`].
 fn word_id(word: &str) -> u16 {
+    if let &[b] = word.as_bytes()
+        && b.is_ascii()
+    {
+        return SINGLE[usize::from(b)];
+    }
     let mask = SLOTS.len() - 1;
     let mut at = super::forms::hash(word.as_bytes()) as usize & mask;
     loop {
@@ -229,6 +235,18 @@ mod tests {
         let t = Transcript::of_text("thank. you");
         assert!(!words_of(&t, Concept::Greeting).contains(&"thank . you"));
         assert!(t.hits_of(Concept::Greeting).all(|h| h.end - h.start == 1));
+    }
+
+    #[test]
+    fn words_of_one_byte_have_the_id_of_the_table_of_words() {
+        for b in 0..128u8 {
+            let word = char::from(b).to_string();
+            let by_hash = WORDS
+                .iter()
+                .position(|w| *w == word)
+                .map_or(NONE, |id| id as u16);
+            assert_eq!(word_id(&word), by_hash, "{word:?}");
+        }
     }
 
     #[test]

@@ -65,8 +65,8 @@ pub(crate) struct Segment {
     pub(crate) event: usize,
     /// Its tokens.
     pub(crate) tokens: Range<u32>,
-    /// The text as written.
-    pub(crate) raw: String,
+    /// The text as written: its bytes in the transcript's raw text.
+    raw: Range<u32>,
 }
 
 /// A concept found in the transcript: a run of tokens.
@@ -84,6 +84,8 @@ pub(crate) struct Hit {
 #[derive(Debug, Default)]
 pub(crate) struct Transcript {
     text: String,
+    /// The segments' text as written, one after the other.
+    raw: String,
     tokens: Vec<Token>,
     segments: Vec<Segment>,
     /// Sentences, as token ranges, in order; every token is in one.
@@ -135,6 +137,7 @@ impl Builder {
         // a token is three to five bytes of it, a space included (short words and signs
         // are common).
         t.text.reserve(raw_bytes + raw_bytes / 2);
+        t.raw.reserve(raw_bytes);
         t.tokens.reserve(raw_bytes / 3 + 1);
         builder
     }
@@ -186,11 +189,14 @@ impl Builder {
         if bounds.next().is_some() {
             self.cut();
         }
-        let last = self.transcript.tokens.len() as u32;
-        self.transcript.segments.push(Segment {
+        let t = &mut self.transcript;
+        let last = t.tokens.len() as u32;
+        let raw_start = t.raw.len() as u32;
+        t.raw.push_str(raw);
+        t.segments.push(Segment {
             event,
             tokens: first..last,
-            raw: raw.to_string(),
+            raw: raw_start..t.raw.len() as u32,
         });
     }
 
@@ -260,7 +266,7 @@ impl Transcript {
             if !out.is_empty() {
                 out.push(' ');
             }
-            let piece = segment.raw.get(from..to).unwrap_or("");
+            let piece = self.raw_of(segment).get(from..to).unwrap_or("");
             out.extend(piece.split_whitespace().flat_map(|w| [" ", w]).skip(1));
             i = last;
         }
@@ -305,6 +311,11 @@ impl Transcript {
     /// The segments, in order.
     pub(crate) fn segments(&self) -> &[Segment] {
         &self.segments
+    }
+
+    /// The text of `segment` as written.
+    pub(crate) fn raw_of(&self, segment: &Segment) -> &str {
+        &self.raw[segment.raw.start as usize..segment.raw.end as usize]
     }
 
     /// The segment of token `i`.

@@ -229,8 +229,7 @@ impl Transcript {
         let (ta, tb) = (self.token(a), self.token(b));
         ta.segment == tb.segment
             && self
-                .segment_of(a)
-                .raw
+                .raw_of(self.segment_of(a))
                 .get(ta.raw_end as usize..tb.raw_start as usize)
                 .is_some_and(|gap| matches!(gap, "-" | "\u{2010}" | "\u{2011}"))
     }

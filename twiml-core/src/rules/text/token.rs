@@ -409,13 +409,13 @@ impl Units<'_> {
 
     /// Whether character `i` is written in upper case.
     fn upper(&self, i: usize) -> bool {
-        if self.at.is_empty() {
-            self.raw.as_bytes()[i].is_ascii_uppercase()
-        } else {
-            self.raw[self.raw_at(i)..]
+        let at = self.raw_at(i);
+        match self.raw.as_bytes()[at] {
+            b if b.is_ascii() => b.is_ascii_uppercase(),
+            _ => self.raw[at..]
                 .chars()
                 .next()
-                .is_some_and(char::is_uppercase)
+                .is_some_and(char::is_uppercase),
         }
     }
 }
