@@ -8,6 +8,7 @@
 //! a `<Dial>` in a `<Gather>`) simply never fire on one.
 
 use std::borrow::Cow;
+use std::cell::Cell;
 use std::sync::LazyLock;
 
 use crate::diagnostic::{CheckInfo, Diagnostic, Severity, checks};
@@ -64,6 +65,11 @@ static FACTS: LazyLock<Vec<Facts>> = LazyLock::new(|| {
         .collect()
 });
 
+thread_local! {
+    /// The list of allowed children a walk fills, kept from one walk to the next on a thread.
+    static KNOWN: Cell<Vec<(ElementId, usize)>> = const { Cell::new(Vec::new()) };
+}
+
 /// Runs every structural check over `doc`, appending findings to `out`.
 pub fn check_document<D: Document>(doc: &D, out: &mut Vec<Diagnostic<D::Span>>) {
     let mut walk = Walk {
@@ -72,14 +78,24 @@ pub fn check_document<D: Document>(doc: &D, out: &mut Vec<Diagnostic<D::Span>>) 
         path: Path::new(),
         facts: &FACTS,
         check_characters: !doc.only_xml_characters(),
-        known: Vec::new(),
+        known: KNOWN.take(),
     };
-    let root = doc.root();
-    let is_root = matches!(doc.tag(root), Tag::Known(id) if id.spec().kind == ElementKind::Root);
-    if !is_root {
-        let name = doc.name(root);
-        walk.path.push(name, 0);
-        let d = Diagnostic::new(
+    walk.run();
+    let mut known = std::mem::take(&mut walk.known);
+    known.clear();
+    KNOWN.set(known);
+}
+
+impl<D: Document> Walk<'_, D> {
+    fn run(&mut self) {
+        let doc = self.doc;
+        let root = doc.root();
+        let is_root =
+            matches!(doc.tag(root), Tag::Known(id) if id.spec().kind == ElementKind::Root);
+        if !is_root {
+            let name = doc.name(root);
+            self.path.push(name, 0);
+            let d = Diagnostic::new(
             &checks::ROOT_NOT_RESPONSE,
             format!("the root element is `<{name}>`, not `<Response>`"),
             (),
@@ -93,11 +109,12 @@ pub fn check_document<D: Document>(doc: &D, out: &mut Vec<Diagnostic<D::Span>>) 
                 )
             },
         );
-        walk.report(root, Part::Element, d);
-        walk.custom_content(root);
-        return;
+            self.report(root, Part::Element, d);
+            self.custom_content(root);
+            return;
+        }
+        self.element(root, 0);
     }
-    walk.element(root, 0);
 }
 
 struct Walk<'d, D: Document> {

@@ -148,43 +148,75 @@ pub enum Content<'a, N> {
 
 /// Where in a document a check is looking: the element path from the root, with each
 /// element's position among its parent's child elements.
+///
+/// The segments of a path up to [`Path::INLINE`] deep live in the path itself: making one and
+/// walking a document with it allocates nothing.
 #[derive(Debug, Clone, Default)]
 pub struct Path<'a> {
-    segments: Vec<(&'a str, usize)>,
+    inline: [(&'a str, usize); Path::INLINE],
+    len: usize,
+    /// Every segment, once the path is deeper than [`Path::INLINE`]; empty until then.
+    spilled: Vec<(&'a str, usize)>,
 }
 
 impl<'a> Path<'a> {
+    /// How deep a path may be before its segments move to the heap.
+    pub const INLINE: usize = 12;
+
     /// An empty path (above the root).
     pub fn new() -> Self {
         Path {
-            segments: Vec::with_capacity(8),
+            inline: [("", 0); Path::INLINE],
+            len: 0,
+            spilled: Vec::new(),
         }
     }
 
     /// Descends into the element `name` at `position` among its siblings.
     pub fn push(&mut self, name: &'a str, position: usize) {
-        self.segments.push((name, position));
+        if self.len < Path::INLINE {
+            self.inline[self.len] = (name, position);
+        } else {
+            if self.spilled.is_empty() {
+                self.spilled.extend_from_slice(&self.inline);
+            }
+            self.spilled.push((name, position));
+        }
+        self.len += 1;
     }
 
     /// Returns to the parent.
     pub fn pop(&mut self) {
-        self.segments.pop();
+        if self.len == 0 {
+            return;
+        }
+        self.len -= 1;
+        if self.len == Path::INLINE {
+            // The inline segments are those the path had before it spilled.
+            self.spilled.clear();
+        } else if self.len > Path::INLINE {
+            self.spilled.pop();
+        }
     }
 
     /// The segments from the root down.
     pub fn segments(&self) -> &[(&'a str, usize)] {
-        &self.segments
+        if self.len > Path::INLINE {
+            &self.spilled
+        } else {
+            &self.inline[..self.len]
+        }
     }
 
     /// How deep the path is; the root is depth 1.
     pub fn depth(&self) -> usize {
-        self.segments.len()
+        self.len
     }
 }
 
 impl fmt::Display for Path<'_> {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        for (i, (name, position)) in self.segments.iter().enumerate() {
+        for (i, (name, position)) in self.segments().iter().enumerate() {
             if i == 0 {
                 f.write_str(name)?;
             } else {
@@ -280,7 +312,41 @@ pub trait Document {
 
 #[cfg(test)]
 mod tests {
-    use super::Value;
+    use super::{Path, Value};
+
+    #[test]
+    fn a_path_deeper_than_its_inline_segments_keeps_every_segment() {
+        let names: Vec<String> = (0..Path::INLINE + 5).map(|i| format!("E{i}")).collect();
+        let mut path = Path::new();
+        for round in 0..2 {
+            for (i, name) in names.iter().enumerate() {
+                path.push(name, i + round);
+                assert_eq!(path.depth(), i + 1);
+                let expected: Vec<(&str, usize)> = names[..=i]
+                    .iter()
+                    .enumerate()
+                    .map(|(j, n)| (n.as_str(), j + round))
+                    .collect();
+                assert_eq!(path.segments(), &expected[..]);
+            }
+            for i in (0..names.len()).rev() {
+                path.pop();
+                assert_eq!(path.depth(), i);
+                assert_eq!(path.segments().len(), i);
+                assert!(
+                    path.segments()
+                        .iter()
+                        .enumerate()
+                        .all(|(j, s)| s.0 == names[j])
+                );
+            }
+            path.pop();
+            assert_eq!(path.depth(), 0);
+        }
+        path.push("Response", 0);
+        path.push("Say", 2);
+        assert_eq!(path.to_string(), "Response/Say[2]");
+    }
     use crate::model::values::{DialRecord, GatherInput};
 
     #[test]

@@ -357,6 +357,36 @@ impl Generator {
             }
         });
 
+        let set_attributes = ELEMENTS.iter().map(|spec| {
+            let id = id_ident(spec.id);
+            let fields = fields(spec);
+            if fields.is_empty() {
+                return quote!(NodeRef::#id(_) => 0,);
+            }
+            let bits = fields.iter().map(|f| {
+                let r = f.ident();
+                let set = if f.spec.required {
+                    quote!(1)
+                } else if f.ty.is_list() {
+                    quote!(u64::from(!e.#r.is_empty()))
+                } else {
+                    quote!(u64::from(e.#r.is_some()))
+                };
+                if f.index == 0 {
+                    set
+                } else {
+                    let index = Literal::u32_unsuffixed(f.index as u32);
+                    quote!((#set << #index))
+                }
+            });
+            let binding = if fields.iter().all(|f| f.spec.required) {
+                quote!(_)
+            } else {
+                quote!(e)
+            };
+            quote!(NodeRef::#id(#binding) => #(#bits)|*,)
+        });
+
         let children_of = ELEMENTS.iter().map(|spec| {
             let id = id_ident(spec.id);
             if has_children_field(spec) {
@@ -433,6 +463,15 @@ impl Generator {
                     match self {
                         #(#attribute_values)*
                         NodeRef::Custom(_) => None,
+                    }
+                }
+
+                /// The positions in the table of the attributes this element has set, as a bit
+                /// set: bit `i` for the attribute at `attribute_value(i)`.
+                pub(crate) fn set_attributes(self) -> u64 {
+                    match self {
+                        #(#set_attributes)*
+                        NodeRef::Custom(_) => 0,
                     }
                 }
 

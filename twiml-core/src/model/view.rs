@@ -26,11 +26,13 @@ impl<'a> ModelDocument<'a> {
     }
 }
 
-/// The attributes of one element: the table's, in table order, then the custom ones.
+/// The attributes of one element: the table's that are set, in table order, then the custom
+/// ones.
 pub(crate) struct Attributes<'a> {
     node: NodeRef<'a>,
     spec: Option<&'static ElementSpec>,
-    index: usize,
+    /// The table positions of the attributes set and not yet visited.
+    set: u64,
     custom: std::slice::Iter<'a, CustomAttribute>,
 }
 
@@ -39,10 +41,12 @@ impl<'a> Iterator for Attributes<'a> {
 
     fn next(&mut self) -> Option<Attribute<'a>> {
         if let Some(spec) = self.spec {
-            while let Some(a) = spec.attributes.get(self.index) {
-                let index = self.index;
-                self.index += 1;
-                if let Some(value) = self.node.attribute_value(index) {
+            while self.set != 0 {
+                let index = self.set.trailing_zeros() as usize;
+                self.set &= self.set - 1;
+                if let Some(a) = spec.attributes.get(index)
+                    && let Some(value) = self.node.attribute_value(index)
+                {
                     return Some(Attribute {
                         name: a.name,
                         spec: Some(a),
@@ -111,7 +115,7 @@ impl<'a> Document for ModelDocument<'a> {
         Attributes {
             node,
             spec,
-            index: 0,
+            set: node.set_attributes(),
             custom: node.custom_attributes().iter(),
         }
     }
