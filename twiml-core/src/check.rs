@@ -72,6 +72,12 @@ thread_local! {
 
 /// Runs every structural check over `doc`, appending findings to `out`.
 pub fn check_document<D: Document>(doc: &D, out: &mut Vec<Diagnostic<D::Span>>) {
+    check_counting(doc, out);
+}
+
+/// [`check_document`], returning how many elements the walk visited: every element of the
+/// document, for a reader of every element to size its buffers with.
+pub(crate) fn check_counting<D: Document>(doc: &D, out: &mut Vec<Diagnostic<D::Span>>) -> usize {
     let mut walk = Walk {
         doc,
         out,
@@ -79,11 +85,13 @@ pub fn check_document<D: Document>(doc: &D, out: &mut Vec<Diagnostic<D::Span>>) 
         facts: &FACTS,
         check_characters: !doc.only_xml_characters(),
         known: KNOWN.take(),
+        visited: 0,
     };
     walk.run();
     let mut known = std::mem::take(&mut walk.known);
     known.clear();
     KNOWN.set(known);
+    walk.visited
 }
 
 impl<D: Document> Walk<'_, D> {
@@ -128,6 +136,8 @@ struct Walk<'d, D: Document> {
     /// those of the elements being walked, outermost first (each element's follow its
     /// parent's, and are dropped when its walk ends).
     known: Vec<(ElementId, usize)>,
+    /// How many elements the walk has visited.
+    visited: usize,
 }
 
 /// What an element holds, gathered while walking its content.
@@ -148,6 +158,7 @@ impl<'d, D: Document> Walk<'d, D> {
     }
 
     fn element(&mut self, node: D::Node, position: usize) {
+        self.visited += 1;
         self.path.push(self.doc.name(node), position);
         match self.doc.tag(node) {
             Tag::Known(id) => self.known_element(node, id.spec()),

@@ -13,6 +13,8 @@ use super::generated::nodes::{Children, NodeRef};
 pub(crate) struct ModelDocument<'a> {
     root: NodeRef<'a>,
     dialect: Dialect,
+    /// How many elements the response holds, once a walk has counted them (0 until then).
+    elements: usize,
 }
 
 impl<'a> ModelDocument<'a> {
@@ -22,7 +24,16 @@ impl<'a> ModelDocument<'a> {
             Root::Messaging(r) => (NodeRef::MessagingResponse(r), Dialect::Messaging),
             Root::Fax(r) => (NodeRef::FaxResponse(r), Dialect::Fax),
         };
-        ModelDocument { root, dialect }
+        ModelDocument {
+            root,
+            dialect,
+            elements: 0,
+        }
+    }
+
+    /// Records how many elements the response holds, as a walk of every element counted.
+    pub(crate) fn know_element_count(&mut self, elements: usize) {
+        self.elements = elements;
     }
 }
 
@@ -118,6 +129,10 @@ impl<'a> Document for ModelDocument<'a> {
             set: node.set_attributes(),
             custom: node.custom_attributes().iter(),
         }
+    }
+
+    fn element_count(&self) -> usize {
+        self.elements
     }
 
     fn children(&self, node: NodeRef<'a>) -> Items<'_, 'a> {
