@@ -18,7 +18,11 @@
 //! instructions under callgrind; two counts with different numbers of batches, subtracted,
 //! cancel the set-up. `ledger decide BATCHES DEPTH` first gives each of the 10,000 numbers
 //! DEPTH attempts in the 24 hours before the decisions (one statement, part of the set-up), so
-//! that the cost of a decision is measured at that depth of history.
+//! that the cost of a decision is measured at that depth of history. `ledger decide-replies
+//! BATCHES DEPTH` and `ledger decide-unread BATCHES DEPTH` give each number DEPTH replies
+//! instead, read by the library's reader or by an older one (as every reply is after an
+//! upgrade of the reader), and decide the first 1,000 numbers in every batch: the first batch
+//! is their first decisions, the others the decisions after them.
 
 #![allow(missing_docs)] // criterion_group! generates an undocumented function
 
@@ -241,8 +245,16 @@ fn count(case: &str, batches: u64, depth: u64) -> ExitCode {
             }
             // The wall time of each batch: a checkpoint at a commit shows in the slowest.
             let mut times = Vec::with_capacity(usize::try_from(batches).unwrap_or(0));
+            // With replies on file, every batch decides the first 1,000 numbers again: the
+            // first batch reads their replies, the others are the decisions after it.
+            let cycle = if matches!(case, "decide-replies" | "decide-unread") {
+                1000
+            } else {
+                NUMBERS
+            };
             for b in 0..batches {
                 let sends: Vec<Outbound<'_>> = (b * 1000..(b + 1) * 1000)
+                    .map(|n| n % cycle)
                     .map(|n| {
                         Outbound::message(number(n), "Your order has shipped.")
                             .from(sender.clone())

@@ -32,6 +32,13 @@
 //!
 //! A cap counts the attempts of both tables, and `show` reports each as an `attempt` event.
 //!
+//! A decision also reads again the replies that an older version of the reader read (after an
+//! upgrade of the library, or replies imported unread), for a revocation in free text that
+//! reader missed (MSG008). It records what it found in `rereadings` (schema version 6): each
+//! reply the current reader takes for a revocation, and the last reply read, after which the
+//! next decision reads on. A reply is read again once per version of the reader, not at every
+//! decision.
+//!
 //! [`AnyLedger::open`] opens either from one string (a path, or a `postgres://` URL), as
 //! `twiml --db` does. Every method is one transaction, and [`Ledger::decide`] reads the
 //! history and records the decision in the same one, so no decision rests on a state older

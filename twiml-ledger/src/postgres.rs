@@ -65,8 +65,8 @@ use crate::model::{
 };
 use crate::record::{DecisionRow, versions};
 use crate::state::{
-    ATTEMPTS_READ, LatestOptEvent, check_erasure_request, erasure_statements, instant,
-    latest_attempts, opt_out_in_force,
+    ATTEMPTS_READ, LatestOptEvent, Reread, check_erasure_request, erasure_statements, instant,
+    latest_attempts, opt_out_in_force, read_again,
 };
 use crate::{Durability, Ledger, LedgerError};
 
@@ -300,6 +300,25 @@ DROP INDEX decisions_by_phone;
 CREATE INDEX decisions_by_phone ON decisions (phone, attempt, at);
 CREATE INDEX decision_attempts_by_debt ON decisions (debt, at)
     WHERE attempt AND debt IS NOT NULL;
+"#,
+    r#"
+-- Version 6, as version 6 of the SQLite ledger: what a decision found when it read again the
+-- replies another reader than the library's read (or none did), so that a reply is read again
+-- once per reader, not at every decision.
+CREATE TABLE rereadings (
+    id BIGINT GENERATED ALWAYS AS IDENTITY PRIMARY KEY,
+    phone TEXT,
+    reader TEXT NOT NULL,
+    inbound_id BIGINT NOT NULL,
+    revocation BOOLEAN NOT NULL,
+    at BIGINT NOT NULL,
+    recorded_at BIGINT NOT NULL
+);
+CREATE INDEX rereadings_by_phone ON rereadings (phone, reader, revocation, at, inbound_id);
+CREATE TRIGGER rereadings_append_only BEFORE UPDATE OR DELETE ON rereadings
+    FOR EACH ROW EXECUTE FUNCTION ledger_append_only('erasure');
+CREATE TRIGGER rereadings_no_truncate BEFORE TRUNCATE ON rereadings
+    FOR EACH STATEMENT EXECUTE FUNCTION ledger_append_only('always');
 "#,
 ];
 
@@ -1017,15 +1036,21 @@ SELECT
         THEN (SELECT MAX(at) FROM attempts WHERE phone = $1 AND at <= $4 AND conversation)
         ELSE (SELECT MAX(at) FROM attempts WHERE debt = $6::text AND at <= $4 AND conversation)
     END,
-    ARRAY(SELECT body FROM inbound WHERE phone = $1
-          AND (c.consent_at IS NULL OR at > c.consent_at) AND at <= $4
+    ARRAY(SELECT body FROM inbound WHERE phone = $1 AND id > u.through
           AND action <> 'opt-out' AND (reader < $7 OR reader > $7) AND body IS NOT NULL
-          ORDER BY at, id),
-    ARRAY(SELECT at FROM inbound WHERE phone = $1
-          AND (c.consent_at IS NULL OR at > c.consent_at) AND at <= $4
+          ORDER BY id),
+    ARRAY(SELECT at FROM inbound WHERE phone = $1 AND id > u.through
           AND action <> 'opt-out' AND (reader < $7 OR reader > $7) AND body IS NOT NULL
-          ORDER BY at, id)
+          ORDER BY id),
+    ARRAY(SELECT id FROM inbound WHERE phone = $1 AND id > u.through
+          AND action <> 'opt-out' AND (reader < $7 OR reader > $7) AND body IS NOT NULL
+          ORDER BY id),
+    (SELECT MIN(at) FROM rereadings WHERE phone = $1 AND reader = $7 AND revocation
+        AND at <= $4 AND (c.consent_at IS NULL OR at > c.consent_at))
 FROM (SELECT 1) AS one
+CROSS JOIN LATERAL (
+    SELECT COALESCE(MAX(inbound_id), 0) AS through FROM rereadings
+    WHERE phone = $1 AND reader = $7 AND NOT revocation) u
 LEFT JOIN LATERAL (
     SELECT action, method, sender, at FROM opt_events
     WHERE phone = $1 AND at <= $4 AND (sender IS NULL OR $3::text IS NULL OR sender = $3::text)
@@ -1157,7 +1182,7 @@ impl PostgresLedger {
         debt: Option<&str>,
         at: Timestamp,
         attempts: bool,
-    ) -> Result<RecipientHistory, postgres::Error> {
+    ) -> Result<(RecipientHistory, Reread), postgres::Error> {
         let phone = to.e164();
         // No attempt at all when no cap counts them (`Reads::attempts`).
         let read = if attempts { ATTEMPTS_READ as i64 } else { 0 };
@@ -1242,12 +1267,16 @@ impl PostgresLedger {
         h.last_conversation = row.get::<_, Option<i64>>(26).map(instant);
         let bodies: Vec<String> = row.get(27);
         let ats: Vec<i64> = row.get(28);
-        h.uncaptured_revocation = bodies
-            .iter()
+        let ids: Vec<i64> = row.get(29);
+        let stale = ids
+            .into_iter()
             .zip(ats)
-            .find(|(body, _)| inbound::read_reply(body).action == Action::OptOut)
-            .map(|(_, at)| instant(at));
-        Ok(h)
+            .zip(bodies)
+            .map(|((id, at), body)| (id, at, body))
+            .collect();
+        let (revoked, reread) = read_again(stale, consent_at, t, row.get(30));
+        h.uncaptured_revocation = revoked.map(instant);
+        Ok((h, reread))
     }
 
     fn insert_consent(&self, tx: &mut Tx<'_>, r: &ConsentRecord) -> Result<i64, Failure> {
@@ -1519,7 +1548,8 @@ impl Ledger for PostgresLedger {
         at: Timestamp,
     ) -> Result<RecipientHistory, LedgerError> {
         self.transaction(Locks::None, |tx| {
-            Ok(self.load_history(tx, to, from, debt, at, true)?)
+            // A reading that records nothing: what it read again is read again next time.
+            Ok(self.load_history(tx, to, from, debt, at, true)?.0)
         })
     }
 
@@ -1548,6 +1578,7 @@ impl Ledger for PostgresLedger {
             // The data versions of the batch's decisions: the library's, looked up once.
             let mut data: Option<([&'static str; 4], i64)> = None;
             for o in outbounds {
+                let mut reread = Reread::default();
                 let decision = gate.decide_reading(o, at, |reads| {
                     self.load_history(
                         tx,
@@ -1557,7 +1588,30 @@ impl Ledger for PostgresLedger {
                         at,
                         reads.attempts,
                     )
+                    .map(|(h, r)| {
+                        reread = r;
+                        h
+                    })
                 })?;
+                if let Some(through) = reread.through {
+                    // What this decision read again, so that the next reads on from there.
+                    let marks = reread.revocations.iter().map(|r| (r, true));
+                    for ((inbound_id, reply_at), revocation) in marks.chain([(&through, false)]) {
+                        tx.execute(
+                            "INSERT INTO rereadings (phone, reader, inbound_id, revocation, at,
+                                recorded_at)
+                             VALUES ($1, $2, $3, $4, $5, $6)",
+                            &[
+                                &o.to.e164(),
+                                &inbound::VERSION,
+                                inbound_id,
+                                &revocation,
+                                reply_at,
+                                &now(),
+                            ],
+                        )?;
+                    }
+                }
                 let recorded = now();
                 let record = DecisionRow::of(&decision);
                 let code = record.twilio_code.and_then(|c| i32::try_from(c).ok());
@@ -1619,7 +1673,7 @@ impl Ledger for PostgresLedger {
                 .batch_execute("SET TRANSACTION ISOLATION LEVEL REPEATABLE READ")?;
             let mut records = self.export(tx, Some(e164))?;
             records.sort_by_key(|r| r.consent_timestamp);
-            let history = self.load_history(tx, phone, None, None, at, true)?;
+            let history = self.load_history(tx, phone, None, None, at, true)?.0;
             let erased: bool = tx
                 .one(
                     "SELECT EXISTS (SELECT 1 FROM erasures WHERE phone_hash = $1)",

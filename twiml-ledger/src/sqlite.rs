@@ -21,7 +21,9 @@ use crate::model::{
     ReassignedResult, Suppression,
 };
 use crate::record::{DecisionRow, versions};
-use crate::state::{ATTEMPTS_READ, check_erasure_request, erasure_statements, latest_attempts};
+use crate::state::{
+    ATTEMPTS_READ, Reread, check_erasure_request, erasure_statements, latest_attempts, read_again,
+};
 use crate::{Durability, Ledger, LedgerError};
 
 /// The statements of an erasure, made once.
@@ -355,6 +357,22 @@ DROP INDEX decisions_by_phone;
 CREATE INDEX decisions_by_phone ON decisions (phone, attempt, at);
 CREATE INDEX decision_attempts_by_debt ON decisions (debt, at)
     WHERE attempt = 1 AND debt IS NOT NULL;
+"#,
+    r#"
+-- Version 6: what a decision found when it read again the replies another reader than the
+-- library's read (or none did), so that a reply is read again once per reader, not at every
+-- decision: a row for each reply the reader takes for a revocation (`revocation` = 1), and
+-- one for the last reply read (`revocation` = 0), after which the next decision reads on.
+CREATE TABLE rereadings (
+    id INTEGER PRIMARY KEY,
+    phone TEXT,
+    reader TEXT NOT NULL,
+    inbound_id INTEGER NOT NULL,
+    revocation INTEGER NOT NULL CHECK (revocation IN (0, 1)),
+    at INTEGER NOT NULL,
+    recorded_at INTEGER NOT NULL
+) STRICT;
+CREATE INDEX rereadings_by_phone ON rereadings (phone, reader, revocation, at, inbound_id);
 "#,
 ];
 
@@ -767,6 +785,10 @@ fn migrate(conn: &mut Connection, target: usize) -> rusqlite::Result<()> {
         if version == 2 {
             decisions_in_columns(&tx)?;
         }
+        if version == 5 {
+            tx.execute_batch(&append_only("rereadings", "UPDATE"))?;
+            tx.execute_batch(&append_only("rereadings", "DELETE"))?;
+        }
         tx.pragma_update(
             None,
             "user_version",
@@ -936,10 +958,14 @@ fn opt_out_in_force(
 ///   them all by `group_concat` measured 4% more instructions); each from both places an
 ///   attempt is kept (rows of `attempts`, and the allowed decisions since version 5, which
 ///   are their own attempts), the latest `?8` of the two kept by [`latest_attempts`];
-/// - tag 7: replies after the consent in force read by a reader other than `?7` (`at`,
-///   body), for [`RecipientHistory::uncaptured_revocation`], in two parts (readers before
-///   `?7`, then after it) along the `inbound_unread` index, so that the replies `?7` read
-///   are never visited: a number's many replies cost a decision nothing.
+/// - tag 0 also gives the earliest revocation after the consent in force that an earlier
+///   decision found by reading a reply again (`rereadings`, by reader `?7`);
+/// - tag 7: replies read by a reader other than `?7` (`at`, body, id), for
+///   [`RecipientHistory::uncaptured_revocation`], in two parts (readers before `?7`, then
+///   after it) along the `inbound_unread` index, so that the replies `?7` read are never
+///   visited: a number's many replies cost a decision nothing. Only those recorded after the
+///   last one an earlier decision read again (`rereadings`): each is read again once per
+///   reader ([`read_again`]), and the decision records what it read.
 ///
 /// (Subqueries joined side by side would each be copied into a temporary table first; rows
 /// of a `UNION ALL` are read straight from their indexes.)
@@ -955,7 +981,17 @@ SELECT 0,
          ELSE (SELECT MAX(at) FROM attempts INDEXED BY conversations_by_debt
                WHERE debt = ?4 AND at <= ?3 AND conversation = 1)
     END,
-    NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL
+    CASE WHEN EXISTS (SELECT 1 FROM rereadings) THEN
+    (SELECT MIN(at) FROM rereadings INDEXED BY rereadings_by_phone
+     WHERE phone = ?1 AND reader = ?7 AND revocation = 1 AND at <= ?3
+       AND at > ifnull((SELECT consent_at FROM consents INDEXED BY consents_by_kind
+                        WHERE phone = ?1 AND consent_at <= ?3
+                          AND (sender_scope IS NULL OR sender_scope = 'all' OR ?2 IS NULL
+                               OR sender_scope = ?2)
+                        ORDER BY consent_type DESC, consent_at DESC, id DESC LIMIT 1),
+                       -9223372036854775808))
+    END,
+    NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL
 UNION ALL
 SELECT 1, at, action, method, sender, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL FROM
     (SELECT action, method, sender, at FROM opt_events
@@ -994,24 +1030,22 @@ SELECT 6, at, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, 
      WHERE debt = ?4 AND attempt = 1 AND debt IS NOT NULL AND at > ?5 AND at <= ?3
      ORDER BY at DESC, id DESC LIMIT ?8)
 UNION ALL
-SELECT 7, at, body, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL
-    FROM inbound INDEXED BY inbound_unread WHERE phone = ?1 AND reader < ?7 AND at <= ?3
-        AND at > ifnull((SELECT consent_at FROM consents INDEXED BY consents_by_kind
-                         WHERE phone = ?1 AND consent_at <= ?3
-                           AND (sender_scope IS NULL OR sender_scope = 'all' OR ?2 IS NULL
-                                OR sender_scope = ?2)
-                         ORDER BY consent_type DESC, consent_at DESC, id DESC LIMIT 1),
-                        -9223372036854775808)
+SELECT 7, at, body, id, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL
+    FROM inbound INDEXED BY inbound_unread WHERE phone = ?1 AND reader < ?7
+        AND id > CASE WHEN EXISTS (SELECT 1 FROM rereadings)
+                      THEN ifnull((SELECT MAX(inbound_id) FROM rereadings
+                                   INDEXED BY rereadings_by_phone
+                                   WHERE phone = ?1 AND reader = ?7 AND revocation = 0), 0)
+                      ELSE 0 END
         AND action != 'opt-out' AND body IS NOT NULL
 UNION ALL
-SELECT 7, at, body, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL
-    FROM inbound INDEXED BY inbound_unread WHERE phone = ?1 AND reader > ?7 AND at <= ?3
-        AND at > ifnull((SELECT consent_at FROM consents INDEXED BY consents_by_kind
-                         WHERE phone = ?1 AND consent_at <= ?3
-                           AND (sender_scope IS NULL OR sender_scope = 'all' OR ?2 IS NULL
-                                OR sender_scope = ?2)
-                         ORDER BY consent_type DESC, consent_at DESC, id DESC LIMIT 1),
-                        -9223372036854775808)
+SELECT 7, at, body, id, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL
+    FROM inbound INDEXED BY inbound_unread WHERE phone = ?1 AND reader > ?7
+        AND id > CASE WHEN EXISTS (SELECT 1 FROM rereadings)
+                      THEN ifnull((SELECT MAX(inbound_id) FROM rereadings
+                                   INDEXED BY rereadings_by_phone
+                                   WHERE phone = ?1 AND reader = ?7 AND revocation = 0), 0)
+                      ELSE 0 END
         AND action != 'opt-out' AND body IS NOT NULL";
 
 impl SqliteLedger {
@@ -1021,7 +1055,8 @@ impl SqliteLedger {
         any.then(|| self.hash(phone))
     }
 
-    /// What the ledger knows of `to`, by `history`, the [`HISTORY`] statement. `erasures` is
+    /// What the ledger knows of `to`, by `history`, the [`HISTORY`] statement, with the
+    /// replies it read again ([`Reread`], for a decision to record). `erasures` is
     /// [`any_erasure`], read once per transaction; `attempts` false reads none of the
     /// attempts ([`twiml_core::gate::Reads::attempts`]).
     #[expect(
@@ -1037,7 +1072,7 @@ impl SqliteLedger {
         at: Timestamp,
         erasures: bool,
         attempts: bool,
-    ) -> rusqlite::Result<RecipientHistory> {
+    ) -> rusqlite::Result<(RecipientHistory, Reread)> {
         let phone = to.e164();
         let t = micros(at);
         let week = t - SignedDuration::from_hours(7 * 24).as_micros() as i64;
@@ -1048,7 +1083,8 @@ impl SqliteLedger {
         let mut suppressed = None;
         let mut consent: Option<(ConsentRecord, i64)> = None;
         let mut reassigned: Option<(String, i64)> = None;
-        let mut stale: Vec<(i64, String)> = Vec::new();
+        let mut stale: Vec<(i64, i64, String)> = Vec::new();
+        let mut recorded: Option<i64> = None;
         let mut h = RecipientHistory::known();
         let mut rows = history.query(params![
             phone,
@@ -1068,6 +1104,7 @@ impl SqliteLedger {
                     granted = r.get(2)?;
                     h.last_inbound = r.get::<_, Option<i64>>(3)?.map(instant);
                     h.last_conversation = r.get::<_, Option<i64>>(4)?.map(instant);
+                    recorded = r.get(5)?;
                 }
                 1 => latest = Some((r.get(2)?, r.get(3)?, r.get(4)?, r.get(1)?)),
                 2 => suppressed = Some((r.get(2)?, r.get(1)?)),
@@ -1099,7 +1136,7 @@ impl SqliteLedger {
                 4 => reassigned = Some((r.get(2)?, r.get(1)?)),
                 5 => h.attempts.push(instant(r.get(1)?)),
                 6 => h.debt_attempts.push(instant(r.get(1)?)),
-                _ => stale.push((r.get(1)?, r.get(2)?)),
+                _ => stale.push((r.get(3)?, r.get(1)?, r.get(2)?)),
             }
         }
         drop(rows);
@@ -1127,12 +1164,9 @@ impl SqliteLedger {
         h.more_debt_attempts = h.debt_attempts.len() >= ATTEMPTS_READ;
         // Replies read by an older lexicon, or imported unread, after the last word of
         // consent: does the reader now take one for a revocation?
-        stale.sort_by_key(|(at, _)| *at);
-        h.uncaptured_revocation = stale
-            .into_iter()
-            .find(|(_, body)| inbound::read_reply(body).action == Action::OptOut)
-            .map(|(at, _)| instant(at));
-        Ok(h)
+        let (revoked, reread) = read_again(stale, consent.as_ref().map(|(_, c)| *c), t, recorded);
+        h.uncaptured_revocation = revoked.map(instant);
+        Ok((h, reread))
     }
 
     fn insert_consent(&self, tx: &Transaction<'_>, r: &ConsentRecord) -> Result<i64, LedgerError> {
@@ -1363,7 +1397,10 @@ impl Ledger for SqliteLedger {
         let erasures = any_erasure(&conn)?;
         let sender = sender_text(from);
         let mut stmt = conn.prepare_cached(HISTORY)?;
-        Ok(self.load_history(&mut stmt, to, sender.as_deref(), debt, at, erasures, true)?)
+        // A reading that records nothing: what it read again is read again next time.
+        Ok(self
+            .load_history(&mut stmt, to, sender.as_deref(), debt, at, erasures, true)?
+            .0)
     }
 
     fn decide_batch(
@@ -1389,10 +1426,15 @@ impl Ledger for SqliteLedger {
             )?;
             // The data versions of the batch's decisions: the library's, looked up once.
             let mut data: Option<([&'static str; 4], i64)> = None;
+            let mut insert_rereading = tx.prepare_cached(
+                "INSERT INTO rereadings (phone, reader, inbound_id, revocation, at, recorded_at)
+                 VALUES (?1, ?2, ?3, ?4, ?5, ?6)",
+            )?;
             let t = micros(at);
             for o in outbounds {
                 let phone = o.to.e164();
                 let sender = sender_text(o.from.as_ref());
+                let mut reread = Reread::default();
                 let decision = gate.decide_reading(o, at, |reads| {
                     self.load_history(
                         &mut history,
@@ -1403,7 +1445,25 @@ impl Ledger for SqliteLedger {
                         erasures,
                         reads.attempts,
                     )
+                    .map(|(h, r)| {
+                        reread = r;
+                        h
+                    })
                 })?;
+                if let Some(through) = reread.through {
+                    // What this decision read again, so that the next reads on from there.
+                    let marks = reread.revocations.iter().map(|r| (r, true));
+                    for ((inbound_id, reply_at), revocation) in marks.chain([(&through, false)]) {
+                        insert_rereading.execute(params![
+                            phone,
+                            inbound::VERSION,
+                            inbound_id,
+                            revocation,
+                            reply_at,
+                            now()
+                        ])?;
+                    }
+                }
                 let recorded = now();
                 let row = DecisionRow::of(&decision);
                 let versions = versions(&decision.data);
@@ -1463,6 +1523,7 @@ impl Ledger for SqliteLedger {
         let history = {
             let mut stmt = conn.prepare_cached(HISTORY)?;
             self.load_history(&mut stmt, phone, None, None, at, true, true)?
+                .0
         };
         let erased: bool = conn
             .prepare_cached("SELECT EXISTS (SELECT 1 FROM erasures WHERE phone_hash = ?1)")?
@@ -1839,11 +1900,14 @@ mod tests {
             .expect("rows");
         let plan = plan.join("\n");
         assert!(!plan.contains("TEMP B-TREE"), "{plan}");
-        // Co-routines of the compound are read as they come, not tables.
+        // Co-routines of the compound are read as they come, not tables. (Whether any
+        // rereading is on file reads the first entry of its index, and stops there.)
         assert!(
             plan.lines()
                 .filter(|l| l.starts_with("SCAN "))
-                .all(|l| l.starts_with("SCAN (subquery") || l == "SCAN CONSTANT ROW"),
+                .all(|l| l.starts_with("SCAN (subquery")
+                    || l == "SCAN CONSTANT ROW"
+                    || l == "SCAN rereadings USING COVERING INDEX rereadings_by_phone"),
             "{plan}"
         );
         assert!(
@@ -1962,7 +2026,7 @@ mod tests {
         assert_eq!(count("decision"), 9);
         let conn = ledger.lock();
         let rows = |sql: &str| -> i64 { conn.query_row(sql, [], |r| r.get(0)).expect("a count") };
-        assert_eq!(rows("PRAGMA user_version"), 5);
+        assert_eq!(rows("PRAGMA user_version"), MIGRATIONS.len() as i64);
         assert_eq!(rows("SELECT count(*) FROM attempts"), 3);
         assert_eq!(rows("SELECT count(*) FROM decisions WHERE attempt = 1"), 4);
         let e = conn

@@ -25,6 +25,53 @@ pub(crate) fn latest_attempts(attempts: &mut Vec<Timestamp>) {
     attempts.drain(..extra);
 }
 
+/// The replies a decision read again (read by another reader than the library's, or by
+/// none), and what it found, for the decision's transaction to record in `rereadings`: each
+/// reply the current reader takes for a revocation (`(inbound id, at)`), and the last reply
+/// read (`(inbound id, at)`, `None` when none was read). A later decision reads again only the
+/// replies after that one, and finds the revocations among these in their records, so that a
+/// reply is read again once per reader, not once per decision.
+#[derive(Debug, Default)]
+pub(crate) struct Reread {
+    pub(crate) revocations: Vec<(i64, i64)>,
+    pub(crate) through: Option<(i64, i64)>,
+}
+
+/// Reads again `replies` (`(inbound id, at, body)`, in any order: every reply recorded after
+/// the last one read again before, another reader's or none's, whatever its instant), and
+/// gives the earliest instant of an uncaptured revocation after the consent in force
+/// (`consent_at`) and at or before `until` (microseconds), from these and from `recorded`
+/// (the earliest revocation in that span that earlier rereadings recorded), with what to
+/// record of this reading.
+pub(crate) fn read_again(
+    mut replies: Vec<(i64, i64, String)>,
+    consent_at: Option<i64>,
+    until: i64,
+    recorded: Option<i64>,
+) -> (Option<i64>, Reread) {
+    use twiml_core::gate::inbound::{self, Action};
+    replies.sort_by_key(|(id, at, _)| (*at, *id));
+    let mut reread = Reread::default();
+    for (id, at, body) in &replies {
+        if inbound::read_reply(body).action == Action::OptOut {
+            reread.revocations.push((*id, *at));
+        }
+        if reread.through.is_none_or(|(last, _)| last < *id) {
+            reread.through = Some((*id, *at));
+        }
+    }
+    let fresh = reread
+        .revocations
+        .iter()
+        .map(|(_, at)| *at)
+        .find(|at| *at <= until && consent_at.is_none_or(|c| *at > c));
+    let first = match (fresh, recorded) {
+        (Some(a), Some(b)) => Some(a.min(b)),
+        (a, b) => a.or(b),
+    };
+    (first, reread)
+}
+
 /// An instant from microseconds since the epoch.
 pub(crate) fn instant(us: i64) -> Timestamp {
     Timestamp::from_microsecond(us).unwrap_or(Timestamp::UNIX_EPOCH)
@@ -103,7 +150,7 @@ pub(crate) fn status(history: &RecipientHistory) -> &'static str {
 /// What an erasure removes, in every backend: each table's columns of personal data, set to
 /// `NULL` in the rows of the number. The append-only triggers let these updates through only
 /// while the erasure's token is in `erasing`.
-const ERASED: [(&str, &str); 8] = [
+const ERASED: [(&str, &str); 9] = [
     (
         "consents",
         "phone = NULL, ip_address = NULL, consent_source = NULL, evidence = NULL, sender_scope = NULL",
@@ -115,6 +162,7 @@ const ERASED: [(&str, &str); 8] = [
     ("reassigned", "phone = NULL"),
     ("suppressions", "phone = NULL"),
     ("decisions", "phone = NULL"),
+    ("rereadings", "phone = NULL"),
 ];
 
 /// The statements of an erasure, with `placeholder` (`?1`, `$1`) standing for the number.

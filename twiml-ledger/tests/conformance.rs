@@ -941,6 +941,42 @@ fn an_uncaptured_revocation_is_found_among_many_replies(
         .history(&number(7), Some(&sender()), None, minute(1_000))
         .expect("history");
     assert_eq!(h.uncaptured_revocation, None);
+    // A decision reads them again once and records what it found; the decisions after it
+    // read no reply again and find the same revocation in that record.
+    let gate = Gate::new(Policy::new());
+    let text = || {
+        Outbound::message(phone(), "Your order has shipped.")
+            .from(sender())
+            .intent(MessageIntent::Delivery)
+    };
+    let revoked = |when: Timestamp| {
+        let d = l.decide(&gate, &text(), when).expect("decided").decision;
+        d.findings
+            .iter()
+            .any(|f| f.code == "MSG008" && f.message.contains(&minute(250).to_string()))
+    };
+    assert!(revoked(minute(1_000)));
+    assert!(revoked(minute(1_001)));
+    let h = l
+        .history(&phone(), Some(&sender()), None, minute(1_000))
+        .expect("history");
+    assert_eq!(h.uncaptured_revocation, Some(minute(250)));
+    let h = l
+        .history(&phone(), Some(&sender()), None, minute(200))
+        .expect("history");
+    assert_eq!(h.uncaptured_revocation, None);
+    // A reply recorded after that reading is read in its turn, whatever its instant.
+    older(&phone(), "stop texting me please", minute(50));
+    let h = l
+        .history(&phone(), Some(&sender()), None, minute(1_000))
+        .expect("history");
+    assert_eq!(h.uncaptured_revocation, Some(minute(50)));
+    let d = l.decide(&gate, &text(), minute(1_002)).expect("decided");
+    assert!(d.decision.findings.iter().any(|f| f.code == "MSG008"));
+    let h = l
+        .history(&phone(), Some(&sender()), None, minute(1_000))
+        .expect("history");
+    assert_eq!(h.uncaptured_revocation, Some(minute(50)));
     // Consent given again after the revocation ends it.
     consent(l, phone(), "2026-05-01T20:00:00Z");
     let h = l
@@ -975,6 +1011,17 @@ fn an_uncaptured_revocation_is_found_among_many_replies_on_sqlite() {
         )
         .expect("a reply of an older reader");
     });
+    // Two decisions read replies again (the first read four, the third one); the second read
+    // none.
+    let count = |sql: &str| -> i64 { raw.query_row(sql, [], |r| r.get(0)).expect("a count") };
+    assert_eq!(
+        count("SELECT count(*) FROM rereadings WHERE revocation = 0"),
+        2
+    );
+    assert_eq!(
+        count("SELECT count(*) FROM rereadings WHERE revocation = 1"),
+        4
+    );
 }
 
 #[cfg(feature = "postgres")]
