@@ -98,8 +98,10 @@ if [[ "${1:-}" == "ledger" ]]; then
     counter=$(cargo bench -p twiml-ledger --bench ledger --no-run 2>&1 |
         sed -n 's/.*Executable .*(\(.*\))$/\1/p')
     rm -f "$work/ledger-instructions.tsv" "$work/ledger-cpu.tsv" "$work/ledger-io.tsv"
-    # `decide:N`: decisions on a ledger where each number already has N attempts.
-    for case in inbound decide decide-written decide-commits decide:10 decide:50; do
+    # `decide:N`: decisions on a ledger where each number already has N attempts;
+    # `decide-unread:N`: each of the first 1,000 numbers has N replies an older reader read,
+    # and every batch decides them again (the first batch reads the replies again).
+    for case in inbound decide decide-written decide-commits decide:10 decide:50 decide-unread:10; do
         mode=${case%%:*}
         depth=()
         if [[ "$case" == *:* ]]; then depth=("${case#*:}"); fi

@@ -630,6 +630,7 @@ LEDGER_CASES = [
     # The count mode's alone: decisions on a ledger where each number has N attempts.
     (None, None, "decide, 10 attempts a number on file", "decide:10"),
     (None, None, "decide, 50 attempts a number on file", "decide:50"),
+    (None, None, "decide again, 10 replies of an older reader a number", "decide-unread:10"),
 ]
 
 
@@ -747,7 +748,13 @@ def ledger_section(o, machine, work):
             "a fresh ledger, and on ledgers where each of the 10,000 numbers already has 10 or 50",
             "attempts in the 24 hours before (written in one statement before the count, which the",
             "subtraction leaves out): there the history read is the same, and the commit writes",
-            "more, as each decision adds to larger indexes. The wall clock also counts the time the",
+            "more, as each decision adds to larger indexes. \"Decide again, 10 replies of an older",
+            "reader\" gives each number 10 replies read by an older version of the reader (as every",
+            "reply is after an upgrade) and decides the first 1,000 numbers in every batch: the",
+            "first batch runs the reader on those replies again, for a revocation the older reader",
+            "missed, and records what it found (`rereadings`); the subtraction leaves it out, so the",
+            "figure is a decision after that, which steps over those replies in their index",
+            "without reading them again. The wall clock also counts the time the",
             "process waited, for the disk at each commit and for a core while other builds ran; the",
             "CPU time does not.",
         ]
