@@ -922,6 +922,10 @@ impl<'s> Document for ParsedDocument<'s> {
         self.elements.len()
     }
 
+    fn locate_reads_path(&self) -> bool {
+        false
+    }
+
     fn dialect(&self) -> Dialect {
         self.dialect
     }

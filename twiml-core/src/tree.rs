@@ -281,6 +281,13 @@ pub trait Document {
     /// Where a part of `node` is; `path` is where the walk found it.
     fn locate(&self, node: Self::Node, path: &Path<'_>, part: Part<'_>) -> Self::Span;
 
+    /// Whether [`Document::locate`] reads its `path`: a document that finds a node's span
+    /// from the node alone says no, and a caller may hand it an empty path instead of
+    /// making one.
+    fn locate_reads_path(&self) -> bool {
+        true
+    }
+
     /// How many elements the document holds, when it knows without counting (0 when it
     /// does not): a reader of every element sizes its buffers once with it.
     fn element_count(&self) -> usize {

@@ -353,7 +353,12 @@ impl<'d, D: Document> Flow<'d, D> {
 
     /// Where a part of an element is, in the document's own terms.
     pub(crate) fn locate(&self, node: D::Node, loc: Loc, part: Part<'_>) -> D::Span {
-        self.doc.locate(node, &self.path(loc), part)
+        let path = if self.doc.locate_reads_path() {
+            self.path(loc)
+        } else {
+            Path::default()
+        };
+        self.doc.locate(node, &path, part)
     }
 
     fn push(&mut self, kind: EventKind<'d>, node: D::Node, loc: Loc, within: Within) {

@@ -60,7 +60,7 @@ impl Concepts {
 const NONE: u16 = u16::MAX;
 
 /// The id of a closed form's word, or [`NONE`].
-fn word_id(word: &str) -> u16 {
+pub(super) fn word_id(word: &str) -> u16 {
     if let &[b] = word.as_bytes()
         && b.is_ascii()
     {
@@ -78,17 +78,17 @@ fn word_id(word: &str) -> u16 {
 }
 
 /// Every match of every concept in a run of `n` tokens: `word(i)` is token `i`'s normalised
-/// text, `joined(i)` whether token `i + 1` is heard in the same sentence. Hits come sorted
-/// by start token, then end.
+/// text, `joined(i)` whether token `i + 1` is heard in the same sentence, `id(i)` its
+/// [`word_id`]. Hits come sorted by start token, then end.
 pub(crate) fn find<'t>(
     n: usize,
     word: impl Fn(usize) -> &'t str,
     joined: impl Fn(usize) -> bool,
+    id: impl Fn(usize) -> u16,
 ) -> Vec<Hit> {
-    let ids: Vec<u16> = (0..n).map(|i| word_id(word(i))).collect();
     // Rarely more matches than tokens.
     let mut found = Vec::with_capacity(n);
-    for (i, &id) in ids.iter().enumerate() {
+    for i in 0..n {
         let start = i as u32;
         let mut hit = |end: usize, set: u16| {
             found.push(Hit {
@@ -116,21 +116,22 @@ pub(crate) fn find<'t>(
             }
         }
         // Closed forms: the trie, along the words of the sentence.
-        if id == NONE {
+        let first_id = id(i);
+        if first_id == NONE {
             continue;
         }
-        let mut state = FIRST[usize::from(id)] as usize;
+        let mut state = FIRST[usize::from(first_id)] as usize;
         let mut j = i;
         while state != 0 {
             if ACCEPT[state] != 0 {
                 hit(j + 1, ACCEPT[state]);
             }
-            if j + 1 >= n || !joined(j) || ids[j + 1] == NONE {
+            if j + 1 >= n || !joined(j) || id(j + 1) == NONE {
                 break;
             }
             j += 1;
             let edges = &EDGES[EDGE_AT[state] as usize..EDGE_AT[state + 1] as usize];
-            state = match edges.binary_search_by_key(&ids[j], |e| e.0) {
+            state = match edges.binary_search_by_key(&id(j), |e| e.0) {
                 Ok(k) => edges[k].1 as usize,
                 Err(_) => 0,
             };

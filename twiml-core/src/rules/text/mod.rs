@@ -56,6 +56,8 @@ pub(crate) struct Token {
     pub(crate) kind: Kind,
     /// Written with a capital first letter.
     pub(crate) capital: bool,
+    /// Its word's id in the lexicon's table of words (looked up once, as it is made).
+    word_id: u16,
 }
 
 /// One spoken or written event's text.
@@ -180,6 +182,7 @@ impl Builder {
                 segment,
                 kind,
                 capital,
+                word_id: matcher::word_id(text),
             });
             open.get_or_insert(index);
             if ends_sentence {
@@ -453,6 +456,7 @@ impl Transcript {
             |i| &text[tokens[i].start as usize..tokens[i].end as usize],
             // Tokens of one sentence are joined by a space, a cut by a line break.
             |i| text.as_bytes().get(tokens[i].end as usize) == Some(&b' '),
+            |i| tokens[i].word_id,
         );
         self.starts = vec![Concepts::default(); self.tokens.len()];
         for h in &hits {

@@ -190,6 +190,10 @@ fn decomposed(c: char, mut f: impl FnMut(char)) {
 /// Whether the normal form of `c` is empty (it joins the characters around it) or holds a
 /// character that `wanted` accepts.
 pub(crate) fn may_normalize_into(c: char, wanted: impl Fn(char) -> bool) -> bool {
+    // A character of the table of one-byte characters becomes exactly one character.
+    if let Some(unit) = unit_in_table(c) {
+        return wanted(if unit == SELF { c } else { char::from(unit) });
+    }
     let (mut empty, mut hit) = (true, false);
     decomposed(c, |d| {
         empty = false;
@@ -354,28 +358,12 @@ fn is_ascii_space(b: u8) -> bool {
 /// [`link_in`] looks for first).
 fn may_hold_link(raw: &str) -> bool {
     let bytes = raw.as_bytes();
-    if bytes.contains(&b'@') {
-        return true;
-    }
-    // `://` and `www.` both have a byte that text seldom has at a fixed place: look for those
-    // bytes first.
-    let mut from = 0;
-    while let Some(i) = bytes[from..]
-        .iter()
-        .position(|&b| b == b':' || b == b'.')
-        .map(|i| from + i)
-    {
-        let link = if bytes[i] == b':' {
-            bytes[i + 1..].starts_with(b"//")
-        } else {
-            i >= 3 && bytes[i - 3..i].eq_ignore_ascii_case(b"www")
-        };
-        if link {
-            return true;
-        }
-        from = i + 1;
-    }
-    false
+    // `www.` is looked for at the dots, which are found a word at a time.
+    bytes.contains(&b'@')
+        || raw.contains("://")
+        || raw
+            .match_indices('.')
+            .any(|(i, _)| i >= 3 && bytes[i - 3..i].eq_ignore_ascii_case(b"www"))
 }
 
 /// A character that stays itself in its normal form, as a byte of [`Units::bytes`]: a sign
@@ -437,6 +425,16 @@ fn unit_table() -> &'static [[u8; 64]; 3] {
         }
         table
     })
+}
+
+/// The byte of [`unit_table`] for `c`, if `c` is in the table and its byte is not 0.
+fn unit_in_table(c: char) -> Option<u8> {
+    let (row, k) = match u32::from(c) {
+        n @ 0x80..=0xFF => (usize::from(n >= 0xC0), n & 0x3F),
+        n @ 0x2000..=0x203F => (2, n & 0x3F),
+        _ => return None,
+    };
+    Some(unit_table()[row][k as usize]).filter(|&unit| unit != 0)
 }
 
 /// [`unit_table`]'s byte for one character.
@@ -998,6 +996,29 @@ mod tests {
             let whole = collect(|emit| Tokenizer::default().run(&raw, emit));
             let chunked = collect(|emit| Tokenizer::default().chunked(&raw, emit));
             assert_eq!(whole, chunked, "{raw:?}");
+        }
+    }
+
+    #[test]
+    fn the_table_answers_what_a_character_may_become_as_its_decomposition_does() {
+        let tests: [fn(char) -> bool; 4] = [
+            |d| d.is_ascii_digit(),
+            |d| d == 'n' || d == 'c',
+            |d| d.is_alphanumeric(),
+            |d| !d.is_ascii(),
+        ];
+        for c in (0x80..=0xFF)
+            .chain(0x2000..=0x203F)
+            .filter_map(char::from_u32)
+        {
+            for wanted in tests {
+                let (mut empty, mut hit) = (true, false);
+                decomposed(c, |d| {
+                    empty = false;
+                    hit |= wanted(d);
+                });
+                assert_eq!(may_normalize_into(c, wanted), empty || hit, "{c:?}");
+            }
         }
     }
 
