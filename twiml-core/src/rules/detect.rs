@@ -226,7 +226,16 @@ pub(crate) const PAN_MIN_DIGITS: usize = PAN_LENGTHS.start;
 
 /// The number of ASCII digits in `text`, counted up to `cap`.
 pub(crate) fn digits_up_to(text: &str, cap: usize) -> usize {
-    text.bytes().filter(u8::is_ascii_digit).take(cap).count()
+    // Counted a block at a time (a count the compiler makes with vector instructions), the
+    // cap checked between blocks.
+    let mut n = 0;
+    for block in text.as_bytes().chunks(64) {
+        n += block.iter().filter(|b| b.is_ascii_digit()).count();
+        if n >= cap {
+            return cap;
+        }
+    }
+    n
 }
 
 /// [`pans`] of a text already known to hold [`PAN_MIN_DIGITS`] digits or more.

@@ -98,12 +98,41 @@ pub(crate) struct Transcript {
     starts: Vec<Concepts>,
 }
 
-/// Words after which a dot does not end a sentence.
-const ABBREVIATIONS: &[&str] = &[
-    "mr", "mrs", "ms", "dr", "sr", "sra", "srta", "st", "jr", "prof", "sgt", "lt", "capt", "ave",
-    "blvd", "dept", "no", "vs", "etc", "approx", "lic", "ing", "dra", "av", "col", "tel", "ext",
-    "num", "apt",
-];
+/// Whether a dot after `word` does not end a sentence: `word` is an abbreviation. A match
+/// on the word, so that it is compared only with words of its length.
+fn is_abbreviation(word: &str) -> bool {
+    matches!(
+        word,
+        "mr" | "mrs"
+            | "ms"
+            | "dr"
+            | "sr"
+            | "sra"
+            | "srta"
+            | "st"
+            | "jr"
+            | "prof"
+            | "sgt"
+            | "lt"
+            | "capt"
+            | "ave"
+            | "blvd"
+            | "dept"
+            | "no"
+            | "vs"
+            | "etc"
+            | "approx"
+            | "lic"
+            | "ing"
+            | "dra"
+            | "av"
+            | "col"
+            | "tel"
+            | "ext"
+            | "num"
+            | "apt"
+    )
+}
 
 /// Builds a transcript segment by segment.
 #[derive(Debug, Default)]
@@ -442,7 +471,7 @@ impl Transcript {
     fn after_abbreviation(&self) -> bool {
         self.tokens
             .last()
-            .is_some_and(|t| t.kind == Kind::Word && ABBREVIATIONS.contains(&self.token_text(t)))
+            .is_some_and(|t| t.kind == Kind::Word && is_abbreviation(self.token_text(t)))
     }
 
     fn token_text(&self, t: &Token) -> &str {
