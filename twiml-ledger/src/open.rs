@@ -10,7 +10,7 @@ use crate::model::{
     Attempt, ConsentRecord, Decided, Erasure, Inbound, InboundOutcome, PhoneReport,
     ReassignedResult, Suppression,
 };
-use crate::{Durability, Ledger, LedgerError, SqliteLedger};
+use crate::{Checkpoints, Durability, Ledger, LedgerError, SqliteLedger};
 
 /// A ledger on whichever backend its location names: what `twiml --db` and a server's
 /// configuration open.
@@ -76,6 +76,32 @@ impl AnyLedger {
             AnyLedger::Sqlite(l) => AnyLedger::Sqlite(l.with_decision_durability(durability)),
             #[cfg(feature = "postgres")]
             AnyLedger::Postgres(l) => AnyLedger::Postgres(l.with_decision_durability(durability)),
+        }
+    }
+
+    /// Who checkpoints an SQLite file's write-ahead log ([`SqliteLedger::with_checkpoints`]):
+    /// the ledger's own thread (the default) or the commits, as a short command that opens a
+    /// ledger, records and exits wants. A PostgreSQL server checkpoints on its own schedule,
+    /// so its ledger is returned as it is.
+    ///
+    /// # Errors
+    ///
+    /// Those of [`SqliteLedger::with_checkpoints`] (the thread could not be started).
+    pub fn with_checkpoints(self, checkpoints: Checkpoints) -> Result<AnyLedger, LedgerError> {
+        match self {
+            AnyLedger::Sqlite(l) => l.with_checkpoints(checkpoints).map(AnyLedger::Sqlite),
+            #[cfg(feature = "postgres")]
+            AnyLedger::Postgres(l) => Ok(AnyLedger::Postgres(l)),
+        }
+    }
+
+    /// Who checkpoints the write-ahead log: [`SqliteLedger::checkpoints`] for a file, and
+    /// `None` for a PostgreSQL server, which checkpoints on its own.
+    pub fn checkpoints(&self) -> Option<Checkpoints> {
+        match self {
+            AnyLedger::Sqlite(l) => Some(l.checkpoints()),
+            #[cfg(feature = "postgres")]
+            AnyLedger::Postgres(_) => None,
         }
     }
 
@@ -169,5 +195,46 @@ impl Ledger for AnyLedger {
         at: Timestamp,
     ) -> Result<Erasure, LedgerError> {
         self.inner().erase(phone, reason, actor, at)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use twiml_core::gate::{ConsentKind, PhoneNumber};
+
+    use super::*;
+
+    /// A file opened through `AnyLedger` checkpoints on the ledger's thread until told to
+    /// leave it to the commits; either way what was recorded is there when the file is
+    /// opened again.
+    #[test]
+    fn checkpoints_are_chosen_through_any_ledger() {
+        let dir = tempfile::tempdir().expect("a temporary folder");
+        let path = dir.path().join("acme.ledger");
+        let target = path.to_str().expect("a UTF-8 path");
+        let phone = PhoneNumber::parse("+13055550123").expect("a number");
+        let at: Timestamp = "2026-06-01T15:00:00Z".parse().expect("an instant");
+
+        let ledger = AnyLedger::open(target).expect("opened");
+        assert_eq!(ledger.checkpoints(), Some(Checkpoints::Background));
+        let ledger = ledger
+            .with_checkpoints(Checkpoints::AtCommits)
+            .expect("the thread stopped");
+        assert_eq!(ledger.checkpoints(), Some(Checkpoints::AtCommits));
+        ledger
+            .record_consent(&ConsentRecord::new(
+                phone.clone(),
+                ConsentKind::ExpressWritten,
+                at,
+            ))
+            .expect("recorded");
+        drop(ledger);
+
+        let ledger = AnyLedger::open(target).expect("opened again");
+        assert_eq!(ledger.export_consents().expect("exported").len(), 1);
+        let ledger = ledger
+            .with_checkpoints(Checkpoints::Background)
+            .expect("the thread running");
+        assert_eq!(ledger.checkpoints(), Some(Checkpoints::Background));
     }
 }

@@ -11,8 +11,8 @@ use serde_json::json;
 use twiml_core::gate::inbound::{Language, Replies};
 use twiml_core::gate::{Channel, ConsentKind, PhoneNumber, Sender, Timestamp, parse_instant};
 use twiml_ledger::{
-    AnyLedger, Attempt, ConsentRecord, Format, Inbound, Ledger, LedgerError, SqliteLedger,
-    read_consents, read_reassigned, write_consents,
+    AnyLedger, Attempt, Checkpoints, ConsentRecord, Format, Inbound, Ledger, LedgerError,
+    SqliteLedger, read_consents, read_reassigned, write_consents,
 };
 
 use super::{Error, ExitStatus};
@@ -22,13 +22,16 @@ use crate::args::{
 };
 use crate::config;
 
-/// Opens the ledger `--db` names: a `postgres://` URL, or the path of an SQLite file.
+/// Opens the ledger `--db` names: a `postgres://` URL, or the path of an SQLite file. A
+/// command records and exits, so an SQLite file is checkpointed by its commits
+/// ([`Checkpoints::AtCommits`]), not by a thread that would live for one command.
 pub(crate) fn open(db: &Path) -> Result<AnyLedger, Error> {
     match db.to_str() {
         Some(target) => AnyLedger::open(target),
         // Not UTF-8, so not a URL.
         None => SqliteLedger::open(db).map(AnyLedger::Sqlite),
     }
+    .and_then(|ledger| ledger.with_checkpoints(Checkpoints::AtCommits))
     .map_err(Error::new)
 }
 
