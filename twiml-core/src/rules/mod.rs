@@ -309,7 +309,7 @@ pub(crate) fn check_rules<D: Document>(
     policy: &Policy,
     out: &mut Vec<Diagnostic<D::Span>>,
 ) -> Vec<AppliedOverride> {
-    check_rules_keeping_suppressed(doc, policy, out, &mut Vec::new())
+    rules_of(doc, policy, out, None)
 }
 
 /// [`check_rules`], keeping the findings that overrides suppressed in `suppressed`, for
@@ -319,6 +319,17 @@ pub(crate) fn check_rules_keeping_suppressed<D: Document>(
     policy: &Policy,
     out: &mut Vec<Diagnostic<D::Span>>,
     suppressed: &mut Vec<Suppressed<D::Span>>,
+) -> Vec<AppliedOverride> {
+    rules_of(doc, policy, out, Some(suppressed))
+}
+
+/// [`check_rules`], keeping the suppressed findings in `suppressed` when it is given (and
+/// only counting them, unlocated, when it is not).
+fn rules_of<D: Document>(
+    doc: &D,
+    policy: &Policy,
+    out: &mut Vec<Diagnostic<D::Span>>,
+    suppressed: Option<&mut Vec<Suppressed<D::Span>>>,
 ) -> Vec<AppliedOverride> {
     let flow = Flow::new(doc);
     let (policy, from_comments) = with_comment_overrides(&flow, policy, out);
@@ -359,7 +370,7 @@ pub fn check_rules_decided<D: Document>(
                 .any(|s| std::ptr::eq(s.rule, w.rule) && s.loc == w.loc && s.part == w.part)
         })
         .collect();
-    emit(&telling, &policy, decided, out, &mut Vec::new())
+    emit(&telling, &policy, decided, out, None)
 }
 
 /// Text that gives every disclosure a rule asks for, in English: run-time content read as this
@@ -419,14 +430,14 @@ fn run_rules<D: Document>(flow: &Flow<'_, D>, policy: &Policy) -> Vec<Finding<D:
 }
 
 /// Applies the policy's levels to the findings and appends what remains to `out`, and what
-/// an override allowed to `suppressed`; returns the overrides, each with how many findings it
-/// kept from being reported.
+/// an override allowed to `suppressed` when it is given; returns the overrides, each with how
+/// many findings it kept from being reported.
 fn emit<D: Document>(
     flow: &Flow<'_, D>,
     policy: &Policy,
     found: Vec<Finding<D::Node>>,
     out: &mut Vec<Diagnostic<D::Span>>,
-    suppressed: &mut Vec<Suppressed<D::Span>>,
+    mut suppressed: Option<&mut Vec<Suppressed<D::Span>>>,
 ) -> Vec<AppliedOverride> {
     let mut applied: Vec<AppliedOverride> = policy
         .overrides()
@@ -440,6 +451,18 @@ fn emit<D: Document>(
         .collect();
     for finding in found {
         let level = policy.level_of(finding.rule);
+        let by = match level {
+            Level::Allow => applied.iter().position(|o| o.code == finding.rule.code),
+            Level::Warn | Level::Deny => None,
+        };
+        if level == Level::Allow {
+            // Counted against its override; located only for a caller that keeps it.
+            let Some(by) = by else { continue };
+            applied[by].suppressed += 1;
+            if suppressed.is_none() {
+                continue;
+            }
+        }
         let severity = match level {
             Level::Warn => finding.severity.min(Severity::Warning),
             Level::Allow | Level::Deny => finding.severity,
@@ -461,11 +484,9 @@ fn emit<D: Document>(
             help: finding.help,
             twilio_error: None,
         };
-        if level != Level::Allow {
-            out.push(diagnostic);
-        } else if let Some(by) = applied.iter().position(|o| o.code == finding.rule.code) {
-            applied[by].suppressed += 1;
-            suppressed.push(Suppressed { diagnostic, by });
+        match (by, suppressed.as_deref_mut()) {
+            (Some(by), Some(suppressed)) => suppressed.push(Suppressed { diagnostic, by }),
+            _ => out.push(diagnostic),
         }
     }
     applied
