@@ -1053,7 +1053,7 @@ impl<'s> LineIndex<'s> {
     /// Indexes the lines of `source`.
     pub fn new(source: &'s str) -> Self {
         let line_starts = std::iter::once(0)
-            .chain(source.match_indices('\n').map(|(i, _)| i + 1))
+            .chain(memchr::memchr_iter(b'\n', source.as_bytes()).map(|i| i + 1))
             .collect();
         let continuations = if source.is_ascii() {
             Vec::new()
@@ -1100,8 +1100,20 @@ impl<'s> LineIndex<'s> {
 }
 
 /// The UTF-8 continuation bytes in `bytes`: its length less the characters that start in it.
+/// A continuation byte (`0b10xx_xxxx`) is, read as signed, below -64. Each run of up to 255
+/// bytes is counted in a byte, which the compiler does sixteen lanes at a time (about a
+/// third of the instructions of a count in `u32`).
 fn continuation_bytes(bytes: &[u8]) -> u32 {
-    bytes.iter().map(|&b| u32::from(b & 0xC0 == 0x80)).sum()
+    bytes
+        .chunks(255)
+        .map(|run| {
+            let n = run
+                .iter()
+                .map(|&b| u8::from((b as i8) < -64))
+                .fold(0u8, u8::wrapping_add);
+            u32::from(n)
+        })
+        .sum()
 }
 
 #[cfg(test)]

@@ -223,3 +223,14 @@ fn columns_count_characters_on_long_lines() {
         assert_eq!(lines.location(offset), expected, "offset {offset}");
     }
 }
+
+#[test]
+fn continuation_bytes_are_counted_past_what_a_byte_holds() {
+    for text in ["", "plain", "é", &"é😀".repeat(300), &"€".repeat(1000)] {
+        let expected = text.len() - text.chars().count();
+        assert_eq!(
+            super::continuation_bytes(text.as_bytes()) as usize,
+            expected
+        );
+    }
+}
