@@ -114,7 +114,7 @@ fn write_number<W: Write>(out: &mut W, n: usize) -> io::Result<()> {
 
 /// A JSON string, escaped as serde_json escapes it: `"`, `\\` and control characters, the
 /// short forms where JSON has them (`\n`), `\u00XX` for the others. The runs between them are
-/// copied whole, found eight bytes at a time.
+/// copied whole, found sixteen bytes at a time.
 fn write_str<W: Write>(out: &mut W, s: &str) -> io::Result<()> {
     let bytes = s.as_bytes();
     out.write_all(b"\"")?;
@@ -149,30 +149,27 @@ fn write_str<W: Write>(out: &mut W, s: &str) -> io::Result<()> {
 }
 
 /// The first byte at or after `from` that JSON escapes: a control character, `"` or `\\`.
+/// Each block of sixteen bytes is tested as a whole, with no branch per byte, which the
+/// compiler does in vector lanes (half the instructions of a test of eight bytes in a `u64`);
+/// only a block that holds one is read byte by byte.
 fn next_escape(bytes: &[u8], from: usize) -> Option<usize> {
-    const ONES: u64 = u64::from_ne_bytes([0x01; 8]);
-    const HIGHS: u64 = u64::from_ne_bytes([0x80; 8]);
-    // Whether a lane of `x` is zero (exact for the word as a whole).
-    let has_zero = |x: u64| x.wrapping_sub(ONES) & !x & HIGHS != 0;
+    const BLOCK: usize = 16;
     let needs = |b: u8| b < 0x20 || b == b'"' || b == b'\\';
     let mut i = from;
-    while i + 8 <= bytes.len() {
-        let word = u64::from_ne_bytes(bytes[i..i + 8].try_into().expect("eight bytes"));
-        // Whether a lane is below 0x20: its value minus 0x20 borrows into its top bit, which
-        // `!word` keeps only for lanes below 0x80 (exact for the word as a whole).
-        let low = word.wrapping_sub(ONES * 0x20) & !word & HIGHS != 0;
-        if low
-            || has_zero(word ^ (ONES * u64::from(b'"')))
-            || has_zero(word ^ (ONES * u64::from(b'\\')))
-        {
-            // Somewhere in these eight: find it bytewise.
-            if let Some(k) = bytes[i..i + 8].iter().position(|&b| needs(b)) {
-                return Some(i + k);
-            }
+    while let Some(block) = bytes.get(i..).and_then(<[u8]>::first_chunk::<BLOCK>) {
+        let any = block.iter().fold(false, |any, &b| {
+            any | (b < 0x20) | (b == b'"') | (b == b'\\')
+        });
+        if any {
+            return block.iter().position(|&b| needs(b)).map(|k| i + k);
         }
-        i += 8;
+        i += BLOCK;
     }
-    bytes[i..].iter().position(|&b| needs(b)).map(|k| i + k)
+    bytes
+        .get(i..)?
+        .iter()
+        .position(|&b| needs(b))
+        .map(|k| i + k)
 }
 
 impl<W: Write> Sink for JsonSink<W> {
@@ -249,9 +246,9 @@ mod tests {
         .iter()
         .map(|s| s.to_string())
         .collect();
-        // Every byte value below 0x80 at every position of a word.
+        // Every byte value below 0x80 at every position of a block, and past it.
         for b in 0u8..0x80 {
-            for at in 0..10 {
+            for at in 0..20 {
                 let mut s = "x".repeat(at);
                 s.push(char::from(b));
                 s.push_str("yyyyyyyy");
