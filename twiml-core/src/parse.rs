@@ -543,10 +543,27 @@ impl<'s, 'o> Parser<'s, 'o> {
             return Err(self.malformed("a name could not be located", before..after));
         };
         let first_attribute = self.attributes.len();
-        for attribute in e.attributes() {
-            let attribute = attribute.map_err(|err| self.attribute_error(&err, before, after))?;
+        // quick-xml's duplicate check keeps a list of the names it has read, allocated for
+        // each tag; the names are compared here instead, against those already kept. A tag
+        // that fails or repeats a name is read again with quick-xml's check, so that its error
+        // is the one that check gives first.
+        let mut attributes = e.attributes();
+        attributes.with_checks(false);
+        for attribute in attributes {
+            let attribute = match attribute {
+                Ok(attribute) => attribute,
+                Err(err) => return Err(self.checked_attribute_error(e, &err, before, after)),
+            };
             let key: &str = attribute.key.0;
             let (key_start, key) = self.locate(key).unwrap_or((before, ""));
+            if self.attributes[first_attribute..]
+                .iter()
+                .any(|kept| kept.name == key)
+            {
+                let position = key_start.saturating_sub(before + 1);
+                let err = AttrError::Duplicated(position, position);
+                return Err(self.checked_attribute_error(e, &err, before, after));
+            }
             let raw_value: &str = &attribute.value;
             let (value_start, raw_value) = self.locate(raw_value).unwrap_or((before, ""));
             let value = if raw_value.contains(['&', '\t', '\n', '\r']) {
@@ -681,6 +698,19 @@ impl<'s, 'o> Parser<'s, 'o> {
             Some(h) => d.with_help(h),
             None => d,
         }
+    }
+
+    /// The first error of the tag's attributes read with quick-xml's duplicate check, or
+    /// `found` (the error read without it) should that read find none.
+    fn checked_attribute_error(
+        &self,
+        e: &quick_xml::events::BytesStart<'s>,
+        found: &AttrError,
+        before: usize,
+        after: usize,
+    ) -> Diagnostic<ByteSpan> {
+        let first = e.attributes().find_map(Result::err);
+        self.attribute_error(first.as_ref().unwrap_or(found), before, after)
     }
 
     fn attribute_error(&self, e: &AttrError, before: usize, after: usize) -> Diagnostic<ByteSpan> {

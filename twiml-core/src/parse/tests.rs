@@ -234,3 +234,37 @@ fn continuation_bytes_are_counted_past_what_a_byte_holds() {
         );
     }
 }
+
+#[test]
+fn a_repeated_attribute_is_refused_at_its_second_name() {
+    let long: String = (0..20).map(|i| format!(" a{i}=\"{i}\"")).collect();
+    for (source, message, name) in [
+        (
+            "<Response><Say voice=\"a\" loop=\"1\" voice=\"b\">x</Say></Response>".to_string(),
+            "an attribute appears twice on one element",
+            "voice=\"b\"",
+        ),
+        // The name is checked before the value that follows it.
+        (
+            "<Response><Say voice=\"a\" voice=b>x</Say></Response>".to_string(),
+            "an attribute appears twice on one element",
+            "voice=b",
+        ),
+        // Past the count where quick-xml's check hashes the names.
+        (
+            format!("<Response><Say{long} a7=\"again\">x</Say></Response>"),
+            "an attribute appears twice on one element",
+            "a7=\"again\"",
+        ),
+        (
+            "<Response><Say voice=\"a\" loop=1>x</Say></Response>".to_string(),
+            "an attribute value is not quoted",
+            "1>",
+        ),
+    ] {
+        let d = parse_err(&source);
+        assert_eq!(d.message, message, "{source}");
+        let at = source.rfind(name).expect("the name is in the source");
+        assert_eq!(d.span.start as usize, at, "{source}");
+    }
+}
