@@ -467,14 +467,14 @@ impl<'s, 'o> Parser<'s, 'o> {
     }
 
     /// Adds the replacement of a reference. Text with references cannot borrow from the
-    /// source, so its buffer is sized once for the rest of the run (up to the next `<`).
+    /// source, so its buffer is sized once for the rest of the run (up to the next `<`), when
+    /// it is made: the references after the first in a run add to a buffer already sized.
     fn add_resolved_text(&mut self, resolved: &str, start: usize, end: usize) {
-        let rest_of_run = self.source[end..]
-            .find('<')
-            .unwrap_or(self.source.len() - end);
+        let rest = self.source.as_bytes().get(end..).unwrap_or_default();
+        let rest_of_run = || memchr::memchr(b'<', rest).unwrap_or(rest.len());
         match &mut self.text {
             None => {
-                let mut text = String::with_capacity(resolved.len() + rest_of_run);
+                let mut text = String::with_capacity(resolved.len() + rest_of_run());
                 text.push_str(resolved);
                 self.text = Some(PendingText {
                     text: Cow::Owned(text),
@@ -486,7 +486,7 @@ impl<'s, 'o> Parser<'s, 'o> {
                 let text = match &mut pending.text {
                     Cow::Borrowed(b) => {
                         let mut owned =
-                            String::with_capacity(b.len() + resolved.len() + rest_of_run);
+                            String::with_capacity(b.len() + resolved.len() + rest_of_run());
                         owned.push_str(b);
                         pending.text = Cow::Owned(owned);
                         pending.text.to_mut()
