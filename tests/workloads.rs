@@ -31,3 +31,32 @@ fn workloads_equal_twilio_pythons_output() {
         assert_eq!(ours, expected.replace(" />", "/>"), "{name} bytes");
     }
 }
+
+/// A built workload reports the overrides that applied to it as a validation of its XML does:
+/// the same rules, reasons and counts of suppressed findings (W4's policy allows a rule that
+/// finds something in it).
+#[test]
+fn built_overrides_count_what_validation_suppresses() {
+    for (name, twiml) in workloads::all() {
+        let policy = workloads::policy(name);
+        let xml = twiml.to_xml();
+        let validated = twiml::validate_with(&xml, &twiml::ParseOptions::default(), &policy);
+        let counts = |o: &[twiml::rules::AppliedOverride]| -> Vec<(String, String, usize)> {
+            o.iter()
+                .map(|o| (o.code.clone(), o.reason.clone(), o.suppressed))
+                .collect()
+        };
+        assert_eq!(
+            counts(twiml.overrides()),
+            counts(&validated.overrides),
+            "{name}"
+        );
+        assert_eq!(
+            validated.suppressed.len(),
+            counts(twiml.overrides()).iter().map(|c| c.2).sum::<usize>(),
+            "{name}"
+        );
+    }
+    let (_, w4) = workloads::all().into_iter().nth(3).unwrap();
+    assert!(w4.overrides().iter().any(|o| o.suppressed > 0));
+}

@@ -130,6 +130,26 @@ pub(crate) struct Finding<N> {
 }
 
 impl<N> Finding<N> {
+    /// A finding at an element, with no help or labels yet.
+    fn new(
+        rule: &'static RuleInfo,
+        severity: Severity,
+        message: impl Into<String>,
+        node: N,
+        loc: Loc,
+    ) -> Self {
+        Finding {
+            rule,
+            severity,
+            message: message.into(),
+            help: None,
+            node,
+            loc,
+            part: Part::Element,
+            labels: Vec::new(),
+        }
+    }
+
     /// Sets the help line.
     pub(crate) fn help(&mut self, help: impl Into<String>) -> &mut Self {
         self.help = Some(help.into());
@@ -189,11 +209,32 @@ pub(crate) struct Findings<'f, 'd, D: Document> {
     pub(crate) flow: &'f Flow<'d, D>,
     pub(crate) policy: &'f Policy,
     found: Vec<Finding<D::Node>>,
+    /// When the caller keeps no suppressed finding: how many findings of each rule the
+    /// policy allows, counted instead of kept.
+    allowed: Option<Vec<(&'static RuleInfo, usize)>>,
+    /// What `report` hands back for a finding only counted, for its help and labels.
+    counted: Option<Finding<D::Node>>,
     /// The `<Play>` elements GEN001 already reported, with the rule each stood in for.
     undeclared_reported: Vec<(Loc, &'static RuleInfo)>,
 }
 
 impl<'f, 'd, D: Document> Findings<'f, 'd, D> {
+    /// Whether a finding of `rule` is only counted: the policy allows the rule and the
+    /// caller keeps no suppressed finding. Counts it if so.
+    fn only_counted(&mut self, rule: &'static RuleInfo) -> bool {
+        let Some(allowed) = &mut self.allowed else {
+            return false;
+        };
+        if self.policy.level_of(rule) != Level::Allow {
+            return false;
+        }
+        match allowed.iter_mut().find(|(r, _)| std::ptr::eq(*r, rule)) {
+            Some((_, n)) => *n += 1,
+            None => allowed.push((rule, 1)),
+        }
+        true
+    }
+
     /// Whether `rule` applies to this flow (its regime and facts; its level comes later).
     pub(crate) fn runs(&self, rule: &RuleInfo) -> bool {
         let regime =
@@ -210,6 +251,11 @@ impl<'f, 'd, D: Document> Findings<'f, 'd, D> {
         loc: Loc,
         message: impl Into<String>,
     ) -> &mut Finding<D::Node> {
+        if self.only_counted(rule) {
+            return self
+                .counted
+                .insert(Finding::new(rule, severity, message, node, loc));
+        }
         let part = self.said_at(node);
         self.found.push(Finding {
             rule,
@@ -244,6 +290,11 @@ impl<D: Document> Findings<'_, '_, D> {
                 (event.node, event.loc, Part::Element)
             }
         };
+        if self.only_counted(rule) {
+            return self
+                .counted
+                .insert(Finding::new(rule, severity, message, node, loc));
+        }
         self.found.push(Finding {
             rule,
             severity,
@@ -333,8 +384,14 @@ fn rules_of<D: Document>(
 ) -> Vec<AppliedOverride> {
     let flow = Flow::new(doc);
     let (policy, from_comments) = with_comment_overrides(&flow, policy, out);
-    let found = run_rules(&flow, &policy);
+    let keep_allowed = suppressed.is_some();
+    let (found, allowed) = run_rules(&flow, &policy, keep_allowed);
     let mut applied = emit(&flow, &policy, found, out, suppressed);
+    for (rule, n) in allowed {
+        if let Some(o) = applied.iter_mut().find(|o| o.code == rule.code) {
+            o.suppressed += n;
+        }
+    }
     for o in &mut applied {
         if from_comments.iter().any(|c| c.code == o.code) {
             o.origin = OverrideOrigin::Comment;
@@ -360,9 +417,10 @@ pub fn check_rules_decided<D: Document>(
     let (policy, _) = with_comment_overrides(&silent, policy, out);
     let every_disclosure = every_disclosure(&policy);
     let telling = Flow::reading_runtime_as(doc, &every_disclosure);
-    let without = run_rules(&silent, &policy);
+    let (without, _) = run_rules(&silent, &policy, true);
     // The message of the second reading says what is wrong even in the best case.
-    let decided = run_rules(&telling, &policy)
+    let decided = run_rules(&telling, &policy, true)
+        .0
         .into_iter()
         .filter(|w| {
             without
@@ -411,12 +469,20 @@ fn with_comment_overrides<'p, D: Document>(
     }
 }
 
-/// Every family's findings, before the policy's levels apply.
-fn run_rules<D: Document>(flow: &Flow<'_, D>, policy: &Policy) -> Vec<Finding<D::Node>> {
+/// Every family's findings, before the policy's levels apply; unless `keep_allowed`, those of
+/// the rules the policy allows are only counted, rule by rule, beside them.
+#[allow(clippy::type_complexity)]
+fn run_rules<D: Document>(
+    flow: &Flow<'_, D>,
+    policy: &Policy,
+    keep_allowed: bool,
+) -> (Vec<Finding<D::Node>>, Vec<(&'static RuleInfo, usize)>) {
     let mut findings = Findings {
         flow,
         policy,
         found: Vec::new(),
+        allowed: (!keep_allowed).then(Vec::new),
+        counted: None,
         undeclared_reported: Vec::new(),
     };
     recording::check(&mut findings);
@@ -426,7 +492,7 @@ fn run_rules<D: Document>(flow: &Flow<'_, D>, policy: &Policy) -> Vec<Finding<D:
     health::check(&mut findings);
     messaging::check(&mut findings);
     general::check(&mut findings);
-    findings.found
+    (findings.found, findings.allowed.unwrap_or_default())
 }
 
 /// Applies the policy's levels to the findings and appends what remains to `out`, and what
