@@ -938,10 +938,9 @@ fn opt_out_in_force(
 }
 
 /// What a decision reads of a number, in one statement of tagged rows, each part by its
-/// index. `?1` the number, `?2` the sender (`NULL` for any), `?3` the instant, `?4` the debt
-/// (`NULL` for none), `?5` the start of the seven days before the instant, `?6` the number's
-/// salted hash (`NULL` when the ledger holds no erasure), `?7` the reader's version, `?8` how
-/// many attempts to read ([`ATTEMPTS_READ`]).
+/// index. `?1` the number, `?2` the sender (`NULL` for any), `?3` the instant, `?4` the debt,
+/// `?5` the start of the seven days before the instant, `?6` the number's salted hash, `?7`
+/// the reader's version, `?8` how many attempts to read ([`ATTEMPTS_READ`]).
 ///
 /// - tag 0, one row: the first erasure, the latest consent of any kind (which ends an
 ///   opt-out), the last inbound message from the recipient to the sender, and the last
@@ -967,30 +966,54 @@ fn opt_out_in_force(
 ///   last one an earlier decision read again (`rereadings`): each is read again once per
 ///   reader ([`read_again`]), and the decision records what it read.
 ///
+/// The statement has a form for each [`Shape`] of reading, without the parts that read
+/// nothing for it: no erasure to look for when the ledger holds none, no attempts when no cap
+/// counts them, no debt's attempts or conversations without a debt, no rereadings when none
+/// was ever recorded. Every part left opens its cursors whether or not it finds a row, and
+/// a reading pays for each.
+///
 /// (Subqueries joined side by side would each be copied into a temporary table first; rows
 /// of a `UNION ALL` are read straight from their indexes.)
-const HISTORY: &str = "
-SELECT 0,
-    (SELECT MIN(at) FROM erasures WHERE phone_hash = ?6),
-    (SELECT MAX(consent_at) FROM consents WHERE phone = ?1 AND consent_at <= ?3
-        AND (sender_scope IS NULL OR sender_scope = 'all' OR ?2 IS NULL OR sender_scope = ?2)),
-    (SELECT MAX(at) FROM inbound WHERE phone = ?1 AND at <= ?3 AND (?2 IS NULL OR sender = ?2)),
-    CASE WHEN ?4 IS NULL
-         THEN (SELECT MAX(at) FROM attempts INDEXED BY conversations_by_phone
-               WHERE phone = ?1 AND at <= ?3 AND conversation = 1)
-         ELSE (SELECT MAX(at) FROM attempts INDEXED BY conversations_by_debt
-               WHERE debt = ?4 AND at <= ?3 AND conversation = 1)
-    END,
-    CASE WHEN EXISTS (SELECT 1 FROM rereadings) THEN
-    (SELECT MIN(at) FROM rereadings INDEXED BY rereadings_by_phone
+fn history_sql(shape: Shape) -> String {
+    let erased = if shape.erasures {
+        "(SELECT MIN(at) FROM erasures WHERE phone_hash = ?6)"
+    } else {
+        "NULL"
+    };
+    let conversation = if shape.debt {
+        "(SELECT MAX(at) FROM attempts INDEXED BY conversations_by_debt
+          WHERE debt = ?4 AND at <= ?3 AND conversation = 1)"
+    } else {
+        "(SELECT MAX(at) FROM attempts INDEXED BY conversations_by_phone
+          WHERE phone = ?1 AND at <= ?3 AND conversation = 1)"
+    };
+    let recorded = if shape.rereadings {
+        "(SELECT MIN(at) FROM rereadings INDEXED BY rereadings_by_phone
      WHERE phone = ?1 AND reader = ?7 AND revocation = 1 AND at <= ?3
        AND at > ifnull((SELECT consent_at FROM consents INDEXED BY consents_by_kind
                         WHERE phone = ?1 AND consent_at <= ?3
                           AND (sender_scope IS NULL OR sender_scope = 'all' OR ?2 IS NULL
                                OR sender_scope = ?2)
                         ORDER BY consent_type DESC, consent_at DESC, id DESC LIMIT 1),
-                       -9223372036854775808))
-    END,
+                       -9223372036854775808))"
+    } else {
+        "NULL"
+    };
+    let reread = if shape.rereadings {
+        "AND id > ifnull((SELECT MAX(inbound_id) FROM rereadings INDEXED BY rereadings_by_phone
+                          WHERE phone = ?1 AND reader = ?7 AND revocation = 0), 0)"
+    } else {
+        ""
+    };
+    let mut sql = format!(
+        "
+SELECT 0,
+    {erased},
+    (SELECT MAX(consent_at) FROM consents WHERE phone = ?1 AND consent_at <= ?3
+        AND (sender_scope IS NULL OR sender_scope = 'all' OR ?2 IS NULL OR sender_scope = ?2)),
+    (SELECT MAX(at) FROM inbound WHERE phone = ?1 AND at <= ?3 AND (?2 IS NULL OR sender = ?2)),
+    {conversation},
+    {recorded},
     NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL
 UNION ALL
 SELECT 1, at, action, method, sender, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL FROM
@@ -1011,7 +1034,11 @@ SELECT 3, consent_at, consent_type, channel, consent_method, consent_source, ip_
 UNION ALL
 SELECT 4, checked_at, answer, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL FROM
     (SELECT answer, checked_at FROM reassigned WHERE phone = ?1 AND checked_at <= ?3
-     ORDER BY checked_at DESC, id DESC LIMIT 1)
+     ORDER BY checked_at DESC, id DESC LIMIT 1)"
+    );
+    if shape.attempts {
+        sql.push_str(
+            "
 UNION ALL
 SELECT 5, at, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL FROM
     (SELECT at FROM attempts INDEXED BY attempts_by_phone
@@ -1019,7 +1046,11 @@ SELECT 5, at, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, 
 UNION ALL
 SELECT 5, at, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL FROM
     (SELECT at FROM decisions INDEXED BY decisions_by_phone
-     WHERE phone = ?1 AND attempt = 1 AND at > ?5 AND at <= ?3 ORDER BY at DESC, id DESC LIMIT ?8)
+     WHERE phone = ?1 AND attempt = 1 AND at > ?5 AND at <= ?3 ORDER BY at DESC, id DESC LIMIT ?8)",
+        );
+        if shape.debt {
+            sql.push_str(
+                "
 UNION ALL
 SELECT 6, at, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL FROM
     (SELECT at FROM attempts INDEXED BY attempts_by_debt
@@ -1028,25 +1059,106 @@ UNION ALL
 SELECT 6, at, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL FROM
     (SELECT at FROM decisions INDEXED BY decision_attempts_by_debt
      WHERE debt = ?4 AND attempt = 1 AND debt IS NOT NULL AND at > ?5 AND at <= ?3
-     ORDER BY at DESC, id DESC LIMIT ?8)
+     ORDER BY at DESC, id DESC LIMIT ?8)",
+            );
+        }
+    }
+    for reader in ["<", ">"] {
+        sql.push_str(&format!(
+            "
 UNION ALL
 SELECT 7, at, body, id, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL
-    FROM inbound INDEXED BY inbound_unread WHERE phone = ?1 AND reader < ?7
-        AND id > CASE WHEN EXISTS (SELECT 1 FROM rereadings)
-                      THEN ifnull((SELECT MAX(inbound_id) FROM rereadings
-                                   INDEXED BY rereadings_by_phone
-                                   WHERE phone = ?1 AND reader = ?7 AND revocation = 0), 0)
-                      ELSE 0 END
-        AND action != 'opt-out' AND body IS NOT NULL
-UNION ALL
-SELECT 7, at, body, id, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL
-    FROM inbound INDEXED BY inbound_unread WHERE phone = ?1 AND reader > ?7
-        AND id > CASE WHEN EXISTS (SELECT 1 FROM rereadings)
-                      THEN ifnull((SELECT MAX(inbound_id) FROM rereadings
-                                   INDEXED BY rereadings_by_phone
-                                   WHERE phone = ?1 AND reader = ?7 AND revocation = 0), 0)
-                      ELSE 0 END
-        AND action != 'opt-out' AND body IS NOT NULL";
+    FROM inbound INDEXED BY inbound_unread WHERE phone = ?1 AND reader {reader} ?7 {reread}
+        AND action != 'opt-out' AND body IS NOT NULL"
+        ));
+    }
+    sql
+}
+
+/// Which parts of the history a reading needs ([`history_sql`]): whether the ledger holds
+/// any erasure ([`any_erasure`]) or any rereading ([`any_rereading`]), both read once per
+/// transaction, whether the send is about a debt, and whether a cap counts its attempts
+/// ([`twiml_core::gate::Reads::attempts`]).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+struct Shape {
+    erasures: bool,
+    rereadings: bool,
+    debt: bool,
+    attempts: bool,
+}
+
+impl Shape {
+    /// How many shapes there are.
+    const COUNT: usize = 16;
+
+    /// The shape's place among [`Shape::COUNT`].
+    fn index(self) -> usize {
+        usize::from(self.erasures)
+            | usize::from(self.rereadings) << 1
+            | usize::from(self.debt) << 2
+            | usize::from(self.attempts) << 3
+    }
+
+    /// The shape at `index`.
+    fn at(index: usize) -> Shape {
+        Shape {
+            erasures: index & 1 != 0,
+            rereadings: index & 2 != 0,
+            debt: index & 4 != 0,
+            attempts: index & 8 != 0,
+        }
+    }
+}
+
+/// The statement of each [`Shape`], made once.
+static HISTORIES: std::sync::LazyLock<Vec<String>> = std::sync::LazyLock::new(|| {
+    (0..Shape::COUNT)
+        .map(|i| history_sql(Shape::at(i)))
+        .collect()
+});
+
+/// The history statements of one transaction, each taken from the connection's cache the
+/// first time a reading of its shape comes.
+struct Histories<'c> {
+    conn: &'c Connection,
+    statements: [Option<rusqlite::CachedStatement<'c>>; Shape::COUNT],
+}
+
+impl<'c> Histories<'c> {
+    fn new(conn: &'c Connection) -> Histories<'c> {
+        Histories {
+            conn,
+            statements: std::array::from_fn(|_| None),
+        }
+    }
+
+    fn get(&mut self, shape: Shape) -> rusqlite::Result<&mut rusqlite::CachedStatement<'c>> {
+        let conn = self.conn;
+        let slot = &mut self.statements[shape.index()];
+        Ok(match slot {
+            Some(statement) => statement,
+            empty => empty.insert(conn.prepare_cached(&HISTORIES[shape.index()])?),
+        })
+    }
+}
+
+/// What a transaction reads once of the whole ledger for the shape of its readings: whether
+/// it holds any erasure and any rereading.
+fn ledger_shape(tx: &Connection) -> rusqlite::Result<Shape> {
+    Ok(Shape {
+        erasures: any_erasure(tx)?,
+        rereadings: any_rereading(tx)?,
+        debt: false,
+        attempts: false,
+    })
+}
+
+/// Whether the ledger holds any rereading (a reply read again by a reader other than the one
+/// that recorded it): most hold none, and then a decision looks for none.
+fn any_rereading(tx: &Connection) -> rusqlite::Result<bool> {
+    tx.prepare_cached("SELECT EXISTS (SELECT 1 FROM rereadings)")?
+        .query_row([], |r| r.get(0))
+}
 
 impl SqliteLedger {
     /// The salted hash of `phone` when the ledger holds erasures (`any`), for
@@ -1055,28 +1167,34 @@ impl SqliteLedger {
         any.then(|| self.hash(phone))
     }
 
-    /// What the ledger knows of `to`, by `history`, the [`HISTORY`] statement, with the
-    /// replies it read again ([`Reread`], for a decision to record). `erasures` is
-    /// [`any_erasure`], read once per transaction; `attempts` false reads none of the
-    /// attempts ([`twiml_core::gate::Reads::attempts`]).
+    /// What the ledger knows of `to`, by the statement of its [`Shape`] ([`history_sql`]),
+    /// with the replies it read again ([`Reread`], for a decision to record). `ledger` is
+    /// what the transaction knows of the whole ledger (its `erasures` and `rereadings`; the
+    /// rest of the shape follows from the send); `attempts` false reads none of the attempts
+    /// ([`twiml_core::gate::Reads::attempts`]).
     #[expect(
         clippy::too_many_arguments,
         reason = "the statement's parameters, each its own"
     )]
     fn load_history(
         &self,
-        history: &mut rusqlite::Statement<'_>,
+        histories: &mut Histories<'_>,
+        ledger: Shape,
         to: &PhoneNumber,
         from: Option<&str>,
         debt: Option<&str>,
         at: Timestamp,
-        erasures: bool,
         attempts: bool,
     ) -> rusqlite::Result<(RecipientHistory, Reread)> {
         let phone = to.e164();
         let t = micros(at);
         let week = t - SignedDuration::from_hours(7 * 24).as_micros() as i64;
-        let hash = self.hash_if(erasures, phone);
+        let shape = Shape {
+            debt: debt.is_some(),
+            attempts,
+            ..ledger
+        };
+        let hash = self.hash_if(shape.erasures, phone);
         let mut erased = None;
         let mut granted = None;
         let mut latest = None;
@@ -1086,17 +1204,23 @@ impl SqliteLedger {
         let mut stale: Vec<(i64, i64, String)> = Vec::new();
         let mut recorded: Option<i64> = None;
         let mut h = RecipientHistory::known();
-        let mut rows = history.query(params![
-            phone,
-            from,
-            t,
-            debt,
-            week,
-            hash,
-            inbound::VERSION,
-            // No attempt at all when no cap counts them (`Reads::attempts`).
-            if attempts { ATTEMPTS_READ as i64 } else { 0 }
-        ])?;
+        let history = histories.get(shape)?;
+        // A shape's statement names only the parameters its parts read: the first that many.
+        let limit = ATTEMPTS_READ as i64;
+        let values: [&dyn rusqlite::ToSql; 8] = [
+            &phone,
+            &from,
+            &t,
+            &debt,
+            &week,
+            &hash,
+            &inbound::VERSION,
+            &limit,
+        ];
+        for (i, value) in values.iter().enumerate().take(history.parameter_count()) {
+            history.raw_bind_parameter(i + 1, value)?;
+        }
+        let mut rows = history.raw_query();
         while let Some(r) = rows.next()? {
             match r.get::<_, i64>(0)? {
                 0 => {
@@ -1394,12 +1518,20 @@ impl Ledger for SqliteLedger {
         at: Timestamp,
     ) -> Result<RecipientHistory, LedgerError> {
         let conn = self.lock();
-        let erasures = any_erasure(&conn)?;
+        let ledger = ledger_shape(&conn)?;
         let sender = sender_text(from);
-        let mut stmt = conn.prepare_cached(HISTORY)?;
+        let mut histories = Histories::new(&conn);
         // A reading that records nothing: what it read again is read again next time.
         Ok(self
-            .load_history(&mut stmt, to, sender.as_deref(), debt, at, erasures, true)?
+            .load_history(
+                &mut histories,
+                ledger,
+                to,
+                sender.as_deref(),
+                debt,
+                at,
+                true,
+            )?
             .0)
     }
 
@@ -1411,10 +1543,11 @@ impl Ledger for SqliteLedger {
     ) -> Result<Vec<Decided>, LedgerError> {
         self.write_with(self.decisions, |tx| {
             let mut out = Vec::with_capacity(outbounds.len());
-            // No erasure can happen inside this transaction: read once whether any exists.
-            let erasures = any_erasure(tx)?;
+            // No erasure can happen inside this transaction: read once whether any exists,
+            // and whether any rereading does (until a decision of the batch records one).
+            let mut ledger = ledger_shape(tx)?;
             // The statements of a decision, taken from the cache once for the whole batch.
-            let mut history = tx.prepare_cached(HISTORY)?;
+            let mut histories = Histories::new(tx);
             // An allowed decision is the attempt it counts as: its row says so (`attempt`),
             // with the send's debt.
             let mut insert_decision = tx.prepare_cached(
@@ -1437,12 +1570,12 @@ impl Ledger for SqliteLedger {
                 let mut reread = Reread::default();
                 let decision = gate.decide_reading(o, at, |reads| {
                     self.load_history(
-                        &mut history,
+                        &mut histories,
+                        ledger,
                         &o.to,
                         sender.as_deref(),
                         o.debt.as_deref(),
                         at,
-                        erasures,
                         reads.attempts,
                     )
                     .map(|(h, r)| {
@@ -1451,6 +1584,7 @@ impl Ledger for SqliteLedger {
                     })
                 })?;
                 if let Some(through) = reread.through {
+                    ledger.rereadings = true;
                     // What this decision read again, so that the next reads on from there.
                     let marks = reread.revocations.iter().map(|r| (r, true));
                     for ((inbound_id, reply_at), revocation) in marks.chain([(&through, false)]) {
@@ -1521,8 +1655,12 @@ impl Ledger for SqliteLedger {
         records.sort_by_key(|r| r.consent_timestamp);
         let conn = self.lock();
         let history = {
-            let mut stmt = conn.prepare_cached(HISTORY)?;
-            self.load_history(&mut stmt, phone, None, None, at, true, true)?
+            let ledger = Shape {
+                erasures: true,
+                ..ledger_shape(&conn)?
+            };
+            let mut histories = Histories::new(&conn);
+            self.load_history(&mut histories, ledger, phone, None, None, at, true)?
                 .0
         };
         let erased: bool = conn
@@ -1878,43 +2016,53 @@ mod tests {
     fn the_history_is_read_by_indexes_without_sorting() {
         let l = SqliteLedger::open_in_memory().expect("open");
         let conn = l.lock();
-        let mut stmt = conn
-            .prepare(&format!("EXPLAIN QUERY PLAN {HISTORY}"))
-            .expect("a plan");
-        let plan: Vec<String> = stmt
-            .query_map(
-                params![
-                    "+13055550123",
-                    "+13055550100",
-                    1,
-                    "acct-1",
-                    0,
-                    "hash",
-                    "v",
-                    8
-                ],
-                |r| r.get::<_, String>(3),
-            )
-            .expect("rows")
-            .collect::<rusqlite::Result<_>>()
-            .expect("rows");
-        let plan = plan.join("\n");
-        assert!(!plan.contains("TEMP B-TREE"), "{plan}");
-        // Co-routines of the compound are read as they come, not tables. (Whether any
-        // rereading is on file reads the first entry of its index, and stops there.)
-        assert!(
-            plan.lines()
-                .filter(|l| l.starts_with("SCAN "))
-                .all(|l| l.starts_with("SCAN (subquery")
-                    || l == "SCAN CONSTANT ROW"
-                    || l == "SCAN rereadings USING COVERING INDEX rereadings_by_phone"),
-            "{plan}"
-        );
-        assert!(
-            plan.contains("USING COVERING INDEX attempts_by_phone"),
-            "{plan}"
-        );
-        assert!(plan.contains("INDEX attempts_by_debt"), "{plan}");
+        for index in 0..Shape::COUNT {
+            let shape = Shape::at(index);
+            assert_eq!(shape.index(), index);
+            let mut stmt = conn
+                .prepare(&format!("EXPLAIN QUERY PLAN {}", HISTORIES[index]))
+                .expect("a plan");
+            let values: [&dyn rusqlite::ToSql; 8] = [
+                &"+13055550123",
+                &"+13055550100",
+                &1,
+                &"acct-1",
+                &0,
+                &"hash",
+                &"v",
+                &8,
+            ];
+            for (i, value) in values.iter().enumerate().take(stmt.parameter_count()) {
+                stmt.raw_bind_parameter(i + 1, value).expect("a value");
+            }
+            let mut plan = Vec::new();
+            let mut rows = stmt.raw_query();
+            while let Some(r) = rows.next().expect("a row") {
+                plan.push(r.get::<_, String>(3).expect("a line"));
+            }
+            let plan = plan.join("\n");
+            assert!(!plan.contains("TEMP B-TREE"), "{shape:?}\n{plan}");
+            // Co-routines of the compound are read as they come, not tables.
+            assert!(
+                plan.lines()
+                    .filter(|l| l.starts_with("SCAN "))
+                    .all(|l| l.starts_with("SCAN (subquery") || l == "SCAN CONSTANT ROW"),
+                "{shape:?}\n{plan}"
+            );
+            // Each part is in the statement exactly when its shape reads it.
+            let reads = |index: &str| plan.contains(&format!("INDEX {index} "));
+            assert_eq!(reads("erasures_by_hash"), shape.erasures, "{plan}");
+            assert_eq!(reads("rereadings_by_phone"), shape.rereadings, "{plan}");
+            assert_eq!(reads("conversations_by_debt"), shape.debt, "{plan}");
+            assert_eq!(reads("conversations_by_phone"), !shape.debt, "{plan}");
+            assert_eq!(reads("attempts_by_phone"), shape.attempts, "{plan}");
+            assert_eq!(
+                reads("attempts_by_debt"),
+                shape.attempts && shape.debt,
+                "{plan}"
+            );
+            assert!(reads("inbound_unread"), "{plan}");
+        }
     }
 
     /// A ledger of schema version 4, whose allowed decisions each wrote a row of `attempts`
