@@ -59,8 +59,9 @@ const CHECKPOINT_EVERY: Duration = Duration::from_millis(100);
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default)]
 #[non_exhaustive]
 pub enum Checkpoints {
-    /// A thread of the ledger's own, started when a file is opened and stopped (and joined)
-    /// when the ledger is dropped or switched to [`Checkpoints::AtCommits`]. The default.
+    /// A thread of the ledger's own, started by the first transaction that writes to the file
+    /// and stopped (and joined) when the ledger is dropped or switched to
+    /// [`Checkpoints::AtCommits`]. The default.
     #[default]
     Background,
     /// No thread: the commit that finds the log past 10,000 pages checkpoints, on the calling
@@ -80,17 +81,23 @@ struct Checkpointer {
     /// which holds its copy until it ends).
     #[cfg_attr(not(test), expect(dead_code, reason = "read by the tests"))]
     copied: std::sync::Arc<std::sync::atomic::AtomicI64>,
+    /// The error of the thread's latest round, `None` once a round succeeds (shared with the
+    /// thread): [`SqliteLedger::checkpoint_failure`].
+    failure: std::sync::Arc<Mutex<Option<String>>>,
 }
 
 impl Checkpointer {
     /// Starts the thread: every `every`, a passive checkpoint of `path` on a connection of
     /// its own (opened at the first one). A checkpoint that fails (the disk is full, another
     /// connection is checkpointing) is left to the next one, or to a commit, which
-    /// checkpoints past the threshold whatever the thread does.
+    /// checkpoints past the threshold whatever the thread does; its error is kept until a
+    /// round succeeds.
     fn start(path: PathBuf, every: Duration) -> Result<Checkpointer, LedgerError> {
         let (stop, stopped) = std::sync::mpsc::channel::<()>();
         let copied = std::sync::Arc::new(std::sync::atomic::AtomicI64::new(0));
         let pages = std::sync::Arc::clone(&copied);
+        let failure = std::sync::Arc::new(Mutex::new(None));
+        let failed = std::sync::Arc::clone(&failure);
         let thread = std::thread::Builder::new()
             .name("twiml-ledger-checkpoints".to_string())
             .spawn(move || {
@@ -98,12 +105,24 @@ impl Checkpointer {
                 while let Err(std::sync::mpsc::RecvTimeoutError::Timeout) =
                     stopped.recv_timeout(every)
                 {
-                    if conn.is_none() {
-                        conn = checkpoint_connection(&path).ok();
-                    }
-                    if let Some(Ok(n)) = conn.as_ref().map(passive_checkpoint) {
-                        pages.fetch_add(n.max(0), std::sync::atomic::Ordering::Relaxed);
-                    }
+                    let round = match &conn {
+                        Some(c) => passive_checkpoint(c).map_err(|e| classify(&path, e)),
+                        None => checkpoint_connection(&path).and_then(|c| {
+                            let copied = passive_checkpoint(&c).map_err(|e| classify(&path, e));
+                            conn = Some(c);
+                            copied
+                        }),
+                    };
+                    let error = match round {
+                        Ok(n) => {
+                            pages.fetch_add(n.max(0), std::sync::atomic::Ordering::Relaxed);
+                            None
+                        }
+                        Err(e) => Some(e.to_string()),
+                    };
+                    *failed
+                        .lock()
+                        .unwrap_or_else(std::sync::PoisonError::into_inner) = error;
                 }
             })
             .map_err(|source| LedgerError::Io {
@@ -114,6 +133,7 @@ impl Checkpointer {
             stop: Some(stop),
             thread: Some(thread),
             copied,
+            failure,
         })
     }
 }
@@ -395,13 +415,16 @@ const EVENT_TABLES: &[&str] = &[
 /// damaged (`PRAGMA quick_check`) before anything is written; a file that fails either is
 /// left untouched. Migrations to the library's schema run at open, each in a transaction.
 /// A ledger on a file copies its write-ahead log into the file on a thread of its own, started
-/// here and stopped when the ledger is dropped ([`Checkpoints`]; opt out with
-/// [`SqliteLedger::with_checkpoints`]).
+/// by its first write and stopped when the ledger is dropped ([`Checkpoints`]; opt out with
+/// [`SqliteLedger::with_checkpoints`], before any write starts it).
 #[derive(Debug)]
 pub struct SqliteLedger {
-    /// The thread of [`Checkpoints::Background`], first so that it stops before the
-    /// connection closes (the last connection to close checkpoints what is left).
-    background: Option<Checkpointer>,
+    /// The thread of [`Checkpoints::Background`], started by the first write, first so that
+    /// it stops before the connection closes (the last connection to close checkpoints what
+    /// is left).
+    background: std::sync::OnceLock<Checkpointer>,
+    /// Who checkpoints: [`SqliteLedger::with_checkpoints`].
+    checkpoints: Checkpoints,
     conn: Mutex<Connection>,
     /// The connection of [`SqliteLedger::checkpoint`], opened at its first call: a checkpoint
     /// on it runs beside the decisions of `conn`, not between them.
@@ -534,13 +557,13 @@ impl SqliteLedger {
                 r.get(0)
             })
             .map_err(err)?;
-        let background = if file {
-            Some(Checkpointer::start(path.clone(), CHECKPOINT_EVERY)?)
-        } else {
-            None
-        };
         Ok(SqliteLedger {
-            background,
+            background: std::sync::OnceLock::new(),
+            checkpoints: if file {
+                Checkpoints::Background
+            } else {
+                Checkpoints::AtCommits
+            },
             conn: Mutex::new(conn),
             checkpointer: Mutex::new(None),
             path,
@@ -560,8 +583,9 @@ impl SqliteLedger {
     }
 
     /// Who checkpoints the write-ahead log ([`Checkpoints`]): the ledger's own thread (the
-    /// default for a file) or the commits. Switching to [`Checkpoints::AtCommits`] stops and
-    /// joins the thread; a ledger in memory has no log and ignores this.
+    /// default for a file, started by the first write) or the commits. Switching to
+    /// [`Checkpoints::AtCommits`] stops and joins the thread if a write started it; a ledger
+    /// in memory has no log and ignores this.
     ///
     /// ```
     /// use twiml_ledger::{Checkpoints, SqliteLedger};
@@ -576,31 +600,38 @@ impl SqliteLedger {
     ///
     /// # Errors
     ///
-    /// [`LedgerError::Io`] when the thread of [`Checkpoints::Background`] cannot be started.
+    /// None today: the thread of [`Checkpoints::Background`] starts with the first write,
+    /// whose error ([`LedgerError::Io`]) says when it cannot be started.
     pub fn with_checkpoints(
         mut self,
         checkpoints: Checkpoints,
     ) -> Result<SqliteLedger, LedgerError> {
-        match checkpoints {
-            Checkpoints::AtCommits => self.background = None,
-            Checkpoints::Background => {
-                if self.background.is_none() && self.path != Path::new(":memory:") {
-                    self.background =
-                        Some(Checkpointer::start(self.path.clone(), CHECKPOINT_EVERY)?);
-                }
-            }
+        if self.path != Path::new(":memory:") {
+            self.checkpoints = checkpoints;
+        }
+        if checkpoints == Checkpoints::AtCommits {
+            drop(self.background.take());
         }
         Ok(self)
     }
 
-    /// Who checkpoints the write-ahead log: [`Checkpoints::Background`] while the ledger's
-    /// thread runs, [`Checkpoints::AtCommits`] otherwise (and for a ledger in memory).
+    /// Who checkpoints the write-ahead log: [`Checkpoints::Background`] for a file unless
+    /// told otherwise ([`SqliteLedger::with_checkpoints`]), [`Checkpoints::AtCommits`]
+    /// otherwise (and for a ledger in memory).
     pub fn checkpoints(&self) -> Checkpoints {
-        if self.background.is_some() {
-            Checkpoints::Background
-        } else {
-            Checkpoints::AtCommits
-        }
+        self.checkpoints
+    }
+
+    /// What the last round of the ledger's checkpointing thread ([`Checkpoints::Background`])
+    /// failed with, `None` when it succeeded (or no round has run): a log the thread cannot
+    /// copy grows until a commit copies it, at the cost of that commit.
+    pub fn checkpoint_failure(&self) -> Option<String> {
+        self.background.get().and_then(|c| {
+            c.failure
+                .lock()
+                .unwrap_or_else(std::sync::PoisonError::into_inner)
+                .clone()
+        })
     }
 
     /// Copies the write-ahead log into the database file and flushes both, without waiting
@@ -666,6 +697,11 @@ impl SqliteLedger {
         f: impl FnOnce(&Transaction<'_>) -> Result<T, LedgerError>,
     ) -> Result<T, LedgerError> {
         let mut conn = self.lock();
+        if self.checkpoints == Checkpoints::Background && self.background.get().is_none() {
+            // Under the connection's lock: one thread, started once.
+            let thread = Checkpointer::start(self.path.clone(), CHECKPOINT_EVERY)?;
+            drop(self.background.set(thread));
+        }
         let written = durability == Durability::Written && self.path != Path::new(":memory:");
         if written {
             conn.pragma_update(None, "synchronous", "NORMAL")
@@ -1901,7 +1937,8 @@ mod tests {
         let path = dir.path().join("background.ledger");
         let ledger = SqliteLedger::open(&path).expect("open");
         assert_eq!(ledger.checkpoints(), Checkpoints::Background);
-        let copied = std::sync::Arc::clone(&ledger.background.as_ref().expect("a thread").copied);
+        // Started by the first write, not by the opening.
+        assert!(ledger.background.get().is_none());
         let gate = Gate::new(Policy::new());
         let sends: Vec<Outbound<'_>> = (0..100)
             .map(|i| {
@@ -1912,6 +1949,7 @@ mod tests {
         ledger
             .decide_batch(&gate, &sends, at("2026-12-04T16:00:00Z"))
             .expect("decided");
+        let copied = std::sync::Arc::clone(&ledger.background.get().expect("a thread").copied);
         // The thread copies the log within a few of its rounds; a minute is the bound of a
         // machine too loaded to schedule it, not an expectation of its speed.
         let waited = std::time::Instant::now();
@@ -1919,17 +1957,35 @@ mod tests {
             assert!(waited.elapsed() < Duration::from_secs(60), "no checkpoint");
             std::thread::sleep(Duration::from_millis(10));
         }
+        assert_eq!(ledger.checkpoint_failure(), None);
         drop(ledger);
         // Joined: the thread's copy of the counter is gone with it.
         assert_eq!(std::sync::Arc::strong_count(&copied), 1);
 
-        let ledger = SqliteLedger::open(&path).expect("open again");
-        let copied = std::sync::Arc::clone(&ledger.background.as_ref().expect("a thread").copied);
-        let ledger = ledger
+        // Opted out before any write: no thread ever runs.
+        let ledger = SqliteLedger::open(&path)
+            .expect("open again")
             .with_checkpoints(Checkpoints::AtCommits)
             .expect("no thread");
         assert_eq!(ledger.checkpoints(), Checkpoints::AtCommits);
+        ledger
+            .decide_batch(&gate, &sends, at("2026-12-04T17:00:00Z"))
+            .expect("decided");
+        assert!(ledger.background.get().is_none());
+        assert_eq!(ledger.checkpoint_failure(), None);
+        // Switched back: the next write starts the thread; switched off again, it is joined.
+        let ledger = ledger
+            .with_checkpoints(Checkpoints::Background)
+            .expect("a thread");
+        ledger
+            .decide_batch(&gate, &sends, at("2026-12-04T18:00:00Z"))
+            .expect("decided");
+        let copied = std::sync::Arc::clone(&ledger.background.get().expect("a thread").copied);
+        let ledger = ledger
+            .with_checkpoints(Checkpoints::AtCommits)
+            .expect("no thread");
         assert_eq!(std::sync::Arc::strong_count(&copied), 1);
+        assert!(ledger.background.get().is_none());
         assert_eq!(
             ledger.export_consents().expect("the ledger still works"),
             []
