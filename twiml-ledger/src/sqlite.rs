@@ -1270,25 +1270,41 @@ impl SqliteLedger {
                 2 => suppressed = Some((r.get(2)?, r.get(1)?)),
                 3 => {
                     let consent_at: i64 = r.get(1)?;
-                    let kind: String = r.get(2)?;
+                    // The kind as the table spells it (its CHECK allows no other), read in
+                    // place; any other spelling as `ConsentKind::parse` reads it.
+                    let kind = r.get_ref(2)?.as_str()?;
+                    let consent_type = [ConsentKind::ExpressWritten, ConsentKind::Express]
+                        .into_iter()
+                        .find(|k| k.as_str() == kind)
+                        .or_else(|| ConsentKind::parse(kind))
+                        .unwrap_or(ConsentKind::Express);
+                    // The decision reads of the record which fields it lacks
+                    // (`ConsentRecord::missing`): the method's text, and whether each other
+                    // field is there, not a copy of its text.
+                    let present = |i: usize| -> rusqlite::Result<Option<String>> {
+                        Ok(match r.get_ref(i)? {
+                            rusqlite::types::ValueRef::Null => None,
+                            _ => Some(String::new()),
+                        })
+                    };
                     consent = Some((
                         ConsentRecord {
-                            phone: phone.to_string(),
-                            channel: r.get(3)?,
-                            consent_type: ConsentKind::parse(&kind).unwrap_or(ConsentKind::Express),
+                            phone: String::new(),
+                            channel: String::new(),
+                            consent_type,
                             consent_method: r.get(4)?,
                             consent_timestamp: instant(consent_at),
-                            consent_source: r.get(5)?,
-                            ip_address: r.get(6)?,
+                            consent_source: present(5)?,
+                            ip_address: present(6)?,
                             opted_out: false,
                             opt_out_timestamp: None,
-                            seller: r.get(7)?,
-                            disclosure: r.get(8)?,
-                            disclosure_version: r.get(9)?,
-                            purpose: r.get(10)?,
-                            sender_scope: r.get(11)?,
-                            evidence: r.get(12)?,
-                            language: r.get(13)?,
+                            seller: present(7)?,
+                            disclosure: present(8)?,
+                            disclosure_version: present(9)?,
+                            purpose: present(10)?,
+                            sender_scope: present(11)?,
+                            evidence: present(12)?,
+                            language: present(13)?,
                         },
                         consent_at,
                     ));
