@@ -130,10 +130,14 @@ pub(super) fn report_undeclared<D: Document>(
         Severity::Warning,
         audio.node,
         audio.loc,
-        format!(
-            "{what} may be in this audio, but nobody declared what it says ({})",
-            rule.code
-        ),
+        // Joined, not formatted: one of the most frequent messages (40 a W4 document).
+        [
+            what,
+            " may be in this audio, but nobody declared what it says (",
+            rule.code,
+            ")",
+        ]
+        .concat(),
     )
     .help(
         "speak the disclosure with `<Say>`, or declare the audio: `[audio]` in twiml.toml, or `Policy::declare_audio`",

@@ -538,14 +538,14 @@ fn unannounced_parties<D: Document>(f: &mut Findings<'_, '_, D>, dial: D::Node, 
     }
     for noun in nouns {
         if super::flow::text_attribute(doc, noun.node, attr::URL).is_none() {
-            let name = doc.name(noun.node).to_string();
-            f.report(
-                &REC002,
-                Severity::Warning,
-                noun.node,
-                noun.loc,
-                format!("the recorded call reaches this `<{name}>` with no whisper `url` to announce the recording"),
-            )
+            // Joined, not formatted: one of the most frequent messages (80 a W4 document).
+            let message = [
+                "the recorded call reaches this `<",
+                doc.name(noun.node),
+                ">` with no whisper `url` to announce the recording",
+            ]
+            .concat();
+            f.report(&REC002, Severity::Warning, noun.node, noun.loc, message)
             .help("add `url=\"...\"` with a document that says the call may be recorded; it plays to the dialed party before the call is bridged");
         }
     }
