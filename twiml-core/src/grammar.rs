@@ -701,7 +701,7 @@ pub fn is_xml_char(c: char) -> bool {
 /// The first character of `s` that XML 1.0 cannot carry, with its byte offset.
 pub fn find_non_xml_char(s: &str) -> Option<(usize, char)> {
     // The only ways in are bytes below 0x20 other than tab, line feed and carriage return, and
-    // the EF BF BE / EF BF BF encodings of U+FFFE and U+FFFF. A scan of eight bytes at a time
+    // the EF BF BE / EF BF BF encodings of U+FFFE and U+FFFF. A scan of a block of bytes at a time
     // finds whether one is there; the exact search runs only when one is.
     if !may_hold_non_xml_char(s.as_bytes()) {
         return None;
@@ -720,27 +720,15 @@ fn suspicious(b: u8) -> bool {
 }
 
 /// Whether `bytes` hold a [`suspicious`] byte: when not, no character of theirs needs
-/// checking. Eight bytes at a time: a word with no byte below 0x20 and none equal to 0xEF
-/// is clean; a word with one (a line feed, usually) is looked at byte by byte.
+/// checking. Sixty-four bytes at a time, each block tested whole with no branch per byte,
+/// which the compiler does in vector lanes (fewer instructions than a test of eight in a
+/// `u64`, which also had to look again at every word with a line feed).
 pub(crate) fn may_hold_non_xml_char(bytes: &[u8]) -> bool {
-    const ONES: u64 = u64::from_ne_bytes([0x01; 8]);
-    const HIGHS: u64 = u64::from_ne_bytes([0x80; 8]);
-    const SPACES: u64 = u64::from_ne_bytes([0x20; 8]);
-    const EFS: u64 = u64::from_ne_bytes([0xEF; 8]);
-    let mut words = bytes.chunks_exact(8);
-    for word in &mut words {
-        let mut eight = [0u8; 8];
-        eight.copy_from_slice(word);
-        let x = u64::from_ne_bytes(eight);
-        // A byte below 0x20 (exact for a bound of at most 0x80), or a byte equal to 0xEF.
-        let below = x.wrapping_sub(SPACES) & !x & HIGHS;
-        let ef = x ^ EFS;
-        let equal = ef.wrapping_sub(ONES) & !ef & HIGHS;
-        if below | equal != 0 && word.iter().any(|&b| suspicious(b)) {
-            return true;
-        }
-    }
-    words.remainder().iter().any(|&b| suspicious(b))
+    let (blocks, rest) = bytes.as_chunks::<64>();
+    blocks
+        .iter()
+        .any(|block| block.iter().fold(false, |any, &b| any | suspicious(b)))
+        || rest.iter().any(|&b| suspicious(b))
 }
 
 /// Whether `name` is an XML `Name` (letters, digits, `_ - . :`, not starting with a digit,
