@@ -12,7 +12,7 @@ use std::cell::Cell;
 use std::sync::LazyLock;
 
 use crate::diagnostic::{CheckInfo, Diagnostic, Severity, checks};
-use crate::grammar::{self, ProblemKind, ValueProblem, closest, one_of};
+use crate::grammar::{self, ProblemKind, ValueProblem, closest, one_of, trim};
 use crate::schema::{
     self, AttributeSpec, ELEMENTS, ElementId, ElementKind, ElementSpec, TextPresence, ValueKind,
     attr,
@@ -196,7 +196,7 @@ impl<'d, D: Document> Walk<'d, D> {
             match item {
                 Content::Text(s) => {
                     self.characters(node, Part::Content(i), s, "text");
-                    if spec.text.presence == TextPresence::None && !s.trim().is_empty() {
+                    if spec.text.presence == TextPresence::None && !trim(s).is_empty() {
                         let d = Diagnostic::new(
                             &checks::TEXT_NOT_ALLOWED,
                             format!("`<{}>` holds no text", spec.name),
@@ -413,7 +413,7 @@ impl<'d, D: Document> Walk<'d, D> {
         }
         let rule = &spec.text;
         let text = held.text.as_deref().unwrap_or("");
-        let has_text = !text.trim().is_empty();
+        let has_text = !trim(text).is_empty();
         let children = held.known < self.known.len();
         if rule.presence != TextPresence::None && !rule.mixed && has_text && children {
             let d = Diagnostic::new(
@@ -470,7 +470,7 @@ impl<'d, D: Document> Walk<'d, D> {
             let part = self
                 .doc
                 .children(node)
-                .position(|c| matches!(c, Content::Text(t) if !t.trim().is_empty()))
+                .position(|c| matches!(c, Content::Text(t) if !trim(t).is_empty()))
                 .map_or(Part::Element, Part::Content);
             self.report(node, part, d);
         }
@@ -724,7 +724,7 @@ impl<'d, D: Document> Walk<'d, D> {
 
     fn subtree_has_text(&self, node: D::Node) -> bool {
         self.doc.children(node).any(|item| match item {
-            Content::Text(s) => !s.trim().is_empty(),
+            Content::Text(s) => !trim(s).is_empty(),
             Content::Element(child) => self.subtree_has_text(child),
             Content::Comment(_) => false,
             // It may be text; the build decides.

@@ -69,7 +69,7 @@ impl ValueProblem {
 /// (`<Conference waitUrl="">`), an empty URL Twilio documents no meaning for is a warning, and
 /// a value past a bound that Twilio's documentation does not confirm is a warning too.
 pub fn check_attribute(a: &AttributeSpec, value: &str) -> Option<ValueProblem> {
-    if value.trim().is_empty() {
+    if trim(value).is_empty() {
         if a.empty_means.is_some() {
             return None;
         }
@@ -118,7 +118,7 @@ fn unconfirmed_bound(
 
 /// Checks a value written as text (a parsed attribute, element text, or a typed string field).
 pub fn check_text(kind: &ValueKind, value: &str) -> Option<ValueProblem> {
-    let v = value.trim();
+    let v = trim(value);
     match *kind {
         ValueKind::Text { max_chars } => max_chars.and_then(|max| check_length(value, 0, max)),
         ValueKind::Name {
@@ -711,6 +711,16 @@ pub fn find_non_xml_char(s: &str) -> Option<(usize, char)> {
         .char_indices()
         .find(|&(_, c)| !is_xml_char(c))
         .map(|(i, c)| (start + i, c))
+}
+
+/// `s.trim()`, answered without decoding a character when `s` starts and ends with an ASCII
+/// character that is not whitespace, as nearly every value does.
+pub(crate) fn trim(s: &str) -> &str {
+    let plain = |b: &u8| b.is_ascii() && !matches!(b, b'\t'..=b'\r' | b' ');
+    match (s.as_bytes().first(), s.as_bytes().last()) {
+        (Some(first), Some(last)) if plain(first) && plain(last) => s,
+        _ => s.trim(),
+    }
 }
 
 /// A byte that may begin a character XML 1.0 cannot carry: a control character other than

@@ -341,3 +341,19 @@ fn the_word_scan_for_characters_xml_cannot_carry_agrees_with_a_byte_scan() {
     ));
     assert!(super::may_hold_non_xml_char("caf\u{FFFE}".as_bytes()));
 }
+
+#[test]
+fn the_quick_trim_agrees_with_str_trim() {
+    let edges = [
+        "", "a", " ", "\t", "\n", "\u{b}", "\u{c}", "\r", "\u{1f}", "\u{85}", "\u{a0}", "\u{3000}",
+        "é", "x y",
+    ];
+    for first in edges {
+        for last in edges {
+            for middle in ["", "v", " mid "] {
+                let s = format!("{first}{middle}{last}");
+                assert_eq!(super::trim(&s), s.trim(), "{s:?}");
+            }
+        }
+    }
+}
