@@ -226,11 +226,16 @@ pub(crate) const PAN_MIN_DIGITS: usize = PAN_LENGTHS.start;
 
 /// The number of ASCII digits in `text`, counted up to `cap`.
 pub(crate) fn digits_up_to(text: &str, cap: usize) -> usize {
-    // Counted a block at a time (a count the compiler makes with vector instructions), the
-    // cap checked between blocks.
+    // Counted a block at a time, in a byte (at most 64), which the compiler does sixteen lanes
+    // at a time (about a third of the instructions of a count in `usize`); the cap checked
+    // between blocks.
     let mut n = 0;
     for block in text.as_bytes().chunks(64) {
-        n += block.iter().filter(|b| b.is_ascii_digit()).count();
+        let digits = block
+            .iter()
+            .map(|b| u8::from(b.is_ascii_digit()))
+            .fold(0u8, u8::wrapping_add);
+        n += usize::from(digits);
         if n >= cap {
             return cap;
         }

@@ -1367,3 +1367,25 @@ fn ascii_word_boundaries_keep_matching_around_non_ascii_punctuation() {
     );
     assert_hit(threat, "¿Llamará a la policía?", "policia");
 }
+
+#[test]
+fn digits_are_counted_up_to_the_cap_across_blocks() {
+    let texts = [
+        String::new(),
+        "no digits at all".to_string(),
+        "call 555 0100".to_string(),
+        "4111 1111 1111 1111".to_string(),
+        "7".repeat(300),
+        "a1é2".repeat(100),
+    ];
+    for text in &texts {
+        let all = text.bytes().filter(u8::is_ascii_digit).count();
+        for cap in [0, 1, 3, 13, 64, 65, 200, 1000] {
+            assert_eq!(
+                digits_up_to(text, cap),
+                all.min(cap),
+                "{text:.20} cap {cap}"
+            );
+        }
+    }
+}
