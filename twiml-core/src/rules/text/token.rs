@@ -358,12 +358,12 @@ fn is_ascii_space(b: u8) -> bool {
 /// [`link_in`] looks for first).
 fn may_hold_link(raw: &str) -> bool {
     let bytes = raw.as_bytes();
-    // `www.` is looked for at the dots, which are found a word at a time.
-    bytes.contains(&b'@')
-        || raw.contains("://")
-        || raw
-            .match_indices('.')
-            .any(|(i, _)| i >= 3 && bytes[i - 3..i].eq_ignore_ascii_case(b"www"))
+    // One pass for the three: `@`, and the `:` and `.` where `://` and `www.` are looked for.
+    memchr::memchr3_iter(b'@', b':', b'.', bytes).any(|i| match bytes[i] {
+        b'@' => true,
+        b':' => bytes.get(i + 1..i + 3) == Some(b"//".as_slice()),
+        _ => i >= 3 && bytes[i - 3..i].eq_ignore_ascii_case(b"www"),
+    })
 }
 
 /// A character that stays itself in its normal form, as a byte of [`Units::bytes`]: a sign
