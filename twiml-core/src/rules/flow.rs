@@ -40,8 +40,12 @@ pub(crate) struct Speech<'d> {
     /// Byte offsets of the raw text where a sentence ends whatever the punctuation: SSML
     /// `<s>` and `<p>` edges and `<break>`s.
     pub(crate) bounds: Vec<usize>,
-    /// Where the runs of the raw text come from, to point at words.
+    /// Where the runs of the raw text come from, to point at words; empty when the raw text
+    /// is one text item of the speaking element, whole (see `whole`).
     pub(crate) pieces: Vec<Piece>,
+    /// The position of the text item among the speaking element's content, when the raw text
+    /// is that item whole (the common `<Say>`): one piece, kept without a list.
+    whole: Option<usize>,
     /// The attribute that holds the text (an AI agent's `welcomeGreeting`), if one does.
     pub(crate) attribute: Option<Attr>,
 }
@@ -67,6 +71,7 @@ impl<'d> Speech<'d> {
             repeats,
             bounds: Vec::new(),
             pieces: Vec::new(),
+            whole: None,
             attribute: None,
         }
     }
@@ -74,6 +79,16 @@ impl<'d> Speech<'d> {
     /// Where words `raw` of the text are in the document: the element (as an offset from the
     /// speaking element's location) and the part, when they lie in one text item.
     pub(crate) fn source_of(&self, raw: std::ops::Range<usize>) -> Option<(u32, Part<'static>)> {
+        if let Some(item) = self.whole {
+            return (raw.end <= self.raw.len()).then_some((
+                0,
+                Part::Words {
+                    item,
+                    start: raw.start,
+                    end: raw.end,
+                },
+            ));
+        }
         let piece = self
             .pieces
             .iter()
@@ -872,11 +887,7 @@ fn spoken<'d, D: Document>(doc: &'d D, node: D::Node, runtime_text: &str) -> Spe
     let mut items = doc.children(node);
     if let (Some(Content::Text(t)), None) = (items.next(), items.next()) {
         let mut speech = Speech::new(Cow::Borrowed(t), repeats);
-        speech.pieces.push(Piece {
-            raw: 0..t.len(),
-            element: 0,
-            item: 0,
-        });
+        speech.whole = Some(0);
         return speech;
     }
     let mut text = String::new();
