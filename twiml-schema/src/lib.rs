@@ -683,11 +683,24 @@ pub fn infer_dialect<'a>(
         (Dialect::Fax, 0),
     ];
     let roots = scores.map(|(dialect, _)| root_of(dialect).spec());
+    // A document repeats a few verbs many times: each name's fit to the three roots is read
+    // from their lists once, then from the first few names seen (a bound, so that a document
+    // of many names costs no more than a search of the lists for each).
+    const REMEMBERED: usize = 8;
+    let mut seen: Vec<(&str, [bool; 3])> = Vec::with_capacity(REMEMBERED);
     for name in top_level {
-        for ((_, score), root) in scores.iter_mut().zip(roots) {
-            if root.children.iter().any(|c| c.spec().name == name) {
-                *score += 1;
+        let fits = match seen.iter().find(|(known, _)| *known == name) {
+            Some(&(_, fits)) => fits,
+            None => {
+                let fits = roots.map(|root| root.children.iter().any(|c| c.spec().name == name));
+                if seen.len() < REMEMBERED {
+                    seen.push((name, fits));
+                }
+                fits
             }
+        };
+        for ((_, score), fit) in scores.iter_mut().zip(fits) {
+            *score += usize::from(fit);
         }
     }
     let best = scores.iter().map(|(_, s)| *s).max().unwrap_or(0);

@@ -268,3 +268,18 @@ fn a_repeated_attribute_is_refused_at_its_second_name() {
         assert_eq!(d.span.start as usize, at, "{source}");
     }
 }
+
+#[test]
+fn the_dialect_counts_every_top_level_name_past_those_remembered() {
+    // Ten names no root holds, then messaging's verbs: they outscore voice's `<Say>` and the
+    // `<Redirect>` both hold only when every repeat of every name is counted.
+    let unknown: String = (0..10).map(|i| format!("<X{i}/>")).collect();
+    let messaging = format!(
+        "<Response>{unknown}<Say>a</Say><Message>b</Message><Redirect>/c</Redirect><Message>d</Message></Response>"
+    );
+    assert_eq!(parse_ok(&messaging).dialect(), Dialect::Messaging);
+    let voice = format!(
+        "<Response>{unknown}<Message>b</Message><Say>a</Say><Play>/p</Play><Say>e</Say></Response>"
+    );
+    assert_eq!(parse_ok(&voice).dialect(), Dialect::Voice);
+}
