@@ -67,50 +67,81 @@ pub(crate) fn versions(data: &DataVersions) -> [&'static str; 4] {
 impl DecisionRow {
     /// The record of a decision.
     pub(crate) fn of(d: &Decision) -> DecisionRow {
-        let mut findings = String::new();
+        let mut row = DecisionRow {
+            verdict: String::new(),
+            rules: String::new(),
+            twilio_code: None,
+            next_allowed_at: None,
+            findings: String::new(),
+            zones: String::new(),
+            states: String::new(),
+            location: String::new(),
+            classification: String::new(),
+            missing: String::new(),
+            data: Default::default(),
+        };
+        row.fill(d);
+        row
+    }
+
+    /// Makes this the record of `d`, in the texts this row already holds: a batch of
+    /// decisions writes its records through one row, with no allocation once its texts have
+    /// grown to their size.
+    pub(crate) fn fill(&mut self, d: &Decision) {
+        let replace = |text: &mut String, with: &str| {
+            text.clear();
+            text.push_str(with);
+        };
+        replace(&mut self.verdict, d.verdict.as_str());
+        self.rules.clear();
+        for rule in d.rules() {
+            push(&mut self.rules, rule);
+        }
+        self.twilio_code = d.twilio_code().map(i64::from);
+        self.next_allowed_at = d.next_allowed_at.map(|t| t.as_microsecond());
+        self.findings.clear();
         for f in &d.findings {
-            if !findings.is_empty() {
-                findings.push(',');
+            if !self.findings.is_empty() {
+                self.findings.push(',');
             }
-            findings.push_str(f.code.code());
-            findings.push(':');
-            findings.push_str(f.severity.as_str());
-            findings.push(':');
-            findings.push_str(f.span.as_str());
+            self.findings.push_str(f.code.code());
+            self.findings.push(':');
+            self.findings.push_str(f.severity.as_str());
+            self.findings.push(':');
+            self.findings.push_str(f.span.as_str());
         }
-        let mut zones = String::new();
+        self.zones.clear();
         for z in d.zones() {
-            push(&mut zones, z.name());
+            push(&mut self.zones, z.name());
         }
-        let mut states = String::new();
+        self.states.clear();
         for s in &d.states {
-            push(&mut states, s.code());
+            push(&mut self.states, s.code());
         }
-        let mut missing = String::new();
-        if let Verdict::Review { missing: m } = &d.verdict {
-            for m in m {
-                push(&mut missing, m.as_str());
-            }
-        }
+        replace(&mut self.location, d.location.evidence.as_str());
         let c = &d.classification;
-        let classification = format!(
-            "{} {} {}",
+        self.classification.clear();
+        for (i, part) in [
             c.class.map_or("-", |c| c.as_str()),
             c.intent.map_or("-", |i| i.as_str()),
-            c.source.as_str()
-        );
-        DecisionRow {
-            verdict: d.verdict.as_str().to_string(),
-            rules: d.rules().join(","),
-            twilio_code: d.twilio_code().map(i64::from),
-            next_allowed_at: d.next_allowed_at.map(|t| t.as_microsecond()),
-            findings,
-            zones,
-            states,
-            location: d.location.evidence.as_str().to_string(),
-            classification,
-            missing,
-            data: versions(&d.data).map(str::to_string),
+            c.source.as_str(),
+        ]
+        .into_iter()
+        .enumerate()
+        {
+            if i > 0 {
+                self.classification.push(' ');
+            }
+            self.classification.push_str(part);
+        }
+        self.missing.clear();
+        if let Verdict::Review { missing: m } = &d.verdict {
+            for m in m {
+                push(&mut self.missing, m.as_str());
+            }
+        }
+        for (text, version) in self.data.iter_mut().zip(versions(&d.data)) {
+            replace(text, version);
         }
     }
 
@@ -207,6 +238,22 @@ mod tests {
             assert_eq!(DecisionRow::from_json(&json), Some(row.clone()), "{json}");
             assert_eq!(row.verdict, d.verdict.as_str());
             assert!(!row.zones.is_empty(), "{row:?}");
+        }
+        // One row refilled with each decision in turn is the record of each.
+        let decisions: Vec<_> = sends
+            .iter()
+            .map(|send| {
+                gate.decide(
+                    send,
+                    &RecipientHistory::known(),
+                    "2026-12-04T03:00:00Z".parse().expect("an instant"),
+                )
+            })
+            .collect();
+        let mut row = DecisionRow::of(&decisions[0]);
+        for d in decisions.iter().rev() {
+            row.fill(d);
+            assert_eq!(row, DecisionRow::of(d));
         }
         assert_eq!(DecisionRow::from_json("{}"), None);
         assert_eq!(DecisionRow::from_json("not json"), None);

@@ -1611,6 +1611,8 @@ impl Ledger for SqliteLedger {
             )?;
             // The data versions of the batch's decisions: the library's, looked up once.
             let mut data: Option<([&'static str; 4], i64)> = None;
+            // The record of each decision, written through one row ([`DecisionRow::fill`]).
+            let mut row: Option<DecisionRow> = None;
             let mut insert_rereading = tx.prepare_cached(
                 "INSERT INTO rereadings (phone, reader, inbound_id, revocation, at, recorded_at)
                  VALUES (?1, ?2, ?3, ?4, ?5, ?6)",
@@ -1651,7 +1653,13 @@ impl Ledger for SqliteLedger {
                     }
                 }
                 let recorded = now();
-                let row = DecisionRow::of(&decision);
+                let row = match &mut row {
+                    Some(row) => {
+                        row.fill(&decision);
+                        row
+                    }
+                    empty => empty.insert(DecisionRow::of(&decision)),
+                };
                 let versions = versions(&decision.data);
                 let data_id = match data {
                     Some((v, id)) if v == versions => id,
