@@ -149,7 +149,7 @@ PROFILE_ROWS = [
     ("the whole process, start-up included", "twiml::main"),
     ("parsing (quick-xml events into the tree with spans)", "twiml_core::parse::parse"),
     ("the element table's checks", "twiml_core::check::check_document"),
-    ("the rules of the baseline policy", "twiml_core::rules::check_rules_keeping_suppressed"),
+    ("the rules of the baseline policy", "twiml_core::rules::rules_of"),
     ("… of which the transcript's tokens", "twiml_core::rules::text::Builder::segment"),
     ("… of which the lexicon's matches", "twiml_core::rules::text::Builder::finish"),
     ("… of which the payment rules", "twiml_core::rules::payment::check"),
@@ -204,7 +204,7 @@ def profile_section(counts, xmllint):
     lines.append("")
     parse = counts.get("twiml_core::parse::parse")
     checks = counts.get("twiml_core::check::check_document")
-    rules = counts.get("twiml_core::rules::check_rules_keeping_suppressed")
+    rules = counts.get("twiml_core::rules::rules_of")
     if xmllint and parse and checks and rules:
         parse, checks, rules = parse / PROFILE_FILES, checks / PROFILE_FILES, rules / PROFILE_FILES
         lines += [
@@ -332,14 +332,13 @@ def remaining_section(work, ins):
         "REC002: 2.95 M to 2.66 M; `validate` still keeps them, for SARIF); a `<Say>` that holds",
         "one text item keeps where its words come from without a list of pieces; and the scan for",
         "characters XML cannot carry reads the rest of its 64-byte blocks (the whole of most",
-        "values of a built document) eight bytes at a time. What is left on W1 (the table below):",
-        "the rules about 3.0 k, of which the flow 1.2 k and its drop 0.3 k; the table's checks",
-        "about 1.8 k; the render and the drop of the response 0.7 k each; the allocator about",
-        "1.0 k over about eight allocations (the children's lists, the text of a `<Say>`, the",
-        "flow's two lists, the rendered text and its copy for `to_xml`). On W4: the rules about",
-        "1.5 M (the transcript: its segments 611 k, their finishing 232 k, the concepts 198 k; the",
-        "flow 180 k; card data in values 145 k), the table's checks about 0.55 M, and the render",
-        "and the builder's own calls about 0.38 M each, which together are already twice the",
+        "values of a built document) eight bytes at a time. What is left is in the table below;",
+        "beside it, on W1, the render and the drop of the response take about 0.7 k each, and the",
+        "allocator's 1.0 k is about eight allocations (the children's lists, the text of a",
+        "`<Say>`, the flow's two lists, the rendered text and its copy for `to_xml`). On W4 the",
+        "transcript's segments cost about 611 k and their finishing 232 k, card data in values",
+        "145 k, and the render and the builder's own calls about 0.38 M each, which together are",
+        "already twice the",
         "floor; 4× the floor on W4 is 1.53 M, so the rules and the checks would have to lose",
         "about 1.0 M. Tried and not kept: the rendered text sized from the thread's previous build",
         "(W4 17.6 k less, W1 to W3 and W5 17 to 64 more). Not tried yet: the flow and the",
@@ -763,8 +762,11 @@ def ledger_section(o, machine, work):
             "\"decisions written\" and \"checkpoints at commits\" at one instant, so that every",
             "number's attempts of the last seven days grow with the run (the worst case). The",
             "ledger's own thread (the default, `Checkpoints::Background`) copies the log into the",
-            "file every 100 ms, so that the commits of decisions are left little or none of it to",
-            "copy (that thread's work is on the machine's other core); \"checkpoints at commits\"",
+            "file every 100 ms, on the machine's other core. Its rounds are passive, and SQLite",
+            "starts the log again only when a write begins after all of it was copied, which back",
+            "to back batches never leave time for: the log still grows to the 10,000-page backstop,",
+            "where a commit copies it, and the thread adds a flush of the file every 100 ms; it is",
+            "why the default is slower here than a ledger without the thread. \"Checkpoints at commits\"",
             "is a ledger that opted out (`Checkpoints::AtCommits`), where the commit that finds the",
             "log past 10,000 pages (40 MB) copies it, at the cost of its batch. In the count mode,",
             "shorter, the thread's checkpoints are in the bytes and flushes counted (and in the",
