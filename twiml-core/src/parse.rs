@@ -167,8 +167,31 @@ pub fn parse<'s>(
         return Err(too_large(options));
     }
     let mut parser = Parser::new(source, options);
-    parser.run()?;
+    if parser.run_fast().is_err() {
+        parser = Parser::new(source, options);
+        parser.run()?;
+    }
     Ok(parser.finish(options.expect))
+}
+
+/// Parses `source` with the fast reading alone (`None` when it gives up) or with quick-xml
+/// alone, for the tests that compare the two.
+#[cfg(test)]
+fn parse_by<'s>(
+    source: &'s str,
+    options: &ParseOptions,
+    fast: bool,
+) -> Option<Result<ParsedDocument<'s>, Diagnostic<ByteSpan>>> {
+    if source.len() > options.max_bytes {
+        return Some(Err(too_large(options)));
+    }
+    let mut parser = Parser::new(source, options);
+    if fast {
+        parser.run_fast().ok()?;
+    } else if let Err(e) = parser.run() {
+        return Some(Err(e));
+    }
+    Some(Ok(parser.finish(options.expect)))
 }
 
 /// TW0004: an input over the parser's limit. Its whole length is not given: a caller that
@@ -1145,6 +1168,8 @@ fn continuation_bytes(bytes: &[u8]) -> u32 {
         })
         .sum()
 }
+
+mod fast;
 
 #[cfg(test)]
 mod tests;

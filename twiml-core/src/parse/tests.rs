@@ -283,3 +283,239 @@ fn the_dialect_counts_every_top_level_name_past_those_remembered() {
     );
     assert_eq!(parse_ok(&voice).dialect(), Dialect::Voice);
 }
+
+/// Everything the fast reading is compared on: each part of the tree, with whether each text
+/// and attribute value borrows from the source.
+fn dump(doc: &ParsedDocument<'_>) -> String {
+    let borrowed: Vec<bool> = doc
+        .attributes
+        .iter()
+        .map(|a| matches!(a.value, Cow::Borrowed(_)))
+        .chain(doc.content.iter().filter_map(|item| match item {
+            Item::Text(t, _) => Some(matches!(t, Cow::Borrowed(_))),
+            _ => None,
+        }))
+        .collect();
+    format!("{doc:?}\n{borrowed:?}")
+}
+
+/// How the two readings of one source compared.
+#[derive(Debug, Default)]
+struct Comparison {
+    /// The fast reading gave the same tree as quick-xml's.
+    same: usize,
+    /// The fast reading gave up on a document quick-xml reads.
+    gave_up_on_read: usize,
+    /// The fast reading gave up on a document quick-xml refuses.
+    gave_up_on_refused: usize,
+}
+
+impl Comparison {
+    fn total(&self) -> usize {
+        self.same + self.gave_up_on_read + self.gave_up_on_refused
+    }
+}
+
+/// Reads `source` both ways and panics if the fast reading accepts what quick-xml refuses,
+/// or reads it otherwise.
+fn compare_readings(source: &str, options: &ParseOptions, tally: &mut Comparison) {
+    let slow = parse_by(source, options, false).expect("quick-xml's reading always ends");
+    match (parse_by(source, options, true), slow) {
+        (None, Ok(_)) => tally.gave_up_on_read += 1,
+        (None, Err(_)) => tally.gave_up_on_refused += 1,
+        (Some(Ok(fast)), Ok(slow)) => {
+            assert_eq!(
+                dump(&fast),
+                dump(&slow),
+                "the readings differ on {source:?}"
+            );
+            tally.same += 1;
+        }
+        (Some(Ok(_)), Err(e)) => {
+            panic!("the fast reading accepts what quick-xml refuses ({e:?}): {source:?}")
+        }
+        (Some(Err(e)), _) => panic!("the fast reading never refuses; it gave {e:?}"),
+    }
+}
+
+/// The documents of the project's corpora, tests and examples.
+fn corpus_sources() -> Vec<String> {
+    let crate_dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR"));
+    let roots = [
+        crate_dir.join("../../shared/corpus"),
+        crate_dir.join("../../shared/bench/peers/expected"),
+        crate_dir.join("../tests"),
+        crate_dir.join("../examples"),
+    ];
+    let mut files = Vec::new();
+    let mut dirs: Vec<std::path::PathBuf> = roots.into_iter().filter(|d| d.is_dir()).collect();
+    while let Some(dir) = dirs.pop() {
+        let Ok(entries) = std::fs::read_dir(&dir) else {
+            continue;
+        };
+        for entry in entries.flatten() {
+            let path = entry.path();
+            if path.is_dir() {
+                dirs.push(path);
+            } else if path.extension().is_some_and(|e| e == "xml" || e == "twiml") {
+                files.push(path);
+            }
+        }
+    }
+    files.sort();
+    files
+        .iter()
+        .filter_map(|f| String::from_utf8(std::fs::read(f).ok()?).ok())
+        .collect()
+}
+
+/// Documents on the edges of what the fast reading accepts.
+const EDGE_CASES: &[&str] = &[
+    "\u{FEFF}<Response/>",
+    "\u{FEFF}<?xml version=\"1.0\"?>\n<Response/>",
+    "<?xml?><Response/>",
+    "<?xml-stylesheet href=\"a\"?><Response/>",
+    "<?xml version=\"1.0\"?><?pi x?><Response/>",
+    " <?xml version=\"1.0\"?><Response/>",
+    "<Response><?pi?></Response>",
+    "<!DOCTYPE Response><Response/>",
+    "<!----><Response><!--a-b--><!--->--></Response><!-- x -->",
+    "<Response><!--a--->x--></Response>",
+    "<Response><!-x--></Response>",
+    "<Response><![CDATA[]]><![CDATA[a]]b]>]]><![CDATA]]></Response>",
+    "<Response><Say a = 'x\"y' b=\"1\"c='2'>&amp;&#65;&#x42;&#X43;&#+65;&#0;&#xD800;</Say></Response>",
+    "<Response><Say a=\"&#9;\t\r\n&lt;\"/><Say b='&bogus;'/></Response>",
+    "<Response><Say a=\"1\" a=\"2\"/></Response>",
+    "<Response><Say a=\"<>\" /><Say/ ></Response>",
+    "<Response><Say>a\r\nb\rc&amp;\r<![CDATA[\r\n]]></Say></Response>",
+    "<Response></Response >",
+    "<Response></Response\n>",
+    "<Response></Response x>",
+    "<Response></Responsex>",
+    "<a:b.c-d_e/>",
+    "<1a/>",
+    "<Response>&amp</Response>",
+    "<Response>&amp&lt;</Response>",
+    "<Response>&;</Response>",
+    "<Response/>text",
+    "<Response/>  \n",
+    "<Response/>\u{A0}",
+    "\u{A0}<Response/>",
+    "<Response/><Response/>",
+    "</Response>",
+    "<Response>",
+    "",
+    "<",
+    "<Response",
+    "<Response a",
+    "<Response a=",
+    "<Response a=\"",
+    "<Response ><Say\t/></Response>",
+    "<Response\n  voice=\"x\"\n/>",
+    "<Réponse/>",
+    "<Response><Say>é€😀</Say></Response>",
+];
+
+/// Mutations of `source`: a byte deleted, doubled or replaced by markup or a multi-byte
+/// character, or the text cut short; sources that are no longer UTF-8 are left out.
+fn mutation(source: &str, choice: u64) -> Option<String> {
+    const REPLACEMENTS: &[&str] = &[
+        "<", ">", "&", ";", "\"", "'", "=", "/", "!", "?", "-", "[", "]", " ", "é", "€", "😀",
+        "\u{FEFF}",
+    ];
+    let bytes = source.as_bytes();
+    if bytes.is_empty() {
+        return None;
+    }
+    let at = (choice % bytes.len() as u64) as usize;
+    let kind = (choice / bytes.len() as u64) % (REPLACEMENTS.len() as u64 + 3);
+    let mut out = Vec::with_capacity(bytes.len() + 4);
+    out.extend_from_slice(&bytes[..at]);
+    match kind {
+        0 => {}
+        1 => out.extend_from_slice(&bytes[at..=at]),
+        2 => {
+            return String::from_utf8(out).ok();
+        }
+        k => out.extend_from_slice(REPLACEMENTS[k as usize - 3].as_bytes()),
+    }
+    if kind != 1 {
+        out.extend_from_slice(&bytes[at + 1..]);
+    } else {
+        out.extend_from_slice(&bytes[at..]);
+    }
+    String::from_utf8(out).ok()
+}
+
+/// A fixed sequence of pseudo-random numbers (splitmix64).
+struct Sequence(u64);
+
+impl Sequence {
+    fn next(&mut self) -> u64 {
+        self.0 = self.0.wrapping_add(0x9E37_79B9_7F4A_7C15);
+        let mut z = self.0;
+        z = (z ^ (z >> 30)).wrapping_mul(0xBF58_476D_1CE4_E5B9);
+        z = (z ^ (z >> 27)).wrapping_mul(0x94D0_49BB_1331_11EB);
+        z ^ (z >> 31)
+    }
+}
+
+/// Compares the two readings over the corpus and `mutations` mutations of each of its
+/// documents (and of the edge cases), drawn from a fixed sequence.
+fn compare_over_corpus(mutations: usize) -> (usize, Comparison) {
+    let sources = corpus_sources();
+    let options = [
+        ParseOptions::default(),
+        ParseOptions::default().max_depth(3),
+    ];
+    let mut tally = Comparison::default();
+    let mut sequence = Sequence(0x0074_7769_6D6C);
+    let originals: Vec<&str> = sources
+        .iter()
+        .map(String::as_str)
+        .chain(EDGE_CASES.iter().copied())
+        .collect();
+    for source in &originals {
+        for options in &options {
+            compare_readings(source, options, &mut tally);
+        }
+        for _ in 0..mutations {
+            if let Some(mutated) = mutation(source, sequence.next()) {
+                compare_readings(&mutated, &options[0], &mut tally);
+            }
+        }
+    }
+    (sources.len(), tally)
+}
+
+#[test]
+fn the_fast_reading_gives_up_or_agrees_with_quick_xml() {
+    let (files, tally) = compare_over_corpus(64);
+    println!(
+        "{files} files, {} readings compared: {tally:?}",
+        tally.total()
+    );
+    assert!(files > 300, "the corpus was not found: {files} files");
+    // The corpus is well-formed TwiML: the fast reading must read most of it itself.
+    assert!(
+        tally.same > files,
+        "the fast reading read too little: {tally:?}"
+    );
+    assert!(tally.gave_up_on_refused > 0, "{tally:?}");
+}
+
+/// The same comparison, longer: `TWIML_PARSE_MUTATIONS` mutations of each document.
+#[test]
+#[ignore = "long; run with --release --ignored"]
+fn the_fast_reading_agrees_with_quick_xml_over_many_mutations() {
+    let mutations = std::env::var("TWIML_PARSE_MUTATIONS")
+        .ok()
+        .and_then(|n| n.parse().ok())
+        .unwrap_or(2000);
+    let (files, tally) = compare_over_corpus(mutations);
+    println!(
+        "{files} files, {} readings compared: {tally:?}",
+        tally.total()
+    );
+    assert!(tally.same > files, "{tally:?}");
+}
