@@ -105,10 +105,12 @@ fn bytes(t: &Transcript, tokens: Range<u32>) -> Match {
 /// ignored, with no copy made; in other text in its normal form. It lets through some text
 /// that names no code ("decide" holds "cid"), which the transcript then rules out.
 pub fn may_hold_cvv_cue(raw: &str) -> bool {
-    /// The names' longest words, and every letter or digit they hold.
+    /// The names' longest words, every letter or digit they hold, and each word's pairs of
+    /// letters or digits (see [`Pairs`]), when every word is two or more of them.
     struct Cues {
         words: aho_corasick::AhoCorasick,
         letters: u128,
+        pairs: Option<Vec<Vec<usize>>>,
     }
     static CUES: OnceLock<Cues> = OnceLock::new();
     let cues = CUES.get_or_init(|| {
@@ -127,14 +129,32 @@ pub fn may_hold_cvv_cue(raw: &str) -> bool {
             .iter()
             .flat_map(|w| w.bytes())
             .fold(0u128, |set, b| set | 1 << (b.to_ascii_lowercase() & 0x7f));
+        let pairs = words
+            .iter()
+            .map(|w| {
+                let slots: Option<Vec<usize>> = w.bytes().map(Pairs::slot).collect();
+                let slots = slots.filter(|s| s.len() >= 2)?;
+                Some(slots.windows(2).map(|p| Pairs::bit(p[0], p[1])).collect())
+            })
+            .collect();
         Cues {
             words: aho_corasick::AhoCorasick::builder()
                 .ascii_case_insensitive(true)
                 .build(words)
                 .expect("the security code's names compile"),
             letters,
+            pairs,
         }
     });
+    // Each word of a name is spelt, in the normal form, by pairs of letters or digits next to
+    // each other: a text without every pair of some name's word names none, and is read
+    // once, with no copy, for the pairs it holds.
+    if let Some(words) = &cues.pairs {
+        let pairs = Pairs::of(raw);
+        if !words.iter().any(|w| w.iter().all(|&bit| pairs.has(bit))) {
+            return false;
+        }
+    }
     if cues.words.is_match(raw) {
         return true;
     }
@@ -150,6 +170,96 @@ pub fn may_hold_cvv_cue(raw: &str) -> bool {
             })
         })
         && cues.words.is_match(&normalize(raw))
+}
+
+/// The pairs of ASCII letters or digits that stand next to each other in a text's normal form
+/// (lower case, accents dropped, characters that vanish joining their neighbours), as a set.
+struct Pairs([u64; Pairs::WORDS]);
+
+/// No slot: the byte is no letter or digit.
+const NO_SLOT: u8 = u8::MAX;
+
+/// The slot of each byte: 0 to 9 for a digit, 10 to 35 for a letter of either case.
+static SLOT: [u8; 256] = {
+    let mut table = [NO_SLOT; 256];
+    let mut b = 0;
+    while b < 256 {
+        table[b] = match b as u8 {
+            d @ b'0'..=b'9' => d - b'0',
+            l @ b'a'..=b'z' => l - b'a' + 10,
+            l @ b'A'..=b'Z' => l - b'A' + 10,
+            _ => NO_SLOT,
+        };
+        b += 1;
+    }
+    table
+};
+
+impl Pairs {
+    /// Letters and digits: ten digits, then 26 letters.
+    const SLOTS: usize = 36;
+    const WORDS: usize = (Pairs::SLOTS * Pairs::SLOTS).div_ceil(64);
+
+    /// The slot of an ASCII letter (either case) or digit.
+    fn slot(b: u8) -> Option<usize> {
+        Some(SLOT[usize::from(b)])
+            .filter(|&s| s != NO_SLOT)
+            .map(usize::from)
+    }
+
+    /// The bit of slot `a` followed by slot `b`.
+    fn bit(a: usize, b: usize) -> usize {
+        a * Pairs::SLOTS + b
+    }
+
+    fn has(&self, bit: usize) -> bool {
+        self.0[bit / 64] & (1 << (bit % 64)) != 0
+    }
+
+    /// Adds the pairs of ASCII `bytes`, after a character of slot `prev`; the slot of the
+    /// last byte.
+    fn add_ascii(&mut self, bytes: &[u8], mut prev: u8) -> u8 {
+        for &b in bytes {
+            let slot = SLOT[usize::from(b)];
+            self.add(prev, slot);
+            prev = slot;
+        }
+        prev
+    }
+
+    /// Adds the pair of slots `a` and `b`, when both are letters or digits.
+    fn add(&mut self, a: u8, b: u8) {
+        if a != NO_SLOT && b != NO_SLOT {
+            let bit = usize::from(a) * Pairs::SLOTS + usize::from(b);
+            self.0[bit / 64] |= 1 << (bit % 64);
+        }
+    }
+
+    /// The pairs of the normal form of `raw`: runs of ASCII read as bytes, the other
+    /// characters through their normal form.
+    fn of(raw: &str) -> Pairs {
+        let mut pairs = Pairs([0; Pairs::WORDS]);
+        let bytes = raw.as_bytes();
+        let mut prev = NO_SLOT;
+        let mut at = 0;
+        while at < bytes.len() {
+            let run = bytes[at..]
+                .iter()
+                .position(|b| !b.is_ascii())
+                .map_or(bytes.len(), |n| at + n);
+            prev = pairs.add_ascii(&bytes[at..run], prev);
+            let Some(c) = raw[run..].chars().next() else {
+                break;
+            };
+            super::text::each_normal_char(&raw[run..run + c.len_utf8()], |d| {
+                let slot = u8::try_from(d).map_or(NO_SLOT, |b| SLOT[usize::from(b)]);
+                pairs.add(prev, slot);
+                prev = slot;
+            });
+            at = run + c.len_utf8();
+        }
+        pairs
+    }
 }
 
 // ============================================================================================

@@ -739,6 +739,70 @@ fn the_raw_cvv_prefilter_passes_every_text_whose_normal_form_names_a_cue() {
 }
 
 #[test]
+fn the_raw_cvv_prefilter_passes_every_text_whose_transcript_names_a_cue() {
+    // Pieces of the names, written in the ways the normal form reads alike, with signs,
+    // spaces and characters that vanish or change between them, drawn from a fixed seed.
+    let pieces = [
+        "cvv",
+        "CVC",
+        "c",
+        "v",
+        "V",
+        "s",
+        "C",
+        "id",
+        "I",
+        "d",
+        "sc",
+        "2",
+        "123",
+        "security",
+        "Sé",
+        "cu",
+        "rity",
+        " code",
+        "seguridad",
+        "Código de ",
+        "\u{301}",
+        "\u{200b}",
+        "\u{2174}",
+        "ＣＶ",
+        "ñ",
+        "é",
+        "x",
+        " ",
+        "\u{a0}",
+        "-",
+        "=",
+        "&",
+        ".",
+        "'",
+        "\u{130}",
+        "\u{fb01}",
+    ];
+    let mut state: u64 = 0x2545_F491_4F6C_DD1D;
+    let mut next = move || {
+        state ^= state << 13;
+        state ^= state >> 7;
+        state ^= state << 17;
+        state
+    };
+    let mut named = 0;
+    for _ in 0..20_000 {
+        let raw: String = (0..next() % 8)
+            .map(|_| pieces[(next() % pieces.len() as u64) as usize])
+            .collect();
+        let transcript = Transcript::of_text(&raw);
+        if transcript.hits_of(Concept::SecurityCode).next().is_some() {
+            named += 1;
+            assert!(may_hold_cvv_cue(&raw), "{raw:?} is let through");
+        }
+    }
+    // Texts that name a cue were drawn.
+    assert!(named > 500, "{named}");
+}
+
+#[test]
 fn luhn_checksum() {
     assert!(luhn("79927398713"));
     assert!(!luhn("79927398710"));

@@ -28,7 +28,7 @@ pub(crate) use lexicon::Concept;
 pub(crate) use matcher::Concepts;
 pub(crate) use meaning::{CardAsk, Forbidden, Health, OptOut};
 pub(crate) use numbers::{is_premium, is_toll_free};
-pub(crate) use token::{Kind, may_normalize_into, normalize};
+pub(crate) use token::{Kind, each_normal_char, may_normalize_into, normalize};
 
 /// The entries of a concept, expanded and normalised, as the matcher looks for them.
 pub(crate) fn entries_of(concept: Concept) -> Vec<String> {

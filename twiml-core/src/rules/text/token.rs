@@ -202,6 +202,22 @@ pub(crate) fn may_normalize_into(c: char, wanted: impl Fn(char) -> bool) -> bool
     empty || hit
 }
 
+/// Calls `f` with each character of the normal form of `raw` (see [`normalize`]), in order,
+/// whitespace as it is: what `normalize` keeps, with no string made.
+pub(crate) fn each_normal_char(raw: &str, mut f: impl FnMut(char)) {
+    for c in raw.chars() {
+        if c.is_ascii() {
+            f(c.to_ascii_lowercase());
+            continue;
+        }
+        match unit_in_table(c) {
+            Some(SELF) => f(c),
+            Some(unit) => f(char::from(unit)),
+            None => decomposed(c, &mut f),
+        }
+    }
+}
+
 /// Characters that TTS engines skip but that would split a word.
 fn is_invisible(c: char) -> bool {
     matches!(
@@ -916,6 +932,23 @@ mod tests {
                 .collect();
         for raw in texts(&alphabet) {
             assert_eq!(normalize(&raw), normalize_by_char(&raw), "{raw:?}");
+        }
+    }
+
+    #[test]
+    fn normal_chars_are_those_of_the_normal_form() {
+        let alphabet: Vec<char> =
+            "aZ9 .'\t\n\u{b}\u{c}\u{e9}\u{a0}\u{2019}\u{130}\u{fb01}\u{200b}\u{301}\u{bf}\u{2174}"
+                .chars()
+                .collect();
+        for raw in texts(&alphabet) {
+            let mut chars = String::new();
+            each_normal_char(&raw, |c| chars.push(c));
+            let folded: Vec<&str> = chars
+                .split(char::is_whitespace)
+                .filter(|w| !w.is_empty())
+                .collect();
+            assert_eq!(folded.join(" "), normalize(&raw), "{raw:?}");
         }
     }
 
