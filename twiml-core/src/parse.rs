@@ -848,10 +848,58 @@ fn infer_dialect(parser: &Parser<'_, '_>, expect: Option<Dialect>) -> Dialect {
     crate::schema::infer_dialect(top_level, expect)
 }
 
+/// A name of up to 15 bytes as a number (its bytes and its length), read from the source it
+/// is a slice of, so that names compare without a call to `memcmp`; `None` for a longer name or
+/// one too near the end of the source.
+fn name_key(source: &str, name: &str) -> Option<u128> {
+    let start = (name.as_ptr() as usize).checked_sub(source.as_ptr() as usize)?;
+    let bytes: &[u8; 16] = source.as_bytes().get(start..start + 16)?.try_into().ok()?;
+    let len = name.len();
+    if len == 0 || len > 15 {
+        return None;
+    }
+    let mask = (1u128 << (8 * len)) - 1;
+    Some((u128::from_le_bytes(*bytes) & mask) | ((len as u128) << 120))
+}
+
+/// Resolutions already made in a document, keyed by a name's [`name_key`] and where it stands:
+/// a document repeats a few names many times. Bounded, so that a document of many names costs
+/// no more than a search of the table for each.
+struct Resolutions<T> {
+    known: Vec<(Option<ElementId>, u128, T)>,
+}
+
+impl<T: Copy> Resolutions<T> {
+    const REMEMBERED: usize = 32;
+
+    fn new() -> Self {
+        Resolutions {
+            known: Vec::with_capacity(Self::REMEMBERED),
+        }
+    }
+
+    fn get(&mut self, at: Option<ElementId>, key: Option<u128>, resolve: impl FnOnce() -> T) -> T {
+        let Some(key) = key else {
+            return resolve();
+        };
+        if let Some(&(_, _, known)) = self.known.iter().find(|(a, k, _)| *k == key && *a == at) {
+            return known;
+        }
+        let resolved = resolve();
+        if self.known.len() < Self::REMEMBERED {
+            self.known.push((at, key, resolved));
+        }
+        resolved
+    }
+}
+
 /// Gives every element its table entry, top-down (a parent comes before its children), so
 /// that a name with two meanings (`<Sip>`) resolves by where it stands.
 fn resolve_tags(parser: &mut Parser<'_, '_>, dialect: Dialect) {
+    let source = parser.source;
     let mut parents: Vec<Option<ElementId>> = vec![None; parser.elements.len()];
+    let mut elements = Resolutions::new();
+    let mut attributes = Resolutions::new();
     for i in 0..parser.elements.len() {
         let parent = parents[i];
         let element = &parser.elements[i];
@@ -863,7 +911,9 @@ fn resolve_tags(parser: &mut Parser<'_, '_>, dialect: Dialect) {
                 })
                 .map(|e| e.id)
         } else if let Some(p) = parent {
-            lookup(dialect, element.name, Some(p))
+            elements.get(parent, name_key(source, element.name), || {
+                lookup(dialect, element.name, Some(p))
+            })
         } else {
             None
         };
@@ -874,7 +924,9 @@ fn resolve_tags(parser: &mut Parser<'_, '_>, dialect: Dialect) {
             for a in &mut parser.attributes
                 [element.attributes.start as usize..element.attributes.end as usize]
             {
-                a.spec = spec.attribute(a.name);
+                a.spec = attributes.get(Some(id), name_key(source, a.name), || {
+                    spec.attribute(a.name)
+                });
             }
         }
         let content = element.content.clone();

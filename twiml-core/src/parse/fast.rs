@@ -32,14 +32,30 @@ fn is_space(b: u8) -> bool {
     matches!(b, b' ' | b'\t' | b'\r' | b'\n')
 }
 
+/// For each byte, whether a name may start with it here (bit 1) and continue with it (bit 2).
+const NAME_BYTES: [u8; 256] = {
+    let mut table = [0u8; 256];
+    let mut b = 0;
+    while b < 256 {
+        let c = b as u8;
+        if c.is_ascii_alphabetic() || c == b'_' || c == b':' {
+            table[b] = 3;
+        } else if c.is_ascii_digit() || c == b'.' || c == b'-' {
+            table[b] = 2;
+        }
+        b += 1;
+    }
+    table
+};
+
 /// Bytes a name may start with here.
 fn is_name_start(b: u8) -> bool {
-    b.is_ascii_alphabetic() || b == b'_' || b == b':'
+    NAME_BYTES[usize::from(b)] & 1 != 0
 }
 
 /// Bytes a name may continue with here.
 fn is_name_byte(b: u8) -> bool {
-    b.is_ascii_alphanumeric() || matches!(b, b'_' | b':' | b'.' | b'-')
+    NAME_BYTES[usize::from(b)] & 2 != 0
 }
 
 /// The end of the name that starts at `at`.
@@ -81,6 +97,9 @@ impl Resolved {
 /// event, and the offset after its `;`.
 fn resolve_reference(source: &str, at: usize) -> Result<(Resolved, usize), GiveUp> {
     let bytes = source.as_bytes();
+    if let Some((replacement, after)) = predefined_entity(bytes, at) {
+        return Ok((Resolved::Entity(replacement), after));
+    }
     let stop = memchr::memchr3(b';', b'&', b'<', &bytes[at + 1..]).ok_or(GiveUp)? + at + 1;
     if bytes[stop] != b';' {
         return Err(GiveUp);
@@ -96,6 +115,38 @@ fn resolve_reference(source: &str, at: usize) -> Result<(Resolved, usize), GiveU
         Resolved::Entity(resolve_predefined_entity(name).ok_or(GiveUp)?)
     };
     Ok((resolved, stop + 1))
+}
+
+/// One of the five predefined entities written at `at` (its `&`), with the offset after its `;`:
+/// what `resolve_predefined_entity` gives for the name up to the first `;`.
+fn predefined_entity(bytes: &[u8], at: usize) -> Option<(&'static str, usize)> {
+    let rest = bytes.get(at + 1..)?;
+    let (replacement, len) = match rest.first()? {
+        b'a' if rest.starts_with(b"amp;") => ("&", 4),
+        b'a' if rest.starts_with(b"apos;") => ("'", 5),
+        b'l' if rest.starts_with(b"lt;") => ("<", 3),
+        b'g' if rest.starts_with(b"gt;") => (">", 3),
+        b'q' if rest.starts_with(b"quot;") => ("\"", 5),
+        _ => return None,
+    };
+    Some((replacement, at + 1 + len))
+}
+
+/// An attribute value normalised as quick-xml's `normalized_value` does it, when it holds no
+/// whitespace to normalise and only predefined entities; `None` otherwise.
+fn value_with_entities(raw: &str) -> Option<String> {
+    let bytes = raw.as_bytes();
+    let mut value = String::with_capacity(raw.len());
+    let mut at = 0;
+    while let Some(found) = memchr::memchr(b'&', &bytes[at..]) {
+        let reference = at + found;
+        value.push_str(&raw[at..reference]);
+        let (replacement, after) = predefined_entity(bytes, reference)?;
+        value.push_str(replacement);
+        at = after;
+    }
+    value.push_str(&raw[at..]);
+    Some(value)
 }
 
 impl<'s> Parser<'s, '_> {
@@ -120,6 +171,11 @@ impl<'s> Parser<'s, '_> {
             at = close + 2;
         }
         loop {
+            // Markup often follows markup: no search then.
+            if bytes.get(at) == Some(&b'<') {
+                at = self.fast_markup(at)?;
+                continue;
+            }
             let Some(found) = memchr::memchr(b'<', &bytes[at..]) else {
                 if at < bytes.len() {
                     self.fast_run(at, bytes.len())?;
@@ -141,11 +197,17 @@ impl<'s> Parser<'s, '_> {
     fn fast_run(&mut self, start: usize, end: usize) -> Result<(), GiveUp> {
         let source = self.source;
         let run = &source[start..end];
-        let Some(first) = memchr::memchr(b'&', run.as_bytes()) else {
-            self.fast_text(start, end);
+        let Some(first) = memchr::memchr2(b'&', b'\r', run.as_bytes()) else {
+            let _ = self.add_text(Cow::Borrowed(run), start, end);
             return Ok(());
         };
-        if memchr::memchr(b'\r', run.as_bytes()).is_some() {
+        if memchr::memchr(b'\r', &run.as_bytes()[first..]).is_some() {
+            // Carriage returns are normalised in each stretch between references, as quick-xml's
+            // events give them.
+            let Some(first) = memchr::memchr(b'&', run.as_bytes()) else {
+                self.fast_text(start, end);
+                return Ok(());
+            };
             let mut at = start;
             let mut reference = start + first;
             loop {
@@ -188,7 +250,7 @@ impl<'s> Parser<'s, '_> {
     /// Text between markup and references, as quick-xml's `Text` event gives it.
     fn fast_text(&mut self, start: usize, end: usize) {
         let raw = &self.source[start..end];
-        let text = if raw.contains('\r') {
+        let text = if memchr::memchr(b'\r', raw.as_bytes()).is_some() {
             Cow::Owned(raw.replace("\r\n", "\n").replace('\r', "\n"))
         } else {
             Cow::Borrowed(raw)
@@ -224,7 +286,7 @@ impl<'s> Parser<'s, '_> {
         if bytes.get(dashes + 2) != Some(&b'>') {
             return Err(GiveUp);
         }
-        self.flush_text().map_err(|_| GiveUp)?;
+        self.fast_flush()?;
         let after = dashes + 3;
         let text = &self.source[body..dashes];
         let span = ByteSpan::new(at..after);
@@ -249,7 +311,7 @@ impl<'s> Parser<'s, '_> {
         let close = memchr::memmem::find(&bytes[body..], b"]]>").ok_or(GiveUp)? + body;
         let after = close + 3;
         let raw = &self.source[body..close];
-        let text = if raw.contains('\r') {
+        let text = if memchr::memchr(b'\r', raw.as_bytes()).is_some() {
             Cow::Owned(raw.replace("\r\n", "\n").replace('\r', "\n"))
         } else {
             Cow::Borrowed(raw)
@@ -270,7 +332,7 @@ impl<'s> Parser<'s, '_> {
         if bytes.get(close) != Some(&b'>') {
             return Err(GiveUp);
         }
-        self.flush_text().map_err(|_| GiveUp)?;
+        self.fast_flush()?;
         self.end(close + 1);
         Ok(close + 1)
     }
@@ -278,7 +340,7 @@ impl<'s> Parser<'s, '_> {
     fn fast_start_tag(&mut self, before: usize) -> Result<usize, GiveUp> {
         let source = self.source;
         let bytes = source.as_bytes();
-        self.flush_text().map_err(|_| GiveUp)?;
+        self.fast_flush()?;
         if self.open.is_empty() && !self.elements.is_empty() {
             return Err(GiveUp);
         }
@@ -331,7 +393,16 @@ impl<'s> Parser<'s, '_> {
                 return Err(GiveUp);
             }
             let raw_value = &source[value_start..value_stop];
-            let value = if raw_value.contains(['&', '\t', '\n', '\r']) {
+            let (mut entities, mut whitespace) = (false, false);
+            for &b in raw_value.as_bytes() {
+                entities |= b == b'&';
+                whitespace |= matches!(b, b'\t' | b'\n' | b'\r');
+            }
+            let value = if !(entities || whitespace) {
+                Cow::Borrowed(raw_value)
+            } else if !whitespace && let Some(value) = value_with_entities(raw_value) {
+                Cow::Owned(value)
+            } else {
                 self.character_reference_in_value |= raw_value.contains("&#");
                 let attribute = XmlAttribute {
                     key: QName(key),
@@ -341,8 +412,6 @@ impl<'s> Parser<'s, '_> {
                     Ok(v) => Cow::Owned(v.into_owned()),
                     Err(_) => return Err(GiveUp),
                 }
-            } else {
-                Cow::Borrowed(raw_value)
             };
             self.attributes.push(AttributeNode {
                 name: key,
@@ -370,8 +439,17 @@ impl<'s> Parser<'s, '_> {
         Ok(at)
     }
 
+    /// Ends the pending text, if any; gives up where quick-xml's reading would refuse it.
+    #[inline]
+    fn fast_flush(&mut self) -> Result<(), GiveUp> {
+        if self.text.is_none() {
+            return Ok(());
+        }
+        self.flush_text().map_err(|_| GiveUp)
+    }
+
     fn fast_end_of_input(&mut self) -> Result<(), GiveUp> {
-        self.flush_text().map_err(|_| GiveUp)?;
+        self.fast_flush()?;
         if !self.open.is_empty() || self.elements.is_empty() {
             return Err(GiveUp);
         }

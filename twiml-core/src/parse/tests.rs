@@ -413,6 +413,10 @@ const EDGE_CASES: &[&str] = &[
     "<Response ><Say\t/></Response>",
     "<Response\n  voice=\"x\"\n/>",
     "<Réponse/>",
+    "<Response><Say a=\"x&amp;y&lt;&gt;&quot;&apos;\" b=\"&amp\" c=\"&ampx;\"/></Response>",
+    "<Response><Say a=\"&#38;&amp;\" b=\"a&amp;b\tc\" c=\"&amp;&\" d=\"&lt\"/></Response>",
+    "<Response><Say>&ampx; &amp &lt;&gt;&quot;&apos;&#38;&#x26;\r&amp;\r\n</Say></Response>",
+    "<Response><Say>\r&amp;</Say><Say>a\r</Say><Say>&amp;\r<![CDATA[x]]>&lt;</Say></Response>",
     "<Response><Say>é€😀</Say></Response>",
 ];
 
@@ -518,4 +522,39 @@ fn the_fast_reading_agrees_with_quick_xml_over_many_mutations() {
         tally.total()
     );
     assert!(tally.same > files, "{tally:?}");
+}
+
+#[test]
+fn remembered_resolutions_are_those_of_the_table() {
+    let sources = corpus_sources();
+    let mut resolved = 0;
+    for source in &sources {
+        let Ok(doc) = parse(source, &ParseOptions::default()) else {
+            continue;
+        };
+        let mut parents = vec![None; doc.elements.len()];
+        for (i, element) in doc.elements.iter().enumerate() {
+            let id = match element.tag {
+                Tag::Known(id) => Some(id),
+                _ => None,
+            };
+            if i > 0 {
+                let expected = parents[i].and_then(|p| lookup(doc.dialect, element.name, Some(p)));
+                assert_eq!(id, expected, "<{}> in {source:.80}", element.name);
+            }
+            for a in
+                &doc.attributes[element.attributes.start as usize..element.attributes.end as usize]
+            {
+                let expected = id.and_then(|id| id.spec().attribute(a.name));
+                assert_eq!(a.spec.map(|s| s.name), expected.map(|s| s.name));
+                resolved += 1;
+            }
+            for item in &doc.content[element.content.start as usize..element.content.end as usize] {
+                if let Item::Element(child) = item {
+                    parents[*child as usize] = id;
+                }
+            }
+        }
+    }
+    assert!(resolved > 1000, "{resolved} attributes");
 }
