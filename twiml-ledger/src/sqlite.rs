@@ -39,9 +39,16 @@ const APPLICATION_ID: i64 = 0x5457_4c47;
 /// copies once the index pages that many commits wrote again and again.
 const WAL_AUTOCHECKPOINT: i64 = 10_000;
 
-/// How often the ledger's own checkpointer ([`Checkpoints::Background`]) copies the log into
-/// the database file: at 50,000 decisions a second, a log of about 5,000 pages (20 MB) at most
-/// between two checkpoints, half of what makes a commit checkpoint itself.
+/// The size of the write-ahead log, in pages, at which the ledger's own checkpointer
+/// ([`Checkpoints::Background`]) copies it into the database file and lets the next commit
+/// start it again: 6,000 pages (24 MB), some 6,000 to 150,000 decisions. A page that many
+/// commits wrote is copied once, and the log never reaches the threshold at which a commit
+/// copies it.
+const CHECKPOINT_PAGES: i64 = 6_000;
+
+/// How often the ledger's own checkpointer flushes what decisions of [`Durability::Written`]
+/// committed without a flush (a checkpoint flushes the log first): what a power loss can take
+/// of them is at most that long.
 const CHECKPOINT_EVERY: Duration = Duration::from_millis(100);
 
 /// Who copies the write-ahead log into the database file (a checkpoint: the pages the commits
@@ -53,9 +60,13 @@ const CHECKPOINT_EVERY: Duration = Duration::from_millis(100);
 /// waits for tens of megabytes to be written and flushed twice. A server that records
 /// decisions as they come wants none of its calls to carry that, and the machine's other
 /// cores are idle while a commit waits for the disk: the default is a thread of the ledger's
-/// own that checkpoints every 100 ms, on a connection of its own, without waiting for a
-/// reader or a writer (and without making one wait). The commits keep SQLite's threshold as
-/// a backstop, reached only when the thread falls behind.
+/// own, on a connection of its own, that copies the log once it holds 6,000 pages (24 MB),
+/// without waiting for a reader or a writer (and without making one wait); it then copies
+/// what the commits added meanwhile, holding the next write back for that short while, so
+/// that the next commit starts the log again from its beginning. Copies of thousands of pages
+/// at once copy a page the commits wrote again and again once, and the commits between two
+/// of them see no checkpoint. The commits keep SQLite's threshold as a backstop, reached only
+/// when the thread falls behind.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default)]
 #[non_exhaustive]
 pub enum Checkpoints {
@@ -74,8 +85,20 @@ pub enum Checkpoints {
 /// The ledger's checkpointing thread: stopped and joined on drop.
 #[derive(Debug)]
 struct Checkpointer {
-    /// Dropped to stop the thread: its wait ends at once.
-    stop: Option<std::sync::mpsc::Sender<()>>,
+    /// Wakes the thread: sent by a commit that leaves the log at [`CHECKPOINT_PAGES`] or more
+    /// (the connection's hook holds a copy), and on drop.
+    wake: std::sync::mpsc::SyncSender<()>,
+    /// Set on drop: the thread ends at its next wake.
+    stop: std::sync::Arc<std::sync::atomic::AtomicBool>,
+    /// The size of the log after the latest commit, in pages (set by the connection's hook).
+    pages: std::sync::Arc<std::sync::atomic::AtomicI64>,
+    /// Set by a commit of [`Durability::Written`] decisions: the thread flushes them within
+    /// [`CHECKPOINT_EVERY`].
+    unflushed: std::sync::Arc<std::sync::atomic::AtomicBool>,
+    /// Held by every transaction that writes, and by the thread while it copies what the
+    /// commits added during its copy: the next write then finds the whole log in the file and
+    /// starts it again.
+    writes: std::sync::Arc<Mutex<()>>,
     thread: Option<std::thread::JoinHandle<()>>,
     /// The pages the thread's checkpoints found in the file, summed (shared with the thread,
     /// which holds its copy until it ends).
@@ -87,35 +110,84 @@ struct Checkpointer {
 }
 
 impl Checkpointer {
-    /// Starts the thread: every `every`, a passive checkpoint of `path` on a connection of
-    /// its own (opened at the first one). A checkpoint that fails (the disk is full, another
-    /// connection is checkpointing) is left to the next one, or to a commit, which
-    /// checkpoints past the threshold whatever the thread does; its error is kept until a
-    /// round succeeds.
-    fn start(path: PathBuf, every: Duration) -> Result<Checkpointer, LedgerError> {
-        let (stop, stopped) = std::sync::mpsc::channel::<()>();
-        let copied = std::sync::Arc::new(std::sync::atomic::AtomicI64::new(0));
-        let pages = std::sync::Arc::clone(&copied);
-        let failure = std::sync::Arc::new(Mutex::new(None));
-        let failed = std::sync::Arc::clone(&failure);
+    /// Starts the thread, which waits to be woken by a commit that leaves `threshold` pages or
+    /// more in the log, or for `every` to pass. Woken by a commit, it copies the log into the
+    /// file (a passive checkpoint of `path`, on a connection of its own opened at its first
+    /// round), then, holding [`Checkpointer::writes`], copies what was committed during that
+    /// copy. Every `every`, it flushes what decisions of [`Durability::Written`] committed
+    /// without a flush. A round that fails (the disk is full, another connection is
+    /// checkpointing) is left to the next one, or to a commit, which checkpoints past the
+    /// backstop whatever the thread does; its error is kept until a round succeeds.
+    fn start(path: PathBuf, threshold: i64, every: Duration) -> Result<Checkpointer, LedgerError> {
+        use std::sync::Arc;
+        use std::sync::atomic::{AtomicBool, AtomicI64, Ordering};
+
+        let (wake, woken) = std::sync::mpsc::sync_channel::<()>(1);
+        let stop = Arc::new(AtomicBool::new(false));
+        let pages = Arc::new(AtomicI64::new(0));
+        let unflushed = Arc::new(AtomicBool::new(false));
+        let writes = Arc::new(Mutex::new(()));
+        let copied = Arc::new(AtomicI64::new(0));
+        let failure = Arc::new(Mutex::new(None));
+        let (stopped, log, written, gate, total, failed) = (
+            Arc::clone(&stop),
+            Arc::clone(&pages),
+            Arc::clone(&unflushed),
+            Arc::clone(&writes),
+            Arc::clone(&copied),
+            Arc::clone(&failure),
+        );
         let thread = std::thread::Builder::new()
             .name("twiml-ledger-checkpoints".to_string())
             .spawn(move || {
                 let mut conn: Option<Connection> = None;
-                while let Err(std::sync::mpsc::RecvTimeoutError::Timeout) =
-                    stopped.recv_timeout(every)
-                {
-                    let round = match &conn {
-                        Some(c) => passive_checkpoint(c).map_err(|e| classify(&path, e)),
-                        None => checkpoint_connection(&path).and_then(|c| {
-                            let copied = passive_checkpoint(&c).map_err(|e| classify(&path, e));
-                            conn = Some(c);
-                            copied
-                        }),
-                    };
+                loop {
+                    let woke = woken.recv_timeout(every);
+                    if stopped.load(Ordering::Acquire)
+                        || woke == Err(std::sync::mpsc::RecvTimeoutError::Disconnected)
+                    {
+                        break;
+                    }
+                    // A wake of a commit whose log a round since has copied is stale.
+                    let full = log.load(Ordering::Acquire) >= threshold;
+                    let flush = written.swap(false, Ordering::AcqRel);
+                    if !full && !flush {
+                        continue;
+                    }
+                    let round = (|| {
+                        let c = match &conn {
+                            Some(c) => c,
+                            None => conn.insert(checkpoint_connection(&path)?),
+                        };
+                        let mut n = passive_checkpoint(c).map_err(|e| classify(&path, e))?;
+                        // Copied, what the commits added meanwhile is copied again, a few
+                        // times at most, until, between two transactions (holding the writes
+                        // back), no more than a quarter of the threshold is left (about the
+                        // last commit's pages): that last copy holds the writes back, and the
+                        // next commit starts the log again.
+                        // Otherwise the next commit wakes the thread again (and past the
+                        // backstop, checkpoints itself).
+                        for _ in 0..4 {
+                            if !full {
+                                break;
+                            }
+                            let writes = gate
+                                .lock()
+                                .unwrap_or_else(std::sync::PoisonError::into_inner);
+                            if log.load(Ordering::Acquire) - n <= threshold / 4 {
+                                n = passive_checkpoint(c).map_err(|e| classify(&path, e))?;
+                                // The whole log is in the file: the next commit starts it again.
+                                log.store(0, Ordering::Release);
+                                break;
+                            }
+                            drop(writes);
+                            n = passive_checkpoint(c).map_err(|e| classify(&path, e))?;
+                        }
+                        Ok::<i64, LedgerError>(n)
+                    })();
                     let error = match round {
                         Ok(n) => {
-                            pages.fetch_add(n.max(0), std::sync::atomic::Ordering::Relaxed);
+                            total.fetch_add(n.max(0), Ordering::Relaxed);
                             None
                         }
                         Err(e) => Some(e.to_string()),
@@ -130,19 +202,50 @@ impl Checkpointer {
                 source,
             })?;
         Ok(Checkpointer {
-            stop: Some(stop),
+            wake,
+            stop,
+            pages,
+            unflushed,
+            writes,
             thread: Some(thread),
             copied,
             failure,
         })
     }
+
+    /// The hook of the writing connection, called by SQLite after each commit with the size
+    /// of the log in pages: records it, wakes the thread at the threshold, and checkpoints at
+    /// the backstop as SQLite's own hook (which it replaces) does, whatever comes of it.
+    fn hook(
+        &self,
+        threshold: i64,
+    ) -> impl FnMut(&mut rusqlite::hooks::Wal, std::ffi::c_int) -> rusqlite::Result<()> + Send + 'static
+    {
+        let wake = self.wake.clone();
+        let log = std::sync::Arc::clone(&self.pages);
+        move |wal, pages| {
+            let pages = i64::from(pages);
+            log.store(pages, std::sync::atomic::Ordering::Release);
+            if pages >= threshold {
+                // A wake already waiting is as good; a thread that ended needs none.
+                let _ = wake.try_send(());
+            }
+            if pages >= WAL_AUTOCHECKPOINT {
+                // As SQLite's own hook: a checkpoint that cannot run now is left to the next.
+                drop(wal.checkpoint());
+            }
+            Ok(())
+        }
+    }
 }
 
 impl Drop for Checkpointer {
     fn drop(&mut self) {
-        drop(self.stop.take());
+        self.stop.store(true, std::sync::atomic::Ordering::Release);
+        // A wake already waiting wakes it as well.
+        let _ = self.wake.try_send(());
         if let Some(thread) = self.thread.take() {
-            // The thread never panics (it ignores its errors); a join error has nothing to say.
+            // The thread never panics (it keeps its errors); a join error has nothing to say.
             let _ = thread.join();
         }
     }
@@ -425,6 +528,9 @@ pub struct SqliteLedger {
     background: std::sync::OnceLock<Checkpointer>,
     /// Who checkpoints: [`SqliteLedger::with_checkpoints`].
     checkpoints: Checkpoints,
+    /// The size of the log at which the thread of [`Checkpoints::Background`] copies it:
+    /// [`CHECKPOINT_PAGES`] (smaller in tests).
+    checkpoint_pages: i64,
     conn: Mutex<Connection>,
     /// The connection of [`SqliteLedger::checkpoint`], opened at its first call: a checkpoint
     /// on it runs beside the decisions of `conn`, not between them.
@@ -564,6 +670,7 @@ impl SqliteLedger {
             } else {
                 Checkpoints::AtCommits
             },
+            checkpoint_pages: CHECKPOINT_PAGES,
             conn: Mutex::new(conn),
             checkpointer: Mutex::new(None),
             path,
@@ -609,8 +716,13 @@ impl SqliteLedger {
         if self.path != Path::new(":memory:") {
             self.checkpoints = checkpoints;
         }
-        if checkpoints == Checkpoints::AtCommits {
-            drop(self.background.take());
+        if checkpoints == Checkpoints::AtCommits && self.background.take().is_some() {
+            // The commits checkpoint again: SQLite's own hook in place of the thread's.
+            let mut conn = self.lock();
+            conn.wal_hook(None::<fn(&mut rusqlite::hooks::Wal, std::ffi::c_int) -> _>)
+                .and_then(|()| conn.pragma_update(None, "wal_autocheckpoint", WAL_AUTOCHECKPOINT))
+                .map_err(|e| classify(&self.path, e))?;
+            drop(conn);
         }
         Ok(self)
     }
@@ -639,8 +751,9 @@ impl SqliteLedger {
     /// the current log are in the file once it has run (all of them, unless a reader still
     /// needed some).
     ///
-    /// The ledger's own thread does this every 100 ms ([`Checkpoints::Background`], the
-    /// default); this is for a program that opted out ([`Checkpoints::AtCommits`]) and
+    /// The ledger's own thread does this when the log reaches 6,000 pages, and every 100 ms
+    /// while decisions of [`Durability::Written`] wait for a flush ([`Checkpoints::Background`],
+    /// the default); this is for a program that opted out ([`Checkpoints::AtCommits`]) and
     /// checkpoints on its own schedule, or that wants the log copied now (before a backup of
     /// the file). Without either, a commit does it once the log passes 10,000 pages (40 MB),
     /// at the cost of the call that commits. It runs on a connection of its own, beside the
@@ -698,10 +811,21 @@ impl SqliteLedger {
     ) -> Result<T, LedgerError> {
         let mut conn = self.lock();
         if self.checkpoints == Checkpoints::Background && self.background.get().is_none() {
-            // Under the connection's lock: one thread, started once.
-            let thread = Checkpointer::start(self.path.clone(), CHECKPOINT_EVERY)?;
+            // Under the connection's lock: one thread, started once, woken by the commits.
+            let pages = self.checkpoint_pages;
+            let thread = Checkpointer::start(self.path.clone(), pages, CHECKPOINT_EVERY)?;
+            conn.wal_hook(Some(thread.hook(pages)))
+                .map_err(|e| classify(&self.path, e))?;
             drop(self.background.set(thread));
         }
+        let background = self.background.get();
+        // The thread's last copy of a round waits for this transaction, and this one for it.
+        let _writes = background.map(|thread| {
+            thread
+                .writes
+                .lock()
+                .unwrap_or_else(std::sync::PoisonError::into_inner)
+        });
         let written = durability == Durability::Written && self.path != Path::new(":memory:");
         if written {
             conn.pragma_update(None, "synchronous", "NORMAL")
@@ -716,6 +840,11 @@ impl SqliteLedger {
             Ok(out)
         })();
         if written {
+            if let Some(thread) = background {
+                thread
+                    .unflushed
+                    .store(true, std::sync::atomic::Ordering::Release);
+            }
             conn.pragma_update(None, "synchronous", "FULL")
                 .map_err(|e| classify(&self.path, e))?;
         }
@@ -1959,8 +2088,11 @@ mod tests {
 
         let dir = tempfile::tempdir().expect("a temporary folder");
         let path = dir.path().join("background.ledger");
-        let ledger = SqliteLedger::open(&path).expect("open");
+        let mut ledger = SqliteLedger::open(&path).expect("open");
         assert_eq!(ledger.checkpoints(), Checkpoints::Background);
+        assert_eq!(ledger.checkpoint_pages, CHECKPOINT_PAGES);
+        // A log of 50 pages makes the thread copy it here.
+        ledger.checkpoint_pages = 50;
         // Started by the first write, not by the opening.
         assert!(ledger.background.get().is_none());
         let gate = Gate::new(Policy::new());
@@ -1970,21 +2102,63 @@ mod tests {
                 Outbound::message(to, "Your order has shipped.").intent(MessageIntent::Delivery)
             })
             .collect();
-        ledger
-            .decide_batch(&gate, &sends, at("2026-12-04T16:00:00Z"))
-            .expect("decided");
-        let copied = std::sync::Arc::clone(&ledger.background.get().expect("a thread").copied);
+        let copied = |ledger: &SqliteLedger| {
+            std::sync::Arc::clone(&ledger.background.get().expect("a thread").copied)
+        };
         // The thread copies the log within a few of its rounds; a minute is the bound of a
         // machine too loaded to schedule it, not an expectation of its speed.
+        let copies = |copied: &std::sync::atomic::AtomicI64| {
+            let waited = std::time::Instant::now();
+            while copied.load(std::sync::atomic::Ordering::Relaxed) == 0 {
+                assert!(waited.elapsed() < Duration::from_secs(60), "no checkpoint");
+                std::thread::sleep(Duration::from_millis(10));
+            }
+        };
+        // Batches until a commit starts the log again, copied whole by the thread once past
+        // 50 pages: the size of the log after a commit (the connection's hook) falls.
         let waited = std::time::Instant::now();
-        while copied.load(std::sync::atomic::Ordering::Relaxed) == 0 {
-            assert!(waited.elapsed() < Duration::from_secs(60), "no checkpoint");
-            std::thread::sleep(Duration::from_millis(10));
+        let (mut before, mut hour) = (0, 0);
+        loop {
+            ledger
+                .decide_batch(
+                    &gate,
+                    &sends,
+                    at("2026-12-04T00:00:00Z") + SignedDuration::from_hours(hour),
+                )
+                .expect("decided");
+            hour += 1;
+            let after = ledger
+                .background
+                .get()
+                .expect("a thread")
+                .pages
+                .load(std::sync::atomic::Ordering::Acquire);
+            if after > 0 && after < before {
+                break;
+            }
+            before = after.max(before);
+            assert!(
+                waited.elapsed() < Duration::from_secs(60),
+                "the log grew to {before} pages"
+            );
         }
+        copies(&copied(&ledger));
         assert_eq!(ledger.checkpoint_failure(), None);
+        let thread = copied(&ledger);
         drop(ledger);
         // Joined: the thread's copy of the counter is gone with it.
-        assert_eq!(std::sync::Arc::strong_count(&copied), 1);
+        assert_eq!(std::sync::Arc::strong_count(&thread), 1);
+
+        // Decisions of `Durability::Written` are flushed within 100 ms, however short the log.
+        let ledger = SqliteLedger::open(&path)
+            .expect("open again")
+            .with_decision_durability(Durability::Written);
+        ledger
+            .decide_batch(&gate, &sends, at("2026-12-04T15:00:00Z"))
+            .expect("decided");
+        copies(&copied(&ledger));
+        assert_eq!(ledger.checkpoint_failure(), None);
+        drop(ledger);
 
         // Opted out before any write: no thread ever runs.
         let ledger = SqliteLedger::open(&path)
