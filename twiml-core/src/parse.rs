@@ -631,7 +631,12 @@ impl<'s, 'o> Parser<'s, 'o> {
             return;
         };
         let start = self.content.len();
-        self.content.extend(self.pending.drain(mark..));
+        // Most elements hold one item or none: no drain for those.
+        match self.pending.len().saturating_sub(mark) {
+            0 => {}
+            1 => self.content.extend(self.pending.pop()),
+            _ => self.content.extend(self.pending.drain(mark..)),
+        }
         let element = &mut self.elements[index as usize];
         element.content = to_u32(start)..to_u32(self.content.len());
         element.span.end = to_u32(after);
