@@ -147,7 +147,7 @@ def check_comparison(work):
 # nothing of the rules is built once per process any more.
 PROFILE_ROWS = [
     ("the whole process, start-up included", "twiml::main"),
-    ("parsing (quick-xml events into the tree with spans)", "twiml_core::parse::parse"),
+    ("parsing (the source into the tree with spans)", "twiml_core::parse::parse"),
     ("the element table's checks", "twiml_core::check::check_document"),
     ("the rules of the baseline policy", "twiml_core::rules::rules_of"),
     ("… of which the transcript's tokens", "twiml_core::rules::text::Builder::segment"),

@@ -1,4 +1,8 @@
-//! Reading TwiML: quick-xml events into a located tree, every part with its byte range.
+//! Reading TwiML: a located tree, every part with its byte range.
+//!
+//! A well-formed document is read by a tokenizer of this crate (`fast`), which gives up on
+//! anything it is not sure of; the document is then read from quick-xml's events, which the
+//! tokenizer's tree matches part for part, and which give every error.
 //!
 //! The tree borrows from the source wherever it can: names always, text and attribute values
 //! unless a reference had to be resolved. Whatever the input, parsing ends: the size and the
