@@ -214,20 +214,25 @@ impl<'o, W: fmt::Write> Writer<'o, W> {
     }
 }
 
-/// What each ASCII byte becomes; `None` for bytes written as they are.
-type EscapeTable = [Option<&'static str>; 128];
+/// What each byte becomes: an index into [`REPLACEMENTS`], 0 for bytes written as they are.
+type EscapeTable = [u8; 256];
+
+/// The replacements of the bytes of either table, by their index there (0 replaces nothing).
+static REPLACEMENTS: [&str; 8] = [
+    "", "&amp;", "&lt;", "&gt;", "&#13;", "&quot;", "&#9;", "&#10;",
+];
 
 const fn escape_table(attribute: bool) -> EscapeTable {
-    let mut table: EscapeTable = [None; 128];
-    table[b'&' as usize] = Some("&amp;");
-    table[b'<' as usize] = Some("&lt;");
+    let mut table: EscapeTable = [0; 256];
+    table[b'&' as usize] = 1;
+    table[b'<' as usize] = 2;
     // Always escaped, so that `]]>` can never appear in text.
-    table[b'>' as usize] = Some("&gt;");
-    table[b'\r' as usize] = Some("&#13;");
+    table[b'>' as usize] = 3;
+    table[b'\r' as usize] = 4;
     if attribute {
-        table[b'"' as usize] = Some("&quot;");
-        table[b'\t' as usize] = Some("&#9;");
-        table[b'\n' as usize] = Some("&#10;");
+        table[b'"' as usize] = 5;
+        table[b'\t' as usize] = 6;
+        table[b'\n' as usize] = 7;
     }
     table
 }
@@ -236,20 +241,46 @@ static TEXT_ESCAPES: EscapeTable = escape_table(false);
 static ATTRIBUTE_ESCAPES: EscapeTable = escape_table(true);
 
 /// Writes `s`, replacing bytes per `table`. The replaced bytes are ASCII, so every run
-/// between them is a whole UTF-8 string.
+/// between them is a whole UTF-8 string. Blocks of eight bytes that hold none of them are
+/// passed over whole (see [`may_need_escape`]); the others are read a byte at a time.
 fn escape<W: fmt::Write + ?Sized>(out: &mut W, s: &str, table: &EscapeTable) -> fmt::Result {
     let bytes = s.as_bytes();
     let mut run_start = 0;
-    for (i, &b) in bytes.iter().enumerate() {
-        if b < 128
-            && let Some(replacement) = table[b as usize]
+    let mut i = 0;
+    while i < bytes.len() {
+        if let Some(block) = bytes[i..].first_chunk::<8>()
+            && !may_need_escape(u64::from_le_bytes(*block))
         {
-            out.write_str(&s[run_start..i])?;
-            out.write_str(replacement)?;
-            run_start = i + 1;
+            i += 8;
+            continue;
+        }
+        let end = (i + 8).min(bytes.len());
+        while i < end {
+            let replacement = table[usize::from(bytes[i])];
+            if replacement != 0 {
+                out.write_str(&s[run_start..i])?;
+                out.write_str(REPLACEMENTS[usize::from(replacement)])?;
+                run_start = i + 1;
+            }
+            i += 1;
         }
     }
     out.write_str(&s[run_start..])
+}
+
+/// Whether a block of eight bytes may hold a byte that either table replaces: a control
+/// character below `\x0E` (`\t`, `\n`, `\r` among them), `&`, `<`, `>` or `"`. A block it
+/// rules out holds none of them (the tests of a word for a byte below a bound, or equal to
+/// one, are exact when they answer whether any byte is).
+fn may_need_escape(block: u64) -> bool {
+    const ONES: u64 = 0x0101_0101_0101_0101;
+    const HIGH: u64 = 0x8080_8080_8080_8080;
+    let below = |bound: u8| block.wrapping_sub(ONES * u64::from(bound)) & !block & HIGH;
+    let equal = |b: u8| {
+        let v = block ^ (ONES * u64::from(b));
+        v.wrapping_sub(ONES) & !v & HIGH
+    };
+    (below(0x0E) | equal(b'&') | equal(b'<') | equal(b'>') | equal(b'"')) != 0
 }
 
 /// Writes a number in decimal without going through the `fmt` machinery.
@@ -347,6 +378,58 @@ mod tests {
         );
         assert_eq!(attr("tab\there\nline\rcr"), "tab&#9;here&#10;line&#13;cr");
         assert_eq!(attr("<x>"), "&lt;x&gt;");
+    }
+
+    #[test]
+    fn every_byte_a_table_replaces_is_let_through_at_every_place_of_a_block() {
+        for b in 0..128u8 {
+            let replaced =
+                TEXT_ESCAPES[usize::from(b)] != 0 || ATTRIBUTE_ESCAPES[usize::from(b)] != 0;
+            for place in 0..8 {
+                for filler in [b'a', b' ', 0xC3, 0x80, 0x7F, 0x0E] {
+                    let mut block = [filler; 8];
+                    block[place] = b;
+                    if replaced {
+                        assert!(
+                            may_need_escape(u64::from_le_bytes(block)),
+                            "{b:#x} at {place}"
+                        );
+                    }
+                }
+            }
+        }
+        assert!(!may_need_escape(u64::from_le_bytes(*b"Se\xc3\xb1or '")));
+    }
+
+    /// [`escape`] a byte at a time: the reference.
+    fn escaped_by_byte(s: &str, table: &EscapeTable) -> String {
+        s.chars()
+            .map(
+                |c| match table[usize::from(if c.is_ascii() { c as u8 } else { 0 })] {
+                    0 => c.to_string(),
+                    k => REPLACEMENTS[usize::from(k)].to_string(),
+                },
+            )
+            .collect()
+    }
+
+    #[test]
+    fn escapes_as_a_byte_at_a_time() {
+        let alphabet: Vec<char> = "ab &<>\"'\t\n\r\u{b}\u{e9}\u{2615}\u{1F600}"
+            .chars()
+            .collect();
+        let mut state: u64 = 0x9E37_79B9_7F4A_7C15;
+        for _ in 0..20_000 {
+            state ^= state << 13;
+            state ^= state >> 7;
+            state ^= state << 17;
+            let len = (state % 40) as usize;
+            let s: String = (0..len)
+                .map(|k| alphabet[((state >> (k % 48)) as usize + k * 7) % alphabet.len()])
+                .collect();
+            assert_eq!(text(&s), escaped_by_byte(&s, &TEXT_ESCAPES), "{s:?}");
+            assert_eq!(attr(&s), escaped_by_byte(&s, &ATTRIBUTE_ESCAPES), "{s:?}");
+        }
     }
 
     #[test]
