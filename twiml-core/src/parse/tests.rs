@@ -508,7 +508,10 @@ fn the_fast_reading_gives_up_or_agrees_with_quick_xml() {
     assert!(tally.gave_up_on_refused > 0, "{tally:?}");
 }
 
-/// The same comparison, longer: `TWIML_PARSE_MUTATIONS` mutations of each document.
+/// The same comparison, longer: `TWIML_PARSE_MUTATIONS` mutations of each document (2,000
+/// unless set), with
+/// `TWIML_PARSE_MUTATIONS=50000 cargo test --release -p twiml-core --lib -- --ignored
+/// --nocapture parse::tests::the_fast_reading_agrees`; 50,000 take about ten minutes.
 #[test]
 #[ignore = "long; run with --release --ignored"]
 fn the_fast_reading_agrees_with_quick_xml_over_many_mutations() {
