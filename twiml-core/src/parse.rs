@@ -340,19 +340,25 @@ impl<'s, 'o> Parser<'s, 'o> {
         Some((start, text))
     }
 
-    fn run(&mut self) -> Result<(), Diagnostic<ByteSpan>> {
-        let bom = if self.source.starts_with('\u{FEFF}') {
-            3
+    /// The length of the byte-order mark the source starts with: quick-xml skips it, and its
+    /// positions do not count it.
+    fn byte_order_mark(&self) -> usize {
+        if self.source.starts_with('\u{FEFF}') {
+            '\u{FEFF}'.len_utf8()
         } else {
             0
-        };
+        }
+    }
+
+    fn run(&mut self) -> Result<(), Diagnostic<ByteSpan>> {
+        let bom = self.byte_order_mark();
         loop {
-            let before = self.reader.buffer_position() as usize;
+            let before = self.reader.buffer_position() as usize + bom;
             let event = match self.reader.read_event() {
                 Ok(event) => event,
                 Err(e) => return Err(self.xml_error(&e)),
             };
-            let after = self.reader.buffer_position() as usize;
+            let after = self.reader.buffer_position() as usize + bom;
             match event {
                 Event::Text(t) => {
                     let raw: &str = &t;
@@ -431,8 +437,8 @@ impl<'s, 'o> Parser<'s, 'o> {
                     }
                 }
                 Event::Decl(_) => {
-                    // quick-xml may count a byte-order mark as part of the declaration.
-                    if before != 0 && before != bom {
+                    // Nothing but a byte-order mark may come before it.
+                    if before != bom {
                         return Err(self
                             .malformed(
                                 "the XML declaration is not at the very start",
@@ -669,7 +675,10 @@ impl<'s, 'o> Parser<'s, 'o> {
     }
 
     fn xml_error(&self, e: &XmlError) -> Diagnostic<ByteSpan> {
-        let at = char_boundary(self.source, self.reader.error_position() as usize);
+        let at = char_boundary(
+            self.source,
+            self.reader.error_position() as usize + self.byte_order_mark(),
+        );
         // Underline a whole end tag; otherwise the character where reading stopped.
         let rest = &self.source[at..];
         let here = if rest.starts_with("</") {

@@ -154,12 +154,7 @@ impl<'s> Parser<'s, '_> {
     pub(super) fn run_fast(&mut self) -> Result<(), GiveUp> {
         let source = self.source;
         let bytes = source.as_bytes();
-        // After a byte-order mark, quick-xml's positions do not count the mark (its reading
-        // gives spans three bytes short); such documents are left to it.
-        if source.starts_with('\u{FEFF}') {
-            return Err(GiveUp);
-        }
-        let mut at = 0;
+        let mut at = self.byte_order_mark();
         if bytes[at..].starts_with(b"<?xml") {
             // The declaration ends at the first `?>`; quick-xml reads it as one when `xml` is
             // followed by whitespace or nothing.

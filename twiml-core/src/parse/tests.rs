@@ -561,3 +561,60 @@ fn remembered_resolutions_are_those_of_the_table() {
     }
     assert!(resolved > 1000, "{resolved} attributes");
 }
+
+#[test]
+fn a_byte_order_mark_does_not_shift_the_spans() {
+    // The mark is three bytes of the source: every span after it counts them.
+    for (source, name) in [
+        ("\u{FEFF}<Response><Say>Hi</Say></Response>", "<Say>"),
+        (
+            "\u{FEFF}<?xml version=\"1.0\"?>\n<Response><Say>Hi</Say></Response>",
+            "<Say>",
+        ),
+        (
+            "\u{FEFF}<Response><!-- c --><Say>a &amp; b</Say></Response>",
+            "<Say>",
+        ),
+    ] {
+        let doc = parse_ok(source);
+        let start = source.find(name).unwrap();
+        let end = source.find("</Say>").unwrap() + "</Say>".len();
+        assert_eq!(doc.element_span(1).range(), start..end, "{source:?}");
+        let root = source.find("<Response>").unwrap();
+        assert_eq!(
+            doc.element_span(0).range(),
+            root..source.len(),
+            "{source:?}"
+        );
+    }
+}
+
+#[test]
+fn only_a_byte_order_mark_may_come_before_the_declaration() {
+    parse_ok("\u{FEFF}<?xml version=\"1.0\"?><Response/>");
+    for source in [
+        "   <?xml version=\"1.0\"?><Response/>",
+        "\u{FEFF} <?xml version=\"1.0\"?><Response/>",
+        "<!-- a --><?xml version=\"1.0\"?><Response/>",
+    ] {
+        let d = parse_err(source);
+        assert_eq!(d.code, "TW0001", "{source:?}");
+        assert!(
+            d.message.contains("declaration"),
+            "{source:?}: {}",
+            d.message
+        );
+    }
+}
+
+#[test]
+fn an_error_after_a_byte_order_mark_is_placed_where_it_is() {
+    let source = "\u{FEFF}<Response><Say>Hi</Sa></Response>";
+    let d = parse_err(source);
+    assert_eq!(
+        d.span.range().start,
+        source.find("</Sa>").unwrap(),
+        "{}",
+        d.message
+    );
+}
