@@ -424,6 +424,28 @@ impl Units<'_> {
     }
 }
 
+/// A letter or digit, in [`CLASS`].
+const ALNUM: u8 = 1;
+/// A digit, in [`CLASS`].
+const DIGIT: u8 = 2;
+
+/// What each byte of [`Units::bytes`] is to [`cut_units`]: [`ALNUM`], with [`DIGIT`] for a
+/// digit, or nothing.
+static CLASS: [u8; 256] = {
+    let mut table = [0; 256];
+    let mut b = 0;
+    while b < 256 {
+        let byte = b as u8;
+        if byte.is_ascii_digit() {
+            table[b] = ALNUM | DIGIT;
+        } else if byte.is_ascii_alphabetic() {
+            table[b] = ALNUM;
+        }
+        b += 1;
+    }
+    table
+};
+
 /// What each character beyond ASCII up to U+00FF, and each of U+2000 to U+203F, is as one
 /// byte of [`Units::bytes`]: its one ASCII character, [`SELF`], or 0 when it is neither (it
 /// becomes several characters, none, or a letter beyond ASCII). Made from [`decomposed`], so
@@ -546,15 +568,17 @@ fn cut_units(units: &Units<'_>, emit: &mut impl FnMut(&str, Kind, Range<usize>, 
             i += 1;
             continue;
         }
-        if c.is_ascii_alphanumeric() {
+        let class = CLASS[usize::from(c)];
+        if class & ALNUM != 0 {
             let start = i;
             let mut j = i + 1;
-            let mut digits_only = c.is_ascii_digit();
+            let mut digits_only = class & DIGIT != 0;
             let mut dotted = false;
             while j < n {
                 let d = bytes[j];
-                if d.is_ascii_alphanumeric() {
-                    digits_only &= d.is_ascii_digit();
+                let class = CLASS[usize::from(d)];
+                if class & ALNUM != 0 {
+                    digits_only &= class & DIGIT != 0;
                     j += 1;
                     continue;
                 }
