@@ -365,11 +365,7 @@ impl<'s, 'o> Parser<'s, 'o> {
                     let Some((start, raw)) = self.locate(raw) else {
                         return Err(self.malformed("text could not be located", before..after));
                     };
-                    let text = if raw.contains('\r') {
-                        Cow::Owned(raw.replace("\r\n", "\n").replace('\r', "\n"))
-                    } else {
-                        Cow::Borrowed(raw)
-                    };
+                    let text = normalize_line_ends(raw);
                     self.add_text(text, start, start + raw.len())?;
                 }
                 Event::GeneralRef(r) => {
@@ -407,8 +403,8 @@ impl<'s, 'o> Parser<'s, 'o> {
                 Event::CData(c) => {
                     let raw: &str = &c;
                     let text = match self.locate(raw) {
-                        Some((_, raw)) if !raw.contains('\r') => Cow::Borrowed(raw),
-                        _ => Cow::Owned(raw.replace("\r\n", "\n").replace('\r', "\n")),
+                        Some((_, raw)) => normalize_line_ends(raw),
+                        None => Cow::Owned(normalize_line_ends(raw).into_owned()),
                     };
                     self.add_text(text, before, after)?;
                 }
@@ -425,16 +421,7 @@ impl<'s, 'o> Parser<'s, 'o> {
                     self.flush_text()?;
                     let raw: &str = &c;
                     let text = self.locate(raw).map_or("", |(_, t)| t);
-                    let span = ByteSpan::new(before..after);
-                    if self.open.is_empty() {
-                        if self.root_closed {
-                            self.epilog.push((text, span));
-                        } else {
-                            self.prolog.push((text, span));
-                        }
-                    } else {
-                        self.pending.push(Item::Comment(text, span));
-                    }
+                    self.add_comment(text, ByteSpan::new(before..after));
                 }
                 Event::Decl(_) => {
                     // Nothing but a byte-order mark may come before it.
@@ -474,6 +461,19 @@ impl<'s, 'o> Parser<'s, 'o> {
                     return Ok(());
                 }
             }
+        }
+    }
+
+    /// A comment where it stands: before the root, after it, or among an element's items.
+    fn add_comment(&mut self, text: &'s str, span: ByteSpan) {
+        if self.open.is_empty() {
+            if self.root_closed {
+                self.epilog.push((text, span));
+            } else {
+                self.prolog.push((text, span));
+            }
+        } else {
+            self.pending.push(Item::Comment(text, span));
         }
     }
 
@@ -825,6 +825,15 @@ impl<'s, 'o> Parser<'s, 'o> {
                 .with_twilio_error(Some(12100)),
             other => self.malformed(lowercase_error(other), start..start + len),
         }
+    }
+}
+
+/// `raw` with its line ends read as XML reads them: `\r\n` and a lone `\r` become `\n`.
+fn normalize_line_ends(raw: &str) -> Cow<'_, str> {
+    if memchr::memchr(b'\r', raw.as_bytes()).is_some() {
+        Cow::Owned(raw.replace("\r\n", "\n").replace('\r', "\n"))
+    } else {
+        Cow::Borrowed(raw)
     }
 }
 

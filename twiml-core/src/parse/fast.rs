@@ -19,7 +19,10 @@ use quick_xml::events::BytesRef;
 use quick_xml::events::attributes::Attribute as XmlAttribute;
 use quick_xml::name::QName;
 
-use super::{AttributeNode, ByteSpan, ElementNode, Item, MAX_SUPPORTED_DEPTH, Parser, to_u32};
+use super::{
+    AttributeNode, ByteSpan, ElementNode, Item, MAX_SUPPORTED_DEPTH, Parser, normalize_line_ends,
+    to_u32,
+};
 use crate::grammar::is_xml_char;
 use crate::tree::Tag;
 
@@ -244,12 +247,8 @@ impl<'s> Parser<'s, '_> {
 
     /// Text between markup and references, as quick-xml's `Text` event gives it.
     fn fast_text(&mut self, start: usize, end: usize) {
-        let raw = &self.source[start..end];
-        let text = if memchr::memchr(b'\r', raw.as_bytes()).is_some() {
-            Cow::Owned(raw.replace("\r\n", "\n").replace('\r', "\n"))
-        } else {
-            Cow::Borrowed(raw)
-        };
+        let source = self.source;
+        let text = normalize_line_ends(&source[start..end]);
         // Adding text never fails; the result is kept for the day it might.
         let _ = self.add_text(text, start, end);
     }
@@ -283,17 +282,8 @@ impl<'s> Parser<'s, '_> {
         }
         self.fast_flush()?;
         let after = dashes + 3;
-        let text = &self.source[body..dashes];
-        let span = ByteSpan::new(at..after);
-        if self.open.is_empty() {
-            if self.root_closed {
-                self.epilog.push((text, span));
-            } else {
-                self.prolog.push((text, span));
-            }
-        } else {
-            self.pending.push(Item::Comment(text, span));
-        }
+        let source = self.source;
+        self.add_comment(&source[body..dashes], ByteSpan::new(at..after));
         Ok(after)
     }
 
@@ -305,12 +295,8 @@ impl<'s> Parser<'s, '_> {
         let body = at + 9;
         let close = memchr::memmem::find(&bytes[body..], b"]]>").ok_or(GiveUp)? + body;
         let after = close + 3;
-        let raw = &self.source[body..close];
-        let text = if memchr::memchr(b'\r', raw.as_bytes()).is_some() {
-            Cow::Owned(raw.replace("\r\n", "\n").replace('\r', "\n"))
-        } else {
-            Cow::Borrowed(raw)
-        };
+        let source = self.source;
+        let text = normalize_line_ends(&source[body..close]);
         let _ = self.add_text(text, at, after);
         Ok(after)
     }
