@@ -618,12 +618,33 @@ impl<'s, 'o> Parser<'s, 'o> {
                 spec: None,
             });
         }
-        let index = u32::try_from(self.elements.len()).unwrap_or(u32::MAX);
+        self.open_element(
+            name,
+            name_start..name_start + name.len(),
+            before..after,
+            first_attribute,
+            empty,
+        );
+        Ok(())
+    }
+
+    /// An element whose tag spans `tag` and whose attributes are those kept from
+    /// `first_attribute` on: opened, or closed at once when it is `empty`.
+    fn open_element(
+        &mut self,
+        name: &'s str,
+        name_span: Range<usize>,
+        tag: Range<usize>,
+        first_attribute: usize,
+        empty: bool,
+    ) {
+        let index = to_u32(self.elements.len());
+        let after = tag.end;
         self.elements.push(ElementNode {
             name,
             tag: Tag::Unknown(name),
-            name_span: ByteSpan::new(name_start..name_start + name.len()),
-            span: ByteSpan::new(before..after),
+            name_span: ByteSpan::new(name_span),
+            span: ByteSpan::new(tag),
             attributes: to_u32(first_attribute)..to_u32(self.attributes.len()),
             content: 0..0,
         });
@@ -633,7 +654,6 @@ impl<'s, 'o> Parser<'s, 'o> {
         if empty {
             self.end(after);
         }
-        Ok(())
     }
 
     fn end(&mut self, after: usize) {

@@ -19,12 +19,8 @@ use quick_xml::events::BytesRef;
 use quick_xml::events::attributes::Attribute as XmlAttribute;
 use quick_xml::name::QName;
 
-use super::{
-    AttributeNode, ByteSpan, ElementNode, Item, MAX_SUPPORTED_DEPTH, Parser, normalize_line_ends,
-    to_u32,
-};
+use super::{AttributeNode, ByteSpan, MAX_SUPPORTED_DEPTH, Parser, normalize_line_ends};
 use crate::grammar::is_xml_char;
-use crate::tree::Tag;
 
 /// The fast reading gave up: the document is to be read by quick-xml.
 #[derive(Debug)]
@@ -402,21 +398,13 @@ impl<'s> Parser<'s, '_> {
                 spec: None,
             });
         };
-        let index = to_u32(self.elements.len());
-        self.elements.push(ElementNode {
+        self.open_element(
             name,
-            tag: Tag::Unknown(name),
-            name_span: ByteSpan::new(name_start..name_stop),
-            span: ByteSpan::new(before..at),
-            attributes: to_u32(first_attribute)..to_u32(self.attributes.len()),
-            content: 0..0,
-        });
-        self.pending.push(Item::Element(index));
-        self.open.push(index);
-        self.marks.push(self.pending.len());
-        if empty {
-            self.end(at);
-        }
+            name_start..name_stop,
+            before..at,
+            first_attribute,
+            empty,
+        );
         Ok(at)
     }
 
