@@ -96,8 +96,7 @@ pub(crate) fn run(args: CheckArgs, log: LogLevel) -> Result<ExitStatus, Error> {
         .map(|flow| flow_problems(flow, &settings))
         .filter(|report| !report.diagnostics.is_empty())
         .collect();
-    // One write to the terminal or pipe per 64 KiB, not one per line.
-    let out = io::BufWriter::with_capacity(1 << 16, report_out());
+    let out = io::BufWriter::with_capacity(printer::REPORT_BUFFER, report_out());
     let sink = printer::sink(args.format, args.statistics, log, out);
     let outcome = check(&configs, &jobs_list, &settings, threads, sink)?;
     let failing = outcome.summary.errors > 0

@@ -13,11 +13,18 @@ use crate::report::{FileReport, Located, Step, Summary};
 pub(crate) struct JsonSink<W: Write> {
     out: W,
     first: bool,
+    /// The entries of the files not yet written to `out`, written a block at a time: blocks
+    /// as large as `out`'s own buffer pass it by, copied once.
+    pending: Vec<u8>,
 }
 
 impl<W: Write> JsonSink<W> {
     pub(crate) fn new(out: W) -> Self {
-        JsonSink { out, first: true }
+        JsonSink {
+            out,
+            first: true,
+            pending: Vec::with_capacity(2 * super::REPORT_BUFFER),
+        }
     }
 }
 
@@ -71,105 +78,128 @@ impl Serialize for OverridesEntry<'_> {
 /// One diagnostic, its fields in this order: `code`, `severity`, `message`, `line`, `column`,
 /// `end_line`, `end_column`, `help`, `twilio_error`; a finding of a checked flow also has
 /// `reached_by`: the path on which it holds, each step's `file`, `route` and `via`.
-fn write_diagnostic<W: Write>(out: &mut W, d: &Located) -> io::Result<()> {
+fn write_diagnostic(out: &mut Vec<u8>, d: &Located) -> io::Result<()> {
     let diagnostic = &d.diagnostic;
-    out.write_all(br#"{"code":"#)?;
-    write_str(out, diagnostic.code.code())?;
-    out.write_all(br#","severity":"#)?;
-    write_str(out, diagnostic.severity.as_str())?;
-    out.write_all(br#","message":"#)?;
-    write_str(out, &diagnostic.message)?;
-    out.write_all(br#","line":"#)?;
-    write_number(out, d.line)?;
-    out.write_all(br#","column":"#)?;
-    write_number(out, d.column)?;
-    out.write_all(br#","end_line":"#)?;
-    write_number(out, d.end_line)?;
-    out.write_all(br#","end_column":"#)?;
-    write_number(out, d.end_column)?;
-    out.write_all(br#","help":"#)?;
+    // A code and a severity are letters and digits: nothing to escape (a test sees to it).
+    out.extend_from_slice(br#"{"code":""#);
+    out.extend_from_slice(diagnostic.code.code().as_bytes());
+    out.extend_from_slice(br#"","severity":""#);
+    out.extend_from_slice(diagnostic.severity.as_str().as_bytes());
+    out.extend_from_slice(br#"","message":"#);
+    write_str(out, &diagnostic.message);
+    out.extend_from_slice(br#","line":"#);
+    write_number(out, d.line);
+    out.extend_from_slice(br#","column":"#);
+    write_number(out, d.column);
+    out.extend_from_slice(br#","end_line":"#);
+    write_number(out, d.end_line);
+    out.extend_from_slice(br#","end_column":"#);
+    write_number(out, d.end_column);
+    out.extend_from_slice(br#","help":"#);
     match diagnostic.help.as_deref() {
-        Some(help) => write_str(out, help)?,
-        None => out.write_all(b"null")?,
+        Some(help) => write_str(out, help),
+        None => out.extend_from_slice(b"null"),
     }
+    out.extend_from_slice(br#","twilio_error":"#);
     match diagnostic.twilio_error {
-        Some(code) => write!(out, r#","twilio_error":{code}"#)?,
-        None => out.write_all(br#","twilio_error":null"#)?,
+        Some(code) => write_number(out, code),
+        None => out.extend_from_slice(b"null"),
     }
     if let Some(r) = &d.reached_by {
-        out.write_all(br#","reached_by":"#)?;
+        out.extend_from_slice(br#","reached_by":"#);
         let entry = ReachedEntry {
             note: &r.note,
             steps: &r.steps,
         };
         serde_json::to_writer(&mut *out, &entry).map_err(io::Error::other)?;
     }
-    out.write_all(b"}")
+    out.push(b'}');
+    Ok(())
 }
 
 /// A number in decimal, without the formatting machinery (four of them per finding).
-fn write_number<W: Write>(out: &mut W, n: usize) -> io::Result<()> {
-    out.write_all(itoa::Buffer::new().format(n).as_bytes())
+fn write_number(out: &mut Vec<u8>, n: impl itoa::Integer) {
+    out.extend_from_slice(itoa::Buffer::new().format(n).as_bytes());
 }
 
 /// A JSON string, escaped as serde_json escapes it: `"`, `\\` and control characters, the
 /// short forms where JSON has them (`\n`), `\u00XX` for the others. The runs between them are
 /// copied whole, found sixteen bytes at a time.
-fn write_str<W: Write>(out: &mut W, s: &str) -> io::Result<()> {
+fn write_str(out: &mut Vec<u8>, s: &str) {
     let bytes = s.as_bytes();
-    out.write_all(b"\"")?;
+    out.reserve(bytes.len() + 2);
+    out.push(b'"');
     let mut from = 0;
     while let Some(at) = next_escape(bytes, from) {
-        out.write_all(&bytes[from..at])?;
+        out.extend_from_slice(&bytes[from..at]);
         let b = bytes[at];
         match b {
-            b'"' => out.write_all(b"\\\"")?,
-            b'\\' => out.write_all(b"\\\\")?,
-            b'\n' => out.write_all(b"\\n")?,
-            b'\r' => out.write_all(b"\\r")?,
-            b'\t' => out.write_all(b"\\t")?,
-            0x08 => out.write_all(b"\\b")?,
-            0x0c => out.write_all(b"\\f")?,
+            b'"' => out.extend_from_slice(b"\\\""),
+            b'\\' => out.extend_from_slice(b"\\\\"),
+            b'\n' => out.extend_from_slice(b"\\n"),
+            b'\r' => out.extend_from_slice(b"\\r"),
+            b'\t' => out.extend_from_slice(b"\\t"),
+            0x08 => out.extend_from_slice(b"\\b"),
+            0x0c => out.extend_from_slice(b"\\f"),
             _ => {
                 const HEX: &[u8; 16] = b"0123456789abcdef";
-                out.write_all(&[
+                out.extend_from_slice(&[
                     b'\\',
                     b'u',
                     b'0',
                     b'0',
                     HEX[usize::from(b >> 4)],
                     HEX[usize::from(b & 0xf)],
-                ])?;
+                ]);
             }
         }
         from = at + 1;
     }
-    out.write_all(&bytes[from..])?;
-    out.write_all(b"\"")
+    out.extend_from_slice(&bytes[from..]);
+    out.push(b'"');
 }
+
+/// The bytes tested at once by [`next_escape`].
+const BLOCK: usize = 16;
 
 /// The first byte at or after `from` that JSON escapes: a control character, `"` or `\\`.
 /// Each block of sixteen bytes is tested as a whole, with no branch per byte, which the
 /// compiler does in vector lanes (half the instructions of a test of eight bytes in a `u64`);
-/// only a block that holds one is read byte by byte.
+/// only a block that holds one is read byte by byte. The last, shorter block is tested as the
+/// last sixteen bytes, which hold it; a string shorter than a block is read byte by byte.
 fn next_escape(bytes: &[u8], from: usize) -> Option<usize> {
-    const BLOCK: usize = 16;
-    let needs = |b: u8| b < 0x20 || b == b'"' || b == b'\\';
     let mut i = from;
     while let Some(block) = bytes.get(i..).and_then(<[u8]>::first_chunk::<BLOCK>) {
-        let any = block.iter().fold(false, |any, &b| {
-            any | (b < 0x20) | (b == b'"') | (b == b'\\')
-        });
-        if any {
-            return block.iter().position(|&b| needs(b)).map(|k| i + k);
+        if any_escape(block) {
+            return position(bytes, i);
         }
         i += BLOCK;
     }
+    match bytes.last_chunk::<BLOCK>() {
+        Some(last) if !any_escape(last) => None,
+        _ => position(bytes, i),
+    }
+}
+
+/// Whether JSON escapes `b`.
+fn needs_escape(b: u8) -> bool {
+    b < 0x20 || b == b'"' || b == b'\\'
+}
+
+/// Whether any byte of `block` needs escaping.
+fn any_escape(block: &[u8; BLOCK]) -> bool {
+    block.iter().fold(false, |any, &b| {
+        any | (b < 0x20) | (b == b'"') | (b == b'\\')
+    })
+}
+
+/// The first byte at or after `from` that JSON escapes, read byte by byte.
+fn position(bytes: &[u8], from: usize) -> Option<usize> {
     bytes
-        .get(i..)?
+        .get(from..)?
         .iter()
-        .position(|&b| needs(b))
-        .map(|k| i + k)
+        .position(|&b| needs_escape(b))
+        .map(|k| from + k)
 }
 
 impl<W: Write> Sink for JsonSink<W> {
@@ -178,29 +208,36 @@ impl<W: Write> Sink for JsonSink<W> {
     }
 
     fn file(&mut self, report: &FileReport) -> io::Result<()> {
+        // The same bytes as serialising `FileEntry`, written field by field into one buffer:
+        // a finding's strings are copied whole unless they need escaping.
+        let out = &mut self.pending;
         if !self.first {
-            self.out.write_all(b",")?;
+            out.push(b',');
         }
         self.first = false;
-        // The same bytes as serialising `FileEntry`, written field by field: a finding's
-        // strings are copied whole unless they need escaping.
-        let out = &mut self.out;
-        out.write_all(br#"{"path":"#)?;
-        write_str(out, &report.name)?;
-        out.write_all(br#","diagnostics":["#)?;
+        out.extend_from_slice(br#"{"path":"#);
+        write_str(out, &report.name);
+        out.extend_from_slice(br#","diagnostics":["#);
         for (i, d) in report.diagnostics.iter().enumerate() {
             if i > 0 {
-                out.write_all(b",")?;
+                out.push(b',');
             }
             write_diagnostic(out, d)?;
         }
-        out.write_all(br#"],"overrides":"#)?;
+        out.extend_from_slice(br#"],"overrides":"#);
         serde_json::to_writer(&mut *out, &OverridesEntry(&report.overrides))
             .map_err(io::Error::other)?;
-        out.write_all(b"}")
+        out.push(b'}');
+        if out.len() >= super::REPORT_BUFFER {
+            self.out.write_all(out)?;
+            out.clear();
+        }
+        Ok(())
     }
 
     fn end(&mut self, summary: &Summary) -> io::Result<()> {
+        self.out.write_all(&self.pending)?;
+        self.pending.clear();
         write!(self.out, r#"],"summary":{}}}"#, summary_json(summary))?;
         writeln!(self.out)?;
         self.out.flush()
@@ -246,18 +283,20 @@ mod tests {
         .iter()
         .map(|s| s.to_string())
         .collect();
-        // Every byte value below 0x80 at every position of a block, and past it.
+        // Every byte value below 0x80 at every position of a block, and past it, followed by
+        // more text or last.
         for b in 0u8..0x80 {
-            for at in 0..20 {
+            for at in 0..36 {
                 let mut s = "x".repeat(at);
                 s.push(char::from(b));
+                cases.push(s.clone());
                 s.push_str("yyyyyyyy");
                 cases.push(s);
             }
         }
         for case in cases {
             let mut ours = Vec::new();
-            write_str(&mut ours, &case).unwrap();
+            write_str(&mut ours, &case);
             assert_eq!(
                 String::from_utf8(ours).unwrap(),
                 serde_json::to_string(&case).unwrap(),
@@ -267,10 +306,25 @@ mod tests {
     }
 
     #[test]
+    fn codes_and_severities_need_no_escaping() {
+        use twiml_core::Severity;
+        use twiml_core::codes::Code;
+        let severities = [Severity::Info, Severity::Warning, Severity::Error];
+        for text in Code::all()
+            .map(Code::code)
+            .chain(severities.map(Severity::as_str))
+        {
+            let mut ours = Vec::new();
+            write_str(&mut ours, text);
+            assert_eq!(ours, format!("\"{text}\"").into_bytes());
+        }
+    }
+
+    #[test]
     fn numbers_are_written_as_display_writes_them() {
         for n in [0, 7, 10, 99, 100, 12_345, u32::MAX as usize, usize::MAX] {
             let mut out = Vec::new();
-            write_number(&mut out, n).unwrap();
+            write_number(&mut out, n);
             assert_eq!(String::from_utf8(out).unwrap(), n.to_string());
         }
     }

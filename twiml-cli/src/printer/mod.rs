@@ -15,6 +15,10 @@ use std::io::{self, Write};
 use crate::args::{LogLevel, OutputFormat};
 use crate::report::{FileReport, Summary};
 
+/// The bytes a report is buffered in before it is written out: one write per 64 KiB, not one
+/// per line.
+pub(crate) const REPORT_BUFFER: usize = 1 << 16;
+
 /// Receives reports in input order.
 pub(crate) trait Sink {
     /// Writes what comes before the first file.
