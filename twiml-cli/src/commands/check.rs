@@ -266,12 +266,12 @@ fn check_input(job: &Job<'_>, settings: &Settings<'_>) -> FileReport {
             diagnostics: document
                 .diagnostics
                 .iter()
-                .map(|d| {
-                    (
-                        d.diagnostic.clone(),
-                        d.reached_by.as_ref().map(|p| flow.reached(p)),
-                    )
-                })
+                .map(|d| d.diagnostic.clone())
+                .collect(),
+            reached_by: document
+                .diagnostics
+                .iter()
+                .map(|d| d.reached_by.as_ref().map(|p| flow.reached(p)))
                 .collect(),
             overrides: document.overrides.clone(),
             suppressed: document.suppressed.clone(),
@@ -291,12 +291,8 @@ fn check_input(job: &Job<'_>, settings: &Settings<'_>) -> FileReport {
 /// The report of a flow's `twiml.toml`: the problems of its `[flow]` section.
 fn flow_problems(flow: &Flow, settings: &Settings<'_>) -> FileReport {
     let findings = Findings {
-        diagnostics: flow
-            .report
-            .problems
-            .iter()
-            .map(|d| (d.clone(), None))
-            .collect(),
+        diagnostics: flow.report.problems.clone(),
+        reached_by: Vec::new(),
         overrides: Vec::new(),
         suppressed: Vec::new(),
         parsed: true,
@@ -311,8 +307,11 @@ fn flow_problems(flow: &Flow, settings: &Settings<'_>) -> FileReport {
 
 /// What was found in one document, before the selection and the printers.
 struct Findings {
-    /// Each finding, with the path through a flow that makes it true.
-    diagnostics: Vec<(Diagnostic<ByteSpan>, Option<Reached>)>,
+    /// Each finding.
+    diagnostics: Vec<Diagnostic<ByteSpan>>,
+    /// In a flow, the path that makes each finding of `diagnostics` true, in their order;
+    /// empty outside a flow.
+    reached_by: Vec<Option<Reached>>,
     overrides: Vec<AppliedOverride>,
     suppressed: Vec<Suppressed<ByteSpan>>,
     /// Whether the document parsed: a document that does not is reported whatever the
@@ -338,12 +337,14 @@ fn check_bytes(name: String, bytes: &[u8], policy: &Policy, settings: &Settings<
     let findings = match validation {
         Ok(v) => Findings {
             parsed: v.document.is_some(),
-            diagnostics: v.diagnostics.into_iter().map(|d| (d, None)).collect(),
+            diagnostics: v.diagnostics,
+            reached_by: Vec::new(),
             overrides: v.overrides,
             suppressed: v.suppressed,
         },
         Err(error) => Findings {
-            diagnostics: error.into_iter().map(|d| (d, None)).collect(),
+            diagnostics: error.into_iter().collect(),
+            reached_by: Vec::new(),
             overrides: Vec::new(),
             suppressed: Vec::new(),
             parsed: false,
@@ -363,29 +364,32 @@ fn file_report(
     let selection = settings.selection;
     let Findings {
         diagnostics,
+        reached_by,
         overrides,
         suppressed,
         parsed,
     } = findings;
-    let (diagnostics, overrides, suppressed) = if parsed {
-        let diagnostics = diagnostics
-            .into_iter()
-            .filter(|(d, _)| selection.reports(d.code.code()))
-            .collect();
-        (diagnostics, overrides, suppressed)
+    let (overrides, suppressed) = if parsed {
+        (overrides, suppressed)
     } else {
-        (diagnostics, Vec::new(), Vec::new())
+        (Vec::new(), Vec::new())
     };
     // Lines are indexed only for a document with something to place.
     let index = std::cell::OnceCell::new();
     let lines = || index.get_or_init(|| LineIndex::new(source));
-    let diagnostics: Vec<Located> = diagnostics
-        .into_iter()
-        .map(|(d, reached_by)| Located {
-            reached_by,
-            ..Located::new(d, lines())
-        })
-        .collect();
+    // Each finding moved once, from the check's list to the report's.
+    let mut reached_by = reached_by.into_iter();
+    let mut located = Vec::with_capacity(diagnostics.len());
+    for d in diagnostics {
+        let reached_by = reached_by.next().flatten();
+        if !parsed || selection.reports(d.code.code()) {
+            located.push(Located {
+                reached_by,
+                ..Located::new(d, lines())
+            });
+        }
+    }
+    let diagnostics = located;
     // Overrides of rules the selection leaves out are left out with them.
     let mut kept = Vec::with_capacity(overrides.len());
     let overrides: Vec<_> = overrides
