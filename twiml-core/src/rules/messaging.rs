@@ -211,8 +211,18 @@ pub(super) fn check<D: Document>(f: &mut Findings<'_, '_, D>) {
     }
     let flow = f.flow;
     let t = flow.transcript();
-    let opt_outs = t.sms_opt_outs();
-    let names = t.names(f.policy.business_names());
+    // What only the marketing rules read is looked for only when they run; the language of a
+    // message only when a finding needs its help line.
+    let opt_outs = if f.runs(&MSG003) {
+        t.sms_opt_outs()
+    } else {
+        Vec::new()
+    };
+    let names = if f.runs(&MSG004) && !f.policy.business_names().is_empty() {
+        t.names(f.policy.business_names())
+    } else {
+        Vec::new()
+    };
     let mut sender_unverifiable_reported = false;
     for (i, event) in flow.events.iter().enumerate() {
         let EventKind::Message(message) = &event.kind else {
@@ -220,9 +230,9 @@ pub(super) fn check<D: Document>(f: &mut Findings<'_, '_, D>) {
         };
         let (node, loc) = (event.node, event.loc);
         let tokens = t.tokens_of_event(i);
-        let lang = f.lang_of(i);
 
         if f.runs(&MSG003) && !opt_outs.iter().any(|o| tokens.contains(&o.start)) {
+            let lang = f.lang_of(i);
             f.report(
                 &MSG003,
                 Severity::Error,
@@ -242,6 +252,7 @@ pub(super) fn check<D: Document>(f: &mut Findings<'_, '_, D>) {
             if business.is_empty() {
                 if !sender_unverifiable_reported {
                     sender_unverifiable_reported = true;
+                    let lang = f.lang_of(i);
                     f.report(
                         &MSG004,
                         Severity::Warning,
@@ -256,6 +267,7 @@ pub(super) fn check<D: Document>(f: &mut Findings<'_, '_, D>) {
                     );
                 }
             } else if !names.iter().any(|n| tokens.contains(&n.start)) {
+                let lang = f.lang_of(i);
                 f.report(
                     &MSG004,
                     Severity::Warning,
@@ -276,6 +288,7 @@ pub(super) fn check<D: Document>(f: &mut Findings<'_, '_, D>) {
 
         if f.runs(&MSG005) {
             for link in detect::shorteners(message.raw()) {
+                let lang = f.lang_of(i);
                 let (severity, message) = if link.twilio_shared {
                     (
                         Severity::Warning,
@@ -305,6 +318,7 @@ pub(super) fn check<D: Document>(f: &mut Findings<'_, '_, D>) {
             && let Some((found, category)) = t.forbidden(tokens.clone())
         {
             let words = t.quote(found.clone());
+            let lang = f.lang_of(i);
             let (severity, help) = match category {
                 Forbidden::Alcohol | Forbidden::Firearms | Forbidden::Tobacco => (
                     Severity::Warning,

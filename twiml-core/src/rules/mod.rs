@@ -61,10 +61,11 @@ mod recording;
 mod robocall;
 
 use std::borrow::Cow;
+use std::sync::LazyLock;
 
 use crate::codes::Code;
 use crate::diagnostic::{Diagnostic, Label, Severity, checks};
-use crate::schema::Attr;
+use crate::schema::{Attr, ElementId};
 use crate::tree::{Content, Document, Part, Tag};
 
 #[cfg(feature = "config")]
@@ -339,8 +340,7 @@ impl<D: Document> Findings<'_, '_, D> {
     /// it says, so it points at its text (its first piece); any other at the element.
     fn said_at(&self, node: D::Node) -> Part<'static> {
         let doc = self.flow.doc;
-        let speaks = matches!(doc.tag(node), Tag::Known(id) if id.spec().says_words());
-        if !speaks {
+        if !says_words(doc.tag(node)) {
             return Part::Element;
         }
         doc.children(node)
@@ -351,6 +351,25 @@ impl<D: Document> Findings<'_, '_, D> {
             })
             .map_or(Part::Element, Part::Content)
     }
+}
+
+/// The elements whose text is words that someone hears or reads
+/// ([`says_words`](crate::schema::ElementSpec::says_words), which reads the whole table for an
+/// element inside another), worked out once as a bit set by [`ElementId`] (the table has at most
+/// 128 elements).
+static SAYS_WORDS: LazyLock<u128> = LazyLock::new(|| {
+    ElementId::ALL
+        .iter()
+        .filter(|id| id.spec().says_words())
+        .fold(0, |set, &id| set | 1 << (id as u32))
+});
+
+const _: () = assert!(ElementId::ALL.len() <= 128);
+
+/// Whether an element's text is words that someone hears or reads: a `<Say>` and the SSML
+/// inside it, a message and its body.
+pub(crate) fn says_words(tag: Tag<'_>) -> bool {
+    matches!(tag, Tag::Known(id) if *SAYS_WORDS & 1 << (id as u32) != 0)
 }
 
 /// Runs every rule that applies under `policy` over `doc`, appending findings to `out`, and

@@ -10,7 +10,7 @@
 use crate::diagnostic::Severity;
 use crate::model::values::{PaymentMethod, TokenType};
 use crate::schema::{Attr, attr};
-use crate::tree::{Content, Document, Tag, Value};
+use crate::tree::{Content, Document, Value};
 
 use super::Findings;
 use super::declare_rule;
@@ -719,7 +719,7 @@ fn literal_card_data<D: Document>(f: &mut Findings<'_, '_, D>) {
                 finding.at_attribute(Attr::of(spec));
             }
         }
-        if is_said(doc.tag(element.node)) {
+        if super::says_words(doc.tag(element.node)) {
             continue;
         }
         for item in doc.children(element.node) {
@@ -735,12 +735,6 @@ fn literal_card_data<D: Document>(f: &mut Findings<'_, '_, D>) {
             }
         }
     }
-}
-
-/// Whether an element's text is part of what the flow reads as spoken or texted: a `<Say>` and
-/// the SSML inside it, a message and its body.
-fn is_said(tag: Tag<'_>) -> bool {
-    matches!(tag, Tag::Known(id) if id.spec().says_words())
 }
 
 /// Card data written in a text.
