@@ -105,12 +105,12 @@ fn bytes(t: &Transcript, tokens: Range<u32>) -> Match {
 /// ignored, with no copy made; in other text in its normal form. It lets through some text
 /// that names no code ("decide" holds "cid"), which the transcript then rules out.
 pub fn may_hold_cvv_cue(raw: &str) -> bool {
-    /// The names' longest words, every letter or digit they hold, and each word's pairs of
+    /// The names' longest words, every letter or digit they hold, and their pairs of
     /// letters or digits (see [`Pairs`]), when every word is two or more of them.
     struct Cues {
         words: aho_corasick::AhoCorasick,
         letters: u128,
-        pairs: Option<Vec<Vec<usize>>>,
+        pairs: Option<Pairs>,
     }
     static CUES: OnceLock<Cues> = OnceLock::new();
     let cues = CUES.get_or_init(|| {
@@ -133,10 +133,10 @@ pub fn may_hold_cvv_cue(raw: &str) -> bool {
             .iter()
             .map(|w| {
                 let slots: Option<Vec<usize>> = w.bytes().map(Pairs::slot).collect();
-                let slots = slots.filter(|s| s.len() >= 2)?;
-                Some(slots.windows(2).map(|p| Pairs::bit(p[0], p[1])).collect())
+                slots.filter(|s| s.len() >= 2)
             })
-            .collect();
+            .collect::<Option<Vec<_>>>()
+            .map(|words| Pairs::new(&words));
         Cues {
             words: aho_corasick::AhoCorasick::builder()
                 .ascii_case_insensitive(true)
@@ -149,11 +149,10 @@ pub fn may_hold_cvv_cue(raw: &str) -> bool {
     // Each word of a name is spelt, in the normal form, by pairs of letters or digits next to
     // each other: a text without every pair of some name's word names none, and is read
     // once, with no copy, for the pairs it holds.
-    if let Some(words) = &cues.pairs {
-        let pairs = Pairs::of(raw);
-        if !words.iter().any(|w| w.iter().all(|&bit| pairs.has(bit))) {
-            return false;
-        }
+    if let Some(pairs) = &cues.pairs
+        && !pairs.may_spell_a_word(raw)
+    {
+        return false;
     }
     if cues.words.is_match(raw) {
         return true;
@@ -172,14 +171,23 @@ pub fn may_hold_cvv_cue(raw: &str) -> bool {
         && cues.words.is_match(&normalize(raw))
 }
 
-/// The pairs of ASCII letters or digits that stand next to each other in a text's normal form
-/// (lower case, accents dropped, characters that vanish joining their neighbours), as a set.
-struct Pairs([u64; Pairs::WORDS]);
+/// The pairs of ASCII letters or digits that spell some words (each two or more of them),
+/// and the test of whether a text's normal form (lower case, accents dropped, characters that
+/// vanish joining their neighbours) holds every pair of one of them. Each pair the words
+/// hold has a bit (pairs beyond the 64th share bits, which only lets more text through).
+struct Pairs {
+    /// The bit of each pair of slots, by `first * ROW + second`; 0 for a pair no word holds
+    /// and for [`NO_SLOT`] on either side.
+    bits: Vec<u64>,
+    /// Each word's bits.
+    words: Vec<u64>,
+}
 
-/// No slot: the byte is no letter or digit.
-const NO_SLOT: u8 = u8::MAX;
+/// The slot of a byte that is no letter or digit.
+const NO_SLOT: u8 = Pairs::SLOTS as u8;
 
-/// The slot of each byte: 0 to 9 for a digit, 10 to 35 for a letter of either case.
+/// The slot of each byte: 0 to 9 for a digit, 10 to 35 for a letter of either case,
+/// [`NO_SLOT`] for the others.
 static SLOT: [u8; 256] = {
     let mut table = [NO_SLOT; 256];
     let mut b = 0;
@@ -198,7 +206,8 @@ static SLOT: [u8; 256] = {
 impl Pairs {
     /// Letters and digits: ten digits, then 26 letters.
     const SLOTS: usize = 36;
-    const WORDS: usize = (Pairs::SLOTS * Pairs::SLOTS).div_ceil(64);
+    /// A row of [`Pairs::bits`]: every slot, then [`NO_SLOT`].
+    const ROW: usize = Pairs::SLOTS + 1;
 
     /// The slot of an ASCII letter (either case) or digit.
     fn slot(b: u8) -> Option<usize> {
@@ -207,58 +216,60 @@ impl Pairs {
             .map(usize::from)
     }
 
-    /// The bit of slot `a` followed by slot `b`.
-    fn bit(a: usize, b: usize) -> usize {
-        a * Pairs::SLOTS + b
+    /// The pairs of `words`, each given by its slots.
+    fn new(words: &[Vec<usize>]) -> Pairs {
+        let mut bits = vec![0u64; Pairs::ROW * Pairs::ROW];
+        let mut next = 0;
+        let words = words
+            .iter()
+            .map(|slots| {
+                slots.windows(2).fold(0, |mask, p| {
+                    let bit = &mut bits[p[0] * Pairs::ROW + p[1]];
+                    if *bit == 0 {
+                        *bit = 1 << (next % 64);
+                        next += 1;
+                    }
+                    mask | *bit
+                })
+            })
+            .collect();
+        Pairs { bits, words }
     }
 
-    fn has(&self, bit: usize) -> bool {
-        self.0[bit / 64] & (1 << (bit % 64)) != 0
-    }
-
-    /// Adds the pairs of ASCII `bytes`, after a character of slot `prev`; the slot of the
-    /// last byte.
-    fn add_ascii(&mut self, bytes: &[u8], mut prev: u8) -> u8 {
-        for &b in bytes {
-            let slot = SLOT[usize::from(b)];
-            self.add(prev, slot);
-            prev = slot;
-        }
-        prev
-    }
-
-    /// Adds the pair of slots `a` and `b`, when both are letters or digits.
-    fn add(&mut self, a: u8, b: u8) {
-        if a != NO_SLOT && b != NO_SLOT {
-            let bit = usize::from(a) * Pairs::SLOTS + usize::from(b);
-            self.0[bit / 64] |= 1 << (bit % 64);
-        }
-    }
-
-    /// The pairs of the normal form of `raw`: runs of ASCII read as bytes, the other
+    /// The bits of the pairs of the normal form of `raw`: ASCII read as bytes, the other
     /// characters through their normal form.
-    fn of(raw: &str) -> Pairs {
-        let mut pairs = Pairs([0; Pairs::WORDS]);
+    fn found(&self, raw: &str) -> u64 {
+        let (mut found, mut prev) = (0, usize::from(NO_SLOT));
         let bytes = raw.as_bytes();
-        let mut prev = NO_SLOT;
         let mut at = 0;
-        while at < bytes.len() {
-            let run = bytes[at..]
-                .iter()
-                .position(|b| !b.is_ascii())
-                .map_or(bytes.len(), |n| at + n);
-            prev = pairs.add_ascii(&bytes[at..run], prev);
-            let Some(c) = raw[run..].chars().next() else {
+        while let Some(&b) = bytes.get(at) {
+            if b.is_ascii() {
+                let slot = usize::from(SLOT[usize::from(b)]);
+                found |= self.bits[prev * Pairs::ROW + slot];
+                prev = slot;
+                at += 1;
+                continue;
+            }
+            let Some(c) = raw[at..].chars().next() else {
                 break;
             };
-            super::text::each_normal_char(&raw[run..run + c.len_utf8()], |d| {
-                let slot = u8::try_from(d).map_or(NO_SLOT, |b| SLOT[usize::from(b)]);
-                pairs.add(prev, slot);
-                prev = slot;
+            // The state goes through a copy, so that the loop above keeps it in registers.
+            let mut state = (found, prev);
+            super::text::each_normal_char(&raw[at..at + c.len_utf8()], |d| {
+                let slot = usize::from(u8::try_from(d).map_or(NO_SLOT, |b| SLOT[usize::from(b)]));
+                state.0 |= self.bits[state.1 * Pairs::ROW + slot];
+                state.1 = slot;
             });
-            at = run + c.len_utf8();
+            (found, prev) = state;
+            at += c.len_utf8();
         }
-        pairs
+        found
+    }
+
+    /// Whether the normal form of `raw` holds every pair of one of the words.
+    fn may_spell_a_word(&self, raw: &str) -> bool {
+        let found = self.found(raw);
+        self.words.iter().any(|&word| word & !found == 0)
     }
 }
 
