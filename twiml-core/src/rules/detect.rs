@@ -347,21 +347,36 @@ pub(crate) const PAN_MIN_DIGITS: usize = PAN_LENGTHS.start;
 
 /// The number of ASCII digits in `text`, counted up to `cap`.
 pub(crate) fn digits_up_to(text: &str, cap: usize) -> usize {
-    // Counted a block at a time, in a byte (at most 64), which the compiler does sixteen lanes
-    // at a time (about a third of the instructions of a count in `usize`); the cap checked
-    // between blocks.
+    // Counted eight bytes at a time in a `u64`, the cap checked between words: most texts
+    // are short attribute values, too short for the vector unit.
+    let mut words = text.as_bytes().chunks_exact(8);
     let mut n = 0;
-    for block in text.as_bytes().chunks(64) {
-        let digits = block
-            .iter()
-            .map(|b| u8::from(b.is_ascii_digit()))
-            .fold(0u8, u8::wrapping_add);
-        n += usize::from(digits);
+    for word in &mut words {
+        n += digits_in_word(u64::from_le_bytes(
+            word.try_into().expect("chunks of eight bytes"),
+        ));
         if n >= cap {
             return cap;
         }
     }
-    n
+    n += words
+        .remainder()
+        .iter()
+        .filter(|b| b.is_ascii_digit())
+        .count();
+    n.min(cap)
+}
+
+/// The number of bytes of `word` that are ASCII digits.
+fn digits_in_word(word: u64) -> usize {
+    const ONES: u64 = u64::from_le_bytes([1; 8]);
+    // Each byte's top bit set where the byte is an ASCII digit: with that bit cleared, the
+    // byte reaches 0x80 when 0x50 is added iff it is at least `0`, and when 0x46 is added
+    // iff it is at least `:` (no sum carries into the next byte).
+    let low = word & (0x7F * ONES);
+    let digits = (low + 0x50 * ONES) & !(low + 0x46 * ONES) & !word & (0x80 * ONES);
+    // One bit a byte, summed into the top byte.
+    ((digits >> 7).wrapping_mul(ONES) >> 56) as usize
 }
 
 /// [`pans`] of a text already known to hold [`PAN_MIN_DIGITS`] digits or more.

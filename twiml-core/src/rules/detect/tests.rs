@@ -1441,6 +1441,11 @@ fn digits_are_counted_up_to_the_cap_across_blocks() {
         "4111 1111 1111 1111".to_string(),
         "7".repeat(300),
         "a1é2".repeat(100),
+        // Bytes beyond ASCII whose low seven bits are a digit (`°` is C2 B0, `¹` C2 B9),
+        // and the bytes either side of the digits, at every offset in a word.
+        "\u{b0}9\u{b9}/0:".repeat(9),
+        "12345678".to_string(),
+        "/0123456789:".repeat(5),
     ];
     for text in &texts {
         let all = text.bytes().filter(u8::is_ascii_digit).count();
