@@ -26,6 +26,7 @@
 //! classifier's own messages (`eval/classify/training.toml`); a test keeps the file equal to a fresh
 //! training. The held-out half is never used to train or tune.
 
+mod concepts;
 mod lexicon;
 mod model;
 mod patterns;
@@ -37,6 +38,7 @@ use aho_corasick::{AhoCorasick, AhoCorasickKind, MatchKind};
 
 use super::intent::{Class, MessageIntent, UseCase};
 use crate::rules::Regime;
+use concepts::CONCEPTS;
 pub(crate) use lexicon::LEXICON;
 use model::Model;
 
@@ -330,6 +332,9 @@ impl Classifier {
         if options.lexicon {
             model::lexicon_features(&matches, &mut add);
         }
+        if options.concepts != 0 {
+            model::concept_features(&concept_matches(&normal), options, &mut add);
+        }
         let promoted = if options.promos != 0 {
             patterns::promotion(text, &normal)
         } else {
@@ -564,6 +569,56 @@ fn matcher() -> &'static AhoCorasick {
     })
 }
 
+/// Every phrase of the concept table in a normalized text, as (class, normalized range), each
+/// class once, where it first stands. A phrase inside a longer phrase of the table says
+/// nothing more (`save` inside `save the date`).
+fn concept_matches(normal: &Normalized) -> Vec<(usize, (usize, usize))> {
+    let (automaton, classes) = concept_matcher();
+    let found: Vec<(usize, usize, usize)> = automaton
+        .find_overlapping_iter(normal.text.as_str())
+        .map(|m| (m.start(), m.end(), classes[m.pattern().as_usize()]))
+        .collect();
+    let inside = |&(start, end, _): &(usize, usize, usize)| {
+        found
+            .iter()
+            .any(|&(s, e, _)| s <= start && end <= e && e - s > end - start)
+    };
+    let mut out: Vec<(usize, (usize, usize))> = Vec::new();
+    for m in &found {
+        let (start, end, class) = *m;
+        if out.iter().any(|&(seen, _)| seen == class) || inside(m) {
+            continue;
+        }
+        out.push((class, (start, end)));
+    }
+    out
+}
+
+/// The concept table's phrases in one automaton, built once, with the class of each.
+fn concept_matcher() -> &'static (AhoCorasick, Vec<usize>) {
+    static MATCHER: OnceLock<(AhoCorasick, Vec<usize>)> = OnceLock::new();
+    MATCHER.get_or_init(|| {
+        let mut patterns = Vec::new();
+        let mut classes = Vec::new();
+        for (class, concept) in CONCEPTS.iter().enumerate() {
+            for phrase in concept.phrases {
+                patterns.push(match phrase.strip_suffix('*') {
+                    Some(stem) => format!(" {stem}"),
+                    None => format!(" {phrase} "),
+                });
+                classes.push(class);
+            }
+        }
+        let automaton = AhoCorasick::builder()
+            .match_kind(MatchKind::Standard)
+            .kind(Some(AhoCorasickKind::DFA))
+            .build(&patterns)
+            .or_else(|_| AhoCorasick::new(&patterns))
+            .expect("the concept table's phrases make an automaton");
+        (automaton, classes)
+    })
+}
+
 /// A text as the lexicon is written: lower case, no accents or apostrophes, numbers as `#`,
 /// `%` and `$` as words, one space between words and around the whole. Each byte remembers
 /// the range of the original text it came from.
@@ -747,6 +802,49 @@ mod tests {
                 entry.phrase
             );
         }
+    }
+
+    #[test]
+    fn every_concept_phrase_is_written_once_as_the_text_is_read() {
+        let mut names = std::collections::HashSet::new();
+        let mut seen = std::collections::HashSet::new();
+        for concept in CONCEPTS {
+            assert!(names.insert(concept.name), "class `{}` twice", concept.name);
+            assert!(!concept.name.contains(['+', ' ']), "`{}`", concept.name);
+            for phrase in concept.phrases {
+                assert!(seen.insert(*phrase), "`{phrase}` twice");
+                let stem = phrase.strip_suffix('*').unwrap_or(phrase);
+                let normal = Normalized::new(&stem.replace('#', "0")).text;
+                assert_eq!(
+                    normal.trim(),
+                    stem,
+                    "`{phrase}` is not written as the text is read"
+                );
+            }
+        }
+    }
+
+    #[test]
+    fn concepts_are_found_as_the_text_is_read() {
+        let found = |text: &str| -> Vec<&str> {
+            concept_matches(&Normalized::new(text))
+                .iter()
+                .map(|&(class, _)| CONCEPTS[class].name)
+                .collect()
+        };
+        let sale = found("Take 20% OFF everything this weekend!");
+        assert!(sale.contains(&"price-cut"), "{sale:?}");
+        assert!(sale.contains(&"seasonal"), "{sale:?}");
+        // A phrase inside a longer one of another class does not count.
+        let date = found("Save the date: our open house is on 6/14.");
+        assert!(date.contains(&"invitation"), "{date:?}");
+        assert!(!date.contains(&"price-cut"), "{date:?}");
+        // Accents folded, endings by stems.
+        let spanish = found("¡Descuentos de VERANO! Tu pedido está en camino.");
+        for class in ["price-cut", "seasonal", "order-placed", "shipping"] {
+            assert!(spanish.contains(&class), "{class}: {spanish:?}");
+        }
+        assert!(found("").is_empty());
     }
 
     #[test]

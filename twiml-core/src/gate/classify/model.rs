@@ -12,6 +12,9 @@
 //!   shape), an amount with cents, a word in capitals followed by digits (`s:caps-code`, the
 //!   shape of `SAVE20`), capitals, `!`, an emoji, a link, the length;
 //! - `c:INTENT`: a phrase of the lexicon (`lexicon.rs`) pointing to that intent.
+//! - `k:CLASS`: a concept class of `concepts.rs` (a price cut, an invitation, a charge on the
+//!   account), and `k:CLASS+CLASS` for two found together; a variant the shipped options
+//!   leave off.
 //!
 //! The model is a weight per feature and a bias: the score of a message is the bias plus the
 //! weights of its features, positive for essential. It is trained by [`train`] on the
@@ -25,7 +28,7 @@ use std::sync::OnceLock;
 
 use aho_corasick::{AhoCorasick, MatchKind};
 
-use super::{LEXICON, Normalized};
+use super::{CONCEPTS, LEXICON, Normalized};
 use crate::gate::intent::Class;
 
 /// How a model is trained and which features it reads.
@@ -56,6 +59,14 @@ pub(crate) struct Options {
 
     /// Read the lexicon's phrases.
     pub(crate) lexicon: bool,
+    /// Read the concept classes of `concepts.rs`: 1 each class present, 2 also each pair of
+    /// classes present together (0 none).
+    pub(crate) concepts: u8,
+    /// How many times the L2 penalty the concept classes take.
+    pub(crate) concepts_l2: f64,
+    /// A feature of the words (a word, a pair, a stem, a first word, a possessive's word)
+    /// seen in fewer training messages than this is left out, whatever `min_count` allows.
+    pub(crate) word_min: usize,
     /// Let the general patterns of a one-time code, a fraud alert and a delivery notice
     /// (`patterns.rs`) make a message essential before the model, unless a decisive phrase of
     /// promotion makes it non-essential.
@@ -103,6 +114,9 @@ pub(crate) const OPTIONS: Options = Options {
     grams: (0, 0),
     grams_l2: 1.0,
     lexicon: true,
+    concepts: 0,
+    concepts_l2: 1.0,
+    word_min: 0,
     patterns: true,
     promos: 0,
     attached: 1.0,
@@ -473,6 +487,39 @@ pub(super) fn lexicon_features(
     }
 }
 
+/// The concept classes found in a message (`concepts.rs`), as features: each class
+/// (`k:CLASS`), and with `concepts = 2` each pair of classes found together
+/// (`k:CLASS+CLASS`, in the table's order).
+pub(super) fn concept_features(
+    found: &[(usize, (usize, usize))],
+    options: &Options,
+    mut visit: impl FnMut(&[&str], At),
+) {
+    for &(class, (start, end)) in found {
+        visit(&["k:", CONCEPTS[class].name], At::Normal(start, end));
+    }
+    if options.concepts == 2 {
+        let mut classes: Vec<usize> = found.iter().map(|&(class, _)| class).collect();
+        classes.sort_unstable();
+        for (i, &a) in classes.iter().enumerate() {
+            for &b in &classes[i + 1..] {
+                visit(
+                    &["k:", CONCEPTS[a].name, "+", CONCEPTS[b].name],
+                    At::Source(0, 0),
+                );
+            }
+        }
+    }
+}
+
+/// Whether a feature is of the message's words (a word, a pair, a stem, a first word, a
+/// possessive's word): the features that `Options::word_min` thins.
+fn of_words(name: &str) -> bool {
+    ["w:", "b:", "p:", "f:", "y:", "o:"]
+        .iter()
+        .any(|kind| name.starts_with(kind))
+}
+
 /// The hasher of keys that are hashes already (the FNV-1a of a feature's name): it only
 /// spreads their bits, where SipHash would hash them again.
 #[derive(Default)]
@@ -617,6 +664,9 @@ fn names_of(text: &str, options: &Options) -> Vec<String> {
         let cues = super::lexicon_matches(&normal);
         lexicon_features(&cues, &mut add);
     }
+    if options.concepts != 0 {
+        concept_features(&super::concept_matches(&normal), options, &mut add);
+    }
     if options.promos & 1 != 0
         && let Some(found) = super::patterns::promotion(text, &normal)
     {
@@ -651,7 +701,7 @@ pub(crate) fn train<'a>(
     }
     let index: BTreeMap<&str, usize> = counts
         .iter()
-        .filter(|&(_, &c)| c >= options.min_count)
+        .filter(|&(&n, &c)| c >= options.min_count && (c >= options.word_min || !of_words(n)))
         .enumerate()
         .map(|(i, (&n, _))| (n, i))
         .collect();
@@ -691,6 +741,8 @@ pub(crate) fn train<'a>(
             options.l2
                 * if n.starts_with("g:") {
                     options.grams_l2
+                } else if n.starts_with("k:") {
+                    options.concepts_l2
                 } else {
                     1.0
                 }
@@ -975,6 +1027,9 @@ mod tests {
                     options.grams = (low.parse().expect("grams"), high.parse().expect("grams"));
                 }
                 "lexicon" => options.lexicon = flag,
+                "concepts" => options.concepts = value.parse().expect("concepts"),
+                "kl2" => options.concepts_l2 = value.parse().expect("kl2"),
+                "wmin" => options.word_min = value.parse().expect("wmin"),
                 "rules" => options.rules = flag,
                 "patterns" => options.patterns = flag,
                 "promos" => options.promos = value.parse().expect("promos"),
