@@ -122,7 +122,7 @@ struct ElementNode<'s> {
 #[derive(Debug, Clone)]
 struct AttributeNode<'s> {
     name: &'s str,
-    value: Cow<'s, str>,
+    value: Piece<'s>,
     name_span: ByteSpan,
     value_span: ByteSpan,
     spec: Option<&'static AttributeSpec>,
@@ -131,8 +131,29 @@ struct AttributeNode<'s> {
 #[derive(Debug, Clone)]
 enum Item<'s> {
     Element(u32),
-    Text(Cow<'s, str>, ByteSpan),
+    Text(Piece<'s>, ByteSpan),
     Comment(&'s str, ByteSpan),
+}
+
+/// A text or an attribute value: the source's own bytes, or, when references or carriage
+/// returns had to be resolved, a range of the document's one buffer of resolved text.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Piece<'s> {
+    Source(&'s str),
+    Resolved(usize, usize),
+}
+
+impl<'s> Piece<'s> {
+    /// The text, from the source or from `resolved`, the buffer of the document it belongs to.
+    fn text<'t>(self, resolved: &'t str) -> &'t str
+    where
+        's: 't,
+    {
+        match self {
+            Piece::Source(text) => text,
+            Piece::Resolved(start, end) => resolved.get(start..end).unwrap_or_default(),
+        }
+    }
 }
 
 /// A well-formed XML document, as a tree whose every part knows where it is in the source.
@@ -147,6 +168,8 @@ pub struct ParsedDocument<'s> {
     /// Comments before and after the root element.
     prolog: Vec<(&'s str, ByteSpan)>,
     epilog: Vec<(&'s str, ByteSpan)>,
+    /// The texts and attribute values that are not the source's own bytes, one after another.
+    resolved: String,
     /// Whether the document dialect differs from the one the caller expected.
     unexpected_dialect: Option<Dialect>,
     /// Whether no text, attribute value or comment can hold a character XML 1.0 cannot
@@ -259,7 +282,7 @@ pub fn parse_bytes<'s>(
 
 /// Text being collected from consecutive text, reference and CDATA events.
 struct PendingText<'s> {
-    text: Cow<'s, str>,
+    text: Piece<'s>,
     start: usize,
     end: usize,
 }
@@ -277,6 +300,9 @@ struct Parser<'s, 'o> {
     /// Open elements, innermost last.
     open: Vec<u32>,
     text: Option<PendingText<'s>>,
+    /// The texts and attribute values resolved so far (see [`Piece`]); the pending text, when
+    /// resolved, is last.
+    resolved: String,
     prolog: Vec<(&'s str, ByteSpan)>,
     epilog: Vec<(&'s str, ByteSpan)>,
     root_closed: bool,
@@ -307,6 +333,7 @@ impl<'s, 'o> Parser<'s, 'o> {
             marks: Vec::with_capacity(16),
             open: Vec::with_capacity(16),
             text: None,
+            resolved: String::new(),
             prolog: Vec::new(),
             epilog: Vec::new(),
             root_closed: false,
@@ -483,53 +510,69 @@ impl<'s, 'o> Parser<'s, 'o> {
         start: usize,
         end: usize,
     ) -> Result<(), Diagnostic<ByteSpan>> {
-        match &mut self.text {
-            None => {
+        match (&self.text, piece) {
+            (None, Cow::Borrowed(text)) => {
                 self.text = Some(PendingText {
-                    text: piece,
-                    start,
-                    end,
-                })
-            }
-            Some(pending) => {
-                pending.text.to_mut().push_str(&piece);
-                pending.end = end;
-            }
-        }
-        Ok(())
-    }
-
-    /// Adds the replacement of a reference. Text with references cannot borrow from the
-    /// source, so its buffer is sized once for the rest of the run (up to the next `<`), when
-    /// it is made: the references after the first in a run add to a buffer already sized.
-    fn add_resolved_text(&mut self, resolved: &str, start: usize, end: usize) {
-        let rest = self.source.as_bytes().get(end..).unwrap_or_default();
-        let rest_of_run = || memchr::memchr(b'<', rest).unwrap_or(rest.len());
-        match &mut self.text {
-            None => {
-                let mut text = String::with_capacity(resolved.len() + rest_of_run());
-                text.push_str(resolved);
-                self.text = Some(PendingText {
-                    text: Cow::Owned(text),
+                    text: Piece::Source(text),
                     start,
                     end,
                 });
             }
-            Some(pending) => {
-                let text = match &mut pending.text {
-                    Cow::Borrowed(b) => {
-                        let mut owned =
-                            String::with_capacity(b.len() + resolved.len() + rest_of_run());
-                        owned.push_str(b);
-                        pending.text = Cow::Owned(owned);
-                        pending.text.to_mut()
-                    }
-                    Cow::Owned(o) => o,
-                };
-                text.push_str(resolved);
-                pending.end = end;
-            }
+            (_, piece) => self.add_resolved_text(&piece, start, end),
         }
+        Ok(())
+    }
+
+    /// Adds text that is not the source's own bytes (the replacement of a reference, text
+    /// whose line ends were normalised): the pending text becomes resolved, in the document's
+    /// buffer, and `resolved` is added to it.
+    fn add_resolved_text(&mut self, resolved: &str, start: usize, end: usize) {
+        let begin = self.resolving(start);
+        self.resolved.push_str(resolved);
+        self.resolved_up_to(begin, end);
+    }
+
+    /// Makes the pending text (an empty one at `start` if there is none) the last text of the
+    /// buffer of resolved text, for more to be added after it; returns where it begins there.
+    fn resolving(&mut self, start: usize) -> usize {
+        let last = self.resolved.len();
+        match &self.text {
+            None => {
+                self.text = Some(PendingText {
+                    text: Piece::Resolved(last, last),
+                    start,
+                    end: start,
+                });
+                last
+            }
+            Some(pending) => match pending.text {
+                Piece::Resolved(begin, end) if end == last => begin,
+                Piece::Resolved(begin, end) => {
+                    self.resolved.extend_from_within(begin..end);
+                    last
+                }
+                Piece::Source(text) => {
+                    self.resolved.push_str(text);
+                    last
+                }
+            },
+        }
+    }
+
+    /// The pending text is what the buffer of resolved text holds from `begin` on; it ends at
+    /// `end` in the source.
+    fn resolved_up_to(&mut self, begin: usize, end: usize) {
+        if let Some(pending) = &mut self.text {
+            pending.text = Piece::Resolved(begin, self.resolved.len());
+            pending.end = end;
+        }
+    }
+
+    /// `text`, added to the buffer of resolved text.
+    fn resolve(&mut self, text: &str) -> Piece<'s> {
+        let begin = self.resolved.len();
+        self.resolved.push_str(text);
+        Piece::Resolved(begin, self.resolved.len())
     }
 
     fn flush_text(&mut self) -> Result<(), Diagnostic<ByteSpan>> {
@@ -537,6 +580,7 @@ impl<'s, 'o> Parser<'s, 'o> {
             return Ok(());
         };
         if self.open.is_empty() {
+            let text = text.text(&self.resolved);
             if text.trim().is_empty() {
                 return Ok(());
             }
@@ -602,13 +646,13 @@ impl<'s, 'o> Parser<'s, 'o> {
             let value = if raw_value.contains(['&', '\t', '\n', '\r']) {
                 self.character_reference_in_value |= raw_value.contains("&#");
                 match attribute.normalized_value(XmlVersion::Implicit1_0) {
-                    Ok(v) => Cow::Owned(v.into_owned()),
+                    Ok(v) => self.resolve(&v),
                     Err(err) => {
                         return Err(self.value_error(&err, value_start, raw_value.len()));
                     }
                 }
             } else {
-                Cow::Borrowed(raw_value)
+                Piece::Source(raw_value)
             };
             self.attributes.push(AttributeNode {
                 name: key,
@@ -688,6 +732,7 @@ impl<'s, 'o> Parser<'s, 'o> {
             content: self.content,
             prolog: self.prolog,
             epilog: self.epilog,
+            resolved: self.resolved,
             unexpected_dialect: expect.filter(|&e| e != dialect),
             only_xml_characters: !self.character_reference_in_value
                 && !crate::grammar::may_hold_non_xml_char(self.source.as_bytes()),
@@ -1026,6 +1071,7 @@ impl<'s> ParsedDocument<'s> {
 /// The attributes of a parsed element.
 pub struct ParsedAttributes<'t, 's> {
     inner: std::slice::Iter<'t, AttributeNode<'s>>,
+    resolved: &'t str,
 }
 
 impl<'t, 's> Iterator for ParsedAttributes<'t, 's> {
@@ -1035,7 +1081,7 @@ impl<'t, 's> Iterator for ParsedAttributes<'t, 's> {
         self.inner.next().map(|a| Attribute {
             name: a.name,
             spec: a.spec,
-            value: Value::Text(&a.value),
+            value: Value::Text(a.value.text(self.resolved)),
             custom: false,
         })
     }
@@ -1044,6 +1090,7 @@ impl<'t, 's> Iterator for ParsedAttributes<'t, 's> {
 /// The content of a parsed element.
 pub struct ParsedContent<'t, 's> {
     inner: std::slice::Iter<'t, Item<'s>>,
+    resolved: &'t str,
 }
 
 impl<'t, 's> Iterator for ParsedContent<'t, 's> {
@@ -1052,7 +1099,7 @@ impl<'t, 's> Iterator for ParsedContent<'t, 's> {
     fn next(&mut self) -> Option<Content<'t, u32>> {
         self.inner.next().map(|item| match item {
             Item::Element(i) => Content::Element(*i),
-            Item::Text(t, _) => Content::Text(t),
+            Item::Text(t, _) => Content::Text(t.text(self.resolved)),
             Item::Comment(c, _) => Content::Comment(c),
         })
     }
@@ -1100,6 +1147,7 @@ impl<'s> Document for ParsedDocument<'s> {
         });
         ParsedAttributes {
             inner: self.attributes[range].iter(),
+            resolved: &self.resolved,
         }
     }
 
@@ -1109,6 +1157,7 @@ impl<'s> Document for ParsedDocument<'s> {
             .map_or(0..0, |e| e.content.start as usize..e.content.end as usize);
         ParsedContent {
             inner: self.content[range].iter(),
+            resolved: &self.resolved,
         }
     }
 
@@ -1147,18 +1196,18 @@ impl<'s> Document for ParsedDocument<'s> {
                     // Offsets into the decoded text are offsets into the source when the
                     // text is the source's own bytes (no entity, no carriage return).
                     Some(Item::Text(t, span))
-                        if self.source.get(span.range()) == Some(&**t)
+                        if self.source.get(span.range()) == Some(t.text(&self.resolved))
                             && start < end
-                            && end <= t.len() =>
+                            && end <= t.text(&self.resolved).len() =>
                     {
                         ByteSpan::new(span.start as usize + start..span.start as usize + end)
                     }
-                    Some(Item::Text(t, span)) => trimmed(self.source, *span, t),
+                    Some(Item::Text(_, span)) => trimmed(self.source, *span),
                     _ => element.name_span,
                 }
             }
             Part::Content(i) => match self.content.get(element.content.start as usize + i) {
-                Some(Item::Text(t, span)) => trimmed(self.source, *span, t),
+                Some(Item::Text(_, span)) => trimmed(self.source, *span),
                 Some(Item::Comment(_, span)) => *span,
                 Some(Item::Element(child)) => self
                     .element(*child)
@@ -1171,7 +1220,7 @@ impl<'s> Document for ParsedDocument<'s> {
 
 /// The span of text without its surrounding whitespace, so that a diagnostic underlines the
 /// words and not the indentation.
-fn trimmed(source: &str, span: ByteSpan, _text: &str) -> ByteSpan {
+fn trimmed(source: &str, span: ByteSpan) -> ByteSpan {
     let Some(raw) = source.get(span.range()) else {
         return span;
     };

@@ -290,9 +290,9 @@ fn dump(doc: &ParsedDocument<'_>) -> String {
     let borrowed: Vec<bool> = doc
         .attributes
         .iter()
-        .map(|a| matches!(a.value, Cow::Borrowed(_)))
+        .map(|a| matches!(a.value, Piece::Source(_)))
         .chain(doc.content.iter().filter_map(|item| match item {
-            Item::Text(t, _) => Some(matches!(t, Cow::Borrowed(_))),
+            Item::Text(t, _) => Some(matches!(t, Piece::Source(_))),
             _ => None,
         }))
         .collect();
