@@ -2,6 +2,7 @@
 //! kept stable: a new field may be added, none is renamed or removed.
 
 use std::io::{self, Write};
+use std::ops::Range;
 
 use serde::{Serialize, Serializer};
 use serde_json::{Value, json};
@@ -78,7 +79,11 @@ impl Serialize for OverridesEntry<'_> {
 /// One diagnostic, its fields in this order: `code`, `severity`, `message`, `line`, `column`,
 /// `end_line`, `end_column`, `help`, `twilio_error`; a finding of a checked flow also has
 /// `reached_by`: the path on which it holds, each step's `file`, `route` and `via`.
-fn write_diagnostic(out: &mut Vec<u8>, d: &Located) -> io::Result<()> {
+fn write_diagnostic<'r>(
+    out: &mut Vec<u8>,
+    d: &'r Located,
+    last: &mut [Option<Written<'r>>; 2],
+) -> io::Result<()> {
     let diagnostic = &d.diagnostic;
     // A code and a severity are letters and digits: nothing to escape (a test sees to it).
     out.extend_from_slice(br#"{"code":""#);
@@ -86,7 +91,7 @@ fn write_diagnostic(out: &mut Vec<u8>, d: &Located) -> io::Result<()> {
     out.extend_from_slice(br#"","severity":""#);
     out.extend_from_slice(diagnostic.severity.as_str().as_bytes());
     out.extend_from_slice(br#"","message":"#);
-    write_str(out, &diagnostic.message);
+    write_str_again(out, &diagnostic.message, &mut last[0]);
     out.extend_from_slice(br#","line":"#);
     write_number(out, d.line);
     out.extend_from_slice(br#","column":"#);
@@ -97,7 +102,7 @@ fn write_diagnostic(out: &mut Vec<u8>, d: &Located) -> io::Result<()> {
     write_number(out, d.end_column);
     out.extend_from_slice(br#","help":"#);
     match diagnostic.help.as_deref() {
-        Some(help) => write_str(out, help),
+        Some(help) => write_str_again(out, help, &mut last[1]),
         None => out.extend_from_slice(b"null"),
     }
     out.extend_from_slice(br#","twilio_error":"#);
@@ -115,6 +120,23 @@ fn write_diagnostic(out: &mut Vec<u8>, d: &Located) -> io::Result<()> {
     }
     out.push(b'}');
     Ok(())
+}
+
+/// A string written to the buffer of entries, and where its JSON form is there.
+type Written<'r> = (&'r str, Range<usize>);
+
+/// `s` as a JSON string, copied from where it was last written when it is the same string as
+/// `last` (a file's findings of one rule repeat their message and help), escaped otherwise.
+fn write_str_again<'r>(out: &mut Vec<u8>, s: &'r str, last: &mut Option<Written<'r>>) {
+    if let Some((text, at)) = last
+        && *text == s
+    {
+        out.extend_from_within(at.clone());
+        return;
+    }
+    let start = out.len();
+    write_str(out, s);
+    *last = Some((s, start..out.len()));
 }
 
 /// A number in decimal, without the formatting machinery (four of them per finding).
@@ -218,11 +240,13 @@ impl<W: Write> Sink for JsonSink<W> {
         out.extend_from_slice(br#"{"path":"#);
         write_str(out, &report.name);
         out.extend_from_slice(br#","diagnostics":["#);
+        // The last message and help written, in this file's entry.
+        let mut last = [None, None];
         for (i, d) in report.diagnostics.iter().enumerate() {
             if i > 0 {
                 out.push(b',');
             }
-            write_diagnostic(out, d)?;
+            write_diagnostic(out, d, &mut last)?;
         }
         out.extend_from_slice(br#"],"overrides":"#);
         serde_json::to_writer(&mut *out, &OverridesEntry(&report.overrides))
