@@ -412,15 +412,23 @@ impl Units<'_> {
     }
 
     /// Whether character `i` is written in upper case.
+    #[inline]
     fn upper(&self, i: usize) -> bool {
         let at = self.raw_at(i);
         match self.raw.as_bytes()[at] {
             b if b.is_ascii() => b.is_ascii_uppercase(),
-            _ => self.raw[at..]
-                .chars()
-                .next()
-                .is_some_and(char::is_uppercase),
+            _ => self.wide_upper(at),
         }
+    }
+
+    /// Whether the character beyond ASCII at raw byte `at` is upper case (out of line: the
+    /// byte test above is made for every word).
+    #[inline(never)]
+    fn wide_upper(&self, at: usize) -> bool {
+        self.raw[at..]
+            .chars()
+            .next()
+            .is_some_and(char::is_uppercase)
     }
 }
 
