@@ -510,10 +510,7 @@ fn units_of(raw: &str, bytes: &mut String, at: &mut Vec<u32>) -> bool {
     let mut i = 0;
     loop {
         // A run of ASCII, whole: its bytes are its characters.
-        let run = raw_bytes[i..]
-            .iter()
-            .position(|b| !b.is_ascii())
-            .map_or(raw_bytes.len(), |n| i + n);
+        let run = ascii_run_end(raw_bytes, i);
         bytes.push_str(&raw[i..run]);
         at.extend(i as u32..run as u32);
         i = run;
@@ -539,6 +536,25 @@ fn units_of(raw: &str, bytes: &mut String, at: &mut Vec<u32>) -> bool {
     // The table's bytes are in lower case already, and SELF stays itself.
     bytes.make_ascii_lowercase();
     true
+}
+
+/// The end of the run of ASCII bytes from `from` on: the first byte beyond ASCII at or
+/// after it, or the length of `bytes`. Read eight bytes at a time.
+fn ascii_run_end(bytes: &[u8], from: usize) -> usize {
+    const HIGH: u64 = u64::from_le_bytes([0x80; 8]);
+    let mut at = from;
+    while let Some(word) = bytes.get(at..at + 8) {
+        let high = u64::from_le_bytes(word.try_into().expect("eight bytes")) & HIGH;
+        if high != 0 {
+            // Little-endian: the first byte is the lowest.
+            return at + (high.trailing_zeros() / 8) as usize;
+        }
+        at += 8;
+    }
+    bytes[at..]
+        .iter()
+        .position(|b| !b.is_ascii())
+        .map_or(bytes.len(), |n| at + n)
 }
 
 /// [`cut`] for ASCII text, read from its bytes: the same tokens, the text lower-cased once.
@@ -1084,6 +1100,19 @@ mod tests {
                 });
                 assert_eq!(may_normalize_into(c, wanted), empty || hit, "{c:?}");
             }
+        }
+    }
+
+    #[test]
+    fn an_ascii_run_ends_at_the_first_byte_beyond_ascii() {
+        let text = "abcdefghij\u{e9}klmnopqrstuvwxyz\u{2019}";
+        let bytes = text.as_bytes();
+        for from in 0..=bytes.len() {
+            let expected = bytes[from..]
+                .iter()
+                .position(|b| !b.is_ascii())
+                .map_or(bytes.len(), |n| from + n);
+            assert_eq!(ascii_run_end(bytes, from), expected, "from {from}");
         }
     }
 
