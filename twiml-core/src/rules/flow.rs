@@ -41,11 +41,12 @@ pub(crate) struct Speech<'d> {
     /// `<s>` and `<p>` edges and `<break>`s.
     pub(crate) bounds: Vec<usize>,
     /// Where the runs of the raw text come from, to point at words; empty when the raw text
-    /// is one text item of the speaking element, whole (see `whole`).
+    /// is one text item of the document, whole (see `whole`).
     pub(crate) pieces: Vec<Piece>,
-    /// The position of the text item among the speaking element's content, when the raw text
-    /// is that item whole (the common `<Say>`): one piece, kept without a list.
-    whole: Option<usize>,
+    /// The element holding the text item (as in [`Piece::element`]) and the item's position
+    /// among its content, when the raw text is that item whole (the common `<Say>`, a message
+    /// of one `<Body>`): one piece, kept without a list.
+    whole: Option<(u32, usize)>,
     /// The attribute that holds the text (an AI agent's `welcomeGreeting`), if one does.
     pub(crate) attribute: Option<Attr>,
 }
@@ -79,9 +80,9 @@ impl<'d> Speech<'d> {
     /// Where words `raw` of the text are in the document: the element (as an offset from the
     /// speaking element's location) and the part, when they lie in one text item.
     pub(crate) fn source_of(&self, raw: std::ops::Range<usize>) -> Option<(u32, Part<'static>)> {
-        if let Some(item) = self.whole {
+        if let Some((element, item)) = self.whole {
             return (raw.end <= self.raw.len()).then_some((
-                0,
+                element,
                 Part::Words {
                     item,
                     start: raw.start,
@@ -887,7 +888,7 @@ fn spoken<'d, D: Document>(doc: &'d D, node: D::Node, runtime_text: &str) -> Spe
     let mut items = doc.children(node);
     if let (Some(Content::Text(t)), None) = (items.next(), items.next()) {
         let mut speech = Speech::new(Cow::Borrowed(t), repeats);
-        speech.whole = Some(0);
+        speech.whole = Some((0, 0));
         return speech;
     }
     let mut text = String::new();
@@ -1032,6 +1033,12 @@ fn push_runtime(text: &mut String, runtime_text: &str) {
 
 /// The text of a message: its own text and its `<Body>` elements.
 fn written<'d, D: Document>(doc: &'d D, node: D::Node, runtime_text: &str) -> Speech<'d> {
+    // The common case, a message whose words are one text item, borrows it.
+    if let Some((element, item, t)) = one_text_item(doc, node) {
+        let mut speech = Speech::new(Cow::Borrowed(t), 1);
+        speech.whole = Some((element, item));
+        return speech;
+    }
     let mut text = String::new();
     let mut pieces = Vec::new();
     let mut ordinal = 0;
@@ -1077,4 +1084,37 @@ fn written<'d, D: Document>(doc: &'d D, node: D::Node, runtime_text: &str) -> Sp
     let mut speech = Speech::new(Cow::Owned(text), 1);
     speech.pieces = pieces;
     speech
+}
+
+/// The one text item a message's words are, when they are one: the message's own text beside
+/// no `<Body>`, or the text of its one `<Body>` beside no text of its own (media and comments
+/// aside). Its element (as in [`Piece::element`]), its position among that element's content,
+/// and the text. `None` for anything else, which [`written`] reads piece by piece.
+fn one_text_item<D: Document>(doc: &D, node: D::Node) -> Option<(u32, usize, &str)> {
+    let mut found = None;
+    let mut ordinal = 0;
+    for (item, content) in doc.children(node).enumerate() {
+        match content {
+            Content::Text(t) if found.is_none() => found = Some((0, item, t)),
+            Content::Text(_) | Content::Runtime => return None,
+            Content::Comment(_) => {}
+            Content::Element(child) => {
+                ordinal += 1;
+                let element = ordinal;
+                if known(doc.tag(child)) == Some(ElementId::Body) {
+                    if found.is_some() {
+                        return None;
+                    }
+                    let mut parts = doc.children(child).enumerate();
+                    let (Some((item, Content::Text(t))), None) = (parts.next(), parts.next())
+                    else {
+                        return None;
+                    };
+                    found = Some((element, item, t));
+                }
+                ordinal += count_elements(doc, child);
+            }
+        }
+    }
+    found
 }
