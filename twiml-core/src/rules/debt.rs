@@ -720,7 +720,7 @@ fn limited_content<D: Document>(f: &mut Findings<'_, '_, D>, script: &Script) {
     let mut reply = !t.reply_requests().is_empty();
     let mut number = !t.phones().is_empty()
         || flow.events.iter().any(|e| match &e.kind {
-            EventKind::Speech(s) => !s.telephones.is_empty(),
+            EventKind::Speech(s) => !s.telephones().is_empty(),
             _ => false,
         });
     // What a limited-content message may not say: a name that reveals collection, the

@@ -30,25 +30,33 @@ pub(crate) struct Loc(u32);
 #[derive(Debug)]
 pub(crate) struct Speech<'d> {
     raw: Cow<'d, str>,
-    /// The `<break>`s inside the text: the byte offset of each in the raw text, and its
-    /// seconds.
-    pub(crate) silences: Vec<(usize, f32)>,
-    /// The text of each `<say-as interpret-as="telephone">`: a number, however it is written.
-    pub(crate) telephones: Vec<String>,
     /// How many times it is spoken (`loop`; 0 means until the call ends, counted once here).
     pub(crate) repeats: u32,
-    /// Byte offsets of the raw text where a sentence ends whatever the punctuation: SSML
-    /// `<s>` and `<p>` edges and `<break>`s.
-    pub(crate) bounds: Vec<usize>,
-    /// Where the runs of the raw text come from, to point at words; empty when the raw text
-    /// is one text item of the document, whole (see `whole`).
-    pub(crate) pieces: Vec<Piece>,
     /// The element holding the text item (as in [`Piece::element`]) and the item's position
     /// among its content, when the raw text is that item whole (the common `<Say>`, a message
     /// of one `<Body>`): one piece, kept without a list.
     whole: Option<(u32, usize)>,
     /// The attribute that holds the text (an AI agent's `welcomeGreeting`), if one does.
     pub(crate) attribute: Option<Attr>,
+    /// What SSML and text of several pieces add, when there is any: most speech is one text
+    /// item without it, and its event stays small.
+    marks: Option<Box<Marks>>,
+}
+
+/// What the SSML inside a speech, or its pieces, add to its raw text.
+#[derive(Debug, Default)]
+struct Marks {
+    /// The `<break>`s inside the text: the byte offset of each in the raw text, and its
+    /// seconds.
+    silences: Vec<(usize, f32)>,
+    /// The text of each `<say-as interpret-as="telephone">`: a number, however it is written.
+    telephones: Vec<String>,
+    /// Byte offsets of the raw text where a sentence ends whatever the punctuation: SSML
+    /// `<s>` and `<p>` edges and `<break>`s.
+    bounds: Vec<usize>,
+    /// Where the runs of the raw text come from, to point at words; empty when the raw text
+    /// is one text item of the document, whole (see `whole`).
+    pieces: Vec<Piece>,
 }
 
 /// A run of a speech's raw text that is one text item of the document.
@@ -67,14 +75,33 @@ impl<'d> Speech<'d> {
     fn new(raw: Cow<'d, str>, repeats: u32) -> Self {
         Speech {
             raw,
-            silences: Vec::new(),
-            telephones: Vec::new(),
             repeats,
-            bounds: Vec::new(),
-            pieces: Vec::new(),
             whole: None,
             attribute: None,
+            marks: None,
         }
+    }
+
+    /// The marks, made on first use.
+    fn marks(&mut self) -> &mut Marks {
+        self.marks.get_or_insert_with(Box::default)
+    }
+
+    /// The `<break>`s inside the text: the byte offset of each in the raw text, and its
+    /// seconds.
+    pub(crate) fn silences(&self) -> &[(usize, f32)] {
+        self.marks.as_ref().map_or(&[], |m| &m.silences)
+    }
+
+    /// The text of each `<say-as interpret-as="telephone">`: a number, however it is written.
+    pub(crate) fn telephones(&self) -> &[String] {
+        self.marks.as_ref().map_or(&[], |m| &m.telephones)
+    }
+
+    /// Byte offsets of the raw text where a sentence ends whatever the punctuation: SSML
+    /// `<s>` and `<p>` edges and `<break>`s.
+    pub(crate) fn bounds(&self) -> &[usize] {
+        self.marks.as_ref().map_or(&[], |m| &m.bounds)
     }
 
     /// Where words `raw` of the text are in the document: the element (as an offset from the
@@ -91,6 +118,8 @@ impl<'d> Speech<'d> {
             ));
         }
         let piece = self
+            .marks
+            .as_ref()?
             .pieces
             .iter()
             .find(|p| p.raw.start <= raw.start && raw.end <= p.raw.end)?;
@@ -703,14 +732,14 @@ impl<'d, D: Document> Flow<'d, D> {
                         if alone {
                             builder.cut();
                         }
-                        builder.segment(i, speech.raw(), &speech.bounds);
+                        builder.segment(i, speech.raw(), speech.bounds());
                         if alone {
                             builder.cut();
                         }
                     }
                     EventKind::Message(speech) => {
                         builder.cut();
-                        builder.segment(i, speech.raw(), &speech.bounds);
+                        builder.segment(i, speech.raw(), speech.bounds());
                         builder.cut();
                     }
                     EventKind::Gather { .. } | EventKind::Stop { .. } => {}
@@ -925,7 +954,7 @@ fn read_ssml<D: Document>(doc: &D, node: D::Node, r: &mut Reading<'_, '_>, eleme
             Content::Text(t) => {
                 let start = r.text.len();
                 r.text.push_str(t);
-                r.speech.pieces.push(Piece {
+                r.speech.marks().pieces.push(Piece {
                     raw: start..r.text.len(),
                     element,
                     item,
@@ -950,12 +979,12 @@ fn read_ssml<D: Document>(doc: &D, node: D::Node, r: &mut Reading<'_, '_>, eleme
                     }
                     Some(ElementId::SsmlBreak) => {
                         let seconds = break_seconds(doc, child);
-                        r.speech.silences.push((r.text.len(), seconds));
+                        r.speech.marks().silences.push((r.text.len(), seconds));
                         let none = doc
                             .attribute(child, attr::STRENGTH)
                             .is_some_and(|v| v.read() == Some(BreakStrength::None));
                         if !none {
-                            r.speech.bounds.push(r.text.len());
+                            r.speech.marks().bounds.push(r.text.len());
                         }
                         r.text.push(' ');
                         *r.ordinal += count_elements(doc, child);
@@ -965,7 +994,7 @@ fn read_ssml<D: Document>(doc: &D, node: D::Node, r: &mut Reading<'_, '_>, eleme
                         // and a listener hears their edges as the end of a sentence.
                         let sentence = matches!(id, Some(ElementId::SsmlS | ElementId::SsmlP));
                         if sentence {
-                            r.speech.bounds.push(r.text.len());
+                            r.speech.marks().bounds.push(r.text.len());
                         }
                         r.text.push(' ');
                         let start = r.text.len();
@@ -976,10 +1005,10 @@ fn read_ssml<D: Document>(doc: &D, node: D::Node, r: &mut Reading<'_, '_>, eleme
                                 .is_some_and(|v| v.read() == Some(InterpretAs::Telephone));
                         if telephone {
                             let number = r.text[start..].trim().to_string();
-                            r.speech.telephones.push(number);
+                            r.speech.marks().telephones.push(number);
                         }
                         if sentence {
-                            r.speech.bounds.push(r.text.len());
+                            r.speech.marks().bounds.push(r.text.len());
                         }
                         r.text.push(' ');
                     }
@@ -1082,7 +1111,9 @@ fn written<'d, D: Document>(doc: &'d D, node: D::Node, runtime_text: &str) -> Sp
         }
     }
     let mut speech = Speech::new(Cow::Owned(text), 1);
-    speech.pieces = pieces;
+    if !pieces.is_empty() {
+        speech.marks().pieces = pieces;
+    }
     speech
 }
 

@@ -289,7 +289,7 @@ fn numbers_heard<D: Document>(flow: &Flow<'_, D>) -> Vec<String> {
         if let EventKind::Speech(speech) = &event.kind {
             found.extend(
                 speech
-                    .telephones
+                    .telephones()
                     .iter()
                     .map(|t| national_digits(t))
                     .filter(|digits| digits.len() >= 7 && !is_premium(digits)),
@@ -463,7 +463,7 @@ fn seconds_between<D: Document>(
             continue;
         };
         let tokens = t.tokens_of_event(i);
-        for (at, pause) in &speech.silences {
+        for (at, pause) in speech.silences() {
             let token = tokens
                 .clone()
                 .find(|&k| t.token(k).raw_start as usize >= *at)
