@@ -122,7 +122,7 @@ struct ElementNode<'s> {
 #[derive(Debug, Clone)]
 struct AttributeNode<'s> {
     name: &'s str,
-    value: Piece<'s>,
+    value: Cow<'s, str>,
     name_span: ByteSpan,
     value_span: ByteSpan,
     spec: Option<&'static AttributeSpec>,
@@ -135,8 +135,8 @@ enum Item<'s> {
     Comment(&'s str, ByteSpan),
 }
 
-/// A text or an attribute value: the source's own bytes, or, when references or carriage
-/// returns had to be resolved, a range of the document's one buffer of resolved text.
+/// A text: the source's own bytes, or, when references or carriage returns had to be
+/// resolved, a range of the document's one buffer of resolved text.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 enum Piece<'s> {
     Source(&'s str),
@@ -168,7 +168,7 @@ pub struct ParsedDocument<'s> {
     /// Comments before and after the root element.
     prolog: Vec<(&'s str, ByteSpan)>,
     epilog: Vec<(&'s str, ByteSpan)>,
-    /// The texts and attribute values that are not the source's own bytes, one after another.
+    /// The texts that are not the source's own bytes, one after another.
     resolved: String,
     /// Whether the document dialect differs from the one the caller expected.
     unexpected_dialect: Option<Dialect>,
@@ -300,8 +300,7 @@ struct Parser<'s, 'o> {
     /// Open elements, innermost last.
     open: Vec<u32>,
     text: Option<PendingText<'s>>,
-    /// The texts and attribute values resolved so far (see [`Piece`]); the pending text, when
-    /// resolved, is last.
+    /// The texts resolved so far (see [`Piece`]); the pending text, when resolved, is last.
     resolved: String,
     prolog: Vec<(&'s str, ByteSpan)>,
     epilog: Vec<(&'s str, ByteSpan)>,
@@ -568,13 +567,6 @@ impl<'s, 'o> Parser<'s, 'o> {
         }
     }
 
-    /// `text`, added to the buffer of resolved text.
-    fn resolve(&mut self, text: &str) -> Piece<'s> {
-        let begin = self.resolved.len();
-        self.resolved.push_str(text);
-        Piece::Resolved(begin, self.resolved.len())
-    }
-
     fn flush_text(&mut self) -> Result<(), Diagnostic<ByteSpan>> {
         let Some(PendingText { text, start, end }) = self.text.take() else {
             return Ok(());
@@ -646,13 +638,13 @@ impl<'s, 'o> Parser<'s, 'o> {
             let value = if raw_value.contains(['&', '\t', '\n', '\r']) {
                 self.character_reference_in_value |= raw_value.contains("&#");
                 match attribute.normalized_value(XmlVersion::Implicit1_0) {
-                    Ok(v) => self.resolve(&v),
+                    Ok(v) => Cow::Owned(v.into_owned()),
                     Err(err) => {
                         return Err(self.value_error(&err, value_start, raw_value.len()));
                     }
                 }
             } else {
-                Piece::Source(raw_value)
+                Cow::Borrowed(raw_value)
             };
             self.attributes.push(AttributeNode {
                 name: key,
@@ -1071,7 +1063,6 @@ impl<'s> ParsedDocument<'s> {
 /// The attributes of a parsed element.
 pub struct ParsedAttributes<'t, 's> {
     inner: std::slice::Iter<'t, AttributeNode<'s>>,
-    resolved: &'t str,
 }
 
 impl<'t, 's> Iterator for ParsedAttributes<'t, 's> {
@@ -1081,7 +1072,7 @@ impl<'t, 's> Iterator for ParsedAttributes<'t, 's> {
         self.inner.next().map(|a| Attribute {
             name: a.name,
             spec: a.spec,
-            value: Value::Text(a.value.text(self.resolved)),
+            value: Value::Text(&a.value),
             custom: false,
         })
     }
@@ -1147,7 +1138,6 @@ impl<'s> Document for ParsedDocument<'s> {
         });
         ParsedAttributes {
             inner: self.attributes[range].iter(),
-            resolved: &self.resolved,
         }
     }
 

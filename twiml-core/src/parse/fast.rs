@@ -19,7 +19,7 @@ use quick_xml::events::BytesRef;
 use quick_xml::events::attributes::Attribute as XmlAttribute;
 use quick_xml::name::QName;
 
-use super::{AttributeNode, ByteSpan, MAX_SUPPORTED_DEPTH, Parser, Piece, normalize_line_ends};
+use super::{AttributeNode, ByteSpan, MAX_SUPPORTED_DEPTH, Parser, normalize_line_ends};
 use crate::grammar::is_xml_char;
 
 /// The fast reading gave up: the document is to be read by quick-xml.
@@ -131,29 +131,24 @@ fn predefined_entity(bytes: &[u8], at: usize) -> Option<(&'static str, usize)> {
     Some((replacement, at + 1 + len))
 }
 
-impl<'s> Parser<'s, '_> {
-    /// An attribute value normalised as quick-xml's `normalized_value` does it, added to the
-    /// buffer of resolved text, when it holds no whitespace to normalise and only predefined
-    /// entities; `None` otherwise (and the buffer as it was).
-    fn value_with_entities(&mut self, raw: &str) -> Option<Piece<'s>> {
-        let bytes = raw.as_bytes();
-        let begin = self.resolved.len();
-        self.resolved.reserve(raw.len());
-        let mut at = 0;
-        while let Some(found) = memchr::memchr(b'&', &bytes[at..]) {
-            let reference = at + found;
-            self.resolved.push_str(&raw[at..reference]);
-            let Some((replacement, after)) = predefined_entity(bytes, reference) else {
-                self.resolved.truncate(begin);
-                return None;
-            };
-            self.resolved.push_str(replacement);
-            at = after;
-        }
-        self.resolved.push_str(&raw[at..]);
-        Some(Piece::Resolved(begin, self.resolved.len()))
+/// An attribute value normalised as quick-xml's `normalized_value` does it, when it holds no
+/// whitespace to normalise and only predefined entities; `None` otherwise.
+fn value_with_entities(raw: &str) -> Option<String> {
+    let bytes = raw.as_bytes();
+    let mut value = String::with_capacity(raw.len());
+    let mut at = 0;
+    while let Some(found) = memchr::memchr(b'&', &bytes[at..]) {
+        let reference = at + found;
+        value.push_str(&raw[at..reference]);
+        let (replacement, after) = predefined_entity(bytes, reference)?;
+        value.push_str(replacement);
+        at = after;
     }
+    value.push_str(&raw[at..]);
+    Some(value)
+}
 
+impl<'s> Parser<'s, '_> {
     /// Reads the whole document without quick-xml's reader, or gives up.
     pub(super) fn run_fast(&mut self) -> Result<(), GiveUp> {
         let source = self.source;
@@ -383,9 +378,9 @@ impl<'s> Parser<'s, '_> {
                 whitespace |= matches!(b, b'\t' | b'\n' | b'\r');
             }
             let value = if !(entities || whitespace) {
-                Piece::Source(raw_value)
-            } else if !whitespace && let Some(value) = self.value_with_entities(raw_value) {
-                value
+                Cow::Borrowed(raw_value)
+            } else if !whitespace && let Some(value) = value_with_entities(raw_value) {
+                Cow::Owned(value)
             } else {
                 self.character_reference_in_value |= raw_value.contains("&#");
                 let attribute = XmlAttribute {
@@ -393,7 +388,7 @@ impl<'s> Parser<'s, '_> {
                     value: Cow::Borrowed(raw_value),
                 };
                 match attribute.normalized_value(XmlVersion::Implicit1_0) {
-                    Ok(v) => self.resolve(&v),
+                    Ok(v) => Cow::Owned(v.into_owned()),
                     Err(_) => return Err(GiveUp),
                 }
             };

@@ -290,7 +290,7 @@ fn dump(doc: &ParsedDocument<'_>) -> String {
     let borrowed: Vec<bool> = doc
         .attributes
         .iter()
-        .map(|a| matches!(a.value, Piece::Source(_)))
+        .map(|a| matches!(a.value, Cow::Borrowed(_)))
         .chain(doc.content.iter().filter_map(|item| match item {
             Item::Text(t, _) => Some(matches!(t, Piece::Source(_))),
             _ => None,
