@@ -1286,8 +1286,29 @@ impl<'s> LineIndex<'s> {
         let block = offset / BLOCK;
         let whole = self.continuations.get(block).map_or(0, |&n| n as usize);
         let bytes = self.source.as_bytes();
-        whole + continuation_bytes(&bytes[block * BLOCK..offset]) as usize
+        whole + continuation_bytes_short(&bytes[block * BLOCK..offset]) as usize
     }
+}
+
+/// [`continuation_bytes`] for fewer than [`BLOCK`] bytes, eight at a time: a continuation
+/// byte has its top bit set and the next one clear, and each such byte adds one to its lane
+/// of a `u64`, whose lanes are summed once at the end: fewer than 64 bytes count at most 63,
+/// so the sum fits in the top lane.
+fn continuation_bytes_short(bytes: &[u8]) -> u32 {
+    const HIGH: u64 = 0x8080_8080_8080_8080;
+    let mut words = bytes.chunks_exact(8);
+    let mut lanes = 0u64;
+    for word in &mut words {
+        let x = u64::from_le_bytes(word.try_into().unwrap_or([0; 8]));
+        lanes += (x & !(x << 1) & HIGH) >> 7;
+    }
+    let whole = (lanes.wrapping_mul(0x0101_0101_0101_0101) >> 56) as u32;
+    let tail = words
+        .remainder()
+        .iter()
+        .map(|&b| u32::from((b as i8) < -64))
+        .sum::<u32>();
+    whole + tail
 }
 
 /// The UTF-8 continuation bytes in `bytes`: its length less the characters that start in it.

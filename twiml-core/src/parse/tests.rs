@@ -236,6 +236,25 @@ fn continuation_bytes_are_counted_past_what_a_byte_holds() {
 }
 
 #[test]
+fn continuation_bytes_of_a_short_run_agree_with_the_block_count() {
+    // Every slice shorter than a block, at every byte offset (char boundary or not), over
+    // characters of every width and bytes whose low bits look like continuation bytes.
+    let text = "aé😀ñ€b\u{7f}\u{80}\u{bf}\u{c0}?".repeat(8);
+    let bytes = text.as_bytes();
+    for start in 0..bytes.len() {
+        for len in 0..super::BLOCK.min(bytes.len() - start + 1) {
+            let run = &bytes[start..start + len];
+            assert_eq!(
+                super::continuation_bytes_short(run),
+                super::continuation_bytes(run),
+                "{start}..{}",
+                start + len
+            );
+        }
+    }
+}
+
+#[test]
 fn a_repeated_attribute_is_refused_at_its_second_name() {
     let long: String = (0..20).map(|i| format!(" a{i}=\"{i}\"")).collect();
     for (source, message, name) in [
