@@ -34,7 +34,7 @@
 //!    runs its Example and Use instead.
 //!
 //! Code names a rule by its static (`&REC001`), never by a string, and names the table's
-//! elements, attributes and values by their typed handles: [`ElementId`](crate::schema::ElementId), the constants of
+//! elements, attributes and values by their typed handles: [`ElementId`], the constants of
 //! [`attr`](crate::schema::attr), and the value enums of [`values`](crate::values).
 
 #[cfg(feature = "config")]
