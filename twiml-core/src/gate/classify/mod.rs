@@ -533,18 +533,25 @@ fn lexicon_matches(normal: &Normalized) -> Vec<(usize, (usize, usize))> {
         .find_overlapping_iter(normal.text.as_str())
         .map(|m| (m.start(), m.end(), m.pattern().as_usize()))
         .collect();
-    let inside = |&(start, end, id): &(usize, usize, usize)| {
+    outermost_once(&found)
+}
+
+/// Of matches `(start, end, key)`, the first of each key that no longer match holds, as
+/// `(key, (start, end))`. A phrase is never inside a longer match of itself, so only other
+/// phrases (of the same key or not) can hold it.
+fn outermost_once(found: &[(usize, usize, usize)]) -> Vec<(usize, (usize, usize))> {
+    let inside = |&(start, end, _): &(usize, usize, usize)| {
         found
             .iter()
-            .any(|&(s, e, other)| other != id && s <= start && end <= e && e - s > end - start)
+            .any(|&(s, e, _)| s <= start && end <= e && e - s > end - start)
     };
     let mut out: Vec<(usize, (usize, usize))> = Vec::new();
-    for m in &found {
-        let (start, end, id) = *m;
-        if out.iter().any(|&(seen, _)| seen == id) || inside(m) {
+    for m in found {
+        let (start, end, key) = *m;
+        if out.iter().any(|&(seen, _)| seen == key) || inside(m) {
             continue;
         }
-        out.push((id, (start, end)));
+        out.push((key, (start, end)));
     }
     out
 }
@@ -578,20 +585,7 @@ fn concept_matches(normal: &Normalized) -> Vec<(usize, (usize, usize))> {
         .find_overlapping_iter(normal.text.as_str())
         .map(|m| (m.start(), m.end(), classes[m.pattern().as_usize()]))
         .collect();
-    let inside = |&(start, end, _): &(usize, usize, usize)| {
-        found
-            .iter()
-            .any(|&(s, e, _)| s <= start && end <= e && e - s > end - start)
-    };
-    let mut out: Vec<(usize, (usize, usize))> = Vec::new();
-    for m in &found {
-        let (start, end, class) = *m;
-        if out.iter().any(|&(seen, _)| seen == class) || inside(m) {
-            continue;
-        }
-        out.push((class, (start, end)));
-    }
-    out
+    outermost_once(&found)
 }
 
 /// The concept table's phrases in one automaton, built once, with the class of each.
