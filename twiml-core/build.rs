@@ -22,6 +22,10 @@ mod lexicon;
 #[path = "src/rules/text/forms.rs"]
 mod forms;
 
+#[allow(dead_code)]
+#[path = "src/swar.rs"]
+mod swar;
+
 /// The trie of closed forms: state 0 is the start.
 #[derive(Default)]
 struct Trie {
@@ -55,6 +59,7 @@ fn main() {
     for file in ["lexicon.rs", "token.rs", "forms.rs"] {
         println!("cargo::rerun-if-changed=src/rules/text/{file}");
     }
+    println!("cargo::rerun-if-changed=src/swar.rs");
     let mut words: Vec<String> = Vec::new();
     let mut ids: HashMap<String, u16> = HashMap::new();
     let mut trie = Trie::default();

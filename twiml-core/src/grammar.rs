@@ -734,10 +734,6 @@ fn suspicious(b: u8) -> bool {
 /// which the compiler does in vector lanes; what is left of a block (all of a short value,
 /// as most of a built document's are) eight bytes at a time in a `u64`, then byte by byte.
 pub(crate) fn may_hold_non_xml_char(bytes: &[u8]) -> bool {
-    const ONES: u64 = u64::from_ne_bytes([0x01; 8]);
-    const HIGHS: u64 = u64::from_ne_bytes([0x80; 8]);
-    const SPACES: u64 = u64::from_ne_bytes([0x20; 8]);
-    const EFS: u64 = u64::from_ne_bytes([0xEF; 8]);
     let (blocks, rest) = bytes.as_chunks::<64>();
     if blocks
         .iter()
@@ -747,12 +743,10 @@ pub(crate) fn may_hold_non_xml_char(bytes: &[u8]) -> bool {
     }
     let (words, tail) = rest.as_chunks::<8>();
     for word in words {
-        let x = u64::from_ne_bytes(*word);
-        // A byte below 0x20 (exact for a bound of at most 0x80), or a byte equal to 0xEF.
-        let below = x.wrapping_sub(SPACES) & !x & HIGHS;
-        let ef = x ^ EFS;
-        let equal = ef.wrapping_sub(ONES) & !ef & HIGHS;
-        if below | equal != 0 && word.iter().any(|&b| suspicious(b)) {
+        let x = u64::from_le_bytes(*word);
+        // A byte below 0x20, or a byte equal to 0xEF.
+        let maybe = crate::swar::below(x, 0x20) | crate::swar::equal(x, 0xEF);
+        if maybe != 0 && word.iter().any(|&b| suspicious(b)) {
             return true;
         }
     }

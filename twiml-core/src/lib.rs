@@ -21,6 +21,7 @@ mod parse;
 mod render;
 pub mod rules;
 pub mod schema;
+mod swar;
 #[doc(hidden)]
 pub mod tree;
 mod validate;

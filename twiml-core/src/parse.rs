@@ -1295,14 +1295,14 @@ impl<'s> LineIndex<'s> {
 /// of a `u64`, whose lanes are summed once at the end: fewer than 64 bytes count at most 63,
 /// so the sum fits in the top lane.
 fn continuation_bytes_short(bytes: &[u8]) -> u32 {
-    const HIGH: u64 = 0x8080_8080_8080_8080;
+    use crate::swar::{HIGH, sum_lanes, word};
     let mut words = bytes.chunks_exact(8);
     let mut lanes = 0u64;
-    for word in &mut words {
-        let x = u64::from_le_bytes(word.try_into().unwrap_or([0; 8]));
+    for eight in &mut words {
+        let x = word(eight);
         lanes += (x & !(x << 1) & HIGH) >> 7;
     }
-    let whole = (lanes.wrapping_mul(0x0101_0101_0101_0101) >> 56) as u32;
+    let whole = sum_lanes(lanes);
     let tail = words
         .remainder()
         .iter()

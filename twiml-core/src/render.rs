@@ -273,14 +273,13 @@ fn escape<W: fmt::Write + ?Sized>(out: &mut W, s: &str, table: &EscapeTable) -> 
 /// rules out holds none of them (the tests of a word for a byte below a bound, or equal to
 /// one, are exact when they answer whether any byte is).
 fn may_need_escape(block: u64) -> bool {
-    const ONES: u64 = 0x0101_0101_0101_0101;
-    const HIGH: u64 = 0x8080_8080_8080_8080;
-    let below = |bound: u8| block.wrapping_sub(ONES * u64::from(bound)) & !block & HIGH;
-    let equal = |b: u8| {
-        let v = block ^ (ONES * u64::from(b));
-        v.wrapping_sub(ONES) & !v & HIGH
-    };
-    (below(0x0E) | equal(b'&') | equal(b'<') | equal(b'>') | equal(b'"')) != 0
+    use crate::swar::{below, equal};
+    (below(block, 0x0E)
+        | equal(block, b'&')
+        | equal(block, b'<')
+        | equal(block, b'>')
+        | equal(block, b'"'))
+        != 0
 }
 
 /// Writes a number in decimal without going through the `fmt` machinery.

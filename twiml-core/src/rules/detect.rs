@@ -352,9 +352,7 @@ pub(crate) fn digits_up_to(text: &str, cap: usize) -> usize {
     let mut words = text.as_bytes().chunks_exact(8);
     let mut n = 0;
     for word in &mut words {
-        n += digits_in_word(u64::from_le_bytes(
-            word.try_into().expect("chunks of eight bytes"),
-        ));
+        n += digits_in_word(crate::swar::word(word));
         if n >= cap {
             return cap;
         }
@@ -369,14 +367,13 @@ pub(crate) fn digits_up_to(text: &str, cap: usize) -> usize {
 
 /// The number of bytes of `word` that are ASCII digits.
 fn digits_in_word(word: u64) -> usize {
-    const ONES: u64 = u64::from_le_bytes([1; 8]);
+    use crate::swar::{HIGH, ONES, sum_lanes};
     // Each byte's top bit set where the byte is an ASCII digit: with that bit cleared, the
     // byte reaches 0x80 when 0x50 is added iff it is at least `0`, and when 0x46 is added
     // iff it is at least `:` (no sum carries into the next byte).
-    let low = word & (0x7F * ONES);
-    let digits = (low + 0x50 * ONES) & !(low + 0x46 * ONES) & !word & (0x80 * ONES);
-    // One bit a byte, summed into the top byte.
-    ((digits >> 7).wrapping_mul(ONES) >> 56) as usize
+    let low = word & !HIGH;
+    let digits = (low + 0x50 * ONES) & !(low + 0x46 * ONES) & !word & HIGH;
+    sum_lanes(digits >> 7) as usize
 }
 
 /// [`pans`] of a text already known to hold [`PAN_MIN_DIGITS`] digits or more.

@@ -541,10 +541,9 @@ fn units_of(raw: &str, bytes: &mut String, at: &mut Vec<u32>) -> bool {
 /// The end of the run of ASCII bytes from `from` on: the first byte beyond ASCII at or
 /// after it, or the length of `bytes`. Read eight bytes at a time.
 fn ascii_run_end(bytes: &[u8], from: usize) -> usize {
-    const HIGH: u64 = u64::from_le_bytes([0x80; 8]);
     let mut at = from;
     while let Some(word) = bytes.get(at..at + 8) {
-        let high = u64::from_le_bytes(word.try_into().expect("eight bytes")) & HIGH;
+        let high = crate::swar::word(word) & crate::swar::HIGH;
         if high != 0 {
             // Little-endian: the first byte is the lowest.
             return at + (high.trailing_zeros() / 8) as usize;

@@ -1,0 +1,58 @@
+//! Tests of eight bytes at a time in a `u64` (SIMD within a register), for the short runs
+//! that the vector unit does not reach. A test answers with a word whose bytes have their top
+//! bit set where the test holds, and nothing else set.
+
+/// One in every byte.
+pub(crate) const ONES: u64 = u64::from_le_bytes([1; 8]);
+
+/// The top bit of every byte.
+pub(crate) const HIGH: u64 = ONES * 0x80;
+
+/// Eight bytes as a word, the first byte lowest (a slice of any other length reads as 0).
+pub(crate) fn word(eight: &[u8]) -> u64 {
+    u64::from_le_bytes(eight.try_into().unwrap_or([0; 8]))
+}
+
+/// The bytes of `x` below `bound`, for a `bound` of at most 0x80. Whether any byte is, it
+/// answers exactly; which ones, not always (a borrow may also mark a byte above the first
+/// one that is).
+pub(crate) fn below(x: u64, bound: u8) -> u64 {
+    x.wrapping_sub(ONES * u64::from(bound)) & !x & HIGH
+}
+
+/// The bytes of `x` equal to `b`, as exact as [`below`].
+pub(crate) fn equal(x: u64, b: u8) -> u64 {
+    below(x ^ (ONES * u64::from(b)), 1)
+}
+
+/// The sum of the eight bytes of `lanes`, when it is below 256.
+pub(crate) fn sum_lanes(lanes: u64) -> u32 {
+    (lanes.wrapping_mul(ONES) >> 56) as u32
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn each_test_agrees_with_the_bytes_it_reads() {
+        let samples: [[u8; 8]; 5] = [
+            *b"plain ok",
+            *b"a&b<c>\"d",
+            [0, 1, 0x0D, 0x0E, 0x1F, 0x20, 0x7F, 0x80],
+            [0xEF, 0xBB, 0xBF, b'x', 0xC3, 0xB1, b'9', b'0'],
+            [0xFF; 8],
+        ];
+        for bytes in samples {
+            let x = word(&bytes);
+            for bound in [1u8, 0x0E, 0x20, 0x30, 0x80] {
+                assert_eq!(below(x, bound) != 0, bytes.iter().any(|&b| b < bound));
+            }
+            for b in [0u8, b'&', b'"', 0xEF, 0xFF, b'9'] {
+                assert_eq!(equal(x, b) != 0, bytes.contains(&b));
+            }
+            let high = bytes.iter().filter(|&&b| b >= 0x80).count() as u32;
+            assert_eq!(sum_lanes((x & HIGH) >> 7), high);
+        }
+    }
+}
