@@ -803,6 +803,69 @@ fn the_raw_cvv_prefilter_passes_every_text_whose_transcript_names_a_cue() {
 }
 
 #[test]
+fn the_pairs_read_eight_bytes_at_a_time_are_the_pairs_of_the_normal_form() {
+    let words: Vec<Vec<usize>> = ["cvv", "security", "seguridad", "ab12", "zz", "9q"]
+        .iter()
+        .map(|w| w.bytes().filter_map(Pairs::slot).collect())
+        .collect();
+    let pairs = Pairs::new(&words);
+    // The plain reading: every character of the normal form, one at a time.
+    let plain = |raw: &str| {
+        let (mut found, mut prev) = (0, usize::from(NO_SLOT));
+        super::super::text::each_normal_char(raw, |d| {
+            let slot = u8::try_from(d).map_or(NO_SLOT, |b| SLOT[usize::from(b)]);
+            found |= pairs.bits[Pairs::at(prev, usize::from(slot))];
+            prev = usize::from(slot);
+        });
+        found
+    };
+    let pieces = [
+        "Security",
+        "CVV",
+        "cv",
+        "v",
+        "seguridad",
+        "AB",
+        "12",
+        "zZ",
+        "9",
+        "Q",
+        "ñ",
+        "é",
+        "\u{301}",
+        "\u{2174}",
+        "ＣＶ",
+        "\u{fb01}",
+        " ",
+        "-",
+        "=",
+        "https://example.com/audio/",
+        "x",
+    ];
+    let mut state: u64 = 0x9E37_79B9_7F4A_7C15;
+    let mut next = move || {
+        state ^= state << 13;
+        state ^= state >> 7;
+        state ^= state << 17;
+        state
+    };
+    let mut met = 0;
+    for _ in 0..5_000 {
+        let raw: String = (0..next() % 16)
+            .map(|_| pieces[(next() % pieces.len() as u64) as usize])
+            .collect();
+        // Every start, so that the words of eight bytes fall at every offset.
+        for start in (0..raw.len()).filter(|&i| raw.is_char_boundary(i)) {
+            let text = &raw[start..];
+            let found = pairs.found(text);
+            assert_eq!(found, plain(text), "{text:?}");
+            met += usize::from(found != 0);
+        }
+    }
+    assert!(met > 10_000, "{met}");
+}
+
+#[test]
 fn luhn_checksum() {
     assert!(luhn("79927398713"));
     assert!(!luhn("79927398710"));
