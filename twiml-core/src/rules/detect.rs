@@ -369,7 +369,8 @@ pub(crate) const PAN_MIN_DIGITS: usize = PAN_LENGTHS.start;
 pub(crate) fn digits_up_to(text: &str, cap: usize) -> usize {
     // Counted eight bytes at a time in a `u64`, the cap checked between words: most texts
     // are short attribute values, too short for the vector unit.
-    let mut words = text.as_bytes().chunks_exact(8);
+    let bytes = text.as_bytes();
+    let mut words = bytes.chunks_exact(8);
     let mut n = 0;
     for word in &mut words {
         n += digits_in_word(crate::swar::word(word));
@@ -377,11 +378,13 @@ pub(crate) fn digits_up_to(text: &str, cap: usize) -> usize {
             return cap;
         }
     }
-    n += words
-        .remainder()
-        .iter()
-        .filter(|b| b.is_ascii_digit())
-        .count();
+    let rest = words.remainder().len();
+    n += match bytes.last_chunk::<8>() {
+        // The last eight bytes, less the first ones the words above already counted.
+        Some(last) if rest > 0 => digits_in_word(crate::swar::word(last) >> (8 * (8 - rest))),
+        Some(_) => 0,
+        None => bytes.iter().filter(|b| b.is_ascii_digit()).count(),
+    };
     n.min(cap)
 }
 

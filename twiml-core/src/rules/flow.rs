@@ -601,9 +601,12 @@ impl<'d, D: Document> Flow<'d, D> {
 
     fn dial_nouns(&mut self, node: D::Node, loc: Loc, within: Within) {
         self.each_child(node, loc, |flow, child, child_loc, id| {
-            let record = flow.doc.attribute(child, attr::RECORD);
+            // Only a conference records here: the other nouns' `record` is not read.
             if id == Some(ElementId::Conference)
-                && record.is_some_and(|v| v.read() == Some(ConferenceRecord::RecordFromStart))
+                && flow
+                    .doc
+                    .attribute(child, attr::RECORD)
+                    .is_some_and(|v| v.read() == Some(ConferenceRecord::RecordFromStart))
             {
                 flow.push(
                     EventKind::Capture {

@@ -748,6 +748,10 @@ enum CardData {
 /// The card number, or else the security code, that `text` holds. Its digits are counted once
 /// for both: a text with fewer than three (most attribute values) is not read further.
 fn card_data_in(text: &str) -> Option<CardData> {
+    // Fewer than three bytes hold fewer than three digits (`loop="1"`, `timeout="20"`).
+    if text.len() < 3 {
+        return None;
+    }
     let digits = detect::digits_up_to(text, detect::PAN_MIN_DIGITS);
     // A code has three digits or more; most text and values have fewer.
     if digits < 3 {
