@@ -13,6 +13,36 @@ pub(crate) fn word(eight: &[u8]) -> u64 {
     u64::from_le_bytes(eight.try_into().unwrap_or([0; 8]))
 }
 
+/// At most eight bytes as a word, the first byte lowest and zero bytes after the last (more
+/// than eight read as 0). Two reads that overlap cover them: a byte read twice is the same
+/// in both, so joining the reads leaves it as it is.
+pub(crate) fn padded(bytes: &[u8]) -> u64 {
+    let n = bytes.len();
+    match n {
+        8 => word(bytes),
+        4..8 => {
+            let first = bytes
+                .first_chunk::<4>()
+                .map_or(0, |b| u32::from_le_bytes(*b));
+            let last = bytes
+                .last_chunk::<4>()
+                .map_or(0, |b| u32::from_le_bytes(*b));
+            u64::from(first) | u64::from(last) << (8 * (n - 4))
+        }
+        2..4 => {
+            let first = bytes
+                .first_chunk::<2>()
+                .map_or(0, |b| u16::from_le_bytes(*b));
+            let last = bytes
+                .last_chunk::<2>()
+                .map_or(0, |b| u16::from_le_bytes(*b));
+            u64::from(first) | u64::from(last) << (8 * (n - 2))
+        }
+        1 => u64::from(bytes[0]),
+        _ => 0,
+    }
+}
+
 /// The bytes of `x` below `bound`, for a `bound` of at most 0x80. Whether any byte is, it
 /// answers exactly; which ones, not always (a borrow may also mark a byte above the first
 /// one that is).
@@ -53,6 +83,12 @@ mod tests {
             }
             let high = bytes.iter().filter(|&&b| b >= 0x80).count() as u32;
             assert_eq!(sum_lanes((x & HIGH) >> 7), high);
+            for n in 0..=8 {
+                let mut zeros = [0; 8];
+                zeros[..n].copy_from_slice(&bytes[..n]);
+                assert_eq!(padded(&bytes[..n]), u64::from_le_bytes(zeros), "{n}");
+            }
         }
+        assert_eq!(padded(&[1; 9]), 0);
     }
 }

@@ -370,6 +370,9 @@ pub(crate) fn digits_up_to(text: &str, cap: usize) -> usize {
     // Counted eight bytes at a time in a `u64`, the cap checked between words: most texts
     // are short attribute values, too short for the vector unit.
     let bytes = text.as_bytes();
+    if bytes.len() <= 8 {
+        return digits_in_word(crate::swar::padded(bytes)).min(cap);
+    }
     let mut words = bytes.chunks_exact(8);
     let mut n = 0;
     for word in &mut words {
@@ -382,8 +385,7 @@ pub(crate) fn digits_up_to(text: &str, cap: usize) -> usize {
     n += match bytes.last_chunk::<8>() {
         // The last eight bytes, less the first ones the words above already counted.
         Some(last) if rest > 0 => digits_in_word(crate::swar::word(last) >> (8 * (8 - rest))),
-        Some(_) => 0,
-        None => bytes.iter().filter(|b| b.is_ascii_digit()).count(),
+        _ => 0,
     };
     n.min(cap)
 }

@@ -747,16 +747,25 @@ enum CardData {
 
 /// The card number, or else the security code, that `text` holds. Its digits are counted once
 /// for both: a text with fewer than three (most attribute values) is not read further.
+#[inline]
 fn card_data_in(text: &str) -> Option<CardData> {
     // Fewer than three bytes hold fewer than three digits (`loop="1"`, `timeout="20"`).
     if text.len() < 3 {
         return None;
     }
     let digits = detect::digits_up_to(text, detect::PAN_MIN_DIGITS);
-    // A code has three digits or more; most text and values have fewer.
+    // A code has three digits or more; most text and values have fewer, and are read no
+    // further, with no call.
     if digits < 3 {
         return None;
     }
+    card_data_counted(text, digits)
+}
+
+/// [`card_data_in`] of a text that holds `digits` digits (counted up to
+/// [`detect::PAN_MIN_DIGITS`]), three or more.
+#[inline(never)]
+fn card_data_counted(text: &str, digits: usize) -> Option<CardData> {
     if digits >= detect::PAN_MIN_DIGITS
         && let Some(pan) = detect::pans_counted(text).into_iter().next()
     {
