@@ -228,7 +228,7 @@ fn every_document_that_parses_formats_without_changing_its_findings() {
         let mut found: Vec<(String, String)> = validate(source, &ParseOptions::default())
             .diagnostics
             .into_iter()
-            .map(|d| (d.code.to_string(), d.message))
+            .map(|d| (d.code.to_string(), d.message.into_owned()))
             .collect();
         found.sort();
         found

@@ -43,7 +43,7 @@ fn rule_findings<S>(diagnostics: &[twiml::Diagnostic<S>]) -> Vec<Finding> {
     let mut found: Vec<Finding> = diagnostics
         .iter()
         .filter(|d| matches!(d.code, Code::Rule(_)))
-        .map(|d| (d.code.to_string(), d.severity, d.message.clone()))
+        .map(|d| (d.code.to_string(), d.severity, d.message.to_string()))
         .collect();
     found.sort_by(|a, b| (&a.0, &a.2).cmp(&(&b.0, &b.2)));
     found

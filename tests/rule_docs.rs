@@ -76,7 +76,7 @@ fn findings(rule: &RuleInfo, docs: &str, heading: &str) -> Vec<(String, Severity
             validation
                 .diagnostics
                 .into_iter()
-                .map(|d| (d.code.to_string(), d.severity, d.message))
+                .map(|d| (d.code.to_string(), d.severity, d.message.into_owned()))
                 .collect()
         }
         // The answer to a keyword: `reply-to`, `business` and `reply`.
@@ -117,7 +117,7 @@ fn findings(rule: &RuleInfo, docs: &str, heading: &str) -> Vec<(String, Severity
                     decision
                         .findings
                         .into_iter()
-                        .map(|d| (d.code.to_string(), d.severity, d.message)),
+                        .map(|d| (d.code.to_string(), d.severity, d.message.into_owned())),
                 );
             }
             found
@@ -155,7 +155,7 @@ fn findings(rule: &RuleInfo, docs: &str, heading: &str) -> Vec<(String, Severity
                     (
                         d.diagnostic.code.to_string(),
                         d.diagnostic.severity,
-                        d.diagnostic.message,
+                        d.diagnostic.message.into_owned(),
                     )
                 })
                 .collect()

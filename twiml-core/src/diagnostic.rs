@@ -3,6 +3,7 @@
 //! Rendering (rustc-style text, JSON, SARIF) lives at the edge, in the CLI; here a diagnostic
 //! is plain data, generic over the kind of location it carries.
 
+use std::borrow::Cow;
 use std::fmt;
 
 use crate::codes::Code;
@@ -59,21 +60,22 @@ pub struct Diagnostic<S> {
     pub code: Code,
     /// How bad it is.
     pub severity: Severity,
-    /// What is wrong: lowercase, no trailing period, XML names in backticks.
-    pub message: String,
+    /// What is wrong: lowercase, no trailing period, XML names in backticks. A message that is
+    /// the same for every finding of its check is borrowed, not copied.
+    pub message: Cow<'static, str>,
     /// Where it is.
     pub span: S,
     /// Other places that explain it.
     pub labels: Vec<Label<S>>,
-    /// How to fix it, where a fix is known.
-    pub help: Option<String>,
+    /// How to fix it, where a fix is known. Most help lines are fixed per check, and borrowed.
+    pub help: Option<Cow<'static, str>>,
     /// The error or warning code Twilio's platform would raise, where one exists.
     pub twilio_error: Option<u32>,
 }
 
 impl<S> Diagnostic<S> {
     /// A finding of `check`, at its default severity and Twilio code.
-    pub fn new(check: &'static CheckInfo, message: impl Into<String>, span: S) -> Self {
+    pub fn new(check: &'static CheckInfo, message: impl Into<Cow<'static, str>>, span: S) -> Self {
         Diagnostic {
             code: Code::Check(check),
             severity: check.severity,
@@ -86,14 +88,14 @@ impl<S> Diagnostic<S> {
     }
 
     /// Sets the help line.
-    pub fn with_help(mut self, help: impl Into<String>) -> Self {
+    pub fn with_help(mut self, help: impl Into<Cow<'static, str>>) -> Self {
         self.help = Some(help.into());
         self
     }
 
     /// Sets the help line when there is one.
-    pub fn with_optional_help(mut self, help: Option<String>) -> Self {
-        self.help = help;
+    pub fn with_optional_help(mut self, help: Option<impl Into<Cow<'static, str>>>) -> Self {
+        self.help = help.map(Into::into);
         self
     }
 

@@ -343,7 +343,7 @@ impl<'s, 'o> Parser<'s, 'o> {
     fn error(
         &self,
         check: &'static crate::diagnostic::CheckInfo,
-        message: impl Into<String>,
+        message: impl Into<std::borrow::Cow<'static, str>>,
         span: Range<usize>,
     ) -> Diagnostic<ByteSpan> {
         let start = char_boundary(self.source, span.start);
@@ -354,7 +354,11 @@ impl<'s, 'o> Parser<'s, 'o> {
         Diagnostic::new(check, message, ByteSpan::new(start..end))
     }
 
-    fn malformed(&self, message: impl Into<String>, span: Range<usize>) -> Diagnostic<ByteSpan> {
+    fn malformed(
+        &self,
+        message: impl Into<std::borrow::Cow<'static, str>>,
+        span: Range<usize>,
+    ) -> Diagnostic<ByteSpan> {
         self.error(&checks::MALFORMED_XML, message, span)
     }
 

@@ -369,7 +369,7 @@ fn a_decision_reads_the_latest_attempts_the_caps_count(make: Make) {
             .findings
             .iter()
             .filter(|f| f.code == "DEBT006")
-            .map(|f| f.message.as_str())
+            .map(|f| &*f.message)
             .collect();
         match counted {
             None => assert!(cap.is_empty(), "{n}: {cap:?}"),

@@ -91,7 +91,7 @@ fn compile_error(d: &Diagnostic<Span>) -> TokenStream {
 fn compile_warning(d: &Diagnostic<Span>) -> TokenStream {
     // The function is named after the code, so rustc's text reads
     // "use of deprecated function `REC002`: <message>".
-    let mut note = d.message.clone();
+    let mut note = d.message.to_string();
     if let Some(help) = &d.help {
         note.push_str("\n  = help: ");
         note.push_str(help);

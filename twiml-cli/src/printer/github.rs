@@ -46,7 +46,7 @@ impl<W: Write> Sink for GithubSink<W> {
                 _ => "notice",
             };
             let name = d.diagnostic.code.name();
-            let mut message = d.diagnostic.message.clone();
+            let mut message = d.diagnostic.message.to_string();
             if let Some(help) = &d.diagnostic.help {
                 message.push_str("\nhelp: ");
                 message.push_str(help);

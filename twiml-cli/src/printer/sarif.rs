@@ -72,7 +72,7 @@ fn rules() -> Vec<Value> {
 /// One result: a finding of `report`.
 fn result(report: &FileReport, d: &Located) -> Value {
     let rule_index = Code::all().position(|c| c == d.diagnostic.code);
-    let mut text = d.diagnostic.message.clone();
+    let mut text = d.diagnostic.message.to_string();
     if let Some(help) = &d.diagnostic.help {
         text.push_str("\nhelp: ");
         text.push_str(help);

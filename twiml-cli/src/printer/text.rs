@@ -78,11 +78,11 @@ pub(crate) fn render_with_notes<'d>(
             );
         }
         let mut group: Group<'_> = level
-            .primary_title(d.message.as_str())
+            .primary_title(&*d.message)
             .id(d.code.code())
             .element(snippet);
         if let Some(help) = &d.help {
-            group = group.element(Level::HELP.message(help.as_str()));
+            group = group.element(Level::HELP.message(&**help));
         }
         if let Some(code) = d.twilio_error {
             group = group.element(Level::NOTE.message(format!("Twilio answers with error {code}")));

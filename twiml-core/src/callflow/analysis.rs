@@ -549,10 +549,10 @@ pub fn check_flow(
         let diagnostic = Diagnostic {
             code: Code::Rule(&GEN002),
             severity: Severity::Info,
-            message,
+            message: message.into(),
             span: edge.exit.span,
             labels: Vec::new(),
-            help: Some(help.to_string()),
+            help: Some(help.into()),
             twilio_error: None,
         };
         found[edge.from].unmapped(diagnostic, policy, path_of(v));

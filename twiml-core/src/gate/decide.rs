@@ -515,10 +515,10 @@ impl Gate {
             findings.push(Diagnostic {
                 code: Code::Rule(h.rule),
                 severity,
-                message: h.message,
+                message: h.message.into(),
                 span: Field::To,
                 labels: Vec::new(),
-                help: Some(h.help.to_string()),
+                help: Some(h.help.into()),
                 twilio_error: h.twilio,
             });
         }
@@ -854,10 +854,10 @@ fn finding(
     Diagnostic {
         code: Code::Rule(rule),
         severity,
-        message,
+        message: message.into(),
         span: Field::At,
         labels: Vec::new(),
-        help: Some(help),
+        help: Some(help.into()),
         twilio_error: twilio,
     }
 }

@@ -122,8 +122,8 @@ pub struct Suppressed<S> {
 pub(crate) struct Finding<N> {
     rule: &'static RuleInfo,
     severity: Severity,
-    message: String,
-    help: Option<String>,
+    message: Cow<'static, str>,
+    help: Option<Cow<'static, str>>,
     node: N,
     loc: Loc,
     part: Part<'static>,
@@ -135,7 +135,7 @@ impl<N> Finding<N> {
     fn new(
         rule: &'static RuleInfo,
         severity: Severity,
-        message: impl Into<String>,
+        message: impl Into<Cow<'static, str>>,
         node: N,
         loc: Loc,
     ) -> Self {
@@ -152,7 +152,7 @@ impl<N> Finding<N> {
     }
 
     /// Sets the help line.
-    pub(crate) fn help(&mut self, help: impl Into<String>) -> &mut Self {
+    pub(crate) fn help(&mut self, help: impl Into<Cow<'static, str>>) -> &mut Self {
         self.help = Some(help.into());
         self
     }
@@ -185,8 +185,8 @@ impl<N> Finding<N> {
     pub(crate) fn help_in(
         &mut self,
         lang: Lang,
-        en: impl Into<String>,
-        es: impl Into<String>,
+        en: impl Into<Cow<'static, str>>,
+        es: impl Into<Cow<'static, str>>,
     ) -> &mut Self {
         self.help = Some(match lang {
             Lang::En => en.into(),
@@ -250,7 +250,7 @@ impl<'f, 'd, D: Document> Findings<'f, 'd, D> {
         severity: Severity,
         node: D::Node,
         loc: Loc,
-        message: impl Into<String>,
+        message: impl Into<Cow<'static, str>>,
     ) -> &mut Finding<D::Node> {
         if self.only_counted(rule) {
             return self
@@ -281,7 +281,7 @@ impl<D: Document> Findings<'_, '_, D> {
         rule: &'static RuleInfo,
         severity: Severity,
         tokens: std::ops::Range<u32>,
-        message: impl Into<String>,
+        message: impl Into<Cow<'static, str>>,
     ) -> &mut Finding<D::Node> {
         let flow = self.flow;
         let (node, loc, part) = match flow.words_at(tokens.clone()) {
