@@ -82,7 +82,7 @@ impl Serialize for OverridesEntry<'_> {
 fn write_diagnostic<'r>(
     out: &mut Vec<u8>,
     d: &'r Located,
-    last: &mut [Option<Written<'r>>; 2],
+    recent: &mut [Recent<'r>; 2],
 ) -> io::Result<()> {
     let diagnostic = &d.diagnostic;
     // A code and a severity are letters and digits: nothing to escape (a test sees to it).
@@ -91,7 +91,7 @@ fn write_diagnostic<'r>(
     out.extend_from_slice(br#"","severity":""#);
     out.extend_from_slice(diagnostic.severity.as_str().as_bytes());
     out.extend_from_slice(br#"","message":"#);
-    write_str_again(out, &diagnostic.message, &mut last[0]);
+    recent[0].write(out, &diagnostic.message);
     out.extend_from_slice(br#","line":"#);
     write_number(out, d.line);
     out.extend_from_slice(br#","column":"#);
@@ -102,7 +102,7 @@ fn write_diagnostic<'r>(
     write_number(out, d.end_column);
     out.extend_from_slice(br#","help":"#);
     match diagnostic.help.as_deref() {
-        Some(help) => write_str_again(out, help, &mut last[1]),
+        Some(help) => recent[1].write(out, help),
         None => out.extend_from_slice(b"null"),
     }
     out.extend_from_slice(br#","twilio_error":"#);
@@ -125,18 +125,34 @@ fn write_diagnostic<'r>(
 /// A string written to the buffer of entries, and where its JSON form is there.
 type Written<'r> = (&'r str, Range<usize>);
 
-/// `s` as a JSON string, copied from where it was last written when it is the same string as
-/// `last` (a file's findings of one rule repeat their message and help), escaped otherwise.
-fn write_str_again<'r>(out: &mut Vec<u8>, s: &'r str, last: &mut Option<Written<'r>>) {
-    if let Some((text, at)) = last
-        && *text == s
-    {
-        out.extend_from_within(at.clone());
-        return;
+/// The strings of one field (the message, or the help) last written in a file's entry: a
+/// file's findings of one rule repeat their message and help, and the findings of a few rules
+/// come interleaved.
+#[derive(Default)]
+struct Recent<'r> {
+    written: [Option<Written<'r>>; RECENT],
+    /// The entry the next string that was not there replaces.
+    next: usize,
+}
+
+/// How many strings of a field [`Recent`] remembers.
+const RECENT: usize = 4;
+
+impl<'r> Recent<'r> {
+    /// `s` as a JSON string, copied from where it was written when it is one of the strings
+    /// remembered, escaped otherwise (and remembered in place of the oldest).
+    fn write(&mut self, out: &mut Vec<u8>, s: &'r str) {
+        for (text, at) in self.written.iter().flatten() {
+            if *text == s {
+                out.extend_from_within(at.clone());
+                return;
+            }
+        }
+        let start = out.len();
+        write_str(out, s);
+        self.written[self.next] = Some((s, start..out.len()));
+        self.next = (self.next + 1) % RECENT;
     }
-    let start = out.len();
-    write_str(out, s);
-    *last = Some((s, start..out.len()));
 }
 
 /// A number in decimal, without the formatting machinery (four of them per finding).
@@ -240,13 +256,13 @@ impl<W: Write> Sink for JsonSink<W> {
         out.extend_from_slice(br#"{"path":"#);
         write_str(out, &report.name);
         out.extend_from_slice(br#","diagnostics":["#);
-        // The last message and help written, in this file's entry.
-        let mut last = [None, None];
+        // The messages and help lines last written, in this file's entry.
+        let mut recent = [Recent::default(), Recent::default()];
         for (i, d) in report.diagnostics.iter().enumerate() {
             if i > 0 {
                 out.push(b',');
             }
-            write_diagnostic(out, d, &mut last)?;
+            write_diagnostic(out, d, &mut recent)?;
         }
         out.extend_from_slice(br#"],"overrides":"#);
         serde_json::to_writer(&mut *out, &OverridesEntry(&report.overrides))
@@ -288,7 +304,7 @@ pub(crate) fn summary_json(summary: &Summary) -> Value {
 
 #[cfg(test)]
 mod tests {
-    use super::{write_number, write_str};
+    use super::{Recent, write_number, write_str};
 
     #[test]
     fn strings_are_escaped_as_serde_json_escapes_them() {
@@ -327,6 +343,22 @@ mod tests {
                 "{case:?}"
             );
         }
+    }
+
+    #[test]
+    fn remembered_strings_are_written_as_when_escaped() {
+        // More distinct strings than are remembered, interleaved and repeated.
+        let strings = [
+            "a \"b\"", "c", "tab\t", "d", "e", "c", "a \"b\"", "f", "d", "tab\t",
+        ];
+        let mut recent = Recent::default();
+        let mut ours = Vec::new();
+        let mut escaped = Vec::new();
+        for s in strings.iter().cycle().take(3 * strings.len()) {
+            recent.write(&mut ours, s);
+            write_str(&mut escaped, s);
+        }
+        assert_eq!(ours, escaped);
     }
 
     #[test]
