@@ -236,6 +236,18 @@ impl<'f, 'd, D: Document> Findings<'f, 'd, D> {
         true
     }
 
+    /// Keeps `finding` among those found, and hands it back for its help and labels.
+    fn keep(&mut self, finding: Finding<D::Node>) -> &mut Finding<D::Node> {
+        // Sized once, at the first finding, for one an element (the common case); a
+        // document with more grows it.
+        if self.found.capacity() == 0 {
+            self.found.reserve(self.flow.elements.len());
+        }
+        self.found.push(finding);
+        let last = self.found.len() - 1;
+        &mut self.found[last]
+    }
+
     /// Whether `rule` applies to this flow (its regime and facts; its level comes later).
     pub(crate) fn runs(&self, rule: &RuleInfo) -> bool {
         let regime =
@@ -258,7 +270,7 @@ impl<'f, 'd, D: Document> Findings<'f, 'd, D> {
                 .insert(Finding::new(rule, severity, message, node, loc));
         }
         let part = self.said_at(node);
-        self.found.push(Finding {
+        self.keep(Finding {
             rule,
             severity,
             message: message.into(),
@@ -267,9 +279,7 @@ impl<'f, 'd, D: Document> Findings<'f, 'd, D> {
             loc,
             part,
             labels: Vec::new(),
-        });
-        let last = self.found.len() - 1;
-        &mut self.found[last]
+        })
     }
 }
 
@@ -296,7 +306,7 @@ impl<D: Document> Findings<'_, '_, D> {
                 .counted
                 .insert(Finding::new(rule, severity, message, node, loc));
         }
-        self.found.push(Finding {
+        self.keep(Finding {
             rule,
             severity,
             message: message.into(),
@@ -305,9 +315,7 @@ impl<D: Document> Findings<'_, '_, D> {
             loc,
             part,
             labels: Vec::new(),
-        });
-        let last = self.found.len() - 1;
-        &mut self.found[last]
+        })
     }
 
     /// The language of event `event` (of the words at a token, with
@@ -534,6 +542,7 @@ fn emit<D: Document>(
             origin: OverrideOrigin::Policy,
         })
         .collect();
+    out.reserve(found.len());
     for finding in found {
         let level = policy.level_of(finding.rule);
         let by = match level {
