@@ -5,7 +5,9 @@
 //! this file, `token.rs` and `lexicon.rs`), so the lexicon is read one way at build time and
 //! in the tests.
 
-use super::token::Tokenizer;
+use std::ops::Range;
+
+use super::token::{Kind, Tokenizer};
 
 /// The forms of an entry: each `{a,b}` group stands for each of its alternatives in turn.
 pub(crate) fn expand(entry: &str) -> Vec<String> {
@@ -47,7 +49,12 @@ pub(crate) fn compile(form: &str, tokenizer: &mut Tokenizer) -> Option<Form> {
     let open_end = form.ends_with('*') && form.len() > 1;
     let core = form.trim_start_matches('*').trim_end_matches('*');
     let mut words = Vec::new();
-    tokenizer.run(core, |word, _, _, _| words.push(word.to_string()));
+    tokenizer.run(core, &mut |word: &str,
+                              _: Kind,
+                              _: Range<usize>,
+                              _: bool| {
+        words.push(word.to_string());
+    });
     (!words.is_empty()).then_some(Form {
         words,
         open_start,

@@ -154,6 +154,59 @@ fn cut(t: &mut Transcript, open: &mut Option<u32>) {
     }
 }
 
+/// Where the tokenizer writes the tokens of one segment: straight into the transcript, each
+/// token cutting the sentences that end before it.
+struct Sink<'a> {
+    t: &'a mut Transcript,
+    /// The sentence open, if any.
+    open: &'a mut Option<u32>,
+    /// The segment's sentence bounds not yet passed, as raw byte offsets in order.
+    bounds: &'a [usize],
+    /// The segment's index.
+    segment: u32,
+}
+
+impl token::Emit for Sink<'_> {
+    #[inline(always)]
+    fn token(&mut self, text: &str, kind: Kind, raw: Range<usize>, capital: bool) {
+        let Sink {
+            t,
+            open,
+            bounds,
+            segment,
+        } = self;
+        while let Some((&b, rest)) = bounds.split_first()
+            && b <= raw.start
+        {
+            *bounds = rest;
+            cut(t, open);
+        }
+        let ends_sentence = kind == Kind::Symbol
+            && matches!(text, "." | "!" | "?" | ";" | "\u{2026}")
+            && !(text == "." && t.after_abbreviation());
+        if !t.text.is_empty() {
+            t.text.push(if open.is_some() { ' ' } else { '\n' });
+        }
+        let start = t.text.len() as u32;
+        t.text.push_str(text);
+        let index = t.tokens.len() as u32;
+        t.tokens.push(Token {
+            start,
+            end: t.text.len() as u32,
+            raw_start: raw.start as u32,
+            raw_end: raw.end as u32,
+            segment: *segment,
+            kind,
+            capital,
+            word_id: matcher::word_id(text),
+        });
+        open.get_or_insert(index);
+        if ends_sentence {
+            cut(t, open);
+        }
+    }
+}
+
 impl Builder {
     /// A transcript with nothing in it yet.
     pub(crate) fn new() -> Builder {
@@ -184,41 +237,20 @@ impl Builder {
     pub(crate) fn segment(&mut self, event: usize, raw: &str, bounds: &[usize]) {
         let segment = u32::try_from(self.transcript.segments.len()).unwrap_or(u32::MAX);
         let first = self.transcript.tokens.len() as u32;
-        let mut bounds = bounds.iter().copied().peekable();
         let Builder {
-            transcript: t,
+            transcript,
             open,
             tokenizer,
         } = self;
-        tokenizer.run(raw, |text, kind, raw, capital| {
-            while bounds.next_if(|&b| b <= raw.start).is_some() {
-                cut(t, open);
-            }
-            let ends_sentence = kind == Kind::Symbol
-                && matches!(text, "." | "!" | "?" | ";" | "\u{2026}")
-                && !(text == "." && t.after_abbreviation());
-            if !t.text.is_empty() {
-                t.text.push(if open.is_some() { ' ' } else { '\n' });
-            }
-            let start = t.text.len() as u32;
-            t.text.push_str(text);
-            let index = t.tokens.len() as u32;
-            t.tokens.push(Token {
-                start,
-                end: t.text.len() as u32,
-                raw_start: raw.start as u32,
-                raw_end: raw.end as u32,
-                segment,
-                kind,
-                capital,
-                word_id: matcher::word_id(text),
-            });
-            open.get_or_insert(index);
-            if ends_sentence {
-                cut(t, open);
-            }
-        });
-        if bounds.next().is_some() {
+        let mut sink = Sink {
+            t: transcript,
+            open,
+            bounds,
+            segment,
+        };
+        tokenizer.run(raw, &mut sink);
+        let bounds = sink.bounds;
+        if !bounds.is_empty() {
             self.cut();
         }
         let t = &mut self.transcript;

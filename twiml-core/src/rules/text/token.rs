@@ -239,7 +239,7 @@ fn fold_punctuation(c: char) -> char {
 /// Cuts raw text into tokens.
 pub(crate) fn tokenize(raw: &str) -> Vec<RawToken> {
     let mut out = Vec::new();
-    Tokenizer::default().run(raw, |text, kind, raw, capital| {
+    Tokenizer::default().run(raw, &mut |text: &str, kind, raw, capital| {
         out.push(RawToken {
             text: text.to_string(),
             kind,
@@ -250,7 +250,23 @@ pub(crate) fn tokenize(raw: &str) -> Vec<RawToken> {
     out
 }
 
-/// Cuts raw text into tokens, handing each to a callback with its normalised text borrowed:
+/// Where the tokenizer hands its tokens, in order: `token(text, kind, raw, capital)` with the
+/// token's normalised text, what it is, its bytes in the raw text and whether its first letter
+/// is a capital. A closure is one; a sink that stores tokens implements it inline, so that
+/// the tokenizer's loop writes each token where it is kept.
+pub(crate) trait Emit {
+    /// Takes one token.
+    fn token(&mut self, text: &str, kind: Kind, raw: Range<usize>, capital: bool);
+}
+
+impl<F: FnMut(&str, Kind, Range<usize>, bool)> Emit for F {
+    #[inline]
+    fn token(&mut self, text: &str, kind: Kind, raw: Range<usize>, capital: bool) {
+        self(text, kind, raw, capital);
+    }
+}
+
+/// Cuts raw text into tokens, handing each to an [`Emit`] with its normalised text borrowed:
 /// its buffers are kept from one text to the next, so tokens cost no allocation.
 #[derive(Debug, Default)]
 pub(crate) struct Tokenizer {
@@ -265,13 +281,12 @@ pub(crate) struct Tokenizer {
 }
 
 impl Tokenizer {
-    /// Calls `emit(text, kind, raw, capital)` for each token of `raw`, in order: its
-    /// normalised text, what it is, its bytes in `raw`, whether its first letter is a capital.
-    pub(crate) fn run(&mut self, raw: &str, mut emit: impl FnMut(&str, Kind, Range<usize>, bool)) {
+    /// Hands each token of `raw` to `emit`, in order, its raw bytes counted in `raw`.
+    pub(crate) fn run(&mut self, raw: &str, emit: &mut impl Emit) {
         // Text without the marks of a link is cut whole: a token never spans whitespace, so
         // cutting chunk by chunk gives the same tokens.
         if !may_hold_link(raw) {
-            self.plain(raw, 0, &mut emit);
+            self.plain(raw, 0, emit);
             return;
         }
         self.chunked(raw, emit);
@@ -279,7 +294,7 @@ impl Tokenizer {
 
     /// [`Tokenizer::run`] chunk by chunk: links are recognised on the raw text's
     /// whitespace-separated chunks.
-    fn chunked(&mut self, raw: &str, mut emit: impl FnMut(&str, Kind, Range<usize>, bool)) {
+    fn chunked(&mut self, raw: &str, emit: &mut impl Emit) {
         let mut at = 0;
         for chunk in raw.split_inclusive(char::is_whitespace) {
             let start = at;
@@ -291,28 +306,23 @@ impl Tokenizer {
             match link_in(trimmed) {
                 Some(link) => {
                     let (lead, body, tail) = link;
-                    self.plain(&raw[start..start + lead], start, &mut emit);
+                    self.plain(&raw[start..start + lead], start, emit);
                     let text = normalize(&trimmed[lead..lead + body]);
-                    emit(&text, Kind::Link, start + lead..start + lead + body, false);
+                    emit.token(&text, Kind::Link, start + lead..start + lead + body, false);
                     self.plain(
                         &raw[start + lead + body..start + lead + body + tail],
                         start + lead + body,
-                        &mut emit,
+                        emit,
                     );
                 }
-                None => self.plain(trimmed, start, &mut emit),
+                None => self.plain(trimmed, start, emit),
             }
         }
     }
 
     /// Tokens of text without links, raw offsets shifted by `offset`. ASCII text is read from
     /// its bytes; other text is normalised character by character first.
-    fn plain(
-        &mut self,
-        raw: &str,
-        offset: usize,
-        emit: &mut impl FnMut(&str, Kind, Range<usize>, bool),
-    ) {
+    fn plain(&mut self, raw: &str, offset: usize, emit: &mut impl Emit) {
         let Tokenizer {
             chars,
             text,
@@ -557,12 +567,7 @@ fn ascii_run_end(bytes: &[u8], from: usize) -> usize {
 }
 
 /// [`cut`] for ASCII text, read from its bytes: the same tokens, the text lower-cased once.
-fn cut_ascii(
-    raw: &str,
-    offset: usize,
-    bytes: &mut String,
-    emit: &mut impl FnMut(&str, Kind, Range<usize>, bool),
-) {
+fn cut_ascii(raw: &str, offset: usize, bytes: &mut String, emit: &mut impl Emit) {
     bytes.clear();
     bytes.push_str(raw);
     bytes.make_ascii_lowercase();
@@ -577,7 +582,7 @@ fn cut_ascii(
 
 /// [`cut`] for text read as one byte per character: the same tokens, each word's text a
 /// slice of the bytes.
-fn cut_units(units: &Units<'_>, emit: &mut impl FnMut(&str, Kind, Range<usize>, bool)) {
+fn cut_units(units: &Units<'_>, emit: &mut impl Emit) {
     let bytes = units.bytes.as_bytes();
     let n = bytes.len();
     let next_at = |i: usize| bytes.get(i).copied();
@@ -645,7 +650,7 @@ fn cut_units(units: &Units<'_>, emit: &mut impl FnMut(&str, Kind, Range<usize>, 
             } else {
                 Kind::Word
             };
-            emit(
+            emit.token(
                 &units.bytes[start..j],
                 kind,
                 raw(start..j),
@@ -669,7 +674,7 @@ fn cut_units(units: &Units<'_>, emit: &mut impl FnMut(&str, Kind, Range<usize>, 
         } else {
             &units.bytes[i..i + 1]
         };
-        emit(text, Kind::Symbol, at, false);
+        emit.token(text, Kind::Symbol, at, false);
         i += 1;
     }
 }
@@ -710,11 +715,7 @@ impl Chars for Ascii<'_> {
 }
 
 /// Cuts normalised characters into tokens, each handed to `emit` with its text in `text`.
-fn cut<C: Chars + ?Sized>(
-    chars: &C,
-    text: &mut String,
-    emit: &mut impl FnMut(&str, Kind, Range<usize>, bool),
-) {
+fn cut<C: Chars + ?Sized>(chars: &C, text: &mut String, emit: &mut impl Emit) {
     let at = |i: usize| chars.at(i).c;
     let next_at = |i: usize| (i < chars.len()).then(|| chars.at(i).c);
     let mut i = 0;
@@ -764,7 +765,7 @@ fn cut<C: Chars + ?Sized>(
             }
             text.clear();
             text.extend((start..j).map(at));
-            emit(
+            emit.token(
                 text,
                 if digits_only {
                     Kind::Number
@@ -793,7 +794,7 @@ fn cut<C: Chars + ?Sized>(
         let Char {
             raw_start, raw_end, ..
         } = chars.at(i);
-        emit(text, Kind::Symbol, raw_start..raw_end, false);
+        emit.token(text, Kind::Symbol, raw_start..raw_end, false);
         i += 1;
     }
 }
@@ -1073,8 +1074,8 @@ mod tests {
                 .collect();
         for raw in texts(&alphabet) {
             assert!(!may_hold_link(&raw));
-            let whole = collect(|emit| Tokenizer::default().run(&raw, emit));
-            let chunked = collect(|emit| Tokenizer::default().chunked(&raw, emit));
+            let whole = collect(|mut emit| Tokenizer::default().run(&raw, &mut emit));
+            let chunked = collect(|mut emit| Tokenizer::default().chunked(&raw, &mut emit));
             assert_eq!(whole, chunked, "{raw:?}");
         }
     }
