@@ -56,6 +56,35 @@ impl Concepts {
     }
 }
 
+/// Per byte: the length of the shortest open form of `forms` whose word starts (`at_end`
+/// false) or ends (`at_end` true) with it; `u8::MAX` when none does. A word shorter than that
+/// is not tried against the forms of its byte.
+const fn shortest(forms: &[(&str, u16)], at_end: bool) -> [u8; 256] {
+    let mut table = [u8::MAX; 256];
+    let mut k = 0;
+    while k < forms.len() {
+        let form = forms[k].0.as_bytes();
+        if !form.is_empty() {
+            let key = form[if at_end { form.len() - 1 } else { 0 }] as usize;
+            let len = if form.len() < u8::MAX as usize {
+                form.len() as u8
+            } else {
+                u8::MAX - 1
+            };
+            if len < table[key] {
+                table[key] = len;
+            }
+        }
+        k += 1;
+    }
+    table
+}
+
+/// [`shortest`] of the prefixes, by first byte.
+static PREFIX_MIN: [u8; 256] = shortest(&PREFIXES, false);
+/// [`shortest`] of the suffixes, by last byte.
+static SUFFIX_MIN: [u8; 256] = shortest(&SUFFIXES, true);
+
 /// No word of a closed form.
 const NONE: u16 = u16::MAX;
 
@@ -82,7 +111,7 @@ pub(super) fn word_id(word: &str) -> u16 {
 /// [`word_id`]. Hits come sorted by start token, then end.
 pub(crate) fn find<'t>(
     n: usize,
-    word: impl Fn(usize) -> &'t str,
+    word: impl Fn(usize) -> &'t [u8],
     joined: impl Fn(usize) -> bool,
     id: impl Fn(usize) -> u16,
 ) -> Vec<Hit> {
@@ -98,20 +127,25 @@ pub(crate) fn find<'t>(
             });
         };
         // Open forms: one word each, so they end with this token.
-        let w = word(i).as_bytes();
+        // Most words are shorter than every form of their first and last byte.
+        let w = word(i);
         if let (Some(&first), Some(&last)) = (w.first(), w.last()) {
-            let bucket = usize::from(PREFIX_AT[usize::from(first)])
-                ..usize::from(PREFIX_AT[usize::from(first) + 1]);
-            for &(prefix, set) in &PREFIXES[bucket] {
-                if w.starts_with(prefix.as_bytes()) {
-                    hit(i + 1, set);
+            if w.len() >= usize::from(PREFIX_MIN[usize::from(first)]) {
+                let bucket = usize::from(PREFIX_AT[usize::from(first)])
+                    ..usize::from(PREFIX_AT[usize::from(first) + 1]);
+                for &(prefix, set) in PREFIXES.get(bucket).unwrap_or_default() {
+                    if w.starts_with(prefix.as_bytes()) {
+                        hit(i + 1, set);
+                    }
                 }
             }
-            let bucket = usize::from(SUFFIX_AT[usize::from(last)])
-                ..usize::from(SUFFIX_AT[usize::from(last) + 1]);
-            for &(suffix, set) in &SUFFIXES[bucket] {
-                if w.len() > suffix.len() && w.ends_with(suffix.as_bytes()) {
-                    hit(i + 1, set);
+            if w.len() > usize::from(SUFFIX_MIN[usize::from(last)]) {
+                let bucket = usize::from(SUFFIX_AT[usize::from(last)])
+                    ..usize::from(SUFFIX_AT[usize::from(last) + 1]);
+                for &(suffix, set) in SUFFIXES.get(bucket).unwrap_or_default() {
+                    if w.len() > suffix.len() && w.ends_with(suffix.as_bytes()) {
+                        hit(i + 1, set);
+                    }
                 }
             }
         }
@@ -247,6 +281,23 @@ mod tests {
                 .position(|w| *w == word)
                 .map_or(NONE, |id| id as u16);
             assert_eq!(word_id(&word), by_hash, "{word:?}");
+        }
+    }
+
+    #[test]
+    fn the_shortest_open_forms_are_those_of_the_tables() {
+        for b in 0..=255u8 {
+            let of = |forms: &[(&str, u16)], at_end: bool| {
+                forms
+                    .iter()
+                    .map(|(f, _)| f.as_bytes())
+                    .filter(|f| (if at_end { f.last() } else { f.first() }) == Some(&b))
+                    .map(|f| f.len().min(usize::from(u8::MAX - 1)))
+                    .min()
+                    .map_or(u8::MAX, |n| n as u8)
+            };
+            assert_eq!(PREFIX_MIN[usize::from(b)], of(&PREFIXES, false), "{b}");
+            assert_eq!(SUFFIX_MIN[usize::from(b)], of(&SUFFIXES, true), "{b}");
         }
     }
 

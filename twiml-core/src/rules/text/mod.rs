@@ -514,7 +514,11 @@ impl Transcript {
         let (text, tokens) = (&self.text, &self.tokens);
         let hits = matcher::find(
             tokens.len(),
-            |i| &text[tokens[i].start as usize..tokens[i].end as usize],
+            |i| {
+                text.as_bytes()
+                    .get(tokens[i].start as usize..tokens[i].end as usize)
+                    .unwrap_or_default()
+            },
             // Tokens of one sentence are joined by a space, a cut by a line break.
             |i| text.as_bytes().get(tokens[i].end as usize) == Some(&b' '),
             |i| tokens[i].word_id,
