@@ -248,7 +248,7 @@ fn mini_miranda<D: Document>(f: &mut Findings<'_, '_, D>, script: &Script) {
         return;
     }
     if let Some(audio) = undeclared_audio_before(f, place.event) {
-        report_undeclared(f, audio, "the mini-Miranda", &DEBT001);
+        report_undeclared!(f, audio, "the mini-Miranda", &DEBT001);
         return;
     }
     let words = t.quote(debt.clone());
@@ -334,7 +334,7 @@ fn collector_statement<D: Document>(f: &mut Findings<'_, '_, D>, script: &Script
         return;
     }
     if let Some(audio) = undeclared_audio_before(f, place.event) {
-        report_undeclared(f, audio, "the debt-collector statement", &DEBT002);
+        report_undeclared!(f, audio, "the debt-collector statement", &DEBT002);
         return;
     }
     let words = t.quote(debt.clone());
@@ -533,7 +533,7 @@ fn collector_named<D: Document>(f: &mut Findings<'_, '_, D>, script: &Script) {
         return;
     }
     if let Some(audio) = undeclared_audio_before(f, place.event) {
-        report_undeclared(f, audio, "the collector's name", &DEBT008);
+        report_undeclared!(f, audio, "the collector's name", &DEBT008);
         return;
     }
     let first_name = f.policy.business_names()[0].clone();
@@ -802,7 +802,7 @@ fn limited_content<D: Document>(f: &mut Findings<'_, '_, D>, script: &Script) {
         return;
     }
     if let Some(audio) = undeclared_audio_before(f, flow.events.len()) {
-        report_undeclared(f, audio, "the limited-content message", &DEBT003);
+        report_undeclared!(f, audio, "the limited-content message", &DEBT003);
         return;
     }
     let Some((node, loc, lang)) = anchor(f, flow) else {

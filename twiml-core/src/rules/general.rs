@@ -111,12 +111,40 @@ pub(super) fn undeclared_audio_before<'f, 'd, D: Document>(
 }
 
 /// Reports GEN001 for a disclosure that may sit in undeclared audio, instead of the rule that
-/// requires it; once per audio element and rule.
-pub(super) fn report_undeclared<D: Document>(
+/// requires it; once per audio element and rule. `report_undeclared!(f, audio, what, rule)`
+/// names the disclosure `what` (a literal); its message is made once, at its first use, and
+/// borrowed by every finding after (40 a W4 document).
+macro_rules! report_undeclared {
+    ($f:expr, $audio:expr, $what:literal, $rule:expr) => {{
+        static MESSAGE: std::sync::OnceLock<String> = std::sync::OnceLock::new();
+        let rule: &'static $crate::rules::RuleInfo = $rule;
+        $crate::rules::general::report_undeclared_as(
+            $f,
+            $audio,
+            rule,
+            MESSAGE.get_or_init(|| $crate::rules::general::undeclared_message($what, rule)),
+        )
+    }};
+}
+pub(super) use report_undeclared;
+
+/// GEN001's message for the disclosure `what` that `rule` requires.
+pub(super) fn undeclared_message(what: &str, rule: &RuleInfo) -> String {
+    [
+        what,
+        " may be in this audio, but nobody declared what it says (",
+        rule.code,
+        ")",
+    ]
+    .concat()
+}
+
+/// What [`report_undeclared!`] reports, with its message.
+pub(super) fn report_undeclared_as<D: Document>(
     f: &mut Findings<'_, '_, D>,
     audio: &Event<'_, D::Node>,
-    what: &str,
     rule: &'static RuleInfo,
+    message: &'static str,
 ) {
     if f.undeclared_reported
         .iter()
@@ -125,23 +153,10 @@ pub(super) fn report_undeclared<D: Document>(
         return;
     }
     f.undeclared_reported.push((audio.loc, rule));
-    f.report(
-        &GEN001,
-        Severity::Warning,
-        audio.node,
-        audio.loc,
-        // Joined, not formatted: one of the most frequent messages (40 a W4 document).
-        [
-            what,
-            " may be in this audio, but nobody declared what it says (",
-            rule.code,
-            ")",
-        ]
-        .concat(),
-    )
-    .help(
-        "speak the disclosure with `<Say>`, or declare the audio: `[audio]` in twiml.toml, or `Policy::declare_audio`",
-    );
+    f.report(&GEN001, Severity::Warning, audio.node, audio.loc, message)
+        .help(
+            "speak the disclosure with `<Say>`, or declare the audio: `[audio]` in twiml.toml, or `Policy::declare_audio`",
+        );
 }
 
 declare_rule! {

@@ -6,6 +6,9 @@
 //! ringing starts before anyone answers), before `<Start><Recording>`, before the `<Connect>` of
 //! an AI session (speech recognition starts at once).
 
+use std::borrow::Cow;
+use std::sync::LazyLock;
+
 use crate::diagnostic::Severity;
 use crate::schema::{ElementId, attr};
 use crate::tree::Document;
@@ -144,7 +147,7 @@ pub(super) fn check<D: Document>(f: &mut Findings<'_, '_, D>) {
                     continue;
                 }
                 if let Some(audio) = undeclared_audio_before(f, i) {
-                    report_undeclared(f, audio, "a recording notice", &REC001);
+                    report_undeclared!(f, audio, "a recording notice", &REC001);
                     continue;
                 }
                 if !f.runs(&REC001) {
@@ -290,7 +293,7 @@ fn interception<D: Document>(f: &mut Findings<'_, '_, D>, index: usize, what: &s
     }
     let flow = f.flow;
     if let Some(audio) = undeclared_audio_before(f, index) {
-        report_undeclared(f, audio, "a notice of monitoring", &REC004);
+        report_undeclared!(f, audio, "a notice of monitoring", &REC004);
         return;
     }
     let strict = f.policy.applies(Regime::Payments) || f.policy.applies(Regime::Healthcare);
@@ -538,17 +541,43 @@ fn unannounced_parties<D: Document>(f: &mut Findings<'_, '_, D>, dial: D::Node, 
     }
     for noun in nouns {
         if super::flow::text_attribute(doc, noun.node, attr::URL).is_none() {
-            // Joined, not formatted: one of the most frequent messages (80 a W4 document).
-            let message = [
-                "the recorded call reaches this `<",
-                doc.name(noun.node),
-                ">` with no whisper `url` to announce the recording",
-            ]
-            .concat();
+            // One of the most frequent messages (80 a W4 document): a known element's, made
+            // once, is borrowed.
+            let name = doc.name(noun.node);
+            let message: Cow<'static, str> = match noun.id {
+                Some(id) if id.spec().name == name => Cow::Borrowed(unannounced_known(id)),
+                _ => Cow::Owned(unannounced_message(name)),
+            };
             f.report(&REC002, Severity::Warning, noun.node, noun.loc, message)
             .help("add `url=\"...\"` with a document that says the call may be recorded; it plays to the dialed party before the call is bridged");
         }
     }
+}
+
+/// REC002's message at a party `name` dials.
+fn unannounced_message(name: &str) -> String {
+    [
+        "the recorded call reaches this `<",
+        name,
+        ">` with no whisper `url` to announce the recording",
+    ]
+    .concat()
+}
+
+/// [`unannounced_message`] of the known element `id`, made once for every element.
+fn unannounced_known(id: ElementId) -> &'static str {
+    static MESSAGES: LazyLock<Vec<String>> = LazyLock::new(|| {
+        let mut messages = Vec::new();
+        for &id in ElementId::ALL {
+            let at = id as usize;
+            if messages.len() <= at {
+                messages.resize(at + 1, String::new());
+            }
+            messages[at] = unannounced_message(id.spec().name);
+        }
+        messages
+    });
+    MESSAGES.get(id as usize).map_or("", String::as_str)
 }
 
 /// How many words may come before the notice when recording already runs: a short greeting,
@@ -643,7 +672,7 @@ fn recording_already_running<D: Document>(f: &mut Findings<'_, '_, D>) {
             return;
         }
         if is_undeclared_audio(f, first) {
-            report_undeclared(f, first, "the recording notice", &REC003);
+            report_undeclared!(f, first, "the recording notice", &REC003);
             return;
         }
     }
@@ -679,5 +708,21 @@ fn recording_already_running<D: Document>(f: &mut Findings<'_, '_, D>) {
     } else {
         f.report(&REC003, Severity::Error, first.node, first.loc, message)
             .help_in(lang, NOTICE_HELP.0, NOTICE_HELP.1);
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_known_party_borrows_the_message_a_plain_join_makes() {
+        for &id in ElementId::ALL {
+            assert_eq!(
+                unannounced_known(id),
+                unannounced_message(id.spec().name),
+                "{id:?}"
+            );
+        }
     }
 }

@@ -220,7 +220,7 @@ fn business_named_first<D: Document>(
         return;
     };
     if is_undeclared_audio(f, first) {
-        report_undeclared(f, first, "the business's name", &TCPA001);
+        report_undeclared!(f, first, "the business's name", &TCPA001);
         return;
     }
     let lang = f.lang_of(first_index);
@@ -366,7 +366,7 @@ fn callback_number<D: Document>(f: &mut Findings<'_, '_, D>) {
     let lang = flow.first_heard().map_or(Lang::En, |(i, _)| f.lang_of(i));
     if stated.is_empty() {
         if let Some(audio) = undeclared_audio_before(f, flow.events.len()) {
-            report_undeclared(f, audio, "a call-back number", &TCPA002);
+            report_undeclared!(f, audio, "a call-back number", &TCPA002);
             return;
         }
         f.report(
@@ -590,7 +590,7 @@ fn opt_out<D: Document>(f: &mut Findings<'_, '_, D>, heard: Option<Heard>) {
     let lang = f.lang_of(first);
     let Some((event_index, said)) = first_opt_out(f, opening) else {
         if let Some(audio) = undeclared_audio_before(f, flow.events.len()) {
-            report_undeclared(f, audio, "the automated opt-out", &TCPA003);
+            report_undeclared!(f, audio, "the automated opt-out", &TCPA003);
             return;
         }
         let event = &flow.events[first];
@@ -775,7 +775,7 @@ fn voicemail_toll_free<D: Document>(f: &mut Findings<'_, '_, D>) {
         return;
     }
     if let Some(audio) = undeclared_audio_before(f, flow.events.len()) {
-        report_undeclared(f, audio, "a toll-free opt-out number", &TCPA004);
+        report_undeclared!(f, audio, "a toll-free opt-out number", &TCPA004);
         return;
     }
     let Some((node, loc)) = call_anchor(flow) else {
@@ -928,7 +928,7 @@ fn ai_agent<D: Document>(f: &mut Findings<'_, '_, D>) {
             .iter()
             .find(|&&i| is_undeclared_audio(f, &flow.events[i]))
         {
-            report_undeclared(f, &flow.events[i], "the AI agent's disclosure", &AI002);
+            report_undeclared!(f, &flow.events[i], "the AI agent's disclosure", &AI002);
         }
         return;
     }
