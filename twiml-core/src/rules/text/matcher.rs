@@ -100,10 +100,19 @@ pub(super) fn word_id(word: &str) -> u16 {
     loop {
         match SLOTS[at] {
             0 => return NONE,
-            slot if WORDS[usize::from(slot - 1)] == word => return slot - 1,
+            slot if same(WORDS[usize::from(slot - 1)].as_bytes(), word.as_bytes()) => {
+                return slot - 1;
+            }
             _ => at = (at + 1) & mask,
         }
     }
+}
+
+/// Whether two words are the same, byte by byte: words are short, and a loop of a few bytes
+/// costs less than a call to compare memory.
+#[inline]
+fn same(a: &[u8], b: &[u8]) -> bool {
+    a.len() == b.len() && a.iter().zip(b).all(|(x, y)| x == y)
 }
 
 /// Every match of every concept in a run of `n` tokens: `word(i)` is token `i`'s normalised
@@ -298,6 +307,21 @@ mod tests {
             };
             assert_eq!(PREFIX_MIN[usize::from(b)], of(&PREFIXES, false), "{b}");
             assert_eq!(SUFFIX_MIN[usize::from(b)], of(&SUFFIXES, true), "{b}");
+        }
+    }
+
+    #[test]
+    fn every_word_of_the_table_has_its_id() {
+        for (id, word) in WORDS.iter().enumerate() {
+            assert_eq!(word_id(word), id as u16, "{word:?}");
+            let mut longer = word.to_string();
+            longer.push('q');
+            assert_ne!(word_id(&longer), id as u16, "{longer:?}");
+            if let Some((last, _)) = word.char_indices().last()
+                && last > 0
+            {
+                assert_ne!(word_id(&word[..last]), id as u16, "{word:?} cut");
+            }
         }
     }
 

@@ -188,7 +188,12 @@ impl token::Emit for Sink<'_> {
             t.text.push(if open.is_some() { ' ' } else { '\n' });
         }
         let start = t.text.len() as u32;
-        t.text.push_str(text);
+        // A sign is one byte (and one byte of text is a character of ASCII): pushed without
+        // a call to copy memory.
+        match text.as_bytes() {
+            &[b] => t.text.push(char::from(b)),
+            _ => t.text.push_str(text),
+        }
         let index = t.tokens.len() as u32;
         t.tokens.push(Token {
             start,
