@@ -10,8 +10,8 @@
 //! at its open end: `*pril` ends a longer word (`lisinopril`, never `pril` alone),
 //! `alzheimer*` starts one (`alzheimers`).
 
-use super::Hit;
 use super::lexicon::Concept;
+use super::{Hit, Token};
 
 mod tables {
     include!(concat!(env!("OUT_DIR"), "/lexicon_tables.rs"));
@@ -115,18 +115,13 @@ fn same(a: &[u8], b: &[u8]) -> bool {
     a.len() == b.len() && a.iter().zip(b).all(|(x, y)| x == y)
 }
 
-/// Every match of every concept in a run of `n` tokens: `word(i)` is token `i`'s normalised
-/// text, `joined(i)` whether token `i + 1` is heard in the same sentence, `id(i)` its
-/// [`word_id`]. Hits come sorted by start token, then end.
-pub(crate) fn find<'t>(
-    n: usize,
-    word: impl Fn(usize) -> &'t [u8],
-    joined: impl Fn(usize) -> bool,
-    id: impl Fn(usize) -> u16,
-) -> Vec<Hit> {
+/// Every match of every concept in `tokens`, whose normalised text is `text` (tokens of one
+/// sentence joined by a space, a cut by a line break). Hits come sorted by start token, then
+/// end.
+pub(super) fn find(tokens: &[Token], text: &[u8]) -> Vec<Hit> {
     // Rarely more matches than tokens.
-    let mut found = Vec::with_capacity(n);
-    for i in 0..n {
+    let mut found = Vec::with_capacity(tokens.len());
+    for (i, token) in tokens.iter().enumerate() {
         let start = i as u32;
         let mut hit = |end: usize, set: u16| {
             found.push(Hit {
@@ -137,7 +132,9 @@ pub(crate) fn find<'t>(
         };
         // Open forms: one word each, so they end with this token.
         // Most words are shorter than every form of their first and last byte.
-        let w = word(i);
+        let w = text
+            .get(token.start as usize..token.end as usize)
+            .unwrap_or_default();
         if let (Some(&first), Some(&last)) = (w.first(), w.last()) {
             if w.len() >= usize::from(PREFIX_MIN[usize::from(first)]) {
                 let bucket = usize::from(PREFIX_AT[usize::from(first)])
@@ -159,22 +156,27 @@ pub(crate) fn find<'t>(
             }
         }
         // Closed forms: the trie, along the words of the sentence.
-        let first_id = id(i);
-        if first_id == NONE {
+        if token.word_id == NONE {
             continue;
         }
-        let mut state = FIRST[usize::from(first_id)] as usize;
+        let mut state = FIRST[usize::from(token.word_id)] as usize;
+        let mut at = token;
         let mut j = i;
         while state != 0 {
             if ACCEPT[state] != 0 {
                 hit(j + 1, ACCEPT[state]);
             }
-            if j + 1 >= n || !joined(j) || id(j + 1) == NONE {
+            // The next token, if it is heard in this sentence and is a word of the lexicon.
+            let Some(next) = tokens.get(j + 1) else {
+                break;
+            };
+            if text.get(at.end as usize) != Some(&b' ') || next.word_id == NONE {
                 break;
             }
             j += 1;
+            at = next;
             let edges = &EDGES[EDGE_AT[state] as usize..EDGE_AT[state + 1] as usize];
-            state = match edges.binary_search_by_key(&id(j), |e| e.0) {
+            state = match edges.binary_search_by_key(&next.word_id, |e| e.0) {
                 Ok(k) => edges[k].1 as usize,
                 Err(_) => 0,
             };

@@ -516,18 +516,7 @@ impl Transcript {
     }
 
     fn find_concepts(&mut self) {
-        let (text, tokens) = (&self.text, &self.tokens);
-        let hits = matcher::find(
-            tokens.len(),
-            |i| {
-                text.as_bytes()
-                    .get(tokens[i].start as usize..tokens[i].end as usize)
-                    .unwrap_or_default()
-            },
-            // Tokens of one sentence are joined by a space, a cut by a line break.
-            |i| text.as_bytes().get(tokens[i].end as usize) == Some(&b' '),
-            |i| tokens[i].word_id,
-        );
+        let hits = matcher::find(&self.tokens, self.text.as_bytes());
         self.starts = vec![Concepts::default(); self.tokens.len()];
         for h in &hits {
             let s = &mut self.starts[h.start as usize];
