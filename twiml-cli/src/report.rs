@@ -39,8 +39,8 @@ pub(crate) struct Step {
 impl Located {
     /// Locates `diagnostic` in the source that `lines` indexes.
     pub(crate) fn new(diagnostic: Diagnostic<ByteSpan>, lines: &LineIndex<'_>) -> Self {
-        let (line, column) = lines.location(diagnostic.span.start as usize);
-        let (end_line, end_column) = lines.location(diagnostic.span.end as usize);
+        let ((line, column), (end_line, end_column)) =
+            lines.span_location(diagnostic.span.start as usize, diagnostic.span.end as usize);
         Located {
             diagnostic,
             line,

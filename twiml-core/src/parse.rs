@@ -1285,6 +1285,31 @@ impl<'s> LineIndex<'s> {
         (line.max(1), column + 1)
     }
 
+    /// The lines and columns of the start and the end of the bytes `start..end`:
+    /// [`location`](Self::location) of each. An end on the line of its start is placed from
+    /// the start, by the characters between them, instead of being looked up again.
+    pub fn span_location(&self, start: usize, end: usize) -> ((usize, usize), (usize, usize)) {
+        let (line, column) = self.location(start);
+        let source = self.source;
+        let between = match source.as_bytes().get(start..end) {
+            // Both ends at characters, no line between them.
+            Some(bytes)
+                if source.is_char_boundary(start)
+                    && source.is_char_boundary(end)
+                    && !bytes.contains(&b'\n') =>
+            {
+                bytes
+            }
+            _ => return ((line, column), self.location(end)),
+        };
+        let characters = if self.continuations.is_empty() {
+            between.len()
+        } else {
+            between.len() - continuation_bytes_short_or_long(between) as usize
+        };
+        ((line, column), (line, column + characters))
+    }
+
     /// The continuation bytes in `source[..offset]`.
     fn continuations_before(&self, offset: usize) -> usize {
         let block = offset / BLOCK;
@@ -1313,6 +1338,15 @@ fn continuation_bytes_short(bytes: &[u8]) -> u32 {
         .map(|&b| u32::from((b as i8) < -64))
         .sum::<u32>();
     whole + tail
+}
+
+/// The continuation bytes in `bytes`, of any length.
+fn continuation_bytes_short_or_long(bytes: &[u8]) -> u32 {
+    if bytes.len() < BLOCK {
+        continuation_bytes_short(bytes)
+    } else {
+        continuation_bytes(bytes)
+    }
 }
 
 /// The UTF-8 continuation bytes in `bytes`: its length less the characters that start in it.

@@ -225,6 +225,25 @@ fn columns_count_characters_on_long_lines() {
 }
 
 #[test]
+fn a_span_is_placed_as_its_two_ends_are() {
+    let line: String = "aé😀ñ€b".repeat(30);
+    for source in [format!("x\n{line}\n\n{line}"), "ab\ncd\n".repeat(40)] {
+        let lines = LineIndex::new(&source);
+        // Every pair of offsets up to a block and a half apart, at characters or not, in
+        // order or not, and past the end.
+        for start in 0..=source.len() + 2 {
+            for end in start.saturating_sub(3)..=(start + 96).min(source.len() + 2) {
+                assert_eq!(
+                    lines.span_location(start, end),
+                    (lines.location(start), lines.location(end)),
+                    "{start}..{end}"
+                );
+            }
+        }
+    }
+}
+
+#[test]
 fn continuation_bytes_are_counted_past_what_a_byte_holds() {
     for text in ["", "plain", "é", &"é😀".repeat(300), &"€".repeat(1000)] {
         let expected = text.len() - text.chars().count();
