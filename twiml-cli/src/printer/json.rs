@@ -143,7 +143,8 @@ impl<'r> Recent<'r> {
     /// remembered, escaped otherwise (and remembered in place of the oldest).
     fn write(&mut self, out: &mut Vec<u8>, s: &'r str) {
         for (text, at) in self.written.iter().flatten() {
-            if *text == s {
+            // The same string (a help line fixed per rule is), or the same text.
+            if std::ptr::eq(*text, s) || *text == s {
                 out.extend_from_within(at.clone());
                 return;
             }
