@@ -88,7 +88,8 @@ static SUFFIX_MIN: [u8; 256] = shortest(&SUFFIXES, true);
 /// No word of a closed form.
 const NONE: u16 = u16::MAX;
 
-/// The id of a closed form's word, or [`NONE`].
+/// The id of a closed form's word, or [`NONE`]. Inline: the builder looks up every token.
+#[inline]
 pub(super) fn word_id(word: &str) -> u16 {
     if let &[b] = word.as_bytes()
         && b.is_ascii()
