@@ -26,6 +26,11 @@ class: its items are sorted by (language, class, SHA-256 of "SEED:id") and dealt
 A and B; the ids of each half are written to `author-b-halves.toml` with the seed, and `check`
 deals them again and fails on any difference.
 
+A set that only judges (`eval/classify/author-c.toml`, by a third author) is not halved: `check`
+validates it the same way and fails if any of its texts, with case and runs of white space
+folded, repeats one of the pool, of `training.toml` or of a further set (the held-out half is
+compared, never shown).
+
 Only the standard library is needed (Python 3.11 or later, for tomllib).
 """
 import hashlib
@@ -261,14 +266,15 @@ def load_further(name):
     return data.get("message", [])
 
 
-def check_further(name, seed, prefix):
+def check_further_items(name, prefix):
+    """The items of a further set and their faults: fields, values, unique ids and texts."""
     rel = f"eval/classify/{name}.toml"
     try:
         items = load_further(name)
     except FileNotFoundError:
-        return []
+        return [], []
     except tomllib.TOMLDecodeError as e:
-        return [f"{rel}: {e}"]
+        return [], [f"{rel}: {e}"]
     pool = SETS["classify"]
     s = Set(pool.name, pool.table, prefix, pool.fields, pool.optional, pool.label, pool.stratum)
     faults = []
@@ -283,7 +289,12 @@ def check_further(name, seed, prefix):
         if key in texts:
             faults.append(f"{rel}: {it.get('id')}: the same text twice")
         texts.add(key)
-    if faults:
+    return items, faults
+
+
+def check_further(name, seed, prefix):
+    items, faults = check_further_items(name, prefix)
+    if faults or not items:
         return faults
     try:
         with open(further_path(name, "-halves"), "rb") as f:
@@ -297,6 +308,43 @@ def check_further(name, seed, prefix):
         listed = halves.get(half, [])
         if sorted(listed) != sorted(i for i, h in dealt.items() if h == half):
             faults.append(f"eval/classify/{name}-halves.toml: half {half.upper()} is not the dealt one")
+    return faults
+
+
+# Sets that only judge: scored whole, never halved, never trained on
+
+SCORED = {"author-c": "clsc"}   # the set's name: its ids' prefix
+
+
+def folded(text):
+    return " ".join(text.split()).lower()
+
+
+def check_scored(name, prefix):
+    items, faults = check_further_items(name, prefix)
+    if faults or not items:
+        return faults
+    s = SETS["classify"]
+    others = {}
+    for half in HALVES:
+        try:
+            others[half] = load_half(s, half)
+        except FileNotFoundError:
+            pass
+    for other in ["training", *FURTHER]:
+        try:
+            with open(further_path(other), "rb") as f:
+                others[other] = tomllib.load(f).get("message", [])
+        except FileNotFoundError:
+            pass
+    seen = {folded(it["text"]): where for where, its in others.items() for it in its}
+    repeated = {}
+    for it in items:
+        where = seen.get(folded(it["text"]))
+        if where:
+            repeated[where] = repeated.get(where, 0) + 1
+    for where, n in sorted(repeated.items()):
+        faults.append(f"eval/classify/{name}.toml: {n} messages repeat one of {where}")
     return faults
 
 
@@ -491,6 +539,8 @@ def main(argv):
             if n == "classify":
                 for name, (seed, prefix) in FURTHER.items():
                     faults.extend(check_further(name, seed, prefix))
+                for name, prefix in SCORED.items():
+                    faults.extend(check_scored(name, prefix))
         for f in faults:
             print(f, file=sys.stderr)
         if faults:

@@ -388,6 +388,80 @@ fn classify_author_b_set_is_well_formed_and_halved_by_its_seed() {
     report("classify/author-b.toml", faults);
 }
 
+/// The third author's set (`eval/classify/author-c.toml`, written apart from everything
+/// above) has the pool's fields and values, keeps its size, its balance of languages and
+/// classes and its share of hard cases, and repeats no message of the pool, of
+/// `training.toml` or of `author-b.toml`: texts compared with case and runs of white space
+/// folded (the held-out half is compared, never shown). It is not halved: it is only scored.
+#[test]
+fn classify_author_c_set_is_well_formed_and_written_apart() {
+    let mut faults = Vec::new();
+    let items = read_files("classify", "message", &["author-c"], &mut faults);
+    check_common(
+        &items,
+        "clsc",
+        &["id", "lang", "text", "class", "intent", "kind", "hard"],
+        &["note"],
+        &mut faults,
+    );
+    check_classify_items(&items, &mut faults);
+    if items.len() < 500 {
+        faults.push(format!("{} messages, fewer than 500", items.len()));
+    }
+    for (field, values) in [
+        ("lang", ["en", "es"]),
+        ("class", ["essential", "non-essential"]),
+    ] {
+        for value in values {
+            let n = items.iter().filter(|i| i.str(field) == value).count();
+            if n * 100 < items.len() * 45 {
+                faults.push(format!(
+                    "{n} {value} messages, under 45% of {}",
+                    items.len()
+                ));
+            }
+        }
+    }
+    let hard = items
+        .iter()
+        .filter(|i| i.fields.get("hard").and_then(Value::as_bool) == Some(true))
+        .count();
+    if hard * 4 < items.len() {
+        faults.push(format!(
+            "{hard} hard cases, under a quarter of {}",
+            items.len()
+        ));
+    }
+    // Written apart: no text of the pool, the own messages or the second author's set.
+    let folded = |text: &str| {
+        text.split_whitespace()
+            .collect::<Vec<_>>()
+            .join(" ")
+            .to_lowercase()
+    };
+    let mut others = read_set("classify", "message", &mut faults);
+    others.extend(read_files(
+        "classify",
+        "message",
+        &["training", "author-b"],
+        &mut faults,
+    ));
+    let seen: BTreeMap<String, &str> = others
+        .iter()
+        .map(|i| (folded(i.str("text")), i.half))
+        .collect();
+    let mut repeated: BTreeMap<&str, usize> = BTreeMap::new();
+    for item in &items {
+        if let Some(half) = seen.get(&folded(item.str("text"))) {
+            *repeated.entry(half).or_default() += 1;
+        }
+    }
+    for (half, n) in repeated {
+        faults.push(format!("{n} messages of author-c repeat one of {half}"));
+    }
+    report("classify/author-c.toml", faults);
+}
+
 #[test]
 fn inbound_set_is_well_formed_and_split_by_its_rule() {
     let mut faults = Vec::new();

@@ -490,7 +490,8 @@ pub(crate) struct EvalDetectionArgs {
 #[derive(Debug, clap::Args)]
 pub(crate) struct EvalClassifyArgs {
     /// Which set: tune on dev, only score held-out; `author-b` is the second author's set,
-    /// `author-b-a` and `author-b-b` its two halves.
+    /// `author-b-a` and `author-b-b` its two halves; `author-c` is the third author's set,
+    /// only scored.
     #[arg(long, value_enum, default_value_t = ClassifySplit::Dev)]
     pub(crate) split: ClassifySplit,
     /// Score this labelled file (the schema of `eval/classify/README.md`) instead of a set of
@@ -498,7 +499,7 @@ pub(crate) struct EvalClassifyArgs {
     #[arg(long, value_name = "PATH", conflicts_with_all = ["split", "errors", "folds"])]
     pub(crate) file: Option<PathBuf>,
     /// The folder of the labelled set (it holds `dev.toml`, `held-out.toml`, `training.toml`,
-    /// `author-b.toml` and `author-b-halves.toml`).
+    /// `author-b.toml`, `author-b-halves.toml` and `author-c.toml`).
     #[arg(long, value_name = "DIR", default_value = "eval/classify")]
     pub(crate) dir: PathBuf,
     /// On the development half or the A half of `author-b`, list every message the
@@ -511,8 +512,8 @@ pub(crate) struct EvalClassifyArgs {
     pub(crate) folds: Option<usize>,
     /// Classify with a classifier trained, with the built-in one's options, on these sets of
     /// `--dir` (comma-separated: `training`, `dev`, `author-b`, `author-b-a`, `author-b-b`)
-    /// instead of the built-in one. The held-out half never trains, and no set trains on
-    /// messages it scores.
+    /// instead of the built-in one. The held-out half and `author-c` never train, and no set
+    /// trains on messages it scores.
     #[arg(long, value_name = "SETS", value_delimiter = ',')]
     pub(crate) train: Vec<ClassifySplit>,
     /// Output format.
@@ -573,6 +574,8 @@ pub(crate) enum ClassifySplit {
     /// The B half of the second author's set.
     #[value(name = "author-b-b")]
     AuthorBB,
+    /// The third author's set (`author-c.toml`), for scoring only.
+    AuthorC,
 }
 
 impl ClassifySplit {
@@ -585,6 +588,7 @@ impl ClassifySplit {
             ClassifySplit::AuthorB => "author-b",
             ClassifySplit::AuthorBA => "author-b-a",
             ClassifySplit::AuthorBB => "author-b-b",
+            ClassifySplit::AuthorC => "author-c",
         }
     }
 }

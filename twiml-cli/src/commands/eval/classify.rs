@@ -15,8 +15,10 @@
 //! `author-b-b` one of its two halves, dealt once into `author-b-halves.toml`. `--train
 //! training,dev,author-b-a` classifies with a classifier trained on those sets (with the
 //! built-in one's options) instead of the built-in one: how messages of one hand carry to
-//! another's. `--file PATH` scores any file in the set's schema, as unseen. Only the sets that
-//! tune (`dev`, `training`, `author-b-a`) have their misread messages named.
+//! another's. `--split author-c` scores the third author's set (`author-c.toml`), which judges:
+//! it is only scored, never trained on. `--file PATH` scores any file in the set's schema, as
+//! unseen. Only the sets that tune (`dev`, `training`, `author-b-a`) have their misread
+//! messages named.
 
 use std::collections::{BTreeMap, HashSet};
 use std::io::{self, Write};
@@ -207,6 +209,11 @@ pub(crate) fn run(args: EvalClassifyArgs, log: LogLevel) -> Result<ExitStatus, E
     if args.train.contains(&ClassifySplit::HeldOut) {
         return Err(Error::new(
             "`--train`: the held-out half is scored, never trained on",
+        ));
+    }
+    if args.train.contains(&ClassifySplit::AuthorC) {
+        return Err(Error::new(
+            "`--train`: author-c is scored, never trained on",
         ));
     }
     if args.file.is_none()
