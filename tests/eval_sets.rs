@@ -289,6 +289,52 @@ fn classify_set_is_well_formed_and_split_by_its_rule() {
     report("classify", faults);
 }
 
+/// Reads `eval/classify/NAME.toml`, a set written apart from the pool: the pool's fields and
+/// values under ids that begin with `prefix`, at least 500 messages, and no text of the pool or
+/// of the `others` files (compared with case and runs of white space folded; the held-out half
+/// is compared, never shown).
+fn read_apart_set(
+    name: &'static str,
+    prefix: &str,
+    others: &[&'static str],
+    faults: &mut Vec<String>,
+) -> Vec<Item> {
+    let items = read_files("classify", "message", &[name], faults);
+    check_common(
+        &items,
+        prefix,
+        &["id", "lang", "text", "class", "intent", "kind", "hard"],
+        &["note"],
+        faults,
+    );
+    check_classify_items(&items, faults);
+    if items.len() < 500 {
+        faults.push(format!("{} messages, fewer than 500", items.len()));
+    }
+    let folded = |text: &str| {
+        text.split_whitespace()
+            .collect::<Vec<_>>()
+            .join(" ")
+            .to_lowercase()
+    };
+    let mut earlier = read_set("classify", "message", faults);
+    earlier.extend(read_files("classify", "message", others, faults));
+    let seen: BTreeMap<String, &str> = earlier
+        .iter()
+        .map(|i| (folded(i.str("text")), i.half))
+        .collect();
+    let mut repeated: BTreeMap<&str, usize> = BTreeMap::new();
+    for item in &items {
+        if let Some(half) = seen.get(&folded(item.str("text"))) {
+            *repeated.entry(half).or_default() += 1;
+        }
+    }
+    for (half, n) in repeated {
+        faults.push(format!("{n} messages of {name} repeat one of {half}"));
+    }
+    items
+}
+
 /// The seed of the halves of `eval/classify/author-b.toml` (`author-b-halves.toml`).
 const AUTHOR_B_SEED: i64 = 20261205;
 
@@ -300,39 +346,7 @@ const AUTHOR_B_SEED: i64 = 20261205;
 #[test]
 fn classify_author_b_set_is_well_formed_and_halved_by_its_seed() {
     let mut faults = Vec::new();
-    let items = read_files("classify", "message", &["author-b"], &mut faults);
-    check_common(
-        &items,
-        "clsb",
-        &["id", "lang", "text", "class", "intent", "kind", "hard"],
-        &["note"],
-        &mut faults,
-    );
-    check_classify_items(&items, &mut faults);
-    if items.len() < 500 {
-        faults.push(format!("{} messages, fewer than 500", items.len()));
-    }
-    // Written apart: no text of the pool or of the own messages, compared without case.
-    let mut others = read_set("classify", "message", &mut faults);
-    others.extend(read_files(
-        "classify",
-        "message",
-        &["training"],
-        &mut faults,
-    ));
-    let seen: BTreeMap<String, &str> = others
-        .iter()
-        .map(|i| (i.str("text").to_lowercase(), i.half))
-        .collect();
-    let mut repeated: BTreeMap<&str, usize> = BTreeMap::new();
-    for item in &items {
-        if let Some(half) = seen.get(&item.str("text").to_lowercase()) {
-            *repeated.entry(half).or_default() += 1;
-        }
-    }
-    for (half, n) in repeated {
-        faults.push(format!("{n} messages of author-b repeat one of {half}"));
-    }
+    let items = read_apart_set("author-b", "clsb", &["training"], &mut faults);
     // The halves.
     let path = eval_dir().join("classify").join("author-b-halves.toml");
     let halves: Table = match std::fs::read_to_string(&path)
@@ -396,18 +410,7 @@ fn classify_author_b_set_is_well_formed_and_halved_by_its_seed() {
 #[test]
 fn classify_author_c_set_is_well_formed_and_written_apart() {
     let mut faults = Vec::new();
-    let items = read_files("classify", "message", &["author-c"], &mut faults);
-    check_common(
-        &items,
-        "clsc",
-        &["id", "lang", "text", "class", "intent", "kind", "hard"],
-        &["note"],
-        &mut faults,
-    );
-    check_classify_items(&items, &mut faults);
-    if items.len() < 500 {
-        faults.push(format!("{} messages, fewer than 500", items.len()));
-    }
+    let items = read_apart_set("author-c", "clsc", &["training", "author-b"], &mut faults);
     for (field, values) in [
         ("lang", ["en", "es"]),
         ("class", ["essential", "non-essential"]),
@@ -431,33 +434,6 @@ fn classify_author_c_set_is_well_formed_and_written_apart() {
             "{hard} hard cases, under a quarter of {}",
             items.len()
         ));
-    }
-    // Written apart: no text of the pool, the own messages or the second author's set.
-    let folded = |text: &str| {
-        text.split_whitespace()
-            .collect::<Vec<_>>()
-            .join(" ")
-            .to_lowercase()
-    };
-    let mut others = read_set("classify", "message", &mut faults);
-    others.extend(read_files(
-        "classify",
-        "message",
-        &["training", "author-b"],
-        &mut faults,
-    ));
-    let seen: BTreeMap<String, &str> = others
-        .iter()
-        .map(|i| (folded(i.str("text")), i.half))
-        .collect();
-    let mut repeated: BTreeMap<&str, usize> = BTreeMap::new();
-    for item in &items {
-        if let Some(half) = seen.get(&folded(item.str("text"))) {
-            *repeated.entry(half).or_default() += 1;
-        }
-    }
-    for (half, n) in repeated {
-        faults.push(format!("{n} messages of author-c repeat one of {half}"));
     }
     report("classify/author-c.toml", faults);
 }
