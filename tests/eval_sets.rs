@@ -260,16 +260,7 @@ fn classify_set_is_well_formed_and_split_by_its_rule() {
         &mut faults,
     );
     check_classify_items(&items, &mut faults);
-    let hard = items
-        .iter()
-        .filter(|i| i.fields.get("hard").and_then(Value::as_bool) == Some(true))
-        .count();
-    if hard * 4 < items.len() {
-        faults.push(format!(
-            "{hard} hard cases, under a quarter of {}",
-            items.len()
-        ));
-    }
+    check_hard_share(&items, &mut faults);
     check_balance(&items, 400, "class", &mut faults);
     check_split(
         &items,
@@ -287,6 +278,20 @@ fn classify_set_is_well_formed_and_split_by_its_rule() {
         &mut faults,
     );
     report("classify", faults);
+}
+
+/// At least a quarter of a classifier set's messages are hard cases.
+fn check_hard_share(items: &[Item], faults: &mut Vec<String>) {
+    let hard = items
+        .iter()
+        .filter(|i| i.fields.get("hard").and_then(Value::as_bool) == Some(true))
+        .count();
+    if hard * 4 < items.len() {
+        faults.push(format!(
+            "{hard} hard cases, under a quarter of {}",
+            items.len()
+        ));
+    }
 }
 
 /// Reads `eval/classify/NAME.toml`, a set written apart from the pool: the pool's fields and
@@ -425,16 +430,7 @@ fn classify_author_c_set_is_well_formed_and_written_apart() {
             }
         }
     }
-    let hard = items
-        .iter()
-        .filter(|i| i.fields.get("hard").and_then(Value::as_bool) == Some(true))
-        .count();
-    if hard * 4 < items.len() {
-        faults.push(format!(
-            "{hard} hard cases, under a quarter of {}",
-            items.len()
-        ));
-    }
+    check_hard_share(&items, &mut faults);
     report("classify/author-c.toml", faults);
 }
 

@@ -22,6 +22,8 @@ mod render;
 pub mod rules;
 pub mod schema;
 mod swar;
+#[cfg(test)]
+mod test_rng;
 #[doc(hidden)]
 pub mod tree;
 mod validate;

@@ -417,11 +417,9 @@ mod tests {
         let alphabet: Vec<char> = "ab &<>\"'\t\n\r\u{b}\u{e9}\u{2615}\u{1F600}"
             .chars()
             .collect();
-        let mut state: u64 = 0x9E37_79B9_7F4A_7C15;
+        let mut rng = crate::test_rng::Xorshift(0x9E37_79B9_7F4A_7C15);
         for _ in 0..20_000 {
-            state ^= state << 13;
-            state ^= state >> 7;
-            state ^= state << 17;
+            let state = rng.next();
             let len = (state % 40) as usize;
             let s: String = (0..len)
                 .map(|k| alphabet[((state >> (k % 48)) as usize + k * 7) % alphabet.len()])

@@ -780,13 +780,8 @@ fn the_raw_cvv_prefilter_passes_every_text_whose_transcript_names_a_cue() {
         "\u{130}",
         "\u{fb01}",
     ];
-    let mut state: u64 = 0x2545_F491_4F6C_DD1D;
-    let mut next = move || {
-        state ^= state << 13;
-        state ^= state >> 7;
-        state ^= state << 17;
-        state
-    };
+    let mut rng = crate::test_rng::Xorshift(0x2545_F491_4F6C_DD1D);
+    let mut next = move || rng.next();
     let mut named = 0;
     for _ in 0..20_000 {
         let raw: String = (0..next() % 8)
@@ -842,13 +837,8 @@ fn the_pairs_read_eight_bytes_at_a_time_are_the_pairs_of_the_normal_form() {
         "https://example.com/audio/",
         "x",
     ];
-    let mut state: u64 = 0x9E37_79B9_7F4A_7C15;
-    let mut next = move || {
-        state ^= state << 13;
-        state ^= state >> 7;
-        state ^= state << 17;
-        state
-    };
+    let mut rng = crate::test_rng::Xorshift(0x9E37_79B9_7F4A_7C15);
+    let mut next = move || rng.next();
     let mut met = 0;
     for _ in 0..5_000 {
         let raw: String = (0..next() % 16)

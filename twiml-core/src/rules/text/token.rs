@@ -930,13 +930,8 @@ mod tests {
 
     /// Texts of characters that the tokenizer treats apart, drawn from a fixed seed.
     fn texts(alphabet: &[char]) -> Vec<String> {
-        let mut state: u64 = 0x9E37_79B9_7F4A_7C15;
-        let mut next = move || {
-            state ^= state << 13;
-            state ^= state >> 7;
-            state ^= state << 17;
-            state
-        };
+        let mut rng = crate::test_rng::Xorshift(0x9E37_79B9_7F4A_7C15);
+        let mut next = move || rng.next();
         (0..20_000)
             .map(|_| {
                 let len = (next() % 24) as usize;
