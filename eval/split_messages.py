@@ -26,10 +26,10 @@ class: its items are sorted by (language, class, SHA-256 of "SEED:id") and dealt
 A and B; the ids of each half are written to `author-b-halves.toml` with the seed, and `check`
 deals them again and fails on any difference.
 
-A set that only judges (`eval/classify/author-c.toml`, by a third author) is not halved: `check`
-validates it the same way and fails if any of its texts, with case and runs of white space
-folded, repeats one of the pool, of `training.toml` or of a further set (the held-out half is
-compared, never shown).
+A set that only judges (`eval/classify/author-c.toml` by a third author, `author-d.toml` by a
+fourth) is not halved: `check` validates it the same way and fails if any of its texts, with
+case and runs of white space folded, repeats one of the pool, of `training.toml`, of a further
+set or of another set that judges (the held-out half is compared, never shown).
 
 Only the standard library is needed (Python 3.11 or later, for tomllib).
 """
@@ -313,7 +313,7 @@ def check_further(name, seed, prefix):
 
 # Sets that only judge: scored whole, never halved, never trained on
 
-SCORED = {"author-c": "clsc"}   # the set's name: its ids' prefix
+SCORED = {"author-c": "clsc", "author-d": "clsd"}   # the set's name: its ids' prefix
 
 
 def folded(text):
@@ -331,7 +331,7 @@ def check_scored(name, prefix):
             others[half] = load_half(s, half)
         except FileNotFoundError:
             pass
-    for other in ["training", *FURTHER]:
+    for other in ["training", *FURTHER, *(n for n in SCORED if n != name)]:
         try:
             with open(further_path(other), "rb") as f:
                 others[other] = tomllib.load(f).get("message", [])

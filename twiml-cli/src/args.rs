@@ -490,8 +490,8 @@ pub(crate) struct EvalDetectionArgs {
 #[derive(Debug, clap::Args)]
 pub(crate) struct EvalClassifyArgs {
     /// Which set: tune on dev, only score held-out; `author-b` is the second author's set,
-    /// `author-b-a` and `author-b-b` its two halves; `author-c` is the third author's set,
-    /// only scored.
+    /// `author-b-a` and `author-b-b` its two halves; `author-c` and `author-d` are the third
+    /// and fourth authors' sets, only scored.
     #[arg(long, value_enum, default_value_t = ClassifySplit::Dev)]
     pub(crate) split: ClassifySplit,
     /// Score this labelled file (the schema of `eval/classify/README.md`) instead of a set of
@@ -499,7 +499,7 @@ pub(crate) struct EvalClassifyArgs {
     #[arg(long, value_name = "PATH", conflicts_with_all = ["split", "errors", "folds"])]
     pub(crate) file: Option<PathBuf>,
     /// The folder of the labelled set (it holds `dev.toml`, `held-out.toml`, `training.toml`,
-    /// `author-b.toml`, `author-b-halves.toml` and `author-c.toml`).
+    /// `author-b.toml`, `author-b-halves.toml`, `author-c.toml` and `author-d.toml`).
     #[arg(long, value_name = "DIR", default_value = "eval/classify")]
     pub(crate) dir: PathBuf,
     /// On the development half or the A half of `author-b`, list every message the
@@ -512,8 +512,8 @@ pub(crate) struct EvalClassifyArgs {
     pub(crate) folds: Option<usize>,
     /// Classify with a classifier trained, with the built-in one's options, on these sets of
     /// `--dir` (comma-separated: `training`, `dev`, `author-b`, `author-b-a`, `author-b-b`)
-    /// instead of the built-in one. The held-out half and `author-c` never train, and no set
-    /// trains on messages it scores.
+    /// instead of the built-in one. The held-out half, `author-c` and `author-d` never train,
+    /// and no set trains on messages it scores.
     #[arg(long, value_name = "SETS", value_delimiter = ',')]
     pub(crate) train: Vec<ClassifySplit>,
     /// Output format.
@@ -576,6 +576,8 @@ pub(crate) enum ClassifySplit {
     AuthorBB,
     /// The third author's set (`author-c.toml`), for scoring only.
     AuthorC,
+    /// The fourth author's set (`author-d.toml`), for scoring only.
+    AuthorD,
 }
 
 impl ClassifySplit {
@@ -589,6 +591,7 @@ impl ClassifySplit {
             ClassifySplit::AuthorBA => "author-b-a",
             ClassifySplit::AuthorBB => "author-b-b",
             ClassifySplit::AuthorC => "author-c",
+            ClassifySplit::AuthorD => "author-d",
         }
     }
 }

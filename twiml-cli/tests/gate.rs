@@ -557,42 +557,43 @@ fn eval_classify_scores_a_further_set_its_halves_and_a_trained_classifier() {
     }
     let o = eval(&["--split", "author-b-a", "--errors"]);
     assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
-    // The third author's set is scored whole, never read and never trained on: a misread
-    // code is counted, not named.
-    std::fs::write(
-        dir.path().join("author-c.toml"),
-        code("c-1", 771_204)
-            + &message(
-                "c-2",
-                "Acme: 40% off everything this weekend! Shop now.",
-                "essential",
-                "otp",
-                "otp",
-            ),
-    )
-    .unwrap();
-    let o = eval(&["--split", "author-c"]);
-    assert_eq!(o.status.code(), Some(1), "{}", stderr(&o));
-    let v = json(&o);
-    assert_eq!(v["accuracy"]["total"], 2);
-    assert_eq!(v["essential_kinds_read_as_non_essential"], 1);
-    assert_eq!(
-        v["essential_kinds_read_as_non_essential_ids"],
-        serde_json::json!([])
-    );
-    let o = eval(&["--split", "author-c", "--train", "training,author-b"]);
-    assert_eq!(json(&o)["accuracy"]["total"], 2);
-    for (args, says) in [
-        (&["--split", "author-c", "--errors"][..], "--errors"),
-        (&["--split", "author-b", "--train", "author-c"], "author-c"),
-        (
-            &["--split", "dev", "--train", "training,author-c"],
-            "author-c",
-        ),
-    ] {
-        let o = eval(args);
-        assert_eq!(o.status.code(), Some(2), "{args:?}");
-        assert!(stderr(&o).contains(says), "{args:?}: {}", stderr(&o));
+    // The third and fourth authors' sets are scored whole, never read and never trained on: a
+    // misread code is counted, not named.
+    for judge in ["author-c", "author-d"] {
+        std::fs::write(
+            dir.path().join(format!("{judge}.toml")),
+            code("j-1", 771_204)
+                + &message(
+                    "j-2",
+                    "Acme: 40% off everything this weekend! Shop now.",
+                    "essential",
+                    "otp",
+                    "otp",
+                ),
+        )
+        .unwrap();
+        let o = eval(&["--split", judge]);
+        assert_eq!(o.status.code(), Some(1), "{judge}: {}", stderr(&o));
+        let v = json(&o);
+        assert_eq!(v["accuracy"]["total"], 2, "{judge}");
+        assert_eq!(v["essential_kinds_read_as_non_essential"], 1, "{judge}");
+        assert_eq!(
+            v["essential_kinds_read_as_non_essential_ids"],
+            serde_json::json!([]),
+            "{judge}"
+        );
+        let o = eval(&["--split", judge, "--train", "training,author-b"]);
+        assert_eq!(json(&o)["accuracy"]["total"], 2, "{judge}");
+        let trained_with = format!("training,{judge}");
+        for (args, says) in [
+            (&["--split", judge, "--errors"][..], "--errors"),
+            (&["--split", "author-b", "--train", judge], judge),
+            (&["--split", "dev", "--train", trained_with.as_str()], judge),
+        ] {
+            let o = eval(args);
+            assert_eq!(o.status.code(), Some(2), "{args:?}");
+            assert!(stderr(&o).contains(says), "{args:?}: {}", stderr(&o));
+        }
     }
     std::fs::write(
         dir.path().join("author-b-halves.toml"),

@@ -15,8 +15,8 @@
 //! `author-b-b` one of its two halves, dealt once into `author-b-halves.toml`. `--train
 //! training,dev,author-b-a` classifies with a classifier trained on those sets (with the
 //! built-in one's options) instead of the built-in one: how messages of one hand carry to
-//! another's. `--split author-c` scores the third author's set (`author-c.toml`), which judges:
-//! it is only scored, never trained on. `--file PATH` scores any file in the set's schema, as
+//! another's. `--split author-c` scores the third author's set (`author-c.toml`), and `--split
+//! author-d` the fourth's (`author-d.toml`), which judge: they are only scored, never trained on. `--file PATH` scores any file in the set's schema, as
 //! unseen. Only the sets that tune (`dev`, `training`, `author-b-a`) have their misread
 //! messages named.
 
@@ -211,10 +211,15 @@ pub(crate) fn run(args: EvalClassifyArgs, log: LogLevel) -> Result<ExitStatus, E
             "`--train`: the held-out half is scored, never trained on",
         ));
     }
-    if args.train.contains(&ClassifySplit::AuthorC) {
-        return Err(Error::new(
-            "`--train`: author-c is scored, never trained on",
-        ));
+    if let Some(judge) = args
+        .train
+        .iter()
+        .find(|t| matches!(t, ClassifySplit::AuthorC | ClassifySplit::AuthorD))
+    {
+        return Err(Error::new(format_args!(
+            "`--train`: {} is scored, never trained on",
+            judge.name()
+        )));
     }
     if args.file.is_none()
         && let Some(both) = args.train.iter().find(|&&t| overlap(t, args.split))

@@ -968,8 +968,9 @@ mod tests {
     }
 
     /// A labelled set of `eval/classify` by name: `own` (`training.toml`), `dev`, `b`
-    /// (`author-b.toml`), `b-a` and `b-b`, its halves (`author-b-halves.toml`), or `c`
-    /// (`author-c.toml`, scored only). Never the held-out half.
+    /// (`author-b.toml`), `b-a` and `b-b`, its halves (`author-b-halves.toml`), `c`
+    /// (`author-c.toml`, scored only) or `d` (`author-d.toml`, scored only). Never the held-out
+    /// half.
     fn named_set(name: &str) -> Vec<Labelled> {
         #[derive(serde::Deserialize)]
         struct Halves {
@@ -982,6 +983,7 @@ mod tests {
             "dev" => read(&root.join("dev.toml")),
             "b" => read(&root.join("author-b.toml")),
             "c" => read(&root.join("author-c.toml")),
+            "d" => read(&root.join("author-d.toml")),
             "b-a" | "b-b" => {
                 let path = root.join("author-b-halves.toml");
                 let text =
@@ -993,7 +995,7 @@ mod tests {
                 set.retain(|m| ids.contains(&m.id));
                 set
             }
-            other => panic!("unknown set `{other}`: own, dev, b, b-a, b-b or c"),
+            other => panic!("unknown set `{other}`: own, dev, b, b-a, b-b, c or d"),
         }
     }
 
@@ -1060,7 +1062,10 @@ mod tests {
                     let mut sets = Vec::new();
                     for part in value.split('+') {
                         let (name, times) = part.split_once('*').unwrap_or((part, "1"));
-                        assert_ne!(name, "c", "`c` (author-c) is scored, never trained on");
+                        assert!(
+                            !["c", "d"].contains(&name),
+                            "`{name}` (author-{name}) is scored, never trained on"
+                        );
                         for _ in 0..times.parse::<usize>().expect("train=SET*N") {
                             sets.push(named_set(name));
                         }
@@ -1080,7 +1085,7 @@ mod tests {
         }
         if let Some((name, set)) = score_set {
             assert!(
-                !errors || !["b", "b-b", "c"].contains(&name.as_str()),
+                !errors || !["b", "b-b", "c", "d"].contains(&name.as_str()),
                 "`errors=1` names misread messages of the sets that tune only (own, dev, b-a)"
             );
             let train_sets = train_sets.expect("`score=` needs `train=`");
