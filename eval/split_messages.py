@@ -29,7 +29,8 @@ deals them again and fails on any difference.
 A set that only judges (`eval/classify/author-c.toml` by a third author, `author-d.toml` by a
 fourth) is not halved: `check` validates it the same way and fails if any of its texts, with
 case and runs of white space folded, repeats one of the pool, of `training.toml`, of a further
-set or of another set that judges (the held-out half is compared, never shown).
+set or of another set written apart (the held-out half is compared, never shown). A set
+written apart for training (`eval/classify/author-e.toml`) is checked the same way.
 
 Only the standard library is needed (Python 3.11 or later, for tomllib).
 """
@@ -311,9 +312,13 @@ def check_further(name, seed, prefix):
     return faults
 
 
-# Sets that only judge: scored whole, never halved, never trained on
+# Sets that judge: scored whole, never halved, never read; once judged on, one may train
 
 SCORED = {"author-c": "clsc", "author-d": "clsd"}   # the set's name: its ids' prefix
+
+# Sets written apart for training: not halved, checked as the sets that judge
+
+TRAINS = {"author-e": "clse"}   # the set's name: its ids' prefix
 
 
 def folded(text):
@@ -331,7 +336,7 @@ def check_scored(name, prefix):
             others[half] = load_half(s, half)
         except FileNotFoundError:
             pass
-    for other in ["training", *FURTHER, *(n for n in SCORED if n != name)]:
+    for other in ["training", *FURTHER, *(n for n in [*SCORED, *TRAINS] if n != name)]:
         try:
             with open(further_path(other), "rb") as f:
                 others[other] = tomllib.load(f).get("message", [])
@@ -539,7 +544,7 @@ def main(argv):
             if n == "classify":
                 for name, (seed, prefix) in FURTHER.items():
                     faults.extend(check_further(name, seed, prefix))
-                for name, prefix in SCORED.items():
+                for name, prefix in [*SCORED.items(), *TRAINS.items()]:
                     faults.extend(check_scored(name, prefix))
         for f in faults:
             print(f, file=sys.stderr)

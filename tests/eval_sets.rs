@@ -407,12 +407,12 @@ fn classify_author_b_set_is_well_formed_and_halved_by_its_seed() {
     report("classify/author-b.toml", faults);
 }
 
-/// A set that only judges (`eval/classify/NAME.toml`, written apart from every set in
-/// `others` and from the pool) has the pool's fields and values, keeps its size, its balance
-/// of languages and classes and its share of hard cases, and repeats no message of the pool
-/// or of `others`: texts compared with case and runs of white space folded (the held-out half
-/// is compared, never shown). It is not halved: it is only scored.
-fn check_scored_set(name: &'static str, prefix: &str, others: &[&'static str]) {
+/// A set written apart and not halved (`eval/classify/NAME.toml`, written apart from every set
+/// in `others` and from the pool: one that judges, or one written for training) has the pool's
+/// fields and values, keeps its size, its balance of languages and classes and its share of
+/// hard cases, and repeats no message of the pool or of `others`: texts compared with case and
+/// runs of white space folded (the held-out half is compared, never shown).
+fn check_whole_set(name: &'static str, prefix: &str, others: &[&'static str]) {
     let mut faults = Vec::new();
     let items = read_apart_set(name, prefix, others, &mut faults);
     for (field, values) in [
@@ -434,17 +434,28 @@ fn check_scored_set(name: &'static str, prefix: &str, others: &[&'static str]) {
 }
 
 /// The third author's set (`eval/classify/author-c.toml`), written apart from everything
-/// above: see [`check_scored_set`].
+/// above: see [`check_whole_set`].
 #[test]
 fn classify_author_c_set_is_well_formed_and_written_apart() {
-    check_scored_set("author-c", "clsc", &["training", "author-b"]);
+    check_whole_set("author-c", "clsc", &["training", "author-b"]);
 }
 
 /// The fourth author's set (`eval/classify/author-d.toml`), written apart from everything
-/// above, `author-c.toml` included: see [`check_scored_set`].
+/// above, `author-c.toml` included: see [`check_whole_set`].
 #[test]
 fn classify_author_d_set_is_well_formed_and_written_apart() {
-    check_scored_set("author-d", "clsd", &["training", "author-b", "author-c"]);
+    check_whole_set("author-d", "clsd", &["training", "author-b", "author-c"]);
+}
+
+/// The set written apart for training (`eval/classify/author-e.toml`), apart from everything
+/// above, `author-d.toml` included: see [`check_whole_set`].
+#[test]
+fn classify_author_e_set_is_well_formed_and_written_apart() {
+    check_whole_set(
+        "author-e",
+        "clse",
+        &["training", "author-b", "author-c", "author-d"],
+    );
 }
 
 #[test]

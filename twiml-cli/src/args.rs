@@ -491,7 +491,8 @@ pub(crate) struct EvalDetectionArgs {
 pub(crate) struct EvalClassifyArgs {
     /// Which set: tune on dev, only score held-out; `author-b` is the second author's set,
     /// `author-b-a` and `author-b-b` its two halves; `author-c` and `author-d` are the third
-    /// and fourth authors' sets, only scored.
+    /// and fourth authors' sets, whose misread messages are never named (`author-c`, having
+    /// judged once, may now train); `author-e` is a set written for training.
     #[arg(long, value_enum, default_value_t = ClassifySplit::Dev)]
     pub(crate) split: ClassifySplit,
     /// Score this labelled file (the schema of `eval/classify/README.md`) instead of a set of
@@ -499,11 +500,12 @@ pub(crate) struct EvalClassifyArgs {
     #[arg(long, value_name = "PATH", conflicts_with_all = ["split", "errors", "folds"])]
     pub(crate) file: Option<PathBuf>,
     /// The folder of the labelled set (it holds `dev.toml`, `held-out.toml`, `training.toml`,
-    /// `author-b.toml`, `author-b-halves.toml`, `author-c.toml` and `author-d.toml`).
+    /// `author-b.toml`, `author-b-halves.toml`, `author-c.toml`, `author-d.toml` and
+    /// `author-e.toml`).
     #[arg(long, value_name = "DIR", default_value = "eval/classify")]
     pub(crate) dir: PathBuf,
-    /// On the development half or the A half of `author-b`, list every message the
-    /// classifier gets wrong or cannot decide, with its cues.
+    /// On the development half, `training`, `author-e` or the A half of `author-b`, list every
+    /// message the classifier gets wrong or cannot decide, with its cues.
     #[arg(long)]
     pub(crate) errors: bool,
     /// Cross-validation on the development half: split it into N folds, and classify each
@@ -511,9 +513,9 @@ pub(crate) struct EvalClassifyArgs {
     #[arg(long, value_name = "N", conflicts_with = "train")]
     pub(crate) folds: Option<usize>,
     /// Classify with a classifier trained, with the built-in one's options, on these sets of
-    /// `--dir` (comma-separated: `training`, `dev`, `author-b`, `author-b-a`, `author-b-b`)
-    /// instead of the built-in one. The held-out half, `author-c` and `author-d` never train,
-    /// and no set trains on messages it scores.
+    /// `--dir` (comma-separated: `training`, `dev`, `author-b`, `author-b-a`, `author-b-b`,
+    /// `author-c`, `author-e`) instead of the built-in one. The held-out half and `author-d`
+    /// never train, and no set trains on messages it scores.
     #[arg(long, value_name = "SETS", value_delimiter = ',')]
     pub(crate) train: Vec<ClassifySplit>,
     /// Output format.
@@ -574,10 +576,13 @@ pub(crate) enum ClassifySplit {
     /// The B half of the second author's set.
     #[value(name = "author-b-b")]
     AuthorBB,
-    /// The third author's set (`author-c.toml`), for scoring only.
+    /// The third author's set (`author-c.toml`): judged on once, now also trained on; its
+    /// misread messages are never named.
     AuthorC,
     /// The fourth author's set (`author-d.toml`), for scoring only.
     AuthorD,
+    /// A set written apart for training (`author-e.toml`).
+    AuthorE,
 }
 
 impl ClassifySplit {
@@ -592,6 +597,7 @@ impl ClassifySplit {
             ClassifySplit::AuthorBB => "author-b-b",
             ClassifySplit::AuthorC => "author-c",
             ClassifySplit::AuthorD => "author-d",
+            ClassifySplit::AuthorE => "author-e",
         }
     }
 }

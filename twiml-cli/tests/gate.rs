@@ -557,8 +557,8 @@ fn eval_classify_scores_a_further_set_its_halves_and_a_trained_classifier() {
     }
     let o = eval(&["--split", "author-b-a", "--errors"]);
     assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
-    // The third and fourth authors' sets are scored whole, never read and never trained on: a
-    // misread code is counted, not named.
+    // The third and fourth authors' sets are scored whole and never read: a misread code is
+    // counted, not named. The fourth never trains; the third, having judged once, may.
     for judge in ["author-c", "author-d"] {
         std::fs::write(
             dir.path().join(format!("{judge}.toml")),
@@ -584,17 +584,58 @@ fn eval_classify_scores_a_further_set_its_halves_and_a_trained_classifier() {
         );
         let o = eval(&["--split", judge, "--train", "training,author-b"]);
         assert_eq!(json(&o)["accuracy"]["total"], 2, "{judge}");
-        let trained_with = format!("training,{judge}");
-        for (args, says) in [
-            (&["--split", judge, "--errors"][..], "--errors"),
-            (&["--split", "author-b", "--train", judge], judge),
-            (&["--split", "dev", "--train", trained_with.as_str()], judge),
-        ] {
-            let o = eval(args);
-            assert_eq!(o.status.code(), Some(2), "{args:?}");
-            assert!(stderr(&o).contains(says), "{args:?}: {}", stderr(&o));
-        }
+        let o = eval(&["--split", judge, "--errors"]);
+        assert_eq!(o.status.code(), Some(2), "{judge}");
+        assert!(stderr(&o).contains("--errors"), "{judge}: {}", stderr(&o));
     }
+    let o = eval(&["--split", "author-b", "--train", "training,author-c"]);
+    assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
+    assert_eq!(json(&o)["accuracy"]["total"], 4);
+    for (args, says) in [
+        (
+            &["--split", "author-b", "--train", "author-d"][..],
+            "author-d",
+        ),
+        (
+            &["--split", "dev", "--train", "training,author-d"],
+            "author-d",
+        ),
+        (
+            &["--split", "author-c", "--train", "training,author-c"],
+            "shares messages",
+        ),
+    ] {
+        let o = eval(args);
+        assert_eq!(o.status.code(), Some(2), "{args:?}");
+        assert!(stderr(&o).contains(says), "{args:?}: {}", stderr(&o));
+    }
+    // A set written for training trains, and its misread messages are named.
+    std::fs::write(
+        dir.path().join("author-e.toml"),
+        code("e-1", 730_114)
+            + &message(
+                "e-2",
+                "Acme: 40% off everything this weekend! Shop now.",
+                "essential",
+                "otp",
+                "otp",
+            ),
+    )
+    .unwrap();
+    let o = eval(&["--split", "author-e", "--errors"]);
+    assert_eq!(o.status.code(), Some(1), "{}", stderr(&o));
+    assert_eq!(
+        json(&o)["essential_kinds_read_as_non_essential_ids"],
+        serde_json::json!(["e-2"])
+    );
+    let o = eval(&[
+        "--split",
+        "author-d",
+        "--train",
+        "training,author-c,author-e",
+    ]);
+    assert_eq!(o.status.code(), Some(1), "{}", stderr(&o));
+    assert_eq!(json(&o)["accuracy"]["total"], 2);
     std::fs::write(
         dir.path().join("author-b-halves.toml"),
         "seed = 1\na = [\"b-1\", \"b-9\"]\nb = [\"b-3\"]\n",

@@ -16,9 +16,11 @@
 //! training,dev,author-b-a` classifies with a classifier trained on those sets (with the
 //! built-in one's options) instead of the built-in one: how messages of one hand carry to
 //! another's. `--split author-c` scores the third author's set (`author-c.toml`), and `--split
-//! author-d` the fourth's (`author-d.toml`), which judge: they are only scored, never trained on. `--file PATH` scores any file in the set's schema, as
-//! unseen. Only the sets that tune (`dev`, `training`, `author-b-a`) have their misread
-//! messages named.
+//! author-d` the fourth's (`author-d.toml`), which judge: their misread messages are never
+//! named, and `author-d` never trains; `author-c`, having judged once, may now train (`--train
+//! author-c`). `author-e` (`author-e.toml`) is a set written apart for training. `--file PATH`
+//! scores any file in the set's schema, as unseen. Only the sets that tune (`dev`, `training`,
+//! `author-b-a`, `author-e`) have their misread messages named.
 
 use std::collections::{BTreeMap, HashSet};
 use std::io::{self, Write};
@@ -191,11 +193,14 @@ pub(crate) fn run(args: EvalClassifyArgs, log: LogLevel) -> Result<ExitStatus, E
     let readable = args.file.is_none()
         && matches!(
             args.split,
-            ClassifySplit::Dev | ClassifySplit::Training | ClassifySplit::AuthorBA
+            ClassifySplit::Dev
+                | ClassifySplit::Training
+                | ClassifySplit::AuthorBA
+                | ClassifySplit::AuthorE
         );
     if args.errors && !readable {
         return Err(Error::new(
-            "`--errors` lists messages of the development half or the A half of author-b only; the other sets are scored, never read",
+            "`--errors` lists messages of the development half, training, author-e or the A half of author-b only; the other sets are scored, never read",
         ));
     }
     if args.folds.is_some() && args.split != ClassifySplit::Dev {
@@ -214,7 +219,7 @@ pub(crate) fn run(args: EvalClassifyArgs, log: LogLevel) -> Result<ExitStatus, E
     if let Some(judge) = args
         .train
         .iter()
-        .find(|t| matches!(t, ClassifySplit::AuthorC | ClassifySplit::AuthorD))
+        .find(|t| matches!(t, ClassifySplit::AuthorD))
     {
         return Err(Error::new(format_args!(
             "`--train`: {} is scored, never trained on",
@@ -448,7 +453,7 @@ pub(crate) fn run(args: EvalClassifyArgs, log: LogLevel) -> Result<ExitStatus, E
             } else if !readable {
                 writeln!(
                     out,
-                    "one-time codes, fraud alerts, delivery and shipping notices read as non-essential: {} (named only on the sets that tune: dev, training, author-b-a)",
+                    "one-time codes, fraud alerts, delivery and shipping notices read as non-essential: {} (named only on the sets that tune: dev, training, author-b-a, author-e)",
                     never_waited.len()
                 )?;
             } else {

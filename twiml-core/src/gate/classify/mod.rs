@@ -25,7 +25,8 @@
 //! The model (`model.tsv`) is trained on the development half of `eval/classify`, on the
 //! classifier's own messages (`eval/classify/training.toml`) and on the second author's set
 //! (`eval/classify/author-b.toml`); a test keeps the file equal to a fresh training. The
-//! held-out half and the third author's set are never used to train or tune.
+//! held-out half is never used to train or tune, and a set written apart judges a change
+//! before it may train one.
 
 mod concepts;
 mod lexicon;

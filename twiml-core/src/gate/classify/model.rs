@@ -969,8 +969,8 @@ mod tests {
 
     /// A labelled set of `eval/classify` by name: `own` (`training.toml`), `dev`, `b`
     /// (`author-b.toml`), `b-a` and `b-b`, its halves (`author-b-halves.toml`), `c`
-    /// (`author-c.toml`, scored only) or `d` (`author-d.toml`, scored only). Never the held-out
-    /// half.
+    /// (`author-c.toml`, judged on once and now trained on), `d` (`author-d.toml`, scored only)
+    /// or `e` (`author-e.toml`, written for training). Never the held-out half.
     fn named_set(name: &str) -> Vec<Labelled> {
         #[derive(serde::Deserialize)]
         struct Halves {
@@ -984,6 +984,7 @@ mod tests {
             "b" => read(&root.join("author-b.toml")),
             "c" => read(&root.join("author-c.toml")),
             "d" => read(&root.join("author-d.toml")),
+            "e" => read(&root.join("author-e.toml")),
             "b-a" | "b-b" => {
                 let path = root.join("author-b-halves.toml");
                 let text =
@@ -995,7 +996,7 @@ mod tests {
                 set.retain(|m| ids.contains(&m.id));
                 set
             }
-            other => panic!("unknown set `{other}`: own, dev, b, b-a, b-b, c or d"),
+            other => panic!("unknown set `{other}`: own, dev, b, b-a, b-b, c, d or e"),
         }
     }
 
@@ -1062,10 +1063,7 @@ mod tests {
                     let mut sets = Vec::new();
                     for part in value.split('+') {
                         let (name, times) = part.split_once('*').unwrap_or((part, "1"));
-                        assert!(
-                            !["c", "d"].contains(&name),
-                            "`{name}` (author-{name}) is scored, never trained on"
-                        );
+                        assert_ne!(name, "d", "`d` (author-d) is scored, never trained on");
                         for _ in 0..times.parse::<usize>().expect("train=SET*N") {
                             sets.push(named_set(name));
                         }
@@ -1086,7 +1084,7 @@ mod tests {
         if let Some((name, set)) = score_set {
             assert!(
                 !errors || !["b", "b-b", "c", "d"].contains(&name.as_str()),
-                "`errors=1` names misread messages of the sets that tune only (own, dev, b-a)"
+                "`errors=1` names misread messages of the sets that tune only (own, dev, b-a, e)"
             );
             let train_sets = train_sets.expect("`score=` needs `train=`");
             for trained in &train_sets {
