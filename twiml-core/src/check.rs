@@ -213,8 +213,8 @@ impl<'d, D: Document> Walk<'d, D> {
                 Content::Comment(s) => self.comment(node, i, s),
                 Content::Runtime => held.runtime = true,
                 Content::Element(child) => {
-                    let child_name = self.doc.name(child);
-                    match self.doc.tag(child) {
+                    let tag = self.doc.tag(child);
+                    match tag {
                         Tag::Known(id) if children & 1 << (id as u32) != 0 => {
                             self.known.push((id, i));
                         }
@@ -226,6 +226,7 @@ impl<'d, D: Document> Walk<'d, D> {
                         && !unreachable_reported
                     {
                         unreachable_reported = true;
+                        let child_name = self.doc.name(child);
                         let later = self
                             .doc
                             .children(node)
@@ -256,7 +257,7 @@ impl<'d, D: Document> Walk<'d, D> {
                         }
                     }
                     if ended_by.is_none()
-                        && let Tag::Known(id) = self.doc.tag(child)
+                        && let Tag::Known(id) = tag
                         && id.spec().terminal
                     {
                         ended_by = Some((i, id.spec().name));
@@ -325,10 +326,11 @@ impl<'d, D: Document> Walk<'d, D> {
                 self.unknown_attribute(node, spec, attribute);
                 continue;
             };
-            if let Some(i) = spec.attributes.iter().position(|x| std::ptr::eq(x, a)) {
+            if let Some(i) = position_in(spec.attributes, a) {
                 present |= 1 << i;
             }
-            if attribute.name != a.name {
+            // A built document names its attributes with the table's own strings.
+            if !std::ptr::eq(attribute.name, a.name) && attribute.name != a.name {
                 let d = Diagnostic::new(
                     &checks::UNUSUAL_VALUE,
                     format!(
@@ -745,6 +747,17 @@ impl<'d, D: Document> Walk<'d, D> {
     }
 }
 
+/// The position of `a` in `attributes`, when it is one of them: found from its address, as
+/// the walk's attributes are the table's own rows.
+fn position_in(attributes: &[AttributeSpec], a: &AttributeSpec) -> Option<usize> {
+    let offset = (a as *const AttributeSpec as usize).wrapping_sub(attributes.as_ptr() as usize);
+    let i = offset / size_of::<AttributeSpec>();
+    offset
+        .is_multiple_of(size_of::<AttributeSpec>())
+        .then_some(i)
+        .filter(|&i| attributes.get(i).is_some_and(|x| std::ptr::eq(x, a)))
+}
+
 fn voice_is_polly(v: &Value<'_>) -> bool {
     match v {
         Value::Text(s) => s.trim().starts_with("Polly."),
@@ -802,4 +815,26 @@ fn value_diagnostic(subject: &str, p: ValueProblem) -> Diagnostic<()> {
         ProblemKind::Unusual => (&checks::UNUSUAL_VALUE, format!("{subject}: {}", p.message)),
     };
     Diagnostic::new(check, message, ()).with_optional_help(p.help)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// The position found from an attribute's address is the one a search of the table finds,
+    /// for every attribute of every element against every element's attributes.
+    #[test]
+    fn an_attribute_is_placed_as_a_search_places_it() {
+        let mut placed = 0;
+        for owner in ELEMENTS.iter() {
+            for a in owner.attributes {
+                for e in ELEMENTS.iter() {
+                    let searched = e.attributes.iter().position(|x| std::ptr::eq(x, a));
+                    assert_eq!(position_in(e.attributes, a), searched, "{}", a.name);
+                    placed += usize::from(searched.is_some());
+                }
+            }
+        }
+        assert!(placed > 100, "{placed}");
+    }
 }
