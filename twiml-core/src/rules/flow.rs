@@ -9,7 +9,7 @@
 //! a `<break>` is silence.
 
 use std::borrow::Cow;
-use std::cell::OnceCell;
+use std::cell::{Cell, OnceCell};
 
 use crate::model::values::{
     BreakStrength, ConferenceRecord, ConversationRecord, DialRecord, InterpretAs,
@@ -17,7 +17,11 @@ use crate::model::values::{
 use crate::schema::{Attr, ElementId, attr};
 use crate::tree::{Content, Document, Part, Path, Tag, Value};
 
-use super::text::{Builder, CardAsk, Transcript};
+use super::text::{Builder, CardAsk, Spare, Transcript};
+
+/// The most bytes of buffers a flow hands back for the next (see [`Flow::take_spare`]): a
+/// transcript larger than this is an exception, and its buffers are freed.
+const KEPT_UP_TO: usize = 256 * 1024;
 
 /// A conservative text-to-speech rate (catalog §1.3): 2.5 words a second, about 150 a minute.
 pub(crate) const WORDS_PER_SECOND: f32 = 2.5;
@@ -301,6 +305,8 @@ pub(crate) struct Flow<'d, D: Document> {
     runtime_text: &'d str,
     /// Everything heard or read, made once on first use.
     transcript: OnceCell<Transcript>,
+    /// The buffers the transcript is made in, when they are kept from one flow to the next.
+    spare: Cell<Option<Box<Spare>>>,
 }
 
 impl<'d, D: Document> Flow<'d, D> {
@@ -311,6 +317,29 @@ impl<'d, D: Document> Flow<'d, D> {
 
     /// Reads `doc` into its execution order, with its run-time content read as `runtime_text`.
     pub(crate) fn reading_runtime_as(doc: &'d D, runtime_text: &'d str) -> Self {
+        Flow::reading(doc, runtime_text, None)
+    }
+
+    /// Reads `doc` into its execution order; its transcript, if the rules ask for it, is made
+    /// in the buffers of `spare` when it is given.
+    pub(crate) fn reusing(doc: &'d D, spare: Option<Box<Spare>>) -> Self {
+        Flow::reading(doc, "", spare)
+    }
+
+    /// The buffers given to [`Flow::reusing`], with those of the transcript made in them
+    /// unless they grew past [`KEPT_UP_TO`], for the next flow.
+    pub(crate) fn take_spare(&mut self) -> Option<Box<Spare>> {
+        let mut spare = self.spare.take();
+        if let Some(spare) = &mut spare
+            && self.transcript.get().is_some()
+            && let Some(transcript) = self.transcript.take()
+        {
+            spare.keep(transcript, KEPT_UP_TO);
+        }
+        spare
+    }
+
+    fn reading(doc: &'d D, runtime_text: &'d str, spare: Option<Box<Spare>>) -> Self {
         // Every element is entered once; most make one event.
         let elements = doc.element_count();
         let mut flow = Flow {
@@ -320,6 +349,7 @@ impl<'d, D: Document> Flow<'d, D> {
             comments: Vec::new(),
             runtime_text,
             transcript: OnceCell::new(),
+            spare: Cell::new(spare),
         };
         let root = doc.root();
         let (loc, _) = flow.enter(None, root, 0);
@@ -727,7 +757,11 @@ impl<'d, D: Document> Flow<'d, D> {
                     _ => 0,
                 })
                 .sum();
-            let mut builder = Builder::with_capacity(raw_bytes);
+            let mut spare = self.spare.take();
+            let mut builder = match &mut spare {
+                Some(spare) => Builder::reusing(spare, raw_bytes),
+                None => Builder::with_capacity(raw_bytes),
+            };
             for (i, event) in self.events.iter().enumerate() {
                 match &event.kind {
                     EventKind::Speech(speech) => {
@@ -754,7 +788,14 @@ impl<'d, D: Document> Flow<'d, D> {
                     _ => builder.cut(),
                 }
             }
-            builder.finish()
+            match spare {
+                Some(mut kept) => {
+                    let transcript = builder.finish_into(&mut kept);
+                    self.spare.set(Some(kept));
+                    transcript
+                }
+                None => builder.finish(),
+            }
         })
     }
 

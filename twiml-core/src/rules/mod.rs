@@ -61,10 +61,12 @@ mod recording;
 mod robocall;
 
 use std::borrow::Cow;
+use std::cell::Cell;
 use std::sync::LazyLock;
 
 use crate::codes::Code;
-use crate::diagnostic::{Diagnostic, Label, Severity, checks};
+use crate::diagnostic::{Diagnostic, Label, NodePath, Severity, checks};
+use crate::model::ModelDocument;
 use crate::schema::{Attr, ElementId};
 use crate::tree::{Content, Document, Part, Tag};
 
@@ -77,6 +79,7 @@ pub use registry::{Family, RuleInfo, RuleKind, find_rule};
 pub(crate) use registry::{declare_rule, rule_kind};
 
 use flow::{Flow, Loc};
+use text::Spare;
 
 /// An override that applied to a document: the rule, the reason, where it was written, and
 /// how many findings it kept from being reported.
@@ -380,14 +383,25 @@ pub(crate) fn says_words(tag: Tag<'_>) -> bool {
     matches!(tag, Tag::Known(id) if *SAYS_WORDS & 1 << (id as u32) != 0)
 }
 
-/// Runs every rule that applies under `policy` over `doc`, appending findings to `out`, and
-/// returns the overrides that applied (from the policy and from the document's comments).
-pub(crate) fn check_rules<D: Document>(
-    doc: &D,
+thread_local! {
+    /// The buffers of the transcript of the last response built on this thread: responses
+    /// are built one after another on the same threads, and a transcript is a dozen lists.
+    static BUILD_SPARE: Cell<Option<Box<Spare>>> = const { Cell::new(None) };
+}
+
+/// Runs every rule that applies under `policy` over `doc`, a response being built, appending
+/// findings to `out`, and returns the overrides that applied (from the policy and from the
+/// document's comments). Its transcript is made in the buffers of the previous build's on this
+/// thread.
+pub(crate) fn check_rules(
+    doc: &ModelDocument<'_>,
     policy: &Policy,
-    out: &mut Vec<Diagnostic<D::Span>>,
+    out: &mut Vec<Diagnostic<NodePath>>,
 ) -> Vec<AppliedOverride> {
-    rules_of(doc, policy, out, None)
+    let kept = BUILD_SPARE.take().unwrap_or_default();
+    let (applied, spare) = rules_of(doc, policy, out, None, Some(kept));
+    BUILD_SPARE.set(spare);
+    applied
 }
 
 /// [`check_rules`], keeping the findings that overrides suppressed in `suppressed`, for
@@ -398,18 +412,20 @@ pub(crate) fn check_rules_keeping_suppressed<D: Document>(
     out: &mut Vec<Diagnostic<D::Span>>,
     suppressed: &mut Vec<Suppressed<D::Span>>,
 ) -> Vec<AppliedOverride> {
-    rules_of(doc, policy, out, Some(suppressed))
+    rules_of(doc, policy, out, Some(suppressed), None).0
 }
 
 /// [`check_rules`], keeping the suppressed findings in `suppressed` when it is given (and
-/// only counting them, unlocated, when it is not).
+/// only counting them, unlocated, when it is not). The transcript is made in the buffers of
+/// `spare` when it is given, and they are handed back.
 fn rules_of<D: Document>(
     doc: &D,
     policy: &Policy,
     out: &mut Vec<Diagnostic<D::Span>>,
     suppressed: Option<&mut Vec<Suppressed<D::Span>>>,
-) -> Vec<AppliedOverride> {
-    let flow = Flow::new(doc);
+    spare: Option<Box<Spare>>,
+) -> (Vec<AppliedOverride>, Option<Box<Spare>>) {
+    let mut flow = Flow::reusing(doc, spare);
     let (policy, from_comments) = with_comment_overrides(&flow, policy, out);
     let keep_allowed = suppressed.is_some();
     let (found, allowed) = run_rules(&flow, &policy, keep_allowed);
@@ -424,7 +440,7 @@ fn rules_of<D: Document>(
             o.origin = OverrideOrigin::Comment;
         }
     }
-    applied
+    (applied, flow.take_spare())
 }
 
 /// Runs the rules over a document that holds run-time content (the interpolations of a

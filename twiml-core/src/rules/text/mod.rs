@@ -134,6 +134,38 @@ fn is_abbreviation(word: &str) -> bool {
     )
 }
 
+/// The buffers of a finished transcript and of a tokenizer, kept from one transcript to the
+/// next by a caller that makes many (see [`Builder::reusing`]).
+#[derive(Debug, Default)]
+pub(crate) struct Spare {
+    transcript: Transcript,
+    tokenizer: token::Tokenizer,
+}
+
+impl Spare {
+    /// Keeps the buffers of `transcript`, which is done with, unless they and the
+    /// tokenizer's hold room for more than `up_to` bytes: then none are kept.
+    pub(crate) fn keep(&mut self, transcript: Transcript, up_to: usize) {
+        self.transcript = transcript;
+        if self.bytes() > up_to {
+            *self = Spare::default();
+        }
+    }
+
+    /// About how many bytes the buffers hold room for.
+    fn bytes(&self) -> usize {
+        let t = &self.transcript;
+        t.text.capacity()
+            + t.raw.capacity()
+            + t.tokens.capacity() * size_of::<Token>()
+            + t.segments.capacity() * size_of::<Segment>()
+            + t.sentences.capacity() * size_of::<Range<u32>>()
+            + t.hits.capacity() * size_of::<Hit>()
+            + t.starts.capacity() * size_of::<Concepts>()
+            + self.tokenizer.bytes()
+    }
+}
+
 /// Builds a transcript segment by segment.
 #[derive(Debug, Default)]
 pub(crate) struct Builder {
@@ -220,7 +252,20 @@ impl Builder {
 
     /// A builder for about `raw_bytes` bytes of raw text, its buffers sized once for it.
     pub(crate) fn with_capacity(raw_bytes: usize) -> Builder {
-        let mut builder = Builder::default();
+        Builder::reusing(&mut Spare::default(), raw_bytes)
+    }
+
+    /// [`Builder::with_capacity`], in the buffers of `spare` (handed back by
+    /// [`Builder::finish_into`]): a caller that makes many transcripts keeps them from one to
+    /// the next.
+    pub(crate) fn reusing(spare: &mut Spare, raw_bytes: usize) -> Builder {
+        let mut transcript = std::mem::take(&mut spare.transcript);
+        transcript.clear();
+        let mut builder = Builder {
+            transcript,
+            open: None,
+            tokenizer: std::mem::take(&mut spare.tokenizer),
+        };
         let t = &mut builder.transcript;
         // Normalised text is about as long as the raw text, with a space between tokens;
         // a token is three to five bytes of it, a space included (short words and signs
@@ -229,6 +274,12 @@ impl Builder {
         t.raw.reserve(raw_bytes);
         t.tokens.reserve(raw_bytes / 3 + 1);
         builder
+    }
+
+    /// [`Builder::finish`], handing the tokenizer's buffers back to `spare`.
+    pub(crate) fn finish_into(mut self, spare: &mut Spare) -> Transcript {
+        spare.tokenizer = std::mem::take(&mut self.tokenizer);
+        self.finish()
     }
 
     /// Nothing heard from here on joins what was heard before: the next segment starts a
@@ -515,9 +566,30 @@ impl Transcript {
         &self.text[t.start as usize..t.end as usize]
     }
 
+    /// Empties it, keeping its buffers.
+    fn clear(&mut self) {
+        let Transcript {
+            text,
+            raw,
+            tokens,
+            segments,
+            sentences,
+            hits,
+            starts,
+        } = self;
+        text.clear();
+        raw.clear();
+        tokens.clear();
+        segments.clear();
+        sentences.clear();
+        hits.clear();
+        starts.clear();
+    }
+
     fn find_concepts(&mut self) {
         let hits = matcher::find(&self.tokens, self.text.as_bytes());
-        self.starts = vec![Concepts::default(); self.tokens.len()];
+        self.starts.clear();
+        self.starts.resize(self.tokens.len(), Concepts::default());
         for h in &hits {
             let s = &mut self.starts[h.start as usize];
             *s = s.with(h.concepts);

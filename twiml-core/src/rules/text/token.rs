@@ -281,6 +281,14 @@ pub(crate) struct Tokenizer {
 }
 
 impl Tokenizer {
+    /// About how many bytes its buffers hold room for.
+    pub(crate) fn bytes(&self) -> usize {
+        self.chars.capacity() * size_of::<Char>()
+            + self.text.capacity()
+            + self.bytes.capacity()
+            + self.at.capacity() * size_of::<u32>()
+    }
+
     /// Hands each token of `raw` to `emit`, in order, its raw bytes counted in `raw`.
     pub(crate) fn run(&mut self, raw: &str, emit: &mut impl Emit) {
         // Text without the marks of a link is cut whole: a token never spans whitespace, so
