@@ -458,6 +458,17 @@ fn classify_author_e_set_is_well_formed_and_written_apart() {
     );
 }
 
+/// The sixth author's set (`eval/classify/author-f.toml`), written apart from everything
+/// above, `author-e.toml` included: see [`check_whole_set`].
+#[test]
+fn classify_author_f_set_is_well_formed_and_written_apart() {
+    check_whole_set(
+        "author-f",
+        "clsf",
+        &["training", "author-b", "author-c", "author-d", "author-e"],
+    );
+}
+
 #[test]
 fn inbound_set_is_well_formed_and_split_by_its_rule() {
     let mut faults = Vec::new();

@@ -490,9 +490,10 @@ pub(crate) struct EvalDetectionArgs {
 #[derive(Debug, clap::Args)]
 pub(crate) struct EvalClassifyArgs {
     /// Which set: tune on dev, only score held-out; `author-b` is the second author's set,
-    /// `author-b-a` and `author-b-b` its two halves; `author-c` and `author-d` are the third
-    /// and fourth authors' sets, whose misread messages are never named (`author-c`, having
-    /// judged once, may now train); `author-e` is a set written for training.
+    /// `author-b-a` and `author-b-b` its two halves; `author-c`, `author-d` and `author-f` are
+    /// the third, fourth and sixth authors' sets, whose misread messages are never named
+    /// (`author-c`, having judged once, may now train); `author-e` is a set written for
+    /// training.
     #[arg(long, value_enum, default_value_t = ClassifySplit::Dev)]
     pub(crate) split: ClassifySplit,
     /// Score this labelled file (the schema of `eval/classify/README.md`) instead of a set of
@@ -500,8 +501,8 @@ pub(crate) struct EvalClassifyArgs {
     #[arg(long, value_name = "PATH", conflicts_with_all = ["split", "errors", "folds"])]
     pub(crate) file: Option<PathBuf>,
     /// The folder of the labelled set (it holds `dev.toml`, `held-out.toml`, `training.toml`,
-    /// `author-b.toml`, `author-b-halves.toml`, `author-c.toml`, `author-d.toml` and
-    /// `author-e.toml`).
+    /// `author-b.toml`, `author-b-halves.toml`, `author-c.toml`, `author-d.toml`,
+    /// `author-e.toml` and `author-f.toml`).
     #[arg(long, value_name = "DIR", default_value = "eval/classify")]
     pub(crate) dir: PathBuf,
     /// On the development half, `training`, `author-e` or the A half of `author-b`, list every
@@ -514,8 +515,8 @@ pub(crate) struct EvalClassifyArgs {
     pub(crate) folds: Option<usize>,
     /// Classify with a classifier trained, with the built-in one's options, on these sets of
     /// `--dir` (comma-separated: `training`, `dev`, `author-b`, `author-b-a`, `author-b-b`,
-    /// `author-c`, `author-e`) instead of the built-in one. The held-out half and `author-d`
-    /// never train, and no set trains on messages it scores.
+    /// `author-c`, `author-e`) instead of the built-in one. The held-out half, `author-d` and
+    /// `author-f` never train, and no set trains on messages it scores.
     #[arg(long, value_name = "SETS", value_delimiter = ',')]
     pub(crate) train: Vec<ClassifySplit>,
     /// Output format.
@@ -583,6 +584,8 @@ pub(crate) enum ClassifySplit {
     AuthorD,
     /// A set written apart for training (`author-e.toml`).
     AuthorE,
+    /// The sixth author's set (`author-f.toml`), for scoring only.
+    AuthorF,
 }
 
 impl ClassifySplit {
@@ -598,6 +601,7 @@ impl ClassifySplit {
             ClassifySplit::AuthorC => "author-c",
             ClassifySplit::AuthorD => "author-d",
             ClassifySplit::AuthorE => "author-e",
+            ClassifySplit::AuthorF => "author-f",
         }
     }
 }

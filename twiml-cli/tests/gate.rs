@@ -557,9 +557,10 @@ fn eval_classify_scores_a_further_set_its_halves_and_a_trained_classifier() {
     }
     let o = eval(&["--split", "author-b-a", "--errors"]);
     assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
-    // The third and fourth authors' sets are scored whole and never read: a misread code is
-    // counted, not named. The fourth never trains; the third, having judged once, may.
-    for judge in ["author-c", "author-d"] {
+    // The third, fourth and sixth authors' sets are scored whole and never read: a misread
+    // code is counted, not named. The fourth and sixth never train; the third, having judged
+    // once, may.
+    for judge in ["author-c", "author-d", "author-f"] {
         std::fs::write(
             dir.path().join(format!("{judge}.toml")),
             code("j-1", 771_204)
@@ -599,6 +600,14 @@ fn eval_classify_scores_a_further_set_its_halves_and_a_trained_classifier() {
         (
             &["--split", "dev", "--train", "training,author-d"],
             "author-d",
+        ),
+        (
+            &["--split", "author-b", "--train", "author-f"][..],
+            "author-f",
+        ),
+        (
+            &["--split", "dev", "--train", "training,author-e,author-f"],
+            "author-f",
         ),
         (
             &["--split", "author-c", "--train", "training,author-c"],

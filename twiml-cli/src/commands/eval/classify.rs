@@ -16,9 +16,10 @@
 //! training,dev,author-b-a` classifies with a classifier trained on those sets (with the
 //! built-in one's options) instead of the built-in one: how messages of one hand carry to
 //! another's. `--split author-c` scores the third author's set (`author-c.toml`), and `--split
-//! author-d` the fourth's (`author-d.toml`), which judge: their misread messages are never
-//! named, and `author-d` never trains; `author-c`, having judged once, may now train (`--train
-//! author-c`). `author-e` (`author-e.toml`) is a set written apart for training. `--file PATH`
+//! author-d` the fourth's (`author-d.toml`), and `--split author-f` the sixth's
+//! (`author-f.toml`), which judge: their misread messages are never named, and `author-d` and
+//! `author-f` never train; `author-c`, having judged once, may now train (`--train author-c`).
+//! `author-e` (`author-e.toml`) is a set written apart for training. `--file PATH`
 //! scores any file in the set's schema, as unseen. Only the sets that tune (`dev`, `training`,
 //! `author-b-a`, `author-e`) have their misread messages named.
 
@@ -219,7 +220,7 @@ pub(crate) fn run(args: EvalClassifyArgs, log: LogLevel) -> Result<ExitStatus, E
     if let Some(judge) = args
         .train
         .iter()
-        .find(|t| matches!(t, ClassifySplit::AuthorD))
+        .find(|t| matches!(t, ClassifySplit::AuthorD | ClassifySplit::AuthorF))
     {
         return Err(Error::new(format_args!(
             "`--train`: {} is scored, never trained on",
