@@ -67,7 +67,7 @@ use std::sync::LazyLock;
 use crate::codes::Code;
 use crate::diagnostic::{Diagnostic, Label, NodePath, Severity, checks};
 use crate::model::ModelDocument;
-use crate::schema::{Attr, AttributeSpec, ElementId};
+use crate::schema::{Attr, ElementId};
 use crate::tree::{Content, Document, Part, Tag};
 
 #[cfg(feature = "config")]
@@ -220,10 +220,6 @@ pub(crate) struct Findings<'f, 'd, D: Document> {
     counted: Option<Finding<D::Node>>,
     /// The `<Play>` elements GEN001 already reported, with the rule each stood in for.
     undeclared_reported: Vec<(Loc, &'static RuleInfo)>,
-    /// The URL attributes written with plain HTTP, by the element's position in the flow's
-    /// elements, in document order: found by the one walk of every attribute's value (the
-    /// card-data rule's, see `payment::literal_card_data`), for the insecure-URL rule.
-    plain_http: Vec<(usize, &'static AttributeSpec)>,
 }
 
 impl<'f, 'd, D: Document> Findings<'f, 'd, D> {
@@ -531,7 +527,6 @@ fn run_rules<D: Document>(
         allowed: (!keep_allowed).then(Vec::new),
         counted: None,
         undeclared_reported: Vec::new(),
-        plain_http: Vec::new(),
     };
     recording::check(&mut findings);
     payment::check(&mut findings);

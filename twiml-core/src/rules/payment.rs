@@ -9,7 +9,7 @@
 
 use crate::diagnostic::Severity;
 use crate::model::values::{PaymentMethod, TokenType};
-use crate::schema::{Attr, ValueKind, attr};
+use crate::schema::{Attr, attr};
 use crate::tree::{Content, Document, Value};
 
 use super::Findings;
@@ -657,71 +657,12 @@ declare_rule! {
 /// PCI005: card numbers and security codes written into the document: in what is spoken or
 /// texted, read from the flow (where its normalised form is made once for every rule), and in
 /// every other text and attribute value.
-///
-/// Its walk of every attribute's value is the one walk of them: it also finds the plain-HTTP
-/// URLs that GEN003 reports (in its turn, so that the findings keep their order), and runs
-/// when either rule does.
 fn literal_card_data<D: Document>(f: &mut Findings<'_, '_, D>) {
-    let cards = f.runs(&PCI005);
-    let urls = f.runs(&super::GEN003);
-    if cards {
-        literal_card_data_said(f);
-    }
-    if !cards && !urls {
+    if !f.runs(&PCI005) {
         return;
     }
     let flow = f.flow;
     let doc = flow.doc;
-    let mut plain_http = Vec::new();
-    for (i, element) in flow.elements.iter().copied().enumerate() {
-        for attribute in doc.attributes(element.node) {
-            let Value::Text(text) = attribute.value else {
-                continue;
-            };
-            if urls
-                && let Some(a) = attribute.spec
-                && matches!(a.kind, ValueKind::Url(_))
-                && super::general::is_plain_http(text)
-            {
-                plain_http.push((i, a));
-            }
-            if !cards {
-                continue;
-            }
-            let finding = match card_data_in(text) {
-                Some(CardData::Number { test_card }) => {
-                    report_pan(f, element.node, element.loc, test_card)
-                }
-                Some(CardData::SecurityCode) => report_security_code(f, element.node, element.loc),
-                None => continue,
-            };
-            // A custom attribute has no `'static` name; its finding points at the element.
-            if let Some(spec) = attribute.spec {
-                finding.at_attribute(Attr::of(spec));
-            }
-        }
-        if !cards || super::says_words(doc.tag(element.node)) {
-            continue;
-        }
-        for item in doc.children(element.node) {
-            let Content::Text(text) = item else { continue };
-            match card_data_in(text) {
-                Some(CardData::Number { test_card }) => {
-                    report_pan(f, element.node, element.loc, test_card);
-                }
-                Some(CardData::SecurityCode) => {
-                    report_security_code(f, element.node, element.loc);
-                }
-                None => {}
-            }
-        }
-    }
-    f.plain_http = plain_http;
-}
-
-/// PCI005 in what is spoken or texted.
-fn literal_card_data_said<D: Document>(f: &mut Findings<'_, '_, D>) {
-    let flow = f.flow;
     // The transcript's security codes, found once, the first time an event may hold one.
     let mut codes: Option<Vec<std::ops::Range<u32>>> = None;
     for (i, event) in flow.events.iter().enumerate() {
@@ -758,6 +699,39 @@ fn literal_card_data_said<D: Document>(f: &mut Findings<'_, '_, D>) {
                     format!("a card security code is written in the document (\"{words}\")"),
                 )
                 .help(SECURITY_CODE_HELP);
+            }
+        }
+    }
+    for element in flow.elements.iter().copied() {
+        for attribute in doc.attributes(element.node) {
+            let Value::Text(text) = attribute.value else {
+                continue;
+            };
+            let finding = match card_data_in(text) {
+                Some(CardData::Number { test_card }) => {
+                    report_pan(f, element.node, element.loc, test_card)
+                }
+                Some(CardData::SecurityCode) => report_security_code(f, element.node, element.loc),
+                None => continue,
+            };
+            // A custom attribute has no `'static` name; its finding points at the element.
+            if let Some(spec) = attribute.spec {
+                finding.at_attribute(Attr::of(spec));
+            }
+        }
+        if super::says_words(doc.tag(element.node)) {
+            continue;
+        }
+        for item in doc.children(element.node) {
+            let Content::Text(text) = item else { continue };
+            match card_data_in(text) {
+                Some(CardData::Number { test_card }) => {
+                    report_pan(f, element.node, element.loc, test_card);
+                }
+                Some(CardData::SecurityCode) => {
+                    report_security_code(f, element.node, element.loc);
+                }
+                None => {}
             }
         }
     }
