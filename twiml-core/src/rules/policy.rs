@@ -245,7 +245,7 @@ pub struct Override {
 ///     .allow("REC001", "consent to recording is captured at sign-up");
 /// assert!(policy.applies(Regime::DebtCollection));
 /// ```
-#[derive(Debug, Clone, Default, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Policy {
     regimes: Vec<Regime>,
     facts: Vec<Fact>,
@@ -258,10 +258,26 @@ pub struct Policy {
     problems: Vec<String>,
 }
 
+impl Default for Policy {
+    fn default() -> Self {
+        Policy::new()
+    }
+}
+
 impl Policy {
     /// The baseline: no regime, no facts, every rule at its default level.
-    pub fn new() -> Self {
-        Self::default()
+    pub const fn new() -> Self {
+        Policy {
+            regimes: Vec::new(),
+            facts: Vec::new(),
+            business_names: Vec::new(),
+            callback_numbers: Vec::new(),
+            levels: Vec::new(),
+            overrides: Vec::new(),
+            audio: Vec::new(),
+            deny_warnings: false,
+            problems: Vec::new(),
+        }
     }
 
     /// Adds a regime.
