@@ -7,7 +7,7 @@
 
 use std::ops::Range;
 
-use super::token::{Kind, Tokenizer};
+use super::token::{HASH_START, Kind, Tokenizer, hash_step};
 
 /// The forms of an entry: each `{a,b}` group stands for each of its alternatives in turn.
 pub(crate) fn expand(entry: &str) -> Vec<String> {
@@ -63,12 +63,8 @@ pub(crate) fn compile(form: &str, tokenizer: &mut Tokenizer) -> Option<Form> {
 }
 
 /// The hash of a word in the matcher's table of words (FNV-1a, 32 bits): the build script
-/// places each word of the lexicon by it, and the matcher finds a token's word by it.
+/// places each word of the lexicon by it, and the matcher finds a token's word by it. The
+/// tokenizer makes it byte by byte as it reads a word (see [`hash_step`]).
 pub(crate) fn hash(word: &[u8]) -> u32 {
-    let mut h: u32 = 0x811c_9dc5;
-    for &b in word {
-        h ^= u32::from(b);
-        h = h.wrapping_mul(0x0100_0193);
-    }
-    h
+    word.iter().fold(HASH_START, |h, &b| hash_step(h, b))
 }

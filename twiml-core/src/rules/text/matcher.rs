@@ -96,8 +96,19 @@ pub(super) fn word_id(word: &str) -> u16 {
     {
         return SINGLE[usize::from(b)];
     }
+    word_id_by(word, super::forms::hash(word.as_bytes()))
+}
+
+/// [`word_id`] of a word whose [`hash`](super::forms::hash) is `hash`, made as it was read.
+#[inline]
+pub(super) fn word_id_by(word: &str, hash: u32) -> u16 {
+    if let &[b] = word.as_bytes()
+        && b.is_ascii()
+    {
+        return SINGLE[usize::from(b)];
+    }
     let mask = SLOTS.len() - 1;
-    let mut at = super::forms::hash(word.as_bytes()) as usize & mask;
+    let mut at = hash as usize & mask;
     loop {
         match SLOTS[at] {
             0 => return NONE,

@@ -201,6 +201,19 @@ struct Sink<'a> {
 impl token::Emit for Sink<'_> {
     #[inline(always)]
     fn token(&mut self, text: &str, kind: Kind, raw: Range<usize>, capital: bool) {
+        self.push(text, kind, raw, capital, matcher::word_id(text));
+    }
+
+    #[inline(always)]
+    fn hashed(&mut self, text: &str, kind: Kind, raw: Range<usize>, capital: bool, hash: u32) {
+        self.push(text, kind, raw, capital, matcher::word_id_by(text, hash));
+    }
+}
+
+impl Sink<'_> {
+    /// Stores one token, whose word's id in the lexicon is `word_id`.
+    #[inline(always)]
+    fn push(&mut self, text: &str, kind: Kind, raw: Range<usize>, capital: bool, word_id: u16) {
         let Sink {
             t,
             open,
@@ -235,7 +248,7 @@ impl token::Emit for Sink<'_> {
             segment: *segment,
             kind,
             capital,
-            word_id: matcher::word_id(text),
+            word_id,
         });
         open.get_or_insert(index);
         if ends_sentence {

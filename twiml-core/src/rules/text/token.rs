@@ -257,6 +257,23 @@ pub(crate) fn tokenize(raw: &str) -> Vec<RawToken> {
 pub(crate) trait Emit {
     /// Takes one token.
     fn token(&mut self, text: &str, kind: Kind, raw: Range<usize>, capital: bool);
+
+    /// Takes a word or a number with the hash of its text (see [`hash_step`]), made as it was
+    /// read.
+    #[inline]
+    fn hashed(&mut self, text: &str, kind: Kind, raw: Range<usize>, capital: bool, hash: u32) {
+        let _ = hash;
+        self.token(text, kind, raw, capital);
+    }
+}
+
+/// The hash of a word before its first byte (FNV-1a, 32 bits).
+pub(crate) const HASH_START: u32 = 0x811c_9dc5;
+
+/// The hash of a word `h` with byte `b` after it.
+#[inline(always)]
+pub(crate) fn hash_step(h: u32, b: u8) -> u32 {
+    (h ^ u32::from(b)).wrapping_mul(0x0100_0193)
 }
 
 impl<F: FnMut(&str, Kind, Range<usize>, bool)> Emit for F {
@@ -610,11 +627,14 @@ fn cut_units(units: &Units<'_>, emit: &mut impl Emit) {
             let mut j = i + 1;
             let mut digits_only = class & DIGIT != 0;
             let mut dotted = false;
+            // The hash of the word's text, byte by byte as it is read.
+            let mut hash = hash_step(HASH_START, c);
             while j < n {
                 let d = bytes[j];
                 let class = CLASS[usize::from(d)];
                 if class & ALNUM != 0 {
                     digits_only &= class & DIGIT != 0;
+                    hash = hash_step(hash, d);
                     j += 1;
                     continue;
                 }
@@ -638,6 +658,7 @@ fn cut_units(units: &Units<'_>, emit: &mut impl Emit) {
                     break;
                 }
                 dotted |= d == b'.';
+                hash = hash_step(hash, d);
                 j += 1;
             }
             if j < n
@@ -651,6 +672,7 @@ fn cut_units(units: &Units<'_>, emit: &mut impl Emit) {
                     }
                 })
             {
+                hash = hash_step(hash, b'.');
                 j += 1;
             }
             let kind = if digits_only {
@@ -658,11 +680,12 @@ fn cut_units(units: &Units<'_>, emit: &mut impl Emit) {
             } else {
                 Kind::Word
             };
-            emit.token(
+            emit.hashed(
                 &units.bytes[start..j],
                 kind,
                 raw(start..j),
                 units.upper(start),
+                hash,
             );
             i = j;
             continue;
@@ -1117,6 +1140,37 @@ mod tests {
                 .map_or(bytes.len(), |n| from + n);
             assert_eq!(ascii_run_end(bytes, from), expected, "from {from}");
         }
+    }
+
+    /// The words handed with a hash, each with it.
+    struct Hashes(Vec<(String, u32)>);
+
+    impl Emit for Hashes {
+        fn token(&mut self, _: &str, _: Kind, _: Range<usize>, _: bool) {}
+
+        fn hashed(&mut self, text: &str, _: Kind, _: Range<usize>, _: bool, hash: u32) {
+            self.0.push((text.to_string(), hash));
+        }
+    }
+
+    #[test]
+    fn the_hash_made_while_reading_a_word_is_the_hash_of_its_text() {
+        let alphabet: Vec<char> = "aAi9 0.,-:'$\t\n\u{e9}\u{2019}\u{2013}\u{bf}\u{a0}\u{130}@/"
+            .chars()
+            .collect();
+        let mut words = 0;
+        for raw in texts(&alphabet)
+            .into_iter()
+            .chain(["a.i. p.m. 1,140.50 don't x-ray \u{c9}t\u{e9}".to_string()])
+        {
+            let mut hashes = Hashes(Vec::new());
+            Tokenizer::default().run(&raw, &mut hashes);
+            for (text, hash) in hashes.0 {
+                assert_eq!(hash, super::super::forms::hash(text.as_bytes()), "{text:?}");
+                words += 1;
+            }
+        }
+        assert!(words > 20_000, "{words}");
     }
 
     #[test]
