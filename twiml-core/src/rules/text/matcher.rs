@@ -128,18 +128,31 @@ fn same(a: &[u8], b: &[u8]) -> bool {
 }
 
 /// Every match of every concept in `tokens`, whose normalised text is `text` (tokens of one
-/// sentence joined by a space, a cut by a line break). Hits come sorted by start token, then
-/// end.
-pub(super) fn find(tokens: &[Token], text: &[u8]) -> Vec<Hit> {
+/// sentence joined by a space, a cut by a line break), into `found`, and per token the
+/// concepts of the matches that start there into `starts` (both emptied first). Hits come
+/// sorted by start token, then end.
+pub(super) fn find(
+    tokens: &[Token],
+    text: &[u8],
+    found: &mut Vec<Hit>,
+    starts: &mut Vec<Concepts>,
+) {
+    found.clear();
+    starts.clear();
     // Rarely more matches than tokens.
-    let mut found = Vec::with_capacity(tokens.len());
+    found.reserve(tokens.len());
+    starts.reserve(tokens.len());
     for (i, token) in tokens.iter().enumerate() {
         let start = i as u32;
+        // The concepts of the matches that start at this token.
+        let mut here = Concepts::default();
         let mut hit = |end: usize, set: u16| {
+            let concepts = Concepts(SETS[usize::from(set)]);
+            here = here.with(concepts);
             found.push(Hit {
                 start,
                 end: end as u32,
-                concepts: Concepts(SETS[usize::from(set)]),
+                concepts,
             });
         };
         // Open forms: one word each, so they end with this token.
@@ -168,10 +181,10 @@ pub(super) fn find(tokens: &[Token], text: &[u8]) -> Vec<Hit> {
             }
         }
         // Closed forms: the trie, along the words of the sentence.
-        if token.word_id == NONE {
-            continue;
-        }
-        let mut state = FIRST[usize::from(token.word_id)] as usize;
+        let mut state = match token.word_id {
+            NONE => 0,
+            id => FIRST[usize::from(id)] as usize,
+        };
         let mut at = token;
         let mut j = i;
         while state != 0 {
@@ -193,9 +206,9 @@ pub(super) fn find(tokens: &[Token], text: &[u8]) -> Vec<Hit> {
                 Err(_) => 0,
             };
         }
+        starts.push(here);
     }
     debug_assert!(found.is_sorted_by_key(|h| (h.start, h.end)));
-    found
 }
 
 #[cfg(test)]
@@ -337,6 +350,37 @@ mod tests {
                 assert_ne!(word_id(&word[..last]), id as u16, "{word:?} cut");
             }
         }
+    }
+
+    #[test]
+    fn the_concepts_starting_at_a_token_are_those_of_its_hits() {
+        let mut rng = crate::test_rng::Xorshift(0xBB67_AE85_84CA_A73B);
+        let words: Vec<&str> = WORDS
+            .iter()
+            .chain(PREFIXES.iter().map(|(w, _)| w))
+            .chain(SUFFIXES.iter().map(|(w, _)| w))
+            .copied()
+            .collect();
+        let mut found = 0;
+        for _ in 0..2_000 {
+            let mut text = String::new();
+            for _ in 0..(rng.next() % 12) {
+                text.push_str(words[(rng.next() % words.len() as u64) as usize]);
+                text.push_str([" ", " ", "xx ", ". ", ", "][(rng.next() % 5) as usize]);
+            }
+            let t = Transcript::of_text(&text);
+            assert_eq!(t.starts.len(), t.tokens.len());
+            for i in 0..t.len() {
+                let of_hits = t
+                    .hits
+                    .iter()
+                    .filter(|h| h.start == i)
+                    .fold(Concepts::default(), |all, h| all.with(h.concepts));
+                assert_eq!(t.concepts_at(i), of_hits, "{text:?} {i}");
+            }
+            found += t.hits.len();
+        }
+        assert!(found > 2_000, "{found}");
     }
 
     #[test]

@@ -600,14 +600,12 @@ impl Transcript {
     }
 
     fn find_concepts(&mut self) {
-        let hits = matcher::find(&self.tokens, self.text.as_bytes());
-        self.starts.clear();
-        self.starts.resize(self.tokens.len(), Concepts::default());
-        for h in &hits {
-            let s = &mut self.starts[h.start as usize];
-            *s = s.with(h.concepts);
-        }
-        self.hits = hits;
+        matcher::find(
+            &self.tokens,
+            self.text.as_bytes(),
+            &mut self.hits,
+            &mut self.starts,
+        );
     }
 }
 
