@@ -469,6 +469,19 @@ fn classify_author_f_set_is_well_formed_and_written_apart() {
     );
 }
 
+/// The second set written apart for training (`eval/classify/author-g.toml`), apart from
+/// everything above, `author-f.toml` included: see [`check_whole_set`].
+#[test]
+fn classify_author_g_set_is_well_formed_and_written_apart() {
+    check_whole_set(
+        "author-g",
+        "clsg",
+        &[
+            "training", "author-b", "author-c", "author-d", "author-e", "author-f",
+        ],
+    );
+}
+
 #[test]
 fn inbound_set_is_well_formed_and_split_by_its_rule() {
     let mut faults = Vec::new();
