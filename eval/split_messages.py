@@ -30,7 +30,7 @@ A set that only judges (`eval/classify/author-c.toml` by a third author, `author
 fourth, `author-f.toml` by a sixth) is not halved: `check` validates it the same way and fails if any of its texts, with
 case and runs of white space folded, repeats one of the pool, of `training.toml`, of a further
 set or of another set written apart (the held-out half is compared, never shown). A set
-written apart for training (`eval/classify/author-e.toml`) is checked the same way.
+written apart for training (`eval/classify/author-e.toml`, `author-g.toml`) is checked the same way.
 
 Only the standard library is needed (Python 3.11 or later, for tomllib).
 """

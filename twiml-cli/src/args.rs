@@ -492,8 +492,8 @@ pub(crate) struct EvalClassifyArgs {
     /// Which set: tune on dev, only score held-out; `author-b` is the second author's set,
     /// `author-b-a` and `author-b-b` its two halves; `author-c`, `author-d` and `author-f` are
     /// the third, fourth and sixth authors' sets, whose misread messages are never named
-    /// (`author-c`, having judged once, may now train); `author-e` is a set written for
-    /// training.
+    /// (`author-c` and `author-d`, having judged once, may now train); `author-e` and
+    /// `author-g` are sets written for training.
     #[arg(long, value_enum, default_value_t = ClassifySplit::Dev)]
     pub(crate) split: ClassifySplit,
     /// Score this labelled file (the schema of `eval/classify/README.md`) instead of a set of
@@ -502,11 +502,11 @@ pub(crate) struct EvalClassifyArgs {
     pub(crate) file: Option<PathBuf>,
     /// The folder of the labelled set (it holds `dev.toml`, `held-out.toml`, `training.toml`,
     /// `author-b.toml`, `author-b-halves.toml`, `author-c.toml`, `author-d.toml`,
-    /// `author-e.toml` and `author-f.toml`).
+    /// `author-e.toml`, `author-f.toml` and `author-g.toml`).
     #[arg(long, value_name = "DIR", default_value = "eval/classify")]
     pub(crate) dir: PathBuf,
-    /// On the development half, `training`, `author-e` or the A half of `author-b`, list every
-    /// message the classifier gets wrong or cannot decide, with its cues.
+    /// On the development half, `training`, `author-e`, `author-g` or the A half of `author-b`,
+    /// list every message the classifier gets wrong or cannot decide, with its cues.
     #[arg(long)]
     pub(crate) errors: bool,
     /// Cross-validation on the development half: split it into N folds, and classify each
@@ -515,8 +515,8 @@ pub(crate) struct EvalClassifyArgs {
     pub(crate) folds: Option<usize>,
     /// Classify with a classifier trained, with the built-in one's options, on these sets of
     /// `--dir` (comma-separated: `training`, `dev`, `author-b`, `author-b-a`, `author-b-b`,
-    /// `author-c`, `author-e`) instead of the built-in one. The held-out half, `author-d` and
-    /// `author-f` never train, and no set trains on messages it scores.
+    /// `author-c`, `author-d`, `author-e`, `author-g`) instead of the built-in one. The held-out
+    /// half and `author-f` never train, and no set trains on messages it scores.
     #[arg(long, value_name = "SETS", value_delimiter = ',')]
     pub(crate) train: Vec<ClassifySplit>,
     /// Output format.
@@ -580,12 +580,15 @@ pub(crate) enum ClassifySplit {
     /// The third author's set (`author-c.toml`): judged on once, now also trained on; its
     /// misread messages are never named.
     AuthorC,
-    /// The fourth author's set (`author-d.toml`), for scoring only.
+    /// The fourth author's set (`author-d.toml`): judged on once, now also trained on; its
+    /// misread messages are never named.
     AuthorD,
     /// A set written apart for training (`author-e.toml`).
     AuthorE,
     /// The sixth author's set (`author-f.toml`), for scoring only.
     AuthorF,
+    /// A second set written apart for training (`author-g.toml`).
+    AuthorG,
 }
 
 impl ClassifySplit {
@@ -602,6 +605,7 @@ impl ClassifySplit {
             ClassifySplit::AuthorD => "author-d",
             ClassifySplit::AuthorE => "author-e",
             ClassifySplit::AuthorF => "author-f",
+            ClassifySplit::AuthorG => "author-g",
         }
     }
 }

@@ -558,7 +558,7 @@ fn eval_classify_scores_a_further_set_its_halves_and_a_trained_classifier() {
     let o = eval(&["--split", "author-b-a", "--errors"]);
     assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
     // The third, fourth and sixth authors' sets are scored whole and never read: a misread
-    // code is counted, not named. The fourth and sixth never train; the third, having judged
+    // code is counted, not named. The sixth never trains; the third and fourth, having judged
     // once, may.
     for judge in ["author-c", "author-d", "author-f"] {
         std::fs::write(
@@ -589,18 +589,13 @@ fn eval_classify_scores_a_further_set_its_halves_and_a_trained_classifier() {
         assert_eq!(o.status.code(), Some(2), "{judge}");
         assert!(stderr(&o).contains("--errors"), "{judge}: {}", stderr(&o));
     }
-    let o = eval(&["--split", "author-b", "--train", "training,author-c"]);
-    assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
-    assert_eq!(json(&o)["accuracy"]["total"], 4);
+    for judged in ["author-c", "author-d"] {
+        let trained_with = format!("training,{judged}");
+        let o = eval(&["--split", "author-b", "--train", trained_with.as_str()]);
+        assert_eq!(o.status.code(), Some(0), "{judged}: {}", stderr(&o));
+        assert_eq!(json(&o)["accuracy"]["total"], 4, "{judged}");
+    }
     for (args, says) in [
-        (
-            &["--split", "author-b", "--train", "author-d"][..],
-            "author-d",
-        ),
-        (
-            &["--split", "dev", "--train", "training,author-d"],
-            "author-d",
-        ),
         (
             &["--split", "author-b", "--train", "author-f"][..],
             "author-f",
@@ -613,35 +608,42 @@ fn eval_classify_scores_a_further_set_its_halves_and_a_trained_classifier() {
             &["--split", "author-c", "--train", "training,author-c"],
             "shares messages",
         ),
+        (
+            &["--split", "author-d", "--train", "training,author-d"],
+            "shares messages",
+        ),
     ] {
         let o = eval(args);
         assert_eq!(o.status.code(), Some(2), "{args:?}");
         assert!(stderr(&o).contains(says), "{args:?}: {}", stderr(&o));
     }
-    // A set written for training trains, and its misread messages are named.
-    std::fs::write(
-        dir.path().join("author-e.toml"),
-        code("e-1", 730_114)
-            + &message(
-                "e-2",
-                "Acme: 40% off everything this weekend! Shop now.",
-                "essential",
-                "otp",
-                "otp",
-            ),
-    )
-    .unwrap();
-    let o = eval(&["--split", "author-e", "--errors"]);
-    assert_eq!(o.status.code(), Some(1), "{}", stderr(&o));
-    assert_eq!(
-        json(&o)["essential_kinds_read_as_non_essential_ids"],
-        serde_json::json!(["e-2"])
-    );
+    // The sets written for training train, and their misread messages are named.
+    for (set, prefix, digits) in [("author-e", "e", 730_114), ("author-g", "g", 730_115)] {
+        std::fs::write(
+            dir.path().join(format!("{set}.toml")),
+            code(&format!("{prefix}-1"), digits)
+                + &message(
+                    &format!("{prefix}-2"),
+                    "Acme: 40% off everything this weekend! Shop now.",
+                    "essential",
+                    "otp",
+                    "otp",
+                ),
+        )
+        .unwrap();
+        let o = eval(&["--split", set, "--errors"]);
+        assert_eq!(o.status.code(), Some(1), "{set}: {}", stderr(&o));
+        assert_eq!(
+            json(&o)["essential_kinds_read_as_non_essential_ids"],
+            serde_json::json!([format!("{prefix}-2")]),
+            "{set}"
+        );
+    }
     let o = eval(&[
         "--split",
-        "author-d",
+        "author-f",
         "--train",
-        "training,author-c,author-e",
+        "training,author-c,author-d,author-e,author-g",
     ]);
     assert_eq!(o.status.code(), Some(1), "{}", stderr(&o));
     assert_eq!(json(&o)["accuracy"]["total"], 2);

@@ -17,11 +17,12 @@
 //! built-in one's options) instead of the built-in one: how messages of one hand carry to
 //! another's. `--split author-c` scores the third author's set (`author-c.toml`), and `--split
 //! author-d` the fourth's (`author-d.toml`), and `--split author-f` the sixth's
-//! (`author-f.toml`), which judge: their misread messages are never named, and `author-d` and
-//! `author-f` never train; `author-c`, having judged once, may now train (`--train author-c`).
-//! `author-e` (`author-e.toml`) is a set written apart for training. `--file PATH`
-//! scores any file in the set's schema, as unseen. Only the sets that tune (`dev`, `training`,
-//! `author-b-a`, `author-e`) have their misread messages named.
+//! (`author-f.toml`), which judge: their misread messages are never named, and `author-f` never
+//! trains; `author-c` and `author-d`, having judged once, may now train (`--train author-c`).
+//! `author-e` and `author-g` (`author-e.toml`, `author-g.toml`) are sets written apart for
+//! training. `--file PATH` scores any file in the set's schema, as unseen. Only the sets that
+//! tune (`dev`, `training`, `author-b-a`, `author-e`, `author-g`) have their misread messages
+//! named.
 
 use std::collections::{BTreeMap, HashSet};
 use std::io::{self, Write};
@@ -198,10 +199,11 @@ pub(crate) fn run(args: EvalClassifyArgs, log: LogLevel) -> Result<ExitStatus, E
                 | ClassifySplit::Training
                 | ClassifySplit::AuthorBA
                 | ClassifySplit::AuthorE
+                | ClassifySplit::AuthorG
         );
     if args.errors && !readable {
         return Err(Error::new(
-            "`--errors` lists messages of the development half, training, author-e or the A half of author-b only; the other sets are scored, never read",
+            "`--errors` lists messages of the development half, training, author-e, author-g or the A half of author-b only; the other sets are scored, never read",
         ));
     }
     if args.folds.is_some() && args.split != ClassifySplit::Dev {
@@ -220,7 +222,7 @@ pub(crate) fn run(args: EvalClassifyArgs, log: LogLevel) -> Result<ExitStatus, E
     if let Some(judge) = args
         .train
         .iter()
-        .find(|t| matches!(t, ClassifySplit::AuthorD | ClassifySplit::AuthorF))
+        .find(|t| matches!(t, ClassifySplit::AuthorF))
     {
         return Err(Error::new(format_args!(
             "`--train`: {} is scored, never trained on",
@@ -454,7 +456,7 @@ pub(crate) fn run(args: EvalClassifyArgs, log: LogLevel) -> Result<ExitStatus, E
             } else if !readable {
                 writeln!(
                     out,
-                    "one-time codes, fraud alerts, delivery and shipping notices read as non-essential: {} (named only on the sets that tune: dev, training, author-b-a, author-e)",
+                    "one-time codes, fraud alerts, delivery and shipping notices read as non-essential: {} (named only on the sets that tune: dev, training, author-b-a, author-e, author-g)",
                     never_waited.len()
                 )?;
             } else {
