@@ -482,6 +482,19 @@ fn classify_author_g_set_is_well_formed_and_written_apart() {
     );
 }
 
+/// The eighth author's set (`eval/classify/author-h.toml`), written apart from everything
+/// above, `author-g.toml` included: see [`check_whole_set`].
+#[test]
+fn classify_author_h_set_is_well_formed_and_written_apart() {
+    check_whole_set(
+        "author-h",
+        "clsh",
+        &[
+            "training", "author-b", "author-c", "author-d", "author-e", "author-f", "author-g",
+        ],
+    );
+}
+
 #[test]
 fn inbound_set_is_well_formed_and_split_by_its_rule() {
     let mut faults = Vec::new();

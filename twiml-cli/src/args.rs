@@ -490,8 +490,9 @@ pub(crate) struct EvalDetectionArgs {
 #[derive(Debug, clap::Args)]
 pub(crate) struct EvalClassifyArgs {
     /// Which set: tune on dev, only score held-out; `author-b` is the second author's set,
-    /// `author-b-a` and `author-b-b` its two halves; `author-c`, `author-d` and `author-f` are
-    /// the third, fourth and sixth authors' sets, whose misread messages are never named
+    /// `author-b-a` and `author-b-b` its two halves; `author-c`, `author-d`, `author-f` and
+    /// `author-h` are the third, fourth, sixth and eighth authors' sets, whose misread messages
+    /// are never named
     /// (`author-c` and `author-d`, having judged once, may now train); `author-e` and
     /// `author-g` are sets written for training.
     #[arg(long, value_enum, default_value_t = ClassifySplit::Dev)]
@@ -502,7 +503,7 @@ pub(crate) struct EvalClassifyArgs {
     pub(crate) file: Option<PathBuf>,
     /// The folder of the labelled set (it holds `dev.toml`, `held-out.toml`, `training.toml`,
     /// `author-b.toml`, `author-b-halves.toml`, `author-c.toml`, `author-d.toml`,
-    /// `author-e.toml`, `author-f.toml` and `author-g.toml`).
+    /// `author-e.toml`, `author-f.toml`, `author-g.toml` and `author-h.toml`).
     #[arg(long, value_name = "DIR", default_value = "eval/classify")]
     pub(crate) dir: PathBuf,
     /// On the development half, `training`, `author-e`, `author-g` or the A half of `author-b`,
@@ -516,7 +517,7 @@ pub(crate) struct EvalClassifyArgs {
     /// Classify with a classifier trained, with the built-in one's options, on these sets of
     /// `--dir` (comma-separated: `training`, `dev`, `author-b`, `author-b-a`, `author-b-b`,
     /// `author-c`, `author-d`, `author-e`, `author-g`) instead of the built-in one. The held-out
-    /// half and `author-f` never train, and no set trains on messages it scores.
+    /// half, `author-f` and `author-h` never train, and no set trains on messages it scores.
     #[arg(long, value_name = "SETS", value_delimiter = ',')]
     pub(crate) train: Vec<ClassifySplit>,
     /// Output format.
@@ -589,6 +590,8 @@ pub(crate) enum ClassifySplit {
     AuthorF,
     /// A second set written apart for training (`author-g.toml`).
     AuthorG,
+    /// The eighth author's set (`author-h.toml`), for scoring only.
+    AuthorH,
 }
 
 impl ClassifySplit {
@@ -606,6 +609,7 @@ impl ClassifySplit {
             ClassifySplit::AuthorE => "author-e",
             ClassifySplit::AuthorF => "author-f",
             ClassifySplit::AuthorG => "author-g",
+            ClassifySplit::AuthorH => "author-h",
         }
     }
 }

@@ -557,10 +557,10 @@ fn eval_classify_scores_a_further_set_its_halves_and_a_trained_classifier() {
     }
     let o = eval(&["--split", "author-b-a", "--errors"]);
     assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
-    // The third, fourth and sixth authors' sets are scored whole and never read: a misread
-    // code is counted, not named. The sixth never trains; the third and fourth, having judged
-    // once, may.
-    for judge in ["author-c", "author-d", "author-f"] {
+    // The third, fourth, sixth and eighth authors' sets are scored whole and never read: a
+    // misread code is counted, not named. The sixth and eighth never train; the third and
+    // fourth, having judged once, may.
+    for judge in ["author-c", "author-d", "author-f", "author-h"] {
         std::fs::write(
             dir.path().join(format!("{judge}.toml")),
             code("j-1", 771_204)
@@ -603,6 +603,14 @@ fn eval_classify_scores_a_further_set_its_halves_and_a_trained_classifier() {
         (
             &["--split", "dev", "--train", "training,author-e,author-f"],
             "author-f",
+        ),
+        (
+            &["--split", "author-b", "--train", "author-h"][..],
+            "author-h",
+        ),
+        (
+            &["--split", "author-f", "--train", "training,author-h"],
+            "author-h",
         ),
         (
             &["--split", "author-c", "--train", "training,author-c"],

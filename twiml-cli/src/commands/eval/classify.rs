@@ -16,9 +16,10 @@
 //! training,dev,author-b-a` classifies with a classifier trained on those sets (with the
 //! built-in one's options) instead of the built-in one: how messages of one hand carry to
 //! another's. `--split author-c` scores the third author's set (`author-c.toml`), and `--split
-//! author-d` the fourth's (`author-d.toml`), and `--split author-f` the sixth's
-//! (`author-f.toml`), which judge: their misread messages are never named, and `author-f` never
-//! trains; `author-c` and `author-d`, having judged once, may now train (`--train author-c`).
+//! author-d` the fourth's (`author-d.toml`), `--split author-f` the sixth's (`author-f.toml`)
+//! and `--split author-h` the eighth's (`author-h.toml`), which judge: their misread messages
+//! are never named, and `author-f` and `author-h` never train; `author-c` and `author-d`,
+//! having judged once, may now train (`--train author-c`).
 //! `author-e` and `author-g` (`author-e.toml`, `author-g.toml`) are sets written apart for
 //! training. `--file PATH` scores any file in the set's schema, as unseen. Only the sets that
 //! tune (`dev`, `training`, `author-b-a`, `author-e`, `author-g`) have their misread messages
@@ -222,7 +223,7 @@ pub(crate) fn run(args: EvalClassifyArgs, log: LogLevel) -> Result<ExitStatus, E
     if let Some(judge) = args
         .train
         .iter()
-        .find(|t| matches!(t, ClassifySplit::AuthorF))
+        .find(|t| matches!(t, ClassifySplit::AuthorF | ClassifySplit::AuthorH))
     {
         return Err(Error::new(format_args!(
             "`--train`: {} is scored, never trained on",
