@@ -91,12 +91,20 @@ const NONE: u16 = u16::MAX;
 /// The id of a closed form's word, or [`NONE`]. Inline: the builder looks up every token.
 #[inline]
 pub(super) fn word_id(word: &str) -> u16 {
-    if let &[b] = word.as_bytes()
-        && b.is_ascii()
-    {
-        return SINGLE[usize::from(b)];
+    if let &[b] = word.as_bytes() {
+        return single_id(b);
     }
     word_id_by(word, super::forms::hash(word.as_bytes()))
+}
+
+/// [`word_id`] of a word of one byte (of ASCII: a byte beyond is no word).
+#[inline(always)]
+pub(super) fn single_id(b: u8) -> u16 {
+    if b.is_ascii() {
+        SINGLE[usize::from(b)]
+    } else {
+        NONE
+    }
 }
 
 /// [`word_id`] of a word whose [`hash`](super::forms::hash) is `hash`, made as it was read.
@@ -317,6 +325,11 @@ mod tests {
                 .position(|w| *w == word)
                 .map_or(NONE, |id| id as u16);
             assert_eq!(word_id(&word), by_hash, "{word:?}");
+            assert_eq!(single_id(b), by_hash, "{word:?}");
+        }
+        // A byte beyond ASCII is no word of one byte.
+        for b in 128..=255u8 {
+            assert_eq!(single_id(b), NONE, "{b}");
         }
     }
 

@@ -190,8 +190,8 @@ fn cut(t: &mut Transcript, open: &mut Option<u32>) {
 /// token cutting the sentences that end before it.
 struct Sink<'a> {
     t: &'a mut Transcript,
-    /// The sentence open, if any.
-    open: &'a mut Option<u32>,
+    /// The sentence open, if any (the builder's, handed back when the segment is cut).
+    open: Option<u32>,
     /// The segment's sentence bounds not yet passed, as raw byte offsets in order.
     bounds: &'a [usize],
     /// The segment's index.
@@ -201,7 +201,12 @@ struct Sink<'a> {
 impl token::Emit for Sink<'_> {
     #[inline(always)]
     fn token(&mut self, text: &str, kind: Kind, raw: Range<usize>, capital: bool) {
-        self.push(text, kind, raw, capital, matcher::word_id(text));
+        // A sign of one byte is looked up in the table of one-byte words, in line.
+        let word_id = match text.as_bytes() {
+            &[b] => matcher::single_id(b),
+            _ => matcher::word_id(text),
+        };
+        self.push(text, kind, raw, capital, word_id);
     }
 
     #[inline(always)]
@@ -233,10 +238,10 @@ impl Sink<'_> {
             t.text.push(if open.is_some() { ' ' } else { '\n' });
         }
         let start = t.text.len() as u32;
-        // A sign is one byte (and one byte of text is a character of ASCII): pushed without
-        // a call to copy memory.
+        // A sign is one byte of ASCII (one byte of text is a character of ASCII): pushed
+        // without a call to copy memory.
         match text.as_bytes() {
-            &[b] => t.text.push(char::from(b)),
+            &[b] if b.is_ascii() => t.text.push(char::from(b)),
             _ => t.text.push_str(text),
         }
         let index = t.tokens.len() as u32;
@@ -313,11 +318,12 @@ impl Builder {
         } = self;
         let mut sink = Sink {
             t: transcript,
-            open,
+            open: *open,
             bounds,
             segment,
         };
         tokenizer.run(raw, &mut sink);
+        *open = sink.open;
         let bounds = sink.bounds;
         if !bounds.is_empty() {
             self.cut();
