@@ -30,7 +30,7 @@ A set that only judges (`eval/classify/author-c.toml` by a third author, `author
 fourth, `author-f.toml` by a sixth, `author-h.toml` by an eighth) is not halved: `check` validates it the same way and fails if any of its texts, with
 case and runs of white space folded, repeats one of the pool, of `training.toml`, of a further
 set or of another set written apart (the held-out half is compared, never shown). A set
-written apart for training (`eval/classify/author-e.toml`, `author-g.toml`) is checked the same way.
+written apart for training (`eval/classify/author-e.toml`, `author-g.toml`, `author-i.toml`) is checked the same way.
 
 Only the standard library is needed (Python 3.11 or later, for tomllib).
 """
@@ -318,7 +318,7 @@ SCORED = {"author-c": "clsc", "author-d": "clsd", "author-f": "clsf", "author-h"
 
 # Sets written apart for training: not halved, checked as the sets that judge
 
-TRAINS = {"author-e": "clse", "author-g": "clsg"}   # the set's name: its ids' prefix
+TRAINS = {"author-e": "clse", "author-g": "clsg", "author-i": "clsi"}   # the set's name: its ids' prefix
 
 
 def folded(text):

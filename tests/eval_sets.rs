@@ -495,6 +495,20 @@ fn classify_author_h_set_is_well_formed_and_written_apart() {
     );
 }
 
+/// The third set written apart for training (`eval/classify/author-i.toml`), apart from
+/// everything above, `author-h.toml` included: see [`check_whole_set`].
+#[test]
+fn classify_author_i_set_is_well_formed_and_written_apart() {
+    check_whole_set(
+        "author-i",
+        "clsi",
+        &[
+            "training", "author-b", "author-c", "author-d", "author-e", "author-f", "author-g",
+            "author-h",
+        ],
+    );
+}
+
 #[test]
 fn inbound_set_is_well_formed_and_split_by_its_rule() {
     let mut faults = Vec::new();
