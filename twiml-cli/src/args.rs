@@ -492,9 +492,8 @@ pub(crate) struct EvalClassifyArgs {
     /// Which set: tune on dev, only score held-out; `author-b` is the second author's set,
     /// `author-b-a` and `author-b-b` its two halves; `author-c`, `author-d`, `author-f` and
     /// `author-h` are the third, fourth, sixth and eighth authors' sets, whose misread messages
-    /// are never named
-    /// (`author-c` and `author-d`, having judged once, may now train); `author-e` and
-    /// `author-g` are sets written for training.
+    /// are never named (`author-c`, `author-d` and `author-f`, having judged once, may now
+    /// train); `author-e`, `author-g` and `author-i` are sets written for training.
     #[arg(long, value_enum, default_value_t = ClassifySplit::Dev)]
     pub(crate) split: ClassifySplit,
     /// Score this labelled file (the schema of `eval/classify/README.md`) instead of a set of
@@ -503,11 +502,11 @@ pub(crate) struct EvalClassifyArgs {
     pub(crate) file: Option<PathBuf>,
     /// The folder of the labelled set (it holds `dev.toml`, `held-out.toml`, `training.toml`,
     /// `author-b.toml`, `author-b-halves.toml`, `author-c.toml`, `author-d.toml`,
-    /// `author-e.toml`, `author-f.toml`, `author-g.toml` and `author-h.toml`).
+    /// `author-e.toml`, `author-f.toml`, `author-g.toml`, `author-h.toml` and `author-i.toml`).
     #[arg(long, value_name = "DIR", default_value = "eval/classify")]
     pub(crate) dir: PathBuf,
-    /// On the development half, `training`, `author-e`, `author-g` or the A half of `author-b`,
-    /// list every message the classifier gets wrong or cannot decide, with its cues.
+    /// On the development half, `training`, `author-e`, `author-g`, `author-i` or the A half of
+    /// `author-b`, list every message the classifier gets wrong or cannot decide, with its cues.
     #[arg(long)]
     pub(crate) errors: bool,
     /// Cross-validation on the development half: split it into N folds, and classify each
@@ -516,8 +515,9 @@ pub(crate) struct EvalClassifyArgs {
     pub(crate) folds: Option<usize>,
     /// Classify with a classifier trained, with the built-in one's options, on these sets of
     /// `--dir` (comma-separated: `training`, `dev`, `author-b`, `author-b-a`, `author-b-b`,
-    /// `author-c`, `author-d`, `author-e`, `author-g`) instead of the built-in one. The held-out
-    /// half, `author-f` and `author-h` never train, and no set trains on messages it scores.
+    /// `author-c`, `author-d`, `author-e`, `author-f`, `author-g`, `author-i`) instead of the
+    /// built-in one. The held-out half and `author-h` never train, and no set trains on messages
+    /// it scores.
     #[arg(long, value_name = "SETS", value_delimiter = ',')]
     pub(crate) train: Vec<ClassifySplit>,
     /// Output format.
@@ -586,12 +586,15 @@ pub(crate) enum ClassifySplit {
     AuthorD,
     /// A set written apart for training (`author-e.toml`).
     AuthorE,
-    /// The sixth author's set (`author-f.toml`), for scoring only.
+    /// The sixth author's set (`author-f.toml`): judged on once, now also trained on; its
+    /// misread messages are never named.
     AuthorF,
     /// A second set written apart for training (`author-g.toml`).
     AuthorG,
     /// The eighth author's set (`author-h.toml`), for scoring only.
     AuthorH,
+    /// A third set written apart for training (`author-i.toml`).
+    AuthorI,
 }
 
 impl ClassifySplit {
@@ -610,6 +613,7 @@ impl ClassifySplit {
             ClassifySplit::AuthorF => "author-f",
             ClassifySplit::AuthorG => "author-g",
             ClassifySplit::AuthorH => "author-h",
+            ClassifySplit::AuthorI => "author-i",
         }
     }
 }

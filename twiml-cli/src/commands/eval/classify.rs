@@ -18,12 +18,12 @@
 //! another's. `--split author-c` scores the third author's set (`author-c.toml`), and `--split
 //! author-d` the fourth's (`author-d.toml`), `--split author-f` the sixth's (`author-f.toml`)
 //! and `--split author-h` the eighth's (`author-h.toml`), which judge: their misread messages
-//! are never named, and `author-f` and `author-h` never train; `author-c` and `author-d`,
-//! having judged once, may now train (`--train author-c`).
-//! `author-e` and `author-g` (`author-e.toml`, `author-g.toml`) are sets written apart for
-//! training. `--file PATH` scores any file in the set's schema, as unseen. Only the sets that
-//! tune (`dev`, `training`, `author-b-a`, `author-e`, `author-g`) have their misread messages
-//! named.
+//! are never named, and `author-h` never trains; `author-c`, `author-d` and `author-f`, having
+//! judged once, may now train (`--train author-c`). `author-e`, `author-g` and `author-i`
+//! (`author-e.toml`, `author-g.toml`, `author-i.toml`) are sets written apart for training.
+//! `--file PATH` scores any file in the set's schema, as unseen. Only the sets that tune
+//! (`dev`, `training`, `author-b-a`, `author-e`, `author-g`, `author-i`) have their misread
+//! messages named.
 
 use std::collections::{BTreeMap, HashSet};
 use std::io::{self, Write};
@@ -201,10 +201,11 @@ pub(crate) fn run(args: EvalClassifyArgs, log: LogLevel) -> Result<ExitStatus, E
                 | ClassifySplit::AuthorBA
                 | ClassifySplit::AuthorE
                 | ClassifySplit::AuthorG
+                | ClassifySplit::AuthorI
         );
     if args.errors && !readable {
         return Err(Error::new(
-            "`--errors` lists messages of the development half, training, author-e, author-g or the A half of author-b only; the other sets are scored, never read",
+            "`--errors` lists messages of the development half, training, author-e, author-g, author-i or the A half of author-b only; the other sets are scored, never read",
         ));
     }
     if args.folds.is_some() && args.split != ClassifySplit::Dev {
@@ -223,7 +224,7 @@ pub(crate) fn run(args: EvalClassifyArgs, log: LogLevel) -> Result<ExitStatus, E
     if let Some(judge) = args
         .train
         .iter()
-        .find(|t| matches!(t, ClassifySplit::AuthorF | ClassifySplit::AuthorH))
+        .find(|t| matches!(t, ClassifySplit::AuthorH))
     {
         return Err(Error::new(format_args!(
             "`--train`: {} is scored, never trained on",
@@ -457,7 +458,7 @@ pub(crate) fn run(args: EvalClassifyArgs, log: LogLevel) -> Result<ExitStatus, E
             } else if !readable {
                 writeln!(
                     out,
-                    "one-time codes, fraud alerts, delivery and shipping notices read as non-essential: {} (named only on the sets that tune: dev, training, author-b-a, author-e, author-g)",
+                    "one-time codes, fraud alerts, delivery and shipping notices read as non-essential: {} (named only on the sets that tune: dev, training, author-b-a, author-e, author-g, author-i)",
                     never_waited.len()
                 )?;
             } else {

@@ -358,22 +358,53 @@ impl Classifier {
 
         // A decisive phrase of promotion; "use code" before a number shaped like a one-time
         // code asks the recipient to enter a code, not to redeem a discount (`SAVE20`).
-        let promotion = options.rules
-            && matches.iter().any(|&(id, (_, end))| {
-                let entry = &LEXICON[id];
-                entry.weight == 3
-                    && PROMOTION.contains(&entry.intent)
-                    && !((entry.phrase.ends_with("code") || entry.phrase.ends_with("codigo"))
-                        && normal.text[end.min(normal.text.len())..].starts_with('#')
-                        && {
-                            let (from, to) = normal.source_range(end, end + 1);
-                            model::number_type(text, from, to) == "t:code"
-                        })
+        let decisive = |&&(id, (_, end)): &&(usize, (usize, usize))| {
+            let entry = &LEXICON[id];
+            entry.weight == 3
+                && PROMOTION.contains(&entry.intent)
+                && !((entry.phrase.ends_with("code") || entry.phrase.ends_with("codigo"))
+                    && normal.text[end.min(normal.text.len())..].starts_with('#')
+                    && {
+                        let (from, to) = normal.source_range(end, end + 1);
+                        model::number_type(text, from, to) == "t:code"
+                    })
+        };
+        let mut promotion = options.rules && matches.iter().any(|m| decisive(&m));
+        // A narrower rule (a variant): a phrase inside a merchant's name, or in the sentence of
+        // a code, a fraud alert or a delivery, is left to the model.
+        let mut left_to_model = false;
+        if promotion && options.narrow != 0 {
+            let cue_sentence = if options.narrow & 2 != 0 {
+                matches
+                    .iter()
+                    .find(|&&(id, _)| {
+                        LEXICON[id].weight == 3 && NEVER_WAIT.contains(&LEXICON[id].intent)
+                    })
+                    .map(|&(_, (start, end))| {
+                        let (from, to) = normal.source_range(start, end);
+                        patterns::sentence_around(text, from, to)
+                    })
+                    .or_else(|| {
+                        options
+                            .patterns
+                            .then(|| patterns::never_wait(text, &normal))
+                            .flatten()
+                            .map(|found| found.sentence)
+                    })
+            } else {
+                None
+            };
+            promotion = matches.iter().filter(decisive).any(|&(_, (start, end))| {
+                let (s, e) = normal.source_range(start, end);
+                !(options.narrow & 1 != 0 && in_a_name(text, s, e)
+                    || cue_sentence.is_some_and(|(from, to)| s >= from && e <= to))
             });
+            left_to_model = !promotion;
+        }
         // A decisive phrase or a pattern of a code, a fraud alert or a delivery: essential,
         // unless the rest of the message (its other sentences) weighs as a promotion on its
         // own: the dual-purpose message that the doctrine makes marketing.
-        let never_wait = if promotion {
+        let never_wait = if promotion || left_to_model {
             None
         } else if let Some(&(_, (start, end))) = matches.iter().find(|&&(id, _)| {
             options.rules && LEXICON[id].weight == 3 && NEVER_WAIT.contains(&LEXICON[id].intent)
@@ -497,6 +528,40 @@ impl Classifier {
             cues,
         }
     }
+}
+
+/// Whether `text[from..to]` stands inside a name: between quotation marks, or in a run of
+/// words in capitals longer than itself (`BEST DEAL AUTO`, not `FREE SHIPPING`).
+fn in_a_name(text: &str, from: usize, to: usize) -> bool {
+    let (Some(before), Some(inside), Some(after)) =
+        (text.get(..from), text.get(from..to), text.get(to..))
+    else {
+        return false;
+    };
+    let straight = before.matches('"').count() % 2 == 1 && after.contains('"');
+    let curly = before.rfind('\u{201c}') > before.rfind('\u{201d}') && after.contains('\u{201d}');
+    if straight || curly {
+        return true;
+    }
+    let capital = |w: &str| w.chars().any(char::is_uppercase) && !w.chars().any(char::is_lowercase);
+    if !capital(inside) {
+        return false;
+    }
+    let pause = |w: &str| w.ends_with(['.', ',', '!', '?', ':', ';', ')', '(']);
+    let named = |w: &str| capital(w) && w.chars().filter(|c| c.is_alphabetic()).count() >= 2;
+    // The word just before, whole, in capitals and not ending a clause; or the word just after.
+    let joined_before = !before.ends_with(|c: char| !c.is_whitespace())
+        && before
+            .split_whitespace()
+            .next_back()
+            .is_some_and(|w| named(w) && !pause(w));
+    let joined_after = !inside.ends_with(['.', ',', '!', '?', ':', ';'])
+        && after.starts_with(' ')
+        && after
+            .split_whitespace()
+            .next()
+            .is_some_and(|w| named(w.trim_end_matches(['.', ',', '!', '?', ':', ';'])));
+    joined_before || joined_after
 }
 
 /// The intents whose decisive phrases make a message non-essential, whatever else it says.
@@ -782,6 +847,40 @@ mod tests {
 
     fn class(text: &str) -> Option<Class> {
         classify(text).class
+    }
+
+    /// The narrower rule's test of a name (a variant, off as shipped): quoted, or in a run of
+    /// capitals longer than the phrase.
+    #[test]
+    fn a_phrase_in_a_name_is_told_from_a_phrase_in_capitals() {
+        let at = |text: &str, phrase: &str| {
+            let from = text.find(phrase).expect("the phrase is in the text");
+            in_a_name(text, from, from + phrase.len())
+        };
+        assert!(at(
+            "Charge of $89 at \"FREE GIFT WRAP CO\". Was this you?",
+            "FREE GIFT"
+        ));
+        assert!(at(
+            "Cargo en \u{201c}Regalos Gratis Online\u{201d}, ¿lo reconoces?",
+            "Regalos Gratis"
+        ));
+        assert!(at(
+            "Did you try $612.40 at BEST DEAL AUTO on 10/14?",
+            "BEST DEAL"
+        ));
+        assert!(at(
+            "Authorize $54.99 at SUPER SAVINGS MARKET?",
+            "SAVINGS MARKET"
+        ));
+        assert!(!at(
+            "Your order with FREE SHIPPING (order 2001) is out.",
+            "FREE SHIPPING"
+        ));
+        assert!(!at("FLASH SALE: FREE GIFT with every order!", "FREE GIFT"));
+        assert!(!at("Get a free gift with \"any\" order", "free gift"));
+        assert!(!at("", ""));
+        assert!(!at("é\"", "é"));
     }
 
     #[test]
