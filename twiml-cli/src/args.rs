@@ -492,8 +492,8 @@ pub(crate) struct EvalClassifyArgs {
     /// Which set: tune on dev, only score held-out; `author-b` is the second author's set,
     /// `author-b-a` and `author-b-b` its two halves; `author-c`, `author-d`, `author-f` and
     /// `author-h` are the third, fourth, sixth and eighth authors' sets, whose misread messages
-    /// are never named (`author-c`, `author-d` and `author-f`, having judged once, may now
-    /// train); `author-e`, `author-g` and `author-i` are sets written for training.
+    /// are never named (having judged once, each may now train); `author-e`, `author-g` and
+    /// `author-i` are sets written for training.
     #[arg(long, value_enum, default_value_t = ClassifySplit::Dev)]
     pub(crate) split: ClassifySplit,
     /// Score this labelled file (the schema of `eval/classify/README.md`) instead of a set of
@@ -515,9 +515,9 @@ pub(crate) struct EvalClassifyArgs {
     pub(crate) folds: Option<usize>,
     /// Classify with a classifier trained, with the built-in one's options, on these sets of
     /// `--dir` (comma-separated: `training`, `dev`, `author-b`, `author-b-a`, `author-b-b`,
-    /// `author-c`, `author-d`, `author-e`, `author-f`, `author-g`, `author-i`) instead of the
-    /// built-in one. The held-out half and `author-h` never train, and no set trains on messages
-    /// it scores.
+    /// `author-c`, `author-d`, `author-e`, `author-f`, `author-g`, `author-h`, `author-i`)
+    /// instead of the built-in one. The held-out half never trains, and no set trains on
+    /// messages it scores.
     #[arg(long, value_name = "SETS", value_delimiter = ',')]
     pub(crate) train: Vec<ClassifySplit>,
     /// Output format.
@@ -591,7 +591,8 @@ pub(crate) enum ClassifySplit {
     AuthorF,
     /// A second set written apart for training (`author-g.toml`).
     AuthorG,
-    /// The eighth author's set (`author-h.toml`), for scoring only.
+    /// The eighth author's set (`author-h.toml`): judged on once, now also trained on; its
+    /// misread messages are never named.
     AuthorH,
     /// A third set written apart for training (`author-i.toml`).
     AuthorI,

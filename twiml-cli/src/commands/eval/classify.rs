@@ -18,8 +18,7 @@
 //! another's. `--split author-c` scores the third author's set (`author-c.toml`), and `--split
 //! author-d` the fourth's (`author-d.toml`), `--split author-f` the sixth's (`author-f.toml`)
 //! and `--split author-h` the eighth's (`author-h.toml`), which judge: their misread messages
-//! are never named, and `author-h` never trains; `author-c`, `author-d` and `author-f`, having
-//! judged once, may now train (`--train author-c`). `author-e`, `author-g` and `author-i`
+//! are never named; having judged once, each may now train (`--train author-c`). `author-e`, `author-g` and `author-i`
 //! (`author-e.toml`, `author-g.toml`, `author-i.toml`) are sets written apart for training.
 //! `--file PATH` scores any file in the set's schema, as unseen. Only the sets that tune
 //! (`dev`, `training`, `author-b-a`, `author-e`, `author-g`, `author-i`) have their misread
@@ -220,16 +219,6 @@ pub(crate) fn run(args: EvalClassifyArgs, log: LogLevel) -> Result<ExitStatus, E
         return Err(Error::new(
             "`--train`: the held-out half is scored, never trained on",
         ));
-    }
-    if let Some(judge) = args
-        .train
-        .iter()
-        .find(|t| matches!(t, ClassifySplit::AuthorH))
-    {
-        return Err(Error::new(format_args!(
-            "`--train`: {} is scored, never trained on",
-            judge.name()
-        )));
     }
     if args.file.is_none()
         && let Some(both) = args.train.iter().find(|&&t| overlap(t, args.split))
