@@ -187,7 +187,8 @@ fn cut(t: &mut Transcript, open: &mut Option<u32>) {
 }
 
 /// Where the tokenizer writes the tokens of one segment: straight into the transcript, each
-/// token cutting the sentences that end before it.
+/// token cutting the sentences that end before it. The text of a run of tokens with one space
+/// between each two, in one sentence, is copied at once when the run ends.
 struct Sink<'a> {
     t: &'a mut Transcript,
     /// The sentence open, if any (the builder's, handed back when the segment is cut).
@@ -196,6 +197,10 @@ struct Sink<'a> {
     bounds: &'a [usize],
     /// The segment's index.
     segment: u32,
+    /// The run of tokens whose text is not copied yet, as bytes of the tokenizer's normalised
+    /// text (see [`token::Emit::unit`]): it goes at the end of the transcript's text. Empty
+    /// when there is none.
+    run: Range<usize>,
 }
 
 impl token::Emit for Sink<'_> {
@@ -213,24 +218,108 @@ impl token::Emit for Sink<'_> {
     fn hashed(&mut self, text: &str, kind: Kind, raw: Range<usize>, capital: bool, hash: u32) {
         self.push(text, kind, raw, capital, matcher::word_id_by(text, hash));
     }
-}
 
-impl Sink<'_> {
-    /// Stores one token, whose word's id in the lexicon is `word_id`.
     #[inline(always)]
-    fn push(&mut self, text: &str, kind: Kind, raw: Range<usize>, capital: bool, word_id: u16) {
+    fn unit(
+        &mut self,
+        units: &str,
+        at: Range<usize>,
+        kind: Kind,
+        raw: Range<usize>,
+        capital: bool,
+        hash: u32,
+    ) {
+        let bytes = units.as_bytes();
+        let first = bytes.get(at.start).copied().unwrap_or_default();
+        let word_id = match kind {
+            Kind::Symbol => {
+                if first == b'.' {
+                    // Whether the word before is an abbreviation is read in the text.
+                    self.flush(units);
+                }
+                matcher::single_id(first)
+            }
+            _ => matcher::word_id_by(units.get(at.clone()).unwrap_or_default(), hash),
+        };
+        self.cut_before(raw.start);
         let Sink {
             t,
             open,
-            bounds,
+            run,
             segment,
+            ..
         } = self;
-        while let Some((&b, rest)) = bounds.split_first()
-            && b <= raw.start
+        // A sign beyond ASCII never comes here: the signs that end a sentence are these.
+        let ends_sentence = kind == Kind::Symbol
+            && matches!(first, b'.' | b'!' | b'?' | b';')
+            && !(first == b'.' && t.after_abbreviation());
+        // The token goes on the run when one space of the same sentence is all between.
+        if open.is_some()
+            && run.start < run.end
+            && at.start == run.end + 1
+            && bytes.get(run.end) == Some(&b' ')
         {
-            *bounds = rest;
+            run.end = at.end;
+        } else {
+            if run.start < run.end
+                && let Some(text) = units.get(run.clone())
+            {
+                t.text.push_str(text);
+            }
+            if !t.text.is_empty() {
+                t.text.push(if open.is_some() { ' ' } else { '\n' });
+            }
+            *run = at.clone();
+        }
+        let start = t.text.len() + (at.start - run.start);
+        let index = t.tokens.len() as u32;
+        t.tokens.push(Token {
+            start: start as u32,
+            end: (start + at.len()) as u32,
+            raw_start: raw.start as u32,
+            raw_end: raw.end as u32,
+            segment: *segment,
+            kind,
+            capital,
+            word_id,
+        });
+        open.get_or_insert(index);
+        if ends_sentence {
             cut(t, open);
         }
+    }
+
+    #[inline(always)]
+    fn flush(&mut self, units: &str) {
+        let run = std::mem::take(&mut self.run);
+        if run.start < run.end
+            && let Some(text) = units.get(run)
+        {
+            self.t.text.push_str(text);
+        }
+    }
+}
+
+impl Sink<'_> {
+    /// Cuts the sentences that end at a bound before raw byte `at`.
+    #[inline(always)]
+    fn cut_before(&mut self, at: usize) {
+        while let Some((&b, rest)) = self.bounds.split_first()
+            && b <= at
+        {
+            self.bounds = rest;
+            cut(self.t, &mut self.open);
+        }
+    }
+
+    /// Stores one token, whose word's id in the lexicon is `word_id`.
+    #[inline(always)]
+    fn push(&mut self, text: &str, kind: Kind, raw: Range<usize>, capital: bool, word_id: u16) {
+        debug_assert!(self.run.start == self.run.end, "a run of tokens not copied");
+        self.cut_before(raw.start);
+        let Sink {
+            t, open, segment, ..
+        } = self;
         let ends_sentence = kind == Kind::Symbol
             && matches!(text, "." | "!" | "?" | ";" | "\u{2026}")
             && !(text == "." && t.after_abbreviation());
@@ -309,6 +398,20 @@ impl Builder {
     /// Adds the text of event `event`. `bounds` are byte offsets in `raw` where a sentence
     /// ends whatever the punctuation (SSML `<s>`, `<p>`, `<break>`).
     pub(crate) fn segment(&mut self, event: usize, raw: &str, bounds: &[usize]) {
+        self.segment_through(event, raw, bounds, |tokenizer, raw, sink| {
+            tokenizer.run(raw, sink);
+        });
+    }
+
+    /// [`Builder::segment`], the tokenizer run on the segment's sink by `run`.
+    #[inline(always)]
+    fn segment_through(
+        &mut self,
+        event: usize,
+        raw: &str,
+        bounds: &[usize],
+        run: impl FnOnce(&mut token::Tokenizer, &str, &mut Sink<'_>),
+    ) {
         let segment = u32::try_from(self.transcript.segments.len()).unwrap_or(u32::MAX);
         let first = self.transcript.tokens.len() as u32;
         let Builder {
@@ -321,8 +424,9 @@ impl Builder {
             open: *open,
             bounds,
             segment,
+            run: 0..0,
         };
-        tokenizer.run(raw, &mut sink);
+        run(tokenizer, raw, &mut sink);
         *open = sink.open;
         let bounds = sink.bounds;
         if !bounds.is_empty() {
@@ -629,5 +733,119 @@ fn common_language(word: &str) -> Option<Lang> {
             Some(Lang::En)
         }
         _ => None,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::token::{Emit, Tokenizer};
+    use super::*;
+
+    /// A sink that takes every token on its own, its text handed whole (the plain reading
+    /// that the runs of [`Sink`] are tested against).
+    struct OneByOne<'s, 'a>(&'s mut Sink<'a>);
+
+    impl Emit for OneByOne<'_, '_> {
+        fn token(&mut self, text: &str, kind: Kind, raw: Range<usize>, capital: bool) {
+            self.0.token(text, kind, raw, capital);
+        }
+
+        fn hashed(&mut self, text: &str, kind: Kind, raw: Range<usize>, capital: bool, hash: u32) {
+            self.0.hashed(text, kind, raw, capital, hash);
+        }
+    }
+
+    /// Everything a transcript holds, written out.
+    fn contents(t: &Transcript) -> String {
+        format!(
+            "{:?}\n{:?}\n{:?}\n{:?}\n{:?}\n{:?}\n{:?}",
+            t.text, t.raw, t.tokens, t.segments, t.sentences, t.hits, t.starts
+        )
+    }
+
+    #[test]
+    fn runs_of_tokens_make_the_transcript_of_tokens_one_by_one() {
+        let pieces = [
+            "Item",
+            "0",
+            ":",
+            " ",
+            " ",
+            " ",
+            "  ",
+            "\t",
+            "\n",
+            ".",
+            ". ",
+            "Mr",
+            "Mr.",
+            "don't",
+            "a.i.",
+            "past-due",
+            "1,140",
+            "Se\u{f1}or",
+            "caf\u{e9}",
+            "\u{bf}",
+            "\u{2014}",
+            "\u{2019}",
+            "\u{201c}",
+            "\u{fb01}le",
+            "x@y.com",
+            "https://a.b/c",
+            "!",
+            ";",
+            "?",
+            "\u{2026}",
+            "\u{130}",
+            "\u{a0}",
+            "-",
+            "'",
+            "&",
+            "<",
+            "card",
+            "number",
+            "please",
+            "recorded",
+            "PIN",
+            "\u{20ac}",
+            "",
+        ];
+        let mut rng = crate::test_rng::Xorshift(0x3C6E_F372_FE94_F82B);
+        let mut tokens = 0;
+        for _ in 0..3_000 {
+            let (mut runs, mut plain) = (Builder::new(), Builder::new());
+            for event in 0..(rng.next() % 4) as usize {
+                let mut raw = String::new();
+                for _ in 0..(rng.next() % 16) {
+                    raw.push_str(pieces[(rng.next() % pieces.len() as u64) as usize]);
+                }
+                let mut bounds: Vec<usize> = (0..rng.next() % 3)
+                    .map(|_| (rng.next() % (raw.len() as u64 + 2)) as usize)
+                    .collect();
+                bounds.sort_unstable();
+                runs.segment(event, &raw, &bounds);
+                plain.segment_through(event, &raw, &bounds, |tokenizer, raw, sink| {
+                    tokenizer.run(raw, &mut OneByOne(sink));
+                });
+                if rng.next().is_multiple_of(3) {
+                    runs.cut();
+                    plain.cut();
+                }
+            }
+            let (runs, plain) = (runs.finish(), plain.finish());
+            assert_eq!(contents(&runs), contents(&plain));
+            tokens += runs.tokens.len();
+        }
+        assert!(tokens > 20_000, "{tokens}");
+        // The tokenizer alone hands a sink that copies nothing the same tokens either way.
+        let mut tokenizer = Tokenizer::default();
+        let mut seen = Vec::new();
+        tokenizer.run(
+            "Se\u{f1}or caf\u{e9}, Mr. Smith",
+            &mut |text: &str, _, _, _| {
+                seen.push(text.to_string());
+            },
+        );
+        assert_eq!(seen, ["senor", "cafe", ",", "mr", ".", "smith"]);
     }
 }

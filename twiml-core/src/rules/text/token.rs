@@ -265,6 +265,33 @@ pub(crate) trait Emit {
         let _ = hash;
         self.token(text, kind, raw, capital);
     }
+
+    /// Takes a token whose normalised text is `units[at]`, a piece of the normalised text of
+    /// the stretch being cut (ASCII, one byte per character), with the hash of its text when
+    /// it is a word or a number (a sign's is not read). Every token of a stretch comes with
+    /// the same `units`, and [`Emit::flush`] with it after the last, before any other token:
+    /// a sink may copy the text of several tokens at once.
+    #[inline]
+    fn unit(
+        &mut self,
+        units: &str,
+        at: Range<usize>,
+        kind: Kind,
+        raw: Range<usize>,
+        capital: bool,
+        hash: u32,
+    ) {
+        match kind {
+            Kind::Symbol => self.token(&units[at], kind, raw, capital),
+            _ => self.hashed(&units[at], kind, raw, capital, hash),
+        }
+    }
+
+    /// The stretch whose tokens came through [`Emit::unit`] with `units` is done.
+    #[inline]
+    fn flush(&mut self, units: &str) {
+        let _ = units;
+    }
 }
 
 /// The hash of a word before its first byte (FNV-1a, 32 bits).
@@ -680,8 +707,9 @@ fn cut_units(units: &Units<'_>, emit: &mut impl Emit) {
             } else {
                 Kind::Word
             };
-            emit.hashed(
-                &units.bytes[start..j],
+            emit.unit(
+                units.bytes,
+                start..j,
                 kind,
                 raw(start..j),
                 units.upper(start),
@@ -700,14 +728,16 @@ fn cut_units(units: &Units<'_>, emit: &mut impl Emit) {
             continue;
         }
         let at = raw(i..i + 1);
-        let text = if c == SELF {
-            &units.raw[at.start - units.offset..at.end - units.offset]
+        if c == SELF {
+            emit.flush(units.bytes);
+            let text = &units.raw[at.start - units.offset..at.end - units.offset];
+            emit.token(text, Kind::Symbol, at, false);
         } else {
-            &units.bytes[i..i + 1]
-        };
-        emit.token(text, Kind::Symbol, at, false);
+            emit.unit(units.bytes, i..i + 1, Kind::Symbol, at, false, 0);
+        }
         i += 1;
     }
+    emit.flush(units.bytes);
 }
 
 /// Normalised characters, by index: read from a buffer, or made from ASCII bytes on the way.
