@@ -453,7 +453,7 @@ impl<'d, D: Document> Walk<'d, D> {
             return;
         }
         if rule.mixed {
-            self.mixed_text_length(node, spec);
+            self.mixed_text_length(node, spec, held);
             return;
         }
         if let Some(p) = grammar::check_text(&rule.kind, text) {
@@ -478,15 +478,20 @@ impl<'d, D: Document> Walk<'d, D> {
         }
     }
 
-    fn mixed_text_length(&mut self, node: D::Node, spec: &ElementSpec) {
+    fn mixed_text_length(&mut self, node: D::Node, spec: &ElementSpec, held: &Held<'_>) {
         let ValueKind::Text {
             max_chars: Some(max),
         } = spec.text.kind
         else {
             return;
         };
-        // A character takes at least one byte: short text needs no counting.
-        let bytes = self.subtree_text(node, str::len);
+        // A character takes at least one byte: short text needs no counting. An element with
+        // no child element holds no text but its own, which the walk of its content joined.
+        let bytes = if held.elements == 0 {
+            held.text.as_deref().map_or(0, str::len)
+        } else {
+            self.subtree_text(node, str::len)
+        };
         if bytes <= POLLY_SAY_MAX_CHARS.min(max) as usize {
             return;
         }
