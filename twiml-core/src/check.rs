@@ -11,8 +11,9 @@ use std::borrow::Cow;
 use std::cell::Cell;
 use std::sync::LazyLock;
 
-use crate::diagnostic::{CheckInfo, Diagnostic, Severity, checks};
+use crate::diagnostic::{CheckInfo, Diagnostic, NodePath, Severity, checks};
 use crate::grammar::{self, ProblemKind, ValueProblem, closest, one_of, trim};
+use crate::model::ModelDocument;
 use crate::schema::{
     self, AttributeSpec, ELEMENTS, ElementId, ElementKind, ElementSpec, TextPresence, ValueKind,
     attr,
@@ -78,7 +79,21 @@ pub fn check_document<D: Document>(doc: &D, out: &mut Vec<Diagnostic<D::Span>>) 
 /// [`check_document`], returning how many elements the walk visited: every element of the
 /// document, for a reader of every element to size its buffers with.
 pub(crate) fn check_counting<D: Document>(doc: &D, out: &mut Vec<Diagnostic<D::Span>>) -> usize {
-    let mut walk = Walk {
+    walk::<D, false>(doc, out)
+}
+
+/// The checks of a response the typed builder made, counting its elements as
+/// [`check_counting`] does: every check that can find something in such a response, and none
+/// of those its types rule out (each is named where the walk leaves it out). They find what
+/// [`check_document`] finds in it; a test compares the two over many responses.
+pub(crate) fn check_built(doc: &ModelDocument<'_>, out: &mut Vec<Diagnostic<NodePath>>) -> usize {
+    walk::<ModelDocument<'_>, true>(doc, out)
+}
+
+/// The walk of every element; `BUILT` when `doc` is a response of the typed model, whose types
+/// guarantee what some checks look for.
+fn walk<D: Document, const BUILT: bool>(doc: &D, out: &mut Vec<Diagnostic<D::Span>>) -> usize {
+    let mut walk = Walk::<D, BUILT> {
         doc,
         out,
         path: Path::new(),
@@ -94,12 +109,14 @@ pub(crate) fn check_counting<D: Document>(doc: &D, out: &mut Vec<Diagnostic<D::S
     walk.visited
 }
 
-impl<D: Document> Walk<'_, D> {
+impl<D: Document, const BUILT: bool> Walk<'_, D, BUILT> {
     fn run(&mut self) {
         let doc = self.doc;
         let root = doc.root();
+        // A built response's root is a `VoiceResponse`, `MessagingResponse` or `FaxResponse`
+        // (`Root` holds nothing else), each the table's root element of its dialect.
         let is_root =
-            matches!(doc.tag(root), Tag::Known(id) if id.spec().kind == ElementKind::Root);
+            BUILT || matches!(doc.tag(root), Tag::Known(id) if id.spec().kind == ElementKind::Root);
         if !is_root {
             let name = doc.name(root);
             self.path.push(name, 0);
@@ -121,11 +138,11 @@ impl<D: Document> Walk<'_, D> {
             self.custom_content(root);
             return;
         }
-        self.element(root, 0);
+        self.element(root, doc.tag(root), 0);
     }
 }
 
-struct Walk<'d, D: Document> {
+struct Walk<'d, D: Document, const BUILT: bool> {
     doc: &'d D,
     out: &'d mut Vec<Diagnostic<D::Span>>,
     path: Path<'d>,
@@ -151,16 +168,22 @@ struct Held<'d> {
     runtime: bool,
 }
 
-impl<'d, D: Document> Walk<'d, D> {
+impl<'d, D: Document, const BUILT: bool> Walk<'d, D, BUILT> {
     fn report(&mut self, node: D::Node, part: Part<'_>, diagnostic: Diagnostic<()>) {
         let span = self.doc.locate(node, &self.path, part);
         self.out.push(diagnostic.map_span(|()| span.clone()));
     }
 
-    fn element(&mut self, node: D::Node, position: usize) {
+    /// Walks the element `node`, whose tag is `tag`, at `position` among its parent's elements.
+    fn element(&mut self, node: D::Node, tag: Tag<'d>, position: usize) {
         self.visited += 1;
-        self.path.push(self.doc.name(node), position);
-        match self.doc.tag(node) {
+        match tag {
+            // A built element of the table is named with the table's own string: its name
+            // (`NodeRef::name`) is generated from the row its tag (`NodeRef::tag`) names.
+            Tag::Known(id) if BUILT => self.path.push(id.spec().name, position),
+            _ => self.path.push(self.doc.name(node), position),
+        }
+        match tag {
             Tag::Known(id) => self.known_element(node, id.spec()),
             Tag::Custom(name) => self.custom_element(node, name),
             // Reported by the parent; its content is still checked for characters.
@@ -215,7 +238,11 @@ impl<'d, D: Document> Walk<'d, D> {
                 Content::Element(child) => {
                     let tag = self.doc.tag(child);
                     match tag {
-                        Tag::Known(id) if children & 1 << (id as u32) != 0 => {
+                        // A built element's children are items of its child enum, generated
+                        // from its row's children: each is one its parent may hold, and none
+                        // is unknown (`NodeRef::tag` gives an element of the table or a
+                        // custom one).
+                        Tag::Known(id) if BUILT || children & 1 << (id as u32) != 0 => {
                             self.known.push((id, i));
                         }
                         Tag::Known(id) => self.not_allowed(node, i, spec, id.spec()),
@@ -262,7 +289,7 @@ impl<'d, D: Document> Walk<'d, D> {
                     {
                         ended_by = Some((i, id.spec().name));
                     }
-                    self.element(child, held.elements);
+                    self.element(child, tag, held.elements);
                     held.elements += 1;
                 }
             }
@@ -323,14 +350,19 @@ impl<'d, D: Document> Walk<'d, D> {
                 continue;
             }
             let Some(a) = attribute.spec else {
-                self.unknown_attribute(node, spec, attribute);
+                // A built element's attributes are its struct's fields, each the table's row
+                // (the model's `Attributes` gives every one that is not custom its row).
+                if !BUILT {
+                    self.unknown_attribute(node, spec, attribute);
+                }
                 continue;
             };
             if let Some(i) = position_in(spec.attributes, a) {
                 present |= 1 << i;
             }
-            // A built document names its attributes with the table's own strings.
-            if !std::ptr::eq(attribute.name, a.name) && attribute.name != a.name {
+            // A built document names its attributes with the table's own strings (the
+            // model's `Attributes` names each with its row's `name`): no other spelling.
+            if !BUILT && !std::ptr::eq(attribute.name, a.name) && attribute.name != a.name {
                 let d = Diagnostic::new(
                     &checks::UNUSUAL_VALUE,
                     format!(
@@ -633,7 +665,7 @@ impl<'d, D: Document> Walk<'d, D> {
                 Content::Comment(s) => self.comment(node, i, s),
                 Content::Runtime => {}
                 Content::Element(child) => {
-                    self.element(child, element_position);
+                    self.element(child, self.doc.tag(child), element_position);
                     element_position += 1;
                 }
             }
@@ -825,6 +857,193 @@ fn value_diagnostic(subject: &str, p: ValueProblem) -> Diagnostic<()> {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::document::Root;
+    use crate::test_rng::Xorshift;
+    use crate::{ParseOptions, parse};
+
+    /// The findings of every check and those of the build's checks on one typed response,
+    /// with the elements each walk counted: the same, or the test names the response.
+    fn assert_same_findings(root: &Root, what: &str) -> usize {
+        let document = ModelDocument::new(root);
+        let mut full = Vec::new();
+        let full_count = check_counting(&document, &mut full);
+        let mut built = Vec::new();
+        let built_count = check_built(&document, &mut built);
+        assert_eq!(full, built, "{what}");
+        assert_eq!(full_count, built_count, "{what}");
+        full.len()
+    }
+
+    /// The documents of the project's corpora, tests and examples.
+    fn corpus_sources() -> Vec<String> {
+        let crate_dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR"));
+        let mut dirs: Vec<std::path::PathBuf> = [
+            "../../shared/corpus",
+            "../../shared/bench/peers/expected",
+            "../tests",
+            "../examples",
+        ]
+        .iter()
+        .map(|d| crate_dir.join(d))
+        .filter(|d| d.is_dir())
+        .collect();
+        let mut files = Vec::new();
+        while let Some(dir) = dirs.pop() {
+            for entry in std::fs::read_dir(&dir).into_iter().flatten().flatten() {
+                let path = entry.path();
+                if path.is_dir() {
+                    dirs.push(path);
+                } else if path.extension().is_some_and(|e| e == "xml" || e == "twiml") {
+                    files.push(path);
+                }
+            }
+        }
+        files.sort();
+        files
+            .iter()
+            .filter_map(|f| String::from_utf8(std::fs::read(f).ok()?).ok())
+            .collect()
+    }
+
+    /// Reads `source` into the typed model, when it parses and converts.
+    fn typed(source: &str) -> Option<Root> {
+        parse(source, &ParseOptions::default()).ok()?.to_root().ok()
+    }
+
+    /// Every document of the corpora that reads into the typed model, rebuilt through it.
+    #[test]
+    fn the_build_checks_find_what_every_check_finds_in_the_corpora() {
+        let (mut documents, mut findings) = (0, 0);
+        for source in corpus_sources() {
+            if let Some(root) = typed(&source) {
+                documents += 1;
+                findings += assert_same_findings(&root, &source);
+            }
+        }
+        // Most of them are valid; the typed model keeps the findings of a few.
+        assert!(documents > 500 && findings >= 10, "{documents} {findings}");
+    }
+
+    /// Responses made with the builder, among them what the types leave open: characters
+    /// XML cannot carry, values outside their grammar, custom elements and attributes named
+    /// like known ones, text too long, content after a verb that ends the call.
+    #[test]
+    fn the_build_checks_find_what_every_check_finds_in_built_responses() {
+        use crate::voice::{Dial, VoiceResponse};
+        let mut r = VoiceResponse::new();
+        r.say("a\u{1}b").custom_attribute("voice", "x");
+        r.say("x".repeat(5000)).custom_attribute("loop", "1");
+        r.play("not a url").loop_(1000);
+        r.custom_element("Say").text("\u{2}");
+        r.custom_element("1x")
+            .attribute("a", "b")
+            .attribute("a", "c");
+        r.comment("a--b");
+        r.dial().timeout(0).caller_id("\u{3}");
+        r.hangup();
+        r.pause();
+        let mut dial = Dial::new();
+        dial.number("");
+        r.push(dial);
+        let findings = assert_same_findings(&Root::Voice(r), "built");
+        assert!(findings > 8, "{findings}");
+    }
+
+    /// Random documents drawn from the element table (each element holding children its row
+    /// allows, or now and then one it does not, attributes of its row with values valid or
+    /// not, text, comments and characters XML cannot carry), read into the typed model.
+    #[test]
+    fn the_build_checks_find_what_every_check_finds_in_random_documents() {
+        let mut rng = Xorshift(0x6A09_E667_F3BC_C908);
+        let (mut documents, mut findings) = (0, 0);
+        for _ in 0..3000 {
+            let root = match rng.next() % 3 {
+                0 => ElementId::VoiceResponse,
+                1 => ElementId::MessagingResponse,
+                _ => ElementId::FaxResponse,
+            };
+            let mut source = String::new();
+            random_element(&mut rng, root.spec(), 0, &mut source);
+            if let Some(root) = typed(&source) {
+                documents += 1;
+                findings += assert_same_findings(&root, &source);
+            }
+        }
+        assert!(
+            documents > 1000 && findings > 1000,
+            "{documents} {findings}"
+        );
+    }
+
+    const TEXTS: &[&str] = &[
+        "",
+        " ",
+        "Hello",
+        "1",
+        "0",
+        "99999999",
+        "-1",
+        "true",
+        "maybe",
+        "auto",
+        "https://example.com/a.mp3",
+        "/next",
+        "ftp://x",
+        "+15551234567",
+        "alice",
+        "Polly.Joanna",
+        "a&amp;b",
+        "&#1;",
+        "w1#",
+        "49.99",
+        "x\u{1}y",
+    ];
+
+    fn pick<'a>(rng: &mut Xorshift, items: &[&'a str]) -> &'a str {
+        items[(rng.next() % items.len() as u64) as usize]
+    }
+
+    fn random_element(rng: &mut Xorshift, spec: &ElementSpec, depth: usize, out: &mut String) {
+        out.push('<');
+        out.push_str(spec.name);
+        for a in spec.attributes {
+            if !rng.next().is_multiple_of(3) {
+                continue;
+            }
+            let value = match a.kind {
+                ValueKind::Enum(set) if !rng.next().is_multiple_of(4) => pick(rng, set.values),
+                _ => pick(rng, TEXTS),
+            };
+            out.push_str(&format!(" {}=\"{}\"", a.name, value));
+        }
+        out.push('>');
+        let items = if depth > 3 { 0 } else { rng.next() % 4 };
+        for _ in 0..items {
+            match rng.next() % 8 {
+                0 => out.push_str(pick(rng, TEXTS)),
+                1 => out.push_str("<!--c-->"),
+                2 if depth > 0 => {
+                    let other = &ELEMENTS[(rng.next() % ELEMENTS.len() as u64) as usize];
+                    random_element(rng, other, depth + 1, out);
+                }
+                _ if !spec.children.is_empty() => {
+                    let i = (rng.next() % spec.children.len() as u64) as usize;
+                    random_element(rng, spec.children[i].spec(), depth + 1, out);
+                }
+                _ => out.push_str(pick(rng, TEXTS)),
+            }
+        }
+        if spec.text.presence != TextPresence::None && rng.next().is_multiple_of(2) {
+            out.push_str(if rng.next().is_multiple_of(50) {
+                "long text, long text, long text, long text, long text, long text."
+            } else {
+                pick(rng, TEXTS)
+            });
+        }
+        out.push_str("</");
+        out.push_str(spec.name);
+        out.push('>');
+    }
 
     /// The position found from an attribute's address is the one a search of the table finds,
     /// for every attribute of every element against every element's attributes.

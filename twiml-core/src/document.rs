@@ -8,7 +8,7 @@
 use std::fmt;
 use std::io;
 
-use crate::check::{check_counting, document_size};
+use crate::check::{check_built, document_size};
 use crate::diagnostic::{Diagnostic, NodePath, Severity};
 use crate::model::{
     ModelDocument, fax::FaxResponse, messaging::MessagingResponse, voice::VoiceResponse,
@@ -121,7 +121,7 @@ impl Twiml {
         let mut findings = Vec::new();
         let mut document = ModelDocument::new(&root);
         // The checks visit every element: the rules' flow is sized from their count.
-        let elements = check_counting(&document, &mut findings);
+        let elements = check_built(&document, &mut findings);
         document.know_element_count(elements);
         let overrides = check_rules(&document, policy, &mut findings);
         policy.escalate(&mut findings);
