@@ -509,6 +509,20 @@ fn classify_author_i_set_is_well_formed_and_written_apart() {
     );
 }
 
+/// The tenth author's set (`eval/classify/author-j.toml`), written apart from everything
+/// above, `author-i.toml` included: see [`check_whole_set`].
+#[test]
+fn classify_author_j_set_is_well_formed_and_written_apart() {
+    check_whole_set(
+        "author-j",
+        "clsj",
+        &[
+            "training", "author-b", "author-c", "author-d", "author-e", "author-f", "author-g",
+            "author-h", "author-i",
+        ],
+    );
+}
+
 #[test]
 fn inbound_set_is_well_formed_and_split_by_its_rule() {
     let mut faults = Vec::new();

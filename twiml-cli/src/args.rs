@@ -490,10 +490,10 @@ pub(crate) struct EvalDetectionArgs {
 #[derive(Debug, clap::Args)]
 pub(crate) struct EvalClassifyArgs {
     /// Which set: tune on dev, only score held-out; `author-b` is the second author's set,
-    /// `author-b-a` and `author-b-b` its two halves; `author-c`, `author-d`, `author-f` and
-    /// `author-h` are the third, fourth, sixth and eighth authors' sets, whose misread messages
-    /// are never named (having judged once, each may now train); `author-e`, `author-g` and
-    /// `author-i` are sets written for training.
+    /// `author-b-a` and `author-b-b` its two halves; `author-c`, `author-d`, `author-f`,
+    /// `author-h` and `author-j` are the third, fourth, sixth, eighth and tenth authors' sets,
+    /// whose misread messages are never named (all but `author-j`, having judged once, may now
+    /// train); `author-e`, `author-g` and `author-i` are sets written for training.
     #[arg(long, value_enum, default_value_t = ClassifySplit::Dev)]
     pub(crate) split: ClassifySplit,
     /// Score this labelled file (the schema of `eval/classify/README.md`) instead of a set of
@@ -502,7 +502,8 @@ pub(crate) struct EvalClassifyArgs {
     pub(crate) file: Option<PathBuf>,
     /// The folder of the labelled set (it holds `dev.toml`, `held-out.toml`, `training.toml`,
     /// `author-b.toml`, `author-b-halves.toml`, `author-c.toml`, `author-d.toml`,
-    /// `author-e.toml`, `author-f.toml`, `author-g.toml`, `author-h.toml` and `author-i.toml`).
+    /// `author-e.toml`, `author-f.toml`, `author-g.toml`, `author-h.toml`, `author-i.toml` and
+    /// `author-j.toml`).
     #[arg(long, value_name = "DIR", default_value = "eval/classify")]
     pub(crate) dir: PathBuf,
     /// On the development half, `training`, `author-e`, `author-g`, `author-i` or the A half of
@@ -516,8 +517,8 @@ pub(crate) struct EvalClassifyArgs {
     /// Classify with a classifier trained, with the built-in one's options, on these sets of
     /// `--dir` (comma-separated: `training`, `dev`, `author-b`, `author-b-a`, `author-b-b`,
     /// `author-c`, `author-d`, `author-e`, `author-f`, `author-g`, `author-h`, `author-i`)
-    /// instead of the built-in one. The held-out half never trains, and no set trains on
-    /// messages it scores.
+    /// instead of the built-in one. The held-out half and `author-j` never train, and no set
+    /// trains on messages it scores.
     #[arg(long, value_name = "SETS", value_delimiter = ',')]
     pub(crate) train: Vec<ClassifySplit>,
     /// Output format.
@@ -596,6 +597,8 @@ pub(crate) enum ClassifySplit {
     AuthorH,
     /// A third set written apart for training (`author-i.toml`).
     AuthorI,
+    /// The tenth author's set (`author-j.toml`), for scoring only.
+    AuthorJ,
 }
 
 impl ClassifySplit {
@@ -615,6 +618,7 @@ impl ClassifySplit {
             ClassifySplit::AuthorG => "author-g",
             ClassifySplit::AuthorH => "author-h",
             ClassifySplit::AuthorI => "author-i",
+            ClassifySplit::AuthorJ => "author-j",
         }
     }
 }
