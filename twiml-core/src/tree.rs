@@ -307,6 +307,12 @@ pub trait Document {
         false
     }
 
+    /// Whether the element has any attribute. A document that knows without reading them
+    /// answers directly.
+    fn has_attributes(&self, node: Self::Node) -> bool {
+        self.attributes(node).next().is_some()
+    }
+
     /// The value of the attribute `name` (a constant of [`attr`](crate::schema::attr)), if
     /// present.
     fn attribute(&self, node: Self::Node, name: Attr) -> Option<Value<'_>> {

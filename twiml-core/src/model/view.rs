@@ -135,6 +135,12 @@ impl<'a> Document for ModelDocument<'a> {
         self.elements
     }
 
+    /// From the set fields, without making the iterator: an attribute of the table is set
+    /// exactly when its field is.
+    fn has_attributes(&self, node: NodeRef<'a>) -> bool {
+        node.set_attributes() != 0 || !node.custom_attributes().is_empty()
+    }
+
     fn children(&self, node: NodeRef<'a>) -> Items<'_, 'a> {
         Items {
             inner: node.children(),

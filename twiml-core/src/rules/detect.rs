@@ -366,6 +366,7 @@ pub fn pans(text: &str) -> Vec<PanMatch> {
 pub(crate) const PAN_MIN_DIGITS: usize = PAN_LENGTHS.start;
 
 /// The number of ASCII digits in `text`, counted up to `cap`.
+#[inline]
 pub(crate) fn digits_up_to(text: &str, cap: usize) -> usize {
     // Counted eight bytes at a time in a `u64`, the cap checked between words: most texts
     // are short attribute values, too short for the vector unit.

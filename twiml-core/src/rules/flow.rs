@@ -294,12 +294,60 @@ pub(crate) struct Comment<'d, N> {
     pub(crate) position: usize,
 }
 
+/// What a document holds: which of the table's elements occur, gathered while its flow is
+/// read (the one walk over its elements that the rules share), and whether any element has an
+/// attribute, found the first time a rule asks (see [`Flow::has_attributes`]).
+///
+/// A rule family asks it before walking the document for something it looks for, and skips
+/// the walk, or the part of it, that cannot find anything: a `<Pay>` rule on a document
+/// without `<Pay>`, the attribute values of a document without attributes. Each answer errs
+/// towards "present" (an element counts by its tag, an attribute whatever its value), so a
+/// skip is never taken on a document that holds what a walk looks for. A test runs every rule
+/// under every regime and fact over the corpora and drawn documents with the summary read as
+/// it is and with it read as "everything present", and compares the findings.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub(crate) struct Summary {
+    /// The table's elements among [`Flow::elements`], as a bit set by [`ElementId`].
+    known: u128,
+    /// Whether an element of [`Flow::elements`] has an attribute (of the table or custom),
+    /// once a rule has asked.
+    attributes: Cell<Option<bool>>,
+}
+
+const _: () = assert!(ElementId::ALL.len() <= 128);
+
+impl Summary {
+    /// The summary of a document that holds everything: no walk is skipped.
+    #[cfg(test)]
+    pub(crate) fn everything() -> Summary {
+        Summary {
+            known: u128::MAX,
+            attributes: Cell::new(Some(true)),
+        }
+    }
+
+    /// Whether the table's element `id` occurs.
+    pub(crate) fn has(&self, id: ElementId) -> bool {
+        self.known & 1 << (id as u32) != 0
+    }
+}
+
+#[cfg(test)]
+thread_local! {
+    /// Tests only: flows made on this thread read every document as holding everything, the
+    /// reference the summary's skips are compared with.
+    pub(crate) static SUMMARY_OFF: Cell<bool> = const { Cell::new(false) };
+}
+
 /// A document as Twilio executes it.
 pub(crate) struct Flow<'d, D: Document> {
     pub(crate) doc: &'d D,
     pub(crate) events: Vec<Event<'d, D::Node>>,
     pub(crate) elements: Vec<Element<'d, D::Node>>,
     pub(crate) comments: Vec<Comment<'d, D::Node>>,
+    /// What the document holds, for the rules that skip a walk when what they look for is
+    /// absent.
+    pub(crate) summary: Summary,
     /// What run-time content (a `twiml!` interpolation) is read as: nothing, or, to decide
     /// which findings hold whatever it says, every disclosure at once.
     runtime_text: &'d str,
@@ -347,6 +395,7 @@ impl<'d, D: Document> Flow<'d, D> {
             events: Vec::with_capacity(elements),
             elements: Vec::with_capacity(elements),
             comments: Vec::new(),
+            summary: Summary::default(),
             runtime_text,
             transcript: OnceCell::new(),
             spare: Cell::new(spare),
@@ -355,11 +404,16 @@ impl<'d, D: Document> Flow<'d, D> {
         let (loc, _) = flow.enter(None, root, 0);
         flow.children(root, loc, Within::default());
         flow.close(loc);
+        #[cfg(test)]
+        if SUMMARY_OFF.get() {
+            flow.summary = Summary::everything();
+        }
         flow
     }
 
     /// Records element `node`, the `position`th element inside `parent`; returns its location
     /// and what it is.
+    #[inline]
     fn enter(
         &mut self,
         parent: Option<Loc>,
@@ -369,6 +423,10 @@ impl<'d, D: Document> Flow<'d, D> {
         let index = u32::try_from(self.elements.len()).unwrap_or(u32::MAX);
         let loc = Loc(index);
         let id = known(self.doc.tag(node));
+        // An element outside the table sets no bit: no rule looks for one by its id.
+        if let Some(id) = id {
+            self.summary.known |= 1 << (id as u32);
+        }
         self.elements.push(Element {
             node,
             id,
@@ -405,6 +463,20 @@ impl<'d, D: Document> Flow<'d, D> {
         if let Some(entry) = self.elements.get_mut(loc.0 as usize) {
             entry.end = end;
         }
+    }
+
+    /// Whether any element has an attribute (of the table or custom): the elements are asked
+    /// in order until one answers yes, the first time only.
+    pub(crate) fn has_attributes(&self) -> bool {
+        if let Some(answer) = self.summary.attributes.get() {
+            return answer;
+        }
+        let answer = self
+            .elements
+            .iter()
+            .any(|element| self.doc.has_attributes(element.node));
+        self.summary.attributes.set(Some(answer));
+        answer
     }
 
     /// The child elements of the element at `loc`, in document order.

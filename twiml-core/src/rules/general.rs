@@ -219,6 +219,14 @@ fn insecure_urls<D: Document>(f: &mut Findings<'_, '_, D>) {
     let strict = f.policy.applies(Regime::Payments) || f.policy.applies(Regime::Healthcare);
     let pay_hygiene_runs = f.runs(&PCI004) && f.policy.level_of(&PCI004) != Level::Allow;
     let flow = f.flow;
+    // It reads attributes, and the text of a redirect: a document with neither has no URL.
+    let summary = &flow.summary;
+    if !summary.has(ElementId::Redirect)
+        && !summary.has(ElementId::MessagingRedirect)
+        && !flow.has_attributes()
+    {
+        return;
+    }
     let doc = flow.doc;
     for element in flow.elements.iter().copied() {
         let Some(id) = element.id else { continue };

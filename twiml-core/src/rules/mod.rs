@@ -59,6 +59,8 @@ mod messaging;
 mod payment;
 mod recording;
 mod robocall;
+#[cfg(test)]
+mod tests;
 
 use std::borrow::Cow;
 use std::cell::Cell;

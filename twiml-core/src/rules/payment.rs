@@ -9,7 +9,7 @@
 
 use crate::diagnostic::Severity;
 use crate::model::values::{PaymentMethod, TokenType};
-use crate::schema::{Attr, attr};
+use crate::schema::{Attr, ElementId, attr};
 use crate::tree::{Content, Document, Value};
 
 use super::Findings;
@@ -336,6 +336,10 @@ fn card_entry_during_capture<D: Document>(f: &mut Findings<'_, '_, D>, requests:
         return;
     }
     let flow = f.flow;
+    // It reports at a `<Pay>`, or at a request for card data: with neither, nothing.
+    if requests.is_empty() && !flow.summary.has(ElementId::Pay) {
+        return;
+    }
     let mut active: Vec<(usize, Option<&str>)> = Vec::new();
     let already_recording = f.policy.holds(Fact::RecordingStarted);
     let payments = f.policy.applies(Regime::Payments);
@@ -480,6 +484,10 @@ fn pay_attributes<D: Document>(f: &mut Findings<'_, '_, D>) {
         return;
     }
     let flow = f.flow;
+    // Only a `<Pay>` element makes a `Pay` event.
+    if !flow.summary.has(ElementId::Pay) {
+        return;
+    }
     let doc = flow.doc;
     for (i, event) in flow.events.iter().enumerate() {
         if !matches!(event.kind, EventKind::Pay) {
@@ -702,6 +710,16 @@ fn literal_card_data<D: Document>(f: &mut Findings<'_, '_, D>) {
             }
         }
     }
+    // A document without attributes (a `<Say>` alone) has no attribute values to read: only
+    // the text of its elements that say no words.
+    if !flow.has_attributes() {
+        for element in flow.elements.iter().copied() {
+            if !super::says_words(doc.tag(element.node)) {
+                card_data_in_content(f, element.node, element.loc);
+            }
+        }
+        return;
+    }
     for element in flow.elements.iter().copied() {
         for attribute in doc.attributes(element.node) {
             let Value::Text(text) = attribute.value else {
@@ -722,17 +740,28 @@ fn literal_card_data<D: Document>(f: &mut Findings<'_, '_, D>) {
         if super::says_words(doc.tag(element.node)) {
             continue;
         }
-        for item in doc.children(element.node) {
-            let Content::Text(text) = item else { continue };
-            match card_data_in(text) {
-                Some(CardData::Number { test_card }) => {
-                    report_pan(f, element.node, element.loc, test_card);
-                }
-                Some(CardData::SecurityCode) => {
-                    report_security_code(f, element.node, element.loc);
-                }
-                None => {}
+        card_data_in_content(f, element.node, element.loc);
+    }
+}
+
+/// PCI005 in the text items of `node`, an element whose text is not said or sent.
+#[inline(always)]
+fn card_data_in_content<D: Document>(
+    f: &mut Findings<'_, '_, D>,
+    node: D::Node,
+    loc: super::flow::Loc,
+) {
+    let doc = f.flow.doc;
+    for item in doc.children(node) {
+        let Content::Text(text) = item else { continue };
+        match card_data_in(text) {
+            Some(CardData::Number { test_card }) => {
+                report_pan(f, node, loc, test_card);
             }
+            Some(CardData::SecurityCode) => {
+                report_security_code(f, node, loc);
+            }
+            None => {}
         }
     }
 }
