@@ -874,37 +874,6 @@ mod tests {
         full.len()
     }
 
-    /// The documents of the project's corpora, tests and examples.
-    fn corpus_sources() -> Vec<String> {
-        let crate_dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR"));
-        let mut dirs: Vec<std::path::PathBuf> = [
-            "../../shared/corpus",
-            "../../shared/bench/peers/expected",
-            "../tests",
-            "../examples",
-        ]
-        .iter()
-        .map(|d| crate_dir.join(d))
-        .filter(|d| d.is_dir())
-        .collect();
-        let mut files = Vec::new();
-        while let Some(dir) = dirs.pop() {
-            for entry in std::fs::read_dir(&dir).into_iter().flatten().flatten() {
-                let path = entry.path();
-                if path.is_dir() {
-                    dirs.push(path);
-                } else if path.extension().is_some_and(|e| e == "xml" || e == "twiml") {
-                    files.push(path);
-                }
-            }
-        }
-        files.sort();
-        files
-            .iter()
-            .filter_map(|f| String::from_utf8(std::fs::read(f).ok()?).ok())
-            .collect()
-    }
-
     /// Reads `source` into the typed model, when it parses and converts.
     fn typed(source: &str) -> Option<Root> {
         parse(source, &ParseOptions::default()).ok()?.to_root().ok()
@@ -914,7 +883,7 @@ mod tests {
     #[test]
     fn the_build_checks_find_what_every_check_finds_in_the_corpora() {
         let (mut documents, mut findings) = (0, 0);
-        for source in corpus_sources() {
+        for source in crate::test_corpus::sources() {
             if let Some(root) = typed(&source) {
                 documents += 1;
                 findings += assert_same_findings(&root, &source);

@@ -23,6 +23,8 @@ pub mod rules;
 pub mod schema;
 mod swar;
 #[cfg(test)]
+mod test_corpus;
+#[cfg(test)]
 mod test_rng;
 #[doc(hidden)]
 pub mod tree;

@@ -376,37 +376,6 @@ fn compare_readings(source: &str, options: &ParseOptions, tally: &mut Comparison
     }
 }
 
-/// The documents of the project's corpora, tests and examples.
-fn corpus_sources() -> Vec<String> {
-    let crate_dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR"));
-    let roots = [
-        crate_dir.join("../../shared/corpus"),
-        crate_dir.join("../../shared/bench/peers/expected"),
-        crate_dir.join("../tests"),
-        crate_dir.join("../examples"),
-    ];
-    let mut files = Vec::new();
-    let mut dirs: Vec<std::path::PathBuf> = roots.into_iter().filter(|d| d.is_dir()).collect();
-    while let Some(dir) = dirs.pop() {
-        let Ok(entries) = std::fs::read_dir(&dir) else {
-            continue;
-        };
-        for entry in entries.flatten() {
-            let path = entry.path();
-            if path.is_dir() {
-                dirs.push(path);
-            } else if path.extension().is_some_and(|e| e == "xml" || e == "twiml") {
-                files.push(path);
-            }
-        }
-    }
-    files.sort();
-    files
-        .iter()
-        .filter_map(|f| String::from_utf8(std::fs::read(f).ok()?).ok())
-        .collect()
-}
-
 /// Documents on the edges of what the fast reading accepts.
 const EDGE_CASES: &[&str] = &[
     "\u{FEFF}<Response/>",
@@ -505,7 +474,7 @@ impl Sequence {
 /// Compares the two readings over the corpus and `mutations` mutations of each of its
 /// documents (and of the edge cases), drawn from a fixed sequence.
 fn compare_over_corpus(mutations: usize) -> (usize, Comparison) {
-    let sources = corpus_sources();
+    let sources = crate::test_corpus::sources();
     let options = [
         ParseOptions::default(),
         ParseOptions::default().max_depth(3),
@@ -567,7 +536,7 @@ fn the_fast_reading_agrees_with_quick_xml_over_many_mutations() {
 
 #[test]
 fn remembered_resolutions_are_those_of_the_table() {
-    let sources = corpus_sources();
+    let sources = crate::test_corpus::sources();
     let mut resolved = 0;
     for source in &sources {
         let Ok(doc) = parse(source, &ParseOptions::default()) else {

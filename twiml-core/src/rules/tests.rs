@@ -76,41 +76,9 @@ fn same_with_and_without_summary(source: &str, policies: &[Policy]) -> usize {
     findings
 }
 
-/// The documents of the project's corpora, tests and examples.
-fn corpus_sources() -> Vec<String> {
-    let crate_dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR"));
-    let roots = [
-        crate_dir.join("../../shared/corpus"),
-        crate_dir.join("../../shared/bench/peers/expected"),
-        crate_dir.join("../tests"),
-        crate_dir.join("../examples"),
-        crate_dir.join("../eval"),
-    ];
-    let mut files = Vec::new();
-    let mut dirs: Vec<std::path::PathBuf> = roots.into_iter().filter(|d| d.is_dir()).collect();
-    while let Some(dir) = dirs.pop() {
-        let Ok(entries) = std::fs::read_dir(&dir) else {
-            continue;
-        };
-        for entry in entries.flatten() {
-            let path = entry.path();
-            if path.is_dir() {
-                dirs.push(path);
-            } else if path.extension().is_some_and(|e| e == "xml" || e == "twiml") {
-                files.push(path);
-            }
-        }
-    }
-    files.sort();
-    files
-        .iter()
-        .filter_map(|f| String::from_utf8(std::fs::read(f).ok()?).ok())
-        .collect()
-}
-
 #[test]
 fn the_summary_changes_no_finding_on_the_corpora() {
-    let sources = corpus_sources();
+    let sources = crate::test_corpus::sources();
     assert!(
         sources.len() > 100,
         "the corpora are missing: {} documents",
