@@ -272,8 +272,7 @@ impl token::Emit for Sink<'_> {
             *run = at.clone();
         }
         let start = t.text.len() + (at.start - run.start);
-        let index = t.tokens.len() as u32;
-        t.tokens.push(Token {
+        let token = Token {
             start: start as u32,
             end: (start + at.len()) as u32,
             raw_start: raw.start as u32,
@@ -282,11 +281,8 @@ impl token::Emit for Sink<'_> {
             kind,
             capital,
             word_id,
-        });
-        open.get_or_insert(index);
-        if ends_sentence {
-            cut(t, open);
-        }
+        };
+        record(t, open, token, ends_sentence);
     }
 
     #[inline(always)]
@@ -333,8 +329,7 @@ impl Sink<'_> {
             &[b] if b.is_ascii() => t.text.push(char::from(b)),
             _ => t.text.push_str(text),
         }
-        let index = t.tokens.len() as u32;
-        t.tokens.push(Token {
+        let token = Token {
             start,
             end: t.text.len() as u32,
             raw_start: raw.start as u32,
@@ -343,11 +338,20 @@ impl Sink<'_> {
             kind,
             capital,
             word_id,
-        });
-        open.get_or_insert(index);
-        if ends_sentence {
-            cut(t, open);
-        }
+        };
+        record(t, open, token, ends_sentence);
+    }
+}
+
+/// Stores `token` in the transcript, opens a sentence with it if none is open, and cuts the
+/// sentence after it when it ends one.
+#[inline(always)]
+fn record(t: &mut Transcript, open: &mut Option<u32>, token: Token, ends_sentence: bool) {
+    let index = t.tokens.len() as u32;
+    t.tokens.push(token);
+    open.get_or_insert(index);
+    if ends_sentence {
+        cut(t, open);
     }
 }
 
