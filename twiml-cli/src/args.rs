@@ -492,8 +492,8 @@ pub(crate) struct EvalClassifyArgs {
     /// Which set: tune on dev, only score held-out; `author-b` is the second author's set,
     /// `author-b-a` and `author-b-b` its two halves; `author-c`, `author-d`, `author-f`,
     /// `author-h` and `author-j` are the third, fourth, sixth, eighth and tenth authors' sets,
-    /// whose misread messages are never named (all but `author-j`, having judged once, may now
-    /// train); `author-e`, `author-g` and `author-i` are sets written for training.
+    /// whose misread messages are never named (having judged once, each may now train);
+    /// `author-e`, `author-g` and `author-i` are sets written for training.
     #[arg(long, value_enum, default_value_t = ClassifySplit::Dev)]
     pub(crate) split: ClassifySplit,
     /// Score this labelled file (the schema of `eval/classify/README.md`) instead of a set of
@@ -516,8 +516,8 @@ pub(crate) struct EvalClassifyArgs {
     pub(crate) folds: Option<usize>,
     /// Classify with a classifier trained, with the built-in one's options, on these sets of
     /// `--dir` (comma-separated: `training`, `dev`, `author-b`, `author-b-a`, `author-b-b`,
-    /// `author-c`, `author-d`, `author-e`, `author-f`, `author-g`, `author-h`, `author-i`)
-    /// instead of the built-in one. The held-out half and `author-j` never train, and no set
+    /// `author-c`, `author-d`, `author-e`, `author-f`, `author-g`, `author-h`, `author-i`,
+    /// `author-j`) instead of the built-in one. The held-out half never trains, and no set
     /// trains on messages it scores.
     #[arg(long, value_name = "SETS", value_delimiter = ',')]
     pub(crate) train: Vec<ClassifySplit>,
@@ -597,7 +597,8 @@ pub(crate) enum ClassifySplit {
     AuthorH,
     /// A third set written apart for training (`author-i.toml`).
     AuthorI,
-    /// The tenth author's set (`author-j.toml`), for scoring only.
+    /// The tenth author's set (`author-j.toml`): judged on once, now also trained on; its
+    /// misread messages are never named.
     AuthorJ,
 }
 

@@ -558,7 +558,7 @@ fn eval_classify_scores_a_further_set_its_halves_and_a_trained_classifier() {
     let o = eval(&["--split", "author-b-a", "--errors"]);
     assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
     // The third, fourth, sixth, eighth and tenth authors' sets are scored whole and never read:
-    // a misread code is counted, not named. Having judged once, each but the tenth may train.
+    // a misread code is counted, not named. Having judged once, each may train.
     for judge in ["author-c", "author-d", "author-f", "author-h", "author-j"] {
         std::fs::write(
             dir.path().join(format!("{judge}.toml")),
@@ -588,7 +588,7 @@ fn eval_classify_scores_a_further_set_its_halves_and_a_trained_classifier() {
         assert_eq!(o.status.code(), Some(2), "{judge}");
         assert!(stderr(&o).contains("--errors"), "{judge}: {}", stderr(&o));
     }
-    for judged in ["author-c", "author-d", "author-f", "author-h"] {
+    for judged in ["author-c", "author-d", "author-f", "author-h", "author-j"] {
         let trained_with = format!("training,{judged}");
         let o = eval(&["--split", "author-b", "--train", trained_with.as_str()]);
         assert_eq!(o.status.code(), Some(0), "{judged}: {}", stderr(&o));
@@ -596,15 +596,7 @@ fn eval_classify_scores_a_further_set_its_halves_and_a_trained_classifier() {
     }
     for (args, says) in [
         (
-            &["--split", "author-b", "--train", "author-j"][..],
-            "author-j",
-        ),
-        (
-            &["--split", "author-f", "--train", "training,author-j"],
-            "author-j",
-        ),
-        (
-            &["--split", "author-c", "--train", "training,author-c"],
+            &["--split", "author-c", "--train", "training,author-c"][..],
             "shares messages",
         ),
         (
@@ -617,6 +609,10 @@ fn eval_classify_scores_a_further_set_its_halves_and_a_trained_classifier() {
         ),
         (
             &["--split", "author-h", "--train", "training,author-h"],
+            "shares messages",
+        ),
+        (
+            &["--split", "author-j", "--train", "training,author-j"],
             "shares messages",
         ),
     ] {
@@ -654,7 +650,7 @@ fn eval_classify_scores_a_further_set_its_halves_and_a_trained_classifier() {
         "--split",
         "author-f",
         "--train",
-        "training,author-c,author-d,author-e,author-g,author-h,author-i",
+        "training,author-c,author-d,author-e,author-g,author-h,author-i,author-j",
     ]);
     assert_eq!(o.status.code(), Some(1), "{}", stderr(&o));
     assert_eq!(json(&o)["accuracy"]["total"], 2);
