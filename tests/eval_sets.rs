@@ -523,6 +523,20 @@ fn classify_author_j_set_is_well_formed_and_written_apart() {
     );
 }
 
+/// The twelfth author's set (`eval/classify/author-l.toml`), written apart from everything
+/// above, `author-j.toml` included: see [`check_whole_set`].
+#[test]
+fn classify_author_l_set_is_well_formed_and_written_apart() {
+    check_whole_set(
+        "author-l",
+        "clsl",
+        &[
+            "training", "author-b", "author-c", "author-d", "author-e", "author-f", "author-g",
+            "author-h", "author-i", "author-j",
+        ],
+    );
+}
+
 #[test]
 fn inbound_set_is_well_formed_and_split_by_its_rule() {
     let mut faults = Vec::new();

@@ -557,9 +557,12 @@ fn eval_classify_scores_a_further_set_its_halves_and_a_trained_classifier() {
     }
     let o = eval(&["--split", "author-b-a", "--errors"]);
     assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
-    // The third, fourth, sixth, eighth and tenth authors' sets are scored whole and never read:
-    // a misread code is counted, not named. Having judged once, each may train.
-    for judge in ["author-c", "author-d", "author-f", "author-h", "author-j"] {
+    // The third, fourth, sixth, eighth, tenth and twelfth authors' sets are scored whole and
+    // never read: a misread code is counted, not named. Having judged once, each but the
+    // twelfth may train.
+    for judge in [
+        "author-c", "author-d", "author-f", "author-h", "author-j", "author-l",
+    ] {
         std::fs::write(
             dir.path().join(format!("{judge}.toml")),
             code("j-1", 771_204)
@@ -596,7 +599,15 @@ fn eval_classify_scores_a_further_set_its_halves_and_a_trained_classifier() {
     }
     for (args, says) in [
         (
-            &["--split", "author-c", "--train", "training,author-c"][..],
+            &["--split", "author-b", "--train", "author-l"][..],
+            "author-l",
+        ),
+        (
+            &["--split", "author-j", "--train", "training,author-l"],
+            "author-l",
+        ),
+        (
+            &["--split", "author-c", "--train", "training,author-c"],
             "shares messages",
         ),
         (

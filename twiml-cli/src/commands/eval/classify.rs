@@ -17,9 +17,10 @@
 //! built-in one's options) instead of the built-in one: how messages of one hand carry to
 //! another's. `--split author-c` scores the third author's set (`author-c.toml`), and `--split
 //! author-d` the fourth's (`author-d.toml`), `--split author-f` the sixth's (`author-f.toml`),
-//! `--split author-h` the eighth's (`author-h.toml`) and `--split author-j` the tenth's
-//! (`author-j.toml`), which judge: their misread messages are never named; having judged once,
-//! each may now train (`--train author-c`).
+//! `--split author-h` the eighth's (`author-h.toml`), `--split author-j` the tenth's
+//! (`author-j.toml`) and `--split author-l` the twelfth's (`author-l.toml`), which judge: their
+//! misread messages are never named; having judged once, each but `author-l` may now train
+//! (`--train author-c`), and `author-l` never trains.
 //! `author-e`, `author-g` and `author-i`
 //! (`author-e.toml`, `author-g.toml`, `author-i.toml`) are sets written apart for training.
 //! `--file PATH` scores any file in the set's schema, as unseen. Only the sets that tune
@@ -221,6 +222,16 @@ pub(crate) fn run(args: EvalClassifyArgs, log: LogLevel) -> Result<ExitStatus, E
         return Err(Error::new(
             "`--train`: the held-out half is scored, never trained on",
         ));
+    }
+    if let Some(judge) = args
+        .train
+        .iter()
+        .find(|t| matches!(t, ClassifySplit::AuthorL))
+    {
+        return Err(Error::new(format_args!(
+            "`--train`: {} is scored, never trained on",
+            judge.name()
+        )));
     }
     if args.file.is_none()
         && let Some(both) = args.train.iter().find(|&&t| overlap(t, args.split))

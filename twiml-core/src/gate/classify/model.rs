@@ -979,9 +979,9 @@ mod tests {
     /// A labelled set of `eval/classify` by name: `own` (`training.toml`), `dev`, `b`
     /// (`author-b.toml`), `b-a` and `b-b`, its halves (`author-b-halves.toml`), `c`
     /// (`author-c.toml`), `d` (`author-d.toml`), `f` (`author-f.toml`), `h` (`author-h.toml`)
-    /// and `j` (`author-j.toml`), each judged on once and now trained on, or `e`
+    /// and `j` (`author-j.toml`), each judged on once and now trained on, `e`
     /// (`author-e.toml`), `g` (`author-g.toml`) and `i` (`author-i.toml`), written for
-    /// training. Never the held-out half.
+    /// training, or `l` (`author-l.toml`), scored only. Never the held-out half.
     fn named_set(name: &str) -> Vec<Labelled> {
         #[derive(serde::Deserialize)]
         struct Halves {
@@ -1001,6 +1001,7 @@ mod tests {
             "h" => read(&root.join("author-h.toml")),
             "i" => read(&root.join("author-i.toml")),
             "j" => read(&root.join("author-j.toml")),
+            "l" => read(&root.join("author-l.toml")),
             "b-a" | "b-b" => {
                 let path = root.join("author-b-halves.toml");
                 let text =
@@ -1012,7 +1013,9 @@ mod tests {
                 set.retain(|m| ids.contains(&m.id));
                 set
             }
-            other => panic!("unknown set `{other}`: own, dev, b, b-a, b-b, c, d, e, f, g, h or i"),
+            other => {
+                panic!("unknown set `{other}`: own, dev, b, b-a, b-b, c, d, e, f, g, h, i, j or l")
+            }
         }
     }
 
@@ -1080,6 +1083,7 @@ mod tests {
                     let mut sets = Vec::new();
                     for part in value.split('+') {
                         let (name, times) = part.split_once('*').unwrap_or((part, "1"));
+                        assert_ne!(name, "l", "`l` (author-l) is scored, never trained on");
                         for _ in 0..times.parse::<usize>().expect("train=SET*N") {
                             sets.push(named_set(name));
                         }
@@ -1099,7 +1103,7 @@ mod tests {
         }
         if let Some((name, set)) = score_set {
             assert!(
-                !errors || !["b", "b-b", "c", "d", "f", "h", "j"].contains(&name.as_str()),
+                !errors || !["b", "b-b", "c", "d", "f", "h", "j", "l"].contains(&name.as_str()),
                 "`errors=1` names misread messages of the sets that tune only (own, dev, b-a, e, g, i)"
             );
             let train_sets = train_sets.expect("`score=` needs `train=`");
