@@ -523,6 +523,20 @@ fn classify_author_j_set_is_well_formed_and_written_apart() {
     );
 }
 
+/// The eleventh author's set (`eval/classify/author-k.toml`), written apart from everything
+/// above, `author-j.toml` included, and from `author-l.toml`: see [`check_whole_set`].
+#[test]
+fn classify_author_k_set_is_well_formed_and_written_apart() {
+    check_whole_set(
+        "author-k",
+        "clsk",
+        &[
+            "training", "author-b", "author-c", "author-d", "author-e", "author-f", "author-g",
+            "author-h", "author-i", "author-j", "author-l",
+        ],
+    );
+}
+
 /// The twelfth author's set (`eval/classify/author-l.toml`), written apart from everything
 /// above, `author-j.toml` included: see [`check_whole_set`].
 #[test]

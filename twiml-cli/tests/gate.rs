@@ -557,11 +557,11 @@ fn eval_classify_scores_a_further_set_its_halves_and_a_trained_classifier() {
     }
     let o = eval(&["--split", "author-b-a", "--errors"]);
     assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
-    // The third, fourth, sixth, eighth, tenth and twelfth authors' sets are scored whole and
-    // never read: a misread code is counted, not named. Having judged once, each but the
-    // twelfth may train.
+    // The third, fourth, sixth, eighth, tenth, eleventh and twelfth authors' sets are scored
+    // whole and never read: a misread code is counted, not named. Having judged once, each but
+    // the eleventh and the twelfth may train.
     for judge in [
-        "author-c", "author-d", "author-f", "author-h", "author-j", "author-l",
+        "author-c", "author-d", "author-f", "author-h", "author-j", "author-k", "author-l",
     ] {
         std::fs::write(
             dir.path().join(format!("{judge}.toml")),
@@ -605,6 +605,14 @@ fn eval_classify_scores_a_further_set_its_halves_and_a_trained_classifier() {
         (
             &["--split", "author-j", "--train", "training,author-l"],
             "author-l",
+        ),
+        (
+            &["--split", "author-b", "--train", "author-k"][..],
+            "author-k is scored, never trained on",
+        ),
+        (
+            &["--split", "author-l", "--train", "training,author-k"],
+            "author-k is scored, never trained on",
         ),
         (
             &["--split", "author-c", "--train", "training,author-c"],

@@ -981,7 +981,8 @@ mod tests {
     /// (`author-c.toml`), `d` (`author-d.toml`), `f` (`author-f.toml`), `h` (`author-h.toml`)
     /// and `j` (`author-j.toml`), each judged on once and now trained on, `e`
     /// (`author-e.toml`), `g` (`author-g.toml`) and `i` (`author-i.toml`), written for
-    /// training, or `l` (`author-l.toml`), scored only. Never the held-out half.
+    /// training, or `k` (`author-k.toml`) and `l` (`author-l.toml`), scored only. Never the
+    /// held-out half.
     fn named_set(name: &str) -> Vec<Labelled> {
         #[derive(serde::Deserialize)]
         struct Halves {
@@ -1001,6 +1002,7 @@ mod tests {
             "h" => read(&root.join("author-h.toml")),
             "i" => read(&root.join("author-i.toml")),
             "j" => read(&root.join("author-j.toml")),
+            "k" => read(&root.join("author-k.toml")),
             "l" => read(&root.join("author-l.toml")),
             "b-a" | "b-b" => {
                 let path = root.join("author-b-halves.toml");
@@ -1014,7 +1016,9 @@ mod tests {
                 set
             }
             other => {
-                panic!("unknown set `{other}`: own, dev, b, b-a, b-b, c, d, e, f, g, h, i, j or l")
+                panic!(
+                    "unknown set `{other}`: own, dev, b, b-a, b-b, c, d, e, f, g, h, i, j, k or l"
+                )
             }
         }
     }
@@ -1083,6 +1087,7 @@ mod tests {
                     let mut sets = Vec::new();
                     for part in value.split('+') {
                         let (name, times) = part.split_once('*').unwrap_or((part, "1"));
+                        assert_ne!(name, "k", "`k` (author-k) is scored, never trained on");
                         assert_ne!(name, "l", "`l` (author-l) is scored, never trained on");
                         for _ in 0..times.parse::<usize>().expect("train=SET*N") {
                             sets.push(named_set(name));
@@ -1103,7 +1108,8 @@ mod tests {
         }
         if let Some((name, set)) = score_set {
             assert!(
-                !errors || !["b", "b-b", "c", "d", "f", "h", "j", "l"].contains(&name.as_str()),
+                !errors
+                    || !["b", "b-b", "c", "d", "f", "h", "j", "k", "l"].contains(&name.as_str()),
                 "`errors=1` names misread messages of the sets that tune only (own, dev, b-a, e, g, i)"
             );
             let train_sets = train_sets.expect("`score=` needs `train=`");
