@@ -84,7 +84,9 @@ pub(crate) fn check_counting<D: Document>(doc: &D, out: &mut Vec<Diagnostic<D::S
 
 /// The checks of a response the typed builder made, counting its elements as
 /// [`check_counting`] does: every check that can find something in such a response, and none
-/// of those its types rule out (each is named where the walk leaves it out). They find what
+/// of those its types rule out (each is named where the walk leaves it out). The characters
+/// of its text, values and comments are looked at one by one only when `doc` does not know
+/// them to be clean (the build step learns it from writing the response). They find what
 /// [`check_document`] finds in it; a test compares the two over many responses.
 pub(crate) fn check_built(doc: &ModelDocument<'_>, out: &mut Vec<Diagnostic<NodePath>>) -> usize {
     walk::<ModelDocument<'_>, true>(doc, out)
@@ -863,12 +865,16 @@ mod tests {
 
     /// The findings of every check and those of the build's checks on one typed response,
     /// with the elements each walk counted: the same, or the test names the response.
+    /// The build's walk reads the response as the build step does: told by its writing whether
+    /// any character needs looking at; the full walk looks at every one.
     fn assert_same_findings(root: &Root, what: &str) -> usize {
         let document = ModelDocument::new(root);
         let mut full = Vec::new();
         let full_count = check_counting(&document, &mut full);
+        let mut written = ModelDocument::new(root);
+        written.know_only_xml_characters(crate::document::render_served(root, &mut String::new()));
         let mut built = Vec::new();
-        let built_count = check_built(&document, &mut built);
+        let built_count = check_built(&written, &mut built);
         assert_eq!(full, built, "{what}");
         assert_eq!(full_count, built_count, "{what}");
         full.len()
@@ -908,6 +914,9 @@ mod tests {
             .attribute("a", "b")
             .attribute("a", "c");
         r.comment("a--b");
+        r.comment("c\u{4}");
+        r.pause().custom_attribute("data-x", "\u{5}");
+        r.redirect("/next\u{FFFE}");
         r.dial().timeout(0).caller_id("\u{3}");
         r.hangup();
         r.pause();
@@ -916,6 +925,65 @@ mod tests {
         r.push(dial);
         let findings = assert_same_findings(&Root::Voice(r), "built");
         assert!(findings > 8, "{findings}");
+    }
+
+    /// A character XML cannot carry alone in one place of a response (text, a comment, a
+    /// value of the table's or a custom one, the content of a custom element, text beyond
+    /// ASCII around it): the build's walk, told by the writing whether to look, finds it.
+    #[test]
+    fn the_build_checks_find_a_character_xml_cannot_carry_wherever_it_is_alone() {
+        use crate::messaging::MessagingResponse;
+        use crate::voice::VoiceResponse;
+        let places: [fn(&str) -> Root; 12] = [
+            |c| voice(|r| _ = r.say(format!("caf\u{e9} {c} ok"))),
+            |c| voice(|r| _ = r.say("a").text(format!("{c}b"))),
+            |c| voice(|r| _ = r.comment(format!("note {c}"))),
+            |c| voice(|r| _ = r.say("a").comment(c)),
+            |c| voice(|r| _ = r.play(format!("https://e.com/{c}.mp3"))),
+            |c| voice(|r| _ = r.dial().caller_id(format!("+1555{c}"))),
+            |c| voice(|r| _ = r.dial().number(format!("+1555{c}"))),
+            |c| voice(|r| _ = r.pause().custom_attribute("data-x", format!("x{c}"))),
+            |c| voice(|r| _ = r.custom_element("Note").text(c)),
+            |c| voice(|r| _ = r.custom_element("Note").comment(c)),
+            |c| {
+                voice(|r| {
+                    _ = r
+                        .custom_element("Note")
+                        .attribute("k", format!("12345678{c}"))
+                })
+            },
+            |c| {
+                let mut r = MessagingResponse::new();
+                r.message().body(format!("Hello, {c}"));
+                Root::Messaging(r)
+            },
+        ];
+        fn voice(add: impl FnOnce(&mut VoiceResponse)) -> Root {
+            let mut r = VoiceResponse::new();
+            add(&mut r);
+            Root::Voice(r)
+        }
+        for (i, place) in places.iter().enumerate() {
+            for c in ["\u{1}", "\u{1f}", "\u{b}", "\u{FFFE}", "\u{FFFF}"] {
+                let root = place(c);
+                let document = ModelDocument::new(&root);
+                let mut full = Vec::new();
+                check_counting(&document, &mut full);
+                assert!(
+                    full.iter()
+                        .any(|d| d.code == checks::INVALID_XML_CHARACTER.code),
+                    "place {i}, {c:?}: {full:?}"
+                );
+                assert_same_findings(&root, &format!("place {i}, {c:?}"));
+            }
+            // With nothing to find, the writing lets the walk pass over the characters.
+            let root = place("\u{e9}\u{2615}\u{1F600}");
+            assert!(
+                crate::document::render_served(&root, &mut String::new()),
+                "{i}"
+            );
+            assert_same_findings(&root, &format!("place {i}, clean"));
+        }
     }
 
     /// Random documents drawn from the element table (each element holding children its row

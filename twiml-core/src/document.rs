@@ -118,8 +118,15 @@ impl Twiml {
             return Err(BuildError::InvalidPolicy(policy.problems().to_vec()));
         }
         let root = root.into();
+        // The response as it is served (compact, with its XML declaration), written once and
+        // first: its size is checked on it, rendering it that way later copies it, and the
+        // writing tells the checks whether any character needs looking at. Most responses are
+        // under a kilobyte: one allocation instead of a handful of regrowths.
+        let mut xml = String::with_capacity(1024);
+        let only_xml_characters = render_served(&root, &mut xml);
         let mut findings = Vec::new();
         let mut document = ModelDocument::new(&root);
+        document.know_only_xml_characters(only_xml_characters);
         // The checks visit every element: the rules' flow is sized from their count.
         let elements = check_built(&document, &mut findings);
         document.know_element_count(elements);
@@ -128,12 +135,6 @@ impl Twiml {
         if findings.iter().any(|d| d.severity == Severity::Error) {
             return Err(BuildError::Rejected(findings));
         }
-        // The response as it is served (compact, with its XML declaration), written once: its
-        // size is checked on it, and rendering it that way later copies it. Most responses are
-        // under a kilobyte: one allocation instead of a handful of regrowths.
-        let mut xml = String::with_capacity(1024);
-        // Writing into a String cannot fail.
-        let _ = render_root(&root, &mut xml, &RenderOptions::default());
         let root_path = || NodePath {
             element: crate::schema::root_of(root.dialect())
                 .spec()
@@ -220,9 +221,28 @@ impl Twiml {
 
 /// Writes `root` as `options` say.
 fn render_root<W: fmt::Write>(root: &Root, out: &mut W, options: &RenderOptions) -> fmt::Result {
+    render_noting(root, out, options).map(|_| ())
+}
+
+/// Writes `root` as `options` say; answers whether every byte of its text, attribute values
+/// and comments is clear of those that may begin a character XML 1.0 cannot carry.
+fn render_noting<W: fmt::Write>(
+    root: &Root,
+    out: &mut W,
+    options: &RenderOptions,
+) -> Result<bool, fmt::Error> {
     let mut w = Writer::new(out, options)?;
     root.render(&mut w)?;
-    w.finish()
+    w.finish()?;
+    Ok(w.only_xml_characters())
+}
+
+/// Appends `root` to `xml` as it is served (compact, with its XML declaration); answers
+/// whether every character of its text, attribute values and comments is one XML 1.0 can
+/// carry, which the build's checks then need not look at one by one.
+pub(crate) fn render_served(root: &Root, xml: &mut String) -> bool {
+    // Writing into a String cannot fail; were it to, the checks would look at every character.
+    render_noting(root, xml, &RenderOptions::default()).unwrap_or(false)
 }
 
 impl fmt::Display for Twiml {

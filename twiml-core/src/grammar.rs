@@ -725,7 +725,7 @@ pub(crate) fn trim(s: &str) -> &str {
 
 /// A byte that may begin a character XML 1.0 cannot carry: a control character other than
 /// tab, line feed and carriage return, or the first byte of the encodings of U+FFFE and U+FFFF.
-fn suspicious(b: u8) -> bool {
+pub(crate) const fn suspicious(b: u8) -> bool {
     (b < 0x20) & (b != b'\t') & (b != b'\n') & (b != b'\r') | (b == 0xEF)
 }
 

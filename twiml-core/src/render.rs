@@ -6,7 +6,10 @@
 //! attribute values (which are always double-quoted), and tab, line feed and carriage return
 //! in attribute values as character references, so that a parser gives them back instead of
 //! normalising them to spaces. A carriage return in text is written as `&#13;` for the same
-//! reason. Characters XML 1.0 cannot carry never get here: the build step refuses them.
+//! reason. Characters XML 1.0 cannot carry never get here: the build step refuses them. The
+//! writer notes whether it met a byte that may begin one (in text, a value or a comment), so
+//! that the build step, which writes the response before it checks it, looks at the
+//! characters of a response one by one only when it did.
 //!
 //! Pretty printing indents only element-only content. Text and mixed content (a `<Say>` with
 //! SSML inside) are written exactly as given, since whitespace there would be spoken.
@@ -64,6 +67,9 @@ pub(crate) struct Writer<'o, W: fmt::Write> {
     inline: bool,
     /// Nothing has been written yet (no newline before the first element).
     first: bool,
+    /// A byte that may begin a character XML 1.0 cannot carry (the grammar's `suspicious`
+    /// bytes) was written in text, a value or a comment.
+    suspicious: bool,
 }
 
 impl<'o, W: fmt::Write> Writer<'o, W> {
@@ -77,7 +83,15 @@ impl<'o, W: fmt::Write> Writer<'o, W> {
             depth: 0,
             inline: false,
             first: !options.xml_declaration,
+            suspicious: false,
         })
+    }
+
+    /// Whether every byte written so far in text, attribute values and comments is clear of
+    /// those that may begin a character XML 1.0 cannot carry: when so, every character of
+    /// them is one XML 1.0 can carry.
+    pub(crate) fn only_xml_characters(&self) -> bool {
+        !self.suspicious
     }
 
     fn line_break(&mut self) -> fmt::Result {
@@ -107,7 +121,7 @@ impl<'o, W: fmt::Write> Writer<'o, W> {
         self.out.write_char(' ')?;
         self.out.write_str(name)?;
         self.out.write_str("=\"")?;
-        escape(self.out, value, &ATTRIBUTE_ESCAPES)?;
+        escape(self.out, value, &ATTRIBUTE_ESCAPES, &mut self.suspicious)?;
         self.out.write_char('"')
     }
 
@@ -194,12 +208,13 @@ impl<'o, W: fmt::Write> Writer<'o, W> {
 
     /// Writes escaped character data.
     pub(crate) fn text(&mut self, text: &str) -> fmt::Result {
-        escape(self.out, text, &TEXT_ESCAPES)
+        escape(self.out, text, &TEXT_ESCAPES, &mut self.suspicious)
     }
 
     /// Writes `<!--text-->`. The build step has refused text that a comment cannot hold.
     pub(crate) fn comment(&mut self, text: &str) -> fmt::Result {
         self.line_break()?;
+        self.suspicious |= crate::grammar::may_hold_non_xml_char(text.as_bytes());
         self.out.write_str("<!--")?;
         self.out.write_str(text)?;
         self.out.write_str("-->")
@@ -214,8 +229,13 @@ impl<'o, W: fmt::Write> Writer<'o, W> {
     }
 }
 
-/// What each byte becomes: an index into [`REPLACEMENTS`], 0 for bytes written as they are.
+/// What each byte becomes: an index into [`REPLACEMENTS`], 0 for bytes written as they are,
+/// [`SUSPICIOUS`] for bytes written as they are that may begin a character XML 1.0 cannot
+/// carry.
 type EscapeTable = [u8; 256];
+
+/// The mark of a byte written as it is that may begin a character XML 1.0 cannot carry.
+const SUSPICIOUS: u8 = 8;
 
 /// The replacements of the bytes of either table, by their index there (0 replaces nothing).
 static REPLACEMENTS: [&str; 8] = [
@@ -224,6 +244,13 @@ static REPLACEMENTS: [&str; 8] = [
 
 const fn escape_table(attribute: bool) -> EscapeTable {
     let mut table: EscapeTable = [0; 256];
+    let mut b = 0;
+    while b < 256 {
+        if crate::grammar::suspicious(b as u8) {
+            table[b] = SUSPICIOUS;
+        }
+        b += 1;
+    }
     table[b'&' as usize] = 1;
     table[b'<' as usize] = 2;
     // Always escaped, so that `]]>` can never appear in text.
@@ -241,9 +268,15 @@ static TEXT_ESCAPES: EscapeTable = escape_table(false);
 static ATTRIBUTE_ESCAPES: EscapeTable = escape_table(true);
 
 /// Writes `s`, replacing bytes per `table`. The replaced bytes are ASCII, so every run
-/// between them is a whole UTF-8 string. Blocks of eight bytes that hold none of them are
-/// passed over whole (see [`may_need_escape`]); the others are read a byte at a time.
-fn escape<W: fmt::Write + ?Sized>(out: &mut W, s: &str, table: &EscapeTable) -> fmt::Result {
+/// between them is a whole UTF-8 string. Blocks of eight bytes that hold none of them, nor a
+/// byte the table marks [`SUSPICIOUS`], are passed over whole (see [`may_need_escape`]); the
+/// others are read a byte at a time, and a marked byte among them sets `suspicious`.
+fn escape<W: fmt::Write + ?Sized>(
+    out: &mut W,
+    s: &str,
+    table: &EscapeTable,
+    suspicious: &mut bool,
+) -> fmt::Result {
     let bytes = s.as_bytes();
     let mut run_start = 0;
     let mut i = 0;
@@ -257,7 +290,9 @@ fn escape<W: fmt::Write + ?Sized>(out: &mut W, s: &str, table: &EscapeTable) -> 
         let end = (i + 8).min(bytes.len());
         while i < end {
             let replacement = table[usize::from(bytes[i])];
-            if replacement != 0 {
+            if replacement == SUSPICIOUS {
+                *suspicious = true;
+            } else if replacement != 0 {
                 out.write_str(&s[run_start..i])?;
                 out.write_str(REPLACEMENTS[usize::from(replacement)])?;
                 run_start = i + 1;
@@ -268,17 +303,18 @@ fn escape<W: fmt::Write + ?Sized>(out: &mut W, s: &str, table: &EscapeTable) -> 
     out.write_str(&s[run_start..])
 }
 
-/// Whether a block of eight bytes may hold a byte that either table replaces: a control
-/// character below `\x0E` (`\t`, `\n`, `\r` among them), `&`, `<`, `>` or `"`. A block it
+/// Whether a block of eight bytes may hold a byte that either table replaces or marks: a
+/// control character (`\t`, `\n`, `\r` among them), `&`, `<`, `>`, `"` or 0xEF. A block it
 /// rules out holds none of them (the tests of a word for a byte below a bound, or equal to
 /// one, are exact when they answer whether any byte is).
 fn may_need_escape(block: u64) -> bool {
     use crate::swar::{below, equal};
-    (below(block, 0x0E)
+    (below(block, 0x20)
         | equal(block, b'&')
         | equal(block, b'<')
         | equal(block, b'>')
-        | equal(block, b'"'))
+        | equal(block, b'"')
+        | equal(block, 0xEF))
         != 0
 }
 
@@ -349,14 +385,24 @@ mod tests {
     use super::*;
 
     fn text(s: &str) -> String {
-        let mut out = String::new();
-        escape(&mut out, s, &TEXT_ESCAPES).unwrap();
-        out
+        escaped(s, &TEXT_ESCAPES)
     }
 
     fn attr(s: &str) -> String {
+        escaped(s, &ATTRIBUTE_ESCAPES)
+    }
+
+    /// `s` escaped per `table`; whether the escape met a byte that may begin a character XML
+    /// 1.0 cannot carry is checked against the byte scan of the grammar.
+    fn escaped(s: &str, table: &EscapeTable) -> String {
         let mut out = String::new();
-        escape(&mut out, s, &ATTRIBUTE_ESCAPES).unwrap();
+        let mut suspicious = false;
+        escape(&mut out, s, table, &mut suspicious).unwrap();
+        assert_eq!(
+            suspicious,
+            crate::grammar::may_hold_non_xml_char(s.as_bytes()),
+            "{s:?}"
+        );
         out
     }
 
@@ -381,9 +427,14 @@ mod tests {
 
     #[test]
     fn every_byte_a_table_replaces_is_let_through_at_every_place_of_a_block() {
-        for b in 0..128u8 {
+        for b in 0..=255u8 {
             let replaced =
                 TEXT_ESCAPES[usize::from(b)] != 0 || ATTRIBUTE_ESCAPES[usize::from(b)] != 0;
+            assert_eq!(
+                TEXT_ESCAPES[usize::from(b)] == SUSPICIOUS,
+                crate::grammar::suspicious(b),
+                "{b:#x}"
+            );
             for place in 0..8 {
                 for filler in [b'a', b' ', 0xC3, 0x80, 0x7F, 0x0E] {
                     let mut block = [filler; 8];
@@ -404,8 +455,8 @@ mod tests {
     fn escaped_by_byte(s: &str, table: &EscapeTable) -> String {
         s.chars()
             .map(
-                |c| match table[usize::from(if c.is_ascii() { c as u8 } else { 0 })] {
-                    0 => c.to_string(),
+                |c| match table[usize::from(if c.is_ascii() { c as u8 } else { b'a' })] {
+                    0 | SUSPICIOUS => c.to_string(),
                     k => REPLACEMENTS[usize::from(k)].to_string(),
                 },
             )
@@ -414,9 +465,10 @@ mod tests {
 
     #[test]
     fn escapes_as_a_byte_at_a_time() {
-        let alphabet: Vec<char> = "ab &<>\"'\t\n\r\u{b}\u{e9}\u{2615}\u{1F600}"
-            .chars()
-            .collect();
+        let alphabet: Vec<char> =
+            "ab &<>\"'\t\n\r\u{b}\u{1}\u{e9}\u{2615}\u{1F600}\u{FF01}\u{FFFE}"
+                .chars()
+                .collect();
         let mut rng = crate::test_rng::Xorshift(0x9E37_79B9_7F4A_7C15);
         for _ in 0..20_000 {
             let state = rng.next();

@@ -15,6 +15,9 @@ pub(crate) struct ModelDocument<'a> {
     dialect: Dialect,
     /// How many elements the response holds, once a walk has counted them (0 until then).
     elements: usize,
+    /// Every character of the response's text, values and comments is known to be one XML
+    /// 1.0 can carry (`false` until its writing says so).
+    only_xml_characters: bool,
 }
 
 impl<'a> ModelDocument<'a> {
@@ -28,7 +31,15 @@ impl<'a> ModelDocument<'a> {
             root,
             dialect,
             elements: 0,
+            only_xml_characters: false,
         }
+    }
+
+    /// Records what the writing of the response found: whether every byte of its text,
+    /// values and comments is clear of those that may begin a character XML 1.0 cannot carry
+    /// (the writer's `only_xml_characters`).
+    pub(crate) fn know_only_xml_characters(&mut self, clean: bool) {
+        self.only_xml_characters = clean;
     }
 
     /// Records how many elements the response holds, as a walk of every element counted.
@@ -133,6 +144,10 @@ impl<'a> Document for ModelDocument<'a> {
 
     fn element_count(&self) -> usize {
         self.elements
+    }
+
+    fn only_xml_characters(&self) -> bool {
+        self.only_xml_characters
     }
 
     /// From the set fields, without making the iterator: an attribute of the table is set
