@@ -461,15 +461,16 @@ fn check_url(kind: UrlKind, v: &str) -> Option<ValueProblem> {
     }
 }
 
-/// The scheme of an absolute URL: letters, digits, `+ - .`, then `:` (RFC 3986).
+/// The scheme of an absolute URL: letters, digits, `+ - .`, then `:` (RFC 3986), starting
+/// with a letter. Read up to the first byte no scheme holds: the URL has a scheme when that
+/// byte is the `:` (the first of the URL, then), and none otherwise (a later `:` follows a
+/// byte no scheme holds), so a relative URL is settled at its first byte, `/`.
 fn url_scheme(v: &str) -> Option<&str> {
-    let colon = v.find(':')?;
-    let scheme = &v[..colon];
-    let mut bytes = scheme.bytes();
-    let first = bytes.next()?;
-    (first.is_ascii_alphabetic()
-        && bytes.all(|b| b.is_ascii_alphanumeric() || matches!(b, b'+' | b'-' | b'.')))
-    .then_some(scheme)
+    let bytes = v.as_bytes();
+    let end = bytes
+        .iter()
+        .position(|&b| !(b.is_ascii_alphanumeric() || matches!(b, b'+' | b'-' | b'.')))?;
+    (bytes[end] == b':' && bytes[0].is_ascii_alphabetic()).then(|| &v[..end])
 }
 
 fn check_host(v: &str, scheme: &str) -> Option<ValueProblem> {

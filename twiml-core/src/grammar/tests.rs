@@ -357,3 +357,37 @@ fn the_quick_trim_agrees_with_str_trim() {
         }
     }
 }
+
+/// The scheme read up to the first byte no scheme holds is the one found from the first `:`,
+/// for every string of up to five characters drawn from scheme bytes, `:`, `/` and others.
+#[test]
+fn a_url_scheme_is_read_as_the_first_colon_places_it() {
+    fn by_first_colon(v: &str) -> Option<&str> {
+        let colon = v.find(':')?;
+        let scheme = &v[..colon];
+        let mut bytes = scheme.bytes();
+        let first = bytes.next()?;
+        (first.is_ascii_alphabetic()
+            && bytes.all(|b| b.is_ascii_alphanumeric() || matches!(b, b'+' | b'-' | b'.')))
+        .then_some(scheme)
+    }
+    let alphabet = ["h", "Z", "3", "+", "-", ".", ":", "/", " ", "é", "?"];
+    let mut strings = vec![String::new()];
+    let mut checked = 0;
+    for _ in 0..5 {
+        let mut longer = Vec::new();
+        for s in &strings {
+            for a in alphabet {
+                let v = format!("{s}{a}");
+                assert_eq!(url_scheme(&v), by_first_colon(&v), "{v:?}");
+                checked += 1;
+                longer.push(v);
+            }
+        }
+        strings = longer;
+    }
+    assert!(checked > 170_000, "{checked}");
+    assert_eq!(url_scheme("https://example.com"), Some("https"));
+    assert_eq!(url_scheme("/next"), None);
+    assert_eq!(url_scheme(""), None);
+}
