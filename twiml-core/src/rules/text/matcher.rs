@@ -94,7 +94,7 @@ pub(super) fn word_id(word: &str) -> u16 {
     if let &[b] = word.as_bytes() {
         return single_id(b);
     }
-    word_id_by(word, super::forms::hash(word.as_bytes()))
+    word_id_by(word.as_bytes(), super::forms::hash(word.as_bytes()))
 }
 
 /// [`word_id`] of a word of one byte (of ASCII: a byte beyond is no word).
@@ -109,8 +109,8 @@ pub(super) fn single_id(b: u8) -> u16 {
 
 /// [`word_id`] of a word whose [`hash`](super::forms::hash) is `hash`, made as it was read.
 #[inline]
-pub(super) fn word_id_by(word: &str, hash: u32) -> u16 {
-    if let &[b] = word.as_bytes()
+pub(super) fn word_id_by(word: &[u8], hash: u32) -> u16 {
+    if let &[b] = word
         && b.is_ascii()
     {
         return SINGLE[usize::from(b)];
@@ -120,7 +120,7 @@ pub(super) fn word_id_by(word: &str, hash: u32) -> u16 {
     loop {
         match SLOTS[at] {
             0 => return NONE,
-            slot if same(WORDS[usize::from(slot - 1)].as_bytes(), word.as_bytes()) => {
+            slot if same(WORDS[usize::from(slot - 1)].as_bytes(), word) => {
                 return slot - 1;
             }
             _ => at = (at + 1) & mask,

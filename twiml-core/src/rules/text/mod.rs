@@ -216,7 +216,8 @@ impl token::Emit for Sink<'_> {
 
     #[inline(always)]
     fn hashed(&mut self, text: &str, kind: Kind, raw: Range<usize>, capital: bool, hash: u32) {
-        self.push(text, kind, raw, capital, matcher::word_id_by(text, hash));
+        let word_id = matcher::word_id_by(text.as_bytes(), hash);
+        self.push(text, kind, raw, capital, word_id);
     }
 
     #[inline(always)]
@@ -239,7 +240,8 @@ impl token::Emit for Sink<'_> {
                 }
                 matcher::single_id(first)
             }
-            _ => matcher::word_id_by(units.get(at.clone()).unwrap_or_default(), hash),
+            // The word's bytes: the lookup reads no more of them.
+            _ => matcher::word_id_by(bytes.get(at.clone()).unwrap_or_default(), hash),
         };
         self.cut_before(raw.start);
         let Sink {
