@@ -52,7 +52,7 @@ pub(crate) fn run(args: ClassifyArgs, log: LogLevel) -> Result<ExitStatus, Error
                 (Some(class), None) => writeln!(out, "{class}")?,
                 _ => writeln!(
                     out,
-                    "undecided: the cues are too weak or pull both ways; declare the intent"
+                    "undecided: the cues are too weak, pull both ways or are too few; declare the intent"
                 )?,
             }
             for cue in &cues {

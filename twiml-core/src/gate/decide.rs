@@ -74,7 +74,7 @@ pub enum Missing {
     /// The recipient's time zone: a number outside the NANP, with none on file.
     TimeZone,
     /// Whether the message is essential: no intent declared, and the classifier's cues are
-    /// weak or pull both ways.
+    /// weak or pull both ways, or the text is too short to judge.
     Intent,
     /// Whether the number still belongs to the person who consented: the reassigned numbers
     /// database had no data (MSG012).

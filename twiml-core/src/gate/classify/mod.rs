@@ -16,6 +16,10 @@
 //! - otherwise a decisive phrase, or a general pattern (`patterns.rs`), of a one-time code, a
 //!   fraud alert or a delivery notice makes it essential: those never wait, unless the rest of
 //!   the message holds a promotion of its own (a dual-purpose message the phrases missed);
+//! - otherwise a text of a few words (fewer than the `short` of the model's options) is too
+//!   little to judge, unless a clear phrase of those kinds stands in it ("Delivered."): its
+//!   class is undecided, with a cue that says so, however its words lean ("Gracias", "See you
+//!   soon");
 //! - otherwise the model's score decides when it is clear; when it is not (the words pull both
 //!   ways, or say too little), the class is undecided, and the gate answers `Review` when the
 //!   class matters.
@@ -50,7 +54,7 @@ use model::Model;
 
 /// The version of the classifier, its lexicon, its patterns and its model: the date of its
 /// last change, and the change's number on that day after the first.
-pub(crate) const VERSION: &str = "2026-12-05.4";
+pub(crate) const VERSION: &str = "2026-12-05.5";
 
 /// Why a message is in its class: a phrase of its text, words the model weighed, or a
 /// declaration.
@@ -82,6 +86,13 @@ pub enum Cue {
         /// The class they point to.
         class: Class,
     },
+    /// The text is too short to judge: it has fewer words than the classifier needs, no
+    /// decisive phrase and no pattern of a code, a fraud alert or a delivery, so the class is
+    /// left undecided.
+    TooLittle {
+        /// Its words (runs between spaces that hold a letter or a digit).
+        words: usize,
+    },
 }
 
 impl fmt::Display for Cue {
@@ -92,6 +103,11 @@ impl fmt::Display for Cue {
             Cue::UseCase(use_case) => write!(f, "10DLC use case: {use_case}"),
             Cue::Regime(regime) => write!(f, "policy: {regime}"),
             Cue::Weighed { text, class } => write!(f, "{class}: \"{text}\""),
+            Cue::TooLittle { words } => write!(
+                f,
+                "too little text to judge ({words} word{})",
+                if *words == 1 { "" } else { "s" }
+            ),
         }
     }
 }
@@ -128,7 +144,8 @@ impl Source {
 #[derive(Debug, Clone, PartialEq, Eq)]
 #[cfg_attr(feature = "serde", derive(serde::Serialize))]
 pub struct Classification {
-    /// The class; `None` when the cues are too weak or pull both ways.
+    /// The class; `None` when the cues are too weak or pull both ways, or the text too short
+    /// to judge.
     pub class: Option<Class>,
     /// The intent: declared, or the strongest of the cues of the class.
     pub intent: Option<MessageIntent>,
@@ -244,13 +261,16 @@ pub fn classify(text: &str) -> Classification {
 ///    update with a coupon is a dual-purpose message, and such messages are marketing; a
 ///    phrase inside a quoted name or a name in capitals, or in the sentence of a code, a fraud
 ///    alert or a delivery, does not count, and a message whose every such phrase stands so
-///    goes to step 3;
+///    goes to step 4;
 /// 2. otherwise a phrase or a general pattern of a one-time code, a fraud alert or a delivery
 ///    notice (a word for a code beside a number shaped like one; a question of recognition
 ///    beside an amount; the recipient's own order and what happened to it) makes it
 ///    essential: those never wait, unless the message's other sentences hold a promotion of
 ///    their own;
-/// 3. otherwise a logistic regression over the message's words, pairs of words, stems, numbers
+/// 3. otherwise a text of a few words ("Gracias", "See you soon") is too little to judge:
+///    undecided, with the cue [`Cue::TooLittle`], and the gate answers `Review`, unless a
+///    clear phrase of a code, a fraud alert or a delivery ("Delivered.") stands in it;
+/// 4. otherwise a logistic regression over the message's words, pairs of words, stems, numbers
 ///    by type (times, dates, amounts, codes), first words of sentences, possessives, form
 ///    (capitals, links) and lexicon phrases decides, when its score is clear; when it is not,
 ///    the class is undecided and the gate answers `Review`.
@@ -463,7 +483,24 @@ impl Classifier {
         } else {
             None
         };
-        let class = by_rule.or(by_model);
+        // Too little to judge: a text of a few words, with no decisive phrase, no clear phrase
+        // or pattern of the kinds that never wait ("Delivered."), says nothing of its
+        // purpose, however its words lean.
+        let too_little = by_rule.is_none()
+            && options.short != 0
+            && !matches.iter().any(|&(id, _)| {
+                let entry = &LEXICON[id];
+                entry.weight == 3 || entry.weight == 2 && NEVER_WAIT.contains(&entry.intent)
+            })
+            && words(text) < options.short;
+        if too_little {
+            cues.push(Cue::TooLittle { words: words(text) });
+        }
+        let class = if too_little {
+            None
+        } else {
+            by_rule.or(by_model)
+        };
 
         // Strongest first; the cues of the class found before the others.
         cues.sort_by_key(|c| match c {
@@ -534,6 +571,14 @@ impl Classifier {
             cues,
         }
     }
+}
+
+/// The words of a text: its runs between spaces that hold a letter or a digit
+/// (punctuation alone is no word).
+fn words(text: &str) -> usize {
+    text.split_whitespace()
+        .filter(|w| w.chars().any(char::is_alphanumeric))
+        .count()
 }
 
 /// Whether `text[from..to]` stands inside a name: between quotation marks, or in a run of
@@ -1009,14 +1054,61 @@ mod tests {
 
     #[test]
     fn weak_or_absent_cues_are_undecided() {
-        for text in ["Hello", "", "Thanks!", "ok", "Thank you", "Muchas gracias"] {
+        for text in [
+            "Hello",
+            "",
+            "Thanks!",
+            "ok",
+            "Thank you",
+            "Muchas gracias",
+            "Gracias",
+            "Gracias!",
+            "See you soon",
+            "OK!",
+            "Hola!",
+            "Hola, gracias",
+            "!!!",
+        ] {
             assert_eq!(class(text), None, "{text}");
         }
-        // Undecided until `2026-12-05.4`, whose model (trained on nine more hands, with the
-        // same margin and evidence rule) weighs these words enough to decide them
-        // (`eval/classify/RESULTS.md`, the judging on `author-k` and `author-l`).
-        for text in ["Gracias", "See you soon"] {
+        // Too little to judge: the answer says so, whatever the few words weigh.
+        for text in ["Gracias", "Gracias!", "See you soon", "Hola!"] {
+            let c = classify(text);
+            assert!(
+                c.cues.iter().any(|c| matches!(c, Cue::TooLittle { .. })),
+                "{text}: {:?}",
+                c.cues
+            );
+        }
+        assert_eq!(
+            classify("See you soon").cues[0].to_string(),
+            "too little text to judge (3 words)"
+        );
+    }
+
+    /// A short text decides when it holds a pattern or a decisive phrase of the kinds that
+    /// never wait, or a decisive phrase of promotion: those say what the message is for.
+    #[test]
+    fn short_texts_with_a_decisive_cue_still_decide() {
+        for text in [
+            "Your code is 123456",
+            "Code: 4821",
+            "Delivered.",
+            "Su codigo es 5521",
+            "Fraud alert: did you make this purchase?",
+        ] {
             assert_eq!(class(text), Some(Class::Essential), "{text}");
+        }
+        for text in ["50% OFF today", "Compra ahora"] {
+            assert_eq!(class(text), Some(Class::NonEssential), "{text}");
+        }
+        for text in ["Your code is 123456", "50% OFF today"] {
+            let c = classify(text);
+            assert!(
+                !c.cues.iter().any(|c| matches!(c, Cue::TooLittle { .. })),
+                "{text}: {:?}",
+                c.cues
+            );
         }
     }
 

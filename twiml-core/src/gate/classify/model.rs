@@ -96,6 +96,11 @@ pub(crate) struct Options {
     /// The evidence a class needs (the sum of the sizes of the weights of the message's
     /// features): a message that says too little is undecided, however its few words lean.
     pub(crate) evidence: f64,
+    /// A text of fewer words than this (tokens with a letter or a digit), with no decisive
+    /// phrase of the lexicon (weight 3), no clear one (weight 2) of a code, a fraud alert or a
+    /// delivery and no pattern of those, is too little to judge: undecided, however the
+    /// model's score leans (0 for no such floor).
+    pub(crate) short: usize,
     /// Scale each feature by its naive-Bayes log-count ratio before the regression (the
     /// NBSVM of Wang and Manning, 2012), with this smoothing (0 for none): the stored weight
     /// is the product, so reading a message costs the same.
@@ -132,6 +137,7 @@ pub(crate) const OPTIONS: Options = Options {
     narrow: 3,
     margin: 0.1,
     evidence: 2.0,
+    short: 4,
     nb: 0.0,
     l2: 0.00003,
     epochs: 300,
@@ -1074,6 +1080,7 @@ mod tests {
                 "offer" => options.offer = value.parse().expect("offer"),
                 "margin" => options.margin = value.parse().expect("margin"),
                 "evidence" => options.evidence = value.parse().expect("evidence"),
+                "short" => options.short = value.parse().expect("short"),
                 "gl2" => options.grams_l2 = value.parse().expect("gl2"),
                 "nb" => options.nb = value.parse().expect("nb"),
                 "l2" => options.l2 = value.parse().expect("l2"),
