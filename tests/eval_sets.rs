@@ -551,6 +551,34 @@ fn classify_author_l_set_is_well_formed_and_written_apart() {
     );
 }
 
+/// The thirteenth author's set (`eval/classify/author-m.toml`), written apart from everything
+/// above, `author-k.toml` and `author-l.toml` included: see [`check_whole_set`].
+#[test]
+fn classify_author_m_set_is_well_formed_and_written_apart() {
+    check_whole_set(
+        "author-m",
+        "clsm",
+        &[
+            "training", "author-b", "author-c", "author-d", "author-e", "author-f", "author-g",
+            "author-h", "author-i", "author-j", "author-k", "author-l",
+        ],
+    );
+}
+
+/// The fourteenth author's set (`eval/classify/author-n.toml`), written apart from everything
+/// above, `author-l.toml` included, and from `author-m.toml`: see [`check_whole_set`].
+#[test]
+fn classify_author_n_set_is_well_formed_and_written_apart() {
+    check_whole_set(
+        "author-n",
+        "clsn",
+        &[
+            "training", "author-b", "author-c", "author-d", "author-e", "author-f", "author-g",
+            "author-h", "author-i", "author-j", "author-k", "author-l", "author-m",
+        ],
+    );
+}
+
 #[test]
 fn inbound_set_is_well_formed_and_split_by_its_rule() {
     let mut faults = Vec::new();

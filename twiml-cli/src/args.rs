@@ -491,10 +491,11 @@ pub(crate) struct EvalDetectionArgs {
 pub(crate) struct EvalClassifyArgs {
     /// Which set: tune on dev, only score held-out; `author-b` is the second author's set,
     /// `author-b-a` and `author-b-b` its two halves; `author-c`, `author-d`, `author-f`,
-    /// `author-h`, `author-j`, `author-k` and `author-l` are the third, fourth, sixth, eighth,
-    /// tenth, eleventh and twelfth authors' sets, whose misread messages are never named (all
-    /// but `author-k` and `author-l`, having judged once, may now train); `author-e`,
-    /// `author-g` and `author-i` are sets written for training.
+    /// `author-h`, `author-j`, `author-k`, `author-l`, `author-m` and `author-n` are the third,
+    /// fourth, sixth, eighth, tenth, eleventh, twelfth, thirteenth and fourteenth authors' sets,
+    /// whose misread messages are never named (all but `author-m` and `author-n`, having judged
+    /// once, may now train); `author-e`, `author-g` and `author-i` are sets written for
+    /// training.
     #[arg(long, value_enum, default_value_t = ClassifySplit::Dev)]
     pub(crate) split: ClassifySplit,
     /// Score this labelled file (the schema of `eval/classify/README.md`) instead of a set of
@@ -504,7 +505,7 @@ pub(crate) struct EvalClassifyArgs {
     /// The folder of the labelled set (it holds `dev.toml`, `held-out.toml`, `training.toml`,
     /// `author-b.toml`, `author-b-halves.toml`, `author-c.toml`, `author-d.toml`,
     /// `author-e.toml`, `author-f.toml`, `author-g.toml`, `author-h.toml`, `author-i.toml`,
-    /// `author-j.toml`, `author-k.toml` and `author-l.toml`).
+    /// `author-j.toml`, `author-k.toml`, `author-l.toml`, `author-m.toml` and `author-n.toml`).
     #[arg(long, value_name = "DIR", default_value = "eval/classify")]
     pub(crate) dir: PathBuf,
     /// On the development half, `training`, `author-e`, `author-g`, `author-i` or the A half of
@@ -518,8 +519,8 @@ pub(crate) struct EvalClassifyArgs {
     /// Classify with a classifier trained, with the built-in one's options, on these sets of
     /// `--dir` (comma-separated: `training`, `dev`, `author-b`, `author-b-a`, `author-b-b`,
     /// `author-c`, `author-d`, `author-e`, `author-f`, `author-g`, `author-h`, `author-i`,
-    /// `author-j`) instead of the built-in one. The held-out half, `author-k` and `author-l`
-    /// never train, and no set trains on messages it scores.
+    /// `author-j`, `author-k`, `author-l`) instead of the built-in one. The held-out half,
+    /// `author-m` and `author-n` never train, and no set trains on messages it scores.
     #[arg(long, value_name = "SETS", value_delimiter = ',')]
     pub(crate) train: Vec<ClassifySplit>,
     /// Output format.
@@ -601,10 +602,16 @@ pub(crate) enum ClassifySplit {
     /// The tenth author's set (`author-j.toml`): judged on once, now also trained on; its
     /// misread messages are never named.
     AuthorJ,
-    /// The eleventh author's set (`author-k.toml`), for scoring only.
+    /// The eleventh author's set (`author-k.toml`): judged on once, now also trained on; its
+    /// misread messages are never named.
     AuthorK,
-    /// The twelfth author's set (`author-l.toml`), for scoring only.
+    /// The twelfth author's set (`author-l.toml`): judged on once, now also trained on; its
+    /// misread messages are never named.
     AuthorL,
+    /// The thirteenth author's set (`author-m.toml`), for scoring only.
+    AuthorM,
+    /// The fourteenth author's set (`author-n.toml`), for scoring only.
+    AuthorN,
 }
 
 impl ClassifySplit {
@@ -627,6 +634,8 @@ impl ClassifySplit {
             ClassifySplit::AuthorJ => "author-j",
             ClassifySplit::AuthorK => "author-k",
             ClassifySplit::AuthorL => "author-l",
+            ClassifySplit::AuthorM => "author-m",
+            ClassifySplit::AuthorN => "author-n",
         }
     }
 }

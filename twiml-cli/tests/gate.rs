@@ -557,11 +557,12 @@ fn eval_classify_scores_a_further_set_its_halves_and_a_trained_classifier() {
     }
     let o = eval(&["--split", "author-b-a", "--errors"]);
     assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
-    // The third, fourth, sixth, eighth, tenth, eleventh and twelfth authors' sets are scored
-    // whole and never read: a misread code is counted, not named. Having judged once, each but
-    // the eleventh and the twelfth may train.
+    // The third, fourth, sixth, eighth, tenth, eleventh, twelfth, thirteenth and fourteenth
+    // authors' sets are scored whole and never read: a misread code is counted, not named.
+    // Having judged once, each but the thirteenth and the fourteenth may train.
     for judge in [
         "author-c", "author-d", "author-f", "author-h", "author-j", "author-k", "author-l",
+        "author-m", "author-n",
     ] {
         std::fs::write(
             dir.path().join(format!("{judge}.toml")),
@@ -591,7 +592,9 @@ fn eval_classify_scores_a_further_set_its_halves_and_a_trained_classifier() {
         assert_eq!(o.status.code(), Some(2), "{judge}");
         assert!(stderr(&o).contains("--errors"), "{judge}: {}", stderr(&o));
     }
-    for judged in ["author-c", "author-d", "author-f", "author-h", "author-j"] {
+    for judged in [
+        "author-c", "author-d", "author-f", "author-h", "author-j", "author-k", "author-l",
+    ] {
         let trained_with = format!("training,{judged}");
         let o = eval(&["--split", "author-b", "--train", trained_with.as_str()]);
         assert_eq!(o.status.code(), Some(0), "{judged}: {}", stderr(&o));
@@ -599,20 +602,20 @@ fn eval_classify_scores_a_further_set_its_halves_and_a_trained_classifier() {
     }
     for (args, says) in [
         (
-            &["--split", "author-b", "--train", "author-l"][..],
-            "author-l",
+            &["--split", "author-b", "--train", "author-n"][..],
+            "author-n",
         ),
         (
-            &["--split", "author-j", "--train", "training,author-l"],
-            "author-l",
+            &["--split", "author-m", "--train", "training,author-n"],
+            "author-n",
         ),
         (
-            &["--split", "author-b", "--train", "author-k"][..],
-            "author-k is scored, never trained on",
+            &["--split", "author-b", "--train", "author-m"][..],
+            "author-m is scored, never trained on",
         ),
         (
-            &["--split", "author-l", "--train", "training,author-k"],
-            "author-k is scored, never trained on",
+            &["--split", "author-n", "--train", "training,author-m"],
+            "author-m is scored, never trained on",
         ),
         (
             &["--split", "author-c", "--train", "training,author-c"],
@@ -632,6 +635,14 @@ fn eval_classify_scores_a_further_set_its_halves_and_a_trained_classifier() {
         ),
         (
             &["--split", "author-j", "--train", "training,author-j"],
+            "shares messages",
+        ),
+        (
+            &["--split", "author-k", "--train", "training,author-k"],
+            "shares messages",
+        ),
+        (
+            &["--split", "author-l", "--train", "training,author-l"],
             "shares messages",
         ),
     ] {
@@ -669,7 +680,7 @@ fn eval_classify_scores_a_further_set_its_halves_and_a_trained_classifier() {
         "--split",
         "author-f",
         "--train",
-        "training,author-c,author-d,author-e,author-g,author-h,author-i,author-j",
+        "training,author-c,author-d,author-e,author-g,author-h,author-i,author-j,author-k,author-l",
     ]);
     assert_eq!(o.status.code(), Some(1), "{}", stderr(&o));
     assert_eq!(json(&o)["accuracy"]["total"], 2);

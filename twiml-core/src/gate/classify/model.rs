@@ -986,11 +986,11 @@ mod tests {
 
     /// A labelled set of `eval/classify` by name: `own` (`training.toml`), `dev`, `b`
     /// (`author-b.toml`), `b-a` and `b-b`, its halves (`author-b-halves.toml`), `c`
-    /// (`author-c.toml`), `d` (`author-d.toml`), `f` (`author-f.toml`), `h` (`author-h.toml`)
-    /// and `j` (`author-j.toml`), each judged on once and now trained on, `e`
-    /// (`author-e.toml`), `g` (`author-g.toml`) and `i` (`author-i.toml`), written for
-    /// training, or `k` (`author-k.toml`) and `l` (`author-l.toml`), scored only. Never the
-    /// held-out half.
+    /// (`author-c.toml`), `d` (`author-d.toml`), `f` (`author-f.toml`), `h` (`author-h.toml`),
+    /// `j` (`author-j.toml`), `k` (`author-k.toml`) and `l` (`author-l.toml`), each judged on
+    /// once and now trained on, `e` (`author-e.toml`), `g` (`author-g.toml`) and `i`
+    /// (`author-i.toml`), written for training, or `m` (`author-m.toml`) and `n`
+    /// (`author-n.toml`), scored only. Never the held-out half.
     fn named_set(name: &str) -> Vec<Labelled> {
         #[derive(serde::Deserialize)]
         struct Halves {
@@ -1012,6 +1012,8 @@ mod tests {
             "j" => read(&root.join("author-j.toml")),
             "k" => read(&root.join("author-k.toml")),
             "l" => read(&root.join("author-l.toml")),
+            "m" => read(&root.join("author-m.toml")),
+            "n" => read(&root.join("author-n.toml")),
             "b-a" | "b-b" => {
                 let path = root.join("author-b-halves.toml");
                 let text =
@@ -1025,7 +1027,7 @@ mod tests {
             }
             other => {
                 panic!(
-                    "unknown set `{other}`: own, dev, b, b-a, b-b, c, d, e, f, g, h, i, j, k or l"
+                    "unknown set `{other}`: own, dev, b, b-a, b-b, c, d, e, f, g, h, i, j, k, l, m or n"
                 )
             }
         }
@@ -1096,8 +1098,8 @@ mod tests {
                     let mut sets = Vec::new();
                     for part in value.split('+') {
                         let (name, times) = part.split_once('*').unwrap_or((part, "1"));
-                        assert_ne!(name, "k", "`k` (author-k) is scored, never trained on");
-                        assert_ne!(name, "l", "`l` (author-l) is scored, never trained on");
+                        assert_ne!(name, "m", "`m` (author-m) is scored, never trained on");
+                        assert_ne!(name, "n", "`n` (author-n) is scored, never trained on");
                         for _ in 0..times.parse::<usize>().expect("train=SET*N") {
                             sets.push(named_set(name));
                         }
@@ -1118,7 +1120,8 @@ mod tests {
         if let Some((name, set)) = score_set {
             assert!(
                 !errors
-                    || !["b", "b-b", "c", "d", "f", "h", "j", "k", "l"].contains(&name.as_str()),
+                    || !["b", "b-b", "c", "d", "f", "h", "j", "k", "l", "m", "n"]
+                        .contains(&name.as_str()),
                 "`errors=1` names misread messages of the sets that tune only (own, dev, b-a, e, g, i)"
             );
             let train_sets = train_sets.expect("`score=` needs `train=`");
