@@ -6,10 +6,10 @@
 //! attribute values (which are always double-quoted), and tab, line feed and carriage return
 //! in attribute values as character references, so that a parser gives them back instead of
 //! normalising them to spaces. A carriage return in text is written as `&#13;` for the same
-//! reason. Characters XML 1.0 cannot carry never get here: the build step refuses them. The
-//! writer notes whether it met a byte that may begin one (in text, a value or a comment), so
-//! that the build step, which writes the response before it checks it, looks at the
-//! characters of a response one by one only when it did.
+//! reason. Characters XML 1.0 cannot carry never reach a served response: the build step
+//! writes the response before it checks it, and refuses one that holds them, dropping what
+//! was written. The writer notes whether it met a byte that may begin one (in text, a value
+//! or a comment), so that the checks look at the characters one by one only when it did.
 //!
 //! Pretty printing indents only element-only content. Text and mixed content (a `<Say>` with
 //! SSML inside) are written exactly as given, since whitespace there would be spoken.
@@ -211,7 +211,8 @@ impl<'o, W: fmt::Write> Writer<'o, W> {
         escape(self.out, text, &TEXT_ESCAPES, &mut self.suspicious)
     }
 
-    /// Writes `<!--text-->`. The build step has refused text that a comment cannot hold.
+    /// Writes `<!--text-->`. Text that a comment cannot hold is refused by the build step's
+    /// checks, which run after this writing, so such a response is never served.
     pub(crate) fn comment(&mut self, text: &str) -> fmt::Result {
         self.line_break()?;
         self.suspicious |= crate::grammar::may_hold_non_xml_char(text.as_bytes());
