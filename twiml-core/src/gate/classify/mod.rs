@@ -396,8 +396,8 @@ impl Classifier {
                     })
         };
         let mut promotion = options.rules && matches.iter().any(|m| decisive(&m));
-        // The narrower rule: a phrase inside a merchant's name, or in the sentence of a code,
-        // a fraud alert or a delivery, is left to the model.
+        // The narrower rule: a phrase inside a merchant's name, in the sentence of a code, a
+        // fraud alert or a delivery, or negated ("This is not a coupon"), does not decide.
         let mut left_to_model = false;
         if promotion && options.narrow != 0 {
             let cue_sentence = if options.narrow & 2 != 0 {
@@ -423,17 +423,24 @@ impl Classifier {
             promotion = matches.iter().filter(decisive).any(|&(_, (start, end))| {
                 let (s, e) = normal.source_range(start, end);
                 !(options.narrow & 1 != 0 && in_a_name(text, s, e)
+                    || options.narrow & 8 != 0 && negated(text, s)
                     || cue_sentence.is_some_and(|(from, to)| s >= from && e <= to))
             });
             left_to_model = !promotion;
         }
         // A decisive phrase or a pattern of a code, a fraud alert or a delivery: essential,
         // unless the rest of the message (its other sentences) weighs as a promotion on its
-        // own: the dual-purpose message that the doctrine makes marketing.
-        let never_wait = if promotion || left_to_model {
+        // own: the dual-purpose message that the doctrine makes marketing. When every phrase
+        // of promotion was left (in a name, in the very sentence of such a cue, negated), only
+        // a general pattern may decide so (a code word beside a number shaped like a code, not
+        // "Your code is SAVE25"); with no pattern the model decides.
+        let never_wait = if promotion || left_to_model && options.narrow & 4 == 0 {
             None
         } else if let Some(&(_, (start, end))) = matches.iter().find(|&&(id, _)| {
-            options.rules && LEXICON[id].weight == 3 && NEVER_WAIT.contains(&LEXICON[id].intent)
+            options.rules
+                && !left_to_model
+                && LEXICON[id].weight == 3
+                && NEVER_WAIT.contains(&LEXICON[id].intent)
         }) {
             let (from, to) = normal.source_range(start, end);
             Some((None, patterns::sentence_around(text, from, to)))
@@ -579,6 +586,24 @@ fn words(text: &str) -> usize {
     text.split_whitespace()
         .filter(|w| w.chars().any(char::is_alphanumeric))
         .count()
+}
+
+/// Whether a negation stands among the three words before `text[from..]`, in the same
+/// clause: "This is not a coupon", "No es un cupon".
+fn negated(text: &str, from: usize) -> bool {
+    let Some(before) = text.get(..from) else {
+        return false;
+    };
+    let clause = before
+        .rfind(['.', '!', '?', ';', ',', ':', '(', ')'])
+        .map_or(before, |i| &before[i + 1..]);
+    clause.split_whitespace().rev().take(3).any(|w| {
+        let w = w.to_lowercase();
+        matches!(
+            w.as_str(),
+            "not" | "no" | "never" | "isn't" | "isn\u{2019}t" | "nunca" | "ni"
+        )
+    })
 }
 
 /// Whether `text[from..to]` stands inside a name: between quotation marks, or in a run of

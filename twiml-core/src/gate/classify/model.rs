@@ -85,11 +85,14 @@ pub(crate) struct Options {
     /// Let the lexicon's decisive phrases decide before the model (promotions, then codes,
     /// fraud alerts and deliveries).
     pub(crate) rules: bool,
-    /// A narrower decisive phrase of promotion: 1 leaves one that stands inside a quoted name or
-    /// a name in capitals (`at "FREE GIFT WRAP CO"`, `at BEST DEAL AUTO`) to the model, 2 one
-    /// that stands in the sentence of a code, a fraud alert or a delivery, 3 both (0 neither).
-    /// A message whose every decisive phrase of promotion is left so is decided by the model,
-    /// not by the kinds that never wait.
+    /// A narrower decisive phrase of promotion, by bits: 1 leaves one that stands inside a
+    /// quoted name or a name in capitals (`at "FREE GIFT WRAP CO"`, `at BEST DEAL AUTO`), 2 one
+    /// that stands in the sentence of a code, a fraud alert or a delivery, 8 one negated among
+    /// the three words before it, in its clause ("This is not a coupon", "No es un cupon").
+    /// A message whose every decisive phrase of promotion is left so is decided by the model;
+    /// with 4, a general pattern of the kinds that never wait (`patterns.rs`) decides it first,
+    /// as it would a message with no such phrase (the lexicon's phrases of those kinds do not:
+    /// "Your code is SAVE25").
     pub(crate) narrow: u8,
     /// The score a class needs: between `-margin` and `margin` the class is undecided.
     pub(crate) margin: f64,
