@@ -579,6 +579,35 @@ fn classify_author_n_set_is_well_formed_and_written_apart() {
     );
 }
 
+/// The fifteenth author's set (`eval/classify/author-o.toml`), written apart from everything
+/// above, `author-m.toml` and `author-n.toml` included: see [`check_whole_set`].
+#[test]
+fn classify_author_o_set_is_well_formed_and_written_apart() {
+    check_whole_set(
+        "author-o",
+        "clso",
+        &[
+            "training", "author-b", "author-c", "author-d", "author-e", "author-f", "author-g",
+            "author-h", "author-i", "author-j", "author-k", "author-l", "author-m", "author-n",
+        ],
+    );
+}
+
+/// The sixteenth author's set (`eval/classify/author-p.toml`), written apart from everything
+/// above, `author-n.toml` included, and from `author-o.toml`: see [`check_whole_set`].
+#[test]
+fn classify_author_p_set_is_well_formed_and_written_apart() {
+    check_whole_set(
+        "author-p",
+        "clsp",
+        &[
+            "training", "author-b", "author-c", "author-d", "author-e", "author-f", "author-g",
+            "author-h", "author-i", "author-j", "author-k", "author-l", "author-m", "author-n",
+            "author-o",
+        ],
+    );
+}
+
 #[test]
 fn inbound_set_is_well_formed_and_split_by_its_rule() {
     let mut faults = Vec::new();

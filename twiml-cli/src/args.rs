@@ -491,11 +491,11 @@ pub(crate) struct EvalDetectionArgs {
 pub(crate) struct EvalClassifyArgs {
     /// Which set: tune on dev, only score held-out; `author-b` is the second author's set,
     /// `author-b-a` and `author-b-b` its two halves; `author-c`, `author-d`, `author-f`,
-    /// `author-h`, `author-j`, `author-k`, `author-l`, `author-m` and `author-n` are the third,
-    /// fourth, sixth, eighth, tenth, eleventh, twelfth, thirteenth and fourteenth authors' sets,
-    /// whose misread messages are never named (all but `author-m` and `author-n`, having judged
-    /// once, may now train); `author-e`, `author-g` and `author-i` are sets written for
-    /// training.
+    /// `author-h`, `author-j`, `author-k`, `author-l`, `author-m`, `author-n`, `author-o` and
+    /// `author-p` are the third, fourth, sixth, eighth, tenth, eleventh, twelfth, thirteenth,
+    /// fourteenth, fifteenth and sixteenth authors' sets, whose misread messages are never
+    /// named (all but `author-o` and `author-p`, having judged once, may now train);
+    /// `author-e`, `author-g` and `author-i` are sets written for training.
     #[arg(long, value_enum, default_value_t = ClassifySplit::Dev)]
     pub(crate) split: ClassifySplit,
     /// Score this labelled file (the schema of `eval/classify/README.md`) instead of a set of
@@ -505,7 +505,8 @@ pub(crate) struct EvalClassifyArgs {
     /// The folder of the labelled set (it holds `dev.toml`, `held-out.toml`, `training.toml`,
     /// `author-b.toml`, `author-b-halves.toml`, `author-c.toml`, `author-d.toml`,
     /// `author-e.toml`, `author-f.toml`, `author-g.toml`, `author-h.toml`, `author-i.toml`,
-    /// `author-j.toml`, `author-k.toml`, `author-l.toml`, `author-m.toml` and `author-n.toml`).
+    /// `author-j.toml`, `author-k.toml`, `author-l.toml`, `author-m.toml`, `author-n.toml`,
+    /// `author-o.toml` and `author-p.toml`).
     #[arg(long, value_name = "DIR", default_value = "eval/classify")]
     pub(crate) dir: PathBuf,
     /// On the development half, `training`, `author-e`, `author-g`, `author-i` or the A half of
@@ -519,8 +520,9 @@ pub(crate) struct EvalClassifyArgs {
     /// Classify with a classifier trained, with the built-in one's options, on these sets of
     /// `--dir` (comma-separated: `training`, `dev`, `author-b`, `author-b-a`, `author-b-b`,
     /// `author-c`, `author-d`, `author-e`, `author-f`, `author-g`, `author-h`, `author-i`,
-    /// `author-j`, `author-k`, `author-l`) instead of the built-in one. The held-out half,
-    /// `author-m` and `author-n` never train, and no set trains on messages it scores.
+    /// `author-j`, `author-k`, `author-l`, `author-m`, `author-n`) instead of the built-in one.
+    /// The held-out half, `author-o` and `author-p` never train, and no set trains on messages
+    /// it scores.
     #[arg(long, value_name = "SETS", value_delimiter = ',')]
     pub(crate) train: Vec<ClassifySplit>,
     /// Output format.
@@ -608,10 +610,16 @@ pub(crate) enum ClassifySplit {
     /// The twelfth author's set (`author-l.toml`): judged on once, now also trained on; its
     /// misread messages are never named.
     AuthorL,
-    /// The thirteenth author's set (`author-m.toml`), for scoring only.
+    /// The thirteenth author's set (`author-m.toml`): judged on once, now also trained on; its
+    /// misread messages are never named.
     AuthorM,
-    /// The fourteenth author's set (`author-n.toml`), for scoring only.
+    /// The fourteenth author's set (`author-n.toml`): judged on once, now also trained on; its
+    /// misread messages are never named.
     AuthorN,
+    /// The fifteenth author's set (`author-o.toml`), for scoring only.
+    AuthorO,
+    /// The sixteenth author's set (`author-p.toml`), for scoring only.
+    AuthorP,
 }
 
 impl ClassifySplit {
@@ -636,6 +644,8 @@ impl ClassifySplit {
             ClassifySplit::AuthorL => "author-l",
             ClassifySplit::AuthorM => "author-m",
             ClassifySplit::AuthorN => "author-n",
+            ClassifySplit::AuthorO => "author-o",
+            ClassifySplit::AuthorP => "author-p",
         }
     }
 }

@@ -557,12 +557,13 @@ fn eval_classify_scores_a_further_set_its_halves_and_a_trained_classifier() {
     }
     let o = eval(&["--split", "author-b-a", "--errors"]);
     assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
-    // The third, fourth, sixth, eighth, tenth, eleventh, twelfth, thirteenth and fourteenth
-    // authors' sets are scored whole and never read: a misread code is counted, not named.
-    // Having judged once, each but the thirteenth and the fourteenth may train.
+    // The third, fourth, sixth, eighth, tenth, eleventh, twelfth, thirteenth, fourteenth,
+    // fifteenth and sixteenth authors' sets are scored whole and never read: a misread code is
+    // counted, not named. Having judged once, each but the fifteenth and the sixteenth may
+    // train.
     for judge in [
         "author-c", "author-d", "author-f", "author-h", "author-j", "author-k", "author-l",
-        "author-m", "author-n",
+        "author-m", "author-n", "author-o", "author-p",
     ] {
         std::fs::write(
             dir.path().join(format!("{judge}.toml")),
@@ -594,6 +595,7 @@ fn eval_classify_scores_a_further_set_its_halves_and_a_trained_classifier() {
     }
     for judged in [
         "author-c", "author-d", "author-f", "author-h", "author-j", "author-k", "author-l",
+        "author-m", "author-n",
     ] {
         let trained_with = format!("training,{judged}");
         let o = eval(&["--split", "author-b", "--train", trained_with.as_str()]);
@@ -602,20 +604,20 @@ fn eval_classify_scores_a_further_set_its_halves_and_a_trained_classifier() {
     }
     for (args, says) in [
         (
-            &["--split", "author-b", "--train", "author-n"][..],
-            "author-n",
+            &["--split", "author-b", "--train", "author-p"][..],
+            "author-p",
         ),
         (
-            &["--split", "author-m", "--train", "training,author-n"],
-            "author-n",
+            &["--split", "author-o", "--train", "training,author-p"],
+            "author-p",
         ),
         (
-            &["--split", "author-b", "--train", "author-m"][..],
-            "author-m is scored, never trained on",
+            &["--split", "author-b", "--train", "author-o"][..],
+            "author-o is scored, never trained on",
         ),
         (
-            &["--split", "author-n", "--train", "training,author-m"],
-            "author-m is scored, never trained on",
+            &["--split", "author-p", "--train", "training,author-o"],
+            "author-o is scored, never trained on",
         ),
         (
             &["--split", "author-c", "--train", "training,author-c"],
@@ -643,6 +645,14 @@ fn eval_classify_scores_a_further_set_its_halves_and_a_trained_classifier() {
         ),
         (
             &["--split", "author-l", "--train", "training,author-l"],
+            "shares messages",
+        ),
+        (
+            &["--split", "author-m", "--train", "training,author-m"],
+            "shares messages",
+        ),
+        (
+            &["--split", "author-n", "--train", "training,author-n"],
             "shares messages",
         ),
     ] {
@@ -680,7 +690,7 @@ fn eval_classify_scores_a_further_set_its_halves_and_a_trained_classifier() {
         "--split",
         "author-f",
         "--train",
-        "training,author-c,author-d,author-e,author-g,author-h,author-i,author-j,author-k,author-l",
+        "training,author-c,author-d,author-e,author-g,author-h,author-i,author-j,author-k,author-l,author-m,author-n",
     ]);
     assert_eq!(o.status.code(), Some(1), "{}", stderr(&o));
     assert_eq!(json(&o)["accuracy"]["total"], 2);

@@ -19,10 +19,11 @@
 //! author-d` the fourth's (`author-d.toml`), `--split author-f` the sixth's (`author-f.toml`),
 //! `--split author-h` the eighth's (`author-h.toml`), `--split author-j` the tenth's
 //! (`author-j.toml`), `--split author-k` the eleventh's (`author-k.toml`), `--split author-l`
-//! the twelfth's (`author-l.toml`), `--split author-m` the thirteenth's (`author-m.toml`) and
-//! `--split author-n` the fourteenth's (`author-n.toml`), which judge: their misread messages
-//! are never named; having judged once, each but `author-m` and `author-n` may now train
-//! (`--train author-c`), and `author-m` and `author-n` never train.
+//! the twelfth's (`author-l.toml`), `--split author-m` the thirteenth's (`author-m.toml`),
+//! `--split author-n` the fourteenth's (`author-n.toml`), `--split author-o` the fifteenth's
+//! (`author-o.toml`) and `--split author-p` the sixteenth's (`author-p.toml`), which judge:
+//! their misread messages are never named; having judged once, each but `author-o` and
+//! `author-p` may now train (`--train author-c`), and `author-o` and `author-p` never train.
 //! `author-e`, `author-g` and `author-i`
 //! (`author-e.toml`, `author-g.toml`, `author-i.toml`) are sets written apart for training.
 //! `--file PATH` scores any file in the set's schema, as unseen. Only the sets that tune
@@ -228,7 +229,7 @@ pub(crate) fn run(args: EvalClassifyArgs, log: LogLevel) -> Result<ExitStatus, E
     if let Some(judge) = args
         .train
         .iter()
-        .find(|t| matches!(t, ClassifySplit::AuthorM | ClassifySplit::AuthorN))
+        .find(|t| matches!(t, ClassifySplit::AuthorO | ClassifySplit::AuthorP))
     {
         return Err(Error::new(format_args!(
             "`--train`: {} is scored, never trained on",
