@@ -14,7 +14,7 @@ use crate::model::{
     ModelDocument, fax::FaxResponse, messaging::MessagingResponse, voice::VoiceResponse,
 };
 use crate::render::{IoSink, RenderOptions, Writer};
-use crate::rules::{AppliedOverride, Policy, check_rules};
+use crate::rules::{AppliedOverride, Policy, check_rules, no_rule_may_find, policy_overrides};
 use crate::schema::Dialect;
 
 /// The root of a response, of one of the three dialects.
@@ -130,7 +130,12 @@ impl Twiml {
         // The checks visit every element: the rules' flow is sized from their count.
         let elements = check_built(&document, &mut findings);
         document.know_element_count(elements);
-        let overrides = check_rules(&document, policy, &mut findings);
+        // A small response in which no rule may find anything makes no flow.
+        let overrides = if no_rule_may_find(&document, policy) {
+            policy_overrides(policy)
+        } else {
+            check_rules(&document, policy, &mut findings)
+        };
         policy.escalate(&mut findings);
         if findings.iter().any(|d| d.severity == Severity::Error) {
             return Err(BuildError::Rejected(findings));

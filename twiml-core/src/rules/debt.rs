@@ -227,6 +227,7 @@ declare_rule! {
         reports: "an error",
         regimes: [DebtCollection],
         needs: [],
+        found_in: anywhere(),
         example_policy: "debt-collection; right-party-verified; business=Acme Recovery",
         summary: "an initial debt-collection communication lacks the mini-Miranda disclosure",
     }
@@ -316,6 +317,7 @@ declare_rule! {
         reports: "an error",
         regimes: [DebtCollection],
         needs: [Subsequent],
+        found_in: anywhere(),
         example_policy: "debt-collection; subsequent; right-party-verified; business=Acme Recovery",
         summary: "a subsequent debt-collection communication does not say it is from a debt collector",
     }
@@ -401,6 +403,7 @@ declare_rule! {
         reports: "an error",
         regimes: [DebtCollection],
         needs: [Outbound],
+        found_in: anywhere(),
         example_policy: "debt-collection; outbound; business=Acme Recovery",
         summary: "an outbound call mentions the debt before the consumer's identity is verified",
     }
@@ -499,6 +502,7 @@ declare_rule! {
         reports: "an error; a warning when the policy names no business",
         regimes: [DebtCollection],
         needs: [],
+        found_in: anywhere(),
         example_policy: "debt-collection; right-party-verified; business=Acme Recovery",
         summary: "a debt-collection call does not name the collector before the debt",
     }
@@ -611,6 +615,7 @@ declare_rule! {
         reports: "a warning",
         regimes: [DebtCollection],
         needs: [],
+        found_in: anywhere(),
         example_policy: "debt-collection; right-party-verified; business=Acme Recovery",
         summary: "a debt-collection script threatens arrest, suit or seizure",
     }
@@ -704,6 +709,7 @@ declare_rule! {
         reports: "an error",
         regimes: [DebtCollection],
         needs: [Voicemail],
+        found_in: anywhere(),
         example_policy: "debt-collection; voicemail; business=ABC Services",
         summary: "a debt-collection voicemail says more than a limited-content message may",
     }

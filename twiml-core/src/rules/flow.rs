@@ -296,22 +296,32 @@ pub(crate) struct Comment<'d, N> {
 
 /// What a document holds: which of the table's elements occur, gathered while its flow is
 /// read (the one walk over its elements that the rules share), and whether any element has an
-/// attribute, found the first time a rule asks (see [`Flow::has_attributes`]).
+/// attribute, found the first time a rule asks (see [`Flow::has_attributes`]). Before a small
+/// built response's flow is made, the same is read from the document alone, with whether it
+/// holds a comment and whether its text or values hold a digit
+/// ([`Summary::of_document`]), to learn whether any rule may find something in it.
 ///
 /// A rule family asks it before walking the document for something it looks for, and skips
 /// the walk, or the part of it, that cannot find anything: a `<Pay>` rule on a document
 /// without `<Pay>`, the attribute values of a document without attributes. Each answer errs
 /// towards "present" (an element counts by its tag, an attribute whatever its value), so a
 /// skip is never taken on a document that holds what a walk looks for. A test runs every rule
-/// under every regime and fact over the corpora and drawn documents with the summary read as
-/// it is and with it read as "everything present", and compares the findings.
+/// under every regime and fact, and every policy of the project, over the corpora and drawn
+/// documents with the summary read as it is and with it read as "everything present", and
+/// compares the findings.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub(crate) struct Summary {
-    /// The table's elements among [`Flow::elements`], as a bit set by [`ElementId`].
+    /// The table's elements among [`Flow::elements`] (or the document's), as a bit set by
+    /// [`ElementId`].
     known: u128,
-    /// Whether an element of [`Flow::elements`] has an attribute (of the table or custom),
-    /// once a rule has asked.
+    /// Whether the document holds a comment (which may hold an override); read only by
+    /// [`Summary::of_document`].
+    comments: bool,
+    /// Whether an element has an attribute (of the table or custom), once asked.
     attributes: Cell<Option<bool>>,
+    /// Whether a text item or attribute value holds an ASCII digit, or content is given at run
+    /// time, once asked (of a summary read by [`Summary::of_document`]).
+    digits: Cell<Option<bool>>,
 }
 
 const _: () = assert!(ElementId::ALL.len() <= 128);
@@ -322,7 +332,32 @@ impl Summary {
     pub(crate) fn everything() -> Summary {
         Summary {
             known: u128::MAX,
+            comments: true,
             attributes: Cell::new(Some(true)),
+            digits: Cell::new(Some(true)),
+        }
+    }
+
+    /// The summary of `doc` read from the document alone: its elements of the table and
+    /// whether it holds a comment; attributes and digits are read when asked.
+    pub(crate) fn of_document<D: Document>(doc: &D) -> Summary {
+        let mut summary = Summary::default();
+        summary.read(doc, doc.root());
+        summary
+    }
+
+    /// Notes element `node` and the elements inside it, and whether its content holds a
+    /// comment: one pass over each element's content.
+    fn read<D: Document>(&mut self, doc: &D, node: D::Node) {
+        if let Tag::Known(id) = doc.tag(node) {
+            self.known |= 1 << (id as u32);
+        }
+        for item in doc.children(node) {
+            match item {
+                Content::Element(child) => self.read(doc, child),
+                Content::Comment(_) => self.comments = true,
+                Content::Text(_) | Content::Runtime => {}
+            }
         }
     }
 
@@ -330,6 +365,68 @@ impl Summary {
     pub(crate) fn has(&self, id: ElementId) -> bool {
         self.known & 1 << (id as u32) != 0
     }
+
+    /// Whether one of the elements of `set` (a bit set by [`ElementId`]) occurs.
+    pub(crate) fn holds_one_of(&self, set: u128) -> bool {
+        self.known & set != 0
+    }
+
+    /// Whether the document holds a comment.
+    pub(crate) fn has_comments(&self) -> bool {
+        self.comments
+    }
+
+    /// Whether any element of `doc`, the document summarised, has an attribute: the elements
+    /// are asked in document order until one answers yes, the first time only.
+    pub(crate) fn attributes_in<D: Document>(&self, doc: &D) -> bool {
+        if let Some(answer) = self.attributes.get() {
+            return answer;
+        }
+        let answer = any_element(doc, doc.root(), &mut |node| doc.has_attributes(node));
+        self.attributes.set(Some(answer));
+        answer
+    }
+
+    /// Whether a text item or attribute value of `doc`, the document summarised, holds an
+    /// ASCII digit, or some content is given at run time (it may hold any): read until one
+    /// does, the first time only.
+    pub(crate) fn digits_in<D: Document>(&self, doc: &D) -> bool {
+        if let Some(answer) = self.digits.get() {
+            return answer;
+        }
+        let answer = any_element(doc, doc.root(), &mut |node| holds_digits(doc, node));
+        self.digits.set(Some(answer));
+        answer
+    }
+}
+
+/// Whether `test` holds for `node` or an element inside it, asked in document order until it
+/// does.
+fn any_element<D: Document>(
+    doc: &D,
+    node: D::Node,
+    test: &mut impl FnMut(D::Node) -> bool,
+) -> bool {
+    test(node)
+        || doc.children(node).any(|item| match item {
+            Content::Element(child) => any_element(doc, child, test),
+            _ => false,
+        })
+}
+
+/// Whether the text items or attribute values of `node` itself hold an ASCII digit, or some of
+/// its content is given at run time.
+fn holds_digits<D: Document>(doc: &D, node: D::Node) -> bool {
+    let digit = |text: &str| text.bytes().any(|b| b.is_ascii_digit());
+    doc.children(node).any(|item| match item {
+        Content::Text(text) => digit(text),
+        Content::Runtime => true,
+        Content::Element(_) | Content::Comment(_) => false,
+    }) || doc.attributes(node).any(|a| match a.value {
+        Value::Text(text) => digit(text),
+        Value::Runtime => true,
+        _ => false,
+    })
 }
 
 #[cfg(test)]

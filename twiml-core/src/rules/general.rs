@@ -59,6 +59,7 @@ declare_rule! {
         reports: "a warning",
         regimes: [],
         needs: [],
+        found_in: one_of(&[Play]),
         example_policy: "outbound; business=Acme Widgets, Inc.",
         summary: "a `<Play>` stands where a disclosure is required and nobody declared what it says",
     }
@@ -206,6 +207,7 @@ declare_rule! {
         reports: "a warning; an error under `payments` or `healthcare`, and on `<Pay>`",
         regimes: [],
         needs: [],
+        found_in: one_of(&[Redirect, MessagingRedirect]).or_attributes(),
         example_policy: "",
         summary: "a callback or document URL is plain HTTP",
     }

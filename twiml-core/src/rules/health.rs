@@ -95,6 +95,7 @@ declare_rule! {
         reports: "a warning; an error for voicemail, text messages, outbound calls without `right-party-verified`, and extra-sensitive details",
         regimes: [Healthcare],
         needs: [],
+        found_in: anywhere(),
         example_policy: "healthcare",
         summary: "spoken or texted content holds health details that may reach someone else",
     }
@@ -304,6 +305,7 @@ declare_rule! {
         reports: "a warning; an error for a Social Security or medical record number",
         regimes: [Healthcare],
         needs: [],
+        found_in: anywhere(),
         example_policy: "healthcare",
         summary: "a URL or parameter carries health details or identifiers",
     }

@@ -59,6 +59,7 @@ declare_rule! {
         reports: "an error for forbidden categories; a warning for age-gated ones",
         regimes: [],
         needs: [],
+        found_in: one_of(&[Message, Sms]),
         example_policy: "",
         summary: "a message holds content of a category carriers forbid (SHAFT, cannabis, high-risk finance)",
     }
@@ -105,6 +106,7 @@ declare_rule! {
         reports: "an error; a warning for Twilio's shared link domain",
         regimes: [],
         needs: [],
+        found_in: one_of(&[Message, Sms]),
         example_policy: "",
         summary: "a message links through a public URL shortener, which carriers filter",
     }
@@ -147,6 +149,7 @@ declare_rule! {
         reports: "a warning",
         regimes: [MarketingSms],
         needs: [],
+        found_in: one_of(&[Message, Sms]),
         example_policy: "marketing-sms; business=Acme Widgets",
         summary: "a marketing message does not name the sender",
     }
@@ -200,6 +203,7 @@ declare_rule! {
         reports: "an error",
         regimes: [MarketingSms],
         needs: [],
+        found_in: one_of(&[Message, Sms]),
         example_policy: "marketing-sms; business=Acme Widgets",
         summary: "a marketing message does not say how to opt out",
     }

@@ -14,14 +14,15 @@
 //!
 //! A rule is one declaration, its logic, and its test documents; nothing else names it by hand.
 //!
-//! 1. In the file that implements it (a family's file here, such as `recording.rs`, or any
-//!    other module of the crate, such as `gate/`), declare it with `declare_rule!`: its code,
-//!    kebab-case name, [`Family`], default [`Level`], the [`Regime`]s it belongs to and the
-//!    [`Fact`]s it needs, the policy its examples run under, a one-line summary, and its
+//! 1. In the file that implements it (a family's file here, such as `recording.rs`, or any other
+//!    module of the crate, such as `gate/`), declare it with `declare_rule!`: its code, kebab-case
+//!    name, [`Family`], default [`Level`], the [`Regime`]s it belongs to and the [`Fact`]s it
+//!    needs, what a document must hold for it to find anything (`found_in`: `anywhere()` for a rule
+//!    that reports what is missing), the policy its examples run under, a one-line summary, and its
 //!    documentation as the doc comment, in the sections What it does, Why is this bad (with the
-//!    regulation's section), Example, Use instead, References. The declaration makes a
-//!    `pub static CODE: RuleInfo`; the template is in the documentation of `declare_rule!` in
-//!    `registry.rs`. The module that holds it must be reachable from this one (`pub(crate) mod`
+//!    regulation's section), Example, Use instead, References. The declaration makes a `pub static
+//!    CODE: RuleInfo`; the template is in the documentation of `declare_rule!` in `registry.rs`.
+//!    The module that holds it must be reachable from this one (`pub(crate) mod`
 //!    where it is not a child of `rules`) and not behind a cargo feature.
 //! 2. Write its logic, reporting with `f.report(&CODE, severity, node, loc, message)` for a
 //!    document rule. A family's `check` function runs its rules; a new family file also needs
@@ -78,9 +79,9 @@ pub use policy::{Disclosure, Fact, Level, Override, Policy, Regime, rule_codes};
 /// Every rule, by its code, for use in code (`rules::REC001`), and [`RULES`], the list of them.
 pub use registered::*;
 pub use registry::{Family, RuleInfo, RuleKind, find_rule};
-pub(crate) use registry::{declare_rule, rule_kind};
+pub(crate) use registry::{FoundIn, declare_rule, found_in, rule_found_in, rule_kind};
 
-use flow::{Flow, Loc};
+use flow::{Flow, Loc, Summary};
 use text::Spare;
 
 /// An override that applied to a document: the rule, the reason, where it was written, and
@@ -395,6 +396,8 @@ thread_local! {
 /// findings to `out`, and returns the overrides that applied (from the policy and from the
 /// document's comments). Its transcript is made in the buffers of the previous build's on this
 /// thread.
+///
+/// The build step asks [`no_rule_may_find`] first, and calls this only when it answers no.
 pub(crate) fn check_rules(
     doc: &ModelDocument<'_>,
     policy: &Policy,
@@ -404,6 +407,102 @@ pub(crate) fn check_rules(
     let (applied, spare) = rules_of(doc, policy, out, None, Some(kept));
     BUILD_SPARE.set(spare);
     applied
+}
+
+/// Whether no rule that applies under `policy` may find anything in `doc`, a response being
+/// built, nor does it hold a comment (which may hold an override): then the build step makes
+/// no flow for it, and its overrides are the policy's ([`policy_overrides`]). Only a small
+/// response (of up to [`SCANNED_UP_TO`] elements, counted by the table's checks) is read for
+/// what it holds ([`any_rule_may_find`]); each rule states what a document must hold for it to
+/// find something. A larger response pays one comparison.
+pub(crate) fn no_rule_may_find(doc: &ModelDocument<'_>, policy: &Policy) -> bool {
+    let none = scanned(doc.element_count()) && !any_rule_may_find(doc, policy);
+    #[cfg(test)]
+    if none {
+        tests::FLOWS_SKIPPED.set(tests::FLOWS_SKIPPED.get() + 1);
+    }
+    none
+}
+
+/// The most elements a built response may have for [`no_rule_may_find`] to read it for what it
+/// holds before making its flow. The reading costs some instructions an element and does not
+/// stop early; a response of more elements than a `<Response>` with a verb or two most often
+/// holds something a rule reads (a verb with a URL, a `<Gather>`, a message), and would pay for
+/// the reading and then for the flow. Four keeps the benchmarks' W2 to W5 (5 to 321 elements)
+/// from being read at all: a choice, not a measured optimum.
+const SCANNED_UP_TO: usize = 4;
+
+/// Whether a response of `elements` elements is read for what it holds before its flow is
+/// made ([`SCANNED_UP_TO`]; tests may read responses of any size).
+fn scanned(elements: usize) -> bool {
+    #[cfg(test)]
+    if tests::SCAN_ANY_SIZE.get() {
+        return true;
+    }
+    elements <= SCANNED_UP_TO
+}
+
+/// What the rules of documents that apply under `policy` may find something in.
+fn reach(policy: &Policy) -> FoundIn {
+    RULES
+        .iter()
+        .filter(|r| r.kind == RuleKind::Document && r.applies_under(policy))
+        .fold(FoundIn::nowhere(), |all, r| all.or(r.found_in))
+}
+
+/// What the rules of documents that apply under the baseline policy (the baseline rules) may
+/// find something in, worked out when the crate is compiled: most responses are built under
+/// it.
+const BASELINE_REACH: FoundIn = {
+    let mut all = FoundIn::nowhere();
+    let mut i = 0;
+    while i < RULES.len() {
+        let rule = RULES[i];
+        if matches!(rule.kind, RuleKind::Document) && rule.is_baseline() {
+            all = all.or(rule.found_in);
+        }
+        i += 1;
+    }
+    all
+};
+
+/// Whether any rule of documents that applies under `policy` may find something in `doc`, or
+/// the document holds a comment (which may hold an override): `doc` is read for what it holds
+/// ([`Summary::of_document`]).
+fn any_rule_may_find<D: Document>(doc: &D, policy: &Policy) -> bool {
+    #[cfg(test)]
+    if flow::SUMMARY_OFF.get() {
+        return true;
+    }
+    let summary = Summary::of_document(doc);
+    if summary.has_comments() {
+        return true;
+    }
+    let reach = if policy.regimes().is_empty() && policy.facts().is_empty() {
+        BASELINE_REACH
+    } else {
+        reach(policy)
+    };
+    reach.may_find(
+        &summary,
+        || summary.attributes_in(doc),
+        || summary.digits_in(doc),
+    )
+}
+
+/// The overrides of `policy`, none of which suppressed anything yet (as [`emit`] starts them),
+/// for a response whose flow was not made.
+pub(crate) fn policy_overrides(policy: &Policy) -> Vec<AppliedOverride> {
+    policy
+        .overrides()
+        .iter()
+        .map(|o| AppliedOverride {
+            code: o.code.clone(),
+            reason: o.reason.clone(),
+            suppressed: 0,
+            origin: OverrideOrigin::Policy,
+        })
+        .collect()
 }
 
 /// [`check_rules`], keeping the findings that overrides suppressed in `suppressed`, for

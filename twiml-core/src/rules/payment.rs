@@ -200,6 +200,7 @@ declare_rule! {
         reports: "an error for card data; a warning for bank account data; information for the last four digits",
         regimes: [],
         needs: [],
+        found_in: one_of(&[Gather, Record, Stream, Conversation, ConversationRelay, VirtualAgent, AiSession, ConversationRelaySession, Assistant]),
         example_policy: "",
         summary: "card data is asked for with `<Gather>`, `<Record>` or an AI agent instead of `<Pay>`",
     }
@@ -325,6 +326,7 @@ declare_rule! {
         reports: "an error for card data given under capture; for `<Pay>` under capture, a warning, or an error under `payments`",
         regimes: [],
         needs: [],
+        found_in: one_of(&[Pay, Gather, Record, Stream, Conversation, ConversationRelay, VirtualAgent, AiSession, ConversationRelaySession, Assistant]),
         example_policy: "",
         summary: "card data is entered while a recording, stream or transcription runs",
     }
@@ -473,6 +475,7 @@ declare_rule! {
         reports: "an error for a plain-HTTP callback; information for the rest",
         regimes: [],
         needs: [],
+        found_in: one_of(&[Pay]),
         example_policy: "",
         summary: "a `<Pay>` attribute weakens the payment flow (plain-HTTP callbacks, skipped fraud checks, stored cards)",
     }
@@ -657,6 +660,7 @@ declare_rule! {
         reports: "an error; a warning for a well-known test card number",
         regimes: [],
         needs: [],
+        found_in: digits(),
         example_policy: "",
         summary: "a card number or security code is written in the document",
     }

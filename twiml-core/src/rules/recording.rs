@@ -98,6 +98,7 @@ declare_rule! {
         reports: "an error",
         regimes: [],
         needs: [],
+        found_in: one_of(&[Dial, Conference, Recording, Conversation]),
         example_policy: "",
         summary: "call recording starts before the caller has heard a recording notice",
     }
@@ -281,6 +282,7 @@ declare_rule! {
         reports: "a warning; an error under `payments` or `healthcare`",
         regimes: [],
         needs: [],
+        found_in: one_of(&[Record, Stream, Siprec, Transcription, ConversationRelay, VirtualAgent, AiSession, ConversationRelaySession, Assistant]),
         example_policy: "",
         summary: "real-time transcription, streaming or an AI session starts before a notice",
     }
@@ -362,6 +364,7 @@ declare_rule! {
         reports: "a warning; information when only the beep signals the recording",
         regimes: [],
         needs: [],
+        found_in: one_of(&[Record]),
         example_policy: "",
         summary: "`<Record>` captures a message with no cue that the caller is being recorded",
     }
@@ -459,6 +462,7 @@ declare_rule! {
         reports: "a warning",
         regimes: [],
         needs: [],
+        found_in: one_of(&[Dial, Conference]),
         example_policy: "",
         summary: "a recorded call reaches a dialed party or conference without a notice for them",
     }
@@ -638,6 +642,7 @@ declare_rule! {
         reports: "an error",
         regimes: [],
         needs: [RecordingStarted],
+        found_in: anywhere(),
         example_policy: "recording-started",
         summary: "recording runs before the document and its first words are not a recording notice",
     }

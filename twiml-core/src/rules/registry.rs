@@ -6,7 +6,9 @@
 //! read the registry.
 
 use super::RULES;
-use super::policy::{Fact, Level, Regime};
+use super::flow::Summary;
+use super::policy::{Fact, Level, Policy, Regime};
+use crate::schema::ElementId;
 
 /// The families of rules, after the catalog's prefixes.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
@@ -98,6 +100,9 @@ pub struct RuleInfo {
     pub regimes: &'static [Regime],
     /// Facts about the call the rule needs to hold before it runs.
     pub needs: &'static [Fact],
+    /// What a document must hold for the rule to find anything in it: a document without it
+    /// is not read for the rule.
+    pub(crate) found_in: FoundIn,
     /// One line: what it finds.
     pub summary: &'static str,
     /// The documentation as written in the declaration (doc-comment lines); read it through
@@ -107,6 +112,113 @@ pub struct RuleInfo {
     /// `callback=` entries, separated by `;`. Empty for a gate rule, whose examples carry
     /// their policy.
     pub example_policy: &'static str,
+}
+
+/// What a document must hold for a rule of documents to find anything in it, stated in the rule's
+/// declaration (`found_in:`) and checked against the document's [`Summary`]. A rule that may find
+/// something in any document (one that reports what is missing, such as a notice or an
+/// identification) says [`anywhere`](found_in::anywhere); the others name what they read: one of a
+/// few elements of the table, any attribute, or digits. Each errs towards "may find": a test runs
+/// every rule over the corpora and drawn documents with and without the summary and compares the
+/// findings.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) struct FoundIn {
+    /// In any document.
+    anywhere: bool,
+    /// In a document that holds one of these elements of the table (a bit set by
+    /// [`ElementId`]).
+    elements: u128,
+    /// In a document where an element has an attribute.
+    attributes: bool,
+    /// In a document whose text or attribute values hold an ASCII digit (or whose content is
+    /// given at run time).
+    digits: bool,
+}
+
+/// The words of a rule's `found_in:`, in scope in its declaration with the table's elements:
+/// `found_in: one_of(&[Pay])`, `found_in: one_of(&[Redirect]).or_attributes()`.
+pub(crate) mod found_in {
+    use super::FoundIn;
+    use crate::schema::ElementId;
+
+    /// In any document.
+    pub(crate) const fn anywhere() -> FoundIn {
+        FoundIn {
+            anywhere: true,
+            elements: 0,
+            attributes: false,
+            digits: false,
+        }
+    }
+
+    /// In a document that holds one of `elements`.
+    pub(crate) const fn one_of(elements: &[ElementId]) -> FoundIn {
+        let mut set = 0u128;
+        let mut i = 0;
+        while i < elements.len() {
+            set |= 1 << (elements[i] as u32);
+            i += 1;
+        }
+        FoundIn {
+            anywhere: false,
+            elements: set,
+            attributes: false,
+            digits: false,
+        }
+    }
+
+    /// In a document whose text or attribute values hold a digit.
+    pub(crate) const fn digits() -> FoundIn {
+        FoundIn {
+            digits: true,
+            ..one_of(&[])
+        }
+    }
+
+    impl FoundIn {
+        /// Also in a document where an element has an attribute.
+        pub(crate) const fn or_attributes(self) -> FoundIn {
+            FoundIn {
+                attributes: true,
+                ..self
+            }
+        }
+    }
+}
+
+const _: () = assert!(ElementId::ALL.len() <= 128);
+
+impl FoundIn {
+    /// In no document: what no rule finds anything in, the start of [`FoundIn::or`].
+    pub(crate) const fn nowhere() -> FoundIn {
+        found_in::one_of(&[])
+    }
+
+    /// In a document that either finds something in: what any of several rules may find
+    /// something in.
+    pub(crate) const fn or(self, other: FoundIn) -> FoundIn {
+        FoundIn {
+            anywhere: self.anywhere || other.anywhere,
+            elements: self.elements | other.elements,
+            attributes: self.attributes || other.attributes,
+            digits: self.digits || other.digits,
+        }
+    }
+
+    /// Whether a rule may find something in the document `summary` describes; `attributes`
+    /// and `digits` answer the questions the summary leaves open, asked only when the elements
+    /// do not decide.
+    pub(crate) fn may_find(
+        &self,
+        summary: &Summary,
+        attributes: impl FnOnce() -> bool,
+        digits: impl FnOnce() -> bool,
+    ) -> bool {
+        self.anywhere
+            || summary.holds_one_of(self.elements)
+            || (self.attributes && attributes())
+            || (self.digits && digits())
+    }
 }
 
 /// Declares one compliance rule, in the file that implements it: a `pub static` [`RuleInfo`]
@@ -139,6 +251,7 @@ pub struct RuleInfo {
 ///         reports: "an error",
 ///         regimes: [],
 ///         needs: [],
+///         found_in: one_of(&[Record, Dial, Conference, Recording, Conversation]),
 ///         example_policy: "",
 ///         summary: "call recording starts before the caller has heard a recording notice",
 ///     }
@@ -147,7 +260,11 @@ pub struct RuleInfo {
 ///
 /// The fields come in this order. `family` is a [`Family`], `level` a
 /// [`Level`](super::Level), `regimes` [`Regime`](super::Regime)s and `needs`
-/// [`Fact`](super::Fact)s, each by its variant name. `reports` says, in a few words, when the
+/// [`Fact`](super::Fact)s, each by its variant name. `found_in` says what a document must hold
+/// for a rule of documents to find anything in it (see [`FoundIn`]): `anywhere()`,
+/// `one_of(&[...])` with the table's elements by their [`ElementId`] names,
+/// `.or_attributes()`, `digits()`; a rule of the gate or of whole flows leaves it out.
+/// `reports` says, in a few words, when the
 /// rule's findings are errors, warnings or information (`"a warning; an error under
 /// \`payments\`"`); the README's rule table and each rule's page show it. A rule of the
 /// send-time gate adds `kind: Gate,` before `summary` (see [`RuleKind`]); its Example and Use
@@ -166,6 +283,7 @@ macro_rules! declare_rule {
             reports: $reports:literal,
             regimes: [$($regime:ident),* $(,)?],
             needs: [$($fact:ident),* $(,)?],
+            $(found_in: $found:expr,)?
             example_policy: $example:literal,
             $(kind: $kind:ident,)?
             summary: $summary:literal $(,)?
@@ -183,6 +301,7 @@ macro_rules! declare_rule {
             reports: $reports,
             regimes: &[$($crate::rules::Regime::$regime),*],
             needs: &[$($crate::rules::Fact::$fact),*],
+            found_in: $crate::rules::rule_found_in!($($found)?),
             summary: $summary,
             docs: concat!($($doc, "\n"),*),
             example_policy: $example,
@@ -204,6 +323,22 @@ macro_rules! rule_kind {
 
 pub(crate) use rule_kind;
 
+/// A rule's `found_in`: `anywhere()` unless its declaration says.
+macro_rules! rule_found_in {
+    () => {
+        $crate::rules::found_in::anywhere()
+    };
+    ($found:expr) => {{
+        #[allow(unused_imports)]
+        use $crate::rules::found_in::*;
+        #[allow(unused_imports)]
+        use $crate::schema::ElementId::*;
+        $found
+    }};
+}
+
+pub(crate) use rule_found_in;
+
 /// The rule with this code or name.
 pub fn find_rule(code_or_name: &str) -> Option<&'static RuleInfo> {
     RULES
@@ -213,6 +348,20 @@ pub fn find_rule(code_or_name: &str) -> Option<&'static RuleInfo> {
 }
 
 impl RuleInfo {
+    /// Whether the rule applies under `policy`: its regimes (none for a baseline rule) and
+    /// facts. Its level comes later; a rule the policy allows still runs, for the count of
+    /// what its override suppressed.
+    pub(crate) fn applies_under(&self, policy: &Policy) -> bool {
+        let regime = self.regimes.is_empty() || self.regimes.iter().any(|r| policy.applies(*r));
+        regime && self.needs.iter().all(|f| policy.holds(*f))
+    }
+
+    /// Whether the rule applies under the baseline policy, which has no regime and no fact
+    /// ([`RuleInfo::applies_under`] `Policy::new()`), asked when the crate is compiled.
+    pub(crate) const fn is_baseline(&self) -> bool {
+        self.regimes.is_empty() && self.needs.is_empty()
+    }
+
     /// Markdown with the sections What it does, Why is this bad, Example, Use instead,
     /// References.
     pub fn explanation(&self) -> String {

@@ -201,6 +201,7 @@ declare_rule! {
         reports: "an error; a warning when the policy names no business",
         regimes: [],
         needs: [Outbound],
+        found_in: anywhere(),
         example_policy: "outbound; business=Acme Widgets, Inc.",
         summary: "an outbound artificial-voice call does not name the business at the beginning",
     }
@@ -342,6 +343,7 @@ declare_rule! {
         reports: "an error; a warning when no stated number is one of the policy's",
         regimes: [],
         needs: [Outbound],
+        found_in: anywhere(),
         example_policy: "outbound; business=Acme Widgets, Inc.",
         summary: "an outbound artificial-voice call states no telephone number of the business",
     }
@@ -562,6 +564,7 @@ declare_rule! {
         reports: "an error; a warning when audio of unknown length stands between the name and the opt-out",
         regimes: [Telemarketing],
         needs: [Outbound],
+        found_in: anywhere(),
         example_policy: "telemarketing; outbound; business=Acme Widgets, Inc.",
         summary: "a telemarketing call offers no automated opt-out within two seconds of the identification",
     }
@@ -759,6 +762,7 @@ declare_rule! {
         reports: "an error",
         regimes: [Telemarketing],
         needs: [Outbound, Voicemail],
+        found_in: anywhere(),
         example_policy: "telemarketing; outbound; voicemail; business=Acme Widgets, Inc.",
         summary: "a telemarketing voicemail gives no toll-free number for the automated opt-out",
     }
@@ -862,6 +866,7 @@ declare_rule! {
         reports: "a warning; an error when an outbound agent does not name the business and TCPA001 is turned off",
         regimes: [],
         needs: [],
+        found_in: one_of(&[Stream, ConversationRelay, VirtualAgent, AiSession, ConversationRelaySession, Assistant]),
         example_policy: "business=Acme Widgets, Inc.",
         summary: "an AI agent does not say, at the outset, which business it speaks for and that it is AI",
     }

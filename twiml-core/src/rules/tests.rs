@@ -1,18 +1,68 @@
-//! The summary of a document (see [`Summary`](super::flow::Summary)) lets rule families skip
-//! walks; these tests run every rule under every regime and fact with the summary read as it
-//! is and with it read as "everything present", over the project's documents and documents
-//! drawn at random, and find the same findings, suppressed findings and overrides.
+//! The summary of a document (see [`Summary`](super::flow::Summary)) lets the build step not
+//! make the flow of a small response in which no rule that applies can find anything, and
+//! rule families skip walks; these tests run every rule under every regime and fact, and under
+//! every policy of the project's tests and examples, with the summary read as it is and with it
+//! read as "everything present", over the project's documents and documents drawn at random,
+//! as files are checked and as responses are built, and find the same findings, suppressed
+//! findings and overrides.
 
-use super::flow::SUMMARY_OFF;
-use super::{AppliedOverride, Fact, Policy, Regime, Suppressed, rules_of};
-use crate::diagnostic::Diagnostic;
+use super::flow::{SUMMARY_OFF, Summary};
+use super::{
+    AppliedOverride, Fact, Policy, Regime, Suppressed, check_rules, no_rule_may_find,
+    policy_overrides, rules_of,
+};
+use crate::check::check_built;
+use crate::codes::Code;
+use crate::diagnostic::{Diagnostic, NodePath};
+use crate::document::Root;
+use crate::model::ModelDocument;
 use crate::parse::{ByteSpan, ParseOptions, ParsedDocument, parse};
-use crate::schema::ElementId;
+use crate::schema::{ElementId, ElementSpec};
 use crate::test_rng::Xorshift;
+use std::cell::Cell;
 
-/// The policies every document is read under: the baseline, each regime alone, every regime,
-/// every regime with each fact, and every regime with every fact, a business and a number.
+/// The policies every document is read under: those of [`regime_policies`], and every policy
+/// of the project's tests and examples (their `twiml.toml` files).
 fn policies() -> Vec<Policy> {
+    let mut policies = regime_policies();
+    policies.extend(project_policies());
+    policies
+}
+
+/// Every `twiml.toml` under the root crate's tests and examples, read as a policy.
+#[cfg(feature = "config")]
+fn project_policies() -> Vec<Policy> {
+    let crate_dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR"));
+    let mut dirs = vec![crate_dir.join("../tests"), crate_dir.join("../examples")];
+    let mut files = Vec::new();
+    while let Some(dir) = dirs.pop() {
+        for entry in std::fs::read_dir(&dir).into_iter().flatten().flatten() {
+            let path = entry.path();
+            if path.is_dir() {
+                dirs.push(path);
+            } else if path.file_name().is_some_and(|n| n == super::FILE_NAME) {
+                files.push(path);
+            }
+        }
+    }
+    files.sort();
+    let policies: Vec<Policy> = files
+        .iter()
+        .filter_map(|f| Policy::from_toml(&std::fs::read_to_string(f).ok()?).ok())
+        .collect();
+    assert!(policies.len() > 20, "{} policies", policies.len());
+    policies
+}
+
+/// Without the policy file's reader, the policies of the regimes alone.
+#[cfg(not(feature = "config"))]
+fn project_policies() -> Vec<Policy> {
+    Vec::new()
+}
+
+/// The baseline, each regime alone, every regime, every regime with each fact, and every regime
+/// with every fact, a business and a number.
+fn regime_policies() -> Vec<Policy> {
     let mut policies = vec![Policy::new()];
     for regime in Regime::ALL {
         policies.push(Policy::new().regime(regime));
@@ -55,16 +105,109 @@ fn report(doc: &ParsedDocument<'_>, policy: &Policy, summary_off: bool) -> Repor
     (kept, suppressed, applied_kept, counted, applied_counted)
 }
 
-/// Compares the rules' reports on `source` with and without the summary's skips; returns
-/// how many findings they made.
+thread_local! {
+    /// Responses built on this thread are read for what they hold before their flow is made
+    /// whatever their size, not only up to [`SCANNED_UP_TO`](super::SCANNED_UP_TO) elements:
+    /// the tests take the skip wherever it may be taken.
+    pub(super) static SCAN_ANY_SIZE: Cell<bool> = const { Cell::new(false) };
+    /// How many flows the build step did not make on this thread (counted by `check_rules`).
+    pub(super) static FLOWS_SKIPPED: Cell<usize> = const { Cell::new(0) };
+    /// How many built responses the comparisons on this thread made no flow for: as the build
+    /// step does, and reading responses of any size.
+    static SKIPPED: Cell<(usize, usize)> = const { Cell::new((0, 0)) };
+}
+
+/// How [`built_report`] runs the rules.
+#[derive(Clone, Copy)]
+enum Build {
+    /// As the build step does.
+    AsBuilt,
+    /// Reading responses of any size for what they hold before making the flow.
+    AnySize,
+    /// With the summary read as "everything present": the flow is always made.
+    SummaryOff,
+}
+
+/// What the rules report on `root` under `policy` as the build step runs them: after the
+/// table's checks, which count the elements.
+fn built_report(
+    root: &Root,
+    policy: &Policy,
+    how: Build,
+) -> (Vec<Diagnostic<NodePath>>, Vec<AppliedOverride>) {
+    SUMMARY_OFF.set(matches!(how, Build::SummaryOff));
+    SCAN_ANY_SIZE.set(matches!(how, Build::AnySize));
+    let mut document = ModelDocument::new(root);
+    let elements = check_built(&document, &mut Vec::new());
+    document.know_element_count(elements);
+    let mut found = Vec::new();
+    let applied = if no_rule_may_find(&document, policy) {
+        policy_overrides(policy)
+    } else {
+        check_rules(&document, policy, &mut found)
+    };
+    SUMMARY_OFF.set(false);
+    SCAN_ANY_SIZE.set(false);
+    (found, applied)
+}
+
+/// Asserts that every rule that found something in `doc` says that it may find something in
+/// such a document: each rule's own `found_in`, not only that of all the rules together.
+fn found_where_it_says<S>(doc: &ParsedDocument<'_>, found: &[Diagnostic<S>], source: &str) {
+    let summary = Summary::of_document(doc);
+    for finding in found {
+        if let Code::Rule(rule) = finding.code {
+            assert!(
+                rule.found_in.may_find(
+                    &summary,
+                    || summary.attributes_in(doc),
+                    || summary.digits_in(doc)
+                ),
+                "{} found something in a document it says it finds nothing in: {source:?}",
+                rule.code
+            );
+        }
+    }
+}
+
+/// Compares the rules' reports on `source` with and without the summary's skips, as a file is
+/// checked and, when it reads into the typed model, as a response is built; returns how many
+/// findings they made.
 fn same_with_and_without_summary(source: &str, policies: &[Policy]) -> usize {
     let Ok(doc) = parse(source, &ParseOptions::default()) else {
         return 0;
     };
+    let root = doc.to_root().ok();
     let mut findings = 0;
+    if let Some(root) = &root {
+        for policy in policies {
+            let without = built_report(root, policy, Build::SummaryOff);
+            found_where_it_says(&doc, &without.0, source);
+            for how in [Build::AsBuilt, Build::AnySize] {
+                let before = FLOWS_SKIPPED.get();
+                let with = built_report(root, policy, how);
+                let skipped = FLOWS_SKIPPED.get() - before;
+                let (as_built, any_size) = SKIPPED.get();
+                SKIPPED.set(match how {
+                    Build::AnySize => (as_built, any_size + skipped),
+                    _ => (as_built + skipped, any_size),
+                });
+                assert!(
+                    with == without,
+                    "the summary changed what the rules report at build under {policy:?} on {source:?}:\nwith {:#?}\nwithout {:#?}",
+                    with,
+                    without
+                );
+            }
+            findings += without.0.len();
+        }
+    }
     for policy in policies {
         let with = report(&doc, policy, false);
         let without = report(&doc, policy, true);
+        found_where_it_says(&doc, &without.0, source);
+        let suppressed: Vec<_> = without.1.iter().map(|s| s.diagnostic.clone()).collect();
+        found_where_it_says(&doc, &suppressed, source);
         assert!(
             with == without,
             "the summary changed what the rules report under {policy:?} on {source:?}:\nwith {:#?}\nwithout {:#?}",
@@ -89,8 +232,13 @@ fn the_summary_changes_no_finding_on_the_corpora() {
         .iter()
         .map(|s| same_with_and_without_summary(s, &policies))
         .sum();
-    // The comparison means something only if the rules found things.
-    assert!(findings > 1000, "{findings} findings");
+    // The comparison means something only if the rules found things, and the build step
+    // left out some flows.
+    let (as_built, any_size) = SKIPPED.get();
+    assert!(
+        findings > 1000 && as_built > 0 && any_size >= as_built,
+        "{findings} findings; flows not made: {as_built} as built, {any_size} of any size"
+    );
 }
 
 /// Attribute values drawn for random documents: what the rules look for, and what they do not.
@@ -149,18 +297,31 @@ fn random_document(rng: &mut Xorshift) -> String {
     } else {
         "Response"
     };
+    let spec = if root == "Response" {
+        ElementId::VoiceResponse.spec()
+    } else {
+        ElementId::MessagingResponse.spec()
+    };
     let mut out = format!("<{root}>");
     let count = 1 + rng.next() % 6;
     for _ in 0..count {
-        random_element(rng, &mut out, 0);
+        random_element(rng, &mut out, spec, 0);
     }
     out.push_str(&format!("</{root}>"));
     out
 }
 
-fn random_element(rng: &mut Xorshift, out: &mut String, depth: u32) {
-    let pick = rng.next() as usize % (ElementId::ALL.len() + 1);
-    let Some(&id) = ElementId::ALL.get(pick) else {
+/// An element inside `parent`: most often one its row allows (so that the document may read
+/// into the typed model), else any element of the table or one outside it.
+fn random_element(rng: &mut Xorshift, out: &mut String, parent: &ElementSpec, depth: u32) {
+    let allowed = parent.children;
+    let id = if !allowed.is_empty() && !rng.next().is_multiple_of(4) {
+        Some(allowed[rng.next() as usize % allowed.len()])
+    } else {
+        let pick = rng.next() as usize % (ElementId::ALL.len() + 1);
+        ElementId::ALL.get(pick).copied()
+    };
+    let Some(id) = id else {
         out.push_str("<Custom note=\"4111111111111111\">12345 cvv 123</Custom>");
         return;
     };
@@ -183,7 +344,7 @@ fn random_element(rng: &mut Xorshift, out: &mut String, depth: u32) {
     let items = rng.next() % 4;
     for _ in 0..items {
         if depth < 3 && rng.next().is_multiple_of(2) {
-            random_element(rng, out, depth + 1);
+            random_element(rng, out, spec, depth + 1);
         } else {
             out.push_str(TEXTS[rng.next() as usize % TEXTS.len()]);
         }
@@ -197,8 +358,52 @@ fn random_element(rng: &mut Xorshift, out: &mut String, depth: u32) {
 fn the_summary_changes_no_finding_on_random_documents() {
     let policies = policies();
     let mut rng = Xorshift(0xD1B5_4A32_D192_ED03);
-    let findings: usize = (0..600)
-        .map(|_| same_with_and_without_summary(&random_document(&mut rng), &policies))
-        .sum();
-    assert!(findings > 1000, "{findings} findings");
+    let (mut built, mut findings) = (0, 0);
+    for _ in 0..600 {
+        let source = random_document(&mut rng);
+        let typed = parse(&source, &ParseOptions::default()).is_ok_and(|d| d.to_root().is_ok());
+        built += usize::from(typed);
+        findings += same_with_and_without_summary(&source, &policies);
+    }
+    // The build's path is compared only on documents that read into the typed model.
+    let (as_built, any_size) = SKIPPED.get();
+    assert!(
+        findings > 1000 && built > 50 && as_built > 0 && any_size >= as_built,
+        "{findings} findings, {built} built; flows not made: {as_built} as built, {any_size} of any size"
+    );
+}
+
+/// Whether the build step made no flow for `source` under `policy`, built as it builds, or
+/// reading a response of any size.
+fn flow_skipped(source: &str, policy: &Policy, how: Build) -> bool {
+    let doc = parse(source, &ParseOptions::default()).expect("well-formed");
+    let root = doc.to_root().expect("reads into the typed model");
+    let before = FLOWS_SKIPPED.get();
+    built_report(&root, policy, how);
+    FLOWS_SKIPPED.get() > before
+}
+
+#[test]
+fn only_a_small_response_no_rule_reads_makes_no_flow() {
+    let baseline = Policy::new();
+    let say = "<Response><Say>Hello world</Say></Response>";
+    assert!(flow_skipped(say, &baseline, Build::AsBuilt));
+    // What a baseline rule reads: digits (card numbers), an attribute (URLs), a `<Play>`, a
+    // comment (an override).
+    for source in [
+        "<Response><Say>Press 1</Say></Response>",
+        "<Response><Say voice=\"alice\">Hello</Say></Response>",
+        "<Response><Play>https://example.com/a.mp3</Play></Response>",
+        "<Response><Say>Hello</Say><!-- twiml-allow GEN003: a test --></Response>",
+    ] {
+        assert!(!flow_skipped(source, &baseline, Build::AsBuilt), "{source}");
+        assert!(!flow_skipped(source, &baseline, Build::AnySize), "{source}");
+    }
+    // A rule of a regime that reports what is missing may find something anywhere.
+    let outbound = Policy::new().fact(Fact::Outbound);
+    assert!(!flow_skipped(say, &outbound, Build::AsBuilt));
+    // Past `SCANNED_UP_TO` elements the response is not read, whatever it holds.
+    let long = "<Response><Say>a</Say><Say>b</Say><Say>c</Say><Say>d</Say></Response>";
+    assert!(!flow_skipped(long, &baseline, Build::AsBuilt));
+    assert!(flow_skipped(long, &baseline, Build::AnySize));
 }

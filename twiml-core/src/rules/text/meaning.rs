@@ -1501,6 +1501,22 @@ impl Transcript {
 
     /// The first forbidden-category content in `range`, with its category.
     pub(crate) fn forbidden(&self, range: Range<u32>) -> Option<(Range<u32>, Forbidden)> {
+        // Most texts hold no word of any list: one look at the concepts that start in `range`
+        // says so, before a walk over the matches for each list.
+        const LISTED: Concepts = Concepts::of(&[
+            ShaftSex,
+            ShaftHate,
+            ShaftAlcohol,
+            ShaftFirearms,
+            ShaftTobacco,
+            ShaftVaping,
+            ShaftCannabis,
+            ShaftGambling,
+            ShaftFinance,
+        ]);
+        if !self.concepts_in(range.clone()).meets(LISTED) {
+            return None;
+        }
         let vetoed: Vec<Range<u32>> = self.hits_of(ShaftVeto).collect();
         let lists = [
             (ShaftSex, Forbidden::Sex),
