@@ -608,6 +608,38 @@ fn classify_author_p_set_is_well_formed_and_written_apart() {
     );
 }
 
+/// The seventeenth author's set (`eval/classify/author-q.toml`), written apart from everything
+/// above, `author-o.toml` and `author-p.toml` included, and from `author-r.toml`: see
+/// [`check_whole_set`].
+#[test]
+fn classify_author_q_set_is_well_formed_and_written_apart() {
+    check_whole_set(
+        "author-q",
+        "clsq",
+        &[
+            "training", "author-b", "author-c", "author-d", "author-e", "author-f", "author-g",
+            "author-h", "author-i", "author-j", "author-k", "author-l", "author-m", "author-n",
+            "author-o", "author-p", "author-r",
+        ],
+    );
+}
+
+/// The eighteenth author's set (`eval/classify/author-r.toml`), written apart from everything
+/// above, `author-o.toml` and `author-p.toml` included, and from `author-q.toml`: see
+/// [`check_whole_set`].
+#[test]
+fn classify_author_r_set_is_well_formed_and_written_apart() {
+    check_whole_set(
+        "author-r",
+        "clsr",
+        &[
+            "training", "author-b", "author-c", "author-d", "author-e", "author-f", "author-g",
+            "author-h", "author-i", "author-j", "author-k", "author-l", "author-m", "author-n",
+            "author-o", "author-p", "author-q",
+        ],
+    );
+}
+
 #[test]
 fn inbound_set_is_well_formed_and_split_by_its_rule() {
     let mut faults = Vec::new();

@@ -491,11 +491,13 @@ pub(crate) struct EvalDetectionArgs {
 pub(crate) struct EvalClassifyArgs {
     /// Which set: tune on dev, only score held-out; `author-b` is the second author's set,
     /// `author-b-a` and `author-b-b` its two halves; `author-c`, `author-d`, `author-f`,
-    /// `author-h`, `author-j`, `author-k`, `author-l`, `author-m`, `author-n`, `author-o` and
-    /// `author-p` are the third, fourth, sixth, eighth, tenth, eleventh, twelfth, thirteenth,
-    /// fourteenth, fifteenth and sixteenth authors' sets, whose misread messages are never
-    /// named (all but `author-o` and `author-p`, having judged once, may now train);
-    /// `author-e`, `author-g` and `author-i` are sets written for training.
+    /// `author-h`, `author-j`, `author-k`, `author-l`, `author-m`, `author-n`, `author-o`,
+    /// `author-p`, `author-q` and `author-r` are the third, fourth, sixth, eighth, tenth,
+    /// eleventh, twelfth, thirteenth, fourteenth, fifteenth, sixteenth, seventeenth and
+    /// eighteenth authors' sets, whose misread messages are never named (all but `author-o`,
+    /// `author-p`, `author-q` and `author-r`, having judged once, may now train; `author-o` and
+    /// `author-p` have judged once and still only judge); `author-e`, `author-g` and `author-i`
+    /// are sets written for training.
     #[arg(long, value_enum, default_value_t = ClassifySplit::Dev)]
     pub(crate) split: ClassifySplit,
     /// Score this labelled file (the schema of `eval/classify/README.md`) instead of a set of
@@ -506,7 +508,7 @@ pub(crate) struct EvalClassifyArgs {
     /// `author-b.toml`, `author-b-halves.toml`, `author-c.toml`, `author-d.toml`,
     /// `author-e.toml`, `author-f.toml`, `author-g.toml`, `author-h.toml`, `author-i.toml`,
     /// `author-j.toml`, `author-k.toml`, `author-l.toml`, `author-m.toml`, `author-n.toml`,
-    /// `author-o.toml` and `author-p.toml`).
+    /// `author-o.toml`, `author-p.toml`, `author-q.toml` and `author-r.toml`).
     #[arg(long, value_name = "DIR", default_value = "eval/classify")]
     pub(crate) dir: PathBuf,
     /// On the development half, `training`, `author-e`, `author-g`, `author-i` or the A half of
@@ -521,8 +523,8 @@ pub(crate) struct EvalClassifyArgs {
     /// `--dir` (comma-separated: `training`, `dev`, `author-b`, `author-b-a`, `author-b-b`,
     /// `author-c`, `author-d`, `author-e`, `author-f`, `author-g`, `author-h`, `author-i`,
     /// `author-j`, `author-k`, `author-l`, `author-m`, `author-n`) instead of the built-in one.
-    /// The held-out half, `author-o` and `author-p` never train, and no set trains on messages
-    /// it scores.
+    /// The held-out half, `author-o`, `author-p`, `author-q` and `author-r` never train, and no
+    /// set trains on messages it scores.
     #[arg(long, value_name = "SETS", value_delimiter = ',')]
     pub(crate) train: Vec<ClassifySplit>,
     /// Output format.
@@ -616,10 +618,16 @@ pub(crate) enum ClassifySplit {
     /// The fourteenth author's set (`author-n.toml`): judged on once, now also trained on; its
     /// misread messages are never named.
     AuthorN,
-    /// The fifteenth author's set (`author-o.toml`), for scoring only.
+    /// The fifteenth author's set (`author-o.toml`), for scoring only: it has judged once and
+    /// still judges, never trained on.
     AuthorO,
-    /// The sixteenth author's set (`author-p.toml`), for scoring only.
+    /// The sixteenth author's set (`author-p.toml`), for scoring only: it has judged once and
+    /// still judges, never trained on.
     AuthorP,
+    /// The seventeenth author's set (`author-q.toml`), for scoring only.
+    AuthorQ,
+    /// The eighteenth author's set (`author-r.toml`), for scoring only.
+    AuthorR,
 }
 
 impl ClassifySplit {
@@ -646,6 +654,8 @@ impl ClassifySplit {
             ClassifySplit::AuthorN => "author-n",
             ClassifySplit::AuthorO => "author-o",
             ClassifySplit::AuthorP => "author-p",
+            ClassifySplit::AuthorQ => "author-q",
+            ClassifySplit::AuthorR => "author-r",
         }
     }
 }

@@ -558,12 +558,13 @@ fn eval_classify_scores_a_further_set_its_halves_and_a_trained_classifier() {
     let o = eval(&["--split", "author-b-a", "--errors"]);
     assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
     // The third, fourth, sixth, eighth, tenth, eleventh, twelfth, thirteenth, fourteenth,
-    // fifteenth and sixteenth authors' sets are scored whole and never read: a misread code is
-    // counted, not named. Having judged once, each but the fifteenth and the sixteenth may
-    // train.
+    // fifteenth, sixteenth, seventeenth and eighteenth authors' sets are scored whole and never
+    // read: a misread code is counted, not named. Having judged once, each but the fifteenth,
+    // the sixteenth, the seventeenth and the eighteenth may train (the fifteenth and the
+    // sixteenth have judged once and still only judge).
     for judge in [
         "author-c", "author-d", "author-f", "author-h", "author-j", "author-k", "author-l",
-        "author-m", "author-n", "author-o", "author-p",
+        "author-m", "author-n", "author-o", "author-p", "author-q", "author-r",
     ] {
         std::fs::write(
             dir.path().join(format!("{judge}.toml")),
@@ -618,6 +619,31 @@ fn eval_classify_scores_a_further_set_its_halves_and_a_trained_classifier() {
         (
             &["--split", "author-p", "--train", "training,author-o"],
             "author-o is scored, never trained on",
+        ),
+        (
+            &["--split", "author-b", "--train", "author-q"][..],
+            "author-q is scored, never trained on",
+        ),
+        (
+            &["--split", "author-r", "--train", "training,author-q"],
+            "author-q is scored, never trained on",
+        ),
+        (
+            &["--split", "author-b", "--train", "author-r"][..],
+            "author-r is scored, never trained on",
+        ),
+        (
+            &["--split", "author-q", "--train", "training,author-r"],
+            "author-r is scored, never trained on",
+        ),
+        (
+            &[
+                "--split",
+                "author-o",
+                "--train",
+                "training,author-m,author-r",
+            ],
+            "author-r is scored, never trained on",
         ),
         (
             &["--split", "author-c", "--train", "training,author-c"],

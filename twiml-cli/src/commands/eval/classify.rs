@@ -21,9 +21,12 @@
 //! (`author-j.toml`), `--split author-k` the eleventh's (`author-k.toml`), `--split author-l`
 //! the twelfth's (`author-l.toml`), `--split author-m` the thirteenth's (`author-m.toml`),
 //! `--split author-n` the fourteenth's (`author-n.toml`), `--split author-o` the fifteenth's
-//! (`author-o.toml`) and `--split author-p` the sixteenth's (`author-p.toml`), which judge:
-//! their misread messages are never named; having judged once, each but `author-o` and
-//! `author-p` may now train (`--train author-c`), and `author-o` and `author-p` never train.
+//! (`author-o.toml`), `--split author-p` the sixteenth's (`author-p.toml`), `--split author-q`
+//! the seventeenth's (`author-q.toml`) and `--split author-r` the eighteenth's
+//! (`author-r.toml`), which judge: their misread messages are never named; having judged
+//! once, each but `author-o`, `author-p`, `author-q` and `author-r` may now train (`--train
+//! author-c`), and those four never train (`author-o` and `author-p` have judged once and
+//! stay out of training while the same change is judged again on `author-q` and `author-r`).
 //! `author-e`, `author-g` and `author-i`
 //! (`author-e.toml`, `author-g.toml`, `author-i.toml`) are sets written apart for training.
 //! `--file PATH` scores any file in the set's schema, as unseen. Only the sets that tune
@@ -226,11 +229,15 @@ pub(crate) fn run(args: EvalClassifyArgs, log: LogLevel) -> Result<ExitStatus, E
             "`--train`: the held-out half is scored, never trained on",
         ));
     }
-    if let Some(judge) = args
-        .train
-        .iter()
-        .find(|t| matches!(t, ClassifySplit::AuthorO | ClassifySplit::AuthorP))
-    {
+    if let Some(judge) = args.train.iter().find(|t| {
+        matches!(
+            t,
+            ClassifySplit::AuthorO
+                | ClassifySplit::AuthorP
+                | ClassifySplit::AuthorQ
+                | ClassifySplit::AuthorR
+        )
+    }) {
         return Err(Error::new(format_args!(
             "`--train`: {} is scored, never trained on",
             judge.name()

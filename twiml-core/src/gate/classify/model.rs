@@ -993,8 +993,9 @@ mod tests {
     /// `j` (`author-j.toml`), `k` (`author-k.toml`), `l` (`author-l.toml`), `m`
     /// (`author-m.toml`) and `n` (`author-n.toml`), each judged on once and now trained on, `e`
     /// (`author-e.toml`), `g` (`author-g.toml`) and `i` (`author-i.toml`), written for
-    /// training, or `o` (`author-o.toml`) and `p` (`author-p.toml`), scored only. Never the
-    /// held-out half.
+    /// training, or `o` (`author-o.toml`) and `p` (`author-p.toml`), which have judged once and
+    /// still only judge, and `q` (`author-q.toml`) and `r` (`author-r.toml`), scored only. Never
+    /// the held-out half.
     fn named_set(name: &str) -> Vec<Labelled> {
         #[derive(serde::Deserialize)]
         struct Halves {
@@ -1020,6 +1021,8 @@ mod tests {
             "n" => read(&root.join("author-n.toml")),
             "o" => read(&root.join("author-o.toml")),
             "p" => read(&root.join("author-p.toml")),
+            "q" => read(&root.join("author-q.toml")),
+            "r" => read(&root.join("author-r.toml")),
             "b-a" | "b-b" => {
                 let path = root.join("author-b-halves.toml");
                 let text =
@@ -1033,7 +1036,7 @@ mod tests {
             }
             other => {
                 panic!(
-                    "unknown set `{other}`: own, dev, b, b-a, b-b, c, d, e, f, g, h, i, j, k, l, m, n, o or p"
+                    "unknown set `{other}`: own, dev, b, b-a, b-b, c, d, e, f, g, h, i, j, k, l, m, n, o, p, q or r"
                 )
             }
         }
@@ -1106,6 +1109,8 @@ mod tests {
                         let (name, times) = part.split_once('*').unwrap_or((part, "1"));
                         assert_ne!(name, "o", "`o` (author-o) is scored, never trained on");
                         assert_ne!(name, "p", "`p` (author-p) is scored, never trained on");
+                        assert_ne!(name, "q", "`q` (author-q) is scored, never trained on");
+                        assert_ne!(name, "r", "`r` (author-r) is scored, never trained on");
                         for _ in 0..times.parse::<usize>().expect("train=SET*N") {
                             sets.push(named_set(name));
                         }
@@ -1127,7 +1132,7 @@ mod tests {
             assert!(
                 !errors
                     || ![
-                        "b", "b-b", "c", "d", "f", "h", "j", "k", "l", "m", "n", "o", "p"
+                        "b", "b-b", "c", "d", "f", "h", "j", "k", "l", "m", "n", "o", "p", "q", "r"
                     ]
                     .contains(&name.as_str()),
                 "`errors=1` names misread messages of the sets that tune only (own, dev, b-a, e, g, i)"
