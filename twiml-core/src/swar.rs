@@ -55,6 +55,14 @@ pub(crate) fn equal(x: u64, b: u8) -> u64 {
     below(x ^ (ONES * u64::from(b)), 1)
 }
 
+/// The bytes of `x` that are ASCII digits, exactly.
+pub(crate) fn digits(x: u64) -> u64 {
+    // With its top bit cleared, a byte reaches 0x80 when 0x50 is added iff it is at least
+    // `0`, and when 0x46 is added iff it is at least `:` (no sum carries into the next byte).
+    let low = x & !HIGH;
+    (low + 0x50 * ONES) & !(low + 0x46 * ONES) & !x & HIGH
+}
+
 /// The sum of the eight bytes of `lanes`, when it is below 256.
 pub(crate) fn sum_lanes(lanes: u64) -> u32 {
     (lanes.wrapping_mul(ONES) >> 56) as u32
@@ -66,11 +74,12 @@ mod tests {
 
     #[test]
     fn each_test_agrees_with_the_bytes_it_reads() {
-        let samples: [[u8; 8]; 5] = [
+        let samples: [[u8; 8]; 6] = [
             *b"plain ok",
             *b"a&b<c>\"d",
             [0, 1, 0x0D, 0x0E, 0x1F, 0x20, 0x7F, 0x80],
             [0xEF, 0xBB, 0xBF, b'x', 0xC3, 0xB1, b'9', b'0'],
+            [b'/', b'0', b'5', b'9', b':', 0xB0, 0xB9, 0x39],
             [0xFF; 8],
         ];
         for bytes in samples {
@@ -80,6 +89,10 @@ mod tests {
             }
             for b in [0u8, b'&', b'"', 0xEF, 0xFF, b'9'] {
                 assert_eq!(equal(x, b) != 0, bytes.contains(&b));
+            }
+            for (i, &b) in bytes.iter().enumerate() {
+                let marked = digits(x) >> (8 * i) & 0x80 != 0;
+                assert_eq!(marked, b.is_ascii_digit(), "{b:#x}");
             }
             let high = bytes.iter().filter(|&&b| b >= 0x80).count() as u32;
             assert_eq!(sum_lanes((x & HIGH) >> 7), high);

@@ -317,10 +317,11 @@ pub(crate) struct Summary {
     /// Whether the document holds a comment (which may hold an override); read only by
     /// [`Summary::of_document`].
     comments: bool,
-    /// Whether an element has an attribute (of the table or custom), once asked.
+    /// Whether an element has an attribute (of the table or custom): read by
+    /// [`Summary::of_document`], or once a rule asks ([`Flow::has_attributes`]).
     attributes: Cell<Option<bool>>,
     /// Whether a text item or attribute value holds an ASCII digit, or content is given at run
-    /// time, once asked (of a summary read by [`Summary::of_document`]).
+    /// time; read only by [`Summary::of_document`].
     digits: Cell<Option<bool>>,
 }
 
@@ -338,26 +339,18 @@ impl Summary {
         }
     }
 
-    /// The summary of `doc` read from the document alone: its elements of the table and
-    /// whether it holds a comment; attributes and digits are read when asked.
+    /// The summary of `doc` read from the document alone, in one walk over its elements: its
+    /// elements of the table, whether it holds a comment, whether an element has an attribute,
+    /// and whether a text item or attribute value holds an ASCII digit or some content is
+    /// given at run time (it may hold any).
     pub(crate) fn of_document<D: Document>(doc: &D) -> Summary {
-        let mut summary = Summary::default();
-        summary.read(doc, doc.root());
-        summary
-    }
-
-    /// Notes element `node` and the elements inside it, and whether its content holds a
-    /// comment: one pass over each element's content.
-    fn read<D: Document>(&mut self, doc: &D, node: D::Node) {
-        if let Tag::Known(id) = doc.tag(node) {
-            self.known |= 1 << (id as u32);
-        }
-        for item in doc.children(node) {
-            match item {
-                Content::Element(child) => self.read(doc, child),
-                Content::Comment(_) => self.comments = true,
-                Content::Text(_) | Content::Runtime => {}
-            }
+        let mut read = Read::default();
+        read.element(doc, doc.root());
+        Summary {
+            known: read.known,
+            comments: read.comments,
+            attributes: Cell::new(Some(read.attributes)),
+            digits: Cell::new(Some(read.digits)),
         }
     }
 
@@ -376,57 +369,74 @@ impl Summary {
         self.comments
     }
 
-    /// Whether any element of `doc`, the document summarised, has an attribute: the elements
-    /// are asked in document order until one answers yes, the first time only.
-    pub(crate) fn attributes_in<D: Document>(&self, doc: &D) -> bool {
-        if let Some(answer) = self.attributes.get() {
-            return answer;
-        }
-        let answer = any_element(doc, doc.root(), &mut |node| doc.has_attributes(node));
-        self.attributes.set(Some(answer));
-        answer
+    /// Whether an element of the document summarised by [`Summary::of_document`] has an
+    /// attribute (yes when not read).
+    pub(crate) fn has_attributes(&self) -> bool {
+        self.attributes.get().unwrap_or(true)
     }
 
-    /// Whether a text item or attribute value of `doc`, the document summarised, holds an
-    /// ASCII digit, or some content is given at run time (it may hold any): read until one
-    /// does, the first time only.
-    pub(crate) fn digits_in<D: Document>(&self, doc: &D) -> bool {
-        if let Some(answer) = self.digits.get() {
-            return answer;
-        }
-        let answer = any_element(doc, doc.root(), &mut |node| holds_digits(doc, node));
-        self.digits.set(Some(answer));
-        answer
+    /// Whether a text item or attribute value of the document summarised by
+    /// [`Summary::of_document`] holds an ASCII digit, or some content is given at run time
+    /// (yes when not read).
+    pub(crate) fn has_digits(&self) -> bool {
+        self.digits.get().unwrap_or(true)
     }
 }
 
-/// Whether `test` holds for `node` or an element inside it, asked in document order until it
-/// does.
-fn any_element<D: Document>(
-    doc: &D,
-    node: D::Node,
-    test: &mut impl FnMut(D::Node) -> bool,
-) -> bool {
-    test(node)
-        || doc.children(node).any(|item| match item {
-            Content::Element(child) => any_element(doc, child, test),
-            _ => false,
-        })
+/// What [`Summary::of_document`] gathers as it walks the elements.
+#[derive(Default)]
+struct Read {
+    known: u128,
+    comments: bool,
+    attributes: bool,
+    digits: bool,
 }
 
-/// Whether the text items or attribute values of `node` itself hold an ASCII digit, or some of
-/// its content is given at run time.
-fn holds_digits<D: Document>(doc: &D, node: D::Node) -> bool {
-    let digit = |text: &str| text.bytes().any(|b| b.is_ascii_digit());
-    doc.children(node).any(|item| match item {
-        Content::Text(text) => digit(text),
-        Content::Runtime => true,
-        Content::Element(_) | Content::Comment(_) => false,
-    }) || doc.attributes(node).any(|a| match a.value {
-        Value::Text(text) => digit(text),
-        Value::Runtime => true,
-        _ => false,
-    })
+impl Read {
+    /// Notes element `node` and the elements inside it: its tag, whether it has an attribute,
+    /// and what its content holds, in one pass over each element's content. Once a digit is
+    /// found, no text or value is read for one.
+    fn element<D: Document>(&mut self, doc: &D, node: D::Node) {
+        if let Tag::Known(id) = doc.tag(node) {
+            self.known |= 1 << (id as u32);
+        }
+        if doc.has_attributes(node) {
+            self.attributes = true;
+            if !self.digits {
+                self.digits = doc.attributes(node).any(|a| match a.value {
+                    Value::Text(text) => holds_digit(text),
+                    Value::Runtime => true,
+                    _ => false,
+                });
+            }
+        }
+        for item in doc.children(node) {
+            match item {
+                Content::Element(child) => self.element(doc, child),
+                Content::Text(text) => {
+                    if !self.digits && holds_digit(text) {
+                        self.digits = true;
+                    }
+                }
+                Content::Comment(_) => self.comments = true,
+                Content::Runtime => self.digits = true,
+            }
+        }
+    }
+}
+
+/// Whether `text` holds an ASCII digit, read eight bytes at a time.
+fn holds_digit(text: &str) -> bool {
+    use crate::swar::{digits, padded, word};
+    let bytes = text.as_bytes();
+    if bytes.len() <= 8 {
+        return digits(padded(bytes)) != 0;
+    }
+    // The words, then the last eight bytes (which the words may have read in part).
+    bytes.chunks_exact(8).any(|eight| digits(word(eight)) != 0)
+        || bytes
+            .last_chunk::<8>()
+            .is_some_and(|last| digits(u64::from_le_bytes(*last)) != 0)
 }
 
 #[cfg(test)]

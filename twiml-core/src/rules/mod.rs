@@ -483,11 +483,7 @@ fn any_rule_may_find<D: Document>(doc: &D, policy: &Policy) -> bool {
     } else {
         reach(policy)
     };
-    reach.may_find(
-        &summary,
-        || summary.attributes_in(doc),
-        || summary.digits_in(doc),
-    )
+    reach.may_find(&summary)
 }
 
 /// The overrides of `policy`, none of which suppressed anything yet (as [`emit`] starts them),

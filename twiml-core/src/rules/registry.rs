@@ -205,19 +205,13 @@ impl FoundIn {
         }
     }
 
-    /// Whether a rule may find something in the document `summary` describes; `attributes`
-    /// and `digits` answer the questions the summary leaves open, asked only when the elements
-    /// do not decide.
-    pub(crate) fn may_find(
-        &self,
-        summary: &Summary,
-        attributes: impl FnOnce() -> bool,
-        digits: impl FnOnce() -> bool,
-    ) -> bool {
+    /// Whether a rule may find something in the document `summary` describes (read by
+    /// [`Summary::of_document`]).
+    pub(crate) fn may_find(&self, summary: &Summary) -> bool {
         self.anywhere
             || summary.holds_one_of(self.elements)
-            || (self.attributes && attributes())
-            || (self.digits && digits())
+            || (self.attributes && summary.has_attributes())
+            || (self.digits && summary.has_digits())
     }
 }
 
