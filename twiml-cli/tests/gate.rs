@@ -418,10 +418,10 @@ hard = true
     assert_eq!(v["accuracy"]["undecided"], 1);
     assert_eq!(v["by_language"]["es"]["correct"], 1);
     assert_eq!(v["hard"]["total"], 1);
-    // A one-time code read as non-essential fails the check.
+    // A message labelled a one-time code and read as non-essential fails the check.
     std::fs::write(
         dir.path().join("dev.toml"),
-        "[[message]]\nid = \"t-9\"\nlang = \"en\"\ntext = \"Use code 4412 for 20% off\"\nclass = \"essential\"\nintent = \"otp\"\nkind = \"otp\"\n",
+        "[[message]]\nid = \"t-9\"\nlang = \"en\"\ntext = \"Use code 4412 for 20% off your next order. Shop now at cole.co\"\nclass = \"essential\"\nintent = \"otp\"\nkind = \"otp\"\n",
     )
     .unwrap();
     let o = twiml(&["eval", "classify", "--dir", dir_arg]);

@@ -10,12 +10,14 @@
 //!   as "20% off" or "compra ahora") is non-essential, whatever else it says: a shipping
 //!   update with a coupon, or an appointment reminder with a promotion, is a dual-purpose
 //!   message, and such messages are marketing. A phrase that stands inside a quoted name or a
-//!   name in capitals (a charge at `BEST DEAL AUTO`), or in the very sentence of a code, a
-//!   fraud alert or a delivery, is not decisive: a message whose every such phrase stands so
-//!   is left to the model;
+//!   name in capitals (a charge at `BEST DEAL AUTO`), in the very sentence of a code, a fraud
+//!   alert or a delivery, or negated ("No es un cupon"), is not decisive: a message whose
+//!   every such phrase stands so goes on to the general patterns below, then to the model;
 //! - otherwise a decisive phrase, or a general pattern (`patterns.rs`), of a one-time code, a
 //!   fraud alert or a delivery notice makes it essential: those never wait, unless the rest of
-//!   the message holds a promotion of its own (a dual-purpose message the phrases missed);
+//!   the message (its other sentences) holds a phrase of promotion and weighs clearly toward
+//!   non-essential on its own (a dual-purpose message the phrases missed: "Your package was
+//!   delivered. Try Prime Video free for 30 days");
 //! - otherwise a text of a few words (fewer than the `short` of the model's options) is too
 //!   little to judge, unless a clear phrase of those kinds stands in it ("Delivered."): its
 //!   class is undecided, with a cue that says so, however its words lean ("Gracias", "See you
@@ -30,8 +32,8 @@
 //! text that matched, and the words that weighed most toward its class.
 //!
 //! The model (`model.tsv`) is trained on the development half of `eval/classify`, on the
-//! classifier's own messages (`eval/classify/training.toml`) and on the sets of eleven more
-//! hands (`eval/classify/author-b.toml` to `author-l.toml`); a test keeps the file equal to a
+//! classifier's own messages (`eval/classify/training.toml`) and on the sets of thirteen more
+//! hands (`eval/classify/author-b.toml` to `author-n.toml`); a test keeps the file equal to a
 //! fresh training. The
 //! held-out half is never used to train or tune, and a set written apart judges a change
 //! before it may train one.
@@ -54,7 +56,7 @@ use model::Model;
 
 /// The version of the classifier, its lexicon, its patterns and its model: the date of its
 /// last change, and the change's number on that day after the first.
-pub(crate) const VERSION: &str = "2026-12-06.1";
+pub(crate) const VERSION: &str = "2026-12-06.2";
 
 /// Why a message is in its class: a phrase of its text, words the model weighed, or a
 /// declaration.
@@ -259,14 +261,15 @@ pub fn classify(text: &str) -> Classification {
 /// 1. a phrase of the lexicon that only promotions use ("20% off", "promo code",
 ///    "compra ahora") makes the message non-essential, whatever else it says: a shipping
 ///    update with a coupon is a dual-purpose message, and such messages are marketing; a
-///    phrase inside a quoted name or a name in capitals, or in the sentence of a code, a fraud
-///    alert or a delivery, does not count, and a message whose every such phrase stands so
-///    goes to step 4;
+///    phrase inside a quoted name or a name in capitals, in the sentence of a code, a fraud
+///    alert or a delivery, or negated ("This is not a coupon"), does not count, and a
+///    message whose every such phrase stands so goes to step 2's general patterns only, then
+///    to step 4;
 /// 2. otherwise a phrase or a general pattern of a one-time code, a fraud alert or a delivery
 ///    notice (a word for a code beside a number shaped like one; a question of recognition
 ///    beside an amount; the recipient's own order and what happened to it) makes it
-///    essential: those never wait, unless the message's other sentences hold a promotion of
-///    their own;
+///    essential: those never wait, unless the message's other sentences hold a phrase of
+///    promotion and weigh clearly toward non-essential on their own;
 /// 3. otherwise a text of a few words ("Gracias", "See you soon") is too little to judge:
 ///    undecided, with the cue [`Cue::TooLittle`], and the gate answers `Review`, unless a
 ///    clear phrase of a code, a fraud alert or a delivery ("Delivered.") stands in it;
@@ -283,7 +286,7 @@ pub struct Classifier {
 
 /// The checked-in model (`model.tsv`), written by the training test from the labelled
 /// development half, `eval/classify/training.toml` and `eval/classify/author-b.toml` to
-/// `author-l.toml`.
+/// `author-n.toml`.
 const MODEL_FILE: &str = include_str!("model.tsv");
 
 impl Classifier {
@@ -1134,6 +1137,43 @@ mod tests {
                 "{text}: {:?}",
                 c.cues
             );
+        }
+    }
+
+    /// A phrase of promotion negated in its clause is not decisive; a negation in another
+    /// clause, or further back, does not count.
+    #[test]
+    fn a_negated_phrase_of_promotion_is_told_from_an_offer() {
+        let at = |text: &str, phrase: &str| {
+            negated(text, text.find(phrase).expect("the phrase is in the text"))
+        };
+        assert!(at("Your PIN is 4471. This is not a coupon.", "coupon"));
+        assert!(at("Tu PIN es 2281. No es un cupon.", "cupon"));
+        assert!(at("We never send a promo code by text.", "promo code"));
+        assert!(!at("No fees, no hassle: 20% off today.", "20% off"));
+        assert!(!at("Not sure what to get? Gift cards 15% off.", "15% off"));
+        assert!(!at("Don't miss it: 30% off everything.", "30% off"));
+    }
+
+    /// A code, a fraud alert or a delivery whose decisive phrase of promotion does not
+    /// count (negated, in a name, in the cue's own sentence) is read by the general
+    /// patterns; a lexicon phrase for a code beside no code ("Your code is SAVE25") is not
+    /// such a pattern. A delivery whose other sentences make an offer of their own is a
+    /// dual-purpose message.
+    #[test]
+    fn the_kinds_that_never_wait_are_told_from_the_promotions_beside_them() {
+        for text in [
+            "Tu PIN de acceso a la app de Super Ahorro es 7730. No es un cupon.",
+            "Your login code is 551902. This is not a coupon, do not share it.",
+            "Did you spend $612.40 at \"HOT DEALS OUTLET\" on 12/02? Reply Y or N.",
+        ] {
+            assert_eq!(class(text), Some(Class::Essential), "{text}");
+        }
+        for text in [
+            "Your code is SAVE25 - 25% off everything at Cole's today only.",
+            "Your package was delivered to your front porch. Try Plus free for 30 days and get free shipping on every order.",
+        ] {
+            assert_eq!(class(text), Some(Class::NonEssential), "{text}");
         }
     }
 
