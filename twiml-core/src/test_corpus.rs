@@ -8,7 +8,7 @@ use std::path::{Path, PathBuf};
 /// are left out), in the order of their paths.
 pub(crate) fn sources() -> Vec<String> {
     let crate_dir = Path::new(env!("CARGO_MANIFEST_DIR"));
-    let mut dirs: Vec<PathBuf> = [
+    let dirs: Vec<PathBuf> = [
         "../../shared/corpus",
         "../../shared/bench/peers/expected",
         "../tests",
@@ -19,20 +19,28 @@ pub(crate) fn sources() -> Vec<String> {
     .map(|d| crate_dir.join(d))
     .filter(|d| d.is_dir())
     .collect();
+    let files = files_under(dirs, |path| {
+        path.extension().is_some_and(|e| e == "xml" || e == "twiml")
+    });
+    files
+        .iter()
+        .filter_map(|f| String::from_utf8(std::fs::read(f).ok()?).ok())
+        .collect()
+}
+
+/// Every file under `dirs`, at any depth, that `keep` accepts, in the order of their paths.
+pub(crate) fn files_under(mut dirs: Vec<PathBuf>, keep: impl Fn(&Path) -> bool) -> Vec<PathBuf> {
     let mut files = Vec::new();
     while let Some(dir) = dirs.pop() {
         for entry in std::fs::read_dir(&dir).into_iter().flatten().flatten() {
             let path = entry.path();
             if path.is_dir() {
                 dirs.push(path);
-            } else if path.extension().is_some_and(|e| e == "xml" || e == "twiml") {
+            } else if keep(&path) {
                 files.push(path);
             }
         }
     }
     files.sort();
     files
-        .iter()
-        .filter_map(|f| String::from_utf8(std::fs::read(f).ok()?).ok())
-        .collect()
 }

@@ -645,16 +645,7 @@ fn emit<D: Document>(
     out: &mut Vec<Diagnostic<D::Span>>,
     mut suppressed: Option<&mut Vec<Suppressed<D::Span>>>,
 ) -> Vec<AppliedOverride> {
-    let mut applied: Vec<AppliedOverride> = policy
-        .overrides()
-        .iter()
-        .map(|o| AppliedOverride {
-            code: o.code.clone(),
-            reason: o.reason.clone(),
-            suppressed: 0,
-            origin: OverrideOrigin::Policy,
-        })
-        .collect();
+    let mut applied = policy_overrides(policy);
     out.reserve(found.len());
     for finding in found {
         let level = policy.level_of(finding.rule);

@@ -33,19 +33,10 @@ fn policies() -> Vec<Policy> {
 #[cfg(feature = "config")]
 fn project_policies() -> Vec<Policy> {
     let crate_dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR"));
-    let mut dirs = vec![crate_dir.join("../tests"), crate_dir.join("../examples")];
-    let mut files = Vec::new();
-    while let Some(dir) = dirs.pop() {
-        for entry in std::fs::read_dir(&dir).into_iter().flatten().flatten() {
-            let path = entry.path();
-            if path.is_dir() {
-                dirs.push(path);
-            } else if path.file_name().is_some_and(|n| n == super::FILE_NAME) {
-                files.push(path);
-            }
-        }
-    }
-    files.sort();
+    let files = crate::test_corpus::files_under(
+        vec![crate_dir.join("../tests"), crate_dir.join("../examples")],
+        |path| path.file_name().is_some_and(|n| n == super::FILE_NAME),
+    );
     let policies: Vec<Policy> = files
         .iter()
         .filter_map(|f| Policy::from_toml(&std::fs::read_to_string(f).ok()?).ok())
