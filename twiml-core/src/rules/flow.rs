@@ -405,8 +405,9 @@ impl Read {
             if !self.digits {
                 self.digits = doc.attributes(node).any(|a| match a.value {
                     Value::Text(text) => holds_digit(text),
-                    Value::Runtime => true,
-                    _ => false,
+                    // A number is written in digits; a value given at run time may hold any.
+                    Value::Integer(_) | Value::Integers(_) | Value::Runtime => true,
+                    Value::Boolean(_) | Value::Keyword(_) | Value::Keywords(_) => false,
                 });
             }
         }
