@@ -194,8 +194,8 @@ impl FoundIn {
         found_in::one_of(&[])
     }
 
-    /// In a document that either finds something in: what any of several rules may find
-    /// something in.
+    /// In a document where either may find something: joined over several rules, where any
+    /// of them may.
     pub(crate) const fn or(self, other: FoundIn) -> FoundIn {
         FoundIn {
             anywhere: self.anywhere || other.anywhere,
