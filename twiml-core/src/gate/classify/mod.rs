@@ -403,31 +403,42 @@ impl Classifier {
         // fraud alert or a delivery, or negated ("This is not a coupon"), does not decide.
         let mut left_to_model = false;
         if promotion && options.narrow != 0 {
-            let cue_sentence = if options.narrow & 2 != 0 {
-                matches
-                    .iter()
-                    .find(|&&(id, _)| {
-                        LEXICON[id].weight == 3 && NEVER_WAIT.contains(&LEXICON[id].intent)
-                    })
-                    .map(|&(_, (start, end))| {
-                        let (from, to) = normal.source_range(start, end);
-                        patterns::sentence_around(text, from, to)
-                    })
-                    .or_else(|| {
-                        options
-                            .patterns
-                            .then(|| patterns::never_wait(text, &normal))
-                            .flatten()
-                            .map(|found| found.sentence)
-                    })
-            } else {
-                None
-            };
+            // The sentences of the cues of the kinds that never wait: of the lexicon's first
+            // decisive phrase of those kinds, else of the general pattern; with 32, of every
+            // such phrase and of the pattern too.
+            let mut cue_sentences: Vec<(MessageIntent, (usize, usize))> = Vec::new();
+            if options.narrow & 2 != 0 {
+                let every = options.narrow & 32 != 0;
+                for &(id, (start, end)) in matches.iter().filter(|&&(id, _)| {
+                    LEXICON[id].weight == 3 && NEVER_WAIT.contains(&LEXICON[id].intent)
+                }) {
+                    let (from, to) = normal.source_range(start, end);
+                    cue_sentences.push((
+                        LEXICON[id].intent,
+                        patterns::sentence_around(text, from, to),
+                    ));
+                    if !every {
+                        break;
+                    }
+                }
+                if (every || cue_sentences.is_empty())
+                    && options.patterns
+                    && let Some(found) = patterns::never_wait(text, &normal)
+                {
+                    cue_sentences.push((found.intent, found.sentence));
+                }
+            }
             promotion = matches.iter().filter(decisive).any(|&(_, (start, end))| {
                 let (s, e) = normal.source_range(start, end);
                 !(options.narrow & 1 != 0 && in_a_name(text, s, e)
                     || options.narrow & 8 != 0 && negated(text, s)
-                    || cue_sentence.is_some_and(|(from, to)| s >= from && e <= to))
+                    || cue_sentences.iter().any(|&(intent, (from, to))| {
+                        s >= from
+                            && e <= to
+                            && !(options.narrow & 16 != 0
+                                && intent == MessageIntent::Otp
+                                && amount_beside(text, s, e))
+                    }))
             });
             left_to_model = !promotion;
         }
@@ -606,6 +617,47 @@ fn negated(text: &str, from: usize) -> bool {
             w.as_str(),
             "not" | "no" | "never" | "isn't" | "isn\u{2019}t" | "nunca" | "ni"
         )
+    })
+}
+
+/// Whether an amount stands in `text[from..to]` or among the three words on each side of it, in
+/// its clause: a number with a percent or currency sign (`20%`, `$40`), or a number beside a
+/// percent sign or the name of a currency (`20 %`, `40 dolares`). A phrase of promotion with an
+/// amount beside it offers money off ("Use code 4412 for 20% off", "Codigo 4040 = $40 de
+/// descuento"), where one without ("FREE trial sign-up: your code is 448201") may only name
+/// what the code is for.
+fn amount_beside(text: &str, from: usize, to: usize) -> bool {
+    let (Some(before), Some(inside), Some(after)) =
+        (text.get(..from), text.get(from..to), text.get(to..))
+    else {
+        return false;
+    };
+    let clause_marks = ['.', '!', '?', ';', ',', ':', '(', ')'];
+    let before = before
+        .rfind(clause_marks)
+        .map_or(before, |i| &before[i + 1..]);
+    let after = after.find(clause_marks).map_or(after, |i| &after[..i]);
+    let near: Vec<&str> = {
+        let mut words: Vec<&str> = before.split_whitespace().rev().take(3).collect();
+        words.reverse();
+        words.extend(inside.split_whitespace());
+        words.extend(after.split_whitespace().take(3));
+        words
+    };
+    let number = |w: &str| w.chars().any(|c| c.is_ascii_digit());
+    let currency = |w: &str| {
+        let w = w.to_lowercase();
+        w == "%"
+            || w.starts_with("dollar")
+            || w.starts_with("dolar")
+            || w.starts_with("d\u{f3}lar")
+            || w.starts_with("peso")
+    };
+    near.iter().enumerate().any(|(i, w)| {
+        number(w)
+            && (w.contains(['%', '$', '\u{20ac}'])
+                || near.get(i + 1).is_some_and(|next| currency(next))
+                || i > 0 && near[i - 1] == "$")
     })
 }
 
@@ -926,6 +978,35 @@ mod tests {
 
     fn class(text: &str) -> Option<Class> {
         classify(text).class
+    }
+
+    /// The narrower rule's test of an amount beside a phrase (bit 16): in the phrase or
+    /// among the three words on each side, within its clause.
+    #[test]
+    fn an_amount_beside_a_phrase_is_found_in_its_clause_only() {
+        let at = |text: &str, phrase: &str| {
+            let from = text.find(phrase).expect("the phrase is in the text");
+            amount_beside(text, from, from + phrase.len())
+        };
+        assert!(at("Use code 4412 for 20% off", "20% off"));
+        assert!(at("Use code 4412 for 20 % off", "off"));
+        assert!(at("Codigo 4040 = $40 de descuento", "descuento"));
+        assert!(at("Use code 4412 for $ 40 off", "off"));
+        assert!(at("Codigo 4040: 40 dolares de descuento", "descuento"));
+        assert!(at("Codigo 4040: descuento de 40 dolares", "descuento"));
+        assert!(at("Codigo 4040: 40 d\u{f3}lares de descuento", "descuento"));
+        assert!(!at("FREE trial sign-up: your code is 448201", "FREE trial"));
+        assert!(!at("Your code is 448201 for the free trial", "free trial"));
+        assert!(!at(
+            "Paid $40. Free shipping on your order",
+            "Free shipping"
+        ));
+        assert!(!at(
+            "Paid $40, free shipping on your order",
+            "free shipping"
+        ));
+        assert!(!at("", ""));
+        assert!(!at("\u{e9}$", "\u{e9}"));
     }
 
     /// The narrower rule's test of a name: quoted, or in a run of

@@ -89,6 +89,8 @@ pub(crate) struct Options {
     /// quoted name or a name in capitals (`at "FREE GIFT WRAP CO"`, `at BEST DEAL AUTO`), 2 one
     /// that stands in the sentence of a code, a fraud alert or a delivery, 8 one negated among
     /// the three words before it, in its clause ("This is not a coupon", "No es un cupon").
+    /// With 16, a phrase in the sentence of a one-time code is not left when an amount stands
+    /// beside it ("Use code 4412 for 20% off").
     /// A message whose every decisive phrase of promotion is left so is decided by the model;
     /// with 4, a general pattern of the kinds that never wait (`patterns.rs`) decides it first,
     /// as it would a message with no such phrase (the lexicon's phrases of those kinds do not:
@@ -1109,10 +1111,6 @@ mod tests {
                     let mut sets = Vec::new();
                     for part in value.split('+') {
                         let (name, times) = part.split_once('*').unwrap_or((part, "1"));
-                        assert_ne!(name, "o", "`o` (author-o) is scored, never trained on");
-                        assert_ne!(name, "p", "`p` (author-p) is scored, never trained on");
-                        assert_ne!(name, "q", "`q` (author-q) is scored, never trained on");
-                        assert_ne!(name, "r", "`r` (author-r) is scored, never trained on");
                         for _ in 0..times.parse::<usize>().expect("train=SET*N") {
                             sets.push(named_set(name));
                         }
