@@ -434,10 +434,10 @@ fn check_whole_set(name: &'static str, prefix: &str, others: &[&'static str]) {
 }
 
 /// The sets written apart and kept whole (never halved), by name and id prefix, in the order
-/// they were written: the third author's (`author-c.toml`) to the eighteenth's
-/// (`author-r.toml`). Some were written for training, some judge before they may train;
+/// they were written: the third author's (`author-c.toml`) to the twenty-second's
+/// (`author-v.toml`). Some were written for training, some judge before they may train;
 /// `eval/classify/README.md` says which.
-const WHOLE_SETS: [(&str, &str); 16] = [
+const WHOLE_SETS: [(&str, &str); 20] = [
     ("author-c", "clsc"),
     ("author-d", "clsd"),
     ("author-e", "clse"),
@@ -454,6 +454,10 @@ const WHOLE_SETS: [(&str, &str); 16] = [
     ("author-p", "clsp"),
     ("author-q", "clsq"),
     ("author-r", "clsr"),
+    ("author-s", "clss"),
+    ("author-t", "clst"),
+    ("author-u", "clsu"),
+    ("author-v", "clsv"),
 ];
 
 /// A whole set is well formed (see [`check_whole_set`]) and written apart from the own
@@ -501,6 +505,10 @@ whole_set_tests! {
     classify_author_p_set_is_well_formed_and_written_apart: "author-p",
     classify_author_q_set_is_well_formed_and_written_apart: "author-q",
     classify_author_r_set_is_well_formed_and_written_apart: "author-r",
+    classify_author_s_set_is_well_formed_and_written_apart: "author-s",
+    classify_author_t_set_is_well_formed_and_written_apart: "author-t",
+    classify_author_u_set_is_well_formed_and_written_apart: "author-u",
+    classify_author_v_set_is_well_formed_and_written_apart: "author-v",
 }
 
 #[test]

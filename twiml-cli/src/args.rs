@@ -492,12 +492,12 @@ pub(crate) struct EvalClassifyArgs {
     /// Which set: tune on dev, only score held-out; `author-b` is the second author's set,
     /// `author-b-a` and `author-b-b` its two halves; `author-c`, `author-d`, `author-f`,
     /// `author-h`, `author-j`, `author-k`, `author-l`, `author-m`, `author-n`, `author-o`,
-    /// `author-p`, `author-q` and `author-r` are the third, fourth, sixth, eighth, tenth,
-    /// eleventh, twelfth, thirteenth, fourteenth, fifteenth, sixteenth, seventeenth and
-    /// eighteenth authors' sets, whose misread messages are never named (all but `author-o`,
-    /// `author-p`, `author-q` and `author-r`, having judged once, may now train; `author-o` and
-    /// `author-p` have judged once and still only judge); `author-e`, `author-g` and `author-i`
-    /// are sets written for training.
+    /// `author-p`, `author-q`, `author-r`, `author-s`, `author-t`, `author-u` and `author-v`
+    /// are the third, fourth, sixth, eighth, tenth, eleventh, twelfth, thirteenth, fourteenth,
+    /// fifteenth, sixteenth, seventeenth, eighteenth, nineteenth, twentieth, twenty-first and
+    /// twenty-second authors' sets, whose misread messages are never named (all but
+    /// `author-s`, `author-t`, `author-u` and `author-v`, having judged, may now train);
+    /// `author-e`, `author-g` and `author-i` are sets written for training.
     #[arg(long, value_enum, default_value_t = ClassifySplit::Dev)]
     pub(crate) split: ClassifySplit,
     /// Score this labelled file (the schema of `eval/classify/README.md`) instead of a set of
@@ -508,7 +508,8 @@ pub(crate) struct EvalClassifyArgs {
     /// `author-b.toml`, `author-b-halves.toml`, `author-c.toml`, `author-d.toml`,
     /// `author-e.toml`, `author-f.toml`, `author-g.toml`, `author-h.toml`, `author-i.toml`,
     /// `author-j.toml`, `author-k.toml`, `author-l.toml`, `author-m.toml`, `author-n.toml`,
-    /// `author-o.toml`, `author-p.toml`, `author-q.toml` and `author-r.toml`).
+    /// `author-o.toml`, `author-p.toml`, `author-q.toml`, `author-r.toml`, `author-s.toml`,
+    /// `author-t.toml`, `author-u.toml` and `author-v.toml`).
     #[arg(long, value_name = "DIR", default_value = "eval/classify")]
     pub(crate) dir: PathBuf,
     /// On the development half, `training`, `author-e`, `author-g`, `author-i` or the A half of
@@ -522,9 +523,10 @@ pub(crate) struct EvalClassifyArgs {
     /// Classify with a classifier trained, with the built-in one's options, on these sets of
     /// `--dir` (comma-separated: `training`, `dev`, `author-b`, `author-b-a`, `author-b-b`,
     /// `author-c`, `author-d`, `author-e`, `author-f`, `author-g`, `author-h`, `author-i`,
-    /// `author-j`, `author-k`, `author-l`, `author-m`, `author-n`) instead of the built-in one.
-    /// The held-out half, `author-o`, `author-p`, `author-q` and `author-r` never train, and no
-    /// set trains on messages it scores.
+    /// `author-j`, `author-k`, `author-l`, `author-m`, `author-n`, `author-o`, `author-p`,
+    /// `author-q`, `author-r`) instead of the built-in one. The held-out half, `author-s`,
+    /// `author-t`, `author-u` and `author-v` never train, and no set trains on messages it
+    /// scores.
     #[arg(long, value_name = "SETS", value_delimiter = ',')]
     pub(crate) train: Vec<ClassifySplit>,
     /// Output format.
@@ -618,16 +620,26 @@ pub(crate) enum ClassifySplit {
     /// The fourteenth author's set (`author-n.toml`): judged on once, now also trained on; its
     /// misread messages are never named.
     AuthorN,
-    /// The fifteenth author's set (`author-o.toml`), for scoring only: it has judged once and
-    /// still judges, never trained on.
+    /// The fifteenth author's set (`author-o.toml`): judged on twice, now also trained on; its
+    /// misread messages are never named.
     AuthorO,
-    /// The sixteenth author's set (`author-p.toml`), for scoring only: it has judged once and
-    /// still judges, never trained on.
+    /// The sixteenth author's set (`author-p.toml`): judged on twice, now also trained on; its
+    /// misread messages are never named.
     AuthorP,
-    /// The seventeenth author's set (`author-q.toml`), for scoring only.
+    /// The seventeenth author's set (`author-q.toml`): judged on once, now also trained on; its
+    /// misread messages are never named.
     AuthorQ,
-    /// The eighteenth author's set (`author-r.toml`), for scoring only.
+    /// The eighteenth author's set (`author-r.toml`): judged on once, now also trained on; its
+    /// misread messages are never named.
     AuthorR,
+    /// The nineteenth author's set (`author-s.toml`), for scoring only.
+    AuthorS,
+    /// The twentieth author's set (`author-t.toml`), for scoring only.
+    AuthorT,
+    /// The twenty-first author's set (`author-u.toml`), for scoring only.
+    AuthorU,
+    /// The twenty-second author's set (`author-v.toml`), for scoring only.
+    AuthorV,
 }
 
 impl ClassifySplit {
@@ -656,6 +668,10 @@ impl ClassifySplit {
             ClassifySplit::AuthorP => "author-p",
             ClassifySplit::AuthorQ => "author-q",
             ClassifySplit::AuthorR => "author-r",
+            ClassifySplit::AuthorS => "author-s",
+            ClassifySplit::AuthorT => "author-t",
+            ClassifySplit::AuthorU => "author-u",
+            ClassifySplit::AuthorV => "author-v",
         }
     }
 }

@@ -558,13 +558,14 @@ fn eval_classify_scores_a_further_set_its_halves_and_a_trained_classifier() {
     let o = eval(&["--split", "author-b-a", "--errors"]);
     assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
     // The third, fourth, sixth, eighth, tenth, eleventh, twelfth, thirteenth, fourteenth,
-    // fifteenth, sixteenth, seventeenth and eighteenth authors' sets are scored whole and never
-    // read: a misread code is counted, not named. Having judged once, each but the fifteenth,
-    // the sixteenth, the seventeenth and the eighteenth may train (the fifteenth and the
-    // sixteenth have judged once and still only judge).
+    // fifteenth, sixteenth, seventeenth, eighteenth, nineteenth, twentieth, twenty-first and
+    // twenty-second authors' sets are scored whole and never read: a misread code is counted,
+    // not named. Having judged, each but the nineteenth, the twentieth, the twenty-first and the
+    // twenty-second may train.
     for judge in [
         "author-c", "author-d", "author-f", "author-h", "author-j", "author-k", "author-l",
-        "author-m", "author-n", "author-o", "author-p", "author-q", "author-r",
+        "author-m", "author-n", "author-o", "author-p", "author-q", "author-r", "author-s",
+        "author-t", "author-u", "author-v",
     ] {
         std::fs::write(
             dir.path().join(format!("{judge}.toml")),
@@ -596,7 +597,7 @@ fn eval_classify_scores_a_further_set_its_halves_and_a_trained_classifier() {
     }
     for judged in [
         "author-c", "author-d", "author-f", "author-h", "author-j", "author-k", "author-l",
-        "author-m", "author-n",
+        "author-m", "author-n", "author-o", "author-p", "author-q", "author-r",
     ] {
         let trained_with = format!("training,{judged}");
         let o = eval(&["--split", "author-b", "--train", trained_with.as_str()]);
@@ -605,45 +606,45 @@ fn eval_classify_scores_a_further_set_its_halves_and_a_trained_classifier() {
     }
     for (args, says) in [
         (
-            &["--split", "author-b", "--train", "author-p"][..],
-            "author-p",
+            &["--split", "author-b", "--train", "author-v"][..],
+            "author-v",
         ),
         (
-            &["--split", "author-o", "--train", "training,author-p"],
-            "author-p",
+            &["--split", "author-u", "--train", "training,author-v"],
+            "author-v",
         ),
         (
-            &["--split", "author-b", "--train", "author-o"][..],
-            "author-o is scored, never trained on",
+            &["--split", "author-b", "--train", "author-s"][..],
+            "author-s is scored, never trained on",
         ),
         (
-            &["--split", "author-p", "--train", "training,author-o"],
-            "author-o is scored, never trained on",
+            &["--split", "author-t", "--train", "training,author-s"],
+            "author-s is scored, never trained on",
         ),
         (
-            &["--split", "author-b", "--train", "author-q"][..],
-            "author-q is scored, never trained on",
+            &["--split", "author-b", "--train", "author-t"][..],
+            "author-t is scored, never trained on",
         ),
         (
-            &["--split", "author-r", "--train", "training,author-q"],
-            "author-q is scored, never trained on",
+            &["--split", "author-s", "--train", "training,author-t"],
+            "author-t is scored, never trained on",
         ),
         (
-            &["--split", "author-b", "--train", "author-r"][..],
-            "author-r is scored, never trained on",
+            &["--split", "author-b", "--train", "author-u"][..],
+            "author-u is scored, never trained on",
         ),
         (
-            &["--split", "author-q", "--train", "training,author-r"],
-            "author-r is scored, never trained on",
+            &["--split", "author-v", "--train", "training,author-u"],
+            "author-u is scored, never trained on",
         ),
         (
             &[
                 "--split",
-                "author-o",
+                "author-s",
                 "--train",
-                "training,author-m,author-r",
+                "training,author-o,author-r,author-v",
             ],
-            "author-r is scored, never trained on",
+            "author-v is scored, never trained on",
         ),
         (
             &["--split", "author-c", "--train", "training,author-c"],
@@ -681,6 +682,22 @@ fn eval_classify_scores_a_further_set_its_halves_and_a_trained_classifier() {
             &["--split", "author-n", "--train", "training,author-n"],
             "shares messages",
         ),
+        (
+            &["--split", "author-o", "--train", "training,author-o"],
+            "shares messages",
+        ),
+        (
+            &["--split", "author-p", "--train", "training,author-p"],
+            "shares messages",
+        ),
+        (
+            &["--split", "author-q", "--train", "training,author-q"],
+            "shares messages",
+        ),
+        (
+            &["--split", "author-r", "--train", "training,author-r"],
+            "shares messages",
+        ),
     ] {
         let o = eval(args);
         assert_eq!(o.status.code(), Some(2), "{args:?}");
@@ -716,7 +733,7 @@ fn eval_classify_scores_a_further_set_its_halves_and_a_trained_classifier() {
         "--split",
         "author-f",
         "--train",
-        "training,author-c,author-d,author-e,author-g,author-h,author-i,author-j,author-k,author-l,author-m,author-n",
+        "training,author-c,author-d,author-e,author-g,author-h,author-i,author-j,author-k,author-l,author-m,author-n,author-o,author-p,author-q,author-r",
     ]);
     assert_eq!(o.status.code(), Some(1), "{}", stderr(&o));
     assert_eq!(json(&o)["accuracy"]["total"], 2);

@@ -22,11 +22,12 @@
 //! the twelfth's (`author-l.toml`), `--split author-m` the thirteenth's (`author-m.toml`),
 //! `--split author-n` the fourteenth's (`author-n.toml`), `--split author-o` the fifteenth's
 //! (`author-o.toml`), `--split author-p` the sixteenth's (`author-p.toml`), `--split author-q`
-//! the seventeenth's (`author-q.toml`) and `--split author-r` the eighteenth's
-//! (`author-r.toml`), which judge: their misread messages are never named; having judged
-//! once, each but `author-o`, `author-p`, `author-q` and `author-r` may now train (`--train
-//! author-c`), and those four never train (`author-o` and `author-p` have judged once and
-//! stay out of training while the same change is judged again on `author-q` and `author-r`).
+//! the seventeenth's (`author-q.toml`), `--split author-r` the eighteenth's (`author-r.toml`),
+//! `--split author-s` the nineteenth's (`author-s.toml`), `--split author-t` the twentieth's
+//! (`author-t.toml`), `--split author-u` the twenty-first's (`author-u.toml`) and `--split
+//! author-v` the twenty-second's (`author-v.toml`), which judge: their misread messages are
+//! never named; having judged, each but `author-s`, `author-t`, `author-u` and `author-v` may
+//! now train (`--train author-c`, `--train author-o`), and those four never train.
 //! `author-e`, `author-g` and `author-i`
 //! (`author-e.toml`, `author-g.toml`, `author-i.toml`) are sets written apart for training.
 //! `--file PATH` scores any file in the set's schema, as unseen. Only the sets that tune
@@ -232,10 +233,10 @@ pub(crate) fn run(args: EvalClassifyArgs, log: LogLevel) -> Result<ExitStatus, E
     if let Some(judge) = args.train.iter().find(|t| {
         matches!(
             t,
-            ClassifySplit::AuthorO
-                | ClassifySplit::AuthorP
-                | ClassifySplit::AuthorQ
-                | ClassifySplit::AuthorR
+            ClassifySplit::AuthorS
+                | ClassifySplit::AuthorT
+                | ClassifySplit::AuthorU
+                | ClassifySplit::AuthorV
         )
     }) {
         return Err(Error::new(format_args!(

@@ -995,11 +995,11 @@ mod tests {
     /// (`author-b.toml`), `b-a` and `b-b`, its halves (`author-b-halves.toml`), `c`
     /// (`author-c.toml`), `d` (`author-d.toml`), `f` (`author-f.toml`), `h` (`author-h.toml`),
     /// `j` (`author-j.toml`), `k` (`author-k.toml`), `l` (`author-l.toml`), `m`
-    /// (`author-m.toml`) and `n` (`author-n.toml`), each judged on once and now trained on, `e`
-    /// (`author-e.toml`), `g` (`author-g.toml`) and `i` (`author-i.toml`), written for
-    /// training, or `o` (`author-o.toml`) and `p` (`author-p.toml`), which have judged once and
-    /// still only judge, and `q` (`author-q.toml`) and `r` (`author-r.toml`), scored only. Never
-    /// the held-out half.
+    /// (`author-m.toml`), `n` (`author-n.toml`), `o` (`author-o.toml`), `p` (`author-p.toml`),
+    /// `q` (`author-q.toml`) and `r` (`author-r.toml`), each having judged and now trained on,
+    /// `e` (`author-e.toml`), `g` (`author-g.toml`) and `i` (`author-i.toml`), written for
+    /// training, or `s` (`author-s.toml`), `t` (`author-t.toml`), `u` (`author-u.toml`) and `v`
+    /// (`author-v.toml`), scored only. Never the held-out half.
     fn named_set(name: &str) -> Vec<Labelled> {
         #[derive(serde::Deserialize)]
         struct Halves {
@@ -1027,6 +1027,10 @@ mod tests {
             "p" => read(&root.join("author-p.toml")),
             "q" => read(&root.join("author-q.toml")),
             "r" => read(&root.join("author-r.toml")),
+            "s" => read(&root.join("author-s.toml")),
+            "t" => read(&root.join("author-t.toml")),
+            "u" => read(&root.join("author-u.toml")),
+            "v" => read(&root.join("author-v.toml")),
             "b-a" | "b-b" => {
                 let path = root.join("author-b-halves.toml");
                 let text =
@@ -1040,7 +1044,7 @@ mod tests {
             }
             other => {
                 panic!(
-                    "unknown set `{other}`: own, dev, b, b-a, b-b, c, d, e, f, g, h, i, j, k, l, m, n, o, p, q or r"
+                    "unknown set `{other}`: own, dev, b, b-a, b-b, c, d, e, f, g, h, i, j, k, l, m, n, o, p, q, r, s, t, u or v"
                 )
             }
         }
@@ -1049,7 +1053,8 @@ mod tests {
     /// The tuning test: 5-fold cross-validation on the development half (the own messages
     /// always train), or one direction across authors: `own=1` (the own messages classify the
     /// development half), `reverse=1` (the other way), `train=own+dev+b-a,score=b-b` (any sets
-    /// of [`named_set`] train, another is classified; `b-a*3` counts a set three times). `TWIML_CV=l2=0.05,bigrams=0` tries other
+    /// of [`named_set`] train, another is classified; `b-a*3` counts a set three times; `s`,
+    /// `t`, `u` and `v` are scored, never trained on). `TWIML_CV=l2=0.05,bigrams=0` tries other
     /// options; `marks=PATH` writes each answer, for paired comparisons; `errors=1` prints the
     /// misread messages, of the sets that tune only.
     #[test]
@@ -1111,6 +1116,10 @@ mod tests {
                     let mut sets = Vec::new();
                     for part in value.split('+') {
                         let (name, times) = part.split_once('*').unwrap_or((part, "1"));
+                        assert_ne!(name, "s", "`s` (author-s) is scored, never trained on");
+                        assert_ne!(name, "t", "`t` (author-t) is scored, never trained on");
+                        assert_ne!(name, "u", "`u` (author-u) is scored, never trained on");
+                        assert_ne!(name, "v", "`v` (author-v) is scored, never trained on");
                         for _ in 0..times.parse::<usize>().expect("train=SET*N") {
                             sets.push(named_set(name));
                         }
@@ -1132,7 +1141,8 @@ mod tests {
             assert!(
                 !errors
                     || ![
-                        "b", "b-b", "c", "d", "f", "h", "j", "k", "l", "m", "n", "o", "p", "q", "r"
+                        "b", "b-b", "c", "d", "f", "h", "j", "k", "l", "m", "n", "o", "p", "q",
+                        "r", "s", "t", "u", "v",
                     ]
                     .contains(&name.as_str()),
                 "`errors=1` names misread messages of the sets that tune only (own, dev, b-a, e, g, i)"
