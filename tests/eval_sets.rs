@@ -434,10 +434,10 @@ fn check_whole_set(name: &'static str, prefix: &str, others: &[&'static str]) {
 }
 
 /// The sets written apart and kept whole (never halved), by name and id prefix, in the order
-/// they were written: the third author's (`author-c.toml`) to the twenty-second's
-/// (`author-v.toml`). Some were written for training, some judge before they may train;
+/// they were written: the third author's (`author-c.toml`) to the twenty-sixth's
+/// (`author-z.toml`). Some were written for training, some judge before they may train;
 /// `eval/classify/README.md` says which.
-const WHOLE_SETS: [(&str, &str); 20] = [
+const WHOLE_SETS: [(&str, &str); 24] = [
     ("author-c", "clsc"),
     ("author-d", "clsd"),
     ("author-e", "clse"),
@@ -458,6 +458,10 @@ const WHOLE_SETS: [(&str, &str); 20] = [
     ("author-t", "clst"),
     ("author-u", "clsu"),
     ("author-v", "clsv"),
+    ("author-w", "clsw"),
+    ("author-x", "clsx"),
+    ("author-y", "clsy"),
+    ("author-z", "clsz"),
 ];
 
 /// A whole set is well formed (see [`check_whole_set`]) and written apart from the own
@@ -509,6 +513,10 @@ whole_set_tests! {
     classify_author_t_set_is_well_formed_and_written_apart: "author-t",
     classify_author_u_set_is_well_formed_and_written_apart: "author-u",
     classify_author_v_set_is_well_formed_and_written_apart: "author-v",
+    classify_author_w_set_is_well_formed_and_written_apart: "author-w",
+    classify_author_x_set_is_well_formed_and_written_apart: "author-x",
+    classify_author_y_set_is_well_formed_and_written_apart: "author-y",
+    classify_author_z_set_is_well_formed_and_written_apart: "author-z",
 }
 
 #[test]

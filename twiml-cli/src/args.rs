@@ -492,11 +492,13 @@ pub(crate) struct EvalClassifyArgs {
     /// Which set: tune on dev, only score held-out; `author-b` is the second author's set,
     /// `author-b-a` and `author-b-b` its two halves; `author-c`, `author-d`, `author-f`,
     /// `author-h`, `author-j`, `author-k`, `author-l`, `author-m`, `author-n`, `author-o`,
-    /// `author-p`, `author-q`, `author-r`, `author-s`, `author-t`, `author-u` and `author-v`
-    /// are the third, fourth, sixth, eighth, tenth, eleventh, twelfth, thirteenth, fourteenth,
-    /// fifteenth, sixteenth, seventeenth, eighteenth, nineteenth, twentieth, twenty-first and
-    /// twenty-second authors' sets, whose misread messages are never named (all but
-    /// `author-s`, `author-t`, `author-u` and `author-v`, having judged, may now train);
+    /// `author-p`, `author-q`, `author-r`, `author-s`, `author-t`, `author-u`, `author-v`,
+    /// `author-w`, `author-x`, `author-y` and `author-z` are the third, fourth, sixth, eighth,
+    /// tenth, eleventh, twelfth, thirteenth, fourteenth, fifteenth, sixteenth, seventeenth,
+    /// eighteenth, nineteenth, twentieth, twenty-first, twenty-second, twenty-third,
+    /// twenty-fourth, twenty-fifth and twenty-sixth authors' sets, whose misread messages are
+    /// never named (all but `author-s` to `author-z`, having judged, may now train; `author-s`,
+    /// `author-t`, `author-u` and `author-v` have judged once and still only judge);
     /// `author-e`, `author-g` and `author-i` are sets written for training.
     #[arg(long, value_enum, default_value_t = ClassifySplit::Dev)]
     pub(crate) split: ClassifySplit,
@@ -509,7 +511,8 @@ pub(crate) struct EvalClassifyArgs {
     /// `author-e.toml`, `author-f.toml`, `author-g.toml`, `author-h.toml`, `author-i.toml`,
     /// `author-j.toml`, `author-k.toml`, `author-l.toml`, `author-m.toml`, `author-n.toml`,
     /// `author-o.toml`, `author-p.toml`, `author-q.toml`, `author-r.toml`, `author-s.toml`,
-    /// `author-t.toml`, `author-u.toml` and `author-v.toml`).
+    /// `author-t.toml`, `author-u.toml`, `author-v.toml`, `author-w.toml`, `author-x.toml`,
+    /// `author-y.toml` and `author-z.toml`).
     #[arg(long, value_name = "DIR", default_value = "eval/classify")]
     pub(crate) dir: PathBuf,
     /// On the development half, `training`, `author-e`, `author-g`, `author-i` or the A half of
@@ -524,9 +527,8 @@ pub(crate) struct EvalClassifyArgs {
     /// `--dir` (comma-separated: `training`, `dev`, `author-b`, `author-b-a`, `author-b-b`,
     /// `author-c`, `author-d`, `author-e`, `author-f`, `author-g`, `author-h`, `author-i`,
     /// `author-j`, `author-k`, `author-l`, `author-m`, `author-n`, `author-o`, `author-p`,
-    /// `author-q`, `author-r`) instead of the built-in one. The held-out half, `author-s`,
-    /// `author-t`, `author-u` and `author-v` never train, and no set trains on messages it
-    /// scores.
+    /// `author-q`, `author-r`) instead of the built-in one. The held-out half and `author-s`
+    /// to `author-z` never train, and no set trains on messages it scores.
     #[arg(long, value_name = "SETS", value_delimiter = ',')]
     pub(crate) train: Vec<ClassifySplit>,
     /// Output format.
@@ -632,14 +634,26 @@ pub(crate) enum ClassifySplit {
     /// The eighteenth author's set (`author-r.toml`): judged on once, now also trained on; its
     /// misread messages are never named.
     AuthorR,
-    /// The nineteenth author's set (`author-s.toml`), for scoring only.
+    /// The nineteenth author's set (`author-s.toml`), for scoring only: it has judged once and
+    /// still judges, never trained on.
     AuthorS,
-    /// The twentieth author's set (`author-t.toml`), for scoring only.
+    /// The twentieth author's set (`author-t.toml`), for scoring only: it has judged once and
+    /// still judges, never trained on.
     AuthorT,
-    /// The twenty-first author's set (`author-u.toml`), for scoring only.
+    /// The twenty-first author's set (`author-u.toml`), for scoring only: it has judged once
+    /// and still judges, never trained on.
     AuthorU,
-    /// The twenty-second author's set (`author-v.toml`), for scoring only.
+    /// The twenty-second author's set (`author-v.toml`), for scoring only: it has judged once
+    /// and still judges, never trained on.
     AuthorV,
+    /// The twenty-third author's set (`author-w.toml`), for scoring only.
+    AuthorW,
+    /// The twenty-fourth author's set (`author-x.toml`), for scoring only.
+    AuthorX,
+    /// The twenty-fifth author's set (`author-y.toml`), for scoring only.
+    AuthorY,
+    /// The twenty-sixth author's set (`author-z.toml`), for scoring only.
+    AuthorZ,
 }
 
 impl ClassifySplit {
@@ -672,6 +686,10 @@ impl ClassifySplit {
             ClassifySplit::AuthorT => "author-t",
             ClassifySplit::AuthorU => "author-u",
             ClassifySplit::AuthorV => "author-v",
+            ClassifySplit::AuthorW => "author-w",
+            ClassifySplit::AuthorX => "author-x",
+            ClassifySplit::AuthorY => "author-y",
+            ClassifySplit::AuthorZ => "author-z",
         }
     }
 }

@@ -558,14 +558,15 @@ fn eval_classify_scores_a_further_set_its_halves_and_a_trained_classifier() {
     let o = eval(&["--split", "author-b-a", "--errors"]);
     assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
     // The third, fourth, sixth, eighth, tenth, eleventh, twelfth, thirteenth, fourteenth,
-    // fifteenth, sixteenth, seventeenth, eighteenth, nineteenth, twentieth, twenty-first and
-    // twenty-second authors' sets are scored whole and never read: a misread code is counted,
-    // not named. Having judged, each but the nineteenth, the twentieth, the twenty-first and the
-    // twenty-second may train.
+    // fifteenth, sixteenth, seventeenth, eighteenth, nineteenth, twentieth, twenty-first,
+    // twenty-second, twenty-third, twenty-fourth, twenty-fifth and twenty-sixth authors' sets
+    // are scored whole and never read: a misread code is counted, not named. Having judged,
+    // each but the nineteenth to the twenty-sixth may train (the nineteenth, the twentieth, the
+    // twenty-first and the twenty-second have judged once and still only judge).
     for judge in [
         "author-c", "author-d", "author-f", "author-h", "author-j", "author-k", "author-l",
         "author-m", "author-n", "author-o", "author-p", "author-q", "author-r", "author-s",
-        "author-t", "author-u", "author-v",
+        "author-t", "author-u", "author-v", "author-w", "author-x", "author-y", "author-z",
     ] {
         std::fs::write(
             dir.path().join(format!("{judge}.toml")),
@@ -645,6 +646,47 @@ fn eval_classify_scores_a_further_set_its_halves_and_a_trained_classifier() {
                 "training,author-o,author-r,author-v",
             ],
             "author-v is scored, never trained on",
+        ),
+        (
+            &["--split", "author-b", "--train", "author-w"][..],
+            "author-w is scored, never trained on",
+        ),
+        (
+            &["--split", "author-x", "--train", "training,author-w"],
+            "author-w is scored, never trained on",
+        ),
+        (
+            &["--split", "author-b", "--train", "author-x"][..],
+            "author-x is scored, never trained on",
+        ),
+        (
+            &["--split", "author-w", "--train", "training,author-x"],
+            "author-x is scored, never trained on",
+        ),
+        (
+            &["--split", "author-b", "--train", "author-y"][..],
+            "author-y is scored, never trained on",
+        ),
+        (
+            &["--split", "author-z", "--train", "training,author-y"],
+            "author-y is scored, never trained on",
+        ),
+        (
+            &["--split", "author-b", "--train", "author-z"][..],
+            "author-z is scored, never trained on",
+        ),
+        (
+            &["--split", "author-y", "--train", "training,author-z"],
+            "author-z is scored, never trained on",
+        ),
+        (
+            &[
+                "--split",
+                "author-w",
+                "--train",
+                "training,author-o,author-r,author-z",
+            ],
+            "author-z is scored, never trained on",
         ),
         (
             &["--split", "author-c", "--train", "training,author-c"],

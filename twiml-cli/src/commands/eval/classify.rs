@@ -24,10 +24,15 @@
 //! (`author-o.toml`), `--split author-p` the sixteenth's (`author-p.toml`), `--split author-q`
 //! the seventeenth's (`author-q.toml`), `--split author-r` the eighteenth's (`author-r.toml`),
 //! `--split author-s` the nineteenth's (`author-s.toml`), `--split author-t` the twentieth's
-//! (`author-t.toml`), `--split author-u` the twenty-first's (`author-u.toml`) and `--split
-//! author-v` the twenty-second's (`author-v.toml`), which judge: their misread messages are
-//! never named; having judged, each but `author-s`, `author-t`, `author-u` and `author-v` may
-//! now train (`--train author-c`, `--train author-o`), and those four never train.
+//! (`author-t.toml`), `--split author-u` the twenty-first's (`author-u.toml`), `--split
+//! author-v` the twenty-second's (`author-v.toml`), `--split author-w` the twenty-third's
+//! (`author-w.toml`), `--split author-x` the twenty-fourth's (`author-x.toml`), `--split
+//! author-y` the twenty-fifth's (`author-y.toml`) and `--split author-z` the twenty-sixth's
+//! (`author-z.toml`), which judge: their misread messages are never named; having judged, each
+//! but `author-s` to `author-z` may now train (`--train author-c`, `--train author-o`), and
+//! those eight never train (`author-s`, `author-t`, `author-u` and `author-v` have judged once
+//! and stay out of training while the same change is judged again on `author-w`, `author-x`,
+//! `author-y` and `author-z`).
 //! `author-e`, `author-g` and `author-i`
 //! (`author-e.toml`, `author-g.toml`, `author-i.toml`) are sets written apart for training.
 //! `--file PATH` scores any file in the set's schema, as unseen. Only the sets that tune
@@ -237,6 +242,10 @@ pub(crate) fn run(args: EvalClassifyArgs, log: LogLevel) -> Result<ExitStatus, E
                 | ClassifySplit::AuthorT
                 | ClassifySplit::AuthorU
                 | ClassifySplit::AuthorV
+                | ClassifySplit::AuthorW
+                | ClassifySplit::AuthorX
+                | ClassifySplit::AuthorY
+                | ClassifySplit::AuthorZ
         )
     }) {
         return Err(Error::new(format_args!(

@@ -999,7 +999,9 @@ mod tests {
     /// `q` (`author-q.toml`) and `r` (`author-r.toml`), each having judged and now trained on,
     /// `e` (`author-e.toml`), `g` (`author-g.toml`) and `i` (`author-i.toml`), written for
     /// training, or `s` (`author-s.toml`), `t` (`author-t.toml`), `u` (`author-u.toml`) and `v`
-    /// (`author-v.toml`), scored only. Never the held-out half.
+    /// (`author-v.toml`), which have judged once and still only judge, and `w`
+    /// (`author-w.toml`), `x` (`author-x.toml`), `y` (`author-y.toml`) and `z`
+    /// (`author-z.toml`), scored only. Never the held-out half.
     fn named_set(name: &str) -> Vec<Labelled> {
         #[derive(serde::Deserialize)]
         struct Halves {
@@ -1031,6 +1033,10 @@ mod tests {
             "t" => read(&root.join("author-t.toml")),
             "u" => read(&root.join("author-u.toml")),
             "v" => read(&root.join("author-v.toml")),
+            "w" => read(&root.join("author-w.toml")),
+            "x" => read(&root.join("author-x.toml")),
+            "y" => read(&root.join("author-y.toml")),
+            "z" => read(&root.join("author-z.toml")),
             "b-a" | "b-b" => {
                 let path = root.join("author-b-halves.toml");
                 let text =
@@ -1044,7 +1050,7 @@ mod tests {
             }
             other => {
                 panic!(
-                    "unknown set `{other}`: own, dev, b, b-a, b-b, c, d, e, f, g, h, i, j, k, l, m, n, o, p, q, r, s, t, u or v"
+                    "unknown set `{other}`: own, dev, b, b-a, b-b, c, d, e, f, g, h, i, j, k, l, m, n, o, p, q, r, s, t, u, v, w, x, y or z"
                 )
             }
         }
@@ -1053,8 +1059,8 @@ mod tests {
     /// The tuning test: 5-fold cross-validation on the development half (the own messages
     /// always train), or one direction across authors: `own=1` (the own messages classify the
     /// development half), `reverse=1` (the other way), `train=own+dev+b-a,score=b-b` (any sets
-    /// of [`named_set`] train, another is classified; `b-a*3` counts a set three times; `s`,
-    /// `t`, `u` and `v` are scored, never trained on). `TWIML_CV=l2=0.05,bigrams=0` tries other
+    /// of [`named_set`] train, another is classified; `b-a*3` counts a set three times; `s`
+    /// to `z` are scored, never trained on). `TWIML_CV=l2=0.05,bigrams=0` tries other
     /// options; `marks=PATH` writes each answer, for paired comparisons; `errors=1` prints the
     /// misread messages, of the sets that tune only.
     #[test]
@@ -1120,6 +1126,10 @@ mod tests {
                         assert_ne!(name, "t", "`t` (author-t) is scored, never trained on");
                         assert_ne!(name, "u", "`u` (author-u) is scored, never trained on");
                         assert_ne!(name, "v", "`v` (author-v) is scored, never trained on");
+                        assert_ne!(name, "w", "`w` (author-w) is scored, never trained on");
+                        assert_ne!(name, "x", "`x` (author-x) is scored, never trained on");
+                        assert_ne!(name, "y", "`y` (author-y) is scored, never trained on");
+                        assert_ne!(name, "z", "`z` (author-z) is scored, never trained on");
                         for _ in 0..times.parse::<usize>().expect("train=SET*N") {
                             sets.push(named_set(name));
                         }
@@ -1142,7 +1152,7 @@ mod tests {
                 !errors
                     || ![
                         "b", "b-b", "c", "d", "f", "h", "j", "k", "l", "m", "n", "o", "p", "q",
-                        "r", "s", "t", "u", "v",
+                        "r", "s", "t", "u", "v", "w", "x", "y", "z",
                     ]
                     .contains(&name.as_str()),
                 "`errors=1` names misread messages of the sets that tune only (own, dev, b-a, e, g, i)"
