@@ -923,6 +923,12 @@ impl<'d, D: Document> Flow<'d, D> {
         said
     }
 
+    /// Whether [`Flow::transcript`] has been made: a rule that may do without it asks before
+    /// it looks at the words another way.
+    pub(crate) fn has_transcript(&self) -> bool {
+        self.transcript.get().is_some()
+    }
+
     /// Everything the caller hears or reads, in execution order, as the rules read it.
     /// Speech joins the speech before it unless something stops the stream between them: a
     /// pause, audio, the wait for input, a dialled call, a recording, an agent taking over,

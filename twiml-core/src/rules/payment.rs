@@ -17,7 +17,7 @@ use super::declare_rule;
 use super::detect;
 use super::flow::{CaptureKind, Event, EventKind, Flow};
 use super::policy::{Fact, Regime};
-use super::text::{CardAsk, Concept, Transcript};
+use super::text::{Anchors, CARD_ASKED, CardAsk, Concept, Transcript};
 
 /// The attributes of `<Pay>` whose URLs receive the payment's result.
 pub(super) const PAY_CALLBACKS: [Attr; 2] = [attr::ACTION, attr::STATUS_CALLBACK];
@@ -78,6 +78,19 @@ fn card_requests<D: Document>(flow: &Flow<'_, D>) -> Vec<CardRequest> {
             )
     });
     if !takes_input {
+        return found;
+    }
+    // Every request names card or bank data, whose words a speech without any of them cannot
+    // hold: such a document's words need not be read either, unless another rule has read
+    // them already.
+    static ASKED: std::sync::LazyLock<Anchors> =
+        std::sync::LazyLock::new(|| Anchors::of(CARD_ASKED));
+    let may_ask = flow.has_transcript()
+        || flow.events.iter().any(|e| match &e.kind {
+            EventKind::Speech(speech) => ASKED.may_hold(speech.raw()),
+            _ => false,
+        });
+    if !may_ask {
         return found;
     }
     let t = flow.transcript();

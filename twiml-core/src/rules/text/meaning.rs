@@ -85,6 +85,10 @@ pub(crate) enum Forbidden {
     Finance,
 }
 
+/// What every request for payment data names in its sentence (see
+/// [`Transcript::card_asks`]): card data or a bank account.
+pub(crate) const CARD_ASKED: Concepts = Concepts::of(&[CardDataStrong, CardData, BankAccount]);
+
 impl Transcript {
     // ========================================================================================
     // Shared
@@ -416,11 +420,9 @@ impl Transcript {
     /// pay by card, press 1"), a denied request ("we will never ask for your card number"),
     /// a code sent by text, a card that is not a payment card (gift, insurance, member).
     pub(crate) fn card_asks(&self) -> Vec<(Range<u32>, CardAsk)> {
-        // Every ask names card data or a bank account in its sentence.
-        const ASKED: Concepts = Concepts::of(&[CardDataStrong, CardData, BankAccount]);
         let mut found: Vec<(Range<u32>, CardAsk)> = Vec::new();
         for sentence in self.sentences() {
-            if !self.concepts_in(sentence.clone()).meets(ASKED) {
+            if !self.concepts_in(sentence.clone()).meets(CARD_ASKED) {
                 continue;
             }
             let texted = self.hits_in(TextedCode, sentence.clone()).next().is_some();

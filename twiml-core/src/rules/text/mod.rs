@@ -26,7 +26,7 @@ use super::Lang;
 
 pub(crate) use lexicon::Concept;
 pub(crate) use matcher::Concepts;
-pub(crate) use meaning::{CardAsk, Forbidden, Health, OptOut};
+pub(crate) use meaning::{CARD_ASKED, CardAsk, Forbidden, Health, OptOut};
 pub(crate) use numbers::{is_premium, is_toll_free};
 pub(crate) use token::{Kind, each_normal_char, may_normalize_into, normalize};
 
@@ -39,6 +39,88 @@ pub(crate) fn entries_of(concept: Concept) -> Vec<String> {
         .flat_map(|e| forms::expand(e))
         .map(|e| normalize(&e))
         .collect()
+}
+
+/// A first look at raw text, before it is cut into tokens: whether it may hold an entry of
+/// some concepts. Each entry is found only where each of its words stands in the text, and the
+/// words of ASCII text are slices of its bytes in lower case, so text that holds none of the
+/// entries' longest words, case aside, holds no entry. Text beyond ASCII is normalised before
+/// it is cut (`número` reads `numero`), so it may hold any entry; so may any text, when an
+/// entry has no word of letters (`#`) or a word shorter than three letters.
+pub(crate) struct Anchors {
+    /// The longest word of each entry's each form; `None` when some form has no word of three
+    /// letters or more.
+    words: Option<(aho_corasick::AhoCorasick, Box<[u64; 512]>)>,
+}
+
+impl Anchors {
+    /// The anchors of every entry of `concepts`.
+    pub(crate) fn of(concepts: Concepts) -> Anchors {
+        struct Longest(Option<String>);
+        impl token::Emit for Longest {
+            fn token(&mut self, text: &str, kind: Kind, _: Range<usize>, _: bool) {
+                if kind == Kind::Word && self.0.as_ref().is_none_or(|w| w.len() < text.len()) {
+                    self.0 = Some(text.to_owned());
+                }
+            }
+        }
+        let mut tokenizer = token::Tokenizer::default();
+        let mut words: Vec<String> = Vec::new();
+        for (concept, entries) in lexicon::LEXICON {
+            if !concepts.has(*concept) {
+                continue;
+            }
+            for form in entries.iter().flat_map(|e| forms::expand(e)) {
+                let mut longest = Longest(None);
+                tokenizer.run(form.trim().trim_matches('*'), &mut longest);
+                match longest.0 {
+                    Some(word) if word.len() >= 3 => words.push(word),
+                    _ => return Anchors { words: None },
+                }
+            }
+        }
+        words.sort();
+        words.dedup();
+        let mut starts = Box::new([0u64; 512]);
+        for word in &words {
+            let key = word.bytes().take(3).fold(0, Self::step);
+            starts[key >> 6] |= 1 << (key & 63);
+        }
+        let words = aho_corasick::AhoCorasick::builder()
+            .ascii_case_insensitive(true)
+            .build(&words)
+            .ok()
+            .map(|words| (words, starts));
+        Anchors { words }
+    }
+
+    /// The key of the last three bytes read, `key` that of those before `b`: 15 bits, case
+    /// aside.
+    fn step(key: usize, b: u8) -> usize {
+        ((key << 5) ^ usize::from(b | 0x20)) & 0x7fff
+    }
+
+    /// Whether `raw` may hold an entry of the concepts: first whether the first three letters
+    /// of an anchor stand anywhere in it, then, if they do, whether an anchor does.
+    pub(crate) fn may_hold(&self, raw: &str) -> bool {
+        let Some((words, starts)) = &self.words else {
+            return true;
+        };
+        if !raw.is_ascii() {
+            return true;
+        }
+        let bytes = raw.as_bytes();
+        let mut key = 0;
+        let mut started = false;
+        for (i, &b) in bytes.iter().enumerate() {
+            key = Self::step(key, b);
+            if i >= 2 && starts[key >> 6] & (1 << (key & 63)) != 0 {
+                started = true;
+                break;
+            }
+        }
+        started && words.is_match(raw)
+    }
 }
 
 /// A token of the transcript.
@@ -759,6 +841,51 @@ mod tests {
         fn hashed(&mut self, text: &str, kind: Kind, raw: Range<usize>, capital: bool, hash: u32) {
             self.0.hashed(text, kind, raw, capital, hash);
         }
+    }
+
+    /// The first look of [`Anchors`] never misses a text that holds an entry: every form of
+    /// every entry of the payment asks, alone, in capitals, in a sentence and inside other
+    /// letters, reads as a text that may hold one.
+    #[test]
+    fn anchors_never_miss_an_entry() {
+        let anchors = Anchors::of(CARD_ASKED);
+        assert!(
+            anchors.words.is_some(),
+            "every entry has a word of three letters"
+        );
+        for (concept, entries) in lexicon::LEXICON {
+            if !CARD_ASKED.has(*concept) {
+                continue;
+            }
+            for form in entries.iter().flat_map(|e| forms::expand(e)) {
+                let form = form.trim_matches('*');
+                for text in [
+                    form.to_owned(),
+                    form.to_uppercase(),
+                    format!("Please read me your {form}, thanks."),
+                    format!("x{form}y"),
+                ] {
+                    assert!(anchors.may_hold(&text), "`{text}` ({concept:?})");
+                }
+            }
+        }
+        // Text beyond ASCII is read in full.
+        assert!(anchors.may_hold("Diga el n\u{fa}mero"));
+        assert!(anchors.may_hold("\u{e9}"));
+        // What a menu says holds no word of card or bank data.
+        for text in [
+            "This call may be recorded for quality assurance.",
+            "Press 1 for sales, 2 for support",
+            "We did not receive input",
+            "",
+            "ab",
+        ] {
+            assert!(!anchors.may_hold(text), "`{text}`");
+        }
+        // A word of card data anywhere, in any case.
+        assert!(anchors.may_hold("Then your CARD NUMBER"));
+        assert!(anchors.may_hold("the routing"));
+        assert!(anchors.may_hold("cvv"));
     }
 
     /// Everything a transcript holds, written out.
