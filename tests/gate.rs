@@ -605,7 +605,9 @@ fn essential_messages_pass_silent_hours_and_undecided_ones_go_to_review() {
     let d = gate.decide(&otp, &none(), night);
     assert_eq!(d.verdict, Verdict::Allow);
     assert_eq!(d.classification.intent, Some(MessageIntent::Otp));
-    let unclear = Outbound::message(number("+12125550123"), "Hey, Sam here. Talk soon.");
+    // "Hey, Sam here. Talk soon." was undecided until `2026-12-06.3`, whose model (trained with
+    // a tenth of the penalty, on four more hands) weighs its words as marketing.
+    let unclear = Outbound::message(number("+12125550123"), "Sam says hi to everyone.");
     let d = gate.decide(&unclear, &none(), night);
     assert_eq!(
         d.verdict,

@@ -90,7 +90,8 @@ pub(crate) struct Options {
     /// that stands in the sentence of a code, a fraud alert or a delivery, 8 one negated among
     /// the three words before it, in its clause ("This is not a coupon", "No es un cupon").
     /// With 16, a phrase in the sentence of a one-time code is not left when an amount stands
-    /// beside it ("Use code 4412 for 20% off").
+    /// beside it ("Use code 4412 for 20% off"); with 32, the sentence of every such cue counts,
+    /// not only the first's.
     /// A message whose every decisive phrase of promotion is left so is decided by the model;
     /// with 4, a general pattern of the kinds that never wait (`patterns.rs`) decides it first,
     /// as it would a message with no such phrase (the lexicon's phrases of those kinds do not:
@@ -139,12 +140,12 @@ pub(crate) const OPTIONS: Options = Options {
     attached: 3.0,
     offer: 1,
     rules: true,
-    narrow: 15,
+    narrow: 63,
     margin: 0.1,
     evidence: 2.0,
     short: 4,
     nb: 0.0,
-    l2: 0.00003,
+    l2: 0.000003,
     epochs: 300,
     rate: 0.2,
     min_count: 2,
@@ -870,7 +871,7 @@ mod tests {
     fn the_model_file_is_fresh() {
         let (dev, own) = training_data();
         let hands: Vec<Labelled> = [
-            "b", "c", "d", "e", "f", "g", "h", "i", "j", "k", "l", "m", "n",
+            "b", "c", "d", "e", "f", "g", "h", "i", "j", "k", "l", "m", "n", "o", "p", "q", "r",
         ]
         .into_iter()
         .flat_map(named_set)
