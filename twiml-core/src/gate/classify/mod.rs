@@ -994,14 +994,17 @@ mod tests {
         classify(text).class
     }
 
+    /// `test` on the first place of `phrase` in `text`.
+    fn on_phrase(test: fn(&str, usize, usize) -> bool, text: &str, phrase: &str) -> bool {
+        let from = text.find(phrase).expect("the phrase is in the text");
+        test(text, from, from + phrase.len())
+    }
+
     /// The narrower rule's test of an amount beside a phrase (bit 16): in the phrase or
     /// among the three words on each side, within its clause.
     #[test]
     fn an_amount_beside_a_phrase_is_found_in_its_clause_only() {
-        let at = |text: &str, phrase: &str| {
-            let from = text.find(phrase).expect("the phrase is in the text");
-            amount_beside(text, from, from + phrase.len())
-        };
+        let at = |text: &str, phrase: &str| on_phrase(amount_beside, text, phrase);
         assert!(at("Use code 4412 for 20% off", "20% off"));
         assert!(at("Use code 4412 for 20 % off", "off"));
         assert!(at("Codigo 4040 = $40 de descuento", "descuento"));
@@ -1027,10 +1030,7 @@ mod tests {
     /// capitals longer than the phrase.
     #[test]
     fn a_phrase_in_a_name_is_told_from_a_phrase_in_capitals() {
-        let at = |text: &str, phrase: &str| {
-            let from = text.find(phrase).expect("the phrase is in the text");
-            in_a_name(text, from, from + phrase.len())
-        };
+        let at = |text: &str, phrase: &str| on_phrase(in_a_name, text, phrase);
         assert!(at(
             "Charge of $89 at \"FREE GIFT WRAP CO\". Was this you?",
             "FREE GIFT"
