@@ -485,14 +485,14 @@ impl Classifier {
                 Some(Class::NonEssential)
             } else {
                 if let Some(found) = found {
-                    cues.push(found.cue(text));
+                    push_new(&mut cues, found.cue(text));
                 }
                 Some(Class::Essential)
             }
         } else if options.promos & 2 != 0
             && let Some(found) = promoted
         {
-            cues.push(found.cue(text));
+            push_new(&mut cues, found.cue(text));
             Some(Class::NonEssential)
         } else {
             None
@@ -608,6 +608,25 @@ impl Classifier {
     }
 }
 
+/// Adds a pattern's cue unless a phrase of the lexicon already names the same words for the
+/// same intent ("Codigo 4040" is both).
+fn push_new(cues: &mut Vec<Cue>, cue: Cue) {
+    let same = |c: &Cue| match (c, &cue) {
+        (
+            Cue::Phrase { text, intent, .. },
+            Cue::Phrase {
+                text: new,
+                intent: new_intent,
+                ..
+            },
+        ) => text == new && intent == new_intent,
+        _ => false,
+    };
+    if !cues.iter().any(same) {
+        cues.push(cue);
+    }
+}
+
 /// The words of a text: its runs between spaces that hold a letter or a digit
 /// (punctuation alone is no word).
 fn words(text: &str) -> usize {
@@ -616,6 +635,9 @@ fn words(text: &str) -> usize {
         .count()
 }
 
+/// The marks that end a clause, for the narrower rule's tests of a negation and of an amount.
+const CLAUSE_MARKS: [char; 8] = ['.', '!', '?', ';', ',', ':', '(', ')'];
+
 /// Whether a negation stands among the three words before `text[from..]`, in the same
 /// clause: "This is not a coupon", "No es un cupon".
 fn negated(text: &str, from: usize) -> bool {
@@ -623,7 +645,7 @@ fn negated(text: &str, from: usize) -> bool {
         return false;
     };
     let clause = before
-        .rfind(['.', '!', '?', ';', ',', ':', '(', ')'])
+        .rfind(CLAUSE_MARKS)
         .map_or(before, |i| &before[i + 1..]);
     clause.split_whitespace().rev().take(3).any(|w| {
         let w = w.to_lowercase();
@@ -646,11 +668,10 @@ fn amount_beside(text: &str, from: usize, to: usize) -> bool {
     else {
         return false;
     };
-    let clause_marks = ['.', '!', '?', ';', ',', ':', '(', ')'];
     let before = before
-        .rfind(clause_marks)
+        .rfind(CLAUSE_MARKS)
         .map_or(before, |i| &before[i + 1..]);
-    let after = after.find(clause_marks).map_or(after, |i| &after[..i]);
+    let after = after.find(CLAUSE_MARKS).map_or(after, |i| &after[..i]);
     let near: Vec<&str> = {
         let mut words: Vec<&str> = before.split_whitespace().rev().take(3).collect();
         words.reverse();
@@ -1126,6 +1147,17 @@ mod tests {
             n.text,
             " ahorra # % en tu proximo pedido no te pierdas dont wait $ # "
         );
+    }
+
+    /// A cue is named once, though a pattern and a phrase of the lexicon both find its words.
+    #[test]
+    fn a_cue_found_twice_is_named_once() {
+        let cues = classify("Codigo 4040 = $40.00 de descuento").cues;
+        let named = cues
+            .iter()
+            .filter(|c| matches!(c, Cue::Phrase { text, .. } if text == "Codigo 4040"))
+            .count();
+        assert_eq!(named, 1, "{cues:?}");
     }
 
     /// A class always comes with a reason, even when every word that weighed toward it is
