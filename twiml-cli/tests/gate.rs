@@ -466,6 +466,17 @@ hard = true
     assert!(stderr(&o).contains("held-out.toml"), "{}", stderr(&o));
 }
 
+/// The authors' sets that have judged and may now train (scored whole, never read).
+const JUDGED: [&str; 13] = [
+    "author-c", "author-d", "author-f", "author-h", "author-j", "author-k", "author-l", "author-m",
+    "author-n", "author-o", "author-p", "author-q", "author-r",
+];
+
+/// The authors' sets that only judge: scored whole, never read, never trained on.
+const JUDGING: [&str; 8] = [
+    "author-s", "author-t", "author-u", "author-v", "author-w", "author-x", "author-y", "author-z",
+];
+
 #[test]
 fn eval_classify_scores_a_further_set_its_halves_and_a_trained_classifier() {
     let dir = tempfile::tempdir().unwrap();
@@ -563,11 +574,7 @@ fn eval_classify_scores_a_further_set_its_halves_and_a_trained_classifier() {
     // are scored whole and never read: a misread code is counted, not named. Having judged,
     // each but the nineteenth to the twenty-sixth may train (the nineteenth, the twentieth, the
     // twenty-first and the twenty-second have judged once and still only judge).
-    for judge in [
-        "author-c", "author-d", "author-f", "author-h", "author-j", "author-k", "author-l",
-        "author-m", "author-n", "author-o", "author-p", "author-q", "author-r", "author-s",
-        "author-t", "author-u", "author-v", "author-w", "author-x", "author-y", "author-z",
-    ] {
+    for &judge in JUDGED.iter().chain(&JUDGING) {
         std::fs::write(
             dir.path().join(format!("{judge}.toml")),
             code("j-1", 771_204)
@@ -596,154 +603,49 @@ fn eval_classify_scores_a_further_set_its_halves_and_a_trained_classifier() {
         assert_eq!(o.status.code(), Some(2), "{judge}");
         assert!(stderr(&o).contains("--errors"), "{judge}: {}", stderr(&o));
     }
-    for judged in [
-        "author-c", "author-d", "author-f", "author-h", "author-j", "author-k", "author-l",
-        "author-m", "author-n", "author-o", "author-p", "author-q", "author-r",
-    ] {
+    for judged in JUDGED {
         let trained_with = format!("training,{judged}");
         let o = eval(&["--split", "author-b", "--train", trained_with.as_str()]);
         assert_eq!(o.status.code(), Some(0), "{judged}: {}", stderr(&o));
         assert_eq!(json(&o)["accuracy"]["total"], 4, "{judged}");
     }
-    for (args, says) in [
-        (
-            &["--split", "author-b", "--train", "author-v"][..],
-            "author-v",
-        ),
-        (
-            &["--split", "author-u", "--train", "training,author-v"],
-            "author-v",
-        ),
-        (
-            &["--split", "author-b", "--train", "author-s"][..],
-            "author-s is scored, never trained on",
-        ),
-        (
-            &["--split", "author-t", "--train", "training,author-s"],
-            "author-s is scored, never trained on",
-        ),
-        (
-            &["--split", "author-b", "--train", "author-t"][..],
-            "author-t is scored, never trained on",
-        ),
-        (
-            &["--split", "author-s", "--train", "training,author-t"],
-            "author-t is scored, never trained on",
-        ),
-        (
-            &["--split", "author-b", "--train", "author-u"][..],
-            "author-u is scored, never trained on",
-        ),
-        (
-            &["--split", "author-v", "--train", "training,author-u"],
-            "author-u is scored, never trained on",
-        ),
-        (
-            &[
-                "--split",
-                "author-s",
-                "--train",
-                "training,author-o,author-r,author-v",
+    // Refused: training on a set that only judges, alone or beside sets that may train, and
+    // training on the set scored.
+    let mut refused: Vec<(Vec<String>, String)> = Vec::new();
+    for (i, judge) in JUDGING.iter().enumerate() {
+        let scored = JUDGING[(i + 1) % JUDGING.len()];
+        let says = format!("{judge} is scored, never trained on");
+        for (split, train) in [
+            ("author-b", judge.to_string()),
+            (scored, format!("training,{judge}")),
+            (scored, format!("training,author-o,author-r,{judge}")),
+        ] {
+            refused.push((
+                vec!["--split".into(), split.into(), "--train".into(), train],
+                says.clone(),
+            ));
+        }
+    }
+    for judged in JUDGED {
+        refused.push((
+            vec![
+                "--split".into(),
+                judged.into(),
+                "--train".into(),
+                format!("training,{judged}"),
             ],
-            "author-v is scored, never trained on",
-        ),
-        (
-            &["--split", "author-b", "--train", "author-w"][..],
-            "author-w is scored, never trained on",
-        ),
-        (
-            &["--split", "author-x", "--train", "training,author-w"],
-            "author-w is scored, never trained on",
-        ),
-        (
-            &["--split", "author-b", "--train", "author-x"][..],
-            "author-x is scored, never trained on",
-        ),
-        (
-            &["--split", "author-w", "--train", "training,author-x"],
-            "author-x is scored, never trained on",
-        ),
-        (
-            &["--split", "author-b", "--train", "author-y"][..],
-            "author-y is scored, never trained on",
-        ),
-        (
-            &["--split", "author-z", "--train", "training,author-y"],
-            "author-y is scored, never trained on",
-        ),
-        (
-            &["--split", "author-b", "--train", "author-z"][..],
-            "author-z is scored, never trained on",
-        ),
-        (
-            &["--split", "author-y", "--train", "training,author-z"],
-            "author-z is scored, never trained on",
-        ),
-        (
-            &[
-                "--split",
-                "author-w",
-                "--train",
-                "training,author-o,author-r,author-z",
-            ],
-            "author-z is scored, never trained on",
-        ),
-        (
-            &["--split", "author-c", "--train", "training,author-c"],
-            "shares messages",
-        ),
-        (
-            &["--split", "author-d", "--train", "training,author-d"],
-            "shares messages",
-        ),
-        (
-            &["--split", "author-f", "--train", "training,author-f"],
-            "shares messages",
-        ),
-        (
-            &["--split", "author-h", "--train", "training,author-h"],
-            "shares messages",
-        ),
-        (
-            &["--split", "author-j", "--train", "training,author-j"],
-            "shares messages",
-        ),
-        (
-            &["--split", "author-k", "--train", "training,author-k"],
-            "shares messages",
-        ),
-        (
-            &["--split", "author-l", "--train", "training,author-l"],
-            "shares messages",
-        ),
-        (
-            &["--split", "author-m", "--train", "training,author-m"],
-            "shares messages",
-        ),
-        (
-            &["--split", "author-n", "--train", "training,author-n"],
-            "shares messages",
-        ),
-        (
-            &["--split", "author-o", "--train", "training,author-o"],
-            "shares messages",
-        ),
-        (
-            &["--split", "author-p", "--train", "training,author-p"],
-            "shares messages",
-        ),
-        (
-            &["--split", "author-q", "--train", "training,author-q"],
-            "shares messages",
-        ),
-        (
-            &["--split", "author-r", "--train", "training,author-r"],
-            "shares messages",
-        ),
-    ] {
-        let o = eval(args);
+            "shares messages".into(),
+        ));
+    }
+    for (args, says) in &refused {
+        let args: Vec<&str> = args.iter().map(String::as_str).collect();
+        let o = eval(&args);
         assert_eq!(o.status.code(), Some(2), "{args:?}");
-        assert!(stderr(&o).contains(says), "{args:?}: {}", stderr(&o));
+        assert!(
+            stderr(&o).contains(says.as_str()),
+            "{args:?}: {}",
+            stderr(&o)
+        );
     }
     // The sets written for training train, and their misread messages are named.
     for (set, prefix, digits) in [
