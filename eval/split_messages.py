@@ -27,7 +27,7 @@ A and B; the ids of each half are written to `author-b-halves.toml` with the see
 deals them again and fails on any difference.
 
 A set that only judges (`eval/classify/author-c.toml` by a third author, `author-d.toml` by a
-fourth, `author-f.toml` by a sixth, `author-h.toml` by an eighth, `author-j.toml` by a tenth, `author-k.toml` by an eleventh, `author-l.toml` by a twelfth, `author-m.toml` by a thirteenth, `author-n.toml` by a fourteenth, `author-o.toml` by a fifteenth, `author-p.toml` by a sixteenth, `author-q.toml` by a seventeenth, `author-r.toml` by an eighteenth, `author-s.toml` by a nineteenth, `author-t.toml` by a twentieth, `author-u.toml` by a twenty-first, `author-v.toml` by a twenty-second, `author-w.toml` by a twenty-third, `author-x.toml` by a twenty-fourth, `author-y.toml` by a twenty-fifth, `author-z.toml` by a twenty-sixth) is not halved: `check` validates it the same way and fails if any of its texts, with
+fourth, `author-f.toml` by a sixth, `author-h.toml` by an eighth, `author-j.toml` by a tenth, `author-k.toml` by an eleventh, `author-l.toml` by a twelfth, `author-m.toml` by a thirteenth, `author-n.toml` by a fourteenth, `author-o.toml` by a fifteenth, `author-p.toml` by a sixteenth, `author-q.toml` by a seventeenth, `author-r.toml` by an eighteenth, `author-s.toml` by a nineteenth, `author-t.toml` by a twentieth, `author-u.toml` by a twenty-first, `author-v.toml` by a twenty-second, `author-w.toml` by a twenty-third, `author-x.toml` by a twenty-fourth, `author-y.toml` by a twenty-fifth, `author-z.toml` by a twenty-sixth, `author-aa.toml` by a twenty-seventh, `author-ab.toml` by a twenty-eighth, `author-ac.toml` by a twenty-ninth, `author-ad.toml` by a thirtieth) is not halved: `check` validates it the same way and fails if any of its texts, with
 case and runs of white space folded, repeats one of the pool, of `training.toml`, of a further
 set or of another set written apart (the held-out half is compared, never shown). A set
 written apart for training (`eval/classify/author-e.toml`, `author-g.toml`, `author-i.toml`) is checked the same way.
@@ -314,7 +314,7 @@ def check_further(name, seed, prefix):
 
 # Sets that judge: scored whole, never halved, never read; once judged on, one may train
 
-SCORED = {"author-c": "clsc", "author-d": "clsd", "author-f": "clsf", "author-h": "clsh", "author-j": "clsj", "author-k": "clsk", "author-l": "clsl", "author-m": "clsm", "author-n": "clsn", "author-o": "clso", "author-p": "clsp", "author-q": "clsq", "author-r": "clsr", "author-s": "clss", "author-t": "clst", "author-u": "clsu", "author-v": "clsv", "author-w": "clsw", "author-x": "clsx", "author-y": "clsy", "author-z": "clsz"}   # the set's name: its ids' prefix
+SCORED = {"author-c": "clsc", "author-d": "clsd", "author-f": "clsf", "author-h": "clsh", "author-j": "clsj", "author-k": "clsk", "author-l": "clsl", "author-m": "clsm", "author-n": "clsn", "author-o": "clso", "author-p": "clsp", "author-q": "clsq", "author-r": "clsr", "author-s": "clss", "author-t": "clst", "author-u": "clsu", "author-v": "clsv", "author-w": "clsw", "author-x": "clsx", "author-y": "clsy", "author-z": "clsz", "author-aa": "clsaa", "author-ab": "clsab", "author-ac": "clsac", "author-ad": "clsad"}   # the set's name: its ids' prefix
 
 # Sets written apart for training: not halved, checked as the sets that judge
 

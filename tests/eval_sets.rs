@@ -434,10 +434,10 @@ fn check_whole_set(name: &'static str, prefix: &str, others: &[&'static str]) {
 }
 
 /// The sets written apart and kept whole (never halved), by name and id prefix, in the order
-/// they were written: the third author's (`author-c.toml`) to the twenty-sixth's
-/// (`author-z.toml`). Some were written for training, some judge before they may train;
+/// they were written: the third author's (`author-c.toml`) to the thirtieth's
+/// (`author-ad.toml`). Some were written for training, some judge before they may train;
 /// `eval/classify/README.md` says which.
-const WHOLE_SETS: [(&str, &str); 24] = [
+const WHOLE_SETS: [(&str, &str); 28] = [
     ("author-c", "clsc"),
     ("author-d", "clsd"),
     ("author-e", "clse"),
@@ -462,6 +462,10 @@ const WHOLE_SETS: [(&str, &str); 24] = [
     ("author-x", "clsx"),
     ("author-y", "clsy"),
     ("author-z", "clsz"),
+    ("author-aa", "clsaa"),
+    ("author-ab", "clsab"),
+    ("author-ac", "clsac"),
+    ("author-ad", "clsad"),
 ];
 
 /// A whole set is well formed (see [`check_whole_set`]) and written apart from the own
@@ -517,6 +521,10 @@ whole_set_tests! {
     classify_author_x_set_is_well_formed_and_written_apart: "author-x",
     classify_author_y_set_is_well_formed_and_written_apart: "author-y",
     classify_author_z_set_is_well_formed_and_written_apart: "author-z",
+    classify_author_aa_set_is_well_formed_and_written_apart: "author-aa",
+    classify_author_ab_set_is_well_formed_and_written_apart: "author-ab",
+    classify_author_ac_set_is_well_formed_and_written_apart: "author-ac",
+    classify_author_ad_set_is_well_formed_and_written_apart: "author-ad",
 }
 
 #[test]

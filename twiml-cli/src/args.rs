@@ -493,13 +493,14 @@ pub(crate) struct EvalClassifyArgs {
     /// `author-b-a` and `author-b-b` its two halves; `author-c`, `author-d`, `author-f`,
     /// `author-h`, `author-j`, `author-k`, `author-l`, `author-m`, `author-n`, `author-o`,
     /// `author-p`, `author-q`, `author-r`, `author-s`, `author-t`, `author-u`, `author-v`,
-    /// `author-w`, `author-x`, `author-y` and `author-z` are the third, fourth, sixth, eighth,
-    /// tenth, eleventh, twelfth, thirteenth, fourteenth, fifteenth, sixteenth, seventeenth,
-    /// eighteenth, nineteenth, twentieth, twenty-first, twenty-second, twenty-third,
-    /// twenty-fourth, twenty-fifth and twenty-sixth authors' sets, whose misread messages are
-    /// never named (all but `author-s` to `author-z`, having judged, may now train; `author-s`,
-    /// `author-t`, `author-u` and `author-v` have judged once and still only judge);
-    /// `author-e`, `author-g` and `author-i` are sets written for training.
+    /// `author-w`, `author-x`, `author-y`, `author-z`, `author-aa`, `author-ab`, `author-ac`
+    /// and `author-ad` are the third, fourth, sixth, eighth, tenth, eleventh, twelfth,
+    /// thirteenth, fourteenth, fifteenth, sixteenth, seventeenth, eighteenth, nineteenth,
+    /// twentieth, twenty-first, twenty-second, twenty-third, twenty-fourth, twenty-fifth,
+    /// twenty-sixth, twenty-seventh, twenty-eighth, twenty-ninth and thirtieth authors' sets,
+    /// whose misread messages are never named (all but `author-aa`, `author-ab`, `author-ac`
+    /// and `author-ad`, having judged, may now train); `author-e`, `author-g` and `author-i`
+    /// are sets written for training.
     #[arg(long, value_enum, default_value_t = ClassifySplit::Dev)]
     pub(crate) split: ClassifySplit,
     /// Score this labelled file (the schema of `eval/classify/README.md`) instead of a set of
@@ -512,7 +513,8 @@ pub(crate) struct EvalClassifyArgs {
     /// `author-j.toml`, `author-k.toml`, `author-l.toml`, `author-m.toml`, `author-n.toml`,
     /// `author-o.toml`, `author-p.toml`, `author-q.toml`, `author-r.toml`, `author-s.toml`,
     /// `author-t.toml`, `author-u.toml`, `author-v.toml`, `author-w.toml`, `author-x.toml`,
-    /// `author-y.toml` and `author-z.toml`).
+    /// `author-y.toml`, `author-z.toml`, `author-aa.toml`, `author-ab.toml`, `author-ac.toml`
+    /// and `author-ad.toml`).
     #[arg(long, value_name = "DIR", default_value = "eval/classify")]
     pub(crate) dir: PathBuf,
     /// On the development half, `training`, `author-e`, `author-g`, `author-i` or the A half of
@@ -527,8 +529,10 @@ pub(crate) struct EvalClassifyArgs {
     /// `--dir` (comma-separated: `training`, `dev`, `author-b`, `author-b-a`, `author-b-b`,
     /// `author-c`, `author-d`, `author-e`, `author-f`, `author-g`, `author-h`, `author-i`,
     /// `author-j`, `author-k`, `author-l`, `author-m`, `author-n`, `author-o`, `author-p`,
-    /// `author-q`, `author-r`) instead of the built-in one. The held-out half and `author-s`
-    /// to `author-z` never train, and no set trains on messages it scores.
+    /// `author-q`, `author-r`, `author-s`, `author-t`, `author-u`, `author-v`, `author-w`,
+    /// `author-x`, `author-y`, `author-z`) instead of the built-in one. The held-out half,
+    /// `author-aa`, `author-ab`, `author-ac` and `author-ad` never train, and no set trains on
+    /// messages it scores.
     #[arg(long, value_name = "SETS", value_delimiter = ',')]
     pub(crate) train: Vec<ClassifySplit>,
     /// Output format.
@@ -634,26 +638,42 @@ pub(crate) enum ClassifySplit {
     /// The eighteenth author's set (`author-r.toml`): judged on once, now also trained on; its
     /// misread messages are never named.
     AuthorR,
-    /// The nineteenth author's set (`author-s.toml`), for scoring only: it has judged once and
-    /// still judges, never trained on.
+    /// The nineteenth author's set (`author-s.toml`): judged on twice, now also trained on;
+    /// its misread messages are never named.
     AuthorS,
-    /// The twentieth author's set (`author-t.toml`), for scoring only: it has judged once and
-    /// still judges, never trained on.
+    /// The twentieth author's set (`author-t.toml`): judged on twice, now also trained on; its
+    /// misread messages are never named.
     AuthorT,
-    /// The twenty-first author's set (`author-u.toml`), for scoring only: it has judged once
-    /// and still judges, never trained on.
+    /// The twenty-first author's set (`author-u.toml`): judged on twice, now also trained on;
+    /// its misread messages are never named.
     AuthorU,
-    /// The twenty-second author's set (`author-v.toml`), for scoring only: it has judged once
-    /// and still judges, never trained on.
+    /// The twenty-second author's set (`author-v.toml`): judged on twice, now also trained on;
+    /// its misread messages are never named.
     AuthorV,
-    /// The twenty-third author's set (`author-w.toml`), for scoring only.
+    /// The twenty-third author's set (`author-w.toml`): judged on once, now also trained on;
+    /// its misread messages are never named.
     AuthorW,
-    /// The twenty-fourth author's set (`author-x.toml`), for scoring only.
+    /// The twenty-fourth author's set (`author-x.toml`): judged on once, now also trained on;
+    /// its misread messages are never named.
     AuthorX,
-    /// The twenty-fifth author's set (`author-y.toml`), for scoring only.
+    /// The twenty-fifth author's set (`author-y.toml`): judged on once, now also trained on;
+    /// its misread messages are never named.
     AuthorY,
-    /// The twenty-sixth author's set (`author-z.toml`), for scoring only.
+    /// The twenty-sixth author's set (`author-z.toml`): judged on once, now also trained on;
+    /// its misread messages are never named.
     AuthorZ,
+    /// The twenty-seventh author's set (`author-aa.toml`), for scoring only.
+    #[value(name = "author-aa")]
+    AuthorAa,
+    /// The twenty-eighth author's set (`author-ab.toml`), for scoring only.
+    #[value(name = "author-ab")]
+    AuthorAb,
+    /// The twenty-ninth author's set (`author-ac.toml`), for scoring only.
+    #[value(name = "author-ac")]
+    AuthorAc,
+    /// The thirtieth author's set (`author-ad.toml`), for scoring only.
+    #[value(name = "author-ad")]
+    AuthorAd,
 }
 
 impl ClassifySplit {
@@ -690,6 +710,10 @@ impl ClassifySplit {
             ClassifySplit::AuthorX => "author-x",
             ClassifySplit::AuthorY => "author-y",
             ClassifySplit::AuthorZ => "author-z",
+            ClassifySplit::AuthorAa => "author-aa",
+            ClassifySplit::AuthorAb => "author-ab",
+            ClassifySplit::AuthorAc => "author-ac",
+            ClassifySplit::AuthorAd => "author-ad",
         }
     }
 }

@@ -27,12 +27,13 @@
 //! (`author-t.toml`), `--split author-u` the twenty-first's (`author-u.toml`), `--split
 //! author-v` the twenty-second's (`author-v.toml`), `--split author-w` the twenty-third's
 //! (`author-w.toml`), `--split author-x` the twenty-fourth's (`author-x.toml`), `--split
-//! author-y` the twenty-fifth's (`author-y.toml`) and `--split author-z` the twenty-sixth's
-//! (`author-z.toml`), which judge: their misread messages are never named; having judged, each
-//! but `author-s` to `author-z` may now train (`--train author-c`, `--train author-o`), and
-//! those eight never train (`author-s`, `author-t`, `author-u` and `author-v` have judged once
-//! and stay out of training while the same change is judged again on `author-w`, `author-x`,
-//! `author-y` and `author-z`).
+//! author-y` the twenty-fifth's (`author-y.toml`), `--split author-z` the twenty-sixth's
+//! (`author-z.toml`), `--split author-aa` the twenty-seventh's (`author-aa.toml`), `--split
+//! author-ab` the twenty-eighth's (`author-ab.toml`), `--split author-ac` the twenty-ninth's
+//! (`author-ac.toml`) and `--split author-ad` the thirtieth's (`author-ad.toml`), which judge:
+//! their misread messages are never named; having judged, each but `author-aa`, `author-ab`,
+//! `author-ac` and `author-ad` may now train (`--train author-c`, `--train author-s`), and
+//! those four never train.
 //! `author-e`, `author-g` and `author-i`
 //! (`author-e.toml`, `author-g.toml`, `author-i.toml`) are sets written apart for training.
 //! `--file PATH` scores any file in the set's schema, as unseen. Only the sets that tune
@@ -238,14 +239,10 @@ pub(crate) fn run(args: EvalClassifyArgs, log: LogLevel) -> Result<ExitStatus, E
     if let Some(judge) = args.train.iter().find(|t| {
         matches!(
             t,
-            ClassifySplit::AuthorS
-                | ClassifySplit::AuthorT
-                | ClassifySplit::AuthorU
-                | ClassifySplit::AuthorV
-                | ClassifySplit::AuthorW
-                | ClassifySplit::AuthorX
-                | ClassifySplit::AuthorY
-                | ClassifySplit::AuthorZ
+            ClassifySplit::AuthorAa
+                | ClassifySplit::AuthorAb
+                | ClassifySplit::AuthorAc
+                | ClassifySplit::AuthorAd
         )
     }) {
         return Err(Error::new(format_args!(
