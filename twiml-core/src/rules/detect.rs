@@ -690,11 +690,25 @@ derived_regex!(
 /// A subdomain of a listed host counts; a host inside an e-mail address or a path does not.
 /// `twilio_shared`: the host is `twil.io`. Every match, in text order.
 pub fn shorteners(text: &str) -> Vec<ShortenerMatch> {
+    if !may_hold_host(text) {
+        return Vec::new();
+    }
     host_token()
         .find_iter(text)
         .filter(|m| !continues_identifier(text, m.start()))
         .filter_map(|m| shortener_at(m.as_str(), m.range()))
         .collect()
+}
+
+/// Whether a [`host_token`] may match in `text`: it needs a `.` between two ASCII letters or
+/// digits. Most bodies hold none, and this one pass over the full stops spares the search.
+fn may_hold_host(text: &str) -> bool {
+    let bytes = text.as_bytes();
+    memchr::memchr_iter(b'.', bytes).any(|i| {
+        i > 0
+            && bytes[i - 1].is_ascii_alphanumeric()
+            && bytes.get(i + 1).is_some_and(u8::is_ascii_alphanumeric)
+    })
 }
 
 /// A token preceded by `@` is an e-mail domain; by `.`, `-` or `_`, part of a longer name; by a

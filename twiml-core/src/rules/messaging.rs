@@ -9,7 +9,7 @@ use super::Findings;
 use super::declare_rule;
 use super::detect;
 use super::flow::EventKind;
-use super::text::Forbidden;
+use super::text::{Anchors, FORBIDDEN, Forbidden};
 
 declare_rule! {
     /// ## What it does
@@ -214,16 +214,30 @@ pub(super) fn check<D: Document>(f: &mut Findings<'_, '_, D>) {
         return;
     }
     let flow = f.flow;
-    let t = flow.transcript();
     // What only the marketing rules read is looked for only when they run; the language of a
-    // message only when a finding needs its help line.
+    // message only when a finding needs its help line. The words are read only when a rule
+    // needs them: the marketing rules always, MSG006 only when a message may hold a word of
+    // its lists, which most hold none of.
+    static FORBIDDEN_WORDS: std::sync::LazyLock<Anchors> =
+        std::sync::LazyLock::new(|| Anchors::of(FORBIDDEN));
+    let may_forbid = f.runs(&MSG006)
+        && (flow.has_transcript()
+            || flow.events.iter().any(|e| match &e.kind {
+                EventKind::Message(message) => FORBIDDEN_WORDS.may_hold(message.raw()),
+                _ => false,
+            }));
+    let names_asked = f.runs(&MSG004) && !f.policy.business_names().is_empty();
+    if !(f.runs(&MSG003) || f.runs(&MSG004) || may_forbid || f.runs(&MSG005)) {
+        return;
+    }
+    let transcript = || flow.transcript();
     let opt_outs = if f.runs(&MSG003) {
-        t.sms_opt_outs()
+        transcript().sms_opt_outs()
     } else {
         Vec::new()
     };
-    let names = if f.runs(&MSG004) && !f.policy.business_names().is_empty() {
-        t.names(f.policy.business_names())
+    let names = if names_asked {
+        transcript().names(f.policy.business_names())
     } else {
         Vec::new()
     };
@@ -233,9 +247,9 @@ pub(super) fn check<D: Document>(f: &mut Findings<'_, '_, D>) {
             continue;
         };
         let (node, loc) = (event.node, event.loc);
-        let tokens = t.tokens_of_event(i);
+        let tokens = || transcript().tokens_of_event(i);
 
-        if f.runs(&MSG003) && !opt_outs.iter().any(|o| tokens.contains(&o.start)) {
+        if f.runs(&MSG003) && !opt_outs.iter().any(|o| tokens().contains(&o.start)) {
             let lang = f.lang_of(i);
             f.report(
                 &MSG003,
@@ -270,7 +284,7 @@ pub(super) fn check<D: Document>(f: &mut Findings<'_, '_, D>) {
                         "indique el nombre de la marca: `business-name` en twiml.toml, `--business-name` o `Policy::business_name`",
                     );
                 }
-            } else if !names.iter().any(|n| tokens.contains(&n.start)) {
+            } else if !names.iter().any(|n| tokens().contains(&n.start)) {
                 let lang = f.lang_of(i);
                 f.report(
                     &MSG004,
@@ -318,10 +332,8 @@ pub(super) fn check<D: Document>(f: &mut Findings<'_, '_, D>) {
             }
         }
 
-        if f.runs(&MSG006)
-            && let Some((found, category)) = t.forbidden(tokens.clone())
-        {
-            let words = t.quote(found.clone());
+        if may_forbid && let Some((found, category)) = transcript().forbidden(tokens()) {
+            let words = transcript().quote(found.clone());
             let lang = f.lang_of(i);
             let (severity, help) = match category {
                 Forbidden::Alcohol | Forbidden::Firearms | Forbidden::Tobacco => (

@@ -1248,6 +1248,40 @@ fn shorteners_near_misses() {
     assert!(shortener_list("b\u{17F}.id").is_empty());
 }
 
+proptest::proptest! {
+    #![proptest_config(proptest::prelude::ProptestConfig::with_cases(2000))]
+
+    /// The first look never turns away a text in which the host token would match.
+    #[test]
+    fn the_first_look_for_a_host_misses_no_host_token(
+        text in "[aZ0.\\-_/@ :\u{212A}é]{0,12}",
+    ) {
+        if host_token().is_match(&text) {
+            proptest::prop_assert!(may_hold_host(&text), "{:?}", text);
+        }
+    }
+}
+
+#[test]
+fn the_first_look_for_a_host() {
+    for text in ["bit.ly", "see t.co/x", "a.b", "WWW.TWIL.IO", "9.9"] {
+        assert!(may_hold_host(text), "{text:?}");
+    }
+    for text in [
+        "",
+        ".",
+        "no links here.",
+        "2pm. Reply STOP",
+        ".co",
+        "a-.b",
+        "a. b",
+        "é.é",
+    ] {
+        assert!(!may_hold_host(text), "{text:?}");
+        assert!(shortener_list(text).is_empty(), "{text:?}");
+    }
+}
+
 fn shaft(raw: &str) -> Option<(ShaftCategory, String)> {
     let text = normalize(raw);
     forbidden_content(&text).map(|m| (m.category, text[m.start..m.end].to_owned()))

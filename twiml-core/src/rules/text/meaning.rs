@@ -89,6 +89,19 @@ pub(crate) enum Forbidden {
 /// [`Transcript::card_asks`]): card data or a bank account.
 pub(crate) const CARD_ASKED: Concepts = Concepts::of(&[CardDataStrong, CardData, BankAccount]);
 
+/// The lists of content that carriers forbid or restrict in a message (MSG006).
+pub(crate) const FORBIDDEN: Concepts = Concepts::of(&[
+    ShaftSex,
+    ShaftHate,
+    ShaftAlcohol,
+    ShaftFirearms,
+    ShaftTobacco,
+    ShaftVaping,
+    ShaftCannabis,
+    ShaftGambling,
+    ShaftFinance,
+]);
+
 impl Transcript {
     // ========================================================================================
     // Shared
@@ -1505,18 +1518,7 @@ impl Transcript {
     pub(crate) fn forbidden(&self, range: Range<u32>) -> Option<(Range<u32>, Forbidden)> {
         // Most texts hold no word of any list: one look at the concepts that start in `range`
         // says so, before a walk over the matches for each list.
-        const LISTED: Concepts = Concepts::of(&[
-            ShaftSex,
-            ShaftHate,
-            ShaftAlcohol,
-            ShaftFirearms,
-            ShaftTobacco,
-            ShaftVaping,
-            ShaftCannabis,
-            ShaftGambling,
-            ShaftFinance,
-        ]);
-        if !self.concepts_in(range.clone()).meets(LISTED) {
+        if !self.concepts_in(range.clone()).meets(FORBIDDEN) {
             return None;
         }
         let vetoed: Vec<Range<u32>> = self.hits_of(ShaftVeto).collect();

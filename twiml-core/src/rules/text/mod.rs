@@ -26,7 +26,7 @@ use super::Lang;
 
 pub(crate) use lexicon::Concept;
 pub(crate) use matcher::Concepts;
-pub(crate) use meaning::{CARD_ASKED, CardAsk, Forbidden, Health, OptOut};
+pub(crate) use meaning::{CARD_ASKED, CardAsk, FORBIDDEN, Forbidden, Health, OptOut};
 pub(crate) use numbers::{is_premium, is_toll_free};
 pub(crate) use token::{Kind, each_normal_char, may_normalize_into, normalize};
 
@@ -44,43 +44,43 @@ pub(crate) fn entries_of(concept: Concept) -> Vec<String> {
 /// A first look at raw text, before it is cut into tokens: whether it may hold an entry of
 /// some concepts. Each entry is found only where each of its words stands in the text, and the
 /// words of ASCII text are slices of its bytes in lower case, so text that holds none of the
-/// entries' longest words, case aside, holds no entry. Text beyond ASCII is normalised before
-/// it is cut (`número` reads `numero`), so it may hold any entry; so may any text, when an
-/// entry has no word of letters (`#`) or a word shorter than three letters.
+/// entries' longest words, case aside, holds no entry. A longest word of one or two letters
+/// ("ar" of "ar-15") is looked for as a word of its own, between characters that are neither
+/// letters nor digits, which a word's token always stands between. Text beyond ASCII is
+/// normalised before it is cut (`número` reads `numero`), so it may hold any entry; so may any
+/// text, when an entry has no word (`#`).
 pub(crate) struct Anchors {
-    /// The longest word of each entry's each form; `None` when some form has no word of three
-    /// letters or more.
+    /// The longest word of each entry's each form of three letters or more, and a bit for the
+    /// key of each one's first three; `None` when some form has no word.
     words: Option<(aho_corasick::AhoCorasick, Box<[u64; 512]>)>,
+    /// The longest words shorter than three letters.
+    short: Vec<String>,
 }
 
 impl Anchors {
     /// The anchors of every entry of `concepts`.
     pub(crate) fn of(concepts: Concepts) -> Anchors {
-        struct Longest(Option<String>);
-        impl token::Emit for Longest {
-            fn token(&mut self, text: &str, kind: Kind, _: Range<usize>, _: bool) {
-                if kind == Kind::Word && self.0.as_ref().is_none_or(|w| w.len() < text.len()) {
-                    self.0 = Some(text.to_owned());
-                }
-            }
-        }
         let mut tokenizer = token::Tokenizer::default();
         let mut words: Vec<String> = Vec::new();
+        let mut short: Vec<String> = Vec::new();
         for (concept, entries) in lexicon::LEXICON {
             if !concepts.has(*concept) {
                 continue;
             }
             for form in entries.iter().flat_map(|e| forms::expand(e)) {
-                let mut longest = Longest(None);
-                tokenizer.run(form.trim().trim_matches('*'), &mut longest);
-                match longest.0 {
+                match Self::longest_word(&mut tokenizer, &form) {
                     Some(word) if word.len() >= 3 => words.push(word),
-                    _ => return Anchors { words: None },
+                    Some(word) => short.push(word),
+                    None => {
+                        return Anchors { words: None, short };
+                    }
                 }
             }
         }
         words.sort();
         words.dedup();
+        short.sort();
+        short.dedup();
         let mut starts = Box::new([0u64; 512]);
         for word in &words {
             let key = word.bytes().take(3).fold(0, Self::step);
@@ -91,7 +91,25 @@ impl Anchors {
             .build(&words)
             .ok()
             .map(|words| (words, starts));
-        Anchors { words }
+        Anchors { words, short }
+    }
+
+    /// The longest word of one form of an entry, as its tokens read it; of words as long, the
+    /// last.
+    fn longest_word(tokenizer: &mut token::Tokenizer, form: &str) -> Option<String> {
+        struct Longest(Option<String>);
+        impl token::Emit for Longest {
+            fn token(&mut self, text: &str, kind: Kind, _: Range<usize>, _: bool) {
+                // Of words as long, the last: a phrase's last word tends to be its noun
+                // ("cut your debt").
+                if kind == Kind::Word && self.0.as_ref().is_none_or(|w| w.len() <= text.len()) {
+                    self.0 = Some(text.to_owned());
+                }
+            }
+        }
+        let mut longest = Longest(None);
+        tokenizer.run(form.trim().trim_matches('*'), &mut longest);
+        longest.0
     }
 
     /// The key of the last three bytes read, `key` that of those before `b`: 15 bits, case
@@ -100,8 +118,9 @@ impl Anchors {
         ((key << 5) ^ usize::from(b | 0x20)) & 0x7fff
     }
 
-    /// Whether `raw` may hold an entry of the concepts: first whether the first three letters
-    /// of an anchor stand anywhere in it, then, if they do, whether an anchor does.
+    /// Whether `raw` may hold an entry of the concepts: first whether a short anchor stands
+    /// in it as a word, then whether the first three letters of an anchor stand anywhere in
+    /// it, then, if they do, whether an anchor does.
     pub(crate) fn may_hold(&self, raw: &str) -> bool {
         let Some((words, starts)) = &self.words else {
             return true;
@@ -110,6 +129,13 @@ impl Anchors {
             return true;
         }
         let bytes = raw.as_bytes();
+        if self
+            .short
+            .iter()
+            .any(|w| Self::holds_word(bytes, w.as_bytes()))
+        {
+            return true;
+        }
         let mut key = 0;
         let mut started = false;
         for (i, &b) in bytes.iter().enumerate() {
@@ -120,6 +146,15 @@ impl Anchors {
             }
         }
         started && words.is_match(raw)
+    }
+
+    /// Whether `word` stands in `bytes`, case aside, with neither a letter nor a digit on
+    /// either side.
+    fn holds_word(bytes: &[u8], word: &[u8]) -> bool {
+        let apart = |i: usize| bytes.get(i).is_none_or(|b| !b.is_ascii_alphanumeric());
+        bytes.windows(word.len()).enumerate().any(|(i, w)| {
+            w.eq_ignore_ascii_case(word) && (i == 0 || apart(i - 1)) && apart(i + word.len())
+        })
     }
 }
 
@@ -843,27 +878,33 @@ mod tests {
         }
     }
 
-    /// The first look of [`Anchors`] never misses a text that holds an entry: every form of
-    /// every entry of the payment asks, alone, in capitals, in a sentence and inside other
+    /// The anchors of `concepts`, which must all have a word of three letters, and a check
+    /// that every form of every entry, alone, in capitals, in a sentence and inside other
     /// letters, reads as a text that may hold one.
-    #[test]
-    fn anchors_never_miss_an_entry() {
-        let anchors = Anchors::of(CARD_ASKED);
+    fn anchors_missing_no_entry(concepts: Concepts) -> Anchors {
+        let anchors = Anchors::of(concepts);
         assert!(
             anchors.words.is_some(),
             "every entry has a word of three letters"
         );
         for (concept, entries) in lexicon::LEXICON {
-            if !CARD_ASKED.has(*concept) {
+            if !concepts.has(*concept) {
                 continue;
             }
             for form in entries.iter().flat_map(|e| forms::expand(e)) {
                 let form = form.trim_matches('*');
+                // A word of one or two letters is looked for as a word of its own.
+                let long = Anchors::longest_word(&mut token::Tokenizer::default(), form)
+                    .is_some_and(|w| w.len() >= 3);
                 for text in [
                     form.to_owned(),
                     form.to_uppercase(),
                     format!("Please read me your {form}, thanks."),
-                    format!("x{form}y"),
+                    if long {
+                        format!("x{form}y")
+                    } else {
+                        format!("x-{form}-y")
+                    },
                 ] {
                     assert!(anchors.may_hold(&text), "`{text}` ({concept:?})");
                 }
@@ -872,6 +913,14 @@ mod tests {
         // Text beyond ASCII is read in full.
         assert!(anchors.may_hold("Diga el n\u{fa}mero"));
         assert!(anchors.may_hold("\u{e9}"));
+        anchors
+    }
+
+    /// The first look of [`Anchors`] never misses a text that holds an entry of the payment
+    /// asks, and turns away what a menu says.
+    #[test]
+    fn anchors_never_miss_an_entry() {
+        let anchors = anchors_missing_no_entry(CARD_ASKED);
         // What a menu says holds no word of card or bank data.
         for text in [
             "This call may be recorded for quality assurance.",
@@ -886,6 +935,25 @@ mod tests {
         assert!(anchors.may_hold("Then your CARD NUMBER"));
         assert!(anchors.may_hold("the routing"));
         assert!(anchors.may_hold("cvv"));
+    }
+
+    /// The same for the lists of forbidden content, which most messages hold no word of.
+    #[test]
+    fn anchors_never_miss_forbidden_content() {
+        let anchors = anchors_missing_no_entry(FORBIDDEN);
+        for text in [
+            "Your appointment is tomorrow at 2pm. Reply STOP to opt out",
+            "Your order #4412 has shipped.",
+            "",
+        ] {
+            assert!(!anchors.may_hold(text), "`{text}`");
+        }
+        assert!(anchors.may_hold("CHEAP CIGARETTES today"));
+        assert!(anchors.may_hold("Place your bets"));
+        // "ar" of "AR-15" only as a word of its own.
+        assert!(anchors.may_hold("New AR 15 in stock"));
+        assert!(anchors.may_hold("(ar-15)"));
+        assert!(!anchors.may_hold("Your car is ready for pickup, dear customer."));
     }
 
     /// Everything a transcript holds, written out.
