@@ -118,9 +118,9 @@ impl Anchors {
         ((key << 5) ^ usize::from(b | 0x20)) & 0x7fff
     }
 
-    /// Whether `raw` may hold an entry of the concepts: first whether a short anchor stands
-    /// in it as a word, then whether the first three letters of an anchor stand anywhere in
-    /// it, then, if they do, whether an anchor does.
+    /// Whether `raw` may hold an entry of the concepts: whether the first three letters of an
+    /// anchor stand anywhere in it and, if they do, whether an anchor does; else whether a
+    /// short anchor stands in it as a word.
     pub(crate) fn may_hold(&self, raw: &str) -> bool {
         let Some((words, starts)) = &self.words else {
             return true;
@@ -129,13 +129,6 @@ impl Anchors {
             return true;
         }
         let bytes = raw.as_bytes();
-        if self
-            .short
-            .iter()
-            .any(|w| Self::holds_word(bytes, w.as_bytes()))
-        {
-            return true;
-        }
         let mut key = 0;
         let mut started = false;
         for (i, &b) in bytes.iter().enumerate() {
@@ -146,6 +139,10 @@ impl Anchors {
             }
         }
         started && words.is_match(raw)
+            || self
+                .short
+                .iter()
+                .any(|w| Self::holds_word(bytes, w.as_bytes()))
     }
 
     /// Whether `word` stands in `bytes`, case aside, with neither a letter nor a digit on
