@@ -50,11 +50,63 @@ pub(crate) fn entries_of(concept: Concept) -> Vec<String> {
 /// normalised before it is cut (`número` reads `numero`), so it may hold any entry; so may any
 /// text, when an entry has no word (`#`).
 pub(crate) struct Anchors {
-    /// The longest word of each entry's each form of three letters or more, and a bit for the
-    /// key of each one's first three; `None` when some form has no word.
-    words: Option<(aho_corasick::AhoCorasick, Box<[u64; 512]>)>,
+    /// The longest word of each entry's each form of three letters or more, found by the key
+    /// of its first three letters; `None` when some form has no word.
+    words: Option<Box<Keyed>>,
     /// The longest words shorter than three letters.
     short: Vec<String>,
+}
+
+/// Words found by the key of their first three letters ([`Anchors::step`]): a bit for each key
+/// that some word has, and the words of the `r`-th such key at `words[at[r]..at[r + 1]]`.
+struct Keyed {
+    /// A bit for each key of 15 bits.
+    bits: [u64; 512],
+    /// How many bits are set in the words of `bits` before each.
+    ranks: [u16; 512],
+    /// Where the words of each key set begin in `words`, then their count.
+    at: Vec<u16>,
+    /// The words, ordered by key.
+    words: Vec<String>,
+}
+
+impl Keyed {
+    /// `None` when there are more words than an index of 16 bits holds.
+    fn new(words: Vec<String>) -> Option<Keyed> {
+        let mut words: Vec<(usize, String)> = words
+            .into_iter()
+            .map(|w| (w.bytes().take(3).fold(0, Anchors::step), w))
+            .collect();
+        words.sort();
+        words.dedup();
+        let mut keyed = Keyed {
+            bits: [0; 512],
+            ranks: [0; 512],
+            at: Vec::new(),
+            words: Vec::with_capacity(words.len()),
+        };
+        for (i, (key, word)) in words.into_iter().enumerate() {
+            if keyed.bits[key >> 6] & (1 << (key & 63)) == 0 {
+                keyed.bits[key >> 6] |= 1 << (key & 63);
+                keyed.at.push(u16::try_from(i).ok()?);
+            }
+            keyed.words.push(word);
+        }
+        keyed.at.push(u16::try_from(keyed.words.len()).ok()?);
+        let mut rank = 0;
+        for (bits, r) in keyed.bits.iter().zip(keyed.ranks.iter_mut()) {
+            *r = rank;
+            rank += bits.count_ones() as u16;
+        }
+        Some(keyed)
+    }
+
+    /// The words whose first three letters have `key`, a key whose bit is set.
+    fn of(&self, key: usize) -> &[String] {
+        let (word, bit) = (key >> 6, 1u64 << (key & 63));
+        let r = usize::from(self.ranks[word]) + (self.bits[word] & (bit - 1)).count_ones() as usize;
+        &self.words[usize::from(self.at[r])..usize::from(self.at[r + 1])]
+    }
 }
 
 impl Anchors {
@@ -77,20 +129,10 @@ impl Anchors {
                 }
             }
         }
-        words.sort();
-        words.dedup();
         short.sort();
         short.dedup();
-        let mut starts = Box::new([0u64; 512]);
-        for word in &words {
-            let key = word.bytes().take(3).fold(0, Self::step);
-            starts[key >> 6] |= 1 << (key & 63);
-        }
-        let words = aho_corasick::AhoCorasick::builder()
-            .ascii_case_insensitive(true)
-            .build(&words)
-            .ok()
-            .map(|words| (words, starts));
+        // More words than its index holds: every text is read.
+        let words = Keyed::new(words).map(Box::new);
         Anchors { words, short }
     }
 
@@ -118,31 +160,39 @@ impl Anchors {
         ((key << 5) ^ usize::from(b | 0x20)) & 0x7fff
     }
 
-    /// Whether `raw` may hold an entry of the concepts: whether the first three letters of an
-    /// anchor stand anywhere in it and, if they do, whether an anchor does; else whether a
-    /// short anchor stands in it as a word.
+    /// Whether `raw` may hold an entry of the concepts: whether an anchor stands anywhere in
+    /// it, looked for only where the key of three letters is one of an anchor's first three;
+    /// else whether a short anchor stands in it as a word.
     pub(crate) fn may_hold(&self, raw: &str) -> bool {
-        let Some((words, starts)) = &self.words else {
+        let Some(words) = &self.words else {
             return true;
         };
         if !raw.is_ascii() {
             return true;
         }
         let bytes = raw.as_bytes();
-        let mut key = 0;
-        let mut started = false;
-        for (i, &b) in bytes.iter().enumerate() {
+        let (mut key, mut from) = (0, 0);
+        // A tight scan to the next key that some anchor begins with, then a look at those.
+        while let Some(i) = bytes[from..].iter().position(|&b| {
             key = Self::step(key, b);
-            if i >= 2 && starts[key >> 6] & (1 << (key & 63)) != 0 {
-                started = true;
-                break;
+            words.bits[key >> 6] & (1 << (key & 63)) != 0
+        }) {
+            let at = from + i;
+            from = at + 1;
+            if at < 2 {
+                continue;
+            }
+            let rest = &bytes[at - 2..];
+            if words.of(key).iter().any(|w| {
+                rest.get(..w.len())
+                    .is_some_and(|r| r.eq_ignore_ascii_case(w.as_bytes()))
+            }) {
+                return true;
             }
         }
-        started && words.is_match(raw)
-            || self
-                .short
-                .iter()
-                .any(|w| Self::holds_word(bytes, w.as_bytes()))
+        self.short
+            .iter()
+            .any(|w| Self::holds_word(bytes, w.as_bytes()))
     }
 
     /// Whether `word` stands in `bytes`, case aside, with neither a letter nor a digit on
