@@ -199,8 +199,18 @@ impl Anchors {
     /// either side.
     fn holds_word(bytes: &[u8], word: &[u8]) -> bool {
         let apart = |i: usize| bytes.get(i).is_none_or(|b| !b.is_ascii_alphanumeric());
-        bytes.windows(word.len()).enumerate().any(|(i, w)| {
-            w.eq_ignore_ascii_case(word) && (i == 0 || apart(i - 1)) && apart(i + word.len())
+        let Some(&first) = word.first() else {
+            return true;
+        };
+        // The first byte, case aside, before the whole word is compared.
+        let first = first | 0x20;
+        bytes.iter().enumerate().any(|(i, &b)| {
+            b | 0x20 == first
+                && bytes
+                    .get(i..i + word.len())
+                    .is_some_and(|w| w.eq_ignore_ascii_case(word))
+                && (i == 0 || apart(i - 1))
+                && apart(i + word.len())
         })
     }
 }
