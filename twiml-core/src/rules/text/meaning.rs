@@ -89,18 +89,30 @@ pub(crate) enum Forbidden {
 /// [`Transcript::card_asks`]): card data or a bank account.
 pub(crate) const CARD_ASKED: Concepts = Concepts::of(&[CardDataStrong, CardData, BankAccount]);
 
-/// The lists of content that carriers forbid or restrict in a message (MSG006).
-pub(crate) const FORBIDDEN: Concepts = Concepts::of(&[
-    ShaftSex,
-    ShaftHate,
-    ShaftAlcohol,
-    ShaftFirearms,
-    ShaftTobacco,
-    ShaftVaping,
-    ShaftCannabis,
-    ShaftGambling,
-    ShaftFinance,
-]);
+/// The lists of content that carriers forbid or restrict in a message (MSG006), each with its
+/// category.
+const FORBIDDEN_LISTS: [(Concept, Forbidden); 9] = [
+    (ShaftSex, Forbidden::Sex),
+    (ShaftHate, Forbidden::Hate),
+    (ShaftAlcohol, Forbidden::Alcohol),
+    (ShaftFirearms, Forbidden::Firearms),
+    (ShaftTobacco, Forbidden::Tobacco),
+    (ShaftVaping, Forbidden::Vaping),
+    (ShaftCannabis, Forbidden::Cannabis),
+    (ShaftGambling, Forbidden::Gambling),
+    (ShaftFinance, Forbidden::Finance),
+];
+
+/// The concepts of [`FORBIDDEN_LISTS`].
+pub(crate) const FORBIDDEN: Concepts = {
+    let mut set = Concepts::of(&[]);
+    let mut i = 0;
+    while i < FORBIDDEN_LISTS.len() {
+        set = set.with(Concepts::of(&[FORBIDDEN_LISTS[i].0]));
+        i += 1;
+    }
+    set
+};
 
 impl Transcript {
     // ========================================================================================
@@ -1522,18 +1534,7 @@ impl Transcript {
             return None;
         }
         let vetoed: Vec<Range<u32>> = self.hits_of(ShaftVeto).collect();
-        let lists = [
-            (ShaftSex, Forbidden::Sex),
-            (ShaftHate, Forbidden::Hate),
-            (ShaftAlcohol, Forbidden::Alcohol),
-            (ShaftFirearms, Forbidden::Firearms),
-            (ShaftTobacco, Forbidden::Tobacco),
-            (ShaftVaping, Forbidden::Vaping),
-            (ShaftCannabis, Forbidden::Cannabis),
-            (ShaftGambling, Forbidden::Gambling),
-            (ShaftFinance, Forbidden::Finance),
-        ];
-        lists
+        FORBIDDEN_LISTS
             .into_iter()
             .filter_map(|(concept, category)| {
                 self.hits_in(concept, range.clone())
