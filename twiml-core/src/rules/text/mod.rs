@@ -51,7 +51,8 @@ pub(crate) fn entries_of(concept: Concept) -> Vec<String> {
 /// text, when an entry has no word (`#`).
 pub(crate) struct Anchors {
     /// The longest word of each entry's each form of three letters or more, found by the key
-    /// of its first three letters; `None` when some form has no word.
+    /// of its first three letters; `None`, and every text read, when some form has no word or
+    /// there are more words than [`Keyed`]'s index holds.
     words: Option<Box<Keyed>>,
     /// The longest words shorter than three letters.
     short: Vec<String>,
