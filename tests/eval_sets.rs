@@ -434,10 +434,10 @@ fn check_whole_set(name: &'static str, prefix: &str, others: &[&'static str]) {
 }
 
 /// The sets written apart and kept whole (never halved), by name and id prefix, in the order
-/// they were written: the third author's (`author-c.toml`) to the thirtieth's
-/// (`author-ad.toml`). Some were written for training, some judge before they may train;
+/// they were written: the third author's (`author-c.toml`) to the thirty-fourth's
+/// (`author-ah.toml`). Some were written for training, some judge before they may train;
 /// `eval/classify/README.md` says which.
-const WHOLE_SETS: [(&str, &str); 28] = [
+const WHOLE_SETS: [(&str, &str); 32] = [
     ("author-c", "clsc"),
     ("author-d", "clsd"),
     ("author-e", "clse"),
@@ -466,6 +466,10 @@ const WHOLE_SETS: [(&str, &str); 28] = [
     ("author-ab", "clsab"),
     ("author-ac", "clsac"),
     ("author-ad", "clsad"),
+    ("author-ae", "clsae"),
+    ("author-af", "clsaf"),
+    ("author-ag", "clsag"),
+    ("author-ah", "clsah"),
 ];
 
 /// A whole set is well formed (see [`check_whole_set`]) and written apart from the own
@@ -525,6 +529,10 @@ whole_set_tests! {
     classify_author_ab_set_is_well_formed_and_written_apart: "author-ab",
     classify_author_ac_set_is_well_formed_and_written_apart: "author-ac",
     classify_author_ad_set_is_well_formed_and_written_apart: "author-ad",
+    classify_author_ae_set_is_well_formed_and_written_apart: "author-ae",
+    classify_author_af_set_is_well_formed_and_written_apart: "author-af",
+    classify_author_ag_set_is_well_formed_and_written_apart: "author-ag",
+    classify_author_ah_set_is_well_formed_and_written_apart: "author-ah",
 }
 
 #[test]

@@ -493,14 +493,15 @@ pub(crate) struct EvalClassifyArgs {
     /// `author-b-a` and `author-b-b` its two halves; `author-c`, `author-d`, `author-f`,
     /// `author-h`, `author-j`, `author-k`, `author-l`, `author-m`, `author-n`, `author-o`,
     /// `author-p`, `author-q`, `author-r`, `author-s`, `author-t`, `author-u`, `author-v`,
-    /// `author-w`, `author-x`, `author-y`, `author-z`, `author-aa`, `author-ab`, `author-ac`
-    /// and `author-ad` are the third, fourth, sixth, eighth, tenth, eleventh, twelfth,
-    /// thirteenth, fourteenth, fifteenth, sixteenth, seventeenth, eighteenth, nineteenth,
-    /// twentieth, twenty-first, twenty-second, twenty-third, twenty-fourth, twenty-fifth,
-    /// twenty-sixth, twenty-seventh, twenty-eighth, twenty-ninth and thirtieth authors' sets,
-    /// whose misread messages are never named (all but `author-aa`, `author-ab`, `author-ac`
-    /// and `author-ad`, having judged, may now train); `author-e`, `author-g` and `author-i`
-    /// are sets written for training.
+    /// `author-w`, `author-x`, `author-y`, `author-z`, `author-aa`, `author-ab`, `author-ac`,
+    /// `author-ad`, `author-ae`, `author-af`, `author-ag` and `author-ah` are the third,
+    /// fourth, sixth, eighth, tenth, eleventh, twelfth, thirteenth, fourteenth, fifteenth,
+    /// sixteenth, seventeenth, eighteenth, nineteenth, twentieth, twenty-first, twenty-second,
+    /// twenty-third, twenty-fourth, twenty-fifth, twenty-sixth, twenty-seventh, twenty-eighth,
+    /// twenty-ninth, thirtieth, thirty-first, thirty-second, thirty-third and thirty-fourth
+    /// authors' sets, whose misread messages are never named (all but `author-ae`,
+    /// `author-af`, `author-ag` and `author-ah`, having judged, may now train); `author-e`,
+    /// `author-g` and `author-i` are sets written for training.
     #[arg(long, value_enum, default_value_t = ClassifySplit::Dev)]
     pub(crate) split: ClassifySplit,
     /// Score this labelled file (the schema of `eval/classify/README.md`) instead of a set of
@@ -513,8 +514,9 @@ pub(crate) struct EvalClassifyArgs {
     /// `author-j.toml`, `author-k.toml`, `author-l.toml`, `author-m.toml`, `author-n.toml`,
     /// `author-o.toml`, `author-p.toml`, `author-q.toml`, `author-r.toml`, `author-s.toml`,
     /// `author-t.toml`, `author-u.toml`, `author-v.toml`, `author-w.toml`, `author-x.toml`,
-    /// `author-y.toml`, `author-z.toml`, `author-aa.toml`, `author-ab.toml`, `author-ac.toml`
-    /// and `author-ad.toml`).
+    /// `author-y.toml`, `author-z.toml`, `author-aa.toml`, `author-ab.toml`, `author-ac.toml`,
+    /// `author-ad.toml`, `author-ae.toml`, `author-af.toml`, `author-ag.toml` and
+    /// `author-ah.toml`).
     #[arg(long, value_name = "DIR", default_value = "eval/classify")]
     pub(crate) dir: PathBuf,
     /// On the development half, `training`, `author-e`, `author-g`, `author-i` or the A half of
@@ -530,9 +532,9 @@ pub(crate) struct EvalClassifyArgs {
     /// `author-c`, `author-d`, `author-e`, `author-f`, `author-g`, `author-h`, `author-i`,
     /// `author-j`, `author-k`, `author-l`, `author-m`, `author-n`, `author-o`, `author-p`,
     /// `author-q`, `author-r`, `author-s`, `author-t`, `author-u`, `author-v`, `author-w`,
-    /// `author-x`, `author-y`, `author-z`) instead of the built-in one. The held-out half,
-    /// `author-aa`, `author-ab`, `author-ac` and `author-ad` never train, and no set trains on
-    /// messages it scores.
+    /// `author-x`, `author-y`, `author-z`, `author-aa`, `author-ab`, `author-ac`, `author-ad`)
+    /// instead of the built-in one. The held-out half, `author-ae`, `author-af`, `author-ag`
+    /// and `author-ah` never train, and no set trains on messages it scores.
     #[arg(long, value_name = "SETS", value_delimiter = ',')]
     pub(crate) train: Vec<ClassifySplit>,
     /// Output format.
@@ -662,18 +664,34 @@ pub(crate) enum ClassifySplit {
     /// The twenty-sixth author's set (`author-z.toml`): judged on once, now also trained on;
     /// its misread messages are never named.
     AuthorZ,
-    /// The twenty-seventh author's set (`author-aa.toml`), for scoring only.
+    /// The twenty-seventh author's set (`author-aa.toml`): judged on once, now also trained
+    /// on; its misread messages are never named.
     #[value(name = "author-aa")]
     AuthorAa,
-    /// The twenty-eighth author's set (`author-ab.toml`), for scoring only.
+    /// The twenty-eighth author's set (`author-ab.toml`): judged on once, now also trained on;
+    /// its misread messages are never named.
     #[value(name = "author-ab")]
     AuthorAb,
-    /// The twenty-ninth author's set (`author-ac.toml`), for scoring only.
+    /// The twenty-ninth author's set (`author-ac.toml`): judged on once, now also trained on;
+    /// its misread messages are never named.
     #[value(name = "author-ac")]
     AuthorAc,
-    /// The thirtieth author's set (`author-ad.toml`), for scoring only.
+    /// The thirtieth author's set (`author-ad.toml`): judged on once, now also trained on; its
+    /// misread messages are never named.
     #[value(name = "author-ad")]
     AuthorAd,
+    /// The thirty-first author's set (`author-ae.toml`), for scoring only.
+    #[value(name = "author-ae")]
+    AuthorAe,
+    /// The thirty-second author's set (`author-af.toml`), for scoring only.
+    #[value(name = "author-af")]
+    AuthorAf,
+    /// The thirty-third author's set (`author-ag.toml`), for scoring only.
+    #[value(name = "author-ag")]
+    AuthorAg,
+    /// The thirty-fourth author's set (`author-ah.toml`), for scoring only.
+    #[value(name = "author-ah")]
+    AuthorAh,
 }
 
 impl ClassifySplit {
@@ -714,6 +732,10 @@ impl ClassifySplit {
             ClassifySplit::AuthorAb => "author-ab",
             ClassifySplit::AuthorAc => "author-ac",
             ClassifySplit::AuthorAd => "author-ad",
+            ClassifySplit::AuthorAe => "author-ae",
+            ClassifySplit::AuthorAf => "author-af",
+            ClassifySplit::AuthorAg => "author-ag",
+            ClassifySplit::AuthorAh => "author-ah",
         }
     }
 }

@@ -467,14 +467,36 @@ hard = true
 }
 
 /// The authors' sets that have judged and may now train (scored whole, never read).
-const JUDGED: [&str; 21] = [
-    "author-c", "author-d", "author-f", "author-h", "author-j", "author-k", "author-l", "author-m",
-    "author-n", "author-o", "author-p", "author-q", "author-r", "author-s", "author-t", "author-u",
-    "author-v", "author-w", "author-x", "author-y", "author-z",
+const JUDGED: [&str; 25] = [
+    "author-c",
+    "author-d",
+    "author-f",
+    "author-h",
+    "author-j",
+    "author-k",
+    "author-l",
+    "author-m",
+    "author-n",
+    "author-o",
+    "author-p",
+    "author-q",
+    "author-r",
+    "author-s",
+    "author-t",
+    "author-u",
+    "author-v",
+    "author-w",
+    "author-x",
+    "author-y",
+    "author-z",
+    "author-aa",
+    "author-ab",
+    "author-ac",
+    "author-ad",
 ];
 
 /// The authors' sets that only judge: scored whole, never read, never trained on.
-const JUDGING: [&str; 4] = ["author-aa", "author-ab", "author-ac", "author-ad"];
+const JUDGING: [&str; 4] = ["author-ae", "author-af", "author-ag", "author-ah"];
 
 #[test]
 fn eval_classify_scores_a_further_set_its_halves_and_a_trained_classifier() {
@@ -567,9 +589,9 @@ fn eval_classify_scores_a_further_set_its_halves_and_a_trained_classifier() {
     }
     let o = eval(&["--split", "author-b-a", "--errors"]);
     assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
-    // The third, fourth, sixth, eighth and tenth to thirtieth authors' sets are scored whole
-    // and never read: a misread code is counted, not named. Having judged, each but the
-    // twenty-seventh, the twenty-eighth, the twenty-ninth and the thirtieth may train.
+    // The third, fourth, sixth, eighth and tenth to thirty-fourth authors' sets are scored
+    // whole and never read: a misread code is counted, not named. Having judged, each but the
+    // thirty-first, the thirty-second, the thirty-third and the thirty-fourth may train.
     for &judge in JUDGED.iter().chain(&JUDGING) {
         std::fs::write(
             dir.path().join(format!("{judge}.toml")),
@@ -614,7 +636,7 @@ fn eval_classify_scores_a_further_set_its_halves_and_a_trained_classifier() {
         for (split, train) in [
             ("author-b", judge.to_string()),
             (scored, format!("training,{judge}")),
-            (scored, format!("training,author-o,author-z,{judge}")),
+            (scored, format!("training,author-o,author-ad,{judge}")),
         ] {
             refused.push((
                 vec!["--split".into(), split.into(), "--train".into(), train],
@@ -673,7 +695,7 @@ fn eval_classify_scores_a_further_set_its_halves_and_a_trained_classifier() {
         "--split",
         "author-f",
         "--train",
-        "training,author-c,author-d,author-e,author-g,author-h,author-i,author-j,author-k,author-l,author-m,author-n,author-o,author-p,author-q,author-r,author-s,author-t,author-u,author-v,author-w,author-x,author-y,author-z",
+        "training,author-c,author-d,author-e,author-g,author-h,author-i,author-j,author-k,author-l,author-m,author-n,author-o,author-p,author-q,author-r,author-s,author-t,author-u,author-v,author-w,author-x,author-y,author-z,author-aa,author-ab,author-ac,author-ad",
     ]);
     assert_eq!(o.status.code(), Some(1), "{}", stderr(&o));
     assert_eq!(json(&o)["accuracy"]["total"], 2);

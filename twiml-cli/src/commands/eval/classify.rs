@@ -30,10 +30,12 @@
 //! author-y` the twenty-fifth's (`author-y.toml`), `--split author-z` the twenty-sixth's
 //! (`author-z.toml`), `--split author-aa` the twenty-seventh's (`author-aa.toml`), `--split
 //! author-ab` the twenty-eighth's (`author-ab.toml`), `--split author-ac` the twenty-ninth's
-//! (`author-ac.toml`) and `--split author-ad` the thirtieth's (`author-ad.toml`), which judge:
-//! their misread messages are never named; having judged, each but `author-aa`, `author-ab`,
-//! `author-ac` and `author-ad` may now train (`--train author-c`, `--train author-s`), and
-//! those four never train.
+//! (`author-ac.toml`), `--split author-ad` the thirtieth's (`author-ad.toml`), `--split
+//! author-ae` the thirty-first's (`author-ae.toml`), `--split author-af` the thirty-second's
+//! (`author-af.toml`), `--split author-ag` the thirty-third's (`author-ag.toml`) and `--split
+//! author-ah` the thirty-fourth's (`author-ah.toml`), which judge: their misread messages are
+//! never named; having judged, each but `author-ae`, `author-af`, `author-ag` and `author-ah`
+//! may now train (`--train author-c`, `--train author-aa`), and those four never train.
 //! `author-e`, `author-g` and `author-i`
 //! (`author-e.toml`, `author-g.toml`, `author-i.toml`) are sets written apart for training.
 //! `--file PATH` scores any file in the set's schema, as unseen. Only the sets that tune
@@ -239,10 +241,10 @@ pub(crate) fn run(args: EvalClassifyArgs, log: LogLevel) -> Result<ExitStatus, E
     if let Some(judge) = args.train.iter().find(|t| {
         matches!(
             t,
-            ClassifySplit::AuthorAa
-                | ClassifySplit::AuthorAb
-                | ClassifySplit::AuthorAc
-                | ClassifySplit::AuthorAd
+            ClassifySplit::AuthorAe
+                | ClassifySplit::AuthorAf
+                | ClassifySplit::AuthorAg
+                | ClassifySplit::AuthorAh
         )
     }) {
         return Err(Error::new(format_args!(

@@ -999,11 +999,13 @@ mod tests {
     /// (`author-m.toml`), `n` (`author-n.toml`), `o` (`author-o.toml`), `p` (`author-p.toml`),
     /// `q` (`author-q.toml`), `r` (`author-r.toml`), `s` (`author-s.toml`), `t`
     /// (`author-t.toml`), `u` (`author-u.toml`), `v` (`author-v.toml`), `w` (`author-w.toml`),
-    /// `x` (`author-x.toml`), `y` (`author-y.toml`) and `z` (`author-z.toml`), each having
-    /// judged and now trained on, `e` (`author-e.toml`), `g` (`author-g.toml`) and `i`
-    /// (`author-i.toml`), written for training, or `aa` (`author-aa.toml`), `ab`
-    /// (`author-ab.toml`), `ac` (`author-ac.toml`) and `ad` (`author-ad.toml`), scored only
-    /// (after `z` the names take two letters). Never the held-out half.
+    /// `x` (`author-x.toml`), `y` (`author-y.toml`), `z` (`author-z.toml`), `aa`
+    /// (`author-aa.toml`), `ab` (`author-ab.toml`), `ac` (`author-ac.toml`) and `ad`
+    /// (`author-ad.toml`), each having judged and now trained on, `e` (`author-e.toml`), `g`
+    /// (`author-g.toml`) and `i` (`author-i.toml`), written for training, or `ae`
+    /// (`author-ae.toml`), `af` (`author-af.toml`), `ag` (`author-ag.toml`) and `ah`
+    /// (`author-ah.toml`), scored only (after `z` the names take two letters). Never the
+    /// held-out half.
     fn named_set(name: &str) -> Vec<Labelled> {
         #[derive(serde::Deserialize)]
         struct Halves {
@@ -1043,6 +1045,10 @@ mod tests {
             "ab" => read(&root.join("author-ab.toml")),
             "ac" => read(&root.join("author-ac.toml")),
             "ad" => read(&root.join("author-ad.toml")),
+            "ae" => read(&root.join("author-ae.toml")),
+            "af" => read(&root.join("author-af.toml")),
+            "ag" => read(&root.join("author-ag.toml")),
+            "ah" => read(&root.join("author-ah.toml")),
             "b-a" | "b-b" => {
                 let path = root.join("author-b-halves.toml");
                 let text =
@@ -1056,7 +1062,7 @@ mod tests {
             }
             other => {
                 panic!(
-                    "unknown set `{other}`: own, dev, b, b-a, b-b, c, d, e, f, g, h, i, j, k, l, m, n, o, p, q, r, s, t, u, v, w, x, y, z, aa, ab, ac or ad"
+                    "unknown set `{other}`: own, dev, b, b-a, b-b, c, d, e, f, g, h, i, j, k, l, m, n, o, p, q, r, s, t, u, v, w, x, y, z, aa, ab, ac, ad, ae, af, ag or ah"
                 )
             }
         }
@@ -1065,8 +1071,8 @@ mod tests {
     /// The tuning test: 5-fold cross-validation on the development half (the own messages
     /// always train), or one direction across authors: `own=1` (the own messages classify the
     /// development half), `reverse=1` (the other way), `train=own+dev+b-a,score=b-b` (any sets
-    /// of [`named_set`] train, another is classified; `b-a*3` counts a set three times; `aa`,
-    /// `ab`, `ac` and `ad` are scored, never trained on). `TWIML_CV=l2=0.05,bigrams=0` tries other
+    /// of [`named_set`] train, another is classified; `b-a*3` counts a set three times; `ae`,
+    /// `af`, `ag` and `ah` are scored, never trained on). `TWIML_CV=l2=0.05,bigrams=0` tries other
     /// options; `marks=PATH` writes each answer, for paired comparisons; `errors=1` prints the
     /// misread messages, of the sets that tune only.
     #[test]
@@ -1128,10 +1134,10 @@ mod tests {
                     let mut sets = Vec::new();
                     for part in value.split('+') {
                         let (name, times) = part.split_once('*').unwrap_or((part, "1"));
-                        assert_ne!(name, "aa", "`aa` (author-aa) is scored, never trained on");
-                        assert_ne!(name, "ab", "`ab` (author-ab) is scored, never trained on");
-                        assert_ne!(name, "ac", "`ac` (author-ac) is scored, never trained on");
-                        assert_ne!(name, "ad", "`ad` (author-ad) is scored, never trained on");
+                        assert_ne!(name, "ae", "`ae` (author-ae) is scored, never trained on");
+                        assert_ne!(name, "af", "`af` (author-af) is scored, never trained on");
+                        assert_ne!(name, "ag", "`ag` (author-ag) is scored, never trained on");
+                        assert_ne!(name, "ah", "`ah` (author-ah) is scored, never trained on");
                         for _ in 0..times.parse::<usize>().expect("train=SET*N") {
                             sets.push(named_set(name));
                         }
@@ -1154,7 +1160,8 @@ mod tests {
                 !errors
                     || ![
                         "b", "b-b", "c", "d", "f", "h", "j", "k", "l", "m", "n", "o", "p", "q",
-                        "r", "s", "t", "u", "v", "w", "x", "y", "z", "aa", "ab", "ac", "ad",
+                        "r", "s", "t", "u", "v", "w", "x", "y", "z", "aa", "ab", "ac", "ad", "ae",
+                        "af", "ag", "ah",
                     ]
                     .contains(&name.as_str()),
                 "`errors=1` names misread messages of the sets that tune only (own, dev, b-a, e, g, i)"
