@@ -605,9 +605,11 @@ fn essential_messages_pass_silent_hours_and_undecided_ones_go_to_review() {
     let d = gate.decide(&otp, &none(), night);
     assert_eq!(d.verdict, Verdict::Allow);
     assert_eq!(d.classification.intent, Some(MessageIntent::Otp));
-    // "Hey, Sam here. Talk soon." was undecided until `2026-12-06.3`, whose model (trained with
-    // a tenth of the penalty, on four more hands) weighs its words as marketing.
-    let unclear = Outbound::message(number("+12125550123"), "Sam says hi to everyone.");
+    // Too few words to judge, whatever the model weighs: undecided by the classifier's rule
+    // for short texts. (A longer personal text, "Sam says hi to everyone.", was undecided
+    // until `2026-12-06.4`, whose model, trained on twelve more hands, reads "says" as
+    // essential: the margin of a trained model moves with each training.)
+    let unclear = Outbound::message(number("+12125550123"), "Thanks, Sam!");
     let d = gate.decide(&unclear, &none(), night);
     assert_eq!(
         d.verdict,

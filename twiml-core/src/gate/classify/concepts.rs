@@ -5,7 +5,8 @@
 //! the matching, like the lexicon.
 //!
 //! The table was written from how businesses write, not from the labelled messages: it is a
-//! general vocabulary, and no phrase is here because a message was misread.
+//! general vocabulary. One group of phrases was added after a message of a set that tunes was
+//! misread, and says so where it stands (the Spanish verb "salir" of a parcel).
 //!
 //! Phrases are written as the text is read (`Normalized`): lower case, no accents or
 //! apostrophes (`dont`, `contrasena`), one space between words (`sign in` for `sign-in`), `#`
@@ -1445,6 +1446,12 @@ pub(crate) static CONCEPTS: &[Concept] = &[
             "paqueteria",
             "despachad*",
             "retrasad*",
+            // The verb "salir" of a parcel or an order, which holds the letters of the
+            // English "sale": "tu pedido sale hoy", "salio de nuestro almacen".
+            "sale hoy",
+            "sale manana",
+            "salio",
+            "saldra",
         ],
     ),
     c(

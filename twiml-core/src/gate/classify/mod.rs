@@ -32,9 +32,9 @@
 //! text that matched, and the words that weighed most toward its class.
 //!
 //! The model (`model.tsv`) is trained on the development half of `eval/classify`, on the
-//! classifier's own messages (`eval/classify/training.toml`) and on the sets of seventeen more
-//! hands (`eval/classify/author-b.toml` to `author-r.toml`); a test keeps the file equal to a
-//! fresh training. The
+//! classifier's own messages (`eval/classify/training.toml`) and on the sets of twenty-nine
+//! more hands (`eval/classify/author-b.toml` to `author-z.toml`, then `author-aa.toml` to
+//! `author-ad.toml`); a test keeps the file equal to a fresh training. The
 //! held-out half is never used to train or tune, and a set written apart judges a change
 //! before it may train one.
 
@@ -56,7 +56,7 @@ use model::Model;
 
 /// The version of the classifier, its lexicon, its patterns and its model: the date of its
 /// last change, and the change's number on that day after the first.
-pub(crate) const VERSION: &str = "2026-12-06.3";
+pub(crate) const VERSION: &str = "2026-12-06.4";
 
 /// Why a message is in its class: a phrase of its text, words the model weighed, or a
 /// declaration.
@@ -668,10 +668,23 @@ fn amount_beside(text: &str, from: usize, to: usize) -> bool {
     else {
         return false;
     };
+    // A mark between two digits is part of a number ("$40.00", "$1,000"), not a clause's end.
+    let ends = |text: &str, i: usize| {
+        let b = text.as_bytes();
+        !(i > 0
+            && b[i - 1].is_ascii_digit()
+            && b.get(i + 1).is_some_and(u8::is_ascii_digit)
+            && matches!(b[i], b'.' | b','))
+    };
     let before = before
-        .rfind(CLAUSE_MARKS)
-        .map_or(before, |i| &before[i + 1..]);
-    let after = after.find(CLAUSE_MARKS).map_or(after, |i| &after[..i]);
+        .char_indices()
+        .rev()
+        .find(|&(i, c)| CLAUSE_MARKS.contains(&c) && ends(before, i))
+        .map_or(before, |(i, _)| &before[i + 1..]);
+    let after = after
+        .char_indices()
+        .find(|&(i, c)| CLAUSE_MARKS.contains(&c) && ends(after, i))
+        .map_or(after, |(i, _)| &after[..i]);
     let near: Vec<&str> = {
         let mut words: Vec<&str> = before.split_whitespace().rev().take(3).collect();
         words.reverse();

@@ -865,13 +865,14 @@ mod tests {
     }
 
     /// `model.tsv` is what training gives today, on the development half, the own messages
-    /// and the sets of `author-b` to `author-n`, in that order; `TWIML_BLESS=1` writes it
-    /// again.
+    /// and the sets of `author-b` to `author-z`, then `author-aa` to `author-ad`, in that
+    /// order; `TWIML_BLESS=1` writes it again.
     #[test]
     fn the_model_file_is_fresh() {
         let (dev, own) = training_data();
         let hands: Vec<Labelled> = [
             "b", "c", "d", "e", "f", "g", "h", "i", "j", "k", "l", "m", "n", "o", "p", "q", "r",
+            "s", "t", "u", "v", "w", "x", "y", "z", "aa", "ab", "ac", "ad",
         ]
         .into_iter()
         .flat_map(named_set)

@@ -396,13 +396,15 @@ fn fraud_alert(source: &str, words: &[Word<'_>]) -> Option<((usize, usize), Mess
         .iter()
         .find(|w| w.text == "#" && number_type(source, w.span.0, w.span.1) == "t:money");
     if let Some(amount) = amount {
-        // "make" and "attempt" count only as "did you make", "did you attempt".
+        // "make" and "attempt" count only as "did you make", "did you attempt"; "did you
+        // spend" asks of a money event in its one verb.
+        let did_you = |i: usize| i >= 2 && words[i - 2].text == "did" && words[i - 1].text == "you";
         let asked = words.iter().enumerate().find(|&(i, w)| {
-            w.flags & RECOGNIZES != 0
-                && (!matches!(w.text, "make" | "attempt")
-                    || (i >= 2 && words[i - 2].text == "did" && words[i - 1].text == "you"))
+            w.flags & RECOGNIZES != 0 && (!matches!(w.text, "make" | "attempt") || did_you(i))
+                || w.text == "spend" && did_you(i)
         });
-        let event = words.iter().any(|w| w.flags & MONEY != 0);
+        let event = words.iter().any(|w| w.flags & MONEY != 0)
+            || asked.is_some_and(|(_, w)| w.text == "spend");
         if let Some((_, asked)) = asked.filter(|_| event) {
             return Some((join(asked.span, amount.span), MessageIntent::Fraud));
         }
