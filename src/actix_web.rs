@@ -90,7 +90,7 @@ impl Responder for Xml {
 
     fn respond_to(self, _: &HttpRequest) -> HttpResponse {
         self.log_warnings();
-        xml_response(self.0.to_xml())
+        xml_response(self.0.into_xml())
     }
 }
 

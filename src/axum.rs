@@ -88,7 +88,7 @@ use crate::webhook::{
 impl IntoResponse for Xml {
     fn into_response(self) -> Response {
         self.log_warnings();
-        xml_response(self.0.to_xml())
+        xml_response(self.0.into_xml())
     }
 }
 

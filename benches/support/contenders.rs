@@ -239,7 +239,7 @@ pub fn build_and_render(name: &str) -> String {
         _ => workloads::w5().build(),
     }
     .expect("every workload builds");
-    built.to_xml()
+    built.into_xml()
 }
 
 /// The floor writer of a workload.

@@ -186,6 +186,24 @@ impl Twiml {
         self.xml.clone()
     }
 
+    /// The XML, on one line, with the XML declaration, as [`to_xml`](Twiml::to_xml) gives it,
+    /// taken out of the response instead of copied: for serving it, when the response is not
+    /// needed after.
+    ///
+    /// ```
+    /// use twiml::prelude::*;
+    ///
+    /// let mut response = VoiceResponse::new();
+    /// response.say("Hello");
+    /// let built = response.build()?;
+    /// let copied = built.to_xml();
+    /// assert_eq!(built.into_xml(), copied);
+    /// # Ok::<(), twiml::BuildError>(())
+    /// ```
+    pub fn into_xml(self) -> String {
+        self.xml
+    }
+
     /// The XML, written as `options` say.
     pub fn to_xml_with(&self, options: &RenderOptions) -> String {
         if *options == RenderOptions::default() {
