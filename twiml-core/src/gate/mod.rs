@@ -94,7 +94,8 @@ mod api {
     #[cfg(feature = "config")]
     pub use super::campaign::{Campaign, CampaignFileError, ScheduledSend};
     pub use super::classify::{
-        Classification, Classifier, Cue, Declared, Source, classify, classify_with,
+        Classification, Classifier, Cue, Declared, NEVER_NON_ESSENTIAL_KINDS, Source, classify,
+        classify_with,
     };
     pub use super::decide::{
         AppliedOverride, DataVersions, Decision, Field, Gate, Handling, Missing, Reads, Verdict,

@@ -47,7 +47,7 @@ use std::io::{self, Write};
 
 use serde::Deserialize;
 use serde_json::json;
-use twiml_core::gate::{Class, Classification, Classifier, classify};
+use twiml_core::gate::{Class, Classification, Classifier, NEVER_NON_ESSENTIAL_KINDS, classify};
 
 use super::super::{Error, ExitStatus};
 use crate::args::{ClassifySplit, EvalClassifyArgs, LogLevel, TextOrJson};
@@ -78,10 +78,6 @@ struct Labelled {
     #[serde(default)]
     hard: bool,
 }
-
-/// The kinds of message that must never wait: one-time codes, fraud alerts, delivery and
-/// shipping notices.
-const NEVER_NON_ESSENTIAL: [&str; 4] = ["otp", "fraud-alert", "delivery", "shipping"];
 
 /// Counts of one slice of the set.
 #[derive(Debug, Default, Clone, Copy)]
@@ -366,7 +362,7 @@ pub(crate) fn run(args: EvalClassifyArgs, log: LogLevel) -> Result<ExitStatus, E
             intents.add(c.intent.is_some_and(|i| i.as_str() == intent), undecided);
         }
         let kind = m.kind.as_deref().unwrap_or_default();
-        if c.class == Some(Class::NonEssential) && NEVER_NON_ESSENTIAL.contains(&kind) {
+        if c.class == Some(Class::NonEssential) && NEVER_NON_ESSENTIAL_KINDS.contains(&kind) {
             never_waited.push(m.id.clone());
         }
         if !correct {

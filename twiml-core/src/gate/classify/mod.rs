@@ -58,6 +58,13 @@ use model::Model;
 /// last change, and the change's number on that day after the first.
 pub(crate) const VERSION: &str = "2026-12-06.4";
 
+/// The `kind`s of the labelled sets (`eval/classify`) whose messages must never be read as
+/// non-essential: one-time codes, fraud alerts, delivery and shipping notices. The second part
+/// of the classifier's target counts them; `twiml eval classify` and the tuning tests read this
+/// list. Not API.
+#[doc(hidden)]
+pub const NEVER_NON_ESSENTIAL_KINDS: [&str; 4] = ["otp", "fraud-alert", "delivery", "shipping"];
+
 /// Why a message is in its class: a phrase of its text, words the model weighed, or a
 /// declaration.
 #[derive(Debug, Clone, PartialEq, Eq)]

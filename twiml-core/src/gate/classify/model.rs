@@ -953,7 +953,7 @@ mod tests {
         for m in &dev {
             let normal = Normalized::new(&m.text);
             let hit = super::super::patterns::never_wait(&m.text, &normal);
-            if ["otp", "fraud-alert", "delivery", "shipping"].contains(&m.kind.as_str()) {
+            if super::super::NEVER_NON_ESSENTIAL_KINDS.contains(&m.kind.as_str()) {
                 kinds += 1;
                 found += usize::from(hit.is_some());
             }
@@ -1220,7 +1220,7 @@ mod tests {
                 }
                 undecided += usize::from(c.class.is_none());
                 if c.class == Some(Class::NonEssential)
-                    && ["otp", "fraud-alert", "delivery", "shipping"].contains(&m.kind.as_str())
+                    && super::super::NEVER_NON_ESSENTIAL_KINDS.contains(&m.kind.as_str())
                 {
                     never += 1;
                 }
