@@ -1180,6 +1180,30 @@ mod tests {
         assert_eq!(named, 1, "{cues:?}");
     }
 
+    /// A hold "to protect you" is a cue of a fraud alert, in both languages.
+    #[test]
+    fn a_hold_to_protect_you_is_a_cue_of_a_fraud_alert() {
+        for (text, phrase) in [
+            (
+                "We paused your $950 transfer to a new payee to protect your account. Call us before we release it.",
+                "to protect your account",
+            ),
+            (
+                "Retuvimos tu envio de $950 a un destinatario nuevo para protegerte. Llamanos antes de liberarlo.",
+                "para protegerte",
+            ),
+        ] {
+            let cues = classify(text).cues;
+            assert!(
+                cues.iter().any(|c| matches!(
+                    c,
+                    Cue::Phrase { phrase: p, intent: MessageIntent::Fraud, .. } if *p == phrase
+                )),
+                "{text}: {cues:?}"
+            );
+        }
+    }
+
     /// A class always comes with a reason, even when every word that weighed toward it is
     /// filler ("this is", "to you").
     #[test]
@@ -1333,9 +1357,14 @@ mod tests {
         for text in [
             "Tu PIN de acceso a la app de Super Ahorro es 7730. No es un cupon.",
             "Your login code is 551902. This is not a coupon, do not share it.",
-            // "Did you spend $612.40 at ..." matches no pattern of a fraud alert, and the model
-            // of `2026-12-06.3` reads it as marketing (RESULTS.md, a known regression).
             "Did you make a $612.40 purchase at \"HOT DEALS OUTLET\" on 12/02? Reply Y or N.",
+            // "Spend" after "did you" asks of a money event (since `2026-12-06.4`).
+            "Did you spend $612.40 at \"HOT DEALS OUTLET\" on 12/02? Reply Y or N.",
+            // Urgency is not a promotion on its own: "last chance" is a clear phrase of
+            // promotion, not a decisive one (since `2026-12-06.4`).
+            "Last chance to pick a delivery window for your sofa: choose a date by Friday or it goes back to the warehouse.",
+            // The Spanish verb "salir" of a parcel is not the English "sale".
+            "Su paquete sale hoy de nuestro almacen y llega el jueves. Rastreo: envios.example/7731",
         ] {
             assert_eq!(class(text), Some(Class::Essential), "{text}");
         }
