@@ -434,10 +434,10 @@ fn check_whole_set(name: &'static str, prefix: &str, others: &[&'static str]) {
 }
 
 /// The sets written apart and kept whole (never halved), by name and id prefix, in the order
-/// they were written: the third author's (`author-c.toml`) to the thirty-fourth's
-/// (`author-ah.toml`). Some were written for training, some judge before they may train;
+/// they were written: the third author's (`author-c.toml`) to the thirty-eighth's
+/// (`author-al.toml`). Some were written for training, some judge before they may train;
 /// `eval/classify/README.md` says which.
-const WHOLE_SETS: [(&str, &str); 32] = [
+const WHOLE_SETS: [(&str, &str); 36] = [
     ("author-c", "clsc"),
     ("author-d", "clsd"),
     ("author-e", "clse"),
@@ -470,6 +470,10 @@ const WHOLE_SETS: [(&str, &str); 32] = [
     ("author-af", "clsaf"),
     ("author-ag", "clsag"),
     ("author-ah", "clsah"),
+    ("author-ai", "clsai"),
+    ("author-aj", "clsaj"),
+    ("author-ak", "clsak"),
+    ("author-al", "clsal"),
 ];
 
 /// A whole set is well formed (see [`check_whole_set`]) and written apart from the own
@@ -533,6 +537,10 @@ whole_set_tests! {
     classify_author_af_set_is_well_formed_and_written_apart: "author-af",
     classify_author_ag_set_is_well_formed_and_written_apart: "author-ag",
     classify_author_ah_set_is_well_formed_and_written_apart: "author-ah",
+    classify_author_ai_set_is_well_formed_and_written_apart: "author-ai",
+    classify_author_aj_set_is_well_formed_and_written_apart: "author-aj",
+    classify_author_ak_set_is_well_formed_and_written_apart: "author-ak",
+    classify_author_al_set_is_well_formed_and_written_apart: "author-al",
 }
 
 #[test]

@@ -494,14 +494,16 @@ pub(crate) struct EvalClassifyArgs {
     /// `author-h`, `author-j`, `author-k`, `author-l`, `author-m`, `author-n`, `author-o`,
     /// `author-p`, `author-q`, `author-r`, `author-s`, `author-t`, `author-u`, `author-v`,
     /// `author-w`, `author-x`, `author-y`, `author-z`, `author-aa`, `author-ab`, `author-ac`,
-    /// `author-ad`, `author-ae`, `author-af`, `author-ag` and `author-ah` are the third,
-    /// fourth, sixth, eighth, tenth, eleventh, twelfth, thirteenth, fourteenth, fifteenth,
-    /// sixteenth, seventeenth, eighteenth, nineteenth, twentieth, twenty-first, twenty-second,
-    /// twenty-third, twenty-fourth, twenty-fifth, twenty-sixth, twenty-seventh, twenty-eighth,
-    /// twenty-ninth, thirtieth, thirty-first, thirty-second, thirty-third and thirty-fourth
-    /// authors' sets, whose misread messages are never named (all but `author-ae`,
-    /// `author-af`, `author-ag` and `author-ah`, having judged, may now train); `author-e`,
-    /// `author-g` and `author-i` are sets written for training.
+    /// `author-ad`, `author-ae`, `author-af`, `author-ag`, `author-ah`, `author-ai`,
+    /// `author-aj`, `author-ak` and `author-al` are the third, fourth, sixth, eighth, tenth,
+    /// eleventh, twelfth, thirteenth, fourteenth, fifteenth, sixteenth, seventeenth,
+    /// eighteenth, nineteenth, twentieth, twenty-first, twenty-second, twenty-third,
+    /// twenty-fourth, twenty-fifth, twenty-sixth, twenty-seventh, twenty-eighth, twenty-ninth,
+    /// thirtieth, thirty-first, thirty-second, thirty-third, thirty-fourth, thirty-fifth,
+    /// thirty-sixth, thirty-seventh and thirty-eighth authors' sets, whose misread messages
+    /// are never named (all but `author-ai`, `author-aj`, `author-ak` and `author-al`, having
+    /// judged, may now train); `author-e`, `author-g` and `author-i` are sets written for
+    /// training.
     #[arg(long, value_enum, default_value_t = ClassifySplit::Dev)]
     pub(crate) split: ClassifySplit,
     /// Score this labelled file (the schema of `eval/classify/README.md`) instead of a set of
@@ -515,8 +517,9 @@ pub(crate) struct EvalClassifyArgs {
     /// `author-o.toml`, `author-p.toml`, `author-q.toml`, `author-r.toml`, `author-s.toml`,
     /// `author-t.toml`, `author-u.toml`, `author-v.toml`, `author-w.toml`, `author-x.toml`,
     /// `author-y.toml`, `author-z.toml`, `author-aa.toml`, `author-ab.toml`, `author-ac.toml`,
-    /// `author-ad.toml`, `author-ae.toml`, `author-af.toml`, `author-ag.toml` and
-    /// `author-ah.toml`).
+    /// `author-ad.toml`, `author-ae.toml`, `author-af.toml`, `author-ag.toml`,
+    /// `author-ah.toml`, `author-ai.toml`, `author-aj.toml`, `author-ak.toml` and
+    /// `author-al.toml`).
     #[arg(long, value_name = "DIR", default_value = "eval/classify")]
     pub(crate) dir: PathBuf,
     /// On the development half, `training`, `author-e`, `author-g`, `author-i` or the A half of
@@ -532,9 +535,10 @@ pub(crate) struct EvalClassifyArgs {
     /// `author-c`, `author-d`, `author-e`, `author-f`, `author-g`, `author-h`, `author-i`,
     /// `author-j`, `author-k`, `author-l`, `author-m`, `author-n`, `author-o`, `author-p`,
     /// `author-q`, `author-r`, `author-s`, `author-t`, `author-u`, `author-v`, `author-w`,
-    /// `author-x`, `author-y`, `author-z`, `author-aa`, `author-ab`, `author-ac`, `author-ad`)
-    /// instead of the built-in one. The held-out half, `author-ae`, `author-af`, `author-ag`
-    /// and `author-ah` never train, and no set trains on messages it scores.
+    /// `author-x`, `author-y`, `author-z`, `author-aa`, `author-ab`, `author-ac`, `author-ad`,
+    /// `author-ae`, `author-af`, `author-ag`, `author-ah`) instead of the built-in one. The
+    /// held-out half, `author-ai`, `author-aj`, `author-ak` and `author-al` never train, and
+    /// no set trains on messages it scores.
     #[arg(long, value_name = "SETS", value_delimiter = ',')]
     pub(crate) train: Vec<ClassifySplit>,
     /// Output format.
@@ -680,18 +684,34 @@ pub(crate) enum ClassifySplit {
     /// misread messages are never named.
     #[value(name = "author-ad")]
     AuthorAd,
-    /// The thirty-first author's set (`author-ae.toml`), for scoring only.
+    /// The thirty-first author's set (`author-ae.toml`): judged on once, now also trained
+    /// on; its misread messages are never named.
     #[value(name = "author-ae")]
     AuthorAe,
-    /// The thirty-second author's set (`author-af.toml`), for scoring only.
+    /// The thirty-second author's set (`author-af.toml`): judged on once, now also trained
+    /// on; its misread messages are never named.
     #[value(name = "author-af")]
     AuthorAf,
-    /// The thirty-third author's set (`author-ag.toml`), for scoring only.
+    /// The thirty-third author's set (`author-ag.toml`): judged on once, now also trained
+    /// on; its misread messages are never named.
     #[value(name = "author-ag")]
     AuthorAg,
-    /// The thirty-fourth author's set (`author-ah.toml`), for scoring only.
+    /// The thirty-fourth author's set (`author-ah.toml`): judged on once, now also trained
+    /// on; its misread messages are never named.
     #[value(name = "author-ah")]
     AuthorAh,
+    /// The thirty-fifth author's set (`author-ai.toml`), for scoring only.
+    #[value(name = "author-ai")]
+    AuthorAi,
+    /// The thirty-sixth author's set (`author-aj.toml`), for scoring only.
+    #[value(name = "author-aj")]
+    AuthorAj,
+    /// The thirty-seventh author's set (`author-ak.toml`), for scoring only.
+    #[value(name = "author-ak")]
+    AuthorAk,
+    /// The thirty-eighth author's set (`author-al.toml`), for scoring only.
+    #[value(name = "author-al")]
+    AuthorAl,
 }
 
 impl ClassifySplit {
@@ -736,6 +756,10 @@ impl ClassifySplit {
             ClassifySplit::AuthorAf => "author-af",
             ClassifySplit::AuthorAg => "author-ag",
             ClassifySplit::AuthorAh => "author-ah",
+            ClassifySplit::AuthorAi => "author-ai",
+            ClassifySplit::AuthorAj => "author-aj",
+            ClassifySplit::AuthorAk => "author-ak",
+            ClassifySplit::AuthorAl => "author-al",
         }
     }
 }

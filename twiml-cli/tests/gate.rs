@@ -467,7 +467,7 @@ hard = true
 }
 
 /// The authors' sets that have judged and may now train (scored whole, never read).
-const JUDGED: [&str; 25] = [
+const JUDGED: [&str; 29] = [
     "author-c",
     "author-d",
     "author-f",
@@ -493,10 +493,14 @@ const JUDGED: [&str; 25] = [
     "author-ab",
     "author-ac",
     "author-ad",
+    "author-ae",
+    "author-af",
+    "author-ag",
+    "author-ah",
 ];
 
 /// The authors' sets that only judge: scored whole, never read, never trained on.
-const JUDGING: [&str; 4] = ["author-ae", "author-af", "author-ag", "author-ah"];
+const JUDGING: [&str; 4] = ["author-ai", "author-aj", "author-ak", "author-al"];
 
 #[test]
 fn eval_classify_scores_a_further_set_its_halves_and_a_trained_classifier() {
@@ -589,9 +593,9 @@ fn eval_classify_scores_a_further_set_its_halves_and_a_trained_classifier() {
     }
     let o = eval(&["--split", "author-b-a", "--errors"]);
     assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
-    // The third, fourth, sixth, eighth and tenth to thirty-fourth authors' sets are scored
+    // The third, fourth, sixth, eighth and tenth to thirty-eighth authors' sets are scored
     // whole and never read: a misread code is counted, not named. Having judged, each but the
-    // thirty-first, the thirty-second, the thirty-third and the thirty-fourth may train.
+    // thirty-fifth, the thirty-sixth, the thirty-seventh and the thirty-eighth may train.
     for &judge in JUDGED.iter().chain(&JUDGING) {
         std::fs::write(
             dir.path().join(format!("{judge}.toml")),
@@ -636,7 +640,7 @@ fn eval_classify_scores_a_further_set_its_halves_and_a_trained_classifier() {
         for (split, train) in [
             ("author-b", judge.to_string()),
             (scored, format!("training,{judge}")),
-            (scored, format!("training,author-o,author-ad,{judge}")),
+            (scored, format!("training,author-o,author-ah,{judge}")),
         ] {
             refused.push((
                 vec!["--split".into(), split.into(), "--train".into(), train],
@@ -695,7 +699,7 @@ fn eval_classify_scores_a_further_set_its_halves_and_a_trained_classifier() {
         "--split",
         "author-f",
         "--train",
-        "training,author-c,author-d,author-e,author-g,author-h,author-i,author-j,author-k,author-l,author-m,author-n,author-o,author-p,author-q,author-r,author-s,author-t,author-u,author-v,author-w,author-x,author-y,author-z,author-aa,author-ab,author-ac,author-ad",
+        "training,author-c,author-d,author-e,author-g,author-h,author-i,author-j,author-k,author-l,author-m,author-n,author-o,author-p,author-q,author-r,author-s,author-t,author-u,author-v,author-w,author-x,author-y,author-z,author-aa,author-ab,author-ac,author-ad,author-ae,author-af,author-ag,author-ah",
     ]);
     assert_eq!(o.status.code(), Some(1), "{}", stderr(&o));
     assert_eq!(json(&o)["accuracy"]["total"], 2);

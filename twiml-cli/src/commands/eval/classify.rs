@@ -32,10 +32,13 @@
 //! author-ab` the twenty-eighth's (`author-ab.toml`), `--split author-ac` the twenty-ninth's
 //! (`author-ac.toml`), `--split author-ad` the thirtieth's (`author-ad.toml`), `--split
 //! author-ae` the thirty-first's (`author-ae.toml`), `--split author-af` the thirty-second's
-//! (`author-af.toml`), `--split author-ag` the thirty-third's (`author-ag.toml`) and `--split
-//! author-ah` the thirty-fourth's (`author-ah.toml`), which judge: their misread messages are
-//! never named; having judged, each but `author-ae`, `author-af`, `author-ag` and `author-ah`
-//! may now train (`--train author-c`, `--train author-aa`), and those four never train.
+//! (`author-af.toml`), `--split author-ag` the thirty-third's (`author-ag.toml`), `--split
+//! author-ah` the thirty-fourth's (`author-ah.toml`), `--split author-ai` the thirty-fifth's
+//! (`author-ai.toml`), `--split author-aj` the thirty-sixth's (`author-aj.toml`), `--split
+//! author-ak` the thirty-seventh's (`author-ak.toml`) and `--split author-al` the
+//! thirty-eighth's (`author-al.toml`), which judge: their misread messages are never named;
+//! having judged, each but `author-ai`, `author-aj`, `author-ak` and `author-al` may now train
+//! (`--train author-c`, `--train author-ae`), and those four never train.
 //! `author-e`, `author-g` and `author-i`
 //! (`author-e.toml`, `author-g.toml`, `author-i.toml`) are sets written apart for training.
 //! `--file PATH` scores any file in the set's schema, as unseen. Only the sets that tune
@@ -237,10 +240,10 @@ pub(crate) fn run(args: EvalClassifyArgs, log: LogLevel) -> Result<ExitStatus, E
     if let Some(judge) = args.train.iter().find(|t| {
         matches!(
             t,
-            ClassifySplit::AuthorAe
-                | ClassifySplit::AuthorAf
-                | ClassifySplit::AuthorAg
-                | ClassifySplit::AuthorAh
+            ClassifySplit::AuthorAi
+                | ClassifySplit::AuthorAj
+                | ClassifySplit::AuthorAk
+                | ClassifySplit::AuthorAl
         )
     }) {
         return Err(Error::new(format_args!(

@@ -1001,12 +1001,13 @@ mod tests {
     /// `q` (`author-q.toml`), `r` (`author-r.toml`), `s` (`author-s.toml`), `t`
     /// (`author-t.toml`), `u` (`author-u.toml`), `v` (`author-v.toml`), `w` (`author-w.toml`),
     /// `x` (`author-x.toml`), `y` (`author-y.toml`), `z` (`author-z.toml`), `aa`
-    /// (`author-aa.toml`), `ab` (`author-ab.toml`), `ac` (`author-ac.toml`) and `ad`
-    /// (`author-ad.toml`), each having judged and now trained on, `e` (`author-e.toml`), `g`
-    /// (`author-g.toml`) and `i` (`author-i.toml`), written for training, or `ae`
-    /// (`author-ae.toml`), `af` (`author-af.toml`), `ag` (`author-ag.toml`) and `ah`
-    /// (`author-ah.toml`), scored only (after `z` the names take two letters). Never the
-    /// held-out half.
+    /// (`author-aa.toml`), `ab` (`author-ab.toml`), `ac` (`author-ac.toml`), `ad`
+    /// (`author-ad.toml`), `ae` (`author-ae.toml`), `af` (`author-af.toml`), `ag`
+    /// (`author-ag.toml`) and `ah` (`author-ah.toml`), each having judged and now trained on,
+    /// `e` (`author-e.toml`), `g` (`author-g.toml`) and `i` (`author-i.toml`), written for
+    /// training, or `ai` (`author-ai.toml`), `aj` (`author-aj.toml`), `ak` (`author-ak.toml`)
+    /// and `al` (`author-al.toml`), scored only (after `z` the names take two letters). Never
+    /// the held-out half.
     fn named_set(name: &str) -> Vec<Labelled> {
         #[derive(serde::Deserialize)]
         struct Halves {
@@ -1050,6 +1051,10 @@ mod tests {
             "af" => read(&root.join("author-af.toml")),
             "ag" => read(&root.join("author-ag.toml")),
             "ah" => read(&root.join("author-ah.toml")),
+            "ai" => read(&root.join("author-ai.toml")),
+            "aj" => read(&root.join("author-aj.toml")),
+            "ak" => read(&root.join("author-ak.toml")),
+            "al" => read(&root.join("author-al.toml")),
             "b-a" | "b-b" => {
                 let path = root.join("author-b-halves.toml");
                 let text =
@@ -1063,7 +1068,7 @@ mod tests {
             }
             other => {
                 panic!(
-                    "unknown set `{other}`: own, dev, b, b-a, b-b, c, d, e, f, g, h, i, j, k, l, m, n, o, p, q, r, s, t, u, v, w, x, y, z, aa, ab, ac, ad, ae, af, ag or ah"
+                    "unknown set `{other}`: own, dev, b, b-a, b-b, c, d, e, f, g, h, i, j, k, l, m, n, o, p, q, r, s, t, u, v, w, x, y, z, aa, ab, ac, ad, ae, af, ag, ah, ai, aj, ak or al"
                 )
             }
         }
@@ -1072,8 +1077,8 @@ mod tests {
     /// The tuning test: 5-fold cross-validation on the development half (the own messages
     /// always train), or one direction across authors: `own=1` (the own messages classify the
     /// development half), `reverse=1` (the other way), `train=own+dev+b-a,score=b-b` (any sets
-    /// of [`named_set`] train, another is classified; `b-a*3` counts a set three times; `ae`,
-    /// `af`, `ag` and `ah` are scored, never trained on). `TWIML_CV=l2=0.05,bigrams=0` tries other
+    /// of [`named_set`] train, another is classified; `b-a*3` counts a set three times; `ai`,
+    /// `aj`, `ak` and `al` are scored, never trained on). `TWIML_CV=l2=0.05,bigrams=0` tries other
     /// options; `marks=PATH` writes each answer, for paired comparisons; `errors=1` prints the
     /// misread messages, of the sets that tune only.
     #[test]
@@ -1135,10 +1140,10 @@ mod tests {
                     let mut sets = Vec::new();
                     for part in value.split('+') {
                         let (name, times) = part.split_once('*').unwrap_or((part, "1"));
-                        assert_ne!(name, "ae", "`ae` (author-ae) is scored, never trained on");
-                        assert_ne!(name, "af", "`af` (author-af) is scored, never trained on");
-                        assert_ne!(name, "ag", "`ag` (author-ag) is scored, never trained on");
-                        assert_ne!(name, "ah", "`ah` (author-ah) is scored, never trained on");
+                        assert_ne!(name, "ai", "`ai` (author-ai) is scored, never trained on");
+                        assert_ne!(name, "aj", "`aj` (author-aj) is scored, never trained on");
+                        assert_ne!(name, "ak", "`ak` (author-ak) is scored, never trained on");
+                        assert_ne!(name, "al", "`al` (author-al) is scored, never trained on");
                         for _ in 0..times.parse::<usize>().expect("train=SET*N") {
                             sets.push(named_set(name));
                         }
@@ -1162,7 +1167,7 @@ mod tests {
                     || ![
                         "b", "b-b", "c", "d", "f", "h", "j", "k", "l", "m", "n", "o", "p", "q",
                         "r", "s", "t", "u", "v", "w", "x", "y", "z", "aa", "ab", "ac", "ad", "ae",
-                        "af", "ag", "ah",
+                        "af", "ag", "ah", "ai", "aj", "ak", "al",
                     ]
                     .contains(&name.as_str()),
                 "`errors=1` names misread messages of the sets that tune only (own, dev, b-a, e, g, i)"
