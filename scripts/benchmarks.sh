@@ -162,19 +162,19 @@ compare_check() {
         "$twiml" check --format json "$corpora/$corpus" > /dev/null || true
         for ((run = 1; run <= 9; run++)); do
             if command -v xmllint > /dev/null; then
-                /usr/bin/time -f "%e %U %S %M" -o "$out/$corpus-xmllint-$run.txt" \
+                "$root/scripts/timed.py" "$out/$corpus-xmllint-$run.txt" \
                     xmllint --noout "$corpora/$corpus"/* > /dev/null 2>&1 || true
             fi
-            /usr/bin/time -f "%e %U %S %M" -o "$out/$corpus-jobs1-$run.txt" \
+            "$root/scripts/timed.py" "$out/$corpus-jobs1-$run.txt" \
                 "$twiml" check --jobs 1 --format json "$corpora/$corpus" \
                 > "$out/$corpus.json" || true
-            /usr/bin/time -f "%e %U %S %M" -o "$out/$corpus-jobs-$run.txt" \
+            "$root/scripts/timed.py" "$out/$corpus-jobs-$run.txt" \
                 "$twiml" check --format json "$corpora/$corpus" > /dev/null || true
         done
     done
     # Memory against the number of files: the same document 200 and 2,000 times.
     for ((run = 1; run <= 3; run++)); do
-        /usr/bin/time -f "%e %U %S %M" -o "$out/w4-200-jobs1-$run.txt" \
+        "$root/scripts/timed.py" "$out/w4-200-jobs1-$run.txt" \
             "$twiml" check --jobs 1 --format json "$corpora/w4-200" > /dev/null || true
     done
     # Instructions per file under callgrind: 120 files less 20, divided by 100, so that the
