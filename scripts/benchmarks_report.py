@@ -432,7 +432,7 @@ def remaining_section(work, ins):
         "**`twiml check` on api-snippets × 10.** Small documents: per file, reading it, parsing,",
         "the checks, the rules and the report each cost a few thousand instructions, and the",
         "process starts with no table to build (the lexicon is compiled when the crate is). The",
-        "wall times are about ten milliseconds, timed to the microsecond (`scripts/timed.py`; GNU",
+        "wall times are about twenty milliseconds, timed to the microsecond (`scripts/timed.py`; GNU",
         "time, used before, rounded them to hundredths of a second); the instruction counts above",
         "are still the finer comparison, as they do not move with the machine's load.",
         "",
