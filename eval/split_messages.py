@@ -26,11 +26,13 @@ class: its items are sorted by (language, class, SHA-256 of "SEED:id") and dealt
 A and B; the ids of each half are written to `author-b-halves.toml` with the seed, and `check`
 deals them again and fails on any difference.
 
-A set that only judges (`eval/classify/author-c.toml` by a third author, `author-d.toml` by a
-fourth, `author-f.toml` by a sixth, `author-h.toml` by an eighth, `author-j.toml` by a tenth, `author-k.toml` by an eleventh, `author-l.toml` by a twelfth, `author-m.toml` by a thirteenth, `author-n.toml` by a fourteenth, `author-o.toml` by a fifteenth, `author-p.toml` by a sixteenth, `author-q.toml` by a seventeenth, `author-r.toml` by an eighteenth, `author-s.toml` by a nineteenth, `author-t.toml` by a twentieth, `author-u.toml` by a twenty-first, `author-v.toml` by a twenty-second, `author-w.toml` by a twenty-third, `author-x.toml` by a twenty-fourth, `author-y.toml` by a twenty-fifth, `author-z.toml` by a twenty-sixth, `author-aa.toml` by a twenty-seventh, `author-ab.toml` by a twenty-eighth, `author-ac.toml` by a twenty-ninth, `author-ad.toml` by a thirtieth, `author-ae.toml` by a thirty-first, `author-af.toml` by a thirty-second, `author-ag.toml` by a thirty-third, `author-ah.toml` by a thirty-fourth, `author-ai.toml` by a thirty-fifth, `author-aj.toml` by a thirty-sixth, `author-ak.toml` by a thirty-seventh, `author-al.toml` by a thirty-eighth) is not halved: `check` validates it the same way and fails if any of its texts, with
-case and runs of white space folded, repeats one of the pool, of `training.toml`, of a further
-set or of another set written apart (the held-out half is compared, never shown). A set
-written apart for training (`eval/classify/author-e.toml`, `author-g.toml`, `author-i.toml`) is checked the same way.
+The sets written apart and kept whole (`eval/classify/author-c.toml` by a third author and the
+sets after it: some judge, some have judged and may train, some were written for training) are
+the rows of the registry `eval/classify/sets.toml` with an id prefix whose file no row halves.
+None is halved: `check` validates each the same way and fails if any of its texts, with case
+and runs of white space folded, repeats one of the pool, of `training.toml`, of a further set
+or of another set written apart (the held-out half is compared, never shown). A set is added
+by a row of the registry, not here.
 
 Only the standard library is needed (Python 3.11 or later, for tomllib).
 """
@@ -312,20 +314,65 @@ def check_further(name, seed, prefix):
     return faults
 
 
-# Sets that judge: scored whole, never halved, never read; once judged on, one may train
+# The registry of the sets: one row per set, the one list of them (eval/classify/sets.toml)
 
-SCORED = {"author-c": "clsc", "author-d": "clsd", "author-f": "clsf", "author-h": "clsh", "author-j": "clsj", "author-k": "clsk", "author-l": "clsl", "author-m": "clsm", "author-n": "clsn", "author-o": "clso", "author-p": "clsp", "author-q": "clsq", "author-r": "clsr", "author-s": "clss", "author-t": "clst", "author-u": "clsu", "author-v": "clsv", "author-w": "clsw", "author-x": "clsx", "author-y": "clsy", "author-z": "clsz", "author-aa": "clsaa", "author-ab": "clsab", "author-ac": "clsac", "author-ad": "clsad", "author-ae": "clsae", "author-af": "clsaf", "author-ag": "clsag", "author-ah": "clsah", "author-ai": "clsai", "author-aj": "clsaj", "author-ak": "clsak", "author-al": "clsal"}   # the set's name: its ids' prefix
+REGISTRY = os.path.join(ROOT, "classify", "sets.toml")
+REGISTRY_FIELDS = {"name", "file", "half", "prefix", "short", "role"}
+ROLES = ("tunes", "trains", "judges")
 
-# Sets written apart for training: not halved, checked as the sets that judge
 
-TRAINS = {"author-e": "clse", "author-g": "clsg", "author-i": "clsi"}   # the set's name: its ids' prefix
+def read_registry(path=REGISTRY):
+    """The rows of the registry, checked as `twiml eval classify` checks them: a fault names the
+    file, the row and the field, and stops the script."""
+    rel = os.path.relpath(path, os.path.dirname(ROOT))
+    try:
+        with open(path, "rb") as f:
+            data = tomllib.load(f)
+    except (OSError, tomllib.TOMLDecodeError) as e:
+        raise SystemExit(f"{rel}: {e}")
+    extra = set(data) - {"set"}
+    if extra:
+        raise SystemExit(f"{rel}: unexpected key `{sorted(extra)[0]}`: the registry is one array, `set`, of rows")
+    rows = data.get("set")
+    if not isinstance(rows, list):
+        raise SystemExit(f"{rel}: no `set = [...]`: the registry lists no set")
+    names = {}
+    for n, row in enumerate(rows, 1):
+        if not isinstance(row, dict):
+            raise SystemExit(f"{rel}: row {n}: a row is a table")
+        at = f"{rel}: row {n}" + (f" (`{row['name']}`)" if isinstance(row.get("name"), str) else "")
+        for key in row:
+            if key not in REGISTRY_FIELDS:
+                raise SystemExit(f"{at}: unknown field `{key}`")
+        for key in ("name", "file", "role"):
+            if key not in row:
+                raise SystemExit(f"{at}: `{key}` is missing")
+        for key, value in row.items():
+            if not isinstance(value, str) or not value:
+                raise SystemExit(f"{at}: `{key}` must be a string that is not empty")
+        if row["role"] not in ROLES:
+            raise SystemExit(f"{at}: `role` `{row['role']}` is not tunes, trains or judges")
+        if row.get("half", "a") not in ("a", "b"):
+            raise SystemExit(f"{at}: `half` `{row['half']}` is not `a` or `b`")
+        if row["name"] in names:
+            raise SystemExit(f"{at}: `name` `{row['name']}` is row {names[row['name']]}'s too")
+        names[row["name"]] = n
+    return rows
+
+
+def whole_sets(rows):
+    """The sets written apart and kept whole, by name: their ids' prefix. A row with an id
+    prefix whose file no row halves (`author-c` and after; not `author-b`, which is halved)."""
+    halved = {r["file"] for r in rows if "half" in r}
+    return {r["file"].removesuffix(".toml"): r["prefix"]
+            for r in rows if "prefix" in r and "half" not in r and r["file"] not in halved}
 
 
 def folded(text):
     return " ".join(text.split()).lower()
 
 
-def check_scored(name, prefix):
+def check_scored(name, prefix, whole):
     items, faults = check_further_items(name, prefix)
     if faults or not items:
         return faults
@@ -336,7 +383,7 @@ def check_scored(name, prefix):
             others[half] = load_half(s, half)
         except FileNotFoundError:
             pass
-    for other in ["training", *FURTHER, *(n for n in [*SCORED, *TRAINS] if n != name)]:
+    for other in ["training", *FURTHER, *(n for n in whole if n != name)]:
         try:
             with open(further_path(other), "rb") as f:
                 others[other] = tomllib.load(f).get("message", [])
@@ -544,8 +591,9 @@ def main(argv):
             if n == "classify":
                 for name, (seed, prefix) in FURTHER.items():
                     faults.extend(check_further(name, seed, prefix))
-                for name, prefix in [*SCORED.items(), *TRAINS.items()]:
-                    faults.extend(check_scored(name, prefix))
+                whole = whole_sets(read_registry())
+                for name, prefix in whole.items():
+                    faults.extend(check_scored(name, prefix, whole))
         for f in faults:
             print(f, file=sys.stderr)
         if faults:

@@ -7,6 +7,11 @@
 //! split rule puts every item in the half it is in. An item moved between halves by hand fails
 //! here.
 //!
+//! The classifier's sets written apart from the pool are taken from the registry
+//! `eval/classify/sets.toml` (read by the module `twiml eval classify` reads it with): each set
+//! kept whole is checked in one test that reports every set's faults under its name, and
+//! another fails on an `author-*.toml` the registry lacks or a row whose file is missing.
+//!
 //! The detection corpus (`eval/detection/`, made by `eval/split.py`) is checked the same way:
 //! every case has the documented keys and values, names a rule of the registry in its family's
 //! file, has a policy that `Policy::from_toml` reads, and a document that is valid TwiML (no
@@ -19,6 +24,11 @@ use std::path::{Path, PathBuf};
 
 use sha2::{Digest, Sha256};
 use toml::{Table, Value};
+
+// The registry of the classifier's sets, read as `twiml eval classify` reads it.
+#[allow(dead_code)]
+#[path = "../twiml-cli/src/commands/eval/sets.rs"]
+mod sets;
 
 const ESSENTIAL: [&str; 6] = [
     "otp",
@@ -40,9 +50,9 @@ fn eval_dir() -> PathBuf {
     Path::new(env!("CARGO_MANIFEST_DIR")).join("eval")
 }
 
-/// One item, with the half it was read from.
+/// One item, with the half (or the file, without `.toml`) it was read from.
 struct Item {
-    half: &'static str,
+    half: String,
     fields: Table,
 }
 
@@ -62,12 +72,7 @@ fn read_set(set: &str, table: &str, faults: &mut Vec<String>) -> Vec<Item> {
 }
 
 /// Reads the named files of a set's folder (`NAME.toml`); every fault goes into `faults`.
-fn read_files(
-    set: &str,
-    table: &str,
-    names: &[&'static str],
-    faults: &mut Vec<String>,
-) -> Vec<Item> {
+fn read_files(set: &str, table: &str, names: &[&str], faults: &mut Vec<String>) -> Vec<Item> {
     let mut items = Vec::new();
     for &half in names {
         let path = eval_dir().join(set).join(format!("{half}.toml"));
@@ -95,7 +100,7 @@ fn read_files(
         for value in array {
             match value.as_table() {
                 Some(fields) => items.push(Item {
-                    half,
+                    half: half.to_owned(),
                     fields: fields.clone(),
                 }),
                 None => faults.push(format!("{}: an item is not a table", path.display())),
@@ -294,39 +299,47 @@ fn check_hard_share(items: &[Item], faults: &mut Vec<String>) {
     }
 }
 
-/// Reads `eval/classify/NAME.toml`, a set written apart from the pool: the pool's fields and
-/// values under ids that begin with `prefix`, at least 500 messages, and no text of the pool or
-/// of the `others` files (compared with case and runs of white space folded; the held-out half
-/// is compared, never shown).
-fn read_apart_set(
-    name: &'static str,
-    prefix: &str,
-    others: &[&'static str],
-    faults: &mut Vec<String>,
-) -> Vec<Item> {
-    let items = read_files("classify", "message", &[name], faults);
+/// Checks the items of a set written apart from the pool: the pool's fields and values under
+/// ids that begin with `prefix`, and at least 500 messages.
+fn check_apart_items(items: &[Item], prefix: &str, faults: &mut Vec<String>) {
     check_common(
-        &items,
+        items,
         prefix,
         &["id", "lang", "text", "class", "intent", "kind", "hard"],
         &["note"],
         faults,
     );
-    check_classify_items(&items, faults);
+    check_classify_items(items, faults);
     if items.len() < 500 {
         faults.push(format!("{} messages, fewer than 500", items.len()));
     }
-    let folded = |text: &str| {
-        text.split_whitespace()
-            .collect::<Vec<_>>()
-            .join(" ")
-            .to_lowercase()
-    };
+}
+
+/// A text as sets are compared: case and runs of white space folded.
+fn folded(text: &str) -> String {
+    text.split_whitespace()
+        .collect::<Vec<_>>()
+        .join(" ")
+        .to_lowercase()
+}
+
+/// Reads `eval/classify/NAME.toml`, a set written apart from the pool: the pool's fields and
+/// values under ids that begin with `prefix`, at least 500 messages, and no text of the pool or
+/// of the `others` files (compared with case and runs of white space folded; the held-out half
+/// is compared, never shown).
+fn read_apart_set(
+    name: &str,
+    prefix: &str,
+    others: &[&str],
+    faults: &mut Vec<String>,
+) -> Vec<Item> {
+    let items = read_files("classify", "message", &[name], faults);
+    check_apart_items(&items, prefix, faults);
     let mut earlier = read_set("classify", "message", faults);
     earlier.extend(read_files("classify", "message", others, faults));
     let seen: BTreeMap<String, &str> = earlier
         .iter()
-        .map(|i| (folded(i.str("text")), i.half))
+        .map(|i| (folded(i.str("text")), i.half.as_str()))
         .collect();
     let mut repeated: BTreeMap<&str, usize> = BTreeMap::new();
     for item in &items {
@@ -351,7 +364,12 @@ const AUTHOR_B_SEED: i64 = 20261205;
 #[test]
 fn classify_author_b_set_is_well_formed_and_halved_by_its_seed() {
     let mut faults = Vec::new();
-    let items = read_apart_set("author-b", "clsb", &["training"], &mut faults);
+    let registry = registry();
+    let prefix = registry
+        .get("author-b")
+        .and_then(|s| s.prefix.as_deref())
+        .unwrap_or_else(|| panic!("{}: no `author-b` with an id prefix", registry.shown));
+    let items = read_apart_set("author-b", prefix, &["training"], &mut faults);
     // The halves.
     let path = eval_dir().join("classify").join("author-b-halves.toml");
     let halves: Table = match std::fs::read_to_string(&path)
@@ -407,14 +425,11 @@ fn classify_author_b_set_is_well_formed_and_halved_by_its_seed() {
     report("classify/author-b.toml", faults);
 }
 
-/// A set written apart and not halved (`eval/classify/NAME.toml`, written apart from every set
-/// in `others` and from the pool: one that judges, or one written for training) has the pool's
-/// fields and values, keeps its size, its balance of languages and classes and its share of
-/// hard cases, and repeats no message of the pool or of `others`: texts compared with case and
-/// runs of white space folded (the held-out half is compared, never shown).
-fn check_whole_set(name: &'static str, prefix: &str, others: &[&'static str]) {
-    let mut faults = Vec::new();
-    let items = read_apart_set(name, prefix, others, &mut faults);
+/// The form of a set written apart and kept whole (one that judges, one that has judged, or one
+/// written for training): the pool's fields and values under its id prefix, its size, its
+/// balance of languages and classes, and its share of hard cases.
+fn check_whole_set(items: &[Item], prefix: &str, faults: &mut Vec<String>) {
+    check_apart_items(items, prefix, faults);
     for (field, values) in [
         ("lang", ["en", "es"]),
         ("class", ["essential", "non-essential"]),
@@ -429,118 +444,125 @@ fn check_whole_set(name: &'static str, prefix: &str, others: &[&'static str]) {
             }
         }
     }
-    check_hard_share(&items, &mut faults);
-    report(&format!("classify/{name}.toml"), faults);
+    check_hard_share(items, faults);
 }
 
-/// The sets written apart and kept whole (never halved), by name and id prefix, in the order
-/// they were written: the third author's (`author-c.toml`) to the thirty-eighth's
-/// (`author-al.toml`). Some were written for training, some judge before they may train;
-/// `eval/classify/README.md` says which.
-const WHOLE_SETS: [(&str, &str); 36] = [
-    ("author-c", "clsc"),
-    ("author-d", "clsd"),
-    ("author-e", "clse"),
-    ("author-f", "clsf"),
-    ("author-g", "clsg"),
-    ("author-h", "clsh"),
-    ("author-i", "clsi"),
-    ("author-j", "clsj"),
-    ("author-k", "clsk"),
-    ("author-l", "clsl"),
-    ("author-m", "clsm"),
-    ("author-n", "clsn"),
-    ("author-o", "clso"),
-    ("author-p", "clsp"),
-    ("author-q", "clsq"),
-    ("author-r", "clsr"),
-    ("author-s", "clss"),
-    ("author-t", "clst"),
-    ("author-u", "clsu"),
-    ("author-v", "clsv"),
-    ("author-w", "clsw"),
-    ("author-x", "clsx"),
-    ("author-y", "clsy"),
-    ("author-z", "clsz"),
-    ("author-aa", "clsaa"),
-    ("author-ab", "clsab"),
-    ("author-ac", "clsac"),
-    ("author-ad", "clsad"),
-    ("author-ae", "clsae"),
-    ("author-af", "clsaf"),
-    ("author-ag", "clsag"),
-    ("author-ah", "clsah"),
-    ("author-ai", "clsai"),
-    ("author-aj", "clsaj"),
-    ("author-ak", "clsak"),
-    ("author-al", "clsal"),
-];
-
-/// A whole set is well formed (see [`check_whole_set`]) and written apart from the own
-/// messages, `author-b.toml` and every other whole set: no text of it stands in any of them.
-/// Apartness is symmetric, so each pair of sets is checked from both sides.
-fn check_whole_set_apart(name: &'static str) {
-    let prefix = WHOLE_SETS
-        .iter()
-        .find(|(n, _)| *n == name)
-        .map(|(_, prefix)| *prefix)
-        .expect("a set of WHOLE_SETS");
-    let others: Vec<&'static str> = ["training", "author-b"]
-        .into_iter()
-        .chain(WHOLE_SETS.iter().map(|(n, _)| *n).filter(|n| *n != name))
-        .collect();
-    check_whole_set(name, prefix, &others);
+/// The registry of the classifier's sets, `eval/classify/sets.toml`, read by the module that
+/// `twiml eval classify` reads it with.
+fn registry() -> sets::Registry {
+    sets::Registry::read(&eval_dir().join("classify")).unwrap_or_else(|e| panic!("{e}"))
 }
 
-/// One test for each whole set, named after it.
-macro_rules! whole_set_tests {
-    ($($test:ident: $name:literal,)*) => {
-        $(
-            #[test]
-            fn $test() {
-                check_whole_set_apart($name);
+/// Every set of the registry written apart and kept whole (a row with an id prefix whose file
+/// no row halves: `author-c.toml` and after) is well formed (see [`check_whole_set`]) and
+/// written apart from every other file of the registry (the pool's halves, the own messages,
+/// `author-b.toml` and the other whole sets): no text of it stands in any of them, compared
+/// with case and runs of white space folded (the held-out half is compared, never shown).
+/// Apartness is symmetric, so each pair of sets is checked from both sides. Each file is read
+/// once; every set's faults are reported, under its name.
+#[test]
+fn classify_whole_sets_of_the_registry_are_well_formed_and_written_apart() {
+    let registry = registry();
+    let mut faults = Vec::new();
+    // Every file of the registry, read once, under its name without `.toml`.
+    let mut files: BTreeMap<String, Vec<Item>> = BTreeMap::new();
+    for set in &registry.sets {
+        let stem = set.file.trim_end_matches(".toml");
+        if !files.contains_key(stem) {
+            let items = read_files("classify", "message", &[stem], &mut faults);
+            files.insert(stem.to_owned(), items);
+        }
+    }
+    // Each text, folded, and the files that hold it.
+    let mut holders: BTreeMap<String, BTreeSet<&str>> = BTreeMap::new();
+    for (stem, items) in &files {
+        for item in items {
+            holders
+                .entry(folded(item.str("text")))
+                .or_default()
+                .insert(stem);
+        }
+    }
+    let mut checked = 0;
+    for set in registry.whole_sets_apart() {
+        checked += 1;
+        let stem = set.file.trim_end_matches(".toml");
+        let items = &files[stem];
+        let mut found = Vec::new();
+        check_whole_set(items, set.prefix.as_deref().unwrap_or_default(), &mut found);
+        let mut repeated: BTreeMap<&str, usize> = BTreeMap::new();
+        for item in items {
+            for other in &holders[&folded(item.str("text"))] {
+                if *other != stem {
+                    *repeated.entry(other).or_default() += 1;
+                }
             }
-        )*
-    };
+        }
+        for (other, n) in repeated {
+            found.push(format!("{n} messages repeat one of {other}"));
+        }
+        faults.extend(found.into_iter().map(|f| format!("{}: {f}", set.name)));
+    }
+    assert!(checked > 0, "{} lists no set kept whole", registry.shown);
+    report("classify (the whole sets of sets.toml)", faults);
 }
 
-whole_set_tests! {
-    classify_author_c_set_is_well_formed_and_written_apart: "author-c",
-    classify_author_d_set_is_well_formed_and_written_apart: "author-d",
-    classify_author_e_set_is_well_formed_and_written_apart: "author-e",
-    classify_author_f_set_is_well_formed_and_written_apart: "author-f",
-    classify_author_g_set_is_well_formed_and_written_apart: "author-g",
-    classify_author_h_set_is_well_formed_and_written_apart: "author-h",
-    classify_author_i_set_is_well_formed_and_written_apart: "author-i",
-    classify_author_j_set_is_well_formed_and_written_apart: "author-j",
-    classify_author_k_set_is_well_formed_and_written_apart: "author-k",
-    classify_author_l_set_is_well_formed_and_written_apart: "author-l",
-    classify_author_m_set_is_well_formed_and_written_apart: "author-m",
-    classify_author_n_set_is_well_formed_and_written_apart: "author-n",
-    classify_author_o_set_is_well_formed_and_written_apart: "author-o",
-    classify_author_p_set_is_well_formed_and_written_apart: "author-p",
-    classify_author_q_set_is_well_formed_and_written_apart: "author-q",
-    classify_author_r_set_is_well_formed_and_written_apart: "author-r",
-    classify_author_s_set_is_well_formed_and_written_apart: "author-s",
-    classify_author_t_set_is_well_formed_and_written_apart: "author-t",
-    classify_author_u_set_is_well_formed_and_written_apart: "author-u",
-    classify_author_v_set_is_well_formed_and_written_apart: "author-v",
-    classify_author_w_set_is_well_formed_and_written_apart: "author-w",
-    classify_author_x_set_is_well_formed_and_written_apart: "author-x",
-    classify_author_y_set_is_well_formed_and_written_apart: "author-y",
-    classify_author_z_set_is_well_formed_and_written_apart: "author-z",
-    classify_author_aa_set_is_well_formed_and_written_apart: "author-aa",
-    classify_author_ab_set_is_well_formed_and_written_apart: "author-ab",
-    classify_author_ac_set_is_well_formed_and_written_apart: "author-ac",
-    classify_author_ad_set_is_well_formed_and_written_apart: "author-ad",
-    classify_author_ae_set_is_well_formed_and_written_apart: "author-ae",
-    classify_author_af_set_is_well_formed_and_written_apart: "author-af",
-    classify_author_ag_set_is_well_formed_and_written_apart: "author-ag",
-    classify_author_ah_set_is_well_formed_and_written_apart: "author-ah",
-    classify_author_ai_set_is_well_formed_and_written_apart: "author-ai",
-    classify_author_aj_set_is_well_formed_and_written_apart: "author-aj",
-    classify_author_ak_set_is_well_formed_and_written_apart: "author-ak",
-    classify_author_al_set_is_well_formed_and_written_apart: "author-al",
+/// The registry (`eval/classify/sets.toml`) lists every set: each `author-*.toml` of the folder
+/// (the halves files aside) has a row of its own with an id prefix, every row's file exists, and
+/// so does the halves file of every half. The held-out half only judges.
+#[test]
+fn classify_registry_lists_every_author_set_and_its_files_exist() {
+    let registry = registry();
+    let dir = eval_dir().join("classify");
+    let mut faults = Vec::new();
+    for set in &registry.sets {
+        if !dir.join(&set.file).is_file() {
+            faults.push(format!("`{}`: no file {}", set.name, set.file));
+        }
+        if let Some(halves) = set.halves_file()
+            && !dir.join(&halves).is_file()
+        {
+            faults.push(format!("`{}`: no halves file {halves}", set.name));
+        }
+    }
+    let mut files: Vec<String> = std::fs::read_dir(&dir)
+        .unwrap_or_else(|e| panic!("{}: {e}", dir.display()))
+        .map(|entry| {
+            entry
+                .expect("a readable entry")
+                .file_name()
+                .to_string_lossy()
+                .into_owned()
+        })
+        .filter(|f| {
+            f.starts_with("author-") && f.ends_with(".toml") && !f.ends_with("-halves.toml")
+        })
+        .collect();
+    files.sort();
+    assert!(!files.is_empty(), "{}: no author-*.toml", dir.display());
+    for file in files {
+        match registry
+            .sets
+            .iter()
+            .find(|s| s.file == file && s.half.is_none())
+        {
+            None => faults.push(format!("{file}: not in the registry: add its row")),
+            Some(set) if set.prefix.is_none() => faults.push(format!(
+                "{file}: its row (`{}`) gives no id `prefix`",
+                set.name
+            )),
+            Some(_) => {}
+        }
+    }
+    match registry.get("held-out") {
+        Some(set) if set.role == sets::Role::Judges => {}
+        Some(set) => faults.push(format!(
+            "`held-out`: role `{}`: the held-out half only judges",
+            set.role.as_str()
+        )),
+        None => faults.push("no `held-out` row".to_owned()),
+    }
+    report("classify/sets.toml", faults);
 }
 
 #[test]

@@ -457,10 +457,10 @@ pub(crate) enum EvalCommand {
     /// that must stay silent and do, and the precision. On the development half it lists
     /// every case the rules get wrong; on the held-out half it prints the figures only.
     Detection(EvalDetectionArgs),
-    /// The essential/non-essential classifier on `eval/classify/<SPLIT>.toml`: accuracy by
-    /// language and class, the confusion, and whether any one-time code, fraud alert or
-    /// delivery notice is read as non-essential (exit status 1 when one is). On the held-out
-    /// half it prints figures only.
+    /// The essential/non-essential classifier on a set of `eval/classify/` (named in its
+    /// registry, `sets.toml`): accuracy by language and class, the confusion, and whether any
+    /// one-time code, fraud alert or delivery notice is read as non-essential (exit status 1
+    /// when one is). On a set that only judges or trains, it prints figures only.
     Classify(EvalClassifyArgs),
     /// The reader of inbound replies on `eval/inbound/<SPLIT>.toml`: accuracy by language,
     /// action and kind, the confusion, the opt-outs missed, the near misses taken for an
@@ -489,41 +489,25 @@ pub(crate) struct EvalDetectionArgs {
 /// `twiml eval classify`.
 #[derive(Debug, clap::Args)]
 pub(crate) struct EvalClassifyArgs {
-    /// Which set: tune on dev, only score held-out; `author-b` is the second author's set,
-    /// `author-b-a` and `author-b-b` its two halves; `author-c`, `author-d`, `author-f`,
-    /// `author-h`, `author-j`, `author-k`, `author-l`, `author-m`, `author-n`, `author-o`,
-    /// `author-p`, `author-q`, `author-r`, `author-s`, `author-t`, `author-u`, `author-v`,
-    /// `author-w`, `author-x`, `author-y`, `author-z`, `author-aa`, `author-ab`, `author-ac`,
-    /// `author-ad`, `author-ae`, `author-af`, `author-ag`, `author-ah`, `author-ai`,
-    /// `author-aj`, `author-ak` and `author-al` are the third, fourth, sixth, eighth, tenth,
-    /// eleventh, twelfth, thirteenth, fourteenth, fifteenth, sixteenth, seventeenth,
-    /// eighteenth, nineteenth, twentieth, twenty-first, twenty-second, twenty-third,
-    /// twenty-fourth, twenty-fifth, twenty-sixth, twenty-seventh, twenty-eighth, twenty-ninth,
-    /// thirtieth, thirty-first, thirty-second, thirty-third, thirty-fourth, thirty-fifth,
-    /// thirty-sixth, thirty-seventh and thirty-eighth authors' sets, whose misread messages
-    /// are never named (all but `author-ai`, `author-aj`, `author-ak` and `author-al`, having
-    /// judged, may now train); `author-e`, `author-g` and `author-i` are sets written for
-    /// training.
-    #[arg(long, value_enum, default_value_t = ClassifySplit::Dev)]
-    pub(crate) split: ClassifySplit,
+    /// Which set: a name of the registry `DIR/sets.toml` (`dev`, the development half, to
+    /// tune on; `held-out`, only scored; `training`; `author-b`, `author-b-a`, `author-b-b`,
+    /// `author-c` and the other authors' sets). The registry gives each set its file and its
+    /// role: a set that tunes has its misread messages named, a set that trains or judges is
+    /// scored for figures only.
+    #[arg(long, value_name = "SET", default_value = "dev")]
+    pub(crate) split: String,
     /// Score this labelled file (the schema of `eval/classify/README.md`) instead of a set of
     /// `--dir`; it is treated as unseen: figures only, no message named.
     #[arg(long, value_name = "PATH", conflicts_with_all = ["split", "errors", "folds"])]
     pub(crate) file: Option<PathBuf>,
-    /// The folder of the labelled set (it holds `dev.toml`, `held-out.toml`, `training.toml`,
-    /// `author-b.toml`, `author-b-halves.toml`, `author-c.toml`, `author-d.toml`,
-    /// `author-e.toml`, `author-f.toml`, `author-g.toml`, `author-h.toml`, `author-i.toml`,
-    /// `author-j.toml`, `author-k.toml`, `author-l.toml`, `author-m.toml`, `author-n.toml`,
-    /// `author-o.toml`, `author-p.toml`, `author-q.toml`, `author-r.toml`, `author-s.toml`,
-    /// `author-t.toml`, `author-u.toml`, `author-v.toml`, `author-w.toml`, `author-x.toml`,
-    /// `author-y.toml`, `author-z.toml`, `author-aa.toml`, `author-ab.toml`, `author-ac.toml`,
-    /// `author-ad.toml`, `author-ae.toml`, `author-af.toml`, `author-ag.toml`,
-    /// `author-ah.toml`, `author-ai.toml`, `author-aj.toml`, `author-ak.toml` and
-    /// `author-al.toml`).
+    /// The folder of the labelled sets: their files, and `sets.toml`, the registry that names
+    /// them (a row per set: its name, file, half, id prefix and role; see
+    /// `eval/classify/README.md`).
     #[arg(long, value_name = "DIR", default_value = "eval/classify")]
     pub(crate) dir: PathBuf,
-    /// On the development half, `training`, `author-e`, `author-g`, `author-i` or the A half of
-    /// `author-b`, list every message the classifier gets wrong or cannot decide, with its cues.
+    /// On a set that tunes (the registry's `role = "tunes"`: the development half, `training`,
+    /// the A half of `author-b`, the sets written for training), list every message the
+    /// classifier gets wrong or cannot decide, with its cues.
     #[arg(long)]
     pub(crate) errors: bool,
     /// Cross-validation on the development half: split it into N folds, and classify each
@@ -531,16 +515,11 @@ pub(crate) struct EvalClassifyArgs {
     #[arg(long, value_name = "N", conflicts_with = "train")]
     pub(crate) folds: Option<usize>,
     /// Classify with a classifier trained, with the built-in one's options, on these sets of
-    /// `--dir` (comma-separated: `training`, `dev`, `author-b`, `author-b-a`, `author-b-b`,
-    /// `author-c`, `author-d`, `author-e`, `author-f`, `author-g`, `author-h`, `author-i`,
-    /// `author-j`, `author-k`, `author-l`, `author-m`, `author-n`, `author-o`, `author-p`,
-    /// `author-q`, `author-r`, `author-s`, `author-t`, `author-u`, `author-v`, `author-w`,
-    /// `author-x`, `author-y`, `author-z`, `author-aa`, `author-ab`, `author-ac`, `author-ad`,
-    /// `author-ae`, `author-af`, `author-ag`, `author-ah`) instead of the built-in one. The
-    /// held-out half, `author-ai`, `author-aj`, `author-ak` and `author-al` never train, and
+    /// the registry (comma-separated: `training,dev,author-b-a`) instead of the built-in one.
+    /// A set that judges (the held-out half, the fresh hands of the round) never trains, and
     /// no set trains on messages it scores.
     #[arg(long, value_name = "SETS", value_delimiter = ',')]
-    pub(crate) train: Vec<ClassifySplit>,
+    pub(crate) train: Vec<String>,
     /// Output format.
     #[arg(long, value_enum, default_value_t = TextOrJson::Text)]
     pub(crate) format: TextOrJson,
@@ -578,188 +557,6 @@ impl Split {
         match self {
             Split::Dev => "dev",
             Split::HeldOut => "held-out",
-        }
-    }
-}
-
-/// The labelled sets of `twiml eval classify`.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
-pub(crate) enum ClassifySplit {
-    /// The development half, for tuning.
-    Dev,
-    /// The held-out half, for scoring only.
-    HeldOut,
-    /// The classifier's own training messages (`training.toml`), never scored as a half.
-    Training,
-    /// The second author's set, whole (`author-b.toml`).
-    AuthorB,
-    /// The A half of the second author's set (`author-b-halves.toml`).
-    #[value(name = "author-b-a")]
-    AuthorBA,
-    /// The B half of the second author's set.
-    #[value(name = "author-b-b")]
-    AuthorBB,
-    /// The third author's set (`author-c.toml`): judged on once, now also trained on; its
-    /// misread messages are never named.
-    AuthorC,
-    /// The fourth author's set (`author-d.toml`): judged on once, now also trained on; its
-    /// misread messages are never named.
-    AuthorD,
-    /// A set written apart for training (`author-e.toml`).
-    AuthorE,
-    /// The sixth author's set (`author-f.toml`): judged on once, now also trained on; its
-    /// misread messages are never named.
-    AuthorF,
-    /// A second set written apart for training (`author-g.toml`).
-    AuthorG,
-    /// The eighth author's set (`author-h.toml`): judged on once, now also trained on; its
-    /// misread messages are never named.
-    AuthorH,
-    /// A third set written apart for training (`author-i.toml`).
-    AuthorI,
-    /// The tenth author's set (`author-j.toml`): judged on once, now also trained on; its
-    /// misread messages are never named.
-    AuthorJ,
-    /// The eleventh author's set (`author-k.toml`): judged on once, now also trained on; its
-    /// misread messages are never named.
-    AuthorK,
-    /// The twelfth author's set (`author-l.toml`): judged on once, now also trained on; its
-    /// misread messages are never named.
-    AuthorL,
-    /// The thirteenth author's set (`author-m.toml`): judged on once, now also trained on; its
-    /// misread messages are never named.
-    AuthorM,
-    /// The fourteenth author's set (`author-n.toml`): judged on once, now also trained on; its
-    /// misread messages are never named.
-    AuthorN,
-    /// The fifteenth author's set (`author-o.toml`): judged on twice, now also trained on; its
-    /// misread messages are never named.
-    AuthorO,
-    /// The sixteenth author's set (`author-p.toml`): judged on twice, now also trained on; its
-    /// misread messages are never named.
-    AuthorP,
-    /// The seventeenth author's set (`author-q.toml`): judged on once, now also trained on; its
-    /// misread messages are never named.
-    AuthorQ,
-    /// The eighteenth author's set (`author-r.toml`): judged on once, now also trained on; its
-    /// misread messages are never named.
-    AuthorR,
-    /// The nineteenth author's set (`author-s.toml`): judged on twice, now also trained on;
-    /// its misread messages are never named.
-    AuthorS,
-    /// The twentieth author's set (`author-t.toml`): judged on twice, now also trained on; its
-    /// misread messages are never named.
-    AuthorT,
-    /// The twenty-first author's set (`author-u.toml`): judged on twice, now also trained on;
-    /// its misread messages are never named.
-    AuthorU,
-    /// The twenty-second author's set (`author-v.toml`): judged on twice, now also trained on;
-    /// its misread messages are never named.
-    AuthorV,
-    /// The twenty-third author's set (`author-w.toml`): judged on once, now also trained on;
-    /// its misread messages are never named.
-    AuthorW,
-    /// The twenty-fourth author's set (`author-x.toml`): judged on once, now also trained on;
-    /// its misread messages are never named.
-    AuthorX,
-    /// The twenty-fifth author's set (`author-y.toml`): judged on once, now also trained on;
-    /// its misread messages are never named.
-    AuthorY,
-    /// The twenty-sixth author's set (`author-z.toml`): judged on once, now also trained on;
-    /// its misread messages are never named.
-    AuthorZ,
-    /// The twenty-seventh author's set (`author-aa.toml`): judged on once, now also trained
-    /// on; its misread messages are never named.
-    #[value(name = "author-aa")]
-    AuthorAa,
-    /// The twenty-eighth author's set (`author-ab.toml`): judged on once, now also trained on;
-    /// its misread messages are never named.
-    #[value(name = "author-ab")]
-    AuthorAb,
-    /// The twenty-ninth author's set (`author-ac.toml`): judged on once, now also trained on;
-    /// its misread messages are never named.
-    #[value(name = "author-ac")]
-    AuthorAc,
-    /// The thirtieth author's set (`author-ad.toml`): judged on once, now also trained on; its
-    /// misread messages are never named.
-    #[value(name = "author-ad")]
-    AuthorAd,
-    /// The thirty-first author's set (`author-ae.toml`): judged on once, now also trained
-    /// on; its misread messages are never named.
-    #[value(name = "author-ae")]
-    AuthorAe,
-    /// The thirty-second author's set (`author-af.toml`): judged on once, now also trained
-    /// on; its misread messages are never named.
-    #[value(name = "author-af")]
-    AuthorAf,
-    /// The thirty-third author's set (`author-ag.toml`): judged on once, now also trained
-    /// on; its misread messages are never named.
-    #[value(name = "author-ag")]
-    AuthorAg,
-    /// The thirty-fourth author's set (`author-ah.toml`): judged on once, now also trained
-    /// on; its misread messages are never named.
-    #[value(name = "author-ah")]
-    AuthorAh,
-    /// The thirty-fifth author's set (`author-ai.toml`), for scoring only.
-    #[value(name = "author-ai")]
-    AuthorAi,
-    /// The thirty-sixth author's set (`author-aj.toml`), for scoring only.
-    #[value(name = "author-aj")]
-    AuthorAj,
-    /// The thirty-seventh author's set (`author-ak.toml`), for scoring only.
-    #[value(name = "author-ak")]
-    AuthorAk,
-    /// The thirty-eighth author's set (`author-al.toml`), for scoring only.
-    #[value(name = "author-al")]
-    AuthorAl,
-}
-
-impl ClassifySplit {
-    /// The set's name, as the command line spells it.
-    pub(crate) fn name(self) -> &'static str {
-        match self {
-            ClassifySplit::Dev => "dev",
-            ClassifySplit::HeldOut => "held-out",
-            ClassifySplit::Training => "training",
-            ClassifySplit::AuthorB => "author-b",
-            ClassifySplit::AuthorBA => "author-b-a",
-            ClassifySplit::AuthorBB => "author-b-b",
-            ClassifySplit::AuthorC => "author-c",
-            ClassifySplit::AuthorD => "author-d",
-            ClassifySplit::AuthorE => "author-e",
-            ClassifySplit::AuthorF => "author-f",
-            ClassifySplit::AuthorG => "author-g",
-            ClassifySplit::AuthorH => "author-h",
-            ClassifySplit::AuthorI => "author-i",
-            ClassifySplit::AuthorJ => "author-j",
-            ClassifySplit::AuthorK => "author-k",
-            ClassifySplit::AuthorL => "author-l",
-            ClassifySplit::AuthorM => "author-m",
-            ClassifySplit::AuthorN => "author-n",
-            ClassifySplit::AuthorO => "author-o",
-            ClassifySplit::AuthorP => "author-p",
-            ClassifySplit::AuthorQ => "author-q",
-            ClassifySplit::AuthorR => "author-r",
-            ClassifySplit::AuthorS => "author-s",
-            ClassifySplit::AuthorT => "author-t",
-            ClassifySplit::AuthorU => "author-u",
-            ClassifySplit::AuthorV => "author-v",
-            ClassifySplit::AuthorW => "author-w",
-            ClassifySplit::AuthorX => "author-x",
-            ClassifySplit::AuthorY => "author-y",
-            ClassifySplit::AuthorZ => "author-z",
-            ClassifySplit::AuthorAa => "author-aa",
-            ClassifySplit::AuthorAb => "author-ab",
-            ClassifySplit::AuthorAc => "author-ac",
-            ClassifySplit::AuthorAd => "author-ad",
-            ClassifySplit::AuthorAe => "author-ae",
-            ClassifySplit::AuthorAf => "author-af",
-            ClassifySplit::AuthorAg => "author-ag",
-            ClassifySplit::AuthorAh => "author-ah",
-            ClassifySplit::AuthorAi => "author-ai",
-            ClassifySplit::AuthorAj => "author-aj",
-            ClassifySplit::AuthorAk => "author-ak",
-            ClassifySplit::AuthorAl => "author-al",
         }
     }
 }

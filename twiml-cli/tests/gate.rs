@@ -4,6 +4,11 @@ use std::io::Write;
 use std::path::Path;
 use std::process::{Command, Output, Stdio};
 
+// The registry of the classifier's sets, read as `twiml eval classify` reads it.
+#[allow(dead_code)]
+#[path = "../src/commands/eval/sets.rs"]
+mod sets;
+
 fn twiml(args: &[&str]) -> Output {
     Command::new(env!("CARGO_BIN_EXE_twiml"))
         .args(args)
@@ -374,9 +379,36 @@ fn classify_answers_class_intent_and_cues() {
     assert_eq!(json(&o)["class"], serde_json::Value::Null);
 }
 
+/// The repository's folder of the classifier's sets.
+fn classify_dir() -> std::path::PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR")).join("../eval/classify")
+}
+
+/// The repository's registry of the sets, `eval/classify/sets.toml`.
+fn registry() -> sets::Registry {
+    sets::Registry::read(&classify_dir()).unwrap_or_else(|e| panic!("{e}"))
+}
+
+/// Puts the repository's registry in a folder of sets made for a test.
+fn copy_registry(dir: &Path) {
+    std::fs::copy(classify_dir().join(sets::FILE), dir.join(sets::FILE)).unwrap();
+}
+
+/// The names of the authors' sets kept whole (`author-c` and after) that have this role, in
+/// the registry's order: those that judge (scored whole, never read, never trained on), those
+/// that have judged and may now train (never read), those written for training (read).
+fn whole_sets(role: sets::Role) -> Vec<String> {
+    registry()
+        .whole_sets_apart()
+        .filter(|s| s.role == role)
+        .map(|s| s.name.clone())
+        .collect()
+}
+
 #[test]
 fn eval_classify_scores_a_labelled_set() {
     let dir = tempfile::tempdir().unwrap();
+    copy_registry(dir.path());
     std::fs::write(
         dir.path().join("dev.toml"),
         r#"
@@ -466,45 +498,17 @@ hard = true
     assert!(stderr(&o).contains("held-out.toml"), "{}", stderr(&o));
 }
 
-/// The authors' sets that have judged and may now train (scored whole, never read).
-const JUDGED: [&str; 29] = [
-    "author-c",
-    "author-d",
-    "author-f",
-    "author-h",
-    "author-j",
-    "author-k",
-    "author-l",
-    "author-m",
-    "author-n",
-    "author-o",
-    "author-p",
-    "author-q",
-    "author-r",
-    "author-s",
-    "author-t",
-    "author-u",
-    "author-v",
-    "author-w",
-    "author-x",
-    "author-y",
-    "author-z",
-    "author-aa",
-    "author-ab",
-    "author-ac",
-    "author-ad",
-    "author-ae",
-    "author-af",
-    "author-ag",
-    "author-ah",
-];
-
-/// The authors' sets that only judge: scored whole, never read, never trained on.
-const JUDGING: [&str; 4] = ["author-ai", "author-aj", "author-ak", "author-al"];
-
 #[test]
 fn eval_classify_scores_a_further_set_its_halves_and_a_trained_classifier() {
+    let judged = whole_sets(sets::Role::Trains);
+    let judging = whole_sets(sets::Role::Judges);
+    let for_training = whole_sets(sets::Role::Tunes);
+    assert!(
+        !judged.is_empty() && !judging.is_empty() && !for_training.is_empty(),
+        "the registry has sets of each role"
+    );
     let dir = tempfile::tempdir().unwrap();
+    copy_registry(dir.path());
     let message = |id: &str, text: &str, class: &str, intent: &str, kind: &str| {
         format!(
             "[[message]]\nid = \"{id}\"\nlang = \"en\"\ntext = \"{text}\"\nclass = \"{class}\"\nintent = \"{intent}\"\nkind = \"{kind}\"\nhard = false\n\n"
@@ -593,10 +597,10 @@ fn eval_classify_scores_a_further_set_its_halves_and_a_trained_classifier() {
     }
     let o = eval(&["--split", "author-b-a", "--errors"]);
     assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
-    // The third, fourth, sixth, eighth and tenth to thirty-eighth authors' sets are scored
-    // whole and never read: a misread code is counted, not named. Having judged, each but the
-    // thirty-fifth, the thirty-sixth, the thirty-seventh and the thirty-eighth may train.
-    for &judge in JUDGED.iter().chain(&JUDGING) {
+    // The authors' sets that judge or have judged are scored whole and never read: a misread
+    // code is counted, not named. Having judged, a set may train (the registry says which).
+    for judge in judged.iter().chain(&judging) {
+        let judge = judge.as_str();
         std::fs::write(
             dir.path().join(format!("{judge}.toml")),
             code("j-1", 771_204)
@@ -625,7 +629,7 @@ fn eval_classify_scores_a_further_set_its_halves_and_a_trained_classifier() {
         assert_eq!(o.status.code(), Some(2), "{judge}");
         assert!(stderr(&o).contains("--errors"), "{judge}: {}", stderr(&o));
     }
-    for judged in JUDGED {
+    for judged in &judged {
         let trained_with = format!("training,{judged}");
         let o = eval(&["--split", "author-b", "--train", trained_with.as_str()]);
         assert_eq!(o.status.code(), Some(0), "{judged}: {}", stderr(&o));
@@ -634,13 +638,14 @@ fn eval_classify_scores_a_further_set_its_halves_and_a_trained_classifier() {
     // Refused: training on a set that only judges, alone or beside sets that may train, and
     // training on the set scored.
     let mut refused: Vec<(Vec<String>, String)> = Vec::new();
-    for (i, judge) in JUDGING.iter().enumerate() {
-        let scored = JUDGING[(i + 1) % JUDGING.len()];
+    let (first, last) = (&judged[0], &judged[judged.len() - 1]);
+    for (i, judge) in judging.iter().enumerate() {
+        let scored = judging[(i + 1) % judging.len()].as_str();
         let says = format!("{judge} is scored, never trained on");
         for (split, train) in [
             ("author-b", judge.to_string()),
             (scored, format!("training,{judge}")),
-            (scored, format!("training,author-o,author-ah,{judge}")),
+            (scored, format!("training,{first},{last},{judge}")),
         ] {
             refused.push((
                 vec!["--split".into(), split.into(), "--train".into(), train],
@@ -648,11 +653,11 @@ fn eval_classify_scores_a_further_set_its_halves_and_a_trained_classifier() {
             ));
         }
     }
-    for judged in JUDGED {
+    for judged in &judged {
         refused.push((
             vec![
                 "--split".into(),
-                judged.into(),
+                judged.clone(),
                 "--train".into(),
                 format!("training,{judged}"),
             ],
@@ -670,11 +675,9 @@ fn eval_classify_scores_a_further_set_its_halves_and_a_trained_classifier() {
         );
     }
     // The sets written for training train, and their misread messages are named.
-    for (set, prefix, digits) in [
-        ("author-e", "e", 730_114),
-        ("author-g", "g", 730_115),
-        ("author-i", "i", 730_116),
-    ] {
+    for (set, digits) in for_training.iter().zip(730_114..) {
+        let set = set.as_str();
+        let prefix = set.trim_start_matches("author-");
         std::fs::write(
             dir.path().join(format!("{set}.toml")),
             code(&format!("{prefix}-1"), digits)
@@ -695,12 +698,15 @@ fn eval_classify_scores_a_further_set_its_halves_and_a_trained_classifier() {
             "{set}"
         );
     }
-    let o = eval(&[
-        "--split",
-        "author-f",
-        "--train",
-        "training,author-c,author-d,author-e,author-g,author-h,author-i,author-j,author-k,author-l,author-m,author-n,author-o,author-p,author-q,author-r,author-s,author-t,author-u,author-v,author-w,author-x,author-y,author-z,author-aa,author-ab,author-ac,author-ad,author-ae,author-af,author-ag,author-ah",
-    ]);
+    // Trained on the own messages and every author's set that may train, but the one scored.
+    let mut trained_on = vec!["training".to_owned()];
+    trained_on.extend(
+        registry()
+            .whole_sets_apart()
+            .filter(|s| s.role.may_train() && s.name != *last)
+            .map(|s| s.name.clone()),
+    );
+    let o = eval(&["--split", last, "--train", &trained_on.join(",")]);
     assert_eq!(o.status.code(), Some(1), "{}", stderr(&o));
     assert_eq!(json(&o)["accuracy"]["total"], 2);
     std::fs::write(
@@ -711,6 +717,117 @@ fn eval_classify_scores_a_further_set_its_halves_and_a_trained_classifier() {
     let o = eval(&["--split", "author-b-a"]);
     assert_eq!(o.status.code(), Some(2));
     assert!(stderr(&o).contains("`b-9`"), "{}", stderr(&o));
+}
+
+/// `twiml eval classify` takes its sets from the registry of its `--dir`: a name it lacks is
+/// refused with those it has, a registry that is missing or at fault is an error naming the
+/// file, the row and the field (exit status 2), and a set's role, one line of the registry,
+/// decides what may be done with it.
+#[test]
+fn eval_classify_takes_its_sets_from_the_registry_of_its_dir() {
+    let dir = tempfile::tempdir().unwrap();
+    let set = "[[message]]\nid = \"m-1\"\nlang = \"en\"\ntext = \"Your Acme verification code is 118822.\"\nclass = \"essential\"\nintent = \"otp\"\nkind = \"otp\"\nhard = false\n\n[[message]]\nid = \"m-2\"\nlang = \"en\"\ntext = \"Acme: 40% off everything this weekend! Shop now.\"\nclass = \"essential\"\nintent = \"otp\"\nkind = \"otp\"\nhard = false\n";
+    std::fs::write(dir.path().join("dev.toml"), set).unwrap();
+    std::fs::write(dir.path().join("mine.toml"), set).unwrap();
+    let dir_arg = dir.path().to_str().unwrap();
+    let eval = |extra: &[&str]| {
+        let mut args = vec!["eval", "classify", "--dir", dir_arg, "--format", "json"];
+        args.extend_from_slice(extra);
+        twiml(&args)
+    };
+    let registry = |rows: &str| {
+        std::fs::write(dir.path().join("sets.toml"), format!("set = [\n{rows}]\n")).unwrap();
+    };
+    // No registry: the sets of the folder have no names.
+    let o = eval(&["--split", "dev"]);
+    assert_eq!(o.status.code(), Some(2));
+    assert!(stderr(&o).contains("sets.toml"), "{}", stderr(&o));
+    // A file scored alone needs none.
+    let mine = dir.path().join("mine.toml");
+    let o = eval(&["--file", mine.to_str().unwrap()]);
+    assert_eq!(o.status.code(), Some(1), "{}", stderr(&o));
+    assert_eq!(json(&o)["accuracy"]["total"], 2);
+    // A registry at fault: the file, the row and the field are named.
+    let dev = "  { name = \"dev\", file = \"dev.toml\", role = \"tunes\" },\n";
+    for (rows, says) in [
+        (
+            format!("{dev}  {{ name = \"mine\", file = \"mine.toml\", role = \"teaches\" }},\n"),
+            "row 2 (`mine`): `role` `teaches` is not tunes, trains or judges",
+        ),
+        (
+            format!("{dev}  {{ name = \"dev\", file = \"mine.toml\", role = \"trains\" }},\n"),
+            "row 2 (`dev`): `name` `dev` is row 1's too",
+        ),
+        (
+            format!("{dev}  {{ name = \"mine\", role = \"trains\" }},\n"),
+            "row 2 (`mine`): `file` is missing",
+        ),
+        (
+            format!(
+                "{dev}  {{ name = \"mine\", file = \"mine.toml\", role = \"trains\", owner = \"me\" }},\n"
+            ),
+            "row 2 (`mine`): unknown field `owner`",
+        ),
+        (
+            format!("{dev}  {{ name = \"mine\", file = \"mine.toml\", role = 3 }},\n"),
+            "row 2 (`mine`): `role` must be a string",
+        ),
+    ] {
+        registry(&rows);
+        let o = eval(&["--split", "dev"]);
+        assert_eq!(o.status.code(), Some(2), "{rows}");
+        assert!(stdout(&o).is_empty(), "{rows}");
+        assert!(stderr(&o).contains("sets.toml: "), "{}", stderr(&o));
+        assert!(stderr(&o).contains(says), "{says}: {}", stderr(&o));
+    }
+    // A name the registry lacks is refused with the names it has.
+    registry(&format!(
+        "{dev}  {{ name = \"mine\", file = \"mine.toml\", role = \"judges\" }},\n"
+    ));
+    for args in [&["--split", "theirs"][..], &["--train", "dev,theirs"]] {
+        let o = eval(args);
+        assert_eq!(o.status.code(), Some(2), "{args:?}");
+        assert!(
+            stderr(&o).contains("no set `theirs`") && stderr(&o).contains("the sets: dev, mine"),
+            "{args:?}: {}",
+            stderr(&o)
+        );
+    }
+    // A set that judges: figures only, never trained on.
+    let o = eval(&["--split", "mine"]);
+    assert_eq!(o.status.code(), Some(1), "{}", stderr(&o));
+    assert_eq!(json(&o)["essential_kinds_read_as_non_essential"], 1);
+    assert_eq!(
+        json(&o)["essential_kinds_read_as_non_essential_ids"],
+        serde_json::json!([])
+    );
+    for (args, says) in [
+        (&["--split", "mine", "--errors"][..], "--errors"),
+        (&["--train", "mine"], "mine is scored, never trained on"),
+    ] {
+        let o = eval(args);
+        assert_eq!(o.status.code(), Some(2), "{args:?}");
+        assert!(stderr(&o).contains(says), "{args:?}: {}", stderr(&o));
+    }
+    // One line changed: now it trains.
+    registry(&format!(
+        "{dev}  {{ name = \"mine\", file = \"mine.toml\", role = \"trains\" }},\n"
+    ));
+    let o = eval(&["--train", "mine"]);
+    assert_eq!(o.status.code(), Some(1), "{}", stderr(&o));
+    assert_eq!(json(&o)["trained_on"], serde_json::json!(["mine"]));
+    let o = eval(&["--split", "mine", "--errors"]);
+    assert_eq!(o.status.code(), Some(2));
+    // And now it tunes: its misread messages are named.
+    registry(&format!(
+        "{dev}  {{ name = \"mine\", file = \"mine.toml\", role = \"tunes\" }},\n"
+    ));
+    let o = eval(&["--split", "mine", "--errors"]);
+    assert_eq!(o.status.code(), Some(1), "{}", stderr(&o));
+    assert_eq!(
+        json(&o)["essential_kinds_read_as_non_essential_ids"],
+        serde_json::json!(["m-2"])
+    );
 }
 
 #[test]

@@ -1,49 +1,29 @@
 //! `twiml eval classify`: the essential/non-essential classifier scored on its labelled set.
 //!
-//! `twiml eval classify [--split dev|held-out]` reads `eval/classify/<SPLIT>.toml` (a list of
-//! `[[message]]` tables with `id`, `lang`, `text`, `class`, `intent`, `kind`, `hard`), classifies
-//! every text as the gate would with no intent declared, and prints the accuracy by language
-//! and by class, the confusion, and every one-time code, fraud alert or delivery notice read as
-//! non-essential (the exit status is 1 when there is one). An undecided message (the gate's
-//! `Review`) counts as not correct.
+//! `twiml eval classify [--split SET]` reads a set of `eval/classify/` (a list of `[[message]]`
+//! tables with `id`, `lang`, `text`, `class`, `intent`, `kind`, `hard`), classifies every text
+//! as the gate would with no intent declared, and prints the accuracy by language and by class,
+//! the confusion, and every one-time code, fraud alert or delivery notice read as non-essential
+//! (the exit status is 1 when there is one). An undecided message (the gate's `Review`) counts
+//! as not correct.
+//!
+//! The sets are those of the registry `sets.toml` in `--dir` ([`super::sets`]): a row per set,
+//! with its name (`--split author-al`), its file, the half of its file it is (`author-b-a` and
+//! `author-b-b`, the halves dealt once into `author-b-halves.toml`), and its role. A set that
+//! tunes (`dev`, `training`, `author-b-a`, the sets written for training) has its misread
+//! messages named (`--errors`, and the codes read as non-essential); a set that trains (having
+//! judged) or judges (the held-out half, the fresh hands of a round) is scored for figures
+//! only, and one that judges never trains. A name the registry lacks is refused with the list
+//! of those it has. `--file PATH` scores any file in the sets' schema, as unseen, and needs the
+//! registry only to train.
 //!
 //! `--folds N` (development half only) estimates how the classifier does on messages it has
 //! not seen: the half is dealt into N folds by id, and each fold is classified by a classifier
 //! trained on the other folds and on `training.toml`, never on the fold itself.
 //!
-//! `--split author-b` scores the second author's set (`author-b.toml`), and `author-b-a` or
-//! `author-b-b` one of its two halves, dealt once into `author-b-halves.toml`. `--train
-//! training,dev,author-b-a` classifies with a classifier trained on those sets (with the
-//! built-in one's options) instead of the built-in one: how messages of one hand carry to
-//! another's. `--split author-c` scores the third author's set (`author-c.toml`), and `--split
-//! author-d` the fourth's (`author-d.toml`), `--split author-f` the sixth's (`author-f.toml`),
-//! `--split author-h` the eighth's (`author-h.toml`), `--split author-j` the tenth's
-//! (`author-j.toml`), `--split author-k` the eleventh's (`author-k.toml`), `--split author-l`
-//! the twelfth's (`author-l.toml`), `--split author-m` the thirteenth's (`author-m.toml`),
-//! `--split author-n` the fourteenth's (`author-n.toml`), `--split author-o` the fifteenth's
-//! (`author-o.toml`), `--split author-p` the sixteenth's (`author-p.toml`), `--split author-q`
-//! the seventeenth's (`author-q.toml`), `--split author-r` the eighteenth's (`author-r.toml`),
-//! `--split author-s` the nineteenth's (`author-s.toml`), `--split author-t` the twentieth's
-//! (`author-t.toml`), `--split author-u` the twenty-first's (`author-u.toml`), `--split
-//! author-v` the twenty-second's (`author-v.toml`), `--split author-w` the twenty-third's
-//! (`author-w.toml`), `--split author-x` the twenty-fourth's (`author-x.toml`), `--split
-//! author-y` the twenty-fifth's (`author-y.toml`), `--split author-z` the twenty-sixth's
-//! (`author-z.toml`), `--split author-aa` the twenty-seventh's (`author-aa.toml`), `--split
-//! author-ab` the twenty-eighth's (`author-ab.toml`), `--split author-ac` the twenty-ninth's
-//! (`author-ac.toml`), `--split author-ad` the thirtieth's (`author-ad.toml`), `--split
-//! author-ae` the thirty-first's (`author-ae.toml`), `--split author-af` the thirty-second's
-//! (`author-af.toml`), `--split author-ag` the thirty-third's (`author-ag.toml`), `--split
-//! author-ah` the thirty-fourth's (`author-ah.toml`), `--split author-ai` the thirty-fifth's
-//! (`author-ai.toml`), `--split author-aj` the thirty-sixth's (`author-aj.toml`), `--split
-//! author-ak` the thirty-seventh's (`author-ak.toml`) and `--split author-al` the
-//! thirty-eighth's (`author-al.toml`), which judge: their misread messages are never named;
-//! having judged, each but `author-ai`, `author-aj`, `author-ak` and `author-al` may now train
-//! (`--train author-c`, `--train author-ae`), and those four never train.
-//! `author-e`, `author-g` and `author-i`
-//! (`author-e.toml`, `author-g.toml`, `author-i.toml`) are sets written apart for training.
-//! `--file PATH` scores any file in the set's schema, as unseen. Only the sets that tune
-//! (`dev`, `training`, `author-b-a`, `author-e`, `author-g`, `author-i`) have their misread
-//! messages named.
+//! `--train training,dev,author-b-a` classifies with a classifier trained on those sets (with
+//! the built-in one's options) instead of the built-in one: how messages of one hand carry to
+//! another's. No set trains on messages it scores (a file and a half of it share messages).
 
 use std::collections::{BTreeMap, HashSet};
 use std::io::{self, Write};
@@ -53,7 +33,8 @@ use serde_json::json;
 use twiml_core::gate::{Class, Classification, Classifier, NEVER_NON_ESSENTIAL_KINDS, classify};
 
 use super::super::{Error, ExitStatus};
-use crate::args::{ClassifySplit, EvalClassifyArgs, LogLevel, TextOrJson};
+use super::sets::{FILE as REGISTRY, Registry, Set as Named};
+use crate::args::{EvalClassifyArgs, LogLevel, TextOrJson};
 
 #[derive(Debug, Deserialize)]
 struct Set {
@@ -152,24 +133,16 @@ fn class_of(m: &Labelled, shown: &str) -> Result<Class, Error> {
     }
 }
 
-/// The set of `--dir` (or the half of one) that a name stands for.
-fn load(args: &EvalClassifyArgs, which: ClassifySplit) -> Result<(String, Vec<Labelled>), Error> {
-    let file = match which {
-        ClassifySplit::AuthorBA | ClassifySplit::AuthorBB => "author-b",
-        other => other.name(),
-    };
-    let path = args.dir.join(format!("{file}.toml"));
+/// The messages of a set of the registry (of its file, or of the half of it) in `dir`.
+fn load(dir: &std::path::Path, which: &Named) -> Result<(String, Vec<Labelled>), Error> {
+    let path = dir.join(&which.file);
     let shown = path.display().to_string();
     let mut messages = read_set(&path)?.message;
     for m in &messages {
         class_of(m, &shown)?;
     }
-    if let Some(half) = match which {
-        ClassifySplit::AuthorBA => Some("a"),
-        ClassifySplit::AuthorBB => Some("b"),
-        _ => None,
-    } {
-        let halves_path = args.dir.join("author-b-halves.toml");
+    if let (Some(half), Some(halves_file)) = (&which.half, which.halves_file()) {
+        let halves_path = dir.join(halves_file);
         let halves_shown = halves_path.display().to_string();
         let text = std::fs::read_to_string(&halves_path)
             .map_err(|e| Error::new(format_args!("{halves_shown}: {e}")))?;
@@ -196,35 +169,44 @@ fn load(args: &EvalClassifyArgs, which: ClassifySplit) -> Result<(String, Vec<La
     Ok((shown, messages))
 }
 
-/// Whether two sets share messages.
-fn overlap(a: ClassifySplit, b: ClassifySplit) -> bool {
-    use ClassifySplit::{AuthorB, AuthorBA, AuthorBB};
-    a == b
-        || matches!(
-            (a, b),
-            (AuthorB, AuthorBA | AuthorBB) | (AuthorBA | AuthorBB, AuthorB)
-        )
-}
-
 /// Scores the classifier on one set of its labelled messages.
 pub(crate) fn run(args: EvalClassifyArgs, log: LogLevel) -> Result<ExitStatus, Error> {
-    // The sets whose misread messages may be named: those that tune.
-    let readable = args.file.is_none()
-        && matches!(
-            args.split,
-            ClassifySplit::Dev
-                | ClassifySplit::Training
-                | ClassifySplit::AuthorBA
-                | ClassifySplit::AuthorE
-                | ClassifySplit::AuthorG
-                | ClassifySplit::AuthorI
-        );
+    // The registry names the sets of `--dir`. A file scored alone needs it only to train, and
+    // reads it, when there is one, for the names of the sets that tune.
+    let registry =
+        if args.file.is_some() && args.train.is_empty() && !args.dir.join(REGISTRY).exists() {
+            None
+        } else {
+            Some(Registry::read(&args.dir).map_err(Error::new)?)
+        };
+    let scored = match (&args.file, &registry) {
+        (None, Some(registry)) => Some(
+            registry
+                .find("`--split`", &args.split)
+                .map_err(Error::new)?,
+        ),
+        _ => None,
+    };
+    let train: Vec<&Named> = match &registry {
+        Some(registry) => args
+            .train
+            .iter()
+            .map(|t| registry.find("`--train`", t).map_err(Error::new))
+            .collect::<Result<_, _>>()?,
+        None => Vec::new(),
+    };
+    // The sets that tune, whose misread messages may be named, as messages list them.
+    let tuning = registry
+        .as_ref()
+        .map(|r| r.names_of(|s| s.role.may_be_read()).join(", "));
+    let readable = scored.is_some_and(|s| s.role.may_be_read());
     if args.errors && !readable {
-        return Err(Error::new(
-            "`--errors` lists messages of the development half, training, author-e, author-g, author-i or the A half of author-b only; the other sets are scored, never read",
-        ));
+        return Err(Error::new(format_args!(
+            "`--errors` lists messages of the sets that tune only ({}); the other sets are scored, never read",
+            tuning.as_deref().unwrap_or_default()
+        )));
     }
-    if args.folds.is_some() && args.split != ClassifySplit::Dev {
+    if args.folds.is_some() && args.split != "dev" {
         return Err(Error::new(
             "`--folds` cross-validates on the development half only; the held-out half is scored, never trained on",
         ));
@@ -232,36 +214,22 @@ pub(crate) fn run(args: EvalClassifyArgs, log: LogLevel) -> Result<ExitStatus, E
     if args.folds.is_some_and(|n| n < 2) {
         return Err(Error::new("`--folds` needs at least 2 folds"));
     }
-    if args.train.contains(&ClassifySplit::HeldOut) {
-        return Err(Error::new(
-            "`--train`: the held-out half is scored, never trained on",
-        ));
-    }
-    if let Some(judge) = args.train.iter().find(|t| {
-        matches!(
-            t,
-            ClassifySplit::AuthorAi
-                | ClassifySplit::AuthorAj
-                | ClassifySplit::AuthorAk
-                | ClassifySplit::AuthorAl
-        )
-    }) {
+    if let Some(judge) = train.iter().find(|t| !t.role.may_train()) {
         return Err(Error::new(format_args!(
             "`--train`: {} is scored, never trained on",
-            judge.name()
+            judge.name
         )));
     }
-    if args.file.is_none()
-        && let Some(both) = args.train.iter().find(|&&t| overlap(t, args.split))
+    if let Some(scored) = scored
+        && let Some(both) = train.iter().find(|t| t.overlaps(scored))
     {
         return Err(Error::new(format_args!(
             "`--train`: `{}` shares messages with the scored set `{}`",
-            both.name(),
-            args.split.name()
+            both.name, scored.name
         )));
     }
-    let (shown, set) = match &args.file {
-        Some(path) => {
+    let (shown, set) = match (&args.file, scored) {
+        (Some(path), _) => {
             let shown = path.display().to_string();
             let set = read_set(path)?.message;
             for m in &set {
@@ -269,15 +237,16 @@ pub(crate) fn run(args: EvalClassifyArgs, log: LogLevel) -> Result<ExitStatus, E
             }
             (shown, set)
         }
-        None => load(&args, args.split)?,
+        (None, Some(scored)) => load(&args.dir, scored)?,
+        (None, None) => unreachable!("a set of `--dir` is scored with its registry"),
     };
     let set = Set { message: set };
     let trained = if args.train.is_empty() {
         None
     } else {
         let mut sets = Vec::new();
-        for &t in &args.train {
-            sets.push(load(&args, t)?.1);
+        for &t in &train {
+            sets.push(load(&args.dir, t)?.1);
         }
         let examples = sets
             .iter()
@@ -398,7 +367,7 @@ pub(crate) fn run(args: EvalClassifyArgs, log: LogLevel) -> Result<ExitStatus, E
             let value = json!({
                 "set": shown,
                 "folds": args.folds,
-                "trained_on": (!args.train.is_empty()).then(|| args.train.iter().map(|t| t.name()).collect::<Vec<_>>()),
+                "trained_on": (!args.train.is_empty()).then_some(&args.train),
                 "accuracy": overall.json(),
                 "by_language": by_lang.iter().map(|(k, t)| (k.clone(), t.json())).collect::<serde_json::Map<_, _>>(),
                 "by_class": by_class.iter().map(|(k, t)| (k.clone(), t.json())).collect::<serde_json::Map<_, _>>(),
@@ -419,11 +388,10 @@ pub(crate) fn run(args: EvalClassifyArgs, log: LogLevel) -> Result<ExitStatus, E
         TextOrJson::Text => {
             writeln!(out, "{shown}: {} messages", overall.total)?;
             if !args.train.is_empty() {
-                let names: Vec<&str> = args.train.iter().map(|t| t.name()).collect();
                 writeln!(
                     out,
                     "classified by a classifier trained on: {}",
-                    names.join(", ")
+                    args.train.join(", ")
                 )?;
             }
             if let Some(folds) = args.folds {
@@ -478,8 +446,12 @@ pub(crate) fn run(args: EvalClassifyArgs, log: LogLevel) -> Result<ExitStatus, E
             } else if !readable {
                 writeln!(
                     out,
-                    "one-time codes, fraud alerts, delivery and shipping notices read as non-essential: {} (named only on the sets that tune: dev, training, author-b-a, author-e, author-g, author-i)",
-                    never_waited.len()
+                    "one-time codes, fraud alerts, delivery and shipping notices read as non-essential: {} (named only on the sets that tune{})",
+                    never_waited.len(),
+                    tuning
+                        .as_deref()
+                        .map(|t| format!(": {t}"))
+                        .unwrap_or_default()
                 )?;
             } else {
                 writeln!(

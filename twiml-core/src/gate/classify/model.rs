@@ -817,6 +817,13 @@ pub(super) fn hash(parts: &[&str]) -> u64 {
     Fnv::of(parts)
 }
 
+/// The registry of the labelled sets (`eval/classify/sets.toml`), read by the module that
+/// `twiml eval classify` reads it with: the tests below name the sets by it.
+#[cfg(test)]
+#[allow(dead_code)]
+#[path = "../../../../twiml-cli/src/commands/eval/sets.rs"]
+mod sets;
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -857,26 +864,54 @@ mod tests {
     /// The development half of the labelled set, then the classifier's own messages: the
     /// model's training data, in its order.
     fn training_data() -> (Vec<Labelled>, Vec<Labelled>) {
-        let root = std::path::Path::new(env!("CARGO_MANIFEST_DIR"));
-        (
-            read(&root.join("../eval/classify/dev.toml")),
-            read(&root.join("../eval/classify/training.toml")),
-        )
+        (named_set("dev"), named_set("own"))
+    }
+
+    /// The registry of the labelled sets, `eval/classify/sets.toml`.
+    fn registry() -> sets::Registry {
+        let root = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("../eval/classify");
+        sets::Registry::read(&root).unwrap_or_else(|e| panic!("{e}"))
+    }
+
+    /// The recipe of the shipped model (`model.tsv`): after the development half and the own
+    /// messages, the sets of `author-b` to `author-z`, then `author-aa` to `author-ad`, in that
+    /// order (their names in the tuning test). It is the recipe of the version that ships, and
+    /// changes only when a new model does, whatever the registry lets train since;
+    /// [`the_shipped_recipe_trains_on_sets_of_the_registry_that_may_train`] checks it against
+    /// the registry.
+    const SHIPPED: [&str; 29] = [
+        "b", "c", "d", "e", "f", "g", "h", "i", "j", "k", "l", "m", "n", "o", "p", "q", "r", "s",
+        "t", "u", "v", "w", "x", "y", "z", "aa", "ab", "ac", "ad",
+    ];
+
+    /// Every set of the shipped recipe (and the development half and the own messages) is a
+    /// set of the registry that may train: none judges.
+    #[test]
+    fn the_shipped_recipe_trains_on_sets_of_the_registry_that_may_train() {
+        let registry = registry();
+        for name in ["dev", "own"].iter().chain(&SHIPPED) {
+            let set = registry.by_short(name).unwrap_or_else(|| {
+                panic!(
+                    "`{name}` of the shipped recipe is no set of {}",
+                    registry.shown
+                )
+            });
+            assert!(
+                set.role.may_train(),
+                "`{name}` ({}) of the shipped recipe judges in {}: it is never trained on",
+                set.name,
+                registry.shown
+            );
+        }
     }
 
     /// `model.tsv` is what training gives today, on the development half, the own messages
-    /// and the sets of `author-b` to `author-z`, then `author-aa` to `author-ad`, in that
-    /// order; `TWIML_BLESS=1` writes it again.
+    /// and the sets of the shipped recipe ([`SHIPPED`]: `author-b` to `author-z`, then
+    /// `author-aa` to `author-ad`), in that order; `TWIML_BLESS=1` writes it again.
     #[test]
     fn the_model_file_is_fresh() {
         let (dev, own) = training_data();
-        let hands: Vec<Labelled> = [
-            "b", "c", "d", "e", "f", "g", "h", "i", "j", "k", "l", "m", "n", "o", "p", "q", "r",
-            "s", "t", "u", "v", "w", "x", "y", "z", "aa", "ab", "ac", "ad",
-        ]
-        .into_iter()
-        .flat_map(named_set)
-        .collect();
+        let hands: Vec<Labelled> = SHIPPED.into_iter().flat_map(named_set).collect();
         let examples = dev
             .iter()
             .chain(&own)
@@ -993,94 +1028,49 @@ mod tests {
         assert!(found * 5 >= promotions, "found {found} of {promotions}");
     }
 
-    /// A labelled set of `eval/classify` by name: `own` (`training.toml`), `dev`, `b`
-    /// (`author-b.toml`), `b-a` and `b-b`, its halves (`author-b-halves.toml`), `c`
-    /// (`author-c.toml`), `d` (`author-d.toml`), `f` (`author-f.toml`), `h` (`author-h.toml`),
-    /// `j` (`author-j.toml`), `k` (`author-k.toml`), `l` (`author-l.toml`), `m`
-    /// (`author-m.toml`), `n` (`author-n.toml`), `o` (`author-o.toml`), `p` (`author-p.toml`),
-    /// `q` (`author-q.toml`), `r` (`author-r.toml`), `s` (`author-s.toml`), `t`
-    /// (`author-t.toml`), `u` (`author-u.toml`), `v` (`author-v.toml`), `w` (`author-w.toml`),
-    /// `x` (`author-x.toml`), `y` (`author-y.toml`), `z` (`author-z.toml`), `aa`
-    /// (`author-aa.toml`), `ab` (`author-ab.toml`), `ac` (`author-ac.toml`), `ad`
-    /// (`author-ad.toml`), `ae` (`author-ae.toml`), `af` (`author-af.toml`), `ag`
-    /// (`author-ag.toml`) and `ah` (`author-ah.toml`), each having judged and now trained on,
-    /// `e` (`author-e.toml`), `g` (`author-g.toml`) and `i` (`author-i.toml`), written for
-    /// training, or `ai` (`author-ai.toml`), `aj` (`author-aj.toml`), `ak` (`author-ak.toml`)
-    /// and `al` (`author-al.toml`), scored only (after `z` the names take two letters). Never
-    /// the held-out half.
+    /// A labelled set of `eval/classify` by its name in the tuning test, the registry's `short`
+    /// (`eval/classify/sets.toml`): `dev`, `own` (`training.toml`), `b` (`author-b.toml`), `b-a`
+    /// and `b-b`, its halves (`author-b-halves.toml`), and for every other author's set its name
+    /// without `author-` (`c`, ..., `z`, `aa`, ...; after `z` the names take two letters).
+    /// Never the held-out half, which has no name there.
     fn named_set(name: &str) -> Vec<Labelled> {
         #[derive(serde::Deserialize)]
         struct Halves {
             a: Vec<String>,
             b: Vec<String>,
         }
+        let registry = registry();
+        let Some(set) = registry.by_short(name) else {
+            let known: Vec<&str> = registry
+                .sets
+                .iter()
+                .filter_map(|s| s.short.as_deref())
+                .collect();
+            panic!(
+                "unknown set `{name}`: {} (the sets of {})",
+                known.join(", "),
+                registry.shown
+            )
+        };
         let root = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("../eval/classify");
-        match name {
-            "own" => read(&root.join("training.toml")),
-            "dev" => read(&root.join("dev.toml")),
-            "b" => read(&root.join("author-b.toml")),
-            "c" => read(&root.join("author-c.toml")),
-            "d" => read(&root.join("author-d.toml")),
-            "e" => read(&root.join("author-e.toml")),
-            "f" => read(&root.join("author-f.toml")),
-            "g" => read(&root.join("author-g.toml")),
-            "h" => read(&root.join("author-h.toml")),
-            "i" => read(&root.join("author-i.toml")),
-            "j" => read(&root.join("author-j.toml")),
-            "k" => read(&root.join("author-k.toml")),
-            "l" => read(&root.join("author-l.toml")),
-            "m" => read(&root.join("author-m.toml")),
-            "n" => read(&root.join("author-n.toml")),
-            "o" => read(&root.join("author-o.toml")),
-            "p" => read(&root.join("author-p.toml")),
-            "q" => read(&root.join("author-q.toml")),
-            "r" => read(&root.join("author-r.toml")),
-            "s" => read(&root.join("author-s.toml")),
-            "t" => read(&root.join("author-t.toml")),
-            "u" => read(&root.join("author-u.toml")),
-            "v" => read(&root.join("author-v.toml")),
-            "w" => read(&root.join("author-w.toml")),
-            "x" => read(&root.join("author-x.toml")),
-            "y" => read(&root.join("author-y.toml")),
-            "z" => read(&root.join("author-z.toml")),
-            "aa" => read(&root.join("author-aa.toml")),
-            "ab" => read(&root.join("author-ab.toml")),
-            "ac" => read(&root.join("author-ac.toml")),
-            "ad" => read(&root.join("author-ad.toml")),
-            "ae" => read(&root.join("author-ae.toml")),
-            "af" => read(&root.join("author-af.toml")),
-            "ag" => read(&root.join("author-ag.toml")),
-            "ah" => read(&root.join("author-ah.toml")),
-            "ai" => read(&root.join("author-ai.toml")),
-            "aj" => read(&root.join("author-aj.toml")),
-            "ak" => read(&root.join("author-ak.toml")),
-            "al" => read(&root.join("author-al.toml")),
-            "b-a" | "b-b" => {
-                let path = root.join("author-b-halves.toml");
-                let text =
-                    std::fs::read_to_string(&path).unwrap_or_else(|e| panic!("{path:?}: {e}"));
-                let halves: Halves =
-                    toml::from_str(&text).unwrap_or_else(|e| panic!("{path:?}: {e}"));
-                let ids = if name == "b-a" { halves.a } else { halves.b };
-                let mut set = named_set("b");
-                set.retain(|m| ids.contains(&m.id));
-                set
-            }
-            other => {
-                panic!(
-                    "unknown set `{other}`: own, dev, b, b-a, b-b, c, d, e, f, g, h, i, j, k, l, m, n, o, p, q, r, s, t, u, v, w, x, y, z, aa, ab, ac, ad, ae, af, ag, ah, ai, aj, ak or al"
-                )
-            }
+        let mut messages = read(&root.join(&set.file));
+        if let (Some(half), Some(halves_file)) = (&set.half, set.halves_file()) {
+            let path = root.join(halves_file);
+            let text = std::fs::read_to_string(&path).unwrap_or_else(|e| panic!("{path:?}: {e}"));
+            let halves: Halves = toml::from_str(&text).unwrap_or_else(|e| panic!("{path:?}: {e}"));
+            let ids = if half == "a" { halves.a } else { halves.b };
+            messages.retain(|m| ids.contains(&m.id));
         }
+        messages
     }
 
     /// The tuning test: 5-fold cross-validation on the development half (the own messages
     /// always train), or one direction across authors: `own=1` (the own messages classify the
     /// development half), `reverse=1` (the other way), `train=own+dev+b-a,score=b-b` (any sets
-    /// of [`named_set`] train, another is classified; `b-a*3` counts a set three times; `ai`,
-    /// `aj`, `ak` and `al` are scored, never trained on). `TWIML_CV=l2=0.05,bigrams=0` tries other
-    /// options; `marks=PATH` writes each answer, for paired comparisons; `errors=1` prints the
-    /// misread messages, of the sets that tune only.
+    /// of [`named_set`] train, another is classified; `b-a*3` counts a set three times; a set
+    /// that judges, by its role in the registry, is scored, never trained on).
+    /// `TWIML_CV=l2=0.05,bigrams=0` tries other options; `marks=PATH` writes each answer, for
+    /// paired comparisons; `errors=1` prints the misread messages, of the sets that tune only.
     #[test]
     #[ignore = "a tuning tool: prints figures, asserts nothing"]
     fn cross_validation() {
@@ -1137,13 +1127,17 @@ mod tests {
                 "reverse" => reverse = flag,
                 "train" => {
                     // `b-a*3`: that set three times, its messages weighing three times as much.
+                    let registry = registry();
                     let mut sets = Vec::new();
                     for part in value.split('+') {
                         let (name, times) = part.split_once('*').unwrap_or((part, "1"));
-                        assert_ne!(name, "ai", "`ai` (author-ai) is scored, never trained on");
-                        assert_ne!(name, "aj", "`aj` (author-aj) is scored, never trained on");
-                        assert_ne!(name, "ak", "`ak` (author-ak) is scored, never trained on");
-                        assert_ne!(name, "al", "`al` (author-al) is scored, never trained on");
+                        if let Some(set) = registry.by_short(name) {
+                            assert!(
+                                set.role.may_train(),
+                                "`{name}` ({}) is scored, never trained on",
+                                set.name
+                            );
+                        }
                         for _ in 0..times.parse::<usize>().expect("train=SET*N") {
                             sets.push(named_set(name));
                         }
@@ -1162,15 +1156,17 @@ mod tests {
             own_only = true;
         }
         if let Some((name, set)) = score_set {
+            let registry = registry();
+            let tuning: Vec<&str> = registry
+                .sets
+                .iter()
+                .filter(|s| s.role.may_be_read())
+                .filter_map(|s| s.short.as_deref())
+                .collect();
             assert!(
-                !errors
-                    || ![
-                        "b", "b-b", "c", "d", "f", "h", "j", "k", "l", "m", "n", "o", "p", "q",
-                        "r", "s", "t", "u", "v", "w", "x", "y", "z", "aa", "ab", "ac", "ad", "ae",
-                        "af", "ag", "ah", "ai", "aj", "ak", "al",
-                    ]
-                    .contains(&name.as_str()),
-                "`errors=1` names misread messages of the sets that tune only (own, dev, b-a, e, g, i)"
+                !errors || tuning.contains(&name.as_str()),
+                "`errors=1` names misread messages of the sets that tune only ({})",
+                tuning.join(", ")
             );
             let train_sets = train_sets.expect("`score=` needs `train=`");
             for trained in &train_sets {
