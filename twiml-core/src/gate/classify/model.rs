@@ -485,6 +485,18 @@ pub(super) fn number_type(source: &str, from: usize, to: usize) -> &'static str 
     {
         return "t:ref";
     }
+    // A code printed in two equal groups of three or four digits ("248 611", "4829-1130"), as
+    // many senders print one: a phone number's groups differ ("555 1234"), and a tracking
+    // number has more digits.
+    let mut groups = run.split([' ', '-']);
+    if let (Some(a), Some(b), None) = (groups.next(), groups.next(), groups.next())
+        && a.len() == b.len()
+        && [a, b]
+            .iter()
+            .all(|g| (3..=4).contains(&g.len()) && g.bytes().all(|c| c.is_ascii_digit()))
+    {
+        return "t:code";
+    }
     match to - from {
         1..=2 => "t:small",
         4..=8 if source[from..to].bytes().all(|c| c.is_ascii_digit()) => "t:code",
