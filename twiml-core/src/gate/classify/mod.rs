@@ -1204,6 +1204,30 @@ mod tests {
         }
     }
 
+    /// A transfer held until the sender says whom it is for: a cue of a fraud alert.
+    #[test]
+    fn asking_whom_a_transfer_is_for_is_a_cue_of_a_fraud_alert() {
+        for (text, phrase) in [
+            (
+                "We are holding your $950 transfer. Do you know the person you are sending it to? Call us.",
+                "do you know the person",
+            ),
+            (
+                "Detuvimos tu envio de $950. ¿Conoces a quien se lo mandas? Llamanos antes de liberarlo.",
+                "conoces a quien",
+            ),
+        ] {
+            let cues = classify(text).cues;
+            assert!(
+                cues.iter().any(|c| matches!(
+                    c,
+                    Cue::Phrase { phrase: p, intent: MessageIntent::Fraud, .. } if *p == phrase
+                )),
+                "{text}: {cues:?}"
+            );
+        }
+    }
+
     /// A class always comes with a reason, even when every word that weighed toward it is
     /// filler ("this is", "to you").
     #[test]
@@ -1365,6 +1389,8 @@ mod tests {
             "Last chance to pick a delivery window for your sofa: choose a date by Friday or it goes back to the warehouse.",
             // The Spanish verb "salir" of a parcel is not the English "sale".
             "Su paquete sale hoy de nuestro almacen y llega el jueves. Rastreo: envios.example/7731",
+            // A code printed in two groups is found by the pattern of a one-time code.
+            "248 611 = your Coinbase code. It expires in 10 minutes.",
         ] {
             assert_eq!(class(text), Some(Class::Essential), "{text}");
         }

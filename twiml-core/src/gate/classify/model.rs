@@ -485,9 +485,10 @@ pub(super) fn number_type(source: &str, from: usize, to: usize) -> &'static str 
     {
         return "t:ref";
     }
-    // A code printed in two equal groups of three or four digits ("248 611", "4829-1130"), as
-    // many senders print one: a phone number's groups differ ("555 1234"), and a tracking
-    // number has more digits.
+    // A code printed in two equal groups of three or four digits ("248 611", "4829 1130", or
+    // "248-611"; a dashed run of seven or more digits reads as a phone number above), as many
+    // senders print one: a phone number's groups differ ("555 1234"), and a tracking number
+    // has more digits.
     let mut groups = run.split([' ', '-']);
     if let (Some(a), Some(b), None) = (groups.next(), groups.next(), groups.next())
         && a.len() == b.len()
@@ -987,6 +988,25 @@ mod tests {
         for (e, t) in all.iter().take(15) {
             println!("dev {e:.2} {t}");
         }
+    }
+
+    /// A number reads by its form: a code in one run or in two equal groups of digits, a
+    /// phone number, an amount.
+    #[test]
+    fn numbers_read_by_their_form() {
+        let kind = |text: &str, number: &str| {
+            let from = text.find(number).expect("the number is in the text");
+            number_type(text, from, from + number.len())
+        };
+        assert_eq!(kind("Your code: 482913", "482913"), "t:code");
+        assert_eq!(kind("248 611 = your Coinbase code", "248"), "t:code");
+        assert_eq!(kind("248 611 = your Coinbase code", "611"), "t:code");
+        assert_eq!(kind("Code 4829 1130 expires soon", "4829"), "t:code");
+        // A run of seven to eleven digits with a dash reads as a phone number first.
+        assert_eq!(kind("Code 4829-1130 expires soon", "4829"), "t:phone");
+        assert_eq!(kind("Call 555 1234 today", "555"), "t:number");
+        assert_eq!(kind("Call 305-555-0123 today", "305"), "t:phone");
+        assert_eq!(kind("Pay $40.00 now", "40"), "t:money");
     }
 
     /// The patterns of the kinds that never wait (`patterns.rs`) on the development half:
