@@ -409,6 +409,14 @@ impl Classifier {
         // The narrower rule: a phrase inside a merchant's name, in the sentence of a code, a
         // fraud alert or a delivery, or negated ("This is not a coupon"), does not decide.
         let mut left_to_model = false;
+        // A decisive phrase of a code, a fraud alert or a delivery; not one in a warning of
+        // what the sender never asks for ("we will never ask for your PIN or one-time code"):
+        // that speaks of a scam, not of this message's code.
+        let never_waits = |&&(id, (start, end)): &&(usize, (usize, usize))| {
+            LEXICON[id].weight == 3
+                && NEVER_WAIT.contains(&LEXICON[id].intent)
+                && !warns_against(text, normal.source_range(start, end).0)
+        };
         if promotion && options.narrow != 0 {
             // The sentences of the cues of the kinds that never wait: of the lexicon's first
             // decisive phrase of those kinds, else of the general pattern; with 32, of every
@@ -416,9 +424,7 @@ impl Classifier {
             let mut cue_sentences: Vec<(MessageIntent, (usize, usize))> = Vec::new();
             if options.narrow & 2 != 0 {
                 let every = options.narrow & 32 != 0;
-                for &(id, (start, end)) in matches.iter().filter(|&&(id, _)| {
-                    LEXICON[id].weight == 3 && NEVER_WAIT.contains(&LEXICON[id].intent)
-                }) {
+                for &(id, (start, end)) in matches.iter().filter(never_waits) {
                     let (from, to) = normal.source_range(start, end);
                     cue_sentences.push((
                         LEXICON[id].intent,
@@ -438,7 +444,7 @@ impl Classifier {
             promotion = matches.iter().filter(decisive).any(|&(_, (start, end))| {
                 let (s, e) = normal.source_range(start, end);
                 !(options.narrow & 1 != 0 && in_a_name(text, s, e)
-                    || options.narrow & 8 != 0 && negated(text, s)
+                    || options.narrow & 8 != 0 && (negated(text, s) || warns_against(text, s))
                     || cue_sentences.iter().any(|&(intent, (from, to))| {
                         s >= from
                             && e <= to
@@ -457,12 +463,10 @@ impl Classifier {
         // "Your code is SAVE25"); with no pattern the model decides.
         let never_wait = if promotion || left_to_model && options.narrow & 4 == 0 {
             None
-        } else if let Some(&(_, (start, end))) = matches.iter().find(|&&(id, _)| {
-            options.rules
-                && !left_to_model
-                && LEXICON[id].weight == 3
-                && NEVER_WAIT.contains(&LEXICON[id].intent)
-        }) {
+        } else if let Some(&(_, (start, end))) = matches
+            .iter()
+            .find(|m| options.rules && !left_to_model && never_waits(m))
+        {
             let (from, to) = normal.source_range(start, end);
             Some((None, patterns::sentence_around(text, from, to)))
         } else if options.patterns
@@ -487,8 +491,17 @@ impl Classifier {
                     && PROMOTION.contains(&LEXICON[id].intent)
                     && e > s
                     && (e <= from || s >= to)
+                    && !warns_against(text, s)
             });
-            if offer && rest <= -options.attached {
+            let upsold = if options.upsell {
+                patterns::upsell(text, &normal, (from, to))
+            } else {
+                None
+            };
+            if let Some(upsold) = upsold {
+                push_new(&mut cues, upsold.cue(text));
+                Some(Class::NonEssential)
+            } else if offer && rest <= -options.attached {
                 Some(Class::NonEssential)
             } else {
                 if let Some(found) = found {
@@ -660,6 +673,30 @@ fn negated(text: &str, from: usize) -> bool {
             w.as_str(),
             "not" | "no" | "never" | "isn't" | "isn\u{2019}t" | "nunca" | "ni"
         )
+    })
+}
+
+/// Whether `text[from..]` stands in a warning of what the sender never asks for, after it in
+/// the same sentence: "Coinbase will NEVER ask you to send crypto to get a bonus", "Nunca te
+/// pediremos pagar para recibir un premio". A promotion's words in such a warning describe a
+/// scam, not an offer.
+fn warns_against(text: &str, from: usize) -> bool {
+    let Some(before) = text.get(..from) else {
+        return false;
+    };
+    let (start, _) = patterns::sentence_around(text, from, from);
+    let Some(sentence) = before.get(start..) else {
+        return false;
+    };
+    let normal = Normalized::new(sentence);
+    let words: Vec<&str> = normal.text.split(' ').filter(|w| !w.is_empty()).collect();
+    words.iter().enumerate().any(|(i, w)| {
+        matches!(*w, "never" | "nunca" | "jamas")
+            && words[i + 1..].iter().take(4).any(|w| {
+                ["ask", "request", "pedi", "pide", "pedir", "solicit"]
+                    .iter()
+                    .any(|stem| w.starts_with(stem))
+            })
     })
 }
 
@@ -1371,6 +1408,30 @@ mod tests {
         assert!(!at("Don't miss it: 30% off everything.", "30% off"));
     }
 
+    /// A warning of what the sender never asks for holds the words of a scam, not an offer.
+    #[test]
+    fn a_warning_of_what_is_never_asked_is_told_from_an_offer() {
+        let at = |text: &str, phrase: &str| {
+            warns_against(text, text.find(phrase).expect("the phrase is in the text"))
+        };
+        assert!(at(
+            "418 207 is your Kraken code. Kraken will NEVER ask you to send funds to get a bonus.",
+            "bonus"
+        ));
+        assert!(at(
+            "Nunca te pediremos un deposito para darte un premio.",
+            "premio"
+        ));
+        assert!(!at(
+            "Never pay full price again: get a bonus with every order.",
+            "bonus"
+        ));
+        assert!(!at(
+            "We will never ask for your PIN. Get a $50 bonus when you refer a friend.",
+            "bonus"
+        ));
+    }
+
     /// A code, a fraud alert or a delivery whose decisive phrase of promotion does not
     /// count (negated, in a name, in the cue's own sentence) is read by the general
     /// patterns; a lexicon phrase for a code beside no code ("Your code is SAVE25") is not
@@ -1391,12 +1452,23 @@ mod tests {
             "Su paquete sale hoy de nuestro almacen y llega el jueves. Rastreo: envios.example/7731",
             // A code printed in two groups is found by the pattern of a one-time code.
             "248 611 = your Coinbase code. It expires in 10 minutes.",
+            // "Sale hoy" is what happened to the order: the sentence of a delivery, where
+            // its own free shipping is no offer.
+            "Tu pedido #5510 con envio gratis sale hoy de la tienda y llega el viernes.",
+            // A credit for a delay, not an offer to add to the order.
+            "Your order #8812 shipped late. We'll add a $5 credit to your account for the delay.",
         ] {
             assert_eq!(class(text), Some(Class::Essential), "{text}");
         }
         for text in [
             "Your code is SAVE25 - 25% off everything at Cole's today only.",
             "Your package was delivered to your front porch. Try Plus free for 30 days and get free shipping on every order.",
+            // An offer to add to what was bought, in a sentence of its own.
+            "Your order #7731 has shipped. Add gift wrap for $4.99 to your next order.",
+            "Su pedido #220 llega el jueves entre 9 y 1. Agregue la garantia extendida por $39.",
+            "Tu orden #88 esta lista para recoger. Responde SI y te agregamos un postre por $2.",
+            // A tip on scams speaks of codes it never asks for: education, not a code.
+            "Fraud prevention tip from Lakeside CU: we will never ask for your PIN or one-time code by text.",
         ] {
             assert_eq!(class(text), Some(Class::NonEssential), "{text}");
         }

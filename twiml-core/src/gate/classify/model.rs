@@ -97,6 +97,10 @@ pub(crate) struct Options {
     /// as it would a message with no such phrase (the lexicon's phrases of those kinds do not:
     /// "Your code is SAVE25").
     pub(crate) narrow: u8,
+    /// An offer to add to what was bought, at the head of a clause of another sentence than
+    /// that of a code, a fraud alert or a delivery ("Add a protection plan for $19.99"), makes
+    /// the message a dual-purpose one, non-essential (`patterns::upsell`).
+    pub(crate) upsell: bool,
     /// The score a class needs: between `-margin` and `margin` the class is undecided.
     pub(crate) margin: f64,
     /// The evidence a class needs (the sum of the sizes of the weights of the message's
@@ -141,6 +145,7 @@ pub(crate) const OPTIONS: Options = Options {
     offer: 1,
     rules: true,
     narrow: 63,
+    upsell: true,
     margin: 0.1,
     evidence: 2.0,
     short: 4,
@@ -1140,6 +1145,7 @@ mod tests {
                 "wmin" => options.word_min = value.parse().expect("wmin"),
                 "rules" => options.rules = flag,
                 "narrow" => options.narrow = value.parse().expect("narrow"),
+                "upsell" => options.upsell = flag,
                 "patterns" => options.patterns = flag,
                 "promos" => options.promos = value.parse().expect("promos"),
                 "attached" => options.attached = value.parse().expect("attached"),

@@ -16,7 +16,7 @@
 //!   `su pedido`, `tu paquete`, `order #`, up to two words between, as in "your Amazon
 //!   order") beside what happened to it (shipped, delivered, on its way, arriving, out for
 //!   delivery, ready for pickup, tracking, delayed, attempted, left at the door; enviado,
-//!   entregado, en camino, llegara, en ruta, en transito, retrasado, despachado, listo para
+//!   entregado, en camino, llegara, sale hoy, salió, en ruta, en transito, retrasado, despachado, listo para
 //!   recoger, intentamos entregar, rastrear).
 //!
 //! A pattern only ever makes a message essential; a decisive phrase of promotion still comes
@@ -458,7 +458,7 @@ const ITEM: [&str; 30] = [
     "conductor",
 ];
 
-const HAPPENED: [&[&str]; 58] = [
+const HAPPENED: [&[&str]; 61] = [
     &["ship*"],
     &["ready"],
     &["away"],
@@ -494,6 +494,10 @@ const HAPPENED: [&[&str]; 58] = [
     &["llegara"],
     &["llega"],
     &["salio"],
+    // The Spanish verb "salir" of a parcel, not the English "sale".
+    &["sale", "hoy"],
+    &["sale", "manana"],
+    &["saldra"],
     &["listo", "para", "recoger"],
     &["lista", "para", "recoger"],
     &["rastrea*"],
@@ -715,6 +719,53 @@ const DAY: [&str; 22] = [
     "noche",
     "semana",
 ];
+
+/// The verbs of an offer to add something to what was bought, at the head of a clause ("Add a
+/// protection plan for $19.99", "agregue proteccion de telas por $79") or after "te" or "le"
+/// ("te agregamos papas grandes por $1 mas").
+const UPSELL: [&str; 10] = [
+    "add",
+    "upgrade",
+    "agrega",
+    "agregue",
+    "agregale",
+    "agregamos",
+    "anade",
+    "anada",
+    "sumale",
+    "suma",
+];
+
+/// An offer added to a message about something else: in a sentence outside `outside`, a verb
+/// of [`UPSELL`] at the head of a clause (or after "te", "le") and an amount of money after it
+/// in the same sentence ("Your order #5521 is confirmed. Add a 2-year protection plan for
+/// $19.99"). The sentence of a code, a fraud alert or a delivery is `outside`: what it says of
+/// its own order ("add $5 to reach free shipping" in a cart) is left to the rest of the rules.
+pub(super) fn upsell(source: &str, normal: &Normalized, outside: (usize, usize)) -> Option<Found> {
+    let words = words(source, normal);
+    let head = |i: usize| {
+        let w = &words[i];
+        i == 0
+            || words[i - 1].sentence != w.sentence
+            || matches!(words[i - 1].text, "te" | "le")
+            || source
+                .get(..w.span.0)
+                .and_then(|before| before.trim_end().chars().next_back())
+                .is_some_and(|c| matches!(c, ',' | ':' | ';'))
+    };
+    let (i, verb) = words.iter().enumerate().find(|&(i, w)| {
+        (w.span.1 <= outside.0 || w.span.0 >= outside.1) && UPSELL.contains(&w.text) && head(i)
+    })?;
+    let amount = words[i + 1..]
+        .iter()
+        .take_while(|w| w.sentence == verb.sentence)
+        .find(|w| w.text == "#" && number_type(source, w.span.0, w.span.1) == "t:money")?;
+    Some(Found {
+        intent: MessageIntent::Marketing,
+        span: join(verb.span, amount.span),
+        sentence: sentence_around(source, verb.span.0, amount.span.1),
+    })
+}
 
 /// A promotion or an invitation as a general pattern: a price benefit and a call to buy, or
 /// an invitation and a gathering or a day.
