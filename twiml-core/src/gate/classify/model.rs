@@ -141,7 +141,7 @@ pub(crate) const OPTIONS: Options = Options {
     word_min: 0,
     patterns: true,
     promos: 0,
-    attached: 3.0,
+    attached: 4.0,
     offer: 1,
     rules: true,
     narrow: 63,
