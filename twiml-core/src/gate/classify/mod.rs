@@ -412,6 +412,13 @@ impl Classifier {
         // A decisive phrase of a code, a fraud alert or a delivery; not one in a warning of
         // what the sender never asks for ("we will never ask for your PIN or one-time code"):
         // that speaks of a scam, not of this message's code.
+        // Only a text with a word of "never" in it can warn (the words of a sentence are the
+        // text's words), so the others skip the sentence's reading.
+        let may_warn = normal
+            .text
+            .split(' ')
+            .any(|w| matches!(w, "never" | "nunca" | "jamas"));
+        let warns_against = |text: &str, from: usize| may_warn && warns_against(text, from);
         let never_waits = |&&(id, (start, end)): &&(usize, (usize, usize))| {
             LEXICON[id].weight == 3
                 && NEVER_WAIT.contains(&LEXICON[id].intent)

@@ -742,6 +742,10 @@ const UPSELL: [&str; 10] = [
 /// $19.99"). The sentence of a code, a fraud alert or a delivery is `outside`: what it says of
 /// its own order ("add $5 to reach free shipping" in a cart) is left to the rest of the rules.
 pub(super) fn upsell(source: &str, normal: &Normalized, outside: (usize, usize)) -> Option<Found> {
+    // Most messages hold no such verb: they skip the reading of the words.
+    if !normal.text.split(' ').any(|w| UPSELL.contains(&w)) {
+        return None;
+    }
     let words = words(source, normal);
     let head = |i: usize| {
         let w = &words[i];
