@@ -116,47 +116,65 @@ impl<'o, W: fmt::Write> Writer<'o, W> {
         self.out.write_str(name)
     }
 
+    /// Writes the start of an element of the table, `tag` being its `<name` (the generated
+    /// code spells it out): one piece instead of two, as every element of a built response
+    /// is written this way.
+    pub(crate) fn start_tag(&mut self, tag: &'static str) -> fmt::Result {
+        self.line_break()?;
+        self.out.write_str(tag)
+    }
+
     /// Writes ` name="value"`, escaping the value.
     pub(crate) fn attr(&mut self, name: &str, value: &str) -> fmt::Result {
         self.out.write_char(' ')?;
         self.out.write_str(name)?;
         self.out.write_str("=\"")?;
+        self.value(value)
+    }
+
+    /// Writes an attribute of the table, escaping its value. `lead` is its ` name="`, which the
+    /// generated code spells out, as do the other writers of the table's attributes: one piece
+    /// instead of three for each attribute of a built response.
+    pub(crate) fn table_attr(&mut self, lead: &'static str, value: &str) -> fmt::Result {
+        self.out.write_str(lead)?;
+        self.value(value)
+    }
+
+    /// Writes an escaped attribute value and its closing quote.
+    fn value(&mut self, value: &str) -> fmt::Result {
         escape(self.out, value, &ATTRIBUTE_ESCAPES, &mut self.suspicious)?;
         self.out.write_char('"')
     }
 
-    /// Writes ` name="value"` for a value from the table, which needs no escaping.
-    pub(crate) fn attr_keyword(&mut self, name: &str, value: &'static str) -> fmt::Result {
-        self.out.write_char(' ')?;
-        self.out.write_str(name)?;
-        self.out.write_str("=\"")?;
+    /// Writes an attribute of the table (`lead` is its ` name="`) whose value is from the
+    /// table, which needs no escaping.
+    pub(crate) fn attr_keyword(&mut self, lead: &'static str, value: &'static str) -> fmt::Result {
+        self.out.write_str(lead)?;
         self.out.write_str(value)?;
         self.out.write_char('"')
     }
 
-    /// Writes ` name="n"`.
-    pub(crate) fn attr_u32(&mut self, name: &str, n: u32) -> fmt::Result {
-        self.out.write_char(' ')?;
-        self.out.write_str(name)?;
-        self.out.write_str("=\"")?;
+    /// Writes an attribute of the table (`lead` is its ` name="`) whose value is `n`.
+    pub(crate) fn attr_u32(&mut self, lead: &'static str, n: u32) -> fmt::Result {
+        self.out.write_str(lead)?;
         write_u32(self.out, n)?;
         self.out.write_char('"')
     }
 
-    /// Writes ` name="true"` or ` name="false"`.
-    pub(crate) fn attr_bool(&mut self, name: &str, b: bool) -> fmt::Result {
-        self.attr_keyword(name, if b { "true" } else { "false" })
+    /// Writes an attribute of the table (`lead` is its ` name="`) whose value is `true` or
+    /// `false`.
+    pub(crate) fn attr_bool(&mut self, lead: &'static str, b: bool) -> fmt::Result {
+        self.attr_keyword(lead, if b { "true" } else { "false" })
     }
 
-    /// Writes a space-separated list of table values.
+    /// Writes an attribute of the table (`lead` is its ` name="`) whose value is a
+    /// space-separated list of table values.
     pub(crate) fn attr_keywords(
         &mut self,
-        name: &str,
+        lead: &'static str,
         values: impl IntoIterator<Item = &'static str>,
     ) -> fmt::Result {
-        self.out.write_char(' ')?;
-        self.out.write_str(name)?;
-        self.out.write_str("=\"")?;
+        self.out.write_str(lead)?;
         for (i, v) in values.into_iter().enumerate() {
             if i > 0 {
                 self.out.write_char(' ')?;
@@ -166,11 +184,10 @@ impl<'o, W: fmt::Write> Writer<'o, W> {
         self.out.write_char('"')
     }
 
-    /// Writes a space-separated list of numbers.
-    pub(crate) fn attr_u32_list(&mut self, name: &str, values: &[u32]) -> fmt::Result {
-        self.out.write_char(' ')?;
-        self.out.write_str(name)?;
-        self.out.write_str("=\"")?;
+    /// Writes an attribute of the table (`lead` is its ` name="`) whose value is a
+    /// space-separated list of numbers.
+    pub(crate) fn attr_u32_list(&mut self, lead: &'static str, values: &[u32]) -> fmt::Result {
+        self.out.write_str(lead)?;
         for (i, &n) in values.iter().enumerate() {
             if i > 0 {
                 self.out.write_char(' ')?;
@@ -198,12 +215,25 @@ impl<'o, W: fmt::Write> Writer<'o, W> {
 
     /// Leaves content entered with [`Writer::open`] and writes `</name>`.
     pub(crate) fn close(&mut self, name: &str, was_inline: bool) -> fmt::Result {
-        self.depth -= 1;
-        self.line_break()?;
-        self.inline = was_inline;
+        self.leave(was_inline)?;
         self.out.write_str("</")?;
         self.out.write_str(name)?;
         self.out.write_char('>')
+    }
+
+    /// Leaves content entered with [`Writer::open`] and writes `tag`, the `</name>` of an
+    /// element of the table (spelt out by the generated code, in one piece instead of three).
+    pub(crate) fn end_tag(&mut self, tag: &'static str, was_inline: bool) -> fmt::Result {
+        self.leave(was_inline)?;
+        self.out.write_str(tag)
+    }
+
+    /// Leaves content entered with [`Writer::open`], before its end tag.
+    fn leave(&mut self, was_inline: bool) -> fmt::Result {
+        self.depth -= 1;
+        self.line_break()?;
+        self.inline = was_inline;
+        Ok(())
     }
 
     /// Writes escaped character data.

@@ -1129,20 +1129,27 @@ fn render(spec: &ElementSpec, fields: &[Field]) -> TokenStream {
     let text = TextModel::of(spec);
     let mut sorted: Vec<&Field> = fields.iter().collect();
     sorted.sort_by(|a, b| a.spec.name.cmp(b.spec.name));
+    // The start tag, each attribute's ` name="` and the end tag are spelt out whole, so that
+    // the writer pushes each in one piece.
+    let start_tag = format!("<{element_name}");
+    let end_tag = format!("</{element_name}>");
     let attributes = sorted.into_iter().map(|f| {
-        let n = f.spec.name;
+        let n = format!(" {}=\"", f.spec.name);
         let r = f.ident();
         let write = match f.ty {
-            RustType::String => quote!(w.attr(#n, v)?;),
+            RustType::String => quote!(w.table_attr(#n, v)?;),
             RustType::U32 => quote!(w.attr_u32(#n, *v)?;),
             RustType::Bool => quote!(w.attr_bool(#n, *v)?;),
             RustType::Decimal | RustType::PostalCode | RustType::Open(_) => {
-                quote!(w.attr(#n, v.as_str())?;)
+                quote!(w.table_attr(#n, v.as_str())?;)
             }
             RustType::Closed(_) => quote!(w.attr_keyword(#n, v.as_str())?;),
             RustType::SpeechTimeout => {
                 let ValueKind::IntegerOrKeyword { keyword, .. } = f.spec.kind else {
-                    panic!("`{n}` is held as a SpeechTimeout but has no keyword");
+                    panic!(
+                        "`{}` is held as a SpeechTimeout but has no keyword",
+                        f.spec.name
+                    );
                 };
                 quote! {
                 match v {
@@ -1169,7 +1176,7 @@ fn render(spec: &ElementSpec, fields: &[Field]) -> TokenStream {
             }
             let restore = w.open(false)?;
             w.text(&self.text)?;
-            w.close(#element_name, restore)
+            w.end_tag(#end_tag, restore)
         },
         (false, true) => {
             let ce = child_enum(spec);
@@ -1188,14 +1195,14 @@ fn render(spec: &ElementSpec, fields: &[Field]) -> TokenStream {
                 for child in &self.children {
                     child.render(w)?;
                 }
-                w.close(#element_name, restore)
+                w.end_tag(#end_tag, restore)
             }
         }
         (false, false) => quote!(w.end_empty()),
     };
     quote! {
         pub(crate) fn render<W: fmt::Write>(&self, w: &mut Writer<'_, W>) -> fmt::Result {
-            w.start(#element_name)?;
+            w.start_tag(#start_tag)?;
             #(#attributes)*
             for a in &self.custom_attributes {
                 w.attr(&a.name, &a.value)?;

@@ -116,7 +116,7 @@ impl FaxResponse {
         })
     }
     pub(crate) fn render<W: fmt::Write>(&self, w: &mut Writer<'_, W>) -> fmt::Result {
-        w.start("Response")?;
+        w.start_tag("<Response")?;
         for a in &self.custom_attributes {
             w.attr(&a.name, &a.value)?;
         }
@@ -127,7 +127,7 @@ impl FaxResponse {
         for child in &self.children {
             child.render(w)?;
         }
-        w.close("Response", restore)
+        w.end_tag("</Response>", restore)
     }
 }
 impl Default for FaxResponse {
@@ -333,21 +333,21 @@ impl Receive {
         })
     }
     pub(crate) fn render<W: fmt::Write>(&self, w: &mut Writer<'_, W>) -> fmt::Result {
-        w.start("Receive")?;
+        w.start_tag("<Receive")?;
         if let Some(v) = &self.action {
-            w.attr("action", v)?;
+            w.table_attr(" action=\"", v)?;
         }
         if let Some(v) = &self.media_type {
-            w.attr_keyword("mediaType", v.as_str())?;
+            w.attr_keyword(" mediaType=\"", v.as_str())?;
         }
         if let Some(v) = &self.method {
-            w.attr_keyword("method", v.as_str())?;
+            w.attr_keyword(" method=\"", v.as_str())?;
         }
         if let Some(v) = &self.page_size {
-            w.attr_keyword("pageSize", v.as_str())?;
+            w.attr_keyword(" pageSize=\"", v.as_str())?;
         }
         if let Some(v) = &self.store_media {
-            w.attr_bool("storeMedia", *v)?;
+            w.attr_bool(" storeMedia=\"", *v)?;
         }
         for a in &self.custom_attributes {
             w.attr(&a.name, &a.value)?;

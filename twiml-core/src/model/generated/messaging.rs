@@ -125,7 +125,7 @@ impl MessagingResponse {
         })
     }
     pub(crate) fn render<W: fmt::Write>(&self, w: &mut Writer<'_, W>) -> fmt::Result {
-        w.start("Response")?;
+        w.start_tag("<Response")?;
         for a in &self.custom_attributes {
             w.attr(&a.name, &a.value)?;
         }
@@ -136,7 +136,7 @@ impl MessagingResponse {
         for child in &self.children {
             child.render(w)?;
         }
-        w.close("Response", restore)
+        w.end_tag("</Response>", restore)
     }
 }
 impl Default for MessagingResponse {
@@ -421,21 +421,21 @@ impl Message {
         })
     }
     pub(crate) fn render<W: fmt::Write>(&self, w: &mut Writer<'_, W>) -> fmt::Result {
-        w.start("Message")?;
+        w.start_tag("<Message")?;
         if let Some(v) = &self.action {
-            w.attr("action", v)?;
+            w.table_attr(" action=\"", v)?;
         }
         if let Some(v) = &self.from_ {
-            w.attr("from", v)?;
+            w.table_attr(" from=\"", v)?;
         }
         if let Some(v) = &self.method {
-            w.attr_keyword("method", v.as_str())?;
+            w.attr_keyword(" method=\"", v.as_str())?;
         }
         if let Some(v) = &self.status_callback {
-            w.attr("statusCallback", v)?;
+            w.table_attr(" statusCallback=\"", v)?;
         }
         if let Some(v) = &self.to {
-            w.attr("to", v)?;
+            w.table_attr(" to=\"", v)?;
         }
         for a in &self.custom_attributes {
             w.attr(&a.name, &a.value)?;
@@ -448,7 +448,7 @@ impl Message {
         for child in &self.children {
             child.render(w)?;
         }
-        w.close("Message", restore)
+        w.end_tag("</Message>", restore)
     }
 }
 impl Default for Message {
@@ -614,7 +614,7 @@ impl Body {
         Ok(Body { text, custom_attributes })
     }
     pub(crate) fn render<W: fmt::Write>(&self, w: &mut Writer<'_, W>) -> fmt::Result {
-        w.start("Body")?;
+        w.start_tag("<Body")?;
         for a in &self.custom_attributes {
             w.attr(&a.name, &a.value)?;
         }
@@ -623,7 +623,7 @@ impl Body {
         }
         let restore = w.open(false)?;
         w.text(&self.text)?;
-        w.close("Body", restore)
+        w.end_tag("</Body>", restore)
     }
 }
 /// `<Media>`: Media attachment URL.
@@ -696,7 +696,7 @@ impl Media {
         Ok(Media { text, custom_attributes })
     }
     pub(crate) fn render<W: fmt::Write>(&self, w: &mut Writer<'_, W>) -> fmt::Result {
-        w.start("Media")?;
+        w.start_tag("<Media")?;
         for a in &self.custom_attributes {
             w.attr(&a.name, &a.value)?;
         }
@@ -705,7 +705,7 @@ impl Media {
         }
         let restore = w.open(false)?;
         w.text(&self.text)?;
-        w.close("Media", restore)
+        w.end_tag("</Media>", restore)
     }
 }
 /// `<Redirect>`: Transfer control to another Messaging TwiML URL.
@@ -800,9 +800,9 @@ impl Redirect {
         })
     }
     pub(crate) fn render<W: fmt::Write>(&self, w: &mut Writer<'_, W>) -> fmt::Result {
-        w.start("Redirect")?;
+        w.start_tag("<Redirect")?;
         if let Some(v) = &self.method {
-            w.attr_keyword("method", v.as_str())?;
+            w.attr_keyword(" method=\"", v.as_str())?;
         }
         for a in &self.custom_attributes {
             w.attr(&a.name, &a.value)?;
@@ -812,6 +812,6 @@ impl Redirect {
         }
         let restore = w.open(false)?;
         w.text(&self.text)?;
-        w.close("Redirect", restore)
+        w.end_tag("</Redirect>", restore)
     }
 }

@@ -277,7 +277,7 @@ impl VoiceResponse {
         })
     }
     pub(crate) fn render<W: fmt::Write>(&self, w: &mut Writer<'_, W>) -> fmt::Result {
-        w.start("Response")?;
+        w.start_tag("<Response")?;
         for a in &self.custom_attributes {
             w.attr(&a.name, &a.value)?;
         }
@@ -288,7 +288,7 @@ impl VoiceResponse {
         for child in &self.children {
             child.render(w)?;
         }
-        w.close("Response", restore)
+        w.end_tag("</Response>", restore)
     }
 }
 impl Default for VoiceResponse {
@@ -861,15 +861,15 @@ impl Say {
         })
     }
     pub(crate) fn render<W: fmt::Write>(&self, w: &mut Writer<'_, W>) -> fmt::Result {
-        w.start("Say")?;
+        w.start_tag("<Say")?;
         if let Some(v) = &self.language {
-            w.attr("language", v.as_str())?;
+            w.table_attr(" language=\"", v.as_str())?;
         }
         if let Some(v) = &self.loop_ {
-            w.attr_u32("loop", *v)?;
+            w.attr_u32(" loop=\"", *v)?;
         }
         if let Some(v) = &self.voice {
-            w.attr("voice", v.as_str())?;
+            w.table_attr(" voice=\"", v.as_str())?;
         }
         for a in &self.custom_attributes {
             w.attr(&a.name, &a.value)?;
@@ -881,7 +881,7 @@ impl Say {
         for child in &self.children {
             child.render(w)?;
         }
-        w.close("Say", restore)
+        w.end_tag("</Say>", restore)
     }
 }
 #[allow(clippy::large_enum_variant)]
@@ -1191,12 +1191,12 @@ impl Play {
         })
     }
     pub(crate) fn render<W: fmt::Write>(&self, w: &mut Writer<'_, W>) -> fmt::Result {
-        w.start("Play")?;
+        w.start_tag("<Play")?;
         if let Some(v) = &self.digits {
-            w.attr("digits", v)?;
+            w.table_attr(" digits=\"", v)?;
         }
         if let Some(v) = &self.loop_ {
-            w.attr_u32("loop", *v)?;
+            w.attr_u32(" loop=\"", *v)?;
         }
         for a in &self.custom_attributes {
             w.attr(&a.name, &a.value)?;
@@ -1206,7 +1206,7 @@ impl Play {
         }
         let restore = w.open(false)?;
         w.text(&self.text)?;
-        w.close("Play", restore)
+        w.end_tag("</Play>", restore)
     }
 }
 /// `<Pause>`: Wait silently.
@@ -1277,9 +1277,9 @@ impl Pause {
         Ok(Pause { length, custom_attributes })
     }
     pub(crate) fn render<W: fmt::Write>(&self, w: &mut Writer<'_, W>) -> fmt::Result {
-        w.start("Pause")?;
+        w.start_tag("<Pause")?;
         if let Some(v) = &self.length {
-            w.attr_u32("length", *v)?;
+            w.attr_u32(" length=\"", *v)?;
         }
         for a in &self.custom_attributes {
             w.attr(&a.name, &a.value)?;
@@ -1733,64 +1733,64 @@ impl Gather {
         })
     }
     pub(crate) fn render<W: fmt::Write>(&self, w: &mut Writer<'_, W>) -> fmt::Result {
-        w.start("Gather")?;
+        w.start_tag("<Gather")?;
         if let Some(v) = &self.action {
-            w.attr("action", v)?;
+            w.table_attr(" action=\"", v)?;
         }
         if let Some(v) = &self.action_on_empty_result {
-            w.attr_bool("actionOnEmptyResult", *v)?;
+            w.attr_bool(" actionOnEmptyResult=\"", *v)?;
         }
         if let Some(v) = &self.barge_in {
-            w.attr_bool("bargeIn", *v)?;
+            w.attr_bool(" bargeIn=\"", *v)?;
         }
         if let Some(v) = &self.debug {
-            w.attr_bool("debug", *v)?;
+            w.attr_bool(" debug=\"", *v)?;
         }
         if let Some(v) = &self.enhanced {
-            w.attr_bool("enhanced", *v)?;
+            w.attr_bool(" enhanced=\"", *v)?;
         }
         if let Some(v) = &self.finish_on_key {
-            w.attr("finishOnKey", v)?;
+            w.table_attr(" finishOnKey=\"", v)?;
         }
         if let Some(v) = &self.hints {
-            w.attr("hints", v)?;
+            w.table_attr(" hints=\"", v)?;
         }
         if !self.input.is_empty() {
             let v = &self.input;
-            w.attr_keywords("input", v.iter().map(|x| x.as_str()))?;
+            w.attr_keywords(" input=\"", v.iter().map(|x| x.as_str()))?;
         }
         if let Some(v) = &self.language {
-            w.attr("language", v.as_str())?;
+            w.table_attr(" language=\"", v.as_str())?;
         }
         if let Some(v) = &self.max_speech_time {
-            w.attr_u32("maxSpeechTime", *v)?;
+            w.attr_u32(" maxSpeechTime=\"", *v)?;
         }
         if let Some(v) = &self.method {
-            w.attr_keyword("method", v.as_str())?;
+            w.attr_keyword(" method=\"", v.as_str())?;
         }
         if let Some(v) = &self.num_digits {
-            w.attr_u32("numDigits", *v)?;
+            w.attr_u32(" numDigits=\"", *v)?;
         }
         if let Some(v) = &self.partial_result_callback {
-            w.attr("partialResultCallback", v)?;
+            w.table_attr(" partialResultCallback=\"", v)?;
         }
         if let Some(v) = &self.partial_result_callback_method {
-            w.attr_keyword("partialResultCallbackMethod", v.as_str())?;
+            w.attr_keyword(" partialResultCallbackMethod=\"", v.as_str())?;
         }
         if let Some(v) = &self.profanity_filter {
-            w.attr_bool("profanityFilter", *v)?;
+            w.attr_bool(" profanityFilter=\"", *v)?;
         }
         if let Some(v) = &self.speech_model {
-            w.attr("speechModel", v.as_str())?;
+            w.table_attr(" speechModel=\"", v.as_str())?;
         }
         if let Some(v) = &self.speech_timeout {
             match v {
-                SpeechTimeout::Auto => w.attr_keyword("speechTimeout", "auto")?,
-                SpeechTimeout::Seconds(s) => w.attr_u32("speechTimeout", *s)?,
+                SpeechTimeout::Auto => w.attr_keyword(" speechTimeout=\"", "auto")?,
+                SpeechTimeout::Seconds(s) => w.attr_u32(" speechTimeout=\"", *s)?,
             }
         }
         if let Some(v) = &self.timeout {
-            w.attr_u32("timeout", *v)?;
+            w.attr_u32(" timeout=\"", *v)?;
         }
         for a in &self.custom_attributes {
             w.attr(&a.name, &a.value)?;
@@ -1802,7 +1802,7 @@ impl Gather {
         for child in &self.children {
             child.render(w)?;
         }
-        w.close("Gather", restore)
+        w.end_tag("</Gather>", restore)
     }
 }
 impl Default for Gather {
@@ -2441,73 +2441,73 @@ impl Dial {
         })
     }
     pub(crate) fn render<W: fmt::Write>(&self, w: &mut Writer<'_, W>) -> fmt::Result {
-        w.start("Dial")?;
+        w.start_tag("<Dial")?;
         if let Some(v) = &self.action {
-            w.attr("action", v)?;
+            w.table_attr(" action=\"", v)?;
         }
         if let Some(v) = &self.answer_on_bridge {
-            w.attr_bool("answerOnBridge", *v)?;
+            w.attr_bool(" answerOnBridge=\"", *v)?;
         }
         if let Some(v) = &self.call_reason {
-            w.attr("callReason", v)?;
+            w.table_attr(" callReason=\"", v)?;
         }
         if let Some(v) = &self.caller_id {
-            w.attr("callerId", v)?;
+            w.table_attr(" callerId=\"", v)?;
         }
         if let Some(v) = &self.events {
-            w.attr_keyword("events", v.as_str())?;
+            w.attr_keyword(" events=\"", v.as_str())?;
         }
         if let Some(v) = &self.hangup_on_star {
-            w.attr_bool("hangupOnStar", *v)?;
+            w.attr_bool(" hangupOnStar=\"", *v)?;
         }
         if let Some(v) = &self.method {
-            w.attr_keyword("method", v.as_str())?;
+            w.attr_keyword(" method=\"", v.as_str())?;
         }
         if let Some(v) = &self.passports {
-            w.attr("passports", v)?;
+            w.table_attr(" passports=\"", v)?;
         }
         if let Some(v) = &self.record {
-            w.attr_keyword("record", v.as_str())?;
+            w.attr_keyword(" record=\"", v.as_str())?;
         }
         if let Some(v) = &self.recording_configuration_id {
-            w.attr("recordingConfigurationId", v)?;
+            w.table_attr(" recordingConfigurationId=\"", v)?;
         }
         if let Some(v) = &self.recording_status_callback {
-            w.attr("recordingStatusCallback", v)?;
+            w.table_attr(" recordingStatusCallback=\"", v)?;
         }
         if !self.recording_status_callback_event.is_empty() {
             let v = &self.recording_status_callback_event;
             w.attr_keywords(
-                "recordingStatusCallbackEvent",
+                " recordingStatusCallbackEvent=\"",
                 v.iter().map(|x| x.as_str()),
             )?;
         }
         if let Some(v) = &self.recording_status_callback_method {
-            w.attr_keyword("recordingStatusCallbackMethod", v.as_str())?;
+            w.attr_keyword(" recordingStatusCallbackMethod=\"", v.as_str())?;
         }
         if let Some(v) = &self.recording_track {
-            w.attr_keyword("recordingTrack", v.as_str())?;
+            w.attr_keyword(" recordingTrack=\"", v.as_str())?;
         }
         if let Some(v) = &self.refer_method {
-            w.attr_keyword("referMethod", v.as_str())?;
+            w.attr_keyword(" referMethod=\"", v.as_str())?;
         }
         if let Some(v) = &self.refer_url {
-            w.attr("referUrl", v)?;
+            w.table_attr(" referUrl=\"", v)?;
         }
         if let Some(v) = &self.ring_tone {
-            w.attr_keyword("ringTone", v.as_str())?;
+            w.attr_keyword(" ringTone=\"", v.as_str())?;
         }
         if let Some(v) = &self.sequential {
-            w.attr_bool("sequential", *v)?;
+            w.attr_bool(" sequential=\"", *v)?;
         }
         if let Some(v) = &self.time_limit {
-            w.attr_u32("timeLimit", *v)?;
+            w.attr_u32(" timeLimit=\"", *v)?;
         }
         if let Some(v) = &self.timeout {
-            w.attr_u32("timeout", *v)?;
+            w.attr_u32(" timeout=\"", *v)?;
         }
         if let Some(v) = &self.trim {
-            w.attr_keyword("trim", v.as_str())?;
+            w.attr_keyword(" trim=\"", v.as_str())?;
         }
         for a in &self.custom_attributes {
             w.attr(&a.name, &a.value)?;
@@ -2520,7 +2520,7 @@ impl Dial {
         for child in &self.children {
             child.render(w)?;
         }
-        w.close("Dial", restore)
+        w.end_tag("</Dial>", restore)
     }
 }
 impl Default for Dial {
@@ -3005,49 +3005,49 @@ impl Record {
         })
     }
     pub(crate) fn render<W: fmt::Write>(&self, w: &mut Writer<'_, W>) -> fmt::Result {
-        w.start("Record")?;
+        w.start_tag("<Record")?;
         if let Some(v) = &self.action {
-            w.attr("action", v)?;
+            w.table_attr(" action=\"", v)?;
         }
         if let Some(v) = &self.finish_on_key {
-            w.attr("finishOnKey", v)?;
+            w.table_attr(" finishOnKey=\"", v)?;
         }
         if let Some(v) = &self.max_length {
-            w.attr_u32("maxLength", *v)?;
+            w.attr_u32(" maxLength=\"", *v)?;
         }
         if let Some(v) = &self.method {
-            w.attr_keyword("method", v.as_str())?;
+            w.attr_keyword(" method=\"", v.as_str())?;
         }
         if let Some(v) = &self.play_beep {
-            w.attr_bool("playBeep", *v)?;
+            w.attr_bool(" playBeep=\"", *v)?;
         }
         if let Some(v) = &self.recording_configuration_id {
-            w.attr("recordingConfigurationId", v)?;
+            w.table_attr(" recordingConfigurationId=\"", v)?;
         }
         if let Some(v) = &self.recording_status_callback {
-            w.attr("recordingStatusCallback", v)?;
+            w.table_attr(" recordingStatusCallback=\"", v)?;
         }
         if !self.recording_status_callback_event.is_empty() {
             let v = &self.recording_status_callback_event;
             w.attr_keywords(
-                "recordingStatusCallbackEvent",
+                " recordingStatusCallbackEvent=\"",
                 v.iter().map(|x| x.as_str()),
             )?;
         }
         if let Some(v) = &self.recording_status_callback_method {
-            w.attr_keyword("recordingStatusCallbackMethod", v.as_str())?;
+            w.attr_keyword(" recordingStatusCallbackMethod=\"", v.as_str())?;
         }
         if let Some(v) = &self.timeout {
-            w.attr_u32("timeout", *v)?;
+            w.attr_u32(" timeout=\"", *v)?;
         }
         if let Some(v) = &self.transcribe {
-            w.attr_bool("transcribe", *v)?;
+            w.attr_bool(" transcribe=\"", *v)?;
         }
         if let Some(v) = &self.transcribe_callback {
-            w.attr("transcribeCallback", v)?;
+            w.table_attr(" transcribeCallback=\"", v)?;
         }
         if let Some(v) = &self.trim {
-            w.attr_keyword("trim", v.as_str())?;
+            w.attr_keyword(" trim=\"", v.as_str())?;
         }
         for a in &self.custom_attributes {
             w.attr(&a.name, &a.value)?;
@@ -3154,9 +3154,9 @@ impl Redirect {
         })
     }
     pub(crate) fn render<W: fmt::Write>(&self, w: &mut Writer<'_, W>) -> fmt::Result {
-        w.start("Redirect")?;
+        w.start_tag("<Redirect")?;
         if let Some(v) = &self.method {
-            w.attr_keyword("method", v.as_str())?;
+            w.attr_keyword(" method=\"", v.as_str())?;
         }
         for a in &self.custom_attributes {
             w.attr(&a.name, &a.value)?;
@@ -3166,7 +3166,7 @@ impl Redirect {
         }
         let restore = w.open(false)?;
         w.text(&self.text)?;
-        w.close("Redirect", restore)
+        w.end_tag("</Redirect>", restore)
     }
 }
 /// `<Reject>`: Decline an incoming call without answering.
@@ -3297,9 +3297,9 @@ impl Reject {
         })
     }
     pub(crate) fn render<W: fmt::Write>(&self, w: &mut Writer<'_, W>) -> fmt::Result {
-        w.start("Reject")?;
+        w.start_tag("<Reject")?;
         if let Some(v) = &self.reason {
-            w.attr_keyword("reason", v.as_str())?;
+            w.attr_keyword(" reason=\"", v.as_str())?;
         }
         for a in &self.custom_attributes {
             w.attr(&a.name, &a.value)?;
@@ -3311,7 +3311,7 @@ impl Reject {
         for child in &self.children {
             child.render(w)?;
         }
-        w.close("Reject", restore)
+        w.end_tag("</Reject>", restore)
     }
 }
 impl Default for Reject {
@@ -3484,7 +3484,7 @@ impl Hangup {
         })
     }
     pub(crate) fn render<W: fmt::Write>(&self, w: &mut Writer<'_, W>) -> fmt::Result {
-        w.start("Hangup")?;
+        w.start_tag("<Hangup")?;
         for a in &self.custom_attributes {
             w.attr(&a.name, &a.value)?;
         }
@@ -3495,7 +3495,7 @@ impl Hangup {
         for child in &self.children {
             child.render(w)?;
         }
-        w.close("Hangup", restore)
+        w.end_tag("</Hangup>", restore)
     }
 }
 impl Default for Hangup {
@@ -3774,24 +3774,24 @@ impl Enqueue {
         })
     }
     pub(crate) fn render<W: fmt::Write>(&self, w: &mut Writer<'_, W>) -> fmt::Result {
-        w.start("Enqueue")?;
+        w.start_tag("<Enqueue")?;
         if let Some(v) = &self.action {
-            w.attr("action", v)?;
+            w.table_attr(" action=\"", v)?;
         }
         if let Some(v) = &self.max_queue_size {
-            w.attr_u32("maxQueueSize", *v)?;
+            w.attr_u32(" maxQueueSize=\"", *v)?;
         }
         if let Some(v) = &self.method {
-            w.attr_keyword("method", v.as_str())?;
+            w.attr_keyword(" method=\"", v.as_str())?;
         }
         if let Some(v) = &self.wait_url {
-            w.attr("waitUrl", v)?;
+            w.table_attr(" waitUrl=\"", v)?;
         }
         if let Some(v) = &self.wait_url_method {
-            w.attr_keyword("waitUrlMethod", v.as_str())?;
+            w.attr_keyword(" waitUrlMethod=\"", v.as_str())?;
         }
         if let Some(v) = &self.workflow_sid {
-            w.attr("workflowSid", v)?;
+            w.table_attr(" workflowSid=\"", v)?;
         }
         for a in &self.custom_attributes {
             w.attr(&a.name, &a.value)?;
@@ -3804,7 +3804,7 @@ impl Enqueue {
         for child in &self.children {
             child.render(w)?;
         }
-        w.close("Enqueue", restore)
+        w.end_tag("</Enqueue>", restore)
     }
 }
 impl Default for Enqueue {
@@ -3939,7 +3939,7 @@ impl Leave {
         Ok(Leave { custom_attributes })
     }
     pub(crate) fn render<W: fmt::Write>(&self, w: &mut Writer<'_, W>) -> fmt::Result {
-        w.start("Leave")?;
+        w.start_tag("<Leave")?;
         for a in &self.custom_attributes {
             w.attr(&a.name, &a.value)?;
         }
@@ -4172,12 +4172,12 @@ impl Connect {
         })
     }
     pub(crate) fn render<W: fmt::Write>(&self, w: &mut Writer<'_, W>) -> fmt::Result {
-        w.start("Connect")?;
+        w.start_tag("<Connect")?;
         if let Some(v) = &self.action {
-            w.attr("action", v)?;
+            w.table_attr(" action=\"", v)?;
         }
         if let Some(v) = &self.method {
-            w.attr_keyword("method", v.as_str())?;
+            w.attr_keyword(" method=\"", v.as_str())?;
         }
         for a in &self.custom_attributes {
             w.attr(&a.name, &a.value)?;
@@ -4189,7 +4189,7 @@ impl Connect {
         for child in &self.children {
             child.render(w)?;
         }
-        w.close("Connect", restore)
+        w.end_tag("</Connect>", restore)
     }
 }
 impl Default for Connect {
@@ -4521,12 +4521,12 @@ impl Start {
         })
     }
     pub(crate) fn render<W: fmt::Write>(&self, w: &mut Writer<'_, W>) -> fmt::Result {
-        w.start("Start")?;
+        w.start_tag("<Start")?;
         if let Some(v) = &self.action {
-            w.attr("action", v)?;
+            w.table_attr(" action=\"", v)?;
         }
         if let Some(v) = &self.method {
-            w.attr_keyword("method", v.as_str())?;
+            w.attr_keyword(" method=\"", v.as_str())?;
         }
         for a in &self.custom_attributes {
             w.attr(&a.name, &a.value)?;
@@ -4538,7 +4538,7 @@ impl Start {
         for child in &self.children {
             child.render(w)?;
         }
-        w.close("Start", restore)
+        w.end_tag("</Start>", restore)
     }
 }
 impl Default for Start {
@@ -4761,7 +4761,7 @@ impl Stop {
         })
     }
     pub(crate) fn render<W: fmt::Write>(&self, w: &mut Writer<'_, W>) -> fmt::Result {
-        w.start("Stop")?;
+        w.start_tag("<Stop")?;
         for a in &self.custom_attributes {
             w.attr(&a.name, &a.value)?;
         }
@@ -4772,7 +4772,7 @@ impl Stop {
         for child in &self.children {
             child.render(w)?;
         }
-        w.close("Stop", restore)
+        w.end_tag("</Stop>", restore)
     }
 }
 impl Default for Stop {
@@ -4997,12 +4997,12 @@ impl Refer {
         })
     }
     pub(crate) fn render<W: fmt::Write>(&self, w: &mut Writer<'_, W>) -> fmt::Result {
-        w.start("Refer")?;
+        w.start_tag("<Refer")?;
         if let Some(v) = &self.action {
-            w.attr("action", v)?;
+            w.table_attr(" action=\"", v)?;
         }
         if let Some(v) = &self.method {
-            w.attr_keyword("method", v.as_str())?;
+            w.attr_keyword(" method=\"", v.as_str())?;
         }
         for a in &self.custom_attributes {
             w.attr(&a.name, &a.value)?;
@@ -5014,7 +5014,7 @@ impl Refer {
         for child in &self.children {
             child.render(w)?;
         }
-        w.close("Refer", restore)
+        w.end_tag("</Refer>", restore)
     }
 }
 impl Default for Refer {
@@ -5515,61 +5515,61 @@ impl Pay {
         })
     }
     pub(crate) fn render<W: fmt::Write>(&self, w: &mut Writer<'_, W>) -> fmt::Result {
-        w.start("Pay")?;
+        w.start_tag("<Pay")?;
         if let Some(v) = &self.action {
-            w.attr("action", v)?;
+            w.table_attr(" action=\"", v)?;
         }
         if let Some(v) = &self.bank_account_type {
-            w.attr_keyword("bankAccountType", v.as_str())?;
+            w.attr_keyword(" bankAccountType=\"", v.as_str())?;
         }
         if let Some(v) = &self.charge_amount {
-            w.attr("chargeAmount", v.as_str())?;
+            w.table_attr(" chargeAmount=\"", v.as_str())?;
         }
         if let Some(v) = &self.currency {
-            w.attr("currency", v)?;
+            w.table_attr(" currency=\"", v)?;
         }
         if let Some(v) = &self.description {
-            w.attr("description", v)?;
+            w.table_attr(" description=\"", v)?;
         }
         if let Some(v) = &self.input {
-            w.attr_keyword("input", v.as_str())?;
+            w.attr_keyword(" input=\"", v.as_str())?;
         }
         if let Some(v) = &self.language {
-            w.attr_keyword("language", v.as_str())?;
+            w.attr_keyword(" language=\"", v.as_str())?;
         }
         if let Some(v) = &self.max_attempts {
-            w.attr_u32("maxAttempts", *v)?;
+            w.attr_u32(" maxAttempts=\"", *v)?;
         }
         if let Some(v) = &self.min_postal_code_length {
-            w.attr_u32("minPostalCodeLength", *v)?;
+            w.attr_u32(" minPostalCodeLength=\"", *v)?;
         }
         if let Some(v) = &self.payment_connector {
-            w.attr("paymentConnector", v)?;
+            w.table_attr(" paymentConnector=\"", v)?;
         }
         if let Some(v) = &self.payment_method {
-            w.attr_keyword("paymentMethod", v.as_str())?;
+            w.attr_keyword(" paymentMethod=\"", v.as_str())?;
         }
         if let Some(v) = &self.postal_code {
-            w.attr("postalCode", v.as_str())?;
+            w.table_attr(" postalCode=\"", v.as_str())?;
         }
         if let Some(v) = &self.security_code {
-            w.attr_bool("securityCode", *v)?;
+            w.attr_bool(" securityCode=\"", *v)?;
         }
         if let Some(v) = &self.status_callback {
-            w.attr("statusCallback", v)?;
+            w.table_attr(" statusCallback=\"", v)?;
         }
         if let Some(v) = &self.status_callback_method {
-            w.attr_keyword("statusCallbackMethod", v.as_str())?;
+            w.attr_keyword(" statusCallbackMethod=\"", v.as_str())?;
         }
         if let Some(v) = &self.timeout {
-            w.attr_u32("timeout", *v)?;
+            w.attr_u32(" timeout=\"", *v)?;
         }
         if let Some(v) = &self.token_type {
-            w.attr_keyword("tokenType", v.as_str())?;
+            w.attr_keyword(" tokenType=\"", v.as_str())?;
         }
         if !self.valid_card_types.is_empty() {
             let v = &self.valid_card_types;
-            w.attr_keywords("validCardTypes", v.iter().map(|x| x.as_str()))?;
+            w.attr_keywords(" validCardTypes=\"", v.iter().map(|x| x.as_str()))?;
         }
         for a in &self.custom_attributes {
             w.attr(&a.name, &a.value)?;
@@ -5581,7 +5581,7 @@ impl Pay {
         for child in &self.children {
             child.render(w)?;
         }
-        w.close("Pay", restore)
+        w.end_tag("</Pay>", restore)
     }
 }
 impl Default for Pay {
@@ -5816,21 +5816,21 @@ impl Sms {
         })
     }
     pub(crate) fn render<W: fmt::Write>(&self, w: &mut Writer<'_, W>) -> fmt::Result {
-        w.start("Sms")?;
+        w.start_tag("<Sms")?;
         if let Some(v) = &self.action {
-            w.attr("action", v)?;
+            w.table_attr(" action=\"", v)?;
         }
         if let Some(v) = &self.from_ {
-            w.attr("from", v)?;
+            w.table_attr(" from=\"", v)?;
         }
         if let Some(v) = &self.method {
-            w.attr_keyword("method", v.as_str())?;
+            w.attr_keyword(" method=\"", v.as_str())?;
         }
         if let Some(v) = &self.status_callback {
-            w.attr("statusCallback", v)?;
+            w.table_attr(" statusCallback=\"", v)?;
         }
         if let Some(v) = &self.to {
-            w.attr("to", v)?;
+            w.table_attr(" to=\"", v)?;
         }
         for a in &self.custom_attributes {
             w.attr(&a.name, &a.value)?;
@@ -5840,7 +5840,7 @@ impl Sms {
         }
         let restore = w.open(false)?;
         w.text(&self.text)?;
-        w.close("Sms", restore)
+        w.end_tag("</Sms>", restore)
     }
 }
 /// `<Echo>`: Echo-test verb (helper definitions only).
@@ -5897,7 +5897,7 @@ impl Echo {
         Ok(Echo { custom_attributes })
     }
     pub(crate) fn render<W: fmt::Write>(&self, w: &mut Writer<'_, W>) -> fmt::Result {
-        w.start("Echo")?;
+        w.start_tag("<Echo")?;
         for a in &self.custom_attributes {
             w.attr(&a.name, &a.value)?;
         }
@@ -6271,49 +6271,49 @@ impl Number {
         })
     }
     pub(crate) fn render<W: fmt::Write>(&self, w: &mut Writer<'_, W>) -> fmt::Result {
-        w.start("Number")?;
+        w.start_tag("<Number")?;
         if let Some(v) = &self.amd_status_callback {
-            w.attr("amdStatusCallback", v)?;
+            w.table_attr(" amdStatusCallback=\"", v)?;
         }
         if let Some(v) = &self.amd_status_callback_method {
-            w.attr_keyword("amdStatusCallbackMethod", v.as_str())?;
+            w.attr_keyword(" amdStatusCallbackMethod=\"", v.as_str())?;
         }
         if let Some(v) = &self.byoc {
-            w.attr("byoc", v)?;
+            w.table_attr(" byoc=\"", v)?;
         }
         if let Some(v) = &self.machine_detection {
-            w.attr_keyword("machineDetection", v.as_str())?;
+            w.attr_keyword(" machineDetection=\"", v.as_str())?;
         }
         if let Some(v) = &self.machine_detection_silence_timeout {
-            w.attr_u32("machineDetectionSilenceTimeout", *v)?;
+            w.attr_u32(" machineDetectionSilenceTimeout=\"", *v)?;
         }
         if let Some(v) = &self.machine_detection_speech_end_threshold {
-            w.attr_u32("machineDetectionSpeechEndThreshold", *v)?;
+            w.attr_u32(" machineDetectionSpeechEndThreshold=\"", *v)?;
         }
         if let Some(v) = &self.machine_detection_speech_threshold {
-            w.attr_u32("machineDetectionSpeechThreshold", *v)?;
+            w.attr_u32(" machineDetectionSpeechThreshold=\"", *v)?;
         }
         if let Some(v) = &self.machine_detection_timeout {
-            w.attr_u32("machineDetectionTimeout", *v)?;
+            w.attr_u32(" machineDetectionTimeout=\"", *v)?;
         }
         if let Some(v) = &self.method {
-            w.attr_keyword("method", v.as_str())?;
+            w.attr_keyword(" method=\"", v.as_str())?;
         }
         if let Some(v) = &self.send_digits {
-            w.attr("sendDigits", v)?;
+            w.table_attr(" sendDigits=\"", v)?;
         }
         if let Some(v) = &self.status_callback {
-            w.attr("statusCallback", v)?;
+            w.table_attr(" statusCallback=\"", v)?;
         }
         if !self.status_callback_event.is_empty() {
             let v = &self.status_callback_event;
-            w.attr_keywords("statusCallbackEvent", v.iter().map(|x| x.as_str()))?;
+            w.attr_keywords(" statusCallbackEvent=\"", v.iter().map(|x| x.as_str()))?;
         }
         if let Some(v) = &self.status_callback_method {
-            w.attr_keyword("statusCallbackMethod", v.as_str())?;
+            w.attr_keyword(" statusCallbackMethod=\"", v.as_str())?;
         }
         if let Some(v) = &self.url {
-            w.attr("url", v)?;
+            w.table_attr(" url=\"", v)?;
         }
         for a in &self.custom_attributes {
             w.attr(&a.name, &a.value)?;
@@ -6323,7 +6323,7 @@ impl Number {
         }
         let restore = w.open(false)?;
         w.text(&self.text)?;
-        w.close("Number", restore)
+        w.end_tag("</Number>", restore)
     }
 }
 /// `<Client>`: Dial noun: Voice SDK client.
@@ -6549,22 +6549,22 @@ impl Client {
         })
     }
     pub(crate) fn render<W: fmt::Write>(&self, w: &mut Writer<'_, W>) -> fmt::Result {
-        w.start("Client")?;
+        w.start_tag("<Client")?;
         if let Some(v) = &self.method {
-            w.attr_keyword("method", v.as_str())?;
+            w.attr_keyword(" method=\"", v.as_str())?;
         }
         if let Some(v) = &self.status_callback {
-            w.attr("statusCallback", v)?;
+            w.table_attr(" statusCallback=\"", v)?;
         }
         if !self.status_callback_event.is_empty() {
             let v = &self.status_callback_event;
-            w.attr_keywords("statusCallbackEvent", v.iter().map(|x| x.as_str()))?;
+            w.attr_keywords(" statusCallbackEvent=\"", v.iter().map(|x| x.as_str()))?;
         }
         if let Some(v) = &self.status_callback_method {
-            w.attr_keyword("statusCallbackMethod", v.as_str())?;
+            w.attr_keyword(" statusCallbackMethod=\"", v.as_str())?;
         }
         if let Some(v) = &self.url {
-            w.attr("url", v)?;
+            w.table_attr(" url=\"", v)?;
         }
         for a in &self.custom_attributes {
             w.attr(&a.name, &a.value)?;
@@ -6577,7 +6577,7 @@ impl Client {
         for child in &self.children {
             child.render(w)?;
         }
-        w.close("Client", restore)
+        w.end_tag("</Client>", restore)
     }
 }
 impl Default for Client {
@@ -6746,7 +6746,7 @@ impl Identity {
         })
     }
     pub(crate) fn render<W: fmt::Write>(&self, w: &mut Writer<'_, W>) -> fmt::Result {
-        w.start("Identity")?;
+        w.start_tag("<Identity")?;
         for a in &self.custom_attributes {
             w.attr(&a.name, &a.value)?;
         }
@@ -6755,7 +6755,7 @@ impl Identity {
         }
         let restore = w.open(false)?;
         w.text(&self.text)?;
-        w.close("Identity", restore)
+        w.end_tag("</Identity>", restore)
     }
 }
 /// `<Conference>`: Dial noun: join a named conference.
@@ -7265,74 +7265,74 @@ impl Conference {
         })
     }
     pub(crate) fn render<W: fmt::Write>(&self, w: &mut Writer<'_, W>) -> fmt::Result {
-        w.start("Conference")?;
+        w.start_tag("<Conference")?;
         if let Some(v) = &self.beep {
-            w.attr_keyword("beep", v.as_str())?;
+            w.attr_keyword(" beep=\"", v.as_str())?;
         }
         if let Some(v) = &self.coach {
-            w.attr("coach", v)?;
+            w.table_attr(" coach=\"", v)?;
         }
         if let Some(v) = &self.end_conference_on_exit {
-            w.attr_bool("endConferenceOnExit", *v)?;
+            w.attr_bool(" endConferenceOnExit=\"", *v)?;
         }
         if let Some(v) = &self.event_callback_url {
-            w.attr("eventCallbackUrl", v)?;
+            w.table_attr(" eventCallbackUrl=\"", v)?;
         }
         if let Some(v) = &self.jitter_buffer_size {
-            w.attr_keyword("jitterBufferSize", v.as_str())?;
+            w.attr_keyword(" jitterBufferSize=\"", v.as_str())?;
         }
         if let Some(v) = &self.max_participants {
-            w.attr_u32("maxParticipants", *v)?;
+            w.attr_u32(" maxParticipants=\"", *v)?;
         }
         if let Some(v) = &self.muted {
-            w.attr_bool("muted", *v)?;
+            w.attr_bool(" muted=\"", *v)?;
         }
         if let Some(v) = &self.participant_label {
-            w.attr("participantLabel", v)?;
+            w.table_attr(" participantLabel=\"", v)?;
         }
         if let Some(v) = &self.record {
-            w.attr_keyword("record", v.as_str())?;
+            w.attr_keyword(" record=\"", v.as_str())?;
         }
         if let Some(v) = &self.recording_configuration_id {
-            w.attr("recordingConfigurationId", v)?;
+            w.table_attr(" recordingConfigurationId=\"", v)?;
         }
         if let Some(v) = &self.recording_status_callback {
-            w.attr("recordingStatusCallback", v)?;
+            w.table_attr(" recordingStatusCallback=\"", v)?;
         }
         if !self.recording_status_callback_event.is_empty() {
             let v = &self.recording_status_callback_event;
             w.attr_keywords(
-                "recordingStatusCallbackEvent",
+                " recordingStatusCallbackEvent=\"",
                 v.iter().map(|x| x.as_str()),
             )?;
         }
         if let Some(v) = &self.recording_status_callback_method {
-            w.attr_keyword("recordingStatusCallbackMethod", v.as_str())?;
+            w.attr_keyword(" recordingStatusCallbackMethod=\"", v.as_str())?;
         }
         if let Some(v) = &self.region {
-            w.attr_keyword("region", v.as_str())?;
+            w.attr_keyword(" region=\"", v.as_str())?;
         }
         if let Some(v) = &self.start_conference_on_enter {
-            w.attr_bool("startConferenceOnEnter", *v)?;
+            w.attr_bool(" startConferenceOnEnter=\"", *v)?;
         }
         if let Some(v) = &self.status_callback {
-            w.attr("statusCallback", v)?;
+            w.table_attr(" statusCallback=\"", v)?;
         }
         if !self.status_callback_event.is_empty() {
             let v = &self.status_callback_event;
-            w.attr_keywords("statusCallbackEvent", v.iter().map(|x| x.as_str()))?;
+            w.attr_keywords(" statusCallbackEvent=\"", v.iter().map(|x| x.as_str()))?;
         }
         if let Some(v) = &self.status_callback_method {
-            w.attr_keyword("statusCallbackMethod", v.as_str())?;
+            w.attr_keyword(" statusCallbackMethod=\"", v.as_str())?;
         }
         if let Some(v) = &self.trim {
-            w.attr_keyword("trim", v.as_str())?;
+            w.attr_keyword(" trim=\"", v.as_str())?;
         }
         if let Some(v) = &self.wait_method {
-            w.attr_keyword("waitMethod", v.as_str())?;
+            w.attr_keyword(" waitMethod=\"", v.as_str())?;
         }
         if let Some(v) = &self.wait_url {
-            w.attr("waitUrl", v)?;
+            w.table_attr(" waitUrl=\"", v)?;
         }
         for a in &self.custom_attributes {
             w.attr(&a.name, &a.value)?;
@@ -7342,7 +7342,7 @@ impl Conference {
         }
         let restore = w.open(false)?;
         w.text(&self.text)?;
-        w.close("Conference", restore)
+        w.end_tag("</Conference>", restore)
     }
 }
 /// `<Queue>`: Dial noun: dequeue a caller from a named queue and bridge.
@@ -7496,18 +7496,18 @@ impl Queue {
         })
     }
     pub(crate) fn render<W: fmt::Write>(&self, w: &mut Writer<'_, W>) -> fmt::Result {
-        w.start("Queue")?;
+        w.start_tag("<Queue")?;
         if let Some(v) = &self.method {
-            w.attr_keyword("method", v.as_str())?;
+            w.attr_keyword(" method=\"", v.as_str())?;
         }
         if let Some(v) = &self.post_work_activity_sid {
-            w.attr("postWorkActivitySid", v)?;
+            w.table_attr(" postWorkActivitySid=\"", v)?;
         }
         if let Some(v) = &self.reservation_sid {
-            w.attr("reservationSid", v)?;
+            w.table_attr(" reservationSid=\"", v)?;
         }
         if let Some(v) = &self.url {
-            w.attr("url", v)?;
+            w.table_attr(" url=\"", v)?;
         }
         for a in &self.custom_attributes {
             w.attr(&a.name, &a.value)?;
@@ -7517,7 +7517,7 @@ impl Queue {
         }
         let restore = w.open(false)?;
         w.text(&self.text)?;
-        w.close("Queue", restore)
+        w.end_tag("</Queue>", restore)
     }
 }
 /// `<Sip>`: Dial noun: SIP endpoint.
@@ -7925,49 +7925,49 @@ impl Sip {
         })
     }
     pub(crate) fn render<W: fmt::Write>(&self, w: &mut Writer<'_, W>) -> fmt::Result {
-        w.start("Sip")?;
+        w.start_tag("<Sip")?;
         if let Some(v) = &self.amd_status_callback {
-            w.attr("amdStatusCallback", v)?;
+            w.table_attr(" amdStatusCallback=\"", v)?;
         }
         if let Some(v) = &self.amd_status_callback_method {
-            w.attr_keyword("amdStatusCallbackMethod", v.as_str())?;
+            w.attr_keyword(" amdStatusCallbackMethod=\"", v.as_str())?;
         }
         if let Some(v) = &self.machine_detection {
-            w.attr_keyword("machineDetection", v.as_str())?;
+            w.attr_keyword(" machineDetection=\"", v.as_str())?;
         }
         if let Some(v) = &self.machine_detection_silence_timeout {
-            w.attr_u32("machineDetectionSilenceTimeout", *v)?;
+            w.attr_u32(" machineDetectionSilenceTimeout=\"", *v)?;
         }
         if let Some(v) = &self.machine_detection_speech_end_threshold {
-            w.attr_u32("machineDetectionSpeechEndThreshold", *v)?;
+            w.attr_u32(" machineDetectionSpeechEndThreshold=\"", *v)?;
         }
         if let Some(v) = &self.machine_detection_speech_threshold {
-            w.attr_u32("machineDetectionSpeechThreshold", *v)?;
+            w.attr_u32(" machineDetectionSpeechThreshold=\"", *v)?;
         }
         if let Some(v) = &self.machine_detection_timeout {
-            w.attr_u32("machineDetectionTimeout", *v)?;
+            w.attr_u32(" machineDetectionTimeout=\"", *v)?;
         }
         if let Some(v) = &self.method {
-            w.attr_keyword("method", v.as_str())?;
+            w.attr_keyword(" method=\"", v.as_str())?;
         }
         if let Some(v) = &self.password {
-            w.attr("password", v)?;
+            w.table_attr(" password=\"", v)?;
         }
         if let Some(v) = &self.status_callback {
-            w.attr("statusCallback", v)?;
+            w.table_attr(" statusCallback=\"", v)?;
         }
         if !self.status_callback_event.is_empty() {
             let v = &self.status_callback_event;
-            w.attr_keywords("statusCallbackEvent", v.iter().map(|x| x.as_str()))?;
+            w.attr_keywords(" statusCallbackEvent=\"", v.iter().map(|x| x.as_str()))?;
         }
         if let Some(v) = &self.status_callback_method {
-            w.attr_keyword("statusCallbackMethod", v.as_str())?;
+            w.attr_keyword(" statusCallbackMethod=\"", v.as_str())?;
         }
         if let Some(v) = &self.url {
-            w.attr("url", v)?;
+            w.table_attr(" url=\"", v)?;
         }
         if let Some(v) = &self.username {
-            w.attr("username", v)?;
+            w.table_attr(" username=\"", v)?;
         }
         for a in &self.custom_attributes {
             w.attr(&a.name, &a.value)?;
@@ -7980,7 +7980,7 @@ impl Sip {
         for child in &self.children {
             child.render(w)?;
         }
-        w.close("Sip", restore)
+        w.end_tag("</Sip>", restore)
     }
 }
 impl Default for Sip {
@@ -8217,18 +8217,18 @@ impl SipUri {
         })
     }
     pub(crate) fn render<W: fmt::Write>(&self, w: &mut Writer<'_, W>) -> fmt::Result {
-        w.start("Uri")?;
+        w.start_tag("<Uri")?;
         if let Some(v) = &self.password {
-            w.attr("password", v)?;
+            w.table_attr(" password=\"", v)?;
         }
         if let Some(v) = &self.priority {
-            w.attr_u32("priority", *v)?;
+            w.attr_u32(" priority=\"", *v)?;
         }
         if let Some(v) = &self.username {
-            w.attr("username", v)?;
+            w.table_attr(" username=\"", v)?;
         }
         if let Some(v) = &self.weight {
-            w.attr_u32("weight", *v)?;
+            w.attr_u32(" weight=\"", *v)?;
         }
         for a in &self.custom_attributes {
             w.attr(&a.name, &a.value)?;
@@ -8238,7 +8238,7 @@ impl SipUri {
         }
         let restore = w.open(false)?;
         w.text(&self.text)?;
-        w.close("Uri", restore)
+        w.end_tag("</Uri>", restore)
     }
 }
 /// `<Headers>`: Container for custom SIP headers.
@@ -8349,7 +8349,7 @@ impl Headers {
         })
     }
     pub(crate) fn render<W: fmt::Write>(&self, w: &mut Writer<'_, W>) -> fmt::Result {
-        w.start("Headers")?;
+        w.start_tag("<Headers")?;
         for a in &self.custom_attributes {
             w.attr(&a.name, &a.value)?;
         }
@@ -8360,7 +8360,7 @@ impl Headers {
         for child in &self.children {
             child.render(w)?;
         }
-        w.close("Headers", restore)
+        w.end_tag("</Headers>", restore)
     }
 }
 impl Default for Headers {
@@ -8492,14 +8492,14 @@ impl Header {
         })
     }
     pub(crate) fn render<W: fmt::Write>(&self, w: &mut Writer<'_, W>) -> fmt::Result {
-        w.start("Header")?;
+        w.start_tag("<Header")?;
         {
             let v = &self.name;
-            w.attr("name", v)?;
+            w.table_attr(" name=\"", v)?;
         }
         {
             let v = &self.value;
-            w.attr("value", v)?;
+            w.table_attr(" value=\"", v)?;
         }
         for a in &self.custom_attributes {
             w.attr(&a.name, &a.value)?;
@@ -8577,7 +8577,7 @@ impl Sim {
         Ok(Sim { text, custom_attributes })
     }
     pub(crate) fn render<W: fmt::Write>(&self, w: &mut Writer<'_, W>) -> fmt::Result {
-        w.start("Sim")?;
+        w.start_tag("<Sim")?;
         for a in &self.custom_attributes {
             w.attr(&a.name, &a.value)?;
         }
@@ -8586,7 +8586,7 @@ impl Sim {
         }
         let restore = w.open(false)?;
         w.text(&self.text)?;
-        w.close("Sim", restore)
+        w.end_tag("</Sim>", restore)
     }
 }
 /// `<Application>`: Dial noun: TwiML App.
@@ -8854,28 +8854,28 @@ impl Application {
         })
     }
     pub(crate) fn render<W: fmt::Write>(&self, w: &mut Writer<'_, W>) -> fmt::Result {
-        w.start("Application")?;
+        w.start_tag("<Application")?;
         if let Some(v) = &self.copy_parent_to {
-            w.attr_bool("copyParentTo", *v)?;
+            w.attr_bool(" copyParentTo=\"", *v)?;
         }
         if let Some(v) = &self.customer_id {
-            w.attr("customerId", v)?;
+            w.table_attr(" customerId=\"", v)?;
         }
         if let Some(v) = &self.method {
-            w.attr_keyword("method", v.as_str())?;
+            w.attr_keyword(" method=\"", v.as_str())?;
         }
         if let Some(v) = &self.status_callback {
-            w.attr("statusCallback", v)?;
+            w.table_attr(" statusCallback=\"", v)?;
         }
         if !self.status_callback_event.is_empty() {
             let v = &self.status_callback_event;
-            w.attr_keywords("statusCallbackEvent", v.iter().map(|x| x.as_str()))?;
+            w.attr_keywords(" statusCallbackEvent=\"", v.iter().map(|x| x.as_str()))?;
         }
         if let Some(v) = &self.status_callback_method {
-            w.attr_keyword("statusCallbackMethod", v.as_str())?;
+            w.attr_keyword(" statusCallbackMethod=\"", v.as_str())?;
         }
         if let Some(v) = &self.url {
-            w.attr("url", v)?;
+            w.table_attr(" url=\"", v)?;
         }
         for a in &self.custom_attributes {
             w.attr(&a.name, &a.value)?;
@@ -8890,7 +8890,7 @@ impl Application {
         for child in &self.children {
             child.render(w)?;
         }
-        w.close("Application", restore)
+        w.end_tag("</Application>", restore)
     }
 }
 impl Default for Application {
@@ -9059,7 +9059,7 @@ impl ApplicationSid {
         })
     }
     pub(crate) fn render<W: fmt::Write>(&self, w: &mut Writer<'_, W>) -> fmt::Result {
-        w.start("ApplicationSid")?;
+        w.start_tag("<ApplicationSid")?;
         for a in &self.custom_attributes {
             w.attr(&a.name, &a.value)?;
         }
@@ -9068,7 +9068,7 @@ impl ApplicationSid {
         }
         let restore = w.open(false)?;
         w.text(&self.text)?;
-        w.close("ApplicationSid", restore)
+        w.end_tag("</ApplicationSid>", restore)
     }
 }
 /// `<WhatsApp>`: Dial noun: WhatsApp voice user.
@@ -9246,22 +9246,22 @@ impl WhatsApp {
         })
     }
     pub(crate) fn render<W: fmt::Write>(&self, w: &mut Writer<'_, W>) -> fmt::Result {
-        w.start("WhatsApp")?;
+        w.start_tag("<WhatsApp")?;
         if let Some(v) = &self.method {
-            w.attr_keyword("method", v.as_str())?;
+            w.attr_keyword(" method=\"", v.as_str())?;
         }
         if let Some(v) = &self.status_callback {
-            w.attr("statusCallback", v)?;
+            w.table_attr(" statusCallback=\"", v)?;
         }
         if !self.status_callback_event.is_empty() {
             let v = &self.status_callback_event;
-            w.attr_keywords("statusCallbackEvent", v.iter().map(|x| x.as_str()))?;
+            w.attr_keywords(" statusCallbackEvent=\"", v.iter().map(|x| x.as_str()))?;
         }
         if let Some(v) = &self.status_callback_method {
-            w.attr_keyword("statusCallbackMethod", v.as_str())?;
+            w.attr_keyword(" statusCallbackMethod=\"", v.as_str())?;
         }
         if let Some(v) = &self.url {
-            w.attr("url", v)?;
+            w.table_attr(" url=\"", v)?;
         }
         for a in &self.custom_attributes {
             w.attr(&a.name, &a.value)?;
@@ -9271,7 +9271,7 @@ impl WhatsApp {
         }
         let restore = w.open(false)?;
         w.text(&self.text)?;
-        w.close("WhatsApp", restore)
+        w.end_tag("</WhatsApp>", restore)
     }
 }
 /// `<Parameter>`: Custom key/value passed to the target (stream, client, app, connector, status callbacks).
@@ -9346,14 +9346,14 @@ impl Parameter {
         })
     }
     pub(crate) fn render<W: fmt::Write>(&self, w: &mut Writer<'_, W>) -> fmt::Result {
-        w.start("Parameter")?;
+        w.start_tag("<Parameter")?;
         {
             let v = &self.name;
-            w.attr("name", v)?;
+            w.table_attr(" name=\"", v)?;
         }
         {
             let v = &self.value;
-            w.attr("value", v)?;
+            w.table_attr(" value=\"", v)?;
         }
         for a in &self.custom_attributes {
             w.attr(&a.name, &a.value)?;
@@ -9431,14 +9431,14 @@ impl Config {
         })
     }
     pub(crate) fn render<W: fmt::Write>(&self, w: &mut Writer<'_, W>) -> fmt::Result {
-        w.start("Config")?;
+        w.start_tag("<Config")?;
         {
             let v = &self.name;
-            w.attr("name", v)?;
+            w.table_attr(" name=\"", v)?;
         }
         {
             let v = &self.value;
-            w.attr("value", v)?;
+            w.table_attr(" value=\"", v)?;
         }
         for a in &self.custom_attributes {
             w.attr(&a.name, &a.value)?;
@@ -9553,12 +9553,12 @@ impl Task {
         })
     }
     pub(crate) fn render<W: fmt::Write>(&self, w: &mut Writer<'_, W>) -> fmt::Result {
-        w.start("Task")?;
+        w.start_tag("<Task")?;
         if let Some(v) = &self.priority {
-            w.attr_u32("priority", *v)?;
+            w.attr_u32(" priority=\"", *v)?;
         }
         if let Some(v) = &self.timeout {
-            w.attr_u32("timeout", *v)?;
+            w.attr_u32(" timeout=\"", *v)?;
         }
         for a in &self.custom_attributes {
             w.attr(&a.name, &a.value)?;
@@ -9568,7 +9568,7 @@ impl Task {
         }
         let restore = w.open(false)?;
         w.text(&self.text)?;
-        w.close("Task", restore)
+        w.end_tag("</Task>", restore)
     }
 }
 /// `<Stream>`: Media Stream to a WebSocket.
@@ -9790,24 +9790,24 @@ impl Stream {
         })
     }
     pub(crate) fn render<W: fmt::Write>(&self, w: &mut Writer<'_, W>) -> fmt::Result {
-        w.start("Stream")?;
+        w.start_tag("<Stream")?;
         if let Some(v) = &self.connector_name {
-            w.attr("connectorName", v)?;
+            w.table_attr(" connectorName=\"", v)?;
         }
         if let Some(v) = &self.name {
-            w.attr("name", v)?;
+            w.table_attr(" name=\"", v)?;
         }
         if let Some(v) = &self.status_callback {
-            w.attr("statusCallback", v)?;
+            w.table_attr(" statusCallback=\"", v)?;
         }
         if let Some(v) = &self.status_callback_method {
-            w.attr_keyword("statusCallbackMethod", v.as_str())?;
+            w.attr_keyword(" statusCallbackMethod=\"", v.as_str())?;
         }
         if let Some(v) = &self.track {
-            w.attr_keyword("track", v.as_str())?;
+            w.attr_keyword(" track=\"", v.as_str())?;
         }
         if let Some(v) = &self.url {
-            w.attr("url", v)?;
+            w.table_attr(" url=\"", v)?;
         }
         for a in &self.custom_attributes {
             w.attr(&a.name, &a.value)?;
@@ -9819,7 +9819,7 @@ impl Stream {
         for child in &self.children {
             child.render(w)?;
         }
-        w.close("Stream", restore)
+        w.end_tag("</Stream>", restore)
     }
 }
 impl Default for Stream {
@@ -9977,9 +9977,9 @@ impl Room {
         })
     }
     pub(crate) fn render<W: fmt::Write>(&self, w: &mut Writer<'_, W>) -> fmt::Result {
-        w.start("Room")?;
+        w.start_tag("<Room")?;
         if let Some(v) = &self.participant_identity {
-            w.attr("participantIdentity", v)?;
+            w.table_attr(" participantIdentity=\"", v)?;
         }
         for a in &self.custom_attributes {
             w.attr(&a.name, &a.value)?;
@@ -9989,7 +9989,7 @@ impl Room {
         }
         let restore = w.open(false)?;
         w.text(&self.text)?;
-        w.close("Room", restore)
+        w.end_tag("</Room>", restore)
     }
 }
 /// `<Autopilot>`: Autopilot assistant (retired product).
@@ -10067,7 +10067,7 @@ impl Autopilot {
         })
     }
     pub(crate) fn render<W: fmt::Write>(&self, w: &mut Writer<'_, W>) -> fmt::Result {
-        w.start("Autopilot")?;
+        w.start_tag("<Autopilot")?;
         for a in &self.custom_attributes {
             w.attr(&a.name, &a.value)?;
         }
@@ -10076,7 +10076,7 @@ impl Autopilot {
         }
         let restore = w.open(false)?;
         w.text(&self.text)?;
-        w.close("Autopilot", restore)
+        w.end_tag("</Autopilot>", restore)
     }
 }
 /// `<VirtualAgent>`: Dialogflow virtual agent.
@@ -10309,21 +10309,21 @@ impl VirtualAgent {
         })
     }
     pub(crate) fn render<W: fmt::Write>(&self, w: &mut Writer<'_, W>) -> fmt::Result {
-        w.start("VirtualAgent")?;
+        w.start_tag("<VirtualAgent")?;
         if let Some(v) = &self.connector_name {
-            w.attr("connectorName", v)?;
+            w.table_attr(" connectorName=\"", v)?;
         }
         if let Some(v) = &self.language {
-            w.attr("language", v)?;
+            w.table_attr(" language=\"", v)?;
         }
         if let Some(v) = &self.sentiment_analysis {
-            w.attr_bool("sentimentAnalysis", *v)?;
+            w.attr_bool(" sentimentAnalysis=\"", *v)?;
         }
         if let Some(v) = &self.status_callback {
-            w.attr("statusCallback", v)?;
+            w.table_attr(" statusCallback=\"", v)?;
         }
         if let Some(v) = &self.status_callback_method {
-            w.attr_keyword("statusCallbackMethod", v.as_str())?;
+            w.attr_keyword(" statusCallbackMethod=\"", v.as_str())?;
         }
         for a in &self.custom_attributes {
             w.attr(&a.name, &a.value)?;
@@ -10335,7 +10335,7 @@ impl VirtualAgent {
         for child in &self.children {
             child.render(w)?;
         }
-        w.close("VirtualAgent", restore)
+        w.end_tag("</VirtualAgent>", restore)
     }
 }
 impl Default for VirtualAgent {
@@ -10772,53 +10772,53 @@ impl Conversation {
         })
     }
     pub(crate) fn render<W: fmt::Write>(&self, w: &mut Writer<'_, W>) -> fmt::Result {
-        w.start("Conversation")?;
+        w.start_tag("<Conversation")?;
         if let Some(v) = &self.inbound_autocreation {
-            w.attr_bool("inboundAutocreation", *v)?;
+            w.attr_bool(" inboundAutocreation=\"", *v)?;
         }
         if let Some(v) = &self.inbound_timeout {
-            w.attr_u32("inboundTimeout", *v)?;
+            w.attr_u32(" inboundTimeout=\"", *v)?;
         }
         if let Some(v) = &self.method {
-            w.attr_keyword("method", v.as_str())?;
+            w.attr_keyword(" method=\"", v.as_str())?;
         }
         if let Some(v) = &self.record {
-            w.attr_keyword("record", v.as_str())?;
+            w.attr_keyword(" record=\"", v.as_str())?;
         }
         if let Some(v) = &self.recording_status_callback {
-            w.attr("recordingStatusCallback", v)?;
+            w.table_attr(" recordingStatusCallback=\"", v)?;
         }
         if !self.recording_status_callback_event.is_empty() {
             let v = &self.recording_status_callback_event;
             w.attr_keywords(
-                "recordingStatusCallbackEvent",
+                " recordingStatusCallbackEvent=\"",
                 v.iter().map(|x| x.as_str()),
             )?;
         }
         if let Some(v) = &self.recording_status_callback_method {
-            w.attr_keyword("recordingStatusCallbackMethod", v.as_str())?;
+            w.attr_keyword(" recordingStatusCallbackMethod=\"", v.as_str())?;
         }
         if let Some(v) = &self.routing_assignment_timeout {
-            w.attr_u32("routingAssignmentTimeout", *v)?;
+            w.attr_u32(" routingAssignmentTimeout=\"", *v)?;
         }
         if let Some(v) = &self.service_instance_sid {
-            w.attr("serviceInstanceSid", v)?;
+            w.table_attr(" serviceInstanceSid=\"", v)?;
         }
         if let Some(v) = &self.status_callback {
-            w.attr("statusCallback", v)?;
+            w.table_attr(" statusCallback=\"", v)?;
         }
         if !self.status_callback_event.is_empty() {
             let v = &self.status_callback_event;
-            w.attr_keywords("statusCallbackEvent", v.iter().map(|x| x.as_str()))?;
+            w.attr_keywords(" statusCallbackEvent=\"", v.iter().map(|x| x.as_str()))?;
         }
         if let Some(v) = &self.status_callback_method {
-            w.attr_keyword("statusCallbackMethod", v.as_str())?;
+            w.attr_keyword(" statusCallbackMethod=\"", v.as_str())?;
         }
         if let Some(v) = &self.trim {
-            w.attr_keyword("trim", v.as_str())?;
+            w.attr_keyword(" trim=\"", v.as_str())?;
         }
         if let Some(v) = &self.url {
-            w.attr("url", v)?;
+            w.table_attr(" url=\"", v)?;
         }
         for a in &self.custom_attributes {
             w.attr(&a.name, &a.value)?;
@@ -11504,88 +11504,88 @@ impl ConversationRelay {
         })
     }
     pub(crate) fn render<W: fmt::Write>(&self, w: &mut Writer<'_, W>) -> fmt::Result {
-        w.start("ConversationRelay")?;
+        w.start_tag("<ConversationRelay")?;
         if let Some(v) = &self.background_noise_reduction {
-            w.attr("backgroundNoiseReduction", v)?;
+            w.table_attr(" backgroundNoiseReduction=\"", v)?;
         }
         if let Some(v) = &self.debug {
-            w.attr("debug", v)?;
+            w.table_attr(" debug=\"", v)?;
         }
         if let Some(v) = &self.deepgram_smart_format {
-            w.attr("deepgramSmartFormat", v)?;
+            w.table_attr(" deepgramSmartFormat=\"", v)?;
         }
         if let Some(v) = &self.dtmf_detection {
-            w.attr_bool("dtmfDetection", *v)?;
+            w.attr_bool(" dtmfDetection=\"", *v)?;
         }
         if let Some(v) = &self.elevenlabs_text_normalization {
-            w.attr("elevenlabsTextNormalization", v)?;
+            w.table_attr(" elevenlabsTextNormalization=\"", v)?;
         }
         if let Some(v) = &self.events {
-            w.attr("events", v)?;
+            w.table_attr(" events=\"", v)?;
         }
         if let Some(v) = &self.hints {
-            w.attr("hints", v)?;
+            w.table_attr(" hints=\"", v)?;
         }
         if let Some(v) = &self.ignore_backchannel {
-            w.attr("ignoreBackchannel", v)?;
+            w.table_attr(" ignoreBackchannel=\"", v)?;
         }
         if let Some(v) = &self.intelligence_service {
-            w.attr("intelligenceService", v)?;
+            w.table_attr(" intelligenceService=\"", v)?;
         }
         if let Some(v) = &self.interrupt_sensitivity {
-            w.attr_keyword("interruptSensitivity", v.as_str())?;
+            w.attr_keyword(" interruptSensitivity=\"", v.as_str())?;
         }
         if let Some(v) = &self.interruptible {
-            w.attr_keyword("interruptible", v.as_str())?;
+            w.attr_keyword(" interruptible=\"", v.as_str())?;
         }
         if let Some(v) = &self.language {
-            w.attr("language", v)?;
+            w.table_attr(" language=\"", v)?;
         }
         if let Some(v) = &self.partial_prompts {
-            w.attr_bool("partialPrompts", *v)?;
+            w.attr_bool(" partialPrompts=\"", *v)?;
         }
         if let Some(v) = &self.preemptible {
-            w.attr_bool("preemptible", *v)?;
+            w.attr_bool(" preemptible=\"", *v)?;
         }
         if let Some(v) = &self.profanity_filter {
-            w.attr_bool("profanityFilter", *v)?;
+            w.attr_bool(" profanityFilter=\"", *v)?;
         }
         if let Some(v) = &self.report_input_during_agent_speech {
-            w.attr_bool("reportInputDuringAgentSpeech", *v)?;
+            w.attr_bool(" reportInputDuringAgentSpeech=\"", *v)?;
         }
         if let Some(v) = &self.speech_model {
-            w.attr("speechModel", v)?;
+            w.table_attr(" speechModel=\"", v)?;
         }
         if let Some(v) = &self.speech_timeout {
-            w.attr("speechTimeout", v)?;
+            w.table_attr(" speechTimeout=\"", v)?;
         }
         if let Some(v) = &self.transcription_language {
-            w.attr("transcriptionLanguage", v)?;
+            w.table_attr(" transcriptionLanguage=\"", v)?;
         }
         if let Some(v) = &self.transcription_provider {
-            w.attr("transcriptionProvider", v)?;
+            w.table_attr(" transcriptionProvider=\"", v)?;
         }
         if let Some(v) = &self.tts_language {
-            w.attr("ttsLanguage", v)?;
+            w.table_attr(" ttsLanguage=\"", v)?;
         }
         if let Some(v) = &self.tts_provider {
-            w.attr("ttsProvider", v)?;
+            w.table_attr(" ttsProvider=\"", v)?;
         }
         if let Some(v) = &self.turn_detection {
-            w.attr("turnDetection", v)?;
+            w.table_attr(" turnDetection=\"", v)?;
         }
         {
             let v = &self.url;
-            w.attr("url", v)?;
+            w.table_attr(" url=\"", v)?;
         }
         if let Some(v) = &self.voice {
-            w.attr("voice", v)?;
+            w.table_attr(" voice=\"", v)?;
         }
         if let Some(v) = &self.welcome_greeting {
-            w.attr("welcomeGreeting", v)?;
+            w.table_attr(" welcomeGreeting=\"", v)?;
         }
         if let Some(v) = &self.welcome_greeting_interruptible {
-            w.attr_keyword("welcomeGreetingInterruptible", v.as_str())?;
+            w.attr_keyword(" welcomeGreetingInterruptible=\"", v.as_str())?;
         }
         for a in &self.custom_attributes {
             w.attr(&a.name, &a.value)?;
@@ -11597,7 +11597,7 @@ impl ConversationRelay {
         for child in &self.children {
             child.render(w)?;
         }
-        w.close("ConversationRelay", restore)
+        w.end_tag("</ConversationRelay>", restore)
     }
 }
 #[allow(clippy::large_enum_variant)]
@@ -11804,22 +11804,22 @@ impl Language {
         })
     }
     pub(crate) fn render<W: fmt::Write>(&self, w: &mut Writer<'_, W>) -> fmt::Result {
-        w.start("Language")?;
+        w.start_tag("<Language")?;
         {
             let v = &self.code;
-            w.attr("code", v)?;
+            w.table_attr(" code=\"", v)?;
         }
         if let Some(v) = &self.speech_model {
-            w.attr("speechModel", v)?;
+            w.table_attr(" speechModel=\"", v)?;
         }
         if let Some(v) = &self.transcription_provider {
-            w.attr("transcriptionProvider", v)?;
+            w.table_attr(" transcriptionProvider=\"", v)?;
         }
         if let Some(v) = &self.tts_provider {
-            w.attr("ttsProvider", v)?;
+            w.table_attr(" ttsProvider=\"", v)?;
         }
         if let Some(v) = &self.voice {
-            w.attr("voice", v)?;
+            w.table_attr(" voice=\"", v)?;
         }
         for a in &self.custom_attributes {
             w.attr(&a.name, &a.value)?;
@@ -11923,12 +11923,12 @@ impl AiSession {
         })
     }
     pub(crate) fn render<W: fmt::Write>(&self, w: &mut Writer<'_, W>) -> fmt::Result {
-        w.start("AiSession")?;
+        w.start_tag("<AiSession")?;
         if let Some(v) = &self.ai_connector {
-            w.attr("aiConnector", v)?;
+            w.table_attr(" aiConnector=\"", v)?;
         }
         if let Some(v) = &self.ai_session_configuration {
-            w.attr("aiSessionConfiguration", v)?;
+            w.table_attr(" aiSessionConfiguration=\"", v)?;
         }
         for a in &self.custom_attributes {
             w.attr(&a.name, &a.value)?;
@@ -12039,12 +12039,12 @@ impl ConversationRelaySession {
         })
     }
     pub(crate) fn render<W: fmt::Write>(&self, w: &mut Writer<'_, W>) -> fmt::Result {
-        w.start("ConversationRelaySession")?;
+        w.start_tag("<ConversationRelaySession")?;
         if let Some(v) = &self.connector {
-            w.attr("connector", v)?;
+            w.table_attr(" connector=\"", v)?;
         }
         if let Some(v) = &self.session_configuration {
-            w.attr("sessionConfiguration", v)?;
+            w.table_attr(" sessionConfiguration=\"", v)?;
         }
         for a in &self.custom_attributes {
             w.attr(&a.name, &a.value)?;
@@ -12599,69 +12599,69 @@ impl Assistant {
         })
     }
     pub(crate) fn render<W: fmt::Write>(&self, w: &mut Writer<'_, W>) -> fmt::Result {
-        w.start("Assistant")?;
+        w.start_tag("<Assistant")?;
         if let Some(v) = &self.debug {
-            w.attr("debug", v)?;
+            w.table_attr(" debug=\"", v)?;
         }
         if let Some(v) = &self.dtmf_detection {
-            w.attr_bool("dtmfDetection", *v)?;
+            w.attr_bool(" dtmfDetection=\"", *v)?;
         }
         if let Some(v) = &self.elevenlabs_text_normalization {
-            w.attr("elevenlabsTextNormalization", v)?;
+            w.table_attr(" elevenlabsTextNormalization=\"", v)?;
         }
         if let Some(v) = &self.hints {
-            w.attr("hints", v)?;
+            w.table_attr(" hints=\"", v)?;
         }
         if let Some(v) = &self.id {
-            w.attr("id", v)?;
+            w.table_attr(" id=\"", v)?;
         }
         if let Some(v) = &self.intelligence_service {
-            w.attr("intelligenceService", v)?;
+            w.table_attr(" intelligenceService=\"", v)?;
         }
         if let Some(v) = &self.interrupt_sensitivity {
-            w.attr("interruptSensitivity", v)?;
+            w.table_attr(" interruptSensitivity=\"", v)?;
         }
         if let Some(v) = &self.interruptible {
-            w.attr("interruptible", v)?;
+            w.table_attr(" interruptible=\"", v)?;
         }
         if let Some(v) = &self.language {
-            w.attr("language", v)?;
+            w.table_attr(" language=\"", v)?;
         }
         if let Some(v) = &self.partial_prompts {
-            w.attr_bool("partialPrompts", *v)?;
+            w.attr_bool(" partialPrompts=\"", *v)?;
         }
         if let Some(v) = &self.preemptible {
-            w.attr_bool("preemptible", *v)?;
+            w.attr_bool(" preemptible=\"", *v)?;
         }
         if let Some(v) = &self.profanity_filter {
-            w.attr_bool("profanityFilter", *v)?;
+            w.attr_bool(" profanityFilter=\"", *v)?;
         }
         if let Some(v) = &self.report_input_during_agent_speech {
-            w.attr_bool("reportInputDuringAgentSpeech", *v)?;
+            w.attr_bool(" reportInputDuringAgentSpeech=\"", *v)?;
         }
         if let Some(v) = &self.speech_model {
-            w.attr("speechModel", v)?;
+            w.table_attr(" speechModel=\"", v)?;
         }
         if let Some(v) = &self.transcription_language {
-            w.attr("transcriptionLanguage", v)?;
+            w.table_attr(" transcriptionLanguage=\"", v)?;
         }
         if let Some(v) = &self.transcription_provider {
-            w.attr("transcriptionProvider", v)?;
+            w.table_attr(" transcriptionProvider=\"", v)?;
         }
         if let Some(v) = &self.tts_language {
-            w.attr("ttsLanguage", v)?;
+            w.table_attr(" ttsLanguage=\"", v)?;
         }
         if let Some(v) = &self.tts_provider {
-            w.attr("ttsProvider", v)?;
+            w.table_attr(" ttsProvider=\"", v)?;
         }
         if let Some(v) = &self.voice {
-            w.attr("voice", v)?;
+            w.table_attr(" voice=\"", v)?;
         }
         if let Some(v) = &self.welcome_greeting {
-            w.attr("welcomeGreeting", v)?;
+            w.table_attr(" welcomeGreeting=\"", v)?;
         }
         if let Some(v) = &self.welcome_greeting_interruptible {
-            w.attr("welcomeGreetingInterruptible", v)?;
+            w.table_attr(" welcomeGreetingInterruptible=\"", v)?;
         }
         for a in &self.custom_attributes {
             w.attr(&a.name, &a.value)?;
@@ -12673,7 +12673,7 @@ impl Assistant {
         for child in &self.children {
             child.render(w)?;
         }
-        w.close("Assistant", restore)
+        w.end_tag("</Assistant>", restore)
     }
 }
 impl Default for Assistant {
@@ -12951,21 +12951,21 @@ impl Siprec {
         })
     }
     pub(crate) fn render<W: fmt::Write>(&self, w: &mut Writer<'_, W>) -> fmt::Result {
-        w.start("Siprec")?;
+        w.start_tag("<Siprec")?;
         if let Some(v) = &self.connector_name {
-            w.attr("connectorName", v)?;
+            w.table_attr(" connectorName=\"", v)?;
         }
         if let Some(v) = &self.name {
-            w.attr("name", v)?;
+            w.table_attr(" name=\"", v)?;
         }
         if let Some(v) = &self.status_callback {
-            w.attr("statusCallback", v)?;
+            w.table_attr(" statusCallback=\"", v)?;
         }
         if let Some(v) = &self.status_callback_method {
-            w.attr_keyword("statusCallbackMethod", v.as_str())?;
+            w.attr_keyword(" statusCallbackMethod=\"", v.as_str())?;
         }
         if let Some(v) = &self.track {
-            w.attr_keyword("track", v.as_str())?;
+            w.attr_keyword(" track=\"", v.as_str())?;
         }
         for a in &self.custom_attributes {
             w.attr(&a.name, &a.value)?;
@@ -12977,7 +12977,7 @@ impl Siprec {
         for child in &self.children {
             child.render(w)?;
         }
-        w.close("Siprec", restore)
+        w.end_tag("</Siprec>", restore)
     }
 }
 impl Default for Siprec {
@@ -13461,48 +13461,48 @@ impl Transcription {
         })
     }
     pub(crate) fn render<W: fmt::Write>(&self, w: &mut Writer<'_, W>) -> fmt::Result {
-        w.start("Transcription")?;
+        w.start_tag("<Transcription")?;
         if let Some(v) = &self.enable_automatic_punctuation {
-            w.attr_bool("enableAutomaticPunctuation", *v)?;
+            w.attr_bool(" enableAutomaticPunctuation=\"", *v)?;
         }
         if let Some(v) = &self.hints {
-            w.attr("hints", v)?;
+            w.table_attr(" hints=\"", v)?;
         }
         if let Some(v) = &self.inbound_track_label {
-            w.attr("inboundTrackLabel", v)?;
+            w.table_attr(" inboundTrackLabel=\"", v)?;
         }
         if let Some(v) = &self.intelligence_service {
-            w.attr("intelligenceService", v)?;
+            w.table_attr(" intelligenceService=\"", v)?;
         }
         if let Some(v) = &self.language_code {
-            w.attr("languageCode", v)?;
+            w.table_attr(" languageCode=\"", v)?;
         }
         if let Some(v) = &self.name {
-            w.attr("name", v)?;
+            w.table_attr(" name=\"", v)?;
         }
         if let Some(v) = &self.outbound_track_label {
-            w.attr("outboundTrackLabel", v)?;
+            w.table_attr(" outboundTrackLabel=\"", v)?;
         }
         if let Some(v) = &self.partial_results {
-            w.attr_bool("partialResults", *v)?;
+            w.attr_bool(" partialResults=\"", *v)?;
         }
         if let Some(v) = &self.profanity_filter {
-            w.attr_bool("profanityFilter", *v)?;
+            w.attr_bool(" profanityFilter=\"", *v)?;
         }
         if let Some(v) = &self.speech_model {
-            w.attr("speechModel", v)?;
+            w.table_attr(" speechModel=\"", v)?;
         }
         if let Some(v) = &self.status_callback_method {
-            w.attr_keyword("statusCallbackMethod", v.as_str())?;
+            w.attr_keyword(" statusCallbackMethod=\"", v.as_str())?;
         }
         if let Some(v) = &self.status_callback_url {
-            w.attr("statusCallbackUrl", v)?;
+            w.table_attr(" statusCallbackUrl=\"", v)?;
         }
         if let Some(v) = &self.track {
-            w.attr_keyword("track", v.as_str())?;
+            w.attr_keyword(" track=\"", v.as_str())?;
         }
         if let Some(v) = &self.transcription_engine {
-            w.attr("transcriptionEngine", v.as_str())?;
+            w.table_attr(" transcriptionEngine=\"", v.as_str())?;
         }
         for a in &self.custom_attributes {
             w.attr(&a.name, &a.value)?;
@@ -13514,7 +13514,7 @@ impl Transcription {
         for child in &self.children {
             child.render(w)?;
         }
-        w.close("Transcription", restore)
+        w.end_tag("</Transcription>", restore)
     }
 }
 impl Default for Transcription {
@@ -13792,31 +13792,31 @@ impl Recording {
         })
     }
     pub(crate) fn render<W: fmt::Write>(&self, w: &mut Writer<'_, W>) -> fmt::Result {
-        w.start("Recording")?;
+        w.start_tag("<Recording")?;
         if let Some(v) = &self.channels {
-            w.attr_keyword("channels", v.as_str())?;
+            w.attr_keyword(" channels=\"", v.as_str())?;
         }
         if let Some(v) = &self.recording_configuration_id {
-            w.attr("recordingConfigurationId", v)?;
+            w.table_attr(" recordingConfigurationId=\"", v)?;
         }
         if let Some(v) = &self.recording_status_callback {
-            w.attr("recordingStatusCallback", v)?;
+            w.table_attr(" recordingStatusCallback=\"", v)?;
         }
         if !self.recording_status_callback_event.is_empty() {
             let v = &self.recording_status_callback_event;
             w.attr_keywords(
-                "recordingStatusCallbackEvent",
+                " recordingStatusCallbackEvent=\"",
                 v.iter().map(|x| x.as_str()),
             )?;
         }
         if let Some(v) = &self.recording_status_callback_method {
-            w.attr_keyword("recordingStatusCallbackMethod", v.as_str())?;
+            w.attr_keyword(" recordingStatusCallbackMethod=\"", v.as_str())?;
         }
         if let Some(v) = &self.track {
-            w.attr_keyword("track", v.as_str())?;
+            w.attr_keyword(" track=\"", v.as_str())?;
         }
         if let Some(v) = &self.trim {
-            w.attr_keyword("trim", v.as_str())?;
+            w.attr_keyword(" trim=\"", v.as_str())?;
         }
         for a in &self.custom_attributes {
             w.attr(&a.name, &a.value)?;
@@ -13902,7 +13902,7 @@ impl ReferSip {
         })
     }
     pub(crate) fn render<W: fmt::Write>(&self, w: &mut Writer<'_, W>) -> fmt::Result {
-        w.start("Sip")?;
+        w.start_tag("<Sip")?;
         for a in &self.custom_attributes {
             w.attr(&a.name, &a.value)?;
         }
@@ -13911,7 +13911,7 @@ impl ReferSip {
         }
         let restore = w.open(false)?;
         w.text(&self.text)?;
-        w.close("Sip", restore)
+        w.end_tag("</Sip>", restore)
     }
 }
 /// `<Prompt>`: Custom prompt for one `<Pay>` step.
@@ -14114,25 +14114,25 @@ impl Prompt {
         })
     }
     pub(crate) fn render<W: fmt::Write>(&self, w: &mut Writer<'_, W>) -> fmt::Result {
-        w.start("Prompt")?;
+        w.start_tag("<Prompt")?;
         if !self.attempt.is_empty() {
             let v = &self.attempt;
-            w.attr_u32_list("attempt", v)?;
+            w.attr_u32_list(" attempt=\"", v)?;
         }
         if !self.card_type.is_empty() {
             let v = &self.card_type;
-            w.attr_keywords("cardType", v.iter().map(|x| x.as_str()))?;
+            w.attr_keywords(" cardType=\"", v.iter().map(|x| x.as_str()))?;
         }
         if !self.error_type.is_empty() {
             let v = &self.error_type;
-            w.attr_keywords("errorType", v.iter().map(|x| x.as_str()))?;
+            w.attr_keywords(" errorType=\"", v.iter().map(|x| x.as_str()))?;
         }
         {
             let v = &self.for_;
-            w.attr_keyword("for", v.as_str())?;
+            w.attr_keyword(" for=\"", v.as_str())?;
         }
         if let Some(v) = &self.require_matching_inputs {
-            w.attr_bool("requireMatchingInputs", *v)?;
+            w.attr_bool(" requireMatchingInputs=\"", *v)?;
         }
         for a in &self.custom_attributes {
             w.attr(&a.name, &a.value)?;
@@ -14144,7 +14144,7 @@ impl Prompt {
         for child in &self.children {
             child.render(w)?;
         }
-        w.close("Prompt", restore)
+        w.end_tag("</Prompt>", restore)
     }
 }
 #[allow(clippy::large_enum_variant)]
@@ -14318,12 +14318,12 @@ impl SsmlBreak {
         })
     }
     pub(crate) fn render<W: fmt::Write>(&self, w: &mut Writer<'_, W>) -> fmt::Result {
-        w.start("break")?;
+        w.start_tag("<break")?;
         if let Some(v) = &self.strength {
-            w.attr_keyword("strength", v.as_str())?;
+            w.attr_keyword(" strength=\"", v.as_str())?;
         }
         if let Some(v) = &self.time {
-            w.attr("time", v)?;
+            w.table_attr(" time=\"", v)?;
         }
         for a in &self.custom_attributes {
             w.attr(&a.name, &a.value)?;
@@ -14542,9 +14542,9 @@ impl SsmlEmphasis {
         })
     }
     pub(crate) fn render<W: fmt::Write>(&self, w: &mut Writer<'_, W>) -> fmt::Result {
-        w.start("emphasis")?;
+        w.start_tag("<emphasis")?;
         if let Some(v) = &self.level {
-            w.attr_keyword("level", v.as_str())?;
+            w.attr_keyword(" level=\"", v.as_str())?;
         }
         for a in &self.custom_attributes {
             w.attr(&a.name, &a.value)?;
@@ -14556,7 +14556,7 @@ impl SsmlEmphasis {
         for child in &self.children {
             child.render(w)?;
         }
-        w.close("emphasis", restore)
+        w.end_tag("</emphasis>", restore)
     }
 }
 impl Default for SsmlEmphasis {
@@ -14947,10 +14947,10 @@ impl SsmlLang {
         })
     }
     pub(crate) fn render<W: fmt::Write>(&self, w: &mut Writer<'_, W>) -> fmt::Result {
-        w.start("lang")?;
+        w.start_tag("<lang")?;
         {
             let v = &self.xml_lang;
-            w.attr("xml:lang", v.as_str())?;
+            w.table_attr(" xml:lang=\"", v.as_str())?;
         }
         for a in &self.custom_attributes {
             w.attr(&a.name, &a.value)?;
@@ -14962,7 +14962,7 @@ impl SsmlLang {
         for child in &self.children {
             child.render(w)?;
         }
-        w.close("lang", restore)
+        w.end_tag("</lang>", restore)
     }
 }
 #[allow(clippy::large_enum_variant)]
@@ -15346,7 +15346,7 @@ impl SsmlP {
         })
     }
     pub(crate) fn render<W: fmt::Write>(&self, w: &mut Writer<'_, W>) -> fmt::Result {
-        w.start("p")?;
+        w.start_tag("<p")?;
         for a in &self.custom_attributes {
             w.attr(&a.name, &a.value)?;
         }
@@ -15357,7 +15357,7 @@ impl SsmlP {
         for child in &self.children {
             child.render(w)?;
         }
-        w.close("p", restore)
+        w.end_tag("</p>", restore)
     }
 }
 impl Default for SsmlP {
@@ -15650,13 +15650,13 @@ impl SsmlPhoneme {
         })
     }
     pub(crate) fn render<W: fmt::Write>(&self, w: &mut Writer<'_, W>) -> fmt::Result {
-        w.start("phoneme")?;
+        w.start_tag("<phoneme")?;
         if let Some(v) = &self.alphabet {
-            w.attr_keyword("alphabet", v.as_str())?;
+            w.attr_keyword(" alphabet=\"", v.as_str())?;
         }
         {
             let v = &self.ph;
-            w.attr("ph", v)?;
+            w.table_attr(" ph=\"", v)?;
         }
         for a in &self.custom_attributes {
             w.attr(&a.name, &a.value)?;
@@ -15666,7 +15666,7 @@ impl SsmlPhoneme {
         }
         let restore = w.open(false)?;
         w.text(&self.text)?;
-        w.close("phoneme", restore)
+        w.end_tag("</phoneme>", restore)
     }
 }
 /// `<prosody>`: SSML pitch/rate/volume.
@@ -15921,15 +15921,15 @@ impl SsmlProsody {
         })
     }
     pub(crate) fn render<W: fmt::Write>(&self, w: &mut Writer<'_, W>) -> fmt::Result {
-        w.start("prosody")?;
+        w.start_tag("<prosody")?;
         if let Some(v) = &self.pitch {
-            w.attr("pitch", v)?;
+            w.table_attr(" pitch=\"", v)?;
         }
         if let Some(v) = &self.rate {
-            w.attr("rate", v)?;
+            w.table_attr(" rate=\"", v)?;
         }
         if let Some(v) = &self.volume {
-            w.attr("volume", v)?;
+            w.table_attr(" volume=\"", v)?;
         }
         for a in &self.custom_attributes {
             w.attr(&a.name, &a.value)?;
@@ -15941,7 +15941,7 @@ impl SsmlProsody {
         for child in &self.children {
             child.render(w)?;
         }
-        w.close("prosody", restore)
+        w.end_tag("</prosody>", restore)
     }
 }
 impl Default for SsmlProsody {
@@ -16323,7 +16323,7 @@ impl SsmlS {
         })
     }
     pub(crate) fn render<W: fmt::Write>(&self, w: &mut Writer<'_, W>) -> fmt::Result {
-        w.start("s")?;
+        w.start_tag("<s")?;
         for a in &self.custom_attributes {
             w.attr(&a.name, &a.value)?;
         }
@@ -16334,7 +16334,7 @@ impl SsmlS {
         for child in &self.children {
             child.render(w)?;
         }
-        w.close("s", restore)
+        w.end_tag("</s>", restore)
     }
 }
 impl Default for SsmlS {
@@ -16614,13 +16614,13 @@ impl SsmlSayAs {
         })
     }
     pub(crate) fn render<W: fmt::Write>(&self, w: &mut Writer<'_, W>) -> fmt::Result {
-        w.start("say-as")?;
+        w.start_tag("<say-as")?;
         if let Some(v) = &self.format {
-            w.attr_keyword("format", v.as_str())?;
+            w.attr_keyword(" format=\"", v.as_str())?;
         }
         {
             let v = &self.interpret_as;
-            w.attr_keyword("interpret-as", v.as_str())?;
+            w.attr_keyword(" interpret-as=\"", v.as_str())?;
         }
         for a in &self.custom_attributes {
             w.attr(&a.name, &a.value)?;
@@ -16630,7 +16630,7 @@ impl SsmlSayAs {
         }
         let restore = w.open(false)?;
         w.text(&self.text)?;
-        w.close("say-as", restore)
+        w.end_tag("</say-as>", restore)
     }
 }
 /// `<sub>`: SSML substitution.
@@ -16715,10 +16715,10 @@ impl SsmlSub {
         })
     }
     pub(crate) fn render<W: fmt::Write>(&self, w: &mut Writer<'_, W>) -> fmt::Result {
-        w.start("sub")?;
+        w.start_tag("<sub")?;
         {
             let v = &self.alias;
-            w.attr("alias", v)?;
+            w.table_attr(" alias=\"", v)?;
         }
         for a in &self.custom_attributes {
             w.attr(&a.name, &a.value)?;
@@ -16728,7 +16728,7 @@ impl SsmlSub {
         }
         let restore = w.open(false)?;
         w.text(&self.text)?;
-        w.close("sub", restore)
+        w.end_tag("</sub>", restore)
     }
 }
 /// `<w>`: SSML word role.
@@ -16908,9 +16908,9 @@ impl SsmlW {
         })
     }
     pub(crate) fn render<W: fmt::Write>(&self, w: &mut Writer<'_, W>) -> fmt::Result {
-        w.start("w")?;
+        w.start_tag("<w")?;
         if let Some(v) = &self.role {
-            w.attr("role", v)?;
+            w.table_attr(" role=\"", v)?;
         }
         for a in &self.custom_attributes {
             w.attr(&a.name, &a.value)?;
@@ -16922,7 +16922,7 @@ impl SsmlW {
         for child in &self.children {
             child.render(w)?;
         }
-        w.close("w", restore)
+        w.end_tag("</w>", restore)
     }
 }
 impl Default for SsmlW {
