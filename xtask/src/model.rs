@@ -357,12 +357,10 @@ impl Generator {
             }
         });
 
-        let set_attributes = ELEMENTS.iter().map(|spec| {
+        // `attribute_parts`: the row, the set attributes and the custom ones in one match.
+        let attribute_parts = ELEMENTS.iter().map(|spec| {
             let id = id_ident(spec.id);
             let fields = fields(spec);
-            if fields.is_empty() {
-                return quote!(NodeRef::#id(_) => 0,);
-            }
             let bits = fields.iter().map(|f| {
                 let r = f.ident();
                 let set = if f.spec.required {
@@ -379,12 +377,12 @@ impl Generator {
                     quote!((#set << #index))
                 }
             });
-            let binding = if fields.iter().all(|f| f.spec.required) {
-                quote!(_)
+            let set = if fields.is_empty() {
+                quote!(0)
             } else {
-                quote!(e)
+                quote!(#(#bits)|*)
             };
-            quote!(NodeRef::#id(#binding) => #(#bits)|*,)
+            quote!(NodeRef::#id(e) => (Some(ElementId::#id.spec()), #set, &e.custom_attributes),)
         });
 
         let children_of = ELEMENTS.iter().map(|spec| {
@@ -433,7 +431,7 @@ impl Generator {
             use std::slice;
 
             use crate::model::{CustomAttribute, CustomContent, CustomElement, ToValue, fax, messaging, voice};
-            use crate::schema::ElementId;
+            use crate::schema::{ElementId, ElementSpec};
             use crate::tree::{Content, Tag, Value};
 
             /// A reference to one element of a typed response.
@@ -466,19 +464,23 @@ impl Generator {
                     }
                 }
 
-                /// The positions in the table of the attributes this element has set, as a bit
-                /// set: bit `i` for the attribute at `attribute_value(i)`.
-                pub(crate) fn set_attributes(self) -> u64 {
-                    match self {
-                        #(#set_attributes)*
-                        NodeRef::Custom(_) => 0,
-                    }
-                }
-
                 pub(crate) fn custom_attributes(self) -> &'a [CustomAttribute] {
                     match self {
                         #(NodeRef::#ids(e) => &e.custom_attributes,)*
                         NodeRef::Custom(e) => &e.attributes,
+                    }
+                }
+
+                /// What a walk of this element's attributes needs, from one match instead of
+                /// three: its row in the table (none for a custom element), the positions in the
+                /// table of the attributes it has set, as a bit set (bit `i` for the attribute at
+                /// `attribute_value(i)`), and its custom attributes.
+                pub(crate) fn attribute_parts(
+                    self,
+                ) -> (Option<&'static ElementSpec>, u64, &'a [CustomAttribute]) {
+                    match self {
+                        #(#attribute_parts)*
+                        NodeRef::Custom(e) => (None, 0, &e.attributes),
                     }
                 }
 

@@ -129,16 +129,15 @@ impl<'a> Document for ModelDocument<'a> {
         node.name()
     }
 
+    /// The row, the set attributes and the custom ones from one match on the node: the checks
+    /// and the rules walk every element's attributes, some of them more than once.
     fn attributes(&self, node: NodeRef<'a>) -> Attributes<'_> {
-        let spec = match node.tag() {
-            Tag::Known(id) => Some(id.spec()),
-            _ => None,
-        };
+        let (spec, set, custom) = node.attribute_parts();
         Attributes {
             node,
             spec,
-            set: node.set_attributes(),
-            custom: node.custom_attributes().iter(),
+            set,
+            custom: custom.iter(),
         }
     }
 
@@ -153,7 +152,8 @@ impl<'a> Document for ModelDocument<'a> {
     /// From the set fields, without making the iterator: an attribute of the table is set
     /// exactly when its field is.
     fn has_attributes(&self, node: NodeRef<'a>) -> bool {
-        node.set_attributes() != 0 || !node.custom_attributes().is_empty()
+        let (_, set, custom) = node.attribute_parts();
+        set != 0 || !custom.is_empty()
     }
 
     fn children(&self, node: NodeRef<'a>) -> Items<'_, 'a> {

@@ -6,7 +6,7 @@ use std::slice;
 use crate::model::{
     CustomAttribute, CustomContent, CustomElement, ToValue, fax, messaging, voice,
 };
-use crate::schema::ElementId;
+use crate::schema::{ElementId, ElementSpec};
 use crate::tree::{Content, Tag, Value};
 /// A reference to one element of a typed response.
 #[derive(Debug, Clone, Copy)]
@@ -912,387 +912,6 @@ impl<'a> NodeRef<'a> {
             NodeRef::Custom(_) => None,
         }
     }
-    /// The positions in the table of the attributes this element has set, as a bit
-    /// set: bit `i` for the attribute at `attribute_value(i)`.
-    pub(crate) fn set_attributes(self) -> u64 {
-        match self {
-            NodeRef::VoiceResponse(_) => 0,
-            NodeRef::Say(e) => {
-                u64::from(e.voice.is_some()) | (u64::from(e.loop_.is_some()) << 1)
-                    | (u64::from(e.language.is_some()) << 2)
-            }
-            NodeRef::Play(e) => {
-                u64::from(e.loop_.is_some()) | (u64::from(e.digits.is_some()) << 1)
-            }
-            NodeRef::Pause(e) => u64::from(e.length.is_some()),
-            NodeRef::Gather(e) => {
-                u64::from(!e.input.is_empty()) | (u64::from(e.action.is_some()) << 1)
-                    | (u64::from(e.method.is_some()) << 2)
-                    | (u64::from(e.timeout.is_some()) << 3)
-                    | (u64::from(e.speech_timeout.is_some()) << 4)
-                    | (u64::from(e.max_speech_time.is_some()) << 5)
-                    | (u64::from(e.profanity_filter.is_some()) << 6)
-                    | (u64::from(e.finish_on_key.is_some()) << 7)
-                    | (u64::from(e.num_digits.is_some()) << 8)
-                    | (u64::from(e.partial_result_callback.is_some()) << 9)
-                    | (u64::from(e.partial_result_callback_method.is_some()) << 10)
-                    | (u64::from(e.language.is_some()) << 11)
-                    | (u64::from(e.hints.is_some()) << 12)
-                    | (u64::from(e.barge_in.is_some()) << 13)
-                    | (u64::from(e.debug.is_some()) << 14)
-                    | (u64::from(e.action_on_empty_result.is_some()) << 15)
-                    | (u64::from(e.speech_model.is_some()) << 16)
-                    | (u64::from(e.enhanced.is_some()) << 17)
-            }
-            NodeRef::Dial(e) => {
-                u64::from(e.action.is_some()) | (u64::from(e.method.is_some()) << 1)
-                    | (u64::from(e.timeout.is_some()) << 2)
-                    | (u64::from(e.hangup_on_star.is_some()) << 3)
-                    | (u64::from(e.time_limit.is_some()) << 4)
-                    | (u64::from(e.caller_id.is_some()) << 5)
-                    | (u64::from(e.record.is_some()) << 6)
-                    | (u64::from(e.trim.is_some()) << 7)
-                    | (u64::from(e.recording_status_callback.is_some()) << 8)
-                    | (u64::from(e.recording_configuration_id.is_some()) << 9)
-                    | (u64::from(e.recording_status_callback_method.is_some()) << 10)
-                    | (u64::from(!e.recording_status_callback_event.is_empty()) << 11)
-                    | (u64::from(e.answer_on_bridge.is_some()) << 12)
-                    | (u64::from(e.ring_tone.is_some()) << 13)
-                    | (u64::from(e.recording_track.is_some()) << 14)
-                    | (u64::from(e.sequential.is_some()) << 15)
-                    | (u64::from(e.refer_url.is_some()) << 16)
-                    | (u64::from(e.refer_method.is_some()) << 17)
-                    | (u64::from(e.events.is_some()) << 18)
-                    | (u64::from(e.passports.is_some()) << 19)
-                    | (u64::from(e.call_reason.is_some()) << 20)
-            }
-            NodeRef::Record(e) => {
-                u64::from(e.action.is_some()) | (u64::from(e.method.is_some()) << 1)
-                    | (u64::from(e.timeout.is_some()) << 2)
-                    | (u64::from(e.finish_on_key.is_some()) << 3)
-                    | (u64::from(e.max_length.is_some()) << 4)
-                    | (u64::from(e.play_beep.is_some()) << 5)
-                    | (u64::from(e.trim.is_some()) << 6)
-                    | (u64::from(e.recording_status_callback.is_some()) << 7)
-                    | (u64::from(e.recording_status_callback_method.is_some()) << 8)
-                    | (u64::from(!e.recording_status_callback_event.is_empty()) << 9)
-                    | (u64::from(e.transcribe.is_some()) << 10)
-                    | (u64::from(e.transcribe_callback.is_some()) << 11)
-                    | (u64::from(e.recording_configuration_id.is_some()) << 12)
-            }
-            NodeRef::Redirect(e) => u64::from(e.method.is_some()),
-            NodeRef::Reject(e) => u64::from(e.reason.is_some()),
-            NodeRef::Hangup(_) => 0,
-            NodeRef::Enqueue(e) => {
-                u64::from(e.action.is_some())
-                    | (u64::from(e.max_queue_size.is_some()) << 1)
-                    | (u64::from(e.method.is_some()) << 2)
-                    | (u64::from(e.wait_url.is_some()) << 3)
-                    | (u64::from(e.wait_url_method.is_some()) << 4)
-                    | (u64::from(e.workflow_sid.is_some()) << 5)
-            }
-            NodeRef::Leave(_) => 0,
-            NodeRef::Connect(e) => {
-                u64::from(e.action.is_some()) | (u64::from(e.method.is_some()) << 1)
-            }
-            NodeRef::Start(e) => {
-                u64::from(e.action.is_some()) | (u64::from(e.method.is_some()) << 1)
-            }
-            NodeRef::Stop(_) => 0,
-            NodeRef::Refer(e) => {
-                u64::from(e.action.is_some()) | (u64::from(e.method.is_some()) << 1)
-            }
-            NodeRef::Pay(e) => {
-                u64::from(e.input.is_some()) | (u64::from(e.action.is_some()) << 1)
-                    | (u64::from(e.bank_account_type.is_some()) << 2)
-                    | (u64::from(e.status_callback.is_some()) << 3)
-                    | (u64::from(e.status_callback_method.is_some()) << 4)
-                    | (u64::from(e.timeout.is_some()) << 5)
-                    | (u64::from(e.max_attempts.is_some()) << 6)
-                    | (u64::from(e.security_code.is_some()) << 7)
-                    | (u64::from(e.postal_code.is_some()) << 8)
-                    | (u64::from(e.min_postal_code_length.is_some()) << 9)
-                    | (u64::from(e.payment_connector.is_some()) << 10)
-                    | (u64::from(e.payment_method.is_some()) << 11)
-                    | (u64::from(e.token_type.is_some()) << 12)
-                    | (u64::from(e.charge_amount.is_some()) << 13)
-                    | (u64::from(e.currency.is_some()) << 14)
-                    | (u64::from(e.description.is_some()) << 15)
-                    | (u64::from(!e.valid_card_types.is_empty()) << 16)
-                    | (u64::from(e.language.is_some()) << 17)
-            }
-            NodeRef::Sms(e) => {
-                u64::from(e.to.is_some()) | (u64::from(e.from_.is_some()) << 1)
-                    | (u64::from(e.action.is_some()) << 2)
-                    | (u64::from(e.method.is_some()) << 3)
-                    | (u64::from(e.status_callback.is_some()) << 4)
-            }
-            NodeRef::Echo(_) => 0,
-            NodeRef::Number(e) => {
-                u64::from(e.send_digits.is_some()) | (u64::from(e.url.is_some()) << 1)
-                    | (u64::from(e.method.is_some()) << 2)
-                    | (u64::from(!e.status_callback_event.is_empty()) << 3)
-                    | (u64::from(e.status_callback.is_some()) << 4)
-                    | (u64::from(e.status_callback_method.is_some()) << 5)
-                    | (u64::from(e.byoc.is_some()) << 6)
-                    | (u64::from(e.machine_detection.is_some()) << 7)
-                    | (u64::from(e.amd_status_callback_method.is_some()) << 8)
-                    | (u64::from(e.amd_status_callback.is_some()) << 9)
-                    | (u64::from(e.machine_detection_timeout.is_some()) << 10)
-                    | (u64::from(e.machine_detection_speech_threshold.is_some()) << 11)
-                    | (u64::from(e.machine_detection_speech_end_threshold.is_some())
-                        << 12)
-                    | (u64::from(e.machine_detection_silence_timeout.is_some()) << 13)
-            }
-            NodeRef::Client(e) => {
-                u64::from(e.url.is_some()) | (u64::from(e.method.is_some()) << 1)
-                    | (u64::from(!e.status_callback_event.is_empty()) << 2)
-                    | (u64::from(e.status_callback.is_some()) << 3)
-                    | (u64::from(e.status_callback_method.is_some()) << 4)
-            }
-            NodeRef::Identity(_) => 0,
-            NodeRef::Conference(e) => {
-                u64::from(e.muted.is_some()) | (u64::from(e.beep.is_some()) << 1)
-                    | (u64::from(e.start_conference_on_enter.is_some()) << 2)
-                    | (u64::from(e.end_conference_on_exit.is_some()) << 3)
-                    | (u64::from(e.wait_url.is_some()) << 4)
-                    | (u64::from(e.wait_method.is_some()) << 5)
-                    | (u64::from(e.max_participants.is_some()) << 6)
-                    | (u64::from(e.record.is_some()) << 7)
-                    | (u64::from(e.recording_configuration_id.is_some()) << 8)
-                    | (u64::from(e.region.is_some()) << 9)
-                    | (u64::from(e.coach.is_some()) << 10)
-                    | (u64::from(e.trim.is_some()) << 11)
-                    | (u64::from(!e.status_callback_event.is_empty()) << 12)
-                    | (u64::from(e.status_callback.is_some()) << 13)
-                    | (u64::from(e.status_callback_method.is_some()) << 14)
-                    | (u64::from(e.recording_status_callback.is_some()) << 15)
-                    | (u64::from(e.recording_status_callback_method.is_some()) << 16)
-                    | (u64::from(!e.recording_status_callback_event.is_empty()) << 17)
-                    | (u64::from(e.event_callback_url.is_some()) << 18)
-                    | (u64::from(e.jitter_buffer_size.is_some()) << 19)
-                    | (u64::from(e.participant_label.is_some()) << 20)
-            }
-            NodeRef::Queue(e) => {
-                u64::from(e.url.is_some()) | (u64::from(e.method.is_some()) << 1)
-                    | (u64::from(e.reservation_sid.is_some()) << 2)
-                    | (u64::from(e.post_work_activity_sid.is_some()) << 3)
-            }
-            NodeRef::Sip(e) => {
-                u64::from(e.username.is_some()) | (u64::from(e.password.is_some()) << 1)
-                    | (u64::from(e.url.is_some()) << 2)
-                    | (u64::from(e.method.is_some()) << 3)
-                    | (u64::from(!e.status_callback_event.is_empty()) << 4)
-                    | (u64::from(e.status_callback.is_some()) << 5)
-                    | (u64::from(e.status_callback_method.is_some()) << 6)
-                    | (u64::from(e.machine_detection.is_some()) << 7)
-                    | (u64::from(e.amd_status_callback_method.is_some()) << 8)
-                    | (u64::from(e.amd_status_callback.is_some()) << 9)
-                    | (u64::from(e.machine_detection_timeout.is_some()) << 10)
-                    | (u64::from(e.machine_detection_speech_threshold.is_some()) << 11)
-                    | (u64::from(e.machine_detection_speech_end_threshold.is_some())
-                        << 12)
-                    | (u64::from(e.machine_detection_silence_timeout.is_some()) << 13)
-            }
-            NodeRef::SipUri(e) => {
-                u64::from(e.priority.is_some()) | (u64::from(e.weight.is_some()) << 1)
-                    | (u64::from(e.username.is_some()) << 2)
-                    | (u64::from(e.password.is_some()) << 3)
-            }
-            NodeRef::Headers(_) => 0,
-            NodeRef::Header(_) => 1 | (1 << 1),
-            NodeRef::Sim(_) => 0,
-            NodeRef::Application(e) => {
-                u64::from(e.url.is_some()) | (u64::from(e.method.is_some()) << 1)
-                    | (u64::from(!e.status_callback_event.is_empty()) << 2)
-                    | (u64::from(e.status_callback.is_some()) << 3)
-                    | (u64::from(e.status_callback_method.is_some()) << 4)
-                    | (u64::from(e.customer_id.is_some()) << 5)
-                    | (u64::from(e.copy_parent_to.is_some()) << 6)
-            }
-            NodeRef::ApplicationSid(_) => 0,
-            NodeRef::WhatsApp(e) => {
-                u64::from(e.url.is_some()) | (u64::from(e.method.is_some()) << 1)
-                    | (u64::from(!e.status_callback_event.is_empty()) << 2)
-                    | (u64::from(e.status_callback.is_some()) << 3)
-                    | (u64::from(e.status_callback_method.is_some()) << 4)
-            }
-            NodeRef::Parameter(_) => 1 | (1 << 1),
-            NodeRef::Config(_) => 1 | (1 << 1),
-            NodeRef::Task(e) => {
-                u64::from(e.priority.is_some()) | (u64::from(e.timeout.is_some()) << 1)
-            }
-            NodeRef::Stream(e) => {
-                u64::from(e.name.is_some())
-                    | (u64::from(e.connector_name.is_some()) << 1)
-                    | (u64::from(e.url.is_some()) << 2)
-                    | (u64::from(e.track.is_some()) << 3)
-                    | (u64::from(e.status_callback.is_some()) << 4)
-                    | (u64::from(e.status_callback_method.is_some()) << 5)
-            }
-            NodeRef::Room(e) => u64::from(e.participant_identity.is_some()),
-            NodeRef::Autopilot(_) => 0,
-            NodeRef::VirtualAgent(e) => {
-                u64::from(e.connector_name.is_some())
-                    | (u64::from(e.language.is_some()) << 1)
-                    | (u64::from(e.sentiment_analysis.is_some()) << 2)
-                    | (u64::from(e.status_callback.is_some()) << 3)
-                    | (u64::from(e.status_callback_method.is_some()) << 4)
-            }
-            NodeRef::Conversation(e) => {
-                u64::from(e.service_instance_sid.is_some())
-                    | (u64::from(e.inbound_autocreation.is_some()) << 1)
-                    | (u64::from(e.routing_assignment_timeout.is_some()) << 2)
-                    | (u64::from(e.inbound_timeout.is_some()) << 3)
-                    | (u64::from(e.url.is_some()) << 4)
-                    | (u64::from(e.method.is_some()) << 5)
-                    | (u64::from(e.record.is_some()) << 6)
-                    | (u64::from(e.trim.is_some()) << 7)
-                    | (u64::from(e.recording_status_callback.is_some()) << 8)
-                    | (u64::from(e.recording_status_callback_method.is_some()) << 9)
-                    | (u64::from(!e.recording_status_callback_event.is_empty()) << 10)
-                    | (u64::from(e.status_callback.is_some()) << 11)
-                    | (u64::from(e.status_callback_method.is_some()) << 12)
-                    | (u64::from(!e.status_callback_event.is_empty()) << 13)
-            }
-            NodeRef::ConversationRelay(e) => {
-                1 | (u64::from(e.language.is_some()) << 1)
-                    | (u64::from(e.tts_language.is_some()) << 2)
-                    | (u64::from(e.transcription_language.is_some()) << 3)
-                    | (u64::from(e.tts_provider.is_some()) << 4)
-                    | (u64::from(e.voice.is_some()) << 5)
-                    | (u64::from(e.transcription_provider.is_some()) << 6)
-                    | (u64::from(e.speech_model.is_some()) << 7)
-                    | (u64::from(e.profanity_filter.is_some()) << 8)
-                    | (u64::from(e.dtmf_detection.is_some()) << 9)
-                    | (u64::from(e.welcome_greeting.is_some()) << 10)
-                    | (u64::from(e.partial_prompts.is_some()) << 11)
-                    | (u64::from(e.welcome_greeting_interruptible.is_some()) << 12)
-                    | (u64::from(e.interruptible.is_some()) << 13)
-                    | (u64::from(e.preemptible.is_some()) << 14)
-                    | (u64::from(e.hints.is_some()) << 15)
-                    | (u64::from(e.intelligence_service.is_some()) << 16)
-                    | (u64::from(e.report_input_during_agent_speech.is_some()) << 17)
-                    | (u64::from(e.elevenlabs_text_normalization.is_some()) << 18)
-                    | (u64::from(e.interrupt_sensitivity.is_some()) << 19)
-                    | (u64::from(e.debug.is_some()) << 20)
-                    | (u64::from(e.background_noise_reduction.is_some()) << 21)
-                    | (u64::from(e.speech_timeout.is_some()) << 22)
-                    | (u64::from(e.deepgram_smart_format.is_some()) << 23)
-                    | (u64::from(e.ignore_backchannel.is_some()) << 24)
-                    | (u64::from(e.events.is_some()) << 25)
-                    | (u64::from(e.turn_detection.is_some()) << 26)
-            }
-            NodeRef::Language(e) => {
-                1 | (u64::from(e.tts_provider.is_some()) << 1)
-                    | (u64::from(e.voice.is_some()) << 2)
-                    | (u64::from(e.transcription_provider.is_some()) << 3)
-                    | (u64::from(e.speech_model.is_some()) << 4)
-            }
-            NodeRef::AiSession(e) => {
-                u64::from(e.ai_connector.is_some())
-                    | (u64::from(e.ai_session_configuration.is_some()) << 1)
-            }
-            NodeRef::ConversationRelaySession(e) => {
-                u64::from(e.connector.is_some())
-                    | (u64::from(e.session_configuration.is_some()) << 1)
-            }
-            NodeRef::Assistant(e) => {
-                u64::from(e.debug.is_some())
-                    | (u64::from(e.dtmf_detection.is_some()) << 1)
-                    | (u64::from(e.elevenlabs_text_normalization.is_some()) << 2)
-                    | (u64::from(e.hints.is_some()) << 3)
-                    | (u64::from(e.id.is_some()) << 4)
-                    | (u64::from(e.intelligence_service.is_some()) << 5)
-                    | (u64::from(e.interrupt_sensitivity.is_some()) << 6)
-                    | (u64::from(e.interruptible.is_some()) << 7)
-                    | (u64::from(e.language.is_some()) << 8)
-                    | (u64::from(e.partial_prompts.is_some()) << 9)
-                    | (u64::from(e.preemptible.is_some()) << 10)
-                    | (u64::from(e.profanity_filter.is_some()) << 11)
-                    | (u64::from(e.report_input_during_agent_speech.is_some()) << 12)
-                    | (u64::from(e.speech_model.is_some()) << 13)
-                    | (u64::from(e.transcription_language.is_some()) << 14)
-                    | (u64::from(e.transcription_provider.is_some()) << 15)
-                    | (u64::from(e.tts_language.is_some()) << 16)
-                    | (u64::from(e.tts_provider.is_some()) << 17)
-                    | (u64::from(e.voice.is_some()) << 18)
-                    | (u64::from(e.welcome_greeting.is_some()) << 19)
-                    | (u64::from(e.welcome_greeting_interruptible.is_some()) << 20)
-            }
-            NodeRef::Siprec(e) => {
-                u64::from(e.name.is_some())
-                    | (u64::from(e.connector_name.is_some()) << 1)
-                    | (u64::from(e.track.is_some()) << 2)
-                    | (u64::from(e.status_callback.is_some()) << 3)
-                    | (u64::from(e.status_callback_method.is_some()) << 4)
-            }
-            NodeRef::Transcription(e) => {
-                u64::from(e.name.is_some()) | (u64::from(e.track.is_some()) << 1)
-                    | (u64::from(e.status_callback_url.is_some()) << 2)
-                    | (u64::from(e.status_callback_method.is_some()) << 3)
-                    | (u64::from(e.inbound_track_label.is_some()) << 4)
-                    | (u64::from(e.outbound_track_label.is_some()) << 5)
-                    | (u64::from(e.partial_results.is_some()) << 6)
-                    | (u64::from(e.language_code.is_some()) << 7)
-                    | (u64::from(e.transcription_engine.is_some()) << 8)
-                    | (u64::from(e.profanity_filter.is_some()) << 9)
-                    | (u64::from(e.speech_model.is_some()) << 10)
-                    | (u64::from(e.hints.is_some()) << 11)
-                    | (u64::from(e.enable_automatic_punctuation.is_some()) << 12)
-                    | (u64::from(e.intelligence_service.is_some()) << 13)
-            }
-            NodeRef::Recording(e) => {
-                u64::from(e.recording_status_callback.is_some())
-                    | (u64::from(e.recording_status_callback_method.is_some()) << 1)
-                    | (u64::from(!e.recording_status_callback_event.is_empty()) << 2)
-                    | (u64::from(e.trim.is_some()) << 3)
-                    | (u64::from(e.track.is_some()) << 4)
-                    | (u64::from(e.channels.is_some()) << 5)
-                    | (u64::from(e.recording_configuration_id.is_some()) << 6)
-            }
-            NodeRef::ReferSip(_) => 0,
-            NodeRef::Prompt(e) => {
-                1 | (u64::from(!e.error_type.is_empty()) << 1)
-                    | (u64::from(!e.card_type.is_empty()) << 2)
-                    | (u64::from(!e.attempt.is_empty()) << 3)
-                    | (u64::from(e.require_matching_inputs.is_some()) << 4)
-            }
-            NodeRef::SsmlBreak(e) => {
-                u64::from(e.strength.is_some()) | (u64::from(e.time.is_some()) << 1)
-            }
-            NodeRef::SsmlEmphasis(e) => u64::from(e.level.is_some()),
-            NodeRef::SsmlLang(_) => 1,
-            NodeRef::SsmlP(_) => 0,
-            NodeRef::SsmlPhoneme(e) => u64::from(e.alphabet.is_some()) | (1 << 1),
-            NodeRef::SsmlProsody(e) => {
-                u64::from(e.volume.is_some()) | (u64::from(e.rate.is_some()) << 1)
-                    | (u64::from(e.pitch.is_some()) << 2)
-            }
-            NodeRef::SsmlS(_) => 0,
-            NodeRef::SsmlSayAs(e) => 1 | (u64::from(e.format.is_some()) << 1),
-            NodeRef::SsmlSub(_) => 1,
-            NodeRef::SsmlW(e) => u64::from(e.role.is_some()),
-            NodeRef::MessagingResponse(_) => 0,
-            NodeRef::Message(e) => {
-                u64::from(e.to.is_some()) | (u64::from(e.from_.is_some()) << 1)
-                    | (u64::from(e.action.is_some()) << 2)
-                    | (u64::from(e.method.is_some()) << 3)
-                    | (u64::from(e.status_callback.is_some()) << 4)
-            }
-            NodeRef::Body(_) => 0,
-            NodeRef::Media(_) => 0,
-            NodeRef::MessagingRedirect(e) => u64::from(e.method.is_some()),
-            NodeRef::FaxResponse(_) => 0,
-            NodeRef::Receive(e) => {
-                u64::from(e.action.is_some()) | (u64::from(e.method.is_some()) << 1)
-                    | (u64::from(e.media_type.is_some()) << 2)
-                    | (u64::from(e.page_size.is_some()) << 3)
-                    | (u64::from(e.store_media.is_some()) << 4)
-            }
-            NodeRef::Custom(_) => 0,
-        }
-    }
     pub(crate) fn custom_attributes(self) -> &'a [CustomAttribute] {
         match self {
             NodeRef::VoiceResponse(e) => &e.custom_attributes,
@@ -1363,6 +982,625 @@ impl<'a> NodeRef<'a> {
             NodeRef::FaxResponse(e) => &e.custom_attributes,
             NodeRef::Receive(e) => &e.custom_attributes,
             NodeRef::Custom(e) => &e.attributes,
+        }
+    }
+    /// What a walk of this element's attributes needs, from one match instead of
+    /// three: its row in the table (none for a custom element), the positions in the
+    /// table of the attributes it has set, as a bit set (bit `i` for the attribute at
+    /// `attribute_value(i)`), and its custom attributes.
+    pub(crate) fn attribute_parts(
+        self,
+    ) -> (Option<&'static ElementSpec>, u64, &'a [CustomAttribute]) {
+        match self {
+            NodeRef::VoiceResponse(e) => {
+                (Some(ElementId::VoiceResponse.spec()), 0, &e.custom_attributes)
+            }
+            NodeRef::Say(e) => {
+                (
+                    Some(ElementId::Say.spec()),
+                    u64::from(e.voice.is_some()) | (u64::from(e.loop_.is_some()) << 1)
+                        | (u64::from(e.language.is_some()) << 2),
+                    &e.custom_attributes,
+                )
+            }
+            NodeRef::Play(e) => {
+                (
+                    Some(ElementId::Play.spec()),
+                    u64::from(e.loop_.is_some()) | (u64::from(e.digits.is_some()) << 1),
+                    &e.custom_attributes,
+                )
+            }
+            NodeRef::Pause(e) => {
+                (
+                    Some(ElementId::Pause.spec()),
+                    u64::from(e.length.is_some()),
+                    &e.custom_attributes,
+                )
+            }
+            NodeRef::Gather(e) => {
+                (
+                    Some(ElementId::Gather.spec()),
+                    u64::from(!e.input.is_empty()) | (u64::from(e.action.is_some()) << 1)
+                        | (u64::from(e.method.is_some()) << 2)
+                        | (u64::from(e.timeout.is_some()) << 3)
+                        | (u64::from(e.speech_timeout.is_some()) << 4)
+                        | (u64::from(e.max_speech_time.is_some()) << 5)
+                        | (u64::from(e.profanity_filter.is_some()) << 6)
+                        | (u64::from(e.finish_on_key.is_some()) << 7)
+                        | (u64::from(e.num_digits.is_some()) << 8)
+                        | (u64::from(e.partial_result_callback.is_some()) << 9)
+                        | (u64::from(e.partial_result_callback_method.is_some()) << 10)
+                        | (u64::from(e.language.is_some()) << 11)
+                        | (u64::from(e.hints.is_some()) << 12)
+                        | (u64::from(e.barge_in.is_some()) << 13)
+                        | (u64::from(e.debug.is_some()) << 14)
+                        | (u64::from(e.action_on_empty_result.is_some()) << 15)
+                        | (u64::from(e.speech_model.is_some()) << 16)
+                        | (u64::from(e.enhanced.is_some()) << 17),
+                    &e.custom_attributes,
+                )
+            }
+            NodeRef::Dial(e) => {
+                (
+                    Some(ElementId::Dial.spec()),
+                    u64::from(e.action.is_some()) | (u64::from(e.method.is_some()) << 1)
+                        | (u64::from(e.timeout.is_some()) << 2)
+                        | (u64::from(e.hangup_on_star.is_some()) << 3)
+                        | (u64::from(e.time_limit.is_some()) << 4)
+                        | (u64::from(e.caller_id.is_some()) << 5)
+                        | (u64::from(e.record.is_some()) << 6)
+                        | (u64::from(e.trim.is_some()) << 7)
+                        | (u64::from(e.recording_status_callback.is_some()) << 8)
+                        | (u64::from(e.recording_configuration_id.is_some()) << 9)
+                        | (u64::from(e.recording_status_callback_method.is_some()) << 10)
+                        | (u64::from(!e.recording_status_callback_event.is_empty())
+                            << 11) | (u64::from(e.answer_on_bridge.is_some()) << 12)
+                        | (u64::from(e.ring_tone.is_some()) << 13)
+                        | (u64::from(e.recording_track.is_some()) << 14)
+                        | (u64::from(e.sequential.is_some()) << 15)
+                        | (u64::from(e.refer_url.is_some()) << 16)
+                        | (u64::from(e.refer_method.is_some()) << 17)
+                        | (u64::from(e.events.is_some()) << 18)
+                        | (u64::from(e.passports.is_some()) << 19)
+                        | (u64::from(e.call_reason.is_some()) << 20),
+                    &e.custom_attributes,
+                )
+            }
+            NodeRef::Record(e) => {
+                (
+                    Some(ElementId::Record.spec()),
+                    u64::from(e.action.is_some()) | (u64::from(e.method.is_some()) << 1)
+                        | (u64::from(e.timeout.is_some()) << 2)
+                        | (u64::from(e.finish_on_key.is_some()) << 3)
+                        | (u64::from(e.max_length.is_some()) << 4)
+                        | (u64::from(e.play_beep.is_some()) << 5)
+                        | (u64::from(e.trim.is_some()) << 6)
+                        | (u64::from(e.recording_status_callback.is_some()) << 7)
+                        | (u64::from(e.recording_status_callback_method.is_some()) << 8)
+                        | (u64::from(!e.recording_status_callback_event.is_empty()) << 9)
+                        | (u64::from(e.transcribe.is_some()) << 10)
+                        | (u64::from(e.transcribe_callback.is_some()) << 11)
+                        | (u64::from(e.recording_configuration_id.is_some()) << 12),
+                    &e.custom_attributes,
+                )
+            }
+            NodeRef::Redirect(e) => {
+                (
+                    Some(ElementId::Redirect.spec()),
+                    u64::from(e.method.is_some()),
+                    &e.custom_attributes,
+                )
+            }
+            NodeRef::Reject(e) => {
+                (
+                    Some(ElementId::Reject.spec()),
+                    u64::from(e.reason.is_some()),
+                    &e.custom_attributes,
+                )
+            }
+            NodeRef::Hangup(e) => {
+                (Some(ElementId::Hangup.spec()), 0, &e.custom_attributes)
+            }
+            NodeRef::Enqueue(e) => {
+                (
+                    Some(ElementId::Enqueue.spec()),
+                    u64::from(e.action.is_some())
+                        | (u64::from(e.max_queue_size.is_some()) << 1)
+                        | (u64::from(e.method.is_some()) << 2)
+                        | (u64::from(e.wait_url.is_some()) << 3)
+                        | (u64::from(e.wait_url_method.is_some()) << 4)
+                        | (u64::from(e.workflow_sid.is_some()) << 5),
+                    &e.custom_attributes,
+                )
+            }
+            NodeRef::Leave(e) => (Some(ElementId::Leave.spec()), 0, &e.custom_attributes),
+            NodeRef::Connect(e) => {
+                (
+                    Some(ElementId::Connect.spec()),
+                    u64::from(e.action.is_some()) | (u64::from(e.method.is_some()) << 1),
+                    &e.custom_attributes,
+                )
+            }
+            NodeRef::Start(e) => {
+                (
+                    Some(ElementId::Start.spec()),
+                    u64::from(e.action.is_some()) | (u64::from(e.method.is_some()) << 1),
+                    &e.custom_attributes,
+                )
+            }
+            NodeRef::Stop(e) => (Some(ElementId::Stop.spec()), 0, &e.custom_attributes),
+            NodeRef::Refer(e) => {
+                (
+                    Some(ElementId::Refer.spec()),
+                    u64::from(e.action.is_some()) | (u64::from(e.method.is_some()) << 1),
+                    &e.custom_attributes,
+                )
+            }
+            NodeRef::Pay(e) => {
+                (
+                    Some(ElementId::Pay.spec()),
+                    u64::from(e.input.is_some()) | (u64::from(e.action.is_some()) << 1)
+                        | (u64::from(e.bank_account_type.is_some()) << 2)
+                        | (u64::from(e.status_callback.is_some()) << 3)
+                        | (u64::from(e.status_callback_method.is_some()) << 4)
+                        | (u64::from(e.timeout.is_some()) << 5)
+                        | (u64::from(e.max_attempts.is_some()) << 6)
+                        | (u64::from(e.security_code.is_some()) << 7)
+                        | (u64::from(e.postal_code.is_some()) << 8)
+                        | (u64::from(e.min_postal_code_length.is_some()) << 9)
+                        | (u64::from(e.payment_connector.is_some()) << 10)
+                        | (u64::from(e.payment_method.is_some()) << 11)
+                        | (u64::from(e.token_type.is_some()) << 12)
+                        | (u64::from(e.charge_amount.is_some()) << 13)
+                        | (u64::from(e.currency.is_some()) << 14)
+                        | (u64::from(e.description.is_some()) << 15)
+                        | (u64::from(!e.valid_card_types.is_empty()) << 16)
+                        | (u64::from(e.language.is_some()) << 17),
+                    &e.custom_attributes,
+                )
+            }
+            NodeRef::Sms(e) => {
+                (
+                    Some(ElementId::Sms.spec()),
+                    u64::from(e.to.is_some()) | (u64::from(e.from_.is_some()) << 1)
+                        | (u64::from(e.action.is_some()) << 2)
+                        | (u64::from(e.method.is_some()) << 3)
+                        | (u64::from(e.status_callback.is_some()) << 4),
+                    &e.custom_attributes,
+                )
+            }
+            NodeRef::Echo(e) => (Some(ElementId::Echo.spec()), 0, &e.custom_attributes),
+            NodeRef::Number(e) => {
+                (
+                    Some(ElementId::Number.spec()),
+                    u64::from(e.send_digits.is_some())
+                        | (u64::from(e.url.is_some()) << 1)
+                        | (u64::from(e.method.is_some()) << 2)
+                        | (u64::from(!e.status_callback_event.is_empty()) << 3)
+                        | (u64::from(e.status_callback.is_some()) << 4)
+                        | (u64::from(e.status_callback_method.is_some()) << 5)
+                        | (u64::from(e.byoc.is_some()) << 6)
+                        | (u64::from(e.machine_detection.is_some()) << 7)
+                        | (u64::from(e.amd_status_callback_method.is_some()) << 8)
+                        | (u64::from(e.amd_status_callback.is_some()) << 9)
+                        | (u64::from(e.machine_detection_timeout.is_some()) << 10)
+                        | (u64::from(e.machine_detection_speech_threshold.is_some())
+                            << 11)
+                        | (u64::from(e.machine_detection_speech_end_threshold.is_some())
+                            << 12)
+                        | (u64::from(e.machine_detection_silence_timeout.is_some())
+                            << 13),
+                    &e.custom_attributes,
+                )
+            }
+            NodeRef::Client(e) => {
+                (
+                    Some(ElementId::Client.spec()),
+                    u64::from(e.url.is_some()) | (u64::from(e.method.is_some()) << 1)
+                        | (u64::from(!e.status_callback_event.is_empty()) << 2)
+                        | (u64::from(e.status_callback.is_some()) << 3)
+                        | (u64::from(e.status_callback_method.is_some()) << 4),
+                    &e.custom_attributes,
+                )
+            }
+            NodeRef::Identity(e) => {
+                (Some(ElementId::Identity.spec()), 0, &e.custom_attributes)
+            }
+            NodeRef::Conference(e) => {
+                (
+                    Some(ElementId::Conference.spec()),
+                    u64::from(e.muted.is_some()) | (u64::from(e.beep.is_some()) << 1)
+                        | (u64::from(e.start_conference_on_enter.is_some()) << 2)
+                        | (u64::from(e.end_conference_on_exit.is_some()) << 3)
+                        | (u64::from(e.wait_url.is_some()) << 4)
+                        | (u64::from(e.wait_method.is_some()) << 5)
+                        | (u64::from(e.max_participants.is_some()) << 6)
+                        | (u64::from(e.record.is_some()) << 7)
+                        | (u64::from(e.recording_configuration_id.is_some()) << 8)
+                        | (u64::from(e.region.is_some()) << 9)
+                        | (u64::from(e.coach.is_some()) << 10)
+                        | (u64::from(e.trim.is_some()) << 11)
+                        | (u64::from(!e.status_callback_event.is_empty()) << 12)
+                        | (u64::from(e.status_callback.is_some()) << 13)
+                        | (u64::from(e.status_callback_method.is_some()) << 14)
+                        | (u64::from(e.recording_status_callback.is_some()) << 15)
+                        | (u64::from(e.recording_status_callback_method.is_some()) << 16)
+                        | (u64::from(!e.recording_status_callback_event.is_empty())
+                            << 17) | (u64::from(e.event_callback_url.is_some()) << 18)
+                        | (u64::from(e.jitter_buffer_size.is_some()) << 19)
+                        | (u64::from(e.participant_label.is_some()) << 20),
+                    &e.custom_attributes,
+                )
+            }
+            NodeRef::Queue(e) => {
+                (
+                    Some(ElementId::Queue.spec()),
+                    u64::from(e.url.is_some()) | (u64::from(e.method.is_some()) << 1)
+                        | (u64::from(e.reservation_sid.is_some()) << 2)
+                        | (u64::from(e.post_work_activity_sid.is_some()) << 3),
+                    &e.custom_attributes,
+                )
+            }
+            NodeRef::Sip(e) => {
+                (
+                    Some(ElementId::Sip.spec()),
+                    u64::from(e.username.is_some())
+                        | (u64::from(e.password.is_some()) << 1)
+                        | (u64::from(e.url.is_some()) << 2)
+                        | (u64::from(e.method.is_some()) << 3)
+                        | (u64::from(!e.status_callback_event.is_empty()) << 4)
+                        | (u64::from(e.status_callback.is_some()) << 5)
+                        | (u64::from(e.status_callback_method.is_some()) << 6)
+                        | (u64::from(e.machine_detection.is_some()) << 7)
+                        | (u64::from(e.amd_status_callback_method.is_some()) << 8)
+                        | (u64::from(e.amd_status_callback.is_some()) << 9)
+                        | (u64::from(e.machine_detection_timeout.is_some()) << 10)
+                        | (u64::from(e.machine_detection_speech_threshold.is_some())
+                            << 11)
+                        | (u64::from(e.machine_detection_speech_end_threshold.is_some())
+                            << 12)
+                        | (u64::from(e.machine_detection_silence_timeout.is_some())
+                            << 13),
+                    &e.custom_attributes,
+                )
+            }
+            NodeRef::SipUri(e) => {
+                (
+                    Some(ElementId::SipUri.spec()),
+                    u64::from(e.priority.is_some())
+                        | (u64::from(e.weight.is_some()) << 1)
+                        | (u64::from(e.username.is_some()) << 2)
+                        | (u64::from(e.password.is_some()) << 3),
+                    &e.custom_attributes,
+                )
+            }
+            NodeRef::Headers(e) => {
+                (Some(ElementId::Headers.spec()), 0, &e.custom_attributes)
+            }
+            NodeRef::Header(e) => {
+                (Some(ElementId::Header.spec()), 1 | (1 << 1), &e.custom_attributes)
+            }
+            NodeRef::Sim(e) => (Some(ElementId::Sim.spec()), 0, &e.custom_attributes),
+            NodeRef::Application(e) => {
+                (
+                    Some(ElementId::Application.spec()),
+                    u64::from(e.url.is_some()) | (u64::from(e.method.is_some()) << 1)
+                        | (u64::from(!e.status_callback_event.is_empty()) << 2)
+                        | (u64::from(e.status_callback.is_some()) << 3)
+                        | (u64::from(e.status_callback_method.is_some()) << 4)
+                        | (u64::from(e.customer_id.is_some()) << 5)
+                        | (u64::from(e.copy_parent_to.is_some()) << 6),
+                    &e.custom_attributes,
+                )
+            }
+            NodeRef::ApplicationSid(e) => {
+                (Some(ElementId::ApplicationSid.spec()), 0, &e.custom_attributes)
+            }
+            NodeRef::WhatsApp(e) => {
+                (
+                    Some(ElementId::WhatsApp.spec()),
+                    u64::from(e.url.is_some()) | (u64::from(e.method.is_some()) << 1)
+                        | (u64::from(!e.status_callback_event.is_empty()) << 2)
+                        | (u64::from(e.status_callback.is_some()) << 3)
+                        | (u64::from(e.status_callback_method.is_some()) << 4),
+                    &e.custom_attributes,
+                )
+            }
+            NodeRef::Parameter(e) => {
+                (Some(ElementId::Parameter.spec()), 1 | (1 << 1), &e.custom_attributes)
+            }
+            NodeRef::Config(e) => {
+                (Some(ElementId::Config.spec()), 1 | (1 << 1), &e.custom_attributes)
+            }
+            NodeRef::Task(e) => {
+                (
+                    Some(ElementId::Task.spec()),
+                    u64::from(e.priority.is_some())
+                        | (u64::from(e.timeout.is_some()) << 1),
+                    &e.custom_attributes,
+                )
+            }
+            NodeRef::Stream(e) => {
+                (
+                    Some(ElementId::Stream.spec()),
+                    u64::from(e.name.is_some())
+                        | (u64::from(e.connector_name.is_some()) << 1)
+                        | (u64::from(e.url.is_some()) << 2)
+                        | (u64::from(e.track.is_some()) << 3)
+                        | (u64::from(e.status_callback.is_some()) << 4)
+                        | (u64::from(e.status_callback_method.is_some()) << 5),
+                    &e.custom_attributes,
+                )
+            }
+            NodeRef::Room(e) => {
+                (
+                    Some(ElementId::Room.spec()),
+                    u64::from(e.participant_identity.is_some()),
+                    &e.custom_attributes,
+                )
+            }
+            NodeRef::Autopilot(e) => {
+                (Some(ElementId::Autopilot.spec()), 0, &e.custom_attributes)
+            }
+            NodeRef::VirtualAgent(e) => {
+                (
+                    Some(ElementId::VirtualAgent.spec()),
+                    u64::from(e.connector_name.is_some())
+                        | (u64::from(e.language.is_some()) << 1)
+                        | (u64::from(e.sentiment_analysis.is_some()) << 2)
+                        | (u64::from(e.status_callback.is_some()) << 3)
+                        | (u64::from(e.status_callback_method.is_some()) << 4),
+                    &e.custom_attributes,
+                )
+            }
+            NodeRef::Conversation(e) => {
+                (
+                    Some(ElementId::Conversation.spec()),
+                    u64::from(e.service_instance_sid.is_some())
+                        | (u64::from(e.inbound_autocreation.is_some()) << 1)
+                        | (u64::from(e.routing_assignment_timeout.is_some()) << 2)
+                        | (u64::from(e.inbound_timeout.is_some()) << 3)
+                        | (u64::from(e.url.is_some()) << 4)
+                        | (u64::from(e.method.is_some()) << 5)
+                        | (u64::from(e.record.is_some()) << 6)
+                        | (u64::from(e.trim.is_some()) << 7)
+                        | (u64::from(e.recording_status_callback.is_some()) << 8)
+                        | (u64::from(e.recording_status_callback_method.is_some()) << 9)
+                        | (u64::from(!e.recording_status_callback_event.is_empty())
+                            << 10) | (u64::from(e.status_callback.is_some()) << 11)
+                        | (u64::from(e.status_callback_method.is_some()) << 12)
+                        | (u64::from(!e.status_callback_event.is_empty()) << 13),
+                    &e.custom_attributes,
+                )
+            }
+            NodeRef::ConversationRelay(e) => {
+                (
+                    Some(ElementId::ConversationRelay.spec()),
+                    1 | (u64::from(e.language.is_some()) << 1)
+                        | (u64::from(e.tts_language.is_some()) << 2)
+                        | (u64::from(e.transcription_language.is_some()) << 3)
+                        | (u64::from(e.tts_provider.is_some()) << 4)
+                        | (u64::from(e.voice.is_some()) << 5)
+                        | (u64::from(e.transcription_provider.is_some()) << 6)
+                        | (u64::from(e.speech_model.is_some()) << 7)
+                        | (u64::from(e.profanity_filter.is_some()) << 8)
+                        | (u64::from(e.dtmf_detection.is_some()) << 9)
+                        | (u64::from(e.welcome_greeting.is_some()) << 10)
+                        | (u64::from(e.partial_prompts.is_some()) << 11)
+                        | (u64::from(e.welcome_greeting_interruptible.is_some()) << 12)
+                        | (u64::from(e.interruptible.is_some()) << 13)
+                        | (u64::from(e.preemptible.is_some()) << 14)
+                        | (u64::from(e.hints.is_some()) << 15)
+                        | (u64::from(e.intelligence_service.is_some()) << 16)
+                        | (u64::from(e.report_input_during_agent_speech.is_some()) << 17)
+                        | (u64::from(e.elevenlabs_text_normalization.is_some()) << 18)
+                        | (u64::from(e.interrupt_sensitivity.is_some()) << 19)
+                        | (u64::from(e.debug.is_some()) << 20)
+                        | (u64::from(e.background_noise_reduction.is_some()) << 21)
+                        | (u64::from(e.speech_timeout.is_some()) << 22)
+                        | (u64::from(e.deepgram_smart_format.is_some()) << 23)
+                        | (u64::from(e.ignore_backchannel.is_some()) << 24)
+                        | (u64::from(e.events.is_some()) << 25)
+                        | (u64::from(e.turn_detection.is_some()) << 26),
+                    &e.custom_attributes,
+                )
+            }
+            NodeRef::Language(e) => {
+                (
+                    Some(ElementId::Language.spec()),
+                    1 | (u64::from(e.tts_provider.is_some()) << 1)
+                        | (u64::from(e.voice.is_some()) << 2)
+                        | (u64::from(e.transcription_provider.is_some()) << 3)
+                        | (u64::from(e.speech_model.is_some()) << 4),
+                    &e.custom_attributes,
+                )
+            }
+            NodeRef::AiSession(e) => {
+                (
+                    Some(ElementId::AiSession.spec()),
+                    u64::from(e.ai_connector.is_some())
+                        | (u64::from(e.ai_session_configuration.is_some()) << 1),
+                    &e.custom_attributes,
+                )
+            }
+            NodeRef::ConversationRelaySession(e) => {
+                (
+                    Some(ElementId::ConversationRelaySession.spec()),
+                    u64::from(e.connector.is_some())
+                        | (u64::from(e.session_configuration.is_some()) << 1),
+                    &e.custom_attributes,
+                )
+            }
+            NodeRef::Assistant(e) => {
+                (
+                    Some(ElementId::Assistant.spec()),
+                    u64::from(e.debug.is_some())
+                        | (u64::from(e.dtmf_detection.is_some()) << 1)
+                        | (u64::from(e.elevenlabs_text_normalization.is_some()) << 2)
+                        | (u64::from(e.hints.is_some()) << 3)
+                        | (u64::from(e.id.is_some()) << 4)
+                        | (u64::from(e.intelligence_service.is_some()) << 5)
+                        | (u64::from(e.interrupt_sensitivity.is_some()) << 6)
+                        | (u64::from(e.interruptible.is_some()) << 7)
+                        | (u64::from(e.language.is_some()) << 8)
+                        | (u64::from(e.partial_prompts.is_some()) << 9)
+                        | (u64::from(e.preemptible.is_some()) << 10)
+                        | (u64::from(e.profanity_filter.is_some()) << 11)
+                        | (u64::from(e.report_input_during_agent_speech.is_some()) << 12)
+                        | (u64::from(e.speech_model.is_some()) << 13)
+                        | (u64::from(e.transcription_language.is_some()) << 14)
+                        | (u64::from(e.transcription_provider.is_some()) << 15)
+                        | (u64::from(e.tts_language.is_some()) << 16)
+                        | (u64::from(e.tts_provider.is_some()) << 17)
+                        | (u64::from(e.voice.is_some()) << 18)
+                        | (u64::from(e.welcome_greeting.is_some()) << 19)
+                        | (u64::from(e.welcome_greeting_interruptible.is_some()) << 20),
+                    &e.custom_attributes,
+                )
+            }
+            NodeRef::Siprec(e) => {
+                (
+                    Some(ElementId::Siprec.spec()),
+                    u64::from(e.name.is_some())
+                        | (u64::from(e.connector_name.is_some()) << 1)
+                        | (u64::from(e.track.is_some()) << 2)
+                        | (u64::from(e.status_callback.is_some()) << 3)
+                        | (u64::from(e.status_callback_method.is_some()) << 4),
+                    &e.custom_attributes,
+                )
+            }
+            NodeRef::Transcription(e) => {
+                (
+                    Some(ElementId::Transcription.spec()),
+                    u64::from(e.name.is_some()) | (u64::from(e.track.is_some()) << 1)
+                        | (u64::from(e.status_callback_url.is_some()) << 2)
+                        | (u64::from(e.status_callback_method.is_some()) << 3)
+                        | (u64::from(e.inbound_track_label.is_some()) << 4)
+                        | (u64::from(e.outbound_track_label.is_some()) << 5)
+                        | (u64::from(e.partial_results.is_some()) << 6)
+                        | (u64::from(e.language_code.is_some()) << 7)
+                        | (u64::from(e.transcription_engine.is_some()) << 8)
+                        | (u64::from(e.profanity_filter.is_some()) << 9)
+                        | (u64::from(e.speech_model.is_some()) << 10)
+                        | (u64::from(e.hints.is_some()) << 11)
+                        | (u64::from(e.enable_automatic_punctuation.is_some()) << 12)
+                        | (u64::from(e.intelligence_service.is_some()) << 13),
+                    &e.custom_attributes,
+                )
+            }
+            NodeRef::Recording(e) => {
+                (
+                    Some(ElementId::Recording.spec()),
+                    u64::from(e.recording_status_callback.is_some())
+                        | (u64::from(e.recording_status_callback_method.is_some()) << 1)
+                        | (u64::from(!e.recording_status_callback_event.is_empty()) << 2)
+                        | (u64::from(e.trim.is_some()) << 3)
+                        | (u64::from(e.track.is_some()) << 4)
+                        | (u64::from(e.channels.is_some()) << 5)
+                        | (u64::from(e.recording_configuration_id.is_some()) << 6),
+                    &e.custom_attributes,
+                )
+            }
+            NodeRef::ReferSip(e) => {
+                (Some(ElementId::ReferSip.spec()), 0, &e.custom_attributes)
+            }
+            NodeRef::Prompt(e) => {
+                (
+                    Some(ElementId::Prompt.spec()),
+                    1 | (u64::from(!e.error_type.is_empty()) << 1)
+                        | (u64::from(!e.card_type.is_empty()) << 2)
+                        | (u64::from(!e.attempt.is_empty()) << 3)
+                        | (u64::from(e.require_matching_inputs.is_some()) << 4),
+                    &e.custom_attributes,
+                )
+            }
+            NodeRef::SsmlBreak(e) => {
+                (
+                    Some(ElementId::SsmlBreak.spec()),
+                    u64::from(e.strength.is_some()) | (u64::from(e.time.is_some()) << 1),
+                    &e.custom_attributes,
+                )
+            }
+            NodeRef::SsmlEmphasis(e) => {
+                (
+                    Some(ElementId::SsmlEmphasis.spec()),
+                    u64::from(e.level.is_some()),
+                    &e.custom_attributes,
+                )
+            }
+            NodeRef::SsmlLang(e) => {
+                (Some(ElementId::SsmlLang.spec()), 1, &e.custom_attributes)
+            }
+            NodeRef::SsmlP(e) => (Some(ElementId::SsmlP.spec()), 0, &e.custom_attributes),
+            NodeRef::SsmlPhoneme(e) => {
+                (
+                    Some(ElementId::SsmlPhoneme.spec()),
+                    u64::from(e.alphabet.is_some()) | (1 << 1),
+                    &e.custom_attributes,
+                )
+            }
+            NodeRef::SsmlProsody(e) => {
+                (
+                    Some(ElementId::SsmlProsody.spec()),
+                    u64::from(e.volume.is_some()) | (u64::from(e.rate.is_some()) << 1)
+                        | (u64::from(e.pitch.is_some()) << 2),
+                    &e.custom_attributes,
+                )
+            }
+            NodeRef::SsmlS(e) => (Some(ElementId::SsmlS.spec()), 0, &e.custom_attributes),
+            NodeRef::SsmlSayAs(e) => {
+                (
+                    Some(ElementId::SsmlSayAs.spec()),
+                    1 | (u64::from(e.format.is_some()) << 1),
+                    &e.custom_attributes,
+                )
+            }
+            NodeRef::SsmlSub(e) => {
+                (Some(ElementId::SsmlSub.spec()), 1, &e.custom_attributes)
+            }
+            NodeRef::SsmlW(e) => {
+                (
+                    Some(ElementId::SsmlW.spec()),
+                    u64::from(e.role.is_some()),
+                    &e.custom_attributes,
+                )
+            }
+            NodeRef::MessagingResponse(e) => {
+                (Some(ElementId::MessagingResponse.spec()), 0, &e.custom_attributes)
+            }
+            NodeRef::Message(e) => {
+                (
+                    Some(ElementId::Message.spec()),
+                    u64::from(e.to.is_some()) | (u64::from(e.from_.is_some()) << 1)
+                        | (u64::from(e.action.is_some()) << 2)
+                        | (u64::from(e.method.is_some()) << 3)
+                        | (u64::from(e.status_callback.is_some()) << 4),
+                    &e.custom_attributes,
+                )
+            }
+            NodeRef::Body(e) => (Some(ElementId::Body.spec()), 0, &e.custom_attributes),
+            NodeRef::Media(e) => (Some(ElementId::Media.spec()), 0, &e.custom_attributes),
+            NodeRef::MessagingRedirect(e) => {
+                (
+                    Some(ElementId::MessagingRedirect.spec()),
+                    u64::from(e.method.is_some()),
+                    &e.custom_attributes,
+                )
+            }
+            NodeRef::FaxResponse(e) => {
+                (Some(ElementId::FaxResponse.spec()), 0, &e.custom_attributes)
+            }
+            NodeRef::Receive(e) => {
+                (
+                    Some(ElementId::Receive.spec()),
+                    u64::from(e.action.is_some()) | (u64::from(e.method.is_some()) << 1)
+                        | (u64::from(e.media_type.is_some()) << 2)
+                        | (u64::from(e.page_size.is_some()) << 3)
+                        | (u64::from(e.store_media.is_some()) << 4),
+                    &e.custom_attributes,
+                )
+            }
+            NodeRef::Custom(e) => (None, 0, &e.attributes),
         }
     }
     pub(crate) fn children(self) -> Children<'a> {
