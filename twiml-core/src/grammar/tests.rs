@@ -391,3 +391,34 @@ fn a_url_scheme_is_read_as_the_first_colon_places_it() {
     assert_eq!(url_scheme("/next"), None);
     assert_eq!(url_scheme(""), None);
 }
+
+/// The search for the first byte of a URL that needs a closer look, eight bytes at a time,
+/// agrees with a search of one byte at a time, wherever that byte sits in a block.
+#[test]
+fn first_unclean_byte_of_a_url_is_found_as_by_bytes() {
+    let by_bytes = |bytes: &[u8]| bytes.iter().position(|&b| !clean_in_url(b));
+    for b in 0..=255u8 {
+        for len in 0..20 {
+            for at in 0..len {
+                let mut bytes = vec![b'a'; len];
+                bytes[at] = b;
+                assert_eq!(
+                    first_unclean_in_url(&bytes),
+                    by_bytes(&bytes),
+                    "{b:#x} at {at} of {len}"
+                );
+            }
+        }
+    }
+    for url in [
+        "https://example.com/a b",
+        "https://exämple.com/\u{7f}",
+        "",
+        "/menu",
+    ] {
+        assert_eq!(
+            first_unclean_in_url(url.as_bytes()),
+            by_bytes(url.as_bytes())
+        );
+    }
+}
