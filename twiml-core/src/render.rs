@@ -337,14 +337,15 @@ fn escape<W: fmt::Write + ?Sized>(
 /// Whether a block of eight bytes may hold a byte that either table replaces or marks: a
 /// control character (`\t`, `\n`, `\r` among them), `&`, `<`, `>`, `"` or 0xEF. A block it
 /// rules out holds none of them (the tests of a word for a byte below a bound, or equal to
-/// one, are exact when they answer whether any byte is).
+/// one, are exact when they answer whether any byte is). Each pair of `<` and `>` (0x3C,
+/// 0x3E) and of `"` and `&` (0x22, 0x26) differs in one bit only: with that bit set in every
+/// byte, a byte is the pair's higher one exactly when it was either, so one test finds both.
+/// Every block of text and attribute values is read this way.
 fn may_need_escape(block: u64) -> bool {
-    use crate::swar::{below, equal};
+    use crate::swar::{ONES, below, equal};
     (below(block, 0x20)
-        | equal(block, b'&')
-        | equal(block, b'<')
-        | equal(block, b'>')
-        | equal(block, b'"')
+        | equal(block | (ONES * 0x02), b'>')
+        | equal(block | (ONES * 0x04), b'&')
         | equal(block, 0xEF))
         != 0
 }
