@@ -203,13 +203,14 @@ impl Anchors {
         let Some(&first) = word.first() else {
             return true;
         };
-        // The first byte, case aside, before the whole word is compared.
+        // The first byte, case aside, before the whole word is compared: a byte `b` with
+        // `b | 0x20` equal to `first | 0x20` is one of two, found with memchr (many bytes at a
+        // time) instead of a loop over every byte, once for each short anchor.
         let first = first | 0x20;
-        bytes.iter().enumerate().any(|(i, &b)| {
-            b | 0x20 == first
-                && bytes
-                    .get(i..i + word.len())
-                    .is_some_and(|w| w.eq_ignore_ascii_case(word))
+        memchr::memchr2_iter(first, first ^ 0x20, bytes).any(|i| {
+            bytes
+                .get(i..i + word.len())
+                .is_some_and(|w| w.eq_ignore_ascii_case(word))
                 && (i == 0 || apart(i - 1))
                 && apart(i + word.len())
         })
@@ -921,6 +922,41 @@ fn common_language(word: &str) -> Option<Lang> {
 mod tests {
     use super::token::{Emit, Tokenizer};
     use super::*;
+
+    /// [`Anchors::holds_word`] with its first bytes found by memchr agrees with a loop over
+    /// every byte, for words whose first byte is a letter, a digit or a sign, among bytes that
+    /// differ from them in case or in the 0x20 bit only.
+    #[test]
+    fn a_short_anchor_is_found_as_by_a_loop_over_every_byte() {
+        fn by_bytes(bytes: &[u8], word: &[u8]) -> bool {
+            let apart = |i: usize| bytes.get(i).is_none_or(|b| !b.is_ascii_alphanumeric());
+            let first = word[0] | 0x20;
+            bytes.iter().enumerate().any(|(i, &b)| {
+                b | 0x20 == first
+                    && bytes
+                        .get(i..i + word.len())
+                        .is_some_and(|w| w.eq_ignore_ascii_case(word))
+                    && (i == 0 || apart(i - 1))
+                    && apart(i + word.len())
+            })
+        }
+        let alphabet = b"arAR\x01\x12-15 1!x.";
+        let mut rng = crate::test_rng::Xorshift(0x2545_F491_4F6C_DD1D);
+        for _ in 0..20_000 {
+            let state = rng.next();
+            let len = (state % 24) as usize;
+            let bytes: Vec<u8> = (0..len)
+                .map(|k| alphabet[((state >> (k % 40)) as usize + k * 5) % alphabet.len()])
+                .collect();
+            for word in [&b"ar"[..], b"1", b"!x", b"-1", b"R"] {
+                assert_eq!(
+                    Anchors::holds_word(&bytes, word),
+                    by_bytes(&bytes, word),
+                    "{bytes:?} {word:?}"
+                );
+            }
+        }
+    }
 
     /// A sink that takes every token on its own, its text handed whole (the plain reading
     /// that the runs of [`Sink`] are tested against).
