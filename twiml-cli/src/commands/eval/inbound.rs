@@ -75,18 +75,11 @@ pub(crate) fn run(args: EvalInboundArgs, log: LogLevel) -> Result<ExitStatus, Er
     let text =
         std::fs::read_to_string(&path).map_err(|e| Error::new(format_args!("{shown}: {e}")))?;
     let set: Set = toml::from_str(&text).map_err(|e| {
-        let at = e
-            .span()
-            .map(|s| {
-                let before = &text[..s.start.min(text.len())];
-                format!(
-                    ":{}:{}",
-                    before.matches('\n').count() + 1,
-                    before.rsplit('\n').next().map_or(0, |l| l.chars().count()) + 1
-                )
-            })
-            .unwrap_or_default();
-        Error::new(format_args!("{shown}{at}: {}", e.message().trim_end()))
+        Error::new(format_args!(
+            "{shown}{}: {}",
+            super::sets::place(&text, &e),
+            e.message().trim_end()
+        ))
     })?;
 
     let mut overall = Tally::default();

@@ -16,6 +16,21 @@ use std::path::Path;
 
 use toml::{Table, Value};
 
+/// Where a TOML error stands in `text`, as `:LINE:COLUMN` (columns count characters), or
+/// nothing when the error has no place. Every reader of the labelled sets names its errors so.
+pub(crate) fn place(text: &str, e: &toml::de::Error) -> String {
+    e.span()
+        .map(|s| {
+            let before = &text[..s.start.min(text.len())];
+            format!(
+                ":{}:{}",
+                before.matches('\n').count() + 1,
+                before.rsplit('\n').next().map_or(0, |l| l.chars().count()) + 1
+            )
+        })
+        .unwrap_or_default()
+}
+
 /// The registry's file name, in the folder of the sets.
 pub(crate) const FILE: &str = "sets.toml";
 
@@ -113,20 +128,8 @@ impl Registry {
 
     /// Parses a registry's text; `shown` names its file in errors.
     pub(crate) fn parse(text: &str, shown: &str) -> Result<Registry, String> {
-        let doc: Table = toml::from_str(text).map_err(|e| {
-            let at = e
-                .span()
-                .map(|s| {
-                    let before = &text[..s.start.min(text.len())];
-                    format!(
-                        ":{}:{}",
-                        before.matches('\n').count() + 1,
-                        before.rsplit('\n').next().map_or(0, |l| l.chars().count()) + 1
-                    )
-                })
-                .unwrap_or_default();
-            format!("{shown}{at}: {}", e.message().trim_end())
-        })?;
+        let doc: Table = toml::from_str(text)
+            .map_err(|e| format!("{shown}{}: {}", place(text, &e), e.message().trim_end()))?;
         if let Some(key) = doc.keys().find(|k| *k != "set") {
             return Err(format!(
                 "{shown}: unexpected key `{key}`: the registry is one array, `set`, of rows"
