@@ -1224,6 +1224,19 @@ mod tests {
         assert_eq!(named, 1, "{cues:?}");
     }
 
+    /// The phrase of the lexicon `phrase` is among the cues of `text`, as a cue of a fraud
+    /// alert.
+    fn assert_fraud_cue(text: &str, phrase: &str) {
+        let cues = classify(text).cues;
+        assert!(
+            cues.iter().any(|c| matches!(
+                c,
+                Cue::Phrase { phrase: p, intent: MessageIntent::Fraud, .. } if *p == phrase
+            )),
+            "{text}: {cues:?}"
+        );
+    }
+
     /// A hold "to protect you" is a cue of a fraud alert, in both languages.
     #[test]
     fn a_hold_to_protect_you_is_a_cue_of_a_fraud_alert() {
@@ -1237,14 +1250,7 @@ mod tests {
                 "para protegerte",
             ),
         ] {
-            let cues = classify(text).cues;
-            assert!(
-                cues.iter().any(|c| matches!(
-                    c,
-                    Cue::Phrase { phrase: p, intent: MessageIntent::Fraud, .. } if *p == phrase
-                )),
-                "{text}: {cues:?}"
-            );
+            assert_fraud_cue(text, phrase);
         }
     }
 
@@ -1261,14 +1267,7 @@ mod tests {
                 "conoces a quien",
             ),
         ] {
-            let cues = classify(text).cues;
-            assert!(
-                cues.iter().any(|c| matches!(
-                    c,
-                    Cue::Phrase { phrase: p, intent: MessageIntent::Fraud, .. } if *p == phrase
-                )),
-                "{text}: {cues:?}"
-            );
+            assert_fraud_cue(text, phrase);
         }
     }
 
