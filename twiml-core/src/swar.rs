@@ -63,6 +63,15 @@ pub(crate) fn digits(x: u64) -> u64 {
     (low + 0x50 * ONES) & !(low + 0x46 * ONES) & !x & HIGH
 }
 
+/// The bytes of `x` that are ASCII letters or digits, exactly.
+pub(crate) fn alnum(x: u64) -> u64 {
+    // With its top bit cleared and `0x20` set (lower case), a letter's byte reaches 0x80 when
+    // 0x1F is added (it is at least `a`) and not when 0x05 is (it is below `{`).
+    let lower = (x | (0x20 * ONES)) & !HIGH;
+    let letters = (lower + 0x1F * ONES) & !(lower + 0x05 * ONES) & !x & HIGH;
+    letters | digits(x)
+}
+
 /// The sum of the eight bytes of `lanes`, when it is below 256.
 pub(crate) fn sum_lanes(lanes: u64) -> u32 {
     (lanes.wrapping_mul(ONES) >> 56) as u32
@@ -93,6 +102,8 @@ mod tests {
             for (i, &b) in bytes.iter().enumerate() {
                 let marked = digits(x) >> (8 * i) & 0x80 != 0;
                 assert_eq!(marked, b.is_ascii_digit(), "{b:#x}");
+                let marked = alnum(x) >> (8 * i) & 0x80 != 0;
+                assert_eq!(marked, b.is_ascii_alphanumeric(), "{b:#x}");
             }
             let high = bytes.iter().filter(|&&b| b >= 0x80).count() as u32;
             assert_eq!(sum_lanes((x & HIGH) >> 7), high);
@@ -103,5 +114,23 @@ mod tests {
             }
         }
         assert_eq!(padded(&[1; 9]), 0);
+    }
+
+    #[test]
+    fn letters_and_digits_are_marked_exactly_beside_any_byte() {
+        for b in 0..=255u8 {
+            for other in [0u8, b'0', b'z', b'{', b'@', 0x80, 0xFF] {
+                let bytes = [other, b, other, b, b, other, b, other];
+                let x = word(&bytes);
+                for (i, &c) in bytes.iter().enumerate() {
+                    let marked = alnum(x) >> (8 * i) & 0x80 != 0;
+                    assert_eq!(
+                        marked,
+                        c.is_ascii_alphanumeric(),
+                        "{c:#x} beside {other:#x}"
+                    );
+                }
+            }
+        }
     }
 }

@@ -42,20 +42,32 @@ pub(crate) fn entries_of(concept: Concept) -> Vec<String> {
 }
 
 /// A first look at raw text, before it is cut into tokens: whether it may hold an entry of
-/// some concepts. Each entry is found only where each of its words stands in the text, and the
-/// words of ASCII text are slices of its bytes in lower case, so text that holds none of the
-/// entries' longest words, case aside, holds no entry. A longest word of one or two letters
-/// ("ar" of "ar-15") is looked for as a word of its own, between characters that are neither
-/// letters nor digits, which a word's token always stands between. Text beyond ASCII is
-/// normalised before it is cut (`número` reads `numero`), so it may hold any entry; so may any
-/// text, when an entry has no word (`#`).
+/// some concepts. Each entry is found only where each of its words stands in the text as a
+/// token, and the words of ASCII text are slices of its bytes in lower case, so text that holds
+/// none of the entries' longest words, case aside, holds no entry. A word's token begins where
+/// a letter or digit follows something else (or begins the text), so a longest word of three
+/// letters or more is looked for only there, unless its form starts inside a word
+/// (`*statin`), when it is looked for anywhere. A longest word of one or two letters ("ar" of
+/// "ar-15") is looked for as a word of its own, between characters that are neither letters
+/// nor digits. Text beyond ASCII is normalised before it is cut (`número` reads `numero`), and
+/// text with the marks of a link is cut around the link, so either may hold any entry; so may
+/// any text, when an entry has no word (`#`).
 pub(crate) struct Anchors {
-    /// The longest word of each entry's each form of three letters or more, found by the key
-    /// of its first three letters; `None`, and every text read, when some form has no word or
-    /// there are more words than [`Keyed`]'s index holds.
-    words: Option<Box<Keyed>>,
+    /// The longest words of three letters or more, found by the key of their first three
+    /// letters; `None`, and every text read, when some form has no word or there are more
+    /// words than [`Keyed`]'s index holds.
+    words: Option<Box<Words>>,
     /// The longest words shorter than three letters.
     short: Vec<String>,
+}
+
+/// The longest words of three letters or more.
+struct Words {
+    /// Those looked for where a word begins.
+    starts: Keyed,
+    /// Those of forms that start inside a word, looked for anywhere; `None` when there are
+    /// none.
+    inside: Option<Keyed>,
 }
 
 /// Words found by the key of their first three letters ([`Anchors::step`]): a bit for each key
@@ -114,16 +126,18 @@ impl Anchors {
     /// The anchors of every entry of `concepts`.
     pub(crate) fn of(concepts: Concepts) -> Anchors {
         let mut tokenizer = token::Tokenizer::default();
-        let mut words: Vec<String> = Vec::new();
+        let (mut starts, mut inside) = (Vec::new(), Vec::new());
         let mut short: Vec<String> = Vec::new();
         for (concept, entries) in lexicon::LEXICON {
             if !concepts.has(*concept) {
                 continue;
             }
             for form in entries.iter().flat_map(|e| forms::expand(e)) {
-                match Self::longest_word(&mut tokenizer, &form) {
-                    Some(word) if word.len() >= 3 => words.push(word),
-                    Some(word) => short.push(word),
+                let form = form.trim();
+                match Self::longest_word(&mut tokenizer, form) {
+                    Some(word) if word.len() < 3 => short.push(word),
+                    Some(word) if form.starts_with('*') => inside.push(word),
+                    Some(word) => starts.push(word),
                     None => {
                         return Anchors { words: None, short };
                     }
@@ -132,8 +146,17 @@ impl Anchors {
         }
         short.sort();
         short.dedup();
-        // More words than its index holds: every text is read.
-        let words = Keyed::new(words).map(Box::new);
+        // More words than an index holds: every text is read.
+        let words = (|| {
+            Some(Box::new(Words {
+                starts: Keyed::new(starts)?,
+                inside: if inside.is_empty() {
+                    None
+                } else {
+                    Some(Keyed::new(inside)?)
+                },
+            }))
+        })();
         Anchors { words, short }
     }
 
@@ -161,9 +184,8 @@ impl Anchors {
         ((key << 5) ^ usize::from(b | 0x20)) & 0x7fff
     }
 
-    /// Whether `raw` may hold an entry of the concepts: whether an anchor stands anywhere in
-    /// it, looked for only where the key of three letters is one of an anchor's first three;
-    /// else whether a short anchor stands in it as a word.
+    /// Whether `raw` may hold an entry of the concepts: whether an anchor stands where it may
+    /// begin a token, else whether a short anchor stands in it as a word.
     pub(crate) fn may_hold(&self, raw: &str) -> bool {
         let Some(words) = &self.words else {
             return true;
@@ -172,28 +194,71 @@ impl Anchors {
             return true;
         }
         let bytes = raw.as_bytes();
+        Self::at_word_starts(&words.starts, bytes)
+            || words
+                .inside
+                .as_ref()
+                .is_some_and(|w| Self::anywhere(w, bytes))
+            || self
+                .short
+                .iter()
+                .any(|w| Self::holds_word(bytes, w.as_bytes()))
+    }
+
+    /// Whether one of `words` stands at `bytes[at..]`, case aside, where `key` is the key of
+    /// `bytes[at..at + 3]` and its bit is set.
+    fn stands_at(words: &Keyed, key: usize, bytes: &[u8], at: usize) -> bool {
+        let rest = &bytes[at..];
+        words.of(key).iter().any(|w| {
+            rest.get(..w.len())
+                .is_some_and(|r| r.eq_ignore_ascii_case(w.as_bytes()))
+        })
+    }
+
+    /// Whether one of `words` stands anywhere in `bytes`, looked for only where the key of
+    /// three letters is one of a word's first three.
+    fn anywhere(words: &Keyed, bytes: &[u8]) -> bool {
         let (mut key, mut from) = (0, 0);
-        // A tight scan to the next key that some anchor begins with, then a look at those.
+        // A tight scan to the next key that some word begins with, then a look at those.
         while let Some(i) = bytes[from..].iter().position(|&b| {
             key = Self::step(key, b);
             words.bits[key >> 6] & (1 << (key & 63)) != 0
         }) {
             let at = from + i;
             from = at + 1;
-            if at < 2 {
-                continue;
-            }
-            let rest = &bytes[at - 2..];
-            if words.of(key).iter().any(|w| {
-                rest.get(..w.len())
-                    .is_some_and(|r| r.eq_ignore_ascii_case(w.as_bytes()))
-            }) {
+            if at >= 2 && Self::stands_at(words, key, bytes, at - 2) {
                 return true;
             }
         }
-        self.short
-            .iter()
-            .any(|w| Self::holds_word(bytes, w.as_bytes()))
+        false
+    }
+
+    /// Whether one of `words` stands in `bytes` where a letter or digit follows something else
+    /// or begins the text: where a word's token may begin. The starts are found eight bytes at
+    /// a time.
+    fn at_word_starts(words: &Keyed, bytes: &[u8]) -> bool {
+        // Whether the byte before the eight read is a letter or digit, as the top bit of the
+        // first byte.
+        let mut before = 0;
+        for (c, eight) in bytes.chunks(8).enumerate() {
+            let alnum = crate::swar::alnum(crate::swar::padded(eight));
+            let mut starts = alnum & !(alnum << 8 | before);
+            before = alnum >> 56;
+            while starts != 0 {
+                let at = c * 8 + (starts.trailing_zeros() / 8) as usize;
+                starts &= starts - 1;
+                let Some(first) = bytes.get(at..at + 3) else {
+                    return false;
+                };
+                let key = first.iter().fold(0, |k, &b| Self::step(k, b));
+                if words.bits[key >> 6] & (1 << (key & 63)) != 0
+                    && Self::stands_at(words, key, bytes, at)
+                {
+                    return true;
+                }
+            }
+        }
+        false
     }
 
     /// Whether `word` stands in `bytes`, case aside, with neither a letter nor a digit on
@@ -973,8 +1038,9 @@ mod tests {
     }
 
     /// The anchors of `concepts`, which must all have a word of three letters, and a check
-    /// that every form of every entry, alone, in capitals, in a sentence and inside other
-    /// letters, reads as a text that may hold one.
+    /// that every form of every entry, alone, in capitals, in a sentence, beside a link, after
+    /// a hyphen and (for a form that starts inside a word) after other letters, reads as a
+    /// text that may hold one.
     fn anchors_missing_no_entry(concepts: Concepts) -> Anchors {
         let anchors = Anchors::of(concepts);
         assert!(
@@ -986,18 +1052,18 @@ mod tests {
                 continue;
             }
             for form in entries.iter().flat_map(|e| forms::expand(e)) {
-                let form = form.trim_matches('*');
-                // A word of one or two letters is looked for as a word of its own.
-                let long = Anchors::longest_word(&mut token::Tokenizer::default(), form)
-                    .is_some_and(|w| w.len() >= 3);
+                let inside = form.trim().starts_with('*');
+                let form = form.trim().trim_matches('*');
                 for text in [
                     form.to_owned(),
                     form.to_uppercase(),
                     format!("Please read me your {form}, thanks."),
-                    if long {
-                        format!("x{form}y")
+                    format!("See https://example.com/x?{form} or {form}"),
+                    format!("x-{form}-y"),
+                    if inside {
+                        format!("x{form}")
                     } else {
-                        format!("x-{form}-y")
+                        format!("({form})")
                     },
                 ] {
                     assert!(anchors.may_hold(&text), "`{text}` ({concept:?})");
@@ -1020,6 +1086,79 @@ mod tests {
         for text in some {
             assert!(anchors.may_hold(text), "`{text}` may hold one");
         }
+    }
+
+    /// The words of every entry of `concepts`, as written in the lexicon's forms.
+    fn words_of(concepts: Concepts) -> Vec<String> {
+        let mut words: Vec<String> = lexicon::LEXICON
+            .iter()
+            .filter(|(c, _)| concepts.has(*c))
+            .flat_map(|(_, entries)| entries.iter().flat_map(|e| forms::expand(e)))
+            .flat_map(|f| {
+                f.split(|c: char| c.is_whitespace() || c == '*')
+                    .map(str::to_owned)
+                    .collect::<Vec<_>>()
+            })
+            .filter(|w| !w.is_empty())
+            .collect();
+        words.sort();
+        words.dedup();
+        words
+    }
+
+    proptest::proptest! {
+        /// Whatever the matcher finds of the concepts, the first look lets through: text made
+        /// of the entries' words and bits of other words, joined by what the tokenizer cuts on
+        /// or joins with.
+        #[test]
+        fn anchors_let_through_whatever_the_matcher_finds(
+            set in 0..3usize,
+            picks in proptest::collection::vec((0..100_000usize, 0..16usize, 0..3usize), 1..7),
+        ) {
+            use std::sync::LazyLock;
+            static SETS: LazyLock<[(Concepts, Anchors, Vec<String>); 3]> = LazyLock::new(|| {
+                [CARD_ASKED, FORBIDDEN, MEDICATIONS].map(|c| (c, Anchors::of(c), words_of(c)))
+            });
+            let (concepts, anchors, words) = &SETS[set];
+            let joins = [
+                " ", "-", "'", ".", ",", "x", "2", "", "(", ") ", " www.", "www.", " @", "@", "://",
+                "\n",
+            ];
+            let mut text = String::new();
+            for &(word, join, case) in &picks {
+                let word = &words[word % words.len()];
+                match case {
+                    0 => text.push_str(word),
+                    1 => text.push_str(&word.to_uppercase()),
+                    _ => text.push_str(&word[..word.len() / 2]),
+                }
+                text.push_str(joins[join]);
+            }
+            let t = Transcript::of_text(&text);
+            if t.concepts_in(0..t.len()).meets(*concepts) {
+                proptest::prop_assert!(anchors.may_hold(&text), "{:?}", text);
+            }
+        }
+    }
+
+    /// Medications, some of whose forms start inside a word (`*statin`).
+    const MEDICATIONS: Concepts =
+        Concepts::of(&[Concept::Medication, Concept::MedicationSensitive]);
+
+    /// A form that starts inside a word is looked for anywhere; the others where a word
+    /// begins.
+    #[test]
+    fn anchors_look_inside_words_only_for_forms_that_start_there() {
+        let anchors = anchors_missing_no_entry(MEDICATIONS);
+        assert!(anchors.words.as_ref().is_some_and(|w| w.inside.is_some()));
+        assert!(anchors.may_hold("Take your atorvastatin daily"));
+        assert!(anchors.may_hold("ATORVASTATIN"));
+        let closed = anchors_missing_no_entry(FORBIDDEN);
+        assert!(closed.may_hold("CHEAP CIGARETTES today"));
+        assert!(
+            !closed.may_hold("xcigarettes"),
+            "a word is looked for where a word begins"
+        );
     }
 
     /// The first look of [`Anchors`] never misses a text that holds an entry of the payment
