@@ -262,9 +262,8 @@ if command -v valgrind > /dev/null; then
         done
     done
     # Where build + render spends them, function by function: profiles of 10 and 60 builds of
-    # W1 (the smallest document), W2 (a menu), W4 (the largest) and W5 (a message), annotated
-    # with inclusive counts.
-    for workload in W1 W2 W4 W5; do
+    # each workload, annotated with inclusive counts.
+    for workload in W1 W2 W3 W4 W5; do
         for runs in 10 60; do
             valgrind --tool=callgrind --callgrind-out-file="$work/build-$workload-$runs.callgrind" \
                 "$counter" build "$workload" "$runs" > /dev/null 2>&1 || true
