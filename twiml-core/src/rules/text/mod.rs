@@ -81,6 +81,10 @@ struct Keyed {
     at: Vec<u16>,
     /// The words, ordered by key.
     words: Vec<String>,
+    /// Each word's first eight bytes or fewer, as [`Keyed::first_eight`] reads them, and the
+    /// mask of those bytes: most words that share a key differ there, and one comparison
+    /// turns each of those away.
+    firsts: Vec<(u64, u64)>,
 }
 
 impl Keyed {
@@ -97,12 +101,18 @@ impl Keyed {
             ranks: [0; 512],
             at: Vec::new(),
             words: Vec::with_capacity(words.len()),
+            firsts: Vec::with_capacity(words.len()),
         };
         for (i, (key, word)) in words.into_iter().enumerate() {
             if keyed.bits[key >> 6] & (1 << (key & 63)) == 0 {
                 keyed.bits[key >> 6] |= 1 << (key & 63);
                 keyed.at.push(u16::try_from(i).ok()?);
             }
+            let n = word.len().min(8);
+            let mask = if n == 8 { u64::MAX } else { (1 << (8 * n)) - 1 };
+            keyed
+                .firsts
+                .push((Keyed::first_eight(word.as_bytes()) & mask, mask));
             keyed.words.push(word);
         }
         keyed.at.push(u16::try_from(keyed.words.len()).ok()?);
@@ -114,11 +124,19 @@ impl Keyed {
         Some(keyed)
     }
 
-    /// The words whose first three letters have `key`, a key whose bit is set.
-    fn of(&self, key: usize) -> &[String] {
+    /// The words whose first three letters have `key`, a key whose bit is set, with their
+    /// first bytes ([`Keyed::firsts`]).
+    fn of(&self, key: usize) -> (&[String], &[(u64, u64)]) {
         let (word, bit) = (key >> 6, 1u64 << (key & 63));
         let r = usize::from(self.ranks[word]) + (self.bits[word] & (bit - 1)).count_ones() as usize;
-        &self.words[usize::from(self.at[r])..usize::from(self.at[r + 1])]
+        let range = usize::from(self.at[r])..usize::from(self.at[r + 1]);
+        (&self.words[range.clone()], &self.firsts[range])
+    }
+
+    /// The first eight bytes of `bytes` (zeros past its end), each with `0x20` set: two
+    /// bytes equal but for the case of a letter read the same.
+    fn first_eight(bytes: &[u8]) -> u64 {
+        crate::swar::padded(&bytes[..bytes.len().min(8)]) | (0x20 * crate::swar::ONES)
     }
 }
 
@@ -209,9 +227,13 @@ impl Anchors {
     /// `bytes[at..at + 3]` and its bit is set.
     fn stands_at(words: &Keyed, key: usize, bytes: &[u8], at: usize) -> bool {
         let rest = &bytes[at..];
-        words.of(key).iter().any(|w| {
-            rest.get(..w.len())
-                .is_some_and(|r| r.eq_ignore_ascii_case(w.as_bytes()))
+        let first = Keyed::first_eight(rest);
+        let (words, firsts) = words.of(key);
+        words.iter().zip(firsts).any(|(w, &(bytes, mask))| {
+            (first & mask) == bytes
+                && rest
+                    .get(..w.len())
+                    .is_some_and(|r| r.eq_ignore_ascii_case(w.as_bytes()))
         })
     }
 
