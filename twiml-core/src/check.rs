@@ -14,6 +14,7 @@ use std::sync::LazyLock;
 use crate::diagnostic::{CheckInfo, Diagnostic, NodePath, Severity, checks};
 use crate::grammar::{self, ProblemKind, ValueProblem, closest, one_of, trim};
 use crate::model::ModelDocument;
+use crate::rules::{Read, Summary};
 use crate::schema::{
     self, AttributeSpec, ELEMENTS, ElementId, ElementKind, ElementSpec, TextPresence, ValueKind,
     attr,
@@ -79,7 +80,7 @@ pub fn check_document<D: Document>(doc: &D, out: &mut Vec<Diagnostic<D::Span>>) 
 /// [`check_document`], returning how many elements the walk visited: every element of the
 /// document, for a reader of every element to size its buffers with.
 pub(crate) fn check_counting<D: Document>(doc: &D, out: &mut Vec<Diagnostic<D::Span>>) -> usize {
-    walk::<D, false>(doc, out)
+    walk::<D, false, false>(doc, out).0
 }
 
 /// The checks of a response the typed builder made, counting its elements as
@@ -88,14 +89,32 @@ pub(crate) fn check_counting<D: Document>(doc: &D, out: &mut Vec<Diagnostic<D::S
 /// of its text, values and comments are looked at one by one only when `doc` does not know
 /// them to be clean (the build step learns it from writing the response). They find what
 /// [`check_document`] finds in it; a test compares the two over many responses.
-pub(crate) fn check_built(doc: &ModelDocument<'_>, out: &mut Vec<Diagnostic<NodePath>>) -> usize {
-    walk::<ModelDocument<'_>, true>(doc, out)
+///
+/// When `notes`, the walk also notes what the rules' summary reads of the response (the build
+/// step asks for it only of a response small enough to be asked whether any rule may find
+/// something in it), and the summary is returned.
+pub(crate) fn check_built(
+    doc: &ModelDocument<'_>,
+    out: &mut Vec<Diagnostic<NodePath>>,
+    notes: bool,
+) -> (usize, Option<Summary>) {
+    if notes {
+        let (visited, read) = walk::<ModelDocument<'_>, true, true>(doc, out);
+        (visited, Some(read.summary()))
+    } else {
+        (walk::<ModelDocument<'_>, true, false>(doc, out).0, None)
+    }
 }
 
 /// The walk of every element; `BUILT` when `doc` is a response of the typed model, whose types
-/// guarantee what some checks look for.
-fn walk<D: Document, const BUILT: bool>(doc: &D, out: &mut Vec<Diagnostic<D::Span>>) -> usize {
-    let mut walk = Walk::<D, BUILT> {
+/// guarantee what some checks look for. It returns how many elements it visited, and, when
+/// `NOTES`, what the rules' summary reads of the document, noted on the way (a separate copy
+/// of the walk, so that the walk that notes nothing pays nothing for it).
+fn walk<D: Document, const BUILT: bool, const NOTES: bool>(
+    doc: &D,
+    out: &mut Vec<Diagnostic<D::Span>>,
+) -> (usize, Read) {
+    let mut walk = Walk::<D, BUILT, NOTES> {
         doc,
         out,
         path: Path::new(),
@@ -103,15 +122,16 @@ fn walk<D: Document, const BUILT: bool>(doc: &D, out: &mut Vec<Diagnostic<D::Spa
         check_characters: !doc.only_xml_characters(),
         known: KNOWN.take(),
         visited: 0,
+        read: Read::default(),
     };
     walk.run();
     let mut known = std::mem::take(&mut walk.known);
     known.clear();
     KNOWN.set(known);
-    walk.visited
+    (walk.visited, walk.read)
 }
 
-impl<D: Document, const BUILT: bool> Walk<'_, D, BUILT> {
+impl<D: Document, const BUILT: bool, const NOTES: bool> Walk<'_, D, BUILT, NOTES> {
     fn run(&mut self) {
         let doc = self.doc;
         let root = doc.root();
@@ -144,7 +164,7 @@ impl<D: Document, const BUILT: bool> Walk<'_, D, BUILT> {
     }
 }
 
-struct Walk<'d, D: Document, const BUILT: bool> {
+struct Walk<'d, D: Document, const BUILT: bool, const NOTES: bool> {
     doc: &'d D,
     out: &'d mut Vec<Diagnostic<D::Span>>,
     path: Path<'d>,
@@ -157,6 +177,10 @@ struct Walk<'d, D: Document, const BUILT: bool> {
     known: Vec<(ElementId, usize)>,
     /// How many elements the walk has visited.
     visited: usize,
+    /// What the walk noted of what the rules' summary reads of the document, when `NOTES`
+    /// ([`check_built`]): the build step then needs no second walk to ask whether any rule may
+    /// find something.
+    read: Read,
 }
 
 /// What an element holds, gathered while walking its content.
@@ -170,7 +194,7 @@ struct Held<'d> {
     runtime: bool,
 }
 
-impl<'d, D: Document, const BUILT: bool> Walk<'d, D, BUILT> {
+impl<'d, D: Document, const BUILT: bool, const NOTES: bool> Walk<'d, D, BUILT, NOTES> {
     fn report(&mut self, node: D::Node, part: Part<'_>, diagnostic: Diagnostic<()>) {
         let span = self.doc.locate(node, &self.path, part);
         self.out.push(diagnostic.map_span(|()| span.clone()));
@@ -179,6 +203,9 @@ impl<'d, D: Document, const BUILT: bool> Walk<'d, D, BUILT> {
     /// Walks the element `node`, whose tag is `tag`, at `position` among its parent's elements.
     fn element(&mut self, node: D::Node, tag: Tag<'d>, position: usize) {
         self.visited += 1;
+        if NOTES {
+            self.read.tag(&tag);
+        }
         match tag {
             // A built element of the table is named with the table's own string: its name
             // (`NodeRef::name`) is generated from the row its tag (`NodeRef::tag`) names.
@@ -218,6 +245,9 @@ impl<'d, D: Document, const BUILT: bool> Walk<'d, D, BUILT> {
         let mut ended_by: Option<(usize, &'static str)> = None;
         let mut unreachable_reported = false;
         for (i, item) in self.doc.children(node).enumerate() {
+            if NOTES {
+                self.read.content(&item);
+            }
             match item {
                 Content::Text(s) => {
                     self.characters(node, Part::Content(i), s, "text");
@@ -347,6 +377,9 @@ impl<'d, D: Document, const BUILT: bool> Walk<'d, D, BUILT> {
         let mut present = 0u64;
         let mut customs: Vec<&'d str> = Vec::new();
         for attribute in self.doc.attributes(node) {
+            if NOTES {
+                self.read.attribute(&attribute.value);
+            }
             if attribute.custom {
                 self.custom_attribute(node, Some(spec), &mut customs, attribute);
                 continue;
@@ -652,6 +685,9 @@ impl<'d, D: Document, const BUILT: bool> Walk<'d, D, BUILT> {
     fn custom_content(&mut self, node: D::Node) {
         let mut customs: Vec<&'d str> = Vec::new();
         for attribute in self.doc.attributes(node) {
+            if NOTES {
+                self.read.attribute(&attribute.value);
+            }
             if attribute.custom {
                 self.custom_attribute(node, None, &mut customs, attribute);
             } else if let Value::Text(s) = attribute.value {
@@ -660,6 +696,9 @@ impl<'d, D: Document, const BUILT: bool> Walk<'d, D, BUILT> {
         }
         let mut element_position = 0;
         for (i, item) in self.doc.children(node).enumerate() {
+            if NOTES {
+                self.read.content(&item);
+            }
             match item {
                 Content::Text(s) => {
                     self.characters(node, Part::Content(i), s, "text");
@@ -872,11 +911,14 @@ mod tests {
         let mut full = Vec::new();
         let full_count = check_counting(&document, &mut full);
         let mut written = ModelDocument::new(root);
-        written.know_only_xml_characters(crate::document::render_served(root, &mut String::new()));
+        written
+            .know_only_xml_characters(crate::document::render_served(root, &mut String::new()).0);
         let mut built = Vec::new();
-        let built_count = check_built(&written, &mut built);
+        let (built_count, summary) = check_built(&written, &mut built, true);
         assert_eq!(full, built, "{what}");
         assert_eq!(full_count, built_count, "{what}");
+        // What the build's walk notes for the rules is what their own walk reads.
+        assert_eq!(summary, Some(Summary::of_document(&written)), "{what}");
         full.len()
     }
 
@@ -979,7 +1021,7 @@ mod tests {
             // With nothing to find, the writing lets the walk pass over the characters.
             let root = place("\u{e9}\u{2615}\u{1F600}");
             assert!(
-                crate::document::render_served(&root, &mut String::new()),
+                crate::document::render_served(&root, &mut String::new()).0,
                 "{i}"
             );
             assert_same_findings(&root, &format!("place {i}, clean"));

@@ -14,7 +14,9 @@ use crate::model::{
     ModelDocument, fax::FaxResponse, messaging::MessagingResponse, voice::VoiceResponse,
 };
 use crate::render::{IoSink, RenderOptions, Writer};
-use crate::rules::{AppliedOverride, Policy, check_rules, no_rule_may_find, policy_overrides};
+use crate::rules::{
+    AppliedOverride, Policy, check_rules, no_rule_may_find, policy_overrides, scanned,
+};
 use crate::schema::Dialect;
 
 /// The root of a response, of one of the three dialects.
@@ -123,15 +125,16 @@ impl Twiml {
         // writing tells the checks whether any character needs looking at. Most responses are
         // under a kilobyte: one allocation instead of a handful of regrowths.
         let mut xml = String::with_capacity(1024);
-        let only_xml_characters = render_served(&root, &mut xml);
+        let (only_xml_characters, written) = render_served(&root, &mut xml);
         let mut findings = Vec::new();
         let mut document = ModelDocument::new(&root);
         document.know_only_xml_characters(only_xml_characters);
         // The checks visit every element: the rules' flow is sized from their count.
-        let elements = check_built(&document, &mut findings);
+        // For a small response, they note what the rules' summary reads as they go.
+        let (elements, summary) = check_built(&document, &mut findings, scanned(written));
         document.know_element_count(elements);
         // A small response in which no rule may find anything makes no flow.
-        let overrides = if no_rule_may_find(&document, policy) {
+        let overrides = if no_rule_may_find(&document, policy, summary.as_ref()) {
             policy_overrides(policy)
         } else {
             check_rules(&document, policy, &mut findings)
@@ -253,19 +256,21 @@ fn render_noting<W: fmt::Write>(
     root: &Root,
     out: &mut W,
     options: &RenderOptions,
-) -> Result<bool, fmt::Error> {
+) -> Result<(bool, usize), fmt::Error> {
     let mut w = Writer::new(out, options)?;
     root.render(&mut w)?;
     w.finish()?;
-    Ok(w.only_xml_characters())
+    Ok((w.only_xml_characters(), w.elements()))
 }
 
 /// Appends `root` to `xml` as it is served (compact, with its XML declaration); answers
 /// whether every character of its text, attribute values and comments is one XML 1.0 can
-/// carry, which the build's checks then need not look at one by one.
-pub(crate) fn render_served(root: &Root, xml: &mut String) -> bool {
-    // Writing into a String cannot fail; were it to, the checks would look at every character.
-    render_noting(root, xml, &RenderOptions::default()).unwrap_or(false)
+/// carry, which the build's checks then need not look at one by one, and how many elements
+/// it wrote.
+pub(crate) fn render_served(root: &Root, xml: &mut String) -> (bool, usize) {
+    // Writing into a String cannot fail; were it to, the checks would look at every character
+    // and the rules would make their flow.
+    render_noting(root, xml, &RenderOptions::default()).unwrap_or((false, usize::MAX))
 }
 
 impl fmt::Display for Twiml {

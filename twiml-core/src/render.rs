@@ -70,6 +70,8 @@ pub(crate) struct Writer<'o, W: fmt::Write> {
     /// A byte that may begin a character XML 1.0 cannot carry (the grammar's `suspicious`
     /// bytes) was written in text, a value or a comment.
     suspicious: bool,
+    /// How many elements were started.
+    elements: usize,
 }
 
 impl<'o, W: fmt::Write> Writer<'o, W> {
@@ -84,6 +86,7 @@ impl<'o, W: fmt::Write> Writer<'o, W> {
             inline: false,
             first: !options.xml_declaration,
             suspicious: false,
+            elements: 0,
         })
     }
 
@@ -92,6 +95,11 @@ impl<'o, W: fmt::Write> Writer<'o, W> {
     /// them is one XML 1.0 can carry.
     pub(crate) fn only_xml_characters(&self) -> bool {
         !self.suspicious
+    }
+
+    /// How many elements were written.
+    pub(crate) fn elements(&self) -> usize {
+        self.elements
     }
 
     fn line_break(&mut self) -> fmt::Result {
@@ -111,6 +119,7 @@ impl<'o, W: fmt::Write> Writer<'o, W> {
 
     /// Writes `<name`.
     pub(crate) fn start(&mut self, name: &str) -> fmt::Result {
+        self.elements += 1;
         self.line_break()?;
         self.out.write_char('<')?;
         self.out.write_str(name)
@@ -120,6 +129,7 @@ impl<'o, W: fmt::Write> Writer<'o, W> {
     /// code spells it out): one piece instead of two, as every element of a built response
     /// is written this way.
     pub(crate) fn start_tag(&mut self, tag: &'static str) -> fmt::Result {
+        self.elements += 1;
         self.line_break()?;
         self.out.write_str(tag)
     }

@@ -342,16 +342,13 @@ impl Summary {
     /// The summary of `doc` read from the document alone, in one walk over its elements: its
     /// elements of the table, whether it holds a comment, whether an element has an attribute,
     /// and whether a text item or attribute value holds an ASCII digit or some content is
-    /// given at run time (it may hold any).
+    /// given at run time (it may hold any). The build step notes the same as its table checks
+    /// walk a response (`check::check_built`); tests compare the two.
+    #[cfg(test)]
     pub(crate) fn of_document<D: Document>(doc: &D) -> Summary {
         let mut read = Read::default();
         read.element(doc, doc.root());
-        Summary {
-            known: read.known,
-            comments: read.comments,
-            attributes: Cell::new(Some(read.attributes)),
-            digits: Cell::new(Some(read.digits)),
-        }
+        read.summary()
     }
 
     /// Whether the table's element `id` occurs.
@@ -383,9 +380,12 @@ impl Summary {
     }
 }
 
-/// What [`Summary::of_document`] gathers as it walks the elements.
+/// What a summary of a whole document gathers, element by element: what
+/// [`Summary::of_document`] reads in its own walk, and what the build step's walk of the
+/// table's checks notes as it goes (`check::check_built`), so that a response being built is
+/// not walked twice.
 #[derive(Default)]
-struct Read {
+pub(crate) struct Read {
     known: u128,
     comments: bool,
     attributes: bool,
@@ -393,34 +393,67 @@ struct Read {
 }
 
 impl Read {
-    /// Notes element `node` and the elements inside it: its tag, whether it has an attribute,
-    /// and what its content holds, in one pass over each element's content. Once a digit is
-    /// found, no text or value is read for one.
-    fn element<D: Document>(&mut self, doc: &D, node: D::Node) {
-        if let Tag::Known(id) = doc.tag(node) {
-            self.known |= 1 << (id as u32);
+    /// Notes an element's tag.
+    pub(crate) fn tag(&mut self, tag: &Tag<'_>) {
+        if let Tag::Known(id) = tag {
+            self.known |= 1 << (*id as u32);
         }
+    }
+
+    /// Notes an attribute (of the table or custom) and its value. Once a digit is found, no
+    /// value is read for one.
+    pub(crate) fn attribute(&mut self, value: &Value<'_>) {
+        self.attributes = true;
+        if !self.digits {
+            self.digits = match value {
+                Value::Text(text) => holds_digit(text),
+                // A number is written in digits; a value given at run time may hold any.
+                Value::Integer(_) | Value::Integers(_) | Value::Runtime => true,
+                Value::Boolean(_) | Value::Keyword(_) | Value::Keywords(_) => false,
+            };
+        }
+    }
+
+    /// Notes an item of an element's content (its child elements are noted when they are
+    /// walked). Once a digit is found, no text is read for one.
+    pub(crate) fn content<N>(&mut self, item: &Content<'_, N>) {
+        match item {
+            Content::Element(_) => {}
+            Content::Text(text) => {
+                if !self.digits && holds_digit(text) {
+                    self.digits = true;
+                }
+            }
+            Content::Comment(_) => self.comments = true,
+            Content::Runtime => self.digits = true,
+        }
+    }
+
+    /// The summary of what was noted.
+    pub(crate) fn summary(self) -> Summary {
+        Summary {
+            known: self.known,
+            comments: self.comments,
+            attributes: Cell::new(Some(self.attributes)),
+            digits: Cell::new(Some(self.digits)),
+        }
+    }
+
+    /// Notes element `node` and the elements inside it, in one pass over each element's
+    /// attributes and content.
+    #[cfg(test)]
+    fn element<D: Document>(&mut self, doc: &D, node: D::Node) {
+        self.tag(&doc.tag(node));
         if doc.has_attributes(node) {
-            self.attributes = true;
-            if !self.digits {
-                self.digits = doc.attributes(node).any(|a| match a.value {
-                    Value::Text(text) => holds_digit(text),
-                    // A number is written in digits; a value given at run time may hold any.
-                    Value::Integer(_) | Value::Integers(_) | Value::Runtime => true,
-                    Value::Boolean(_) | Value::Keyword(_) | Value::Keywords(_) => false,
-                });
+            for a in doc.attributes(node) {
+                self.attribute(&a.value);
             }
         }
         for item in doc.children(node) {
-            match item {
-                Content::Element(child) => self.element(doc, child),
-                Content::Text(text) => {
-                    if !self.digits && holds_digit(text) {
-                        self.digits = true;
-                    }
-                }
-                Content::Comment(_) => self.comments = true,
-                Content::Runtime => self.digits = true,
+            if let Content::Element(child) = item {
+                self.element(doc, child);
+            } else {
+                self.content(&item);
             }
         }
     }

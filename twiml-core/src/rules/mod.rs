@@ -81,7 +81,8 @@ pub use registered::*;
 pub use registry::{Family, RuleInfo, RuleKind, find_rule};
 pub(crate) use registry::{FoundIn, declare_rule, found_in, rule_found_in, rule_kind};
 
-use flow::{Flow, Loc, Summary};
+use flow::{Flow, Loc};
+pub(crate) use flow::{Read, Summary};
 use text::Spare;
 
 /// An override that applied to a document: the rule, the reason, where it was written, and
@@ -412,11 +413,17 @@ pub(crate) fn check_rules(
 /// Whether no rule that applies under `policy` may find anything in `doc`, a response being
 /// built, nor does it hold a comment (which may hold an override): then the build step makes
 /// no flow for it, and its overrides are the policy's ([`policy_overrides`]). Only a small
-/// response (of up to [`SCANNED_UP_TO`] elements, counted by the table's checks) is read for
-/// what it holds ([`any_rule_may_find`]); each rule states what a document must hold for it to
-/// find something. A larger response pays one comparison.
-pub(crate) fn no_rule_may_find(doc: &ModelDocument<'_>, policy: &Policy) -> bool {
-    let none = scanned(doc.element_count()) && !any_rule_may_find(doc, policy);
+/// response (of up to [`SCANNED_UP_TO`] elements, counted by the table's checks) is asked
+/// ([`any_rule_may_find`]), with `summary`: what the table's checks noted of the response as
+/// they walked it, when they did. Each rule states what a document must hold for it to find
+/// something. A larger response, or one without a summary, pays one comparison.
+pub(crate) fn no_rule_may_find(
+    doc: &ModelDocument<'_>,
+    policy: &Policy,
+    summary: Option<&Summary>,
+) -> bool {
+    let none = scanned(doc.element_count())
+        && summary.is_some_and(|summary| !any_rule_may_find(summary, policy));
     #[cfg(test)]
     if none {
         tests::FLOWS_SKIPPED.set(tests::FLOWS_SKIPPED.get() + 1);
@@ -433,8 +440,9 @@ pub(crate) fn no_rule_may_find(doc: &ModelDocument<'_>, policy: &Policy) -> bool
 const SCANNED_UP_TO: usize = 4;
 
 /// Whether a response of `elements` elements is read for what it holds before its flow is
-/// made ([`SCANNED_UP_TO`]; tests may read responses of any size).
-fn scanned(elements: usize) -> bool {
+/// made ([`SCANNED_UP_TO`]; tests may read responses of any size). The build step has the
+/// table's checks note what the summary reads only for such a response.
+pub(crate) fn scanned(elements: usize) -> bool {
     #[cfg(test)]
     if tests::SCAN_ANY_SIZE.get() {
         return true;
@@ -466,15 +474,13 @@ const BASELINE_REACH: FoundIn = {
     all
 };
 
-/// Whether any rule of documents that applies under `policy` may find something in `doc`, or
-/// the document holds a comment (which may hold an override): `doc` is read for what it holds
-/// ([`Summary::of_document`]).
-fn any_rule_may_find<D: Document>(doc: &D, policy: &Policy) -> bool {
+/// Whether any rule of documents that applies under `policy` may find something in a document
+/// that `summary` sums up, or the document holds a comment (which may hold an override).
+fn any_rule_may_find(summary: &Summary, policy: &Policy) -> bool {
     #[cfg(test)]
     if flow::SUMMARY_OFF.get() {
         return true;
     }
-    let summary = Summary::of_document(doc);
     if summary.has_comments() {
         return true;
     }
@@ -483,7 +489,7 @@ fn any_rule_may_find<D: Document>(doc: &D, policy: &Policy) -> bool {
     } else {
         reach(policy)
     };
-    reach.may_find(&summary)
+    reach.may_find(summary)
 }
 
 /// The overrides of `policy`, none of which suppressed anything yet (as [`emit`] starts them),

@@ -129,10 +129,10 @@ fn built_report(
     SUMMARY_OFF.set(matches!(how, Build::SummaryOff));
     SCAN_ANY_SIZE.set(matches!(how, Build::AnySize));
     let mut document = ModelDocument::new(root);
-    let elements = check_built(&document, &mut Vec::new());
+    let (elements, summary) = check_built(&document, &mut Vec::new(), true);
     document.know_element_count(elements);
     let mut found = Vec::new();
-    let applied = if no_rule_may_find(&document, policy) {
+    let applied = if no_rule_may_find(&document, policy, summary.as_ref()) {
         policy_overrides(policy)
     } else {
         check_rules(&document, policy, &mut found)
