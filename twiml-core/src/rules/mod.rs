@@ -432,10 +432,11 @@ pub(crate) fn no_rule_may_find(
 }
 
 /// The most elements a built response may have for [`no_rule_may_find`] to read it for what it
-/// holds before making its flow. The reading costs some instructions an element and does not
-/// stop early; a response of more elements than a `<Response>` with a verb or two most often
-/// holds something a rule reads (a verb with a URL, a `<Gather>`, a message), and would pay for
-/// the reading and then for the flow. Four keeps the benchmarks' W2 to W5 (5 to 321 elements)
+/// holds before making its flow. The reading (the table checks' walk noting the summary, in a
+/// copy of the walk that only such a response takes) costs some instructions an element and
+/// does not stop early; a response of more elements than a `<Response>` with a verb or two
+/// most often holds something a rule reads (a verb with a URL, a `<Gather>`, a message), and
+/// would pay for the reading and then for the flow. Four keeps the benchmarks' W2 to W5 (5 to 321 elements)
 /// from being read at all: a choice, not a measured optimum.
 const SCANNED_UP_TO: usize = 4;
 
