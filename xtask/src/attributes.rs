@@ -55,20 +55,34 @@ pub(crate) fn file() -> TokenStream {
     let title = inner_doc(
         "One handle per attribute name of the element table: `doc.attribute(node, attr::NUM_DIGITS)`.",
     );
+    // A handle's number is its name's place among the names in byte order, so that a name
+    // read at run time finds its handle by a binary search of `NAMES`.
+    let mut xml_names: Vec<&'static str> = names.values().map(|(xml, _)| *xml).collect();
+    xml_names.sort_unstable();
     let constants = names.iter().map(|(name, (xml, elements))| {
         let ident = format_ident!("{name}");
         let on: Vec<String> = elements.iter().map(|e| format!("`<{e}>`")).collect();
         let doc = format!(" `{xml}`, on {}.", on.join(", "));
+        let number = xml_names
+            .binary_search(xml)
+            .expect("every name is in the list of names");
+        let number = proc_macro2::Literal::u16_unsuffixed(
+            u16::try_from(number).expect("fewer than 65,536 attribute names"),
+        );
         quote! {
             #[doc = #doc]
-            pub const #ident: Attr = Attr::new(#xml);
+            pub const #ident: Attr = Attr::new(#number);
         }
     });
+    let count = xml_names.len();
     quote! {
         #title
         use super::Attr;
 
         #(#constants)*
+
+        /// Every attribute name of the table, in byte order: a handle is its name's place here.
+        pub(crate) const NAMES: [&str; #count] = [#(#xml_names),*];
     }
 }
 

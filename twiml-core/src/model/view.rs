@@ -163,16 +163,17 @@ impl<'a> Document for ModelDocument<'a> {
         }
     }
 
-    /// One lookup in the table, then the one field: checks and rules ask for attributes by
-    /// name often, and an element of the table has dozens of them.
+    /// The attribute's position in its element's row read from the handle's table, then the
+    /// one field: checks and rules ask for attributes by name often, and an element of the
+    /// table has dozens of them.
     fn attribute(&self, node: NodeRef<'a>, name: Attr) -> Option<Value<'_>> {
-        let name = name.name();
         if let Tag::Known(id) = node.tag()
-            && let Some(index) = id.spec().attributes.iter().position(|a| a.name == name)
+            && let Some(index) = name.position_on(id)
         {
             // The build step refuses a custom attribute named like one of the table's.
             return node.attribute_value(index);
         }
+        let name = name.name();
         node.custom_attributes()
             .iter()
             .find(|c| c.name == name)

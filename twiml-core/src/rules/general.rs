@@ -239,7 +239,7 @@ fn insecure_urls<D: Document>(f: &mut Findings<'_, '_, D>) {
         for attribute in doc.attributes(element.node) {
             let Some(a) = attribute.spec else { continue };
             if !matches!(a.kind, ValueKind::Url(_))
-                || (pay_reported && PAY_CALLBACKS.contains(&Attr::of(a)))
+                || (pay_reported && PAY_CALLBACKS.iter().any(|c| c.name() == a.name))
             {
                 continue;
             }

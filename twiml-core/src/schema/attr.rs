@@ -4,334 +4,479 @@
 //! One handle per attribute name of the element table: `doc.attribute(node, attr::NUM_DIGITS)`.
 use super::Attr;
 /// `action`, on `<Gather>`, `<Dial>`, `<Record>`, `<Enqueue>`, `<Connect>`, `<Start>`, `<Refer>`, `<Pay>`, `<Sms>`, `<Message>`, `<Receive>`.
-pub const ACTION: Attr = Attr::new("action");
+pub const ACTION: Attr = Attr::new(0);
 /// `actionOnEmptyResult`, on `<Gather>`.
-pub const ACTION_ON_EMPTY_RESULT: Attr = Attr::new("actionOnEmptyResult");
+pub const ACTION_ON_EMPTY_RESULT: Attr = Attr::new(1);
 /// `aiConnector`, on `<AiSession>`.
-pub const AI_CONNECTOR: Attr = Attr::new("aiConnector");
+pub const AI_CONNECTOR: Attr = Attr::new(2);
 /// `aiSessionConfiguration`, on `<AiSession>`.
-pub const AI_SESSION_CONFIGURATION: Attr = Attr::new("aiSessionConfiguration");
+pub const AI_SESSION_CONFIGURATION: Attr = Attr::new(3);
 /// `alias`, on `<sub>`.
-pub const ALIAS: Attr = Attr::new("alias");
+pub const ALIAS: Attr = Attr::new(4);
 /// `alphabet`, on `<phoneme>`.
-pub const ALPHABET: Attr = Attr::new("alphabet");
+pub const ALPHABET: Attr = Attr::new(5);
 /// `amdStatusCallback`, on `<Number>`, `<Sip>`.
-pub const AMD_STATUS_CALLBACK: Attr = Attr::new("amdStatusCallback");
+pub const AMD_STATUS_CALLBACK: Attr = Attr::new(6);
 /// `amdStatusCallbackMethod`, on `<Number>`, `<Sip>`.
-pub const AMD_STATUS_CALLBACK_METHOD: Attr = Attr::new("amdStatusCallbackMethod");
+pub const AMD_STATUS_CALLBACK_METHOD: Attr = Attr::new(7);
 /// `answerOnBridge`, on `<Dial>`.
-pub const ANSWER_ON_BRIDGE: Attr = Attr::new("answerOnBridge");
+pub const ANSWER_ON_BRIDGE: Attr = Attr::new(8);
 /// `attempt`, on `<Prompt>`.
-pub const ATTEMPT: Attr = Attr::new("attempt");
+pub const ATTEMPT: Attr = Attr::new(9);
 /// `backgroundNoiseReduction`, on `<ConversationRelay>`.
-pub const BACKGROUND_NOISE_REDUCTION: Attr = Attr::new("backgroundNoiseReduction");
+pub const BACKGROUND_NOISE_REDUCTION: Attr = Attr::new(10);
 /// `bankAccountType`, on `<Pay>`.
-pub const BANK_ACCOUNT_TYPE: Attr = Attr::new("bankAccountType");
+pub const BANK_ACCOUNT_TYPE: Attr = Attr::new(11);
 /// `bargeIn`, on `<Gather>`.
-pub const BARGE_IN: Attr = Attr::new("bargeIn");
+pub const BARGE_IN: Attr = Attr::new(12);
 /// `beep`, on `<Conference>`.
-pub const BEEP: Attr = Attr::new("beep");
+pub const BEEP: Attr = Attr::new(13);
 /// `byoc`, on `<Number>`.
-pub const BYOC: Attr = Attr::new("byoc");
+pub const BYOC: Attr = Attr::new(14);
 /// `callerId`, on `<Dial>`.
-pub const CALLER_ID: Attr = Attr::new("callerId");
+pub const CALLER_ID: Attr = Attr::new(16);
 /// `callReason`, on `<Dial>`.
-pub const CALL_REASON: Attr = Attr::new("callReason");
+pub const CALL_REASON: Attr = Attr::new(15);
 /// `cardType`, on `<Prompt>`.
-pub const CARD_TYPE: Attr = Attr::new("cardType");
+pub const CARD_TYPE: Attr = Attr::new(17);
 /// `channels`, on `<Recording>`.
-pub const CHANNELS: Attr = Attr::new("channels");
+pub const CHANNELS: Attr = Attr::new(18);
 /// `chargeAmount`, on `<Pay>`.
-pub const CHARGE_AMOUNT: Attr = Attr::new("chargeAmount");
+pub const CHARGE_AMOUNT: Attr = Attr::new(19);
 /// `coach`, on `<Conference>`.
-pub const COACH: Attr = Attr::new("coach");
+pub const COACH: Attr = Attr::new(20);
 /// `code`, on `<Language>`.
-pub const CODE: Attr = Attr::new("code");
+pub const CODE: Attr = Attr::new(21);
 /// `connector`, on `<ConversationRelaySession>`.
-pub const CONNECTOR: Attr = Attr::new("connector");
+pub const CONNECTOR: Attr = Attr::new(22);
 /// `connectorName`, on `<Stream>`, `<VirtualAgent>`, `<Siprec>`.
-pub const CONNECTOR_NAME: Attr = Attr::new("connectorName");
+pub const CONNECTOR_NAME: Attr = Attr::new(23);
 /// `copyParentTo`, on `<Application>`.
-pub const COPY_PARENT_TO: Attr = Attr::new("copyParentTo");
+pub const COPY_PARENT_TO: Attr = Attr::new(24);
 /// `currency`, on `<Pay>`.
-pub const CURRENCY: Attr = Attr::new("currency");
+pub const CURRENCY: Attr = Attr::new(25);
 /// `customerId`, on `<Application>`.
-pub const CUSTOMER_ID: Attr = Attr::new("customerId");
+pub const CUSTOMER_ID: Attr = Attr::new(26);
 /// `debug`, on `<Gather>`, `<ConversationRelay>`, `<Assistant>`.
-pub const DEBUG: Attr = Attr::new("debug");
+pub const DEBUG: Attr = Attr::new(27);
 /// `deepgramSmartFormat`, on `<ConversationRelay>`.
-pub const DEEPGRAM_SMART_FORMAT: Attr = Attr::new("deepgramSmartFormat");
+pub const DEEPGRAM_SMART_FORMAT: Attr = Attr::new(28);
 /// `description`, on `<Pay>`.
-pub const DESCRIPTION: Attr = Attr::new("description");
+pub const DESCRIPTION: Attr = Attr::new(29);
 /// `digits`, on `<Play>`.
-pub const DIGITS: Attr = Attr::new("digits");
+pub const DIGITS: Attr = Attr::new(30);
 /// `dtmfDetection`, on `<ConversationRelay>`, `<Assistant>`.
-pub const DTMF_DETECTION: Attr = Attr::new("dtmfDetection");
+pub const DTMF_DETECTION: Attr = Attr::new(31);
 /// `elevenlabsTextNormalization`, on `<ConversationRelay>`, `<Assistant>`.
-pub const ELEVENLABS_TEXT_NORMALIZATION: Attr = Attr::new("elevenlabsTextNormalization");
+pub const ELEVENLABS_TEXT_NORMALIZATION: Attr = Attr::new(32);
 /// `enableAutomaticPunctuation`, on `<Transcription>`.
-pub const ENABLE_AUTOMATIC_PUNCTUATION: Attr = Attr::new("enableAutomaticPunctuation");
+pub const ENABLE_AUTOMATIC_PUNCTUATION: Attr = Attr::new(33);
 /// `endConferenceOnExit`, on `<Conference>`.
-pub const END_CONFERENCE_ON_EXIT: Attr = Attr::new("endConferenceOnExit");
+pub const END_CONFERENCE_ON_EXIT: Attr = Attr::new(34);
 /// `enhanced`, on `<Gather>`.
-pub const ENHANCED: Attr = Attr::new("enhanced");
+pub const ENHANCED: Attr = Attr::new(35);
 /// `errorType`, on `<Prompt>`.
-pub const ERROR_TYPE: Attr = Attr::new("errorType");
+pub const ERROR_TYPE: Attr = Attr::new(36);
 /// `events`, on `<Dial>`, `<ConversationRelay>`.
-pub const EVENTS: Attr = Attr::new("events");
+pub const EVENTS: Attr = Attr::new(38);
 /// `eventCallbackUrl`, on `<Conference>`.
-pub const EVENT_CALLBACK_URL: Attr = Attr::new("eventCallbackUrl");
+pub const EVENT_CALLBACK_URL: Attr = Attr::new(37);
 /// `finishOnKey`, on `<Gather>`, `<Record>`.
-pub const FINISH_ON_KEY: Attr = Attr::new("finishOnKey");
+pub const FINISH_ON_KEY: Attr = Attr::new(39);
 /// `for`, on `<Prompt>`.
-pub const FOR: Attr = Attr::new("for");
+pub const FOR: Attr = Attr::new(40);
 /// `format`, on `<say-as>`.
-pub const FORMAT: Attr = Attr::new("format");
+pub const FORMAT: Attr = Attr::new(41);
 /// `from`, on `<Sms>`, `<Message>`.
-pub const FROM: Attr = Attr::new("from");
+pub const FROM: Attr = Attr::new(42);
 /// `hangupOnStar`, on `<Dial>`.
-pub const HANGUP_ON_STAR: Attr = Attr::new("hangupOnStar");
+pub const HANGUP_ON_STAR: Attr = Attr::new(43);
 /// `hints`, on `<Gather>`, `<ConversationRelay>`, `<Assistant>`, `<Transcription>`.
-pub const HINTS: Attr = Attr::new("hints");
+pub const HINTS: Attr = Attr::new(44);
 /// `id`, on `<Assistant>`.
-pub const ID: Attr = Attr::new("id");
+pub const ID: Attr = Attr::new(45);
 /// `ignoreBackchannel`, on `<ConversationRelay>`.
-pub const IGNORE_BACKCHANNEL: Attr = Attr::new("ignoreBackchannel");
+pub const IGNORE_BACKCHANNEL: Attr = Attr::new(46);
 /// `inboundAutocreation`, on `<Conversation>`.
-pub const INBOUND_AUTOCREATION: Attr = Attr::new("inboundAutocreation");
+pub const INBOUND_AUTOCREATION: Attr = Attr::new(47);
 /// `inboundTimeout`, on `<Conversation>`.
-pub const INBOUND_TIMEOUT: Attr = Attr::new("inboundTimeout");
+pub const INBOUND_TIMEOUT: Attr = Attr::new(48);
 /// `inboundTrackLabel`, on `<Transcription>`.
-pub const INBOUND_TRACK_LABEL: Attr = Attr::new("inboundTrackLabel");
+pub const INBOUND_TRACK_LABEL: Attr = Attr::new(49);
 /// `input`, on `<Gather>`, `<Pay>`.
-pub const INPUT: Attr = Attr::new("input");
+pub const INPUT: Attr = Attr::new(50);
 /// `intelligenceService`, on `<ConversationRelay>`, `<Assistant>`, `<Transcription>`.
-pub const INTELLIGENCE_SERVICE: Attr = Attr::new("intelligenceService");
+pub const INTELLIGENCE_SERVICE: Attr = Attr::new(51);
 /// `interpret-as`, on `<say-as>`.
-pub const INTERPRET_AS: Attr = Attr::new("interpret-as");
+pub const INTERPRET_AS: Attr = Attr::new(52);
 /// `interruptible`, on `<ConversationRelay>`, `<Assistant>`.
-pub const INTERRUPTIBLE: Attr = Attr::new("interruptible");
+pub const INTERRUPTIBLE: Attr = Attr::new(54);
 /// `interruptSensitivity`, on `<ConversationRelay>`, `<Assistant>`.
-pub const INTERRUPT_SENSITIVITY: Attr = Attr::new("interruptSensitivity");
+pub const INTERRUPT_SENSITIVITY: Attr = Attr::new(53);
 /// `jitterBufferSize`, on `<Conference>`.
-pub const JITTER_BUFFER_SIZE: Attr = Attr::new("jitterBufferSize");
+pub const JITTER_BUFFER_SIZE: Attr = Attr::new(55);
 /// `language`, on `<Say>`, `<Gather>`, `<Pay>`, `<VirtualAgent>`, `<ConversationRelay>`, `<Assistant>`.
-pub const LANGUAGE: Attr = Attr::new("language");
+pub const LANGUAGE: Attr = Attr::new(56);
 /// `languageCode`, on `<Transcription>`.
-pub const LANGUAGE_CODE: Attr = Attr::new("languageCode");
+pub const LANGUAGE_CODE: Attr = Attr::new(57);
 /// `length`, on `<Pause>`.
-pub const LENGTH: Attr = Attr::new("length");
+pub const LENGTH: Attr = Attr::new(58);
 /// `level`, on `<emphasis>`.
-pub const LEVEL: Attr = Attr::new("level");
+pub const LEVEL: Attr = Attr::new(59);
 /// `loop`, on `<Say>`, `<Play>`.
-pub const LOOP: Attr = Attr::new("loop");
+pub const LOOP: Attr = Attr::new(60);
 /// `machineDetection`, on `<Number>`, `<Sip>`.
-pub const MACHINE_DETECTION: Attr = Attr::new("machineDetection");
+pub const MACHINE_DETECTION: Attr = Attr::new(61);
 /// `machineDetectionSilenceTimeout`, on `<Number>`, `<Sip>`.
-pub const MACHINE_DETECTION_SILENCE_TIMEOUT: Attr = Attr::new(
-    "machineDetectionSilenceTimeout",
-);
+pub const MACHINE_DETECTION_SILENCE_TIMEOUT: Attr = Attr::new(62);
 /// `machineDetectionSpeechEndThreshold`, on `<Number>`, `<Sip>`.
-pub const MACHINE_DETECTION_SPEECH_END_THRESHOLD: Attr = Attr::new(
-    "machineDetectionSpeechEndThreshold",
-);
+pub const MACHINE_DETECTION_SPEECH_END_THRESHOLD: Attr = Attr::new(63);
 /// `machineDetectionSpeechThreshold`, on `<Number>`, `<Sip>`.
-pub const MACHINE_DETECTION_SPEECH_THRESHOLD: Attr = Attr::new(
-    "machineDetectionSpeechThreshold",
-);
+pub const MACHINE_DETECTION_SPEECH_THRESHOLD: Attr = Attr::new(64);
 /// `machineDetectionTimeout`, on `<Number>`, `<Sip>`.
-pub const MACHINE_DETECTION_TIMEOUT: Attr = Attr::new("machineDetectionTimeout");
+pub const MACHINE_DETECTION_TIMEOUT: Attr = Attr::new(65);
 /// `maxAttempts`, on `<Pay>`.
-pub const MAX_ATTEMPTS: Attr = Attr::new("maxAttempts");
+pub const MAX_ATTEMPTS: Attr = Attr::new(66);
 /// `maxLength`, on `<Record>`.
-pub const MAX_LENGTH: Attr = Attr::new("maxLength");
+pub const MAX_LENGTH: Attr = Attr::new(67);
 /// `maxParticipants`, on `<Conference>`.
-pub const MAX_PARTICIPANTS: Attr = Attr::new("maxParticipants");
+pub const MAX_PARTICIPANTS: Attr = Attr::new(68);
 /// `maxQueueSize`, on `<Enqueue>`.
-pub const MAX_QUEUE_SIZE: Attr = Attr::new("maxQueueSize");
+pub const MAX_QUEUE_SIZE: Attr = Attr::new(69);
 /// `maxSpeechTime`, on `<Gather>`.
-pub const MAX_SPEECH_TIME: Attr = Attr::new("maxSpeechTime");
+pub const MAX_SPEECH_TIME: Attr = Attr::new(70);
 /// `mediaType`, on `<Receive>`.
-pub const MEDIA_TYPE: Attr = Attr::new("mediaType");
+pub const MEDIA_TYPE: Attr = Attr::new(71);
 /// `method`, on `<Gather>`, `<Dial>`, `<Record>`, `<Redirect>`, `<Enqueue>`, `<Connect>`, `<Start>`, `<Refer>`, `<Sms>`, `<Number>`, `<Client>`, `<Queue>`, `<Sip>`, `<Application>`, `<WhatsApp>`, `<Conversation>`, `<Message>`, `<Receive>`.
-pub const METHOD: Attr = Attr::new("method");
+pub const METHOD: Attr = Attr::new(72);
 /// `minPostalCodeLength`, on `<Pay>`.
-pub const MIN_POSTAL_CODE_LENGTH: Attr = Attr::new("minPostalCodeLength");
+pub const MIN_POSTAL_CODE_LENGTH: Attr = Attr::new(73);
 /// `muted`, on `<Conference>`.
-pub const MUTED: Attr = Attr::new("muted");
+pub const MUTED: Attr = Attr::new(74);
 /// `name`, on `<Header>`, `<Parameter>`, `<Config>`, `<Stream>`, `<Siprec>`, `<Transcription>`.
-pub const NAME: Attr = Attr::new("name");
+pub const NAME: Attr = Attr::new(75);
 /// `numDigits`, on `<Gather>`.
-pub const NUM_DIGITS: Attr = Attr::new("numDigits");
+pub const NUM_DIGITS: Attr = Attr::new(76);
 /// `outboundTrackLabel`, on `<Transcription>`.
-pub const OUTBOUND_TRACK_LABEL: Attr = Attr::new("outboundTrackLabel");
+pub const OUTBOUND_TRACK_LABEL: Attr = Attr::new(77);
 /// `pageSize`, on `<Receive>`.
-pub const PAGE_SIZE: Attr = Attr::new("pageSize");
+pub const PAGE_SIZE: Attr = Attr::new(78);
 /// `partialPrompts`, on `<ConversationRelay>`, `<Assistant>`.
-pub const PARTIAL_PROMPTS: Attr = Attr::new("partialPrompts");
+pub const PARTIAL_PROMPTS: Attr = Attr::new(79);
 /// `partialResults`, on `<Transcription>`.
-pub const PARTIAL_RESULTS: Attr = Attr::new("partialResults");
+pub const PARTIAL_RESULTS: Attr = Attr::new(82);
 /// `partialResultCallback`, on `<Gather>`.
-pub const PARTIAL_RESULT_CALLBACK: Attr = Attr::new("partialResultCallback");
+pub const PARTIAL_RESULT_CALLBACK: Attr = Attr::new(80);
 /// `partialResultCallbackMethod`, on `<Gather>`.
-pub const PARTIAL_RESULT_CALLBACK_METHOD: Attr = Attr::new(
-    "partialResultCallbackMethod",
-);
+pub const PARTIAL_RESULT_CALLBACK_METHOD: Attr = Attr::new(81);
 /// `participantIdentity`, on `<Room>`.
-pub const PARTICIPANT_IDENTITY: Attr = Attr::new("participantIdentity");
+pub const PARTICIPANT_IDENTITY: Attr = Attr::new(83);
 /// `participantLabel`, on `<Conference>`.
-pub const PARTICIPANT_LABEL: Attr = Attr::new("participantLabel");
+pub const PARTICIPANT_LABEL: Attr = Attr::new(84);
 /// `passports`, on `<Dial>`.
-pub const PASSPORTS: Attr = Attr::new("passports");
+pub const PASSPORTS: Attr = Attr::new(85);
 /// `password`, on `<Sip>`, `<Uri>`.
-pub const PASSWORD: Attr = Attr::new("password");
+pub const PASSWORD: Attr = Attr::new(86);
 /// `paymentConnector`, on `<Pay>`.
-pub const PAYMENT_CONNECTOR: Attr = Attr::new("paymentConnector");
+pub const PAYMENT_CONNECTOR: Attr = Attr::new(87);
 /// `paymentMethod`, on `<Pay>`.
-pub const PAYMENT_METHOD: Attr = Attr::new("paymentMethod");
+pub const PAYMENT_METHOD: Attr = Attr::new(88);
 /// `ph`, on `<phoneme>`.
-pub const PH: Attr = Attr::new("ph");
+pub const PH: Attr = Attr::new(89);
 /// `pitch`, on `<prosody>`.
-pub const PITCH: Attr = Attr::new("pitch");
+pub const PITCH: Attr = Attr::new(90);
 /// `playBeep`, on `<Record>`.
-pub const PLAY_BEEP: Attr = Attr::new("playBeep");
+pub const PLAY_BEEP: Attr = Attr::new(91);
 /// `postalCode`, on `<Pay>`.
-pub const POSTAL_CODE: Attr = Attr::new("postalCode");
+pub const POSTAL_CODE: Attr = Attr::new(93);
 /// `postWorkActivitySid`, on `<Queue>`.
-pub const POST_WORK_ACTIVITY_SID: Attr = Attr::new("postWorkActivitySid");
+pub const POST_WORK_ACTIVITY_SID: Attr = Attr::new(92);
 /// `preemptible`, on `<ConversationRelay>`, `<Assistant>`.
-pub const PREEMPTIBLE: Attr = Attr::new("preemptible");
+pub const PREEMPTIBLE: Attr = Attr::new(94);
 /// `priority`, on `<Uri>`, `<Task>`.
-pub const PRIORITY: Attr = Attr::new("priority");
+pub const PRIORITY: Attr = Attr::new(95);
 /// `profanityFilter`, on `<Gather>`, `<ConversationRelay>`, `<Assistant>`, `<Transcription>`.
-pub const PROFANITY_FILTER: Attr = Attr::new("profanityFilter");
+pub const PROFANITY_FILTER: Attr = Attr::new(96);
 /// `rate`, on `<prosody>`.
-pub const RATE: Attr = Attr::new("rate");
+pub const RATE: Attr = Attr::new(97);
 /// `reason`, on `<Reject>`.
-pub const REASON: Attr = Attr::new("reason");
+pub const REASON: Attr = Attr::new(98);
 /// `record`, on `<Dial>`, `<Conference>`, `<Conversation>`.
-pub const RECORD: Attr = Attr::new("record");
+pub const RECORD: Attr = Attr::new(99);
 /// `recordingConfigurationId`, on `<Dial>`, `<Record>`, `<Conference>`, `<Recording>`.
-pub const RECORDING_CONFIGURATION_ID: Attr = Attr::new("recordingConfigurationId");
+pub const RECORDING_CONFIGURATION_ID: Attr = Attr::new(100);
 /// `recordingStatusCallback`, on `<Dial>`, `<Record>`, `<Conference>`, `<Conversation>`, `<Recording>`.
-pub const RECORDING_STATUS_CALLBACK: Attr = Attr::new("recordingStatusCallback");
+pub const RECORDING_STATUS_CALLBACK: Attr = Attr::new(101);
 /// `recordingStatusCallbackEvent`, on `<Dial>`, `<Record>`, `<Conference>`, `<Conversation>`, `<Recording>`.
-pub const RECORDING_STATUS_CALLBACK_EVENT: Attr = Attr::new(
-    "recordingStatusCallbackEvent",
-);
+pub const RECORDING_STATUS_CALLBACK_EVENT: Attr = Attr::new(102);
 /// `recordingStatusCallbackMethod`, on `<Dial>`, `<Record>`, `<Conference>`, `<Conversation>`, `<Recording>`.
-pub const RECORDING_STATUS_CALLBACK_METHOD: Attr = Attr::new(
-    "recordingStatusCallbackMethod",
-);
+pub const RECORDING_STATUS_CALLBACK_METHOD: Attr = Attr::new(103);
 /// `recordingTrack`, on `<Dial>`.
-pub const RECORDING_TRACK: Attr = Attr::new("recordingTrack");
+pub const RECORDING_TRACK: Attr = Attr::new(104);
 /// `referMethod`, on `<Dial>`.
-pub const REFER_METHOD: Attr = Attr::new("referMethod");
+pub const REFER_METHOD: Attr = Attr::new(105);
 /// `referUrl`, on `<Dial>`.
-pub const REFER_URL: Attr = Attr::new("referUrl");
+pub const REFER_URL: Attr = Attr::new(106);
 /// `region`, on `<Conference>`.
-pub const REGION: Attr = Attr::new("region");
+pub const REGION: Attr = Attr::new(107);
 /// `reportInputDuringAgentSpeech`, on `<ConversationRelay>`, `<Assistant>`.
-pub const REPORT_INPUT_DURING_AGENT_SPEECH: Attr = Attr::new(
-    "reportInputDuringAgentSpeech",
-);
+pub const REPORT_INPUT_DURING_AGENT_SPEECH: Attr = Attr::new(108);
 /// `requireMatchingInputs`, on `<Prompt>`.
-pub const REQUIRE_MATCHING_INPUTS: Attr = Attr::new("requireMatchingInputs");
+pub const REQUIRE_MATCHING_INPUTS: Attr = Attr::new(109);
 /// `reservationSid`, on `<Queue>`.
-pub const RESERVATION_SID: Attr = Attr::new("reservationSid");
+pub const RESERVATION_SID: Attr = Attr::new(110);
 /// `ringTone`, on `<Dial>`.
-pub const RING_TONE: Attr = Attr::new("ringTone");
+pub const RING_TONE: Attr = Attr::new(111);
 /// `role`, on `<w>`.
-pub const ROLE: Attr = Attr::new("role");
+pub const ROLE: Attr = Attr::new(112);
 /// `routingAssignmentTimeout`, on `<Conversation>`.
-pub const ROUTING_ASSIGNMENT_TIMEOUT: Attr = Attr::new("routingAssignmentTimeout");
+pub const ROUTING_ASSIGNMENT_TIMEOUT: Attr = Attr::new(113);
 /// `securityCode`, on `<Pay>`.
-pub const SECURITY_CODE: Attr = Attr::new("securityCode");
+pub const SECURITY_CODE: Attr = Attr::new(114);
 /// `sendDigits`, on `<Number>`.
-pub const SEND_DIGITS: Attr = Attr::new("sendDigits");
+pub const SEND_DIGITS: Attr = Attr::new(115);
 /// `sentimentAnalysis`, on `<VirtualAgent>`.
-pub const SENTIMENT_ANALYSIS: Attr = Attr::new("sentimentAnalysis");
+pub const SENTIMENT_ANALYSIS: Attr = Attr::new(116);
 /// `sequential`, on `<Dial>`.
-pub const SEQUENTIAL: Attr = Attr::new("sequential");
+pub const SEQUENTIAL: Attr = Attr::new(117);
 /// `serviceInstanceSid`, on `<Conversation>`.
-pub const SERVICE_INSTANCE_SID: Attr = Attr::new("serviceInstanceSid");
+pub const SERVICE_INSTANCE_SID: Attr = Attr::new(118);
 /// `sessionConfiguration`, on `<ConversationRelaySession>`.
-pub const SESSION_CONFIGURATION: Attr = Attr::new("sessionConfiguration");
+pub const SESSION_CONFIGURATION: Attr = Attr::new(119);
 /// `speechModel`, on `<Gather>`, `<ConversationRelay>`, `<Language>`, `<Assistant>`, `<Transcription>`.
-pub const SPEECH_MODEL: Attr = Attr::new("speechModel");
+pub const SPEECH_MODEL: Attr = Attr::new(120);
 /// `speechTimeout`, on `<Gather>`, `<ConversationRelay>`.
-pub const SPEECH_TIMEOUT: Attr = Attr::new("speechTimeout");
+pub const SPEECH_TIMEOUT: Attr = Attr::new(121);
 /// `startConferenceOnEnter`, on `<Conference>`.
-pub const START_CONFERENCE_ON_ENTER: Attr = Attr::new("startConferenceOnEnter");
+pub const START_CONFERENCE_ON_ENTER: Attr = Attr::new(122);
 /// `statusCallback`, on `<Pay>`, `<Sms>`, `<Number>`, `<Client>`, `<Conference>`, `<Sip>`, `<Application>`, `<WhatsApp>`, `<Stream>`, `<VirtualAgent>`, `<Conversation>`, `<Siprec>`, `<Message>`.
-pub const STATUS_CALLBACK: Attr = Attr::new("statusCallback");
+pub const STATUS_CALLBACK: Attr = Attr::new(123);
 /// `statusCallbackEvent`, on `<Number>`, `<Client>`, `<Conference>`, `<Sip>`, `<Application>`, `<WhatsApp>`, `<Conversation>`.
-pub const STATUS_CALLBACK_EVENT: Attr = Attr::new("statusCallbackEvent");
+pub const STATUS_CALLBACK_EVENT: Attr = Attr::new(124);
 /// `statusCallbackMethod`, on `<Pay>`, `<Number>`, `<Client>`, `<Conference>`, `<Sip>`, `<Application>`, `<WhatsApp>`, `<Stream>`, `<VirtualAgent>`, `<Conversation>`, `<Siprec>`, `<Transcription>`.
-pub const STATUS_CALLBACK_METHOD: Attr = Attr::new("statusCallbackMethod");
+pub const STATUS_CALLBACK_METHOD: Attr = Attr::new(125);
 /// `statusCallbackUrl`, on `<Transcription>`.
-pub const STATUS_CALLBACK_URL: Attr = Attr::new("statusCallbackUrl");
+pub const STATUS_CALLBACK_URL: Attr = Attr::new(126);
 /// `storeMedia`, on `<Receive>`.
-pub const STORE_MEDIA: Attr = Attr::new("storeMedia");
+pub const STORE_MEDIA: Attr = Attr::new(127);
 /// `strength`, on `<break>`.
-pub const STRENGTH: Attr = Attr::new("strength");
+pub const STRENGTH: Attr = Attr::new(128);
 /// `time`, on `<break>`.
-pub const TIME: Attr = Attr::new("time");
+pub const TIME: Attr = Attr::new(129);
 /// `timeout`, on `<Gather>`, `<Dial>`, `<Record>`, `<Pay>`, `<Task>`.
-pub const TIMEOUT: Attr = Attr::new("timeout");
+pub const TIMEOUT: Attr = Attr::new(131);
 /// `timeLimit`, on `<Dial>`.
-pub const TIME_LIMIT: Attr = Attr::new("timeLimit");
+pub const TIME_LIMIT: Attr = Attr::new(130);
 /// `to`, on `<Sms>`, `<Message>`.
-pub const TO: Attr = Attr::new("to");
+pub const TO: Attr = Attr::new(132);
 /// `tokenType`, on `<Pay>`.
-pub const TOKEN_TYPE: Attr = Attr::new("tokenType");
+pub const TOKEN_TYPE: Attr = Attr::new(133);
 /// `track`, on `<Stream>`, `<Siprec>`, `<Transcription>`, `<Recording>`.
-pub const TRACK: Attr = Attr::new("track");
+pub const TRACK: Attr = Attr::new(134);
 /// `transcribe`, on `<Record>`.
-pub const TRANSCRIBE: Attr = Attr::new("transcribe");
+pub const TRANSCRIBE: Attr = Attr::new(135);
 /// `transcribeCallback`, on `<Record>`.
-pub const TRANSCRIBE_CALLBACK: Attr = Attr::new("transcribeCallback");
+pub const TRANSCRIBE_CALLBACK: Attr = Attr::new(136);
 /// `transcriptionEngine`, on `<Transcription>`.
-pub const TRANSCRIPTION_ENGINE: Attr = Attr::new("transcriptionEngine");
+pub const TRANSCRIPTION_ENGINE: Attr = Attr::new(137);
 /// `transcriptionLanguage`, on `<ConversationRelay>`, `<Assistant>`.
-pub const TRANSCRIPTION_LANGUAGE: Attr = Attr::new("transcriptionLanguage");
+pub const TRANSCRIPTION_LANGUAGE: Attr = Attr::new(138);
 /// `transcriptionProvider`, on `<ConversationRelay>`, `<Language>`, `<Assistant>`.
-pub const TRANSCRIPTION_PROVIDER: Attr = Attr::new("transcriptionProvider");
+pub const TRANSCRIPTION_PROVIDER: Attr = Attr::new(139);
 /// `trim`, on `<Dial>`, `<Record>`, `<Conference>`, `<Conversation>`, `<Recording>`.
-pub const TRIM: Attr = Attr::new("trim");
+pub const TRIM: Attr = Attr::new(140);
 /// `ttsLanguage`, on `<ConversationRelay>`, `<Assistant>`.
-pub const TTS_LANGUAGE: Attr = Attr::new("ttsLanguage");
+pub const TTS_LANGUAGE: Attr = Attr::new(141);
 /// `ttsProvider`, on `<ConversationRelay>`, `<Language>`, `<Assistant>`.
-pub const TTS_PROVIDER: Attr = Attr::new("ttsProvider");
+pub const TTS_PROVIDER: Attr = Attr::new(142);
 /// `turnDetection`, on `<ConversationRelay>`.
-pub const TURN_DETECTION: Attr = Attr::new("turnDetection");
+pub const TURN_DETECTION: Attr = Attr::new(143);
 /// `url`, on `<Number>`, `<Client>`, `<Queue>`, `<Sip>`, `<Application>`, `<WhatsApp>`, `<Stream>`, `<Conversation>`, `<ConversationRelay>`.
-pub const URL: Attr = Attr::new("url");
+pub const URL: Attr = Attr::new(144);
 /// `username`, on `<Sip>`, `<Uri>`.
-pub const USERNAME: Attr = Attr::new("username");
+pub const USERNAME: Attr = Attr::new(145);
 /// `validCardTypes`, on `<Pay>`.
-pub const VALID_CARD_TYPES: Attr = Attr::new("validCardTypes");
+pub const VALID_CARD_TYPES: Attr = Attr::new(146);
 /// `value`, on `<Header>`, `<Parameter>`, `<Config>`.
-pub const VALUE: Attr = Attr::new("value");
+pub const VALUE: Attr = Attr::new(147);
 /// `voice`, on `<Say>`, `<ConversationRelay>`, `<Language>`, `<Assistant>`.
-pub const VOICE: Attr = Attr::new("voice");
+pub const VOICE: Attr = Attr::new(148);
 /// `volume`, on `<prosody>`.
-pub const VOLUME: Attr = Attr::new("volume");
+pub const VOLUME: Attr = Attr::new(149);
 /// `waitMethod`, on `<Conference>`.
-pub const WAIT_METHOD: Attr = Attr::new("waitMethod");
+pub const WAIT_METHOD: Attr = Attr::new(150);
 /// `waitUrl`, on `<Enqueue>`, `<Conference>`.
-pub const WAIT_URL: Attr = Attr::new("waitUrl");
+pub const WAIT_URL: Attr = Attr::new(151);
 /// `waitUrlMethod`, on `<Enqueue>`.
-pub const WAIT_URL_METHOD: Attr = Attr::new("waitUrlMethod");
+pub const WAIT_URL_METHOD: Attr = Attr::new(152);
 /// `weight`, on `<Uri>`.
-pub const WEIGHT: Attr = Attr::new("weight");
+pub const WEIGHT: Attr = Attr::new(153);
 /// `welcomeGreeting`, on `<ConversationRelay>`, `<Assistant>`.
-pub const WELCOME_GREETING: Attr = Attr::new("welcomeGreeting");
+pub const WELCOME_GREETING: Attr = Attr::new(154);
 /// `welcomeGreetingInterruptible`, on `<ConversationRelay>`, `<Assistant>`.
-pub const WELCOME_GREETING_INTERRUPTIBLE: Attr = Attr::new(
-    "welcomeGreetingInterruptible",
-);
+pub const WELCOME_GREETING_INTERRUPTIBLE: Attr = Attr::new(155);
 /// `workflowSid`, on `<Enqueue>`.
-pub const WORKFLOW_SID: Attr = Attr::new("workflowSid");
+pub const WORKFLOW_SID: Attr = Attr::new(156);
 /// `xml:lang`, on `<lang>`.
-pub const XML_LANG: Attr = Attr::new("xml:lang");
+pub const XML_LANG: Attr = Attr::new(157);
+/// Every attribute name of the table, in byte order: a handle is its name's place here.
+pub(crate) const NAMES: [&str; 158usize] = [
+    "action",
+    "actionOnEmptyResult",
+    "aiConnector",
+    "aiSessionConfiguration",
+    "alias",
+    "alphabet",
+    "amdStatusCallback",
+    "amdStatusCallbackMethod",
+    "answerOnBridge",
+    "attempt",
+    "backgroundNoiseReduction",
+    "bankAccountType",
+    "bargeIn",
+    "beep",
+    "byoc",
+    "callReason",
+    "callerId",
+    "cardType",
+    "channels",
+    "chargeAmount",
+    "coach",
+    "code",
+    "connector",
+    "connectorName",
+    "copyParentTo",
+    "currency",
+    "customerId",
+    "debug",
+    "deepgramSmartFormat",
+    "description",
+    "digits",
+    "dtmfDetection",
+    "elevenlabsTextNormalization",
+    "enableAutomaticPunctuation",
+    "endConferenceOnExit",
+    "enhanced",
+    "errorType",
+    "eventCallbackUrl",
+    "events",
+    "finishOnKey",
+    "for",
+    "format",
+    "from",
+    "hangupOnStar",
+    "hints",
+    "id",
+    "ignoreBackchannel",
+    "inboundAutocreation",
+    "inboundTimeout",
+    "inboundTrackLabel",
+    "input",
+    "intelligenceService",
+    "interpret-as",
+    "interruptSensitivity",
+    "interruptible",
+    "jitterBufferSize",
+    "language",
+    "languageCode",
+    "length",
+    "level",
+    "loop",
+    "machineDetection",
+    "machineDetectionSilenceTimeout",
+    "machineDetectionSpeechEndThreshold",
+    "machineDetectionSpeechThreshold",
+    "machineDetectionTimeout",
+    "maxAttempts",
+    "maxLength",
+    "maxParticipants",
+    "maxQueueSize",
+    "maxSpeechTime",
+    "mediaType",
+    "method",
+    "minPostalCodeLength",
+    "muted",
+    "name",
+    "numDigits",
+    "outboundTrackLabel",
+    "pageSize",
+    "partialPrompts",
+    "partialResultCallback",
+    "partialResultCallbackMethod",
+    "partialResults",
+    "participantIdentity",
+    "participantLabel",
+    "passports",
+    "password",
+    "paymentConnector",
+    "paymentMethod",
+    "ph",
+    "pitch",
+    "playBeep",
+    "postWorkActivitySid",
+    "postalCode",
+    "preemptible",
+    "priority",
+    "profanityFilter",
+    "rate",
+    "reason",
+    "record",
+    "recordingConfigurationId",
+    "recordingStatusCallback",
+    "recordingStatusCallbackEvent",
+    "recordingStatusCallbackMethod",
+    "recordingTrack",
+    "referMethod",
+    "referUrl",
+    "region",
+    "reportInputDuringAgentSpeech",
+    "requireMatchingInputs",
+    "reservationSid",
+    "ringTone",
+    "role",
+    "routingAssignmentTimeout",
+    "securityCode",
+    "sendDigits",
+    "sentimentAnalysis",
+    "sequential",
+    "serviceInstanceSid",
+    "sessionConfiguration",
+    "speechModel",
+    "speechTimeout",
+    "startConferenceOnEnter",
+    "statusCallback",
+    "statusCallbackEvent",
+    "statusCallbackMethod",
+    "statusCallbackUrl",
+    "storeMedia",
+    "strength",
+    "time",
+    "timeLimit",
+    "timeout",
+    "to",
+    "tokenType",
+    "track",
+    "transcribe",
+    "transcribeCallback",
+    "transcriptionEngine",
+    "transcriptionLanguage",
+    "transcriptionProvider",
+    "trim",
+    "ttsLanguage",
+    "ttsProvider",
+    "turnDetection",
+    "url",
+    "username",
+    "validCardTypes",
+    "value",
+    "voice",
+    "volume",
+    "waitMethod",
+    "waitUrl",
+    "waitUrlMethod",
+    "weight",
+    "welcomeGreeting",
+    "welcomeGreetingInterruptible",
+    "workflowSid",
+    "xml:lang",
+];

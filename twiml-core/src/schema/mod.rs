@@ -23,34 +23,86 @@ pub mod attr;
 /// The XML name of an attribute the table knows, as a typed handle. The constants of [`attr`]
 /// are its only values, one per attribute name of the table, so a misspelled name does not
 /// compile.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
-pub struct Attr(&'static str);
+///
+/// A handle is the name's place among the table's names in byte order (two bytes), so handles
+/// order as their names do.
+#[derive(Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub struct Attr(u16);
 
 impl Attr {
     /// A handle for a name of the table; only the generated constants make one.
-    pub(crate) const fn new(name: &'static str) -> Attr {
-        Attr(name)
+    pub(crate) const fn new(number: u16) -> Attr {
+        Attr(number)
     }
 
-    /// The handle of an attribute of the table.
-    pub(crate) const fn of(spec: &'static AttributeSpec) -> Attr {
-        Attr(spec.name)
+    /// The handle of an attribute of the table (a search of the table's names).
+    pub(crate) fn of(spec: &'static AttributeSpec) -> Attr {
+        // Every attribute of the table has a handle: `attr::NAMES` is generated from it.
+        Attr(
+            attr::NAMES
+                .binary_search(&spec.name)
+                .map_or(u16::MAX, |i| i as u16),
+        )
     }
 
     /// The exact XML name (`numDigits`, `xml:lang`).
     pub const fn name(self) -> &'static str {
-        self.0
+        let names = &attr::NAMES;
+        if (self.0 as usize) < names.len() {
+            names[self.0 as usize]
+        } else {
+            ""
+        }
     }
 
     /// The attribute's row on `element`, when the element has it.
     pub fn on(self, element: ElementId) -> Option<&'static AttributeSpec> {
-        element.spec().attributes.iter().find(|a| a.name == self.0)
+        element.spec().attributes.get(self.position_on(element)?)
+    }
+
+    /// The attribute's position in `element`'s row, when the element has it: one read of a
+    /// table made from the rows once, instead of a comparison of names per attribute.
+    pub(crate) fn position_on(self, element: ElementId) -> Option<usize> {
+        let at = usize::from(self.0) * ElementId::ALL.len() + element as usize;
+        match POSITIONS.get(at) {
+            Some(&p) if p != NOT_THERE => Some(usize::from(p)),
+            _ => None,
+        }
+    }
+}
+
+/// What [`POSITIONS`] holds for an element that does not have the attribute.
+const NOT_THERE: u8 = u8::MAX;
+
+/// For each handle (by number) and element of the table (by [`ElementId`]), the handle's
+/// position in the element's row, or [`NOT_THERE`]. Made from [`ELEMENTS`] when first read
+/// (the checks of built responses read it; a table of 158 names by 67 elements, 10.6 kB).
+static POSITIONS: std::sync::LazyLock<Box<[u8]>> = std::sync::LazyLock::new(|| {
+    let elements = ElementId::ALL.len();
+    let mut table = vec![NOT_THERE; attr::NAMES.len() * elements].into_boxed_slice();
+    for e in &ELEMENTS {
+        // No element has more than 64 attributes (the table's tests guard it).
+        for (position, a) in e.attributes.iter().enumerate() {
+            if let (Ok(number), Ok(position)) =
+                (attr::NAMES.binary_search(&a.name), u8::try_from(position))
+                && let Some(slot) = table.get_mut(number * elements + e.id as usize)
+            {
+                *slot = position;
+            }
+        }
+    }
+    table
+});
+
+impl std::fmt::Debug for Attr {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_tuple("Attr").field(&self.name()).finish()
     }
 }
 
 impl std::fmt::Display for Attr {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        f.write_str(self.0)
+        f.write_str(self.name())
     }
 }
 

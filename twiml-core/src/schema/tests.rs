@@ -421,3 +421,40 @@ fn keywords_held_as_speech_timeout_are_its_keyword() {
         }
     }
 }
+
+#[test]
+fn a_handle_finds_its_attribute_in_every_row_that_has_it_and_in_no_other() {
+    // The names are in byte order with none twice, as the binary searches need.
+    assert!(attr::NAMES.windows(2).all(|w| w[0] < w[1]));
+    let mut seen = 0;
+    for (number, &name) in attr::NAMES.iter().enumerate() {
+        let handle = Attr::new(number as u16);
+        assert_eq!(handle.name(), name);
+        for e in &ELEMENTS {
+            let expected = e.attributes.iter().position(|a| a.name == name);
+            assert_eq!(handle.position_on(e.id), expected, "{name} on <{}>", e.name);
+            assert_eq!(
+                handle.on(e.id).map(|a| a.name),
+                expected.map(|_| name),
+                "{name} on <{}>",
+                e.name
+            );
+            seen += usize::from(expected.is_some());
+        }
+    }
+    // Every attribute of every row was found by its handle.
+    assert_eq!(
+        seen,
+        ELEMENTS.iter().map(|e| e.attributes.len()).sum::<usize>()
+    );
+    for e in &ELEMENTS {
+        for (i, a) in e.attributes.iter().enumerate() {
+            let handle = Attr::of(a);
+            assert_eq!(handle.name(), a.name);
+            assert_eq!(handle.position_on(e.id), Some(i));
+        }
+    }
+    assert_eq!(attr::NUM_DIGITS.name(), "numDigits");
+    assert_eq!(format!("{:?}", attr::XML_LANG), r#"Attr("xml:lang")"#);
+    assert!(attr::ACTION < attr::NUM_DIGITS && attr::NUM_DIGITS < attr::XML_LANG);
+}
