@@ -1406,7 +1406,11 @@ fn one_text_item<D: Document>(doc: &D, node: D::Node) -> Option<(u32, usize, &st
                     };
                     found = Some((element, item, t));
                 }
-                ordinal += count_elements(doc, child);
+                // Only the elements before the one text item number it: once it is found, the
+                // rest are read only for a second text.
+                if found.is_none() {
+                    ordinal += count_elements(doc, child);
+                }
             }
         }
     }
