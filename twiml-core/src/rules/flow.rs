@@ -1140,7 +1140,8 @@ impl Within {
     }
 }
 
-fn known(tag: Tag<'_>) -> Option<ElementId> {
+/// The row of the table an element's tag names, if it names one.
+pub(crate) fn known(tag: Tag<'_>) -> Option<ElementId> {
     match tag {
         Tag::Known(id) => Some(id),
         _ => None,

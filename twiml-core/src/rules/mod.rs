@@ -71,7 +71,7 @@ use crate::codes::Code;
 use crate::diagnostic::{Diagnostic, Label, NodePath, Severity, checks};
 use crate::model::ModelDocument;
 use crate::schema::{Attr, ElementId};
-use crate::tree::{Content, Document, Part, Tag};
+use crate::tree::{Content, Document, Part};
 
 #[cfg(feature = "config")]
 pub use config::{FILE_NAME, PolicyFileError};
@@ -355,7 +355,7 @@ impl<D: Document> Findings<'_, '_, D> {
     /// it says, so it points at its text (its first piece); any other at the element.
     fn said_at(&self, node: D::Node) -> Part<'static> {
         let doc = self.flow.doc;
-        if !says_words(doc.tag(node)) {
+        if !says_words(flow::known(doc.tag(node))) {
             return Part::Element;
         }
         doc.children(node)
@@ -382,9 +382,10 @@ static SAYS_WORDS: LazyLock<u128> = LazyLock::new(|| {
 const _: () = assert!(ElementId::ALL.len() <= 128);
 
 /// Whether an element's text is words that someone hears or reads: a `<Say>` and the SSML
-/// inside it, a message and its body.
-pub(crate) fn says_words(tag: Tag<'_>) -> bool {
-    matches!(tag, Tag::Known(id) if *SAYS_WORDS & 1 << (id as u32) != 0)
+/// inside it, a message and its body. `id` is the element's row in the table, as the flow
+/// records it; an element outside the table says nothing.
+pub(crate) fn says_words(id: Option<ElementId>) -> bool {
+    id.is_some_and(|id| *SAYS_WORDS & 1 << (id as u32) != 0)
 }
 
 thread_local! {

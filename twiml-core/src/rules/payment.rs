@@ -731,7 +731,7 @@ fn literal_card_data<D: Document>(f: &mut Findings<'_, '_, D>) {
     // the text of its elements that say no words.
     if !flow.has_attributes() {
         for element in flow.elements.iter().copied() {
-            if !super::says_words(doc.tag(element.node)) {
+            if !super::says_words(element.id) {
                 card_data_in_content(f, element.node, element.loc);
             }
         }
@@ -754,7 +754,7 @@ fn literal_card_data<D: Document>(f: &mut Findings<'_, '_, D>) {
                 finding.at_attribute(Attr::of(spec));
             }
         }
-        if super::says_words(doc.tag(element.node)) {
+        if super::says_words(element.id) {
             continue;
         }
         card_data_in_content(f, element.node, element.loc);
