@@ -74,15 +74,32 @@ pub(crate) fn file() -> TokenStream {
             pub const #ident: Attr = Attr::new(#number);
         }
     });
-    let count = xml_names.len();
+    let count = proc_macro2::Literal::usize_unsuffixed(xml_names.len());
+    // For each name, in the order of `NAMES`, the elements that have it with its position in
+    // their rows.
+    let rows = xml_names.iter().map(|name| {
+        let places = ELEMENTS.iter().filter_map(|e| {
+            let position = e.attributes.iter().position(|a| a.name == *name)?;
+            let id = crate::model::id_ident(e.id);
+            let position = proc_macro2::Literal::u8_unsuffixed(
+                u8::try_from(position).expect("fewer than 256 attributes in a row"),
+            );
+            Some(quote!((ElementId::#id, #position)))
+        });
+        quote!(&[#(#places),*])
+    });
     quote! {
         #title
-        use super::Attr;
+        use super::{Attr, ElementId};
 
         #(#constants)*
 
         /// Every attribute name of the table, in byte order: a handle is its name's place here.
         pub(crate) const NAMES: [&str; #count] = [#(#xml_names),*];
+
+        /// For each handle, by its place in `NAMES`, the elements whose rows have it, each with
+        /// its position in the row.
+        pub(crate) static ROWS: [&[(ElementId, u8)]; #count] = [#(#rows),*];
     }
 }
 

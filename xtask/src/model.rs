@@ -84,7 +84,7 @@ fn child_enum(spec: &ElementSpec) -> Ident {
 }
 
 /// The element's variant of `ElementId` (and of the node view).
-fn id_ident(id: ElementId) -> Ident {
+pub(crate) fn id_ident(id: ElementId) -> Ident {
     format_ident!("{id:?}")
 }
 

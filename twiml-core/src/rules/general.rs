@@ -1,7 +1,7 @@
 //! GEN001 and GEN003: opaque audio where a disclosure is required, and plain-HTTP URLs.
 
 use crate::diagnostic::Severity;
-use crate::schema::{Attr, ElementId, ValueKind};
+use crate::schema::{ElementId, ValueKind};
 use crate::tree::{Content, Document, Value};
 
 use super::declare_rule;
@@ -261,7 +261,7 @@ fn insecure_urls<D: Document>(f: &mut Findings<'_, '_, D>) {
                 element.loc,
                 format!("`{}` on `<{}>` is a plain-HTTP URL", a.name, spec.name),
             )
-            .at_attribute(Attr::of(a))
+            .at_row_attribute(a)
             .help("use `https://`: Twilio sends call data to this URL");
         }
         // A `<Redirect>` fetches the next document with the call's parameters.

@@ -8,7 +8,7 @@
 
 use crate::diagnostic::Severity;
 use crate::model::values::Method;
-use crate::schema::{Attr, ElementId, ValueKind, attr};
+use crate::schema::{ElementId, ValueKind, attr};
 use crate::tree::{Content, Document, Value};
 
 use super::Findings;
@@ -356,7 +356,7 @@ fn health_details_in_urls<D: Document>(f: &mut Findings<'_, '_, D>) {
                     category_words(found.category)
                 ),
             )
-            .at_attribute(Attr::of(spec))
+            .at_row_attribute(spec)
             .help(
                 "pass an opaque reference (a random token) and look the details up on your server",
             );

@@ -70,7 +70,7 @@ use std::sync::LazyLock;
 use crate::codes::Code;
 use crate::diagnostic::{Diagnostic, Label, NodePath, Severity, checks};
 use crate::model::ModelDocument;
-use crate::schema::{Attr, ElementId};
+use crate::schema::{Attr, AttributeSpec, ElementId};
 use crate::tree::{Content, Document, Part};
 
 #[cfg(feature = "config")]
@@ -185,6 +185,13 @@ impl<N> Finding<N> {
     /// Points the finding at an attribute of its element instead of the element.
     pub(crate) fn at_attribute(&mut self, name: Attr) -> &mut Self {
         self.part = Part::Attribute(name.name());
+        self
+    }
+
+    /// Points the finding at the attribute of its element that the table's row `spec` is,
+    /// as a walk of the element's attributes meets it.
+    pub(crate) fn at_row_attribute(&mut self, spec: &'static AttributeSpec) -> &mut Self {
+        self.part = Part::Attribute(spec.name);
         self
     }
 

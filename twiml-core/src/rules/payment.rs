@@ -751,7 +751,7 @@ fn literal_card_data<D: Document>(f: &mut Findings<'_, '_, D>) {
             };
             // A custom attribute has no `'static` name; its finding points at the element.
             if let Some(spec) = attribute.spec {
-                finding.at_attribute(Attr::of(spec));
+                finding.at_row_attribute(spec);
             }
         }
         if super::says_words(element.id) {

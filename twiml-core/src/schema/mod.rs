@@ -35,16 +35,6 @@ impl Attr {
         Attr(number)
     }
 
-    /// The handle of an attribute of the table (a search of the table's names).
-    pub(crate) fn of(spec: &'static AttributeSpec) -> Attr {
-        // Every attribute of the table has a handle: `attr::NAMES` is generated from it.
-        Attr(
-            attr::NAMES
-                .binary_search(&spec.name)
-                .map_or(u16::MAX, |i| i as u16),
-        )
-    }
-
     /// The exact XML name (`numDigits`, `xml:lang`).
     pub const fn name(self) -> &'static str {
         let names = &attr::NAMES;
@@ -60,39 +50,17 @@ impl Attr {
         element.spec().attributes.get(self.position_on(element)?)
     }
 
-    /// The attribute's position in `element`'s row, when the element has it: one read of a
-    /// table made from the rows once, instead of a comparison of names per attribute.
+    /// The attribute's position in `element`'s row, when the element has it: a look through
+    /// the few rows that have the name (generated from the table), instead of a comparison of
+    /// names along the row.
     pub(crate) fn position_on(self, element: ElementId) -> Option<usize> {
-        let at = usize::from(self.0) * ElementId::ALL.len() + element as usize;
-        match POSITIONS.get(at) {
-            Some(&p) if p != NOT_THERE => Some(usize::from(p)),
-            _ => None,
-        }
+        attr::ROWS
+            .get(usize::from(self.0))?
+            .iter()
+            .find(|(id, _)| *id == element)
+            .map(|&(_, position)| usize::from(position))
     }
 }
-
-/// What [`POSITIONS`] holds for an element that does not have the attribute.
-const NOT_THERE: u8 = u8::MAX;
-
-/// For each handle (by number) and element of the table (by [`ElementId`]), the handle's
-/// position in the element's row, or [`NOT_THERE`]. Made from [`ELEMENTS`] when first read
-/// (the checks of built responses read it; a table of 158 names by 67 elements, 10.6 kB).
-static POSITIONS: std::sync::LazyLock<Box<[u8]>> = std::sync::LazyLock::new(|| {
-    let elements = ElementId::ALL.len();
-    let mut table = vec![NOT_THERE; attr::NAMES.len() * elements].into_boxed_slice();
-    for e in &ELEMENTS {
-        // No element has more than 64 attributes (the table's tests guard it).
-        for (position, a) in e.attributes.iter().enumerate() {
-            if let (Ok(number), Ok(position)) =
-                (attr::NAMES.binary_search(&a.name), u8::try_from(position))
-                && let Some(slot) = table.get_mut(number * elements + e.id as usize)
-            {
-                *slot = position;
-            }
-        }
-    }
-    table
-});
 
 impl std::fmt::Debug for Attr {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
