@@ -55,8 +55,8 @@ pub(crate) fn file() -> TokenStream {
     let title = inner_doc(
         "One handle per attribute name of the element table: `doc.attribute(node, attr::NUM_DIGITS)`.",
     );
-    // A handle's number is its name's place among the names in byte order, so that a name
-    // read at run time finds its handle by a binary search of `NAMES`.
+    // A handle's number is its name's place among the names in byte order, so that handles
+    // order as their names do (`Attr` derives its order from the number).
     let mut xml_names: Vec<&'static str> = names.values().map(|(xml, _)| *xml).collect();
     xml_names.sort_unstable();
     let constants = names.iter().map(|(name, (xml, elements))| {

@@ -424,7 +424,8 @@ fn keywords_held_as_speech_timeout_are_its_keyword() {
 
 #[test]
 fn a_handle_finds_its_attribute_in_every_row_that_has_it_and_in_no_other() {
-    // The names are in byte order with none twice, as the binary searches need.
+    // The names are in byte order with none twice: handles order as their names do, and the
+    // search below finds each name's handle.
     assert!(attr::NAMES.windows(2).all(|w| w[0] < w[1]));
     let mut seen = 0;
     for (number, &name) in attr::NAMES.iter().enumerate() {
