@@ -396,6 +396,9 @@ impl Generator {
             }
         });
 
+        // `quick`: the quick pass of the table's checks over each type (`check::Quick`).
+        let quick_impls = ELEMENTS.iter().map(quick);
+
         let parents: Vec<&ElementSpec> =
             ELEMENTS.iter().filter(|s| has_children_field(s)).collect();
         let child_kinds = parents.iter().map(|spec| {
@@ -430,6 +433,7 @@ impl Generator {
             #title
             use std::slice;
 
+            use crate::check::Quick;
             use crate::model::{CustomAttribute, CustomContent, CustomElement, ToValue, fax, messaging, voice};
             use crate::schema::{ElementId, ElementSpec};
             use crate::tree::{Content, Tag, Value};
@@ -484,6 +488,15 @@ impl Generator {
                     }
                 }
 
+                /// The quick pass of the table's checks over the element and what it holds
+                /// (`check::Quick`): `true` when they certainly find nothing.
+                pub(crate) fn quick<const NOTES: bool>(self, q: &mut Quick<NOTES>) -> bool {
+                    match self {
+                        #(NodeRef::#ids(e) => e.quick(q),)*
+                        NodeRef::Custom(_) => false,
+                    }
+                }
+
                 pub(crate) fn children(self) -> Children<'a> {
                     match self {
                         #(#children_of)*
@@ -514,8 +527,154 @@ impl Generator {
                     }
                 }
             }
+
+            #(#quick_impls)*
         }
     }
+}
+
+/// The quick pass of the table's checks over one type of the model (`check::Quick`): its
+/// fields with values to check, its content, the children that end the call, its row's child
+/// limits and conflicts, and its text. What the row decides of the type is settled here; the
+/// values are checked at run time against the row.
+fn quick(spec: &'static ElementSpec) -> TokenStream {
+    let id = id_ident(spec.id);
+    let path = ty(&path_of(spec));
+    let fields = fields(spec);
+    let values = fields.iter().map(|f| {
+        let r = f.ident();
+        let index = Literal::usize_unsuffixed(f.index);
+        if f.spec.required {
+            quote!(if !q.value(&spec.attributes[#index], self.#r.to_value()) { return false; })
+        } else if f.ty.is_list() {
+            quote!(if !self.#r.is_empty() && !q.value(&spec.attributes[#index], self.#r.to_value()) { return false; })
+        } else {
+            quote!(if let Some(v) = &self.#r && !q.value(&spec.attributes[#index], v.to_value()) { return false; })
+        }
+    });
+    let content = if has_children_field(spec) {
+        let module = ident(module_of(spec.dialect));
+        let ce = child_enum(spec);
+        let limits = spec.child_limits.iter().enumerate();
+        let counters = limits.clone().map(|(j, _)| format_ident!("count_{j}"));
+        let limit_checks = limits.clone().map(|(j, _)| {
+            let c = format_ident!("count_{j}");
+            let j = Literal::usize_unsuffixed(j);
+            quote!(if #c > spec.child_limits[#j].max || #c < spec.child_limits[#j].min { return false; })
+        });
+        let conflicts = spec.child_conflicts.iter().enumerate();
+        let conflict_flags = conflicts.clone().map(|(k, _)| {
+            let (a, b) = (format_ident!("child_{k}"), format_ident!("excluded_{k}"));
+            quote!(let mut #a = false; let mut #b = false;)
+        });
+        let conflict_checks = conflicts.clone().map(|(k, _)| {
+            let (a, b) = (format_ident!("child_{k}"), format_ident!("excluded_{k}"));
+            quote!(if #a && #b { return false; })
+        });
+        let ends = spec.children.iter().any(|c| c.spec().terminal);
+        let arms = spec.children.iter().map(|&child| {
+            let c = child.spec();
+            let v = ident(c.rust_type);
+            let count = spec
+                .child_limits
+                .iter()
+                .enumerate()
+                .filter(|(_, l)| l.child == child)
+                .map(|(j, _)| {
+                    let c = format_ident!("count_{j}");
+                    quote!(#c += 1;)
+                });
+            let marks = spec
+                .child_conflicts
+                .iter()
+                .enumerate()
+                .flat_map(|(k, conflict)| {
+                    let a = format_identifier("child", k);
+                    let b = format_identifier("excluded", k);
+                    let mut m = Vec::new();
+                    if conflict.child == child {
+                        m.push(quote!(#a = true;));
+                    }
+                    if conflict.excludes.contains(&child) {
+                        m.push(quote!(#b = true;));
+                    }
+                    m
+                });
+            let ended = if !ends {
+                quote!()
+            } else if c.terminal {
+                quote!(if ended { return false; } ended = true;)
+            } else {
+                quote!(if ended {
+                    return false;
+                })
+            };
+            quote!(#module::#ce::#v(e) => {
+                #ended
+                #(#count)*
+                #(#marks)*
+                elements += 1;
+                if !e.quick(q) { return false; }
+            })
+        });
+        let text_arm = (TextModel::of(spec) == TextModel::Children).then(|| {
+            quote!(#module::#ce::Text(t) => {
+                if text.is_some() { return false; }
+                q.text_item(t);
+                text = Some(t.as_str());
+            })
+        });
+        let text_decl = if TextModel::of(spec) == TextModel::Children {
+            quote!(let mut text: Option<&str> = None;)
+        } else {
+            quote!(let text: Option<&str> = None;)
+        };
+        let ended_decl = ends.then(|| quote!(let mut ended = false;));
+        quote! {
+            #text_decl
+            let mut elements = 0usize;
+            #ended_decl
+            #(let mut #counters = 0u32;)*
+            #(#conflict_flags)*
+            for item in &self.children {
+                match item {
+                    #(#arms)*
+                    #text_arm
+                    #module::#ce::Comment(t) => if !q.comment(t) { return false; },
+                    #module::#ce::Custom(_) => return false,
+                }
+            }
+            #(#limit_checks)*
+            #(#conflict_checks)*
+        }
+    } else if TextModel::of(spec) == TextModel::Field {
+        quote! {
+            let text = (!self.text.is_empty()).then_some(self.text.as_str());
+            if let Some(t) = text { q.text_item(t); }
+            let elements = 0usize;
+        }
+    } else {
+        quote! {
+            let text: Option<&str> = None;
+            let elements = 0usize;
+        }
+    };
+    quote! {
+        impl #path {
+            pub(crate) fn quick<const NOTES: bool>(&self, q: &mut Quick<NOTES>) -> bool {
+                let spec = ElementId::#id.spec();
+                q.element(ElementId::#id);
+                if !self.custom_attributes.is_empty() { return false; }
+                #(#values)*
+                #content
+                q.text(spec, text, elements)
+            }
+        }
+    }
+}
+
+fn format_identifier(prefix: &str, k: usize) -> Ident {
+    format_ident!("{prefix}_{k}")
 }
 
 /// The Rust enum of a value set, with its spelling, parsing, conversions and serde.

@@ -3,6 +3,7 @@
 
 //! The typed model seen as a [`Document`](crate::tree::Document) node by node.
 use std::slice;
+use crate::check::Quick;
 use crate::model::{
     CustomAttribute, CustomContent, CustomElement, ToValue, fax, messaging, voice,
 };
@@ -1603,6 +1604,80 @@ impl<'a> NodeRef<'a> {
             NodeRef::Custom(e) => (None, 0, &e.attributes),
         }
     }
+    /// The quick pass of the table's checks over the element and what it holds
+    /// (`check::Quick`): `true` when they certainly find nothing.
+    pub(crate) fn quick<const NOTES: bool>(self, q: &mut Quick<NOTES>) -> bool {
+        match self {
+            NodeRef::VoiceResponse(e) => e.quick(q),
+            NodeRef::Say(e) => e.quick(q),
+            NodeRef::Play(e) => e.quick(q),
+            NodeRef::Pause(e) => e.quick(q),
+            NodeRef::Gather(e) => e.quick(q),
+            NodeRef::Dial(e) => e.quick(q),
+            NodeRef::Record(e) => e.quick(q),
+            NodeRef::Redirect(e) => e.quick(q),
+            NodeRef::Reject(e) => e.quick(q),
+            NodeRef::Hangup(e) => e.quick(q),
+            NodeRef::Enqueue(e) => e.quick(q),
+            NodeRef::Leave(e) => e.quick(q),
+            NodeRef::Connect(e) => e.quick(q),
+            NodeRef::Start(e) => e.quick(q),
+            NodeRef::Stop(e) => e.quick(q),
+            NodeRef::Refer(e) => e.quick(q),
+            NodeRef::Pay(e) => e.quick(q),
+            NodeRef::Sms(e) => e.quick(q),
+            NodeRef::Echo(e) => e.quick(q),
+            NodeRef::Number(e) => e.quick(q),
+            NodeRef::Client(e) => e.quick(q),
+            NodeRef::Identity(e) => e.quick(q),
+            NodeRef::Conference(e) => e.quick(q),
+            NodeRef::Queue(e) => e.quick(q),
+            NodeRef::Sip(e) => e.quick(q),
+            NodeRef::SipUri(e) => e.quick(q),
+            NodeRef::Headers(e) => e.quick(q),
+            NodeRef::Header(e) => e.quick(q),
+            NodeRef::Sim(e) => e.quick(q),
+            NodeRef::Application(e) => e.quick(q),
+            NodeRef::ApplicationSid(e) => e.quick(q),
+            NodeRef::WhatsApp(e) => e.quick(q),
+            NodeRef::Parameter(e) => e.quick(q),
+            NodeRef::Config(e) => e.quick(q),
+            NodeRef::Task(e) => e.quick(q),
+            NodeRef::Stream(e) => e.quick(q),
+            NodeRef::Room(e) => e.quick(q),
+            NodeRef::Autopilot(e) => e.quick(q),
+            NodeRef::VirtualAgent(e) => e.quick(q),
+            NodeRef::Conversation(e) => e.quick(q),
+            NodeRef::ConversationRelay(e) => e.quick(q),
+            NodeRef::Language(e) => e.quick(q),
+            NodeRef::AiSession(e) => e.quick(q),
+            NodeRef::ConversationRelaySession(e) => e.quick(q),
+            NodeRef::Assistant(e) => e.quick(q),
+            NodeRef::Siprec(e) => e.quick(q),
+            NodeRef::Transcription(e) => e.quick(q),
+            NodeRef::Recording(e) => e.quick(q),
+            NodeRef::ReferSip(e) => e.quick(q),
+            NodeRef::Prompt(e) => e.quick(q),
+            NodeRef::SsmlBreak(e) => e.quick(q),
+            NodeRef::SsmlEmphasis(e) => e.quick(q),
+            NodeRef::SsmlLang(e) => e.quick(q),
+            NodeRef::SsmlP(e) => e.quick(q),
+            NodeRef::SsmlPhoneme(e) => e.quick(q),
+            NodeRef::SsmlProsody(e) => e.quick(q),
+            NodeRef::SsmlS(e) => e.quick(q),
+            NodeRef::SsmlSayAs(e) => e.quick(q),
+            NodeRef::SsmlSub(e) => e.quick(q),
+            NodeRef::SsmlW(e) => e.quick(q),
+            NodeRef::MessagingResponse(e) => e.quick(q),
+            NodeRef::Message(e) => e.quick(q),
+            NodeRef::Body(e) => e.quick(q),
+            NodeRef::Media(e) => e.quick(q),
+            NodeRef::MessagingRedirect(e) => e.quick(q),
+            NodeRef::FaxResponse(e) => e.quick(q),
+            NodeRef::Receive(e) => e.quick(q),
+            NodeRef::Custom(_) => false,
+        }
+    }
     pub(crate) fn children(self) -> Children<'a> {
         match self {
             NodeRef::VoiceResponse(e) => Children::VoiceResponse(e.children.iter()),
@@ -2506,5 +2581,3549 @@ impl<'a> Iterator for Children<'a> {
                     })
             }
         }
+    }
+}
+impl voice::VoiceResponse {
+    pub(crate) fn quick<const NOTES: bool>(&self, q: &mut Quick<NOTES>) -> bool {
+        let spec = ElementId::VoiceResponse.spec();
+        q.element(ElementId::VoiceResponse);
+        if !self.custom_attributes.is_empty() {
+            return false;
+        }
+        let text: Option<&str> = None;
+        let mut elements = 0usize;
+        let mut ended = false;
+        for item in &self.children {
+            match item {
+                voice::VoiceResponseChild::Connect(e) => {
+                    if ended {
+                        return false;
+                    }
+                    elements += 1;
+                    if !e.quick(q) {
+                        return false;
+                    }
+                }
+                voice::VoiceResponseChild::Dial(e) => {
+                    if ended {
+                        return false;
+                    }
+                    elements += 1;
+                    if !e.quick(q) {
+                        return false;
+                    }
+                }
+                voice::VoiceResponseChild::Echo(e) => {
+                    if ended {
+                        return false;
+                    }
+                    elements += 1;
+                    if !e.quick(q) {
+                        return false;
+                    }
+                }
+                voice::VoiceResponseChild::Enqueue(e) => {
+                    if ended {
+                        return false;
+                    }
+                    elements += 1;
+                    if !e.quick(q) {
+                        return false;
+                    }
+                }
+                voice::VoiceResponseChild::Gather(e) => {
+                    if ended {
+                        return false;
+                    }
+                    elements += 1;
+                    if !e.quick(q) {
+                        return false;
+                    }
+                }
+                voice::VoiceResponseChild::Hangup(e) => {
+                    if ended {
+                        return false;
+                    }
+                    ended = true;
+                    elements += 1;
+                    if !e.quick(q) {
+                        return false;
+                    }
+                }
+                voice::VoiceResponseChild::Leave(e) => {
+                    if ended {
+                        return false;
+                    }
+                    elements += 1;
+                    if !e.quick(q) {
+                        return false;
+                    }
+                }
+                voice::VoiceResponseChild::Pause(e) => {
+                    if ended {
+                        return false;
+                    }
+                    elements += 1;
+                    if !e.quick(q) {
+                        return false;
+                    }
+                }
+                voice::VoiceResponseChild::Play(e) => {
+                    if ended {
+                        return false;
+                    }
+                    elements += 1;
+                    if !e.quick(q) {
+                        return false;
+                    }
+                }
+                voice::VoiceResponseChild::Queue(e) => {
+                    if ended {
+                        return false;
+                    }
+                    elements += 1;
+                    if !e.quick(q) {
+                        return false;
+                    }
+                }
+                voice::VoiceResponseChild::Record(e) => {
+                    if ended {
+                        return false;
+                    }
+                    elements += 1;
+                    if !e.quick(q) {
+                        return false;
+                    }
+                }
+                voice::VoiceResponseChild::Redirect(e) => {
+                    if ended {
+                        return false;
+                    }
+                    ended = true;
+                    elements += 1;
+                    if !e.quick(q) {
+                        return false;
+                    }
+                }
+                voice::VoiceResponseChild::Reject(e) => {
+                    if ended {
+                        return false;
+                    }
+                    ended = true;
+                    elements += 1;
+                    if !e.quick(q) {
+                        return false;
+                    }
+                }
+                voice::VoiceResponseChild::Say(e) => {
+                    if ended {
+                        return false;
+                    }
+                    elements += 1;
+                    if !e.quick(q) {
+                        return false;
+                    }
+                }
+                voice::VoiceResponseChild::Sms(e) => {
+                    if ended {
+                        return false;
+                    }
+                    elements += 1;
+                    if !e.quick(q) {
+                        return false;
+                    }
+                }
+                voice::VoiceResponseChild::Pay(e) => {
+                    if ended {
+                        return false;
+                    }
+                    elements += 1;
+                    if !e.quick(q) {
+                        return false;
+                    }
+                }
+                voice::VoiceResponseChild::Prompt(e) => {
+                    if ended {
+                        return false;
+                    }
+                    elements += 1;
+                    if !e.quick(q) {
+                        return false;
+                    }
+                }
+                voice::VoiceResponseChild::Start(e) => {
+                    if ended {
+                        return false;
+                    }
+                    elements += 1;
+                    if !e.quick(q) {
+                        return false;
+                    }
+                }
+                voice::VoiceResponseChild::Stop(e) => {
+                    if ended {
+                        return false;
+                    }
+                    elements += 1;
+                    if !e.quick(q) {
+                        return false;
+                    }
+                }
+                voice::VoiceResponseChild::Refer(e) => {
+                    if ended {
+                        return false;
+                    }
+                    elements += 1;
+                    if !e.quick(q) {
+                        return false;
+                    }
+                }
+                voice::VoiceResponseChild::Comment(t) => {
+                    if !q.comment(t) {
+                        return false;
+                    }
+                }
+                voice::VoiceResponseChild::Custom(_) => return false,
+            }
+        }
+        q.text(spec, text, elements)
+    }
+}
+impl voice::Say {
+    pub(crate) fn quick<const NOTES: bool>(&self, q: &mut Quick<NOTES>) -> bool {
+        let spec = ElementId::Say.spec();
+        q.element(ElementId::Say);
+        if !self.custom_attributes.is_empty() {
+            return false;
+        }
+        if let Some(v) = &self.voice && !q.value(&spec.attributes[0], v.to_value()) {
+            return false;
+        }
+        if let Some(v) = &self.loop_ && !q.value(&spec.attributes[1], v.to_value()) {
+            return false;
+        }
+        if let Some(v) = &self.language && !q.value(&spec.attributes[2], v.to_value()) {
+            return false;
+        }
+        let mut text: Option<&str> = None;
+        let mut elements = 0usize;
+        for item in &self.children {
+            match item {
+                voice::SayChild::SsmlBreak(e) => {
+                    elements += 1;
+                    if !e.quick(q) {
+                        return false;
+                    }
+                }
+                voice::SayChild::SsmlEmphasis(e) => {
+                    elements += 1;
+                    if !e.quick(q) {
+                        return false;
+                    }
+                }
+                voice::SayChild::SsmlLang(e) => {
+                    elements += 1;
+                    if !e.quick(q) {
+                        return false;
+                    }
+                }
+                voice::SayChild::SsmlP(e) => {
+                    elements += 1;
+                    if !e.quick(q) {
+                        return false;
+                    }
+                }
+                voice::SayChild::SsmlPhoneme(e) => {
+                    elements += 1;
+                    if !e.quick(q) {
+                        return false;
+                    }
+                }
+                voice::SayChild::SsmlProsody(e) => {
+                    elements += 1;
+                    if !e.quick(q) {
+                        return false;
+                    }
+                }
+                voice::SayChild::SsmlS(e) => {
+                    elements += 1;
+                    if !e.quick(q) {
+                        return false;
+                    }
+                }
+                voice::SayChild::SsmlSayAs(e) => {
+                    elements += 1;
+                    if !e.quick(q) {
+                        return false;
+                    }
+                }
+                voice::SayChild::SsmlSub(e) => {
+                    elements += 1;
+                    if !e.quick(q) {
+                        return false;
+                    }
+                }
+                voice::SayChild::SsmlW(e) => {
+                    elements += 1;
+                    if !e.quick(q) {
+                        return false;
+                    }
+                }
+                voice::SayChild::Text(t) => {
+                    if text.is_some() {
+                        return false;
+                    }
+                    q.text_item(t);
+                    text = Some(t.as_str());
+                }
+                voice::SayChild::Comment(t) => {
+                    if !q.comment(t) {
+                        return false;
+                    }
+                }
+                voice::SayChild::Custom(_) => return false,
+            }
+        }
+        q.text(spec, text, elements)
+    }
+}
+impl voice::Play {
+    pub(crate) fn quick<const NOTES: bool>(&self, q: &mut Quick<NOTES>) -> bool {
+        let spec = ElementId::Play.spec();
+        q.element(ElementId::Play);
+        if !self.custom_attributes.is_empty() {
+            return false;
+        }
+        if let Some(v) = &self.loop_ && !q.value(&spec.attributes[0], v.to_value()) {
+            return false;
+        }
+        if let Some(v) = &self.digits && !q.value(&spec.attributes[1], v.to_value()) {
+            return false;
+        }
+        let text = (!self.text.is_empty()).then_some(self.text.as_str());
+        if let Some(t) = text {
+            q.text_item(t);
+        }
+        let elements = 0usize;
+        q.text(spec, text, elements)
+    }
+}
+impl voice::Pause {
+    pub(crate) fn quick<const NOTES: bool>(&self, q: &mut Quick<NOTES>) -> bool {
+        let spec = ElementId::Pause.spec();
+        q.element(ElementId::Pause);
+        if !self.custom_attributes.is_empty() {
+            return false;
+        }
+        if let Some(v) = &self.length && !q.value(&spec.attributes[0], v.to_value()) {
+            return false;
+        }
+        let text: Option<&str> = None;
+        let elements = 0usize;
+        q.text(spec, text, elements)
+    }
+}
+impl voice::Gather {
+    pub(crate) fn quick<const NOTES: bool>(&self, q: &mut Quick<NOTES>) -> bool {
+        let spec = ElementId::Gather.spec();
+        q.element(ElementId::Gather);
+        if !self.custom_attributes.is_empty() {
+            return false;
+        }
+        if !self.input.is_empty() && !q.value(&spec.attributes[0], self.input.to_value())
+        {
+            return false;
+        }
+        if let Some(v) = &self.action && !q.value(&spec.attributes[1], v.to_value()) {
+            return false;
+        }
+        if let Some(v) = &self.method && !q.value(&spec.attributes[2], v.to_value()) {
+            return false;
+        }
+        if let Some(v) = &self.timeout && !q.value(&spec.attributes[3], v.to_value()) {
+            return false;
+        }
+        if let Some(v) = &self.speech_timeout
+            && !q.value(&spec.attributes[4], v.to_value())
+        {
+            return false;
+        }
+        if let Some(v) = &self.max_speech_time
+            && !q.value(&spec.attributes[5], v.to_value())
+        {
+            return false;
+        }
+        if let Some(v) = &self.profanity_filter
+            && !q.value(&spec.attributes[6], v.to_value())
+        {
+            return false;
+        }
+        if let Some(v) = &self.finish_on_key
+            && !q.value(&spec.attributes[7], v.to_value())
+        {
+            return false;
+        }
+        if let Some(v) = &self.num_digits && !q.value(&spec.attributes[8], v.to_value())
+        {
+            return false;
+        }
+        if let Some(v) = &self.partial_result_callback
+            && !q.value(&spec.attributes[9], v.to_value())
+        {
+            return false;
+        }
+        if let Some(v) = &self.partial_result_callback_method
+            && !q.value(&spec.attributes[10], v.to_value())
+        {
+            return false;
+        }
+        if let Some(v) = &self.language && !q.value(&spec.attributes[11], v.to_value()) {
+            return false;
+        }
+        if let Some(v) = &self.hints && !q.value(&spec.attributes[12], v.to_value()) {
+            return false;
+        }
+        if let Some(v) = &self.barge_in && !q.value(&spec.attributes[13], v.to_value()) {
+            return false;
+        }
+        if let Some(v) = &self.debug && !q.value(&spec.attributes[14], v.to_value()) {
+            return false;
+        }
+        if let Some(v) = &self.action_on_empty_result
+            && !q.value(&spec.attributes[15], v.to_value())
+        {
+            return false;
+        }
+        if let Some(v) = &self.speech_model
+            && !q.value(&spec.attributes[16], v.to_value())
+        {
+            return false;
+        }
+        if let Some(v) = &self.enhanced && !q.value(&spec.attributes[17], v.to_value()) {
+            return false;
+        }
+        let text: Option<&str> = None;
+        let mut elements = 0usize;
+        for item in &self.children {
+            match item {
+                voice::GatherChild::Say(e) => {
+                    elements += 1;
+                    if !e.quick(q) {
+                        return false;
+                    }
+                }
+                voice::GatherChild::Pause(e) => {
+                    elements += 1;
+                    if !e.quick(q) {
+                        return false;
+                    }
+                }
+                voice::GatherChild::Play(e) => {
+                    elements += 1;
+                    if !e.quick(q) {
+                        return false;
+                    }
+                }
+                voice::GatherChild::Comment(t) => {
+                    if !q.comment(t) {
+                        return false;
+                    }
+                }
+                voice::GatherChild::Custom(_) => return false,
+            }
+        }
+        q.text(spec, text, elements)
+    }
+}
+impl voice::Dial {
+    pub(crate) fn quick<const NOTES: bool>(&self, q: &mut Quick<NOTES>) -> bool {
+        let spec = ElementId::Dial.spec();
+        q.element(ElementId::Dial);
+        if !self.custom_attributes.is_empty() {
+            return false;
+        }
+        if let Some(v) = &self.action && !q.value(&spec.attributes[0], v.to_value()) {
+            return false;
+        }
+        if let Some(v) = &self.method && !q.value(&spec.attributes[1], v.to_value()) {
+            return false;
+        }
+        if let Some(v) = &self.timeout && !q.value(&spec.attributes[2], v.to_value()) {
+            return false;
+        }
+        if let Some(v) = &self.hangup_on_star
+            && !q.value(&spec.attributes[3], v.to_value())
+        {
+            return false;
+        }
+        if let Some(v) = &self.time_limit && !q.value(&spec.attributes[4], v.to_value())
+        {
+            return false;
+        }
+        if let Some(v) = &self.caller_id && !q.value(&spec.attributes[5], v.to_value()) {
+            return false;
+        }
+        if let Some(v) = &self.record && !q.value(&spec.attributes[6], v.to_value()) {
+            return false;
+        }
+        if let Some(v) = &self.trim && !q.value(&spec.attributes[7], v.to_value()) {
+            return false;
+        }
+        if let Some(v) = &self.recording_status_callback
+            && !q.value(&spec.attributes[8], v.to_value())
+        {
+            return false;
+        }
+        if let Some(v) = &self.recording_configuration_id
+            && !q.value(&spec.attributes[9], v.to_value())
+        {
+            return false;
+        }
+        if let Some(v) = &self.recording_status_callback_method
+            && !q.value(&spec.attributes[10], v.to_value())
+        {
+            return false;
+        }
+        if !self.recording_status_callback_event.is_empty()
+            && !q
+                .value(
+                    &spec.attributes[11],
+                    self.recording_status_callback_event.to_value(),
+                )
+        {
+            return false;
+        }
+        if let Some(v) = &self.answer_on_bridge
+            && !q.value(&spec.attributes[12], v.to_value())
+        {
+            return false;
+        }
+        if let Some(v) = &self.ring_tone && !q.value(&spec.attributes[13], v.to_value())
+        {
+            return false;
+        }
+        if let Some(v) = &self.recording_track
+            && !q.value(&spec.attributes[14], v.to_value())
+        {
+            return false;
+        }
+        if let Some(v) = &self.sequential && !q.value(&spec.attributes[15], v.to_value())
+        {
+            return false;
+        }
+        if let Some(v) = &self.refer_url && !q.value(&spec.attributes[16], v.to_value())
+        {
+            return false;
+        }
+        if let Some(v) = &self.refer_method
+            && !q.value(&spec.attributes[17], v.to_value())
+        {
+            return false;
+        }
+        if let Some(v) = &self.events && !q.value(&spec.attributes[18], v.to_value()) {
+            return false;
+        }
+        if let Some(v) = &self.passports && !q.value(&spec.attributes[19], v.to_value())
+        {
+            return false;
+        }
+        if let Some(v) = &self.call_reason
+            && !q.value(&spec.attributes[20], v.to_value())
+        {
+            return false;
+        }
+        let mut text: Option<&str> = None;
+        let mut elements = 0usize;
+        let mut count_0 = 0u32;
+        let mut count_1 = 0u32;
+        let mut count_2 = 0u32;
+        let mut child_0 = false;
+        let mut excluded_0 = false;
+        let mut child_1 = false;
+        let mut excluded_1 = false;
+        for item in &self.children {
+            match item {
+                voice::DialChild::Client(e) => {
+                    count_1 += 1;
+                    excluded_1 = true;
+                    elements += 1;
+                    if !e.quick(q) {
+                        return false;
+                    }
+                }
+                voice::DialChild::Conference(e) => {
+                    count_2 += 1;
+                    child_0 = true;
+                    excluded_1 = true;
+                    elements += 1;
+                    if !e.quick(q) {
+                        return false;
+                    }
+                }
+                voice::DialChild::Number(e) => {
+                    count_0 += 1;
+                    excluded_0 = true;
+                    excluded_1 = true;
+                    elements += 1;
+                    if !e.quick(q) {
+                        return false;
+                    }
+                }
+                voice::DialChild::Queue(e) => {
+                    excluded_1 = true;
+                    elements += 1;
+                    if !e.quick(q) {
+                        return false;
+                    }
+                }
+                voice::DialChild::Sim(e) => {
+                    excluded_1 = true;
+                    elements += 1;
+                    if !e.quick(q) {
+                        return false;
+                    }
+                }
+                voice::DialChild::Sip(e) => {
+                    child_1 = true;
+                    elements += 1;
+                    if !e.quick(q) {
+                        return false;
+                    }
+                }
+                voice::DialChild::Application(e) => {
+                    excluded_1 = true;
+                    elements += 1;
+                    if !e.quick(q) {
+                        return false;
+                    }
+                }
+                voice::DialChild::WhatsApp(e) => {
+                    excluded_1 = true;
+                    elements += 1;
+                    if !e.quick(q) {
+                        return false;
+                    }
+                }
+                voice::DialChild::Text(t) => {
+                    if text.is_some() {
+                        return false;
+                    }
+                    q.text_item(t);
+                    text = Some(t.as_str());
+                }
+                voice::DialChild::Comment(t) => {
+                    if !q.comment(t) {
+                        return false;
+                    }
+                }
+                voice::DialChild::Custom(_) => return false,
+            }
+        }
+        if count_0 > spec.child_limits[0].max || count_0 < spec.child_limits[0].min {
+            return false;
+        }
+        if count_1 > spec.child_limits[1].max || count_1 < spec.child_limits[1].min {
+            return false;
+        }
+        if count_2 > spec.child_limits[2].max || count_2 < spec.child_limits[2].min {
+            return false;
+        }
+        if child_0 && excluded_0 {
+            return false;
+        }
+        if child_1 && excluded_1 {
+            return false;
+        }
+        q.text(spec, text, elements)
+    }
+}
+impl voice::Record {
+    pub(crate) fn quick<const NOTES: bool>(&self, q: &mut Quick<NOTES>) -> bool {
+        let spec = ElementId::Record.spec();
+        q.element(ElementId::Record);
+        if !self.custom_attributes.is_empty() {
+            return false;
+        }
+        if let Some(v) = &self.action && !q.value(&spec.attributes[0], v.to_value()) {
+            return false;
+        }
+        if let Some(v) = &self.method && !q.value(&spec.attributes[1], v.to_value()) {
+            return false;
+        }
+        if let Some(v) = &self.timeout && !q.value(&spec.attributes[2], v.to_value()) {
+            return false;
+        }
+        if let Some(v) = &self.finish_on_key
+            && !q.value(&spec.attributes[3], v.to_value())
+        {
+            return false;
+        }
+        if let Some(v) = &self.max_length && !q.value(&spec.attributes[4], v.to_value())
+        {
+            return false;
+        }
+        if let Some(v) = &self.play_beep && !q.value(&spec.attributes[5], v.to_value()) {
+            return false;
+        }
+        if let Some(v) = &self.trim && !q.value(&spec.attributes[6], v.to_value()) {
+            return false;
+        }
+        if let Some(v) = &self.recording_status_callback
+            && !q.value(&spec.attributes[7], v.to_value())
+        {
+            return false;
+        }
+        if let Some(v) = &self.recording_status_callback_method
+            && !q.value(&spec.attributes[8], v.to_value())
+        {
+            return false;
+        }
+        if !self.recording_status_callback_event.is_empty()
+            && !q
+                .value(
+                    &spec.attributes[9],
+                    self.recording_status_callback_event.to_value(),
+                )
+        {
+            return false;
+        }
+        if let Some(v) = &self.transcribe && !q.value(&spec.attributes[10], v.to_value())
+        {
+            return false;
+        }
+        if let Some(v) = &self.transcribe_callback
+            && !q.value(&spec.attributes[11], v.to_value())
+        {
+            return false;
+        }
+        if let Some(v) = &self.recording_configuration_id
+            && !q.value(&spec.attributes[12], v.to_value())
+        {
+            return false;
+        }
+        let text: Option<&str> = None;
+        let elements = 0usize;
+        q.text(spec, text, elements)
+    }
+}
+impl voice::Redirect {
+    pub(crate) fn quick<const NOTES: bool>(&self, q: &mut Quick<NOTES>) -> bool {
+        let spec = ElementId::Redirect.spec();
+        q.element(ElementId::Redirect);
+        if !self.custom_attributes.is_empty() {
+            return false;
+        }
+        if let Some(v) = &self.method && !q.value(&spec.attributes[0], v.to_value()) {
+            return false;
+        }
+        let text = (!self.text.is_empty()).then_some(self.text.as_str());
+        if let Some(t) = text {
+            q.text_item(t);
+        }
+        let elements = 0usize;
+        q.text(spec, text, elements)
+    }
+}
+impl voice::Reject {
+    pub(crate) fn quick<const NOTES: bool>(&self, q: &mut Quick<NOTES>) -> bool {
+        let spec = ElementId::Reject.spec();
+        q.element(ElementId::Reject);
+        if !self.custom_attributes.is_empty() {
+            return false;
+        }
+        if let Some(v) = &self.reason && !q.value(&spec.attributes[0], v.to_value()) {
+            return false;
+        }
+        let text: Option<&str> = None;
+        let mut elements = 0usize;
+        for item in &self.children {
+            match item {
+                voice::RejectChild::Parameter(e) => {
+                    elements += 1;
+                    if !e.quick(q) {
+                        return false;
+                    }
+                }
+                voice::RejectChild::Comment(t) => {
+                    if !q.comment(t) {
+                        return false;
+                    }
+                }
+                voice::RejectChild::Custom(_) => return false,
+            }
+        }
+        q.text(spec, text, elements)
+    }
+}
+impl voice::Hangup {
+    pub(crate) fn quick<const NOTES: bool>(&self, q: &mut Quick<NOTES>) -> bool {
+        let spec = ElementId::Hangup.spec();
+        q.element(ElementId::Hangup);
+        if !self.custom_attributes.is_empty() {
+            return false;
+        }
+        let text: Option<&str> = None;
+        let mut elements = 0usize;
+        for item in &self.children {
+            match item {
+                voice::HangupChild::Parameter(e) => {
+                    elements += 1;
+                    if !e.quick(q) {
+                        return false;
+                    }
+                }
+                voice::HangupChild::Comment(t) => {
+                    if !q.comment(t) {
+                        return false;
+                    }
+                }
+                voice::HangupChild::Custom(_) => return false,
+            }
+        }
+        q.text(spec, text, elements)
+    }
+}
+impl voice::Enqueue {
+    pub(crate) fn quick<const NOTES: bool>(&self, q: &mut Quick<NOTES>) -> bool {
+        let spec = ElementId::Enqueue.spec();
+        q.element(ElementId::Enqueue);
+        if !self.custom_attributes.is_empty() {
+            return false;
+        }
+        if let Some(v) = &self.action && !q.value(&spec.attributes[0], v.to_value()) {
+            return false;
+        }
+        if let Some(v) = &self.max_queue_size
+            && !q.value(&spec.attributes[1], v.to_value())
+        {
+            return false;
+        }
+        if let Some(v) = &self.method && !q.value(&spec.attributes[2], v.to_value()) {
+            return false;
+        }
+        if let Some(v) = &self.wait_url && !q.value(&spec.attributes[3], v.to_value()) {
+            return false;
+        }
+        if let Some(v) = &self.wait_url_method
+            && !q.value(&spec.attributes[4], v.to_value())
+        {
+            return false;
+        }
+        if let Some(v) = &self.workflow_sid
+            && !q.value(&spec.attributes[5], v.to_value())
+        {
+            return false;
+        }
+        let mut text: Option<&str> = None;
+        let mut elements = 0usize;
+        for item in &self.children {
+            match item {
+                voice::EnqueueChild::Task(e) => {
+                    elements += 1;
+                    if !e.quick(q) {
+                        return false;
+                    }
+                }
+                voice::EnqueueChild::Text(t) => {
+                    if text.is_some() {
+                        return false;
+                    }
+                    q.text_item(t);
+                    text = Some(t.as_str());
+                }
+                voice::EnqueueChild::Comment(t) => {
+                    if !q.comment(t) {
+                        return false;
+                    }
+                }
+                voice::EnqueueChild::Custom(_) => return false,
+            }
+        }
+        q.text(spec, text, elements)
+    }
+}
+impl voice::Leave {
+    pub(crate) fn quick<const NOTES: bool>(&self, q: &mut Quick<NOTES>) -> bool {
+        let spec = ElementId::Leave.spec();
+        q.element(ElementId::Leave);
+        if !self.custom_attributes.is_empty() {
+            return false;
+        }
+        let text: Option<&str> = None;
+        let elements = 0usize;
+        q.text(spec, text, elements)
+    }
+}
+impl voice::Connect {
+    pub(crate) fn quick<const NOTES: bool>(&self, q: &mut Quick<NOTES>) -> bool {
+        let spec = ElementId::Connect.spec();
+        q.element(ElementId::Connect);
+        if !self.custom_attributes.is_empty() {
+            return false;
+        }
+        if let Some(v) = &self.action && !q.value(&spec.attributes[0], v.to_value()) {
+            return false;
+        }
+        if let Some(v) = &self.method && !q.value(&spec.attributes[1], v.to_value()) {
+            return false;
+        }
+        let text: Option<&str> = None;
+        let mut elements = 0usize;
+        for item in &self.children {
+            match item {
+                voice::ConnectChild::Room(e) => {
+                    elements += 1;
+                    if !e.quick(q) {
+                        return false;
+                    }
+                }
+                voice::ConnectChild::Autopilot(e) => {
+                    elements += 1;
+                    if !e.quick(q) {
+                        return false;
+                    }
+                }
+                voice::ConnectChild::Stream(e) => {
+                    elements += 1;
+                    if !e.quick(q) {
+                        return false;
+                    }
+                }
+                voice::ConnectChild::VirtualAgent(e) => {
+                    elements += 1;
+                    if !e.quick(q) {
+                        return false;
+                    }
+                }
+                voice::ConnectChild::Conversation(e) => {
+                    elements += 1;
+                    if !e.quick(q) {
+                        return false;
+                    }
+                }
+                voice::ConnectChild::ConversationRelay(e) => {
+                    elements += 1;
+                    if !e.quick(q) {
+                        return false;
+                    }
+                }
+                voice::ConnectChild::AiSession(e) => {
+                    elements += 1;
+                    if !e.quick(q) {
+                        return false;
+                    }
+                }
+                voice::ConnectChild::ConversationRelaySession(e) => {
+                    elements += 1;
+                    if !e.quick(q) {
+                        return false;
+                    }
+                }
+                voice::ConnectChild::Assistant(e) => {
+                    elements += 1;
+                    if !e.quick(q) {
+                        return false;
+                    }
+                }
+                voice::ConnectChild::Comment(t) => {
+                    if !q.comment(t) {
+                        return false;
+                    }
+                }
+                voice::ConnectChild::Custom(_) => return false,
+            }
+        }
+        q.text(spec, text, elements)
+    }
+}
+impl voice::Start {
+    pub(crate) fn quick<const NOTES: bool>(&self, q: &mut Quick<NOTES>) -> bool {
+        let spec = ElementId::Start.spec();
+        q.element(ElementId::Start);
+        if !self.custom_attributes.is_empty() {
+            return false;
+        }
+        if let Some(v) = &self.action && !q.value(&spec.attributes[0], v.to_value()) {
+            return false;
+        }
+        if let Some(v) = &self.method && !q.value(&spec.attributes[1], v.to_value()) {
+            return false;
+        }
+        let text: Option<&str> = None;
+        let mut elements = 0usize;
+        for item in &self.children {
+            match item {
+                voice::StartChild::Stream(e) => {
+                    elements += 1;
+                    if !e.quick(q) {
+                        return false;
+                    }
+                }
+                voice::StartChild::Siprec(e) => {
+                    elements += 1;
+                    if !e.quick(q) {
+                        return false;
+                    }
+                }
+                voice::StartChild::Transcription(e) => {
+                    elements += 1;
+                    if !e.quick(q) {
+                        return false;
+                    }
+                }
+                voice::StartChild::Recording(e) => {
+                    elements += 1;
+                    if !e.quick(q) {
+                        return false;
+                    }
+                }
+                voice::StartChild::Comment(t) => {
+                    if !q.comment(t) {
+                        return false;
+                    }
+                }
+                voice::StartChild::Custom(_) => return false,
+            }
+        }
+        q.text(spec, text, elements)
+    }
+}
+impl voice::Stop {
+    pub(crate) fn quick<const NOTES: bool>(&self, q: &mut Quick<NOTES>) -> bool {
+        let spec = ElementId::Stop.spec();
+        q.element(ElementId::Stop);
+        if !self.custom_attributes.is_empty() {
+            return false;
+        }
+        let text: Option<&str> = None;
+        let mut elements = 0usize;
+        for item in &self.children {
+            match item {
+                voice::StopChild::Stream(e) => {
+                    elements += 1;
+                    if !e.quick(q) {
+                        return false;
+                    }
+                }
+                voice::StopChild::Siprec(e) => {
+                    elements += 1;
+                    if !e.quick(q) {
+                        return false;
+                    }
+                }
+                voice::StopChild::Transcription(e) => {
+                    elements += 1;
+                    if !e.quick(q) {
+                        return false;
+                    }
+                }
+                voice::StopChild::Comment(t) => {
+                    if !q.comment(t) {
+                        return false;
+                    }
+                }
+                voice::StopChild::Custom(_) => return false,
+            }
+        }
+        q.text(spec, text, elements)
+    }
+}
+impl voice::Refer {
+    pub(crate) fn quick<const NOTES: bool>(&self, q: &mut Quick<NOTES>) -> bool {
+        let spec = ElementId::Refer.spec();
+        q.element(ElementId::Refer);
+        if !self.custom_attributes.is_empty() {
+            return false;
+        }
+        if let Some(v) = &self.action && !q.value(&spec.attributes[0], v.to_value()) {
+            return false;
+        }
+        if let Some(v) = &self.method && !q.value(&spec.attributes[1], v.to_value()) {
+            return false;
+        }
+        let text: Option<&str> = None;
+        let mut elements = 0usize;
+        let mut count_0 = 0u32;
+        for item in &self.children {
+            match item {
+                voice::ReferChild::ReferSip(e) => {
+                    count_0 += 1;
+                    elements += 1;
+                    if !e.quick(q) {
+                        return false;
+                    }
+                }
+                voice::ReferChild::Comment(t) => {
+                    if !q.comment(t) {
+                        return false;
+                    }
+                }
+                voice::ReferChild::Custom(_) => return false,
+            }
+        }
+        if count_0 > spec.child_limits[0].max || count_0 < spec.child_limits[0].min {
+            return false;
+        }
+        q.text(spec, text, elements)
+    }
+}
+impl voice::Pay {
+    pub(crate) fn quick<const NOTES: bool>(&self, q: &mut Quick<NOTES>) -> bool {
+        let spec = ElementId::Pay.spec();
+        q.element(ElementId::Pay);
+        if !self.custom_attributes.is_empty() {
+            return false;
+        }
+        if let Some(v) = &self.input && !q.value(&spec.attributes[0], v.to_value()) {
+            return false;
+        }
+        if let Some(v) = &self.action && !q.value(&spec.attributes[1], v.to_value()) {
+            return false;
+        }
+        if let Some(v) = &self.bank_account_type
+            && !q.value(&spec.attributes[2], v.to_value())
+        {
+            return false;
+        }
+        if let Some(v) = &self.status_callback
+            && !q.value(&spec.attributes[3], v.to_value())
+        {
+            return false;
+        }
+        if let Some(v) = &self.status_callback_method
+            && !q.value(&spec.attributes[4], v.to_value())
+        {
+            return false;
+        }
+        if let Some(v) = &self.timeout && !q.value(&spec.attributes[5], v.to_value()) {
+            return false;
+        }
+        if let Some(v) = &self.max_attempts
+            && !q.value(&spec.attributes[6], v.to_value())
+        {
+            return false;
+        }
+        if let Some(v) = &self.security_code
+            && !q.value(&spec.attributes[7], v.to_value())
+        {
+            return false;
+        }
+        if let Some(v) = &self.postal_code && !q.value(&spec.attributes[8], v.to_value())
+        {
+            return false;
+        }
+        if let Some(v) = &self.min_postal_code_length
+            && !q.value(&spec.attributes[9], v.to_value())
+        {
+            return false;
+        }
+        if let Some(v) = &self.payment_connector
+            && !q.value(&spec.attributes[10], v.to_value())
+        {
+            return false;
+        }
+        if let Some(v) = &self.payment_method
+            && !q.value(&spec.attributes[11], v.to_value())
+        {
+            return false;
+        }
+        if let Some(v) = &self.token_type && !q.value(&spec.attributes[12], v.to_value())
+        {
+            return false;
+        }
+        if let Some(v) = &self.charge_amount
+            && !q.value(&spec.attributes[13], v.to_value())
+        {
+            return false;
+        }
+        if let Some(v) = &self.currency && !q.value(&spec.attributes[14], v.to_value()) {
+            return false;
+        }
+        if let Some(v) = &self.description
+            && !q.value(&spec.attributes[15], v.to_value())
+        {
+            return false;
+        }
+        if !self.valid_card_types.is_empty()
+            && !q.value(&spec.attributes[16], self.valid_card_types.to_value())
+        {
+            return false;
+        }
+        if let Some(v) = &self.language && !q.value(&spec.attributes[17], v.to_value()) {
+            return false;
+        }
+        let text: Option<&str> = None;
+        let mut elements = 0usize;
+        for item in &self.children {
+            match item {
+                voice::PayChild::Prompt(e) => {
+                    elements += 1;
+                    if !e.quick(q) {
+                        return false;
+                    }
+                }
+                voice::PayChild::Parameter(e) => {
+                    elements += 1;
+                    if !e.quick(q) {
+                        return false;
+                    }
+                }
+                voice::PayChild::Comment(t) => {
+                    if !q.comment(t) {
+                        return false;
+                    }
+                }
+                voice::PayChild::Custom(_) => return false,
+            }
+        }
+        q.text(spec, text, elements)
+    }
+}
+impl voice::Sms {
+    pub(crate) fn quick<const NOTES: bool>(&self, q: &mut Quick<NOTES>) -> bool {
+        let spec = ElementId::Sms.spec();
+        q.element(ElementId::Sms);
+        if !self.custom_attributes.is_empty() {
+            return false;
+        }
+        if let Some(v) = &self.to && !q.value(&spec.attributes[0], v.to_value()) {
+            return false;
+        }
+        if let Some(v) = &self.from_ && !q.value(&spec.attributes[1], v.to_value()) {
+            return false;
+        }
+        if let Some(v) = &self.action && !q.value(&spec.attributes[2], v.to_value()) {
+            return false;
+        }
+        if let Some(v) = &self.method && !q.value(&spec.attributes[3], v.to_value()) {
+            return false;
+        }
+        if let Some(v) = &self.status_callback
+            && !q.value(&spec.attributes[4], v.to_value())
+        {
+            return false;
+        }
+        let text = (!self.text.is_empty()).then_some(self.text.as_str());
+        if let Some(t) = text {
+            q.text_item(t);
+        }
+        let elements = 0usize;
+        q.text(spec, text, elements)
+    }
+}
+impl voice::Echo {
+    pub(crate) fn quick<const NOTES: bool>(&self, q: &mut Quick<NOTES>) -> bool {
+        let spec = ElementId::Echo.spec();
+        q.element(ElementId::Echo);
+        if !self.custom_attributes.is_empty() {
+            return false;
+        }
+        let text: Option<&str> = None;
+        let elements = 0usize;
+        q.text(spec, text, elements)
+    }
+}
+impl voice::Number {
+    pub(crate) fn quick<const NOTES: bool>(&self, q: &mut Quick<NOTES>) -> bool {
+        let spec = ElementId::Number.spec();
+        q.element(ElementId::Number);
+        if !self.custom_attributes.is_empty() {
+            return false;
+        }
+        if let Some(v) = &self.send_digits && !q.value(&spec.attributes[0], v.to_value())
+        {
+            return false;
+        }
+        if let Some(v) = &self.url && !q.value(&spec.attributes[1], v.to_value()) {
+            return false;
+        }
+        if let Some(v) = &self.method && !q.value(&spec.attributes[2], v.to_value()) {
+            return false;
+        }
+        if !self.status_callback_event.is_empty()
+            && !q.value(&spec.attributes[3], self.status_callback_event.to_value())
+        {
+            return false;
+        }
+        if let Some(v) = &self.status_callback
+            && !q.value(&spec.attributes[4], v.to_value())
+        {
+            return false;
+        }
+        if let Some(v) = &self.status_callback_method
+            && !q.value(&spec.attributes[5], v.to_value())
+        {
+            return false;
+        }
+        if let Some(v) = &self.byoc && !q.value(&spec.attributes[6], v.to_value()) {
+            return false;
+        }
+        if let Some(v) = &self.machine_detection
+            && !q.value(&spec.attributes[7], v.to_value())
+        {
+            return false;
+        }
+        if let Some(v) = &self.amd_status_callback_method
+            && !q.value(&spec.attributes[8], v.to_value())
+        {
+            return false;
+        }
+        if let Some(v) = &self.amd_status_callback
+            && !q.value(&spec.attributes[9], v.to_value())
+        {
+            return false;
+        }
+        if let Some(v) = &self.machine_detection_timeout
+            && !q.value(&spec.attributes[10], v.to_value())
+        {
+            return false;
+        }
+        if let Some(v) = &self.machine_detection_speech_threshold
+            && !q.value(&spec.attributes[11], v.to_value())
+        {
+            return false;
+        }
+        if let Some(v) = &self.machine_detection_speech_end_threshold
+            && !q.value(&spec.attributes[12], v.to_value())
+        {
+            return false;
+        }
+        if let Some(v) = &self.machine_detection_silence_timeout
+            && !q.value(&spec.attributes[13], v.to_value())
+        {
+            return false;
+        }
+        let text = (!self.text.is_empty()).then_some(self.text.as_str());
+        if let Some(t) = text {
+            q.text_item(t);
+        }
+        let elements = 0usize;
+        q.text(spec, text, elements)
+    }
+}
+impl voice::Client {
+    pub(crate) fn quick<const NOTES: bool>(&self, q: &mut Quick<NOTES>) -> bool {
+        let spec = ElementId::Client.spec();
+        q.element(ElementId::Client);
+        if !self.custom_attributes.is_empty() {
+            return false;
+        }
+        if let Some(v) = &self.url && !q.value(&spec.attributes[0], v.to_value()) {
+            return false;
+        }
+        if let Some(v) = &self.method && !q.value(&spec.attributes[1], v.to_value()) {
+            return false;
+        }
+        if !self.status_callback_event.is_empty()
+            && !q.value(&spec.attributes[2], self.status_callback_event.to_value())
+        {
+            return false;
+        }
+        if let Some(v) = &self.status_callback
+            && !q.value(&spec.attributes[3], v.to_value())
+        {
+            return false;
+        }
+        if let Some(v) = &self.status_callback_method
+            && !q.value(&spec.attributes[4], v.to_value())
+        {
+            return false;
+        }
+        let mut text: Option<&str> = None;
+        let mut elements = 0usize;
+        for item in &self.children {
+            match item {
+                voice::ClientChild::Identity(e) => {
+                    elements += 1;
+                    if !e.quick(q) {
+                        return false;
+                    }
+                }
+                voice::ClientChild::Parameter(e) => {
+                    elements += 1;
+                    if !e.quick(q) {
+                        return false;
+                    }
+                }
+                voice::ClientChild::Text(t) => {
+                    if text.is_some() {
+                        return false;
+                    }
+                    q.text_item(t);
+                    text = Some(t.as_str());
+                }
+                voice::ClientChild::Comment(t) => {
+                    if !q.comment(t) {
+                        return false;
+                    }
+                }
+                voice::ClientChild::Custom(_) => return false,
+            }
+        }
+        q.text(spec, text, elements)
+    }
+}
+impl voice::Identity {
+    pub(crate) fn quick<const NOTES: bool>(&self, q: &mut Quick<NOTES>) -> bool {
+        let spec = ElementId::Identity.spec();
+        q.element(ElementId::Identity);
+        if !self.custom_attributes.is_empty() {
+            return false;
+        }
+        let text = (!self.text.is_empty()).then_some(self.text.as_str());
+        if let Some(t) = text {
+            q.text_item(t);
+        }
+        let elements = 0usize;
+        q.text(spec, text, elements)
+    }
+}
+impl voice::Conference {
+    pub(crate) fn quick<const NOTES: bool>(&self, q: &mut Quick<NOTES>) -> bool {
+        let spec = ElementId::Conference.spec();
+        q.element(ElementId::Conference);
+        if !self.custom_attributes.is_empty() {
+            return false;
+        }
+        if let Some(v) = &self.muted && !q.value(&spec.attributes[0], v.to_value()) {
+            return false;
+        }
+        if let Some(v) = &self.beep && !q.value(&spec.attributes[1], v.to_value()) {
+            return false;
+        }
+        if let Some(v) = &self.start_conference_on_enter
+            && !q.value(&spec.attributes[2], v.to_value())
+        {
+            return false;
+        }
+        if let Some(v) = &self.end_conference_on_exit
+            && !q.value(&spec.attributes[3], v.to_value())
+        {
+            return false;
+        }
+        if let Some(v) = &self.wait_url && !q.value(&spec.attributes[4], v.to_value()) {
+            return false;
+        }
+        if let Some(v) = &self.wait_method && !q.value(&spec.attributes[5], v.to_value())
+        {
+            return false;
+        }
+        if let Some(v) = &self.max_participants
+            && !q.value(&spec.attributes[6], v.to_value())
+        {
+            return false;
+        }
+        if let Some(v) = &self.record && !q.value(&spec.attributes[7], v.to_value()) {
+            return false;
+        }
+        if let Some(v) = &self.recording_configuration_id
+            && !q.value(&spec.attributes[8], v.to_value())
+        {
+            return false;
+        }
+        if let Some(v) = &self.region && !q.value(&spec.attributes[9], v.to_value()) {
+            return false;
+        }
+        if let Some(v) = &self.coach && !q.value(&spec.attributes[10], v.to_value()) {
+            return false;
+        }
+        if let Some(v) = &self.trim && !q.value(&spec.attributes[11], v.to_value()) {
+            return false;
+        }
+        if !self.status_callback_event.is_empty()
+            && !q.value(&spec.attributes[12], self.status_callback_event.to_value())
+        {
+            return false;
+        }
+        if let Some(v) = &self.status_callback
+            && !q.value(&spec.attributes[13], v.to_value())
+        {
+            return false;
+        }
+        if let Some(v) = &self.status_callback_method
+            && !q.value(&spec.attributes[14], v.to_value())
+        {
+            return false;
+        }
+        if let Some(v) = &self.recording_status_callback
+            && !q.value(&spec.attributes[15], v.to_value())
+        {
+            return false;
+        }
+        if let Some(v) = &self.recording_status_callback_method
+            && !q.value(&spec.attributes[16], v.to_value())
+        {
+            return false;
+        }
+        if !self.recording_status_callback_event.is_empty()
+            && !q
+                .value(
+                    &spec.attributes[17],
+                    self.recording_status_callback_event.to_value(),
+                )
+        {
+            return false;
+        }
+        if let Some(v) = &self.event_callback_url
+            && !q.value(&spec.attributes[18], v.to_value())
+        {
+            return false;
+        }
+        if let Some(v) = &self.jitter_buffer_size
+            && !q.value(&spec.attributes[19], v.to_value())
+        {
+            return false;
+        }
+        if let Some(v) = &self.participant_label
+            && !q.value(&spec.attributes[20], v.to_value())
+        {
+            return false;
+        }
+        let text = (!self.text.is_empty()).then_some(self.text.as_str());
+        if let Some(t) = text {
+            q.text_item(t);
+        }
+        let elements = 0usize;
+        q.text(spec, text, elements)
+    }
+}
+impl voice::Queue {
+    pub(crate) fn quick<const NOTES: bool>(&self, q: &mut Quick<NOTES>) -> bool {
+        let spec = ElementId::Queue.spec();
+        q.element(ElementId::Queue);
+        if !self.custom_attributes.is_empty() {
+            return false;
+        }
+        if let Some(v) = &self.url && !q.value(&spec.attributes[0], v.to_value()) {
+            return false;
+        }
+        if let Some(v) = &self.method && !q.value(&spec.attributes[1], v.to_value()) {
+            return false;
+        }
+        if let Some(v) = &self.reservation_sid
+            && !q.value(&spec.attributes[2], v.to_value())
+        {
+            return false;
+        }
+        if let Some(v) = &self.post_work_activity_sid
+            && !q.value(&spec.attributes[3], v.to_value())
+        {
+            return false;
+        }
+        let text = (!self.text.is_empty()).then_some(self.text.as_str());
+        if let Some(t) = text {
+            q.text_item(t);
+        }
+        let elements = 0usize;
+        q.text(spec, text, elements)
+    }
+}
+impl voice::Sip {
+    pub(crate) fn quick<const NOTES: bool>(&self, q: &mut Quick<NOTES>) -> bool {
+        let spec = ElementId::Sip.spec();
+        q.element(ElementId::Sip);
+        if !self.custom_attributes.is_empty() {
+            return false;
+        }
+        if let Some(v) = &self.username && !q.value(&spec.attributes[0], v.to_value()) {
+            return false;
+        }
+        if let Some(v) = &self.password && !q.value(&spec.attributes[1], v.to_value()) {
+            return false;
+        }
+        if let Some(v) = &self.url && !q.value(&spec.attributes[2], v.to_value()) {
+            return false;
+        }
+        if let Some(v) = &self.method && !q.value(&spec.attributes[3], v.to_value()) {
+            return false;
+        }
+        if !self.status_callback_event.is_empty()
+            && !q.value(&spec.attributes[4], self.status_callback_event.to_value())
+        {
+            return false;
+        }
+        if let Some(v) = &self.status_callback
+            && !q.value(&spec.attributes[5], v.to_value())
+        {
+            return false;
+        }
+        if let Some(v) = &self.status_callback_method
+            && !q.value(&spec.attributes[6], v.to_value())
+        {
+            return false;
+        }
+        if let Some(v) = &self.machine_detection
+            && !q.value(&spec.attributes[7], v.to_value())
+        {
+            return false;
+        }
+        if let Some(v) = &self.amd_status_callback_method
+            && !q.value(&spec.attributes[8], v.to_value())
+        {
+            return false;
+        }
+        if let Some(v) = &self.amd_status_callback
+            && !q.value(&spec.attributes[9], v.to_value())
+        {
+            return false;
+        }
+        if let Some(v) = &self.machine_detection_timeout
+            && !q.value(&spec.attributes[10], v.to_value())
+        {
+            return false;
+        }
+        if let Some(v) = &self.machine_detection_speech_threshold
+            && !q.value(&spec.attributes[11], v.to_value())
+        {
+            return false;
+        }
+        if let Some(v) = &self.machine_detection_speech_end_threshold
+            && !q.value(&spec.attributes[12], v.to_value())
+        {
+            return false;
+        }
+        if let Some(v) = &self.machine_detection_silence_timeout
+            && !q.value(&spec.attributes[13], v.to_value())
+        {
+            return false;
+        }
+        let mut text: Option<&str> = None;
+        let mut elements = 0usize;
+        for item in &self.children {
+            match item {
+                voice::SipChild::SipUri(e) => {
+                    elements += 1;
+                    if !e.quick(q) {
+                        return false;
+                    }
+                }
+                voice::SipChild::Headers(e) => {
+                    elements += 1;
+                    if !e.quick(q) {
+                        return false;
+                    }
+                }
+                voice::SipChild::Text(t) => {
+                    if text.is_some() {
+                        return false;
+                    }
+                    q.text_item(t);
+                    text = Some(t.as_str());
+                }
+                voice::SipChild::Comment(t) => {
+                    if !q.comment(t) {
+                        return false;
+                    }
+                }
+                voice::SipChild::Custom(_) => return false,
+            }
+        }
+        q.text(spec, text, elements)
+    }
+}
+impl voice::SipUri {
+    pub(crate) fn quick<const NOTES: bool>(&self, q: &mut Quick<NOTES>) -> bool {
+        let spec = ElementId::SipUri.spec();
+        q.element(ElementId::SipUri);
+        if !self.custom_attributes.is_empty() {
+            return false;
+        }
+        if let Some(v) = &self.priority && !q.value(&spec.attributes[0], v.to_value()) {
+            return false;
+        }
+        if let Some(v) = &self.weight && !q.value(&spec.attributes[1], v.to_value()) {
+            return false;
+        }
+        if let Some(v) = &self.username && !q.value(&spec.attributes[2], v.to_value()) {
+            return false;
+        }
+        if let Some(v) = &self.password && !q.value(&spec.attributes[3], v.to_value()) {
+            return false;
+        }
+        let text = (!self.text.is_empty()).then_some(self.text.as_str());
+        if let Some(t) = text {
+            q.text_item(t);
+        }
+        let elements = 0usize;
+        q.text(spec, text, elements)
+    }
+}
+impl voice::Headers {
+    pub(crate) fn quick<const NOTES: bool>(&self, q: &mut Quick<NOTES>) -> bool {
+        let spec = ElementId::Headers.spec();
+        q.element(ElementId::Headers);
+        if !self.custom_attributes.is_empty() {
+            return false;
+        }
+        let text: Option<&str> = None;
+        let mut elements = 0usize;
+        for item in &self.children {
+            match item {
+                voice::HeadersChild::Header(e) => {
+                    elements += 1;
+                    if !e.quick(q) {
+                        return false;
+                    }
+                }
+                voice::HeadersChild::Comment(t) => {
+                    if !q.comment(t) {
+                        return false;
+                    }
+                }
+                voice::HeadersChild::Custom(_) => return false,
+            }
+        }
+        q.text(spec, text, elements)
+    }
+}
+impl voice::Header {
+    pub(crate) fn quick<const NOTES: bool>(&self, q: &mut Quick<NOTES>) -> bool {
+        let spec = ElementId::Header.spec();
+        q.element(ElementId::Header);
+        if !self.custom_attributes.is_empty() {
+            return false;
+        }
+        if !q.value(&spec.attributes[0], self.name.to_value()) {
+            return false;
+        }
+        if !q.value(&spec.attributes[1], self.value.to_value()) {
+            return false;
+        }
+        let text: Option<&str> = None;
+        let elements = 0usize;
+        q.text(spec, text, elements)
+    }
+}
+impl voice::Sim {
+    pub(crate) fn quick<const NOTES: bool>(&self, q: &mut Quick<NOTES>) -> bool {
+        let spec = ElementId::Sim.spec();
+        q.element(ElementId::Sim);
+        if !self.custom_attributes.is_empty() {
+            return false;
+        }
+        let text = (!self.text.is_empty()).then_some(self.text.as_str());
+        if let Some(t) = text {
+            q.text_item(t);
+        }
+        let elements = 0usize;
+        q.text(spec, text, elements)
+    }
+}
+impl voice::Application {
+    pub(crate) fn quick<const NOTES: bool>(&self, q: &mut Quick<NOTES>) -> bool {
+        let spec = ElementId::Application.spec();
+        q.element(ElementId::Application);
+        if !self.custom_attributes.is_empty() {
+            return false;
+        }
+        if let Some(v) = &self.url && !q.value(&spec.attributes[0], v.to_value()) {
+            return false;
+        }
+        if let Some(v) = &self.method && !q.value(&spec.attributes[1], v.to_value()) {
+            return false;
+        }
+        if !self.status_callback_event.is_empty()
+            && !q.value(&spec.attributes[2], self.status_callback_event.to_value())
+        {
+            return false;
+        }
+        if let Some(v) = &self.status_callback
+            && !q.value(&spec.attributes[3], v.to_value())
+        {
+            return false;
+        }
+        if let Some(v) = &self.status_callback_method
+            && !q.value(&spec.attributes[4], v.to_value())
+        {
+            return false;
+        }
+        if let Some(v) = &self.customer_id && !q.value(&spec.attributes[5], v.to_value())
+        {
+            return false;
+        }
+        if let Some(v) = &self.copy_parent_to
+            && !q.value(&spec.attributes[6], v.to_value())
+        {
+            return false;
+        }
+        let mut text: Option<&str> = None;
+        let mut elements = 0usize;
+        for item in &self.children {
+            match item {
+                voice::ApplicationChild::ApplicationSid(e) => {
+                    elements += 1;
+                    if !e.quick(q) {
+                        return false;
+                    }
+                }
+                voice::ApplicationChild::Parameter(e) => {
+                    elements += 1;
+                    if !e.quick(q) {
+                        return false;
+                    }
+                }
+                voice::ApplicationChild::Text(t) => {
+                    if text.is_some() {
+                        return false;
+                    }
+                    q.text_item(t);
+                    text = Some(t.as_str());
+                }
+                voice::ApplicationChild::Comment(t) => {
+                    if !q.comment(t) {
+                        return false;
+                    }
+                }
+                voice::ApplicationChild::Custom(_) => return false,
+            }
+        }
+        q.text(spec, text, elements)
+    }
+}
+impl voice::ApplicationSid {
+    pub(crate) fn quick<const NOTES: bool>(&self, q: &mut Quick<NOTES>) -> bool {
+        let spec = ElementId::ApplicationSid.spec();
+        q.element(ElementId::ApplicationSid);
+        if !self.custom_attributes.is_empty() {
+            return false;
+        }
+        let text = (!self.text.is_empty()).then_some(self.text.as_str());
+        if let Some(t) = text {
+            q.text_item(t);
+        }
+        let elements = 0usize;
+        q.text(spec, text, elements)
+    }
+}
+impl voice::WhatsApp {
+    pub(crate) fn quick<const NOTES: bool>(&self, q: &mut Quick<NOTES>) -> bool {
+        let spec = ElementId::WhatsApp.spec();
+        q.element(ElementId::WhatsApp);
+        if !self.custom_attributes.is_empty() {
+            return false;
+        }
+        if let Some(v) = &self.url && !q.value(&spec.attributes[0], v.to_value()) {
+            return false;
+        }
+        if let Some(v) = &self.method && !q.value(&spec.attributes[1], v.to_value()) {
+            return false;
+        }
+        if !self.status_callback_event.is_empty()
+            && !q.value(&spec.attributes[2], self.status_callback_event.to_value())
+        {
+            return false;
+        }
+        if let Some(v) = &self.status_callback
+            && !q.value(&spec.attributes[3], v.to_value())
+        {
+            return false;
+        }
+        if let Some(v) = &self.status_callback_method
+            && !q.value(&spec.attributes[4], v.to_value())
+        {
+            return false;
+        }
+        let text = (!self.text.is_empty()).then_some(self.text.as_str());
+        if let Some(t) = text {
+            q.text_item(t);
+        }
+        let elements = 0usize;
+        q.text(spec, text, elements)
+    }
+}
+impl voice::Parameter {
+    pub(crate) fn quick<const NOTES: bool>(&self, q: &mut Quick<NOTES>) -> bool {
+        let spec = ElementId::Parameter.spec();
+        q.element(ElementId::Parameter);
+        if !self.custom_attributes.is_empty() {
+            return false;
+        }
+        if !q.value(&spec.attributes[0], self.name.to_value()) {
+            return false;
+        }
+        if !q.value(&spec.attributes[1], self.value.to_value()) {
+            return false;
+        }
+        let text: Option<&str> = None;
+        let elements = 0usize;
+        q.text(spec, text, elements)
+    }
+}
+impl voice::Config {
+    pub(crate) fn quick<const NOTES: bool>(&self, q: &mut Quick<NOTES>) -> bool {
+        let spec = ElementId::Config.spec();
+        q.element(ElementId::Config);
+        if !self.custom_attributes.is_empty() {
+            return false;
+        }
+        if !q.value(&spec.attributes[0], self.name.to_value()) {
+            return false;
+        }
+        if !q.value(&spec.attributes[1], self.value.to_value()) {
+            return false;
+        }
+        let text: Option<&str> = None;
+        let elements = 0usize;
+        q.text(spec, text, elements)
+    }
+}
+impl voice::Task {
+    pub(crate) fn quick<const NOTES: bool>(&self, q: &mut Quick<NOTES>) -> bool {
+        let spec = ElementId::Task.spec();
+        q.element(ElementId::Task);
+        if !self.custom_attributes.is_empty() {
+            return false;
+        }
+        if let Some(v) = &self.priority && !q.value(&spec.attributes[0], v.to_value()) {
+            return false;
+        }
+        if let Some(v) = &self.timeout && !q.value(&spec.attributes[1], v.to_value()) {
+            return false;
+        }
+        let text = (!self.text.is_empty()).then_some(self.text.as_str());
+        if let Some(t) = text {
+            q.text_item(t);
+        }
+        let elements = 0usize;
+        q.text(spec, text, elements)
+    }
+}
+impl voice::Stream {
+    pub(crate) fn quick<const NOTES: bool>(&self, q: &mut Quick<NOTES>) -> bool {
+        let spec = ElementId::Stream.spec();
+        q.element(ElementId::Stream);
+        if !self.custom_attributes.is_empty() {
+            return false;
+        }
+        if let Some(v) = &self.name && !q.value(&spec.attributes[0], v.to_value()) {
+            return false;
+        }
+        if let Some(v) = &self.connector_name
+            && !q.value(&spec.attributes[1], v.to_value())
+        {
+            return false;
+        }
+        if let Some(v) = &self.url && !q.value(&spec.attributes[2], v.to_value()) {
+            return false;
+        }
+        if let Some(v) = &self.track && !q.value(&spec.attributes[3], v.to_value()) {
+            return false;
+        }
+        if let Some(v) = &self.status_callback
+            && !q.value(&spec.attributes[4], v.to_value())
+        {
+            return false;
+        }
+        if let Some(v) = &self.status_callback_method
+            && !q.value(&spec.attributes[5], v.to_value())
+        {
+            return false;
+        }
+        let text: Option<&str> = None;
+        let mut elements = 0usize;
+        for item in &self.children {
+            match item {
+                voice::StreamChild::Parameter(e) => {
+                    elements += 1;
+                    if !e.quick(q) {
+                        return false;
+                    }
+                }
+                voice::StreamChild::Comment(t) => {
+                    if !q.comment(t) {
+                        return false;
+                    }
+                }
+                voice::StreamChild::Custom(_) => return false,
+            }
+        }
+        q.text(spec, text, elements)
+    }
+}
+impl voice::Room {
+    pub(crate) fn quick<const NOTES: bool>(&self, q: &mut Quick<NOTES>) -> bool {
+        let spec = ElementId::Room.spec();
+        q.element(ElementId::Room);
+        if !self.custom_attributes.is_empty() {
+            return false;
+        }
+        if let Some(v) = &self.participant_identity
+            && !q.value(&spec.attributes[0], v.to_value())
+        {
+            return false;
+        }
+        let text = (!self.text.is_empty()).then_some(self.text.as_str());
+        if let Some(t) = text {
+            q.text_item(t);
+        }
+        let elements = 0usize;
+        q.text(spec, text, elements)
+    }
+}
+impl voice::Autopilot {
+    pub(crate) fn quick<const NOTES: bool>(&self, q: &mut Quick<NOTES>) -> bool {
+        let spec = ElementId::Autopilot.spec();
+        q.element(ElementId::Autopilot);
+        if !self.custom_attributes.is_empty() {
+            return false;
+        }
+        let text = (!self.text.is_empty()).then_some(self.text.as_str());
+        if let Some(t) = text {
+            q.text_item(t);
+        }
+        let elements = 0usize;
+        q.text(spec, text, elements)
+    }
+}
+impl voice::VirtualAgent {
+    pub(crate) fn quick<const NOTES: bool>(&self, q: &mut Quick<NOTES>) -> bool {
+        let spec = ElementId::VirtualAgent.spec();
+        q.element(ElementId::VirtualAgent);
+        if !self.custom_attributes.is_empty() {
+            return false;
+        }
+        if let Some(v) = &self.connector_name
+            && !q.value(&spec.attributes[0], v.to_value())
+        {
+            return false;
+        }
+        if let Some(v) = &self.language && !q.value(&spec.attributes[1], v.to_value()) {
+            return false;
+        }
+        if let Some(v) = &self.sentiment_analysis
+            && !q.value(&spec.attributes[2], v.to_value())
+        {
+            return false;
+        }
+        if let Some(v) = &self.status_callback
+            && !q.value(&spec.attributes[3], v.to_value())
+        {
+            return false;
+        }
+        if let Some(v) = &self.status_callback_method
+            && !q.value(&spec.attributes[4], v.to_value())
+        {
+            return false;
+        }
+        let text: Option<&str> = None;
+        let mut elements = 0usize;
+        for item in &self.children {
+            match item {
+                voice::VirtualAgentChild::Config(e) => {
+                    elements += 1;
+                    if !e.quick(q) {
+                        return false;
+                    }
+                }
+                voice::VirtualAgentChild::Parameter(e) => {
+                    elements += 1;
+                    if !e.quick(q) {
+                        return false;
+                    }
+                }
+                voice::VirtualAgentChild::Comment(t) => {
+                    if !q.comment(t) {
+                        return false;
+                    }
+                }
+                voice::VirtualAgentChild::Custom(_) => return false,
+            }
+        }
+        q.text(spec, text, elements)
+    }
+}
+impl voice::Conversation {
+    pub(crate) fn quick<const NOTES: bool>(&self, q: &mut Quick<NOTES>) -> bool {
+        let spec = ElementId::Conversation.spec();
+        q.element(ElementId::Conversation);
+        if !self.custom_attributes.is_empty() {
+            return false;
+        }
+        if let Some(v) = &self.service_instance_sid
+            && !q.value(&spec.attributes[0], v.to_value())
+        {
+            return false;
+        }
+        if let Some(v) = &self.inbound_autocreation
+            && !q.value(&spec.attributes[1], v.to_value())
+        {
+            return false;
+        }
+        if let Some(v) = &self.routing_assignment_timeout
+            && !q.value(&spec.attributes[2], v.to_value())
+        {
+            return false;
+        }
+        if let Some(v) = &self.inbound_timeout
+            && !q.value(&spec.attributes[3], v.to_value())
+        {
+            return false;
+        }
+        if let Some(v) = &self.url && !q.value(&spec.attributes[4], v.to_value()) {
+            return false;
+        }
+        if let Some(v) = &self.method && !q.value(&spec.attributes[5], v.to_value()) {
+            return false;
+        }
+        if let Some(v) = &self.record && !q.value(&spec.attributes[6], v.to_value()) {
+            return false;
+        }
+        if let Some(v) = &self.trim && !q.value(&spec.attributes[7], v.to_value()) {
+            return false;
+        }
+        if let Some(v) = &self.recording_status_callback
+            && !q.value(&spec.attributes[8], v.to_value())
+        {
+            return false;
+        }
+        if let Some(v) = &self.recording_status_callback_method
+            && !q.value(&spec.attributes[9], v.to_value())
+        {
+            return false;
+        }
+        if !self.recording_status_callback_event.is_empty()
+            && !q
+                .value(
+                    &spec.attributes[10],
+                    self.recording_status_callback_event.to_value(),
+                )
+        {
+            return false;
+        }
+        if let Some(v) = &self.status_callback
+            && !q.value(&spec.attributes[11], v.to_value())
+        {
+            return false;
+        }
+        if let Some(v) = &self.status_callback_method
+            && !q.value(&spec.attributes[12], v.to_value())
+        {
+            return false;
+        }
+        if !self.status_callback_event.is_empty()
+            && !q.value(&spec.attributes[13], self.status_callback_event.to_value())
+        {
+            return false;
+        }
+        let text: Option<&str> = None;
+        let elements = 0usize;
+        q.text(spec, text, elements)
+    }
+}
+impl voice::ConversationRelay {
+    pub(crate) fn quick<const NOTES: bool>(&self, q: &mut Quick<NOTES>) -> bool {
+        let spec = ElementId::ConversationRelay.spec();
+        q.element(ElementId::ConversationRelay);
+        if !self.custom_attributes.is_empty() {
+            return false;
+        }
+        if !q.value(&spec.attributes[0], self.url.to_value()) {
+            return false;
+        }
+        if let Some(v) = &self.language && !q.value(&spec.attributes[1], v.to_value()) {
+            return false;
+        }
+        if let Some(v) = &self.tts_language
+            && !q.value(&spec.attributes[2], v.to_value())
+        {
+            return false;
+        }
+        if let Some(v) = &self.transcription_language
+            && !q.value(&spec.attributes[3], v.to_value())
+        {
+            return false;
+        }
+        if let Some(v) = &self.tts_provider
+            && !q.value(&spec.attributes[4], v.to_value())
+        {
+            return false;
+        }
+        if let Some(v) = &self.voice && !q.value(&spec.attributes[5], v.to_value()) {
+            return false;
+        }
+        if let Some(v) = &self.transcription_provider
+            && !q.value(&spec.attributes[6], v.to_value())
+        {
+            return false;
+        }
+        if let Some(v) = &self.speech_model
+            && !q.value(&spec.attributes[7], v.to_value())
+        {
+            return false;
+        }
+        if let Some(v) = &self.profanity_filter
+            && !q.value(&spec.attributes[8], v.to_value())
+        {
+            return false;
+        }
+        if let Some(v) = &self.dtmf_detection
+            && !q.value(&spec.attributes[9], v.to_value())
+        {
+            return false;
+        }
+        if let Some(v) = &self.welcome_greeting
+            && !q.value(&spec.attributes[10], v.to_value())
+        {
+            return false;
+        }
+        if let Some(v) = &self.partial_prompts
+            && !q.value(&spec.attributes[11], v.to_value())
+        {
+            return false;
+        }
+        if let Some(v) = &self.welcome_greeting_interruptible
+            && !q.value(&spec.attributes[12], v.to_value())
+        {
+            return false;
+        }
+        if let Some(v) = &self.interruptible
+            && !q.value(&spec.attributes[13], v.to_value())
+        {
+            return false;
+        }
+        if let Some(v) = &self.preemptible
+            && !q.value(&spec.attributes[14], v.to_value())
+        {
+            return false;
+        }
+        if let Some(v) = &self.hints && !q.value(&spec.attributes[15], v.to_value()) {
+            return false;
+        }
+        if let Some(v) = &self.intelligence_service
+            && !q.value(&spec.attributes[16], v.to_value())
+        {
+            return false;
+        }
+        if let Some(v) = &self.report_input_during_agent_speech
+            && !q.value(&spec.attributes[17], v.to_value())
+        {
+            return false;
+        }
+        if let Some(v) = &self.elevenlabs_text_normalization
+            && !q.value(&spec.attributes[18], v.to_value())
+        {
+            return false;
+        }
+        if let Some(v) = &self.interrupt_sensitivity
+            && !q.value(&spec.attributes[19], v.to_value())
+        {
+            return false;
+        }
+        if let Some(v) = &self.debug && !q.value(&spec.attributes[20], v.to_value()) {
+            return false;
+        }
+        if let Some(v) = &self.background_noise_reduction
+            && !q.value(&spec.attributes[21], v.to_value())
+        {
+            return false;
+        }
+        if let Some(v) = &self.speech_timeout
+            && !q.value(&spec.attributes[22], v.to_value())
+        {
+            return false;
+        }
+        if let Some(v) = &self.deepgram_smart_format
+            && !q.value(&spec.attributes[23], v.to_value())
+        {
+            return false;
+        }
+        if let Some(v) = &self.ignore_backchannel
+            && !q.value(&spec.attributes[24], v.to_value())
+        {
+            return false;
+        }
+        if let Some(v) = &self.events && !q.value(&spec.attributes[25], v.to_value()) {
+            return false;
+        }
+        if let Some(v) = &self.turn_detection
+            && !q.value(&spec.attributes[26], v.to_value())
+        {
+            return false;
+        }
+        let text: Option<&str> = None;
+        let mut elements = 0usize;
+        for item in &self.children {
+            match item {
+                voice::ConversationRelayChild::Language(e) => {
+                    elements += 1;
+                    if !e.quick(q) {
+                        return false;
+                    }
+                }
+                voice::ConversationRelayChild::Parameter(e) => {
+                    elements += 1;
+                    if !e.quick(q) {
+                        return false;
+                    }
+                }
+                voice::ConversationRelayChild::Comment(t) => {
+                    if !q.comment(t) {
+                        return false;
+                    }
+                }
+                voice::ConversationRelayChild::Custom(_) => return false,
+            }
+        }
+        q.text(spec, text, elements)
+    }
+}
+impl voice::Language {
+    pub(crate) fn quick<const NOTES: bool>(&self, q: &mut Quick<NOTES>) -> bool {
+        let spec = ElementId::Language.spec();
+        q.element(ElementId::Language);
+        if !self.custom_attributes.is_empty() {
+            return false;
+        }
+        if !q.value(&spec.attributes[0], self.code.to_value()) {
+            return false;
+        }
+        if let Some(v) = &self.tts_provider
+            && !q.value(&spec.attributes[1], v.to_value())
+        {
+            return false;
+        }
+        if let Some(v) = &self.voice && !q.value(&spec.attributes[2], v.to_value()) {
+            return false;
+        }
+        if let Some(v) = &self.transcription_provider
+            && !q.value(&spec.attributes[3], v.to_value())
+        {
+            return false;
+        }
+        if let Some(v) = &self.speech_model
+            && !q.value(&spec.attributes[4], v.to_value())
+        {
+            return false;
+        }
+        let text: Option<&str> = None;
+        let elements = 0usize;
+        q.text(spec, text, elements)
+    }
+}
+impl voice::AiSession {
+    pub(crate) fn quick<const NOTES: bool>(&self, q: &mut Quick<NOTES>) -> bool {
+        let spec = ElementId::AiSession.spec();
+        q.element(ElementId::AiSession);
+        if !self.custom_attributes.is_empty() {
+            return false;
+        }
+        if let Some(v) = &self.ai_connector
+            && !q.value(&spec.attributes[0], v.to_value())
+        {
+            return false;
+        }
+        if let Some(v) = &self.ai_session_configuration
+            && !q.value(&spec.attributes[1], v.to_value())
+        {
+            return false;
+        }
+        let text: Option<&str> = None;
+        let elements = 0usize;
+        q.text(spec, text, elements)
+    }
+}
+impl voice::ConversationRelaySession {
+    pub(crate) fn quick<const NOTES: bool>(&self, q: &mut Quick<NOTES>) -> bool {
+        let spec = ElementId::ConversationRelaySession.spec();
+        q.element(ElementId::ConversationRelaySession);
+        if !self.custom_attributes.is_empty() {
+            return false;
+        }
+        if let Some(v) = &self.connector && !q.value(&spec.attributes[0], v.to_value()) {
+            return false;
+        }
+        if let Some(v) = &self.session_configuration
+            && !q.value(&spec.attributes[1], v.to_value())
+        {
+            return false;
+        }
+        let text: Option<&str> = None;
+        let elements = 0usize;
+        q.text(spec, text, elements)
+    }
+}
+impl voice::Assistant {
+    pub(crate) fn quick<const NOTES: bool>(&self, q: &mut Quick<NOTES>) -> bool {
+        let spec = ElementId::Assistant.spec();
+        q.element(ElementId::Assistant);
+        if !self.custom_attributes.is_empty() {
+            return false;
+        }
+        if let Some(v) = &self.debug && !q.value(&spec.attributes[0], v.to_value()) {
+            return false;
+        }
+        if let Some(v) = &self.dtmf_detection
+            && !q.value(&spec.attributes[1], v.to_value())
+        {
+            return false;
+        }
+        if let Some(v) = &self.elevenlabs_text_normalization
+            && !q.value(&spec.attributes[2], v.to_value())
+        {
+            return false;
+        }
+        if let Some(v) = &self.hints && !q.value(&spec.attributes[3], v.to_value()) {
+            return false;
+        }
+        if let Some(v) = &self.id && !q.value(&spec.attributes[4], v.to_value()) {
+            return false;
+        }
+        if let Some(v) = &self.intelligence_service
+            && !q.value(&spec.attributes[5], v.to_value())
+        {
+            return false;
+        }
+        if let Some(v) = &self.interrupt_sensitivity
+            && !q.value(&spec.attributes[6], v.to_value())
+        {
+            return false;
+        }
+        if let Some(v) = &self.interruptible
+            && !q.value(&spec.attributes[7], v.to_value())
+        {
+            return false;
+        }
+        if let Some(v) = &self.language && !q.value(&spec.attributes[8], v.to_value()) {
+            return false;
+        }
+        if let Some(v) = &self.partial_prompts
+            && !q.value(&spec.attributes[9], v.to_value())
+        {
+            return false;
+        }
+        if let Some(v) = &self.preemptible
+            && !q.value(&spec.attributes[10], v.to_value())
+        {
+            return false;
+        }
+        if let Some(v) = &self.profanity_filter
+            && !q.value(&spec.attributes[11], v.to_value())
+        {
+            return false;
+        }
+        if let Some(v) = &self.report_input_during_agent_speech
+            && !q.value(&spec.attributes[12], v.to_value())
+        {
+            return false;
+        }
+        if let Some(v) = &self.speech_model
+            && !q.value(&spec.attributes[13], v.to_value())
+        {
+            return false;
+        }
+        if let Some(v) = &self.transcription_language
+            && !q.value(&spec.attributes[14], v.to_value())
+        {
+            return false;
+        }
+        if let Some(v) = &self.transcription_provider
+            && !q.value(&spec.attributes[15], v.to_value())
+        {
+            return false;
+        }
+        if let Some(v) = &self.tts_language
+            && !q.value(&spec.attributes[16], v.to_value())
+        {
+            return false;
+        }
+        if let Some(v) = &self.tts_provider
+            && !q.value(&spec.attributes[17], v.to_value())
+        {
+            return false;
+        }
+        if let Some(v) = &self.voice && !q.value(&spec.attributes[18], v.to_value()) {
+            return false;
+        }
+        if let Some(v) = &self.welcome_greeting
+            && !q.value(&spec.attributes[19], v.to_value())
+        {
+            return false;
+        }
+        if let Some(v) = &self.welcome_greeting_interruptible
+            && !q.value(&spec.attributes[20], v.to_value())
+        {
+            return false;
+        }
+        let text: Option<&str> = None;
+        let mut elements = 0usize;
+        for item in &self.children {
+            match item {
+                voice::AssistantChild::Language(e) => {
+                    elements += 1;
+                    if !e.quick(q) {
+                        return false;
+                    }
+                }
+                voice::AssistantChild::Parameter(e) => {
+                    elements += 1;
+                    if !e.quick(q) {
+                        return false;
+                    }
+                }
+                voice::AssistantChild::Comment(t) => {
+                    if !q.comment(t) {
+                        return false;
+                    }
+                }
+                voice::AssistantChild::Custom(_) => return false,
+            }
+        }
+        q.text(spec, text, elements)
+    }
+}
+impl voice::Siprec {
+    pub(crate) fn quick<const NOTES: bool>(&self, q: &mut Quick<NOTES>) -> bool {
+        let spec = ElementId::Siprec.spec();
+        q.element(ElementId::Siprec);
+        if !self.custom_attributes.is_empty() {
+            return false;
+        }
+        if let Some(v) = &self.name && !q.value(&spec.attributes[0], v.to_value()) {
+            return false;
+        }
+        if let Some(v) = &self.connector_name
+            && !q.value(&spec.attributes[1], v.to_value())
+        {
+            return false;
+        }
+        if let Some(v) = &self.track && !q.value(&spec.attributes[2], v.to_value()) {
+            return false;
+        }
+        if let Some(v) = &self.status_callback
+            && !q.value(&spec.attributes[3], v.to_value())
+        {
+            return false;
+        }
+        if let Some(v) = &self.status_callback_method
+            && !q.value(&spec.attributes[4], v.to_value())
+        {
+            return false;
+        }
+        let text: Option<&str> = None;
+        let mut elements = 0usize;
+        for item in &self.children {
+            match item {
+                voice::SiprecChild::Parameter(e) => {
+                    elements += 1;
+                    if !e.quick(q) {
+                        return false;
+                    }
+                }
+                voice::SiprecChild::Comment(t) => {
+                    if !q.comment(t) {
+                        return false;
+                    }
+                }
+                voice::SiprecChild::Custom(_) => return false,
+            }
+        }
+        q.text(spec, text, elements)
+    }
+}
+impl voice::Transcription {
+    pub(crate) fn quick<const NOTES: bool>(&self, q: &mut Quick<NOTES>) -> bool {
+        let spec = ElementId::Transcription.spec();
+        q.element(ElementId::Transcription);
+        if !self.custom_attributes.is_empty() {
+            return false;
+        }
+        if let Some(v) = &self.name && !q.value(&spec.attributes[0], v.to_value()) {
+            return false;
+        }
+        if let Some(v) = &self.track && !q.value(&spec.attributes[1], v.to_value()) {
+            return false;
+        }
+        if let Some(v) = &self.status_callback_url
+            && !q.value(&spec.attributes[2], v.to_value())
+        {
+            return false;
+        }
+        if let Some(v) = &self.status_callback_method
+            && !q.value(&spec.attributes[3], v.to_value())
+        {
+            return false;
+        }
+        if let Some(v) = &self.inbound_track_label
+            && !q.value(&spec.attributes[4], v.to_value())
+        {
+            return false;
+        }
+        if let Some(v) = &self.outbound_track_label
+            && !q.value(&spec.attributes[5], v.to_value())
+        {
+            return false;
+        }
+        if let Some(v) = &self.partial_results
+            && !q.value(&spec.attributes[6], v.to_value())
+        {
+            return false;
+        }
+        if let Some(v) = &self.language_code
+            && !q.value(&spec.attributes[7], v.to_value())
+        {
+            return false;
+        }
+        if let Some(v) = &self.transcription_engine
+            && !q.value(&spec.attributes[8], v.to_value())
+        {
+            return false;
+        }
+        if let Some(v) = &self.profanity_filter
+            && !q.value(&spec.attributes[9], v.to_value())
+        {
+            return false;
+        }
+        if let Some(v) = &self.speech_model
+            && !q.value(&spec.attributes[10], v.to_value())
+        {
+            return false;
+        }
+        if let Some(v) = &self.hints && !q.value(&spec.attributes[11], v.to_value()) {
+            return false;
+        }
+        if let Some(v) = &self.enable_automatic_punctuation
+            && !q.value(&spec.attributes[12], v.to_value())
+        {
+            return false;
+        }
+        if let Some(v) = &self.intelligence_service
+            && !q.value(&spec.attributes[13], v.to_value())
+        {
+            return false;
+        }
+        let text: Option<&str> = None;
+        let mut elements = 0usize;
+        for item in &self.children {
+            match item {
+                voice::TranscriptionChild::Config(e) => {
+                    elements += 1;
+                    if !e.quick(q) {
+                        return false;
+                    }
+                }
+                voice::TranscriptionChild::Parameter(e) => {
+                    elements += 1;
+                    if !e.quick(q) {
+                        return false;
+                    }
+                }
+                voice::TranscriptionChild::Comment(t) => {
+                    if !q.comment(t) {
+                        return false;
+                    }
+                }
+                voice::TranscriptionChild::Custom(_) => return false,
+            }
+        }
+        q.text(spec, text, elements)
+    }
+}
+impl voice::Recording {
+    pub(crate) fn quick<const NOTES: bool>(&self, q: &mut Quick<NOTES>) -> bool {
+        let spec = ElementId::Recording.spec();
+        q.element(ElementId::Recording);
+        if !self.custom_attributes.is_empty() {
+            return false;
+        }
+        if let Some(v) = &self.recording_status_callback
+            && !q.value(&spec.attributes[0], v.to_value())
+        {
+            return false;
+        }
+        if let Some(v) = &self.recording_status_callback_method
+            && !q.value(&spec.attributes[1], v.to_value())
+        {
+            return false;
+        }
+        if !self.recording_status_callback_event.is_empty()
+            && !q
+                .value(
+                    &spec.attributes[2],
+                    self.recording_status_callback_event.to_value(),
+                )
+        {
+            return false;
+        }
+        if let Some(v) = &self.trim && !q.value(&spec.attributes[3], v.to_value()) {
+            return false;
+        }
+        if let Some(v) = &self.track && !q.value(&spec.attributes[4], v.to_value()) {
+            return false;
+        }
+        if let Some(v) = &self.channels && !q.value(&spec.attributes[5], v.to_value()) {
+            return false;
+        }
+        if let Some(v) = &self.recording_configuration_id
+            && !q.value(&spec.attributes[6], v.to_value())
+        {
+            return false;
+        }
+        let text: Option<&str> = None;
+        let elements = 0usize;
+        q.text(spec, text, elements)
+    }
+}
+impl voice::ReferSip {
+    pub(crate) fn quick<const NOTES: bool>(&self, q: &mut Quick<NOTES>) -> bool {
+        let spec = ElementId::ReferSip.spec();
+        q.element(ElementId::ReferSip);
+        if !self.custom_attributes.is_empty() {
+            return false;
+        }
+        let text = (!self.text.is_empty()).then_some(self.text.as_str());
+        if let Some(t) = text {
+            q.text_item(t);
+        }
+        let elements = 0usize;
+        q.text(spec, text, elements)
+    }
+}
+impl voice::Prompt {
+    pub(crate) fn quick<const NOTES: bool>(&self, q: &mut Quick<NOTES>) -> bool {
+        let spec = ElementId::Prompt.spec();
+        q.element(ElementId::Prompt);
+        if !self.custom_attributes.is_empty() {
+            return false;
+        }
+        if !q.value(&spec.attributes[0], self.for_.to_value()) {
+            return false;
+        }
+        if !self.error_type.is_empty()
+            && !q.value(&spec.attributes[1], self.error_type.to_value())
+        {
+            return false;
+        }
+        if !self.card_type.is_empty()
+            && !q.value(&spec.attributes[2], self.card_type.to_value())
+        {
+            return false;
+        }
+        if !self.attempt.is_empty()
+            && !q.value(&spec.attributes[3], self.attempt.to_value())
+        {
+            return false;
+        }
+        if let Some(v) = &self.require_matching_inputs
+            && !q.value(&spec.attributes[4], v.to_value())
+        {
+            return false;
+        }
+        let text: Option<&str> = None;
+        let mut elements = 0usize;
+        for item in &self.children {
+            match item {
+                voice::PromptChild::Say(e) => {
+                    elements += 1;
+                    if !e.quick(q) {
+                        return false;
+                    }
+                }
+                voice::PromptChild::Play(e) => {
+                    elements += 1;
+                    if !e.quick(q) {
+                        return false;
+                    }
+                }
+                voice::PromptChild::Pause(e) => {
+                    elements += 1;
+                    if !e.quick(q) {
+                        return false;
+                    }
+                }
+                voice::PromptChild::Comment(t) => {
+                    if !q.comment(t) {
+                        return false;
+                    }
+                }
+                voice::PromptChild::Custom(_) => return false,
+            }
+        }
+        q.text(spec, text, elements)
+    }
+}
+impl voice::SsmlBreak {
+    pub(crate) fn quick<const NOTES: bool>(&self, q: &mut Quick<NOTES>) -> bool {
+        let spec = ElementId::SsmlBreak.spec();
+        q.element(ElementId::SsmlBreak);
+        if !self.custom_attributes.is_empty() {
+            return false;
+        }
+        if let Some(v) = &self.strength && !q.value(&spec.attributes[0], v.to_value()) {
+            return false;
+        }
+        if let Some(v) = &self.time && !q.value(&spec.attributes[1], v.to_value()) {
+            return false;
+        }
+        let text: Option<&str> = None;
+        let elements = 0usize;
+        q.text(spec, text, elements)
+    }
+}
+impl voice::SsmlEmphasis {
+    pub(crate) fn quick<const NOTES: bool>(&self, q: &mut Quick<NOTES>) -> bool {
+        let spec = ElementId::SsmlEmphasis.spec();
+        q.element(ElementId::SsmlEmphasis);
+        if !self.custom_attributes.is_empty() {
+            return false;
+        }
+        if let Some(v) = &self.level && !q.value(&spec.attributes[0], v.to_value()) {
+            return false;
+        }
+        let mut text: Option<&str> = None;
+        let mut elements = 0usize;
+        for item in &self.children {
+            match item {
+                voice::SsmlEmphasisChild::SsmlBreak(e) => {
+                    elements += 1;
+                    if !e.quick(q) {
+                        return false;
+                    }
+                }
+                voice::SsmlEmphasisChild::SsmlEmphasis(e) => {
+                    elements += 1;
+                    if !e.quick(q) {
+                        return false;
+                    }
+                }
+                voice::SsmlEmphasisChild::SsmlLang(e) => {
+                    elements += 1;
+                    if !e.quick(q) {
+                        return false;
+                    }
+                }
+                voice::SsmlEmphasisChild::SsmlPhoneme(e) => {
+                    elements += 1;
+                    if !e.quick(q) {
+                        return false;
+                    }
+                }
+                voice::SsmlEmphasisChild::SsmlProsody(e) => {
+                    elements += 1;
+                    if !e.quick(q) {
+                        return false;
+                    }
+                }
+                voice::SsmlEmphasisChild::SsmlSayAs(e) => {
+                    elements += 1;
+                    if !e.quick(q) {
+                        return false;
+                    }
+                }
+                voice::SsmlEmphasisChild::SsmlSub(e) => {
+                    elements += 1;
+                    if !e.quick(q) {
+                        return false;
+                    }
+                }
+                voice::SsmlEmphasisChild::SsmlW(e) => {
+                    elements += 1;
+                    if !e.quick(q) {
+                        return false;
+                    }
+                }
+                voice::SsmlEmphasisChild::Text(t) => {
+                    if text.is_some() {
+                        return false;
+                    }
+                    q.text_item(t);
+                    text = Some(t.as_str());
+                }
+                voice::SsmlEmphasisChild::Comment(t) => {
+                    if !q.comment(t) {
+                        return false;
+                    }
+                }
+                voice::SsmlEmphasisChild::Custom(_) => return false,
+            }
+        }
+        q.text(spec, text, elements)
+    }
+}
+impl voice::SsmlLang {
+    pub(crate) fn quick<const NOTES: bool>(&self, q: &mut Quick<NOTES>) -> bool {
+        let spec = ElementId::SsmlLang.spec();
+        q.element(ElementId::SsmlLang);
+        if !self.custom_attributes.is_empty() {
+            return false;
+        }
+        if !q.value(&spec.attributes[0], self.xml_lang.to_value()) {
+            return false;
+        }
+        let mut text: Option<&str> = None;
+        let mut elements = 0usize;
+        for item in &self.children {
+            match item {
+                voice::SsmlLangChild::SsmlBreak(e) => {
+                    elements += 1;
+                    if !e.quick(q) {
+                        return false;
+                    }
+                }
+                voice::SsmlLangChild::SsmlEmphasis(e) => {
+                    elements += 1;
+                    if !e.quick(q) {
+                        return false;
+                    }
+                }
+                voice::SsmlLangChild::SsmlLang(e) => {
+                    elements += 1;
+                    if !e.quick(q) {
+                        return false;
+                    }
+                }
+                voice::SsmlLangChild::SsmlP(e) => {
+                    elements += 1;
+                    if !e.quick(q) {
+                        return false;
+                    }
+                }
+                voice::SsmlLangChild::SsmlPhoneme(e) => {
+                    elements += 1;
+                    if !e.quick(q) {
+                        return false;
+                    }
+                }
+                voice::SsmlLangChild::SsmlProsody(e) => {
+                    elements += 1;
+                    if !e.quick(q) {
+                        return false;
+                    }
+                }
+                voice::SsmlLangChild::SsmlS(e) => {
+                    elements += 1;
+                    if !e.quick(q) {
+                        return false;
+                    }
+                }
+                voice::SsmlLangChild::SsmlSayAs(e) => {
+                    elements += 1;
+                    if !e.quick(q) {
+                        return false;
+                    }
+                }
+                voice::SsmlLangChild::SsmlSub(e) => {
+                    elements += 1;
+                    if !e.quick(q) {
+                        return false;
+                    }
+                }
+                voice::SsmlLangChild::SsmlW(e) => {
+                    elements += 1;
+                    if !e.quick(q) {
+                        return false;
+                    }
+                }
+                voice::SsmlLangChild::Text(t) => {
+                    if text.is_some() {
+                        return false;
+                    }
+                    q.text_item(t);
+                    text = Some(t.as_str());
+                }
+                voice::SsmlLangChild::Comment(t) => {
+                    if !q.comment(t) {
+                        return false;
+                    }
+                }
+                voice::SsmlLangChild::Custom(_) => return false,
+            }
+        }
+        q.text(spec, text, elements)
+    }
+}
+impl voice::SsmlP {
+    pub(crate) fn quick<const NOTES: bool>(&self, q: &mut Quick<NOTES>) -> bool {
+        let spec = ElementId::SsmlP.spec();
+        q.element(ElementId::SsmlP);
+        if !self.custom_attributes.is_empty() {
+            return false;
+        }
+        let mut text: Option<&str> = None;
+        let mut elements = 0usize;
+        for item in &self.children {
+            match item {
+                voice::SsmlPChild::SsmlBreak(e) => {
+                    elements += 1;
+                    if !e.quick(q) {
+                        return false;
+                    }
+                }
+                voice::SsmlPChild::SsmlEmphasis(e) => {
+                    elements += 1;
+                    if !e.quick(q) {
+                        return false;
+                    }
+                }
+                voice::SsmlPChild::SsmlLang(e) => {
+                    elements += 1;
+                    if !e.quick(q) {
+                        return false;
+                    }
+                }
+                voice::SsmlPChild::SsmlPhoneme(e) => {
+                    elements += 1;
+                    if !e.quick(q) {
+                        return false;
+                    }
+                }
+                voice::SsmlPChild::SsmlProsody(e) => {
+                    elements += 1;
+                    if !e.quick(q) {
+                        return false;
+                    }
+                }
+                voice::SsmlPChild::SsmlS(e) => {
+                    elements += 1;
+                    if !e.quick(q) {
+                        return false;
+                    }
+                }
+                voice::SsmlPChild::SsmlSayAs(e) => {
+                    elements += 1;
+                    if !e.quick(q) {
+                        return false;
+                    }
+                }
+                voice::SsmlPChild::SsmlSub(e) => {
+                    elements += 1;
+                    if !e.quick(q) {
+                        return false;
+                    }
+                }
+                voice::SsmlPChild::SsmlW(e) => {
+                    elements += 1;
+                    if !e.quick(q) {
+                        return false;
+                    }
+                }
+                voice::SsmlPChild::Text(t) => {
+                    if text.is_some() {
+                        return false;
+                    }
+                    q.text_item(t);
+                    text = Some(t.as_str());
+                }
+                voice::SsmlPChild::Comment(t) => {
+                    if !q.comment(t) {
+                        return false;
+                    }
+                }
+                voice::SsmlPChild::Custom(_) => return false,
+            }
+        }
+        q.text(spec, text, elements)
+    }
+}
+impl voice::SsmlPhoneme {
+    pub(crate) fn quick<const NOTES: bool>(&self, q: &mut Quick<NOTES>) -> bool {
+        let spec = ElementId::SsmlPhoneme.spec();
+        q.element(ElementId::SsmlPhoneme);
+        if !self.custom_attributes.is_empty() {
+            return false;
+        }
+        if let Some(v) = &self.alphabet && !q.value(&spec.attributes[0], v.to_value()) {
+            return false;
+        }
+        if !q.value(&spec.attributes[1], self.ph.to_value()) {
+            return false;
+        }
+        let text = (!self.text.is_empty()).then_some(self.text.as_str());
+        if let Some(t) = text {
+            q.text_item(t);
+        }
+        let elements = 0usize;
+        q.text(spec, text, elements)
+    }
+}
+impl voice::SsmlProsody {
+    pub(crate) fn quick<const NOTES: bool>(&self, q: &mut Quick<NOTES>) -> bool {
+        let spec = ElementId::SsmlProsody.spec();
+        q.element(ElementId::SsmlProsody);
+        if !self.custom_attributes.is_empty() {
+            return false;
+        }
+        if let Some(v) = &self.volume && !q.value(&spec.attributes[0], v.to_value()) {
+            return false;
+        }
+        if let Some(v) = &self.rate && !q.value(&spec.attributes[1], v.to_value()) {
+            return false;
+        }
+        if let Some(v) = &self.pitch && !q.value(&spec.attributes[2], v.to_value()) {
+            return false;
+        }
+        let mut text: Option<&str> = None;
+        let mut elements = 0usize;
+        for item in &self.children {
+            match item {
+                voice::SsmlProsodyChild::SsmlBreak(e) => {
+                    elements += 1;
+                    if !e.quick(q) {
+                        return false;
+                    }
+                }
+                voice::SsmlProsodyChild::SsmlEmphasis(e) => {
+                    elements += 1;
+                    if !e.quick(q) {
+                        return false;
+                    }
+                }
+                voice::SsmlProsodyChild::SsmlLang(e) => {
+                    elements += 1;
+                    if !e.quick(q) {
+                        return false;
+                    }
+                }
+                voice::SsmlProsodyChild::SsmlP(e) => {
+                    elements += 1;
+                    if !e.quick(q) {
+                        return false;
+                    }
+                }
+                voice::SsmlProsodyChild::SsmlPhoneme(e) => {
+                    elements += 1;
+                    if !e.quick(q) {
+                        return false;
+                    }
+                }
+                voice::SsmlProsodyChild::SsmlProsody(e) => {
+                    elements += 1;
+                    if !e.quick(q) {
+                        return false;
+                    }
+                }
+                voice::SsmlProsodyChild::SsmlS(e) => {
+                    elements += 1;
+                    if !e.quick(q) {
+                        return false;
+                    }
+                }
+                voice::SsmlProsodyChild::SsmlSayAs(e) => {
+                    elements += 1;
+                    if !e.quick(q) {
+                        return false;
+                    }
+                }
+                voice::SsmlProsodyChild::SsmlSub(e) => {
+                    elements += 1;
+                    if !e.quick(q) {
+                        return false;
+                    }
+                }
+                voice::SsmlProsodyChild::SsmlW(e) => {
+                    elements += 1;
+                    if !e.quick(q) {
+                        return false;
+                    }
+                }
+                voice::SsmlProsodyChild::Text(t) => {
+                    if text.is_some() {
+                        return false;
+                    }
+                    q.text_item(t);
+                    text = Some(t.as_str());
+                }
+                voice::SsmlProsodyChild::Comment(t) => {
+                    if !q.comment(t) {
+                        return false;
+                    }
+                }
+                voice::SsmlProsodyChild::Custom(_) => return false,
+            }
+        }
+        q.text(spec, text, elements)
+    }
+}
+impl voice::SsmlS {
+    pub(crate) fn quick<const NOTES: bool>(&self, q: &mut Quick<NOTES>) -> bool {
+        let spec = ElementId::SsmlS.spec();
+        q.element(ElementId::SsmlS);
+        if !self.custom_attributes.is_empty() {
+            return false;
+        }
+        let mut text: Option<&str> = None;
+        let mut elements = 0usize;
+        for item in &self.children {
+            match item {
+                voice::SsmlSChild::SsmlBreak(e) => {
+                    elements += 1;
+                    if !e.quick(q) {
+                        return false;
+                    }
+                }
+                voice::SsmlSChild::SsmlEmphasis(e) => {
+                    elements += 1;
+                    if !e.quick(q) {
+                        return false;
+                    }
+                }
+                voice::SsmlSChild::SsmlLang(e) => {
+                    elements += 1;
+                    if !e.quick(q) {
+                        return false;
+                    }
+                }
+                voice::SsmlSChild::SsmlPhoneme(e) => {
+                    elements += 1;
+                    if !e.quick(q) {
+                        return false;
+                    }
+                }
+                voice::SsmlSChild::SsmlProsody(e) => {
+                    elements += 1;
+                    if !e.quick(q) {
+                        return false;
+                    }
+                }
+                voice::SsmlSChild::SsmlSayAs(e) => {
+                    elements += 1;
+                    if !e.quick(q) {
+                        return false;
+                    }
+                }
+                voice::SsmlSChild::SsmlSub(e) => {
+                    elements += 1;
+                    if !e.quick(q) {
+                        return false;
+                    }
+                }
+                voice::SsmlSChild::SsmlW(e) => {
+                    elements += 1;
+                    if !e.quick(q) {
+                        return false;
+                    }
+                }
+                voice::SsmlSChild::Text(t) => {
+                    if text.is_some() {
+                        return false;
+                    }
+                    q.text_item(t);
+                    text = Some(t.as_str());
+                }
+                voice::SsmlSChild::Comment(t) => {
+                    if !q.comment(t) {
+                        return false;
+                    }
+                }
+                voice::SsmlSChild::Custom(_) => return false,
+            }
+        }
+        q.text(spec, text, elements)
+    }
+}
+impl voice::SsmlSayAs {
+    pub(crate) fn quick<const NOTES: bool>(&self, q: &mut Quick<NOTES>) -> bool {
+        let spec = ElementId::SsmlSayAs.spec();
+        q.element(ElementId::SsmlSayAs);
+        if !self.custom_attributes.is_empty() {
+            return false;
+        }
+        if !q.value(&spec.attributes[0], self.interpret_as.to_value()) {
+            return false;
+        }
+        if let Some(v) = &self.format && !q.value(&spec.attributes[1], v.to_value()) {
+            return false;
+        }
+        let text = (!self.text.is_empty()).then_some(self.text.as_str());
+        if let Some(t) = text {
+            q.text_item(t);
+        }
+        let elements = 0usize;
+        q.text(spec, text, elements)
+    }
+}
+impl voice::SsmlSub {
+    pub(crate) fn quick<const NOTES: bool>(&self, q: &mut Quick<NOTES>) -> bool {
+        let spec = ElementId::SsmlSub.spec();
+        q.element(ElementId::SsmlSub);
+        if !self.custom_attributes.is_empty() {
+            return false;
+        }
+        if !q.value(&spec.attributes[0], self.alias.to_value()) {
+            return false;
+        }
+        let text = (!self.text.is_empty()).then_some(self.text.as_str());
+        if let Some(t) = text {
+            q.text_item(t);
+        }
+        let elements = 0usize;
+        q.text(spec, text, elements)
+    }
+}
+impl voice::SsmlW {
+    pub(crate) fn quick<const NOTES: bool>(&self, q: &mut Quick<NOTES>) -> bool {
+        let spec = ElementId::SsmlW.spec();
+        q.element(ElementId::SsmlW);
+        if !self.custom_attributes.is_empty() {
+            return false;
+        }
+        if let Some(v) = &self.role && !q.value(&spec.attributes[0], v.to_value()) {
+            return false;
+        }
+        let mut text: Option<&str> = None;
+        let mut elements = 0usize;
+        for item in &self.children {
+            match item {
+                voice::SsmlWChild::SsmlBreak(e) => {
+                    elements += 1;
+                    if !e.quick(q) {
+                        return false;
+                    }
+                }
+                voice::SsmlWChild::SsmlEmphasis(e) => {
+                    elements += 1;
+                    if !e.quick(q) {
+                        return false;
+                    }
+                }
+                voice::SsmlWChild::SsmlPhoneme(e) => {
+                    elements += 1;
+                    if !e.quick(q) {
+                        return false;
+                    }
+                }
+                voice::SsmlWChild::SsmlProsody(e) => {
+                    elements += 1;
+                    if !e.quick(q) {
+                        return false;
+                    }
+                }
+                voice::SsmlWChild::SsmlSayAs(e) => {
+                    elements += 1;
+                    if !e.quick(q) {
+                        return false;
+                    }
+                }
+                voice::SsmlWChild::SsmlSub(e) => {
+                    elements += 1;
+                    if !e.quick(q) {
+                        return false;
+                    }
+                }
+                voice::SsmlWChild::Text(t) => {
+                    if text.is_some() {
+                        return false;
+                    }
+                    q.text_item(t);
+                    text = Some(t.as_str());
+                }
+                voice::SsmlWChild::Comment(t) => {
+                    if !q.comment(t) {
+                        return false;
+                    }
+                }
+                voice::SsmlWChild::Custom(_) => return false,
+            }
+        }
+        q.text(spec, text, elements)
+    }
+}
+impl messaging::MessagingResponse {
+    pub(crate) fn quick<const NOTES: bool>(&self, q: &mut Quick<NOTES>) -> bool {
+        let spec = ElementId::MessagingResponse.spec();
+        q.element(ElementId::MessagingResponse);
+        if !self.custom_attributes.is_empty() {
+            return false;
+        }
+        let text: Option<&str> = None;
+        let mut elements = 0usize;
+        let mut ended = false;
+        for item in &self.children {
+            match item {
+                messaging::MessagingResponseChild::Message(e) => {
+                    if ended {
+                        return false;
+                    }
+                    elements += 1;
+                    if !e.quick(q) {
+                        return false;
+                    }
+                }
+                messaging::MessagingResponseChild::Redirect(e) => {
+                    if ended {
+                        return false;
+                    }
+                    ended = true;
+                    elements += 1;
+                    if !e.quick(q) {
+                        return false;
+                    }
+                }
+                messaging::MessagingResponseChild::Comment(t) => {
+                    if !q.comment(t) {
+                        return false;
+                    }
+                }
+                messaging::MessagingResponseChild::Custom(_) => return false,
+            }
+        }
+        q.text(spec, text, elements)
+    }
+}
+impl messaging::Message {
+    pub(crate) fn quick<const NOTES: bool>(&self, q: &mut Quick<NOTES>) -> bool {
+        let spec = ElementId::Message.spec();
+        q.element(ElementId::Message);
+        if !self.custom_attributes.is_empty() {
+            return false;
+        }
+        if let Some(v) = &self.to && !q.value(&spec.attributes[0], v.to_value()) {
+            return false;
+        }
+        if let Some(v) = &self.from_ && !q.value(&spec.attributes[1], v.to_value()) {
+            return false;
+        }
+        if let Some(v) = &self.action && !q.value(&spec.attributes[2], v.to_value()) {
+            return false;
+        }
+        if let Some(v) = &self.method && !q.value(&spec.attributes[3], v.to_value()) {
+            return false;
+        }
+        if let Some(v) = &self.status_callback
+            && !q.value(&spec.attributes[4], v.to_value())
+        {
+            return false;
+        }
+        let mut text: Option<&str> = None;
+        let mut elements = 0usize;
+        let mut count_0 = 0u32;
+        for item in &self.children {
+            match item {
+                messaging::MessageChild::Body(e) => {
+                    elements += 1;
+                    if !e.quick(q) {
+                        return false;
+                    }
+                }
+                messaging::MessageChild::Media(e) => {
+                    count_0 += 1;
+                    elements += 1;
+                    if !e.quick(q) {
+                        return false;
+                    }
+                }
+                messaging::MessageChild::Text(t) => {
+                    if text.is_some() {
+                        return false;
+                    }
+                    q.text_item(t);
+                    text = Some(t.as_str());
+                }
+                messaging::MessageChild::Comment(t) => {
+                    if !q.comment(t) {
+                        return false;
+                    }
+                }
+                messaging::MessageChild::Custom(_) => return false,
+            }
+        }
+        if count_0 > spec.child_limits[0].max || count_0 < spec.child_limits[0].min {
+            return false;
+        }
+        q.text(spec, text, elements)
+    }
+}
+impl messaging::Body {
+    pub(crate) fn quick<const NOTES: bool>(&self, q: &mut Quick<NOTES>) -> bool {
+        let spec = ElementId::Body.spec();
+        q.element(ElementId::Body);
+        if !self.custom_attributes.is_empty() {
+            return false;
+        }
+        let text = (!self.text.is_empty()).then_some(self.text.as_str());
+        if let Some(t) = text {
+            q.text_item(t);
+        }
+        let elements = 0usize;
+        q.text(spec, text, elements)
+    }
+}
+impl messaging::Media {
+    pub(crate) fn quick<const NOTES: bool>(&self, q: &mut Quick<NOTES>) -> bool {
+        let spec = ElementId::Media.spec();
+        q.element(ElementId::Media);
+        if !self.custom_attributes.is_empty() {
+            return false;
+        }
+        let text = (!self.text.is_empty()).then_some(self.text.as_str());
+        if let Some(t) = text {
+            q.text_item(t);
+        }
+        let elements = 0usize;
+        q.text(spec, text, elements)
+    }
+}
+impl messaging::Redirect {
+    pub(crate) fn quick<const NOTES: bool>(&self, q: &mut Quick<NOTES>) -> bool {
+        let spec = ElementId::MessagingRedirect.spec();
+        q.element(ElementId::MessagingRedirect);
+        if !self.custom_attributes.is_empty() {
+            return false;
+        }
+        if let Some(v) = &self.method && !q.value(&spec.attributes[0], v.to_value()) {
+            return false;
+        }
+        let text = (!self.text.is_empty()).then_some(self.text.as_str());
+        if let Some(t) = text {
+            q.text_item(t);
+        }
+        let elements = 0usize;
+        q.text(spec, text, elements)
+    }
+}
+impl fax::FaxResponse {
+    pub(crate) fn quick<const NOTES: bool>(&self, q: &mut Quick<NOTES>) -> bool {
+        let spec = ElementId::FaxResponse.spec();
+        q.element(ElementId::FaxResponse);
+        if !self.custom_attributes.is_empty() {
+            return false;
+        }
+        let text: Option<&str> = None;
+        let mut elements = 0usize;
+        for item in &self.children {
+            match item {
+                fax::FaxResponseChild::Receive(e) => {
+                    elements += 1;
+                    if !e.quick(q) {
+                        return false;
+                    }
+                }
+                fax::FaxResponseChild::Comment(t) => {
+                    if !q.comment(t) {
+                        return false;
+                    }
+                }
+                fax::FaxResponseChild::Custom(_) => return false,
+            }
+        }
+        q.text(spec, text, elements)
+    }
+}
+impl fax::Receive {
+    pub(crate) fn quick<const NOTES: bool>(&self, q: &mut Quick<NOTES>) -> bool {
+        let spec = ElementId::Receive.spec();
+        q.element(ElementId::Receive);
+        if !self.custom_attributes.is_empty() {
+            return false;
+        }
+        if let Some(v) = &self.action && !q.value(&spec.attributes[0], v.to_value()) {
+            return false;
+        }
+        if let Some(v) = &self.method && !q.value(&spec.attributes[1], v.to_value()) {
+            return false;
+        }
+        if let Some(v) = &self.media_type && !q.value(&spec.attributes[2], v.to_value())
+        {
+            return false;
+        }
+        if let Some(v) = &self.page_size && !q.value(&spec.attributes[3], v.to_value()) {
+            return false;
+        }
+        if let Some(v) = &self.store_media && !q.value(&spec.attributes[4], v.to_value())
+        {
+            return false;
+        }
+        let text: Option<&str> = None;
+        let elements = 0usize;
+        q.text(spec, text, elements)
     }
 }
