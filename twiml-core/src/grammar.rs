@@ -503,12 +503,21 @@ fn check_host(v: &str, scheme: &str) -> Option<ValueProblem> {
             "`{v}` has no `//` after `{scheme}:`"
         )));
     };
-    // The delimiters are ASCII: a search of the bytes finds them where the characters are
-    // (with memchr's, which reads many bytes at a time).
-    let host_end = memchr::memchr3(b'/', b'?', b'#', after.as_bytes()).unwrap_or(after.len());
-    let authority = &after[..host_end];
-    let host =
-        memchr::memrchr(b'@', authority.as_bytes()).map_or(authority, |at| &authority[at + 1..]);
+    // The authority ends at the first `/`, `?` or `#`, and its host follows its last `@`. The
+    // delimiters are ASCII, so a pass over the bytes finds them where the characters are; an
+    // authority is a few dozen bytes, too short for a vectorised search to pay for its set-up.
+    let (mut host_start, mut host_end) = (0, after.len());
+    for (i, &b) in after.as_bytes().iter().enumerate() {
+        match b {
+            b'/' | b'?' | b'#' => {
+                host_end = i;
+                break;
+            }
+            b'@' => host_start = i + 1,
+            _ => {}
+        }
+    }
+    let host = &after[host_start..host_end];
     (host.is_empty() || host.starts_with(':'))
         .then(|| ValueProblem::invalid(format!("`{v}` names no host")))
 }

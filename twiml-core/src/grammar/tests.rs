@@ -422,3 +422,32 @@ fn first_unclean_byte_of_a_url_is_found_as_by_bytes() {
         );
     }
 }
+
+/// A URL names a host when what follows the last `@` of its authority (up to the first `/`,
+/// `?` or `#` after `//`) is neither empty nor only a port.
+#[test]
+fn a_url_names_a_host_after_the_last_at_of_its_authority() {
+    let names_no_host = |url: &str| check_host(url, "https").is_some();
+    for url in [
+        "https://example.com",
+        "https://example.com/a@b",
+        "https://user@example.com:8443/x?y#z",
+        "https://a@b@example.com",
+        "https://example.com?next=/a@",
+        "https://example.com#@",
+    ] {
+        assert!(!names_no_host(url), "{url}");
+    }
+    for url in [
+        "https://",
+        "https:///path",
+        "https://user@",
+        "https://user@/x",
+        "https://:8443/x",
+        "https://user@:8443",
+        "https://?q",
+        "https://#f",
+    ] {
+        assert!(names_no_host(url), "{url}");
+    }
+}
