@@ -6,6 +6,10 @@
 //! counts and combinations, unreachable verbs, characters XML cannot carry, and the names of
 //! custom elements and attributes. Checks that a typed model cannot fail (an unknown element,
 //! a `<Dial>` in a `<Gather>`) simply never fire on one.
+//!
+//! A built response is first given to a quick pass (`Quick`), generated with the model from
+//! the table for each of its types: it settles the response when the checks certainly find
+//! nothing in it, and leaves the rest to the walk, which names what it finds and where.
 
 use std::borrow::Cow;
 use std::cell::Cell;
