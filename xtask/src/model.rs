@@ -617,14 +617,22 @@ fn quick(spec: &'static ElementSpec) -> TokenStream {
                 if !e.quick(q) { return false; }
             })
         });
+        // The text of a mixed element (`<Say>` with SSML) is that of its whole subtree, read
+        // from what the pass counted below it; another element's is its one text item.
         let text_arm = (TextModel::of(spec) == TextModel::Children).then(|| {
-            quote!(#module::#ce::Text(t) => {
-                if text.is_some() { return false; }
-                q.text_item(t);
-                text = Some(t.as_str());
-            })
+            if spec.text.mixed {
+                quote!(#module::#ce::Text(t) => q.text_item(t),)
+            } else {
+                quote!(#module::#ce::Text(t) => {
+                    if text.is_some() { return false; }
+                    q.text_item(t);
+                    text = Some(t.as_str());
+                })
+            }
         });
-        let text_decl = if TextModel::of(spec) == TextModel::Children {
+        let text_decl = if spec.text.mixed {
+            quote!(let before = q.texts();)
+        } else if TextModel::of(spec) == TextModel::Children {
             quote!(let mut text: Option<&str> = None;)
         } else {
             quote!(let text: Option<&str> = None;)
@@ -648,16 +656,25 @@ fn quick(spec: &'static ElementSpec) -> TokenStream {
             #(#conflict_checks)*
         }
     } else if TextModel::of(spec) == TextModel::Field {
+        let before = spec.text.mixed.then(|| quote!(let before = q.texts();));
         quote! {
+            #before
             let text = (!self.text.is_empty()).then_some(self.text.as_str());
             if let Some(t) = text { q.text_item(t); }
             let elements = 0usize;
         }
     } else {
+        let before = spec.text.mixed.then(|| quote!(let before = q.texts();));
         quote! {
+            #before
             let text: Option<&str> = None;
             let elements = 0usize;
         }
+    };
+    let text_check = if spec.text.mixed {
+        quote!(q.mixed_text(spec, before, elements))
+    } else {
+        quote!(q.text(spec, text, elements))
     };
     quote! {
         impl #path {
@@ -667,7 +684,7 @@ fn quick(spec: &'static ElementSpec) -> TokenStream {
                 if !self.custom_attributes.is_empty() { return false; }
                 #(#values)*
                 #content
-                q.text(spec, text, elements)
+                #text_check
             }
         }
     }

@@ -2805,7 +2805,7 @@ impl voice::Say {
         if let Some(v) = &self.language && !q.value(&spec.attributes[2], v.to_value()) {
             return false;
         }
-        let mut text: Option<&str> = None;
+        let before = q.texts();
         let mut elements = 0usize;
         for item in &self.children {
             match item {
@@ -2869,13 +2869,7 @@ impl voice::Say {
                         return false;
                     }
                 }
-                voice::SayChild::Text(t) => {
-                    if text.is_some() {
-                        return false;
-                    }
-                    q.text_item(t);
-                    text = Some(t.as_str());
-                }
+                voice::SayChild::Text(t) => q.text_item(t),
                 voice::SayChild::Comment(t) => {
                     if !q.comment(t) {
                         return false;
@@ -2884,7 +2878,7 @@ impl voice::Say {
                 voice::SayChild::Custom(_) => return false,
             }
         }
-        q.text(spec, text, elements)
+        q.mixed_text(spec, before, elements)
     }
 }
 impl voice::Play {
@@ -5369,7 +5363,7 @@ impl voice::SsmlEmphasis {
         if let Some(v) = &self.level && !q.value(&spec.attributes[0], v.to_value()) {
             return false;
         }
-        let mut text: Option<&str> = None;
+        let before = q.texts();
         let mut elements = 0usize;
         for item in &self.children {
             match item {
@@ -5421,13 +5415,7 @@ impl voice::SsmlEmphasis {
                         return false;
                     }
                 }
-                voice::SsmlEmphasisChild::Text(t) => {
-                    if text.is_some() {
-                        return false;
-                    }
-                    q.text_item(t);
-                    text = Some(t.as_str());
-                }
+                voice::SsmlEmphasisChild::Text(t) => q.text_item(t),
                 voice::SsmlEmphasisChild::Comment(t) => {
                     if !q.comment(t) {
                         return false;
@@ -5436,7 +5424,7 @@ impl voice::SsmlEmphasis {
                 voice::SsmlEmphasisChild::Custom(_) => return false,
             }
         }
-        q.text(spec, text, elements)
+        q.mixed_text(spec, before, elements)
     }
 }
 impl voice::SsmlLang {
@@ -5449,7 +5437,7 @@ impl voice::SsmlLang {
         if !q.value(&spec.attributes[0], self.xml_lang.to_value()) {
             return false;
         }
-        let mut text: Option<&str> = None;
+        let before = q.texts();
         let mut elements = 0usize;
         for item in &self.children {
             match item {
@@ -5513,13 +5501,7 @@ impl voice::SsmlLang {
                         return false;
                     }
                 }
-                voice::SsmlLangChild::Text(t) => {
-                    if text.is_some() {
-                        return false;
-                    }
-                    q.text_item(t);
-                    text = Some(t.as_str());
-                }
+                voice::SsmlLangChild::Text(t) => q.text_item(t),
                 voice::SsmlLangChild::Comment(t) => {
                     if !q.comment(t) {
                         return false;
@@ -5528,7 +5510,7 @@ impl voice::SsmlLang {
                 voice::SsmlLangChild::Custom(_) => return false,
             }
         }
-        q.text(spec, text, elements)
+        q.mixed_text(spec, before, elements)
     }
 }
 impl voice::SsmlP {
@@ -5538,7 +5520,7 @@ impl voice::SsmlP {
         if !self.custom_attributes.is_empty() {
             return false;
         }
-        let mut text: Option<&str> = None;
+        let before = q.texts();
         let mut elements = 0usize;
         for item in &self.children {
             match item {
@@ -5596,13 +5578,7 @@ impl voice::SsmlP {
                         return false;
                     }
                 }
-                voice::SsmlPChild::Text(t) => {
-                    if text.is_some() {
-                        return false;
-                    }
-                    q.text_item(t);
-                    text = Some(t.as_str());
-                }
+                voice::SsmlPChild::Text(t) => q.text_item(t),
                 voice::SsmlPChild::Comment(t) => {
                     if !q.comment(t) {
                         return false;
@@ -5611,7 +5587,7 @@ impl voice::SsmlP {
                 voice::SsmlPChild::Custom(_) => return false,
             }
         }
-        q.text(spec, text, elements)
+        q.mixed_text(spec, before, elements)
     }
 }
 impl voice::SsmlPhoneme {
@@ -5651,7 +5627,7 @@ impl voice::SsmlProsody {
         if let Some(v) = &self.pitch && !q.value(&spec.attributes[2], v.to_value()) {
             return false;
         }
-        let mut text: Option<&str> = None;
+        let before = q.texts();
         let mut elements = 0usize;
         for item in &self.children {
             match item {
@@ -5715,13 +5691,7 @@ impl voice::SsmlProsody {
                         return false;
                     }
                 }
-                voice::SsmlProsodyChild::Text(t) => {
-                    if text.is_some() {
-                        return false;
-                    }
-                    q.text_item(t);
-                    text = Some(t.as_str());
-                }
+                voice::SsmlProsodyChild::Text(t) => q.text_item(t),
                 voice::SsmlProsodyChild::Comment(t) => {
                     if !q.comment(t) {
                         return false;
@@ -5730,7 +5700,7 @@ impl voice::SsmlProsody {
                 voice::SsmlProsodyChild::Custom(_) => return false,
             }
         }
-        q.text(spec, text, elements)
+        q.mixed_text(spec, before, elements)
     }
 }
 impl voice::SsmlS {
@@ -5740,7 +5710,7 @@ impl voice::SsmlS {
         if !self.custom_attributes.is_empty() {
             return false;
         }
-        let mut text: Option<&str> = None;
+        let before = q.texts();
         let mut elements = 0usize;
         for item in &self.children {
             match item {
@@ -5792,13 +5762,7 @@ impl voice::SsmlS {
                         return false;
                     }
                 }
-                voice::SsmlSChild::Text(t) => {
-                    if text.is_some() {
-                        return false;
-                    }
-                    q.text_item(t);
-                    text = Some(t.as_str());
-                }
+                voice::SsmlSChild::Text(t) => q.text_item(t),
                 voice::SsmlSChild::Comment(t) => {
                     if !q.comment(t) {
                         return false;
@@ -5807,7 +5771,7 @@ impl voice::SsmlS {
                 voice::SsmlSChild::Custom(_) => return false,
             }
         }
-        q.text(spec, text, elements)
+        q.mixed_text(spec, before, elements)
     }
 }
 impl voice::SsmlSayAs {
@@ -5859,7 +5823,7 @@ impl voice::SsmlW {
         if let Some(v) = &self.role && !q.value(&spec.attributes[0], v.to_value()) {
             return false;
         }
-        let mut text: Option<&str> = None;
+        let before = q.texts();
         let mut elements = 0usize;
         for item in &self.children {
             match item {
@@ -5899,13 +5863,7 @@ impl voice::SsmlW {
                         return false;
                     }
                 }
-                voice::SsmlWChild::Text(t) => {
-                    if text.is_some() {
-                        return false;
-                    }
-                    q.text_item(t);
-                    text = Some(t.as_str());
-                }
+                voice::SsmlWChild::Text(t) => q.text_item(t),
                 voice::SsmlWChild::Comment(t) => {
                     if !q.comment(t) {
                         return false;
@@ -5914,7 +5872,7 @@ impl voice::SsmlW {
                 voice::SsmlWChild::Custom(_) => return false,
             }
         }
-        q.text(spec, text, elements)
+        q.mixed_text(spec, before, elements)
     }
 }
 impl messaging::MessagingResponse {
