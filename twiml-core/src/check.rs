@@ -192,18 +192,7 @@ impl<const NOTES: bool> Quick<NOTES> {
         if NOTES {
             self.read.attribute(&value);
         }
-        match value {
-            Value::Text(s) => grammar::check_attribute(a, s).is_none(),
-            Value::Integer(n) => grammar::check_attribute_integer(a, n).is_none(),
-            Value::Integers(list) => {
-                !list.is_empty()
-                    && list
-                        .iter()
-                        .all(|&n| grammar::check_attribute_integer(a, u64::from(n)).is_none())
-            }
-            Value::Keywords(list) => !list.is_empty(),
-            Value::Keyword(_) | Value::Boolean(_) | Value::Runtime => true,
-        }
+        value_problem(a, value).is_none()
     }
 
     /// Notes a text item of an element's content.
@@ -615,22 +604,12 @@ impl<'d, D: Document, const BUILT: bool, const NOTES: bool> Walk<'d, D, BUILT, N
     }
 
     fn value(&mut self, node: D::Node, el: &ElementSpec, a: &AttributeSpec, value: Value<'_>) {
-        let problem = match value {
-            Value::Text(s) => {
-                if !self.characters(node, Part::Attribute(a.name), s, a.name) {
-                    return;
-                }
-                grammar::check_attribute(a, s)
-            }
-            Value::Integer(n) => grammar::check_attribute_integer(a, n),
-            Value::Integers([]) => Some(empty_list()),
-            Value::Integers(list) => list
-                .iter()
-                .find_map(|&n| grammar::check_attribute_integer(a, u64::from(n))),
-            Value::Keywords(list) if list.is_empty() => Some(empty_list()),
-            Value::Keywords(_) | Value::Keyword(_) | Value::Boolean(_) | Value::Runtime => None,
-        };
-        if let Some(p) = problem {
+        if let Value::Text(s) = value
+            && !self.characters(node, Part::Attribute(a.name), s, a.name)
+        {
+            return;
+        }
+        if let Some(p) = value_problem(a, value) {
             let subject = format!("`{}` on `<{}>`", a.name, el.name);
             self.report(node, Part::Attribute(a.name), value_diagnostic(&subject, p));
         }
@@ -1024,6 +1003,22 @@ fn text_help(spec: &ElementSpec) -> String {
         "put words to speak in a `<Say>`".to_string()
     } else {
         children_help(spec)
+    }
+}
+
+/// What is wrong with `value` as a value of the attribute `a`, its characters aside: the
+/// walk reports it, and the quick pass declines a response that has one.
+#[inline(always)]
+fn value_problem(a: &AttributeSpec, value: Value<'_>) -> Option<ValueProblem> {
+    match value {
+        Value::Text(s) => grammar::check_attribute(a, s),
+        Value::Integer(n) => grammar::check_attribute_integer(a, n),
+        Value::Integers([]) => Some(empty_list()),
+        Value::Integers(list) => list
+            .iter()
+            .find_map(|&n| grammar::check_attribute_integer(a, u64::from(n))),
+        Value::Keywords(list) if list.is_empty() => Some(empty_list()),
+        Value::Keywords(_) | Value::Keyword(_) | Value::Boolean(_) | Value::Runtime => None,
     }
 }
 
