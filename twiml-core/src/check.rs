@@ -217,7 +217,7 @@ impl<const NOTES: bool> Quick<NOTES> {
         if NOTES {
             self.read.content(&Content::<()>::Comment(text));
         }
-        !(text.contains("--") || text.ends_with('-'))
+        !comment_breaks_xml(text)
     }
 
     /// Whether the text of an element of row `spec` (not a mixed one), which holds `text` (its
@@ -240,9 +240,7 @@ impl<const NOTES: bool> Quick<NOTES> {
             return false;
         }
         if !has_text {
-            let missing =
-                rule.presence == TextPresence::Required || (rule.or_children && !children);
-            return !missing;
+            return !text_missing(spec, children);
         }
         if rule.presence == TextPresence::None {
             return true;
@@ -262,9 +260,7 @@ impl<const NOTES: bool> Quick<NOTES> {
         let rule = &spec.text;
         if self.texts_said == before.1 {
             // No text of its subtree holds more than whitespace.
-            let missing =
-                rule.presence == TextPresence::Required || (rule.or_children && elements == 0);
-            return !missing;
+            return !text_missing(spec, elements > 0);
         }
         if rule.presence == TextPresence::None {
             return true;
@@ -635,9 +631,7 @@ impl<'d, D: Document, const BUILT: bool, const NOTES: bool> Walk<'d, D, BUILT, N
         }
         let blank = !(has_text || rule.mixed && self.subtree_has_text(node));
         if blank {
-            let missing = rule.presence == TextPresence::Required
-                || (rule.or_children && !children && held.elements == 0);
-            if missing {
+            if text_missing(spec, children || held.elements > 0) {
                 let severity = if rule.missing_is_warning {
                     Severity::Warning
                 } else {
@@ -897,9 +891,7 @@ impl<'d, D: Document, const BUILT: bool, const NOTES: bool> Walk<'d, D, BUILT, N
 
     fn comment(&mut self, node: D::Node, position: usize, text: &str) {
         let part = Part::Content(position);
-        if self.characters(node, part, text, "comment")
-            && (text.contains("--") || text.ends_with('-'))
-        {
+        if self.characters(node, part, text, "comment") && comment_breaks_xml(text) {
             let d = Diagnostic::new(
                 &checks::INVALID_COMMENT,
                 "comment text contains `--` or ends with `-`",
@@ -1004,6 +996,18 @@ fn text_help(spec: &ElementSpec) -> String {
     } else {
         children_help(spec)
     }
+}
+
+/// Whether a comment's text cannot be written in an XML comment.
+fn comment_breaks_xml(text: &str) -> bool {
+    text.contains("--") || text.ends_with('-')
+}
+
+/// Whether an element of row `spec` that holds no text (nor any in its subtree, for a mixed
+/// one) lacks text it needs: text is required, or it may stand in for the child elements and
+/// there are none.
+fn text_missing(spec: &ElementSpec, has_children: bool) -> bool {
+    spec.text.presence == TextPresence::Required || (spec.text.or_children && !has_children)
 }
 
 /// What is wrong with `value` as a value of the attribute `a`, its characters aside: the
