@@ -589,8 +589,8 @@ fn quick(spec: &'static ElementSpec) -> TokenStream {
                 .iter()
                 .enumerate()
                 .flat_map(|(k, conflict)| {
-                    let a = format_identifier("child", k);
-                    let b = format_identifier("excluded", k);
+                    let a = format_ident!("child_{k}");
+                    let b = format_ident!("excluded_{k}");
                     let mut m = Vec::new();
                     if conflict.child == child {
                         m.push(quote!(#a = true;));
@@ -688,10 +688,6 @@ fn quick(spec: &'static ElementSpec) -> TokenStream {
             }
         }
     }
-}
-
-fn format_identifier(prefix: &str, k: usize) -> Ident {
-    format_ident!("{prefix}_{k}")
 }
 
 /// The Rust enum of a value set, with its spelling, parsing, conversions and serde.
