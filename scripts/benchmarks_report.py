@@ -733,10 +733,10 @@ def remaining_section(work, ins):
         "280 bytes each, as it grows). W5 (9,678; 4× is 8,568): the first look for forbidden content in",
         "its one message 1.32 k (the 219 anchors' scan of its 59 bytes, 12 word starts, and memchr for",
         "the one short anchor), the flow's walk 1.4 k, the checks about 1.5 k (each media URL",
-        "about 450), rendering 1.2 k. By the clock, this run's machine (an AMD EPYC; the runs before, an",
-        "Intel Xeon) favours the floor writer: W2's floor takes 157 ns (222 ns before), and W2's build",
-        "6.9× that (6.5× before), though its instructions fell from 5.7× to 4.9× the floor's. The floor",
-        "retires about 22 instructions a nanosecond on W2 and the build about 15.",
+        "about 450), rendering 1.2 k. By the clock, the run at `fef937f` on an AMD EPYC (the runs",
+        "before it, an Intel Xeon) favoured the floor writer: W2's floor took 157 ns (222 ns before),",
+        "and W2's build 6.9× that (6.5× before), though its instructions fell from 5.7× to 4.9× the",
+        "floor's. The floor retired about 22 instructions a nanosecond on W2 and the build about 15.",
         "",
     ]
     lines += clock_lines(caches(work))
