@@ -766,7 +766,7 @@ def clock_lines(sim, o):
         return 100 * (v[5] + v[6]) / v[0]
 
     none = floor_misses == 0
-    return [
+    said = [
         "Where the clock's extra time may go, from the simulation of the caches and branches above:",
         "the floor writer %s, while a build of W2 misses the simulated %s KiB instruction cache %s" % (
             "misses neither first-level cache in any workload" if none
@@ -785,8 +785,8 @@ def clock_lines(sim, o):
         "%s of W2's %s are indirect jumps, the matches over element types in the model's generic" % (
             count(b["W2"][6]), count(b["W2"][5] + b["W2"][6])),
         "view, which a real core predicts better than the simulation.",
-        "",
-    ] + measured_rate_lines(sim, o)
+    ]
+    return textwrap.wrap(" ".join(said), 96, break_on_hyphens=False) + [""] + measured_rate_lines(sim, o)
 
 
 def measured_rate_lines(sim, o):
@@ -821,7 +821,7 @@ def measured_rate_lines(sim, o):
              "for it, the fetching of its code: less code on a build's path (fewer copies of "
              "generic functions, less forced inlining), and not only fewer instructions, is what "
              "the clock's target needs next.")
-    return textwrap.wrap(text, 96) + [""]
+    return textwrap.wrap(text, 96, break_on_hyphens=False) + [""]
 
 
 def check_section(comparison, work):
