@@ -70,12 +70,15 @@ def caches(work):
     for line in open(path):
         operation, workload, *counts = line.rstrip("\n").split("\t")
         out[(operation, workload)] = [int(c) for c in counts]
-    sizes = os.path.join(work, "caches-sizes.tsv")
-    if os.path.exists(sizes):
-        for line in open(sizes):
-            cache, size = line.split()
-            out[cache] = int(size) // 1024
     return out
+
+
+def cache_sizes(work):
+    """The sizes in KiB of the caches cachegrind simulated, by name (`I1`, `D1`)."""
+    path = os.path.join(work, "caches-sizes.tsv")
+    if not os.path.exists(path):
+        return {}
+    return {cache: int(size) // 1024 for cache, size in (line.split() for line in open(path))}
 
 
 def count(n):
@@ -740,7 +743,7 @@ def remaining_section(work, ins, o):
         "floor's. The floor retired about 22 instructions a nanosecond on W2 and the build about 15.",
         "",
     ]
-    lines += clock_lines(caches(work), o)
+    lines += clock_lines(caches(work), cache_sizes(work), o)
     lines += [
         "What the rules leave to everything else, measured at `12b38eb` with a scratch build whose",
         "rules return at once (the build step, its checks, the tree and the writer unchanged), side",
@@ -774,7 +777,7 @@ def remaining_section(work, ins, o):
     return lines + build_profile_section(work, ins)
 
 
-def clock_lines(sim, o):
+def clock_lines(sim, sizes, o):
     """Why the clock's ratios exceed the instruction counts', from the simulation of the caches
     and the branch predictor."""
     need = [(op, w) for op in ("build", "write-floor") for w in WORKLOADS]
@@ -793,13 +796,17 @@ def clock_lines(sim, o):
         "the floor writer %s, while a build of W2 misses the simulated %s KiB instruction cache %s" % (
             "misses neither first-level cache in any workload" if none
             else "misses the first-level caches %s times a document in all" % count(floor_misses),
-            sim.get("I1", "?"), count(b["W2"][1])),
+            sizes.get("I1", "?"), count(b["W2"][1])),
         "times a document, W3 %s, W5 %s and W1 %s. What one build runs (the builder, the table's" % (
             count(b["W3"][1]), count(b["W5"][1]), count(b["W1"][1])),
         "checks, the flow, the rules and the writer) is more code than that cache holds, so in the",
         "simulation each build fetches much of it again; a real core's micro-op cache and prefetching",
-        "hide part of that, which the simulation does not model. W1 builds without a flow",
-        "(no rule may find anything in it) and fits. W4's tree (its list alone is 256 verbs of 280",
+        "hide part of that, which the simulation does not model.",
+    ]
+    if b["W1"][1] == 0:
+        said.append("W1 builds without a flow (no rule may find anything in it) and fits.")
+    said += [
+        "W4's tree (its list alone is 256 verbs of 280",
         "bytes) is larger than the data cache: %s data misses a build. Mispredicted branches are" % (
             count(b["W4"][2]),),
         "%.1f%% of W2's build's instructions against %.1f%% of the floor's (W4 %.1f%% against %.1f%%);" % (
@@ -953,14 +960,14 @@ def per_ns(sim, o, op, w):
     return sim[(op, w)][0] / o[(w, case)][0]
 
 
-def cache_table(sim, o):
+def cache_table(sim, sizes, o):
     if not sim:
         return
     print("## Caches and branches, simulated")
     print()
     print("What time sees and the instruction counts do not: valgrind's cachegrind simulating the")
     print("first-level caches (%s KiB of instructions and %s KiB of data, the sizes of this machine's)" % (
-        sim.get("I1", "?"), sim.get("D1", "?")))
+        sizes.get("I1", "?"), sizes.get("D1", "?")))
     print("and a branch predictor, per document (60 documents less 10, divided by 50), for build +")
     print("render and the floor writer. The simulated predictor is simpler than a real core's, which")
     print("also learns indirect jumps from their history: read its mispredictions as an upper bound.")
@@ -1436,7 +1443,7 @@ def main():
     comparison = check_comparison(work)
     ins = instructions(work)
     instruction_table(ins)
-    cache_table(caches(work), o)
+    cache_table(caches(work), cache_sizes(work), o)
     targets(p, o, comparison, ins)
     if comparison:
         print("\n".join(check_section(comparison, work)).rstrip("\n"))
