@@ -708,14 +708,28 @@ fn literal_card_data<D: Document>(f: &mut Findings<'_, '_, D>) {
         if let Some(pan) = pan {
             report_pan(f, event.node, event.loc, pan.test_card);
         } else if digits >= 3 {
+            let codes = codes.get_or_insert_with(|| {
+                // A code stands next to its name: words that hold no name anywhere hold no
+                // code, and need not be read.
+                let named = flow.has_transcript()
+                    || flow.events.iter().any(|e| match &e.kind {
+                        EventKind::Speech(s) | EventKind::Message(s) => {
+                            detect::may_hold_cvv_cue(s.raw())
+                        }
+                        _ => false,
+                    });
+                if named {
+                    flow.transcript().security_codes()
+                } else {
+                    Vec::new()
+                }
+            });
+            if codes.is_empty() {
+                continue;
+            }
             let t = flow.transcript();
             let tokens = t.tokens_of_event(i);
-            if let Some(code) = codes
-                .get_or_insert_with(|| t.security_codes())
-                .iter()
-                .find(|c| tokens.contains(&c.start))
-                .cloned()
-            {
+            if let Some(code) = codes.iter().find(|c| tokens.contains(&c.start)).cloned() {
                 let words = t.quote(code.clone());
                 f.report_words(
                     &PCI005,

@@ -122,7 +122,11 @@ pub(super) fn check<D: Document>(f: &mut Findings<'_, '_, D>) {
     // Every capture after a notice is covered, and nothing needs covering once the notice
     // was given earlier in the call.
     let disclosed = f.policy.holds(Fact::RecordingDisclosed);
-    let notices = flow.transcript().notices();
+    let notices = if disclosed {
+        Vec::new()
+    } else {
+        flow.transcript().notices()
+    };
     let noticed_before = |f: &Findings<'_, '_, D>, i: usize| {
         disclosed || given_before(f, Disclosure::RecordingNotice, &notices, i)
     };

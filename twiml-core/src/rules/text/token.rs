@@ -562,7 +562,7 @@ fn unit_of(c: char) -> u8 {
 /// Reads `raw` (beyond ASCII) as one byte per character into `bytes`, with where each
 /// character starts into `at`; false, with both left unfinished, when a character is not
 /// one that the byte path reads.
-fn units_of(raw: &str, bytes: &mut String, at: &mut Vec<u32>) -> bool {
+pub(super) fn units_of(raw: &str, bytes: &mut String, at: &mut Vec<u32>) -> bool {
     let table = unit_table();
     let raw_bytes = raw.as_bytes();
     bytes.clear();
