@@ -266,13 +266,17 @@ fn insecure_urls<D: Document>(f: &mut Findings<'_, '_, D>) {
         }
         // A `<Redirect>` fetches the next document with the call's parameters.
         if matches!(id, ElementId::Redirect | ElementId::MessagingRedirect) {
-            let url: String = doc
-                .children(element.node)
-                .filter_map(|c| match c {
-                    Content::Text(t) => Some(t),
-                    _ => None,
-                })
-                .collect();
+            // Its text, borrowed when it is one piece (as a built `<Redirect>` holds it).
+            let mut texts = doc.children(element.node).filter_map(|c| match c {
+                Content::Text(t) => Some(t),
+                _ => None,
+            });
+            let url = match (texts.next(), texts.next()) {
+                (Some(one), None) => std::borrow::Cow::Borrowed(one),
+                (first, second) => std::borrow::Cow::Owned(
+                    first.into_iter().chain(second).chain(texts).collect::<String>(),
+                ),
+            };
             if is_plain_http(&url) {
                 let severity = if strict {
                     Severity::Error
