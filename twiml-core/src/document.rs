@@ -125,13 +125,13 @@ impl Twiml {
         // writing tells the checks whether any character needs looking at. Most responses are
         // under a kilobyte: one allocation instead of a handful of regrowths.
         let mut xml = String::with_capacity(1024);
-        let (only_xml_characters, written) = render_served(&root, &mut xml);
+        let written = render_served(&root, &mut xml);
         let mut findings = Vec::new();
         let mut document = ModelDocument::new(&root);
-        document.know_only_xml_characters(only_xml_characters);
+        document.know_written(&written);
         // The checks visit every element: the rules' flow is sized from their count.
         // For a small response, they note what the rules' summary reads as they go.
-        let (elements, summary) = check_built(&document, &mut findings, scanned(written));
+        let (elements, summary) = check_built(&document, &mut findings, scanned(written.elements));
         document.know_element_count(elements);
         // A small response in which no rule may find anything makes no flow.
         let overrides = if no_rule_may_find(&document, policy, summary.as_ref()) {
@@ -250,27 +250,48 @@ fn render_root<W: fmt::Write>(root: &Root, out: &mut W, options: &RenderOptions)
     render_noting(root, out, options).map(|_| ())
 }
 
-/// Writes `root` as `options` say; answers whether every byte of its text, attribute values
-/// and comments is clear of those that may begin a character XML 1.0 cannot carry.
+/// What the writing of a response found, which the build step's checks and rules then need
+/// not look for themselves.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) struct Written {
+    /// Every byte of its text, attribute values and comments is clear of those that may begin
+    /// a character XML 1.0 cannot carry.
+    pub(crate) only_xml_characters: bool,
+    /// How many elements were written.
+    pub(crate) elements: usize,
+    /// Some text item or escaped attribute value holds three ASCII digits or more.
+    pub(crate) three_digits: bool,
+}
+
+/// Writes `root` as `options` say, and answers what the writing found.
 fn render_noting<W: fmt::Write>(
     root: &Root,
     out: &mut W,
     options: &RenderOptions,
-) -> Result<(bool, usize), fmt::Error> {
+) -> Result<Written, fmt::Error> {
     let mut w = Writer::new(out, options)?;
     root.render(&mut w)?;
     w.finish()?;
-    Ok((w.only_xml_characters(), w.elements()))
+    Ok(Written {
+        only_xml_characters: w.only_xml_characters(),
+        elements: w.elements(),
+        three_digits: w.holds_three_digits(),
+    })
 }
 
 /// Appends `root` to `xml` as it is served (compact, with its XML declaration); answers
-/// whether every character of its text, attribute values and comments is one XML 1.0 can
-/// carry, which the build's checks then need not look at one by one, and how many elements
-/// it wrote.
-pub(crate) fn render_served(root: &Root, xml: &mut String) -> (bool, usize) {
+/// what the writing found: whether every character of its text, attribute values and
+/// comments is one XML 1.0 can carry, which the build's checks then need not look at one by
+/// one, how many elements it wrote, and whether a text or value holds three digits or more,
+/// which the rule on card data written in the document otherwise reads every text for.
+pub(crate) fn render_served(root: &Root, xml: &mut String) -> Written {
     // Writing into a String cannot fail; were it to, the checks would look at every character
-    // and the rules would make their flow.
-    render_noting(root, xml, &RenderOptions::default()).unwrap_or((false, usize::MAX))
+    // and the rules would make their flow and read every text.
+    render_noting(root, xml, &RenderOptions::default()).unwrap_or(Written {
+        only_xml_characters: false,
+        elements: usize::MAX,
+        three_digits: true,
+    })
 }
 
 impl fmt::Display for Twiml {

@@ -72,6 +72,8 @@ pub(crate) struct Writer<'o, W: fmt::Write> {
     suspicious: bool,
     /// How many elements were started.
     elements: usize,
+    /// A text item or escaped attribute value written held three ASCII digits or more.
+    three_digits: bool,
 }
 
 impl<'o, W: fmt::Write> Writer<'o, W> {
@@ -87,6 +89,7 @@ impl<'o, W: fmt::Write> Writer<'o, W> {
             first: !options.xml_declaration,
             suspicious: false,
             elements: 0,
+            three_digits: false,
         })
     }
 
@@ -100,6 +103,24 @@ impl<'o, W: fmt::Write> Writer<'o, W> {
     /// How many elements were written.
     pub(crate) fn elements(&self) -> usize {
         self.elements
+    }
+
+    /// Whether some text item (but words someone hears or reads, see [`Writer::words`]) or
+    /// escaped attribute value written so far holds three ASCII digits or more. Every attribute
+    /// value that is not a keyword, a number or a flag of the table is written escaped, so when
+    /// none does, no such text or value of the document holds a card number or a security
+    /// code.
+    pub(crate) fn holds_three_digits(&self) -> bool {
+        self.three_digits
+    }
+
+    /// Notes whether `s`, a text item or an escaped value, holds three digits or more, until
+    /// one does.
+    #[inline(always)]
+    fn note_digits(&mut self, s: &str) {
+        if !self.three_digits {
+            self.three_digits = holds_three_digits(s);
+        }
     }
 
     fn line_break(&mut self) -> fmt::Result {
@@ -145,13 +166,16 @@ impl<'o, W: fmt::Write> Writer<'o, W> {
     /// Writes an attribute of the table, escaping its value. `lead` is its ` name="`, which the
     /// generated code spells out, as do the other writers of the table's attributes: one piece
     /// instead of three for each attribute of a built response.
+    #[inline(always)]
     pub(crate) fn table_attr(&mut self, lead: &'static str, value: &str) -> fmt::Result {
         self.out.write_str(lead)?;
         self.value(value)
     }
 
     /// Writes an escaped attribute value and its closing quote.
+    #[inline(always)]
     fn value(&mut self, value: &str) -> fmt::Result {
+        self.note_digits(value);
         escape(self.out, value, &ATTRIBUTE_ESCAPES, &mut self.suspicious)?;
         self.out.write_char('"')
     }
@@ -246,8 +270,16 @@ impl<'o, W: fmt::Write> Writer<'o, W> {
         Ok(())
     }
 
-    /// Writes escaped character data.
+    /// Writes escaped character data, noting whether it holds three digits or more.
     pub(crate) fn text(&mut self, text: &str) -> fmt::Result {
+        self.note_digits(text);
+        escape(self.out, text, &TEXT_ESCAPES, &mut self.suspicious)
+    }
+
+    /// Writes escaped character data that someone hears or reads: the text of a `<Say>` and
+    /// its SSML, of a message and its body. The rules read it as speech and messages, not
+    /// as text written in the document, and its digits are not noted.
+    pub(crate) fn words(&mut self, text: &str) -> fmt::Result {
         escape(self.out, text, &TEXT_ESCAPES, &mut self.suspicious)
     }
 
@@ -358,6 +390,12 @@ fn may_need_escape(block: u64) -> bool {
         | equal(block | (ONES * 0x04), b'&')
         | equal(block, 0xEF))
         != 0
+}
+
+/// Whether `s` holds three ASCII digits or more.
+#[inline(never)]
+fn holds_three_digits(s: &str) -> bool {
+    s.len() >= 3 && crate::rules::detect::digits_up_to(s, 3) >= 3
 }
 
 /// Writes a number in decimal without going through the `fmt` machinery.

@@ -307,6 +307,13 @@ pub trait Document {
         false
     }
 
+    /// Whether some text item or attribute value may hold three ASCII digits or more (and so a
+    /// card number or security code). `true` (read them) unless the document knows otherwise
+    /// from its source.
+    fn may_hold_three_digits(&self) -> bool {
+        true
+    }
+
     /// Whether the element has any attribute. A document that knows without reading them
     /// answers directly.
     fn has_attributes(&self, node: Self::Node) -> bool {

@@ -1343,13 +1343,14 @@ fn render(spec: &ElementSpec, fields: &[Field]) -> TokenStream {
             quote! { if let Some(v) = &self.#r { #write } }
         }
     });
+    let write_text = text_writer(spec);
     let content = match (text == TextModel::Field, has_children_field(spec)) {
         (true, _) => quote! {
             if self.text.is_empty() {
                 return w.end_empty();
             }
             let restore = w.open(false)?;
-            w.text(&self.text)?;
+            w.#write_text(&self.text)?;
             w.end_tag(#end_tag, restore)
         },
         (false, true) => {
@@ -1386,6 +1387,13 @@ fn render(spec: &ElementSpec, fields: &[Field]) -> TokenStream {
     }
 }
 
+/// The writer's method for an element's text: `words` for text someone hears or reads (a
+/// `<Say>` and its SSML, a message and its body), `text` for the rest, whose digits the
+/// writing notes for the rule on card data written in the document.
+fn text_writer(spec: &ElementSpec) -> Ident {
+    ident(if spec.says_words() { "words" } else { "text" })
+}
+
 /// The child enum of an element, its rendering, and the conversions into it.
 fn child_enum_items(spec: &'static ElementSpec) -> TokenStream {
     let ty_name = ident(spec.rust_type);
@@ -1419,7 +1427,9 @@ fn child_enum_items(spec: &'static ElementSpec) -> TokenStream {
         let v = ident(child.spec().rust_type);
         quote!(#ce::#v(e) => e.render(w),)
     });
-    let text_render = (text == TextModel::Children).then(|| quote!(#ce::Text(t) => w.text(t),));
+    let write_text = text_writer(spec);
+    let text_render =
+        (text == TextModel::Children).then(|| quote!(#ce::Text(t) => w.#write_text(t),));
     let froms = spec.children.iter().map(|&child| {
         let c = child.spec();
         let q = qualified(spec, c);

@@ -18,6 +18,9 @@ pub(crate) struct ModelDocument<'a> {
     /// Every character of the response's text, values and comments is known to be one XML
     /// 1.0 can carry (`false` until its writing says so).
     only_xml_characters: bool,
+    /// Some text item or attribute value may hold three ASCII digits or more (`true` until its
+    /// writing says none does).
+    three_digits: bool,
 }
 
 impl<'a> ModelDocument<'a> {
@@ -32,14 +35,17 @@ impl<'a> ModelDocument<'a> {
             dialect,
             elements: 0,
             only_xml_characters: false,
+            three_digits: true,
         }
     }
 
     /// Records what the writing of the response found: whether every byte of its text,
     /// values and comments is clear of those that may begin a character XML 1.0 cannot carry
-    /// (the writer's `only_xml_characters`).
-    pub(crate) fn know_only_xml_characters(&mut self, clean: bool) {
-        self.only_xml_characters = clean;
+    /// (the writer's `only_xml_characters`), and whether a text item or value that says no
+    /// words holds three digits or more.
+    pub(crate) fn know_written(&mut self, written: &crate::document::Written) {
+        self.only_xml_characters = written.only_xml_characters;
+        self.three_digits = written.three_digits;
     }
 
     /// Records how many elements the response holds, as a walk of every element counted.
@@ -147,6 +153,10 @@ impl<'a> Document for ModelDocument<'a> {
 
     fn only_xml_characters(&self) -> bool {
         self.only_xml_characters
+    }
+
+    fn may_hold_three_digits(&self) -> bool {
+        self.three_digits
     }
 
     /// From the set fields, without making the iterator: an attribute of the table is set

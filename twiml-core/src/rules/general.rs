@@ -274,7 +274,11 @@ fn insecure_urls<D: Document>(f: &mut Findings<'_, '_, D>) {
             let url = match (texts.next(), texts.next()) {
                 (Some(one), None) => std::borrow::Cow::Borrowed(one),
                 (first, second) => std::borrow::Cow::Owned(
-                    first.into_iter().chain(second).chain(texts).collect::<String>(),
+                    first
+                        .into_iter()
+                        .chain(second)
+                        .chain(texts)
+                        .collect::<String>(),
                 ),
             };
             if is_plain_http(&url) {

@@ -741,6 +741,11 @@ fn literal_card_data<D: Document>(f: &mut Findings<'_, '_, D>) {
             }
         }
     }
+    // Card data needs three digits in one text or value: a document that knows none holds
+    // them (a built response, from its writing) has nothing more to read.
+    if !doc.may_hold_three_digits() {
+        return;
+    }
     // A document without attributes (a `<Say>` alone) has no attribute values to read: only
     // the text of its elements that say no words.
     if !flow.has_attributes() {

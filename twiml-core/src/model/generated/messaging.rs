@@ -483,7 +483,7 @@ impl MessageChild {
         match self {
             MessageChild::Body(e) => e.render(w),
             MessageChild::Media(e) => e.render(w),
-            MessageChild::Text(t) => w.text(t),
+            MessageChild::Text(t) => w.words(t),
             MessageChild::Comment(t) => w.comment(t),
             MessageChild::Custom(e) => e.render(w),
         }
@@ -622,7 +622,7 @@ impl Body {
             return w.end_empty();
         }
         let restore = w.open(false)?;
-        w.text(&self.text)?;
+        w.words(&self.text)?;
         w.end_tag("</Body>", restore)
     }
 }

@@ -943,7 +943,7 @@ impl SayChild {
             SayChild::SsmlSayAs(e) => e.render(w),
             SayChild::SsmlSub(e) => e.render(w),
             SayChild::SsmlW(e) => e.render(w),
-            SayChild::Text(t) => w.text(t),
+            SayChild::Text(t) => w.words(t),
             SayChild::Comment(t) => w.comment(t),
             SayChild::Custom(e) => e.render(w),
         }
@@ -5839,7 +5839,7 @@ impl Sms {
             return w.end_empty();
         }
         let restore = w.open(false)?;
-        w.text(&self.text)?;
+        w.words(&self.text)?;
         w.end_tag("</Sms>", restore)
     }
 }
@@ -14615,7 +14615,7 @@ impl SsmlEmphasisChild {
             SsmlEmphasisChild::SsmlSayAs(e) => e.render(w),
             SsmlEmphasisChild::SsmlSub(e) => e.render(w),
             SsmlEmphasisChild::SsmlW(e) => e.render(w),
-            SsmlEmphasisChild::Text(t) => w.text(t),
+            SsmlEmphasisChild::Text(t) => w.words(t),
             SsmlEmphasisChild::Comment(t) => w.comment(t),
             SsmlEmphasisChild::Custom(e) => e.render(w),
         }
@@ -15024,7 +15024,7 @@ impl SsmlLangChild {
             SsmlLangChild::SsmlSayAs(e) => e.render(w),
             SsmlLangChild::SsmlSub(e) => e.render(w),
             SsmlLangChild::SsmlW(e) => e.render(w),
-            SsmlLangChild::Text(t) => w.text(t),
+            SsmlLangChild::Text(t) => w.words(t),
             SsmlLangChild::Comment(t) => w.comment(t),
             SsmlLangChild::Custom(e) => e.render(w),
         }
@@ -15420,7 +15420,7 @@ impl SsmlPChild {
             SsmlPChild::SsmlSayAs(e) => e.render(w),
             SsmlPChild::SsmlSub(e) => e.render(w),
             SsmlPChild::SsmlW(e) => e.render(w),
-            SsmlPChild::Text(t) => w.text(t),
+            SsmlPChild::Text(t) => w.words(t),
             SsmlPChild::Comment(t) => w.comment(t),
             SsmlPChild::Custom(e) => e.render(w),
         }
@@ -15665,7 +15665,7 @@ impl SsmlPhoneme {
             return w.end_empty();
         }
         let restore = w.open(false)?;
-        w.text(&self.text)?;
+        w.words(&self.text)?;
         w.end_tag("</phoneme>", restore)
     }
 }
@@ -16008,7 +16008,7 @@ impl SsmlProsodyChild {
             SsmlProsodyChild::SsmlSayAs(e) => e.render(w),
             SsmlProsodyChild::SsmlSub(e) => e.render(w),
             SsmlProsodyChild::SsmlW(e) => e.render(w),
-            SsmlProsodyChild::Text(t) => w.text(t),
+            SsmlProsodyChild::Text(t) => w.words(t),
             SsmlProsodyChild::Comment(t) => w.comment(t),
             SsmlProsodyChild::Custom(e) => e.render(w),
         }
@@ -16393,7 +16393,7 @@ impl SsmlSChild {
             SsmlSChild::SsmlSayAs(e) => e.render(w),
             SsmlSChild::SsmlSub(e) => e.render(w),
             SsmlSChild::SsmlW(e) => e.render(w),
-            SsmlSChild::Text(t) => w.text(t),
+            SsmlSChild::Text(t) => w.words(t),
             SsmlSChild::Comment(t) => w.comment(t),
             SsmlSChild::Custom(e) => e.render(w),
         }
@@ -16629,7 +16629,7 @@ impl SsmlSayAs {
             return w.end_empty();
         }
         let restore = w.open(false)?;
-        w.text(&self.text)?;
+        w.words(&self.text)?;
         w.end_tag("</say-as>", restore)
     }
 }
@@ -16727,7 +16727,7 @@ impl SsmlSub {
             return w.end_empty();
         }
         let restore = w.open(false)?;
-        w.text(&self.text)?;
+        w.words(&self.text)?;
         w.end_tag("</sub>", restore)
     }
 }
@@ -16973,7 +16973,7 @@ impl SsmlWChild {
             SsmlWChild::SsmlProsody(e) => e.render(w),
             SsmlWChild::SsmlSayAs(e) => e.render(w),
             SsmlWChild::SsmlSub(e) => e.render(w),
-            SsmlWChild::Text(t) => w.text(t),
+            SsmlWChild::Text(t) => w.words(t),
             SsmlWChild::Comment(t) => w.comment(t),
             SsmlWChild::Custom(e) => e.render(w),
         }
