@@ -261,6 +261,8 @@ pub(crate) struct Written {
     pub(crate) elements: usize,
     /// Some text item or escaped attribute value holds three ASCII digits or more.
     pub(crate) three_digits: bool,
+    /// Some text item or escaped attribute value is a plain-HTTP URL.
+    pub(crate) plain_http: bool,
 }
 
 /// Writes `root` as `options` say, and answers what the writing found.
@@ -276,14 +278,16 @@ fn render_noting<W: fmt::Write>(
         only_xml_characters: w.only_xml_characters(),
         elements: w.elements(),
         three_digits: w.holds_three_digits(),
+        plain_http: w.holds_plain_http(),
     })
 }
 
 /// Appends `root` to `xml` as it is served (compact, with its XML declaration); answers
 /// what the writing found: whether every character of its text, attribute values and
 /// comments is one XML 1.0 can carry, which the build's checks then need not look at one by
-/// one, how many elements it wrote, and whether a text or value holds three digits or more,
-/// which the rule on card data written in the document otherwise reads every text for.
+/// one, how many elements it wrote, and whether a text or value holds three digits or more or
+/// is a plain-HTTP URL, which the rules on card data and insecure URLs otherwise read every
+/// text for.
 pub(crate) fn render_served(root: &Root, xml: &mut String) -> Written {
     // Writing into a String cannot fail; were it to, the checks would look at every character
     // and the rules would make their flow and read every text.
@@ -291,6 +295,7 @@ pub(crate) fn render_served(root: &Root, xml: &mut String) -> Written {
         only_xml_characters: false,
         elements: usize::MAX,
         three_digits: true,
+        plain_http: true,
     })
 }
 

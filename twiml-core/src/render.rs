@@ -74,6 +74,8 @@ pub(crate) struct Writer<'o, W: fmt::Write> {
     elements: usize,
     /// A text item or escaped attribute value written held three ASCII digits or more.
     three_digits: bool,
+    /// A text item or escaped attribute value written was a plain-HTTP URL.
+    plain_http: bool,
 }
 
 impl<'o, W: fmt::Write> Writer<'o, W> {
@@ -90,6 +92,7 @@ impl<'o, W: fmt::Write> Writer<'o, W> {
             suspicious: false,
             elements: 0,
             three_digits: false,
+            plain_http: false,
         })
     }
 
@@ -114,13 +117,27 @@ impl<'o, W: fmt::Write> Writer<'o, W> {
         self.three_digits
     }
 
-    /// Notes whether `s`, a text item or an escaped value, holds three digits or more, until
-    /// one does.
+    /// Whether some text item (but words, as for [`Writer::holds_three_digits`]) or escaped
+    /// attribute value written so far is a plain-HTTP URL: when none is, no URL of the document
+    /// is.
+    pub(crate) fn holds_plain_http(&self) -> bool {
+        self.plain_http
+    }
+
+    /// Notes what the rules look for in `s`, a text item or an escaped value, until one of
+    /// each is found: three digits or more, and a plain-HTTP URL.
     #[inline(always)]
-    fn note_digits(&mut self, s: &str) {
-        if !self.three_digits {
-            self.three_digits = holds_three_digits(s);
+    fn note(&mut self, s: &str) {
+        if !(self.three_digits && self.plain_http) {
+            self.note_text(s);
         }
+    }
+
+    #[inline(never)]
+    fn note_text(&mut self, s: &str) {
+        use crate::rules::detect;
+        self.three_digits = self.three_digits || (s.len() >= 3 && detect::digits_up_to(s, 3) >= 3);
+        self.plain_http = self.plain_http || detect::is_plain_http(s);
     }
 
     fn line_break(&mut self) -> fmt::Result {
@@ -175,7 +192,7 @@ impl<'o, W: fmt::Write> Writer<'o, W> {
     /// Writes an escaped attribute value and its closing quote.
     #[inline(always)]
     fn value(&mut self, value: &str) -> fmt::Result {
-        self.note_digits(value);
+        self.note(value);
         escape(self.out, value, &ATTRIBUTE_ESCAPES, &mut self.suspicious)?;
         self.out.write_char('"')
     }
@@ -272,7 +289,7 @@ impl<'o, W: fmt::Write> Writer<'o, W> {
 
     /// Writes escaped character data, noting whether it holds three digits or more.
     pub(crate) fn text(&mut self, text: &str) -> fmt::Result {
-        self.note_digits(text);
+        self.note(text);
         escape(self.out, text, &TEXT_ESCAPES, &mut self.suspicious)
     }
 
@@ -390,12 +407,6 @@ fn may_need_escape(block: u64) -> bool {
         | equal(block | (ONES * 0x04), b'&')
         | equal(block, 0xEF))
         != 0
-}
-
-/// Whether `s` holds three ASCII digits or more.
-#[inline(never)]
-fn holds_three_digits(s: &str) -> bool {
-    s.len() >= 3 && crate::rules::detect::digits_up_to(s, 3) >= 3
 }
 
 /// Writes a number in decimal without going through the `fmt` machinery.

@@ -314,6 +314,12 @@ pub trait Document {
         true
     }
 
+    /// Whether some text item or attribute value may be a plain-HTTP URL. `true` (read them)
+    /// unless the document knows otherwise from its source.
+    fn may_hold_plain_http(&self) -> bool {
+        true
+    }
+
     /// Whether the element has any attribute. A document that knows without reading them
     /// answers directly.
     fn has_attributes(&self, node: Self::Node) -> bool {

@@ -21,6 +21,9 @@ pub(crate) struct ModelDocument<'a> {
     /// Some text item or attribute value may hold three ASCII digits or more (`true` until its
     /// writing says none does).
     three_digits: bool,
+    /// Some text item or attribute value may be a plain-HTTP URL (`true` until its writing
+    /// says none is).
+    plain_http: bool,
 }
 
 impl<'a> ModelDocument<'a> {
@@ -36,16 +39,18 @@ impl<'a> ModelDocument<'a> {
             elements: 0,
             only_xml_characters: false,
             three_digits: true,
+            plain_http: true,
         }
     }
 
     /// Records what the writing of the response found: whether every byte of its text,
     /// values and comments is clear of those that may begin a character XML 1.0 cannot carry
     /// (the writer's `only_xml_characters`), and whether a text item or value that says no
-    /// words holds three digits or more.
+    /// words holds three digits or more, or is a plain-HTTP URL.
     pub(crate) fn know_written(&mut self, written: &crate::document::Written) {
         self.only_xml_characters = written.only_xml_characters;
         self.three_digits = written.three_digits;
+        self.plain_http = written.plain_http;
     }
 
     /// Records how many elements the response holds, as a walk of every element counted.
@@ -157,6 +162,10 @@ impl<'a> Document for ModelDocument<'a> {
 
     fn may_hold_three_digits(&self) -> bool {
         self.three_digits
+    }
+
+    fn may_hold_plain_http(&self) -> bool {
+        self.plain_http
     }
 
     /// From the set fields, without making the iterator: an attribute of the table is set

@@ -365,6 +365,12 @@ pub fn pans(text: &str) -> Vec<PanMatch> {
 /// The fewest ASCII digits a card number has.
 pub(crate) const PAN_MIN_DIGITS: usize = PAN_LENGTHS.start;
 
+/// Whether `url` uses plain HTTP.
+pub(crate) fn is_plain_http(url: &str) -> bool {
+    let url = url.trim();
+    url.len() >= 7 && url.as_bytes()[..7].eq_ignore_ascii_case(b"http://")
+}
+
 /// The number of ASCII digits in `text`, counted up to `cap`.
 #[inline]
 pub(crate) fn digits_up_to(text: &str, cap: usize) -> usize {

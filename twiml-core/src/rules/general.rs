@@ -5,6 +5,7 @@ use crate::schema::{ElementId, ValueKind};
 use crate::tree::{Content, Document, Value};
 
 use super::declare_rule;
+use super::detect;
 use super::flow::{Event, EventKind, Flow};
 use super::payment::{PAY_CALLBACKS, PCI004};
 use super::policy::{Disclosure, Level, Regime};
@@ -221,7 +222,11 @@ fn insecure_urls<D: Document>(f: &mut Findings<'_, '_, D>) {
     let strict = f.policy.applies(Regime::Payments) || f.policy.applies(Regime::Healthcare);
     let pay_hygiene_runs = f.runs(&PCI004) && f.policy.level_of(&PCI004) != Level::Allow;
     let flow = f.flow;
-    // It reads attributes, and the text of a redirect: a document with neither has no URL.
+    // It reads attributes, and the text of a redirect: a document with neither has no URL,
+    // nor has one whose writing found no plain-HTTP URL (a built response).
+    if !flow.doc.may_hold_plain_http() {
+        return;
+    }
     let summary = &flow.summary;
     if !summary.has(ElementId::Redirect)
         && !summary.has(ElementId::MessagingRedirect)
@@ -246,7 +251,7 @@ fn insecure_urls<D: Document>(f: &mut Findings<'_, '_, D>) {
             let Value::Text(url) = attribute.value else {
                 continue;
             };
-            if !is_plain_http(url) {
+            if !detect::is_plain_http(url) {
                 continue;
             }
             let severity = if strict || on_pay {
@@ -281,7 +286,7 @@ fn insecure_urls<D: Document>(f: &mut Findings<'_, '_, D>) {
                         .collect::<String>(),
                 ),
             };
-            if is_plain_http(&url) {
+            if detect::is_plain_http(&url) {
                 let severity = if strict {
                     Severity::Error
                 } else {
@@ -301,10 +306,4 @@ fn insecure_urls<D: Document>(f: &mut Findings<'_, '_, D>) {
             }
         }
     }
-}
-
-/// Whether `url` uses plain HTTP.
-pub(super) fn is_plain_http(url: &str) -> bool {
-    let url = url.trim();
-    url.len() >= 7 && url.as_bytes()[..7].eq_ignore_ascii_case(b"http://")
 }

@@ -512,7 +512,7 @@ fn pay_attributes<D: Document>(f: &mut Findings<'_, '_, D>) {
         let (node, loc) = (event.node, event.loc);
         for name in PAY_CALLBACKS {
             if let Some(Value::Text(url)) = doc.attribute(node, name)
-                && super::general::is_plain_http(url)
+                && detect::is_plain_http(url)
             {
                 f.report(
                     &PCI004,
