@@ -367,7 +367,7 @@ pub(crate) const PAN_MIN_DIGITS: usize = PAN_LENGTHS.start;
 
 /// Whether `url` uses plain HTTP.
 pub(crate) fn is_plain_http(url: &str) -> bool {
-    let url = url.trim();
+    let url = crate::grammar::trim(url);
     url.len() >= 7 && url.as_bytes()[..7].eq_ignore_ascii_case(b"http://")
 }
 
