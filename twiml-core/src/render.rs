@@ -133,6 +133,8 @@ impl<'o, W: fmt::Write> Writer<'o, W> {
         }
     }
 
+    /// [`Writer::note`]'s reading, out of line, so that each value's path through the writer
+    /// stays short.
     #[inline(never)]
     fn note_text(&mut self, s: &str) {
         use crate::rules::detect;
@@ -287,7 +289,7 @@ impl<'o, W: fmt::Write> Writer<'o, W> {
         Ok(())
     }
 
-    /// Writes escaped character data, noting whether it holds three digits or more.
+    /// Writes escaped character data, noting what the rules look for in it ([`Writer::note`]).
     pub(crate) fn text(&mut self, text: &str) -> fmt::Result {
         self.note(text);
         escape(self.out, text, &TEXT_ESCAPES, &mut self.suspicious)
@@ -295,7 +297,7 @@ impl<'o, W: fmt::Write> Writer<'o, W> {
 
     /// Writes escaped character data that someone hears or reads: the text of a `<Say>` and
     /// its SSML, of a message and its body. The rules read it as speech and messages, not
-    /// as text written in the document, and its digits are not noted.
+    /// as text written in the document, and it is not noted.
     pub(crate) fn words(&mut self, text: &str) -> fmt::Result {
         escape(self.out, text, &TEXT_ESCAPES, &mut self.suspicious)
     }

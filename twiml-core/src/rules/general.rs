@@ -222,11 +222,11 @@ fn insecure_urls<D: Document>(f: &mut Findings<'_, '_, D>) {
     let strict = f.policy.applies(Regime::Payments) || f.policy.applies(Regime::Healthcare);
     let pay_hygiene_runs = f.runs(&PCI004) && f.policy.level_of(&PCI004) != Level::Allow;
     let flow = f.flow;
-    // It reads attributes, and the text of a redirect: a document with neither has no URL,
-    // nor has one whose writing found no plain-HTTP URL (a built response).
+    // A built response whose writing found no plain-HTTP URL has none to report.
     if !flow.doc.may_hold_plain_http() {
         return;
     }
+    // It reads attributes, and the text of a redirect: a document with neither has no URL.
     let summary = &flow.summary;
     if !summary.has(ElementId::Redirect)
         && !summary.has(ElementId::MessagingRedirect)
