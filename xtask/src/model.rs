@@ -1388,8 +1388,8 @@ fn render(spec: &ElementSpec, fields: &[Field]) -> TokenStream {
 }
 
 /// The writer's method for an element's text: `words` for text someone hears or reads (a
-/// `<Say>` and its SSML, a message and its body), `text` for the rest, whose digits the
-/// writing notes for the rule on card data written in the document.
+/// `<Say>` and its SSML, a message and its body), `text` for the rest, in which the writing
+/// notes what the rules on card data and insecure URLs look for.
 fn text_writer(spec: &ElementSpec) -> Ident {
     ident(if spec.says_words() { "words" } else { "text" })
 }

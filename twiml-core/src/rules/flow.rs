@@ -962,6 +962,18 @@ impl<'d, D: Document> Flow<'d, D> {
         self.transcript.get().is_some()
     }
 
+    /// Whether the words heard or read need reading for what `first_look` lets through: the
+    /// transcript is made already (another rule read them, and asking it costs nothing more),
+    /// or the text of some speech or message passes the first look. A first look never
+    /// turns away a text in which the transcript would find what the rule asks for.
+    pub(crate) fn words_may_hold(&self, first_look: impl Fn(&str) -> bool) -> bool {
+        self.has_transcript()
+            || self.events.iter().any(|e| match &e.kind {
+                EventKind::Speech(words) | EventKind::Message(words) => first_look(words.raw()),
+                _ => false,
+            })
+    }
+
     /// Everything the caller hears or reads, in execution order, as the rules read it.
     /// Speech joins the speech before it unless something stops the stream between them: a
     /// pause, audio, the wait for input, a dialled call, a recording, an agent taking over,

@@ -220,12 +220,7 @@ pub(super) fn check<D: Document>(f: &mut Findings<'_, '_, D>) {
     // its lists, which most hold none of.
     static FORBIDDEN_WORDS: std::sync::LazyLock<Anchors> =
         std::sync::LazyLock::new(|| Anchors::of(FORBIDDEN));
-    let may_forbid = f.runs(&MSG006)
-        && (flow.has_transcript()
-            || flow.events.iter().any(|e| match &e.kind {
-                EventKind::Message(message) => FORBIDDEN_WORDS.may_hold(message.raw()),
-                _ => false,
-            }));
+    let may_forbid = f.runs(&MSG006) && flow.words_may_hold(|raw| FORBIDDEN_WORDS.may_hold(raw));
     let names_asked = f.runs(&MSG004) && !f.policy.business_names().is_empty();
     if !(f.runs(&MSG003) || f.runs(&MSG004) || may_forbid || f.runs(&MSG005)) {
         return;

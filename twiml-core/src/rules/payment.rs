@@ -85,12 +85,7 @@ fn card_requests<D: Document>(flow: &Flow<'_, D>) -> Vec<CardRequest> {
     // them already.
     static ASKED: std::sync::LazyLock<Anchors> =
         std::sync::LazyLock::new(|| Anchors::of(CARD_ASKED));
-    let may_ask = flow.has_transcript()
-        || flow.events.iter().any(|e| match &e.kind {
-            EventKind::Speech(speech) => ASKED.may_hold(speech.raw()),
-            _ => false,
-        });
-    if !may_ask {
+    if !flow.words_may_hold(|raw| ASKED.may_hold(raw)) {
         return found;
     }
     let t = flow.transcript();
@@ -711,14 +706,7 @@ fn literal_card_data<D: Document>(f: &mut Findings<'_, '_, D>) {
             let codes = codes.get_or_insert_with(|| {
                 // A code stands next to its name: words that hold no name anywhere hold no
                 // code, and need not be read.
-                let named = flow.has_transcript()
-                    || flow.events.iter().any(|e| match &e.kind {
-                        EventKind::Speech(s) | EventKind::Message(s) => {
-                            detect::may_hold_cvv_cue(s.raw())
-                        }
-                        _ => false,
-                    });
-                if named {
+                if flow.words_may_hold(detect::may_hold_cvv_cue) {
                     flow.transcript().security_codes()
                 } else {
                     Vec::new()
