@@ -11,6 +11,7 @@
 use std::borrow::Cow;
 use std::cell::{Cell, OnceCell};
 
+use crate::model::ModelDocument;
 use crate::model::values::{
     BreakStrength, ConferenceRecord, ConversationRecord, DialRecord, InterpretAs,
 };
@@ -19,9 +20,57 @@ use crate::tree::{Content, Document, Part, Path, Tag, Value};
 
 use super::text::{Builder, CardAsk, Spare, Transcript};
 
-/// The most bytes of buffers a flow hands back for the next (see [`Flow::take_spare`]): a
+/// The most bytes of buffers a flow hands back for the next (see [`Flow::take_kept`]): a
 /// transcript larger than this is an exception, and its buffers are freed.
 const KEPT_UP_TO: usize = 256 * 1024;
+
+/// What a flow hands to the next one made on the same thread (see [`Flow::reusing`]): the
+/// allocations of its lists of events and elements, emptied, and the buffers of its
+/// transcript. Responses are built one after another on the same threads, and allocating
+/// and freeing the two lists cost as much as a small response's walk.
+#[derive(Debug, Default)]
+pub(crate) struct Kept {
+    /// Lists of a built response's flow: its nodes are those of the typed model.
+    events: Vec<Event<'static, BuiltNode>>,
+    elements: Vec<Element<'static, BuiltNode>>,
+    text: Option<Box<Spare>>,
+}
+
+/// A node of a built response.
+type BuiltNode = <ModelDocument<'static> as Document>::Node;
+
+impl Kept {
+    /// `self`, holding buffers for a transcript to be made in and kept.
+    pub(crate) fn keeping_text(mut self) -> Self {
+        self.text.get_or_insert_default();
+        self
+    }
+
+    /// Tests only: how many events and elements the kept lists hold room for.
+    #[cfg(test)]
+    pub(crate) fn room(&self) -> (usize, usize) {
+        (self.events.capacity(), self.elements.capacity())
+    }
+}
+
+/// An empty vector in the allocation of `v`, which is emptied: the standard library collects
+/// a vector's iterator, mapped, into the vector's own allocation when an item of `U` fits in
+/// the room of one of `T` (as when the two differ only in lifetimes). Otherwise an empty
+/// vector, with `v`'s allocation freed.
+fn reuse<T, U>(mut v: Vec<T>) -> Vec<U> {
+    v.clear();
+    v.into_iter().filter_map(|_| None).collect()
+}
+
+/// `v` emptied and kept for the next flow, unless it holds room for more than this many
+/// items: a response that large is an exception, and its lists are freed.
+fn keep<T, U>(v: Vec<T>) -> Vec<U> {
+    const ITEMS_UP_TO: usize = 4096;
+    if v.capacity() > ITEMS_UP_TO {
+        return Vec::new();
+    }
+    reuse(v)
+}
 
 /// A conservative text-to-speech rate (catalog §1.3): 2.5 words a second, about 150 a minute.
 pub(crate) const WORDS_PER_SECOND: f32 = 2.5;
@@ -506,40 +555,50 @@ impl<'d, D: Document> Flow<'d, D> {
 
     /// Reads `doc` into its execution order, with its run-time content read as `runtime_text`.
     pub(crate) fn reading_runtime_as(doc: &'d D, runtime_text: &'d str) -> Self {
-        Flow::reading(doc, runtime_text, None)
+        Flow::reading(doc, runtime_text, Kept::default())
     }
 
-    /// Reads `doc` into its execution order; its transcript, if the rules ask for it, is made
-    /// in the buffers of `spare` when it is given.
-    pub(crate) fn reusing(doc: &'d D, spare: Option<Box<Spare>>) -> Self {
-        Flow::reading(doc, "", spare)
+    /// Reads `doc` into its execution order, in the lists of `kept` (the previous flow's,
+    /// from [`Flow::take_kept`]); its transcript, if the rules ask for it, is made in the
+    /// buffers `kept` holds.
+    pub(crate) fn reusing(doc: &'d D, kept: Kept) -> Self {
+        Flow::reading(doc, "", kept)
     }
 
-    /// The buffers given to [`Flow::reusing`], with those of the transcript made in them
-    /// unless they grew past [`KEPT_UP_TO`], for the next flow.
-    pub(crate) fn take_spare(&mut self) -> Option<Box<Spare>> {
-        let mut spare = self.spare.take();
-        if let Some(spare) = &mut spare
+    /// The flow's lists, emptied, and the buffers its transcript was made in when it was
+    /// given some (see [`Flow::reusing`]), for the next flow; those grown past
+    /// [`KEPT_UP_TO`] bytes or `keep`'s count of items are freed.
+    pub(crate) fn take_kept(&mut self) -> Kept {
+        let mut text = self.spare.take();
+        if let Some(spare) = &mut text
             && self.transcript.get().is_some()
             && let Some(transcript) = self.transcript.take()
         {
             spare.keep(transcript, KEPT_UP_TO);
         }
-        spare
+        Kept {
+            events: keep(std::mem::take(&mut self.events)),
+            elements: keep(std::mem::take(&mut self.elements)),
+            text,
+        }
     }
 
-    fn reading(doc: &'d D, runtime_text: &'d str, spare: Option<Box<Spare>>) -> Self {
+    fn reading(doc: &'d D, runtime_text: &'d str, kept: Kept) -> Self {
         // Every element is entered once; most make one event.
         let elements = doc.element_count();
+        fn with_room<T>(mut v: Vec<T>, elements: usize) -> Vec<T> {
+            v.reserve(elements);
+            v
+        }
         let mut flow = Flow {
             doc,
-            events: Vec::with_capacity(elements),
-            elements: Vec::with_capacity(elements),
+            events: with_room(reuse(kept.events), elements),
+            elements: with_room(reuse(kept.elements), elements),
             comments: Vec::new(),
             summary: Summary::default(),
             runtime_text,
             transcript: OnceCell::new(),
-            spare: Cell::new(spare),
+            spare: Cell::new(kept.text),
         };
         let root = doc.root();
         let (loc, _) = flow.enter(None, root, 0);

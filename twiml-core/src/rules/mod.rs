@@ -81,9 +81,8 @@ pub use registered::*;
 pub use registry::{Family, RuleInfo, RuleKind, find_rule};
 pub(crate) use registry::{FoundIn, declare_rule, found_in, rule_found_in, rule_kind};
 
-use flow::{Flow, Loc};
+use flow::{Flow, Kept, Loc};
 pub(crate) use flow::{Read, Summary};
-use text::Spare;
 
 /// An override that applied to a document: the rule, the reason, where it was written, and
 /// how many findings it kept from being reported.
@@ -403,9 +402,10 @@ pub(crate) fn says_words(id: Option<ElementId>) -> bool {
 }
 
 thread_local! {
-    /// The buffers of the transcript of the last response built on this thread: responses
-    /// are built one after another on the same threads, and a transcript is a dozen lists.
-    static BUILD_SPARE: Cell<Option<Box<Spare>>> = const { Cell::new(None) };
+    /// The lists of the flow of the last response built on this thread, and the buffers of
+    /// its transcript: responses are built one after another on the same threads, and a
+    /// transcript is a dozen lists.
+    static BUILD_KEPT: Cell<Kept> = Cell::new(Kept::default());
 }
 
 /// Runs every rule that applies under `policy` over `doc`, a response being built, appending
@@ -419,9 +419,9 @@ pub(crate) fn check_rules(
     policy: &Policy,
     out: &mut Vec<Diagnostic<NodePath>>,
 ) -> Vec<AppliedOverride> {
-    let kept = BUILD_SPARE.take().unwrap_or_default();
-    let (applied, spare) = rules_of(doc, policy, out, None, Some(kept));
-    BUILD_SPARE.set(spare);
+    let kept = BUILD_KEPT.take().keeping_text();
+    let (applied, kept) = rules_of(doc, policy, out, None, kept);
+    BUILD_KEPT.set(kept);
     applied
 }
 
@@ -531,20 +531,20 @@ pub(crate) fn check_rules_keeping_suppressed<D: Document>(
     out: &mut Vec<Diagnostic<D::Span>>,
     suppressed: &mut Vec<Suppressed<D::Span>>,
 ) -> Vec<AppliedOverride> {
-    rules_of(doc, policy, out, Some(suppressed), None).0
+    rules_of(doc, policy, out, Some(suppressed), Kept::default()).0
 }
 
 /// [`check_rules`], keeping the suppressed findings in `suppressed` when it is given (and
-/// only counting them, unlocated, when it is not). The transcript is made in the buffers of
-/// `spare` when it is given, and they are handed back.
+/// only counting them, unlocated, when it is not). The flow is made in what `kept` holds (see
+/// [`Flow::reusing`]), which is handed back.
 fn rules_of<D: Document>(
     doc: &D,
     policy: &Policy,
     out: &mut Vec<Diagnostic<D::Span>>,
     suppressed: Option<&mut Vec<Suppressed<D::Span>>>,
-    spare: Option<Box<Spare>>,
-) -> (Vec<AppliedOverride>, Option<Box<Spare>>) {
-    let mut flow = Flow::reusing(doc, spare);
+    kept: Kept,
+) -> (Vec<AppliedOverride>, Kept) {
+    let mut flow = Flow::reusing(doc, kept);
     let (policy, from_comments) = with_comment_overrides(&flow, policy, out);
     let keep_allowed = suppressed.is_some();
     let (found, allowed) = run_rules(&flow, &policy, keep_allowed);
@@ -559,7 +559,7 @@ fn rules_of<D: Document>(
             o.origin = OverrideOrigin::Comment;
         }
     }
-    (applied, flow.take_spare())
+    (applied, flow.take_kept())
 }
 
 /// Runs the rules over a document that holds run-time content (the interpolations of a

@@ -6,7 +6,7 @@
 //! as files are checked and as responses are built, and find the same findings, suppressed
 //! findings and overrides.
 
-use super::flow::{SUMMARY_OFF, Summary};
+use super::flow::{Kept, SUMMARY_OFF, Summary};
 use super::{
     AppliedOverride, Fact, Policy, Regime, Suppressed, check_rules, no_rule_may_find,
     policy_overrides, rules_of,
@@ -90,8 +90,14 @@ type Report = (
 fn report(doc: &ParsedDocument<'_>, policy: &Policy, summary_off: bool) -> Report {
     SUMMARY_OFF.set(summary_off);
     let (mut kept, mut suppressed, mut counted) = (Vec::new(), Vec::new(), Vec::new());
-    let (applied_kept, _) = rules_of(doc, policy, &mut kept, Some(&mut suppressed), None);
-    let (applied_counted, _) = rules_of(doc, policy, &mut counted, None, None);
+    let (applied_kept, _) = rules_of(
+        doc,
+        policy,
+        &mut kept,
+        Some(&mut suppressed),
+        Kept::default(),
+    );
+    let (applied_counted, _) = rules_of(doc, policy, &mut counted, None, Kept::default());
     SUMMARY_OFF.set(false);
     (kept, suppressed, applied_kept, counted, applied_counted)
 }
@@ -399,4 +405,38 @@ fn only_a_small_response_no_rule_reads_makes_no_flow() {
     let long = "<Response><Say>a</Say><Say>b</Say><Say>c</Say><Say>d</Say></Response>";
     assert!(!flow_skipped(long, &baseline, Build::AsBuilt));
     assert!(flow_skipped(long, &baseline, Build::AnySize));
+}
+
+/// The build step makes a response's flow in the lists of the previous one built on the same
+/// thread: they come back emptied with their room, for a response of any size up to the
+/// limit, and hold nothing of the last response (the comparisons above build thousands of
+/// responses one after another, each read in the lists of the one before).
+#[test]
+fn a_build_keeps_its_flows_lists_for_the_next() {
+    use crate::model::voice::VoiceResponse;
+    let mut response = VoiceResponse::new();
+    for i in 0..40 {
+        response.say(format!("Press {i} for the next menu."));
+    }
+    let root = Root::Voice(response);
+    let document = ModelDocument::new(&root);
+    let elements = 41;
+    let mut out = Vec::new();
+    check_rules(&document, &Policy::new(), &mut out);
+    let room = super::BUILD_KEPT.with(|kept| {
+        let taken = kept.take();
+        let room = taken.room();
+        kept.set(taken);
+        room
+    });
+    assert!(room.0 >= elements && room.1 >= elements, "{room:?}");
+    // The next flow starts in that room, and hands it back.
+    check_rules(&document, &Policy::new(), &mut out);
+    let again = super::BUILD_KEPT.with(|kept| {
+        let taken = kept.take();
+        let room = taken.room();
+        kept.set(taken);
+        room
+    });
+    assert_eq!(again, room);
 }
