@@ -208,6 +208,7 @@ impl<'o, W: fmt::Write> Writer<'o, W> {
     }
 
     /// Writes an attribute of the table (`lead` is its ` name="`) whose value is `n`.
+    #[inline(always)]
     pub(crate) fn attr_u32(&mut self, lead: &'static str, n: u32) -> fmt::Result {
         self.out.write_str(lead)?;
         write_u32(self.out, n)?;
@@ -413,6 +414,12 @@ fn may_need_escape(block: u64) -> bool {
 
 /// Writes a number in decimal without going through the `fmt` machinery.
 fn write_u32<W: fmt::Write + ?Sized>(out: &mut W, n: u32) -> fmt::Result {
+    // Most numbers of a response (a `loop`, a `timeout`, `numDigits`) are one digit.
+    if let Ok(digit) = u8::try_from(n)
+        && digit < 10
+    {
+        return out.write_char(char::from(b'0' + digit));
+    }
     out.write_str(itoa::Buffer::new().format(n))
 }
 

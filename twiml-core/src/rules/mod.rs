@@ -536,7 +536,7 @@ pub(crate) fn check_rules_keeping_suppressed<D: Document>(
 
 /// [`check_rules`], keeping the suppressed findings in `suppressed` when it is given (and
 /// only counting them, unlocated, when it is not). The flow is made in what `kept` holds (see
-/// [`Flow::reusing`]), which is handed back.
+/// [`Flow::unwalked`]), which is handed back.
 fn rules_of<D: Document>(
     doc: &D,
     policy: &Policy,
@@ -544,11 +544,14 @@ fn rules_of<D: Document>(
     suppressed: Option<&mut Vec<Suppressed<D::Span>>>,
     kept: Kept,
 ) -> (Vec<AppliedOverride>, Kept) {
-    let mut flow = Flow::reusing(doc, kept);
-    let (policy, from_comments) = with_comment_overrides(&flow, policy, out);
+    let mut flow = Flow::unwalked(doc, "", kept);
+    flow.walk();
+    let from_comments = comment_overrides(&flow, out);
+    let mut with_comments = None;
+    let policy = with_overrides(policy, &from_comments, &mut with_comments);
     let keep_allowed = suppressed.is_some();
-    let (found, allowed) = run_rules(&flow, &policy, keep_allowed);
-    let mut applied = emit(&flow, &policy, found, out, suppressed);
+    let (found, allowed) = run_rules(&flow, policy, keep_allowed);
+    let mut applied = emit(&flow, policy, found, out, suppressed);
     for (rule, n) in allowed {
         if let Some(o) = applied.iter_mut().find(|o| o.code == rule.code) {
             o.suppressed += n;
@@ -576,12 +579,14 @@ pub fn check_rules_decided<D: Document>(
     out: &mut Vec<Diagnostic<D::Span>>,
 ) -> Vec<AppliedOverride> {
     let silent = Flow::new(doc);
-    let (policy, _) = with_comment_overrides(&silent, policy, out);
-    let every_disclosure = every_disclosure(&policy);
+    let from_comments = comment_overrides(&silent, out);
+    let mut with_comments = None;
+    let policy = with_overrides(policy, &from_comments, &mut with_comments);
+    let every_disclosure = every_disclosure(policy);
     let telling = Flow::reading_runtime_as(doc, &every_disclosure);
-    let (without, _) = run_rules(&silent, &policy, true);
+    let (without, _) = run_rules(&silent, policy, true);
     // The message of the second reading says what is wrong even in the best case.
-    let decided = run_rules(&telling, &policy, true)
+    let decided = run_rules(&telling, policy, true)
         .0
         .into_iter()
         .filter(|w| {
@@ -590,7 +595,7 @@ pub fn check_rules_decided<D: Document>(
                 .any(|s| std::ptr::eq(s.rule, w.rule) && s.loc == w.loc && s.part == w.part)
         })
         .collect();
-    emit(&telling, &policy, decided, out, None)
+    emit(&telling, policy, decided, out, None)
 }
 
 /// Text that gives every disclosure a rule asks for, in English: run-time content read as this
@@ -613,21 +618,18 @@ fn every_disclosure(policy: &Policy) -> String {
     )
 }
 
-/// The policy with the overrides of the document's `twiml-allow` comments added, and those
-/// overrides; malformed comments are reported.
-fn with_comment_overrides<'p, D: Document>(
-    flow: &Flow<'_, D>,
+/// `policy`, or, when there are `overrides` (those of a document's `twiml-allow` comments),
+/// the policy with them added, made in `with`: the policy is a few hundred bytes, which a
+/// choice of the two returned by value would copy on every build.
+fn with_overrides<'p>(
     policy: &'p Policy,
-    out: &mut Vec<Diagnostic<D::Span>>,
-) -> (Cow<'p, Policy>, Vec<Override>) {
-    let from_comments = comment_overrides(flow, out);
-    if from_comments.is_empty() {
-        (Cow::Borrowed(policy), from_comments)
+    overrides: &[Override],
+    with: &'p mut Option<Policy>,
+) -> &'p Policy {
+    if overrides.is_empty() {
+        policy
     } else {
-        (
-            Cow::Owned(policy.with_overrides(&from_comments)),
-            from_comments,
-        )
+        with.insert(policy.with_overrides(overrides))
     }
 }
 

@@ -408,35 +408,40 @@ fn only_a_small_response_no_rule_reads_makes_no_flow() {
 }
 
 /// The build step makes a response's flow in the lists of the previous one built on the same
-/// thread: they come back emptied with their room, for a response of any size up to the
-/// limit, and hold nothing of the last response (the comparisons above build thousands of
-/// responses one after another, each read in the lists of the one before).
+/// thread: a small response's flow is made in the room a larger one left, and hands it on
+/// (the comparisons above build thousands of responses one after another, each read in the
+/// lists of the one before, and find what the reference finds).
 #[test]
 fn a_build_keeps_its_flows_lists_for_the_next() {
     use crate::model::voice::VoiceResponse;
-    let mut response = VoiceResponse::new();
-    for i in 0..40 {
-        response.say(format!("Press {i} for the next menu."));
-    }
-    let root = Root::Voice(response);
-    let document = ModelDocument::new(&root);
-    let elements = 41;
-    let mut out = Vec::new();
-    check_rules(&document, &Policy::new(), &mut out);
-    let room = super::BUILD_KEPT.with(|kept| {
-        let taken = kept.take();
-        let room = taken.room();
-        kept.set(taken);
-        room
-    });
-    assert!(room.0 >= elements && room.1 >= elements, "{room:?}");
-    // The next flow starts in that room, and hands it back.
-    check_rules(&document, &Policy::new(), &mut out);
-    let again = super::BUILD_KEPT.with(|kept| {
-        let taken = kept.take();
-        let room = taken.room();
-        kept.set(taken);
-        room
-    });
-    assert_eq!(again, room);
+    let room = || {
+        super::BUILD_KEPT.with(|kept| {
+            let taken = kept.take();
+            let room = taken.room();
+            kept.set(taken);
+            room
+        })
+    };
+    let built = |says: usize| {
+        let mut response = VoiceResponse::new();
+        for i in 0..says {
+            response.say(format!("Press {i} for the next menu."));
+        }
+        let root = Root::Voice(response);
+        let mut document = ModelDocument::new(&root);
+        document.know_element_count(says + 1);
+        check_rules(&document, &Policy::new(), &mut Vec::new());
+    };
+    built(40);
+    let large = room();
+    assert!(large.0 >= 41 && large.1 >= 41, "{large:?}");
+    built(1);
+    assert_eq!(
+        room(),
+        large,
+        "the small response's flow was made in new lists"
+    );
+    // Lists grown past what is kept are freed.
+    built(100);
+    assert_eq!(room(), (0, 0));
 }
