@@ -490,10 +490,45 @@ fn first_unclean_in_url(bytes: &[u8]) -> Option<usize> {
 /// byte no scheme holds), so a relative URL is settled at its first byte, `/`.
 fn url_scheme(v: &str) -> Option<&str> {
     let bytes = v.as_bytes();
+    // Nearly every URL of a response is `https://`: its eight bytes compared at once, with the
+    // case of the letters set aside (a byte with 0x20 set is that letter only if it was the
+    // letter in either case).
+    const HTTPS: u64 = u64::from_le_bytes(*b"https://");
+    const LETTERS: u64 = u64::from_le_bytes([0x20, 0x20, 0x20, 0x20, 0x20, 0, 0, 0]);
+    if let Some(eight) = bytes.first_chunk::<8>()
+        && u64::from_le_bytes(*eight) | LETTERS == HTTPS
+    {
+        return Some(&v[..5]);
+    }
     let end = bytes
         .iter()
         .position(|&b| !(b.is_ascii_alphanumeric() || matches!(b, b'+' | b'-' | b'.')))?;
     (bytes[end] == b':' && bytes[0].is_ascii_alphabetic()).then(|| &v[..end])
+}
+
+/// Where the host of an authority and what follows it (`bytes`) begins and ends: the
+/// authority ends at the first `/`, `?` or `#`, and its host follows its last `@`. The
+/// delimiters are ASCII, so a search of the bytes finds them where the characters are; eight
+/// bytes at a time, as every URL of a response is checked and an authority is a few dozen
+/// bytes, too short for the vector unit.
+fn authority_host(bytes: &[u8]) -> (usize, usize) {
+    use crate::swar::{equal, padded};
+    let mut host_start = 0;
+    for (c, eight) in bytes.chunks(8).enumerate() {
+        let x = padded(eight);
+        // A mark above the first may be false (see `equal`): each byte marked is read.
+        let mut marks = equal(x, b'/') | equal(x, b'?') | equal(x, b'#') | equal(x, b'@');
+        while marks != 0 {
+            let i = c * 8 + (marks.trailing_zeros() / 8) as usize;
+            marks &= marks - 1;
+            match bytes.get(i) {
+                Some(b'/' | b'?' | b'#') => return (host_start, i),
+                Some(b'@') => host_start = i + 1,
+                _ => {}
+            }
+        }
+    }
+    (host_start, bytes.len())
 }
 
 fn check_host(v: &str, scheme: &str) -> Option<ValueProblem> {
@@ -503,20 +538,7 @@ fn check_host(v: &str, scheme: &str) -> Option<ValueProblem> {
             "`{v}` has no `//` after `{scheme}:`"
         )));
     };
-    // The authority ends at the first `/`, `?` or `#`, and its host follows its last `@`. The
-    // delimiters are ASCII, so a pass over the bytes finds them where the characters are; an
-    // authority is a few dozen bytes, too short for a vectorised search to pay for its set-up.
-    let (mut host_start, mut host_end) = (0, after.len());
-    for (i, &b) in after.as_bytes().iter().enumerate() {
-        match b {
-            b'/' | b'?' | b'#' => {
-                host_end = i;
-                break;
-            }
-            b'@' => host_start = i + 1,
-            _ => {}
-        }
-    }
+    let (host_start, host_end) = authority_host(after.as_bytes());
     let host = &after[host_start..host_end];
     (host.is_empty() || host.starts_with(':'))
         .then(|| ValueProblem::invalid(format!("`{v}` names no host")))

@@ -34,6 +34,10 @@ fn urls() {
         any, "menu.xml" => None;
         any, "  \n https://example.com/a.mp3\n  " => None;
         any, "HTTP://EXAMPLE.COM" => None;
+        any, "HTTPS://EXAMPLE.COM/a" => None;
+        any, "hTtPs://example.com" => None;
+        any, "https+x://example.com" => INVALID;
+        any, "https:x//example.com" => INVALID;
         any, "" => INVALID;
         any, "https://example.com/a b" => INVALID;
         any, "ftp://example.com/a" => INVALID;
@@ -420,6 +424,40 @@ fn first_unclean_byte_of_a_url_is_found_as_by_bytes() {
             first_unclean_in_url(url.as_bytes()),
             by_bytes(url.as_bytes())
         );
+    }
+}
+
+/// The authority's host is found eight bytes at a time as a pass over each byte finds it, at
+/// every length and wherever the delimiters stand (also beyond ASCII and past a chunk's end).
+#[test]
+fn the_host_is_found_as_a_pass_over_each_byte_finds_it() {
+    fn each_byte(bytes: &[u8]) -> (usize, usize) {
+        let mut host_start = 0;
+        for (i, &b) in bytes.iter().enumerate() {
+            match b {
+                b'/' | b'?' | b'#' => return (host_start, i),
+                b'@' => host_start = i + 1,
+                _ => {}
+            }
+        }
+        (host_start, bytes.len())
+    }
+    const BYTES: &[u8] = b"/?#@a.:0\x2e\x2f\x3f\x40\x41\xc3\xa9\x00\x01\x7f\xff";
+    let mut rng = crate::test_rng::Xorshift(0x5eed_ab1e);
+    for _ in 0..200_000 {
+        let len = (rng.next() % 40) as usize;
+        let bytes: Vec<u8> = (0..len)
+            .map(|_| {
+                // Mostly host letters, as real authorities are, with each delimiter now and then.
+                let r = rng.next();
+                if r.is_multiple_of(4) {
+                    BYTES[(r / 4) as usize % BYTES.len()]
+                } else {
+                    b'a' + (r / 4 % 26) as u8
+                }
+            })
+            .collect();
+        assert_eq!(authority_host(&bytes), each_byte(&bytes), "{bytes:?}");
     }
 }
 
