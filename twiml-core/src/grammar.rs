@@ -764,10 +764,12 @@ pub fn find_non_xml_char(s: &str) -> Option<(usize, char)> {
         .map(|(i, c)| (start + i, c))
 }
 
-/// `s.trim()`, answered without decoding a character when `s` starts and ends with an ASCII
-/// character that is not whitespace, as nearly every value does.
+/// `s.trim()`, answered without decoding a character when `s` starts and ends with a printable
+/// ASCII character other than the space, as nearly every value does.
 pub(crate) fn trim(s: &str) -> &str {
-    let plain = |b: &u8| b.is_ascii() && !matches!(b, b'\t'..=b'\r' | b' ');
+    // A printable ASCII byte other than the space, in one comparison: any other byte (a
+    // space, a control, DEL or a byte of a longer character) sends the value to `str::trim`.
+    let plain = |b: &u8| b.wrapping_sub(b'!') < 0x7F - b'!';
     match (s.as_bytes().first(), s.as_bytes().last()) {
         (Some(first), Some(last)) if plain(first) && plain(last) => s,
         _ => s.trim(),

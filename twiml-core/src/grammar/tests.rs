@@ -350,7 +350,7 @@ fn the_word_scan_for_characters_xml_cannot_carry_agrees_with_a_byte_scan() {
 fn the_quick_trim_agrees_with_str_trim() {
     let edges = [
         "", "a", " ", "\t", "\n", "\u{b}", "\u{c}", "\r", "\u{1f}", "\u{85}", "\u{a0}", "\u{3000}",
-        "é", "x y",
+        "é", "x y", "!", "~", "\u{7f}", "\u{80}", "\u{ff}",
     ];
     for first in edges {
         for last in edges {
