@@ -1551,3 +1551,37 @@ fn digits_are_counted_up_to_the_cap_across_blocks() {
         }
     }
 }
+
+/// The plain-HTTP test, seven bytes compared at once, answers as a comparison of the trimmed
+/// URL's first seven bytes, case aside, at every length and with every byte beside the scheme.
+#[test]
+fn a_plain_http_url_is_found_as_by_a_comparison_of_its_scheme() {
+    fn by_bytes(url: &str) -> bool {
+        let url = url.trim();
+        url.len() >= 7 && url.as_bytes()[..7].eq_ignore_ascii_case(b"http://")
+    }
+    let mut cases = vec![
+        "".to_owned(),
+        "http://".to_owned(),
+        "HTTP://".to_owned(),
+        "https://example.com".to_owned(),
+        " http://example.com ".to_owned(),
+        "\thTtP://x".to_owned(),
+        "http:/".to_owned(),
+        "http//x".to_owned(),
+        "/voice".to_owned(),
+        "http://é".to_owned(),
+    ];
+    // Each byte of the scheme changed to every byte that differs from it in one bit.
+    for at in 0..7 {
+        for bit in 0..7 {
+            let mut url = b"http://example.com".to_vec();
+            url[at] ^= 1 << bit;
+            cases.push(String::from_utf8(url).expect("ASCII"));
+            cases.push(String::from_utf8(b"http://"[..at].to_vec()).expect("ASCII"));
+        }
+    }
+    for url in &cases {
+        assert_eq!(is_plain_http(url), by_bytes(url), "{url:?}");
+    }
+}
