@@ -362,8 +362,9 @@ static ATTRIBUTE_ESCAPES: EscapeTable = escape_table(true);
 
 /// Writes `s`, replacing bytes per `table`. The replaced bytes are ASCII, so every run
 /// between them is a whole UTF-8 string. Blocks of eight bytes that hold none of them, nor a
-/// byte the table marks [`SUSPICIOUS`], are passed over whole (see [`may_need_escape`]); the
-/// others are read a byte at a time, and a marked byte among them sets `suspicious`.
+/// byte the table marks [`SUSPICIOUS`], are passed over whole (see [`may_need_escape`]), the
+/// last one ending with `s` when a block came before it; the others are read a byte at a
+/// time, and a marked byte among them sets `suspicious`.
 fn escape<W: fmt::Write + ?Sized>(
     out: &mut W,
     s: &str,
@@ -374,11 +375,19 @@ fn escape<W: fmt::Write + ?Sized>(
     let mut run_start = 0;
     let mut i = 0;
     while i < bytes.len() {
-        if let Some(block) = bytes[i..].first_chunk::<8>()
-            && !may_need_escape(u64::from_le_bytes(*block))
+        if let Some(block) = bytes[i..].first_chunk::<8>() {
+            if !may_need_escape(u64::from_le_bytes(*block)) {
+                i += 8;
+                continue;
+            }
+        } else if i >= 8
+            && let Some(last) = bytes.last_chunk::<8>()
+            && !may_need_escape(u64::from_le_bytes(*last))
         {
-            i += 8;
-            continue;
+            // Fewer than eight bytes are left, after a block passed over whole: the last eight
+            // bytes, those among them, are tested as one block (the others it reads again
+            // were clean).
+            break;
         }
         let end = (i + 8).min(bytes.len());
         while i < end {
@@ -563,21 +572,28 @@ mod tests {
             .collect()
     }
 
+    /// Drawn from every byte the tables replace or mark, and from text that holds few of them
+    /// (mostly clean blocks, a replaced byte now and then, in the last bytes too, which are
+    /// tested as one block after a clean one).
     #[test]
     fn escapes_as_a_byte_at_a_time() {
-        let alphabet: Vec<char> =
-            "ab &<>\"'\t\n\r\u{b}\u{1}\u{e9}\u{2615}\u{1F600}\u{FF01}\u{FFFE}"
-                .chars()
-                .collect();
+        let dense: Vec<char> = "ab &<>\"'\t\n\r\u{b}\u{1}\u{e9}\u{2615}\u{1F600}\u{FF01}\u{FFFE}"
+            .chars()
+            .collect();
+        let sparse: Vec<char> = "abcdefghijklmnopqrstuvwxyz0123 &<\"\r\u{1}\u{e9}\u{FFFE}"
+            .chars()
+            .collect();
         let mut rng = crate::test_rng::Xorshift(0x9E37_79B9_7F4A_7C15);
-        for _ in 0..20_000 {
-            let state = rng.next();
-            let len = (state % 40) as usize;
-            let s: String = (0..len)
-                .map(|k| alphabet[((state >> (k % 48)) as usize + k * 7) % alphabet.len()])
-                .collect();
-            assert_eq!(text(&s), escaped_by_byte(&s, &TEXT_ESCAPES), "{s:?}");
-            assert_eq!(attr(&s), escaped_by_byte(&s, &ATTRIBUTE_ESCAPES), "{s:?}");
+        for alphabet in [&dense, &sparse] {
+            for _ in 0..20_000 {
+                let state = rng.next();
+                let len = (state % 40) as usize;
+                let s: String = (0..len)
+                    .map(|k| alphabet[((state >> (k % 48)) as usize + k * 7) % alphabet.len()])
+                    .collect();
+                assert_eq!(text(&s), escaped_by_byte(&s, &TEXT_ESCAPES), "{s:?}");
+                assert_eq!(attr(&s), escaped_by_byte(&s, &ATTRIBUTE_ESCAPES), "{s:?}");
+            }
         }
     }
 

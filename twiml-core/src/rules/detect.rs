@@ -408,13 +408,8 @@ pub(crate) fn digits_up_to(text: &str, cap: usize) -> usize {
 
 /// The number of bytes of `word` that are ASCII digits.
 fn digits_in_word(word: u64) -> usize {
-    use crate::swar::{HIGH, ONES, sum_lanes};
-    // Each byte's top bit set where the byte is an ASCII digit: with that bit cleared, the
-    // byte reaches 0x80 when 0x50 is added iff it is at least `0`, and when 0x46 is added
-    // iff it is at least `:` (no sum carries into the next byte).
-    let low = word & !HIGH;
-    let digits = (low + 0x50 * ONES) & !(low + 0x46 * ONES) & !word & HIGH;
-    sum_lanes(digits >> 7) as usize
+    use crate::swar::{digits, sum_lanes};
+    sum_lanes(digits(word) >> 7) as usize
 }
 
 /// [`pans`] of a text already known to hold [`PAN_MIN_DIGITS`] digits or more.
