@@ -470,13 +470,23 @@ fn clean_in_url(b: u8) -> bool {
 /// clean bytes at a time: every URL of a response is checked, and most are clean throughout.
 fn first_unclean_in_url(bytes: &[u8]) -> Option<usize> {
     use crate::swar::{HIGH, below, equal, word};
+    let unclean = |x: u64| (below(x, 0x21) | equal(x, 0x7F) | (x & HIGH)) != 0;
     let mut at = 0;
     for eight in bytes.chunks_exact(8) {
-        let x = word(eight);
-        if (below(x, 0x21) | equal(x, 0x7F) | (x & HIGH)) != 0 {
+        if unclean(word(eight)) {
             break;
         }
         at += 8;
+    }
+    // Every block clean and fewer than eight bytes left: the last eight, those among them,
+    // are tested as one block (the others it reads again were clean).
+    if at == bytes.len() / 8 * 8
+        && at >= 8
+        && bytes
+            .last_chunk::<8>()
+            .is_some_and(|last| !unclean(u64::from_le_bytes(*last)))
+    {
+        return None;
     }
     bytes[at..]
         .iter()
