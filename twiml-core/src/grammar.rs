@@ -500,14 +500,8 @@ fn first_unclean_in_url(bytes: &[u8]) -> Option<usize> {
 /// byte no scheme holds), so a relative URL is settled at its first byte, `/`.
 fn url_scheme(v: &str) -> Option<&str> {
     let bytes = v.as_bytes();
-    // Nearly every URL of a response is `https://`: its eight bytes compared at once, with the
-    // case of the letters set aside (a byte with 0x20 set is that letter only if it was the
-    // letter in either case).
-    const HTTPS: u64 = u64::from_le_bytes(*b"https://");
-    const LETTERS: u64 = u64::from_le_bytes([0x20, 0x20, 0x20, 0x20, 0x20, 0, 0, 0]);
-    if let Some(eight) = bytes.first_chunk::<8>()
-        && u64::from_le_bytes(*eight) | LETTERS == HTTPS
-    {
+    // Nearly every URL of a response is `https://`: its eight bytes compared at once.
+    if crate::swar::starts_with_ignoring_case(bytes, b"https://") {
         return Some(&v[..5]);
     }
     let end = bytes

@@ -72,6 +72,28 @@ pub(crate) fn alnum(x: u64) -> u64 {
     letters | digits(x)
 }
 
+/// Whether `bytes` begins with `prefix`, ASCII of at most eight bytes, case aside. When eight
+/// bytes are there, in one comparison: each of the prefix's letters is compared with 0x20 set
+/// on both sides, and a byte with 0x20 set is that letter only if it was the letter in either
+/// case. Called with a literal prefix, the word and the mask it is compared with are
+/// constants.
+#[inline(always)]
+pub(crate) fn starts_with_ignoring_case<const N: usize>(bytes: &[u8], prefix: &[u8; N]) -> bool {
+    const { assert!(N > 0 && N <= 8) };
+    let Some(eight) = bytes.first_chunk::<8>() else {
+        return bytes
+            .get(..N)
+            .is_some_and(|start| start.eq_ignore_ascii_case(prefix));
+    };
+    let (mut want, mut letters) = ([0; 8], [0; 8]);
+    for (i, &b) in prefix.iter().enumerate() {
+        want[i] = b.to_ascii_lowercase();
+        letters[i] = if b.is_ascii_alphabetic() { 0x20 } else { 0 };
+    }
+    let within = u64::MAX >> (8 * (8 - N));
+    (u64::from_le_bytes(*eight) & within) | u64::from_le_bytes(letters) == u64::from_le_bytes(want)
+}
+
 /// The sum of the eight bytes of `lanes`, when it is below 256.
 pub(crate) fn sum_lanes(lanes: u64) -> u32 {
     (lanes.wrapping_mul(ONES) >> 56) as u32
@@ -132,5 +154,33 @@ mod tests {
                 }
             }
         }
+    }
+
+    /// The comparison of a word with a prefix, case aside, agrees with `eq_ignore_ascii_case`
+    /// on the first bytes, for every byte at every place of the prefix and at every length.
+    #[test]
+    fn a_prefix_is_found_case_aside_as_byte_by_byte() {
+        fn check<const N: usize>(prefix: &[u8; N]) {
+            for len in 0..12 {
+                for at in 0..len {
+                    for b in 0..=255u8 {
+                        let mut bytes: Vec<u8> = prefix.iter().copied().cycle().take(len).collect();
+                        bytes[at] = b;
+                        let by_bytes = bytes
+                            .get(..N)
+                            .is_some_and(|start| start.eq_ignore_ascii_case(prefix));
+                        assert_eq!(
+                            starts_with_ignoring_case(&bytes, prefix),
+                            by_bytes,
+                            "{bytes:?} {prefix:?}"
+                        );
+                    }
+                }
+            }
+        }
+        check(b"https://");
+        check(b"http://");
+        check(b"wss:");
+        check(b"a");
     }
 }

@@ -367,17 +367,7 @@ pub(crate) const PAN_MIN_DIGITS: usize = PAN_LENGTHS.start;
 
 /// Whether `url` uses plain HTTP.
 pub(crate) fn is_plain_http(url: &str) -> bool {
-    let url = crate::grammar::trim(url).as_bytes();
-    // The first seven bytes compared at once when eight are there, with the case of the
-    // letters set aside (a byte with 0x20 set is that letter only if it was the letter in
-    // either case).
-    const HTTP: u64 = u64::from_le_bytes(*b"http://\0");
-    const LETTERS: u64 = u64::from_le_bytes([0x20, 0x20, 0x20, 0x20, 0, 0, 0, 0]);
-    const SEVEN: u64 = u64::MAX >> 8;
-    match url.first_chunk::<8>() {
-        Some(eight) => (u64::from_le_bytes(*eight) & SEVEN) | LETTERS == HTTP,
-        None => url.len() == 7 && url.eq_ignore_ascii_case(b"http://"),
-    }
+    crate::swar::starts_with_ignoring_case(crate::grammar::trim(url).as_bytes(), b"http://")
 }
 
 /// The number of ASCII digits in `text`, counted up to `cap`.
