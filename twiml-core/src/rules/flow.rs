@@ -27,7 +27,8 @@ const KEPT_UP_TO: usize = 256 * 1024;
 /// What a flow hands to the next one made on the same thread (see [`Flow::unwalked`]): the
 /// allocations of its lists of events and elements, emptied, and the buffers of its
 /// transcript. Responses are built one after another on the same threads, and allocating
-/// and freeing the two lists cost as much as a small response's walk.
+/// and freeing the two lists cost a few hundred instructions, a few percent of a small
+/// response's build (183 of W2's 14,105 when measured).
 #[derive(Debug, Default)]
 pub(crate) struct Kept {
     /// Lists of a built response's flow: its nodes are those of the typed model.
@@ -54,9 +55,10 @@ impl Kept {
 }
 
 /// An empty vector in the allocation of `v`, which is emptied: the standard library collects
-/// a vector's iterator, mapped, into the vector's own allocation when an item of `U` fits in
-/// the room of one of `T` (as when the two differ only in lifetimes). Otherwise an empty
-/// vector, with `v`'s allocation freed.
+/// a vector's iterator, mapped or filtered, into the vector's own allocation when an item of
+/// `U` fits in the room of one of `T` (as when the two differ only in lifetimes). Otherwise an
+/// empty vector, with `v`'s allocation freed. Without `unsafe`, this is how a list of one
+/// build's lifetime becomes a list of the next's.
 fn reuse<T, U>(mut v: Vec<T>) -> Vec<U> {
     v.clear();
     v.into_iter().filter_map(|_| None).collect()
