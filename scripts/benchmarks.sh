@@ -300,6 +300,44 @@ if command -v valgrind > /dev/null; then
             printf "$row\n" >> "$work/caches.tsv"
         done
     done
+    # The code one more document runs (scripts/code_footprint.py): profiles of 20 and 40
+    # iterations with each instruction's address, collected only inside the function timed;
+    # and for build + render, the misses of a first-level instruction cache twice the size of
+    # this machine's, with as many ways and lines as long.
+    read -r i1_size i1_ways i1_line <<< "$(valgrind --tool=cachegrind --cache-sim=yes -v \
+        --cachegrind-out-file=/dev/null "$counter" build W1 1 2>&1 | tr -d , |
+        sed -n 's/.*I1: \([0-9]*\) B \([0-9]*\)-way \([0-9]*\) B lines.*/\1 \2 \3/p')"
+    rm -f "$work/footprint.tsv"
+    for operation in build write-floor; do
+        case "$operation" in
+            build) timed='*build_and_render*' ;;
+            *) timed='*::floor_w?' ;;
+        esac
+        for workload in W1 W2 W3 W4 W5; do
+            for runs in 20 40; do
+                valgrind --tool=callgrind --dump-instr=yes --toggle-collect="$timed" \
+                    --callgrind-out-file="$work/code-$runs.callgrind" \
+                    "$counter" "$operation" "$workload" "$runs" > /dev/null 2>&1
+            done
+            code=$(python3 "$root/scripts/code_footprint.py" "$work/code-20.callgrind" \
+                "$work/code-40.callgrind")
+            rm -f "$work/code-20.callgrind" "$work/code-40.callgrind"
+            doubled=""
+            if [[ "$operation" == build && -n "$i1_size" ]]; then
+                misses() {
+                    valgrind --tool=cachegrind --cache-sim=yes --cachegrind-out-file=/dev/null \
+                        --I1=$((2 * i1_size)),"$i1_ways","$i1_line" \
+                        "$counter" build "$workload" "$1" 2>&1 | tr -d , |
+                        sed -n 's/.*I1 *misses: *\([0-9]*\).*/\1/p'
+                }
+                few=$(misses 10)
+                many=$(misses 60)
+                doubled=$(((many - few) / 50))
+            fi
+            printf '%s\t%s\t%s\t%s\n' "$operation" "$workload" "$code" "$doubled" \
+                >> "$work/footprint.tsv"
+        done
+    done
 else
     echo "valgrind is not installed: no instruction counts" >&2
 fi

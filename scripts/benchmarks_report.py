@@ -81,6 +81,21 @@ def cache_sizes(work):
     return {cache: int(size) // 1024 for cache, size in (line.split() for line in open(path))}
 
 
+def footprints(work):
+    """The code one more document runs by (operation, workload), from
+    `scripts/code_footprint.py`: distinct instructions, 64-byte cache lines, KiB, and for build
+    + render the misses of an instruction cache twice the machine's (None for the floor)."""
+    path = os.path.join(work, "footprint.tsv")
+    if not os.path.exists(path):
+        return {}
+    out = {}
+    for line in open(path):
+        operation, workload, distinct, lines, kib, doubled = line.rstrip("\n").split("\t")
+        out[(operation, workload)] = (int(distinct), int(lines), float(kib),
+                                      int(doubled) if doubled else None)
+    return out
+
+
 def count(n):
     if n >= 1_000_000:
         return "{:,.2f} M".format(n / 1_000_000)
@@ -1052,6 +1067,55 @@ def cache_table(sim, sizes, o):
     print()
 
 
+def footprint_table(code, sim, sizes, o):
+    """The code a document runs, beside the size of the instruction cache and the misses of one
+    twice that size."""
+    need = [(op, w) for op in ("build", "write-floor") for w in WORKLOADS]
+    if not all(k in code for k in need) or not all(("build", w) in sim for w in WORKLOADS):
+        return
+    size = sizes.get("I1", "?")
+    print("## The code a document runs")
+    print()
+    print("The instructions that run again with each more document (callgrind with each")
+    print("instruction's address, 40 documents beside 20, collected only inside the function timed;")
+    print("`scripts/code_footprint.py`), and the 64-byte lines of the instruction cache they sit in.")
+    print("An instruction run once per document needs its line fetched once per document unless the")
+    print("cache keeps it from the last; the misses are cachegrind's, as in the table above, at this")
+    print("machine's %s KiB and at twice that, with as many ways." % size)
+    print()
+    print("| workload | instructions a document | distinct | in lines of 64 bytes | L1i misses at %s KiB | at %s KiB | floor: distinct, in lines |" % (
+        size, size * 2 if isinstance(size, int) else "2×"))
+    print("|---|---:|---:|---:|---:|---:|---:|")
+    for w in WORKLOADS:
+        b, f = code[("build", w)], code[("write-floor", w)]
+        print("| %s %s | %s | %s | %s (%.1f KiB) | %s | %s | %s, %s (%.1f KiB) |" % (
+            w, NAMES[w], count(sim[("build", w)][0]), count(b[0]), count(b[1]), b[2],
+            count(sim[("build", w)][1]), "?" if b[3] is None else count(b[3]),
+            count(f[0]), count(f[1]), f[2]))
+    print()
+    # What 4x the floor's time leaves a build that fetched no code twice: the instructions it
+    # could run at the rate of the fastest build whose code the cache holds whole.
+    fits = [w for w in WORKLOADS if sim[("build", w)][1] == 0 and per_ns(sim, o, "build", w)]
+    if not fits:
+        return
+    best = max(fits, key=lambda w: per_ns(sim, o, "build", w))
+    rate = per_ns(sim, o, "build", best)
+    over = [w for w in WORKLOADS if sim[("build", w)][1] > 0
+            and o[(w, "build + render")][0] > 4 * o[(w, "floor")][0]]
+    if not over:
+        return
+    allowed = "; ".join("%s %s against %s" % (
+        w, count(int(4 * o[(w, "floor")][0] * rate)), count(sim[("build", w)][0])) for w in over)
+    print("\n".join(textwrap.wrap(
+        "%s misses nothing in the instruction cache and retires %.1f instructions a nanosecond. "
+        "At that rate, 4× the floor writer's time leaves a build of each workload that misses the "
+        "target by the clock and the cache these instructions: %s. At that rate, code that the cache "
+        "holds would not be enough alone: the instructions too would have to fall to those "
+        "figures." % (
+            best, rate, allowed), 96, break_on_hyphens=False)))
+    print()
+
+
 def targets(p, o, comparison, ins):
     """Each target of the benchmark plan, with the ratio this run measured."""
     def verdict(met):
@@ -1507,6 +1571,7 @@ def main():
     ins = instructions(work)
     instruction_table(ins)
     cache_table(caches(work), cache_sizes(work), o)
+    footprint_table(footprints(work), caches(work), cache_sizes(work), o)
     targets(p, o, comparison, ins)
     if comparison:
         print("\n".join(check_section(comparison, work)).rstrip("\n"))
