@@ -11,6 +11,7 @@
 use std::borrow::Cow;
 use std::cell::{Cell, OnceCell};
 
+use crate::grammar::trim;
 use crate::model::ModelDocument;
 use crate::model::values::{
     BreakStrength, ConferenceRecord, ConversationRecord, DialRecord, InterpretAs,
@@ -778,7 +779,7 @@ impl<'d, D: Document> Flow<'d, D> {
             }
             ElementId::Play => {
                 let url = text_of(doc, node);
-                if !url.trim().is_empty() {
+                if !trim(url).is_empty() {
                     self.push(EventKind::Audio { url }, node, loc, within);
                 }
             }
@@ -1234,7 +1235,7 @@ pub(crate) fn known(tag: Tag<'_>) -> Option<ElementId> {
 fn number(value: Option<Value<'_>>) -> Option<u64> {
     match value? {
         Value::Integer(n) => Some(n),
-        Value::Text(t) => t.trim().parse().ok(),
+        Value::Text(t) => trim(t).parse().ok(),
         _ => None,
     }
 }
@@ -1242,7 +1243,7 @@ fn number(value: Option<Value<'_>>) -> Option<u64> {
 /// An attribute's text, when it is text (names, greetings, URLs).
 pub(crate) fn text_attribute<D: Document>(doc: &D, node: D::Node, name: Attr) -> Option<&str> {
     match doc.attribute(node, name)? {
-        Value::Text(t) if !t.trim().is_empty() => Some(t),
+        Value::Text(t) if !trim(t).is_empty() => Some(t),
         _ => None,
     }
 }
@@ -1251,7 +1252,7 @@ pub(crate) fn text_attribute<D: Document>(doc: &D, node: D::Node, name: Attr) ->
 fn text_of<D: Document>(doc: &D, node: D::Node) -> &str {
     doc.children(node)
         .find_map(|c| match c {
-            Content::Text(t) if !t.trim().is_empty() => Some(t),
+            Content::Text(t) if !trim(t).is_empty() => Some(t),
             _ => None,
         })
         .unwrap_or("")

@@ -526,8 +526,7 @@ fn pay_attributes<D: Document>(f: &mut Findings<'_, '_, D>) {
         }
         let charges = doc
             .attribute(node, attr::CHARGE_AMOUNT)
-            .and_then(decimal)
-            .is_some_and(|amount| amount > 0.0);
+            .is_some_and(more_than_zero);
         if charges && doc.attribute(node, attr::CURRENCY).is_none() {
             // A missing currency falls to Twilio's default (reported as `usd`, not confirmed);
             // naming it keeps a charge in another currency from silently becoming dollars.
@@ -590,6 +589,26 @@ fn pay_attributes<D: Document>(f: &mut Findings<'_, '_, D>) {
             .help("record the oral authorisation or confirm it in writing before settlement");
         }
     }
+}
+
+/// Whether an amount (`chargeAmount`) reads as a number more than zero. An amount of digits
+/// with at most one point, as nearly every amount is written, is more than zero exactly when a
+/// digit other than 0 is in it; any other text is parsed.
+fn more_than_zero(value: Value<'_>) -> bool {
+    if let Value::Text(t) = value {
+        let b = crate::grammar::trim(t).as_bytes();
+        // Digits, with one point at most among them, and at least one digit. Sixty-four bytes
+        // cannot hold a positive amount small enough to read as zero.
+        let not_digits = b.iter().filter(|c| !c.is_ascii_digit()).count();
+        if b.len() <= 64
+            && not_digits < b.len()
+            && not_digits <= 1
+            && b.iter().filter(|&&c| c == b'.').count() == not_digits
+        {
+            return b.iter().any(|&c| c.is_ascii_digit() && c != b'0');
+        }
+    }
+    decimal(value).is_some_and(|amount| amount > 0.0)
 }
 
 fn decimal(value: Value<'_>) -> Option<f64> {
@@ -913,6 +932,76 @@ fn report_pan<'r, D: Document>(
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn an_amount_is_more_than_zero_as_its_parse_says() {
+        let parsed = |t: &str| decimal(Value::Text(t)).is_some_and(|amount| amount > 0.0);
+        let mut amounts: Vec<String> = [
+            "",
+            " ",
+            ".",
+            "..",
+            "0",
+            "00",
+            "0.",
+            ".0",
+            "0.00",
+            "000.000",
+            "1",
+            "01",
+            "0.01",
+            ".5",
+            "5.",
+            "49.99",
+            " 49.99 ",
+            "1.2.3",
+            "-1",
+            "+1",
+            "-0",
+            "+0.0",
+            "1e3",
+            "0e5",
+            "1_000",
+            "1,000",
+            "inf",
+            "NaN",
+            "infinity",
+            "0x10",
+            "12a",
+            "a12",
+            "\u{661}\u{662}",
+            "\u{a0}7\u{a0}",
+            "7\t",
+            "\n0.50",
+        ]
+        .iter()
+        .map(ToString::to_string)
+        .collect();
+        // Every text of up to three bytes drawn from digits, points, signs, a letter and a space.
+        let alphabet = ["", "0", "1", "9", ".", "-", "+", "e", " "];
+        for a in alphabet {
+            for b in alphabet {
+                for c in alphabet {
+                    amounts.push(format!("{a}{b}{c}"));
+                }
+            }
+        }
+        // Long runs of zeros, around the length the quick reading takes.
+        for n in [61, 62, 63, 64, 65, 330, 400] {
+            amounts.push(format!("0.{}1", "0".repeat(n)));
+            amounts.push(format!("{}1", "0".repeat(n)));
+            amounts.push("0".repeat(n));
+        }
+        for amount in &amounts {
+            assert_eq!(
+                more_than_zero(Value::Text(amount)),
+                parsed(amount),
+                "{amount:?}"
+            );
+        }
+        assert!(more_than_zero(Value::Integer(3)));
+        assert!(!more_than_zero(Value::Integer(0)));
+    }
 
     #[test]
     fn code_digits_are_found_where_codes_are() {
