@@ -281,6 +281,20 @@ pub trait Document {
     /// Where a part of `node` is; `path` is where the walk found it.
     fn locate(&self, node: Self::Node, path: &Path<'_>, part: Part<'_>) -> Self::Span;
 
+    /// Calls `each` with the position and the item of each piece of `node`'s content, in
+    /// order, as [`Document::children`] yields them. A walk of every element (the rules'
+    /// flow) goes this way: a document whose content iterator decides what the element is at
+    /// every item decides it once here.
+    fn each_child<'t>(
+        &'t self,
+        node: Self::Node,
+        mut each: impl FnMut(usize, Content<'t, Self::Node>),
+    ) {
+        for (i, item) in self.children(node).enumerate() {
+            each(i, item);
+        }
+    }
+
     /// Whether [`Document::locate`] reads its `path`: a document that finds a node's span
     /// from the node alone says no, and a caller may hand it an empty path instead of
     /// making one.

@@ -385,6 +385,25 @@ impl Generator {
             quote!(NodeRef::#id(e) => (Some(ElementId::#id.spec()), #set, &e.custom_attributes),)
         });
 
+        let each_child_of = ELEMENTS.iter().map(|spec| {
+            let id = id_ident(spec.id);
+            if has_children_field(spec) {
+                quote!(NodeRef::#id(e) => {
+                    for (i, item) in e.children.iter().enumerate() {
+                        each(i, item.content());
+                    }
+                })
+            } else if TextModel::of(spec) == TextModel::Field {
+                quote!(NodeRef::#id(e) => {
+                    if !e.text.is_empty() {
+                        each(0, Content::Text(e.text.as_str()));
+                    }
+                })
+            } else {
+                quote!(NodeRef::#id(_) => {})
+            }
+        });
+
         let children_of = ELEMENTS.iter().map(|spec| {
             let id = id_ident(spec.id);
             if has_children_field(spec) {
@@ -407,8 +426,9 @@ impl Generator {
             let ce = child_enum(spec);
             quote!(#id(slice::Iter<'a, #module::#ce>),)
         });
-        let child_arms = parents.iter().map(|spec| {
-            let id = id_ident(spec.id);
+        // Each item of a child list, as the content of its element: one mapping, for the
+        // iterator and for `each_child`.
+        let child_contents = parents.iter().map(|spec| {
             let module = ident(module_of(spec.dialect));
             let ce = child_enum(spec);
             let arms = spec.children.iter().map(|&child| {
@@ -420,13 +440,25 @@ impl Generator {
             let text = (TextModel::of(spec) == TextModel::Children)
                 .then(|| quote!(#module::#ce::Text(t) => Content::Text(t),));
             quote! {
-                Children::#id(items) => items.next().map(|item| match item {
-                    #(#arms)*
-                    #text
-                    #module::#ce::Comment(t) => Content::Comment(t),
-                    #module::#ce::Custom(e) => Content::Element(NodeRef::Custom(e)),
-                }),
+                impl<'a> #module::#ce {
+                    /// This item, as the content of its element.
+                    #[inline]
+                    fn content(&'a self) -> Content<'a, NodeRef<'a>> {
+                        match self {
+                            #(#arms)*
+                            #text
+                            #module::#ce::Comment(t) => Content::Comment(t),
+                            #module::#ce::Custom(e) => Content::Element(NodeRef::Custom(e)),
+                        }
+                    }
+                }
             }
+        });
+        let next_arms = parents.iter().map(|spec| {
+            let id = id_ident(spec.id);
+            let module = ident(module_of(spec.dialect));
+            let ce = child_enum(spec);
+            quote!(Children::#id(items) => items.next().map(#module::#ce::content),)
         });
 
         quote! {
@@ -503,6 +535,37 @@ impl Generator {
                         NodeRef::Custom(e) => Children::Custom(e.children.iter()),
                     }
                 }
+
+                /// Calls `each` with the position and the item of each piece of the element's
+                /// content, in order, as [`NodeRef::children`] yields them: one match on the
+                /// element, not one for every item.
+                pub(crate) fn each_child<'t>(self, mut each: impl FnMut(usize, Content<'t, NodeRef<'a>>))
+                where
+                    'a: 't,
+                {
+                    match self {
+                        #(#each_child_of)*
+                        NodeRef::Custom(e) => {
+                            for (i, item) in e.children.iter().enumerate() {
+                                each(i, item.content());
+                            }
+                        }
+                    }
+                }
+            }
+
+            #(#child_contents)*
+
+            impl CustomContent {
+                /// This item, as the content of its element.
+                #[inline]
+                fn content(&self) -> Content<'_, NodeRef<'_>> {
+                    match self {
+                        CustomContent::Text(t) => Content::Text(t),
+                        CustomContent::Comment(t) => Content::Comment(t),
+                        CustomContent::Element(e) => Content::Element(NodeRef::Custom(e)),
+                    }
+                }
             }
 
             /// The content of one element, in order.
@@ -518,12 +581,8 @@ impl Generator {
                 fn next(&mut self) -> Option<Self::Item> {
                     match self {
                         Children::Text(text) => text.take().map(Content::Text),
-                        #(#child_arms)*
-                        Children::Custom(items) => items.next().map(|item| match item {
-                            CustomContent::Text(t) => Content::Text(t),
-                            CustomContent::Comment(t) => Content::Comment(t),
-                            CustomContent::Element(e) => Content::Element(NodeRef::Custom(e)),
-                        }),
+                        #(#next_arms)*
+                        Children::Custom(items) => items.next().map(CustomContent::content),
                     }
                 }
             }

@@ -182,6 +182,14 @@ impl<'a> Document for ModelDocument<'a> {
         }
     }
 
+    fn each_child<'t>(
+        &'t self,
+        node: NodeRef<'a>,
+        each: impl FnMut(usize, Content<'t, NodeRef<'a>>),
+    ) {
+        node.each_child(each);
+    }
+
     /// The attribute's position in its element's row read from the handle's table, then the
     /// one field: checks and rules ask for attributes by name often, and an element of the
     /// table has dozens of them.
@@ -207,5 +215,85 @@ impl<'a> Document for ModelDocument<'a> {
                 Part::Element | Part::Content(_) | Part::Words { .. } => None,
             },
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::parse::{ParseOptions, parse};
+
+    fn described(item: &Content<'_, NodeRef<'_>>) -> String {
+        match item {
+            Content::Element(n) => format!("<{}>", n.name()),
+            Content::Text(t) => format!("text {t:?}"),
+            Content::Comment(t) => format!("comment {t:?}"),
+            Content::Runtime => "run-time content".to_string(),
+        }
+    }
+
+    /// The content of `node` and of every element below it, in document order, with each
+    /// item's position and depth, read by `each_child` or by the iterator.
+    fn walk(
+        doc: &ModelDocument<'_>,
+        node: NodeRef<'_>,
+        by_each: bool,
+        depth: usize,
+        out: &mut Vec<String>,
+    ) {
+        let mut items = Vec::new();
+        if by_each {
+            doc.each_child(node, |i, item| items.push((i, item)));
+        } else {
+            items.extend(doc.children(node).enumerate());
+        }
+        for (i, item) in items {
+            out.push(format!("{depth} {i} {}", described(&item)));
+            if let Content::Element(child) = item {
+                walk(doc, child, by_each, depth + 1, out);
+            }
+        }
+    }
+
+    fn same_content(root: &Root) -> usize {
+        let doc = ModelDocument::new(root);
+        let (mut each, mut iterated) = (Vec::new(), Vec::new());
+        walk(&doc, doc.root(), true, 0, &mut each);
+        walk(&doc, doc.root(), false, 0, &mut iterated);
+        assert_eq!(each, iterated);
+        each.len()
+    }
+
+    /// `each_child`, which the rules' flow walks by, yields what the iterator yields, in the
+    /// same order, for every element of the corpora read into the typed model and of a built
+    /// response that holds text, comments and custom elements in every kind of place.
+    #[test]
+    fn each_child_reads_what_the_iterator_reads() {
+        let (mut documents, mut items) = (0, 0);
+        for source in crate::test_corpus::sources() {
+            let Some(root) = parse(&source, &ParseOptions::default())
+                .ok()
+                .and_then(|d| d.to_root().ok())
+            else {
+                continue;
+            };
+            documents += 1;
+            items += same_content(&root);
+        }
+        assert!(documents > 500 && items > 3_000, "{documents} {items}");
+
+        use crate::voice::VoiceResponse;
+        let mut r = VoiceResponse::new();
+        r.comment("first");
+        r.say("hello").comment("inside");
+        r.play("https://example.com/a.mp3");
+        r.pause();
+        let g = r.gather();
+        g.say("press 1");
+        g.comment("in a gather");
+        r.custom_element("Custom").text("words").comment("c");
+        r.say("");
+        let built = same_content(&Root::Voice(r));
+        assert!(built >= 12, "{built}");
     }
 }

@@ -736,23 +736,21 @@ impl<'d, D: Document> Flow<'d, D> {
     fn children(&mut self, node: D::Node, loc: Loc, within: Within) {
         let doc = self.doc;
         let mut position = 0;
-        for (i, item) in doc.children(node).enumerate() {
-            match item {
-                Content::Element(child) => {
-                    let (child_loc, id) = self.enter(Some(loc), child, position);
-                    position += 1;
-                    self.element(child, child_loc, id, within);
-                    self.close(child_loc);
-                }
-                Content::Comment(text) => self.comments.push(Comment {
-                    text,
-                    node,
-                    loc,
-                    position: i,
-                }),
-                Content::Text(_) | Content::Runtime => {}
+        doc.each_child(node, |i, item| match item {
+            Content::Element(child) => {
+                let (child_loc, id) = self.enter(Some(loc), child, position);
+                position += 1;
+                self.element(child, child_loc, id, within);
+                self.close(child_loc);
             }
-        }
+            Content::Comment(text) => self.comments.push(Comment {
+                text,
+                node,
+                loc,
+                position: i,
+            }),
+            Content::Text(_) | Content::Runtime => {}
+        });
     }
 
     /// Records the elements below `node` without emitting events (the nouns of a `<Dial>`,

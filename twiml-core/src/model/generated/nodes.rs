@@ -1796,6 +1796,876 @@ impl<'a> NodeRef<'a> {
             NodeRef::Custom(e) => Children::Custom(e.children.iter()),
         }
     }
+    /// Calls `each` with the position and the item of each piece of the element's
+    /// content, in order, as [`NodeRef::children`] yields them: one match on the
+    /// element, not one for every item.
+    pub(crate) fn each_child<'t>(
+        self,
+        mut each: impl FnMut(usize, Content<'t, NodeRef<'a>>),
+    )
+    where
+        'a: 't,
+    {
+        match self {
+            NodeRef::VoiceResponse(e) => {
+                for (i, item) in e.children.iter().enumerate() {
+                    each(i, item.content());
+                }
+            }
+            NodeRef::Say(e) => {
+                for (i, item) in e.children.iter().enumerate() {
+                    each(i, item.content());
+                }
+            }
+            NodeRef::Play(e) => {
+                if !e.text.is_empty() {
+                    each(0, Content::Text(e.text.as_str()));
+                }
+            }
+            NodeRef::Pause(_) => {}
+            NodeRef::Gather(e) => {
+                for (i, item) in e.children.iter().enumerate() {
+                    each(i, item.content());
+                }
+            }
+            NodeRef::Dial(e) => {
+                for (i, item) in e.children.iter().enumerate() {
+                    each(i, item.content());
+                }
+            }
+            NodeRef::Record(_) => {}
+            NodeRef::Redirect(e) => {
+                if !e.text.is_empty() {
+                    each(0, Content::Text(e.text.as_str()));
+                }
+            }
+            NodeRef::Reject(e) => {
+                for (i, item) in e.children.iter().enumerate() {
+                    each(i, item.content());
+                }
+            }
+            NodeRef::Hangup(e) => {
+                for (i, item) in e.children.iter().enumerate() {
+                    each(i, item.content());
+                }
+            }
+            NodeRef::Enqueue(e) => {
+                for (i, item) in e.children.iter().enumerate() {
+                    each(i, item.content());
+                }
+            }
+            NodeRef::Leave(_) => {}
+            NodeRef::Connect(e) => {
+                for (i, item) in e.children.iter().enumerate() {
+                    each(i, item.content());
+                }
+            }
+            NodeRef::Start(e) => {
+                for (i, item) in e.children.iter().enumerate() {
+                    each(i, item.content());
+                }
+            }
+            NodeRef::Stop(e) => {
+                for (i, item) in e.children.iter().enumerate() {
+                    each(i, item.content());
+                }
+            }
+            NodeRef::Refer(e) => {
+                for (i, item) in e.children.iter().enumerate() {
+                    each(i, item.content());
+                }
+            }
+            NodeRef::Pay(e) => {
+                for (i, item) in e.children.iter().enumerate() {
+                    each(i, item.content());
+                }
+            }
+            NodeRef::Sms(e) => {
+                if !e.text.is_empty() {
+                    each(0, Content::Text(e.text.as_str()));
+                }
+            }
+            NodeRef::Echo(_) => {}
+            NodeRef::Number(e) => {
+                if !e.text.is_empty() {
+                    each(0, Content::Text(e.text.as_str()));
+                }
+            }
+            NodeRef::Client(e) => {
+                for (i, item) in e.children.iter().enumerate() {
+                    each(i, item.content());
+                }
+            }
+            NodeRef::Identity(e) => {
+                if !e.text.is_empty() {
+                    each(0, Content::Text(e.text.as_str()));
+                }
+            }
+            NodeRef::Conference(e) => {
+                if !e.text.is_empty() {
+                    each(0, Content::Text(e.text.as_str()));
+                }
+            }
+            NodeRef::Queue(e) => {
+                if !e.text.is_empty() {
+                    each(0, Content::Text(e.text.as_str()));
+                }
+            }
+            NodeRef::Sip(e) => {
+                for (i, item) in e.children.iter().enumerate() {
+                    each(i, item.content());
+                }
+            }
+            NodeRef::SipUri(e) => {
+                if !e.text.is_empty() {
+                    each(0, Content::Text(e.text.as_str()));
+                }
+            }
+            NodeRef::Headers(e) => {
+                for (i, item) in e.children.iter().enumerate() {
+                    each(i, item.content());
+                }
+            }
+            NodeRef::Header(_) => {}
+            NodeRef::Sim(e) => {
+                if !e.text.is_empty() {
+                    each(0, Content::Text(e.text.as_str()));
+                }
+            }
+            NodeRef::Application(e) => {
+                for (i, item) in e.children.iter().enumerate() {
+                    each(i, item.content());
+                }
+            }
+            NodeRef::ApplicationSid(e) => {
+                if !e.text.is_empty() {
+                    each(0, Content::Text(e.text.as_str()));
+                }
+            }
+            NodeRef::WhatsApp(e) => {
+                if !e.text.is_empty() {
+                    each(0, Content::Text(e.text.as_str()));
+                }
+            }
+            NodeRef::Parameter(_) => {}
+            NodeRef::Config(_) => {}
+            NodeRef::Task(e) => {
+                if !e.text.is_empty() {
+                    each(0, Content::Text(e.text.as_str()));
+                }
+            }
+            NodeRef::Stream(e) => {
+                for (i, item) in e.children.iter().enumerate() {
+                    each(i, item.content());
+                }
+            }
+            NodeRef::Room(e) => {
+                if !e.text.is_empty() {
+                    each(0, Content::Text(e.text.as_str()));
+                }
+            }
+            NodeRef::Autopilot(e) => {
+                if !e.text.is_empty() {
+                    each(0, Content::Text(e.text.as_str()));
+                }
+            }
+            NodeRef::VirtualAgent(e) => {
+                for (i, item) in e.children.iter().enumerate() {
+                    each(i, item.content());
+                }
+            }
+            NodeRef::Conversation(_) => {}
+            NodeRef::ConversationRelay(e) => {
+                for (i, item) in e.children.iter().enumerate() {
+                    each(i, item.content());
+                }
+            }
+            NodeRef::Language(_) => {}
+            NodeRef::AiSession(_) => {}
+            NodeRef::ConversationRelaySession(_) => {}
+            NodeRef::Assistant(e) => {
+                for (i, item) in e.children.iter().enumerate() {
+                    each(i, item.content());
+                }
+            }
+            NodeRef::Siprec(e) => {
+                for (i, item) in e.children.iter().enumerate() {
+                    each(i, item.content());
+                }
+            }
+            NodeRef::Transcription(e) => {
+                for (i, item) in e.children.iter().enumerate() {
+                    each(i, item.content());
+                }
+            }
+            NodeRef::Recording(_) => {}
+            NodeRef::ReferSip(e) => {
+                if !e.text.is_empty() {
+                    each(0, Content::Text(e.text.as_str()));
+                }
+            }
+            NodeRef::Prompt(e) => {
+                for (i, item) in e.children.iter().enumerate() {
+                    each(i, item.content());
+                }
+            }
+            NodeRef::SsmlBreak(_) => {}
+            NodeRef::SsmlEmphasis(e) => {
+                for (i, item) in e.children.iter().enumerate() {
+                    each(i, item.content());
+                }
+            }
+            NodeRef::SsmlLang(e) => {
+                for (i, item) in e.children.iter().enumerate() {
+                    each(i, item.content());
+                }
+            }
+            NodeRef::SsmlP(e) => {
+                for (i, item) in e.children.iter().enumerate() {
+                    each(i, item.content());
+                }
+            }
+            NodeRef::SsmlPhoneme(e) => {
+                if !e.text.is_empty() {
+                    each(0, Content::Text(e.text.as_str()));
+                }
+            }
+            NodeRef::SsmlProsody(e) => {
+                for (i, item) in e.children.iter().enumerate() {
+                    each(i, item.content());
+                }
+            }
+            NodeRef::SsmlS(e) => {
+                for (i, item) in e.children.iter().enumerate() {
+                    each(i, item.content());
+                }
+            }
+            NodeRef::SsmlSayAs(e) => {
+                if !e.text.is_empty() {
+                    each(0, Content::Text(e.text.as_str()));
+                }
+            }
+            NodeRef::SsmlSub(e) => {
+                if !e.text.is_empty() {
+                    each(0, Content::Text(e.text.as_str()));
+                }
+            }
+            NodeRef::SsmlW(e) => {
+                for (i, item) in e.children.iter().enumerate() {
+                    each(i, item.content());
+                }
+            }
+            NodeRef::MessagingResponse(e) => {
+                for (i, item) in e.children.iter().enumerate() {
+                    each(i, item.content());
+                }
+            }
+            NodeRef::Message(e) => {
+                for (i, item) in e.children.iter().enumerate() {
+                    each(i, item.content());
+                }
+            }
+            NodeRef::Body(e) => {
+                if !e.text.is_empty() {
+                    each(0, Content::Text(e.text.as_str()));
+                }
+            }
+            NodeRef::Media(e) => {
+                if !e.text.is_empty() {
+                    each(0, Content::Text(e.text.as_str()));
+                }
+            }
+            NodeRef::MessagingRedirect(e) => {
+                if !e.text.is_empty() {
+                    each(0, Content::Text(e.text.as_str()));
+                }
+            }
+            NodeRef::FaxResponse(e) => {
+                for (i, item) in e.children.iter().enumerate() {
+                    each(i, item.content());
+                }
+            }
+            NodeRef::Receive(_) => {}
+            NodeRef::Custom(e) => {
+                for (i, item) in e.children.iter().enumerate() {
+                    each(i, item.content());
+                }
+            }
+        }
+    }
+}
+impl<'a> voice::VoiceResponseChild {
+    /// This item, as the content of its element.
+    #[inline]
+    fn content(&'a self) -> Content<'a, NodeRef<'a>> {
+        match self {
+            voice::VoiceResponseChild::Connect(e) => {
+                Content::Element(NodeRef::Connect(e))
+            }
+            voice::VoiceResponseChild::Dial(e) => Content::Element(NodeRef::Dial(e)),
+            voice::VoiceResponseChild::Echo(e) => Content::Element(NodeRef::Echo(e)),
+            voice::VoiceResponseChild::Enqueue(e) => {
+                Content::Element(NodeRef::Enqueue(e))
+            }
+            voice::VoiceResponseChild::Gather(e) => Content::Element(NodeRef::Gather(e)),
+            voice::VoiceResponseChild::Hangup(e) => Content::Element(NodeRef::Hangup(e)),
+            voice::VoiceResponseChild::Leave(e) => Content::Element(NodeRef::Leave(e)),
+            voice::VoiceResponseChild::Pause(e) => Content::Element(NodeRef::Pause(e)),
+            voice::VoiceResponseChild::Play(e) => Content::Element(NodeRef::Play(e)),
+            voice::VoiceResponseChild::Queue(e) => Content::Element(NodeRef::Queue(e)),
+            voice::VoiceResponseChild::Record(e) => Content::Element(NodeRef::Record(e)),
+            voice::VoiceResponseChild::Redirect(e) => {
+                Content::Element(NodeRef::Redirect(e))
+            }
+            voice::VoiceResponseChild::Reject(e) => Content::Element(NodeRef::Reject(e)),
+            voice::VoiceResponseChild::Say(e) => Content::Element(NodeRef::Say(e)),
+            voice::VoiceResponseChild::Sms(e) => Content::Element(NodeRef::Sms(e)),
+            voice::VoiceResponseChild::Pay(e) => Content::Element(NodeRef::Pay(e)),
+            voice::VoiceResponseChild::Prompt(e) => Content::Element(NodeRef::Prompt(e)),
+            voice::VoiceResponseChild::Start(e) => Content::Element(NodeRef::Start(e)),
+            voice::VoiceResponseChild::Stop(e) => Content::Element(NodeRef::Stop(e)),
+            voice::VoiceResponseChild::Refer(e) => Content::Element(NodeRef::Refer(e)),
+            voice::VoiceResponseChild::Comment(t) => Content::Comment(t),
+            voice::VoiceResponseChild::Custom(e) => Content::Element(NodeRef::Custom(e)),
+        }
+    }
+}
+impl<'a> voice::SayChild {
+    /// This item, as the content of its element.
+    #[inline]
+    fn content(&'a self) -> Content<'a, NodeRef<'a>> {
+        match self {
+            voice::SayChild::SsmlBreak(e) => Content::Element(NodeRef::SsmlBreak(e)),
+            voice::SayChild::SsmlEmphasis(e) => {
+                Content::Element(NodeRef::SsmlEmphasis(e))
+            }
+            voice::SayChild::SsmlLang(e) => Content::Element(NodeRef::SsmlLang(e)),
+            voice::SayChild::SsmlP(e) => Content::Element(NodeRef::SsmlP(e)),
+            voice::SayChild::SsmlPhoneme(e) => Content::Element(NodeRef::SsmlPhoneme(e)),
+            voice::SayChild::SsmlProsody(e) => Content::Element(NodeRef::SsmlProsody(e)),
+            voice::SayChild::SsmlS(e) => Content::Element(NodeRef::SsmlS(e)),
+            voice::SayChild::SsmlSayAs(e) => Content::Element(NodeRef::SsmlSayAs(e)),
+            voice::SayChild::SsmlSub(e) => Content::Element(NodeRef::SsmlSub(e)),
+            voice::SayChild::SsmlW(e) => Content::Element(NodeRef::SsmlW(e)),
+            voice::SayChild::Text(t) => Content::Text(t),
+            voice::SayChild::Comment(t) => Content::Comment(t),
+            voice::SayChild::Custom(e) => Content::Element(NodeRef::Custom(e)),
+        }
+    }
+}
+impl<'a> voice::GatherChild {
+    /// This item, as the content of its element.
+    #[inline]
+    fn content(&'a self) -> Content<'a, NodeRef<'a>> {
+        match self {
+            voice::GatherChild::Say(e) => Content::Element(NodeRef::Say(e)),
+            voice::GatherChild::Pause(e) => Content::Element(NodeRef::Pause(e)),
+            voice::GatherChild::Play(e) => Content::Element(NodeRef::Play(e)),
+            voice::GatherChild::Comment(t) => Content::Comment(t),
+            voice::GatherChild::Custom(e) => Content::Element(NodeRef::Custom(e)),
+        }
+    }
+}
+impl<'a> voice::DialChild {
+    /// This item, as the content of its element.
+    #[inline]
+    fn content(&'a self) -> Content<'a, NodeRef<'a>> {
+        match self {
+            voice::DialChild::Client(e) => Content::Element(NodeRef::Client(e)),
+            voice::DialChild::Conference(e) => Content::Element(NodeRef::Conference(e)),
+            voice::DialChild::Number(e) => Content::Element(NodeRef::Number(e)),
+            voice::DialChild::Queue(e) => Content::Element(NodeRef::Queue(e)),
+            voice::DialChild::Sim(e) => Content::Element(NodeRef::Sim(e)),
+            voice::DialChild::Sip(e) => Content::Element(NodeRef::Sip(e)),
+            voice::DialChild::Application(e) => Content::Element(NodeRef::Application(e)),
+            voice::DialChild::WhatsApp(e) => Content::Element(NodeRef::WhatsApp(e)),
+            voice::DialChild::Text(t) => Content::Text(t),
+            voice::DialChild::Comment(t) => Content::Comment(t),
+            voice::DialChild::Custom(e) => Content::Element(NodeRef::Custom(e)),
+        }
+    }
+}
+impl<'a> voice::RejectChild {
+    /// This item, as the content of its element.
+    #[inline]
+    fn content(&'a self) -> Content<'a, NodeRef<'a>> {
+        match self {
+            voice::RejectChild::Parameter(e) => Content::Element(NodeRef::Parameter(e)),
+            voice::RejectChild::Comment(t) => Content::Comment(t),
+            voice::RejectChild::Custom(e) => Content::Element(NodeRef::Custom(e)),
+        }
+    }
+}
+impl<'a> voice::HangupChild {
+    /// This item, as the content of its element.
+    #[inline]
+    fn content(&'a self) -> Content<'a, NodeRef<'a>> {
+        match self {
+            voice::HangupChild::Parameter(e) => Content::Element(NodeRef::Parameter(e)),
+            voice::HangupChild::Comment(t) => Content::Comment(t),
+            voice::HangupChild::Custom(e) => Content::Element(NodeRef::Custom(e)),
+        }
+    }
+}
+impl<'a> voice::EnqueueChild {
+    /// This item, as the content of its element.
+    #[inline]
+    fn content(&'a self) -> Content<'a, NodeRef<'a>> {
+        match self {
+            voice::EnqueueChild::Task(e) => Content::Element(NodeRef::Task(e)),
+            voice::EnqueueChild::Text(t) => Content::Text(t),
+            voice::EnqueueChild::Comment(t) => Content::Comment(t),
+            voice::EnqueueChild::Custom(e) => Content::Element(NodeRef::Custom(e)),
+        }
+    }
+}
+impl<'a> voice::ConnectChild {
+    /// This item, as the content of its element.
+    #[inline]
+    fn content(&'a self) -> Content<'a, NodeRef<'a>> {
+        match self {
+            voice::ConnectChild::Room(e) => Content::Element(NodeRef::Room(e)),
+            voice::ConnectChild::Autopilot(e) => Content::Element(NodeRef::Autopilot(e)),
+            voice::ConnectChild::Stream(e) => Content::Element(NodeRef::Stream(e)),
+            voice::ConnectChild::VirtualAgent(e) => {
+                Content::Element(NodeRef::VirtualAgent(e))
+            }
+            voice::ConnectChild::Conversation(e) => {
+                Content::Element(NodeRef::Conversation(e))
+            }
+            voice::ConnectChild::ConversationRelay(e) => {
+                Content::Element(NodeRef::ConversationRelay(e))
+            }
+            voice::ConnectChild::AiSession(e) => Content::Element(NodeRef::AiSession(e)),
+            voice::ConnectChild::ConversationRelaySession(e) => {
+                Content::Element(NodeRef::ConversationRelaySession(e))
+            }
+            voice::ConnectChild::Assistant(e) => Content::Element(NodeRef::Assistant(e)),
+            voice::ConnectChild::Comment(t) => Content::Comment(t),
+            voice::ConnectChild::Custom(e) => Content::Element(NodeRef::Custom(e)),
+        }
+    }
+}
+impl<'a> voice::StartChild {
+    /// This item, as the content of its element.
+    #[inline]
+    fn content(&'a self) -> Content<'a, NodeRef<'a>> {
+        match self {
+            voice::StartChild::Stream(e) => Content::Element(NodeRef::Stream(e)),
+            voice::StartChild::Siprec(e) => Content::Element(NodeRef::Siprec(e)),
+            voice::StartChild::Transcription(e) => {
+                Content::Element(NodeRef::Transcription(e))
+            }
+            voice::StartChild::Recording(e) => Content::Element(NodeRef::Recording(e)),
+            voice::StartChild::Comment(t) => Content::Comment(t),
+            voice::StartChild::Custom(e) => Content::Element(NodeRef::Custom(e)),
+        }
+    }
+}
+impl<'a> voice::StopChild {
+    /// This item, as the content of its element.
+    #[inline]
+    fn content(&'a self) -> Content<'a, NodeRef<'a>> {
+        match self {
+            voice::StopChild::Stream(e) => Content::Element(NodeRef::Stream(e)),
+            voice::StopChild::Siprec(e) => Content::Element(NodeRef::Siprec(e)),
+            voice::StopChild::Transcription(e) => {
+                Content::Element(NodeRef::Transcription(e))
+            }
+            voice::StopChild::Comment(t) => Content::Comment(t),
+            voice::StopChild::Custom(e) => Content::Element(NodeRef::Custom(e)),
+        }
+    }
+}
+impl<'a> voice::ReferChild {
+    /// This item, as the content of its element.
+    #[inline]
+    fn content(&'a self) -> Content<'a, NodeRef<'a>> {
+        match self {
+            voice::ReferChild::ReferSip(e) => Content::Element(NodeRef::ReferSip(e)),
+            voice::ReferChild::Comment(t) => Content::Comment(t),
+            voice::ReferChild::Custom(e) => Content::Element(NodeRef::Custom(e)),
+        }
+    }
+}
+impl<'a> voice::PayChild {
+    /// This item, as the content of its element.
+    #[inline]
+    fn content(&'a self) -> Content<'a, NodeRef<'a>> {
+        match self {
+            voice::PayChild::Prompt(e) => Content::Element(NodeRef::Prompt(e)),
+            voice::PayChild::Parameter(e) => Content::Element(NodeRef::Parameter(e)),
+            voice::PayChild::Comment(t) => Content::Comment(t),
+            voice::PayChild::Custom(e) => Content::Element(NodeRef::Custom(e)),
+        }
+    }
+}
+impl<'a> voice::ClientChild {
+    /// This item, as the content of its element.
+    #[inline]
+    fn content(&'a self) -> Content<'a, NodeRef<'a>> {
+        match self {
+            voice::ClientChild::Identity(e) => Content::Element(NodeRef::Identity(e)),
+            voice::ClientChild::Parameter(e) => Content::Element(NodeRef::Parameter(e)),
+            voice::ClientChild::Text(t) => Content::Text(t),
+            voice::ClientChild::Comment(t) => Content::Comment(t),
+            voice::ClientChild::Custom(e) => Content::Element(NodeRef::Custom(e)),
+        }
+    }
+}
+impl<'a> voice::SipChild {
+    /// This item, as the content of its element.
+    #[inline]
+    fn content(&'a self) -> Content<'a, NodeRef<'a>> {
+        match self {
+            voice::SipChild::SipUri(e) => Content::Element(NodeRef::SipUri(e)),
+            voice::SipChild::Headers(e) => Content::Element(NodeRef::Headers(e)),
+            voice::SipChild::Text(t) => Content::Text(t),
+            voice::SipChild::Comment(t) => Content::Comment(t),
+            voice::SipChild::Custom(e) => Content::Element(NodeRef::Custom(e)),
+        }
+    }
+}
+impl<'a> voice::HeadersChild {
+    /// This item, as the content of its element.
+    #[inline]
+    fn content(&'a self) -> Content<'a, NodeRef<'a>> {
+        match self {
+            voice::HeadersChild::Header(e) => Content::Element(NodeRef::Header(e)),
+            voice::HeadersChild::Comment(t) => Content::Comment(t),
+            voice::HeadersChild::Custom(e) => Content::Element(NodeRef::Custom(e)),
+        }
+    }
+}
+impl<'a> voice::ApplicationChild {
+    /// This item, as the content of its element.
+    #[inline]
+    fn content(&'a self) -> Content<'a, NodeRef<'a>> {
+        match self {
+            voice::ApplicationChild::ApplicationSid(e) => {
+                Content::Element(NodeRef::ApplicationSid(e))
+            }
+            voice::ApplicationChild::Parameter(e) => {
+                Content::Element(NodeRef::Parameter(e))
+            }
+            voice::ApplicationChild::Text(t) => Content::Text(t),
+            voice::ApplicationChild::Comment(t) => Content::Comment(t),
+            voice::ApplicationChild::Custom(e) => Content::Element(NodeRef::Custom(e)),
+        }
+    }
+}
+impl<'a> voice::StreamChild {
+    /// This item, as the content of its element.
+    #[inline]
+    fn content(&'a self) -> Content<'a, NodeRef<'a>> {
+        match self {
+            voice::StreamChild::Parameter(e) => Content::Element(NodeRef::Parameter(e)),
+            voice::StreamChild::Comment(t) => Content::Comment(t),
+            voice::StreamChild::Custom(e) => Content::Element(NodeRef::Custom(e)),
+        }
+    }
+}
+impl<'a> voice::VirtualAgentChild {
+    /// This item, as the content of its element.
+    #[inline]
+    fn content(&'a self) -> Content<'a, NodeRef<'a>> {
+        match self {
+            voice::VirtualAgentChild::Config(e) => Content::Element(NodeRef::Config(e)),
+            voice::VirtualAgentChild::Parameter(e) => {
+                Content::Element(NodeRef::Parameter(e))
+            }
+            voice::VirtualAgentChild::Comment(t) => Content::Comment(t),
+            voice::VirtualAgentChild::Custom(e) => Content::Element(NodeRef::Custom(e)),
+        }
+    }
+}
+impl<'a> voice::ConversationRelayChild {
+    /// This item, as the content of its element.
+    #[inline]
+    fn content(&'a self) -> Content<'a, NodeRef<'a>> {
+        match self {
+            voice::ConversationRelayChild::Language(e) => {
+                Content::Element(NodeRef::Language(e))
+            }
+            voice::ConversationRelayChild::Parameter(e) => {
+                Content::Element(NodeRef::Parameter(e))
+            }
+            voice::ConversationRelayChild::Comment(t) => Content::Comment(t),
+            voice::ConversationRelayChild::Custom(e) => {
+                Content::Element(NodeRef::Custom(e))
+            }
+        }
+    }
+}
+impl<'a> voice::AssistantChild {
+    /// This item, as the content of its element.
+    #[inline]
+    fn content(&'a self) -> Content<'a, NodeRef<'a>> {
+        match self {
+            voice::AssistantChild::Language(e) => Content::Element(NodeRef::Language(e)),
+            voice::AssistantChild::Parameter(e) => {
+                Content::Element(NodeRef::Parameter(e))
+            }
+            voice::AssistantChild::Comment(t) => Content::Comment(t),
+            voice::AssistantChild::Custom(e) => Content::Element(NodeRef::Custom(e)),
+        }
+    }
+}
+impl<'a> voice::SiprecChild {
+    /// This item, as the content of its element.
+    #[inline]
+    fn content(&'a self) -> Content<'a, NodeRef<'a>> {
+        match self {
+            voice::SiprecChild::Parameter(e) => Content::Element(NodeRef::Parameter(e)),
+            voice::SiprecChild::Comment(t) => Content::Comment(t),
+            voice::SiprecChild::Custom(e) => Content::Element(NodeRef::Custom(e)),
+        }
+    }
+}
+impl<'a> voice::TranscriptionChild {
+    /// This item, as the content of its element.
+    #[inline]
+    fn content(&'a self) -> Content<'a, NodeRef<'a>> {
+        match self {
+            voice::TranscriptionChild::Config(e) => Content::Element(NodeRef::Config(e)),
+            voice::TranscriptionChild::Parameter(e) => {
+                Content::Element(NodeRef::Parameter(e))
+            }
+            voice::TranscriptionChild::Comment(t) => Content::Comment(t),
+            voice::TranscriptionChild::Custom(e) => Content::Element(NodeRef::Custom(e)),
+        }
+    }
+}
+impl<'a> voice::PromptChild {
+    /// This item, as the content of its element.
+    #[inline]
+    fn content(&'a self) -> Content<'a, NodeRef<'a>> {
+        match self {
+            voice::PromptChild::Say(e) => Content::Element(NodeRef::Say(e)),
+            voice::PromptChild::Play(e) => Content::Element(NodeRef::Play(e)),
+            voice::PromptChild::Pause(e) => Content::Element(NodeRef::Pause(e)),
+            voice::PromptChild::Comment(t) => Content::Comment(t),
+            voice::PromptChild::Custom(e) => Content::Element(NodeRef::Custom(e)),
+        }
+    }
+}
+impl<'a> voice::SsmlEmphasisChild {
+    /// This item, as the content of its element.
+    #[inline]
+    fn content(&'a self) -> Content<'a, NodeRef<'a>> {
+        match self {
+            voice::SsmlEmphasisChild::SsmlBreak(e) => {
+                Content::Element(NodeRef::SsmlBreak(e))
+            }
+            voice::SsmlEmphasisChild::SsmlEmphasis(e) => {
+                Content::Element(NodeRef::SsmlEmphasis(e))
+            }
+            voice::SsmlEmphasisChild::SsmlLang(e) => {
+                Content::Element(NodeRef::SsmlLang(e))
+            }
+            voice::SsmlEmphasisChild::SsmlPhoneme(e) => {
+                Content::Element(NodeRef::SsmlPhoneme(e))
+            }
+            voice::SsmlEmphasisChild::SsmlProsody(e) => {
+                Content::Element(NodeRef::SsmlProsody(e))
+            }
+            voice::SsmlEmphasisChild::SsmlSayAs(e) => {
+                Content::Element(NodeRef::SsmlSayAs(e))
+            }
+            voice::SsmlEmphasisChild::SsmlSub(e) => Content::Element(NodeRef::SsmlSub(e)),
+            voice::SsmlEmphasisChild::SsmlW(e) => Content::Element(NodeRef::SsmlW(e)),
+            voice::SsmlEmphasisChild::Text(t) => Content::Text(t),
+            voice::SsmlEmphasisChild::Comment(t) => Content::Comment(t),
+            voice::SsmlEmphasisChild::Custom(e) => Content::Element(NodeRef::Custom(e)),
+        }
+    }
+}
+impl<'a> voice::SsmlLangChild {
+    /// This item, as the content of its element.
+    #[inline]
+    fn content(&'a self) -> Content<'a, NodeRef<'a>> {
+        match self {
+            voice::SsmlLangChild::SsmlBreak(e) => Content::Element(NodeRef::SsmlBreak(e)),
+            voice::SsmlLangChild::SsmlEmphasis(e) => {
+                Content::Element(NodeRef::SsmlEmphasis(e))
+            }
+            voice::SsmlLangChild::SsmlLang(e) => Content::Element(NodeRef::SsmlLang(e)),
+            voice::SsmlLangChild::SsmlP(e) => Content::Element(NodeRef::SsmlP(e)),
+            voice::SsmlLangChild::SsmlPhoneme(e) => {
+                Content::Element(NodeRef::SsmlPhoneme(e))
+            }
+            voice::SsmlLangChild::SsmlProsody(e) => {
+                Content::Element(NodeRef::SsmlProsody(e))
+            }
+            voice::SsmlLangChild::SsmlS(e) => Content::Element(NodeRef::SsmlS(e)),
+            voice::SsmlLangChild::SsmlSayAs(e) => Content::Element(NodeRef::SsmlSayAs(e)),
+            voice::SsmlLangChild::SsmlSub(e) => Content::Element(NodeRef::SsmlSub(e)),
+            voice::SsmlLangChild::SsmlW(e) => Content::Element(NodeRef::SsmlW(e)),
+            voice::SsmlLangChild::Text(t) => Content::Text(t),
+            voice::SsmlLangChild::Comment(t) => Content::Comment(t),
+            voice::SsmlLangChild::Custom(e) => Content::Element(NodeRef::Custom(e)),
+        }
+    }
+}
+impl<'a> voice::SsmlPChild {
+    /// This item, as the content of its element.
+    #[inline]
+    fn content(&'a self) -> Content<'a, NodeRef<'a>> {
+        match self {
+            voice::SsmlPChild::SsmlBreak(e) => Content::Element(NodeRef::SsmlBreak(e)),
+            voice::SsmlPChild::SsmlEmphasis(e) => {
+                Content::Element(NodeRef::SsmlEmphasis(e))
+            }
+            voice::SsmlPChild::SsmlLang(e) => Content::Element(NodeRef::SsmlLang(e)),
+            voice::SsmlPChild::SsmlPhoneme(e) => {
+                Content::Element(NodeRef::SsmlPhoneme(e))
+            }
+            voice::SsmlPChild::SsmlProsody(e) => {
+                Content::Element(NodeRef::SsmlProsody(e))
+            }
+            voice::SsmlPChild::SsmlS(e) => Content::Element(NodeRef::SsmlS(e)),
+            voice::SsmlPChild::SsmlSayAs(e) => Content::Element(NodeRef::SsmlSayAs(e)),
+            voice::SsmlPChild::SsmlSub(e) => Content::Element(NodeRef::SsmlSub(e)),
+            voice::SsmlPChild::SsmlW(e) => Content::Element(NodeRef::SsmlW(e)),
+            voice::SsmlPChild::Text(t) => Content::Text(t),
+            voice::SsmlPChild::Comment(t) => Content::Comment(t),
+            voice::SsmlPChild::Custom(e) => Content::Element(NodeRef::Custom(e)),
+        }
+    }
+}
+impl<'a> voice::SsmlProsodyChild {
+    /// This item, as the content of its element.
+    #[inline]
+    fn content(&'a self) -> Content<'a, NodeRef<'a>> {
+        match self {
+            voice::SsmlProsodyChild::SsmlBreak(e) => {
+                Content::Element(NodeRef::SsmlBreak(e))
+            }
+            voice::SsmlProsodyChild::SsmlEmphasis(e) => {
+                Content::Element(NodeRef::SsmlEmphasis(e))
+            }
+            voice::SsmlProsodyChild::SsmlLang(e) => {
+                Content::Element(NodeRef::SsmlLang(e))
+            }
+            voice::SsmlProsodyChild::SsmlP(e) => Content::Element(NodeRef::SsmlP(e)),
+            voice::SsmlProsodyChild::SsmlPhoneme(e) => {
+                Content::Element(NodeRef::SsmlPhoneme(e))
+            }
+            voice::SsmlProsodyChild::SsmlProsody(e) => {
+                Content::Element(NodeRef::SsmlProsody(e))
+            }
+            voice::SsmlProsodyChild::SsmlS(e) => Content::Element(NodeRef::SsmlS(e)),
+            voice::SsmlProsodyChild::SsmlSayAs(e) => {
+                Content::Element(NodeRef::SsmlSayAs(e))
+            }
+            voice::SsmlProsodyChild::SsmlSub(e) => Content::Element(NodeRef::SsmlSub(e)),
+            voice::SsmlProsodyChild::SsmlW(e) => Content::Element(NodeRef::SsmlW(e)),
+            voice::SsmlProsodyChild::Text(t) => Content::Text(t),
+            voice::SsmlProsodyChild::Comment(t) => Content::Comment(t),
+            voice::SsmlProsodyChild::Custom(e) => Content::Element(NodeRef::Custom(e)),
+        }
+    }
+}
+impl<'a> voice::SsmlSChild {
+    /// This item, as the content of its element.
+    #[inline]
+    fn content(&'a self) -> Content<'a, NodeRef<'a>> {
+        match self {
+            voice::SsmlSChild::SsmlBreak(e) => Content::Element(NodeRef::SsmlBreak(e)),
+            voice::SsmlSChild::SsmlEmphasis(e) => {
+                Content::Element(NodeRef::SsmlEmphasis(e))
+            }
+            voice::SsmlSChild::SsmlLang(e) => Content::Element(NodeRef::SsmlLang(e)),
+            voice::SsmlSChild::SsmlPhoneme(e) => {
+                Content::Element(NodeRef::SsmlPhoneme(e))
+            }
+            voice::SsmlSChild::SsmlProsody(e) => {
+                Content::Element(NodeRef::SsmlProsody(e))
+            }
+            voice::SsmlSChild::SsmlSayAs(e) => Content::Element(NodeRef::SsmlSayAs(e)),
+            voice::SsmlSChild::SsmlSub(e) => Content::Element(NodeRef::SsmlSub(e)),
+            voice::SsmlSChild::SsmlW(e) => Content::Element(NodeRef::SsmlW(e)),
+            voice::SsmlSChild::Text(t) => Content::Text(t),
+            voice::SsmlSChild::Comment(t) => Content::Comment(t),
+            voice::SsmlSChild::Custom(e) => Content::Element(NodeRef::Custom(e)),
+        }
+    }
+}
+impl<'a> voice::SsmlWChild {
+    /// This item, as the content of its element.
+    #[inline]
+    fn content(&'a self) -> Content<'a, NodeRef<'a>> {
+        match self {
+            voice::SsmlWChild::SsmlBreak(e) => Content::Element(NodeRef::SsmlBreak(e)),
+            voice::SsmlWChild::SsmlEmphasis(e) => {
+                Content::Element(NodeRef::SsmlEmphasis(e))
+            }
+            voice::SsmlWChild::SsmlPhoneme(e) => {
+                Content::Element(NodeRef::SsmlPhoneme(e))
+            }
+            voice::SsmlWChild::SsmlProsody(e) => {
+                Content::Element(NodeRef::SsmlProsody(e))
+            }
+            voice::SsmlWChild::SsmlSayAs(e) => Content::Element(NodeRef::SsmlSayAs(e)),
+            voice::SsmlWChild::SsmlSub(e) => Content::Element(NodeRef::SsmlSub(e)),
+            voice::SsmlWChild::Text(t) => Content::Text(t),
+            voice::SsmlWChild::Comment(t) => Content::Comment(t),
+            voice::SsmlWChild::Custom(e) => Content::Element(NodeRef::Custom(e)),
+        }
+    }
+}
+impl<'a> messaging::MessagingResponseChild {
+    /// This item, as the content of its element.
+    #[inline]
+    fn content(&'a self) -> Content<'a, NodeRef<'a>> {
+        match self {
+            messaging::MessagingResponseChild::Message(e) => {
+                Content::Element(NodeRef::Message(e))
+            }
+            messaging::MessagingResponseChild::Redirect(e) => {
+                Content::Element(NodeRef::MessagingRedirect(e))
+            }
+            messaging::MessagingResponseChild::Comment(t) => Content::Comment(t),
+            messaging::MessagingResponseChild::Custom(e) => {
+                Content::Element(NodeRef::Custom(e))
+            }
+        }
+    }
+}
+impl<'a> messaging::MessageChild {
+    /// This item, as the content of its element.
+    #[inline]
+    fn content(&'a self) -> Content<'a, NodeRef<'a>> {
+        match self {
+            messaging::MessageChild::Body(e) => Content::Element(NodeRef::Body(e)),
+            messaging::MessageChild::Media(e) => Content::Element(NodeRef::Media(e)),
+            messaging::MessageChild::Text(t) => Content::Text(t),
+            messaging::MessageChild::Comment(t) => Content::Comment(t),
+            messaging::MessageChild::Custom(e) => Content::Element(NodeRef::Custom(e)),
+        }
+    }
+}
+impl<'a> fax::FaxResponseChild {
+    /// This item, as the content of its element.
+    #[inline]
+    fn content(&'a self) -> Content<'a, NodeRef<'a>> {
+        match self {
+            fax::FaxResponseChild::Receive(e) => Content::Element(NodeRef::Receive(e)),
+            fax::FaxResponseChild::Comment(t) => Content::Comment(t),
+            fax::FaxResponseChild::Custom(e) => Content::Element(NodeRef::Custom(e)),
+        }
+    }
+}
+impl CustomContent {
+    /// This item, as the content of its element.
+    #[inline]
+    fn content(&self) -> Content<'_, NodeRef<'_>> {
+        match self {
+            CustomContent::Text(t) => Content::Text(t),
+            CustomContent::Comment(t) => Content::Comment(t),
+            CustomContent::Element(e) => Content::Element(NodeRef::Custom(e)),
+        }
+    }
 }
 /// The content of one element, in order.
 pub(crate) enum Children<'a> {
@@ -1840,746 +2710,60 @@ impl<'a> Iterator for Children<'a> {
         match self {
             Children::Text(text) => text.take().map(Content::Text),
             Children::VoiceResponse(items) => {
-                items
-                    .next()
-                    .map(|item| match item {
-                        voice::VoiceResponseChild::Connect(e) => {
-                            Content::Element(NodeRef::Connect(e))
-                        }
-                        voice::VoiceResponseChild::Dial(e) => {
-                            Content::Element(NodeRef::Dial(e))
-                        }
-                        voice::VoiceResponseChild::Echo(e) => {
-                            Content::Element(NodeRef::Echo(e))
-                        }
-                        voice::VoiceResponseChild::Enqueue(e) => {
-                            Content::Element(NodeRef::Enqueue(e))
-                        }
-                        voice::VoiceResponseChild::Gather(e) => {
-                            Content::Element(NodeRef::Gather(e))
-                        }
-                        voice::VoiceResponseChild::Hangup(e) => {
-                            Content::Element(NodeRef::Hangup(e))
-                        }
-                        voice::VoiceResponseChild::Leave(e) => {
-                            Content::Element(NodeRef::Leave(e))
-                        }
-                        voice::VoiceResponseChild::Pause(e) => {
-                            Content::Element(NodeRef::Pause(e))
-                        }
-                        voice::VoiceResponseChild::Play(e) => {
-                            Content::Element(NodeRef::Play(e))
-                        }
-                        voice::VoiceResponseChild::Queue(e) => {
-                            Content::Element(NodeRef::Queue(e))
-                        }
-                        voice::VoiceResponseChild::Record(e) => {
-                            Content::Element(NodeRef::Record(e))
-                        }
-                        voice::VoiceResponseChild::Redirect(e) => {
-                            Content::Element(NodeRef::Redirect(e))
-                        }
-                        voice::VoiceResponseChild::Reject(e) => {
-                            Content::Element(NodeRef::Reject(e))
-                        }
-                        voice::VoiceResponseChild::Say(e) => {
-                            Content::Element(NodeRef::Say(e))
-                        }
-                        voice::VoiceResponseChild::Sms(e) => {
-                            Content::Element(NodeRef::Sms(e))
-                        }
-                        voice::VoiceResponseChild::Pay(e) => {
-                            Content::Element(NodeRef::Pay(e))
-                        }
-                        voice::VoiceResponseChild::Prompt(e) => {
-                            Content::Element(NodeRef::Prompt(e))
-                        }
-                        voice::VoiceResponseChild::Start(e) => {
-                            Content::Element(NodeRef::Start(e))
-                        }
-                        voice::VoiceResponseChild::Stop(e) => {
-                            Content::Element(NodeRef::Stop(e))
-                        }
-                        voice::VoiceResponseChild::Refer(e) => {
-                            Content::Element(NodeRef::Refer(e))
-                        }
-                        voice::VoiceResponseChild::Comment(t) => Content::Comment(t),
-                        voice::VoiceResponseChild::Custom(e) => {
-                            Content::Element(NodeRef::Custom(e))
-                        }
-                    })
+                items.next().map(voice::VoiceResponseChild::content)
             }
-            Children::Say(items) => {
-                items
-                    .next()
-                    .map(|item| match item {
-                        voice::SayChild::SsmlBreak(e) => {
-                            Content::Element(NodeRef::SsmlBreak(e))
-                        }
-                        voice::SayChild::SsmlEmphasis(e) => {
-                            Content::Element(NodeRef::SsmlEmphasis(e))
-                        }
-                        voice::SayChild::SsmlLang(e) => {
-                            Content::Element(NodeRef::SsmlLang(e))
-                        }
-                        voice::SayChild::SsmlP(e) => Content::Element(NodeRef::SsmlP(e)),
-                        voice::SayChild::SsmlPhoneme(e) => {
-                            Content::Element(NodeRef::SsmlPhoneme(e))
-                        }
-                        voice::SayChild::SsmlProsody(e) => {
-                            Content::Element(NodeRef::SsmlProsody(e))
-                        }
-                        voice::SayChild::SsmlS(e) => Content::Element(NodeRef::SsmlS(e)),
-                        voice::SayChild::SsmlSayAs(e) => {
-                            Content::Element(NodeRef::SsmlSayAs(e))
-                        }
-                        voice::SayChild::SsmlSub(e) => {
-                            Content::Element(NodeRef::SsmlSub(e))
-                        }
-                        voice::SayChild::SsmlW(e) => Content::Element(NodeRef::SsmlW(e)),
-                        voice::SayChild::Text(t) => Content::Text(t),
-                        voice::SayChild::Comment(t) => Content::Comment(t),
-                        voice::SayChild::Custom(e) => {
-                            Content::Element(NodeRef::Custom(e))
-                        }
-                    })
-            }
-            Children::Gather(items) => {
-                items
-                    .next()
-                    .map(|item| match item {
-                        voice::GatherChild::Say(e) => Content::Element(NodeRef::Say(e)),
-                        voice::GatherChild::Pause(e) => {
-                            Content::Element(NodeRef::Pause(e))
-                        }
-                        voice::GatherChild::Play(e) => Content::Element(NodeRef::Play(e)),
-                        voice::GatherChild::Comment(t) => Content::Comment(t),
-                        voice::GatherChild::Custom(e) => {
-                            Content::Element(NodeRef::Custom(e))
-                        }
-                    })
-            }
-            Children::Dial(items) => {
-                items
-                    .next()
-                    .map(|item| match item {
-                        voice::DialChild::Client(e) => {
-                            Content::Element(NodeRef::Client(e))
-                        }
-                        voice::DialChild::Conference(e) => {
-                            Content::Element(NodeRef::Conference(e))
-                        }
-                        voice::DialChild::Number(e) => {
-                            Content::Element(NodeRef::Number(e))
-                        }
-                        voice::DialChild::Queue(e) => Content::Element(NodeRef::Queue(e)),
-                        voice::DialChild::Sim(e) => Content::Element(NodeRef::Sim(e)),
-                        voice::DialChild::Sip(e) => Content::Element(NodeRef::Sip(e)),
-                        voice::DialChild::Application(e) => {
-                            Content::Element(NodeRef::Application(e))
-                        }
-                        voice::DialChild::WhatsApp(e) => {
-                            Content::Element(NodeRef::WhatsApp(e))
-                        }
-                        voice::DialChild::Text(t) => Content::Text(t),
-                        voice::DialChild::Comment(t) => Content::Comment(t),
-                        voice::DialChild::Custom(e) => {
-                            Content::Element(NodeRef::Custom(e))
-                        }
-                    })
-            }
-            Children::Reject(items) => {
-                items
-                    .next()
-                    .map(|item| match item {
-                        voice::RejectChild::Parameter(e) => {
-                            Content::Element(NodeRef::Parameter(e))
-                        }
-                        voice::RejectChild::Comment(t) => Content::Comment(t),
-                        voice::RejectChild::Custom(e) => {
-                            Content::Element(NodeRef::Custom(e))
-                        }
-                    })
-            }
-            Children::Hangup(items) => {
-                items
-                    .next()
-                    .map(|item| match item {
-                        voice::HangupChild::Parameter(e) => {
-                            Content::Element(NodeRef::Parameter(e))
-                        }
-                        voice::HangupChild::Comment(t) => Content::Comment(t),
-                        voice::HangupChild::Custom(e) => {
-                            Content::Element(NodeRef::Custom(e))
-                        }
-                    })
-            }
-            Children::Enqueue(items) => {
-                items
-                    .next()
-                    .map(|item| match item {
-                        voice::EnqueueChild::Task(e) => {
-                            Content::Element(NodeRef::Task(e))
-                        }
-                        voice::EnqueueChild::Text(t) => Content::Text(t),
-                        voice::EnqueueChild::Comment(t) => Content::Comment(t),
-                        voice::EnqueueChild::Custom(e) => {
-                            Content::Element(NodeRef::Custom(e))
-                        }
-                    })
-            }
-            Children::Connect(items) => {
-                items
-                    .next()
-                    .map(|item| match item {
-                        voice::ConnectChild::Room(e) => {
-                            Content::Element(NodeRef::Room(e))
-                        }
-                        voice::ConnectChild::Autopilot(e) => {
-                            Content::Element(NodeRef::Autopilot(e))
-                        }
-                        voice::ConnectChild::Stream(e) => {
-                            Content::Element(NodeRef::Stream(e))
-                        }
-                        voice::ConnectChild::VirtualAgent(e) => {
-                            Content::Element(NodeRef::VirtualAgent(e))
-                        }
-                        voice::ConnectChild::Conversation(e) => {
-                            Content::Element(NodeRef::Conversation(e))
-                        }
-                        voice::ConnectChild::ConversationRelay(e) => {
-                            Content::Element(NodeRef::ConversationRelay(e))
-                        }
-                        voice::ConnectChild::AiSession(e) => {
-                            Content::Element(NodeRef::AiSession(e))
-                        }
-                        voice::ConnectChild::ConversationRelaySession(e) => {
-                            Content::Element(NodeRef::ConversationRelaySession(e))
-                        }
-                        voice::ConnectChild::Assistant(e) => {
-                            Content::Element(NodeRef::Assistant(e))
-                        }
-                        voice::ConnectChild::Comment(t) => Content::Comment(t),
-                        voice::ConnectChild::Custom(e) => {
-                            Content::Element(NodeRef::Custom(e))
-                        }
-                    })
-            }
-            Children::Start(items) => {
-                items
-                    .next()
-                    .map(|item| match item {
-                        voice::StartChild::Stream(e) => {
-                            Content::Element(NodeRef::Stream(e))
-                        }
-                        voice::StartChild::Siprec(e) => {
-                            Content::Element(NodeRef::Siprec(e))
-                        }
-                        voice::StartChild::Transcription(e) => {
-                            Content::Element(NodeRef::Transcription(e))
-                        }
-                        voice::StartChild::Recording(e) => {
-                            Content::Element(NodeRef::Recording(e))
-                        }
-                        voice::StartChild::Comment(t) => Content::Comment(t),
-                        voice::StartChild::Custom(e) => {
-                            Content::Element(NodeRef::Custom(e))
-                        }
-                    })
-            }
-            Children::Stop(items) => {
-                items
-                    .next()
-                    .map(|item| match item {
-                        voice::StopChild::Stream(e) => {
-                            Content::Element(NodeRef::Stream(e))
-                        }
-                        voice::StopChild::Siprec(e) => {
-                            Content::Element(NodeRef::Siprec(e))
-                        }
-                        voice::StopChild::Transcription(e) => {
-                            Content::Element(NodeRef::Transcription(e))
-                        }
-                        voice::StopChild::Comment(t) => Content::Comment(t),
-                        voice::StopChild::Custom(e) => {
-                            Content::Element(NodeRef::Custom(e))
-                        }
-                    })
-            }
-            Children::Refer(items) => {
-                items
-                    .next()
-                    .map(|item| match item {
-                        voice::ReferChild::ReferSip(e) => {
-                            Content::Element(NodeRef::ReferSip(e))
-                        }
-                        voice::ReferChild::Comment(t) => Content::Comment(t),
-                        voice::ReferChild::Custom(e) => {
-                            Content::Element(NodeRef::Custom(e))
-                        }
-                    })
-            }
-            Children::Pay(items) => {
-                items
-                    .next()
-                    .map(|item| match item {
-                        voice::PayChild::Prompt(e) => {
-                            Content::Element(NodeRef::Prompt(e))
-                        }
-                        voice::PayChild::Parameter(e) => {
-                            Content::Element(NodeRef::Parameter(e))
-                        }
-                        voice::PayChild::Comment(t) => Content::Comment(t),
-                        voice::PayChild::Custom(e) => {
-                            Content::Element(NodeRef::Custom(e))
-                        }
-                    })
-            }
-            Children::Client(items) => {
-                items
-                    .next()
-                    .map(|item| match item {
-                        voice::ClientChild::Identity(e) => {
-                            Content::Element(NodeRef::Identity(e))
-                        }
-                        voice::ClientChild::Parameter(e) => {
-                            Content::Element(NodeRef::Parameter(e))
-                        }
-                        voice::ClientChild::Text(t) => Content::Text(t),
-                        voice::ClientChild::Comment(t) => Content::Comment(t),
-                        voice::ClientChild::Custom(e) => {
-                            Content::Element(NodeRef::Custom(e))
-                        }
-                    })
-            }
-            Children::Sip(items) => {
-                items
-                    .next()
-                    .map(|item| match item {
-                        voice::SipChild::SipUri(e) => {
-                            Content::Element(NodeRef::SipUri(e))
-                        }
-                        voice::SipChild::Headers(e) => {
-                            Content::Element(NodeRef::Headers(e))
-                        }
-                        voice::SipChild::Text(t) => Content::Text(t),
-                        voice::SipChild::Comment(t) => Content::Comment(t),
-                        voice::SipChild::Custom(e) => {
-                            Content::Element(NodeRef::Custom(e))
-                        }
-                    })
-            }
-            Children::Headers(items) => {
-                items
-                    .next()
-                    .map(|item| match item {
-                        voice::HeadersChild::Header(e) => {
-                            Content::Element(NodeRef::Header(e))
-                        }
-                        voice::HeadersChild::Comment(t) => Content::Comment(t),
-                        voice::HeadersChild::Custom(e) => {
-                            Content::Element(NodeRef::Custom(e))
-                        }
-                    })
-            }
+            Children::Say(items) => items.next().map(voice::SayChild::content),
+            Children::Gather(items) => items.next().map(voice::GatherChild::content),
+            Children::Dial(items) => items.next().map(voice::DialChild::content),
+            Children::Reject(items) => items.next().map(voice::RejectChild::content),
+            Children::Hangup(items) => items.next().map(voice::HangupChild::content),
+            Children::Enqueue(items) => items.next().map(voice::EnqueueChild::content),
+            Children::Connect(items) => items.next().map(voice::ConnectChild::content),
+            Children::Start(items) => items.next().map(voice::StartChild::content),
+            Children::Stop(items) => items.next().map(voice::StopChild::content),
+            Children::Refer(items) => items.next().map(voice::ReferChild::content),
+            Children::Pay(items) => items.next().map(voice::PayChild::content),
+            Children::Client(items) => items.next().map(voice::ClientChild::content),
+            Children::Sip(items) => items.next().map(voice::SipChild::content),
+            Children::Headers(items) => items.next().map(voice::HeadersChild::content),
             Children::Application(items) => {
-                items
-                    .next()
-                    .map(|item| match item {
-                        voice::ApplicationChild::ApplicationSid(e) => {
-                            Content::Element(NodeRef::ApplicationSid(e))
-                        }
-                        voice::ApplicationChild::Parameter(e) => {
-                            Content::Element(NodeRef::Parameter(e))
-                        }
-                        voice::ApplicationChild::Text(t) => Content::Text(t),
-                        voice::ApplicationChild::Comment(t) => Content::Comment(t),
-                        voice::ApplicationChild::Custom(e) => {
-                            Content::Element(NodeRef::Custom(e))
-                        }
-                    })
+                items.next().map(voice::ApplicationChild::content)
             }
-            Children::Stream(items) => {
-                items
-                    .next()
-                    .map(|item| match item {
-                        voice::StreamChild::Parameter(e) => {
-                            Content::Element(NodeRef::Parameter(e))
-                        }
-                        voice::StreamChild::Comment(t) => Content::Comment(t),
-                        voice::StreamChild::Custom(e) => {
-                            Content::Element(NodeRef::Custom(e))
-                        }
-                    })
-            }
+            Children::Stream(items) => items.next().map(voice::StreamChild::content),
             Children::VirtualAgent(items) => {
-                items
-                    .next()
-                    .map(|item| match item {
-                        voice::VirtualAgentChild::Config(e) => {
-                            Content::Element(NodeRef::Config(e))
-                        }
-                        voice::VirtualAgentChild::Parameter(e) => {
-                            Content::Element(NodeRef::Parameter(e))
-                        }
-                        voice::VirtualAgentChild::Comment(t) => Content::Comment(t),
-                        voice::VirtualAgentChild::Custom(e) => {
-                            Content::Element(NodeRef::Custom(e))
-                        }
-                    })
+                items.next().map(voice::VirtualAgentChild::content)
             }
             Children::ConversationRelay(items) => {
-                items
-                    .next()
-                    .map(|item| match item {
-                        voice::ConversationRelayChild::Language(e) => {
-                            Content::Element(NodeRef::Language(e))
-                        }
-                        voice::ConversationRelayChild::Parameter(e) => {
-                            Content::Element(NodeRef::Parameter(e))
-                        }
-                        voice::ConversationRelayChild::Comment(t) => Content::Comment(t),
-                        voice::ConversationRelayChild::Custom(e) => {
-                            Content::Element(NodeRef::Custom(e))
-                        }
-                    })
+                items.next().map(voice::ConversationRelayChild::content)
             }
             Children::Assistant(items) => {
-                items
-                    .next()
-                    .map(|item| match item {
-                        voice::AssistantChild::Language(e) => {
-                            Content::Element(NodeRef::Language(e))
-                        }
-                        voice::AssistantChild::Parameter(e) => {
-                            Content::Element(NodeRef::Parameter(e))
-                        }
-                        voice::AssistantChild::Comment(t) => Content::Comment(t),
-                        voice::AssistantChild::Custom(e) => {
-                            Content::Element(NodeRef::Custom(e))
-                        }
-                    })
+                items.next().map(voice::AssistantChild::content)
             }
-            Children::Siprec(items) => {
-                items
-                    .next()
-                    .map(|item| match item {
-                        voice::SiprecChild::Parameter(e) => {
-                            Content::Element(NodeRef::Parameter(e))
-                        }
-                        voice::SiprecChild::Comment(t) => Content::Comment(t),
-                        voice::SiprecChild::Custom(e) => {
-                            Content::Element(NodeRef::Custom(e))
-                        }
-                    })
-            }
+            Children::Siprec(items) => items.next().map(voice::SiprecChild::content),
             Children::Transcription(items) => {
-                items
-                    .next()
-                    .map(|item| match item {
-                        voice::TranscriptionChild::Config(e) => {
-                            Content::Element(NodeRef::Config(e))
-                        }
-                        voice::TranscriptionChild::Parameter(e) => {
-                            Content::Element(NodeRef::Parameter(e))
-                        }
-                        voice::TranscriptionChild::Comment(t) => Content::Comment(t),
-                        voice::TranscriptionChild::Custom(e) => {
-                            Content::Element(NodeRef::Custom(e))
-                        }
-                    })
+                items.next().map(voice::TranscriptionChild::content)
             }
-            Children::Prompt(items) => {
-                items
-                    .next()
-                    .map(|item| match item {
-                        voice::PromptChild::Say(e) => Content::Element(NodeRef::Say(e)),
-                        voice::PromptChild::Play(e) => Content::Element(NodeRef::Play(e)),
-                        voice::PromptChild::Pause(e) => {
-                            Content::Element(NodeRef::Pause(e))
-                        }
-                        voice::PromptChild::Comment(t) => Content::Comment(t),
-                        voice::PromptChild::Custom(e) => {
-                            Content::Element(NodeRef::Custom(e))
-                        }
-                    })
-            }
+            Children::Prompt(items) => items.next().map(voice::PromptChild::content),
             Children::SsmlEmphasis(items) => {
-                items
-                    .next()
-                    .map(|item| match item {
-                        voice::SsmlEmphasisChild::SsmlBreak(e) => {
-                            Content::Element(NodeRef::SsmlBreak(e))
-                        }
-                        voice::SsmlEmphasisChild::SsmlEmphasis(e) => {
-                            Content::Element(NodeRef::SsmlEmphasis(e))
-                        }
-                        voice::SsmlEmphasisChild::SsmlLang(e) => {
-                            Content::Element(NodeRef::SsmlLang(e))
-                        }
-                        voice::SsmlEmphasisChild::SsmlPhoneme(e) => {
-                            Content::Element(NodeRef::SsmlPhoneme(e))
-                        }
-                        voice::SsmlEmphasisChild::SsmlProsody(e) => {
-                            Content::Element(NodeRef::SsmlProsody(e))
-                        }
-                        voice::SsmlEmphasisChild::SsmlSayAs(e) => {
-                            Content::Element(NodeRef::SsmlSayAs(e))
-                        }
-                        voice::SsmlEmphasisChild::SsmlSub(e) => {
-                            Content::Element(NodeRef::SsmlSub(e))
-                        }
-                        voice::SsmlEmphasisChild::SsmlW(e) => {
-                            Content::Element(NodeRef::SsmlW(e))
-                        }
-                        voice::SsmlEmphasisChild::Text(t) => Content::Text(t),
-                        voice::SsmlEmphasisChild::Comment(t) => Content::Comment(t),
-                        voice::SsmlEmphasisChild::Custom(e) => {
-                            Content::Element(NodeRef::Custom(e))
-                        }
-                    })
+                items.next().map(voice::SsmlEmphasisChild::content)
             }
-            Children::SsmlLang(items) => {
-                items
-                    .next()
-                    .map(|item| match item {
-                        voice::SsmlLangChild::SsmlBreak(e) => {
-                            Content::Element(NodeRef::SsmlBreak(e))
-                        }
-                        voice::SsmlLangChild::SsmlEmphasis(e) => {
-                            Content::Element(NodeRef::SsmlEmphasis(e))
-                        }
-                        voice::SsmlLangChild::SsmlLang(e) => {
-                            Content::Element(NodeRef::SsmlLang(e))
-                        }
-                        voice::SsmlLangChild::SsmlP(e) => {
-                            Content::Element(NodeRef::SsmlP(e))
-                        }
-                        voice::SsmlLangChild::SsmlPhoneme(e) => {
-                            Content::Element(NodeRef::SsmlPhoneme(e))
-                        }
-                        voice::SsmlLangChild::SsmlProsody(e) => {
-                            Content::Element(NodeRef::SsmlProsody(e))
-                        }
-                        voice::SsmlLangChild::SsmlS(e) => {
-                            Content::Element(NodeRef::SsmlS(e))
-                        }
-                        voice::SsmlLangChild::SsmlSayAs(e) => {
-                            Content::Element(NodeRef::SsmlSayAs(e))
-                        }
-                        voice::SsmlLangChild::SsmlSub(e) => {
-                            Content::Element(NodeRef::SsmlSub(e))
-                        }
-                        voice::SsmlLangChild::SsmlW(e) => {
-                            Content::Element(NodeRef::SsmlW(e))
-                        }
-                        voice::SsmlLangChild::Text(t) => Content::Text(t),
-                        voice::SsmlLangChild::Comment(t) => Content::Comment(t),
-                        voice::SsmlLangChild::Custom(e) => {
-                            Content::Element(NodeRef::Custom(e))
-                        }
-                    })
-            }
-            Children::SsmlP(items) => {
-                items
-                    .next()
-                    .map(|item| match item {
-                        voice::SsmlPChild::SsmlBreak(e) => {
-                            Content::Element(NodeRef::SsmlBreak(e))
-                        }
-                        voice::SsmlPChild::SsmlEmphasis(e) => {
-                            Content::Element(NodeRef::SsmlEmphasis(e))
-                        }
-                        voice::SsmlPChild::SsmlLang(e) => {
-                            Content::Element(NodeRef::SsmlLang(e))
-                        }
-                        voice::SsmlPChild::SsmlPhoneme(e) => {
-                            Content::Element(NodeRef::SsmlPhoneme(e))
-                        }
-                        voice::SsmlPChild::SsmlProsody(e) => {
-                            Content::Element(NodeRef::SsmlProsody(e))
-                        }
-                        voice::SsmlPChild::SsmlS(e) => {
-                            Content::Element(NodeRef::SsmlS(e))
-                        }
-                        voice::SsmlPChild::SsmlSayAs(e) => {
-                            Content::Element(NodeRef::SsmlSayAs(e))
-                        }
-                        voice::SsmlPChild::SsmlSub(e) => {
-                            Content::Element(NodeRef::SsmlSub(e))
-                        }
-                        voice::SsmlPChild::SsmlW(e) => {
-                            Content::Element(NodeRef::SsmlW(e))
-                        }
-                        voice::SsmlPChild::Text(t) => Content::Text(t),
-                        voice::SsmlPChild::Comment(t) => Content::Comment(t),
-                        voice::SsmlPChild::Custom(e) => {
-                            Content::Element(NodeRef::Custom(e))
-                        }
-                    })
-            }
+            Children::SsmlLang(items) => items.next().map(voice::SsmlLangChild::content),
+            Children::SsmlP(items) => items.next().map(voice::SsmlPChild::content),
             Children::SsmlProsody(items) => {
-                items
-                    .next()
-                    .map(|item| match item {
-                        voice::SsmlProsodyChild::SsmlBreak(e) => {
-                            Content::Element(NodeRef::SsmlBreak(e))
-                        }
-                        voice::SsmlProsodyChild::SsmlEmphasis(e) => {
-                            Content::Element(NodeRef::SsmlEmphasis(e))
-                        }
-                        voice::SsmlProsodyChild::SsmlLang(e) => {
-                            Content::Element(NodeRef::SsmlLang(e))
-                        }
-                        voice::SsmlProsodyChild::SsmlP(e) => {
-                            Content::Element(NodeRef::SsmlP(e))
-                        }
-                        voice::SsmlProsodyChild::SsmlPhoneme(e) => {
-                            Content::Element(NodeRef::SsmlPhoneme(e))
-                        }
-                        voice::SsmlProsodyChild::SsmlProsody(e) => {
-                            Content::Element(NodeRef::SsmlProsody(e))
-                        }
-                        voice::SsmlProsodyChild::SsmlS(e) => {
-                            Content::Element(NodeRef::SsmlS(e))
-                        }
-                        voice::SsmlProsodyChild::SsmlSayAs(e) => {
-                            Content::Element(NodeRef::SsmlSayAs(e))
-                        }
-                        voice::SsmlProsodyChild::SsmlSub(e) => {
-                            Content::Element(NodeRef::SsmlSub(e))
-                        }
-                        voice::SsmlProsodyChild::SsmlW(e) => {
-                            Content::Element(NodeRef::SsmlW(e))
-                        }
-                        voice::SsmlProsodyChild::Text(t) => Content::Text(t),
-                        voice::SsmlProsodyChild::Comment(t) => Content::Comment(t),
-                        voice::SsmlProsodyChild::Custom(e) => {
-                            Content::Element(NodeRef::Custom(e))
-                        }
-                    })
+                items.next().map(voice::SsmlProsodyChild::content)
             }
-            Children::SsmlS(items) => {
-                items
-                    .next()
-                    .map(|item| match item {
-                        voice::SsmlSChild::SsmlBreak(e) => {
-                            Content::Element(NodeRef::SsmlBreak(e))
-                        }
-                        voice::SsmlSChild::SsmlEmphasis(e) => {
-                            Content::Element(NodeRef::SsmlEmphasis(e))
-                        }
-                        voice::SsmlSChild::SsmlLang(e) => {
-                            Content::Element(NodeRef::SsmlLang(e))
-                        }
-                        voice::SsmlSChild::SsmlPhoneme(e) => {
-                            Content::Element(NodeRef::SsmlPhoneme(e))
-                        }
-                        voice::SsmlSChild::SsmlProsody(e) => {
-                            Content::Element(NodeRef::SsmlProsody(e))
-                        }
-                        voice::SsmlSChild::SsmlSayAs(e) => {
-                            Content::Element(NodeRef::SsmlSayAs(e))
-                        }
-                        voice::SsmlSChild::SsmlSub(e) => {
-                            Content::Element(NodeRef::SsmlSub(e))
-                        }
-                        voice::SsmlSChild::SsmlW(e) => {
-                            Content::Element(NodeRef::SsmlW(e))
-                        }
-                        voice::SsmlSChild::Text(t) => Content::Text(t),
-                        voice::SsmlSChild::Comment(t) => Content::Comment(t),
-                        voice::SsmlSChild::Custom(e) => {
-                            Content::Element(NodeRef::Custom(e))
-                        }
-                    })
-            }
-            Children::SsmlW(items) => {
-                items
-                    .next()
-                    .map(|item| match item {
-                        voice::SsmlWChild::SsmlBreak(e) => {
-                            Content::Element(NodeRef::SsmlBreak(e))
-                        }
-                        voice::SsmlWChild::SsmlEmphasis(e) => {
-                            Content::Element(NodeRef::SsmlEmphasis(e))
-                        }
-                        voice::SsmlWChild::SsmlPhoneme(e) => {
-                            Content::Element(NodeRef::SsmlPhoneme(e))
-                        }
-                        voice::SsmlWChild::SsmlProsody(e) => {
-                            Content::Element(NodeRef::SsmlProsody(e))
-                        }
-                        voice::SsmlWChild::SsmlSayAs(e) => {
-                            Content::Element(NodeRef::SsmlSayAs(e))
-                        }
-                        voice::SsmlWChild::SsmlSub(e) => {
-                            Content::Element(NodeRef::SsmlSub(e))
-                        }
-                        voice::SsmlWChild::Text(t) => Content::Text(t),
-                        voice::SsmlWChild::Comment(t) => Content::Comment(t),
-                        voice::SsmlWChild::Custom(e) => {
-                            Content::Element(NodeRef::Custom(e))
-                        }
-                    })
-            }
+            Children::SsmlS(items) => items.next().map(voice::SsmlSChild::content),
+            Children::SsmlW(items) => items.next().map(voice::SsmlWChild::content),
             Children::MessagingResponse(items) => {
-                items
-                    .next()
-                    .map(|item| match item {
-                        messaging::MessagingResponseChild::Message(e) => {
-                            Content::Element(NodeRef::Message(e))
-                        }
-                        messaging::MessagingResponseChild::Redirect(e) => {
-                            Content::Element(NodeRef::MessagingRedirect(e))
-                        }
-                        messaging::MessagingResponseChild::Comment(t) => {
-                            Content::Comment(t)
-                        }
-                        messaging::MessagingResponseChild::Custom(e) => {
-                            Content::Element(NodeRef::Custom(e))
-                        }
-                    })
+                items.next().map(messaging::MessagingResponseChild::content)
             }
             Children::Message(items) => {
-                items
-                    .next()
-                    .map(|item| match item {
-                        messaging::MessageChild::Body(e) => {
-                            Content::Element(NodeRef::Body(e))
-                        }
-                        messaging::MessageChild::Media(e) => {
-                            Content::Element(NodeRef::Media(e))
-                        }
-                        messaging::MessageChild::Text(t) => Content::Text(t),
-                        messaging::MessageChild::Comment(t) => Content::Comment(t),
-                        messaging::MessageChild::Custom(e) => {
-                            Content::Element(NodeRef::Custom(e))
-                        }
-                    })
+                items.next().map(messaging::MessageChild::content)
             }
             Children::FaxResponse(items) => {
-                items
-                    .next()
-                    .map(|item| match item {
-                        fax::FaxResponseChild::Receive(e) => {
-                            Content::Element(NodeRef::Receive(e))
-                        }
-                        fax::FaxResponseChild::Comment(t) => Content::Comment(t),
-                        fax::FaxResponseChild::Custom(e) => {
-                            Content::Element(NodeRef::Custom(e))
-                        }
-                    })
+                items.next().map(fax::FaxResponseChild::content)
             }
-            Children::Custom(items) => {
-                items
-                    .next()
-                    .map(|item| match item {
-                        CustomContent::Text(t) => Content::Text(t),
-                        CustomContent::Comment(t) => Content::Comment(t),
-                        CustomContent::Element(e) => Content::Element(NodeRef::Custom(e)),
-                    })
-            }
+            Children::Custom(items) => items.next().map(CustomContent::content),
         }
     }
 }
