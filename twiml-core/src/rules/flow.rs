@@ -736,7 +736,7 @@ impl<'d, D: Document> Flow<'d, D> {
     fn children(&mut self, node: D::Node, loc: Loc, within: Within) {
         let doc = self.doc;
         let mut position = 0;
-        doc.each_child(node, |i, item| match item {
+        doc.each_child(node, move |i, item| match item {
             Content::Element(child) => {
                 let (child_loc, id) = self.enter(Some(loc), child, position);
                 position += 1;
