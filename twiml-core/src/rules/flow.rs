@@ -734,13 +734,28 @@ impl<'d, D: Document> Flow<'d, D> {
 
     /// Visits the content of `node`, emitting events for the verbs and nouns it holds.
     fn children(&mut self, node: D::Node, loc: Loc, within: Within) {
+        self.visit(node, loc, |flow, child, child_loc, id| {
+            flow.element(child, child_loc, id, within);
+        });
+    }
+
+    /// Records the content of `node` in document order: each child element entered, handed to
+    /// `f`, and closed, and each comment. The walk goes by [`Document::each_child`], and its
+    /// closure owns what it reads (the element, its location, the count of elements) instead
+    /// of reaching them through references.
+    fn visit(
+        &mut self,
+        node: D::Node,
+        loc: Loc,
+        mut f: impl FnMut(&mut Self, D::Node, Loc, Option<ElementId>),
+    ) {
         let doc = self.doc;
         let mut position = 0;
         doc.each_child(node, move |i, item| match item {
             Content::Element(child) => {
                 let (child_loc, id) = self.enter(Some(loc), child, position);
                 position += 1;
-                self.element(child, child_loc, id, within);
+                f(self, child, child_loc, id);
                 self.close(child_loc);
             }
             Content::Comment(text) => self.comments.push(Comment {
@@ -883,33 +898,18 @@ impl<'d, D: Document> Flow<'d, D> {
         }
     }
 
-    /// Calls `f` on every child element, after recording it.
+    /// Calls `f` on every child element, after recording it, then records what the child
+    /// holds without events.
     fn each_child(
         &mut self,
         node: D::Node,
         loc: Loc,
         mut f: impl FnMut(&mut Self, D::Node, Loc, Option<ElementId>),
     ) {
-        let doc = self.doc;
-        let mut position = 0;
-        for (i, item) in doc.children(node).enumerate() {
-            match item {
-                Content::Element(child) => {
-                    let (child_loc, id) = self.enter(Some(loc), child, position);
-                    position += 1;
-                    f(self, child, child_loc, id);
-                    self.quietly(child, child_loc);
-                    self.close(child_loc);
-                }
-                Content::Comment(text) => self.comments.push(Comment {
-                    text,
-                    node,
-                    loc,
-                    position: i,
-                }),
-                Content::Text(_) | Content::Runtime => {}
-            }
-        }
+        self.visit(node, loc, |flow, child, child_loc, id| {
+            f(flow, child, child_loc, id);
+            flow.quietly(child, child_loc);
+        });
     }
 
     fn dial_nouns(&mut self, node: D::Node, loc: Loc, within: Within) {
