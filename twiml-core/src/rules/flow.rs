@@ -732,29 +732,42 @@ impl<'d, D: Document> Flow<'d, D> {
         });
     }
 
-    /// Visits the content of `node`, emitting events for the verbs and nouns it holds.
+    /// Visits the content of `node`, emitting events for the verbs and nouns it holds. The
+    /// walk goes by [`Document::each_child`], and its closure owns what it reads (the element,
+    /// its location, the count of elements) instead of reaching them through references.
     fn children(&mut self, node: D::Node, loc: Loc, within: Within) {
-        self.visit(node, loc, |flow, child, child_loc, id| {
-            flow.element(child, child_loc, id, within);
+        let doc = self.doc;
+        let mut position = 0;
+        doc.each_child(node, move |i, item| {
+            self.record(
+                node,
+                loc,
+                i,
+                item,
+                &mut position,
+                |flow, child, child_loc, id| {
+                    flow.element(child, child_loc, id, within);
+                },
+            );
         });
     }
 
-    /// Records the content of `node` in document order: each child element entered, handed to
-    /// `f`, and closed, and each comment. The walk goes by [`Document::each_child`], and its
-    /// closure owns what it reads (the element, its location, the count of elements) instead
-    /// of reaching them through references.
-    fn visit(
+    /// Records the `i`th item of the content of `node`: a child element entered (the
+    /// `position`th element there), handed to `f` and closed, or a comment.
+    #[inline(always)]
+    fn record(
         &mut self,
         node: D::Node,
         loc: Loc,
-        mut f: impl FnMut(&mut Self, D::Node, Loc, Option<ElementId>),
+        i: usize,
+        item: Content<'d, D::Node>,
+        position: &mut usize,
+        f: impl FnOnce(&mut Self, D::Node, Loc, Option<ElementId>),
     ) {
-        let doc = self.doc;
-        let mut position = 0;
-        doc.each_child(node, move |i, item| match item {
+        match item {
             Content::Element(child) => {
-                let (child_loc, id) = self.enter(Some(loc), child, position);
-                position += 1;
+                let (child_loc, id) = self.enter(Some(loc), child, *position);
+                *position += 1;
                 f(self, child, child_loc, id);
                 self.close(child_loc);
             }
@@ -765,7 +778,7 @@ impl<'d, D: Document> Flow<'d, D> {
                 position: i,
             }),
             Content::Text(_) | Content::Runtime => {}
-        });
+        }
     }
 
     /// Records the elements below `node` without emitting events (the nouns of a `<Dial>`,
@@ -906,10 +919,21 @@ impl<'d, D: Document> Flow<'d, D> {
         loc: Loc,
         mut f: impl FnMut(&mut Self, D::Node, Loc, Option<ElementId>),
     ) {
-        self.visit(node, loc, |flow, child, child_loc, id| {
-            f(flow, child, child_loc, id);
-            flow.quietly(child, child_loc);
-        });
+        let doc = self.doc;
+        let mut position = 0;
+        for (i, item) in doc.children(node).enumerate() {
+            self.record(
+                node,
+                loc,
+                i,
+                item,
+                &mut position,
+                |flow, child, child_loc, id| {
+                    f(flow, child, child_loc, id);
+                    flow.quietly(child, child_loc);
+                },
+            );
+        }
     }
 
     fn dial_nouns(&mut self, node: D::Node, loc: Loc, within: Within) {
