@@ -879,7 +879,7 @@ impl<'d, D: Document> Flow<'d, D> {
             }
             ElementId::Start => self.start(node, loc, within),
             ElementId::Stop => {
-                self.each_child(node, loc, |flow, child, child_loc, _| {
+                self.each_child_element(node, loc, |flow, child, child_loc, _| {
                     if let Some(name) = text_attribute(flow.doc, child, attr::NAME) {
                         flow.push(EventKind::Stop { name }, child, child_loc, within);
                     }
@@ -913,7 +913,7 @@ impl<'d, D: Document> Flow<'d, D> {
 
     /// Calls `f` on every child element, after recording it, then records what the child
     /// holds without events.
-    fn each_child(
+    fn each_child_element(
         &mut self,
         node: D::Node,
         loc: Loc,
@@ -937,7 +937,7 @@ impl<'d, D: Document> Flow<'d, D> {
     }
 
     fn dial_nouns(&mut self, node: D::Node, loc: Loc, within: Within) {
-        self.each_child(node, loc, |flow, child, child_loc, id| {
+        self.each_child_element(node, loc, |flow, child, child_loc, id| {
             // Only a conference records here: the other nouns' `record` is not read.
             if id == Some(ElementId::Conference)
                 && flow
@@ -959,7 +959,7 @@ impl<'d, D: Document> Flow<'d, D> {
     }
 
     fn start(&mut self, node: D::Node, loc: Loc, within: Within) {
-        self.each_child(node, loc, |flow, child, child_loc, id| {
+        self.each_child_element(node, loc, |flow, child, child_loc, id| {
             let kind = match id {
                 Some(ElementId::Recording) => CaptureKind::Recording,
                 Some(ElementId::Stream) => CaptureKind::Stream,
@@ -973,7 +973,7 @@ impl<'d, D: Document> Flow<'d, D> {
     }
 
     fn connect(&mut self, node: D::Node, loc: Loc, within: Within) {
-        self.each_child(node, loc, |flow, child, child_loc, id| {
+        self.each_child_element(node, loc, |flow, child, child_loc, id| {
             let kind = match id {
                 Some(ElementId::Stream) => CaptureKind::Stream,
                 Some(
