@@ -13,7 +13,7 @@ use crate::diagnostic::Severity;
 use crate::tree::Document;
 
 use super::declare_rule;
-use super::flow::{EventKind, Flow};
+use super::flow::{EventKind, Flow, Kinds};
 use super::general::{report_undeclared, undeclared_audio_before};
 use super::policy::{Disclosure, Fact, Regime};
 use super::text::Transcript;
@@ -725,10 +725,11 @@ fn limited_content<D: Document>(f: &mut Findings<'_, '_, D>, script: &Script) {
     let mut named = !script.names.is_empty();
     let mut reply = !t.reply_requests().is_empty();
     let mut number = !t.phones().is_empty()
-        || flow.events.iter().any(|e| match &e.kind {
-            EventKind::Speech(s) => !s.telephones().is_empty(),
-            _ => false,
-        });
+        || flow.holds(Kinds::SPEECH)
+            && flow.events.iter().any(|e| match &e.kind {
+                EventKind::Speech(s) => !s.telephones().is_empty(),
+                _ => false,
+            });
     // What a limited-content message may not say: a name that reveals collection, the
     // disclosures, the debt, pressure.
     for name in &script.names {

@@ -271,6 +271,73 @@ impl CaptureKind {
     }
 }
 
+/// The kinds of the events of a flow, as a bit set, kept as events are pushed: a rule that
+/// looks for one kind asks it before it walks the events, and a document without that kind
+/// costs it one test.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub(crate) struct Kinds(u32);
+
+impl Kinds {
+    pub(crate) const SPEECH: Kinds = Kinds(1 << 0);
+    pub(crate) const AUDIO: Kinds = Kinds(1 << 1);
+    pub(crate) const PAUSE: Kinds = Kinds(1 << 2);
+    pub(crate) const STOP: Kinds = Kinds(1 << 3);
+    pub(crate) const GATHER: Kinds = Kinds(1 << 4);
+    pub(crate) const INPUT: Kinds = Kinds(1 << 5);
+    pub(crate) const PAY: Kinds = Kinds(1 << 6);
+    pub(crate) const DIAL: Kinds = Kinds(1 << 7);
+    pub(crate) const MESSAGE: Kinds = Kinds(1 << 8);
+    pub(crate) const END: Kinds = Kinds(1 << 9);
+    /// A speech that is the greeting of an AI session.
+    pub(crate) const GREETING: Kinds = Kinds(1 << 10);
+    /// A capture of each kind.
+    pub(crate) const RECORDING: Kinds = Kinds(1 << 11);
+    pub(crate) const DIAL_RECORDING: Kinds = Kinds(1 << 12);
+    pub(crate) const CONFERENCE_RECORDING: Kinds = Kinds(1 << 13);
+    pub(crate) const CONVERSATION_RECORDING: Kinds = Kinds(1 << 14);
+    pub(crate) const MESSAGE_RECORDING: Kinds = Kinds(1 << 15);
+    pub(crate) const STREAM: Kinds = Kinds(1 << 16);
+    pub(crate) const SIPREC: Kinds = Kinds(1 << 17);
+    pub(crate) const TRANSCRIPTION: Kinds = Kinds(1 << 18);
+    pub(crate) const AI_SESSION: Kinds = Kinds(1 << 19);
+    /// A capture of any kind.
+    pub(crate) const CAPTURE: Kinds = Kinds(0xff << 11 | 1 << 19);
+
+    /// The kind of `event`.
+    pub(crate) fn of(event: &EventKind<'_>) -> Kinds {
+        match event {
+            EventKind::Speech(_) => Kinds::SPEECH,
+            EventKind::Audio { .. } => Kinds::AUDIO,
+            EventKind::Pause(_) => Kinds::PAUSE,
+            EventKind::Capture { kind, .. } => match kind {
+                CaptureKind::Recording => Kinds::RECORDING,
+                CaptureKind::DialRecording { .. } => Kinds::DIAL_RECORDING,
+                CaptureKind::ConferenceRecording => Kinds::CONFERENCE_RECORDING,
+                CaptureKind::ConversationRecording => Kinds::CONVERSATION_RECORDING,
+                CaptureKind::Message { .. } => Kinds::MESSAGE_RECORDING,
+                CaptureKind::Stream => Kinds::STREAM,
+                CaptureKind::Siprec => Kinds::SIPREC,
+                CaptureKind::Transcription => Kinds::TRANSCRIPTION,
+                CaptureKind::AiSession => Kinds::AI_SESSION,
+            },
+            EventKind::Stop { .. } => Kinds::STOP,
+            EventKind::Gather { .. } => Kinds::GATHER,
+            EventKind::Input => Kinds::INPUT,
+            EventKind::Pay => Kinds::PAY,
+            EventKind::Dial => Kinds::DIAL,
+            EventKind::Message(_) => Kinds::MESSAGE,
+            EventKind::End => Kinds::END,
+        }
+    }
+}
+
+impl std::ops::BitOr for Kinds {
+    type Output = Kinds;
+    fn bitor(self, other: Kinds) -> Kinds {
+        Kinds(self.0 | other.0)
+    }
+}
+
 /// One step of the execution, in order.
 #[derive(Debug)]
 pub(crate) enum EventKind<'d> {
@@ -544,6 +611,8 @@ pub(crate) struct Flow<'d, D: Document> {
     /// What the document holds, for the rules that skip a walk when what they look for is
     /// absent.
     pub(crate) summary: Summary,
+    /// The kinds of its events.
+    kinds: Kinds,
     /// What run-time content (a `twiml!` interpolation) is read as: nothing, or, to decide
     /// which findings hold whatever it says, every disclosure at once.
     runtime_text: &'d str,
@@ -606,6 +675,7 @@ impl<'d, D: Document> Flow<'d, D> {
             elements: with_room(reuse(kept.elements), elements),
             comments: Vec::new(),
             summary: Summary::default(),
+            kinds: Kinds::default(),
             runtime_text,
             transcript: OnceCell::new(),
             spare: Cell::new(kept.text),
@@ -721,7 +791,9 @@ impl<'d, D: Document> Flow<'d, D> {
         self.doc.locate(node, &path, part)
     }
 
+    #[inline(always)]
     fn push(&mut self, kind: EventKind<'d>, node: D::Node, loc: Loc, within: Within) {
+        self.kinds = self.kinds | Kinds::of(&kind);
         self.events.push(Event {
             kind,
             node,
@@ -1010,6 +1082,7 @@ impl<'d, D: Document> Flow<'d, D> {
                 flow.push(EventKind::Speech(speech), child, child_loc, within);
                 if let Some(last) = flow.events.last_mut() {
                     last.greeting = true;
+                    flow.kinds = flow.kinds | Kinds::GREETING;
                 }
             }
         });
@@ -1056,16 +1129,28 @@ impl<'d, D: Document> Flow<'d, D> {
         self.transcript.get().is_some()
     }
 
+    /// Whether the flow holds an event of one of `kinds`.
+    pub(crate) fn holds(&self, kinds: Kinds) -> bool {
+        self.kinds.0 & kinds.0 != 0
+    }
+
+    /// Tests only: the kinds of the flow's events, as kept while they were pushed.
+    #[cfg(test)]
+    pub(crate) fn kinds(&self) -> Kinds {
+        self.kinds
+    }
+
     /// Whether the words heard or read need reading for what `first_look` lets through: the
     /// transcript is made already (another rule read them, and asking it costs nothing more),
     /// or the text of some speech or message passes the first look. A first look never
     /// turns away a text in which the transcript would find what the rule asks for.
     pub(crate) fn words_may_hold(&self, first_look: impl Fn(&str) -> bool) -> bool {
         self.has_transcript()
-            || self.events.iter().any(|e| match &e.kind {
-                EventKind::Speech(words) | EventKind::Message(words) => first_look(words.raw()),
-                _ => false,
-            })
+            || self.holds(Kinds::SPEECH | Kinds::MESSAGE)
+                && self.events.iter().any(|e| match &e.kind {
+                    EventKind::Speech(words) | EventKind::Message(words) => first_look(words.raw()),
+                    _ => false,
+                })
     }
 
     /// Everything the caller hears or reads, in execution order, as the rules read it.
@@ -1198,6 +1283,9 @@ impl<'d, D: Document> Flow<'d, D> {
 
     /// The first audible event, and its index.
     pub(crate) fn first_heard(&self) -> Option<(usize, &Event<'d, D::Node>)> {
+        if !self.holds(Kinds::SPEECH | Kinds::AUDIO) {
+            return None;
+        }
         self.events
             .iter()
             .enumerate()
@@ -1207,24 +1295,12 @@ impl<'d, D: Document> Flow<'d, D> {
     /// Whether the document is spoken with an artificial or prerecorded voice: any `<Say>`,
     /// `<Play>` or AI session.
     pub(crate) fn is_artificial_voice(&self) -> bool {
-        self.events.iter().any(|e| {
-            matches!(
-                e.kind,
-                EventKind::Speech(_)
-                    | EventKind::Audio { .. }
-                    | EventKind::Capture {
-                        kind: CaptureKind::AiSession,
-                        ..
-                    }
-            )
-        })
+        self.holds(Kinds::SPEECH | Kinds::AUDIO | Kinds::AI_SESSION)
     }
 
     /// Whether the document is a messaging response.
     pub(crate) fn is_messaging(&self) -> bool {
-        self.events
-            .iter()
-            .any(|e| matches!(e.kind, EventKind::Message(_)))
+        self.holds(Kinds::MESSAGE)
     }
 }
 

@@ -8,7 +8,7 @@ use crate::tree::Document;
 use super::Findings;
 use super::declare_rule;
 use super::detect;
-use super::flow::EventKind;
+use super::flow::{EventKind, Kinds};
 use super::text::{Anchors, FORBIDDEN, Forbidden};
 
 declare_rule! {
@@ -237,7 +237,12 @@ pub(super) fn check<D: Document>(f: &mut Findings<'_, '_, D>) {
         Vec::new()
     };
     let mut sender_unverifiable_reported = false;
-    for (i, event) in flow.events.iter().enumerate() {
+    let messages = if flow.holds(Kinds::MESSAGE) {
+        &flow.events[..]
+    } else {
+        &[]
+    };
+    for (i, event) in messages.iter().enumerate() {
         let EventKind::Message(message) = &event.kind else {
             continue;
         };

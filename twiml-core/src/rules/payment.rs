@@ -15,7 +15,7 @@ use crate::tree::{Content, Document, Value};
 use super::Findings;
 use super::declare_rule;
 use super::detect;
-use super::flow::{CaptureKind, Event, EventKind, Flow};
+use super::flow::{CaptureKind, Event, EventKind, Flow, Kinds};
 use super::policy::{Fact, Regime};
 use super::text::{Anchors, CARD_ASKED, CardAsk, Concept, Transcript};
 
@@ -66,17 +66,7 @@ fn card_requests<D: Document>(flow: &Flow<'_, D>) -> Vec<CardRequest> {
     // An answer is taken by a `<Gather>`, a `<Record>` or an agent's greeting: a document
     // with none of them asks for nothing the caller can answer outside `<Pay>`, and its
     // words need not be read.
-    let takes_input = flow.events.iter().any(|e| {
-        e.greeting
-            || matches!(
-                e.kind,
-                EventKind::Gather { .. }
-                    | EventKind::Capture {
-                        kind: CaptureKind::Message { .. },
-                        ..
-                    }
-            )
-    });
+    let takes_input = flow.holds(Kinds::GREETING | Kinds::GATHER | Kinds::MESSAGE_RECORDING);
     if !takes_input {
         return found;
     }
@@ -704,7 +694,12 @@ fn literal_card_data<D: Document>(f: &mut Findings<'_, '_, D>) {
     let doc = flow.doc;
     // The transcript's security codes, found once, the first time an event may hold one.
     let mut codes: Option<Vec<std::ops::Range<u32>>> = None;
-    for (i, event) in flow.events.iter().enumerate() {
+    let spoken = if flow.holds(Kinds::SPEECH | Kinds::MESSAGE) {
+        &flow.events[..]
+    } else {
+        &[]
+    };
+    for (i, event) in spoken.iter().enumerate() {
         let (EventKind::Speech(speech) | EventKind::Message(speech)) = &event.kind else {
             continue;
         };

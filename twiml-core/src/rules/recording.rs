@@ -14,7 +14,7 @@ use crate::schema::{ElementId, attr};
 use crate::tree::Document;
 
 use super::declare_rule;
-use super::flow::{CaptureKind, EventKind, Loc};
+use super::flow::{CaptureKind, EventKind, Kinds, Loc};
 use super::general::{
     given_before, is_undeclared_audio, report_undeclared, undeclared_audio_before,
 };
@@ -112,10 +112,7 @@ const NOTICE_HELP: (&str, &str) = (
 
 pub(super) fn check<D: Document>(f: &mut Findings<'_, '_, D>) {
     let flow = f.flow;
-    let captures = flow
-        .events
-        .iter()
-        .any(|e| matches!(e.kind, EventKind::Capture { .. }));
+    let captures = flow.holds(Kinds::CAPTURE);
     if !captures && !f.policy.holds(Fact::RecordingStarted) {
         return;
     }

@@ -14,7 +14,7 @@ use crate::schema::{DefaultValue, ElementId, attr};
 use crate::tree::{Document, Value};
 
 use super::declare_rule;
-use super::flow::{CaptureKind, EventKind, Flow, Loc, WORDS_PER_SECOND};
+use super::flow::{CaptureKind, EventKind, Flow, Kinds, Loc, WORDS_PER_SECOND};
 use super::general::{is_undeclared_audio, report_undeclared, undeclared_audio_before};
 use super::policy::{Disclosure, Fact, Regime};
 use super::text::Concept::{Greeting, IdentityCue, Title};
@@ -355,7 +355,7 @@ fn callback_number<D: Document>(f: &mut Findings<'_, '_, D>) {
         return;
     }
     let flow = f.flow;
-    let declared = flow.events.iter().any(|e| {
+    let declared = flow.holds(Kinds::AUDIO) && flow.events.iter().any(|e| {
         matches!(e.kind, EventKind::Audio { url } if f.policy.audio_says(url).contains(&Disclosure::CallbackNumber))
     });
     if declared {
@@ -423,16 +423,19 @@ fn first_opt_out<D: Document>(
         .into_iter()
         .find(|o| o.tokens.start >= opening)
         .map(|o| (t.event_of(o.tokens.start), Some(o)));
-    let played = flow
-        .events
-        .iter()
-        .enumerate()
-        .find_map(|(i, e)| match e.kind {
-            EventKind::Audio { url } if f.policy.audio_says(url).contains(&Disclosure::OptOut) => {
-                Some((i, None))
-            }
-            _ => None,
-        });
+    let played = (if flow.holds(Kinds::AUDIO) {
+        &flow.events[..]
+    } else {
+        &[]
+    })
+    .iter()
+    .enumerate()
+    .find_map(|(i, e)| match e.kind {
+        EventKind::Audio { url } if f.policy.audio_says(url).contains(&Disclosure::OptOut) => {
+            Some((i, None))
+        }
+        _ => None,
+    });
     match (said, played) {
         (Some(s), Some(p)) => Some(if p.0 < s.0 { p } else { s }),
         (s, p) => s.or(p),
@@ -879,6 +882,9 @@ fn ai_agent<D: Document>(f: &mut Findings<'_, '_, D>) {
     }
     let flow = f.flow;
     let regime = f.policy.applies(Regime::AiAgent);
+    if !flow.holds(Kinds::AI_SESSION | Kinds::STREAM) {
+        return;
+    }
     let Some(session) = flow.events.iter().position(|e| match e.kind {
         EventKind::Capture { kind, .. } => {
             kind == CaptureKind::AiSession || (regime && kind == CaptureKind::Stream)

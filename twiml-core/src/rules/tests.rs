@@ -6,7 +6,7 @@
 //! as files are checked and as responses are built, and find the same findings, suppressed
 //! findings and overrides.
 
-use super::flow::{Kept, SUMMARY_OFF, Summary};
+use super::flow::{Flow, Kept, Kinds, SUMMARY_OFF, Summary};
 use super::{
     AppliedOverride, Fact, Policy, Regime, Suppressed, check_rules, no_rule_may_find,
     policy_overrides, rules_of,
@@ -237,6 +237,54 @@ fn the_summary_changes_no_finding_on_the_corpora() {
     assert!(
         findings > 1000 && as_built > 0 && any_size >= as_built,
         "{findings} findings; flows not made: {as_built} as built, {any_size} of any size"
+    );
+}
+
+/// The kinds a flow keeps as its events are pushed, which the rules ask before they walk the
+/// events for one kind, are the kinds of its events: a rule skips no walk that would have
+/// read an event.
+#[test]
+fn a_flow_keeps_the_kinds_of_its_events() {
+    let mut met = Kinds::default();
+    let mut flows = 0;
+    for source in crate::test_corpus::sources() {
+        let Ok(doc) = parse(&source, &ParseOptions::default()) else {
+            continue;
+        };
+        let flow = Flow::new(&doc);
+        let of_events = flow.events.iter().fold(Kinds::default(), |kinds, e| {
+            let kinds = kinds | Kinds::of(&e.kind);
+            if e.greeting {
+                kinds | Kinds::GREETING
+            } else {
+                kinds
+            }
+        });
+        assert_eq!(flow.kinds(), of_events, "{source:?}");
+        met = met | of_events;
+        flows += 1;
+    }
+    // The comparison means something only if the corpora hold many kinds of events.
+    let kinds = [
+        Kinds::SPEECH,
+        Kinds::AUDIO,
+        Kinds::PAUSE,
+        Kinds::GATHER,
+        Kinds::INPUT,
+        Kinds::PAY,
+        Kinds::DIAL,
+        Kinds::MESSAGE,
+        Kinds::END,
+        Kinds::MESSAGE_RECORDING,
+        Kinds::DIAL_RECORDING,
+        Kinds::RECORDING,
+        Kinds::STREAM,
+        Kinds::AI_SESSION,
+    ];
+    let missing: Vec<_> = kinds.iter().filter(|&&k| (met | k) != met).collect();
+    assert!(
+        flows > 100 && missing.is_empty(),
+        "{flows} flows; kinds never met: {missing:?}"
     );
 }
 
