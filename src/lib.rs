@@ -4,7 +4,7 @@
 // view, which the macro and the command line build on) stays in `twiml-core`.
 pub use twiml_core::{
     BuildError, ByteSpan, ConvertError, CustomAttribute, CustomContent, CustomElement, Decimal,
-    Diagnostic, LineIndex, NodePath, ParseOptions, ParsedDocument, Policy, PostalCode,
+    Diagnostic, Items, LineIndex, NodePath, ParseOptions, ParsedDocument, Policy, PostalCode,
     RenderOptions, Root, Severity, SpeechTimeout, Twiml, UnknownValue, Validation, fax,
     format_document, messaging, parse, parse_bytes, validate, validate_with, values, voice,
 };

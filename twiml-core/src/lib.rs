@@ -34,8 +34,8 @@ pub use diagnostic::{Diagnostic, NodePath, Severity};
 pub use document::{BuildError, Root, Twiml};
 pub use format::format_document;
 pub use model::{
-    AppendTo, ConvertError, CustomAttribute, CustomContent, CustomElement, Decimal, PostalCode,
-    SpeechTimeout, UnknownValue, fax, messaging, values, voice,
+    AppendTo, ConvertError, CustomAttribute, CustomContent, CustomElement, Decimal, Items,
+    PostalCode, SpeechTimeout, UnknownValue, fax, messaging, values, voice,
 };
 pub use parse::{ByteSpan, LineIndex, ParseOptions, ParsedDocument, parse, parse_bytes};
 pub use render::RenderOptions;

@@ -79,6 +79,25 @@ fn has_children_field(spec: &ElementSpec) -> bool {
     !spec.children.is_empty()
 }
 
+/// Whether the element's content is an `Items`, which holds its first item in place, instead
+/// of a `Vec`: an element made with its text, whose content is that text and the markup that
+/// may join it (`<Say>`), most often holds that one text, and a list of one would be an
+/// allocation of its own beside the text's.
+fn content_in_place(spec: &ElementSpec) -> bool {
+    has_children_field(spec)
+        && TextModel::of(spec) == TextModel::Children
+        && text_in_constructor(spec)
+}
+
+/// The type of the element's list of content: `Vec`, or `Items` ([`content_in_place`]).
+fn content_list(spec: &ElementSpec) -> TokenStream {
+    if content_in_place(spec) {
+        quote!(crate::model::Items)
+    } else {
+        quote!(Vec)
+    }
+}
+
 fn child_enum(spec: &ElementSpec) -> Ident {
     format_ident!("{}Child", spec.rust_type)
 }
@@ -1011,11 +1030,17 @@ fn element(spec: &'static ElementSpec, used: &mut BTreeSet<String>) -> TokenStre
             pub text: String,
         }
     });
+    let list = content_list(spec);
     let children_field = children.then(|| {
+        let skip = if content_in_place(spec) {
+            "crate::model::Items::is_empty"
+        } else {
+            "Vec::is_empty"
+        };
         quote! {
             /// Content, in document order.
-            #[cfg_attr(feature = "serde", serde(default, skip_serializing_if = "Vec::is_empty"))]
-            pub children: Vec<#ce>,
+            #[cfg_attr(feature = "serde", serde(default, skip_serializing_if = #skip))]
+            pub children: #list<#ce>,
         }
     });
 
@@ -1066,12 +1091,12 @@ fn element(spec: &'static ElementSpec, used: &mut BTreeSet<String>) -> TokenStre
         }
     });
     let children_init = children.then(|| {
-        if text == TextModel::Children && text_in_constructor(spec) {
+        if content_in_place(spec) {
             let p = ident(text_param_name(spec));
             quote! {
                 children: {
                     let text: String = #p.into();
-                    if text.is_empty() { Vec::new() } else { vec![#ce::Text(text)] }
+                    if text.is_empty() { #list::new() } else { #list::one(#ce::Text(text)) }
                 },
             }
         } else {
@@ -1311,8 +1336,9 @@ fn from_document(spec: &ElementSpec, fields: &[Field]) -> TokenStream {
             } else {
                 quote!(Content::Text(_) => {})
             };
+            let list = content_list(spec);
             quote! {
-                let mut children = Vec::new();
+                let mut children = #list::new();
                 for item in doc.children(node) {
                     match item {
                         Content::Element(child) => children.push(match doc.tag(child) {

@@ -656,8 +656,11 @@ pub struct Say {
     )]
     pub custom_attributes: Vec<CustomAttribute>,
     /// Content, in document order.
-    #[cfg_attr(feature = "serde", serde(default, skip_serializing_if = "Vec::is_empty"))]
-    pub children: Vec<SayChild>,
+    #[cfg_attr(
+        feature = "serde",
+        serde(default, skip_serializing_if = "crate::model::Items::is_empty")
+    )]
+    pub children: crate::model::Items<SayChild>,
 }
 impl Say {
     /// A `<Say>` with its `text`.
@@ -669,7 +672,11 @@ impl Say {
             custom_attributes: Vec::new(),
             children: {
                 let text: String = text.into();
-                if text.is_empty() { Vec::new() } else { vec![SayChild::Text(text)] }
+                if text.is_empty() {
+                    crate::model::Items::new()
+                } else {
+                    crate::model::Items::one(SayChild::Text(text))
+                }
             },
         }
     }
@@ -798,7 +805,7 @@ impl Say {
                 _ => custom_attributes.push(CustomAttribute::from_attribute(&a)),
             }
         }
-        let mut children = Vec::new();
+        let mut children = crate::model::Items::new();
         for item in doc.children(node) {
             match item {
                 Content::Element(child) => {
