@@ -295,6 +295,12 @@ pub trait Document {
         }
     }
 
+    /// The content of `node` when it is one text item and nothing else (a `<Say>` of plain
+    /// words), as [`Document::children`] yields it: the rules read most speech this way.
+    fn only_text(&self, node: Self::Node) -> Option<&str> {
+        only_text_by_children(self, node)
+    }
+
     /// Whether [`Document::locate`] reads its `path`: a document that finds a node's span
     /// from the node alone says no, and a caller may hand it an empty path instead of
     /// making one.
@@ -347,6 +353,16 @@ pub trait Document {
         self.attributes(node)
             .find(|a| a.name == name || a.spec.is_some_and(|s| s.name == name))
             .map(|a| a.value)
+    }
+}
+
+/// [`Document::only_text`] read from [`Document::children`]: the first item, when it is text
+/// and no other follows.
+pub(crate) fn only_text_by_children<D: Document + ?Sized>(doc: &D, node: D::Node) -> Option<&str> {
+    let mut items = doc.children(node);
+    match (items.next(), items.next()) {
+        (Some(Content::Text(t)), None) => Some(t),
+        _ => None,
     }
 }
 

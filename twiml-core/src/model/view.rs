@@ -4,10 +4,11 @@
 use crate::diagnostic::NodePath;
 use crate::document::Root;
 use crate::schema::{Attr, Dialect, ElementSpec};
-use crate::tree::{Attribute, Content, Document, Part, Path, Tag, Value};
+use crate::tree::{Attribute, Content, Document, Part, Path, Tag, Value, only_text_by_children};
 
 use super::CustomAttribute;
 use super::generated::nodes::{Children, NodeRef};
+use super::voice::SayChild;
 
 /// A typed response seen as a document. Findings are located by node path.
 pub(crate) struct ModelDocument<'a> {
@@ -190,6 +191,17 @@ impl<'a> Document for ModelDocument<'a> {
         node.each_child(each);
     }
 
+    /// A `<Say>`, the most common holder of one text, is read from its list directly.
+    fn only_text(&self, node: NodeRef<'a>) -> Option<&str> {
+        match node {
+            NodeRef::Say(say) => match say.children.as_slice() {
+                [SayChild::Text(text)] => Some(text),
+                _ => None,
+            },
+            _ => only_text_by_children(self, node),
+        }
+    }
+
     /// The attribute's position in its element's row read from the handle's table, then the
     /// one field: checks and rules ask for attributes by name often, and an element of the
     /// table has dozens of them.
@@ -295,5 +307,54 @@ mod tests {
         r.say("");
         let built = same_content(&Root::Voice(r));
         assert!(built >= 12, "{built}");
+    }
+
+    /// Compares `only_text` with the iterator's reading at `node` and every element below it;
+    /// returns how many `<Say>`s it found holding one text.
+    fn same_only_text(doc: &ModelDocument<'_>, node: NodeRef<'_>) -> usize {
+        let only = doc.only_text(node);
+        assert_eq!(
+            only,
+            only_text_by_children(doc, node),
+            "<{}>",
+            doc.name(node)
+        );
+        let mut said = usize::from(only.is_some() && matches!(node, NodeRef::Say(_)));
+        for item in doc.children(node) {
+            if let Content::Element(child) = item {
+                said += same_only_text(doc, child);
+            }
+        }
+        said
+    }
+
+    /// `only_text`, by which the rules' flow reads a `<Say>` of one text, answers as the
+    /// iterator does for every element of the corpora read into the typed model, and of a
+    /// built response with `<Say>`s of no text, of text and a comment, and of text and SSML.
+    #[test]
+    fn only_text_reads_what_the_iterator_reads() {
+        let mut said = 0;
+        for source in crate::test_corpus::sources() {
+            let Some(root) = parse(&source, &ParseOptions::default())
+                .ok()
+                .and_then(|d| d.to_root().ok())
+            else {
+                continue;
+            };
+            let doc = ModelDocument::new(&root);
+            said += same_only_text(&doc, doc.root());
+        }
+        assert!(said > 200, "{said}");
+
+        use crate::voice::VoiceResponse;
+        let mut r = VoiceResponse::new();
+        r.say("hello").comment("inside");
+        r.say("");
+        r.say("one").break_();
+        r.say("two").text(" words");
+        r.gather().say("press 1");
+        let root = Root::Voice(r);
+        let doc = ModelDocument::new(&root);
+        assert_eq!(same_only_text(&doc, doc.root()), 1);
     }
 }

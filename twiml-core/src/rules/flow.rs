@@ -1360,8 +1360,7 @@ fn text_of<D: Document>(doc: &D, node: D::Node) -> &str {
 fn spoken<'d, D: Document>(doc: &'d D, node: D::Node, runtime_text: &str) -> Speech<'d> {
     let repeats = number(doc.attribute(node, attr::LOOP)).map_or(1, |n| n.max(1) as u32);
     // The common case, a `<Say>` holding one piece of text, borrows it.
-    let mut items = doc.children(node);
-    if let (Some(Content::Text(t)), None) = (items.next(), items.next()) {
+    if let Some(t) = doc.only_text(node) {
         let mut speech = Speech::new(Cow::Borrowed(t), repeats);
         speech.whole = Some((0, 0));
         return speech;
