@@ -276,19 +276,24 @@ mod tests {
         each.len()
     }
 
+    /// The documents of the corpora that read into the typed model.
+    fn corpus_roots() -> impl Iterator<Item = Root> {
+        crate::test_corpus::sources()
+            .into_iter()
+            .filter_map(|source| {
+                parse(&source, &ParseOptions::default())
+                    .ok()
+                    .and_then(|d| d.to_root().ok())
+            })
+    }
+
     /// `each_child`, which the rules' flow walks by, yields what the iterator yields, in the
     /// same order, for every element of the corpora read into the typed model and of a built
     /// response that holds text, comments and custom elements in every kind of place.
     #[test]
     fn each_child_reads_what_the_iterator_reads() {
         let (mut documents, mut items) = (0, 0);
-        for source in crate::test_corpus::sources() {
-            let Some(root) = parse(&source, &ParseOptions::default())
-                .ok()
-                .and_then(|d| d.to_root().ok())
-            else {
-                continue;
-            };
+        for root in corpus_roots() {
             documents += 1;
             items += same_content(&root);
         }
@@ -334,13 +339,7 @@ mod tests {
     #[test]
     fn only_text_reads_what_the_iterator_reads() {
         let mut said = 0;
-        for source in crate::test_corpus::sources() {
-            let Some(root) = parse(&source, &ParseOptions::default())
-                .ok()
-                .and_then(|d| d.to_root().ok())
-            else {
-                continue;
-            };
+        for root in corpus_roots() {
             let doc = ModelDocument::new(&root);
             said += same_only_text(&doc, doc.root());
         }
