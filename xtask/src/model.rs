@@ -506,6 +506,7 @@ impl Generator {
                     }
                     Tag::Known(match self {
                         #(NodeRef::#ids(_) => ElementId::#ids,)*
+                        // Answered above; a constant keeps the match a table.
                         NodeRef::Custom(_) => ElementId::VoiceResponse,
                     })
                 }
@@ -517,6 +518,7 @@ impl Generator {
                     }
                     match self {
                         #(NodeRef::#ids(_) => #names,)*
+                        // Answered above; a constant keeps the match a table.
                         NodeRef::Custom(_) => "",
                     }
                 }

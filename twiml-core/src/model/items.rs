@@ -57,7 +57,7 @@ impl<T> Items<T> {
 
     /// Whether it holds no item (as the slice says; serde's `skip_serializing_if` names it).
     pub fn is_empty(&self) -> bool {
-        matches!(self.0, Repr::Empty) || self.as_slice().is_empty()
+        self.as_slice().is_empty()
     }
 
     /// How many items it holds room for without allocating again.

@@ -301,7 +301,17 @@ impl Kinds {
     pub(crate) const TRANSCRIPTION: Kinds = Kinds(1 << 18);
     pub(crate) const AI_SESSION: Kinds = Kinds(1 << 19);
     /// A capture of any kind.
-    pub(crate) const CAPTURE: Kinds = Kinds(0xff << 11 | 1 << 19);
+    pub(crate) const CAPTURE: Kinds = Kinds(
+        Kinds::RECORDING.0
+            | Kinds::DIAL_RECORDING.0
+            | Kinds::CONFERENCE_RECORDING.0
+            | Kinds::CONVERSATION_RECORDING.0
+            | Kinds::MESSAGE_RECORDING.0
+            | Kinds::STREAM.0
+            | Kinds::SIPREC.0
+            | Kinds::TRANSCRIPTION.0
+            | Kinds::AI_SESSION.0,
+    );
 
     /// The kind of `event`.
     pub(crate) fn of(event: &EventKind<'_>) -> Kinds {
@@ -791,6 +801,8 @@ impl<'d, D: Document> Flow<'d, D> {
         self.doc.locate(node, &path, part)
     }
 
+    /// Inlined where it is called, where the event's kind is most often known: its bit of
+    /// [`Kinds`] is then a constant, not a match.
     #[inline(always)]
     fn push(&mut self, kind: EventKind<'d>, node: D::Node, loc: Loc, within: Within) {
         self.kinds = self.kinds | Kinds::of(&kind);
@@ -1581,12 +1593,9 @@ fn one_text_item<D: Document>(doc: &D, node: D::Node) -> Option<(u32, usize, &st
                     if found.is_some() {
                         return None;
                     }
-                    let mut parts = doc.children(child).enumerate();
-                    let (Some((item, Content::Text(t))), None) = (parts.next(), parts.next())
-                    else {
-                        return None;
-                    };
-                    found = Some((element, item, t));
+                    // The body's one text item is its first.
+                    let t = doc.only_text(child)?;
+                    found = Some((element, 0, t));
                 }
                 // Only the elements before the one text item number it: once it is found, the
                 // rest are read only for a second text.
