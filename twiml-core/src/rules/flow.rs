@@ -1146,6 +1146,12 @@ impl<'d, D: Document> Flow<'d, D> {
         self.kinds.0 & kinds.0 != 0
     }
 
+    /// The events, when the flow holds one of `kinds`; else none: for a rule that walks the
+    /// events for those kinds only.
+    pub(crate) fn events_if(&self, kinds: Kinds) -> &[Event<'d, D::Node>] {
+        if self.holds(kinds) { &self.events } else { &[] }
+    }
+
     /// Tests only: the kinds of the flow's events, as kept while they were pushed.
     #[cfg(test)]
     pub(crate) fn kinds(&self) -> Kinds {

@@ -237,12 +237,7 @@ pub(super) fn check<D: Document>(f: &mut Findings<'_, '_, D>) {
         Vec::new()
     };
     let mut sender_unverifiable_reported = false;
-    let messages = if flow.holds(Kinds::MESSAGE) {
-        &flow.events[..]
-    } else {
-        &[]
-    };
-    for (i, event) in messages.iter().enumerate() {
+    for (i, event) in flow.events_if(Kinds::MESSAGE).iter().enumerate() {
         let EventKind::Message(message) = &event.kind else {
             continue;
         };

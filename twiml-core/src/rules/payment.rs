@@ -694,12 +694,11 @@ fn literal_card_data<D: Document>(f: &mut Findings<'_, '_, D>) {
     let doc = flow.doc;
     // The transcript's security codes, found once, the first time an event may hold one.
     let mut codes: Option<Vec<std::ops::Range<u32>>> = None;
-    let spoken = if flow.holds(Kinds::SPEECH | Kinds::MESSAGE) {
-        &flow.events[..]
-    } else {
-        &[]
-    };
-    for (i, event) in spoken.iter().enumerate() {
+    for (i, event) in flow
+        .events_if(Kinds::SPEECH | Kinds::MESSAGE)
+        .iter()
+        .enumerate()
+    {
         let (EventKind::Speech(speech) | EventKind::Message(speech)) = &event.kind else {
             continue;
         };

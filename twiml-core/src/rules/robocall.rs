@@ -423,19 +423,16 @@ fn first_opt_out<D: Document>(
         .into_iter()
         .find(|o| o.tokens.start >= opening)
         .map(|o| (t.event_of(o.tokens.start), Some(o)));
-    let played = (if flow.holds(Kinds::AUDIO) {
-        &flow.events[..]
-    } else {
-        &[]
-    })
-    .iter()
-    .enumerate()
-    .find_map(|(i, e)| match e.kind {
-        EventKind::Audio { url } if f.policy.audio_says(url).contains(&Disclosure::OptOut) => {
-            Some((i, None))
-        }
-        _ => None,
-    });
+    let played = flow
+        .events_if(Kinds::AUDIO)
+        .iter()
+        .enumerate()
+        .find_map(|(i, e)| match e.kind {
+            EventKind::Audio { url } if f.policy.audio_says(url).contains(&Disclosure::OptOut) => {
+                Some((i, None))
+            }
+            _ => None,
+        });
     match (said, played) {
         (Some(s), Some(p)) => Some(if p.0 < s.0 { p } else { s }),
         (s, p) => s.or(p),
