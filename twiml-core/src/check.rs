@@ -109,7 +109,11 @@ pub(crate) fn check_built(
         if notes {
             let mut quick = Quick::<true>::default();
             if doc.root().quick(&mut quick) {
-                return (quick.visited, Some(quick.read.summary()));
+                let summary = quick.read.summary();
+                return (
+                    quick.visited,
+                    Some(summary.written(doc.may_hold_plain_http())),
+                );
             }
         } else {
             let mut quick = Quick::<false>::default();
@@ -122,7 +126,10 @@ pub(crate) fn check_built(
     }
     if notes {
         let (visited, read) = walk::<ModelDocument<'_>, true, true>(doc, out);
-        (visited, Some(read.summary()))
+        (
+            visited,
+            Some(read.summary().written(doc.may_hold_plain_http())),
+        )
     } else {
         (walk::<ModelDocument<'_>, true, false>(doc, out).0, None)
     }
@@ -1088,7 +1095,7 @@ mod tests {
         assert_eq!(full, built, "{what}");
         assert_eq!(full_count, built_count, "{what}");
         // What the build's walk notes for the rules is what their own walk reads.
-        assert_eq!(summary, Some(Summary::of_document(&written)), "{what}");
+        assert_eq!(summary, Some(Summary::of_built(&written)), "{what}");
         let quick = written.only_xml_characters() && QUICK_DECLINED.get() == declined;
         if quick {
             assert!(full.is_empty(), "{what}");

@@ -19,6 +19,7 @@ use crate::model::values::{
 use crate::schema::{Attr, ElementId, attr};
 use crate::tree::{Content, Document, Part, Path, Tag, Value};
 
+use super::detect;
 use super::text::{Builder, CardAsk, Spare, Transcript};
 
 /// The most bytes of buffers a flow hands back for the next (see [`Flow::take_kept`]): a
@@ -452,9 +453,20 @@ pub(crate) struct Summary {
     /// Whether an element has an attribute (of the table or custom): read by
     /// [`Summary::of_document`], or once a rule asks ([`Flow::has_attributes`]).
     attributes: Cell<Option<bool>>,
-    /// Whether a text item or attribute value holds an ASCII digit, or content is given at run
-    /// time; read only by [`Summary::of_document`].
+    /// Whether a text item or text value holds three ASCII digits or more, or content is
+    /// given at run time; read only by [`Summary::of_document`].
     digits: Cell<Option<bool>>,
+    /// Whether the text items and text values hold three ASCII digits or more between them:
+    /// what words read joined from several items may hold ([`Summary::has_digits`]).
+    digits_between: Option<bool>,
+    /// Whether a text item or text value is a plain-HTTP URL, or content is given at run
+    /// time; read only by [`Summary::of_document`].
+    plain_http: Option<bool>,
+    /// Whether the words of an element may be read joined from several text items, where a
+    /// first look at each item alone may miss them: two text items in a row, an element
+    /// outside the table, run-time content. Read only by [`Summary::of_document`];
+    /// [`Summary::words_may_join`] adds the elements whose reading joins their items.
+    words_may_join: Option<bool>,
 }
 
 const _: () = assert!(ElementId::ALL.len() <= 128);
@@ -468,19 +480,34 @@ impl Summary {
             comments: true,
             attributes: Cell::new(Some(true)),
             digits: Cell::new(Some(true)),
+            digits_between: Some(true),
+            plain_http: Some(true),
+            words_may_join: Some(true),
         }
     }
 
     /// The summary of `doc` read from the document alone, in one walk over its elements: its
     /// elements of the table, whether it holds a comment, whether an element has an attribute,
-    /// and whether a text item or attribute value holds an ASCII digit or some content is
-    /// given at run time (it may hold any). The build step notes the same as its table checks
-    /// walk a response (`check::check_built`); tests compare the two.
+    /// and what its text items and values hold (digits, plain-HTTP URLs, whether words may be
+    /// read joined), all of it read.
     #[cfg(test)]
     pub(crate) fn of_document<D: Document>(doc: &D) -> Summary {
-        let mut read = Read::default();
+        let mut read = Read {
+            exact: true,
+            ..Read::default()
+        };
         read.element(doc, doc.root());
         read.summary()
+    }
+
+    /// The summary the build step notes as its table checks walk `doc`, a built response
+    /// (`check::check_built`), read in a walk of its own: the texts and values are read until
+    /// an element settles it, and its URLs are what its writing found. Tests compare the two.
+    #[cfg(test)]
+    pub(crate) fn of_built(doc: &ModelDocument<'_>) -> Summary {
+        let mut read = Read::default();
+        read.element(doc, doc.root());
+        read.summary().written(doc.may_hold_plain_http())
     }
 
     /// Whether the table's element `id` occurs.
@@ -504,70 +531,164 @@ impl Summary {
         self.attributes.get().unwrap_or(true)
     }
 
-    /// Whether a text item or attribute value of the document summarised by
-    /// [`Summary::of_document`] holds an ASCII digit, or some content is given at run time
-    /// (yes when not read).
+    /// Whether the words or values the rules read in the document summarised by
+    /// [`Summary::of_document`] may hold three ASCII digits (yes when not read): a text item
+    /// or text value holds three, or, where words may be read joined from several items
+    /// ([`Summary::words_may_join`]), they hold three between them.
     pub(crate) fn has_digits(&self) -> bool {
         self.digits.get().unwrap_or(true)
+            || self.digits_between.unwrap_or(true) && self.words_may_join()
+    }
+
+    /// The summary of a built response whose writing found a plain-HTTP URL or not: it notes
+    /// every text item but words, and every value that is not a keyword, a number or a flag,
+    /// which is where the rules look for URLs.
+    pub(crate) fn written(mut self, plain_http: bool) -> Summary {
+        self.plain_http = Some(plain_http);
+        self
+    }
+
+    /// Whether a text item or text value of the document summarised by
+    /// [`Summary::of_document`] is a plain-HTTP URL (yes when not read).
+    pub(crate) fn may_hold_plain_http(&self) -> bool {
+        self.plain_http.unwrap_or(true)
+    }
+
+    /// Whether the rules may read the words of some element of the document summarised by
+    /// [`Summary::of_document`] joined from several text items (yes when not read): then a
+    /// first look at each text item alone does not tell what its words hold. Speech with SSML
+    /// and messages are read so ([`JOINS_ITEMS`]).
+    pub(crate) fn words_may_join(&self) -> bool {
+        self.words_may_join.unwrap_or(true) || self.holds_one_of(*JOINS_ITEMS)
     }
 }
+
+/// The elements whose words the rules read joined from the text items of their content and
+/// the elements inside it: the SSML elements inside `<Say>` and the messages (a message's
+/// text and its `<Body>`).
+static JOINS_ITEMS: std::sync::LazyLock<u128> = std::sync::LazyLock::new(|| {
+    ElementId::ALL
+        .iter()
+        .filter(|id| {
+            matches!(id.spec().kind, crate::schema::ElementKind::Ssml)
+                || matches!(id, ElementId::Message | ElementId::Sms)
+        })
+        .fold(0, |set, id| set | 1 << (*id as u32))
+});
 
 /// What a summary of a whole document gathers, element by element: what
 /// [`Summary::of_document`] reads in its own walk, and what the build step's walk of the
 /// table's checks notes as it goes (`check::check_built`), so that a response being built is
-/// not walked twice.
+/// not walked twice. It is told of each element (its tag) before the items of its content and
+/// the elements inside it, in document order.
 #[derive(Default)]
 pub(crate) struct Read {
     known: u128,
     comments: bool,
     attributes: bool,
+    /// Whether a text item or text value holds three ASCII digits or more.
     digits: bool,
+    /// The ASCII digits of the text items and text values so far, counted up to three.
+    digits_between: u8,
+    plain_http: bool,
+    words_may_join: bool,
+    /// Whether the last thing noted was a text item.
+    after_text: bool,
+    /// Whether an element was noted that makes the flow whatever the rest holds
+    /// ([`FLOW_MADE_FOR`](super::FLOW_MADE_FOR)): then no text or value is read any more,
+    /// and the summary answers "yes" for what they would have told.
+    settled: bool,
+    /// Whether to read every text and value all the same, for the exact summary of
+    /// [`Summary::of_document`].
+    exact: bool,
 }
 
 impl Read {
     /// Notes an element's tag.
     pub(crate) fn tag(&mut self, tag: &Tag<'_>) {
-        if let Tag::Known(id) = tag {
-            self.known |= 1 << (*id as u32);
+        match tag {
+            Tag::Known(id) => {
+                let bit = 1 << (*id as u32);
+                self.known |= bit;
+                self.settled |= super::FLOW_MADE_FOR & bit != 0 && !self.exact;
+            }
+            // The rules read the words of an element outside the table inside speech as
+            // they stand, joined with the text around it.
+            Tag::Custom(_) | Tag::Unknown(_) => self.words_may_join = true,
         }
+        self.after_text = false;
     }
 
-    /// Notes an attribute (of the table or custom) and its value. Once a digit is found, no
-    /// value is read for one.
+    /// Notes an attribute (of the table or custom) and its value.
     pub(crate) fn attribute(&mut self, value: &Value<'_>) {
         self.attributes = true;
-        if !self.digits {
-            self.digits = match value {
-                Value::Text(text) => holds_digit(text),
-                // A number is written in digits; a value given at run time may hold any.
-                Value::Integer(_) | Value::Integers(_) | Value::Runtime => true,
-                Value::Boolean(_) | Value::Keyword(_) | Value::Keywords(_) => false,
-            };
+        match value {
+            Value::Text(text) => self.text(text),
+            // A value given at run time may hold anything.
+            Value::Runtime => self.runtime(),
+            // A number, a flag or a keyword of the table is written as it is, not escaped:
+            // the rules read no card data and no URL in one.
+            Value::Integer(_)
+            | Value::Integers(_)
+            | Value::Boolean(_)
+            | Value::Keyword(_)
+            | Value::Keywords(_) => {}
         }
     }
 
     /// Notes an item of an element's content (its child elements are noted when they are
-    /// walked). Once a digit is found, no text is read for one.
+    /// walked).
     pub(crate) fn content<N>(&mut self, item: &Content<'_, N>) {
         match item {
             Content::Element(_) => {}
             Content::Text(text) => {
-                if !self.digits && holds_digit(text) {
-                    self.digits = true;
-                }
+                // Two text items in a row are one element's, which the rules read joined.
+                self.words_may_join |= self.after_text;
+                self.text(text);
+                self.after_text = true;
             }
             Content::Comment(_) => self.comments = true,
-            Content::Runtime => self.digits = true,
+            Content::Runtime => self.runtime(),
         }
+    }
+
+    /// Notes a text item or a text value: its digits, until three are counted, and whether
+    /// it is a plain-HTTP URL, until one is found.
+    fn text(&mut self, text: &str) {
+        if self.settled {
+            return;
+        }
+        // Most text items and values hold no digit: one test of each eight bytes says so.
+        if !self.digits && holds_digit(text) {
+            let n = detect::digits_up_to(text, 3);
+            self.digits = n >= 3;
+            self.digits_between = self.digits_between.saturating_add(n as u8).min(3);
+        }
+        // A built response's writing tells it ([`Summary::written`]).
+        if self.exact && !self.plain_http {
+            self.plain_http = detect::is_plain_http(text);
+        }
+    }
+
+    /// Notes content or a value given at run time, which may hold anything.
+    fn runtime(&mut self) {
+        self.digits = true;
+        self.plain_http = true;
+        self.words_may_join = true;
     }
 
     /// The summary of what was noted.
     pub(crate) fn summary(self) -> Summary {
+        // What the texts and values would have told is not known once settled.
+        let read = |fact: bool| (!self.settled).then_some(fact);
         Summary {
             known: self.known,
             comments: self.comments,
             attributes: Cell::new(Some(self.attributes)),
-            digits: Cell::new(Some(self.digits)),
+            digits: Cell::new(read(self.digits)),
+            digits_between: read(self.digits || self.digits_between >= 3),
+            plain_http: self.exact.then_some(self.plain_http),
+            words_may_join: read(self.words_may_join),
         }
     }
 

@@ -60,7 +60,7 @@ declare_rule! {
         reports: "a warning",
         regimes: [],
         needs: [],
-        found_in: one_of(&[Play]),
+        found_in: with_others(),
         example_policy: "outbound; business=Acme Widgets, Inc.",
         summary: "a `<Play>` stands where a disclosure is required and nobody declared what it says",
     }
@@ -208,7 +208,7 @@ declare_rule! {
         reports: "a warning; an error under `payments` or `healthcare`, and on `<Pay>`",
         regimes: [],
         needs: [],
-        found_in: one_of(&[Redirect, MessagingRedirect]).or_attributes(),
+        found_in: one_of(&[Redirect, MessagingRedirect]).or_attributes().with_plain_http(),
         example_policy: "",
         summary: "a callback or document URL is plain HTTP",
     }

@@ -438,7 +438,7 @@ pub(crate) fn no_rule_may_find(
     summary: Option<&Summary>,
 ) -> bool {
     let none = scanned(doc.element_count())
-        && summary.is_some_and(|summary| !any_rule_may_find(summary, policy));
+        && summary.is_some_and(|summary| !any_rule_may_find(doc, summary, policy));
     #[cfg(test)]
     if none {
         tests::FLOWS_SKIPPED.set(tests::FLOWS_SKIPPED.get() + 1);
@@ -453,7 +453,7 @@ pub(crate) fn no_rule_may_find(
 /// most often holds something a rule reads (a verb with a URL, a `<Gather>`, a message), and
 /// would pay for the reading and then for the flow. Four keeps the benchmarks' W2 to W5 (5 to 321 elements)
 /// from being read at all: a choice, not a measured optimum.
-const SCANNED_UP_TO: usize = 4;
+const SCANNED_UP_TO: usize = 8;
 
 /// Whether a response of `elements` elements is read for what it holds before its flow is
 /// made ([`SCANNED_UP_TO`]; tests may read responses of any size). The build step has the
@@ -490,9 +490,14 @@ const BASELINE_REACH: FoundIn = {
     all
 };
 
+/// The elements that make the flow of a response under any policy: a baseline rule, which
+/// applies under every policy, may find something in any response that holds one of them,
+/// whatever its words and values say (a `<Pay>`, a `<Record>`, a message).
+pub(crate) const FLOW_MADE_FOR: u128 = BASELINE_REACH.elements();
+
 /// Whether any rule of documents that applies under `policy` may find something in a document
 /// that `summary` sums up, or the document holds a comment (which may hold an override).
-fn any_rule_may_find(summary: &Summary, policy: &Policy) -> bool {
+fn any_rule_may_find<D: Document>(doc: &D, summary: &Summary, policy: &Policy) -> bool {
     #[cfg(test)]
     if flow::SUMMARY_OFF.get() {
         return true;
@@ -505,7 +510,7 @@ fn any_rule_may_find(summary: &Summary, policy: &Policy) -> bool {
     } else {
         reach(policy)
     };
-    reach.may_find(summary)
+    reach.may_find(summary, || payment::words_may_ask_for_card(doc, summary))
 }
 
 /// The overrides of `policy`, none of which suppressed anything yet (as [`emit`] starts them),

@@ -73,8 +73,6 @@ fn card_requests<D: Document>(flow: &Flow<'_, D>) -> Vec<CardRequest> {
     // Every request names card or bank data, whose words a speech without any of them cannot
     // hold: such a document's words need not be read either, unless another rule has read
     // them already.
-    static ASKED: std::sync::LazyLock<Anchors> =
-        std::sync::LazyLock::new(|| Anchors::of(CARD_ASKED));
     if !flow.words_may_hold(|raw| ASKED.may_hold(raw)) {
         return found;
     }
@@ -102,6 +100,39 @@ fn card_requests<D: Document>(flow: &Flow<'_, D>) -> Vec<CardRequest> {
         }
     }
     found
+}
+
+/// The first look at words that may ask for card or bank data: the longest words of the
+/// requests' entries.
+static ASKED: std::sync::LazyLock<Anchors> = std::sync::LazyLock::new(|| Anchors::of(CARD_ASKED));
+
+/// Whether the words of the document `summary` sums up may ask for card or bank data, read
+/// before any flow is made ([`found_in::asking_for_card`](super::found_in::asking_for_card)):
+/// words that may be read joined from several items may, and otherwise the text of each
+/// element that says words is given the first look that [`card_requests`] gives each speech.
+pub(super) fn words_may_ask_for_card<D: Document>(doc: &D, summary: &super::Summary) -> bool {
+    summary.words_may_join() || texts_may_ask(doc, doc.root())
+}
+
+/// Whether the text of `node`, when it says words, or of an element inside it may ask for
+/// card or bank data (see [`words_may_ask_for_card`]).
+fn texts_may_ask<D: Document>(doc: &D, node: D::Node) -> bool {
+    let says_words = super::says_words(super::flow::known(doc.tag(node)));
+    // Most often a `<Say>` of one text.
+    if says_words && let Some(text) = doc.only_text(node) {
+        return ASKED.may_hold(text);
+    }
+    let mut may = false;
+    doc.each_child(node, |_, item| {
+        may = may
+            || match item {
+                Content::Text(text) => says_words && ASKED.may_hold(text),
+                Content::Element(child) => texts_may_ask(doc, child),
+                Content::Runtime => true,
+                Content::Comment(_) => false,
+            };
+    });
+    may
 }
 
 /// What takes input right after the speech at `index`: the next verb (pauses aside), or a
@@ -198,7 +229,8 @@ declare_rule! {
         reports: "an error for card data; a warning for bank account data; information for the last four digits",
         regimes: [],
         needs: [],
-        found_in: one_of(&[Gather, Record, Stream, Conversation, ConversationRelay, VirtualAgent, AiSession, ConversationRelaySession, Assistant]),
+        found_in: one_of(&[Stream, Conversation, ConversationRelay, VirtualAgent, AiSession, ConversationRelaySession, Assistant])
+            .or(asking_for_card(&[Gather, Record])),
         example_policy: "",
         summary: "card data is asked for with `<Gather>`, `<Record>` or an AI agent instead of `<Pay>`",
     }
@@ -324,7 +356,8 @@ declare_rule! {
         reports: "an error for card data given under capture; for `<Pay>` under capture, a warning, or an error under `payments`",
         regimes: [],
         needs: [],
-        found_in: one_of(&[Pay, Gather, Record, Stream, Conversation, ConversationRelay, VirtualAgent, AiSession, ConversationRelaySession, Assistant]),
+        found_in: one_of(&[Pay, Stream, Conversation, ConversationRelay, VirtualAgent, AiSession, ConversationRelaySession, Assistant])
+            .or(asking_for_card(&[Gather, Record])),
         example_policy: "",
         summary: "card data is entered while a recording, stream or transcription runs",
     }

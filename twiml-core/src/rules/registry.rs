@@ -118,7 +118,10 @@ pub struct RuleInfo {
 /// declaration (`found_in:`) and checked against the document's [`Summary`]. A rule that may find
 /// something in any document (one that reports what is missing, such as a notice or an
 /// identification) says [`anywhere`](found_in::anywhere); the others name what they read: one of a
-/// few elements of the table, any attribute, or digits. Each errs towards "may find": a test runs
+/// few elements of the table, any attribute, or digits, each of which may further need words that
+/// may ask for card data ([`asking_for_card`](found_in::asking_for_card)) or a plain-HTTP URL
+/// ([`with_plain_http`](FoundIn::with_plain_http)). A rule that reports only in the place of
+/// others says [`with_others`](found_in::with_others). Each errs towards "may find": a test runs
 /// every rule over the corpora and drawn documents with and without the summary and compares the
 /// findings.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -130,9 +133,17 @@ pub(crate) struct FoundIn {
     elements: u128,
     /// In a document where an element has an attribute.
     attributes: bool,
-    /// In a document whose text or attribute values hold an ASCII digit (or whose content is
-    /// given at run time).
+    /// In a document whose words or values may hold three ASCII digits
+    /// ([`Summary::has_digits`]).
     digits: bool,
+    /// In a document that holds one of these elements, and whose words may ask for card data
+    /// ([`Summary::words_may_join`], else a first look at the words).
+    asking: u128,
+    /// In a document that holds a plain-HTTP URL ([`Summary::may_hold_plain_http`]) and one of
+    /// these elements.
+    http_elements: u128,
+    /// In a document that holds a plain-HTTP URL and where an element has an attribute.
+    http_attributes: bool,
 }
 
 /// The words of a rule's `found_in:`, in scope in its declaration with the table's elements:
@@ -145,29 +156,35 @@ pub(crate) mod found_in {
     pub(crate) const fn anywhere() -> FoundIn {
         FoundIn {
             anywhere: true,
-            elements: 0,
-            attributes: false,
-            digits: false,
+            ..one_of(&[])
         }
     }
 
-    /// In a document that holds one of `elements`.
-    pub(crate) const fn one_of(elements: &[ElementId]) -> FoundIn {
+    /// The bit set of `elements`, by [`ElementId`].
+    const fn set_of(elements: &[ElementId]) -> u128 {
         let mut set = 0u128;
         let mut i = 0;
         while i < elements.len() {
             set |= 1 << (elements[i] as u32);
             i += 1;
         }
+        set
+    }
+
+    /// In a document that holds one of `elements`.
+    pub(crate) const fn one_of(elements: &[ElementId]) -> FoundIn {
         FoundIn {
             anywhere: false,
-            elements: set,
+            elements: set_of(elements),
             attributes: false,
             digits: false,
+            asking: 0,
+            http_elements: 0,
+            http_attributes: false,
         }
     }
 
-    /// In a document whose text or attribute values hold a digit.
+    /// In a document whose words or values may hold three digits or more.
     pub(crate) const fn digits() -> FoundIn {
         FoundIn {
             digits: true,
@@ -175,11 +192,39 @@ pub(crate) mod found_in {
         }
     }
 
+    /// In a document that holds one of `elements` and whose words may ask for card data:
+    /// a rule about requests for card data that only these elements take.
+    pub(crate) const fn asking_for_card(elements: &[ElementId]) -> FoundIn {
+        FoundIn {
+            asking: set_of(elements),
+            ..one_of(&[])
+        }
+    }
+
+    /// Nowhere by itself: a rule that reports only in the checks of other rules, in their
+    /// place, finds something only where one of them may (a test checks it of each finding).
+    pub(crate) const fn with_others() -> FoundIn {
+        one_of(&[])
+    }
+
     impl FoundIn {
         /// Also in a document where an element has an attribute.
         pub(crate) const fn or_attributes(self) -> FoundIn {
             FoundIn {
                 attributes: true,
+                ..self
+            }
+        }
+
+        /// Only in a document that also holds a plain-HTTP URL: of a rule that reports such
+        /// URLs, in the elements and attributes it names.
+        pub(crate) const fn with_plain_http(self) -> FoundIn {
+            assert!(!self.anywhere && !self.digits && self.asking == 0);
+            FoundIn {
+                elements: 0,
+                attributes: false,
+                http_elements: self.elements,
+                http_attributes: self.attributes,
                 ..self
             }
         }
@@ -194,6 +239,16 @@ impl FoundIn {
         found_in::one_of(&[])
     }
 
+    /// The elements whose presence alone lets it find something, whatever the words and
+    /// values of the document.
+    pub(crate) const fn elements(&self) -> u128 {
+        if self.anywhere {
+            u128::MAX
+        } else {
+            self.elements
+        }
+    }
+
     /// In a document where either may find something: joined over several rules, where any
     /// of them may.
     pub(crate) const fn or(self, other: FoundIn) -> FoundIn {
@@ -202,16 +257,29 @@ impl FoundIn {
             elements: self.elements | other.elements,
             attributes: self.attributes || other.attributes,
             digits: self.digits || other.digits,
+            asking: self.asking | other.asking,
+            http_elements: self.http_elements | other.http_elements,
+            http_attributes: self.http_attributes || other.http_attributes,
         }
     }
 
     /// Whether a rule may find something in the document `summary` describes (read by
-    /// [`Summary::of_document`]).
-    pub(crate) fn may_find(&self, summary: &Summary) -> bool {
+    /// [`Summary::of_document`]), where `may_ask_for_card` takes a first look at its words
+    /// when it must: asked last, and only of a document that holds an element of
+    /// [`found_in::asking_for_card`].
+    pub(crate) fn may_find(
+        &self,
+        summary: &Summary,
+        may_ask_for_card: impl FnOnce() -> bool,
+    ) -> bool {
         self.anywhere
             || summary.holds_one_of(self.elements)
             || (self.attributes && summary.has_attributes())
             || (self.digits && summary.has_digits())
+            || (summary.may_hold_plain_http()
+                && (summary.holds_one_of(self.http_elements)
+                    || (self.http_attributes && summary.has_attributes())))
+            || (summary.holds_one_of(self.asking) && may_ask_for_card())
     }
 }
 
