@@ -431,8 +431,9 @@ pub(crate) struct Comment<'d, N> {
 /// read (the one walk over its elements that the rules share), and whether any element has an
 /// attribute, found the first time a rule asks (see [`Flow::has_attributes`]). Before a small
 /// built response's flow is made, the same is read from the document alone, with whether it
-/// holds a comment and whether its text or values hold a digit
-/// ([`Summary::of_document`]), to learn whether any rule may find something in it.
+/// holds a comment, three digits or a plain-HTTP URL, and whether its words may be read joined
+/// from several items ([`Summary::of_document`]), to learn whether any rule may find something
+/// in it.
 ///
 /// A rule family asks it before walking the document for something it looks for, and skips
 /// the walk, or the part of it, that cannot find anything: a `<Pay>` rule on a document
