@@ -455,6 +455,19 @@ pub(crate) fn no_rule_may_find(
 /// times in 106, enough to pay for the reading; none of the 6 larger ones does.
 const SCANNED_UP_TO: usize = 8;
 
+/// Whether the build step reads `doc`, a response of `elements` elements, for what it holds
+/// before making its flow: a small one ([`scanned`]), unless its first element settles it
+/// ([`FLOW_MADE_FOR`]: most often the message of a messaging response), which one look at
+/// that element tells.
+pub(crate) fn read_before_flow(doc: &ModelDocument<'_>, elements: usize) -> bool {
+    scanned(elements)
+        && !doc.first_of_root().is_some_and(|item| match item {
+            Content::Element(element) => flow::known(doc.tag(element))
+                .is_some_and(|id| FLOW_MADE_FOR & 1 << (id as u32) != 0),
+            _ => false,
+        })
+}
+
 /// Whether a response of `elements` elements is read for what it holds before its flow is
 /// made ([`SCANNED_UP_TO`]; tests may read responses of any size). The build step has the
 /// table's checks note what the summary reads only for such a response.

@@ -545,3 +545,24 @@ fn a_build_keeps_its_flows_lists_for_the_next() {
     built(100);
     assert_eq!(room(), (0, 0));
 }
+
+/// The build step does not read a small response for what it holds when its first element
+/// makes the flow whatever the rest holds (a message, a recording): one look at that element
+/// tells it.
+#[test]
+fn a_response_whose_first_element_makes_the_flow_is_not_read_first() {
+    for (source, read) in [
+        (
+            "<Response><Message>Your code is ready</Message></Response>",
+            false,
+        ),
+        ("<Response><Record/><Say>Thanks</Say></Response>", false),
+        ("<Response><Say>Hello</Say><Record/></Response>", true),
+        ("<Response><Say>Hello</Say></Response>", true),
+    ] {
+        let doc = parse(source, &ParseOptions::default()).expect("well-formed");
+        let root = doc.to_root().expect("reads into the typed model");
+        let document = ModelDocument::new(&root);
+        assert_eq!(super::read_before_flow(&document, 3), read, "{source}");
+    }
+}
