@@ -401,6 +401,33 @@ pub(crate) fn says_words(id: Option<ElementId>) -> bool {
     id.is_some_and(|id| *SAYS_WORDS & 1 << (id as u32) != 0)
 }
 
+/// The elements that say words ([`says_words`]) or may hold, at any depth, one that does: the
+/// elements a walk for words goes into. Worked out once from the table's children lists.
+static HOLDS_WORDS: LazyLock<u128> = LazyLock::new(|| {
+    let mut set = *SAYS_WORDS;
+    loop {
+        let grown = ElementId::ALL
+            .iter()
+            .filter(|id| {
+                id.spec()
+                    .children
+                    .iter()
+                    .any(|c| set & 1 << (*c as u32) != 0)
+            })
+            .fold(set, |set, &id| set | 1 << (id as u32));
+        if grown == set {
+            return set;
+        }
+        set = grown;
+    }
+});
+
+/// Whether a walk for words goes into an element of row `id` ([`HOLDS_WORDS`]); into any
+/// element outside the table.
+pub(crate) fn may_hold_words(id: Option<ElementId>) -> bool {
+    id.is_none_or(|id| *HOLDS_WORDS & 1 << (id as u32) != 0)
+}
+
 thread_local! {
     /// The lists of the flow of the last response built on this thread, and the buffers of
     /// its transcript: responses are built one after another on the same threads, and a

@@ -117,10 +117,15 @@ pub(super) fn words_may_ask_for_card<D: Document>(doc: &D, summary: &super::Summ
 /// Whether the text of `node`, when it says words, or of an element inside it may ask for
 /// card or bank data (see [`words_may_ask_for_card`]).
 fn texts_may_ask<D: Document>(doc: &D, node: D::Node) -> bool {
-    let says_words = super::says_words(super::flow::known(doc.tag(node)));
+    let id = super::flow::known(doc.tag(node));
+    let says_words = super::says_words(id);
     // Most often a `<Say>` of one text.
     if says_words && let Some(text) = doc.only_text(node) {
         return ASKED.may_hold(text);
+    }
+    // Nor is a `<Play>` or a `<Redirect>` gone into.
+    if !super::may_hold_words(id) {
+        return false;
     }
     let mut may = false;
     doc.each_child(node, |_, item| {
