@@ -15,7 +15,7 @@ use crate::model::{
 };
 use crate::render::{IoSink, RenderOptions, Writer};
 use crate::rules::{
-    AppliedOverride, Policy, check_rules, no_rule_may_find, policy_overrides, read_before_flow,
+    AppliedOverride, Policy, check_rules, no_rule_may_find, policy_overrides, scanned,
 };
 use crate::schema::Dialect;
 
@@ -131,8 +131,7 @@ impl Twiml {
         document.know_written(&written);
         // The checks visit every element: the rules' flow is sized from their count.
         // For a small response, they note what the rules' summary reads as they go.
-        let reads = read_before_flow(&document, written.elements);
-        let (elements, summary) = check_built(&document, &mut findings, reads);
+        let (elements, summary) = check_built(&document, &mut findings, scanned(written.elements));
         document.know_element_count(elements);
         // A small response in which no rule may find anything makes no flow.
         let overrides = if no_rule_may_find(&document, policy, summary.as_ref()) {

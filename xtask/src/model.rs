@@ -462,7 +462,7 @@ impl Generator {
                 impl<'a> #module::#ce {
                     /// This item, as the content of its element.
                     #[inline]
-                    pub(crate) fn content(&'a self) -> Content<'a, NodeRef<'a>> {
+                    fn content(&'a self) -> Content<'a, NodeRef<'a>> {
                         match self {
                             #(#arms)*
                             #text

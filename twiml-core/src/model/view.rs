@@ -28,16 +28,6 @@ pub(crate) struct ModelDocument<'a> {
 }
 
 impl<'a> ModelDocument<'a> {
-    /// The first item of the root's content, read from its list directly.
-    pub(crate) fn first_of_root(&self) -> Option<Content<'a, NodeRef<'a>>> {
-        match self.root {
-            NodeRef::VoiceResponse(r) => r.children.first().map(|c| c.content()),
-            NodeRef::MessagingResponse(r) => r.children.first().map(|c| c.content()),
-            NodeRef::FaxResponse(r) => r.children.first().map(|c| c.content()),
-            _ => None,
-        }
-    }
-
     pub(crate) fn new(root: &'a Root) -> Self {
         let (root, dialect) = match root {
             Root::Voice(r) => (NodeRef::VoiceResponse(r), Dialect::Voice),

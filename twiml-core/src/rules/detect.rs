@@ -702,7 +702,7 @@ pub fn shorteners(text: &str) -> Vec<ShortenerMatch> {
 
 /// Whether a [`host_token`] may match in `text`: it needs a `.` between two ASCII letters or
 /// digits. Most bodies hold none, and this one pass over the full stops spares the search.
-fn may_hold_host(text: &str) -> bool {
+pub(crate) fn may_hold_host(text: &str) -> bool {
     let bytes = text.as_bytes();
     memchr::memchr_iter(b'.', bytes).any(|i| {
         i > 0

@@ -538,7 +538,8 @@ impl Summary {
     /// ([`Summary::words_may_join`]), they hold three between them.
     pub(crate) fn has_digits(&self) -> bool {
         self.digits.get().unwrap_or(true)
-            || self.digits_between.unwrap_or(true) && self.words_may_join()
+            || self.digits_between.unwrap_or(true)
+                && (self.words_may_join() || self.holds_one_of(*MESSAGES))
     }
 
     /// The summary of a built response whose writing found a plain-HTTP URL or not: it notes
@@ -558,24 +559,24 @@ impl Summary {
     /// Whether the rules may read the words of some element of the document summarised by
     /// [`Summary::of_document`] joined from several text items (yes when not read): then a
     /// first look at each text item alone does not tell what its words hold. Speech with SSML
-    /// and messages are read so ([`JOINS_ITEMS`]).
+    /// is read so ([`JOINS_ITEMS`]); a message is looked at as a whole where it is one text
+    /// (see `rules::words_may_hold`), and the rules count the digits of its texts together.
     pub(crate) fn words_may_join(&self) -> bool {
         self.words_may_join.unwrap_or(true) || self.holds_one_of(*JOINS_ITEMS)
     }
 }
 
 /// The elements whose words the rules read joined from the text items of their content and
-/// the elements inside it: the SSML elements inside `<Say>` and the messages (a message's
-/// text and its `<Body>`).
+/// the elements inside it: the SSML elements inside `<Say>`.
 static JOINS_ITEMS: std::sync::LazyLock<u128> = std::sync::LazyLock::new(|| {
     ElementId::ALL
         .iter()
-        .filter(|id| {
-            matches!(id.spec().kind, crate::schema::ElementKind::Ssml)
-                || matches!(id, ElementId::Message | ElementId::Sms)
-        })
+        .filter(|id| matches!(id.spec().kind, crate::schema::ElementKind::Ssml))
         .fold(0, |set, id| set | 1 << (*id as u32))
 });
+
+/// The messages, whose texts (in them and in their `<Body>`) the rules read together.
+const MESSAGES: &u128 = &(1 << ElementId::Message as u32 | 1 << ElementId::Sms as u32);
 
 /// What a summary of a whole document gathers, element by element: what
 /// [`Summary::of_document`] reads in its own walk, and what the build step's walk of the
@@ -1706,7 +1707,7 @@ fn written<'d, D: Document>(doc: &'d D, node: D::Node, runtime_text: &str) -> Sp
 /// no `<Body>`, or the text of its one `<Body>` beside no text of its own (media and comments
 /// aside). Its element (as in [`Piece::element`]), its position among that element's content,
 /// and the text. `None` for anything else, which [`written`] reads piece by piece.
-fn one_text_item<D: Document>(doc: &D, node: D::Node) -> Option<(u32, usize, &str)> {
+pub(crate) fn one_text_item<D: Document>(doc: &D, node: D::Node) -> Option<(u32, usize, &str)> {
     let mut found = None;
     let mut ordinal = 0;
     for (item, content) in doc.children(node).enumerate() {

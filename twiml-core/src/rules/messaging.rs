@@ -59,7 +59,7 @@ declare_rule! {
         reports: "an error for forbidden categories; a warning for age-gated ones",
         regimes: [],
         needs: [],
-        found_in: one_of(&[Message, Sms]),
+        found_in: forbidden_words_in(&[Message, Sms]),
         example_policy: "",
         summary: "a message holds content of a category carriers forbid (SHAFT, cannabis, high-risk finance)",
     }
@@ -106,7 +106,7 @@ declare_rule! {
         reports: "an error; a warning for Twilio's shared link domain",
         regimes: [],
         needs: [],
-        found_in: one_of(&[Message, Sms]),
+        found_in: links_in(&[Message, Sms]),
         example_policy: "",
         summary: "a message links through a public URL shortener, which carriers filter",
     }
@@ -209,6 +209,11 @@ declare_rule! {
     }
 }
 
+/// The first look at words that may hold forbidden content: the longest words of the lists'
+/// entries.
+pub(super) static FORBIDDEN_WORDS: std::sync::LazyLock<Anchors> =
+    std::sync::LazyLock::new(|| Anchors::of(FORBIDDEN));
+
 pub(super) fn check<D: Document>(f: &mut Findings<'_, '_, D>) {
     if !f.flow.is_messaging() {
         return;
@@ -218,8 +223,6 @@ pub(super) fn check<D: Document>(f: &mut Findings<'_, '_, D>) {
     // message only when a finding needs its help line. The words are read only when a rule
     // needs them: the marketing rules always, MSG006 only when a message may hold a word of
     // its lists, which most hold none of.
-    static FORBIDDEN_WORDS: std::sync::LazyLock<Anchors> =
-        std::sync::LazyLock::new(|| Anchors::of(FORBIDDEN));
     let may_forbid = f.runs(&MSG006) && flow.words_may_hold(|raw| FORBIDDEN_WORDS.may_hold(raw));
     let names_asked = f.runs(&MSG004) && !f.policy.business_names().is_empty();
     if !(f.runs(&MSG003) || f.runs(&MSG004) || may_forbid || f.runs(&MSG005)) {

@@ -79,7 +79,7 @@ pub use policy::{Disclosure, Fact, Level, Override, Policy, Regime, rule_codes};
 /// Every rule, by its code, for use in code (`rules::REC001`), and [`RULES`], the list of them.
 pub use registered::*;
 pub use registry::{Family, RuleInfo, RuleKind, find_rule};
-pub(crate) use registry::{FoundIn, declare_rule, found_in, rule_found_in, rule_kind};
+pub(crate) use registry::{FoundIn, Looks, declare_rule, found_in, rule_found_in, rule_kind};
 
 use flow::{Flow, Kept, Loc};
 pub(crate) use flow::{Read, Summary};
@@ -428,6 +428,52 @@ pub(crate) fn may_hold_words(id: Option<ElementId>) -> bool {
     id.is_none_or(|id| *HOLDS_WORDS & 1 << (id as u32) != 0)
 }
 
+/// Whether the words of the document `summary` sums up pass a first look for what `looks`
+/// names, read before any flow is made: words that may be read joined from several items do,
+/// and otherwise each text that says words is given the first looks the rules give each
+/// speech or message (a message's one text, or any message of more than one).
+pub(crate) fn words_may_hold<D: Document>(doc: &D, summary: &Summary, looks: Looks) -> bool {
+    summary.words_may_join() || texts_may_hold(doc, doc.root(), looks)
+}
+
+/// Whether `text`, words someone hears or reads, passes a first look for what `looks` names.
+fn looks_at(text: &str, looks: Looks) -> bool {
+    looks.has(Looks::CARD) && payment::ASKED.may_hold(text)
+        || looks.has(Looks::FORBIDDEN) && messaging::FORBIDDEN_WORDS.may_hold(text)
+        || looks.has(Looks::LINKS) && detect::may_hold_host(text)
+}
+
+/// Whether the text of `node`, when it says words, or of an element inside it passes a first
+/// look for what `looks` names (see [`words_may_hold`]).
+fn texts_may_hold<D: Document>(doc: &D, node: D::Node, looks: Looks) -> bool {
+    let id = flow::known(doc.tag(node));
+    // A message is read as its one text (in it or in its `<Body>`), as the rules read it.
+    if matches!(id, Some(ElementId::Message | ElementId::Sms)) {
+        return flow::one_text_item(doc, node).is_none_or(|(_, _, text)| looks_at(text, looks));
+    }
+    let says_words = says_words(id);
+    if says_words {
+        // Most often a `<Say>` of one text.
+        if let Some(text) = doc.only_text(node) {
+            return looks_at(text, looks);
+        }
+    } else if !may_hold_words(id) {
+        // Nor is a `<Play>` or a `<Redirect>` gone into.
+        return false;
+    }
+    let mut may = false;
+    doc.each_child(node, |_, item| {
+        may = may
+            || match item {
+                Content::Text(text) => says_words && looks_at(text, looks),
+                Content::Element(child) => texts_may_hold(doc, child, looks),
+                Content::Runtime => true,
+                Content::Comment(_) => false,
+            };
+    });
+    may
+}
+
 thread_local! {
     /// The lists of the flow of the last response built on this thread, and the buffers of
     /// its transcript: responses are built one after another on the same threads, and a
@@ -475,25 +521,12 @@ pub(crate) fn no_rule_may_find(
 
 /// The most elements a built response may have for [`no_rule_may_find`] to read it for what it
 /// holds before making its flow. The reading (the table checks' walk noting the summary, in a
-/// copy of the walk that only such a response takes) costs some instructions an element: a
-/// message of 5 elements, which a message rule always reads, pays about 110 more; a menu of 7
-/// that no rule finds anything in (the benchmarks' W2) saves about 2,000, its flow. Of the
-/// corpora's responses built under the baseline, those of 5 to 8 elements make no flow 10
-/// times in 106, enough to pay for the reading; none of the 6 larger ones does.
+/// copy of the walk that only such a response takes, then the first looks at its words that
+/// the rules it holds ask for) costs tens of instructions an element; the flow it may spare
+/// costs hundreds. Of the corpora's responses built under the baseline, those of 5 to 8
+/// elements make no flow 11 times in 106, and none of the 6 larger ones does. The benchmarks'
+/// W2 (a menu of 7 elements) and W5 (a message of 5) make none.
 const SCANNED_UP_TO: usize = 8;
-
-/// Whether the build step reads `doc`, a response of `elements` elements, for what it holds
-/// before making its flow: a small one ([`scanned`]), unless its first element settles it
-/// ([`FLOW_MADE_FOR`]: most often the message of a messaging response), which one look at
-/// that element tells.
-pub(crate) fn read_before_flow(doc: &ModelDocument<'_>, elements: usize) -> bool {
-    scanned(elements)
-        && !doc.first_of_root().is_some_and(|item| match item {
-            Content::Element(element) => flow::known(doc.tag(element))
-                .is_some_and(|id| FLOW_MADE_FOR & 1 << (id as u32) != 0),
-            _ => false,
-        })
-}
 
 /// Whether a response of `elements` elements is read for what it holds before its flow is
 /// made ([`SCANNED_UP_TO`]; tests may read responses of any size). The build step has the
@@ -532,7 +565,7 @@ const BASELINE_REACH: FoundIn = {
 
 /// The elements that make the flow of a response under any policy: a baseline rule, which
 /// applies under every policy, may find something in any response that holds one of them,
-/// whatever its words and values say (a `<Pay>`, a `<Record>`, a message).
+/// whatever its words and values say (a `<Pay>`, a `<Record>`, a `<Dial>`).
 pub(crate) const FLOW_MADE_FOR: u128 = BASELINE_REACH.elements();
 
 /// Whether any rule of documents that applies under `policy` may find something in a document
@@ -550,7 +583,7 @@ fn any_rule_may_find<D: Document>(doc: &D, summary: &Summary, policy: &Policy) -
     } else {
         reach(policy)
     };
-    reach.may_find(summary, || payment::words_may_ask_for_card(doc, summary))
+    reach.may_find(summary, |looks| words_may_hold(doc, summary, looks))
 }
 
 /// The overrides of `policy`, none of which suppressed anything yet (as [`emit`] starts them),

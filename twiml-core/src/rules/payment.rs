@@ -104,41 +104,8 @@ fn card_requests<D: Document>(flow: &Flow<'_, D>) -> Vec<CardRequest> {
 
 /// The first look at words that may ask for card or bank data: the longest words of the
 /// requests' entries.
-static ASKED: std::sync::LazyLock<Anchors> = std::sync::LazyLock::new(|| Anchors::of(CARD_ASKED));
-
-/// Whether the words of the document `summary` sums up may ask for card or bank data, read
-/// before any flow is made ([`found_in::asking_for_card`](super::found_in::asking_for_card)):
-/// words that may be read joined from several items may, and otherwise the text of each
-/// element that says words is given the first look that [`card_requests`] gives each speech.
-pub(super) fn words_may_ask_for_card<D: Document>(doc: &D, summary: &super::Summary) -> bool {
-    summary.words_may_join() || texts_may_ask(doc, doc.root())
-}
-
-/// Whether the text of `node`, when it says words, or of an element inside it may ask for
-/// card or bank data (see [`words_may_ask_for_card`]).
-fn texts_may_ask<D: Document>(doc: &D, node: D::Node) -> bool {
-    let id = super::flow::known(doc.tag(node));
-    let says_words = super::says_words(id);
-    // Most often a `<Say>` of one text.
-    if says_words && let Some(text) = doc.only_text(node) {
-        return ASKED.may_hold(text);
-    }
-    // Nor is a `<Play>` or a `<Redirect>` gone into.
-    if !super::may_hold_words(id) {
-        return false;
-    }
-    let mut may = false;
-    doc.each_child(node, |_, item| {
-        may = may
-            || match item {
-                Content::Text(text) => says_words && ASKED.may_hold(text),
-                Content::Element(child) => texts_may_ask(doc, child),
-                Content::Runtime => true,
-                Content::Comment(_) => false,
-            };
-    });
-    may
-}
+pub(super) static ASKED: std::sync::LazyLock<Anchors> =
+    std::sync::LazyLock::new(|| Anchors::of(CARD_ASKED));
 
 /// What takes input right after the speech at `index`: the next verb (pauses aside), or a
 /// later `<Gather>` sized for a card number (13 to 19 digits).

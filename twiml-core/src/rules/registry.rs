@@ -136,9 +136,9 @@ pub(crate) struct FoundIn {
     /// In a document whose words or values may hold three ASCII digits
     /// ([`Summary::has_digits`]).
     digits: bool,
-    /// In a document that holds one of these elements, and whose words may ask for card data
-    /// ([`Summary::words_may_join`], else a first look at the words).
-    asking: u128,
+    /// In a document that holds one of the elements of `worded[i]`, and whose words pass the
+    /// `i`th first look of [`Looks`] ([`Summary::words_may_join`], else a look at each text).
+    worded: [u128; Looks::COUNT],
     /// In a document that holds a plain-HTTP URL ([`Summary::may_hold_plain_http`]) and one of
     /// these elements.
     http_elements: u128,
@@ -149,7 +149,7 @@ pub(crate) struct FoundIn {
 /// The words of a rule's `found_in:`, in scope in its declaration with the table's elements:
 /// `found_in: one_of(&[Pay])`, `found_in: one_of(&[Redirect]).or_attributes()`.
 pub(crate) mod found_in {
-    use super::FoundIn;
+    use super::{FoundIn, Looks};
     use crate::schema::ElementId;
 
     /// In any document.
@@ -178,7 +178,7 @@ pub(crate) mod found_in {
             elements: set_of(elements),
             attributes: false,
             digits: false,
-            asking: 0,
+            worded: [0; Looks::COUNT],
             http_elements: 0,
             http_attributes: false,
         }
@@ -195,8 +195,25 @@ pub(crate) mod found_in {
     /// In a document that holds one of `elements` and whose words may ask for card data:
     /// a rule about requests for card data that only these elements take.
     pub(crate) const fn asking_for_card(elements: &[ElementId]) -> FoundIn {
+        worded(elements, Looks::CARD)
+    }
+
+    /// In a document that holds one of `elements` and whose words may hold a word of the
+    /// lists of forbidden content.
+    pub(crate) const fn forbidden_words_in(elements: &[ElementId]) -> FoundIn {
+        worded(elements, Looks::FORBIDDEN)
+    }
+
+    /// In a document that holds one of `elements` and whose words may hold a link's host.
+    pub(crate) const fn links_in(elements: &[ElementId]) -> FoundIn {
+        worded(elements, Looks::LINKS)
+    }
+
+    const fn worded(elements: &[ElementId], look: Looks) -> FoundIn {
+        let mut worded = [0; Looks::COUNT];
+        worded[look.0.trailing_zeros() as usize] = set_of(elements);
         FoundIn {
-            asking: set_of(elements),
+            worded,
             ..one_of(&[])
         }
     }
@@ -219,7 +236,7 @@ pub(crate) mod found_in {
         /// Only in a document that also holds a plain-HTTP URL: of a rule that reports such
         /// URLs, in the elements and attributes it names.
         pub(crate) const fn with_plain_http(self) -> FoundIn {
-            assert!(!self.anywhere && !self.digits && self.asking == 0);
+            assert!(!self.anywhere && !self.digits);
             FoundIn {
                 elements: 0,
                 attributes: false,
@@ -252,25 +269,32 @@ impl FoundIn {
     /// In a document where either may find something: joined over several rules, where any
     /// of them may.
     pub(crate) const fn or(self, other: FoundIn) -> FoundIn {
+        let mut worded = self.worded;
+        let mut i = 0;
+        while i < Looks::COUNT {
+            worded[i] |= other.worded[i];
+            i += 1;
+        }
         FoundIn {
             anywhere: self.anywhere || other.anywhere,
             elements: self.elements | other.elements,
             attributes: self.attributes || other.attributes,
             digits: self.digits || other.digits,
-            asking: self.asking | other.asking,
+            worded,
             http_elements: self.http_elements | other.http_elements,
             http_attributes: self.http_attributes || other.http_attributes,
         }
     }
 
     /// Whether a rule may find something in the document `summary` describes (read by
-    /// [`Summary::of_document`]), where `may_ask_for_card` takes a first look at its words
-    /// when it must: asked last, and only of a document that holds an element of
-    /// [`found_in::asking_for_card`].
+    /// [`Summary::of_document`]), where `first_look` looks at its words for what it is given
+    /// when it must: asked last, and only of a document that holds an element of a words term
+    /// ([`found_in::asking_for_card`], [`found_in::forbidden_words_in`],
+    /// [`found_in::links_in`]).
     pub(crate) fn may_find(
         &self,
         summary: &Summary,
-        may_ask_for_card: impl FnOnce() -> bool,
+        first_look: impl FnOnce(Looks) -> bool,
     ) -> bool {
         self.anywhere
             || summary.holds_one_of(self.elements)
@@ -279,7 +303,35 @@ impl FoundIn {
             || (summary.may_hold_plain_http()
                 && (summary.holds_one_of(self.http_elements)
                     || (self.http_attributes && summary.has_attributes())))
-            || (summary.holds_one_of(self.asking) && may_ask_for_card())
+            || {
+                // The first looks whose elements the document holds.
+                let mut looks = 0;
+                for (i, set) in self.worded.iter().enumerate() {
+                    looks |= u8::from(summary.holds_one_of(*set)) << i;
+                }
+                looks != 0 && first_look(Looks(looks))
+            }
+    }
+}
+
+/// What a first look at a document's words looks for, before any flow is made: a set of the
+/// first looks the rules give their words.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) struct Looks(u8);
+
+impl Looks {
+    /// How many first looks there are.
+    const COUNT: usize = 3;
+    /// The words of a request for card or bank data (PCI001, PCI002).
+    pub(crate) const CARD: Looks = Looks(1);
+    /// A word of the lists of forbidden content (MSG006).
+    pub(crate) const FORBIDDEN: Looks = Looks(2);
+    /// A link's host (MSG005).
+    pub(crate) const LINKS: Looks = Looks(4);
+
+    /// Whether the set holds `look`.
+    pub(crate) fn has(self, look: Looks) -> bool {
+        self.0 & look.0 != 0
     }
 }
 

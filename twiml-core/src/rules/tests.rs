@@ -19,6 +19,7 @@ use crate::model::ModelDocument;
 use crate::parse::{ByteSpan, ParseOptions, ParsedDocument, parse};
 use crate::schema::{ElementId, ElementSpec};
 use crate::test_rng::Xorshift;
+use crate::tree::Document;
 use std::cell::Cell;
 
 /// The policies every document is read under: those of [`regime_policies`], and every policy
@@ -158,11 +159,11 @@ fn built_report(
 /// such a document: each rule's own `found_in`, not only that of all the rules together. A
 /// rule that reports only in the place of others ([`found_in::with_others`]) found something
 /// where one of the others says it may.
-fn found_where_it_says<S>(doc: &ParsedDocument<'_>, found: &[Diagnostic<S>], source: &str) {
+fn found_where_it_says<D: Document, S>(doc: &D, found: &[Diagnostic<S>], source: &str) {
     let summary = Summary::of_document(doc);
     let may_find = |found_in: &FoundIn| {
-        found_in.may_find(&summary, || {
-            super::payment::words_may_ask_for_card(doc, &summary)
+        found_in.may_find(&summary, |looks| {
+            super::words_may_hold(doc, &summary, looks)
         })
     };
     for finding in found {
@@ -473,6 +474,23 @@ fn only_a_small_response_no_rule_reads_makes_no_flow() {
     ] {
         assert!(flow_skipped(source, &baseline, Build::AnySize), "{source}");
     }
+    // A message is read as the message rules read it: a link's host or a word of the lists of
+    // forbidden content makes the flow, and so does a message of two texts.
+    for source in [
+        "<Response><Message>Shop now at bit.ly/sale</Message></Response>",
+        "<Response><Message>Try our new CBD gummies</Message></Response>",
+        "<Response><Message><Body>Shop now at bit.ly/sale</Body></Message></Response>",
+    ] {
+        assert!(!flow_skipped(source, &baseline, Build::AnySize), "{source}");
+    }
+    for source in [
+        "<Response><Message>Your appointment is tomorrow at 2pm. Reply STOP to opt out\
+         </Message></Response>",
+        "<Response><Message><Body>Your order has shipped</Body>\
+         <Media>https://example.com/a.png</Media></Message></Response>",
+    ] {
+        assert!(flow_skipped(source, &baseline, Build::AnySize), "{source}");
+    }
     // A rule of a regime that reports what is missing may find something anywhere.
     let outbound = Policy::new().fact(Fact::Outbound);
     assert!(!flow_skipped(say, &outbound, Build::AsBuilt));
@@ -505,6 +523,44 @@ fn words_read_joined_make_the_flow() {
         "{found:#?}"
     );
     assert_eq!(found, built_report(&root, &baseline, Build::SummaryOff).0);
+}
+
+/// A message's texts are read together: a link cut across two texts of a message, or a card
+/// number across several (each of two digits), makes the flow, which finds it. The texts are
+/// kept apart by empty `<Media>` (which the table's checks report), so that no two are in a
+/// row.
+#[test]
+fn a_message_cut_across_texts_makes_the_flow() {
+    use crate::model::messaging::MessagingResponse;
+    let baseline = Policy::new();
+    let link = {
+        let mut response = MessagingResponse::new();
+        let message = response.message();
+        message.text("Shop now at bit");
+        message.media("");
+        message.text(".ly/sale");
+        Root::Messaging(response)
+    };
+    let card = {
+        let mut response = MessagingResponse::new();
+        let message = response.message();
+        for (i, digits) in ["41", "11", "11", "11", "11", "11", "11", "11"]
+            .iter()
+            .enumerate()
+        {
+            if i > 0 {
+                message.media("");
+            }
+            message.text(*digits);
+        }
+        Root::Messaging(response)
+    };
+    for (root, code) in [(&link, "MSG005"), (&card, "PCI005")] {
+        let (found, _) = built_report(root, &baseline, Build::AnySize);
+        found_where_it_says(&ModelDocument::new(root), &found, code);
+        assert!(found.iter().any(|d| d.code == *code), "{code}: {found:#?}");
+        assert_eq!(found, built_report(root, &baseline, Build::SummaryOff).0);
+    }
 }
 
 /// The build step makes a response's flow in the lists of the previous one built on the same
@@ -544,25 +600,4 @@ fn a_build_keeps_its_flows_lists_for_the_next() {
     // Lists grown past what is kept are freed.
     built(100);
     assert_eq!(room(), (0, 0));
-}
-
-/// The build step does not read a small response for what it holds when its first element
-/// makes the flow whatever the rest holds (a message, a recording): one look at that element
-/// tells it.
-#[test]
-fn a_response_whose_first_element_makes_the_flow_is_not_read_first() {
-    for (source, read) in [
-        (
-            "<Response><Message>Your code is ready</Message></Response>",
-            false,
-        ),
-        ("<Response><Record/><Say>Thanks</Say></Response>", false),
-        ("<Response><Say>Hello</Say><Record/></Response>", true),
-        ("<Response><Say>Hello</Say></Response>", true),
-    ] {
-        let doc = parse(source, &ParseOptions::default()).expect("well-formed");
-        let root = doc.to_root().expect("reads into the typed model");
-        let document = ModelDocument::new(&root);
-        assert_eq!(super::read_before_flow(&document, 3), read, "{source}");
-    }
 }

@@ -2109,7 +2109,7 @@ impl<'a> NodeRef<'a> {
 impl<'a> voice::VoiceResponseChild {
     /// This item, as the content of its element.
     #[inline]
-    pub(crate) fn content(&'a self) -> Content<'a, NodeRef<'a>> {
+    fn content(&'a self) -> Content<'a, NodeRef<'a>> {
         match self {
             voice::VoiceResponseChild::Connect(e) => {
                 Content::Element(NodeRef::Connect(e))
@@ -2145,7 +2145,7 @@ impl<'a> voice::VoiceResponseChild {
 impl<'a> voice::SayChild {
     /// This item, as the content of its element.
     #[inline]
-    pub(crate) fn content(&'a self) -> Content<'a, NodeRef<'a>> {
+    fn content(&'a self) -> Content<'a, NodeRef<'a>> {
         match self {
             voice::SayChild::SsmlBreak(e) => Content::Element(NodeRef::SsmlBreak(e)),
             voice::SayChild::SsmlEmphasis(e) => {
@@ -2168,7 +2168,7 @@ impl<'a> voice::SayChild {
 impl<'a> voice::GatherChild {
     /// This item, as the content of its element.
     #[inline]
-    pub(crate) fn content(&'a self) -> Content<'a, NodeRef<'a>> {
+    fn content(&'a self) -> Content<'a, NodeRef<'a>> {
         match self {
             voice::GatherChild::Say(e) => Content::Element(NodeRef::Say(e)),
             voice::GatherChild::Pause(e) => Content::Element(NodeRef::Pause(e)),
@@ -2181,7 +2181,7 @@ impl<'a> voice::GatherChild {
 impl<'a> voice::DialChild {
     /// This item, as the content of its element.
     #[inline]
-    pub(crate) fn content(&'a self) -> Content<'a, NodeRef<'a>> {
+    fn content(&'a self) -> Content<'a, NodeRef<'a>> {
         match self {
             voice::DialChild::Client(e) => Content::Element(NodeRef::Client(e)),
             voice::DialChild::Conference(e) => Content::Element(NodeRef::Conference(e)),
@@ -2200,7 +2200,7 @@ impl<'a> voice::DialChild {
 impl<'a> voice::RejectChild {
     /// This item, as the content of its element.
     #[inline]
-    pub(crate) fn content(&'a self) -> Content<'a, NodeRef<'a>> {
+    fn content(&'a self) -> Content<'a, NodeRef<'a>> {
         match self {
             voice::RejectChild::Parameter(e) => Content::Element(NodeRef::Parameter(e)),
             voice::RejectChild::Comment(t) => Content::Comment(t),
@@ -2211,7 +2211,7 @@ impl<'a> voice::RejectChild {
 impl<'a> voice::HangupChild {
     /// This item, as the content of its element.
     #[inline]
-    pub(crate) fn content(&'a self) -> Content<'a, NodeRef<'a>> {
+    fn content(&'a self) -> Content<'a, NodeRef<'a>> {
         match self {
             voice::HangupChild::Parameter(e) => Content::Element(NodeRef::Parameter(e)),
             voice::HangupChild::Comment(t) => Content::Comment(t),
@@ -2222,7 +2222,7 @@ impl<'a> voice::HangupChild {
 impl<'a> voice::EnqueueChild {
     /// This item, as the content of its element.
     #[inline]
-    pub(crate) fn content(&'a self) -> Content<'a, NodeRef<'a>> {
+    fn content(&'a self) -> Content<'a, NodeRef<'a>> {
         match self {
             voice::EnqueueChild::Task(e) => Content::Element(NodeRef::Task(e)),
             voice::EnqueueChild::Text(t) => Content::Text(t),
@@ -2234,7 +2234,7 @@ impl<'a> voice::EnqueueChild {
 impl<'a> voice::ConnectChild {
     /// This item, as the content of its element.
     #[inline]
-    pub(crate) fn content(&'a self) -> Content<'a, NodeRef<'a>> {
+    fn content(&'a self) -> Content<'a, NodeRef<'a>> {
         match self {
             voice::ConnectChild::Room(e) => Content::Element(NodeRef::Room(e)),
             voice::ConnectChild::Autopilot(e) => Content::Element(NodeRef::Autopilot(e)),
@@ -2261,7 +2261,7 @@ impl<'a> voice::ConnectChild {
 impl<'a> voice::StartChild {
     /// This item, as the content of its element.
     #[inline]
-    pub(crate) fn content(&'a self) -> Content<'a, NodeRef<'a>> {
+    fn content(&'a self) -> Content<'a, NodeRef<'a>> {
         match self {
             voice::StartChild::Stream(e) => Content::Element(NodeRef::Stream(e)),
             voice::StartChild::Siprec(e) => Content::Element(NodeRef::Siprec(e)),
@@ -2277,7 +2277,7 @@ impl<'a> voice::StartChild {
 impl<'a> voice::StopChild {
     /// This item, as the content of its element.
     #[inline]
-    pub(crate) fn content(&'a self) -> Content<'a, NodeRef<'a>> {
+    fn content(&'a self) -> Content<'a, NodeRef<'a>> {
         match self {
             voice::StopChild::Stream(e) => Content::Element(NodeRef::Stream(e)),
             voice::StopChild::Siprec(e) => Content::Element(NodeRef::Siprec(e)),
@@ -2292,7 +2292,7 @@ impl<'a> voice::StopChild {
 impl<'a> voice::ReferChild {
     /// This item, as the content of its element.
     #[inline]
-    pub(crate) fn content(&'a self) -> Content<'a, NodeRef<'a>> {
+    fn content(&'a self) -> Content<'a, NodeRef<'a>> {
         match self {
             voice::ReferChild::ReferSip(e) => Content::Element(NodeRef::ReferSip(e)),
             voice::ReferChild::Comment(t) => Content::Comment(t),
@@ -2303,7 +2303,7 @@ impl<'a> voice::ReferChild {
 impl<'a> voice::PayChild {
     /// This item, as the content of its element.
     #[inline]
-    pub(crate) fn content(&'a self) -> Content<'a, NodeRef<'a>> {
+    fn content(&'a self) -> Content<'a, NodeRef<'a>> {
         match self {
             voice::PayChild::Prompt(e) => Content::Element(NodeRef::Prompt(e)),
             voice::PayChild::Parameter(e) => Content::Element(NodeRef::Parameter(e)),
@@ -2315,7 +2315,7 @@ impl<'a> voice::PayChild {
 impl<'a> voice::ClientChild {
     /// This item, as the content of its element.
     #[inline]
-    pub(crate) fn content(&'a self) -> Content<'a, NodeRef<'a>> {
+    fn content(&'a self) -> Content<'a, NodeRef<'a>> {
         match self {
             voice::ClientChild::Identity(e) => Content::Element(NodeRef::Identity(e)),
             voice::ClientChild::Parameter(e) => Content::Element(NodeRef::Parameter(e)),
@@ -2328,7 +2328,7 @@ impl<'a> voice::ClientChild {
 impl<'a> voice::SipChild {
     /// This item, as the content of its element.
     #[inline]
-    pub(crate) fn content(&'a self) -> Content<'a, NodeRef<'a>> {
+    fn content(&'a self) -> Content<'a, NodeRef<'a>> {
         match self {
             voice::SipChild::SipUri(e) => Content::Element(NodeRef::SipUri(e)),
             voice::SipChild::Headers(e) => Content::Element(NodeRef::Headers(e)),
@@ -2341,7 +2341,7 @@ impl<'a> voice::SipChild {
 impl<'a> voice::HeadersChild {
     /// This item, as the content of its element.
     #[inline]
-    pub(crate) fn content(&'a self) -> Content<'a, NodeRef<'a>> {
+    fn content(&'a self) -> Content<'a, NodeRef<'a>> {
         match self {
             voice::HeadersChild::Header(e) => Content::Element(NodeRef::Header(e)),
             voice::HeadersChild::Comment(t) => Content::Comment(t),
@@ -2352,7 +2352,7 @@ impl<'a> voice::HeadersChild {
 impl<'a> voice::ApplicationChild {
     /// This item, as the content of its element.
     #[inline]
-    pub(crate) fn content(&'a self) -> Content<'a, NodeRef<'a>> {
+    fn content(&'a self) -> Content<'a, NodeRef<'a>> {
         match self {
             voice::ApplicationChild::ApplicationSid(e) => {
                 Content::Element(NodeRef::ApplicationSid(e))
@@ -2369,7 +2369,7 @@ impl<'a> voice::ApplicationChild {
 impl<'a> voice::StreamChild {
     /// This item, as the content of its element.
     #[inline]
-    pub(crate) fn content(&'a self) -> Content<'a, NodeRef<'a>> {
+    fn content(&'a self) -> Content<'a, NodeRef<'a>> {
         match self {
             voice::StreamChild::Parameter(e) => Content::Element(NodeRef::Parameter(e)),
             voice::StreamChild::Comment(t) => Content::Comment(t),
@@ -2380,7 +2380,7 @@ impl<'a> voice::StreamChild {
 impl<'a> voice::VirtualAgentChild {
     /// This item, as the content of its element.
     #[inline]
-    pub(crate) fn content(&'a self) -> Content<'a, NodeRef<'a>> {
+    fn content(&'a self) -> Content<'a, NodeRef<'a>> {
         match self {
             voice::VirtualAgentChild::Config(e) => Content::Element(NodeRef::Config(e)),
             voice::VirtualAgentChild::Parameter(e) => {
@@ -2394,7 +2394,7 @@ impl<'a> voice::VirtualAgentChild {
 impl<'a> voice::ConversationRelayChild {
     /// This item, as the content of its element.
     #[inline]
-    pub(crate) fn content(&'a self) -> Content<'a, NodeRef<'a>> {
+    fn content(&'a self) -> Content<'a, NodeRef<'a>> {
         match self {
             voice::ConversationRelayChild::Language(e) => {
                 Content::Element(NodeRef::Language(e))
@@ -2412,7 +2412,7 @@ impl<'a> voice::ConversationRelayChild {
 impl<'a> voice::AssistantChild {
     /// This item, as the content of its element.
     #[inline]
-    pub(crate) fn content(&'a self) -> Content<'a, NodeRef<'a>> {
+    fn content(&'a self) -> Content<'a, NodeRef<'a>> {
         match self {
             voice::AssistantChild::Language(e) => Content::Element(NodeRef::Language(e)),
             voice::AssistantChild::Parameter(e) => {
@@ -2426,7 +2426,7 @@ impl<'a> voice::AssistantChild {
 impl<'a> voice::SiprecChild {
     /// This item, as the content of its element.
     #[inline]
-    pub(crate) fn content(&'a self) -> Content<'a, NodeRef<'a>> {
+    fn content(&'a self) -> Content<'a, NodeRef<'a>> {
         match self {
             voice::SiprecChild::Parameter(e) => Content::Element(NodeRef::Parameter(e)),
             voice::SiprecChild::Comment(t) => Content::Comment(t),
@@ -2437,7 +2437,7 @@ impl<'a> voice::SiprecChild {
 impl<'a> voice::TranscriptionChild {
     /// This item, as the content of its element.
     #[inline]
-    pub(crate) fn content(&'a self) -> Content<'a, NodeRef<'a>> {
+    fn content(&'a self) -> Content<'a, NodeRef<'a>> {
         match self {
             voice::TranscriptionChild::Config(e) => Content::Element(NodeRef::Config(e)),
             voice::TranscriptionChild::Parameter(e) => {
@@ -2451,7 +2451,7 @@ impl<'a> voice::TranscriptionChild {
 impl<'a> voice::PromptChild {
     /// This item, as the content of its element.
     #[inline]
-    pub(crate) fn content(&'a self) -> Content<'a, NodeRef<'a>> {
+    fn content(&'a self) -> Content<'a, NodeRef<'a>> {
         match self {
             voice::PromptChild::Say(e) => Content::Element(NodeRef::Say(e)),
             voice::PromptChild::Play(e) => Content::Element(NodeRef::Play(e)),
@@ -2464,7 +2464,7 @@ impl<'a> voice::PromptChild {
 impl<'a> voice::SsmlEmphasisChild {
     /// This item, as the content of its element.
     #[inline]
-    pub(crate) fn content(&'a self) -> Content<'a, NodeRef<'a>> {
+    fn content(&'a self) -> Content<'a, NodeRef<'a>> {
         match self {
             voice::SsmlEmphasisChild::SsmlBreak(e) => {
                 Content::Element(NodeRef::SsmlBreak(e))
@@ -2495,7 +2495,7 @@ impl<'a> voice::SsmlEmphasisChild {
 impl<'a> voice::SsmlLangChild {
     /// This item, as the content of its element.
     #[inline]
-    pub(crate) fn content(&'a self) -> Content<'a, NodeRef<'a>> {
+    fn content(&'a self) -> Content<'a, NodeRef<'a>> {
         match self {
             voice::SsmlLangChild::SsmlBreak(e) => Content::Element(NodeRef::SsmlBreak(e)),
             voice::SsmlLangChild::SsmlEmphasis(e) => {
@@ -2522,7 +2522,7 @@ impl<'a> voice::SsmlLangChild {
 impl<'a> voice::SsmlPChild {
     /// This item, as the content of its element.
     #[inline]
-    pub(crate) fn content(&'a self) -> Content<'a, NodeRef<'a>> {
+    fn content(&'a self) -> Content<'a, NodeRef<'a>> {
         match self {
             voice::SsmlPChild::SsmlBreak(e) => Content::Element(NodeRef::SsmlBreak(e)),
             voice::SsmlPChild::SsmlEmphasis(e) => {
@@ -2548,7 +2548,7 @@ impl<'a> voice::SsmlPChild {
 impl<'a> voice::SsmlProsodyChild {
     /// This item, as the content of its element.
     #[inline]
-    pub(crate) fn content(&'a self) -> Content<'a, NodeRef<'a>> {
+    fn content(&'a self) -> Content<'a, NodeRef<'a>> {
         match self {
             voice::SsmlProsodyChild::SsmlBreak(e) => {
                 Content::Element(NodeRef::SsmlBreak(e))
@@ -2581,7 +2581,7 @@ impl<'a> voice::SsmlProsodyChild {
 impl<'a> voice::SsmlSChild {
     /// This item, as the content of its element.
     #[inline]
-    pub(crate) fn content(&'a self) -> Content<'a, NodeRef<'a>> {
+    fn content(&'a self) -> Content<'a, NodeRef<'a>> {
         match self {
             voice::SsmlSChild::SsmlBreak(e) => Content::Element(NodeRef::SsmlBreak(e)),
             voice::SsmlSChild::SsmlEmphasis(e) => {
@@ -2606,7 +2606,7 @@ impl<'a> voice::SsmlSChild {
 impl<'a> voice::SsmlWChild {
     /// This item, as the content of its element.
     #[inline]
-    pub(crate) fn content(&'a self) -> Content<'a, NodeRef<'a>> {
+    fn content(&'a self) -> Content<'a, NodeRef<'a>> {
         match self {
             voice::SsmlWChild::SsmlBreak(e) => Content::Element(NodeRef::SsmlBreak(e)),
             voice::SsmlWChild::SsmlEmphasis(e) => {
@@ -2629,7 +2629,7 @@ impl<'a> voice::SsmlWChild {
 impl<'a> messaging::MessagingResponseChild {
     /// This item, as the content of its element.
     #[inline]
-    pub(crate) fn content(&'a self) -> Content<'a, NodeRef<'a>> {
+    fn content(&'a self) -> Content<'a, NodeRef<'a>> {
         match self {
             messaging::MessagingResponseChild::Message(e) => {
                 Content::Element(NodeRef::Message(e))
@@ -2647,7 +2647,7 @@ impl<'a> messaging::MessagingResponseChild {
 impl<'a> messaging::MessageChild {
     /// This item, as the content of its element.
     #[inline]
-    pub(crate) fn content(&'a self) -> Content<'a, NodeRef<'a>> {
+    fn content(&'a self) -> Content<'a, NodeRef<'a>> {
         match self {
             messaging::MessageChild::Body(e) => Content::Element(NodeRef::Body(e)),
             messaging::MessageChild::Media(e) => Content::Element(NodeRef::Media(e)),
@@ -2660,7 +2660,7 @@ impl<'a> messaging::MessageChild {
 impl<'a> fax::FaxResponseChild {
     /// This item, as the content of its element.
     #[inline]
-    pub(crate) fn content(&'a self) -> Content<'a, NodeRef<'a>> {
+    fn content(&'a self) -> Content<'a, NodeRef<'a>> {
         match self {
             fax::FaxResponseChild::Receive(e) => Content::Element(NodeRef::Receive(e)),
             fax::FaxResponseChild::Comment(t) => Content::Comment(t),
