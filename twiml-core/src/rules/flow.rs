@@ -539,7 +539,7 @@ impl Summary {
     pub(crate) fn has_digits(&self) -> bool {
         self.digits.get().unwrap_or(true)
             || self.digits_between.unwrap_or(true)
-                && (self.words_may_join() || self.holds_one_of(*MESSAGES))
+                && (self.words_may_join() || self.holds_one_of(MESSAGES))
     }
 
     /// The summary of a built response whose writing found a plain-HTTP URL or not: it notes
@@ -576,7 +576,7 @@ static JOINS_ITEMS: std::sync::LazyLock<u128> = std::sync::LazyLock::new(|| {
 });
 
 /// The messages, whose texts (in them and in their `<Body>`) the rules read together.
-const MESSAGES: &u128 = &(1 << ElementId::Message as u32 | 1 << ElementId::Sms as u32);
+const MESSAGES: u128 = 1 << ElementId::Message as u32 | 1 << ElementId::Sms as u32;
 
 /// What a summary of a whole document gathers, element by element: what
 /// [`Summary::of_document`] reads in its own walk, and what the build step's walk of the
@@ -629,7 +629,8 @@ impl Read {
             // A value given at run time may hold anything.
             Value::Runtime => self.runtime(),
             // A number, a flag or a keyword of the table is written as it is, not escaped:
-            // the rules read no card data and no URL in one.
+            // the rules look for card data and URLs in one only where the writing found them
+            // in a text or an escaped value.
             Value::Integer(_)
             | Value::Integers(_)
             | Value::Boolean(_)
@@ -644,7 +645,7 @@ impl Read {
         match item {
             Content::Element(_) => {}
             Content::Text(text) => {
-                // Two text items in a row are one element's, which the rules read joined.
+                // Two text items in a row may be one element's, which the rules read joined.
                 self.words_may_join |= self.after_text;
                 self.text(text);
                 self.after_text = true;

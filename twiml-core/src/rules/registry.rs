@@ -118,10 +118,13 @@ pub struct RuleInfo {
 /// declaration (`found_in:`) and checked against the document's [`Summary`]. A rule that may find
 /// something in any document (one that reports what is missing, such as a notice or an
 /// identification) says [`anywhere`](found_in::anywhere); the others name what they read: one of a
-/// few elements of the table, any attribute, or digits, each of which may further need words that
-/// may ask for card data ([`asking_for_card`](found_in::asking_for_card)) or a plain-HTTP URL
+/// few elements of the table, any attribute, or three digits; or elements whose words pass the
+/// rule's own first look ([`asking_for_card`](found_in::asking_for_card),
+/// [`forbidden_words_in`](found_in::forbidden_words_in), [`links_in`](found_in::links_in));
+/// or elements and attributes where a plain-HTTP URL stands
 /// ([`with_plain_http`](FoundIn::with_plain_http)). A rule that reports only in the place of
-/// others says [`with_others`](found_in::with_others). Each errs towards "may find": a test runs
+/// others says [`with_others`](found_in::with_others), which the test of each finding treats
+/// as it treats any rule found nowhere by itself. Each errs towards "may find": a test runs
 /// every rule over the corpora and drawn documents with and without the summary and compares the
 /// findings.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
