@@ -109,11 +109,7 @@ pub(crate) fn check_built(
         if notes {
             let mut quick = Quick::<true>::default();
             if doc.root().quick(&mut quick) {
-                let summary = quick.read.summary();
-                return (
-                    quick.visited,
-                    Some(summary.written(doc.may_hold_plain_http())),
-                );
+                return (quick.visited, Some(quick.read.built_summary(doc)));
             }
         } else {
             let mut quick = Quick::<false>::default();
@@ -126,10 +122,7 @@ pub(crate) fn check_built(
     }
     if notes {
         let (visited, read) = walk::<ModelDocument<'_>, true, true>(doc, out);
-        (
-            visited,
-            Some(read.summary().written(doc.may_hold_plain_http())),
-        )
+        (visited, Some(read.built_summary(doc)))
     } else {
         (walk::<ModelDocument<'_>, true, false>(doc, out).0, None)
     }

@@ -508,7 +508,7 @@ impl Summary {
     pub(crate) fn of_built(doc: &ModelDocument<'_>) -> Summary {
         let mut read = Read::default();
         read.element(doc, doc.root());
-        read.summary().written(doc.may_hold_plain_http())
+        read.built_summary(doc)
     }
 
     /// Whether the table's element `id` occurs.
@@ -678,6 +678,12 @@ impl Read {
         self.digits = true;
         self.plain_http = true;
         self.words_may_join = true;
+    }
+
+    /// The summary of what was noted of `doc`, a built response, whose writing tells whether
+    /// it holds a plain-HTTP URL ([`Summary::written`]).
+    pub(crate) fn built_summary(self, doc: &ModelDocument<'_>) -> Summary {
+        self.summary().written(doc.may_hold_plain_http())
     }
 
     /// The summary of what was noted.
