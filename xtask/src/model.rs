@@ -241,6 +241,38 @@ fn qualified(parent: &ElementSpec, child: &ElementSpec) -> syn::Type {
     }
 }
 
+/// Elements of more than this many attributes are held boxed in their parent's list of
+/// children (`<Dial>`, `<Gather>`, `<Pay>`, `<Conference>`).
+const BOXED_ABOVE: usize = 15;
+
+/// Whether an element is held boxed in its parent's list: one with many attributes takes more
+/// than 250 bytes inline, and would set the size of every item of the list. Boxing the few
+/// that do keeps a response's list of verbs at four items to a kilobyte, a block that the
+/// allocator hands out from its per-thread cache; a list of larger items is not, and costs a
+/// small response more than the one allocation its largest verb then makes.
+fn held_boxed(spec: &ElementSpec) -> bool {
+    spec.attributes.len() > BOXED_ABOVE
+}
+
+/// The type an element has in its parent's list of children: itself, or boxed.
+fn held(parent: &ElementSpec, child: &ElementSpec) -> syn::Type {
+    let q = qualified(parent, child);
+    if held_boxed(child) {
+        syn::parse_quote!(Box<#q>)
+    } else {
+        q
+    }
+}
+
+/// Holds the expression `value`, of an element's type, as its parent's list holds it.
+fn hold(child: &ElementSpec, value: TokenStream) -> TokenStream {
+    if held_boxed(child) {
+        quote!(Box::new(#value))
+    } else {
+        value
+    }
+}
+
 fn path_of(spec: &ElementSpec) -> String {
     format!("{}::{}", module_of(spec.dialect), spec.rust_type)
 }
@@ -1175,10 +1207,16 @@ fn element(spec: &'static ElementSpec, used: &mut BTreeSet<String>) -> TokenStre
                 quote!(#n: #t)
             });
             let args = cp.iter().map(|p| &p.name);
+            let made = if cp.is_empty() && held_boxed(c) {
+                // `Default` is `new()`.
+                quote!(Box::default())
+            } else {
+                hold(c, quote!(#q::new(#(#args),*)))
+            };
             quote! {
                 #[doc = #d]
                 pub fn #method(&mut self, #(#signature),*) -> &mut #q {
-                    push_child!(self.children, #ce::#v, #q::new(#(#args),*))
+                    push_child!(self.children, #ce::#v, #made)
                 }
             }
         });
@@ -1335,7 +1373,8 @@ fn from_document(spec: &ElementSpec, fields: &[Field]) -> TokenStream {
                 let id = id_ident(c.id);
                 let v = ident(c.rust_type);
                 let q = qualified(spec, c);
-                quote!(Tag::Known(ElementId::#id) => #ce::#v(#q::from_document(doc, child)?),)
+                let read = hold(c, quote!(#q::from_document(doc, child)?));
+                quote!(Tag::Known(ElementId::#id) => #ce::#v(#read),)
             });
             let text_arms = if text == TextModel::Children && spec.text.mixed {
                 quote!(Content::Text(t) => children.push(#ce::Text(t.to_string())),)
@@ -1496,8 +1535,8 @@ fn child_enum_items(spec: &'static ElementSpec) -> TokenStream {
     let ty_name = ident(spec.rust_type);
     let ce = child_enum(spec);
     let text = TextModel::of(spec);
-    // Children are held inline rather than boxed: a response is then a handful of allocations
-    // instead of one per element.
+    // Children are held inline, but for the few elements of many attributes (`held_boxed`): a
+    // response is then a handful of allocations instead of one per element.
     let allow = (spec.kind == ElementKind::Root || spec.children.len() > 1)
         .then(|| quote!(#[allow(clippy::large_enum_variant)]));
     let enum_doc = format!(" An item of the content of `<{}>`.", spec.name);
@@ -1506,7 +1545,7 @@ fn child_enum_items(spec: &'static ElementSpec) -> TokenStream {
         let d = format!(" `<{}>`: {}", c.name, sentence(&code_tags(c.summary)));
         let xml = c.name;
         let v = ident(c.rust_type);
-        let q = qualified(spec, c);
+        let q = held(spec, c);
         quote! {
             #[doc = #d]
             #[cfg_attr(feature = "serde", serde(rename = #xml))]
@@ -1531,10 +1570,11 @@ fn child_enum_items(spec: &'static ElementSpec) -> TokenStream {
         let c = child.spec();
         let q = qualified(spec, c);
         let v = ident(c.rust_type);
+        let e = hold(c, quote!(e));
         quote! {
             impl From<#q> for #ce {
                 fn from(e: #q) -> Self {
-                    #ce::#v(e)
+                    #ce::#v(#e)
                 }
             }
         }

@@ -74,7 +74,7 @@ impl VoiceResponse {
     }
     /// Appends a `<Dial>` and returns it for its attributes and content.
     pub fn dial(&mut self) -> &mut Dial {
-        push_child!(self.children, VoiceResponseChild::Dial, Dial::new())
+        push_child!(self.children, VoiceResponseChild::Dial, Box::default())
     }
     /// Appends a `<Echo>` and returns it for its attributes and content.
     pub fn echo(&mut self) -> &mut Echo {
@@ -86,7 +86,7 @@ impl VoiceResponse {
     }
     /// Appends a `<Gather>` and returns it for its attributes and content.
     pub fn gather(&mut self) -> &mut Gather {
-        push_child!(self.children, VoiceResponseChild::Gather, Gather::new())
+        push_child!(self.children, VoiceResponseChild::Gather, Box::default())
     }
     /// Appends a `<Hangup>` and returns it for its attributes and content.
     pub fn hangup(&mut self) -> &mut Hangup {
@@ -130,7 +130,7 @@ impl VoiceResponse {
     }
     /// Appends a `<Pay>` and returns it for its attributes and content.
     pub fn pay(&mut self) -> &mut Pay {
-        push_child!(self.children, VoiceResponseChild::Pay, Pay::new())
+        push_child!(self.children, VoiceResponseChild::Pay, Box::default())
     }
     /// Appends a `<Prompt>` and returns it for its attributes and content.
     pub fn prompt(&mut self, for_: PaymentStep) -> &mut Prompt {
@@ -186,7 +186,9 @@ impl VoiceResponse {
                                     )
                                 }
                                 Tag::Known(ElementId::Dial) => {
-                                    VoiceResponseChild::Dial(Dial::from_document(doc, child)?)
+                                    VoiceResponseChild::Dial(
+                                        Box::new(Dial::from_document(doc, child)?),
+                                    )
                                 }
                                 Tag::Known(ElementId::Echo) => {
                                     VoiceResponseChild::Echo(Echo::from_document(doc, child)?)
@@ -198,7 +200,7 @@ impl VoiceResponse {
                                 }
                                 Tag::Known(ElementId::Gather) => {
                                     VoiceResponseChild::Gather(
-                                        Gather::from_document(doc, child)?,
+                                        Box::new(Gather::from_document(doc, child)?),
                                     )
                                 }
                                 Tag::Known(ElementId::Hangup) => {
@@ -240,7 +242,9 @@ impl VoiceResponse {
                                     VoiceResponseChild::Sms(Sms::from_document(doc, child)?)
                                 }
                                 Tag::Known(ElementId::Pay) => {
-                                    VoiceResponseChild::Pay(Pay::from_document(doc, child)?)
+                                    VoiceResponseChild::Pay(
+                                        Box::new(Pay::from_document(doc, child)?),
+                                    )
                                 }
                                 Tag::Known(ElementId::Prompt) => {
                                     VoiceResponseChild::Prompt(
@@ -307,7 +311,7 @@ pub enum VoiceResponseChild {
     Connect(Connect),
     /// `<Dial>`: Connect the current call to another party.
     #[cfg_attr(feature = "serde", serde(rename = "Dial"))]
-    Dial(Dial),
+    Dial(Box<Dial>),
     /// `<Echo>`: Echo-test verb (helper definitions only).
     #[cfg_attr(feature = "serde", serde(rename = "Echo"))]
     Echo(Echo),
@@ -316,7 +320,7 @@ pub enum VoiceResponseChild {
     Enqueue(Enqueue),
     /// `<Gather>`: Collect DTMF and/or speech, then request action.
     #[cfg_attr(feature = "serde", serde(rename = "Gather"))]
-    Gather(Gather),
+    Gather(Box<Gather>),
     /// `<Hangup>`: End the call.
     #[cfg_attr(feature = "serde", serde(rename = "Hangup"))]
     Hangup(Hangup),
@@ -349,7 +353,7 @@ pub enum VoiceResponseChild {
     Sms(Sms),
     /// `<Pay>`: Collect and process payment data via a Pay Connector.
     #[cfg_attr(feature = "serde", serde(rename = "Pay"))]
-    Pay(Pay),
+    Pay(Box<Pay>),
     /// `<Prompt>`: Custom prompt for one `<Pay>` step.
     #[cfg_attr(feature = "serde", serde(rename = "Prompt"))]
     Prompt(Prompt),
@@ -404,7 +408,7 @@ impl From<Connect> for VoiceResponseChild {
 }
 impl From<Dial> for VoiceResponseChild {
     fn from(e: Dial) -> Self {
-        VoiceResponseChild::Dial(e)
+        VoiceResponseChild::Dial(Box::new(e))
     }
 }
 impl From<Echo> for VoiceResponseChild {
@@ -419,7 +423,7 @@ impl From<Enqueue> for VoiceResponseChild {
 }
 impl From<Gather> for VoiceResponseChild {
     fn from(e: Gather) -> Self {
-        VoiceResponseChild::Gather(e)
+        VoiceResponseChild::Gather(Box::new(e))
     }
 }
 impl From<Hangup> for VoiceResponseChild {
@@ -474,7 +478,7 @@ impl From<Sms> for VoiceResponseChild {
 }
 impl From<Pay> for VoiceResponseChild {
     fn from(e: Pay) -> Self {
-        VoiceResponseChild::Pay(e)
+        VoiceResponseChild::Pay(Box::new(e))
     }
 }
 impl From<Prompt> for VoiceResponseChild {
@@ -2240,7 +2244,9 @@ impl Dial {
     }
     /// Appends a `<Conference>` and returns it for its attributes and content.
     pub fn conference(&mut self, text: impl Into<String>) -> &mut Conference {
-        push_child!(self.children, DialChild::Conference, Conference::new(text))
+        push_child!(
+            self.children, DialChild::Conference, Box::new(Conference::new(text))
+        )
     }
     /// Appends a `<Number>` and returns it for its attributes and content.
     pub fn number(&mut self, number: impl Into<String>) -> &mut Number {
@@ -2386,7 +2392,7 @@ impl Dial {
                                 }
                                 Tag::Known(ElementId::Conference) => {
                                     DialChild::Conference(
-                                        Conference::from_document(doc, child)?,
+                                        Box::new(Conference::from_document(doc, child)?),
                                     )
                                 }
                                 Tag::Known(ElementId::Number) => {
@@ -2546,7 +2552,7 @@ pub enum DialChild {
     Client(Client),
     /// `<Conference>`: Dial noun: join a named conference.
     #[cfg_attr(feature = "serde", serde(rename = "Conference"))]
-    Conference(Conference),
+    Conference(Box<Conference>),
     /// `<Number>`: Dial noun: PSTN number.
     #[cfg_attr(feature = "serde", serde(rename = "Number"))]
     Number(Number),
@@ -2599,7 +2605,7 @@ impl From<Client> for DialChild {
 }
 impl From<Conference> for DialChild {
     fn from(e: Conference) -> Self {
-        DialChild::Conference(e)
+        DialChild::Conference(Box::new(e))
     }
 }
 impl From<Number> for DialChild {
@@ -4055,7 +4061,8 @@ impl Connect {
         url: impl Into<String>,
     ) -> &mut ConversationRelay {
         push_child!(
-            self.children, ConnectChild::ConversationRelay, ConversationRelay::new(url)
+            self.children, ConnectChild::ConversationRelay,
+            Box::new(ConversationRelay::new(url))
         )
     }
     /// Appends a `<AiSession>` and returns it for its attributes and content.
@@ -4071,7 +4078,7 @@ impl Connect {
     }
     /// Appends a `<Assistant>` and returns it for its attributes and content.
     pub fn assistant(&mut self) -> &mut Assistant {
-        push_child!(self.children, ConnectChild::Assistant, Assistant::new())
+        push_child!(self.children, ConnectChild::Assistant, Box::default())
     }
     /// Appends a child made elsewhere (a `Room`, or anything that converts into `ConnectChild`).
     pub fn push(&mut self, child: impl Into<ConnectChild>) -> &mut Self {
@@ -4138,7 +4145,7 @@ impl Connect {
                                 }
                                 Tag::Known(ElementId::ConversationRelay) => {
                                     ConnectChild::ConversationRelay(
-                                        ConversationRelay::from_document(doc, child)?,
+                                        Box::new(ConversationRelay::from_document(doc, child)?),
                                     )
                                 }
                                 Tag::Known(ElementId::AiSession) => {
@@ -4153,7 +4160,7 @@ impl Connect {
                                 }
                                 Tag::Known(ElementId::Assistant) => {
                                     ConnectChild::Assistant(
-                                        Assistant::from_document(doc, child)?,
+                                        Box::new(Assistant::from_document(doc, child)?),
                                     )
                                 }
                                 _ => {
@@ -4227,7 +4234,7 @@ pub enum ConnectChild {
     Conversation(Conversation),
     /// `<ConversationRelay>`: AI voice agent over WebSocket (STT+TTS handled by Twilio).
     #[cfg_attr(feature = "serde", serde(rename = "ConversationRelay"))]
-    ConversationRelay(ConversationRelay),
+    ConversationRelay(Box<ConversationRelay>),
     /// `<AiSession>`: AI session via an AI Connector add-on.
     #[cfg_attr(feature = "serde", serde(rename = "AiSession"))]
     AiSession(AiSession),
@@ -4236,7 +4243,7 @@ pub enum ConnectChild {
     ConversationRelaySession(ConversationRelaySession),
     /// `<Assistant>`: Twilio AI Assistant (removed from the latest definitions).
     #[cfg_attr(feature = "serde", serde(rename = "Assistant"))]
-    Assistant(Assistant),
+    Assistant(Box<Assistant>),
     /// An XML comment.
     #[cfg_attr(feature = "serde", serde(rename = "#comment"))]
     Comment(String),
@@ -4288,7 +4295,7 @@ impl From<Conversation> for ConnectChild {
 }
 impl From<ConversationRelay> for ConnectChild {
     fn from(e: ConversationRelay) -> Self {
-        ConnectChild::ConversationRelay(e)
+        ConnectChild::ConversationRelay(Box::new(e))
     }
 }
 impl From<AiSession> for ConnectChild {
@@ -4303,7 +4310,7 @@ impl From<ConversationRelaySession> for ConnectChild {
 }
 impl From<Assistant> for ConnectChild {
     fn from(e: Assistant) -> Self {
-        ConnectChild::Assistant(e)
+        ConnectChild::Assistant(Box::new(e))
     }
 }
 impl From<CustomElement> for ConnectChild {
