@@ -431,9 +431,50 @@ pub(crate) fn may_hold_words(id: Option<ElementId>) -> bool {
 /// Whether the words of the document `summary` sums up pass a first look for what `looks`
 /// names, read before any flow is made: words that may be read joined from several items do,
 /// and otherwise each text that says words is given the first looks the rules give each
-/// speech or message (a message's one text, or any message of more than one).
+/// speech or message (a message's one text, or any message of more than one). The look for
+/// card words is given only to speech that a `<Gather>` or `<Record>` may answer: not to
+/// speech after the last of them ([`payment::TAKE_THE_ANSWER`]).
 pub(crate) fn words_may_hold<D: Document>(doc: &D, summary: &Summary, looks: Looks) -> bool {
-    summary.words_may_join() || texts_may_hold(doc, doc.root(), looks)
+    if summary.words_may_join() {
+        return true;
+    }
+    if !looks.has(Looks::CARD) {
+        return texts_may_hold(doc, doc.root(), looks);
+    }
+    let root = doc.root();
+    let (mut verbs, mut takers) = (0, 0);
+    doc.each_child(root, |_, item| {
+        if let Content::Element(verb) = item {
+            verbs += 1;
+            if flow::known(doc.tag(verb)).is_some_and(|id| payment::TAKE_THE_ANSWER.contains(&id)) {
+                takers = verbs;
+            }
+        }
+    });
+    // Where the verbs that take the answer are not the response's own (a document the table
+    // does not describe), every speech is looked at for card words.
+    if takers == 0 {
+        return texts_may_hold(doc, root, looks);
+    }
+    let mut verb = 0;
+    let mut may = false;
+    doc.each_child(root, |_, item| {
+        may = may
+            || match item {
+                Content::Element(child) => {
+                    verb += 1;
+                    let looks = if verb <= takers {
+                        looks
+                    } else {
+                        looks.without(Looks::CARD)
+                    };
+                    !looks.is_empty() && texts_may_hold(doc, child, looks)
+                }
+                Content::Runtime => true,
+                Content::Text(_) | Content::Comment(_) => false,
+            };
+    });
+    may
 }
 
 /// Whether `text`, words someone hears or reads, passes a first look for what `looks` names.

@@ -102,6 +102,11 @@ fn card_requests<D: Document>(flow: &Flow<'_, D>) -> Vec<CardRequest> {
     found
 }
 
+/// The elements that take the answer to a spoken request for card data ([`card_requests`]): a
+/// `<Gather>` the speech is in, or one or a `<Record>` after it. Speech after the last of them
+/// asks for nothing the document takes.
+pub(super) const TAKE_THE_ANSWER: &[ElementId] = &[ElementId::Gather, ElementId::Record];
+
 /// The first look at words that may ask for card or bank data: the longest words of the
 /// requests' entries.
 pub(super) static ASKED: std::sync::LazyLock<Anchors> =
@@ -202,7 +207,7 @@ declare_rule! {
         regimes: [],
         needs: [],
         found_in: one_of(&[Stream, Conversation, ConversationRelay, VirtualAgent, AiSession, ConversationRelaySession, Assistant])
-            .or(asking_for_card(&[Gather, Record])),
+            .or(asking_for_card(TAKE_THE_ANSWER)),
         example_policy: "",
         summary: "card data is asked for with `<Gather>`, `<Record>` or an AI agent instead of `<Pay>`",
     }
@@ -329,7 +334,7 @@ declare_rule! {
         regimes: [],
         needs: [],
         found_in: one_of(&[Pay, Stream, Conversation, ConversationRelay, VirtualAgent, AiSession, ConversationRelaySession, Assistant])
-            .or(asking_for_card(&[Gather, Record])),
+            .or(asking_for_card(TAKE_THE_ANSWER)),
         example_policy: "",
         summary: "card data is entered while a recording, stream or transcription runs",
     }

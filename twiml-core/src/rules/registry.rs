@@ -336,6 +336,16 @@ impl Looks {
     pub(crate) fn has(self, look: Looks) -> bool {
         self.0 & look.0 != 0
     }
+
+    /// The set without `look`.
+    pub(crate) fn without(self, look: Looks) -> Looks {
+        Looks(self.0 & !look.0)
+    }
+
+    /// Whether the set holds no first look.
+    pub(crate) fn is_empty(self) -> bool {
+        self.0 == 0
+    }
 }
 
 /// Declares one compliance rule, in the file that implements it: a `pub static` [`RuleInfo`]

@@ -457,6 +457,7 @@ fn only_a_small_response_no_rule_reads_makes_no_flow() {
         "<Response><Say>Hello</Say><Redirect>http://example.com/next</Redirect></Response>",
         "<Response><Gather><Say>Enter your card number</Say></Gather></Response>",
         "<Response><Gather><Say>Enter your CVV</Say></Gather></Response>",
+        "<Response><Say>Enter your card number</Say><Gather numDigits=\"16\"/></Response>",
         "<Response><Say>Hello</Say><!-- twiml-allow GEN003: a test --></Response>",
     ] {
         assert!(!flow_skipped(source, &baseline, Build::AsBuilt), "{source}");
@@ -474,6 +475,15 @@ fn only_a_small_response_no_rule_reads_makes_no_flow() {
     ] {
         assert!(flow_skipped(source, &baseline, Build::AnySize), "{source}");
     }
+    // Card words after the last `<Gather>` ask for nothing the response takes: PCI001 finds
+    // nothing there, and they are not looked at for it.
+    let after = "<Response><Gather numDigits=\"1\"><Say>Press 1 for sales</Say></Gather>\
+                 <Say>Enter your card number</Say></Response>";
+    assert!(flow_skipped(after, &baseline, Build::AnySize));
+    let doc = parse(after, &ParseOptions::default()).expect("well-formed");
+    let root = doc.to_root().expect("reads into the typed model");
+    let (found, _) = built_report(&root, &baseline, Build::SummaryOff);
+    assert!(found.is_empty(), "{found:#?}");
     // A message is read as the message rules read it: a link's host or a word of the lists of
     // forbidden content makes the flow, and so does a message of two texts.
     for source in [
