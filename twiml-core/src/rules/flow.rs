@@ -588,7 +588,8 @@ pub(crate) struct Read {
     known: u128,
     comments: bool,
     attributes: bool,
-    /// Whether a text item or text value holds three ASCII digits or more.
+    /// Whether a text item holds three ASCII digits or more, or a text value may hold card
+    /// data ([`Read::value`]).
     digits: bool,
     /// The ASCII digits of the text items and text values so far, counted up to three.
     digits_between: u8,
@@ -622,10 +623,11 @@ impl Read {
     }
 
     /// Notes an attribute (of the table or custom) and its value.
+    #[inline]
     pub(crate) fn attribute(&mut self, value: &Value<'_>) {
         self.attributes = true;
         match value {
-            Value::Text(text) => self.text(text),
+            Value::Text(text) => self.value(text),
             // A value given at run time may hold anything.
             Value::Runtime => self.runtime(),
             // A number, a flag or a keyword of the table is written as it is, not escaped:
@@ -671,6 +673,30 @@ impl Read {
         if self.exact && !self.plain_http {
             self.plain_http = detect::is_plain_http(text);
         }
+    }
+
+    /// Notes a text value: as a text item, but the rules read a value's digits alone, for
+    /// card data only (PCI005): they count when the value passes the rule's first look
+    /// (`payment::may_hold_card_data`), as a price's or a telephone number's do not.
+    fn value(&mut self, text: &str) {
+        if self.settled {
+            return;
+        }
+        // Most values hold no digit: one test of each eight bytes says so.
+        if !self.digits && holds_digit(text) {
+            self.value_digits(text);
+        }
+        if self.exact && !self.plain_http {
+            self.plain_http = detect::is_plain_http(text);
+        }
+    }
+
+    /// Notes the digits of a text value that holds one ([`Read::value`]).
+    #[inline(never)]
+    fn value_digits(&mut self, text: &str) {
+        let n = detect::digits_up_to(text, detect::PAN_MIN_DIGITS);
+        self.digits = n >= 3 && super::payment::may_hold_card_data(text, n);
+        self.digits_between = self.digits_between.saturating_add(n.min(3) as u8).min(3);
     }
 
     /// Notes content or a value given at run time, which may hold anything.

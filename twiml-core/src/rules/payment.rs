@@ -333,8 +333,9 @@ declare_rule! {
         reports: "an error for card data given under capture; for `<Pay>` under capture, a warning, or an error under `payments`",
         regimes: [],
         needs: [],
-        found_in: one_of(&[Pay, Stream, Conversation, ConversationRelay, VirtualAgent, AiSession, ConversationRelaySession, Assistant])
-            .or(asking_for_card(TAKE_THE_ANSWER)),
+        found_in: one_of(&[Recording, Stream, Siprec, Transcription, Conversation, ConversationRelay, VirtualAgent, AiSession, ConversationRelaySession, Assistant])
+            .or(asking_for_card(TAKE_THE_ANSWER))
+            .or(when_recording_started(&[Pay])),
         example_policy: "",
         summary: "card data is entered while a recording, stream or transcription runs",
     }
@@ -483,7 +484,7 @@ declare_rule! {
         reports: "an error for a plain-HTTP callback; information for the rest",
         regimes: [],
         needs: [],
-        found_in: one_of(&[Pay]),
+        found_in: weakened(&[Pay]),
         example_policy: "",
         summary: "a `<Pay>` attribute weakens the payment flow (plain-HTTP callbacks, skipped fraud checks, stored cards)",
     }
@@ -506,9 +507,7 @@ fn pay_attributes<D: Document>(f: &mut Findings<'_, '_, D>) {
         }
         let (node, loc) = (event.node, event.loc);
         for name in PAY_CALLBACKS {
-            if let Some(Value::Text(url)) = doc.attribute(node, name)
-                && detect::is_plain_http(url)
-            {
+            if plain_http_callback(doc, node, name) {
                 f.report(
                     &PCI004,
                     Severity::Error,
@@ -524,10 +523,7 @@ fn pay_attributes<D: Document>(f: &mut Findings<'_, '_, D>) {
                 );
             }
         }
-        let charges = doc
-            .attribute(node, attr::CHARGE_AMOUNT)
-            .is_some_and(more_than_zero);
-        if charges && doc.attribute(node, attr::CURRENCY).is_none() {
+        if charges_without_currency(doc, node) {
             // A missing currency falls to Twilio's default (reported as `usd`, not confirmed);
             // naming it keeps a charge in another currency from silently becoming dollars.
             f.report(
@@ -540,14 +536,7 @@ fn pay_attributes<D: Document>(f: &mut Findings<'_, '_, D>) {
             .at_attribute(attr::CHARGE_AMOUNT)
             .help("add `currency=\"usd\"` (or the charge's currency) to make the currency explicit");
         }
-        let token_type = doc.attribute(node, attr::TOKEN_TYPE);
-        if token_type.is_some_and(|v| {
-            matches!(
-                v.read(),
-                Some(TokenType::Reusable | TokenType::PaymentMethod)
-            )
-        }) && !consent_to_store_before(flow, i)
-        {
+        if stores_card(doc, node) && !consent_to_store_before(flow, i) {
             f.report(
                 &PCI004,
                 Severity::Info,
@@ -558,11 +547,8 @@ fn pay_attributes<D: Document>(f: &mut Findings<'_, '_, D>) {
             .at_attribute(attr::TOKEN_TYPE)
             .help("card networks require consent to store credentials: say that the card will be saved for future payments");
         }
-        for name in [attr::SECURITY_CODE, attr::POSTAL_CODE] {
-            if doc
-                .attribute(node, name)
-                .is_some_and(|v| v.as_bool() == Some(false))
-            {
+        for name in FRAUD_CHECKS {
+            if skips_check(doc, node, name) {
                 f.report(
                     &PCI004,
                     Severity::Info,
@@ -574,10 +560,7 @@ fn pay_attributes<D: Document>(f: &mut Findings<'_, '_, D>) {
                 .help("this is allowed; confirm the processor accepts payments without it");
             }
         }
-        if doc
-            .attribute(node, attr::PAYMENT_METHOD)
-            .is_some_and(|v| v.read() == Some(PaymentMethod::AchDebit))
-        {
+        if debits_a_bank_account(doc, node) {
             f.report(
                 &PCI004,
                 Severity::Info,
@@ -589,6 +572,59 @@ fn pay_attributes<D: Document>(f: &mut Findings<'_, '_, D>) {
             .help("record the oral authorisation or confirm it in writing before settlement");
         }
     }
+}
+
+/// Whether the attributes of `node`, a `<Pay>`, hold anything PCI004 reports: the first look
+/// the build step gives a `<Pay>` before it makes a flow (`found_in::weakened`), from the
+/// tests PCI004 makes. A card kept for later is reported only without consent wording, which
+/// the flow reads.
+pub(super) fn may_be_weakened<D: Document>(doc: &D, node: D::Node) -> bool {
+    PAY_CALLBACKS
+        .iter()
+        .any(|&name| plain_http_callback(doc, node, name))
+        || charges_without_currency(doc, node)
+        || stores_card(doc, node)
+        || FRAUD_CHECKS
+            .iter()
+            .any(|&name| skips_check(doc, node, name))
+        || debits_a_bank_account(doc, node)
+}
+
+/// The fraud checks a `<Pay>` can turn off.
+const FRAUD_CHECKS: [Attr; 2] = [attr::SECURITY_CODE, attr::POSTAL_CODE];
+
+/// Whether the callback `name` of a `<Pay>` is a plain-HTTP URL.
+fn plain_http_callback<D: Document>(doc: &D, node: D::Node, name: Attr) -> bool {
+    matches!(doc.attribute(node, name), Some(Value::Text(url)) if detect::is_plain_http(url))
+}
+
+/// Whether a `<Pay>` charges an amount without naming its currency.
+fn charges_without_currency<D: Document>(doc: &D, node: D::Node) -> bool {
+    doc.attribute(node, attr::CHARGE_AMOUNT)
+        .is_some_and(more_than_zero)
+        && doc.attribute(node, attr::CURRENCY).is_none()
+}
+
+/// Whether a `<Pay>` keeps the card for later payments (`tokenType`).
+fn stores_card<D: Document>(doc: &D, node: D::Node) -> bool {
+    doc.attribute(node, attr::TOKEN_TYPE).is_some_and(|v| {
+        matches!(
+            v.read(),
+            Some(TokenType::Reusable | TokenType::PaymentMethod)
+        )
+    })
+}
+
+/// Whether a `<Pay>` turns off the fraud check `name` (`securityCode="false"`).
+fn skips_check<D: Document>(doc: &D, node: D::Node, name: Attr) -> bool {
+    doc.attribute(node, name)
+        .is_some_and(|v| v.as_bool() == Some(false))
+}
+
+/// Whether a `<Pay>` debits a bank account (`paymentMethod="ach-debit"`).
+fn debits_a_bank_account<D: Document>(doc: &D, node: D::Node) -> bool {
+    doc.attribute(node, attr::PAYMENT_METHOD)
+        .is_some_and(|v| v.read() == Some(PaymentMethod::AchDebit))
 }
 
 /// Whether an amount (`chargeAmount`) reads as a number more than zero. An amount of digits
@@ -836,6 +872,14 @@ fn card_data_in(text: &str) -> Option<CardData> {
         return None;
     }
     card_data_counted(text, digits)
+}
+
+/// Whether a text that holds `digits` digits (counted up to [`detect::PAN_MIN_DIGITS`]), three
+/// or more, may hold card data as [`card_data_counted`] reads it: digits enough for a card
+/// number, or a code's digits and the first look for its name. The build step's first look
+/// at a value, before it makes a flow.
+pub(super) fn may_hold_card_data(text: &str, digits: usize) -> bool {
+    digits >= detect::PAN_MIN_DIGITS || may_hold_code_digits(text) && detect::may_hold_cvv_cue(text)
 }
 
 /// [`card_data_in`] of a text that holds `digits` digits (counted up to

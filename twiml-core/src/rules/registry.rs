@@ -120,9 +120,11 @@ pub struct RuleInfo {
 /// identification) says [`anywhere`](found_in::anywhere); the others name what they read: one of a
 /// few elements of the table, any attribute, or three digits; or elements whose words pass the
 /// rule's own first look ([`asking_for_card`](found_in::asking_for_card),
-/// [`forbidden_words_in`](found_in::forbidden_words_in), [`links_in`](found_in::links_in));
-/// or elements and attributes where a plain-HTTP URL stands
-/// ([`with_plain_http`](FoundIn::with_plain_http)). A rule that reports only in the place of
+/// [`forbidden_words_in`](found_in::forbidden_words_in), [`links_in`](found_in::links_in)), or
+/// a `<Pay>` whose attributes pass PCI004's ([`weakened`](found_in::weakened)); or elements and
+/// attributes where a plain-HTTP URL stands ([`with_plain_http`](FoundIn::with_plain_http)); or
+/// elements it reads only when the call was recorded before the document runs
+/// ([`when_recording_started`](found_in::when_recording_started)). A rule that reports only in the place of
 /// others says [`with_others`](found_in::with_others), which the test of each finding treats
 /// as it treats any rule found nowhere by itself. Each errs towards "may find": a test runs
 /// every rule over the corpora and drawn documents with and without the summary and compares the
@@ -147,6 +149,10 @@ pub(crate) struct FoundIn {
     http_elements: u128,
     /// In a document that holds a plain-HTTP URL and where an element has an attribute.
     http_attributes: bool,
+    /// In a document that holds one of these elements, under a policy that holds
+    /// `recording-started` (the call was recorded before the document runs): see
+    /// [`FoundIn::under`].
+    recording_started: u128,
 }
 
 /// The words of a rule's `found_in:`, in scope in its declaration with the table's elements:
@@ -184,6 +190,7 @@ pub(crate) mod found_in {
             worded: [0; Looks::COUNT],
             http_elements: 0,
             http_attributes: false,
+            recording_started: 0,
         }
     }
 
@@ -210,6 +217,20 @@ pub(crate) mod found_in {
     /// In a document that holds one of `elements` and whose words may hold a link's host.
     pub(crate) const fn links_in(elements: &[ElementId]) -> FoundIn {
         worded(elements, Looks::LINKS)
+    }
+
+    /// In a document that holds one of `elements` (a `<Pay>`) whose attributes PCI004 reports.
+    pub(crate) const fn weakened(elements: &[ElementId]) -> FoundIn {
+        worded(elements, Looks::PAY)
+    }
+
+    /// In a document that holds one of `elements` when the call is recorded from before it
+    /// (the policy holds `recording-started`).
+    pub(crate) const fn when_recording_started(elements: &[ElementId]) -> FoundIn {
+        FoundIn {
+            recording_started: set_of(elements),
+            ..one_of(&[])
+        }
     }
 
     const fn worded(elements: &[ElementId], look: Looks) -> FoundIn {
@@ -286,6 +307,21 @@ impl FoundIn {
             worded,
             http_elements: self.http_elements | other.http_elements,
             http_attributes: self.http_attributes || other.http_attributes,
+            recording_started: self.recording_started | other.recording_started,
+        }
+    }
+
+    /// What it may find something in under `policy`: the elements of
+    /// [`found_in::when_recording_started`] count as any other when the policy holds
+    /// `recording-started`, and not otherwise (as under the baseline).
+    pub(crate) fn under(self, policy: &Policy) -> FoundIn {
+        if self.recording_started != 0 && policy.holds(Fact::RecordingStarted) {
+            FoundIn {
+                elements: self.elements | self.recording_started,
+                ..self
+            }
+        } else {
+            self
         }
     }
 
@@ -324,13 +360,16 @@ pub(crate) struct Looks(u8);
 
 impl Looks {
     /// How many first looks there are.
-    const COUNT: usize = 3;
+    const COUNT: usize = 4;
     /// The words of a request for card or bank data (PCI001, PCI002).
     pub(crate) const CARD: Looks = Looks(1);
     /// A word of the lists of forbidden content (MSG006).
     pub(crate) const FORBIDDEN: Looks = Looks(2);
     /// A link's host (MSG005).
     pub(crate) const LINKS: Looks = Looks(4);
+    /// An attribute of a `<Pay>` that weakens the payment (PCI004): not words, but looked at
+    /// with them, as a first look of the same kind.
+    pub(crate) const PAY: Looks = Looks(8);
 
     /// Whether the set holds `look`.
     pub(crate) fn has(self, look: Looks) -> bool {

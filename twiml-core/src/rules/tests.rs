@@ -159,10 +159,15 @@ fn built_report(
 /// such a document: each rule's own `found_in`, not only that of all the rules together. A
 /// rule that reports only in the place of others ([`found_in::with_others`]) found something
 /// where one of the others says it may.
-fn found_where_it_says<D: Document, S>(doc: &D, found: &[Diagnostic<S>], source: &str) {
+fn found_where_it_says<D: Document, S>(
+    doc: &D,
+    policy: &Policy,
+    found: &[Diagnostic<S>],
+    source: &str,
+) {
     let summary = Summary::of_document(doc);
     let may_find = |found_in: &FoundIn| {
-        found_in.may_find(&summary, |looks| {
+        found_in.under(policy).may_find(&summary, |looks| {
             super::words_may_hold(doc, &summary, looks)
         })
     };
@@ -196,7 +201,7 @@ fn same_with_and_without_summary(source: &str, policies: &[Policy]) -> usize {
     if let Some(root) = &root {
         for policy in policies {
             let without = built_report(root, policy, Build::SummaryOff);
-            found_where_it_says(&doc, &without.0, source);
+            found_where_it_says(&doc, policy, &without.0, source);
             for how in [Build::AsBuilt, Build::AnySize] {
                 let before = FLOWS_SKIPPED.get();
                 let with = built_report(root, policy, how);
@@ -219,9 +224,9 @@ fn same_with_and_without_summary(source: &str, policies: &[Policy]) -> usize {
     for policy in policies {
         let with = report(&doc, policy, false);
         let without = report(&doc, policy, true);
-        found_where_it_says(&doc, &without.0, source);
+        found_where_it_says(&doc, policy, &without.0, source);
         let suppressed: Vec<_> = without.1.iter().map(|s| s.diagnostic.clone()).collect();
-        found_where_it_says(&doc, &suppressed, source);
+        found_where_it_says(&doc, policy, &suppressed, source);
         assert!(
             with == without,
             "the summary changed what the rules report under {policy:?} on {source:?}:\nwith {:#?}\nwithout {:#?}",
@@ -475,6 +480,46 @@ fn only_a_small_response_no_rule_reads_makes_no_flow() {
     ] {
         assert!(flow_skipped(source, &baseline, Build::AnySize), "{source}");
     }
+    // A `<Pay>` is read for what PCI004 reports in its attributes, and makes the flow when
+    // the call is recorded (PCI002): a payment with prompts like W3 makes none, one with a
+    // plain-HTTP callback, a charge without its currency, a card kept for later, a fraud
+    // check turned off or a bank debit makes the flow, and so does any `<Pay>` after a
+    // recording starts or under `recording-started`. A price in a value holds digits but no
+    // card data; in speech, three digits make the flow (PCI005 reads them with the words).
+    let pay = |attributes: &str| {
+        format!(
+            "<Response><Say>Your payment is due today.</Say><Pay {attributes}>\
+             <Prompt for=\"payment-card-number\"><Say>Please enter your credit card number.\
+             </Say></Prompt></Pay><Say>Goodbye</Say><Hangup/></Response>"
+        )
+    };
+    let priced = "chargeAmount=\"49.99\" currency=\"usd\" action=\"/pay-done\"";
+    assert!(flow_skipped(&pay(priced), &baseline, Build::AsBuilt));
+    for attributes in [
+        "chargeAmount=\"49.99\" currency=\"usd\" action=\"http://example.com/pay-done\"",
+        "chargeAmount=\"49.99\" statusCallback=\"http://example.com/status\" currency=\"usd\"",
+        "chargeAmount=\"49.99\"",
+        "chargeAmount=\"49.99\" currency=\"usd\" tokenType=\"reusable\"",
+        "chargeAmount=\"49.99\" currency=\"usd\" securityCode=\"false\"",
+        "chargeAmount=\"49.99\" currency=\"usd\" postalCode=\"false\"",
+        "paymentMethod=\"ach-debit\"",
+        "chargeAmount=\"49.99\" currency=\"usd\" description=\"cvv 123\"",
+    ] {
+        let source = pay(attributes);
+        assert!(
+            !flow_skipped(&source, &baseline, Build::AsBuilt),
+            "{source}"
+        );
+    }
+    let recorded = pay(priced).replace(
+        "<Pay ",
+        "<Start><Recording recordingStatusCallback=\"/rec\"/></Start><Pay ",
+    );
+    assert!(!flow_skipped(&recorded, &baseline, Build::AnySize));
+    let spoken = pay(priced).replace("due today", "49.99 dollars");
+    assert!(!flow_skipped(&spoken, &baseline, Build::AsBuilt));
+    let started = Policy::new().fact(Fact::RecordingStarted);
+    assert!(!flow_skipped(&pay(priced), &started, Build::AsBuilt));
     // Card words after the last `<Gather>` ask for nothing the response takes: PCI001 finds
     // nothing there, and they are not looked at for it.
     let after = "<Response><Gather numDigits=\"1\"><Say>Press 1 for sales</Say></Gather>\
@@ -506,7 +551,8 @@ fn only_a_small_response_no_rule_reads_makes_no_flow() {
     assert!(!flow_skipped(say, &outbound, Build::AsBuilt));
     // Past `SCANNED_UP_TO` elements the response is not read, whatever it holds.
     let long = "<Response><Say>a</Say><Say>b</Say><Say>c</Say><Say>d</Say><Say>e</Say>\
-                <Say>f</Say><Say>g</Say><Say>h</Say></Response>";
+                <Say>f</Say><Say>g</Say><Say>h</Say><Say>i</Say><Say>j</Say><Say>k</Say>\
+                <Say>l</Say></Response>";
     assert!(!flow_skipped(long, &baseline, Build::AsBuilt));
     assert!(flow_skipped(long, &baseline, Build::AnySize));
 }
@@ -567,7 +613,7 @@ fn a_message_cut_across_texts_makes_the_flow() {
     };
     for (root, code) in [(&link, "MSG005"), (&card, "PCI005")] {
         let (found, _) = built_report(root, &baseline, Build::AnySize);
-        found_where_it_says(&ModelDocument::new(root), &found, code);
+        found_where_it_says(&ModelDocument::new(root), &baseline, &found, code);
         assert!(found.iter().any(|d| d.code == *code), "{code}: {found:#?}");
         assert_eq!(found, built_report(root, &baseline, Build::SummaryOff).0);
     }
