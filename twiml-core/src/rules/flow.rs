@@ -560,7 +560,7 @@ impl Summary {
     /// [`Summary::of_document`] joined from several text items (yes when not read): then a
     /// first look at each text item alone does not tell what its words hold. Speech with SSML
     /// is read so ([`JOINS_ITEMS`]); a message is looked at as a whole where it is one text
-    /// (see `rules::words_may_hold`), and the rules count the digits of its texts together.
+    /// (see `rules::first_looks_pass`), and the rules count the digits of its texts together.
     pub(crate) fn words_may_join(&self) -> bool {
         self.words_may_join.unwrap_or(true) || self.holds_one_of(*JOINS_ITEMS)
     }

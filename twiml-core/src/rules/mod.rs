@@ -428,14 +428,14 @@ pub(crate) fn may_hold_words(id: Option<ElementId>) -> bool {
     id.is_none_or(|id| *HOLDS_WORDS & 1 << (id as u32) != 0)
 }
 
-/// Whether the words of the document `summary` sums up pass a first look for what `looks`
-/// names, read before any flow is made: words that may be read joined from several items do,
-/// and otherwise each text that says words is given the first looks the rules give each
-/// speech or message (a message's one text, or any message of more than one). The look for
-/// card words is given only to speech that a `<Gather>` or `<Record>` may answer: not to
-/// speech after the last of them ([`payment::TAKE_THE_ANSWER`]). The look at a `<Pay>`'s
-/// attributes ([`Looks::PAY`]) is given with them.
-pub(crate) fn words_may_hold<D: Document>(doc: &D, summary: &Summary, looks: Looks) -> bool {
+/// Whether the document `summary` sums up passes the first looks `looks` names, read before
+/// any flow is made. A `<Pay>` is looked at for an attribute PCI004 reports ([`Looks::PAY`]).
+/// The others look at words: words that may be read joined from several items pass, and
+/// otherwise each text that says words is given the first looks the rules give each speech
+/// or message (a message's one text, or any message of more than one). The look for card
+/// words is given only to speech that a `<Gather>` or `<Record>` may answer: not to speech
+/// after the last of them ([`payment::TAKE_THE_ANSWER`]).
+pub(crate) fn first_looks_pass<D: Document>(doc: &D, summary: &Summary, looks: Looks) -> bool {
     // Not a look at words: the attributes of each `<Pay>`, which are the response's own.
     if looks.has(Looks::PAY) && pays_weakly(doc) {
         return true;
@@ -514,7 +514,7 @@ fn looks_at(text: &str, looks: Looks) -> bool {
 }
 
 /// Whether the text of `node`, when it says words, or of an element inside it passes a first
-/// look for what `looks` names (see [`words_may_hold`]).
+/// look for what `looks` names (see [`first_looks_pass`]).
 fn texts_may_hold<D: Document>(doc: &D, node: D::Node, looks: Looks) -> bool {
     let id = flow::known(doc.tag(node));
     // A message is read as its one text (in it or in its `<Body>`), as the rules read it.
@@ -655,7 +655,7 @@ fn any_rule_may_find<D: Document>(doc: &D, summary: &Summary, policy: &Policy) -
     } else {
         reach(policy)
     };
-    reach.may_find(summary, |looks| words_may_hold(doc, summary, looks))
+    reach.may_find(summary, |looks| first_looks_pass(doc, summary, looks))
 }
 
 /// The overrides of `policy`, none of which suppressed anything yet (as [`emit`] starts them),

@@ -353,8 +353,8 @@ impl FoundIn {
     }
 }
 
-/// What a first look at a document's words looks for, before any flow is made: a set of the
-/// first looks the rules give their words.
+/// What the first looks at a document look for, before any flow is made: a set of the first
+/// looks the rules give their words, and the one PCI004 gives a `<Pay>`'s attributes.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub(crate) struct Looks(u8);
 

@@ -168,7 +168,7 @@ fn found_where_it_says<D: Document, S>(
     let summary = Summary::of_document(doc);
     let may_find = |found_in: &FoundIn| {
         found_in.under(policy).may_find(&summary, |looks| {
-            super::words_may_hold(doc, &summary, looks)
+            super::first_looks_pass(doc, &summary, looks)
         })
     };
     for finding in found {
