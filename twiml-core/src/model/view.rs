@@ -191,14 +191,19 @@ impl<'a> Document for ModelDocument<'a> {
         node.each_child(each);
     }
 
-    /// A `<Say>`, the most common holder of one text, is read from its list directly.
+    /// A `<Say>`, the most common holder of one text, is read from its list directly, and an
+    /// element whose content is one text field (a `<Body>`, a `<Play>`) from that field.
     fn only_text(&self, node: NodeRef<'a>) -> Option<&str> {
         match node {
             NodeRef::Say(say) => match say.children.as_slice() {
                 [SayChild::Text(text)] => Some(text),
                 _ => None,
             },
-            _ => only_text_by_children(self, node),
+            // An element whose content is one text field holds that text or nothing.
+            _ => match node.children() {
+                Children::Text(text) => text,
+                _ => only_text_by_children(self, node),
+            },
         }
     }
 

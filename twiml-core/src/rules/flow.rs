@@ -1741,23 +1741,26 @@ fn written<'d, D: Document>(doc: &'d D, node: D::Node, runtime_text: &str) -> Sp
 /// aside). Its element (as in [`Piece::element`]), its position among that element's content,
 /// and the text. `None` for anything else, which [`written`] reads piece by piece.
 pub(crate) fn one_text_item<D: Document>(doc: &D, node: D::Node) -> Option<(u32, usize, &str)> {
-    let mut found = None;
+    // `Some(None)` once a second text (or anything that rules out one) is met.
+    let mut found: Option<Option<(u32, usize, &str)>> = None;
     let mut ordinal = 0;
-    for (item, content) in doc.children(node).enumerate() {
+    doc.each_child(node, |item, content| {
+        if found == Some(None) {
+            return;
+        }
         match content {
-            Content::Text(t) if found.is_none() => found = Some((0, item, t)),
-            Content::Text(_) | Content::Runtime => return None,
+            Content::Text(t) if found.is_none() => found = Some(Some((0, item, t))),
+            Content::Text(_) | Content::Runtime => found = Some(None),
             Content::Comment(_) => {}
             Content::Element(child) => {
                 ordinal += 1;
                 let element = ordinal;
                 if known(doc.tag(child)) == Some(ElementId::Body) {
-                    if found.is_some() {
-                        return None;
-                    }
                     // The body's one text item is its first.
-                    let t = doc.only_text(child)?;
-                    found = Some((element, 0, t));
+                    found = Some(match (found, doc.only_text(child)) {
+                        (None, Some(t)) => Some((element, 0, t)),
+                        _ => None,
+                    });
                 }
                 // Only the elements before the one text item number it: once it is found, the
                 // rest are read only for a second text.
@@ -1766,6 +1769,6 @@ pub(crate) fn one_text_item<D: Document>(doc: &D, node: D::Node) -> Option<(u32,
                 }
             }
         }
-    }
-    found
+    });
+    found.flatten()
 }
