@@ -875,9 +875,9 @@ fn card_data_in(text: &str) -> Option<CardData> {
 }
 
 /// Whether a text that holds `digits` digits (counted up to [`detect::PAN_MIN_DIGITS`]), three
-/// or more, may hold card data as [`card_data_counted`] reads it: digits enough for a card
-/// number, or a code's digits and the first look for its name. The build step's first look
-/// at a value, before it makes a flow.
+/// or more, may hold card data: digits enough for a card number, or a code's digits and the
+/// first look for its name. The first look of [`card_data_counted`], and the build step's at
+/// a value before it makes a flow.
 pub(super) fn may_hold_card_data(text: &str, digits: usize) -> bool {
     digits >= detect::PAN_MIN_DIGITS || may_hold_code_digits(text) && detect::may_hold_cvv_cue(text)
 }
@@ -886,6 +886,10 @@ pub(super) fn may_hold_card_data(text: &str, digits: usize) -> bool {
 /// [`detect::PAN_MIN_DIGITS`]), three or more.
 #[inline(never)]
 fn card_data_counted(text: &str, digits: usize) -> Option<CardData> {
+    // What the first look lets through is read further.
+    if !may_hold_card_data(text, digits) {
+        return None;
+    }
     if digits >= detect::PAN_MIN_DIGITS
         && let Some(pan) = detect::pans_counted(text).into_iter().next()
     {
