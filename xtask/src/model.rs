@@ -242,14 +242,16 @@ fn qualified(parent: &ElementSpec, child: &ElementSpec) -> syn::Type {
 }
 
 /// Elements of more than this many attributes are held boxed in their parent's list of
-/// children (`<Dial>`, `<Gather>`, `<Pay>`, `<Conference>`).
+/// children (`<Dial>`, `<Gather>`, `<Pay>`, `<Conference>`, `<ConversationRelay>`,
+/// `<Assistant>`).
 const BOXED_ABOVE: usize = 15;
 
 /// Whether an element is held boxed in its parent's list: one with many attributes takes more
 /// than 250 bytes inline, and would set the size of every item of the list. Boxing the few
-/// that do keeps a response's list of verbs at four items to a kilobyte, a block that the
-/// allocator hands out from its per-thread cache; a list of larger items is not, and costs a
-/// small response more than the one allocation its largest verb then makes.
+/// that do keeps a response's verbs at 200 bytes, five to a kilobyte, a block that the
+/// allocator hands out from its per-thread cache (`model::first_room`); a list of larger
+/// items is not, and costs a small response more than the one allocation its largest verb
+/// then makes.
 fn held_boxed(spec: &ElementSpec) -> bool {
     spec.attributes.len() > BOXED_ABOVE
 }

@@ -124,11 +124,11 @@ pub struct RuleInfo {
 /// a `<Pay>` whose attributes pass PCI004's ([`weakened`](found_in::weakened)); or elements and
 /// attributes where a plain-HTTP URL stands ([`with_plain_http`](FoundIn::with_plain_http)); or
 /// elements it reads only when the call was recorded before the document runs
-/// ([`when_recording_started`](found_in::when_recording_started)). A rule that reports only in the place of
-/// others says [`with_others`](found_in::with_others), which the test of each finding treats
-/// as it treats any rule found nowhere by itself. Each errs towards "may find": a test runs
-/// every rule over the corpora and drawn documents with and without the summary and compares the
-/// findings.
+/// ([`when_recording_started`](found_in::when_recording_started)). A rule that reports only
+/// in the place of others says [`with_others`](found_in::with_others), which the test of each
+/// finding treats as it treats any rule found nowhere by itself. Each errs towards "may find":
+/// a test runs every rule over the corpora and drawn documents with and without the summary
+/// and compares the findings.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub(crate) struct FoundIn {
     /// In any document.
