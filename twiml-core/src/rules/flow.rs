@@ -454,8 +454,9 @@ pub(crate) struct Summary {
     /// Whether an element has an attribute (of the table or custom): read by
     /// [`Summary::of_document`], or once a rule asks ([`Flow::has_attributes`]).
     attributes: Cell<Option<bool>>,
-    /// Whether a text item or text value holds three ASCII digits or more, or content is
-    /// given at run time; read only by [`Summary::of_document`].
+    /// Whether a text item holds three ASCII digits or more, a text value may hold card data
+    /// ([`Read::value`]), or content is given at run time; read only by
+    /// [`Summary::of_document`].
     digits: Cell<Option<bool>>,
     /// Whether the text items and text values hold three ASCII digits or more between them:
     /// what words read joined from several items may hold ([`Summary::has_digits`]).
@@ -533,9 +534,10 @@ impl Summary {
     }
 
     /// Whether the words or values the rules read in the document summarised by
-    /// [`Summary::of_document`] may hold three ASCII digits (yes when not read): a text item
-    /// or text value holds three, or, where words may be read joined from several items
-    /// ([`Summary::words_may_join`]), they hold three between them.
+    /// [`Summary::of_document`] may hold card data (yes when not read): a text item holds
+    /// three ASCII digits, a text value passes PCI005's first look ([`Read::value`]), or,
+    /// where words may be read joined from several items ([`Summary::words_may_join`]), they
+    /// hold three digits between them.
     pub(crate) fn has_digits(&self) -> bool {
         self.digits.get().unwrap_or(true)
             || self.digits_between.unwrap_or(true)

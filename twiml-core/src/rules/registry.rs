@@ -138,8 +138,8 @@ pub(crate) struct FoundIn {
     elements: u128,
     /// In a document where an element has an attribute.
     attributes: bool,
-    /// In a document whose words or values may hold three ASCII digits
-    /// ([`Summary::has_digits`]).
+    /// In a document whose words or values may hold card data ([`Summary::has_digits`]):
+    /// three ASCII digits in words, a value that passes PCI005's first look.
     digits: bool,
     /// In a document that holds one of the elements of `worded[i]`, and whose words pass the
     /// `i`th first look of [`Looks`] ([`Summary::words_may_join`], else a look at each text).
@@ -194,7 +194,8 @@ pub(crate) mod found_in {
         }
     }
 
-    /// In a document whose words or values may hold three digits or more.
+    /// In a document whose words may hold three digits or more, or a value card data
+    /// ([`Summary::has_digits`]).
     pub(crate) const fn digits() -> FoundIn {
         FoundIn {
             digits: true,
